@@ -1,0 +1,42 @@
+"""The ``doc2kg`` command line.
+
+Each command lives in its own module under :mod:`pipeline.commands` and registers itself
+with ``register(app)``; modules are imported when the CLI starts.
+
+Usage::
+
+    doc2kg run seeds/ --out outputs/
+    doc2kg eval ../shared/eval/dev.jsonl
+"""
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+COMMANDS = ("run", "eval", "validate", "query", "serve")
+
+app = typer.Typer(
+    name="doc2kg",
+    help="Turn news articles (Arabic, French, English) into a knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for _name in COMMANDS:
+    try:
+        _module = importlib.import_module(f"pipeline.commands.{_name}")
+    except ModuleNotFoundError as exc:  # a command whose module is not there yet
+        if exc.name != f"pipeline.commands.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

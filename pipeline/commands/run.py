@@ -1,0 +1,79 @@
+"""``doc2kg run INPUT... --out DIR``: process files and folders into a knowledge graph.
+
+Exit codes: 0 every document processed; 1 some failed (the others are still written);
+2 usage error (no such input, nothing to read).
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.ingest.read import discover
+from pipeline.model import DocumentResult
+from pipeline.runner import Pipeline, RunSummary
+
+err = Console(stderr=True)
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    table = Table(title=f"doc2kg run: {summary.out_dir}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    statuses = Counter(r.status for r in summary.results)
+    table.add_row("documents", str(len(summary.results)))
+    for status in ("ok", "skipped", "failed"):
+        if statuses.get(status):
+            table.add_row(f"  {status}", str(statuses[status]))
+    for typ, n in sorted(Counter(e.type for e in summary.entities).items()):
+        table.add_row(f"entity {typ}", str(n))
+    for typ, n in sorted(Counter(r.type for r in summary.relations).items()):
+        table.add_row(f"relation {typ}", str(n))
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    console.print(table)
+
+
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .htm .jsonl), read recursively."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+) -> None:
+    """Extract entities and relations from INPUT and write graph.json, graph.ttl, graph.html, report.json."""
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        err.print(f"doc2kg run: no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
+    sources = discover(inputs)
+    if not sources:
+        err.print("doc2kg run: no readable input files (.txt .md .html .htm .jsonl) found")
+        raise typer.Exit(2)
+
+    def report_failure(result: DocumentResult) -> None:
+        if result.status != "ok":
+            print(f"doc2kg: {result.status}: {result.document.source or result.document.id}: {result.error}",
+                  file=sys.stderr)
+
+    pipeline = Pipeline()
+    show = not quiet and sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show, transient=True) as progress:
+        task = progress.add_task("documents", total=len(sources))
+
+        def on_result(result: DocumentResult) -> None:
+            report_failure(result)
+            progress.update(task, advance=1)
+
+        summary = pipeline.run(inputs, out, on_result=on_result)
+    if not quiet:
+        print_summary(summary, Console(stderr=True))
+    print(f"outputs: {', '.join(str(p) for p in sorted(summary.files))}")
+    raise typer.Exit(summary.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)

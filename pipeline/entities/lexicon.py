@@ -1,0 +1,120 @@
+"""The gazetteer: countries, cities, places, agencies and organizations from ``ontology/lexicons``.
+
+Each ``*.jsonl`` file there holds one entry a line (format in ``ontology/lexicons/README.md``).
+:func:`load_lexicon` reads them once per process.
+
+Usage::
+
+    from pipeline.entities.lexicon import load_lexicon
+    lex = load_lexicon()
+    lex.entries["country/MA"].labels["ar"]   # 'المغرب'
+    lex.demonym_country("المغربية")          # 'country/MA'
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.language.normalize import normalize_key
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
+LANGS = ("ar", "fr", "en")
+
+
+@dataclass
+class LexiconEntry:
+    id: str
+    type: str
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    acronyms: list[str] = field(default_factory=list)
+    country: str | None = None
+    iso3166: str | None = None
+    geonames: int | None = None
+    population: int | None = None
+    demonyms: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous: bool = False
+    generic: bool = False
+    kind: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "LexiconEntry":
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known and v is not None})
+
+    @property
+    def label(self) -> str:
+        """Canonical label: English where known."""
+        for lang in ("en", "fr", "ar"):
+            if self.labels.get(lang):
+                return self.labels[lang]
+        return self.id
+
+    def surface_forms(self) -> list[tuple[str, str, str]]:
+        """``(text, lang, kind)`` for every name; kind is label, alias or acronym."""
+        forms: list[tuple[str, str, str]] = []
+        for lang, text in self.labels.items():
+            forms.append((text, lang, "label"))
+        for lang, texts in self.aliases.items():
+            forms.extend((t, lang, "alias") for t in texts)
+        for acro in self.acronyms:
+            lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in acro) else "xx"
+            forms.append((acro, lang, "acronym"))
+        return [f for f in forms if f[0] and f[0].strip()]
+
+
+class Lexicon:
+    """All entries, with look-ups by id, normalized name and demonym."""
+
+    def __init__(self, entries: list[LexiconEntry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        for entry in entries:
+            for text, _, _ in entry.surface_forms():
+                key = normalize_key(text)
+                if entry.id not in self.by_name[key]:
+                    self.by_name[key].append(entry.id)
+            for forms in entry.demonyms.values():
+                for form in forms:
+                    self.demonyms.setdefault(normalize_key(form), entry.id)
+        self.countries_by_iso = {e.iso3166 or e.country: e.id for e in entries if e.type == "Country"}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str) -> list[LexiconEntry]:
+        return [self.entries[i] for i in self.by_name.get(normalize_key(name), [])]
+
+    def demonym_country(self, word: str) -> str | None:
+        """Country id for a demonym or nationality adjective (with or without ال)."""
+        key = normalize_key(word)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        if key.startswith("ال") and key[2:] in self.demonyms:
+            return self.demonyms[key[2:]]
+        return None
+
+    def country_of(self, entry_id: str) -> str | None:
+        entry = self.entries.get(entry_id)
+        if entry is None or not entry.country:
+            return None
+        return self.countries_by_iso.get(entry.country)
+
+
+def read_entries(directory: Path = LEXICON_DIR) -> list[LexiconEntry]:
+    entries: list[LexiconEntry] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            entries.extend(LexiconEntry.from_dict(json.loads(line)) for line in fh if line.strip())
+    return entries
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    return Lexicon(read_entries(Path(directory) if directory else LEXICON_DIR))

@@ -1,0 +1,217 @@
+"""``lexicon_matcher``: finds gazetteer names in any script, through Arabic proclitics.
+
+An Aho-Corasick automaton (pyahocorasick) runs over the normalized text of the doc. A
+match must stand on word boundaries; in Arabic it may also follow one proclitic
+(و ف ب ل ك and pairs such as وب، ول) and the fused لل form (للأمن الوطني matches
+الأمن الوطني). Latin names must be capitalized in the text, acronyms written in
+capitals, so "un" or "nice" in running French or English text are not names.
+
+Assigns:
+- ``doc.spans["lexicon"]``: one span per name, ``label_`` the entity type and
+  ``kb_id_`` the lexicon id ("" when the name fits several entries).
+- ``doc.spans["demonyms"]``: nationality adjectives, ``kb_id_`` the country id.
+- ``doc.user_data["lexicon_candidates"]``: ``{(start_char, end_char): [ids]}``.
+
+Usage::
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("lexicon_matcher")
+    doc = nlp("La DGSI et le Maroc")
+    [(s.text, s.kb_id_) for s in doc.spans["lexicon"]]  # [('DGSI', 'agency/fr-dgsi'), ('Maroc', 'country/MA')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.lexicon import Lexicon, load_lexicon
+from pipeline.language.arabic import PROCLITICS
+from pipeline.language.normalize import normalize, normalize_with_offsets
+
+
+@dataclass(frozen=True)
+class Pattern:
+    ids: tuple[str, ...]
+    type: str
+    kind: str  # label | alias | acronym | demonym
+    arabic: bool
+    fused_lam: bool  # the variant of an ال name written after ل (للأمن)
+
+
+def _collapse(norm: str, index: list[int]) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space, keeping the offset map aligned."""
+    out: list[str] = []
+    idx: list[int] = []
+    space = False
+    for ch, i in zip(norm, index):
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                idx.append(i)
+            space = True
+        else:
+            out.append(ch)
+            idx.append(i)
+            space = False
+    return "".join(out), idx
+
+
+def _pattern_text(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+class _Automaton:
+    def __init__(self) -> None:
+        self.values: dict[str, dict[tuple[str, str, bool], set[str]]] = {}
+
+    def add(self, text: str, entry_id: str, type_: str, kind: str) -> None:
+        norm = _pattern_text(text)
+        if len(norm) < 2:
+            return
+        arabic = _is_arabic(norm)
+        self._add(norm, entry_id, type_, kind, arabic, False)
+        if arabic and norm.startswith("ال") and len(norm) > 3:
+            self._add(norm[1:], entry_id, type_, kind, arabic, True)
+
+    def _add(self, norm: str, entry_id: str, type_: str, kind: str, arabic: bool, fused: bool) -> None:
+        self.values.setdefault(norm, {}).setdefault((type_, kind, fused), set()).add(entry_id)
+
+    def build(self) -> ahocorasick.Automaton:
+        auto = ahocorasick.Automaton()
+        for norm, groups in self.values.items():
+            patterns = []
+            for (type_, kind, fused), ids in sorted(groups.items()):
+                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused))
+            auto.add_word(norm, (len(norm), tuple(patterns)))
+        auto.make_automaton()
+        return auto
+
+
+@lru_cache(maxsize=4)
+def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """(names, demonyms) automata of a lexicon; built once per process."""
+    lexicon = load_lexicon(lexicon_dir)
+    names, demonyms = _Automaton(), _Automaton()
+    for entry in lexicon.entries.values():
+        if entry.ambiguous:
+            continue
+        for text, _, kind in entry.surface_forms():
+            names.add(text, entry.id, entry.type, kind)
+        for forms in entry.demonyms.values():
+            for form in forms:
+                demonyms.add(form, entry.id, "Demonym", "demonym")
+                if _is_arabic(form) and not normalize(form).startswith("ال"):
+                    demonyms.add("ال" + form, entry.id, "Demonym", "demonym")
+    return names.build(), demonyms.build()
+
+
+def _left_ok(norm: str, start: int, pattern: Pattern) -> bool:
+    """Word boundary before ``start``, possibly after one Arabic proclitic."""
+    if pattern.fused_lam:
+        candidates = [c for c in PROCLITICS if c.endswith("ل")]
+    elif start == 0 or not norm[start - 1].isalnum():
+        return True
+    elif pattern.arabic:
+        candidates = list(PROCLITICS)
+    else:
+        return False
+    for clitic in candidates:
+        s = start - len(clitic)
+        if s >= 0 and norm[s:start] == clitic and (s == 0 or not norm[s - 1].isalnum()):
+            return True
+    return False
+
+
+def _case_ok(original: str, pattern: Pattern) -> bool:
+    if pattern.arabic or pattern.kind == "demonym":
+        return True
+    letters = [c for c in original if c.isalpha()]
+    if not letters:
+        return True
+    if pattern.kind == "acronym":
+        return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
+    return original[0].isupper() or original[0].isdigit()
+
+
+def scan(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, Pattern]]:
+    """Non-overlapping matches ``(start_char, end_char, pattern)`` in ``text``, longest first."""
+    norm, index = normalize_with_offsets(text)
+    norm, index = _collapse(norm, index)
+    found: list[tuple[int, int, Pattern]] = []
+    if len(automaton) == 0:
+        return found
+    for end, (length, patterns) in automaton.iter(norm):
+        start = end - length + 1
+        if end + 1 < len(norm) and norm[end + 1].isalnum():
+            continue
+        for pattern in patterns:
+            if not _left_ok(norm, start, pattern):
+                continue
+            o_start, o_end = index[start], index[end] + 1
+            if not _case_ok(text[o_start:o_end], pattern):
+                continue
+            found.append((o_start, o_end, pattern))
+            break
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: list[tuple[int, int, Pattern]] = []
+    used = [False] * (len(text) + 1)
+    for start, end, pattern in found:
+        if any(used[start:end]):
+            continue
+        for i in range(start, end):
+            used[i] = True
+        taken.append((start, end, pattern))
+    return sorted(taken, key=lambda m: m[0])
+
+
+def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="contract")
+    if span is None or not span.text.strip():
+        span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+    return span
+
+
+@Language.factory(
+    "lexicon_matcher",
+    assigns=["doc.spans", "doc.user_data"],
+    default_config={"lexicon_dir": None},
+)
+def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str | None) -> "LexiconMatcher":
+    return LexiconMatcher(name=name, lexicon_dir=lexicon_dir)
+
+
+class LexiconMatcher:
+    """Marks lexicon names and demonyms in a doc (see module docstring)."""
+
+    def __init__(self, *, name: str = "lexicon_matcher", lexicon_dir: str | None = None) -> None:
+        self.name = name
+        self.lexicon_dir = lexicon_dir
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return load_lexicon(self.lexicon_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        names, demonyms = build_automata(self.lexicon_dir)
+        spans: list[Span] = []
+        candidates: dict[tuple[int, int], list[str]] = {}
+        for start, end, pattern in scan(doc.text, names):
+            kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
+            span = _span(doc, start, end, pattern.type, kb_id)
+            if span is not None:
+                spans.append(span)
+                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
+        doc.spans["lexicon"] = spans
+        doc.spans["demonyms"] = [
+            s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(doc.text, demonyms)) if s is not None
+        ]
+        doc.user_data["lexicon_candidates"] = candidates
+        return doc

@@ -1,0 +1,34 @@
+"""Exporters, registered by name and imported only when used (the rdflib plugin way).
+
+Each exporter is ``write(G, out_dir) -> list[Path]``: it writes its files atomically
+into ``out_dir`` from the NetworkX graph of :mod:`pipeline.graph.build`.
+
+Usage::
+
+    from pipeline.exporters import get_exporter
+    get_exporter("json")(G, Path("outputs"))
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+Exporter = Callable[[nx.MultiDiGraph, Path], list[Path]]
+
+EXPORTERS: dict[str, str] = {
+    "json": "pipeline.exporters.graph_json:write",
+    "rdf": "pipeline.exporters.rdf:write",
+    "html": "pipeline.exporters.html:write",
+}
+DEFAULT = ("json", "rdf", "html")
+
+
+def get_exporter(name: str) -> Exporter:
+    try:
+        module, attr = EXPORTERS[name].split(":")
+    except KeyError:
+        raise KeyError(f"unknown exporter {name!r}; known: {', '.join(sorted(EXPORTERS))}") from None
+    return getattr(importlib.import_module(module), attr)

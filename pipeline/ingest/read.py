@@ -1,0 +1,214 @@
+"""Read input files into :class:`~pipeline.model.Document` records.
+
+Supported: ``.txt``, ``.md``, ``.html``/``.htm`` (article text only) and ``.jsonl`` (one
+document per line, text in its ``text`` field). Encodings are detected: a BOM first,
+then charset-normalizer.
+
+Usage::
+
+    from pipeline.ingest.read import discover, read_source
+    for source in discover(["seeds/"]):
+        for doc in read_source(source):
+            print(doc.id, doc.lang, len(doc.text))
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from pipeline.model import Document
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 50 * 1024 * 1024
+
+# Code pages of Arabic, French and English news, in order of preference on near-ties.
+PREFERRED_ENCODINGS = ("cp1256", "cp1252", "latin_1", "iso8859_15", "iso8859_6", "cp720", "cp864")
+PREFERRED_CHAOS_MARGIN = 0.1
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that carry no text but can hide or reorder it (bidi overrides, zero-width).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00]")
+
+
+class IngestError(Exception):
+    """A file that cannot be read as a document; the message says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file found by :func:`discover`, with the document id it will get."""
+
+    path: Path
+    doc_id: str
+
+
+def discover(inputs: Iterable[str | os.PathLike[str]]) -> list[Source]:
+    """Files under ``inputs`` (files or folders, recursive), sorted, with unique ids.
+
+    A document id is the file name without extension. When two files share a name, the
+    first in path order keeps it and the others get ``name~<hash of the path>``, so ids
+    do not depend on traversal order. Symlinked folders are not followed (no loops).
+    """
+    paths: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs.sort()
+                paths.extend(Path(root) / f for f in sorted(files) if Path(f).suffix.lower() in SUFFIXES)
+        else:
+            paths.append(p)
+    seen: set[str] = set()
+    sources: list[Source] = []
+    for path in sorted(set(paths), key=lambda x: str(x)):
+        stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+        doc_id = stem
+        if doc_id in seen:
+            doc_id = f"{stem}~{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+        seen.add(doc_id)
+        sources.append(Source(path, doc_id))
+    return sources
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name of ``data``; raises :class:`IngestError` for binary data."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"invalid {name} after its byte-order mark: {exc.reason}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    matches = list(from_bytes(data))
+    if not matches:
+        raise IngestError("binary or undecodable content (no text encoding fits)")
+    # Single-byte code pages are often near-ties (cp1252 vs cp1250 for French): among the
+    # plausible candidates, prefer the code pages of our languages.
+    floor = min(m.chaos for m in matches) + PREFERRED_CHAOS_MARGIN
+    plausible = [m for m in matches if m.chaos <= floor]
+    preferred = [m for m in plausible if m.encoding in PREFERRED_ENCODINGS]
+    best = min(preferred, key=lambda m: PREFERRED_ENCODINGS.index(m.encoding)) if preferred else matches[0]
+    return str(best), best.encoding
+
+
+def clean_text(text: str) -> str:
+    """NFC text without NULs, bidi controls and zero-width characters; line ends as \\n."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\t\r\f\v")
+    return controls / len(sample) > 0.05
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Article text and title of an HTML page: no script, style or navigation."""
+    import trafilatura  # heavy; only HTML inputs need it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta is not None else None
+    if not text:
+        from lxml import html as lxml_html
+
+        try:
+            tree = lxml_html.fromstring(html)
+        except Exception as exc:  # lxml raises several unrelated types on junk
+            raise IngestError(f"unparseable HTML: {exc}") from exc
+        for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript|//template"):
+            bad.drop_tree()
+        text = "\n".join(s.strip() for s in tree.itertext() if s.strip())
+    return text, title
+
+
+def _document(doc_id: str, text: str, source: str, encoding: str, title: str | None = None) -> Document:
+    text = clean_text(text)
+    if not text.strip():
+        raise IngestError("empty document (no text after decoding)")
+    if _looks_binary(text):
+        raise IngestError("binary content (control characters in the text)")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(id=doc_id, text=text, source=source, encoding=encoding, content_hash=digest, title=title)
+
+
+def read_source(source: Source) -> Iterator[Document | tuple[str, IngestError]]:
+    """Documents of one file; a failure is yielded as ``(doc_id, IngestError)``.
+
+    A ``.jsonl`` file yields one document per line (id from its ``id`` field, else
+    ``<file>-<line>``), and one error per bad line, so one bad line loses nothing else.
+    """
+    path = source.path
+    try:
+        if path.is_dir():
+            raise IngestError("is a folder")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"file too large ({size} bytes > {MAX_BYTES})")
+        data = path.read_bytes()
+    except IngestError as exc:
+        yield source.doc_id, exc
+        return
+    except OSError as exc:
+        yield source.doc_id, IngestError(f"cannot read file: {exc.strerror or exc}")
+        return
+    try:
+        text, encoding = decode(data)
+    except IngestError as exc:
+        yield source.doc_id, exc
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(source, text, encoding)
+        return
+    try:
+        title = None
+        if suffix in (".html", ".htm"):
+            text, title = html_to_text(text)
+        yield _document(source.doc_id, text, str(path), encoding, title)
+    except IngestError as exc:
+        yield source.doc_id, exc
+
+
+def _read_jsonl(source: Source, text: str, encoding: str) -> Iterator[Document | tuple[str, IngestError]]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fallback = f"{source.doc_id}-{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield fallback, IngestError(f"line {lineno}: invalid JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield fallback, IngestError(f"line {lineno}: no string 'text' field")
+            continue
+        doc_id = str(obj.get("id") or fallback)
+        try:
+            doc = _document(doc_id, obj["text"], f"{source.path}#L{lineno}", encoding, obj.get("title"))
+        except IngestError as exc:
+            yield doc_id, IngestError(f"line {lineno}: {exc}")
+            continue
+        doc.publisher = obj.get("publisher") or obj.get("source")
+        yield doc

@@ -1,0 +1,167 @@
+"""spaCy components for Arabic text: normalization, proclitic splitting, sentences.
+
+No pretrained Arabic pipeline exists here, so ``build_arabic_nlp`` starts from
+``spacy.blank("ar")`` and adds, in order:
+
+- ``arabic_clitic_splitter``: splits the proclitics و ف ب ل ك (and their pairs) off a
+  token when the rest is a definite noun (ال...) or a known stem, and the fused لل form
+  (للأمن -> ل + لأمن, normed الامن). ``doc.text`` is unchanged: the pieces are written
+  exactly as in the text, only the token boundaries move.
+- ``arabic_normalizer``: assigns ``token.norm_`` (see :mod:`pipeline.language.normalize`).
+- ``arabic_sentencizer``: sentence starts after . ! ? ؟ ؛ and at line breaks.
+
+Usage::
+
+    nlp = build_arabic_nlp()
+    doc = nlp("وفرنسا والمغرب")
+    [t.text for t in doc]   # ['و', 'فرنسا', 'و', 'المغرب']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+from pipeline.language.normalize import normalize
+
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+SENTENCE_END = {".", "!", "?", "؟", "؛", "...", "…"}
+
+_EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'"]
+_EXTRA_SUFFIXES = [r"\.+", "،", "؛", "؟", "”", "»", r"\)", r"\]", ":", '"', "'", "!"]
+
+
+def _is_arabic_word(text: str) -> bool:
+    return bool(text) and all("\u0621" <= c <= "\u064a" or "\u064b" <= c <= "\u0652" or c == "\u0640" for c in text)
+
+
+def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """``(clitic, rest)`` written as in ``text`` if a proclitic should be split off, else None."""
+    if not _is_arabic_word(text) or len(text) < 3:
+        return None
+    norm = normalize(text)
+    for clitic in PROCLITICS:
+        if not norm.startswith(clitic):
+            continue
+        rest = norm[len(clitic):]
+        # Fused article: ل + ال -> لل (للأمن). Keep the rest written as in the text.
+        if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3 and not rest.startswith("ال"):
+            return _cut(text, len(clitic))
+        if rest.startswith("ال") and len(rest) >= 4:
+            return _cut(text, len(clitic))
+        if len(rest) >= 3 and rest in stems:
+            return _cut(text, len(clitic))
+    return None
+
+
+def _cut(text: str, n_letters: int) -> tuple[str, str]:
+    """Split ``text`` after its first ``n_letters`` letters (diacritics stay with their letter)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if normalize(ch):
+            seen += 1
+            if seen == n_letters:
+                j = i + 1
+                while j < len(text) and not normalize(text[j]):
+                    j += 1
+                return text[:j], text[j:]
+    return text, ""
+
+
+def rest_norm(clitic_norm: str, rest: str) -> str:
+    """NORM of the piece after a clitic: the fused لل form gets its article back."""
+    norm = normalize(rest)
+    if clitic_norm.endswith("ل") and norm.startswith("ل") and not norm.startswith("ال"):
+        return "ا" + norm
+    return norm
+
+
+@Language.factory(
+    "arabic_clitic_splitter",
+    assigns=["token.orth"],
+    default_config={"stems": []},
+)
+def make_clitic_splitter(nlp: Language, name: str, stems: list[str]) -> "ArabicCliticSplitter":
+    return ArabicCliticSplitter(name=name, stems=stems)
+
+
+class ArabicCliticSplitter:
+    """Splits و ف ب ل ك proclitics off tokens (see module docstring)."""
+
+    def __init__(self, *, name: str = "arabic_clitic_splitter", stems: Iterable[str] = ()) -> None:
+        self.name = name
+        self.stems = frozenset(normalize(s) for s in stems)
+
+    def add_stems(self, stems: Iterable[str]) -> None:
+        self.stems = self.stems | {normalize(s) for s in stems}
+
+    def __call__(self, doc: Doc) -> Doc:
+        splits = []
+        for token in doc:
+            parts = split_proclitic(token.text, self.stems)
+            if parts and parts[1]:
+                splits.append((token, parts))
+        if splits:
+            with doc.retokenize() as retok:
+                for token, (clitic, rest) in splits:
+                    retok.split(token, [clitic, rest], heads=[(token, 1), (token, 1)])
+        return doc
+
+
+@Language.factory("arabic_normalizer", assigns=["token.norm"])
+def make_normalizer(nlp: Language, name: str) -> "ArabicNormalizer":
+    return ArabicNormalizer(name=name)
+
+
+class ArabicNormalizer:
+    """Sets ``token.norm_`` to the matching normalization; keeps norms set by the splitter."""
+
+    def __init__(self, *, name: str = "arabic_normalizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        previous = None
+        for token in doc:
+            if previous is not None and not previous.whitespace_ and normalize(previous.text) in PROCLITICS:
+                token.norm_ = rest_norm(normalize(previous.text), token.text)
+            else:
+                token.norm_ = normalize(token.text)
+            previous = token
+        return doc
+
+
+@Language.factory("arabic_sentencizer", assigns=["token.is_sent_start"])
+def make_sentencizer(nlp: Language, name: str) -> "ArabicSentencizer":
+    return ArabicSentencizer(name=name)
+
+
+class ArabicSentencizer:
+    """Sentence starts after . ! ? ؟ ؛ … and after any line break."""
+
+    def __init__(self, *, name: str = "arabic_sentencizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        start = True
+        for token in doc:
+            token.is_sent_start = start
+            text = token.text
+            start = text in SENTENCE_END or (text.strip(".") == "" and "." in text) or "\n" in text
+            start = start or "\n" in token.whitespace_
+        return doc
+
+
+def build_arabic_nlp(stems: Iterable[str] = ()) -> Language:
+    """A blank Arabic pipeline with our tokenizer rules and the three components."""
+    nlp = spacy.blank("ar")
+    prefixes = list(nlp.Defaults.prefixes or []) + _EXTRA_PREFIXES
+    suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_SUFFIXES
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.add_pipe("arabic_clitic_splitter", config={"stems": sorted(set(stems))})
+    nlp.add_pipe("arabic_normalizer")
+    nlp.add_pipe("arabic_sentencizer")
+    return nlp

@@ -1,0 +1,81 @@
+"""Matching normalization for Arabic, French and English text.
+
+``normalize`` folds what writers vary freely and readers ignore: Arabic diacritics and
+tatweel, alef/hamza forms, alef maqsura, ta marbuta, Arabic-Indic digits, typographic
+quotes and dashes, Latin case and accents. ``normalize_with_offsets`` does the same and
+keeps, for every output character, the index of the input character it came from, so a
+match in normalized text maps back to the original text exactly.
+
+Usage::
+
+    from pipeline.language.normalize import normalize
+    normalize("المملكةُ المغربيّة")  # -> "المملكه المغربيه"
+"""
+from __future__ import annotations
+
+import unicodedata
+
+# Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel.
+_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
+_DROP |= {chr(c) for c in range(0x0610, 0x061B)} | {chr(c) for c in range(0x06D6, 0x06EE)}
+_DROP |= {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"}
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ی": "ي", "ک": "ك", "ہ": "ه", "ھ": "ه",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'", "´": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+}
+_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Extended (Persian) digits
+
+
+def _fold(ch: str) -> str:
+    """Normalized form of one character: '' to drop it, else one or more characters."""
+    if ch in _DROP:
+        return ""
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if ch.isascii():
+        return ch.lower()
+    if "\u0600" <= ch <= "\u06ff":
+        return ch
+    # Latin and others: lowercase, strip combining accents (é -> e, ß stays ß).
+    decomposed = unicodedata.normalize("NFKD", ch.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
+
+
+_CACHE: dict[str, str] = {}
+
+
+def fold_char(ch: str) -> str:
+    out = _CACHE.get(ch)
+    if out is None:
+        out = _CACHE[ch] = _fold(ch)
+    return out
+
+
+def normalize(text: str) -> str:
+    """Normalized text for matching (lengths may differ from the input)."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalized text and, for each of its characters, the index in ``text`` it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded:
+            out.append(folded)
+            index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def normalize_key(text: str) -> str:
+    """Normalized text with punctuation removed and spaces collapsed: a comparison key."""
+    norm = normalize(text)
+    cleaned = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in norm)
+    return " ".join(cleaned.split())

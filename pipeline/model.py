@@ -1,0 +1,187 @@
+"""The plain records that flow from stage to stage.
+
+Ingest makes a :class:`Document`; the NLP stages find :class:`Mention` spans and
+:class:`Relation` statements between them, each with its :class:`Evidence`; the
+per-document work ends in a :class:`DocumentResult`. Resolution then turns mentions of
+all documents into :class:`Entity` records and rewrites relations onto entity ids.
+
+Every record is picklable (worker processes, Dask) and round-trips through plain
+dicts (``to_dict`` / ``from_dict``) for the incremental cache.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+ENTITY_TYPES = (
+    "Country",
+    "City",
+    "Location",
+    "GovernmentAgency",
+    "InternationalOrganization",
+    "Organization",
+    "Person",
+    "Event",
+)
+RELATION_TYPES = (
+    "cooperatesWith",
+    "providesIntelligenceTo",
+    "providesTrainingTo",
+    "leads",
+    "memberOf",
+    "agencyOf",
+    "locatedIn",
+    "involvedIn",
+    "occurredIn",
+    "occurredOn",
+)
+SYMMETRIC_RELATIONS = frozenset({"cooperatesWith"})
+LITERAL_RELATIONS = frozenset({"occurredOn"})
+DOMAINS = (
+    "security",
+    "intelligence",
+    "counterterrorism",
+    "organized_crime",
+    "migration",
+    "cybersecurity",
+    "military",
+    "economic",
+    "judicial",
+    "training",
+    "other",
+)
+
+T = TypeVar("T")
+
+
+class Record:
+    """Dict round-trip shared by all records."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Document(Record):
+    """One input text. ``text`` is the text as read (decoded, HTML stripped); every
+    offset elsewhere points into it."""
+
+    id: str
+    text: str
+    source: str = ""
+    lang: str | None = None
+    encoding: str | None = None
+    content_hash: str = ""
+    title: str | None = None
+    publisher: str | None = None
+    lang_scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evidence(Record):
+    """Where a statement was read: a span of the original text of one document."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention(Record):
+    """A typed span of a document that names an entity.
+
+    ``key`` is the lexicon id when a lexicon entry was matched (``country/MA``),
+    ``None`` for names found by patterns or a statistical model.
+    """
+
+    id: str
+    document: str
+    start: int
+    end: int
+    text: str
+    type: str
+    lang: str
+    key: str | None = None
+    source: str = ""
+    confidence: float = 1.0
+    # Extra facts a recognizer knows: an acronym bound to this long form, a role, a year.
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Relation(Record):
+    """A statement ``head --type--> tail``.
+
+    Before resolution ``head`` and ``tail`` are mention ids; after it, entity ids. The
+    tail of a literal relation (``occurredOn``) is a date string ``YYYY[-MM[-DD]]``.
+    """
+
+    head: str
+    type: str
+    tail: str
+    domains: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+    extractor: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    negated: bool = False
+    hedged: bool = False
+
+    @property
+    def literal(self) -> bool:
+        return self.type in LITERAL_RELATIONS
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Relation":
+        data = dict(data)
+        data["evidence"] = [Evidence(**e) for e in data.get("evidence", [])]
+        return super().from_dict(data)
+
+
+@dataclass
+class Entity(Record):
+    """A resolved thing: every mention of it, in every document and script."""
+
+    id: str
+    type: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    key: str | None = None
+    # Canonical label per language (en, fr, ar) when a lexicon entry or the text gives one.
+    labels: dict[str, str] = field(default_factory=dict)
+    # Surface forms by language tag, for language-tagged RDF labels.
+    alias_langs: dict[str, list[str]] = field(default_factory=dict)
+    mentions: int = 0
+    iso3166: str | None = None
+    geonames: int | None = None
+
+
+@dataclass
+class DocumentResult(Record):
+    """What the per-document stages produced for one document."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    status: str = "ok"  # ok | failed | skipped
+    error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    tokens: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DocumentResult":
+        return cls(
+            document=Document.from_dict(data["document"]),
+            mentions=[Mention.from_dict(m) for m in data.get("mentions", [])],
+            relations=[Relation.from_dict(r) for r in data.get("relations", [])],
+            status=data.get("status", "ok"),
+            error=data.get("error"),
+            timings=data.get("timings", {}),
+            tokens=data.get("tokens", 0),
+        )

@@ -1,0 +1,25 @@
+"""Shared fixtures: paths to the repository, the seed article and the shared eval set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_6b72f15d28a0d0d5.txt"
+SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """One run of the whole pipeline on seeds/ (shared by the tests that read its outputs)."""
+    from pipeline.runner import Pipeline
+
+    out = tmp_path_factory.mktemp("seed-out")
+    summary = Pipeline().run([ROOT / "seeds"], out)
+    return summary

@@ -1,0 +1,88 @@
+import codecs
+import json
+
+import pytest
+
+from pipeline.ingest.read import IngestError, Source, decode, discover, html_to_text, read_source
+from pipeline.model import Document
+
+AR = "تعاون أمني بين المغرب وفرنسا في مكافحة الإرهاب والهجرة غير النظامية."
+FR = "La coopération sécuritaire entre le Maroc et la France s'est renforcée après les attentats."
+
+
+def _read(path):
+    return list(read_source(Source(path, path.stem)))
+
+
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        (AR.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + AR.encode("utf-8"), "utf-8-sig"),
+        (AR.encode("utf-16"), "utf-16"),
+        ((AR + " " + AR).encode("cp1256"), "cp1256"),
+        ((FR + " " + FR).encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decode_detects_encoding(data, expected):
+    text, encoding = decode(data)
+    assert text.strip().startswith(AR[:10]) or text.strip().startswith(FR[:10])
+    if expected in ("utf-8", "utf-8-sig", "utf-16"):
+        assert encoding == expected
+    else:
+        # charset-normalizer may name a superset of the code page; the text must be right.
+        assert text.startswith(AR if "ت" in text else FR)
+
+
+def test_binary_is_refused(tmp_path):
+    path = tmp_path / "img.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    (item,) = _read(path)
+    assert isinstance(item, tuple) and isinstance(item[1], IngestError)
+
+
+def test_empty_file_is_reported(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n\t ")
+    (item,) = _read(path)
+    assert "empty" in str(item[1])
+
+
+def test_html_keeps_article_drops_script_and_nav():
+    html = ("<html><head><title>T</title><script>var x='SCRIPT';</script><style>.a{}</style></head><body>"
+            "<nav>Accueil Menu NAVIGATION</nav><article><h1>Titre</h1><p>" + FR + "</p><p>" + FR + "</p></article>"
+            "<footer>FOOTER</footer></body></html>")
+    text, _ = html_to_text(html)
+    assert "Maroc" in text
+    assert "SCRIPT" not in text and "NAVIGATION" not in text
+
+
+def test_jsonl_one_document_per_line_and_bad_lines_reported(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": "a", "text": AR}), "{not json", json.dumps({"text": FR}), json.dumps({"no": 1})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = _read(path)
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, tuple)]
+    assert [d.id for d in docs] == ["a", "batch-3"]
+    assert len(errors) == 2 and "line 2" in str(errors[0][1])
+
+
+def test_discover_recursive_and_collisions_deterministic(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "doc.txt").write_text(FR)
+    (tmp_path / "b" / "doc.md").write_text(FR)
+    (tmp_path / "b" / "skip.pdf").write_text("x")
+    first = discover([tmp_path])
+    again = discover([tmp_path / "b", tmp_path / "a"])
+    assert [s.doc_id for s in first] == [s.doc_id for s in again]
+    assert first[0].doc_id == "doc" and first[1].doc_id.startswith("doc~")
+    assert len(first) == 2
+
+
+def test_bidi_and_zero_width_removed(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Le\u202e Maroc\u200b et la France coopèrent.", encoding="utf-8")
+    (doc,) = _read(path)
+    assert doc.text == "Le Maroc et la France coopèrent."

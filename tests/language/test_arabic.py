@@ -1,0 +1,20 @@
+from pipeline.language.arabic import build_arabic_nlp, split_proclitic
+
+
+def test_proclitics_split_on_article_and_known_stems():
+    nlp = build_arabic_nlp(stems=["فرنسا"])
+    doc = nlp("وفرنسا والمغرب بالرباط للأمن الوطني")
+    assert [t.text for t in doc] == ["و", "فرنسا", "و", "المغرب", "ب", "الرباط", "ل", "لأمن", "الوطني"]
+    assert doc[7].norm_ == "الامن"
+    assert doc.text == "وفرنسا والمغرب بالرباط للأمن الوطني"
+
+
+def test_unknown_stem_is_not_split():
+    assert split_proclitic("وصل", frozenset()) is None
+    assert split_proclitic("بوصفها", frozenset()) is None
+
+
+def test_sentences_on_arabic_punctuation_and_newlines():
+    nlp = build_arabic_nlp()
+    doc = nlp("قال الوزير كذا؛ ثم غادر. هل عاد؟ نعم\nسطر جديد")
+    assert len(list(doc.sents)) == 5

@@ -1,0 +1,25 @@
+from pipeline.language.normalize import normalize, normalize_key, normalize_with_offsets
+
+
+def test_arabic_folding():
+    assert normalize("المملكةُ المغربيّة") == "المملكه المغربيه"
+    assert normalize("إسبانيا") == normalize("اسبانيا")
+    assert normalize("مصطفى") == "مصطفي"
+    assert normalize("الـمـغـرب") == "المغرب"
+    assert normalize("٢٠١٥") == "2015"
+
+
+def test_latin_folding_and_quotes():
+    assert normalize("Sécurité “Intérieure”") == 'securite "interieure"'
+
+
+def test_offsets_map_back_to_original():
+    text = "عبدُ اللطيف – DGSN"
+    norm, index = normalize_with_offsets(text)
+    assert len(norm) == len(index)
+    for ch, i in zip(norm, index):
+        assert normalize(text[i]) and ch in normalize(text[i])
+
+
+def test_key_drops_punctuation():
+    assert normalize_key("(DGSN-DGST).") == "dgsn dgst"
