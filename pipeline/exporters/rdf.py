@@ -1,17 +1,38 @@
-"""``graph.ttl``: the graph as RDF under the doc2kg ontology, built with rdflib.
+"""RDF export under the doc2kg ontology (``ontology/doc2kg.ttl``), built with rdflib.
+
+Reads the NetworkX graph of :mod:`pipeline.graph.build` and writes
+
+* ``graph.trig`` and ``graph.nq``: one named graph per document
+  (``https://doc2kg.org/graph/<doc id>``) holding what that document asserts: its
+  document node, the entities it mentions and the relations it states, with the
+  evidence read in it. A fact stated by two documents is in both graphs, so replacing
+  one document's graph replaces exactly its assertions.
+* ``graph.ttl``: the union of all named graphs.
+
+Each relation is a direct ("truthy") triple ``head d2k:type tail`` for easy querying
+plus a statement node (the Wikidata pattern) ``https://doc2kg.org/statement/<hash>``
+carrying domains, confidence, extractor and PROV-O evidence. Evidence nodes are
+RFC 5147 fragments of the document IRI (``.../doc/<id>#char=104,500``). Every IRI is
+derived from ids and hashes, never from blank nodes, so output is byte-identical
+across runs.
 
 Usage::
 
-    write(G, Path("outputs"))   # -> [Path("outputs/graph.ttl")]
+    ds = to_dataset(G)                       # rdflib.Dataset, one graph per document
+    g = to_rdf(G)                            # rdflib.Graph, the union
+    write(G, Path("outputs"))                # -> graph.ttl, graph.trig, graph.nq
 """
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.graph.build import entities_of, relations_of
 from pipeline.runtime.atomic import write_bytes
@@ -19,29 +40,211 @@ from pipeline.runtime.atomic import write_bytes
 D2K = Namespace("https://doc2kg.org/ontology#")
 ID = Namespace("https://doc2kg.org/id/")
 DOC = Namespace("https://doc2kg.org/doc/")
+GRAPH = Namespace("https://doc2kg.org/graph/")
+STATEMENT = Namespace("https://doc2kg.org/statement/")
+DOMAIN = Namespace("https://doc2kg.org/domain/")
+SCHEMA = Namespace("https://schema.org/")
+GEONAMES = "https://sws.geonames.org/{}/"
+
+PREFIXES = {
+    "d2k": D2K, "id": ID, "doc": DOC, "graph": GRAPH, "stmt": STATEMENT, "domain": DOMAIN,
+    "schema": SCHEMA, "skos": SKOS, "prov": PROV, "owl": OWL, "rdfs": RDFS, "xsd": XSD,
+}
+
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+DATE_TYPES = (
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+)
+
+
+def _quote(value: str) -> str:
+    return quote(value, safe="")
 
 
 def entity_iri(entity_id: str) -> URIRef:
     return ID[quote(entity_id, safe="/")]
 
 
-def to_rdf(G: nx.MultiDiGraph) -> Graph:
+def document_iri(doc_id: str) -> URIRef:
+    return DOC[_quote(doc_id)]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    return GRAPH[_quote(doc_id)]
+
+
+def statement_iri(head: str, rel_type: str, tail: str) -> URIRef:
+    digest = hashlib.sha1(f"{head}\t{rel_type}\t{tail}".encode()).hexdigest()[:20]
+    return STATEMENT[digest]
+
+
+def evidence_iri(doc_id: str, start: int, end: int) -> URIRef:
+    """RFC 5147 text fragment of the document: one node per evidence span."""
+    return URIRef(f"{document_iri(doc_id)}#char={start},{end}")
+
+
+def date_literal(value: str) -> Literal:
+    for pattern, datatype in DATE_TYPES:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def label_lang(text: str, alias_langs: dict[str, list[str]], doc_langs: Iterable[str]) -> str:
+    """The language tag of a surface form: as the recognizer recorded it, else by script
+    (Arabic script -> ar) and the documents' language (fr or en)."""
+    for lang, forms in sorted(alias_langs.items()):
+        if text in forms and lang:
+            return lang
+    if ARABIC.search(text):
+        return "ar"
+    latin = sorted(lang for lang in doc_langs if lang in ("fr", "en"))
+    return latin[0] if len(latin) == 1 else "en"
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+
+
+def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
+    s = entity_iri(e["id"])
+    langs = [doc_langs.get(d) or "" for d in e.get("documents", [])]
+    alias_langs = e.get("alias_langs") or {}
+    out: list[tuple] = [(s, RDF.type, D2K[e["type"]]), (s, D2K.identifier, Literal(e["id"]))]
+    pref = {lang: text for lang, text in (e.get("labels") or {}).items() if text}
+    main_lang = label_lang(e["label"], alias_langs, langs)
+    pref.setdefault(main_lang, e["label"])
+    for lang, text in sorted(pref.items()):
+        out.append((s, SKOS.prefLabel, Literal(text, lang=lang)))
+    for alias in sorted(set(e.get("aliases") or [])):
+        out.append((s, SKOS.altLabel, Literal(alias, lang=label_lang(alias, alias_langs, langs))))
+    if e.get("geonames"):
+        out.append((s, OWL.sameAs, URIRef(GEONAMES.format(int(e["geonames"])))))
+    if e.get("iso3166"):
+        out.append((s, D2K.iso3166Code, Literal(e["iso3166"])))
+    if e.get("key"):
+        out.append((s, D2K.lexiconKey, Literal(e["key"])))
+    return out
+
+
+def document_triples(doc_id: str, meta: dict) -> list[tuple]:
+    s = document_iri(doc_id)
+    out: list[tuple] = [(s, RDF.type, SCHEMA.NewsArticle), (s, RDF.type, D2K.Document),
+                        (s, SCHEMA.identifier, Literal(doc_id))]
+    if meta.get("source"):
+        out.append((s, D2K.sourcePath, Literal(meta["source"])))
+    if meta.get("lang"):
+        out.append((s, SCHEMA.inLanguage, Literal(meta["lang"])))
+    if meta.get("content_hash"):
+        out.append((s, D2K.contentHash, Literal(meta["content_hash"])))
+    if meta.get("encoding"):
+        out.append((s, SCHEMA.encodingFormat, Literal(meta["encoding"])))
+    lang = meta.get("lang") or None
+    if meta.get("title"):
+        out.append((s, SCHEMA.headline, Literal(meta["title"], lang=lang)))
+    if meta.get("publisher"):
+        out.append((s, SCHEMA.publisher, Literal(meta["publisher"])))
+    return out
+
+
+def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | None]) -> list[tuple]:
+    """The truthy triple, the statement node, and the evidence read in ``doc_id``
+    (all evidence when ``doc_id`` is None)."""
+    head = entity_iri(r["head"])
+    pred = D2K[r["type"]]
+    obj = date_literal(r["tail"]) if r["type"] == "occurredOn" else entity_iri(r["tail"])
+    st = statement_iri(r["head"], r["type"], r["tail"])
+    out: list[tuple] = []
+    if not r.get("negated"):
+        out.append((head, pred, obj))
+    out += [
+        (st, RDF.type, D2K.Statement),
+        (st, RDF.subject, head),
+        (st, RDF.predicate, pred),
+        (st, RDF.object, obj),
+        (st, D2K.confidence, Literal(f"{float(r.get('confidence', 1.0)):.3f}", datatype=XSD.decimal)),
+    ]
+    if r.get("extractor"):
+        out.append((st, D2K.extractor, Literal(r["extractor"])))
+    for domain in sorted(set(r.get("domains") or [])):
+        out.append((st, D2K.domain, DOMAIN[domain]))
+    if r.get("negated"):
+        out.append((st, D2K.negated, Literal(True)))
+    if r.get("hedged"):
+        out.append((st, D2K.hedged, Literal(True)))
+    for ev in r.get("evidence") or []:
+        if doc_id is not None and ev["document"] != doc_id:
+            continue
+        node = evidence_iri(ev["document"], ev["start"], ev["end"])
+        out += [
+            (st, PROV.wasDerivedFrom, node),
+            (node, RDF.type, D2K.Evidence),
+            (node, PROV.wasQuotedFrom, document_iri(ev["document"])),
+            (node, D2K.startOffset, Literal(int(ev["start"]))),
+            (node, D2K.endOffset, Literal(int(ev["end"]))),
+            (node, PROV.value, Literal(ev["text"], lang=doc_langs.get(ev["document"]) or None)),
+        ]
+    return out
+
+
+def to_dataset(G: nx.MultiDiGraph) -> Dataset:
+    """One named graph per document; statements without a document go to the default graph."""
+    ds = Dataset()
+    _bind(ds)
+    documents: dict[str, dict] = G.graph.get("documents", {})
+    doc_langs = {d: (m.get("lang") or None) for d, m in documents.items()}
+    entities = entities_of(G)
+    relations = relations_of(G)
+    doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
+                     | {d for r in relations for d in r.get("documents", [])})
+    graphs = {d: ds.graph(graph_iri(d)) for d in doc_ids}
+    for d in doc_ids:
+        g = graphs[d]
+        for t in document_triples(d, documents.get(d, {})):
+            g.add(t)
+    for e in entities:
+        triples = entity_triples(e, doc_langs)
+        for d in sorted(e.get("documents", [])):
+            graphs[d].add((document_iri(d), SCHEMA.mentions, entity_iri(e["id"])))
+            for t in triples:
+                graphs[d].add(t)
+    for r in relations:
+        docs = sorted(r.get("documents") or [])
+        if not docs:
+            for t in relation_triples(r, None, doc_langs):
+                ds.default_context.add(t)
+        for d in docs:
+            for t in relation_triples(r, d, doc_langs):
+                graphs[d].add(t)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
     g = Graph()
-    g.bind("d2k", D2K)
-    g.bind("id", ID)
-    g.bind("skos", SKOS)
-    for e in entities_of(G):
-        s = entity_iri(e["id"])
-        g.add((s, RDF.type, D2K[e["type"]]))
-        g.add((s, SKOS.prefLabel, Literal(e["label"])))
-        for alias in e["aliases"]:
-            g.add((s, SKOS.altLabel, Literal(alias)))
-    for r in relations_of(G):
-        obj = Literal(r["tail"]) if r["type"] == "occurredOn" else entity_iri(r["tail"])
-        g.add((entity_iri(r["head"]), D2K[r["type"]], obj))
+    _bind(g)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
     return g
 
 
+def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """The union of all documents' graphs."""
+    return union_graph(to_dataset(G))
+
+
+def sorted_lines(data: bytes) -> bytes:
+    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    data = to_rdf(G).serialize(format="turtle", encoding="utf-8")
-    return [write_bytes(out_dir / "graph.ttl", data)]
+    ds = to_dataset(G)
+    union = union_graph(ds)
+    return [
+        write_bytes(out_dir / "graph.ttl", union.serialize(format="turtle", encoding="utf-8")),
+        write_bytes(out_dir / "graph.trig", ds.serialize(format="trig", encoding="utf-8")),
+        write_bytes(out_dir / "graph.nq", sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))),
+    ]
