@@ -18,9 +18,11 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -29,6 +31,8 @@ from pipeline.model import Document
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 50 * 1024 * 1024
+# spaCy's default Doc length limit: longer texts need too much memory to parse in one piece.
+MAX_CHARS = 1_000_000
 
 # Code pages of Arabic, French and English news, in order of preference on near-ties.
 PREFERRED_ENCODINGS = ("cp1256", "cp1252", "latin_1", "iso8859_15", "iso8859_6", "cp720", "cp864")
@@ -93,10 +97,11 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise IngestError(f"invalid {name} after its byte-order mark: {exc.reason}") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    if b"\x00" not in data:  # NULs: UTF-16/32 without a BOM, or binary; let the detector decide
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     matches = list(from_bytes(data))
     if not matches:
         raise IngestError("binary or undecodable content (no text encoding fits)")
@@ -123,23 +128,48 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.05
 
 
+class _StreamText(HTMLParser):
+    """Text outside script, style and navigation, read as a stream (no tree, so any depth)."""
+
+    SKIP = {"script", "style", "nav", "header", "footer", "noscript", "template", "aside", "form"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth and data.strip():
+            self.parts.append(data.strip())
+
+    @classmethod
+    def extract(cls, html: str) -> str:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return "\n".join(parser.parts)
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Article text and title of an HTML page: no script, style or navigation."""
     import trafilatura  # heavy; only HTML inputs need it
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta is not None else None
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+        meta = trafilatura.extract_metadata(html)
+        title = meta.title if meta is not None else None
+    except Exception:  # trafilatura/lxml give up on some malformed pages; the stream reader does not
+        text, title = None, None
     if not text:
-        from lxml import html as lxml_html
-
-        try:
-            tree = lxml_html.fromstring(html)
-        except Exception as exc:  # lxml raises several unrelated types on junk
-            raise IngestError(f"unparseable HTML: {exc}") from exc
-        for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript|//template"):
-            bad.drop_tree()
-        text = "\n".join(s.strip() for s in tree.itertext() if s.strip())
+        text = _StreamText.extract(html)
     return text, title
 
 
@@ -149,6 +179,8 @@ def _document(doc_id: str, text: str, source: str, encoding: str, title: str | N
         raise IngestError("empty document (no text after decoding)")
     if _looks_binary(text):
         raise IngestError("binary content (control characters in the text)")
+    if len(text) > MAX_CHARS:
+        raise IngestError(f"document too long ({len(text):,} characters > {MAX_CHARS:,}); split it into articles")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(id=doc_id, text=text, source=source, encoding=encoding, content_hash=digest, title=title)
 
@@ -161,9 +193,12 @@ def read_source(source: Source) -> Iterator[Document | tuple[str, IngestError]]:
     """
     path = source.path
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise IngestError("is a folder")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError("not a regular file (device, pipe or socket)")
+        size = info.st_size
         if size > MAX_BYTES:
             raise IngestError(f"file too large ({size} bytes > {MAX_BYTES})")
         data = path.read_bytes()
