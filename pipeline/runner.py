@@ -3,18 +3,29 @@ then resolution -> graph -> exporters over the whole run.
 
 Light to construct; models load on first use of a language (or in :meth:`Pipeline.warm_up`).
 
+:meth:`Pipeline.run` streams: documents are read, processed and cached a batch at a time
+(``nlp.pipe`` per language within a batch), on one of the engines of
+:mod:`pipeline.runtime.parallel` (``jobs`` worker processes, or a Dask cluster); results
+come back in input order, so the output does not depend on the engine. With ``cache=True``
+results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
+document is not processed again. Resolution, the graph and the exports run here, over all
+results.
+
 Usage::
 
     from pipeline.runner import Pipeline
     summary = Pipeline().run(["seeds/"], Path("outputs"))
     summary.exit_code   # 0 when every document was processed
+    Pipeline(jobs=2).run(["archive/"], Path("out"))             # two worker processes
+    Pipeline(engine="dask", scheduler="tcp://host:8786").run(["archive/"], Path("out"))
 """
 from __future__ import annotations
 
+import itertools
 import json
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +41,14 @@ from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
+from pipeline.runtime.cache import ResultCache
+from pipeline.runtime.parallel import make_engine, process_batch
 
 PIPELINE_VERSION = "0.1.0"
+# Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
+BATCH_SIZE = 64
+# A batch also closes after this many ready items (cache hits, unreadable files).
+MAX_READY_PER_BATCH = 4096
 
 
 @dataclass
@@ -42,6 +59,7 @@ class RunSummary:
     relations: list[Relation] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    cached: int = 0
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -59,8 +77,14 @@ def failed_result(doc_id: str, source: str, error: str, status: str = "failed") 
 class Pipeline:
     """Composes the stages; each stage is a module with one job (see the package docstrings)."""
 
-    def __init__(self, exporters: Iterable[str] = DEFAULT_EXPORTERS) -> None:
+    def __init__(self, exporters: Iterable[str] = DEFAULT_EXPORTERS, *, jobs: int = 1, engine: str = "local",
+                 scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE) -> None:
         self.exporters = tuple(exporters)
+        self.jobs = jobs
+        self.engine = engine
+        self.scheduler = scheduler
+        self.cache = cache
+        self.batch_size = batch_size
 
     def warm_up(self, langs: Iterable[str] = ("ar", "fr", "en")) -> None:
         for lang in langs:
@@ -98,10 +122,111 @@ class Pipeline:
                     status = "skipped" if str(exc).startswith("empty document") else "failed"
                     yield failed_result(doc_id, str(source.path), str(exc), status)
 
-    def process_all(self, sources: list[Source], on_result: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
+    def process_batch(self, documents: list[Document]) -> list[DocumentResult]:
+        """The per-document stages over a batch: one ``nlp.pipe`` per language, results in order."""
+        results: list[DocumentResult | None] = [None] * len(documents)
+        by_lang: dict[str, list[int]] = {}
+        for i, document in enumerate(documents):
+            try:
+                t0 = time.perf_counter()
+                lang, prob = detect_language(document.text)
+                document.lang, document.lang_scores = lang, {lang: prob}
+                by_lang.setdefault(lang, []).append(i)
+                results[i] = DocumentResult(document=document, timings={"language": time.perf_counter() - t0})
+            except Exception:
+                results[i] = self.process(document)
+        for lang, indices in by_lang.items():
+            try:
+                t0 = time.perf_counter()
+                docs = list(get_nlp(lang).pipe([documents[i].text for i in indices], batch_size=self.batch_size))
+                per_char = (time.perf_counter() - t0) / max(1, sum(len(documents[i].text) for i in indices))
+            except Exception:  # one bad text must not fail the batch: redo these one by one
+                for i in indices:
+                    results[i] = self.process(documents[i])
+                continue
+            for i, doc in zip(indices, docs):
+                result = results[i]
+                assert result is not None
+                result.timings["nlp"] = per_char * len(documents[i].text)
+                results[i] = self._analyse(doc, result)
+        return [r for r in results if r is not None]
+
+    def _analyse(self, doc, result: DocumentResult) -> DocumentResult:
+        """Entities and relations of one parsed document."""
+        timings = result.timings
+        try:
+            t2 = time.perf_counter()
+            mentions = recognize_entities(doc, result.document)
+            t3 = time.perf_counter()
+            relations = extract_relations(doc, result.document, mentions)
+            t4 = time.perf_counter()
+            timings.update({"entities": t3 - t2, "relations": t4 - t3})
+            return DocumentResult(document=result.document, mentions=mentions, relations=relations,
+                                  timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc))
+        except Exception as exc:  # a bad document must not abort the run
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            return DocumentResult(document=result.document, status="failed", error=f"processing failed: {detail}",
+                                  timings={k: round(v, 4) for k, v in timings.items()})
+
+    def read(self, sources: Iterable[Source]) -> Iterator[Document | DocumentResult]:
+        for source in sources:
+            for item in read_source(source):
+                if isinstance(item, Document):
+                    yield item
+                else:
+                    doc_id, exc = item
+                    status = "skipped" if str(exc).startswith("empty document") else "failed"
+                    yield failed_result(doc_id, str(source.path), str(exc), status)
+
+    def _batches(self, items: Iterable[Document | DocumentResult], cache: ResultCache | None
+                 ) -> Iterator[tuple[list[Document | DocumentResult], list[Document]]]:
+        """``(slots, todo)``: the next items in order (ready results or documents) and the documents to process."""
+        slots: list[Document | DocumentResult] = []
+        todo: list[Document] = []
+        for item in items:
+            if isinstance(item, Document) and cache is not None:
+                item = cache.get(item) or item
+            slots.append(item)
+            if isinstance(item, Document):
+                todo.append(item)
+            if len(todo) >= self.batch_size or len(slots) >= MAX_READY_PER_BATCH:
+                yield slots, todo
+                slots, todo = [], []
+        if slots:
+            yield slots, todo
+
+    def iter_results(self, sources: list[Source], cache: ResultCache | None = None) -> Iterator[DocumentResult]:
+        """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine."""
+        batches = self._batches(self.read(sources), cache)
+        first = next(batches, None)
+        if first is None:
+            return
+        langs = sorted({detect_language(d.text)[0] for d in first[1]}) if self.jobs > 1 or self.engine != "local" else ()
+        queue: deque[list[Document | DocumentResult]] = deque()
+
+        def todo() -> Iterator[list[Document]]:
+            for slots, docs in itertools.chain([first], batches):
+                queue.append(slots)
+                yield docs
+
+        remote = self.jobs > 1 or self.engine != "local"
+        with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs) as engine:
+            for processed in engine.map(process_batch if remote else self.process_batch, todo()):
+                slots = queue.popleft()
+                done = iter(processed)
+                for slot in slots:
+                    if isinstance(slot, Document):
+                        result = next(done)
+                        if cache is not None:
+                            cache.put(result)
+                        yield result
+                    else:
+                        yield slot
+
+    def process_all(self, sources: list[Source], on_result: Callable[[DocumentResult], None] | None = None,
+                    cache: ResultCache | None = None) -> list[DocumentResult]:
         results = []
-        for item in self.read(sources):
-            result = item if isinstance(item, DocumentResult) else self.process(item)
+        for result in self.iter_results(sources, cache):
             results.append(result)
             if on_result:
                 on_result(result)
@@ -111,8 +236,12 @@ class Pipeline:
             on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
         started = time.perf_counter()
         sources = discover(inputs)
-        results = self.process_all(sources, on_result)
+        cache = ResultCache(out_dir / ".cache") if self.cache else None
+        results = self.process_all(sources, on_result, cache)
         summary = self.finish(results, out_dir)
+        if cache is not None:
+            cache.prune()
+            summary.cached = cache.hits
         summary.seconds = round(time.perf_counter() - started, 3)
         self.write_report(summary)
         return summary
@@ -152,6 +281,7 @@ class Pipeline:
                 "ok": sum(r.status == "ok" for r in summary.results),
                 "failed": len(summary.failed),
                 "skipped": sum(r.status == "skipped" for r in summary.results),
+                "cached": summary.cached,
                 "entities": dict(sorted(Counter(e.type for e in summary.entities).items())),
                 "relations": dict(sorted(Counter(x.type for x in summary.relations).items())),
                 "seconds": summary.seconds,

@@ -17,6 +17,7 @@ from rich.table import Table
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
 from pipeline.runner import Pipeline, RunSummary
+from pipeline.runtime.parallel import ENGINES
 
 err = Console(stderr=True)
 
@@ -34,6 +35,8 @@ def print_summary(summary: RunSummary, console: Console) -> None:
         table.add_row(f"entity {typ}", str(n))
     for typ, n in sorted(Counter(r.type for r in summary.relations).items()):
         table.add_row(f"relation {typ}", str(n))
+    if summary.cached:
+        table.add_row("  from cache", str(summary.cached))
     table.add_row("seconds", f"{summary.seconds:.1f}")
     console.print(table)
 
@@ -42,8 +45,19 @@ def run(
     inputs: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .htm .jsonl), read recursively."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-document stages."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine, --jobs processes) or dask."),
+    scheduler: str = typer.Option(None, "--scheduler",
+                                  help="Dask scheduler address (tcp://host:8786); default: a local cluster of --jobs workers."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore and keep no OUT/.cache)."),
 ) -> None:
     """Extract entities and relations from INPUT and write graph.json, graph.ttl, graph.html, report.json."""
+    if engine not in ENGINES:
+        err.print(f"doc2kg run: unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        err.print("doc2kg run: --scheduler needs --engine dask")
+        raise typer.Exit(2)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         err.print(f"doc2kg run: no such file or folder: {', '.join(missing)}")
@@ -58,7 +72,7 @@ def run(
             print(f"doc2kg: {result.status}: {result.document.source or result.document.id}: {result.error}",
                   file=sys.stderr)
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(jobs=jobs, engine=engine, scheduler=scheduler, cache=not no_cache)
     show = not quiet and sys.stderr.isatty()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not show, transient=True) as progress:

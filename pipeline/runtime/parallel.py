@@ -1,0 +1,146 @@
+"""Engines that run the per-document stages on batches of documents, results in input order.
+
+- ``serial``: in this process (``--jobs 1``).
+- ``local``: N worker processes (``--jobs N``), started with ``forkserver`` (``spawn`` where
+  there is none); each worker loads its models once, in the pool initializer.
+- ``dask``: the workers of a ``dask.distributed`` cluster (``--engine dask``), at
+  ``--scheduler ADDRESS`` or a LocalCluster of N worker processes started for the run.
+
+Every engine maps the same function over the same batches, so the output does not depend
+on the engine or on N. At most a few batches per worker are in flight: memory stays flat
+however long the input stream is.
+
+Usage::
+
+    with make_engine("local", jobs=2) as engine:
+        for results in engine.map(process_batch, batches):
+            ...
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from pipeline.model import Document, DocumentResult
+
+Batch = list[Document]
+BatchFn = Callable[[Batch], list[DocumentResult]]
+ENGINES = ("local", "dask")
+IN_FLIGHT_PER_WORKER = 2
+
+
+def process_batch(documents: Batch) -> list[DocumentResult]:
+    """The per-document stages of one batch, in the calling process (a worker's entry point)."""
+    from pipeline.runner import Pipeline
+
+    return Pipeline().process_batch(documents)
+
+
+def warm_worker(langs: tuple[str, ...]) -> None:
+    """Pool initializer: load the pipelines of ``langs`` once, before the first batch."""
+    from pipeline.runner import Pipeline
+
+    Pipeline().warm_up(langs)
+
+
+def _ordered(submit: Callable[[Batch], Any], wait: Callable[[Any], list[DocumentResult]],
+             batches: Iterable[Batch], in_flight: int) -> Iterator[list[DocumentResult]]:
+    # An empty batch (all its documents were cached) keeps its place without a round trip.
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch) if batch else None)
+        if len(pending) >= in_flight:
+            future = pending.popleft()
+            yield wait(future) if future is not None else []
+    while pending:
+        future = pending.popleft()
+        yield wait(future) if future is not None else []
+
+
+class SerialEngine:
+    """Batches processed one after the other in this process."""
+
+    workers = 1
+
+    def __init__(self, warm_langs: tuple[str, ...] = ()) -> None:
+        self.warm_langs = warm_langs
+
+    def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
+        for batch in batches:
+            yield fn(batch) if batch else []
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "SerialEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ProcessEngine(SerialEngine):
+    """A pool of ``jobs`` worker processes on this machine."""
+
+    def __init__(self, jobs: int, warm_langs: tuple[str, ...] = ()) -> None:
+        super().__init__(warm_langs)
+        self.workers = jobs
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(["pipeline.runner"])
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker,
+                                        initargs=(tuple(warm_langs),))
+
+    def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
+        return _ordered(lambda b: self.pool.submit(fn, b), lambda f: f.result(), batches,
+                        self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine(SerialEngine):
+    """The workers of a Dask cluster: the one at ``scheduler``, or a LocalCluster of ``jobs`` processes."""
+
+    def __init__(self, jobs: int = 2, scheduler: str | None = None, warm_langs: tuple[str, ...] = ()) -> None:
+        super().__init__(warm_langs)
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
+        if warm_langs:
+            self.client.run(warm_worker, tuple(warm_langs))
+
+    def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
+        # pure=False: two equal batches are still two tasks (results are not shared by key).
+        return _ordered(lambda b: self.client.submit(fn, b, pure=False), lambda f: f.result(), batches,
+                        self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+                warm_langs: Iterable[str] = ()) -> SerialEngine:
+    """The engine for ``--engine`` / ``--jobs`` / ``--scheduler``."""
+    langs = tuple(warm_langs)
+    if engine == "dask":
+        return DaskEngine(jobs=max(1, jobs), scheduler=scheduler, warm_langs=langs)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if jobs <= 1:
+        return SerialEngine(langs)
+    return ProcessEngine(jobs, langs)
