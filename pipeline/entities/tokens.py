@@ -1,0 +1,107 @@
+"""Token tests shared by the pattern recognizers (persons, head nouns, events).
+
+They read what earlier components assigned: ``token.norm_`` (Arabic normalizer) and the
+lexicon matcher's ``doc.spans["lexicon"]`` / ``doc.spans["demonyms"]``; they assign nothing.
+
+Usage::
+
+    marks = LexiconMarks(doc)
+    marks.demonym_at(token.i)    # 'country/FR' when the token is part of a demonym
+    is_definite(token)           # True for الداخلية, and for لأمن after the clitic ل
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR
+from pipeline.language.normalize import normalize
+
+PATTERNS_DIR = ONTOLOGY_DIR / "patterns"
+AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
+# Arabic words that link the parts of a name: عبد اللطيف، بن عبد الرحمن، آل سعود، أبو بكر.
+NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ابا", "بنت", "ولد", "ال", "اال", "ذو"})
+
+
+def norm(token: Token) -> str:
+    return token.norm_ if token.norm_ else normalize(token.text)
+
+
+def is_arabic_word(token: Token) -> bool:
+    n = norm(token)
+    return bool(n) and all("\u0621" <= c <= "\u064a" for c in n)
+
+
+def is_definite(token: Token) -> bool:
+    """An Arabic word with the article (its NORM restores it after a fused لل)."""
+    n = norm(token)
+    return is_arabic_word(token) and n.startswith("ال") and len(n) > 3
+
+
+def is_clitic(token: Token) -> bool:
+    """A proclitic split off by the clitic splitter (no space after it)."""
+    return not token.whitespace_ and norm(token) in {"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"}
+
+
+def is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+@lru_cache(maxsize=16)
+def load_yaml(path: str) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=4)
+def load_word_list(path: str) -> frozenset[str]:
+    """Normalized lines of a one-word-a-line file (``#`` comments skipped)."""
+    p = Path(path)
+    if not p.exists():
+        return frozenset()
+    lines = (line.strip() for line in p.read_text(encoding="utf-8").splitlines())
+    return frozenset(normalize(line) for line in lines if line and not line.startswith("#"))
+
+
+def phrases(words: list[str] | None) -> list[tuple[str, ...]]:
+    """Normalized word tuples, longest first."""
+    seqs = {tuple(normalize(w).split()) for w in words or [] if w and w.strip()}
+    return sorted(seqs, key=lambda s: (-len(s), s))
+
+
+def match_at(norms: list[str], i: int, candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The longest candidate word sequence starting at token ``i``."""
+    for cand in candidates:
+        if tuple(norms[i:i + len(cand)]) == cand:
+            return cand
+    return None
+
+
+class LexiconMarks:
+    """Per-token view of the lexicon matcher's spans: names, their types and demonyms."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.name: dict[int, Span] = {}
+        self.demonym: dict[int, Span] = {}
+        for span in doc.spans.get("lexicon", []):
+            for i in range(span.start, span.end):
+                self.name[i] = span
+        for span in doc.spans.get("demonyms", []):
+            for i in range(span.start, span.end):
+                self.demonym[i] = span
+
+    def type_at(self, i: int) -> str | None:
+        span = self.name.get(i)
+        return span.label_ if span is not None else None
+
+    def demonym_at(self, i: int) -> str | None:
+        span = self.demonym.get(i)
+        return (span.kb_id_ or "?") if span is not None else None
+
+    def country_at(self, i: int) -> str | None:
+        span = self.name.get(i)
+        if span is not None and span.label_ == "Country":
+            return span.kb_id_ or "?"
+        return None
