@@ -20,10 +20,16 @@ Exporter = Callable[[nx.MultiDiGraph, Path], list[Path]]
 
 EXPORTERS: dict[str, str] = {
     "json": "pipeline.exporters.graph_json:write",
-    "rdf": "pipeline.exporters.rdf:write",
+    "rdf": "pipeline.exporters.rdf:write",  # graph.ttl + graph.trig + graph.nq
+    "ttl": "pipeline.exporters.rdf:write_turtle",
+    "trig": "pipeline.exporters.rdf:write_trig",
+    "nq": "pipeline.exporters.rdf:write_nquads",
+    "jsonld": "pipeline.exporters.jsonld:write",
+    "graphml": "pipeline.exporters.graphml:write",
+    "nodelink": "pipeline.exporters.node_link:write",
     "html": "pipeline.exporters.html:write",
 }
-DEFAULT = ("json", "rdf", "html")
+DEFAULT = ("json", "rdf", "jsonld", "graphml", "nodelink", "html")
 
 
 def get_exporter(name: str) -> Exporter:

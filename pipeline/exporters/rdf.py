@@ -21,6 +21,7 @@ Usage::
     ds = to_dataset(G)                       # rdflib.Dataset, one graph per document
     g = to_rdf(G)                            # rdflib.Graph, the union
     write(G, Path("outputs"))                # -> graph.ttl, graph.trig, graph.nq
+    write_trig(G, Path("outputs"))           # one file only (also write_turtle, write_nquads)
 """
 from __future__ import annotations
 
@@ -240,11 +241,36 @@ def sorted_lines(data: bytes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
+def turtle_bytes(ds: Dataset) -> bytes:
+    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+
+
+def trig_bytes(ds: Dataset) -> bytes:
+    return ds.serialize(format="trig", encoding="utf-8")
+
+
+def nquads_bytes(ds: Dataset) -> bytes:
+    # rdflib writes quads in store order; sorted lines make the file canonical.
+    return sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))
+
+
+def write_turtle(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    return [write_bytes(out_dir / "graph.ttl", turtle_bytes(to_dataset(G)))]
+
+
+def write_trig(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    return [write_bytes(out_dir / "graph.trig", trig_bytes(to_dataset(G)))]
+
+
+def write_nquads(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    return [write_bytes(out_dir / "graph.nq", nquads_bytes(to_dataset(G)))]
+
+
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """All three RDF files from one dataset."""
     ds = to_dataset(G)
-    union = union_graph(ds)
     return [
-        write_bytes(out_dir / "graph.ttl", union.serialize(format="turtle", encoding="utf-8")),
-        write_bytes(out_dir / "graph.trig", ds.serialize(format="trig", encoding="utf-8")),
-        write_bytes(out_dir / "graph.nq", sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))),
+        write_bytes(out_dir / "graph.ttl", turtle_bytes(ds)),
+        write_bytes(out_dir / "graph.trig", trig_bytes(ds)),
+        write_bytes(out_dir / "graph.nq", nquads_bytes(ds)),
     ]
