@@ -1,15 +1,29 @@
 """Resolution stage: mentions of all documents become :class:`~pipeline.model.Entity` records.
 
-Mentions are grouped by blocking keys, never compared all against all:
+Reads the mentions and relations of every :class:`~pipeline.model.DocumentResult`; returns
+entities (canonical label, every surface form as an alias, labels and aliases by language)
+and relations rewritten onto entity ids, the same fact found twice merged into one.
 
-1. a lexicon id (``country/MA``) groups every name of that entry, in every script;
-2. otherwise ``(type, normalized name without the Arabic article)``;
-3. within a document, a one-word person mention joins the full name it ends
-   (حموشي -> عبد اللطيف حموشي).
+A *node* is one name in one document (document, blocking key). The blocking key is the
+lexicon id when a lexicon entry names the mention (every name of the entry, in every
+script), else ``(type group, normalized name)``. Nodes are joined with a union-find, never
+by comparing all pairs:
 
-Entity ids are stable across runs and input orders: the lexicon id, or a hash of the
-type and normalized name of the group's longest name. Relations are rewritten onto
-entity ids; the same fact found twice becomes one relation with both evidences.
+1. within a document: an acronym and its long form (bound by the recognizer through
+   ``attrs["acronym"]`` / ``attrs["long_form_of"]``, or by initials: DGSI <-> Direction
+   générale de la sécurité intérieure), and a surname or a titled surname (حموشي, M.
+   Hammouchi) with the one full name of the document it belongs to;
+2. across documents: nodes with the same key (surnames and acronyms excepted);
+3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
+   transliteration skeletons (:mod:`.transliterate`) compared with a threshold, each only
+   with its neighbours in skeleton order and in reversed-skeleton order;
+4. a surname or acronym seen in a document without its full form joins the one entity
+   whose full name ends with it or whose initials spell it; when two entities qualify
+   (two persons sharing a surname) it joins neither.
+
+Two nodes never join across type groups (a person and an agency) or across two lexicon
+entries. Entity ids are the lexicon id, or a hash of the type and the canonical label's
+key, so they do not depend on input order or on Python's ``hash()``.
 
 Usage::
 
@@ -20,122 +34,443 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from pipeline.entities.lexicon import Lexicon, load_lexicon
+import yaml
+
+from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.normalize import normalize_key
-from pipeline.model import SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.resolution.acronyms import acronym_key, initials, is_acronym, load_settings
+from pipeline.resolution.transliterate import is_arabic, similarity, skeleton, suffix_skeletons
+
+TITLES = ONTOLOGY_DIR / "patterns" / "person_titles.yaml"
 
 
 def name_key(text: str) -> str:
+    """Normalized name without the Arabic article on its words (المغرب -> مغرب)."""
     words = normalize_key(text).split()
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
 
 
+@lru_cache(maxsize=1)
+def _titles(path: str = str(TITLES)) -> tuple[tuple[str, ...], ...]:
+    """Person titles as normalized word tuples, longest first."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    found = {tuple(normalize_key(t).split()) for forms in data.values() for t in forms or []}
+    return tuple(sorted((t for t in found if t), key=lambda t: (-len(t), t)))
+
+
+def strip_title(text: str) -> str:
+    """``text`` without the titles it starts with (M. Hammouchi -> Hammouchi)."""
+    tokens = text.split()
+    keys = [normalize_key(t).split() for t in tokens]
+    words = [w for k in keys for w in k]
+    dropped = 0
+    changed = True
+    while changed and len(words) - dropped > 1:
+        changed = False
+        for title in _titles():
+            if len(title) < len(words) - dropped and tuple(words[dropped:dropped + len(title)]) == title:
+                dropped += len(title)
+                changed = True
+                break
+    if not dropped:
+        return text
+    consumed, i = 0, 0
+    while i < len(tokens) and consumed < dropped:
+        consumed += len(keys[i])
+        i += 1
+    return " ".join(tokens[i:]) if i < len(tokens) else text
+
+
 def _script_lang(text: str, fallback: str) -> str:
-    if any("\u0600" <= c <= "\u06ff" for c in text):
+    if is_arabic(text):
         return "ar"
     return fallback if fallback in ("fr", "en") else "en"
 
 
-def _slug_id(typ: str, key: str) -> str:
-    digest = hashlib.sha1(f"{typ}|{key}".encode("utf-8")).hexdigest()[:12]
-    return f"{typ.lower()}/{digest}"
+@lru_cache(maxsize=1)
+def _type_group() -> dict[str, str]:
+    return {t: group for group, types in load_settings()["type_groups"].items() for t in types}
 
 
-def _group_key(m: Mention) -> str:
-    return m.key if m.key else f"{m.type}|{name_key(m.text)}"
+def type_group(typ: str) -> str:
+    return _type_group().get(typ, typ)
 
 
-def _person_surnames(mentions: list[Mention]) -> dict[str, str]:
-    """Within one document: group key of a one-word person name -> group of the full name."""
-    full = [m for m in mentions if m.type == "Person" and not m.key and len(name_key(m.text).split()) > 1]
-    out: dict[str, str] = {}
-    for m in mentions:
-        if m.type != "Person" or m.key:
-            continue
-        words = name_key(m.text).split()
-        if len(words) != 1:
-            continue
-        owners = {_group_key(f) for f in full if name_key(f.text).split()[-1] == words[0]}
-        if len(owners) == 1:
-            out[_group_key(m)] = owners.pop()
-    return out
+@dataclass
+class Node:
+    """One name in one document."""
+
+    id: str
+    document: str
+    key: str
+    group: str
+    lexicon_id: str | None
+    name: str  # the cleanest surface (titles stripped)
+    kind: str  # name | surname | acronym
+    mentions: list[Mention] = field(default_factory=list)
+    names: Counter = field(default_factory=Counter)  # clean surface -> mentions
+    acronyms: set[str] = field(default_factory=set)  # acronyms the recognizer bound to it
+
+
+class UnionFind:
+    """Nodes joined into entities; a join across type groups or lexicon entries is refused."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.group: dict[str, str] = {}
+        self.lexicon: dict[str, str | None] = {}
+        self.anchored: dict[str, bool] = {}  # holds a full name (not only surnames/acronyms)
+
+    def add(self, node: Node) -> None:
+        if node.id not in self.parent:
+            self.parent[node.id] = node.id
+            self.group[node.id] = node.group
+            self.lexicon[node.id] = node.lexicon_id
+            self.anchored[node.id] = node.kind == "name"
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.group[ra] != self.group[rb]:
+            return False
+        la, lb = self.lexicon[ra], self.lexicon[rb]
+        if la and lb and la != lb:
+            return False
+        if rb < ra:  # the smaller id is the root: the result does not depend on call order
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.lexicon[ra] = la or lb
+        self.anchored[ra] = self.anchored[ra] or self.anchored[rb]
+        return True
+
+
+def _lexicon_id(m: Mention, name: str, lexicon: Lexicon) -> str | None:
+    if m.key:
+        return m.key
+    group = type_group(m.type)
+    for key in dict.fromkeys((normalize_key(name), name_key(name))):
+        ids = [i for i in lexicon.by_name.get(key, [])
+               if type_group(lexicon.entries[i].type) == group and not lexicon.entries[i].generic]
+        if len(ids) == 1:
+            return ids[0]
+    return None
+
+
+def _make_node(m: Mention, lexicon: Lexicon) -> Node:
+    name = strip_title(m.text) if m.type == "Person" else m.text
+    group = type_group(m.type)
+    lex = _lexicon_id(m, name, lexicon)
+    if lex:
+        key = lex
+        group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
+        kind = "name"
+    else:
+        key = f"{group}|{name_key(name)}"
+        if group == "person" and len(name_key(name).split()) == 1:
+            kind = "surname"
+        elif group == "organization" and is_acronym(name):
+            kind = "acronym"
+            key = f"{group}|{acronym_key(name)}"
+        else:
+            kind = "name"
+    return Node(id=f"{m.document}\x1f{key}", document=m.document, key=key, group=group,
+                lexicon_id=lex, name=name, kind=kind)
+
+
+class Resolver:
+    """Builds nodes document by document, then joins them (steps 1-4 of the module doc)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.settings = load_settings()
+        self.nodes: dict[str, Node] = {}
+        self.mention_node: dict[str, str] = {}
+        self.uf = UnionFind()
+
+    # -- step 1: within a document ------------------------------------------------------
+    def add_document(self, result: DocumentResult) -> None:
+        doc_nodes: dict[str, Node] = {}
+        by_mention: dict[str, Node] = {}
+        for m in result.mentions:
+            fresh = _make_node(m, self.lexicon)
+            node = doc_nodes.setdefault(fresh.id, fresh)
+            if fresh.kind == "name" and node.kind != "name":
+                node.kind = "name"
+            if len(fresh.name) > len(node.name):
+                node.name = fresh.name
+            node.mentions.append(m)
+            node.names[fresh.name] += 1
+            by_mention[m.id] = node
+        for node in doc_nodes.values():
+            self.nodes[node.id] = node
+            self.uf.add(node)
+        for mid, node in by_mention.items():
+            self.mention_node[mid] = node.id
+        self._bind_acronyms(result.mentions, doc_nodes, by_mention)
+        self._bind_surnames(doc_nodes)
+
+    def _bind_acronyms(self, mentions: list[Mention], doc_nodes: dict[str, Node],
+                       by_mention: dict[str, Node]) -> None:
+        by_acronym: dict[str, list[Node]] = defaultdict(list)
+        for node in doc_nodes.values():
+            if node.kind == "acronym" or is_acronym(node.name):
+                by_acronym[acronym_key(node.name)].append(node)
+        for m in mentions:
+            node = by_mention[m.id]
+            target = by_mention.get(str(m.attrs.get("long_form_of", "")))
+            if target is not None and self.uf.union(node.id, target.id):
+                target.acronyms.add(node.name)
+            acr = m.attrs.get("acronym")
+            if isinstance(acr, str) and acr.strip():
+                node.acronyms.add(acr.strip())
+                for other in by_acronym.get(acronym_key(acr), []):
+                    self.uf.union(node.id, other.id)
+        long_forms: dict[str, set[str]] = defaultdict(set)
+        for node in doc_nodes.values():
+            if node.kind == "name" and node.group == "organization":
+                for key in initials(node.name):
+                    long_forms[key].add(node.id)
+        for key, nodes in by_acronym.items():
+            for node in nodes:
+                if node.group != "organization" or self.uf.anchored[self.uf.find(node.id)]:
+                    continue
+                roots = {self.uf.find(n) for n in long_forms.get(key, ())}
+                if len(roots) == 1:
+                    self.uf.union(node.id, roots.pop())
+
+    def _bind_surnames(self, doc_nodes: dict[str, Node]) -> None:
+        full = [n for n in doc_nodes.values() if n.group == "person" and n.kind == "name"]
+        if not full:
+            return
+        by_last: dict[str, set[str]] = defaultdict(set)
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for n in full:
+            words = name_key(n.name).split()
+            if len(words) < 2:
+                continue
+            by_last[words[-1]].add(n.id)
+            by_first[words[0]].add(n.id)
+            for s in suffix_skeletons(n.name)[1:]:
+                if len(s) >= self.settings["min_key_length"]:
+                    by_last["\x1f" + s].add(n.id)
+        for node in doc_nodes.values():
+            if node.kind != "surname":
+                continue
+            word = name_key(node.name)
+            skel = skeleton(node.name)
+            for index, key in ((by_last, word), (by_last, "\x1f" + skel), (by_first, word)):
+                roots = {self.uf.find(i) for i in index.get(key, ())}
+                if len(roots) == 1:
+                    self.uf.union(node.id, roots.pop())
+                    break
+
+    # -- step 2: the same key across documents ------------------------------------------
+    def join_same_keys(self) -> None:
+        first: dict[str, str] = {}
+        for node_id in sorted(self.nodes):
+            node = self.nodes[node_id]
+            if node.kind != "name":
+                continue
+            if node.key in first:
+                self.uf.union(first[node.key], node_id)
+            else:
+                first[node.key] = node_id
+
+    # -- step 3: person names across scripts ---------------------------------------------
+    def join_transliterations(self) -> None:
+        types = {type_group(t) for t in self.settings["transliterated_types"]}
+        items = sorted((skeleton(n.name), n.id) for n in self.nodes.values()
+                       if n.group in types and n.kind == "name" and not n.lexicon_id)
+        items = [(s, i) for s, i in items if s]
+        window = int(self.settings["window"])
+        for ordered in (items, sorted(items, key=lambda x: (x[0][::-1], x[1]))):
+            for pos, (skel_a, a) in enumerate(ordered):
+                for skel_b, b in ordered[pos + 1:pos + 1 + window]:
+                    if self.uf.find(a) != self.uf.find(b) and self._same_person(skel_a, skel_b, a, b):
+                        self.uf.union(a, b)
+
+    def _same_person(self, skel_a: str, skel_b: str, a: str, b: str) -> bool:
+        name_a, name_b = self.nodes[a].name, self.nodes[b].name
+        if len(skel_a) < self.settings["skeleton_min_length"] or len(skel_b) < self.settings["skeleton_min_length"]:
+            if skel_a != skel_b:
+                return False
+        elif similarity(skel_a, skel_b) < self.settings["skeleton_threshold"]:
+            return False
+        if is_arabic(name_a) != is_arabic(name_b):
+            return True
+        # Same script: the spellings themselves must agree (the skeleton drops vowels).
+        flat_a, flat_b = name_key(name_a).replace(" ", ""), name_key(name_b).replace(" ", "")
+        return similarity(flat_a, flat_b) >= self.settings["latin_threshold"]
+
+    # -- step 4: surnames and acronyms without their full form -----------------------------
+    def join_dependents(self) -> None:
+        min_len = self.settings["min_key_length"]
+        targets: dict[str, set[str]] = defaultdict(set)
+        for node in self.nodes.values():
+            if node.kind != "name":
+                continue
+            if node.group == "person" and len(name_key(node.name).split()) > 1:
+                for s in suffix_skeletons(node.name)[1:]:
+                    if len(s) >= min_len:
+                        targets[f"person|{s}"].add(node.id)
+            elif node.group == "organization":
+                for key in initials(node.name) | {acronym_key(a) for a in node.acronyms}:
+                    targets[f"organization|{key}"].add(node.id)
+        dependents: dict[str, list[str]] = defaultdict(list)
+        for node_id in sorted(self.nodes):
+            node = self.nodes[node_id]
+            if node.kind != "name":
+                dependents[node.key].append(node_id)
+        for key, node_ids in sorted(dependents.items()):
+            sample = self.nodes[node_ids[0]]
+            lookup = skeleton(sample.name) if sample.kind == "surname" else acronym_key(sample.name)
+            roots = {self.uf.find(n) for n in node_ids if self.uf.anchored[self.uf.find(n)]}
+            if len(lookup) >= min_len:
+                roots |= {self.uf.find(t) for t in targets.get(f"{sample.group}|{lookup}", ())}
+            alone = [n for n in node_ids if not self.uf.anchored[self.uf.find(n)]]
+            into = roots.pop() if len(roots) == 1 else alone[0] if alone else None
+            for n in alone:
+                if into is not None:
+                    self.uf.union(into, n)
+
+    # -- output --------------------------------------------------------------------------
+    def components(self) -> dict[str, list[Node]]:
+        out: dict[str, list[Node]] = defaultdict(list)
+        for node_id in sorted(self.nodes):
+            out[self.uf.find(node_id)].append(self.nodes[node_id])
+        return out
 
 
 def resolve_entities(
     results: Iterable[DocumentResult], lexicon: Lexicon | None = None
 ) -> tuple[list[Entity], list[Relation]]:
     lexicon = lexicon or load_lexicon()
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    mention_group: dict[str, str] = {}
+    resolver = Resolver(lexicon)
     relations_in: list[Relation] = []
     for result in results:
         if result.status != "ok":
             continue
-        remap = _person_surnames(result.mentions)
-        for m in result.mentions:
-            key = _group_key(m)
-            key = remap.get(key, key)
-            groups[key].append(m)
-            mention_group[m.id] = key
+        resolver.add_document(result)
         relations_in.extend(result.relations)
+    resolver.join_same_keys()
+    resolver.join_transliterations()
+    resolver.join_dependents()
 
     entities: dict[str, Entity] = {}
-    group_entity: dict[str, str] = {}
-    for key, mentions in groups.items():
-        entity = _make_entity(key, mentions, lexicon)
-        group_entity[key] = entity.id
+    root_entity: dict[str, str] = {}
+    for root, nodes in sorted(resolver.components().items()):
+        entity = _make_entity(nodes, lexicon)
+        if entity.id in entities:  # two entities with one label and type: keep both apart
+            digest = hashlib.sha1("|".join(sorted(n.key for n in nodes)).encode("utf-8")).hexdigest()[:6]
+            entity.id = f"{entity.id}-{digest}"
         entities[entity.id] = entity
+        root_entity[root] = entity.id
 
+    def entity_of(mention_id: str) -> str | None:
+        node = resolver.mention_node.get(mention_id)
+        return root_entity[resolver.uf.find(node)] if node else None
+
+    return sorted(entities.values(), key=lambda e: e.id), merge_relations(relations_in, entity_of)
+
+
+def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relation]:
+    """Relations onto entity ids; one relation per (head, type, tail), evidences united."""
     merged: dict[tuple[str, str, str], Relation] = {}
     for rel in relations_in:
-        head = group_entity.get(mention_group.get(rel.head, ""), None)
-        tail = rel.tail if rel.literal else group_entity.get(mention_group.get(rel.tail, ""), None)
+        head = entity_of(rel.head)
+        tail = rel.tail if rel.literal else entity_of(rel.tail)
         if head is None or tail is None or head == tail:
             continue
         if rel.type in SYMMETRIC_RELATIONS and tail < head:
             head, tail = tail, head
         k = (head, rel.type, tail)
         if k not in merged:
-            merged[k] = Relation(head=head, type=rel.type, tail=tail, domains=list(rel.domains),
+            merged[k] = Relation(head=head, type=rel.type, tail=tail, domains=sorted(set(rel.domains)),
                                  confidence=rel.confidence, extractor=rel.extractor, evidence=list(rel.evidence),
                                  negated=rel.negated, hedged=rel.hedged)
             continue
         into = merged[k]
         into.domains = sorted(set(into.domains) | set(rel.domains))
         into.confidence = max(into.confidence, rel.confidence)
-        into.extractor = ",".join(sorted(set(into.extractor.split(",")) | {rel.extractor}))
+        into.extractor = ",".join(sorted({x for x in into.extractor.split(",") if x} | {rel.extractor} - {""}))
+        into.negated = into.negated and rel.negated
+        into.hedged = into.hedged and rel.hedged
         for ev in rel.evidence:
             if ev not in into.evidence:
                 into.evidence.append(ev)
     relations = sorted(merged.values(), key=lambda r: (r.head, r.type, r.tail))
     for rel in relations:
         rel.evidence.sort(key=lambda e: (e.document, e.start, e.end))
-    return sorted(entities.values(), key=lambda e: e.id), relations
+    return relations
 
 
-def _make_entity(key: str, mentions: list[Mention], lexicon: Lexicon) -> Entity:
-    first = mentions[0]
-    entry = lexicon.entries.get(first.key) if first.key else None
+def _best_name(forms: Counter) -> str:
+    """The most complete form: most words, longest key, most frequent, then alphabetical."""
+    return min(forms, key=lambda s: (-len(name_key(s).split()), -len(name_key(s)), -forms[s], s))
+
+
+def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
+    mentions = [m for n in nodes for m in n.mentions]
+    lex_id = next((n.lexicon_id for n in nodes if n.lexicon_id), None)
+    entry = lexicon.entries.get(lex_id) if lex_id else None
     surfaces = Counter(m.text for m in mentions)
+    names: Counter = Counter()
+    for n in nodes:
+        names.update(n.names)
+    acronyms = {a for n in nodes for a in n.acronyms}
     alias_langs: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        alias_langs[_script_lang(m.text, m.lang)].add(m.text)
+    for n in nodes:
+        for m in n.mentions:
+            alias_langs[_script_lang(m.text, m.lang)].add(m.text)
+        lang = n.mentions[0].lang
+        for name in n.names:
+            alias_langs[_script_lang(name, lang)].add(name)
+        for a in n.acronyms:
+            alias_langs[_script_lang(a, n.mentions[0].lang)].add(a)
+    aliases = sorted(set(surfaces) | set(names) | acronyms)
+
     if entry is not None:
-        entity_id, typ, label, labels = entry.id, entry.type, entry.label, dict(entry.labels)
+        typ, label, labels = entry.type, entry.label, dict(entry.labels)
+        entity_id = entry.id
     else:
-        typ = Counter(m.type for m in mentions).most_common(1)[0][0]
-        longest = max(surfaces, key=lambda s: (len(name_key(s)), surfaces[s], s))
-        label = longest
-        entity_id = _slug_id(typ, key.split("|", 1)[-1] if "|" in key else key)
+        if lex_id:  # a lexicon id the loaded lexicon does not know: still the stable id
+            entity_id = lex_id
+        weights: Counter = Counter()
+        for m in mentions:
+            weights[m.type] += m.confidence
+        typ = min(weights, key=lambda t: (-round(weights[t], 6), ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 99, t))
+        full = Counter({k: v for k, v in names.items() if not is_acronym(k)}) or names
+        latin = Counter({k: v for k, v in full.items() if not is_arabic(k)})
+        label = _best_name(latin or full)
         labels = {}
+        for lang, forms in alias_langs.items():
+            candidates = Counter({f: full[f] for f in forms if f in full})
+            if candidates:
+                labels[lang] = _best_name(candidates)
+        if not lex_id:
+            digest = hashlib.sha1(f"{typ}|{name_key(label)}".encode("utf-8")).hexdigest()[:12]
+            entity_id = f"{typ.lower()}/{digest}"
     return Entity(
         id=entity_id,
         type=typ,
         label=label,
-        aliases=sorted(surfaces),
+        aliases=aliases,
         documents=sorted({m.document for m in mentions}),
-        key=entry.id if entry else None,
+        key=lex_id,
         labels=labels,
         alias_langs={lang: sorted(v) for lang, v in sorted(alias_langs.items())},
         mentions=len(mentions),
