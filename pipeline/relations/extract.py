@@ -1,73 +1,180 @@
 """Relation extraction stage: :class:`~pipeline.model.Relation` records between mentions.
 
-Foundation rule set: a sentence with a cooperation trigger
-(``ontology/patterns/relation_triggers.yaml``) relates every pair of distinct states,
-agencies and organizations it names with ``cooperatesWith``; the domains come from
-the words of that sentence (:mod:`pipeline.relations.domains`).
+Per sentence, the argument patterns of :mod:`pipeline.relations.patterns` (titles,
+coordination, demonyms, flows with their direction, membership, events, places) propose
+candidates; :mod:`pipeline.relations.modality` marks negated and hedged ones and lowers
+their confidence; cooperation domains come from the sentence and its neighbours
+(:mod:`pipeline.relations.domains`); event dates from :mod:`pipeline.relations.dates`.
+Two document-level rules add ``agencyOf`` from an agency's name (a country named inside
+it) and from the lexicon (the agency's own country, when the text names that country).
 
 Every relation carries its evidence (the sentence, with character offsets into the
-document text), the rule that found it and a confidence.
+document text), the rule that found it (``Relation.extractor``) and a confidence. The
+same fact found twice in a document is one relation with all its evidences.
+
+Threshold: relations under :data:`MIN_CONFIDENCE` (a negated statement always is) are
+left out of what :func:`extract_relations` returns, hence out of every export; pass
+``min_confidence=0`` to get them all, flagged ``negated`` / ``hedged``.
 
 Usage::
 
     relations = extract_relations(doc, document, mentions)
+    relations[0].extractor, relations[0].confidence, relations[0].evidence[0].text
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import combinations
-
-import yaml
 from spacy.tokens import Doc
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
-from pipeline.language.normalize import normalize
-from pipeline.model import Document, Evidence, Mention, Relation
+from pipeline.entities.lexicon import load_lexicon
+from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
+from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.domains import find_domains
+from pipeline.relations.modality import assess
+from pipeline.relations.patterns import FAMILIES, Candidate, events
 
-TRIGGERS_FILE = ONTOLOGY_DIR / "patterns" / "relation_triggers.yaml"
-PARTY_TYPES = {"Country", "GovernmentAgency", "InternationalOrganization", "Organization"}
-
-
-@lru_cache(maxsize=1)
-def load_triggers() -> dict[str, dict[str, list[str]]]:
-    data = yaml.safe_load(TRIGGERS_FILE.read_text(encoding="utf-8"))
-    return {rel: {lang: [normalize(w) for w in words] for lang, words in by_lang.items()} for rel, by_lang in data.items()}
+MIN_CONFIDENCE = 0.5
+# Sentences back in which a named event can be referred to by "the operation", "القمة".
+EVENT_MEMORY = 3
+QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganization"}
 
 
-def has_trigger(sentence: str, words: list[str]) -> bool:
-    """True when a word of ``sentence`` starts with one of ``words`` (or a clitic + it)."""
-    tokens = normalize(sentence).split()
-    for token in tokens:
-        token = token.strip(".,;:!?()\"'،؛؟")
-        for word in words:
-            if token.startswith(word) or (len(token) > len(word) and token[1:].startswith(word)):
-                return True
-    return False
+def _country_mentions(mentions: list[Mention]) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Country":
+            out.setdefault(mention_key(m), m)
+    return out
 
 
-def _entity_key(m: Mention) -> str:
-    return m.key or normalize(m.text)
-
-
-def extract_relations(doc: Doc, document: Document, mentions: list[Mention]) -> list[Relation]:
-    lang = document.lang or "en"
-    triggers = load_triggers().get("cooperatesWith", {}).get(lang, [])
-    relations: list[Relation] = []
-    for sent in doc.sents:
-        in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.type in PARTY_TYPES]
-        if len(in_sent) < 2 or not has_trigger(sent.text, triggers):
+def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mention], lang: str) -> list[Arg]:
+    args = []
+    for span in doc.spans.get("demonyms", []):
+        country = countries.get(span.kb_id_)
+        if country is None:
             continue
-        evidence = Evidence(document.id, sent.start_char, sent.end_char, sent.text)
-        domains = find_domains(sent.text, lang)
-        seen: set[tuple[str, str]] = set()
-        for a, b in combinations(in_sent, 2):
-            pair = tuple(sorted((_entity_key(a), _entity_key(b))))
-            if pair[0] == pair[1] or pair in seen:
+        s, e = span.start_char, span.end_char
+        inside = [m for m in mentions if m.start <= s and e <= m.end]
+        if inside and inside[0].type not in QUALIFIED_TYPES:
+            continue  # part of a country's or a person's name
+        qualifier = inside[0].id if inside else None
+        if qualifier is None:
+            for m in mentions:
+                if m.type in QUALIFIED_TYPES and (0 <= s - m.end <= 2 or (lang == "en" and 0 <= m.start - e <= 2)):
+                    qualifier = m.id
+        args.append(Arg(country.id, "Country", span.kb_id_, s, e, span.text, demonym=True, qualifier_of=qualifier))
+    return args
+
+
+def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[SentenceContext]:
+    lang = document.lang or "en"
+    countries = _country_mentions(mentions)
+    all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text) for m in mentions]
+    all_args += _demonym_args(doc, mentions, countries, lang)
+    all_args.sort(key=lambda a: (a.start, a.end))
+    out = []
+    for sent in doc.sents:
+        args = [a for a in all_args if sent.start_char <= a.start < sent.end_char]
+        out.append(SentenceContext(document.text, sent.start_char, sent.end_char, lang, args))
+    return out
+
+
+def _document_agency_rules(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention, str, float]]:
+    """``(agency, country, rule, confidence)`` from the agency's name and the lexicon."""
+    countries = _country_mentions(mentions)
+    lexicon = load_lexicon()
+    out = []
+    for m in mentions:
+        if m.type != "GovernmentAgency":
+            continue
+        inner = [s for s in doc.spans.get("lexicon", []) if s.label_ == "Country" and m.start <= s.start_char and s.end_char <= m.end]
+        for span in inner:
+            if span.kb_id_ in countries:
+                out.append((m, countries[span.kb_id_], "rule:agency-name-country", 0.85))
+        if m.key:
+            country = lexicon.country_of(m.key)
+            if country in countries:
+                out.append((m, countries[country], "rule:agency-lexicon-country", 0.7))
+    return out
+
+
+def _domains(contexts: list[SentenceContext], i: int) -> list[str]:
+    """Domains of sentence ``i``, with its neighbours' when they name no other party."""
+    ctx = contexts[i]
+    found = set(find_domains(ctx.sentence, ctx.lang))
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(contexts) and not contexts[j].parties():
+            found |= set(find_domains(contexts[j].sentence, ctx.lang))
+    return sorted(found, key=DOMAINS.index)
+
+
+def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
+                      min_confidence: float = MIN_CONFIDENCE) -> list[Relation]:
+    contexts = _contexts(doc, document, mentions)
+    keys = {m.id: mention_key(m) for m in mentions}
+    found: dict[tuple[str, str, str], Relation] = {}
+
+    def add(rel: Relation) -> None:
+        hk, tk = keys.get(rel.head, rel.head), keys.get(rel.tail, rel.tail)
+        if rel.type in SYMMETRIC_RELATIONS and tk < hk:
+            hk, tk = tk, hk
+        k = (hk, rel.type, tk)
+        if k not in found:
+            found[k] = rel
+            return
+        old = found[k]
+        for ev in rel.evidence:
+            if ev not in old.evidence:
+                old.evidence.append(ev)
+        if rel.confidence > old.confidence:
+            old.confidence, old.extractor = rel.confidence, rel.extractor
+            old.negated, old.hedged = rel.negated, rel.hedged
+        old.domains = sorted(set(old.domains) | set(rel.domains), key=DOMAINS.index)
+
+    recent: list[tuple[int, Arg]] = []
+    for i, ctx in enumerate(contexts):
+        candidates: list[Candidate] = []
+        for family in FAMILIES:
+            candidates.extend(family(ctx))
+        memory = [a for j, a in recent if i - j <= EVENT_MEMORY]
+        candidates.extend(events(ctx, memory))
+        recent.extend((i, a) for a in ctx.args if a.type == "Event")
+        evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
+        for c in candidates:
+            modality = assess(document.text, c.start, c.end, ctx.lang)
+            tail = c.tail.id if isinstance(c.tail, Arg) else c.tail
+            if tail == c.head.id:
                 continue
-            seen.add(pair)
-            relations.append(
-                Relation(head=a.id, type="cooperatesWith", tail=b.id, domains=domains, confidence=0.6,
-                         extractor="rule:cooperation-sentence", evidence=[evidence])
-            )
-    return relations
+            add(Relation(head=c.head.id, type=c.type, tail=tail,
+                         domains=_domains(contexts, i) if c.type == "cooperatesWith" else [],
+                         confidence=round(c.confidence * modality.factor, 3), extractor=c.rule,
+                         evidence=[evidence], negated=modality.negated, hedged=modality.hedged))
+    by_id = {m.id: m for m in mentions}
+    for agency, country, rule, conf in _document_agency_rules(doc, mentions):
+        ctx = next((c for c in contexts if c.start <= agency.start < c.end), None)
+        ev = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, agency.start, agency.end, agency.text)
+        add(Relation(head=agency.id, type="agencyOf", tail=country.id, confidence=conf, extractor=rule, evidence=[ev]))
+    relations = _consistent(list(found.values()), keys)
+    return [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]
+
+
+def _consistent(relations: list[Relation], keys: dict[str, str]) -> list[Relation]:
+    """Drop what another relation of the same pair contradicts: an agency does not cooperate
+    with its own state; a person heads or is a member, not both."""
+    def k(x: str) -> str:
+        return keys.get(x, x)
+    own = {(k(r.head), k(r.tail)) for r in relations if r.type == "agencyOf"}
+    roles: dict[tuple[str, str], Relation] = {}
+    for r in relations:
+        if r.type in {"leads", "memberOf"}:
+            pair = (k(r.head), k(r.tail))
+            if pair not in roles or r.confidence > roles[pair].confidence:
+                roles[pair] = r
+    out = []
+    for r in relations:
+        pair = (k(r.head), k(r.tail))
+        if r.type == "cooperatesWith" and (pair in own or pair[::-1] in own):
+            continue
+        if r.type in {"leads", "memberOf"} and roles[pair] is not r:
+            continue
+        out.append(r)
+    return out

@@ -1,0 +1,106 @@
+"""The arguments of one sentence, as the relation patterns see them.
+
+An :class:`Arg` is a mention of the sentence, or a demonym (``doc.spans["demonyms"]``,
+``kb_id_`` = country id) standing for a country that the document names elsewhere: the
+demonym carries that country mention's id, so "la police marocaine" can relate to the
+"Maroc" of another sentence. A :class:`SentenceContext` holds a sentence's arguments in
+text order and answers the questions the patterns ask: the text between two arguments,
+whether it holds only certain cues, the cues of a family in a stretch of the sentence.
+
+Usage::
+
+    ctx = SentenceContext(document.text, sent.start_char, sent.end_char, "fr", args)
+    ctx.gap(a, b)                                  # the text between a and b
+    ctx.only_between(a, b, ("conjunction", "filler"))
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.language.normalize import normalize
+from pipeline.model import Mention
+from pipeline.relations.cues import load_cues
+
+PARTY_TYPES = frozenset({"Country", "GovernmentAgency", "InternationalOrganization", "Organization"})
+PLACE_TYPES = frozenset({"City", "Location", "Country"})
+
+
+@dataclass
+class Arg:
+    """An argument candidate: ``id`` is the mention id a relation will carry."""
+
+    id: str
+    type: str
+    key: str
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+    # A demonym that qualifies a neighbouring name ("police marocaine"), not a party itself.
+    qualifier_of: str | None = None
+
+
+def mention_key(m: Mention) -> str:
+    return m.key or normalize(m.text)
+
+
+@dataclass
+class SentenceContext:
+    text: str  # the whole document text
+    start: int
+    end: int
+    lang: str
+    args: list[Arg] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start:self.end]
+
+    def gap(self, a: Arg, b: Arg) -> str:
+        """Text between two arguments, whichever comes first."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return self.text[first.end:second.start] if second.start >= first.end else ""
+
+    def words(self, text: str) -> int:
+        return len(text.split())
+
+    def only(self, text: str, families: tuple[str, ...]) -> bool:
+        return load_cues().only(families, self.lang, text)
+
+    def only_between(self, a: Arg, b: Arg, families: tuple[str, ...]) -> bool:
+        return self.only(self.gap(a, b), families)
+
+    def cues(self, family: str, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
+        """Cues of ``family`` in ``text[start:end]`` (the sentence by default), document offsets."""
+        s = self.start if start is None else max(self.start, start)
+        e = self.end if end is None else min(self.end, end)
+        return load_cues().find(family, self.lang, self.text[s:e], offset=s) if e > s else []
+
+    def before(self, arg: Arg, n_words: int) -> tuple[int, int]:
+        """The span of the ``n_words`` words before ``arg`` within the sentence."""
+        head = self.text[self.start:arg.start]
+        parts = head.split()
+        tail = " ".join(parts[-n_words:]) if parts else ""
+        idx = head.rfind(tail) if tail else len(head)
+        return self.start + max(idx, 0), arg.start
+
+    def after(self, arg: Arg, n_words: int) -> tuple[int, int]:
+        rest = self.text[arg.end:self.end]
+        parts = rest.split()
+        if not parts:
+            return arg.end, arg.end
+        chunk = parts[:n_words]
+        pos = 0
+        for w in chunk:
+            pos = rest.find(w, pos) + len(w)
+        return arg.end, arg.end + pos
+
+    def between_args(self, a: Arg, b: Arg) -> list[Arg]:
+        lo, hi = min(a.start, b.start), max(a.end, b.end)
+        return [x for x in self.args if x is not a and x is not b and x.start >= lo and x.end <= hi
+                and not (x.start < max(a.start, b.start) and x.end > min(a.end, b.end)) and
+                min(a.end, b.end) <= x.start and x.end <= max(a.start, b.start)]
+
+    def parties(self, *, demonyms: bool = False) -> list[Arg]:
+        return [a for a in self.args if a.type in PARTY_TYPES and a.qualifier_of is None
+                and (demonyms or not a.demonym)]

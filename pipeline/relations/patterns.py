@@ -1,0 +1,324 @@
+"""Argument patterns per relation family, over one :class:`SentenceContext`.
+
+Each family is a function ``(ctx) -> list[Candidate]``; :data:`FAMILIES` lists them. They
+work on character gaps between arguments and on cue families (see
+:mod:`pipeline.relations.cues`), the same way in the three languages: Arabic through
+normalized, proclitic-aware cues; French and English the same, which copes with the
+appositions and titles the dependency parses of the small models often get wrong.
+
+- ``person_roles``: apposition and titles -> ``leads`` / ``memberOf`` (Person -> body);
+- ``agency_country``: demonym, "of X", "X's" next to an agency -> ``agencyOf``;
+- ``cooperation``: between X and Y, X with Y, X and Y + trigger -> ``cooperatesWith``;
+- ``flows``: X gives information / trains -> Y, direction from word order, "by", "in";
+- ``membership``: countries listed with an international organization -> ``memberOf``;
+- ``events``: participants, place and date of an Event -> ``involvedIn`` / ``occurredIn``
+  / ``occurredOn``;
+- ``places``: "Rabat, Morocco", "Rabat, the Moroccan capital" -> ``locatedIn``.
+
+Usage::
+
+    for family in FAMILIES:
+        candidates.extend(family(ctx))
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
+from pipeline.relations.dates import find_dates
+
+BODY_TYPES = frozenset({"GovernmentAgency", "InternationalOrganization", "Organization", "Country"})
+LINK = ("conjunction", "filler")
+
+
+@dataclass
+class Candidate:
+    head: Arg
+    type: str
+    tail: Arg | str
+    rule: str
+    confidence: float
+    start: int
+    end: int
+    domains: list[str] = field(default_factory=list)
+
+
+def _span(*items: Arg | tuple[int, int]) -> tuple[int, int]:
+    starts = [i.start if isinstance(i, Arg) else i[0] for i in items]
+    ends = [i.end if isinstance(i, Arg) else i[1] for i in items]
+    return min(starts), max(ends)
+
+
+def _cand(head: Arg, typ: str, tail: Arg | str, rule: str, conf: float, *span_of) -> Candidate:
+    start, end = _span(head, *(x for x in ([tail] if isinstance(tail, Arg) else []) + list(span_of)))
+    return Candidate(head, typ, tail, rule, conf, start, end)
+
+
+# --- leads / memberOf (Person -> body) -------------------------------------------------
+
+def _role_in(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """``leads`` or ``memberOf`` from the titles in ``text[start:end]``; a non-head title
+    anywhere there wins ("deputy director")."""
+    if end <= start:
+        return None
+    if ctx.cues("memberRole", start, end):
+        return "memberOf"
+    if ctx.cues("leads", start, end):
+        return "leads"
+    return None
+
+
+def person_roles(ctx: SentenceContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    persons = [a for a in ctx.args if a.type == "Person"]
+    bodies = [a for a in ctx.args if a.type in BODY_TYPES]
+    for p in persons:
+        best: Candidate | None = None
+        best_distance = 10**9
+        for b in bodies:
+            if b.key == p.key:
+                continue
+            others = [x for x in ctx.between_args(p, b) if x.type == "Person" or x.type in BODY_TYPES and not x.demonym]
+            if others:
+                continue
+            gap = ctx.gap(p, b)
+            if p.start < b.start:
+                # "X, director general of Y" / "X، المدير العام لـ Y" / "X, Y's director"
+                if ctx.words(gap) > 8 or not gap.strip()[:1] in {",", "،", "(", "-", "—"} and not ctx.cues("leads", p.end, b.start):
+                    continue
+                nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= 3 and x.type == "Person"]
+                if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
+                    continue
+                window_end = b.start
+                if ctx.only(gap, LINK):
+                    window_end = ctx.after(b, 4)[1]
+                    role = _role_in(ctx, b.end, window_end)
+                else:
+                    role = _role_in(ctx, p.end, b.start)
+                conf = 0.8
+            else:
+                # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
+                # "وزير الداخلية الفرنسي X"
+                if ctx.words(gap) > 6:
+                    continue
+                if ctx.cues("conjunction", b.end, p.start) and not ctx.only(gap, LINK):
+                    continue
+                lo = ctx.before(b, 4)[0]
+                role = _role_in(ctx, b.end, p.start) or _role_in(ctx, lo, b.start)
+                conf = 0.75
+            if role is None:
+                continue
+            distance = len(gap)
+            if distance < best_distance:
+                best, best_distance = _cand(p, role, b, f"rule:{role}-title", conf), distance
+        if best is not None:
+            out.append(best)
+    return out
+
+
+# --- agencyOf ---------------------------------------------------------------------------
+
+def agency_country(ctx: SentenceContext) -> list[Candidate]:
+    out = []
+    agencies = [a for a in ctx.args if a.type == "GovernmentAgency" and not a.demonym]
+    countries = [a for a in ctx.args if a.type == "Country"]
+    for ag in agencies:
+        for c in countries:
+            if c.demonym and c.qualifier_of == ag.id:
+                out.append(_cand(ag, "agencyOf", c, "rule:agency-demonym", 0.85))
+            elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= 2 and ctx.only_between(ag, c, ("of", "filler")) and ctx.gap(ag, c).strip():
+                out.append(_cand(ag, "agencyOf", c, "rule:agency-of-country", 0.8))
+            elif not c.demonym and c.end <= ag.start and ctx.gap(c, ag).strip().lower() in {"'s", "’s", ""}:
+                out.append(_cand(ag, "agencyOf", c, "rule:country-possessive-agency", 0.8))
+    return out
+
+
+# --- cooperatesWith ---------------------------------------------------------------------
+
+def _chains(ctx: SentenceContext, parties: list[Arg]) -> list[list[Arg]]:
+    """Runs of parties joined only by conjunctions, commas, articles or hyphens."""
+    chains: list[list[Arg]] = []
+    current: list[Arg] = []
+    for arg in parties:
+        if current and ctx.gap(current[-1], arg).strip() in {"-", "/"} | {""} or current and ctx.only_between(current[-1], arg, LINK):
+            current.append(arg)
+        else:
+            if len(current) > 1:
+                chains.append(current)
+            current = [arg]
+    if len(current) > 1:
+        chains.append(current)
+    return chains
+
+
+def cooperation(ctx: SentenceContext) -> list[Candidate]:
+    triggers = ctx.cues("cooperatesWith")
+    if not triggers:
+        return []
+    parties = [a for a in ctx.parties(demonyms=True)]
+    named = [a for a in parties if not a.demonym]
+    out: list[Candidate] = []
+    seen: set[frozenset[str]] = set()
+
+    def emit(a: Arg, b: Arg, rule: str, conf: float) -> None:
+        pair = frozenset((a.key, b.key))
+        if len(pair) < 2 or pair in seen:
+            return
+        seen.add(pair)
+        out.append(_cand(a, "cooperatesWith", b, rule, conf, *triggers))
+
+    for chain in _chains(ctx, parties):
+        # Demonyms count only in compact pairs: "التحالف السعودي-الأميركي", "franco-marocain".
+        if any(x.demonym for x in chain) and not all(ctx.gap(x, y).strip() in {"-", "/", "و", "et", "and"} for x, y in zip(chain, chain[1:])):
+            chain = [x for x in chain if not x.demonym]
+        lo, _ = ctx.before(chain[0], 3)
+        rule, conf = ("rule:coop-between", 0.85) if ctx.cues("between", lo, chain[0].start) else ("rule:coop-coordination", 0.75)
+        for a, b in combinations(chain, 2):
+            emit(a, b, rule, conf)
+        # "X coopère avec Y et Z": the party before "with" cooperates with the whole chain.
+        for x in named:
+            if x.end <= chain[0].start and ctx.cues("with", x.end, chain[0].start) and ctx.words(ctx.gap(x, chain[0])) <= 8:
+                for y in chain:
+                    emit(x, y, "rule:coop-with", 0.8)
+    for a, b in combinations(named, 2):
+        gap = ctx.gap(a, b)
+        if ctx.words(gap) <= 10 and ctx.cues("with", a.end, b.start) and not ctx.between_args(a, b):
+            emit(a, b, "rule:coop-with", 0.8)
+    if not out:
+        keys = {a.key for a in named}
+        if len(keys) == 2:
+            a = named[0]
+            b = next(x for x in named if x.key != a.key)
+            emit(a, b, "rule:coop-sentence-pair", 0.6)
+    return out
+
+
+# --- providesIntelligenceTo / providesTrainingTo ------------------------------------------
+
+def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    parties = ctx.parties(demonyms=True)
+    for t0, t1 in ctx.cues(family):
+        before = [a for a in parties if a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= 10]
+        after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 8]
+        giver = before[-1] if before else None
+        receiver = after[0] if after else None
+        if giver and receiver:
+            if giver.key == receiver.key or ctx.only_between(giver, receiver, LINK):
+                continue
+            agent = ctx.cues("agent", t1, receiver.start)
+            if agent:  # "Y was trained by X", "Y alerté par X"
+                giver, receiver = receiver, giver
+            out.append(_cand(giver, family, receiver, rule, 0.7, (t0, t1)))
+        elif receiver and len(after) > 1:
+            # "تكوين عناصر مغاربة في مؤسسات أمنية فرنسية": trainee, then "in" the trainer's
+            # institutions; "training of X by Y".
+            second = after[1]
+            gap_start, gap_end = receiver.end, second.start
+            if ctx.cues("locative", gap_start, gap_end) or ctx.cues("agent", gap_start, gap_end):
+                if second.key != receiver.key and ctx.words(ctx.text[gap_start:gap_end]) <= 5:
+                    out.append(_cand(second, family, receiver, rule + "-locative", 0.65, (t0, t1)))
+        elif giver and len(before) > 1 and not receiver:
+            # "X ... support for Y's forces in training": the trigger closes the clause.
+            first, second = before[-2], before[-1]
+            if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= 3:
+                out.append(_cand(first, family, second, rule + "-final", 0.55, (t0, t1)))
+    return out
+
+
+def flows(ctx: SentenceContext) -> list[Candidate]:
+    return (_flows(ctx, "providesIntelligenceTo", "rule:intelligence-flow")
+            + _flows(ctx, "providesTrainingTo", "rule:training-flow"))
+
+
+# --- memberOf (Country -> International organization) ----------------------------------
+
+def membership(ctx: SentenceContext) -> list[Candidate]:
+    orgs = [a for a in ctx.args if a.type == "InternationalOrganization" and not a.demonym]
+    if not orgs:
+        return []
+    cues = ctx.cues("memberOf")
+    if not cues:
+        return []
+    countries = [a for a in ctx.args if a.type == "Country" and not a.demonym]
+    out: list[Candidate] = []
+    chains = _chains(ctx, countries) or [[c] for c in countries]
+    for chain in chains:
+        lo, hi = chain[0].start, chain[-1].end
+        org = min(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
+        start, end = min(lo, org.start), max(hi, org.end)
+        if not any(start - 40 <= c0 and c1 <= end + 40 for c0, c1 in cues):
+            continue
+        if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > 15:
+            continue
+        conf = 0.75 if len(chain) > 1 else 0.65
+        for c in chain:
+            out.append(_cand(c, "memberOf", org, "rule:member-countries", conf, *cues))
+    return out
+
+
+# --- events -----------------------------------------------------------------------------
+
+def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list[Candidate]:
+    named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
+    evs = named
+    referenced = False
+    if not evs and recent_events and ctx.cues("event_reference"):
+        evs, referenced = recent_events[-1:], True
+    out: list[Candidate] = []
+    dates = find_dates(ctx.sentence, ctx.lang)
+    involve = ctx.cues("involvedIn")
+    for ev in evs:
+        base = 0.55 if referenced else 0.0
+        # occurredOn: a date in the event's name, else the nearest date of the sentence.
+        if not referenced:
+            inside = [d for d in dates if ev.start <= ctx.start + d.start and ctx.start + d.end <= ev.end]
+            near = sorted(dates, key=lambda d: min(abs(ctx.start + d.start - ev.end), abs(ev.start - ctx.start - d.end)))
+            if inside:
+                out.append(_cand(ev, "occurredOn", inside[0].value, "rule:event-date-in-name", 0.85))
+            elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= 12:
+                d = near[0]
+                out.append(_cand(ev, "occurredOn", d.value, "rule:event-date", 0.7, (ctx.start + d.start, ctx.start + d.end)))
+        for a in ctx.args:
+            if a is ev or a.demonym or a.type == "Event":
+                continue
+            lo, _ = ctx.before(a, 2)
+            located = ctx.cues("locative", lo, a.start) and a.type in {"City", "Location", "Country"}
+            if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
+                conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
+                out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
+            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None:
+                conf = (0.65 if involve else 0.5) if not referenced else (0.55 if involve else 0.0)
+                if conf:
+                    out.append(_cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1]))
+    return out
+
+
+# --- locatedIn --------------------------------------------------------------------------
+
+def places(ctx: SentenceContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for a, b in zip(ctx.args, ctx.args[1:]):
+        if a.type not in {"City", "Location"} or a.demonym:
+            continue
+        gap = ctx.gap(a, b).strip()
+        if b.type in {"Country", "Location"} and not b.demonym and gap in {",", "،", "("}:
+            out.append(_cand(a, "locatedIn", b, "rule:place-comma", 0.8))
+        elif b.type == "Country" and b.demonym and ctx.cues("capital", a.end, b.start) and ctx.words(gap) <= 4:
+            out.append(_cand(a, "locatedIn", b, "rule:place-capital-demonym", 0.85))
+        elif b.type == "Country" and not b.demonym and ctx.words(gap) <= 2 and ctx.only(gap, ("locative", "filler")) and gap:
+            out.append(_cand(a, "locatedIn", b, "rule:place-in", 0.65))
+    for a, b in zip(ctx.args, ctx.args[1:]):
+        # "la capitale marocaine, Rabat" / "العاصمة المغربية الرباط"
+        if a.type == "Country" and a.demonym and b.type == "City" and ctx.words(ctx.gap(a, b)) <= 1:
+            lo, _ = ctx.before(a, 2)
+            if ctx.cues("capital", lo, a.start):
+                out.append(_cand(b, "locatedIn", a, "rule:place-capital-demonym", 0.85))
+    return out
+
+
+FAMILIES: tuple[Callable[[SentenceContext], list[Candidate]], ...] = (
+    person_roles, agency_country, cooperation, flows, membership, places,
+)
