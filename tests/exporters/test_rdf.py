@@ -1,0 +1,247 @@
+"""RDF export: named graphs per document, statement nodes with evidence, labels, round trip,
+determinism, and parsing by rdflib and Oxigraph."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, SKOS, XSD
+
+from pipeline.exporters import DEFAULT, get_exporter
+from pipeline.exporters.rdf import (
+    D2K, DOMAIN, document_iri, entity_iri, graph_iri, statement_iri, to_dataset, to_rdf,
+)
+from pipeline.graph.build import build_graph
+from pipeline.model import Document, Entity, Evidence, Relation
+
+AR_TEXT = "تعاون المغرب وفرنسا في مجال الأمن. سلمت المديرية العامة لمراقبة التراب الوطني معلومات لفرنسا."
+FR_TEXT = "Le Maroc et la France coopèrent. Les attentats du Bataclan ont eu lieu à Paris le 13 novembre 2015."
+
+
+def ev(doc: str, text: str, sentence: str) -> Evidence:
+    start = text.index(sentence)
+    return Evidence(document=doc, start=start, end=start + len(sentence), text=sentence)
+
+
+def small_graph() -> nx.MultiDiGraph:
+    docs = [Document(id="ar-1", text=AR_TEXT, source="in/ar-1.txt", lang="ar", content_hash="a" * 64),
+            Document(id="fr 2", text=FR_TEXT, source="in/fr 2.txt", lang="fr", content_hash="b" * 64,
+                     title="Coopération", publisher="Le Journal")]
+    ar1, fr1 = AR_TEXT.split(". ")[0], FR_TEXT.split(". ")[0]
+    entities = [
+        Entity(id="country/MA", type="Country", label="Morocco", aliases=["المغرب", "Maroc"],
+               documents=["ar-1", "fr 2"], key="country/MA", labels={"en": "Morocco", "fr": "Maroc", "ar": "المغرب"},
+               alias_langs={"ar": ["المغرب"], "fr": ["Maroc"]}, iso3166="MA", geonames=2542007),
+        Entity(id="country/FR", type="Country", label="France", aliases=["فرنسا", "France"],
+               documents=["ar-1", "fr 2"], labels={"en": "France", "fr": "France", "ar": "فرنسا"},
+               alias_langs={"ar": ["فرنسا"], "fr": ["France"]}, iso3166="FR", geonames=3017382),
+        Entity(id="agency/dgst", type="GovernmentAgency", label="المديرية العامة لمراقبة التراب الوطني",
+               aliases=["المديرية العامة لمراقبة التراب الوطني"], documents=["ar-1"]),
+        Entity(id="person/hammouchi", type="Person", label="Abdellatif Hammouchi", aliases=["Hammouchi"],
+               documents=["ar-1"], labels={"ar": "عبد اللطيف حموشي"}),
+        Entity(id="event/bataclan", type="Event", label="attentats du Bataclan", aliases=["attentats du Bataclan"],
+               documents=["fr 2"]),
+        Entity(id="city/paris", type="City", label="Paris", aliases=["Paris"], documents=["fr 2"], geonames=2988507),
+    ]
+    coop_evidence = [ev("ar-1", AR_TEXT, ar1), ev("fr 2", FR_TEXT, fr1)]
+    intel = ev("ar-1", AR_TEXT, AR_TEXT.split(". ")[1])
+    bataclan = ev("fr 2", FR_TEXT, FR_TEXT.split(". ")[1])
+    relations = [
+        Relation("country/MA", "cooperatesWith", "country/FR", domains=["security", "intelligence"],
+                 confidence=0.8, extractor="rule:test", evidence=coop_evidence),
+        Relation("agency/dgst", "providesIntelligenceTo", "country/FR", confidence=0.7, extractor="rule:test",
+                 evidence=[intel]),
+        Relation("agency/dgst", "agencyOf", "country/MA", confidence=0.9, extractor="rule:test", evidence=[intel]),
+        Relation("person/hammouchi", "leads", "agency/dgst", confidence=0.9, extractor="rule:test", evidence=[intel]),
+        Relation("event/bataclan", "occurredIn", "city/paris", confidence=0.9, extractor="rule:test",
+                 evidence=[bataclan]),
+        Relation("event/bataclan", "occurredOn", "2015-11-13", confidence=0.9, extractor="rule:test",
+                 evidence=[bataclan]),
+        Relation("country/FR", "involvedIn", "event/bataclan", confidence=0.5, extractor="rule:test",
+                 evidence=[bataclan], negated=True),
+    ]
+    return build_graph(entities, relations, docs)
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return small_graph()
+
+
+@pytest.fixture(scope="module")
+def out(G, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rdf-out")
+    for name in DEFAULT:
+        if name != "html":
+            get_exporter(name)(G, out)
+    return out
+
+
+def test_one_named_graph_per_document(G):
+    ds = to_dataset(G)
+    names = {c.identifier for c in ds.contexts() if len(c)}
+    assert names == {graph_iri("ar-1"), graph_iri("fr 2")}
+    assert str(graph_iri("fr 2")) == "https://doc2kg.org/graph/fr%202"
+
+
+def test_fact_of_two_documents_is_in_both_graphs_evidence_only_in_its_own(G):
+    ds = to_dataset(G)
+    ar, fr = ds.graph(graph_iri("ar-1")), ds.graph(graph_iri("fr 2"))
+    truthy = (entity_iri("country/MA"), D2K.cooperatesWith, entity_iri("country/FR"))
+    assert truthy in ar and truthy in fr
+    st = statement_iri("country/MA", "cooperatesWith", "country/FR")
+    ar_quoted = {ar.value(e, PROV.wasQuotedFrom) for e in ar.objects(st, PROV.wasDerivedFrom)}
+    fr_quoted = {fr.value(e, PROV.wasQuotedFrom) for e in fr.objects(st, PROV.wasDerivedFrom)}
+    assert ar_quoted == {document_iri("ar-1")} and fr_quoted == {document_iri("fr 2")}
+    # entity descriptions go with the documents that mention them
+    assert (entity_iri("agency/dgst"), RDF.type, D2K.GovernmentAgency) in ar
+    assert (entity_iri("agency/dgst"), None, None) not in fr
+
+
+def test_statement_node_carries_domains_confidence_extractor_evidence(G):
+    g = to_rdf(G)
+    st = statement_iri("country/MA", "cooperatesWith", "country/FR")
+    assert (st, RDF.type, D2K.Statement) in g
+    assert g.value(st, RDF.subject) == entity_iri("country/MA")
+    assert g.value(st, RDF.predicate) == D2K.cooperatesWith
+    assert set(g.objects(st, D2K.domain)) == {DOMAIN.security, DOMAIN.intelligence}
+    assert g.value(st, D2K.confidence) == Literal("0.800", datatype=XSD.decimal)
+    assert str(g.value(st, D2K.extractor)) == "rule:test"
+    evidence = sorted(g.objects(st, PROV.wasDerivedFrom))
+    assert len(evidence) == 2
+    ar_ev = URIRef(f"{document_iri('ar-1')}#char=0,{len(AR_TEXT.split('. ')[0])}")
+    assert ar_ev in evidence
+    assert g.value(ar_ev, PROV.value) == Literal(AR_TEXT.split(". ")[0], lang="ar")
+    assert g.value(ar_ev, D2K.startOffset).toPython() == 0
+
+
+def test_labels_one_pref_per_language_and_tagged_aliases(G):
+    g = to_rdf(G)
+    ma = entity_iri("country/MA")
+    prefs = sorted((lit.language, str(lit)) for lit in g.objects(ma, SKOS.prefLabel))
+    assert prefs == [("ar", "المغرب"), ("en", "Morocco"), ("fr", "Maroc")]
+    alts = {(lit.language, str(lit)) for lit in g.objects(ma, SKOS.altLabel)}
+    assert alts == {("ar", "المغرب"), ("fr", "Maroc")}
+    # no recorded language: Arabic script -> ar, Latin in a French-only entity -> fr
+    agency_pref = {lit.language for lit in g.objects(entity_iri("agency/dgst"), SKOS.prefLabel)}
+    assert agency_pref == {"ar"}
+    assert {lit.language for lit in g.objects(entity_iri("event/bataclan"), SKOS.prefLabel)} == {"fr"}
+    # a given ar label and the Latin main label both kept, one per language
+    person = sorted(lit.language for lit in g.objects(entity_iri("person/hammouchi"), SKOS.prefLabel))
+    assert person == ["ar", "en"]
+
+
+def test_geonames_iso_and_types(G):
+    g = to_rdf(G)
+    ma = entity_iri("country/MA")
+    assert (ma, OWL.sameAs, URIRef("https://sws.geonames.org/2542007/")) in g
+    assert str(g.value(ma, D2K.iso3166Code)) == "MA"
+    assert (entity_iri("city/paris"), RDF.type, D2K.City) in g
+
+
+def test_dates_typed_and_negated_has_no_truthy_triple(G):
+    g = to_rdf(G)
+    date = g.value(entity_iri("event/bataclan"), D2K.occurredOn)
+    assert date.datatype == XSD.date and str(date) == "2015-11-13"
+    assert (entity_iri("country/FR"), D2K.involvedIn, entity_iri("event/bataclan")) not in g
+    st = statement_iri("country/FR", "involvedIn", "event/bataclan")
+    assert g.value(st, D2K.negated).toPython() is True
+
+
+def test_document_node(G):
+    g = to_rdf(G)
+    d = document_iri("fr 2")
+    assert (d, RDF.type, URIRef("https://schema.org/NewsArticle")) in g
+    assert str(g.value(d, URIRef("https://schema.org/inLanguage"))) == "fr"
+    assert str(g.value(d, D2K.contentHash)) == "b" * 64
+    assert g.value(d, URIRef("https://schema.org/headline")) == Literal("Coopération", lang="fr")
+
+
+def _rdf_entities_relations(g: Graph) -> tuple[set, set]:
+    entities = {(str(g.value(s, D2K.identifier)), str(o).split("#")[1])
+                for s, o in g.subject_objects(RDF.type) if (s, D2K.identifier, None) in g}
+    relations = set()
+    for st in g.subjects(RDF.type, D2K.Statement):
+        obj = g.value(st, RDF.object)
+        tail = str(g.value(obj, D2K.identifier)) if isinstance(obj, URIRef) else str(obj)
+        relations.add((str(g.value(g.value(st, RDF.subject), D2K.identifier)),
+                       str(g.value(st, RDF.predicate)).split("#")[1], tail))
+    return entities, relations
+
+
+def _json_entities_relations(path: Path) -> tuple[set, set]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ({(e["id"], e["type"]) for e in data["entities"]},
+            {(r["head"], r["type"], r["tail"]) for r in data["relations"]})
+
+
+def test_round_trip_turtle_matches_graph_json(out):
+    entities, relations = _rdf_entities_relations(Graph().parse(out / "graph.ttl"))
+    assert (entities, relations) == _json_entities_relations(out / "graph.json")
+    assert len(relations) == 7
+
+
+def test_round_trip_on_seed(seed_run):
+    g = Graph().parse(seed_run.out_dir / "graph.ttl")
+    assert _rdf_entities_relations(g) == _json_entities_relations(seed_run.out_dir / "graph.json")
+    assert ("country/MA", "Country") in _rdf_entities_relations(g)[0]
+
+
+def test_every_serialization_parses_with_rdflib_and_oxigraph(out):
+    union = Graph().parse(out / "graph.ttl", format="turtle")
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    nq = Dataset()
+    nq.parse(out / "graph.nq", format="nquads")
+    jsonld = Graph().parse(out / "graph.jsonld", format="json-ld")
+    assert len(union) > 50
+    assert len(jsonld) == len(union)
+    assert len(set(ds.quads())) == len(set(nq.quads())) == len(open(out / "graph.nq").readlines())
+    assert {(s, p, o) for s, p, o, _ in nq.quads()} == set(union)
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.nq", ox.RdfFormat.N_QUADS),
+                      ("graph.trig", ox.RdfFormat.TRIG)):
+        store = ox.Store()
+        store.load(path=str(out / name), format=fmt)
+        triples = {(q.subject, q.predicate, q.object) for q in store}
+        assert len(triples) == len(union), name
+    store = ox.Store()
+    store.load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    assert {str(g.value) for g in store.named_graphs()} == {
+        "https://doc2kg.org/graph/ar-1", "https://doc2kg.org/graph/fr%202"}
+
+
+def test_jsonld_uses_context(out):
+    data = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"]["d2k"] == "https://doc2kg.org/ontology#"
+    ma = next(n for n in data["@graph"] if n["@id"] == "https://doc2kg.org/id/country/MA")
+    assert ma["prefLabel"] == {"ar": "المغرب", "en": "Morocco", "fr": "Maroc"}
+
+
+def test_graphml_and_node_link_read_back_with_networkx(G, out):
+    H = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert set(H.nodes) == set(G.nodes)
+    assert json.loads(H.nodes["country/MA"]["aliases"]) == ["المغرب", "Maroc"]
+    edge = next(a for _, _, a in H.edges(data=True) if a["type"] == "cooperatesWith")
+    assert json.loads(edge["evidence"])[0]["document"] == "ar-1"
+    data = json.loads((out / "graph.nodelink.json").read_text(encoding="utf-8"))
+    N = nx.node_link_graph(data, edges="edges")
+    assert set(N.edges(keys=True)) == set(G.edges(keys=True))
+    assert N.graph["documents"]["fr 2"]["lang"] == "fr"
+
+
+def test_outputs_byte_identical_across_runs(G, out, tmp_path):
+    again = small_graph()
+    for name in DEFAULT:
+        if name != "html":
+            get_exporter(name)(again, tmp_path)
+    for path in sorted(out.iterdir()):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_single_format_exporters_by_name(G, tmp_path):
+    for name, file in (("ttl", "graph.ttl"), ("trig", "graph.trig"), ("nq", "graph.nq")):
+        assert get_exporter(name)(G, tmp_path) == [tmp_path / file]
