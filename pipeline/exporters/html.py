@@ -1,4 +1,22 @@
-"""``graph.html``: an interactive page of the graph drawn with pyvis.
+"""``graph.html``: one self-contained, offline, interactive page of the graph.
+
+Reads the graph of :mod:`pipeline.graph.build` and writes a single HTML file with
+vis-network (from the installed pyvis package), our page script and styles, and the graph
+data all inline; nothing is fetched when it opens (a Content-Security-Policy forbids
+it). Nodes are coloured and shaped by type (``html_page/palette.json``) and sized by
+PageRank; edges are labelled by relation type, symmetric ones without arrows. The page
+searches names in any script (with the Arabic/Latin folding of
+:mod:`pipeline.language.normalize` and the consonant skeletons of
+:mod:`pipeline.resolution.transliterate`, both shipped to the page as data), filters by entity
+type, relation type and document, highlights a node's neighbourhood on click and shows
+plain-text tooltips (right-to-left for Arabic).
+
+Untrusted text (labels, aliases, titles, evidence) only ever reaches the page as JSON
+in a non-executed ``<script type="application/json">`` block with ``<``, ``>`` and
+``&`` escaped, and the page script only inserts it with ``textContent``.
+
+Small graphs are laid out by vis-network physics, which stops once stabilized; above
+``PHYSICS_LIMIT`` nodes the positions come from :func:`grouped_layout` and physics is off.
 
 Usage::
 
@@ -6,18 +24,180 @@ Usage::
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import re
+from collections import Counter
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
+from pipeline.exporters.html_layout import grouped_layout
+from pipeline.language import normalize as arabic_fold
+from pipeline.resolution import transliterate
 from pipeline.runtime.atomic import write_text
+
+PHYSICS_LIMIT = 1000
+MAX_EVIDENCE = 5
+MAX_TEXT = 400
+MAX_LABEL = 40
+
+PAGE = Path(__file__).with_name("html_page")
+VIS = resources.files("pyvis") / "lib" / "vis-9.1.2"
+
+
+def _asset(name: str) -> str:
+    return (PAGE / name).read_text(encoding="utf-8")
+
+
+def _clip(text: Any, limit: int = MAX_TEXT) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _fold_table() -> dict:
+    """The normalization tables of :mod:`pipeline.language.normalize`, for the page's search."""
+    return {"drop": "".join(sorted(arabic_fold._DROP)), "map": dict(sorted(arabic_fold._MAP.items()))}
+
+
+def _translit_table() -> dict:
+    """The consonant-skeleton tables of :mod:`pipeline.resolution.transliterate`, so that a
+    Latin query (Hammouchi) finds a name written only in Arabic (حموشي) and back."""
+    t = transliterate.load_tables()
+    return {"arabic": t.arabic, "latin_special": t.latin_special, "latin_sequences": [list(p) for p in t.latin_sequences],
+            "latin_letters": t.latin_letters, "latin_articles": sorted(t.latin_articles),
+            "arabic_articles": list(t.arabic_articles), "abd_article": t.abd_article.pattern,
+            "latin_particles": t.latin_particles}
+
+
+def _skeletons(names: list[str]) -> list[str]:
+    out: dict[str, None] = {}
+    for name in names:
+        for skel in transliterate.suffix_skeletons(name):
+            if len(skel) >= 2:
+                out[skel] = None
+    return list(out)
+
+
+def _importance(G: nx.MultiDiGraph) -> dict:
+    if G.number_of_edges() == 0:
+        return dict.fromkeys(G, 1.0)
+    rank = nx.pagerank(nx.Graph(G.to_undirected(as_view=True)))
+    top = max(rank.values()) or 1.0
+    return {n: rank.get(n, 0.0) / top for n in G}
+
+
+def _canvas_label(attrs: dict) -> str:
+    """The canonical label, plus the Arabic one on a second line when it differs."""
+    label = _clip(attrs.get("label") or "", MAX_LABEL)
+    arabic = (attrs.get("labels") or {}).get("ar")
+    if arabic and arabic != attrs.get("label"):
+        label += "\n" + _clip(arabic, MAX_LABEL)
+    return label
+
+
+def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
+    """Everything the page script needs, as JSON-ready data."""
+    physics = G.number_of_nodes() <= PHYSICS_LIMIT if physics is None else physics
+    palette = json.loads(_asset("palette.json"))
+    documents = G.graph.get("documents", {})
+    doc_ids = sorted(set(documents) | {d for _, a in G.nodes(data=True) for d in a.get("documents") or []}
+                     | {d for *_, a in G.edges(data=True) for d in a.get("documents") or []})
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    docs = [{"id": d, "title": _clip((documents.get(d) or {}).get("title") or "", 200),
+             "source": _clip((documents.get(d) or {}).get("source") or "", 200),
+             "lang": (documents.get(d) or {}).get("lang") or ""} for d in doc_ids]
+
+    order = sorted(G.nodes, key=str)
+    index = {n: i for i, n in enumerate(order)}
+    importance = _importance(G)
+    positions = {} if physics else grouped_layout(G)
+    nodes = []
+    for n in order:
+        a = G.nodes[n]
+        names = [a.get("label") or str(n), *(a.get("aliases") or []), *(a.get("labels") or {}).values()]
+        node = {
+            "id": index[n], "ref": str(n), "label": _canvas_label(a) or str(n), "name": a.get("label") or str(n),
+            "type": a.get("type") or "", "kind": a.get("kind") or "entity",
+            "size": round(8 + 26 * importance[n] ** 0.5, 1),
+            "labels": a.get("labels") or {}, "aliases": a.get("alias_langs") or {},
+            "docs": [doc_index[d] for d in a.get("documents") or [] if d in doc_index],
+            "mentions": a.get("mentions") or 0,
+            "key": "\n".join(dict.fromkeys(arabic_fold.normalize(str(x)) for x in names if x)),
+            "skel": _skeletons([str(x) for x in names if x]) if a.get("kind", "entity") == "entity" else [],
+        }
+        if not node["aliases"] and a.get("aliases"):
+            node["aliases"] = {"": list(a["aliases"])}
+        if n in positions:
+            node["x"], node["y"] = positions[n]
+        nodes.append(node)
+
+    edges = []
+    pair_count: Counter = Counter()
+    for h, t, a in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("type")))):
+        pair = tuple(sorted((index[h], index[t])))
+        edges.append({
+            "id": len(edges), "from": index[h], "to": index[t], "type": a.get("type") or "",
+            "symmetric": bool(a.get("symmetric")), "confidence": round(float(a.get("confidence") or 0), 3),
+            "extractor": a.get("extractor") or "", "negated": bool(a.get("negated")), "hedged": bool(a.get("hedged")),
+            "domains": list(a.get("domains") or []),
+            "docs": [doc_index[d] for d in a.get("documents") or [] if d in doc_index],
+            "evidence": [{"doc": doc_index.get(ev.get("document"), -1), "text": _clip(ev.get("text"))}
+                         for ev in (a.get("evidence") or [])[:MAX_EVIDENCE]],
+            "parallel": pair_count[pair],
+        })
+        pair_count[pair] += 1
+
+    types = Counter(n["type"] for n in nodes)
+    relations = Counter(e["type"] for e in edges)
+    symmetric = {e["type"] for e in edges if e["symmetric"]}
+    return {
+        "physics": physics,
+        "documents": docs,
+        "types": {t: {**palette["types"].get(t, palette["fallback"]), "count": c} for t, c in sorted(types.items())},
+        "relations": {r: {"color": palette["relations"].get(r, palette["relation_fallback"]), "count": c,
+                          "symmetric": r in symmetric} for r, c in sorted(relations.items())},
+        "fold": _fold_table(),
+        "translit": _translit_table(),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _json_for_html(data: dict) -> str:
+    """JSON that cannot end its ``<script>`` block or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _script_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render(G: nx.MultiDiGraph, *, physics: bool | None = None) -> str:
+    vis_js = (VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    page_js = _asset("graph.js")
+    for code in (vis_js, page_js):
+        if re.search(r"</script|<!--", code, re.I):
+            raise ValueError("inline script contains a sequence that would end its <script> block")
+    csp = ("default-src 'none'; script-src " + _script_hash(vis_js) + " " + _script_hash(page_js)
+           + "; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none';"
+           " base-uri 'none'; form-action 'none'")
+    parts = {
+        "csp": csp,
+        "vis_css": (VIS / "vis-network.css").read_text(encoding="utf-8"),
+        "page_css": _asset("graph.css"),
+        "data": _json_for_html(page_data(G, physics=physics)),
+        "vis_js": vis_js,
+        "page_js": page_js,
+    }
+    # One pass, so inserted text is never scanned for further placeholders.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset("page.html"))
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    for node, attrs in sorted(G.nodes(data=True)):
-        net.add_node(node, label=str(attrs.get("label", node)), title=f"{attrs.get('type')}: {attrs.get('label')}")
-    for h, t, attrs in G.edges(data=True):
-        net.add_edge(h, t, label=attrs["type"])
-    return [write_text(out_dir / "graph.html", net.generate_html())]
+    return [write_text(Path(out_dir) / "graph.html", render(G))]
