@@ -1,10 +1,28 @@
 """Entity recognition stage: typed :class:`~pipeline.model.Mention` records from a parsed doc.
 
-Sources, in order of trust: lexicon names (``doc.spans["lexicon"]``), pattern names
-(``doc.spans["patterns"]``) and, for French and English, the spaCy model's entities,
-re-typed to our ontology (a model entity that a lexicon name covers takes the lexicon
-type; PER -> Person; ORG/MISC -> Organization; LOC/GPE -> Location).
-Overlaps keep the more trusted, then the longer span.
+Candidates come from every recognizer that ran in the pipeline:
+
+- ``doc.spans["lexicon"]`` (gazetteer names, lexicon id in ``kb_id_``);
+- ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places);
+- ``doc.spans["events"]`` (events by head noun, with name and year);
+- ``doc.spans["patterns"]`` (persons by title, apposition, given name);
+- for French and English, the spaCy model's ``doc.ents``, cleaned of elided articles and
+  function words and re-typed to our ontology (:func:`model_type`): by a lexicon name
+  that covers it, by a head noun (``entity_heads.yaml``), else PER -> Person,
+  ORG -> Organization, LOC/GPE/FAC -> Location, EVENT -> Event; dates, numbers,
+  nationalities and lowercase or generic words are dropped.
+
+Overlaps are settled by length first (a country inside a newspaper's or an agency's name
+is not a country mention), then by trust (lexicon, patterns, model). Then:
+
+- a fused لل mention (للأمن الوطني) starts at the ل as written, so its text is a real
+  surface form;
+- an acronym in parentheses after a name is bound to it: ``attrs["acronym"]`` on the long
+  form, ``attrs["long_form_of"]`` (the long form's mention id) on the acronym mention;
+- an agency with a demonym or country in or next to its name gets ``attrs["country"]``
+  (a country id), also for generic lexicon agencies (وزارة الداخلية الفرنسية);
+- events carry ``attrs["name"]`` (the name alone, also in ``attrs["aliases"]``) and
+  ``attrs["year"]``; persons ``attrs["cue"]`` and ``attrs["role"]``.
 
 Usage::
 
@@ -13,48 +31,240 @@ Usage::
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.lexicon import load_lexicon
+from pipeline.entities.tokens import PATTERNS_DIR, LexiconMarks, is_clitic, load_yaml, norm, phrases
+from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
 
 MODEL_TYPES = {
     "PER": "Person", "PERSON": "Person",
-    "ORG": "Organization", "NORP": None, "MISC": None,
+    "ORG": "Organization",
     "LOC": "Location", "GPE": "Location", "FAC": "Location",
     "EVENT": "Event",
 }
-TRUST = {"lexicon": 0.95, "pattern": 0.8, "model": 0.6}
+TRUST = {"lexicon": 0.95, "heads": 0.85, "events": 0.8, "pattern": 0.8, "model": 0.6}
+FILTERS_FILE = PATTERNS_DIR / "model_entity_filters.yaml"
+_ELISIONS = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|d|l|s|n|c|j|m|t)['’]", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
+_LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"}
+_LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
 
 
-def _candidates(doc: Doc) -> list[tuple[Span, str, str, float]]:
-    """``(span, type, source, confidence)`` from every recognizer, best first."""
-    found: list[tuple[Span, str, str, float]] = []
+@dataclass
+class _Candidate:
+    span: Span
+    type: str
+    source: str
+    confidence: float
+    attrs: dict[str, Any] = field(default_factory=dict)
+    kb_id: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.span.end_char - self.span.start_char
+
+
+def _filters() -> dict[str, Any]:
+    data = load_yaml(str(FILTERS_FILE)) if FILTERS_FILE.exists() else {}
+    return {"generic": {normalize(w) for w in data.get("generic", [])}}
+
+
+def _head_types(lang: str) -> list[tuple[tuple[str, ...], str]]:
+    data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get(lang) or {}
+    out = [(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
+    events = load_yaml(str(PATTERNS_DIR / "event_heads.yaml")).get(lang) or {}
+    out += [(h, "Event") for h in phrases(events.get("heads"))]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def clean_model_span(span: Span) -> Span | None:
+    """Drop leading elided articles and function words, trailing punctuation and elisions."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_stop and doc[start].is_lower
+                           or _ELISIONS.match(doc[start].text) and len(doc[start].text) <= 7
+                           or doc[start].lower_ in ("the", "le", "la", "les", "l'", "l’")):
+        if _ELISIONS.match(doc[start].text) and len(doc[start].text) > 3 and doc[start].text[-1] not in "'’":
+            break  # "qu’Alexandre" as one token: handled below
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text.endswith(("'", "’")) or doc[end - 1].is_stop and doc[end - 1].is_lower):
+        end -= 1
+    if end <= start:
+        return None
+    out = doc[start:end]
+    m = _ELISIONS.match(out.text)
+    if m:
+        trimmed = doc.char_span(out.start_char + m.end(), out.end_char, alignment_mode="contract")
+        if trimmed is None or not len(trimmed):
+            return None
+        out = trimmed
+    return out
+
+
+def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[tuple[tuple[str, ...], str]],
+               generic: set[str]) -> str | None:
+    """Our type for a model entity, or None to drop it."""
+    text = span.text.strip()
+    label = span.label_
+    if label not in MODEL_TYPES or len(text) < 2 or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    if normalize(text) in generic or all(t.is_stop or t.is_punct or normalize(t.text) in generic for t in span):
+        return None
+    if any(c.isdigit() for c in text) and label in ("PER", "PERSON"):
+        return None
+    norms = [norm(t) for t in span]
+    # The head noun decides: first word in French (ministère de...), last in English (... Command).
+    positions = [0] if lang == "fr" else list(range(len(span)))
+    for head, typ in heads:
+        for p in positions:
+            if tuple(norms[p:p + len(head)]) == head and (lang == "fr" or p + len(head) == len(span) or
+                                                          (p + len(head) < len(span) and norms[p + len(head)] == "of")):
+                return typ
+    if label in ("PER", "PERSON") and len(span) == 1 and marks.type_at(span.start):
+        return None
+    return MODEL_TYPES[label]
+
+
+def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    lexicon = load_lexicon()
     for span in doc.spans.get("lexicon", []):
-        found.append((span, span.label_, "lexicon", TRUST["lexicon"]))
+        attrs: dict[str, Any] = {}
+        entry = lexicon.entries.get(span.kb_id_) if span.kb_id_ else None
+        if entry is not None and entry.type == "City" and not _city_ok(doc, span, entry):
+            continue
+        if entry is not None and entry.generic:
+            attrs["generic"] = True
+        found.append(_Candidate(span, span.label_, "lexicon", TRUST["lexicon"], attrs, span.kb_id_))
+    heads_info = doc.user_data.get("head_names", {})
+    for span in doc.spans.get("heads", []):
+        info = heads_info.get((span.start_char, span.end_char), {})
+        attrs = {"head": info.get("head")}
+        if span.kb_id_:
+            attrs["country"] = span.kb_id_
+        found.append(_Candidate(span, span.label_, "heads", TRUST["heads"], attrs))
+    events_info = doc.user_data.get("event_names", {})
+    for span in doc.spans.get("events", []):
+        info = events_info.get((span.start_char, span.end_char), {})
+        attrs = {k: v for k, v in info.items() if v}
+        if info.get("name") and normalize(info["name"]) != normalize(span.text):
+            attrs["aliases"] = [info["name"]]
+        found.append(_Candidate(span, "Event", "events", TRUST["events"], attrs))
+    cues = doc.user_data.get("person_cues", {})
     for span in doc.spans.get("patterns", []):
-        found.append((span, span.label_, "pattern", TRUST["pattern"]))
-    for span in doc.ents:
-        typ = MODEL_TYPES.get(span.label_)
-        if typ:
-            found.append((span, typ, "model", TRUST["model"]))
+        attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}
+        found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"], attrs))
+    if doc.ents:
+        marks = LexiconMarks(doc)
+        heads = _head_types(lang)
+        generic = _filters()["generic"]
+        for ent in doc.ents:
+            span = clean_model_span(ent)
+            if span is None:
+                continue
+            span.label_ = ent.label_
+            typ = model_type(span, lang, marks, heads, generic)
+            if typ:
+                found.append(_Candidate(span, typ, f"model:{ent.label_}", TRUST["model"]))
     return found
+
+
+def _city_ok(doc: Doc, span: Span, entry) -> bool:
+    """A small city matched by its Arabic name needs a locative cue: such names are often words."""
+    if not any("\u0600" <= c <= "\u06ff" for c in span.text):
+        return True
+    if entry.population and entry.population >= 100_000:
+        return True
+    k = span.start - 1
+    return k >= 0 and (norm(doc[k]) in _LOCATIVE_AR or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
+
+
+def _fused_lam_start(doc: Doc, span: Span) -> int:
+    """Start char including a split-off ل when the span's first word lost its article to it (للأمن)."""
+    if span.start == 0:
+        return span.start_char
+    first, previous = doc[span.start], doc[span.start - 1]
+    n = norm(first)
+    if is_clitic(previous) and norm(previous).endswith("ل") and n.startswith("ال") and not normalize(first.text).startswith("ال"):
+        return previous.idx + len(previous.text) - 1  # the ل written before the ل of the article
+    return span.start_char
+
+
+def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: str) -> list[Mention]:
+    """Acronyms in parentheses right after a name: bound both ways, a mention made when missing."""
+    by_start = {m.start: m for m in mentions}
+    text = doc.text
+    added: list[Mention] = []
+    for m in mentions:
+        if m.type in ("Person", "Country", "City") or m.attrs.get("long_form_of"):
+            continue
+        rest = text[m.end:m.end + 40]
+        match = re.match(r"\s*\(\s*([^()]{2,30}?)\s*\)", rest)
+        if not match:
+            continue
+        inner = match.group(1)
+        inner_start = m.end + match.start(1)
+        parts = [(p.start(), p.group(0)) for p in re.finditer(r"[^-/\s][^-/]*[^-/\s]|[^-/\s]", inner)]
+        if not all(_ACRONYM.match(p) for _, p in parts):
+            continue
+        for offset, part in parts:
+            a_start = inner_start + offset
+            acro = by_start.get(a_start)
+            if acro is None:
+                acro = Mention(id=f"{document.id}#{a_start}-{a_start + len(part)}", document=document.id,
+                               start=a_start, end=a_start + len(part), text=part, type=m.type,
+                               lang=lang, source="acronym", confidence=m.confidence)
+                added.append(acro)
+            if len(parts) == 1:
+                m.attrs["acronym"] = part
+                acro.attrs["long_form_of"] = m.id
+                if acro.type != m.type and acro.source.startswith("model"):
+                    acro.type = m.type
+            else:
+                acro.attrs.setdefault("part_of_acronym", inner)
+    return mentions + added
+
+
+def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | None:
+    """A demonym or country right before or after an agency mention (وزارة الداخلية الفرنسية)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for k in (span.end, span.start - 1):
+        if 0 <= k < len(doc):
+            country = marks.demonym_at(k) or marks.country_at(k)
+            if country and country != "?":
+                return country
+    return None
 
 
 def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     """Non-overlapping typed mentions of ``document`` found in ``doc``."""
+    lang = document.lang or doc.lang_ or "und"
     taken: list[Mention] = []
     occupied: set[int] = set()
-    ranked = sorted(_candidates(doc), key=lambda c: (-c[3], -(c[0].end_char - c[0].start_char), c[0].start_char))
-    for span, typ, source, conf in ranked:
+    candidates = _candidates(doc, lang)
+    model_rank = {"lexicon": 0, "heads": 0, "events": 0, "pattern": 0}
+    ranked = sorted(candidates, key=lambda c: (model_rank.get(c.source, 1), -c.length, -c.confidence, c.span.start_char))
+    for cand in ranked:
+        span = cand.span
         text = span.text.strip()
         if not text:
             continue
-        chars = set(range(span.start_char, span.end_char))
+        start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+        start = min(start, _fused_lam_start(doc, span))
+        end = span.start_char + len(span.text.rstrip())
+        chars = set(range(start, end))
         if chars & occupied:
             continue
         occupied |= chars
-        start = span.start_char + (len(span.text) - len(span.text.lstrip()))
-        end = start + len(text)
+        text = doc.text[start:end]
         taken.append(
             Mention(
                 id=f"{document.id}#{start}-{end}",
@@ -62,11 +272,20 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
                 start=start,
                 end=end,
                 text=text,
-                type=typ,
-                lang=document.lang or "und",
-                key=span.kb_id_ or None,
-                source=f"{source}:{span.label_}" if source == "model" else source,
-                confidence=conf,
+                type=cand.type,
+                lang=lang,
+                key=cand.kb_id or None,
+                source=cand.source,
+                confidence=cand.confidence,
+                attrs=dict(cand.attrs),
             )
         )
+    taken.sort(key=lambda m: m.start)
+    taken = _bind_acronyms(doc, taken, document, lang)
+    marks = LexiconMarks(doc)
+    for m in taken:
+        if m.type == "GovernmentAgency" and "country" not in m.attrs:
+            country = _agency_country(doc, m, marks)
+            if country:
+                m.attrs["country"] = country
     return sorted(taken, key=lambda m: m.start)
