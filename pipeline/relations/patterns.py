@@ -58,16 +58,23 @@ def _cand(head: Arg, typ: str, tail: Arg | str, rule: str, conf: float, *span_of
 
 # --- leads / memberOf (Person -> body) -------------------------------------------------
 
-def _role_in(ctx: SentenceContext, start: int, end: int) -> str | None:
-    """``leads`` or ``memberOf`` from the titles in ``text[start:end]``; a non-head title
-    anywhere there wins ("deputy director")."""
+def _role_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start") -> str | None:
+    """``leads`` or ``memberOf`` from the title in ``text[start:end]`` nearest to the body
+    (``nearest`` = which end of the stretch the body is at). A non-head title just before
+    a head title makes a member ("deputy director", "نائب رئيس"); a non-head cue inside a
+    head title is part of it ("secrétaire général")."""
     if end <= start:
         return None
-    if ctx.cues("memberRole", start, end):
+    heads = ctx.cues("leads", start, end)
+    roles = [r for r in ctx.cues("memberRole", start, end)
+             if not any(h0 <= r0 < h1 or r0 <= h0 < r1 for h0, h1 in heads for r0, r1 in [r])]
+    titles = sorted([(s, e, "leads") for s, e in heads] + [(s, e, "memberOf") for s, e in roles])
+    if not titles:
+        return None
+    pick = titles[0] if nearest == "start" else titles[-1]
+    if pick[2] == "leads" and any(0 <= pick[0] - r1 <= 2 for _, r1, kind in titles if kind == "memberOf"):
         return "memberOf"
-    if ctx.cues("leads", start, end):
-        return "leads"
-    return None
+    return pick[2]
 
 
 def person_roles(ctx: SentenceContext) -> list[Candidate]:
@@ -91,10 +98,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= 3 and x.type == "Person"]
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
                     continue
-                window_end = b.start
-                if ctx.only(gap, LINK):
-                    window_end = ctx.after(b, 4)[1]
-                    role = _role_in(ctx, b.end, window_end)
+                if ctx.only(gap, LINK):  # "X, Y's director": the title follows the body
+                    role = _role_in(ctx, b.end, ctx.after(b, 1 if b.demonym else 4)[1])
                 else:
                     role = _role_in(ctx, p.end, b.start)
                 conf = 0.8
@@ -106,7 +111,7 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 if ctx.cues("conjunction", b.end, p.start) and not ctx.only(gap, LINK):
                     continue
                 lo = ctx.before(b, 4)[0]
-                role = _role_in(ctx, b.end, p.start) or _role_in(ctx, lo, b.start)
+                role = _role_in(ctx, b.end, p.start, "end") or _role_in(ctx, lo, b.start, "end")
                 conf = 0.75
             if role is None:
                 continue
@@ -173,7 +178,10 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         # Demonyms count only in compact pairs: "التحالف السعودي-الأميركي", "franco-marocain".
         if any(x.demonym for x in chain) and not all(ctx.gap(x, y).strip() in {"-", "/", "و", "et", "and"} for x, y in zip(chain, chain[1:])):
             chain = [x for x in chain if not x.demonym]
-        lo, _ = ctx.before(chain[0], 3)
+        lo, _ = ctx.before(chain[0], 4)
+        _, hi = ctx.after(chain[-1], 4)
+        if not any(lo <= t0 and t1 <= hi for t0, t1 in triggers):
+            continue
         rule, conf = ("rule:coop-between", 0.85) if ctx.cues("between", lo, chain[0].start) else ("rule:coop-coordination", 0.75)
         for a, b in combinations(chain, 2):
             emit(a, b, rule, conf)
@@ -201,8 +209,8 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
     out: list[Candidate] = []
     parties = ctx.parties(demonyms=True)
     for t0, t1 in ctx.cues(family):
-        before = [a for a in parties if a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= 10]
-        after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 8]
+        before = [a for a in parties if a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= 6]
+        after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 4]
         giver = before[-1] if before else None
         receiver = after[0] if after else None
         if giver and receiver:
@@ -308,7 +316,7 @@ def places(ctx: SentenceContext) -> list[Candidate]:
             out.append(_cand(a, "locatedIn", b, "rule:place-comma", 0.8))
         elif b.type == "Country" and b.demonym and ctx.cues("capital", a.end, b.start) and ctx.words(gap) <= 4:
             out.append(_cand(a, "locatedIn", b, "rule:place-capital-demonym", 0.85))
-        elif b.type == "Country" and not b.demonym and ctx.words(gap) <= 2 and ctx.only(gap, ("locative", "filler")) and gap:
+        elif b.type == "Country" and not b.demonym and ctx.words(gap) <= 2 and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start):
             out.append(_cand(a, "locatedIn", b, "rule:place-in", 0.65))
     for a, b in zip(ctx.args, ctx.args[1:]):
         # "la capitale marocaine, Rabat" / "العاصمة المغربية الرباط"
