@@ -1,0 +1,164 @@
+"""The OWL ontology, the SHACL shapes and the example queries of ontology/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from pipeline.commands.validate import validate_graph
+from pipeline.exporters.rdf import D2K, DOMAIN, entity_iri, statement_iri, to_dataset, to_rdf, union_graph
+from pipeline.model import DOMAINS, ENTITY_TYPES, RELATION_TYPES
+from tests.exporters.test_rdf import small_graph
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+SCHEMA = "https://schema.org/"
+QUERIES = ONTOLOGY / "queries"
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ONTOLOGY / "doc2kg.ttl")
+
+
+def test_every_class_and_relation_is_declared(onto):
+    for name in ENTITY_TYPES + ("Document", "Statement", "Evidence"):
+        assert (D2K[name], RDF.type, OWL.Class) in onto, name
+    for name in RELATION_TYPES:
+        kind = OWL.DatatypeProperty if name == "occurredOn" else OWL.ObjectProperty
+        assert (D2K[name], RDF.type, kind) in onto, name
+    assert (D2K.cooperatesWith, RDF.type, OWL.SymmetricProperty) in onto
+    assert {str(c).rsplit("/", 1)[1] for c in onto.subjects(SKOS.inScheme, DOMAIN.Domains)} == set(DOMAINS)
+
+
+def test_labels_and_comments_in_three_languages(onto):
+    terms = {s for s in onto.subjects(RDF.type, None) if str(s).startswith(str(D2K))}
+    assert len(terms) > 25
+    for term in terms:
+        for prop in (RDFS.label, RDFS.comment):
+            langs = {lit.language for lit in onto.objects(term, prop)}
+            assert {"en", "fr", "ar"} <= langs, (term, prop, langs)
+
+
+def test_alignments(onto):
+    expected = {"Person": "Person", "Country": "Country", "City": "City", "Location": "Place",
+                "GovernmentAgency": "GovernmentOrganization", "Organization": "Organization",
+                "InternationalOrganization": "Organization", "Event": "Event", "Document": "NewsArticle"}
+    for cls, schema_cls in expected.items():
+        assert (D2K[cls], RDFS.subClassOf, URIRef(SCHEMA + schema_cls)) in onto, cls
+    org = "http://www.w3.org/ns/org#"
+    wdt = "http://www.wikidata.org/prop/direct/"
+    assert (D2K.leads, RDFS.subPropertyOf, URIRef(org + "headOf")) in onto
+    assert (D2K.memberOf, RDFS.subPropertyOf, URIRef(org + "memberOf")) in onto
+    assert (D2K.agencyOf, SKOS.closeMatch, URIRef(org + "subOrganizationOf")) in onto
+    for prop, wd in (("memberOf", "P463"), ("agencyOf", "P17"), ("locatedIn", "P131"), ("occurredIn", "P276"),
+                     ("occurredOn", "P585")):
+        assert (D2K[prop], RDFS.subPropertyOf, URIRef(wdt + wd)) in onto, prop
+    cameo = onto.value(onto.value(D2K.providesIntelligenceTo, SKOS.closeMatch), SKOS.notation)
+    assert str(cameo) == "064"
+    assert (D2K.Statement, RDFS.subClassOf, URIRef("http://www.w3.org/ns/prov#Entity")) in onto
+
+
+# ---- SHACL shapes
+
+
+def test_export_conforms_to_shapes():
+    conforms, violations = validate_graph(to_rdf(small_graph()))
+    assert conforms, violations
+
+
+def test_seed_output_conforms(seed_run):
+    conforms, violations = validate_graph(Graph().parse(seed_run.out_dir / "graph.ttl"))
+    assert conforms, violations
+
+
+def test_shapes_catch_broken_outputs():
+    g = to_rdf(small_graph())
+    ma, st = entity_iri("country/MA"), statement_iri("country/MA", "cooperatesWith", "country/FR")
+    g.add((ma, SKOS.prefLabel, Literal("Kingdom of Morocco", lang="en")))            # 2nd @en prefLabel
+    g.add((st, D2K.domain, DOMAIN.fishing))                                          # not a domain
+    g.add((entity_iri("event/bataclan"), D2K.occurredOn, Literal("13/11/2015")))    # not a date
+    g.add((entity_iri("city/paris"), D2K.leads, ma))                                 # a city does not lead
+    orphan = statement_iri("x", "y", "z")
+    g.add((orphan, RDF.type, D2K.Statement))                                         # no evidence
+    g.add((entity_iri("country/FR"), D2K.memberOf, entity_iri("agency/dgst")))       # no statement node
+    conforms, violations = validate_graph(g)
+    assert not conforms
+    focus = {(v["focus"], v["path"]) for v in violations}
+    assert (str(ma), str(SKOS.prefLabel)) in focus
+    assert (str(st), str(D2K.domain)) in focus
+    assert (str(entity_iri("event/bataclan")), str(D2K.occurredOn)) in focus
+    assert (str(orphan), "http://www.w3.org/ns/prov#wasDerivedFrom") in focus
+    assert any(v["focus"] == str(entity_iri("city/paris")) for v in violations)
+    assert any(v["focus"] == str(entity_iri("country/FR")) and "Statement" in v["message"] for v in violations)
+
+
+# ---- example queries, with rdflib and Oxigraph
+
+
+def run_query(name: str) -> tuple[list[tuple], list[tuple]]:
+    text = (QUERIES / name).read_text(encoding="utf-8")
+    ds = to_dataset(small_graph())
+    target = ds if "GRAPH" in text else union_graph(ds)
+    with_rdflib = [tuple(None if v is None else str(v) for v in row) for row in target.query(text)]
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    with_oxigraph = [tuple(None if v is None else v.value for v in row)
+                     for row in store.query(text, use_default_graph_as_union=True)]
+    return with_rdflib, with_oxigraph
+
+
+def test_query_partners_of_country():
+    for rows in run_query("partners_of_country.rq"):
+        assert len(rows) == 1
+        partner, label, _type, domains = rows[0]
+        assert (partner, label) == (str(entity_iri("country/FR")), "France")
+        assert set(domains.split(",")) == {"security", "intelligence"}
+
+
+def test_query_agencies_heads_countries():
+    for rows in run_query("agencies_heads_countries.rq"):
+        assert {(r[0], r[2], r[4]) for r in rows} == {
+            (str(entity_iri("agency/dgst")), str(entity_iri("person/hammouchi")), str(entity_iri("country/MA")))}
+        assert {r[5] for r in rows} == {"Morocco"}
+
+
+def test_query_intelligence_sharing_with_evidence():
+    for rows in run_query("intelligence_sharing.rq"):
+        assert len(rows) == 1
+        giver, _, receiver, receiver_label, document, start, end, sentence = rows[0]
+        assert (giver, receiver, receiver_label) == (str(entity_iri("agency/dgst")), str(entity_iri("country/FR")),
+                                                     "France")
+        assert document == "https://doc2kg.org/doc/ar-1"
+        assert sentence.startswith("سلمت") and int(end) - int(start) == len(sentence)
+
+
+def test_query_events_place_date():
+    for rows in run_query("events_place_date.rq"):
+        assert rows == [(str(entity_iri("event/bataclan")), None, str(entity_iri("city/paris")), None,
+                         "2015-11-13")]
+
+
+def test_query_document_assertions_and_graph():
+    rdflib_rows, ox_rows = run_query("document_assertions.rq")
+    assert rdflib_rows == ox_rows == []  # the query names the seed document; the small graph lacks it
+    text = (QUERIES / "document_assertions.rq").read_text(encoding="utf-8").replace("000_6b72f15d28a0d0d5", "ar-1")
+    rows = list(to_rdf(small_graph()).query(text))
+    predicates = {str(r[1]).split("#")[1] for r in rows}
+    assert predicates == {"cooperatesWith", "providesIntelligenceTo", "agencyOf", "leads"}
+
+
+def test_queries_on_seed_output(seed_run):
+    g = Graph().parse(seed_run.out_dir / "graph.ttl")
+    partners = list(g.query((QUERIES / "partners_of_country.rq").read_text(encoding="utf-8")))
+    assert str(entity_iri("country/FR")) in {str(r[0]) for r in partners}
+    assert {"security", "intelligence"} <= set(str(partners[0][3]).split(","))
+    asserted = list(g.query((QUERIES / "document_assertions.rq").read_text(encoding="utf-8")))
+    assert asserted and all(str(r[4]) for r in asserted)
+    store = ox.Store()
+    store.load(path=str(seed_run.out_dir / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    rows = list(store.query((QUERIES / "document_graph.rq").read_text(encoding="utf-8")))
+    assert len(rows) == len(Dataset().parse(seed_run.out_dir / "graph.trig", format="trig").graph(
+        URIRef("https://doc2kg.org/graph/000_6b72f15d28a0d0d5")))
