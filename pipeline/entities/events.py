@@ -53,6 +53,9 @@ _YEAR_CUES = {"سنه", "عام", "en", "in", "of", "de"}
 _NAMING = {"baptisee", "baptise", "nommee", "nomme", "appelee", "appele", "dite", "dubbed", "codenamed", "called", "named",
            "المسماه", "المسمي", "المعروفه", "بعنوان"}
 _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
+# Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
+# form-IV past ا...ت) do not name an event (عملية أطلقت).
+_AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
 MAX_NAME = 4
 MAX_QUOTED = 6
 
@@ -106,6 +109,8 @@ class EventPatterns:
             n = norms[j]
             if not is_arabic_word(token) or is_clitic(token) or n.startswith("ال") or n in _AR_STOP or n in self.common:
                 return None
+            if _AR_VERB_SHAPE.match(n):
+                return None
             return j, j + 1, False
         end = j
         while end < len(doc) and end - j < MAX_NAME and (is_capitalized(doc[end]) or (
@@ -138,16 +143,19 @@ class EventPatterns:
                 i += 1
                 continue
             n_start, n_end, quoted = found
-            end = n_end + (1 if quoted else 0)
-            end, year = self._year(doc, norms, end)
-            # The name's own year (Bright Star 2017) belongs to the name.
+            after, year = self._year(doc, norms, n_end + (1 if quoted else 0))
+            # A quoted name is the event's name as written (أحداث «باتاكلان»: باتاكلان); else
+            # the span runs from the head, with a bare year that follows (Exercise Bright Star 2017).
+            start, end = (n_start, n_end) if quoted else (i, n_end)
+            if not quoted and year and after == n_end + 1:
+                end = after
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
-            span = Span(doc, i, end, label="Event")
+            span = Span(doc, start, end, label="Event")
             name = doc[n_start:n_end].text
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"name": name, "head": " ".join(head), "year": year}
-            i = end
+            i = max(end, after)
         doc.spans["events"] = spans
         doc.user_data["event_names"] = info
         return doc

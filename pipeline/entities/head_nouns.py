@@ -104,7 +104,7 @@ class HeadNounPatterns:
                 else:
                     i += 1
                 continue
-            end, country = self._arabic_complement(doc, norms, h_end, marks)
+            end, country = (h_end, None) if head in self.standalone else self._arabic_complement(doc, norms, h_end, marks)
             ok = end > h_end or head in self.standalone
             if head in self.needs_country and country is None:
                 ok = False
@@ -229,6 +229,9 @@ class HeadNounPatterns:
                     end = k
                     while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
                         end += 1
+            # "U.S. service members": a head followed by a lowercase noun only modifies it.
+            if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+                continue
             named = capital and (start < i or end > h_end or len(head) > 1)
             ok = named or country is not None
             if head in self.needs_country and country is None:

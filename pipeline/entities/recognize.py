@@ -119,6 +119,10 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[tuple[tup
     if any(c.isdigit() for c in text) and label in ("PER", "PERSON"):
         return None
     norms = [norm(t) for t in span]
+    if label in ("PER", "PERSON") and len(span) == 1 and len(text) < 3:
+        return None
+    if any(tuple(norms) == head for head, _ in heads):
+        return None  # a bare head noun (Guardia, Ministère) names nothing
     # The head noun decides: first word in French (ministère de...), last in English (... Command).
     positions = [0] if lang == "fr" else list(range(len(span)))
     for head, typ in heads:
@@ -244,14 +248,28 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
     return None
 
 
+def _tier(cand: _Candidate, candidates: list[_Candidate]) -> int:
+    """0 for our recognizers; 1 for the model, except a model person or organization name
+    that strictly contains a lexicon place (Kaïs Saïed, Al-Qaida au Maghreb islamique):
+    the place inside a longer name is not a mention of the place."""
+    if not cand.source.startswith("model"):
+        return 0
+    if cand.type in ("Person", "Organization", "GovernmentAgency") and len(cand.span) > 1:
+        for other in candidates:
+            if (other.source == "lexicon" and other.type in ("City", "Location", "Country")
+                    and cand.span.start <= other.span.start and other.span.end <= cand.span.end
+                    and cand.length > other.length):
+                return 0
+    return 1
+
+
 def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     """Non-overlapping typed mentions of ``document`` found in ``doc``."""
     lang = document.lang or doc.lang_ or "und"
     taken: list[Mention] = []
     occupied: set[int] = set()
     candidates = _candidates(doc, lang)
-    model_rank = {"lexicon": 0, "heads": 0, "events": 0, "pattern": 0}
-    ranked = sorted(candidates, key=lambda c: (model_rank.get(c.source, 1), -c.length, -c.confidence, c.span.start_char))
+    ranked = sorted(candidates, key=lambda c: (_tier(c, candidates), -c.length, -c.confidence, c.span.start_char))
     for cand in ranked:
         span = cand.span
         text = span.text.strip()

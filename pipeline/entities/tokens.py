@@ -27,7 +27,11 @@ NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ابا", "بنت"
 
 
 def norm(token: Token) -> str:
-    return token.norm_ if token.norm_ else normalize(token.text)
+    """Matching form: the Arabic normalizer's NORM (which restores a fused article), else
+    the folded text (the Latin models' NORM keeps accents)."""
+    if token.doc.lang_ == "ar" and token.norm_:
+        return token.norm_
+    return normalize(token.text)
 
 
 def is_arabic_word(token: Token) -> bool:
