@@ -44,7 +44,7 @@ from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.normalize import normalize_key
 from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
 from pipeline.resolution.acronyms import acronym_key, initials, is_acronym, load_settings
-from pipeline.resolution.transliterate import is_arabic, similarity, skeleton, suffix_skeletons
+from pipeline.resolution.transliterate import is_arabic, same_name, similarity, skeleton, suffix_skeletons
 
 TITLES = ONTOLOGY_DIR / "patterns" / "person_titles.yaml"
 
@@ -308,7 +308,7 @@ class Resolver:
         if len(skel_a) < self.settings["skeleton_min_length"] or len(skel_b) < self.settings["skeleton_min_length"]:
             if skel_a != skel_b:
                 return False
-        elif similarity(skel_a, skel_b) < self.settings["skeleton_threshold"]:
+        elif not same_name(skel_a, skel_b, self.settings["skeleton_threshold"]):
             return False
         if is_arabic(name_a) != is_arabic(name_b):
             return True
@@ -358,7 +358,7 @@ class Resolver:
 def resolve_entities(
     results: Iterable[DocumentResult], lexicon: Lexicon | None = None
 ) -> tuple[list[Entity], list[Relation]]:
-    lexicon = lexicon or load_lexicon()
+    lexicon = load_lexicon() if lexicon is None else lexicon
     resolver = Resolver(lexicon)
     relations_in: list[Relation] = []
     for result in results:

@@ -5,8 +5,9 @@ Reads the letter classes of ``ontology/resolution/transliteration.yaml``. A name
 Hamouchi, gets the same skeleton: vowels, waw, ya, alef, ain and hamza dropped, letters the
 conventions spell differently put in one class (ش/ch/sh/š, خ/kh, غ/gh, ج/dj/j, ق/q/k),
 articles dropped (ال, al-, el-, the fused Abdel-/Abdul-), word-final h dropped, doubled
-classes collapsed. :func:`similarity` compares two skeletons (difflib ratio); the resolver
-compares only skeletons that blocking put side by side, never all pairs.
+classes collapsed. :func:`similarity` compares two skeletons (difflib ratio) and
+:func:`same_name` applies the threshold; the resolver compares only skeletons that
+blocking put side by side, never all pairs.
 
 Usage::
 
@@ -68,6 +69,11 @@ def _collapse(s: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def _drop_final_h(skel: str) -> str:
+    # ة, ه and often ح end a word as -a, -ah, -at, -e in Latin: a final h class is noise.
+    return skel[:-1] if skel.endswith("h") else skel
+
+
 def _arabic_word(word: str, t: Tables) -> str:
     for article in t.arabic_articles:
         if word.startswith(article) and len(word) > len(article) + 1:
@@ -75,9 +81,7 @@ def _arabic_word(word: str, t: Tables) -> str:
             break
     if word in t.arabic_articles:
         return ""
-    if word.endswith(("ه", "ة")) and len(word) > 1:
-        word = word[:-1]
-    return "".join(t.arabic.get(ch, "") for ch in word)
+    return _drop_final_h("".join(t.arabic.get(ch, "") for ch in word))
 
 
 def _latin_word(word: str, t: Tables) -> str:
@@ -85,8 +89,6 @@ def _latin_word(word: str, t: Tables) -> str:
         return t.latin_particles[word]
     if word in t.latin_articles:
         return ""
-    if word.endswith("h") and not word.endswith(tuple(k for k, _ in t.latin_sequences if k.endswith("h"))):
-        word = word[:-1]
     out: list[str] = []
     i = 0
     while i < len(word):
@@ -98,7 +100,7 @@ def _latin_word(word: str, t: Tables) -> str:
         else:
             out.append(t.latin_letters.get(word[i], ""))
             i += 1
-    return "".join(out)
+    return _drop_final_h("".join(out))
 
 
 def _latin_fold(text: str, t: Tables) -> str:
@@ -133,9 +135,34 @@ def suffix_skeletons(text: str) -> list[str]:
     return [_collapse("".join(words[i:])) for i in range(len(words))]
 
 
+def _g_readings(skel: str) -> tuple[str, ...]:
+    # A plain Latin g stands for غ, for ج (Egyptian Gamal) or for ق (Maghrebi Gaïd).
+    return (skel, skel.replace("g", "j"), skel.replace("g", "k")) if "g" in skel else (skel,)
+
+
+def _matched(a: str, b: str) -> int:
+    return sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
 def similarity(a: str, b: str) -> float:
+    """Ratio of two skeletons (2 * matched / total), the readings of a plain g included."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return max(2 * _matched(x, y) / (len(x) + len(y)) for x in _g_readings(a) for y in _g_readings(b))
+
+
+def same_name(a: str, b: str, threshold: float) -> bool:
+    """Two skeletons name the same person: similar enough, and one differs from the other
+    only by letters that one convention writes and the other does not (no substitution)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    for x in _g_readings(a):
+        for y in _g_readings(b):
+            matched = _matched(x, y)
+            if matched == min(len(x), len(y)) and 2 * matched / (len(x) + len(y)) >= threshold:
+                return True
+    return False

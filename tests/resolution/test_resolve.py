@@ -1,0 +1,239 @@
+import random
+
+import pytest
+
+from pipeline.entities.lexicon import Lexicon
+from pipeline.model import Document, DocumentResult, Evidence, Mention, Relation
+from pipeline.resolution.resolve import resolve_entities, strip_title
+
+
+def doc(doc_id: str, lang: str, *items: tuple, relations: list[Relation] | None = None) -> DocumentResult:
+    """A result whose mentions are ``(text, type[, key[, attrs]])``, laid end to end;
+    mention ids are ``doc_id#index``."""
+    mentions, pos = [], 0
+    for i, item in enumerate(items):
+        text, typ = item[0], item[1]
+        key = item[2] if len(item) > 2 else None
+        attrs = item[3] if len(item) > 3 else {}
+        mentions.append(Mention(id=f"{doc_id}#{i}", document=doc_id, start=pos, end=pos + len(text), text=text,
+                                type=typ, lang=lang, key=key, attrs=attrs))
+        pos += len(text) + 1
+    text = " ".join(m.text for m in mentions)
+    return DocumentResult(document=Document(id=doc_id, text=text, lang=lang), mentions=mentions,
+                          relations=relations or [])
+
+
+# Names no lexicon holds: the acronym rules are tested, not the agencies lexicon.
+NO_LEXICON = Lexicon([])
+
+
+def entity_with(entities, alias):
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, (alias, [(e.label, e.aliases) for e in found])
+    return found[0]
+
+
+def test_lexicon_id_groups_every_name_and_labels_in_english():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("المغرب", "Country", "country/MA"), ("المملكة المغربية", "Country", "country/MA")),
+        doc("b", "fr", ("Maroc", "Country", "country/MA"), ("la France", "Country", "country/FR")),
+    ])
+    morocco = entity_with(entities, "Maroc")
+    assert morocco.id == "country/MA" and morocco.label == "Morocco"
+    assert {"المغرب", "المملكة المغربية", "Maroc"} <= set(morocco.aliases)
+    assert morocco.documents == ["a", "b"]
+    assert morocco.iso3166 == "MA"
+    assert "المغرب" in morocco.alias_langs["ar"] and "Maroc" in morocco.alias_langs["fr"]
+
+
+def test_a_name_without_key_joins_its_lexicon_entry():
+    entities, _ = resolve_entities([doc("a", "en", ("Morocco", "Country", "country/MA")),
+                                    doc("b", "en", ("Morocco", "Location"))])
+    assert len(entities) == 1 and entities[0].documents == ["a", "b"]
+
+
+def test_acronym_bound_by_the_recognizer():
+    long_form = ("المديرية العامة للأمن الوطني", "GovernmentAgency", None, {"acronym": "DGSN"})
+    acro = ("DGSN", "GovernmentAgency", None, {"long_form_of": "a#0"})
+    entities, _ = resolve_entities([doc("a", "ar", long_form, acro)], NO_LEXICON)
+    assert len(entities) == 1
+    assert set(entities[0].aliases) == {"المديرية العامة للأمن الوطني", "DGSN"}
+    assert entities[0].label == "المديرية العامة للأمن الوطني"
+
+
+def test_acronym_found_by_initials_within_a_document_and_alone_elsewhere():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Direction générale de la sécurité intérieure", "GovernmentAgency"),
+            ("DGSI", "Organization")),
+        doc("b", "fr", ("DGSI", "GovernmentAgency")),
+    ], NO_LEXICON)
+    assert len(entities) == 1
+    dgsi = entities[0]
+    assert dgsi.label == "Direction générale de la sécurité intérieure"
+    assert dgsi.type == "GovernmentAgency" and dgsi.documents == ["a", "b"]
+
+
+def test_an_acronym_of_two_long_forms_joins_neither():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Direction générale de la sûreté nationale", "GovernmentAgency"), ("DGSN", "GovernmentAgency")),
+        doc("b", "fr", ("Délégation générale à la sécurité nationale", "GovernmentAgency"), ("DGSN", "GovernmentAgency")),
+        doc("c", "fr", ("DGSN", "GovernmentAgency")),
+    ], NO_LEXICON)
+    assert len(entities) == 3
+    assert entity_with(entities, "Direction générale de la sûreté nationale").documents == ["a"]
+    assert entity_with(entities, "Délégation générale à la sécurité nationale").documents == ["b"]
+
+
+def test_surname_and_titled_surname_join_the_full_name_in_the_document():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("عبد اللطيف حموشي", "Person"), ("السيد حموشي", "Person"), ("حموشي", "Person")),
+        doc("b", "fr", ("Abdellatif Hammouchi", "Person"), ("M. Hammouchi", "Person")),
+    ])
+    assert len(entities) == 1
+    person = entities[0]
+    assert person.label == "Abdellatif Hammouchi"
+    assert {"عبد اللطيف حموشي", "السيد حموشي", "حموشي", "M. Hammouchi", "Hammouchi"} <= set(person.aliases)
+    assert person.labels["ar"] == "عبد اللطيف حموشي" and person.labels["fr"] == "Abdellatif Hammouchi"
+
+
+def test_person_in_arabic_and_latin_script_across_documents():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("عبد الحميد أبا عود", "Person")),
+        doc("b", "en", ("Abdelhamid Abaaoud", "Person")),
+        doc("c", "fr", ("Abaaoud", "Person")),
+    ])
+    assert len(entities) == 1
+    assert entities[0].label == "Abdelhamid Abaaoud" and entities[0].documents == ["a", "b", "c"]
+
+
+def test_two_persons_sharing_a_surname_stay_apart_and_a_lone_surname_joins_neither():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Abdellatif Hammouchi", "Person")),
+        doc("b", "fr", ("Mohamed Hammouchi", "Person")),
+        doc("c", "fr", ("Hammouchi", "Person")),
+        doc("d", "fr", ("M. Hammouchi", "Person")),
+    ])
+    assert len(entities) == 3
+    lone = entity_with(entities, "Hammouchi")
+    assert lone.documents == ["c", "d"] and lone.label == "Hammouchi"
+
+
+def test_surname_refers_to_the_full_name_of_its_own_document():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Abdellatif Hammouchi", "Person"), ("Hammouchi", "Person")),
+        doc("b", "fr", ("Mohamed Hammouchi", "Person"), ("Hammouchi", "Person")),
+    ])
+    assert len(entities) == 2
+    assert entity_with(entities, "Abdellatif Hammouchi").documents == ["a"]
+    assert entity_with(entities, "Mohamed Hammouchi").documents == ["b"]
+
+
+def test_same_script_names_with_equal_skeletons_but_other_spelling_stay_apart():
+    entities, _ = resolve_entities([doc("a", "en", ("Mohamed Ali", "Person")), doc("b", "en", ("Mahmoud Ali", "Person")),
+                                    doc("c", "en", ("Mohammed Ali", "Person"))])
+    assert len(entities) == 2
+    assert entity_with(entities, "Mohammed Ali").documents == ["a", "c"]
+
+
+def test_incompatible_types_never_merge():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Jordan", "Person"), ("Michael Jordan", "Person")),
+        doc("b", "en", ("Jordan", "Country", "country/JO")),
+        doc("c", "en", ("Hammouchi", "Organization")),
+        doc("d", "en", ("Abdellatif Hammouchi", "Person")),
+    ])
+    types = sorted(e.type for e in entities)
+    assert types == ["Country", "Organization", "Person", "Person"]
+
+
+def test_ids_are_stable_across_input_orders():
+    docs = [
+        doc("a", "ar", ("عبد اللطيف حموشي", "Person"), ("حموشي", "Person"), ("المغرب", "Country", "country/MA")),
+        doc("b", "fr", ("Abdellatif Hammouchi", "Person"), ("DGSI", "GovernmentAgency"),
+            ("Direction générale de la sécurité intérieure", "GovernmentAgency")),
+        doc("c", "en", ("Hammouchi", "Person"), ("DGSI", "GovernmentAgency")),
+    ]
+    first, _ = resolve_entities(docs)
+    for seed in range(5):
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        again, _ = resolve_entities(shuffled)
+        assert [e.to_dict() for e in again] == [e.to_dict() for e in first]
+    assert all("/" in e.id for e in first)
+
+
+def test_relations_from_two_documents_become_one_with_both_evidences():
+    ev_a, ev_b = Evidence("a", 0, 10, "x"), Evidence("b", 0, 10, "y")
+    rel_a = Relation(head="a#0", type="cooperatesWith", tail="a#1", domains=["security"], confidence=0.6,
+                     extractor="p1", evidence=[ev_a])
+    rel_b = Relation(head="b#1", type="cooperatesWith", tail="b#0", domains=["intelligence"], confidence=0.9,
+                     extractor="p2", evidence=[ev_b])
+    _, relations = resolve_entities([
+        doc("a", "ar", ("المغرب", "Country", "country/MA"), ("فرنسا", "Country", "country/FR"), relations=[rel_a]),
+        doc("b", "fr", ("la France", "Country", "country/FR"), ("Maroc", "Country", "country/MA"), relations=[rel_b]),
+    ])
+    assert len(relations) == 1
+    rel = relations[0]
+    assert (rel.head, rel.tail) == ("country/FR", "country/MA")
+    assert rel.domains == ["intelligence", "security"] and rel.confidence == 0.9
+    assert rel.evidence == [ev_a, ev_b]
+
+
+def test_strip_title():
+    assert strip_title("M. Hammouchi") == "Hammouchi"
+    assert strip_title("السيد عبد اللطيف حموشي") == "عبد اللطيف حموشي"
+    assert strip_title("President") == "President"
+
+
+@pytest.mark.parametrize("n_docs", [2000])
+def test_twenty_thousand_mentions_resolve_by_blocking(n_docs):
+    """20,000 synthetic mentions: 500 persons named in Arabic and Latin script and by surname,
+    200 agencies with acronyms, countries by lexicon id; the result is checked, not the time."""
+    rng = random.Random(7)
+    ar_first = ["عبد اللطيف", "محمد", "يوسف", "خالد", "جمال", "عبد الرحمن", "كريم", "سعيد", "رشيد", "حسن"]
+    la_first = ["Abdellatif", "Mohamed", "Youssef", "Khaled", "Djamel", "Abderrahmane", "Karim", "Said", "Rachid", "Hassan"]
+    ar_cons = ["ب", "ت", "د", "ر", "ز", "س", "ف", "ك", "ل", "م", "ن"]
+    la_cons = ["b", "t", "d", "r", "z", "s", "f", "k", "l", "m", "n"]
+    persons = []
+    seen = set()
+    while len(persons) < 500:
+        f = rng.randrange(len(ar_first))
+        idx = [rng.randrange(len(ar_cons)) for _ in range(4)]
+        # no doubled consonant, within the surname or across the first name (it would collapse
+        # into another person's skeleton)
+        if (f, tuple(idx)) in seen or any(x == y for x, y in zip(idx, idx[1:])) or la_cons[idx[0]] in "dflmn":
+            continue
+        seen.add((f, tuple(idx)))
+        persons.append((f"{ar_first[f]} {''.join(ar_cons[i] + 'ا' for i in idx)}",
+                        f"{la_first[f]} {''.join(la_cons[i] + 'a' for i in idx).capitalize()}"))
+    agencies = [(f"Agence nationale numéro {i} de la sécurité", "ANN") for i in range(200)]
+    countries = ["country/MA", "country/FR", "country/DZ", "country/TN", "country/ES"]
+    results, total = [], 0
+    for d in range(n_docs):
+        items: list[tuple] = []
+        p = rng.randrange(len(persons))
+        arabic = d % 2 == 0
+        full = persons[p][0] if arabic else persons[p][1]
+        items += [(full, "Person"), (full.split()[-1], "Person"), (full, "Person")]
+        a = rng.randrange(len(agencies))
+        items += [(agencies[a][0], "GovernmentAgency", None, {"acronym": f"A{a}X"}),
+                  (f"A{a}X", "GovernmentAgency", None, {"long_form_of": f"d{d}#3"})]
+        items += [("name", "Country", rng.choice(countries)) for _ in range(5)]
+        total += len(items)
+        results.append(doc(f"d{d}", "ar" if arabic else "fr", *items))
+    assert total == 20_000
+    entities, _ = resolve_entities(results)
+    by_type = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    assert len(by_type["Country"]) == len(countries)
+    # every person is one entity whatever the script it was written in
+    person_docs = {}
+    for d, r in enumerate(results):
+        person_docs.setdefault(r.mentions[0].text, set()).add(r.document.id)
+    persons_used = {i for i, (ar, la) in enumerate(persons) if ar in person_docs or la in person_docs}
+    assert len(by_type["Person"]) == len(persons_used)
+    for e in by_type["Person"]:
+        assert len({a for a in e.aliases if " " in a}) <= 2
+    assert len(by_type["GovernmentAgency"]) == len({r.mentions[3].text for r in results})
+    assert sum(e.mentions for e in entities) == 20_000
