@@ -1,0 +1,176 @@
+"""Each pattern family in each language, on texts of our own."""
+import pytest
+
+from pipeline.relations.extract import MIN_CONFIDENCE
+
+AGENCY, IO, EVENT, PERSON = "GovernmentAgency", "InternationalOrganization", "Event", "Person"
+
+
+# --- cooperatesWith ---------------------------------------------------------------
+
+def test_cooperation_coordination_ar(extract):
+    triples, rels = extract("ar", "وقع المغرب وإسبانيا اتفاقية للتعاون في مكافحة الإرهاب والهجرة غير النظامية.")
+    assert ("المغرب", "cooperatesWith", "إسبانيا") in triples
+    [coop] = [r for r in rels if r.type == "cooperatesWith"]
+    assert {"counterterrorism", "migration"} <= set(coop.domains)
+    assert coop.extractor.startswith("rule:") and coop.evidence[0].text.startswith("وقع")
+
+
+def test_cooperation_between_fr(extract):
+    triples, _ = extract("fr", "La coopération sécuritaire entre le Maroc et la France s'est renforcée.")
+    assert ("Maroc", "cooperatesWith", "France") in triples
+
+
+def test_cooperation_with_en(extract):
+    triples, rels = extract("en", "Tunisia will cooperate with Italy on migration and border security.")
+    assert ("Tunisia", "cooperatesWith", "Italy") in triples
+
+
+def test_no_cooperation_without_trigger_en(extract):
+    triples, _ = extract("en", "Tunisia and Italy are separated by the Mediterranean sea.")
+    assert not any(t[1] == "cooperatesWith" for t in triples)
+
+
+def test_negated_cooperation_is_below_threshold(extract):
+    triples, _ = extract("en", "Morocco and Algeria did not sign the security agreement.")
+    assert not any(t[1] == "cooperatesWith" for t in triples)
+    _, everything = extract("en", "Morocco and Algeria did not sign the security agreement.", min_confidence=0)
+    [coop] = [r for r in everything if r.type == "cooperatesWith"]
+    assert coop.negated and coop.confidence < MIN_CONFIDENCE
+
+
+def test_hedged_cooperation_is_kept_and_marked(extract):
+    _, rels = extract("fr", "Le Maroc et l'Espagne auraient signé un accord de coopération policière.")
+    [coop] = [r for r in rels if r.type == "cooperatesWith"]
+    assert coop.hedged and coop.confidence >= MIN_CONFIDENCE
+
+
+# --- leads / memberOf (person) ------------------------------------------------------
+
+def test_leads_apposition_ar(extract):
+    text = "وقال عبد اللطيف حموشي، مدير المديرية العامة للأمن الوطني، إن التعاون مستمر."
+    agency = "المديرية العامة للأمن الوطني"
+    triples, _ = extract("ar", text, [("عبد اللطيف حموشي", PERSON), (agency, AGENCY)])
+    assert ("عبد اللطيف حموشي", "leads", agency) in triples
+
+
+def test_leads_title_demonym_fr(extract):
+    text = "La France a salué l'accord. Le président français, Emmanuel Macron, était présent."
+    triples, _ = extract("fr", text, [("Emmanuel Macron", PERSON)])
+    assert ("Emmanuel Macron", "leads", "France") in triples
+
+
+def test_leads_possessive_en(extract):
+    text = "Europol's Executive Director Catherine De Bolle welcomed the results."
+    triples, _ = extract("en", text, [("Europol", IO), ("Catherine De Bolle", PERSON)])
+    assert ("Catherine De Bolle", "leads", "Europol") in triples
+
+
+def test_deputy_is_member_not_head_en(extract):
+    text = "Anna Berg, deputy director of Europol, attended."
+    triples, _ = extract("en", text, [("Anna Berg", PERSON), ("Europol", IO)])
+    assert ("Anna Berg", "memberOf", "Europol") in triples
+    assert ("Anna Berg", "leads", "Europol") not in triples
+
+
+def test_secretary_general_is_head_fr(extract):
+    text = "Jean Dupont, secrétaire général d'Interpol, a souligné les résultats."
+    triples, _ = extract("fr", text, [("Jean Dupont", PERSON), ("Interpol", IO)])
+    assert ("Jean Dupont", "leads", "Interpol") in triples
+
+
+# --- agencyOf -------------------------------------------------------------------------
+
+def test_agency_demonym_fr(extract):
+    text = "L'Italie a livré des bateaux. La Guardia di Finanza italienne a participé."
+    triples, _ = extract("fr", text, [("Guardia di Finanza", AGENCY)])
+    assert ("Guardia di Finanza", "agencyOf", "Italie") in triples
+
+
+def test_agency_demonym_ar(extract):
+    text = "تعاون أمني بين المغرب وإسبانيا. وقدمت الشرطة الإسبانية الشكر."
+    triples, _ = extract("ar", text, [("الشرطة", AGENCY)])
+    assert ("الشرطة", "agencyOf", "إسبانيا") in triples
+
+
+def test_agency_possessive_en(extract):
+    text = "Egypt's Armed Forces hosted the drills."
+    triples, _ = extract("en", text, [("Armed Forces", AGENCY)])
+    assert ("Armed Forces", "agencyOf", "Egypt") in triples
+
+
+# --- intelligence and training flows --------------------------------------------------
+
+def test_intelligence_flow_fr(extract):
+    text = "La DGST a transmis des renseignements à la DGSI sur la cellule."
+    triples, _ = extract("fr", text, [("DGST", AGENCY), ("DGSI", AGENCY)])
+    assert ("DGST", "providesIntelligenceTo", "DGSI") in triples
+    assert ("DGSI", "providesIntelligenceTo", "DGST") not in triples
+
+
+def test_intelligence_flow_ar(extract):
+    text = "وقدمت المغرب معلومات دقيقة لفرنسا حول الخلية."
+    triples, _ = extract("ar", text)
+    assert ("المغرب", "providesIntelligenceTo", "فرنسا") in triples
+
+
+def test_training_passive_en(extract):
+    text = "Officers from Niger were trained by France in counterterrorism."
+    triples, _ = extract("en", text)
+    assert ("France", "providesTrainingTo", "Niger") in triples
+
+
+def test_training_locative_ar(extract):
+    text = "يشمل الاتفاق بين المغرب وفرنسا تكوين عناصر مغاربة في مؤسسات أمنية فرنسية."
+    triples, _ = extract("ar", text)
+    assert ("فرنسا", "providesTrainingTo", "المغرب") in triples
+
+
+# --- memberOf (country -> IO) ----------------------------------------------------------
+
+def test_member_countries_fr(extract):
+    text = "Le Mali, le Niger et le Tchad, membres du G5 Sahel, ont créé une force."
+    triples, _ = extract("fr", text, [("G5 Sahel", IO)])
+    assert {("Mali", "memberOf", "G5 Sahel"), ("Niger", "memberOf", "G5 Sahel"), ("Tchad", "memberOf", "G5 Sahel")} <= triples
+
+
+def test_member_ar(extract):
+    text = "المغرب عضو في الاتحاد الإفريقي منذ عودته."
+    triples, _ = extract("ar", text, [("الاتحاد الإفريقي", IO)])
+    assert ("المغرب", "memberOf", "الاتحاد الإفريقي") in triples
+
+
+# --- events ------------------------------------------------------------------------------
+
+def test_event_place_date_participants_en(extract):
+    text = "Egypt and the United States took part in Exercise Bright Star 2017 in Egypt."
+    triples, _ = extract("en", text, [("Exercise Bright Star 2017", EVENT)])
+    assert ("Exercise Bright Star 2017", "occurredOn", "2017") in triples
+    assert ("United States", "involvedIn", "Exercise Bright Star 2017") in triples
+    assert any(t[:2] == ("Exercise Bright Star 2017", "occurredIn") for t in triples)
+
+
+def test_event_date_ar(extract):
+    text = "شاركت فرنسا في قمة الساحل في نواكشوط يوم 30 يونيو 2020."
+    triples, _ = extract("ar", text, [("قمة الساحل", EVENT)])
+    assert ("قمة الساحل", "occurredOn", "2020-06-30") in triples
+    assert ("فرنسا", "involvedIn", "قمة الساحل") in triples
+
+
+def test_event_reference_fr(extract):
+    text = "L'opération Kafo a été lancée en mars 2021. Le Mali et le Niger ont participé à l'opération."
+    triples, _ = extract("fr", text, [("opération Kafo", EVENT)])
+    assert ("Mali", "involvedIn", "opération Kafo") in triples
+
+
+# --- locatedIn ----------------------------------------------------------------------------
+
+def test_city_comma_country_en(extract):
+    triples, _ = extract("en", "The talks were held in Agadez, Niger, last week.")
+    assert ("Agadez", "locatedIn", "Niger") in triples
+
+
+def test_capital_demonym_fr(extract):
+    text = "Le Maroc accueille la réunion. Rabat, la capitale marocaine, recevra les délégations."
+    triples, _ = extract("fr", text)
+    assert ("Rabat", "locatedIn", "Maroc") in triples

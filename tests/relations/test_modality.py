@@ -1,0 +1,18 @@
+from pipeline.relations.modality import assess
+
+
+def test_negation_in_each_language():
+    assert assess("The two countries did not sign the agreement.", 0, 44, "en").negated
+    assert assess("Le Maroc n'a pas signé l'accord avec l'Espagne.", 0, 46, "fr").negated
+    assert assess("لم يوقع المغرب الاتفاق مع إسبانيا.", 0, 33, "ar").negated
+
+
+def test_hedging_in_each_language():
+    assert assess("Morocco reportedly shared intelligence with France.", 0, 50, "en").hedged
+    assert assess("Le Maroc aurait transmis des renseignements à la France.", 0, 55, "fr").hedged
+    assert assess("يعتقد أن المغرب قدم معلومات لفرنسا.", 0, 34, "ar").hedged
+
+
+def test_plain_statement_is_neither():
+    m = assess("Morocco and Spain signed a security agreement.", 0, 45, "en")
+    assert not m.negated and not m.hedged and m.factor == 1.0
