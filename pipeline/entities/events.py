@@ -90,18 +90,22 @@ class EventPatterns:
         """``(name_start, name_end, quoted)`` of the event's name after the head."""
         # Skip a demonym, a comma and a naming participle: "l'opération française Barkhane",
         # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
+        named = False
         for _ in range(3):
             if j < len(doc) and (marks.demonym_at(j) or doc[j].text in (",", "،") or norms[j] in _NAMING):
+                named = named or not marks.demonym_at(j)
                 j = marks.demonym[j].end if marks.demonym_at(j) else j + 1
         quoted = self._quoted(doc, j)
         if quoted:
             return quoted[0], quoted[1], True
+        if named:  # "L'opération, baptisée Kafo II": the name stands alone, like a quoted one
+            found = self._name_after(doc, norms, head, j, marks)
+            return (found[0], found[1], True) if found and found[1] > found[0] else None
         if j >= len(doc):
             return None
         if marks.type_at(j) in ("City", "Country", "Location"):
-            if head in self.with_place:
-                return marks.name[j].start, marks.name[j].end, False
-            return None
+            # قمة بروكسل: the place names the summit; عملية صوفيا: an operation named after a place.
+            return marks.name[j].start, marks.name[j].end, False
         if marks.type_at(j):
             return None
         if self.lang == "ar":
@@ -147,6 +151,8 @@ class EventPatterns:
             # A quoted name is the event's name as written (أحداث «باتاكلان»: باتاكلان); else
             # the span runs from the head, with a bare year that follows (Exercise Bright Star 2017).
             start, end = (n_start, n_end) if quoted else (i, n_end)
+            if quoted and end < len(doc) and doc[end].text in CLOSE_QUOTES | {"’", "‘"}:
+                pass  # the closing quote stays out of the name
             if not quoted and year and after == n_end + 1:
                 end = after
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):

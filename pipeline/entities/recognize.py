@@ -159,11 +159,26 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         attrs = {k: v for k, v in info.items() if v}
         if info.get("name") and normalize(info["name"]) != normalize(span.text):
             attrs["aliases"] = [info["name"]]
-        found.append(_Candidate(span, "Event", "events", TRUST["events"], attrs))
+        # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
+        conf = 0.96 if normalize(info.get("name", "")) == normalize(span.text) else TRUST["events"]
+        found.append(_Candidate(span, "Event", "events", conf, attrs))
     cues = doc.user_data.get("person_cues", {})
     for span in doc.spans.get("patterns", []):
         attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}
         found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"], attrs))
+    # Names our recognizers typed in this doc type the model's later mentions of them
+    # (Bright Star 2017 after Exercise Bright Star 2017; Kyry after Khaled Kyry).
+    known: dict[str, str] = {}
+    for cand in found:
+        if cand.source in ("events", "pattern", "heads"):
+            name = cand.attrs.get("name") or cand.span.text
+            known.setdefault(normalize(name), cand.type)
+            words = normalize(name).split()
+            if cand.type == "Event" and len(words) > 2:
+                known.setdefault(" ".join(words[1:]), "Event")
+                known.setdefault(" ".join(words[1:-1]), "Event")
+            if cand.type == "Person" and len(words) > 1:
+                known.setdefault(words[-1], "Person")
     if doc.ents:
         marks = LexiconMarks(doc)
         heads = _head_types(lang)
@@ -174,6 +189,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 continue
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, generic)
+            if typ and normalize(span.text) in known:
+                typ = known[normalize(span.text)]
             if typ:
                 found.append(_Candidate(span, typ, f"model:{ent.label_}", TRUST["model"]))
     return found
