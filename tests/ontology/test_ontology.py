@@ -65,13 +65,25 @@ def test_alignments(onto):
 
 
 def test_export_conforms_to_shapes():
-    conforms, violations = validate_graph(to_rdf(small_graph()))
+    conforms, violations = validate_graph(to_rdf(small_graph()), strict=True)
     assert conforms, violations
 
 
 def test_seed_output_conforms(seed_run):
-    conforms, violations = validate_graph(Graph().parse(seed_run.out_dir / "graph.ttl"))
+    conforms, violations = validate_graph(Graph().parse(seed_run.out_dir / "graph.ttl"), strict=True)
     assert conforms, violations
+
+
+def test_wrong_relation_types_are_warnings_not_violations():
+    G = small_graph()
+    attrs = dict(G.edges["person/hammouchi", "agency/dgst", "leads"], type="memberOf")
+    G.add_edge("person/hammouchi", "country/MA", key="memberOf", **attrs)  # a person is no member of a country
+    g = to_rdf(G)
+    conforms, results = validate_graph(g)
+    assert conforms
+    assert [(r["severity"], r["path"]) for r in results if r["focus"] == str(entity_iri("person/hammouchi"))] == [
+        ("Warning", str(D2K.memberOf))]
+    assert not validate_graph(g, strict=True)[0]
 
 
 def test_shapes_catch_broken_outputs():
@@ -84,14 +96,16 @@ def test_shapes_catch_broken_outputs():
     orphan = statement_iri("x", "y", "z")
     g.add((orphan, RDF.type, D2K.Statement))                                         # no evidence
     g.add((entity_iri("country/FR"), D2K.memberOf, entity_iri("agency/dgst")))       # no statement node
-    conforms, violations = validate_graph(g)
+    conforms, violations = validate_graph(g, strict=True)
     assert not conforms
     focus = {(v["focus"], v["path"]) for v in violations}
     assert (str(ma), str(SKOS.prefLabel)) in focus
     assert (str(st), str(D2K.domain)) in focus
     assert (str(entity_iri("event/bataclan")), str(D2K.occurredOn)) in focus
     assert (str(orphan), "http://www.w3.org/ns/prov#wasDerivedFrom") in focus
-    assert any(v["focus"] == str(entity_iri("city/paris")) for v in violations)
+    assert any(v["focus"] == str(entity_iri("city/paris")) and v["severity"] == "Warning" for v in violations)
+    lenient, _ = validate_graph(g)
+    assert not lenient  # the structural violations fail without --strict too
     assert any(v["focus"] == str(entity_iri("country/FR")) and "Statement" in v["message"] for v in violations)
 
 
