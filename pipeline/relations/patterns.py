@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
+from pipeline.relations.cues import load_cues
 from pipeline.relations.dates import find_dates
 
 BODY_TYPES = frozenset({"GovernmentAgency", "InternationalOrganization", "Organization", "Country"})
@@ -72,7 +73,7 @@ def _role_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start")
     if not titles:
         return None
     pick = titles[0] if nearest == "start" else titles[-1]
-    if pick[2] == "leads" and any(0 <= pick[0] - r1 <= 2 for _, r1, kind in titles if kind == "memberOf"):
+    if pick[2] == "leads" and any(0 <= pick[0] - d1 <= 2 for _, d1 in ctx.cues("deputy", start, end)):
         return "memberOf"
     return pick[2]
 
@@ -257,9 +258,9 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         lo, hi = chain[0].start, chain[-1].end
         org = min(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
         start, end = min(lo, org.start), max(hi, org.end)
-        if not any(start - 40 <= c0 and c1 <= end + 40 for c0, c1 in cues):
+        if not any(start - 15 <= c0 and c1 <= end + 15 for c0, c1 in cues):
             continue
-        if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > 15:
+        if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > 20:
             continue
         conf = 0.75 if len(chain) > 1 else 0.65
         for c in chain:
@@ -273,8 +274,10 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
     referenced = False
-    if not evs and recent_events and ctx.cues("event_reference"):
-        evs, referenced = recent_events[-1:], True
+    if not evs and recent_events:
+        opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
+        if ctx.cues("event_reference") or load_cues().find("event_pronoun", ctx.lang, opening):
+            evs, referenced = recent_events[-1:], True
     out: list[Candidate] = []
     dates = find_dates(ctx.sentence, ctx.lang)
     involve = ctx.cues("involvedIn")
