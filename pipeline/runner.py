@@ -238,8 +238,18 @@ class Pipeline:
         sources = discover(inputs)
         cache = ResultCache(out_dir / ".cache") if self.cache else None
         results = self.process_all(sources, on_result, cache)
-        summary = self.finish(results, out_dir)
-        if cache is not None:
+        if cache is None:
+            summary = self.finish(results, out_dir)
+        else:
+            run_key = cache.run_key(results, self.exporters)
+            previous = cache.load_outputs(run_key, out_dir)
+            if previous is not None:  # same results as the last run, files untouched: nothing to redo
+                entities, relations, files = previous
+                summary = RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations,
+                                     files=files)
+            else:
+                summary = self.finish(results, out_dir)
+                cache.save_outputs(run_key, summary.entities, summary.relations, list(summary.files))
             cache.prune()
             summary.cached = cache.hits
         summary.seconds = round(time.perf_counter() - started, 3)

@@ -13,6 +13,11 @@ Each entry is written to a temporary file and renamed into place: a run killed a
 After a run, :meth:`ResultCache.prune` drops the entries this run did not use (deleted or
 changed documents) and those of other fingerprints.
 
+The cache also remembers the last run's resolved entities and relations and the hashes of
+the files it wrote (``outputs.json``): when a run has exactly the same results (same
+documents, same fingerprint, same exporters) and those files are untouched, resolution and
+the exports are skipped (:meth:`ResultCache.load_outputs`).
+
 Usage::
 
     cache = ResultCache(out / ".cache")
@@ -32,7 +37,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from pipeline.model import Document, DocumentResult
+from pipeline.model import Document, DocumentResult, Entity, Relation
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
@@ -64,6 +69,28 @@ def pipeline_fingerprint() -> str:
     _hash_tree(digest, PACKAGE_DIR, (".py",))
     _hash_tree(digest, ONTOLOGY_DIR)
     return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, payload: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Rename is atomic; no fsync: a killed process loses nothing the kernel already has.
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def document_key(document: Document) -> str:
@@ -104,19 +131,36 @@ class ResultCache:
             return
         key = document_key(result.document)
         self.used.add(key)
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False)
-        # Rename is atomic; no fsync: a killed process loses nothing the kernel already has.
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        _write_atomic(self._path(key), json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False))
+
+    def run_key(self, results: list[DocumentResult], exporters: tuple[str, ...]) -> str:
+        """A hash of everything the merge and the exports read: the results in order, the exporters."""
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(json.dumps(list(exporters)).encode())
+        for r in results:
+            part = document_key(r.document) if r.status == "ok" else json.dumps([r.document.id, r.status, r.error])
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def load_outputs(self, run_key: str, out_dir: Path) -> tuple[list[Entity], list[Relation], list[Path]] | None:
+        """The last run's entities, relations and files, when it had ``run_key`` and its files are intact."""
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+            data = json.loads((self.root / "outputs.json").read_text(encoding="utf-8"))
+            if data["run_key"] != run_key:
+                return None
+            files = [out_dir / name for name in data["files"]]
+            if any(_file_hash(path) != digest for path, digest in zip(files, data["files"].values())):
+                return None
+            return ([Entity.from_dict(e) for e in data["entities"]], [Relation.from_dict(r) for r in data["relations"]],
+                    files)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save_outputs(self, run_key: str, entities: list[Entity], relations: list[Relation], files: list[Path]) -> None:
+        data = {"run_key": run_key, "files": {p.name: _file_hash(p) for p in files},
+                "entities": [e.to_dict() for e in entities], "relations": [r.to_dict() for r in relations]}
+        _write_atomic(self.root / "outputs.json", json.dumps(data, ensure_ascii=False))
 
     def prune(self) -> int:
         """Remove entries this run did not use and other fingerprints' folders; returns how many files."""

