@@ -32,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ from pipeline.resolution.acronyms import acronym_key, initials, is_acronym, load
 from pipeline.resolution.transliterate import is_arabic, same_name, similarity, skeleton, suffix_skeletons
 
 TITLES = ONTOLOGY_DIR / "patterns" / "person_titles.yaml"
+_OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
+_CLOSE_PAREN = re.compile(r"\s*[)\]]")
 
 
 def name_key(text: str) -> str:
@@ -158,22 +161,29 @@ class UnionFind:
         return True
 
 
-def _lexicon_id(m: Mention, name: str, lexicon: Lexicon) -> str | None:
+def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) -> str | None:
+    """The mention's lexicon id, else the one entry of its type group that its name names;
+    a name of several entries (DGSN: Morocco's, Algeria's) takes the one the document
+    names otherwise, or the one of the country the recognizer tied it to."""
     if m.key:
         return m.key
     group = type_group(m.type)
     for key in dict.fromkeys((normalize_key(name), name_key(name))):
         ids = [i for i in lexicon.by_name.get(key, [])
                if type_group(lexicon.entries[i].type) == group and not lexicon.entries[i].generic]
+        if len(ids) > 1:
+            country = m.attrs.get("country")
+            ids = ([i for i in ids if i in in_document]
+                   or [i for i in ids if country and lexicon.country_of(i) == country])
         if len(ids) == 1:
             return ids[0]
     return None
 
 
-def _make_node(m: Mention, lexicon: Lexicon) -> Node:
+def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str]) -> Node:
     name = strip_title(m.text) if m.type == "Person" else m.text
     group = type_group(m.type)
-    lex = _lexicon_id(m, name, lexicon)
+    lex = _lexicon_id(m, name, lexicon, in_document)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -205,8 +215,9 @@ class Resolver:
     def add_document(self, result: DocumentResult) -> None:
         doc_nodes: dict[str, Node] = {}
         by_mention: dict[str, Node] = {}
+        in_document = {m.key for m in result.mentions if m.key}
         for m in result.mentions:
-            fresh = _make_node(m, self.lexicon)
+            fresh = _make_node(m, self.lexicon, in_document)
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"
@@ -220,8 +231,23 @@ class Resolver:
             self.uf.add(node)
         for mid, node in by_mention.items():
             self.mention_node[mid] = node.id
+        self._bind_parentheses(result, by_mention)
         self._bind_acronyms(result.mentions, doc_nodes, by_mention)
         self._bind_surnames(doc_nodes)
+
+    def _bind_parentheses(self, result: DocumentResult, by_mention: dict[str, Node]) -> None:
+        """``long name (SHORT)``: the shorter name in parentheses right after a name of the
+        same type group is the same thing (المديرية العامة للأمن الوطني (DGSN), MI6)."""
+        text = result.document.text
+        ordered = sorted(result.mentions, key=lambda m: (m.start, m.end))
+        for a, b in zip(ordered, ordered[1:]):
+            if a.type == "Person" or len(b.text) >= len(a.text) or not text:
+                continue
+            between, after = text[a.end:b.start], text[b.end:b.end + 2]
+            if _OPEN_PAREN.fullmatch(between) and _CLOSE_PAREN.match(after):
+                node, short = by_mention[a.id], by_mention[b.id]
+                if self.uf.union(node.id, short.id):
+                    node.acronyms.add(b.text)
 
     def _bind_acronyms(self, mentions: list[Mention], doc_nodes: dict[str, Node],
                        by_mention: dict[str, Node]) -> None:

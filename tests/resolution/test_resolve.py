@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from pipeline.entities.lexicon import Lexicon
+from pipeline.entities.lexicon import Lexicon, LexiconEntry
 from pipeline.model import Document, DocumentResult, Evidence, Mention, Relation
 from pipeline.resolution.resolve import resolve_entities, strip_title
 
@@ -237,3 +237,29 @@ def test_twenty_thousand_mentions_resolve_by_blocking(n_docs):
         assert len({a for a in e.aliases if " " in a}) <= 2
     assert len(by_type["GovernmentAgency"]) == len({r.mentions[3].text for r in results})
     assert sum(e.mentions for e in entities) == 20_000
+
+
+def test_a_short_name_in_parentheses_joins_the_name_before_it():
+    result = doc("a", "ar", ("جهاز الاستخبارات السرية", "GovernmentAgency"), ("ام آي 6", "GovernmentAgency"))
+    long_form, short = result.mentions
+    result.document.text = f"قال {long_form.text} ({short.text}) إن"
+    long_form.start, long_form.end = 4, 4 + len(long_form.text)
+    short.start, short.end = long_form.end + 2, long_form.end + 2 + len(short.text)
+    entities, _ = resolve_entities([result], NO_LEXICON)
+    assert len(entities) == 1 and set(entities[0].aliases) == {"جهاز الاستخبارات السرية", "ام آي 6"}
+
+
+def test_a_name_of_two_lexicon_entries_takes_the_one_the_document_names():
+    lexicon = Lexicon([
+        LexiconEntry(id="agency/ma-x", type="GovernmentAgency", labels={"en": "X of Morocco", "ar": "مديرية س"},
+                     acronyms=["DGX"], country="MA"),
+        LexiconEntry(id="agency/dz-x", type="GovernmentAgency", labels={"en": "X of Algeria"}, acronyms=["DGX"],
+                     country="DZ"),
+    ])
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("مديرية س", "GovernmentAgency", "agency/ma-x"), ("DGX", "GovernmentAgency")),
+        doc("b", "fr", ("DGX", "GovernmentAgency")),
+    ], lexicon)
+    by_id = {e.id: e for e in entities}
+    assert by_id["agency/ma-x"].aliases == ["DGX", "مديرية س"] and by_id["agency/ma-x"].documents == ["a"]
+    assert "agency/dz-x" not in by_id and len(entities) == 2
