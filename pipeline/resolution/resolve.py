@@ -52,6 +52,7 @@ _OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
 _CLOSE_PAREN = re.compile(r"\s*[)\]]")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Normalized name without the Arabic article on its words (المغرب -> مغرب)."""
     words = normalize_key(text).split()
@@ -66,6 +67,7 @@ def _titles(path: str = str(TITLES)) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((t for t in found if t), key=lambda t: (-len(t), t)))
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_title(text: str) -> str:
     """``text`` without the titles it starts with (M. Hammouchi -> Hammouchi)."""
     tokens = text.split()

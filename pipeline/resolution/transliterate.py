@@ -123,16 +123,18 @@ def skeleton_words(text: str) -> list[str]:
     return [_latin_word(w, t) for w in words]
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(text: str) -> str:
     """The consonant skeleton of a whole name, words joined, doubled classes collapsed."""
     return _collapse("".join(skeleton_words(text)))
 
 
-def suffix_skeletons(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def suffix_skeletons(text: str) -> tuple[str, ...]:
     """Skeletons of the name from each word start on (the whole name first): the keys
     under which a full name is found by a surname or a family name of several words."""
     words = [w for w in skeleton_words(text) if w]
-    return [_collapse("".join(words[i:])) for i in range(len(words))]
+    return tuple(_collapse("".join(words[i:])) for i in range(len(words)))
 
 
 def _g_readings(skel: str) -> tuple[str, ...]:

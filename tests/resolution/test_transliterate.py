@@ -25,7 +25,7 @@ def test_different_names_differ():
 
 
 def test_suffix_skeletons_start_at_each_word():
-    assert suffix_skeletons("عبد الحميد أبا عود")[:3] == ["bdhmdbd", "hmdbd", "bd"]
+    assert suffix_skeletons("عبد الحميد أبا عود")[:3] == ("bdhmdbd", "hmdbd", "bd")
     assert "bd" in suffix_skeletons("Abdelhamid Abaaoud")
 
 
