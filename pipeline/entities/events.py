@@ -92,9 +92,11 @@ class EventPatterns:
         # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
         named = False
         for _ in range(3):
-            if j < len(doc) and (marks.demonym_at(j) or doc[j].text in (",", "،") or norms[j] in _NAMING):
-                named = named or not marks.demonym_at(j)
-                j = marks.demonym[j].end if marks.demonym_at(j) else j + 1
+            # A capitalized demonym may start the name itself (Exercise African Lion).
+            demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
+            if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in _NAMING):
+                named = named or not demonym
+                j = marks.demonym[j].end if demonym else j + 1
         quoted = self._quoted(doc, j)
         if quoted:
             return quoted[0], quoted[1], True
@@ -154,7 +156,7 @@ class EventPatterns:
             if quoted and end < len(doc) and doc[end].text in CLOSE_QUOTES | {"’", "‘"}:
                 pass  # the closing quote stays out of the name
             if not quoted and year and after == n_end + 1:
-                end = after
+                end = n_end = after
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
             span = Span(doc, start, end, label="Event")

@@ -140,7 +140,7 @@ class EntityPatterns:
         return True
 
     def _name_word(self, doc: Doc, i: int, start: int, marks: LexiconMarks) -> bool:
-        previous = doc[i - 1] if i > start else None
+        previous = doc[i - 1] if i > 0 else None
         if self.lang == "ar":
             return self._arabic_name_word(doc[i], previous, marks)
         return self._latin_name_word(doc[i], previous)

@@ -143,9 +143,12 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         entry = lexicon.entries.get(span.kb_id_) if span.kb_id_ else None
         if entry is not None and entry.type == "City" and not _city_ok(doc, span, entry):
             continue
+        kb_id = span.kb_id_
         if entry is not None and entry.generic:
-            attrs["generic"] = True
-        found.append(_Candidate(span, span.label_, "lexicon", TRUST["lexicon"], attrs, span.kb_id_))
+            # وزارة الداخلية is every country's: no key, a country from its context below.
+            attrs["generic_of"] = kb_id
+            kb_id = ""
+        found.append(_Candidate(span, span.label_, "lexicon", TRUST["lexicon"], attrs, kb_id))
     heads_info = doc.user_data.get("head_names", {})
     for span in doc.spans.get("heads", []):
         info = heads_info.get((span.start_char, span.end_char), {})
@@ -189,8 +192,13 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 continue
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, generic)
-            if typ and normalize(span.text) in known:
-                typ = known[normalize(span.text)]
+            if typ:
+                for name, known_type in known.items():
+                    if normalize(span.text) == name or normalize(span.text).startswith(name + " "):
+                        trimmed = doc.char_span(span.start_char, span.start_char + len(name), alignment_mode="contract")
+                        if trimmed is not None and normalize(trimmed.text) == name:
+                            span, typ = trimmed, known_type
+                        break
             if typ:
                 found.append(_Candidate(span, typ, f"model:{ent.label_}", TRUST["model"]))
     return found
@@ -257,7 +265,7 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
-    for k in (span.end, span.start - 1):
+    for k in [*range(span.start, span.end), span.end, span.start - 1]:
         if 0 <= k < len(doc):
             country = marks.demonym_at(k) or marks.country_at(k)
             if country and country != "?":

@@ -8,7 +8,8 @@ No pretrained Arabic pipeline exists here, so ``build_arabic_nlp`` starts from
   (للأمن -> ل + لأمن, normed الامن). ``doc.text`` is unchanged: the pieces are written
   exactly as in the text, only the token boundaries move.
 - ``arabic_normalizer``: assigns ``token.norm_`` (see :mod:`pipeline.language.normalize`).
-- ``arabic_sentencizer``: sentence starts after . ! ? ؟ ؛ and at line breaks.
+- ``arabic_sentencizer``: sentence starts after . ! ? ؟ ؛ and at line breaks; a blank-line
+  token ("\n\n") stays with the sentence before it.
 
 Usage::
 
@@ -147,8 +148,13 @@ class ArabicSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         start = True
         for token in doc:
-            token.is_sent_start = start
             text = token.text
+            if token.is_space and token.i > 0:
+                # A blank-line token belongs to the sentence before it; the next word starts one.
+                token.is_sent_start = False
+                start = start or "\n" in text
+                continue
+            token.is_sent_start = start
             start = text in SENTENCE_END or (text.strip(".") == "" and "." in text) or "\n" in text
             start = start or "\n" in token.whitespace_
         return doc

@@ -18,3 +18,10 @@ def test_sentences_on_arabic_punctuation_and_newlines():
     nlp = build_arabic_nlp()
     doc = nlp("قال الوزير كذا؛ ثم غادر. هل عاد؟ نعم\nسطر جديد")
     assert len(list(doc.sents)) == 5
+
+
+def test_blank_line_is_not_its_own_sentence():
+    nlp = build_arabic_nlp()
+    doc = nlp("جملة أولى\n\nجملة ثانية! ثالثة")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["جملة أولى", "جملة ثانية!", "ثالثة"]

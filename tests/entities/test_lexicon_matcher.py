@@ -1,0 +1,23 @@
+from pipeline.language.nlp import get_nlp
+
+
+def lexicon_spans(lang, text):
+    doc = get_nlp(lang)(text)
+    return [(s.text, s.kb_id_) for s in doc.spans["lexicon"]], [(s.text, s.kb_id_) for s in doc.spans["demonyms"]]
+
+
+def test_arabic_names_through_proclitics():
+    names, _ = lexicon_spans("ar", "بين المغرب وفرنسا وبالجزائر")
+    ids = {kb for _, kb in names}
+    assert {"country/MA", "country/FR", "country/DZ"} <= ids
+
+
+def test_demonyms_go_to_their_own_span_group():
+    names, demonyms = lexicon_spans("fr", "les autorités marocaines")
+    assert names == []
+    assert demonyms == [("marocaines", "country/MA")]
+
+
+def test_lowercase_latin_word_is_not_a_name():
+    names, _ = lexicon_spans("en", "a nice view of the sea")
+    assert names == []

@@ -1,0 +1,54 @@
+import pytest
+
+from pipeline.language.nlp import get_nlp
+
+
+def persons(lang, text):
+    doc = get_nlp(lang)(text)
+    return [s.text for s in doc.spans["patterns"]], doc
+
+
+def test_arabic_title_with_demonym_between_title_and_name():
+    names, _ = persons("ar", "التقى بالرئيس الأميركي جورج بوش في البيت الأبيض")
+    assert "جورج بوش" in names
+
+
+def test_arabic_title_with_country_complement():
+    names, _ = persons("ar", "وقال رئيس تونس قيس سعيد إن الحوار مستمر")
+    assert "قيس سعيد" in names
+
+
+def test_arabic_apposition_marks_name_before_role():
+    names, doc = persons("ar", "وأوضح توماس مولر، مستشار الوزير، أن الاتفاق جاهز")
+    assert "توماس مولر" in names
+    span = next(s for s in doc.spans["patterns"] if s.text == "توماس مولر")
+    assert doc.user_data["person_cues"][(span.start_char, span.end_char)]["cue"] == "apposition"
+
+
+def test_arabic_given_name_without_title_and_link_words():
+    names, _ = persons("ar", "واستقبل محمد بن سلمان آل سعود الوفد أمس")
+    assert "محمد بن سلمان آل سعود" in names
+
+
+def test_arabic_preposition_is_not_a_given_name():
+    names, _ = persons("ar", "على أساس المصالح المشتركة")
+    assert names == []
+
+
+def test_arabic_title_does_not_take_a_following_conjunct():
+    names, _ = persons("ar", "المدير العام للأمن الوطني ومراقبة التراب الوطني")
+    assert names == []
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Hier, Paul Martin, directeur de la police, a parlé.", "Paul Martin"),
+    ("en", "Lt. Gen. John Smith of the army spoke on Monday.", "John Smith"),
+])
+def test_latin_apposition_and_military_titles(lang, text, name):
+    names, _ = persons(lang, text)
+    assert name in names
+
+
+def test_english_sentence_start_is_not_a_name():
+    names, _ = persons("en", "On Sunday, the president of Kenya arrived.")
+    assert names == []
