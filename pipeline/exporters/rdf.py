@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.graph.build import entities_of, relations_of
@@ -246,7 +247,22 @@ def turtle_bytes(ds: Dataset) -> bytes:
 
 
 def trig_bytes(ds: Dataset) -> bytes:
-    return ds.serialize(format="trig", encoding="utf-8")
+    """TriG with the graphs in sorted order (rdflib's own order follows a set)."""
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    graphs = sorted((g for g in ds.contexts() if len(g)), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                                         str(g.identifier)))
+    for graph in graphs:
+        one = Dataset()
+        _bind(one)
+        target = one.default_context if graph.identifier == DATASET_DEFAULT_GRAPH_ID else one.graph(graph.identifier)
+        for t in graph:
+            target.add(t)
+        text = one.serialize(format="trig")
+        lines = text.splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def nquads_bytes(ds: Dataset) -> bytes:

@@ -3,6 +3,9 @@ determinism, and parsing by rdflib and Oxigraph."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -245,3 +248,18 @@ def test_outputs_byte_identical_across_runs(G, out, tmp_path):
 def test_single_format_exporters_by_name(G, tmp_path):
     for name, file in (("ttl", "graph.ttl"), ("trig", "graph.trig"), ("nq", "graph.nq")):
         assert get_exporter(name)(G, tmp_path) == [tmp_path / file]
+
+
+def test_outputs_byte_identical_across_processes(tmp_path):
+    """Set and dict order depends on the hash seed: two processes must still agree."""
+    script = ("import sys; from pathlib import Path; from pipeline.exporters import get_exporter; "
+              "from tests.exporters.test_rdf import small_graph; G = small_graph(); "
+              "[get_exporter(n)(G, Path(sys.argv[1])) for n in ('rdf', 'jsonld', 'graphml', 'nodelink')]")
+    root = Path(__file__).resolve().parents[2]
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], cwd=root, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+    files = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert len(files) == 6
+    for name in files:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
