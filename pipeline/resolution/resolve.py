@@ -10,9 +10,11 @@ script), else ``(type group, normalized name)``. Nodes are joined with a union-f
 by comparing all pairs:
 
 1. within a document: an acronym and its long form (bound by the recognizer through
-   ``attrs["acronym"]`` / ``attrs["long_form_of"]``, or by initials: DGSI <-> Direction
-   générale de la sécurité intérieure), and a surname or a titled surname (حموشي, M.
-   Hammouchi) with the one full name of the document it belongs to;
+   ``attrs["acronym"]`` / ``attrs["long_form_of"]``, written in parentheses after it, or
+   matched by initials: DGSI <-> Direction générale de la sécurité intérieure), a name of
+   two lexicon entries (DGSN) read as the entry the document names elsewhere, and a
+   surname or a titled surname (حموشي, M. Hammouchi) with the one full name of the
+   document it belongs to;
 2. across documents: nodes with the same key (surnames and acronyms excepted);
 3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
    transliteration skeletons (:mod:`.transliterate`) compared with a threshold, each only
