@@ -35,6 +35,7 @@ from pipeline.relations.patterns import FAMILIES, Candidate, events
 MIN_CONFIDENCE = 0.5
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
+SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganization"}
 
 
@@ -72,10 +73,27 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     all_args += _demonym_args(doc, mentions, countries, lang)
     all_args.sort(key=lambda a: (a.start, a.end))
     out = []
-    for sent in doc.sents:
-        args = [a for a in all_args if sent.start_char <= a.start < sent.end_char]
-        out.append(SentenceContext(document.text, sent.start_char, sent.end_char, lang, args))
+    for start, end in _sentence_spans(doc):
+        args = [a for a in all_args if start <= a.start < end]
+        out.append(SentenceContext(document.text, start, end, lang, args))
     return out
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as the parser splits them, re-joined where a split falls before any final
+    punctuation (the small French and English parsers also cut at dashes and commas)."""
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None
+    for sent in doc.sents:
+        start = sent.start_char if pending is None else pending
+        text = doc.text[start:sent.end_char]
+        closed = text.rstrip().endswith(SENTENCE_FINAL) or "\n" in doc.text[sent.end_char:sent.end_char + 2]
+        if closed or sent.end == len(doc):
+            spans.append((start, sent.end_char))
+            pending = None
+        else:
+            pending = start
+    return spans
 
 
 def _document_agency_rules(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention, str, float]]:
