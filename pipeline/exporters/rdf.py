@@ -47,6 +47,7 @@ STATEMENT = Namespace("https://doc2kg.org/statement/")
 DOMAIN = Namespace("https://doc2kg.org/domain/")
 SCHEMA = Namespace("https://schema.org/")
 GEONAMES = "https://sws.geonames.org/{}/"
+ISO3166 = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
 
 PREFIXES = {
     "d2k": D2K, "id": ID, "doc": DOC, "graph": GRAPH, "stmt": STATEMENT, "domain": DOMAIN,
@@ -118,7 +119,8 @@ def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
     out: list[tuple] = [(s, RDF.type, D2K[e["type"]]), (s, D2K.identifier, Literal(e["id"]))]
     pref = {lang: text for lang, text in (e.get("labels") or {}).items() if text}
     main_lang = label_lang(e["label"], alias_langs, langs)
-    pref.setdefault(main_lang, e["label"])
+    if e["label"]:
+        pref.setdefault(main_lang, e["label"])
     for lang, text in sorted(pref.items()):
         out.append((s, SKOS.prefLabel, Literal(text, lang=lang)))
     for alias in sorted(set(e.get("aliases") or [])):
@@ -127,6 +129,7 @@ def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
         out.append((s, OWL.sameAs, URIRef(GEONAMES.format(int(e["geonames"])))))
     if e.get("iso3166"):
         out.append((s, D2K.iso3166Code, Literal(e["iso3166"])))
+        out.append((s, RDFS.seeAlso, URIRef(ISO3166.format(e["iso3166"]))))
     if e.get("key"):
         out.append((s, D2K.lexiconKey, Literal(e["key"])))
     return out

@@ -12,7 +12,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import DEFAULT, get_exporter
 from pipeline.exporters.rdf import (
@@ -143,6 +143,7 @@ def test_geonames_iso_and_types(G):
     ma = entity_iri("country/MA")
     assert (ma, OWL.sameAs, URIRef("https://sws.geonames.org/2542007/")) in g
     assert str(g.value(ma, D2K.iso3166Code)) == "MA"
+    assert (ma, RDFS.seeAlso, URIRef("https://www.iso.org/obp/ui/#iso:code:3166:MA")) in g
     assert (entity_iri("city/paris"), RDF.type, D2K.City) in g
 
 
