@@ -35,7 +35,7 @@ from typing import Any
 
 import networkx as nx
 
-from pipeline.exporters.html_layout import grouped_layout
+from pipeline.exporters.html_layout import grouped_layout, simple_undirected
 from pipeline.language import normalize as arabic_fold
 from pipeline.resolution import transliterate
 from pipeline.runtime.atomic import write_text
@@ -85,7 +85,7 @@ def _skeletons(names: list[str]) -> list[str]:
 def _importance(G: nx.MultiDiGraph) -> dict:
     if G.number_of_edges() == 0:
         return dict.fromkeys(G, 1.0)
-    rank = nx.pagerank(nx.Graph(G.to_undirected(as_view=True)))
+    rank = nx.pagerank(simple_undirected(G))
     top = max(rank.values()) or 1.0
     return {n: rank.get(n, 0.0) / top for n in G}
 

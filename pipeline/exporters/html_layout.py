@@ -3,7 +3,7 @@
 A force layout of the whole graph is quadratic per iteration (networkx ``spring_layout``
 takes ~27 s at 5,000 nodes; Louvain communities alone take several seconds).
 ``grouped_layout`` instead splits the graph into connected components, cuts the big ones
-into breadth-first chunks of neighbours, runs a dense Fruchterman-Reingold layout inside
+into breadth-first chunks of neighbours (the last crumbs join their neighbours' chunk), runs a dense Fruchterman-Reingold layout inside
 each group (small, vectorized with numpy) and packs the groups in rows, largest first.
 Cost is the sum of the squared group sizes, not the square of the graph size.
 
@@ -15,13 +15,16 @@ Usage::
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Hashable
 
 import networkx as nx
 import numpy as np
 
 # Groups above this size are cut (the dense layout costs size**2 per iteration).
-MAX_GROUP = 250
+MAX_GROUP = 200
+# Chunks smaller than this are merged into their neighbours' chunks.
+MIN_CHUNK = 20
 
 
 def _force_layout(A: np.ndarray, rng: np.random.Generator, iterations: int = 40) -> np.ndarray:
@@ -36,48 +39,82 @@ def _force_layout(A: np.ndarray, rng: np.random.Generator, iterations: int = 40)
     k = math.sqrt(4.0 / n)
     t = 0.2
     cool = t / (iterations + 1)
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        d2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-4)
-        force = (k * k) / d2 - A * np.sqrt(d2) / k
-        disp = np.einsum("ijk,ij->ik", delta, force)
-        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 0.01)
-        pos += disp * (t / length)[:, None]
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        d2 = np.maximum(dx * dx + dy * dy, 1e-4)
+        force = (k * k) / d2 - A * np.sqrt(d2) * (1 / k)
+        fx, fy = (dx * force).sum(axis=1), (dy * force).sum(axis=1)
+        step = t / np.maximum(np.hypot(fx, fy), 0.01)
+        x += fx * step
+        y += fy * step
         t -= cool
+    pos = np.column_stack([x, y])
     pos -= pos.mean(axis=0)
     radius = np.hypot(pos[:, 0], pos[:, 1]).max()
     return pos / radius if radius > 0 else pos
 
 
+def _chunks(U: nx.Graph, component: set) -> list[list[Hashable]]:
+    """A big component cut into breadth-first chunks grown from its best-connected nodes;
+    the crumbs left at the end (nodes whose neighbours were all taken) then join the chunk
+    that holds most of their neighbours, so they are drawn next to them."""
+    free = set(component)
+    chunks: list[list[Hashable]] = []
+    for start in sorted(component, key=lambda n: (-U.degree(n), str(n))):
+        if start not in free:
+            continue
+        group, queue = [], [start]
+        free.discard(start)
+        while queue and len(group) < MAX_GROUP:
+            node = queue.pop(0)
+            group.append(node)
+            for nb in sorted(U[node], key=str):
+                if nb in free and len(group) + len(queue) < MAX_GROUP:
+                    free.discard(nb)
+                    queue.append(nb)
+        chunks.append(group + queue)
+    big = [c for c in chunks if len(c) >= MIN_CHUNK]
+    if not big:
+        return chunks
+    home = {node: i for i, c in enumerate(big) for node in c}
+    crumbs = []
+    for chunk in chunks:
+        if len(chunk) >= MIN_CHUNK:
+            continue
+        for node in chunk:
+            votes = Counter(home[nb] for nb in U[node] if nb in home)
+            best = next((i for i, _ in votes.most_common() if len(big[i]) < 2 * MAX_GROUP), None)
+            if best is None:
+                crumbs.append(node)
+            else:
+                big[best].append(node)
+    return big + ([crumbs] if crumbs else [])
+
+
 def _groups(U: nx.Graph) -> list[list[Hashable]]:
-    """Connected components; any larger than ``MAX_GROUP`` cut into breadth-first chunks
-    grown from its best-connected nodes, so neighbours stay together."""
+    """Connected components, any larger than ``MAX_GROUP`` cut in chunks of neighbours."""
     out: list[list[Hashable]] = []
     for component in nx.connected_components(U):
         if len(component) <= MAX_GROUP:
             out.append(sorted(component, key=str))
-            continue
-        free = set(component)
-        for start in sorted(component, key=lambda n: (-U.degree(n), str(n))):
-            if start not in free:
-                continue
-            group, queue = [], [start]
-            free.discard(start)
-            while queue and len(group) < MAX_GROUP:
-                node = queue.pop(0)
-                group.append(node)
-                for nb in sorted(U[node], key=str):
-                    if nb in free and len(group) + len(queue) < MAX_GROUP:
-                        free.discard(nb)
-                        queue.append(nb)
-            out.append(group + queue)
+        else:
+            out.extend(_chunks(U, component))
     return sorted(out, key=lambda g: (-len(g), str(g[0])))
+
+
+def simple_undirected(G: nx.Graph) -> nx.Graph:
+    """The same nodes, one undirected edge per linked pair, no self-loops."""
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    return U
 
 
 def grouped_layout(G: nx.Graph, *, spacing: float = 70.0, seed: int = 0) -> dict[Hashable, tuple[float, float]]:
     """Positions in pixels: groups laid out by force, packed in rows, largest first."""
-    U = nx.Graph(G.to_undirected(as_view=True))
-    U.remove_edges_from(nx.selfloop_edges(U))
+    U = simple_undirected(G)
     if U.number_of_nodes() == 0:
         return {}
     rng = np.random.default_rng(seed)

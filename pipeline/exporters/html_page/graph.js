@@ -195,7 +195,7 @@
     layout: { improvedLayout: false, randomSeed: 7 },
     physics: big ? { enabled: false } : {
       enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
+      forceAtlas2Based: { gravitationalConstant: -90, springLength: 160, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
     },
   };
