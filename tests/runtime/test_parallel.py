@@ -1,0 +1,60 @@
+"""Engines: worker processes and a real Dask LocalCluster give the output of a serial run."""
+import json
+
+import pytest
+
+from pipeline.runner import Pipeline
+
+TEXTS = {
+    "fr1": "La DGSI coopère avec le Maroc dans la lutte contre le terrorisme. Le ministre s'est rendu à Rabat.",
+    "fr2": "La France et l'Espagne ont signé à Madrid un accord sur l'échange de renseignements.",
+    "en1": "Morocco and Spain signed an agreement in Rabat on intelligence sharing and police training.",
+    "ar1": "وقع المغرب وفرنسا اتفاقية للتعاون الأمني في الرباط لمكافحة الإرهاب.",
+    "fr3": "Interpol a salué la coopération entre la Tunisie et l'Algérie contre le trafic de drogue.",
+}
+EXPORTERS = ("json", "ttl")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial")
+    summary = Pipeline(EXPORTERS, batch_size=2, cache=False).run([corpus], out)
+    assert summary.exit_code == 0
+    return out
+
+
+def assert_same_outputs(a, b):
+    for name in ("graph.json", "graph.ttl"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    ids = [[d["id"] for d in json.loads((x / "report.json").read_text())["documents"]] for x in (a, b)]
+    assert ids[0] == ids[1] == sorted(TEXTS)
+
+
+def test_serial_run_finds_the_entities(serial):
+    graph = json.loads((serial / "graph.json").read_text(encoding="utf-8"))
+    labels = {e["label"] for e in graph["entities"]}
+    assert {"Morocco", "France", "Spain"} <= labels
+
+
+def test_two_worker_processes_give_the_serial_output(corpus, serial, tmp_path):
+    summary = Pipeline(EXPORTERS, jobs=2, batch_size=2, cache=False).run([corpus], tmp_path)
+    assert summary.exit_code == 0
+    assert_same_outputs(serial, tmp_path)
+
+
+def test_dask_local_cluster_gives_the_serial_output(corpus, serial, tmp_path):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        pipeline = Pipeline(EXPORTERS, engine="dask", scheduler=cluster.scheduler_address, batch_size=2, cache=False)
+        summary = pipeline.run([corpus], tmp_path)
+    assert summary.exit_code == 0
+    assert_same_outputs(serial, tmp_path)
