@@ -166,21 +166,29 @@ class UnionFind:
 
 
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) -> str | None:
-    """The mention's lexicon id, else the one entry of its type group that its name names;
-    a name of several entries (DGSN: Morocco's, Algeria's) takes the one the document
-    names otherwise, or the one of the country the recognizer tied it to."""
+    """The mention's lexicon id, else the entry of its type group that its name names.
+    A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
+    (``generic``), takes the entry the document names otherwise, else the one of the
+    country the recognizer tied it to, else the one of the one country the document names."""
     if m.key:
         return m.key
     group = type_group(m.type)
-    for key in dict.fromkeys((normalize_key(name), name_key(name))):
-        ids = [i for i in lexicon.by_name.get(key, [])
-               if type_group(lexicon.entries[i].type) == group and not lexicon.entries[i].generic]
-        if len(ids) > 1:
-            country = m.attrs.get("country")
-            ids = ([i for i in ids if i in in_document]
-                   or [i for i in ids if country and lexicon.country_of(i) == country])
-        if len(ids) == 1:
-            return ids[0]
+    ids: list[str] = []
+    for key in (normalize_key(name), name_key(name), str(m.attrs.get("generic_of", ""))):
+        for i in lexicon.by_name.get(key, [key] if key in lexicon.entries else []):
+            if i not in ids and type_group(lexicon.entries[i].type) == group:
+                ids.append(i)
+    if len(ids) == 1 and not lexicon.entries[ids[0]].generic:
+        return ids[0]
+    countries = {lexicon.entries[k].country for k in in_document
+                 if k in lexicon.entries and lexicon.entries[k].type == "Country"}
+    country = m.attrs.get("country")
+    for keep in (lambda i: i in in_document,
+                 lambda i: bool(country) and lexicon.country_of(i) == country,
+                 lambda i: lexicon.entries[i].country in countries):
+        chosen = [i for i in ids if keep(i)]
+        if len(chosen) == 1:
+            return chosen[0]
     return None
 
 

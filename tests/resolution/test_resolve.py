@@ -255,11 +255,14 @@ def test_a_name_of_two_lexicon_entries_takes_the_one_the_document_names():
                      acronyms=["DGX"], country="MA"),
         LexiconEntry(id="agency/dz-x", type="GovernmentAgency", labels={"en": "X of Algeria"}, acronyms=["DGX"],
                      country="DZ"),
+        LexiconEntry(id="country/DZ", type="Country", labels={"en": "Algeria"}, country="DZ", iso3166="DZ"),
     ])
     entities, _ = resolve_entities([
         doc("a", "ar", ("مديرية س", "GovernmentAgency", "agency/ma-x"), ("DGX", "GovernmentAgency")),
         doc("b", "fr", ("DGX", "GovernmentAgency")),
+        doc("c", "fr", ("DGX", "GovernmentAgency"), ("Algérie", "Country", "country/DZ")),
     ], lexicon)
     by_id = {e.id: e for e in entities}
     assert by_id["agency/ma-x"].aliases == ["DGX", "مديرية س"] and by_id["agency/ma-x"].documents == ["a"]
-    assert "agency/dz-x" not in by_id and len(entities) == 2
+    assert by_id["agency/dz-x"].documents == ["c"]  # the country the document names
+    assert len(entities) == 4  # and b's DGX stands alone
