@@ -110,7 +110,7 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
     """One ``doc2kg run`` in a child process: wall seconds, peak RSS (MiB, largest process), exit code."""
     if fresh and out.exists():
         shutil.rmtree(out)
-    cmd = [str(ROOT / ".venv" / "bin" / "doc2kg"), "run", str(inputs), "--out", str(out), "-q", *extra]
+    cmd = [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out), "-q", *extra]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -120,7 +120,7 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
     if proc.returncode not in (0, 1):
         raise SystemExit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    return {"command": " ".join(cmd[1:]), "seconds": secs, "peak_rss_mib": usage.ru_maxrss / 1024,
+    return {"command": "doc2kg " + " ".join(cmd[3:]), "seconds": secs, "peak_rss_mib": usage.ru_maxrss / 1024,
             "documents": report["totals"]["documents"], "ok": report["totals"]["ok"],
             "cached": report["totals"].get("cached", 0)}
 
