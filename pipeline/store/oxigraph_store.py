@@ -1,0 +1,176 @@
+"""The embedded SPARQL store: the run's RDF dataset in a persistent Oxigraph store under ``OUT/store``.
+
+Reads the NetworkX graph (through :func:`pipeline.exporters.rdf.to_dataset`, one named graph
+per document) and keeps ``OUT/store`` in step with it: a document's graph is replaced when
+its content changes and removed when the document is gone; graphs that did not change are
+not touched.
+
+Crash safety: the store is never changed in place. ``OUT/store`` is a symbolic link to a
+generation folder ``OUT/.store/<generation>/`` (an Oxigraph/RocksDB database) with its
+manifest ``OUT/.store/<generation>.json`` (content hash per graph). An update
+clones the current generation with :meth:`pyoxigraph.Store.backup` (hard links, so cheap),
+applies the changes to the clone with ``bulk_extend``, flushes, and only then points the
+link at it with an atomic ``os.replace``. A run killed half-way leaves the old link, so
+readers (``doc2kg query``, ``doc2kg serve``) see the previous store, whole; the leftover
+folder is removed by the next update. The previous generation is kept so a server that
+opened it read-only keeps its files.
+
+Usage::
+
+    update_store(dataset_quads, Path("outputs"))   # -> Path("outputs/store")
+    write(G, Path("outputs"))                      # the exporter: [Path("outputs/store")]
+    store = open_store(Path("outputs"))            # read-only pyoxigraph.Store
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from pipeline.runtime.atomic import write_text
+
+STORE_LINK = "store"
+GENERATIONS = ".store"
+DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
+
+
+class StoreNotFound(FileNotFoundError):
+    pass
+
+
+def store_path(out_dir: Path) -> Path:
+    return Path(out_dir) / STORE_LINK
+
+
+def open_store(out_dir: Path) -> ox.Store:
+    """The current store of ``out_dir``, read-only (safe while another process reads it too)."""
+    path = store_path(out_dir)
+    if not path.exists():
+        raise StoreNotFound(f"no SPARQL store at {path} (run `doc2kg run ... --out {out_dir}` first)")
+    return ox.Store.read_only(str(path.resolve()))
+
+
+def group_by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
+    graphs: dict[str, list[ox.Quad]] = defaultdict(list)
+    for q in quads:
+        key = DEFAULT_GRAPH_KEY if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        graphs[key].append(q)
+    return dict(graphs)
+
+
+def content_hash(quads: list[ox.Quad]) -> str:
+    # Our IRIs are derived from ids (no blank nodes), so sorted triples are canonical.
+    h = hashlib.sha256()
+    for line in sorted(str(q.triple) for q in quads):
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def current_generation(out_dir: Path) -> Path | None:
+    link = store_path(out_dir)
+    if link.is_symlink() and link.resolve().is_dir():
+        return link.resolve()
+    return None
+
+
+def read_manifest(generation: Path | None) -> dict[str, str]:
+    if generation is None:
+        return {}
+    try:
+        return json.loads(generation.with_suffix(".json").read_text(encoding="utf-8"))["graphs"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def _swap_link(out_dir: Path, generation: Path) -> None:
+    link = store_path(out_dir)
+    if link.exists() and not link.is_symlink():  # a plain folder from elsewhere: keep it aside
+        link.rename(link.with_name(f"{STORE_LINK}.old-{int(time.time())}"))
+    tmp = link.with_name(f".{STORE_LINK}.{uuid.uuid4().hex}.link")
+    os.symlink(os.path.relpath(generation, link.parent), tmp)
+    os.replace(tmp, link)
+    with contextlib.suppress(OSError):  # make the rename durable
+        fd = os.open(link.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _prune(out_dir: Path, keep: set[Path]) -> None:
+    root = Path(out_dir) / GENERATIONS
+    for entry in root.iterdir() if root.is_dir() else ():
+        gen = entry.with_suffix("") if entry.suffix == ".json" else entry
+        if gen.resolve() in keep:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
+    """Bring ``OUT/store`` in step with ``quads`` (see the module docstring); return the link."""
+    out_dir = Path(out_dir)
+    graphs = group_by_graph(quads)
+    wanted = {key: content_hash(qs) for key, qs in graphs.items()}
+    previous = current_generation(out_dir)
+    old = read_manifest(previous)
+    if previous is not None and old == wanted:
+        return store_path(out_dir)  # nothing changed
+
+    root = out_dir / GENERATIONS
+    root.mkdir(parents=True, exist_ok=True)
+    generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    if previous is not None and old:
+        ox.Store.read_only(str(previous)).backup(str(generation))
+        store = ox.Store(str(generation))
+        for key in old.keys() - wanted.keys():  # documents gone
+            _drop(store, key)
+        changed = [key for key, digest in wanted.items() if old.get(key) != digest]
+        for key in changed:
+            if key in old:
+                _drop(store, key)
+    else:
+        store = ox.Store(str(generation))
+        changed = list(wanted)
+    store.bulk_extend(q for key in changed for q in graphs[key])
+    store.flush()
+    store.optimize()
+    del store  # close RocksDB before readers open it
+    manifest = {"format": 1, "graphs": dict(sorted(wanted.items()))}
+    write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    _swap_link(out_dir, generation)
+    _prune(out_dir, {generation.resolve()} | ({previous} if previous else set()))
+    return store_path(out_dir)
+
+
+def _drop(store: ox.Store, key: str) -> None:
+    if key == DEFAULT_GRAPH_KEY:
+        store.clear_graph(ox.DefaultGraph())
+    else:
+        store.remove_graph(ox.NamedNode(key))
+
+
+def dataset_quads(G: nx.MultiDiGraph) -> list[ox.Quad]:
+    """The RDF exporter's dataset as Oxigraph quads (through N-Quads, Oxigraph's fast parser)."""
+    from pipeline.exporters.rdf import to_dataset
+
+    data = to_dataset(G).serialize(format="nquads", encoding="utf-8")
+    return list(ox.parse(data, ox.RdfFormat.N_QUADS))
+
+
+def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Exporter ``store``: load the run's dataset into ``OUT/store``."""
+    return [update_store(dataset_quads(G), out_dir)]
