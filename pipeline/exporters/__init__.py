@@ -28,8 +28,9 @@ EXPORTERS: dict[str, str] = {
     "graphml": "pipeline.exporters.graphml:write",
     "nodelink": "pipeline.exporters.node_link:write",
     "html": "pipeline.exporters.html:write",
+    "store": "pipeline.store.oxigraph_store:write",  # OUT/store, the embedded SPARQL store
 }
-DEFAULT = ("json", "rdf", "jsonld", "graphml", "nodelink", "html")
+DEFAULT = ("json", "rdf", "jsonld", "graphml", "nodelink", "html", "store")
 
 
 def get_exporter(name: str) -> Exporter:
