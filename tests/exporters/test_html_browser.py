@@ -149,3 +149,23 @@ def test_five_thousand_nodes_open_and_respond(chromium, tmp_path):
     shutil.copy(tmp_path / "graph-5k.png", "/tmp/graph-5k.png")
     assert Path(tmp_path / "graph-5k.png").stat().st_size > 10_000
     visit.page.context.close()
+
+
+def test_document_and_relation_filters(chromium, tmp_path):
+    G = small_graph()
+    G.graph["documents"]["d2"] = {"source": "b.txt", "lang": "fr", "title": "Dépêche"}
+    G.nodes["country/FR"]["documents"] = ["d2"]
+    html.write(G, tmp_path)
+    visit = open_page(chromium, tmp_path / "graph.html", ready=READY)
+    page = visit.page
+    shown = "doc2kg.network.body.data.nodes.getIds().map(i => doc2kg.data.nodes[i].ref).sort()"
+    page.select_option("#doc-filter", label="Dépêche [fr]")
+    assert page.evaluate(shown) == ["country/FR"]
+    page.select_option("#doc-filter", label="خبر [ar]")
+    assert page.evaluate(shown) == ["country/MA", "person/x"]
+    page.select_option("#doc-filter", index=0)
+    assert len(page.evaluate(shown)) == 3
+    page.locator("#relation-filter li", has_text="leads").locator("input").uncheck()
+    assert page.evaluate("doc2kg.network.body.data.edges.get().map(e => doc2kg.data.edges[e.id].type)") == ["cooperatesWith"]
+    _clean(visit)
+    visit.page.context.close()
