@@ -48,6 +48,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z0-9&-]{1,7}$")
 def clean_ar(text: str) -> str:
     """Strip Arabic diacritics and tatweel; attach the conjunction و; squeeze spaces."""
     text = _AR_DIACRITICS.sub("", unicodedata.normalize("NFC", text))
+    text = re.sub("[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text)
     text = re.sub(r"(^|\s)و\s+", r"\1و", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -319,8 +320,8 @@ def arabic_candidates(altnames, latin: str = "") -> list[tuple[str, int]]:
     for raw in altnames:
         if not re.search("[\u0600-\u06ff]", raw):
             continue
-        if set(raw) & _NON_ARABIC:
-            continue
+        if set(raw) & _NON_ARABIC or "\u200c" in raw:
+            continue  # Persian/Urdu letters, or the zero-width non-joiner Persian writes
         name = clean_ar(raw)
         if not re.fullmatch("[\u0621-\u063a\u0641-\u064a]+(?:[ -][\u0621-\u063a\u0641-\u064a]+)*", name):
             continue
