@@ -1,5 +1,8 @@
 """``doc2kg run INPUT... --out DIR``: process files and folders into a knowledge graph.
 
+Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (with
+``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache``.
+
 Exit codes: 0 every document processed; 1 some failed (the others are still written);
 2 usage error (no such input, nothing to read).
 """
@@ -76,7 +79,9 @@ def run(
     show = not quiet and sys.stderr.isatty()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not show, transient=True) as progress:
-        task = progress.add_task("documents", total=len(sources))
+        # A .jsonl file holds many documents: the total is then unknown until read.
+        jsonl = any(s.path.suffix.lower() == ".jsonl" for s in sources)
+        task = progress.add_task("documents", total=None if jsonl else len(sources))
 
         def on_result(result: DocumentResult) -> None:
             report_failure(result)
