@@ -237,6 +237,8 @@ class Resolver:
                 node.name = fresh.name
             node.mentions.append(m)
             node.names[fresh.name] += 1
+            for alias in m.attrs.get("aliases", ()):  # e.g. an event's bare name (باتاكلان)
+                node.names[alias] += 0
             by_mention[m.id] = node
         for node in doc_nodes.values():
             self.nodes[node.id] = node

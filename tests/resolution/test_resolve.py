@@ -266,3 +266,12 @@ def test_a_name_of_two_lexicon_entries_takes_the_one_the_document_names():
     assert by_id["agency/ma-x"].aliases == ["DGX", "مديرية س"] and by_id["agency/ma-x"].documents == ["a"]
     assert by_id["agency/dz-x"].documents == ["c"]  # the country the document names
     assert len(entities) == 4  # and b's DGX stands alone
+
+
+def test_event_bare_name_from_recognizer_becomes_an_alias():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("أحداث باتاكلان", "Event", None, {"name": "باتاكلان", "aliases": ["باتاكلان"], "year": "2015"})),
+    ], NO_LEXICON)
+    (event,) = entities
+    assert set(event.aliases) == {"أحداث باتاكلان", "باتاكلان"}
+    assert "باتاكلان" in event.alias_langs["ar"]
