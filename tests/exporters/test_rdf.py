@@ -21,6 +21,8 @@ from pipeline.exporters.rdf import (
 from pipeline.graph.build import build_graph
 from pipeline.model import Document, Entity, Evidence, Relation
 
+EXPORTERS = ("json", "rdf", "jsonld", "graphml", "nodelink")
+
 AR_TEXT = "تعاون المغرب وفرنسا في مجال الأمن. سلمت المديرية العامة لمراقبة التراب الوطني معلومات لفرنسا."
 FR_TEXT = "Le Maroc et la France coopèrent. Les attentats du Bataclan ont eu lieu à Paris le 13 novembre 2015."
 
@@ -78,9 +80,8 @@ def G() -> nx.MultiDiGraph:
 @pytest.fixture(scope="module")
 def out(G, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rdf-out")
-    for name in DEFAULT:
-        if name != "html":
-            get_exporter(name)(G, out)
+    for name in EXPORTERS:
+        get_exporter(name)(G, out)
     return out
 
 
@@ -239,11 +240,14 @@ def test_graphml_and_node_link_read_back_with_networkx(G, out):
 
 def test_outputs_byte_identical_across_runs(G, out, tmp_path):
     again = small_graph()
-    for name in DEFAULT:
-        if name != "html":
-            get_exporter(name)(again, tmp_path)
+    for name in EXPORTERS:
+        get_exporter(name)(again, tmp_path)
     for path in sorted(out.iterdir()):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_rdf_exporters_run_by_default():
+    assert set(EXPORTERS) <= set(DEFAULT)
 
 
 def test_single_format_exporters_by_name(G, tmp_path):
