@@ -220,7 +220,7 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
         docs = sorted(r.get("documents") or [])
         if not docs:
             for t in relation_triples(r, None, doc_langs):
-                ds.default_context.add(t)
+                ds.default_graph.add(t)
         for d in docs:
             for t in relation_triples(r, d, doc_langs):
                 graphs[d].add(t)
@@ -253,12 +253,12 @@ def trig_bytes(ds: Dataset) -> bytes:
     """TriG with the graphs in sorted order (rdflib's own order follows a set)."""
     prefixes: set[str] = set()
     blocks: list[str] = []
-    graphs = sorted((g for g in ds.contexts() if len(g)), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
                                                                          str(g.identifier)))
     for graph in graphs:
         one = Dataset()
         _bind(one)
-        target = one.default_context if graph.identifier == DATASET_DEFAULT_GRAPH_ID else one.graph(graph.identifier)
+        target = one.default_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else one.graph(graph.identifier)
         for t in graph:
             target.add(t)
         text = one.serialize(format="trig")

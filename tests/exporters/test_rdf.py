@@ -87,7 +87,7 @@ def out(G, tmp_path_factory) -> Path:
 
 def test_one_named_graph_per_document(G):
     ds = to_dataset(G)
-    names = {c.identifier for c in ds.contexts() if len(c)}
+    names = {c.identifier for c in ds.graphs() if len(c)}
     assert names == {graph_iri("ar-1"), graph_iri("fr 2")}
     assert str(graph_iri("fr 2")) == "https://doc2kg.org/graph/fr%202"
 
