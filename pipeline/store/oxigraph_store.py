@@ -15,10 +15,13 @@ readers (``doc2kg query``, ``doc2kg serve``) see the previous store, whole; the 
 folder is removed by the next update. The previous generation is kept so a server that
 opened it read-only keeps its files.
 
+``OUT/store.json`` sums up the current generation (graphs, quads); it is the file the
+exporter returns, so the run's report and cache see a file, not a folder.
+
 Usage::
 
-    update_store(dataset_quads, Path("outputs"))   # -> Path("outputs/store")
-    write(G, Path("outputs"))                      # the exporter: [Path("outputs/store")]
+    update_store(dataset_quads, Path("outputs"))   # -> Path("outputs/store.json")
+    write(G, Path("outputs"))                      # the exporter: [Path("outputs/store.json")]
     store = open_store(Path("outputs"))            # read-only pyoxigraph.Store
 """
 from __future__ import annotations
@@ -40,6 +43,7 @@ import pyoxigraph as ox
 from pipeline.runtime.atomic import write_text
 
 STORE_LINK = "store"
+SUMMARY = "store.json"
 GENERATIONS = ".store"
 DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
 
@@ -121,14 +125,14 @@ def _prune(out_dir: Path, keep: set[Path]) -> None:
 
 
 def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
-    """Bring ``OUT/store`` in step with ``quads`` (see the module docstring); return the link."""
+    """Bring ``OUT/store`` in step with ``quads`` (see the module docstring); return ``OUT/store.json``."""
     out_dir = Path(out_dir)
     graphs = group_by_graph(quads)
     wanted = {key: content_hash(qs) for key, qs in graphs.items()}
     previous = current_generation(out_dir)
     old = read_manifest(previous)
-    if previous is not None and old == wanted:
-        return store_path(out_dir)  # nothing changed
+    if previous is not None and old == wanted:  # nothing changed
+        return _write_summary(out_dir, previous, graphs)
 
     root = out_dir / GENERATIONS
     root.mkdir(parents=True, exist_ok=True)
@@ -153,7 +157,13 @@ def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
     write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     _swap_link(out_dir, generation)
     _prune(out_dir, {generation.resolve()} | ({previous} if previous else set()))
-    return store_path(out_dir)
+    return _write_summary(out_dir, generation, graphs)
+
+
+def _write_summary(out_dir: Path, generation: Path, graphs: dict[str, list[ox.Quad]]) -> Path:
+    summary = {"store": STORE_LINK, "engine": f"oxigraph {ox.__version__}", "generation": generation.name,
+               "graphs": len(graphs), "quads": sum(map(len, graphs.values()))}
+    return write_text(Path(out_dir) / SUMMARY, json.dumps(summary, indent=1) + "\n")
 
 
 def _drop(store: ox.Store, key: str) -> None:
