@@ -60,6 +60,7 @@ class RunSummary:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
+    cached_ids: set[str] = field(default_factory=set)
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -251,7 +252,7 @@ class Pipeline:
                 summary = self.finish(results, out_dir)
                 cache.save_outputs(run_key, summary.entities, summary.relations, list(summary.files))
             cache.prune()
-            summary.cached = cache.hits
+            summary.cached, summary.cached_ids = cache.hits, cache.hit_ids
         summary.seconds = round(time.perf_counter() - started, 3)
         self.write_report(summary)
         return summary
@@ -282,6 +283,7 @@ class Pipeline:
                 "mentions": dict(sorted(Counter(m.type for m in r.mentions).items())),
                 "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
                 "timings": r.timings,
+                "cached": r.document.id in summary.cached_ids,
             })
         report = {
             "pipeline_version": PIPELINE_VERSION,

@@ -72,7 +72,13 @@ def pipeline_fingerprint() -> str:
 
 
 def _file_hash(path: Path) -> str:
+    """The content hash of an output file; of a folder (a store), its files' names, sizes and times."""
     digest = hashlib.sha256()
+    if path.is_dir():
+        for sub in sorted(p for p in path.rglob("*") if p.is_file()):
+            st = sub.stat()
+            digest.update(f"{sub.relative_to(path)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        return digest.hexdigest()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
@@ -110,6 +116,7 @@ class ResultCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.hit_ids: set[str] = set()
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
@@ -124,6 +131,7 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        self.hit_ids.add(document.id)
         return result
 
     def put(self, result: DocumentResult) -> None:

@@ -31,7 +31,7 @@ def test_changed_and_deleted_documents_give_the_clean_run_output(tmp_path):
     (corpus / "c.txt").unlink()
     incremental = run(corpus, out)
     assert incremental["totals"]["cached"] == 1  # only a.txt is unchanged
-    assert [d["id"] for d in incremental["documents"]] == ["a", "b"]
+    assert [(d["id"], d["cached"]) for d in incremental["documents"]] == [("a", True), ("b", False)]
 
     clean = tmp_path / "clean"
     run(corpus, clean, "--no-cache")
