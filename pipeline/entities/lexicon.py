@@ -41,6 +41,11 @@ class LexiconEntry:
     ambiguous: bool = False
     generic: bool = False
     kind: str | None = None
+    # Names that are also common words (مالي "financial", Jordan, WHO): matched only in context.
+    ambiguous_forms: dict[str, list[str]] = field(default_factory=dict)
+    # Names several entries share (DGSN of Morocco and of Algeria): bound by context.
+    generic_forms: dict[str, list[str]] = field(default_factory=dict)
+    capital: int | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "LexiconEntry":
@@ -54,6 +59,10 @@ class LexiconEntry:
             if self.labels.get(lang):
                 return self.labels[lang]
         return self.id
+
+    def is_ambiguous_form(self, text: str) -> bool:
+        key = normalize_key(text)
+        return any(normalize_key(f) == key for forms in self.ambiguous_forms.values() for f in forms)
 
     def surface_forms(self) -> list[tuple[str, str, str]]:
         """``(text, lang, kind)`` for every name; kind is label, alias or acronym."""

@@ -25,12 +25,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.lexicon import Lexicon, load_lexicon
+from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.arabic import PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
+
+
+CONTEXT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "place_context_cues.yaml"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Pattern:
     kind: str  # label | alias | acronym | demonym
     arabic: bool
     fused_lam: bool  # the variant of an ال name written after ل (للأمن)
+    needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
 
 
 def _collapse(norm: str, index: list[int]) -> tuple[str, list[int]]:
@@ -70,26 +75,27 @@ def _is_arabic(text: str) -> bool:
 
 class _Automaton:
     def __init__(self) -> None:
-        self.values: dict[str, dict[tuple[str, str, bool], set[str]]] = {}
+        self.values: dict[str, dict[tuple[str, str, bool, bool], set[str]]] = {}
 
-    def add(self, text: str, entry_id: str, type_: str, kind: str) -> None:
+    def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False) -> None:
         norm = _pattern_text(text)
         if len(norm) < 2:
             return
         arabic = _is_arabic(norm)
-        self._add(norm, entry_id, type_, kind, arabic, False)
+        self._add(norm, entry_id, type_, kind, False, needs_context)
         if arabic and norm.startswith("ال") and len(norm) > 3:
-            self._add(norm[1:], entry_id, type_, kind, arabic, True)
+            self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
-    def _add(self, norm: str, entry_id: str, type_: str, kind: str, arabic: bool, fused: bool) -> None:
-        self.values.setdefault(norm, {}).setdefault((type_, kind, fused), set()).add(entry_id)
+    def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool) -> None:
+        self.values.setdefault(norm, {}).setdefault((type_, kind, fused, needs_context), set()).add(entry_id)
 
     def build(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
         for norm, groups in self.values.items():
             patterns = []
-            for (type_, kind, fused), ids in sorted(groups.items()):
-                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused))
+            # An unambiguous reading of a name outranks a reading that needs context.
+            for (type_, kind, fused, needs), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
+                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs))
             auto.add_word(norm, (len(norm), tuple(patterns)))
         auto.make_automaton()
         return auto
@@ -104,13 +110,21 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
         if entry.ambiguous:
             continue
         for text, _, kind in entry.surface_forms():
-            names.add(text, entry.id, entry.type, kind)
+            names.add(text, entry.id, entry.type, kind, entry.is_ambiguous_form(text))
         for forms in entry.demonyms.values():
             for form in forms:
+                if entry.is_ambiguous_form(form):  # مالية "financial" is no demonym of Mali
+                    continue
                 demonyms.add(form, entry.id, "Demonym", "demonym")
                 if _is_arabic(form) and not normalize(form).startswith("ال"):
                     demonyms.add("ال" + form, entry.id, "Demonym", "demonym")
     return names.build(), demonyms.build()
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> frozenset[str]:
+    data = yaml.safe_load(CONTEXT_CUES_FILE.read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for words in data.values() for w in words)
 
 
 def _left_ok(norm: str, start: int, pattern: Pattern) -> bool:
@@ -203,15 +217,40 @@ class LexiconMatcher:
         names, demonyms = build_automata(self.lexicon_dir)
         spans: list[Span] = []
         candidates: dict[tuple[int, int], list[str]] = {}
+        pending: list[tuple[Span, Pattern]] = []
         for start, end, pattern in scan(doc.text, names):
             kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
             span = _span(doc, start, end, pattern.type, kb_id)
-            if span is not None:
-                spans.append(span)
-                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
+            if span is None:
+                continue
+            if pattern.needs_context:
+                pending.append((span, pattern))
+                continue
+            spans.append(span)
+            candidates[(span.start_char, span.end_char)] = list(pattern.ids)
+        spans.extend(self._in_context(doc, pending, spans, candidates))
+        spans.sort(key=lambda s: s.start_char)
         doc.spans["lexicon"] = spans
         doc.spans["demonyms"] = [
             s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(doc.text, demonyms)) if s is not None
         ]
         doc.user_data["lexicon_candidates"] = candidates
         return doc
+
+    def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span],
+                    candidates: dict[tuple[int, int], list[str]]) -> list[Span]:
+        """Names that are also common words, kept when the text reads them as names: the
+        document names the same entry unambiguously elsewhere, a place cue stands before
+        them (في، إلى، in, à...), or a place name of the same kind stands next to them
+        (a list of countries: مالي والنيجر وتشاد)."""
+        cues = _context_cues()
+        named = {s.kb_id_ for s in sure if s.kb_id_}
+        accepted: list[Span] = []
+        for span, pattern in pending:
+            before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
+            near = [s for s in sure if s.label_ == span.label_ and
+                    (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
+            if (set(pattern.ids) & named) or (before and normalize(before[-1].text) in cues) or near:
+                accepted.append(span)
+                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
+        return accepted

@@ -1,0 +1,31 @@
+"""Names that are also common words (lexicon ``ambiguous_forms``) need context."""
+import pytest
+
+from pipeline.language.nlp import get_nlp
+
+
+def _lexicon(lang, text):
+    doc = get_nlp(lang)(text)
+    return [(s.text, s.kb_id_) for s in doc.spans["lexicon"]], [s.kb_id_ for s in doc.spans["demonyms"]]
+
+
+@pytest.mark.parametrize("text", ["قدم الاتحاد دعما مالي للمشروع", "هذا الدعم مالي وتقني"])
+def test_common_word_reading_is_not_a_country(text):
+    names, _ = _lexicon("ar", text)
+    assert ("مالي", "country/ML") not in names
+
+
+@pytest.mark.parametrize("text", ["انتشرت القوات في مالي منذ سنوات", "تعاون بين مالي والنيجر وتشاد"])
+def test_place_reading_in_context_is_a_country(text):
+    names, _ = _lexicon("ar", text)
+    assert ("مالي", "country/ML") in names
+
+
+def test_ambiguous_demonym_is_not_bound():
+    _, demonyms = _lexicon("ar", "أعلنت وزارة المالية عن ميزانية جديدة")
+    assert "country/ML" not in demonyms
+
+
+def test_unambiguous_mention_elsewhere_licenses_the_short_form():
+    names, _ = _lexicon("ar", "أعلنت جمهورية مالي أمس. وقال مسؤول إن مالي ستشارك")
+    assert [k for _, k in names].count("country/ML") == 2
