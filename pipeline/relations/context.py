@@ -61,6 +61,11 @@ class SentenceContext:
         first, second = (a, b) if a.start <= b.start else (b, a)
         return self.text[first.end:second.start] if second.start >= first.end else ""
 
+    def gap_span(self, a: Arg, b: Arg) -> tuple[int, int]:
+        """Offsets of :meth:`gap`."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return (first.end, second.start) if second.start >= first.end else (first.end, first.end)
+
     def words(self, text: str) -> int:
         return len(text.split())
 

@@ -171,8 +171,24 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         ctx = next((c for c in contexts if c.start <= agency.start < c.end), None)
         ev = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, agency.start, agency.end, agency.text)
         add(Relation(head=agency.id, type="agencyOf", tail=country.id, confidence=conf, extractor=rule, evidence=[ev]))
+    for rel in _host_countries(list(found.values()), by_id):
+        add(rel)
     relations = _consistent(list(found.values()), keys)
     return [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]
+
+
+def _host_countries(relations: list[Relation], by_id: dict[str, Mention]) -> list[Relation]:
+    """The state an operation, exercise or attack takes place in is a party to it (it hosts
+    it, takes part through its services, or is its target): ``occurredIn`` a Country gives
+    that country ``involvedIn`` the event, a little less sure than the place itself."""
+    out = []
+    for r in relations:
+        tail = by_id.get(r.tail)
+        if r.type == "occurredIn" and tail is not None and tail.type == "Country":
+            out.append(Relation(head=r.tail, type="involvedIn", tail=r.head, confidence=round(r.confidence * 0.9, 3),
+                                extractor="rule:event-host-country", evidence=list(r.evidence),
+                                negated=r.negated, hedged=r.hedged))
+    return out
 
 
 def _consistent(relations: list[Relation], keys: dict[str, str]) -> list[Relation]:
