@@ -6,7 +6,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from pipeline.commands.validate import validate_graph
 from pipeline.exporters.rdf import D2K, DOMAIN, entity_iri, statement_iri, to_dataset, to_rdf, union_graph
