@@ -162,23 +162,60 @@ def _fr_plural(word: str) -> str:
     return word + "s"
 
 
+def _ar_inflect(form: str, suffix: str) -> str | None:
+    """Inflect every nisba word (ending in ي) of an Arabic demonym: كوري شمالي + ون →
+    كوريون شماليون; the other words (جنوب أفريقي) stay."""
+    words = form.split()
+    if not words[-1].endswith("ي"):
+        return None
+    return " ".join(w + suffix if w.endswith("ي") and len(w) > 2 else w for w in words)
+
+
+def _ar_forms(ar: list[str]) -> list[str]:
+    """Masculine and feminine singular, sound plurals (-ون/-ين, feminine -ات) of nisba
+    adjectives; broken plurals (مغاربة، ألمان) come from the curated list as they are."""
+    out = list(ar)
+    for w in ar:
+        if w.endswith("ية"):
+            out.append(w[:-1] + "ات")  # مغربية → مغربيات
+            continue
+        for suffix in ("ة", "ون", "ين", "ات"):
+            form = _ar_inflect(w, suffix)
+            if form:
+                out.append(form)
+    return uniq(out)
+
+
 def expand_demonyms(dem: dict | None) -> dict | None:
-    """Add French plurals and Arabic sound plurals (-ون / -ين) to curated singular forms."""
+    """Add French plurals, English plural nouns and the Arabic feminine and sound plural
+    forms (-ة، -ون، -ين، -ات) to curated singular forms."""
     if not dem:
         return None
     out = {}
     en = [clean(w, "en") for w in dem.get("en") or []]
     en += [w + "s" for w in en
-           if w.endswith(("an", "i")) and not w.endswith("man") and " " not in w]
+           if w.endswith(("an", "i")) and not w.endswith("man")]
     fr = [clean(w, "fr") for w in dem.get("fr") or []]
     fr += [_fr_plural(w) for w in fr]
-    ar = [clean_ar(w) for w in dem.get("ar") or []]
-    ar += [s for w in ar if w.endswith("ي") and " " not in w for s in (w + "ون", w + "ين")]
+    ar = _ar_forms([clean_ar(w) for w in dem.get("ar") or []])
     for lg, vals in (("en", en), ("fr", fr), ("ar", ar)):
         vals = uniq(vals)
         if vals:
             out[lg] = vals
     return out or None
+
+
+def expand_ambiguous(amb: dict | None, demonyms: dict | None) -> dict | None:
+    """A demonym that is a common word (مالي "financial") makes its inflections
+    (ماليون، ماليات) common words too."""
+    if not amb:
+        return None
+    out = {lg: [clean(x, lg) for x in v] for lg, v in amb.items()}
+    dem_ar = set((demonyms or {}).get("ar") or [])
+    extra = [f for w in out.get("ar", []) for f in _ar_forms([w]) if f in dem_ar]
+    if extra:
+        out["ar"] = uniq(out.get("ar", []) + extra)
+    return out
 
 
 def _pyc_forms(text: str | None, lang: str) -> list[str]:
@@ -233,14 +270,14 @@ def build_countries():
         if not labels.get("en"):
             raise SystemExit(f"country {code}: no English label")
         g = gn.get(code) or {}
-        amb = cur.get("ambiguous_forms")
+        demonyms = expand_demonyms(cur.get("demonyms"))
         entries.append(make_entry(
             f"country/{code}", "Country", labels, aliases, cur.get("acronyms"),
             country=code, iso3166=code, geonames=g.get("geonameid"),
-            demonyms=expand_demonyms(cur.get("demonyms")),
+            demonyms=demonyms,
             population=g.get("population"),
             ambiguous=True if cur.get("ambiguous") else None,
-            ambiguous_forms={lg: [clean(x, lg) for x in v] for lg, v in amb.items()} if amb else None,
+            ambiguous_forms=expand_ambiguous(cur.get("ambiguous_forms"), demonyms),
             continent=g.get("continentcode"),
         ))
     return entries
@@ -580,7 +617,7 @@ def build_ministries(countries: dict) -> list[dict]:
             out.append(make_entry(
                 f"agency/{code.lower()}-{tname.replace('_', '-')}", "GovernmentAgency", labels,
                 aliases, o.get("acronyms"), country=code, kind=o.get("kind") or tmpl["kind"],
-                generic=True, generic_forms=_forms(bare)))
+                generic_forms=_forms(bare)))
     return out
 
 
@@ -605,8 +642,12 @@ def mark_shared_agency_forms(agencies: list[dict]) -> None:
             gen.setdefault("acronyms", []).extend(a for a in shared_acr if a not in gen.get("acronyms", []))
         if gen:
             e["generic_forms"] = {k: gen[k] for k in list(LANGS) + ["acronyms"] if gen.get(k)}
-        keys = {norm_any(x) for lg in LANGS for x in (e.get("generic_forms") or {}).get(lg, [])}
-        if any(norm_any(v) in keys for v in e["labels"].values()):
+        # The whole entry is generic only when its canonical (English) label is a shared name
+        # (Ministry of Interior); agencies with an own name (DGSN, Home Office) keep their
+        # country-qualified forms specific, and only the listed generic_forms need context.
+        keys = {norm_any(x) for x in (e.get("generic_forms") or {}).get("en", [])}
+        e.pop("generic", None)
+        if norm_any(e["labels"]["en"]) in keys:
             e["generic"] = True
         # keep the field order stable
         order = {k: i for i, k in enumerate(FIELD_ORDER)}

@@ -9,13 +9,17 @@ Usage::
     lex = load_lexicon()
     lex.entries["country/MA"].labels["ar"]   # 'المغرب'
     lex.demonym_country("المغربية")          # 'country/MA'
+    dgsn = lex.entries["agency/ma-dgsn"]
+    dgsn.generic                             # False: its canonical name is its own
+    dgsn.is_generic_form("DGSN")             # True: Algeria's DGSN shares it
+    dgsn.is_generic_form("الشرطة المغربية")   # False: country-qualified
 """
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +43,13 @@ class LexiconEntry:
     population: int | None = None
     demonyms: dict[str, list[str]] = field(default_factory=dict)
     ambiguous: bool = False
+    # The canonical label itself is a name many states share (Ministry of Interior).
     generic: bool = False
     kind: str | None = None
     # Names that are also common words (مالي "financial", Jordan, WHO): matched only in context.
     ambiguous_forms: dict[str, list[str]] = field(default_factory=dict)
     # Names several entries share (DGSN of Morocco and of Algeria): bound by context.
+    # Keys are languages plus "acronyms".
     generic_forms: dict[str, list[str]] = field(default_factory=dict)
     capital: int | None = None
 
@@ -60,9 +66,22 @@ class LexiconEntry:
                 return self.labels[lang]
         return self.id
 
+    @cached_property
+    def _ambiguous_keys(self) -> frozenset[str]:
+        return frozenset(normalize_key(f) for forms in self.ambiguous_forms.values() for f in forms)
+
+    @cached_property
+    def _generic_keys(self) -> frozenset[str]:
+        return frozenset(normalize_key(f) for forms in self.generic_forms.values() for f in forms)
+
     def is_ambiguous_form(self, text: str) -> bool:
-        key = normalize_key(text)
-        return any(normalize_key(f) == key for forms in self.ambiguous_forms.values() for f in forms)
+        """True when ``text`` is a name of this entry that is also a common word."""
+        return normalize_key(text) in self._ambiguous_keys
+
+    def is_generic_form(self, text: str) -> bool:
+        """True when ``text`` is a name this entry shares with other entries (other states'
+        agencies): it names this entry only when the context says which state is meant."""
+        return normalize_key(text) in self._generic_keys
 
     def surface_forms(self) -> list[tuple[str, str, str]]:
         """``(text, lang, kind)`` for every name; kind is label, alias or acronym."""
