@@ -32,7 +32,6 @@ from pathlib import Path
 
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
-from pipeline.exporters import get_exporter
 from pipeline.graph.build import build_graph
 from pipeline.ingest.read import IngestError, Source, discover, read_source
 from pipeline.language.detect import detect_language
@@ -42,7 +41,7 @@ from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
 from pipeline.runtime.cache import ResultCache
-from pipeline.runtime.parallel import make_engine, process_batch
+from pipeline.runtime.parallel import make_engine, process_batch, run_exporters
 
 PIPELINE_VERSION = "0.1.0"
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
@@ -263,9 +262,7 @@ class Pipeline:
         documents = [r.document for r in results if r.status == "ok"]
         G = build_graph(entities, relations, documents)
         out_dir.mkdir(parents=True, exist_ok=True)
-        files: list[Path] = []
-        for name in self.exporters:
-            files.extend(get_exporter(name)(G, out_dir))
+        files = run_exporters(G, out_dir, self.exporters, self.jobs)
         return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files)
 
     def write_report(self, summary: RunSummary) -> Path:

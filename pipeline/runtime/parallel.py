@@ -7,7 +7,8 @@
   ``--scheduler ADDRESS`` or a LocalCluster of N worker processes started for the run.
 
 Every engine maps the same function over the same batches, so the output does not depend
-on the engine or on N. At most a few batches per worker are in flight: memory stays flat
+on the engine or on N. :func:`run_exporters` runs the exporters side by side on this machine
+when more than one job is allowed. At most a few batches per worker are in flight: memory stays flat
 however long the input stream is.
 
 Usage::
@@ -20,10 +21,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
+
+import networkx as nx
 
 from pipeline.model import Document, DocumentResult
 
@@ -131,6 +136,27 @@ class DaskEngine(SerialEngine):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _export(name: str, graph: bytes, out_dir: Path) -> list[Path]:
+    from pipeline.exporters import get_exporter
+
+    return get_exporter(name)(pickle.loads(graph), out_dir)
+
+
+def run_exporters(G: nx.MultiDiGraph, out_dir: Path, names: Iterable[str], jobs: int = 1) -> list[Path]:
+    """Each exporter's files, in the order of ``names``; with ``jobs`` > 1 the exporters run side
+    by side in worker processes (each is a pure function of the graph)."""
+    from pipeline.exporters import get_exporter
+
+    names = list(names)
+    if jobs <= 1 or len(names) <= 1:
+        return [path for name in names for path in get_exporter(name)(G, out_dir)]
+    graph = pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL)  # pickled once, not once per exporter
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx) as pool:
+        futures = [pool.submit(_export, name, graph, out_dir) for name in names]
+        return [path for future in futures for path in future.result()]
 
 
 def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
