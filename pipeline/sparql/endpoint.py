@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import html
 import http.client
+import queue
 import re
 import signal
 import shutil
@@ -74,7 +75,7 @@ def oxigraph_binary() -> str:
 
 
 def _die_with_parent() -> None:
-    """Linux: the child gets SIGKILL when the server process dies, however it dies."""
+    """Linux: the child gets SIGKILL when the thread that started it ends (so: the supervisor, the process)."""
     with contextlib.suppress(Exception):
         import ctypes
 
@@ -82,19 +83,41 @@ def _die_with_parent() -> None:
 
 
 class Upstream:
-    """One ``oxigraph serve-read-only`` child on a loopback port; ``restart`` replaces it."""
+    """One ``oxigraph serve-read-only`` child on a loopback port; ``restart`` replaces it.
+
+    Children are started from one supervisor thread that lives as long as the server:
+    ``PR_SET_PDEATHSIG`` is tied to the starting thread, and request threads come and go.
+    """
 
     def __init__(self, location: Path, timeout: float) -> None:
         self.location = location
         self.timeout = timeout
-        self.lock = threading.Lock()
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.generation = 0
+        self._jobs: queue.Queue = queue.Queue()
+        self._supervisor = threading.Thread(target=self._supervise, daemon=True, name="oxigraph-supervisor")
+        self._supervisor.start()
+
+    def _supervise(self) -> None:
+        while True:
+            job, outcome, finished = self._jobs.get()
+            try:
+                job()
+            except BaseException as exc:  # handed back to the caller
+                outcome.append(exc)
+            finished.set()
+
+    def _call(self, job) -> None:
+        outcome: list[BaseException] = []
+        finished = threading.Event()
+        self._jobs.put((job, outcome, finished))
+        finished.wait()
+        if outcome:
+            raise outcome[0]
 
     def start(self) -> None:
-        with self.lock:
-            self._start()
+        self._call(self._start)
 
     def _start(self) -> None:
         self.port = free_port()
@@ -123,14 +146,14 @@ class Upstream:
 
     def restart(self, generation: int) -> None:
         """Kill the child that ran ``generation`` (once, however many requests timed out on it)."""
-        with self.lock:
+        def job() -> None:
             if self.generation == generation:
                 self._stop()
                 self._start()
+        self._call(job)
 
     def stop(self) -> None:
-        with self.lock:
-            self._stop()
+        self._call(self._stop)
 
 
 class Endpoint:

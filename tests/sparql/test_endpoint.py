@@ -1,0 +1,120 @@
+"""The endpoint on the seed run: the example queries through SPARQLWrapper, negotiation, refusals, limits."""
+from __future__ import annotations
+
+import json
+from urllib.error import HTTPError
+
+import pytest
+import requests
+from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
+
+from pipeline.sparql.endpoint import Endpoint, Limits, free_port
+from tests.conftest import ROOT
+
+QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_run):
+    ep = Endpoint(seed_run.out_dir, port=free_port(), limits=Limits(timeout=1.5, max_result_bytes=200_000,
+                                                                   max_request_bytes=20_000))
+    ep.start()
+    yield ep
+    ep.stop()
+
+
+def client(endpoint, query: str, fmt=JSON, method="GET") -> SPARQLWrapper:
+    sparql = SPARQLWrapper(endpoint.url + "/sparql")
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    sparql.setMethod(method)
+    return sparql
+
+
+def test_example_queries_exist():
+    assert {q.stem for q in QUERIES} >= {"partners_of_country", "agencies_heads_countries", "intelligence_sharing",
+                                         "events_place_date", "document_assertions"}
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_example_query_through_sparqlwrapper(endpoint, path):
+    result = client(endpoint, path.read_text(encoding="utf-8"), method="POST").queryAndConvert()
+    assert result["head"]["vars"]
+    assert result["results"]["bindings"], f"{path.name} found nothing on the seed"
+
+
+def test_partners_of_morocco_on_the_seed(endpoint):
+    query = (ROOT / "ontology" / "queries" / "partners_of_country.rq").read_text(encoding="utf-8")
+    rows = client(endpoint, query).queryAndConvert()["results"]["bindings"]
+    assert "https://doc2kg.org/id/country/FR" in {r["partner"]["value"] for r in rows}
+
+
+def test_content_negotiation(endpoint):
+    q = "SELECT ?c WHERE { ?c a d2k:Country } ORDER BY ?c"
+    assert b"https://doc2kg.org/id/country/MA" in client(endpoint, q, CSV).queryAndConvert()
+    xml = client(endpoint, q, XML).queryAndConvert()
+    assert xml.getElementsByTagName("uri")
+    for accept, marker in (("text/tab-separated-values", "?c"), ("application/sparql-results+json", '"vars"')):
+        r = requests.post(endpoint.url + "/sparql", data=q.encode(), timeout=10,
+                          headers={"Content-Type": "application/sparql-query", "Accept": accept})
+        assert r.status_code == 200 and r.headers["Content-Type"].startswith(accept) and marker in r.text
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+])
+def test_refused_queries(endpoint, query):
+    r = requests.get(endpoint.url + "/sparql", params={"query": query}, timeout=10)
+    assert r.status_code == 403 and "read-only" in r.text
+
+
+@pytest.mark.parametrize("body", ["LOAD <http://example.org/x.ttl>", "INSERT DATA { <http://a> <http://b> 1 }",
+                                  "CLEAR ALL"])
+def test_updates_refused(endpoint, body):
+    for kwargs in ({"data": {"update": body}},
+                   {"data": body.encode(), "headers": {"Content-Type": "application/sparql-update"}},
+                   {"data": {"query": body}}):
+        r = requests.post(endpoint.url + "/sparql", timeout=10, **kwargs)
+        assert r.status_code == 403, kwargs
+    with pytest.raises(HTTPError) as info:  # SPARQLWrapper sends it as an update, by POST
+        client(endpoint, body, method="POST").queryAndConvert()
+    assert info.value.code == 403
+
+
+def test_foreign_protocol_graph_refused(endpoint):
+    r = requests.get(endpoint.url + "/sparql", timeout=10,
+                     params={"query": "SELECT * { ?s ?p ?o }", "default-graph-uri": "http://example.org/g"})
+    assert r.status_code == 403
+
+
+def test_time_limit_then_next_request_answered(endpoint):
+    r = requests.post(endpoint.url + "/sparql", data={"query": FOREVER}, timeout=30)
+    assert r.status_code == 503 and "time limit" in r.text
+    r = requests.get(endpoint.url + "/sparql", params={"query": "ASK { ?s a d2k:Country }"}, timeout=10,
+                     headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and json.loads(r.text)["boolean"] is True
+
+
+def test_result_size_limit(endpoint):
+    r = requests.get(endpoint.url + "/sparql", timeout=30, params={"query": "SELECT * { ?a ?b ?c . ?d ?e ?f }"})
+    assert r.status_code == 507 and "LIMIT" in r.text, r.text
+
+
+def test_oversized_request(endpoint):
+    r = requests.post(endpoint.url + "/sparql", data=("#" * 30_000).encode(), timeout=10,
+                      headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413
+
+
+def test_syntax_error_position_is_the_clients(endpoint):
+    r = requests.get(endpoint.url + "/sparql", params={"query": "SELECT *\nWHERE { ?s ?p }"}, timeout=10)
+    assert r.status_code == 400 and "error at 2:" in r.text, r.text
+
+
+def test_graph_page_with_query_form(endpoint):
+    r = requests.get(endpoint.url + "/", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    assert 'id="doc2kg-sparql-form"' in r.text and "vis" in r.text.lower()

@@ -1,0 +1,86 @@
+"""The embedded store: per-document graphs replaced or removed, and crash safety of an update."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from pipeline.store.oxigraph_store import SUMMARY, open_store, update_store
+
+P = ox.NamedNode("https://doc2kg.org/ontology#says")
+
+
+def quad(subject: str, text: str, doc: str | None) -> ox.Quad:
+    graph = ox.NamedNode(f"https://doc2kg.org/graph/{doc}") if doc else ox.DefaultGraph()
+    return ox.Quad(ox.NamedNode(f"https://doc2kg.org/id/{subject}"), P, ox.Literal(text, language="ar"), graph)
+
+
+def contents(out) -> set[tuple[str, str]]:
+    rows = open_store(out).query("SELECT ?g ?o { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }")
+    return {(r["g"].value if r["g"] else "", r["o"].value) for r in rows}
+
+
+def test_graph_per_document_replaced_and_removed(tmp_path):
+    update_store([quad("a", "المغرب", "d1"), quad("b", "فرنسا", "d2"), quad("c", "عام", None)], tmp_path)
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "المغرب"), ("https://doc2kg.org/graph/d2", "فرنسا"),
+                                  ("", "عام")}
+    update_store([quad("a", "الجزائر", "d1"), quad("b", "فرنسا", "d2")], tmp_path)  # d1 changed, default gone
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "الجزائر"), ("https://doc2kg.org/graph/d2", "فرنسا")}
+    update_store([quad("b", "فرنسا", "d2")], tmp_path)  # d1 gone
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d2", "فرنسا")}
+    assert (tmp_path / SUMMARY).is_file()
+
+
+def test_unchanged_dataset_keeps_the_generation(tmp_path):
+    quads = [quad("a", "x", "d1")]
+    update_store(quads, tmp_path)
+    first = (tmp_path / "store").resolve()
+    update_store(quads, tmp_path)
+    assert (tmp_path / "store").resolve() == first
+
+
+def test_old_generations_are_pruned(tmp_path):
+    for i in range(4):
+        update_store([quad("a", str(i), "d1")], tmp_path)
+    folders = [p for p in (tmp_path / ".store").iterdir() if p.is_dir()]
+    assert len(folders) == 2  # current and previous
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "3")}
+
+
+LOADER = """
+import sys
+import pyoxigraph as ox
+from pipeline.store.oxigraph_store import update_store
+P = ox.NamedNode("https://doc2kg.org/ontology#says")
+quads = [ox.Quad(ox.NamedNode(f"https://doc2kg.org/id/{i}"), P, ox.Literal(f"new {i}"),
+                 ox.NamedNode(f"https://doc2kg.org/graph/d{i % 50}")) for i in range(300_000)]
+print("loading", flush=True)
+update_store(quads, sys.argv[1])
+"""
+
+
+def test_killed_update_leaves_the_previous_store_whole(tmp_path):
+    update_store([quad("a", "old", "d1")], tmp_path)
+    before = contents(tmp_path)
+    generations = {p.name for p in (tmp_path / ".store").iterdir()}
+    proc = subprocess.Popen([sys.executable, "-c", LOADER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "loading"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not ({p.name for p in (tmp_path / ".store").iterdir()} - generations):
+        time.sleep(0.005)
+    proc.kill()  # SIGKILL while the new generation is being written
+    proc.wait()
+    after = contents(tmp_path)
+    # Either the load had not finished (old store, whole) or it had swapped in completely.
+    assert after == before or len(after) == 300_000
+    update_store([quad("a", "next", "d1")], tmp_path)  # the next run recovers and cleans up
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "next")}
+    assert len([p for p in (tmp_path / ".store").iterdir() if p.is_dir()]) == 2
+
+
+def test_open_store_without_a_run(tmp_path):
+    with pytest.raises(FileNotFoundError, match="doc2kg run"):
+        open_store(tmp_path)
