@@ -6,6 +6,7 @@ Candidates come from every recognizer that ran in the pipeline:
 - ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places);
 - ``doc.spans["events"]`` (events by head noun, with name and year);
 - ``doc.spans["patterns"]`` (persons by title, apposition, given name);
+- numbered groups of states (مجموعة الدول الخمس, :mod:`pipeline.entities.groups`);
 - for French and English, the spaCy model's ``doc.ents``, cleaned of elided articles and
   function words and re-typed to our ontology (:func:`model_type`): by a lexicon name
   that covers it, by a head noun (``entity_heads.yaml``), else PER -> Person,
@@ -37,6 +38,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.groups import numbered_groups
 from pipeline.entities.lexicon import load_lexicon
 from pipeline.entities.tokens import PATTERNS_DIR, LexiconMarks, is_clitic, load_yaml, norm, phrases
 from pipeline.language.normalize import normalize
@@ -165,6 +167,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
         conf = 0.96 if normalize(info.get("name", "")) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))
+    for span, kb_id in numbered_groups(doc):
+        found.append(_Candidate(span, "InternationalOrganization", "groups", TRUST["lexicon"], {}, kb_id))
     cues = doc.user_data.get("person_cues", {})
     for span in doc.spans.get("patterns", []):
         attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}

@@ -29,13 +29,14 @@ from pipeline.entities.lexicon import load_lexicon
 from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.domains import find_domains
-from pipeline.relations.modality import assess
+from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import FAMILIES, Candidate, events
 
 MIN_CONFIDENCE = 0.5
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
+NAME_INTERNAL = {"agencyOf", "locatedIn"}
 QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganization"}
 
 
@@ -158,7 +159,9 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         recent.extend((i, a) for a in ctx.args if a.type == "Event")
         evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
         for c in candidates:
-            modality = assess(document.text, c.start, c.end, ctx.lang)
+            # What a name or an apposition says (la police *marocaine*, Rabat, Maroc) is
+            # not what the clause around it negates or hedges.
+            modality = Modality() if c.type in NAME_INTERNAL else assess(document.text, c.start, c.end, ctx.lang)
             tail = c.tail.id if isinstance(c.tail, Arg) else c.tail
             if tail == c.head.id:
                 continue

@@ -110,7 +110,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             if others:
                 continue
             gap = ctx.gap(p, b)
-            if p.start < b.start and ctx.only(gap, ("of", "filler")) and ctx.words(gap) <= 3:
+            if (p.start < b.start and ctx.only(gap, ("of", "filler")) and ctx.words(gap) <= 3
+                    and ctx.cues("of", *ctx.gap_span(p, b)) and not set(gap) & set(",،(")):
                 # "Maj. Gen. X of the Air Force", "le colonel X de la Garde nationale": the
                 # title before the person, the body after "of".
                 if ctx.cues("locative", *ctx.gap_span(p, b)):
@@ -148,6 +149,25 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 best, best_distance = _cand(p, role, b, f"rule:{role}-title", conf), distance
         if best is not None:
             out.append(best)
+            out.extend(_coordinated_bodies(ctx, best))
+    return out
+
+
+def _coordinated_bodies(ctx: SentenceContext, cand: Candidate) -> list[Candidate]:
+    """"X, directeur de la police et de la gendarmerie", "المدير العام للأمن الوطني ومراقبة
+    التراب الوطني": bodies coordinated after the one a title names share the role."""
+    body = cand.tail
+    if not isinstance(body, Arg) or body.start < cand.head.start:
+        return []
+    out = []
+    last = body
+    for x in ctx.args:
+        if x.start < last.end or x.demonym:
+            continue
+        if x.type != body.type or not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("of",)):
+            break
+        out.append(_cand(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - 0.05, 3)))
+        last = x
     return out
 
 
@@ -161,7 +181,7 @@ def agency_country(ctx: SentenceContext) -> list[Candidate]:
         for c in countries:
             if c.demonym and c.qualifier_of == ag.id:
                 out.append(_cand(ag, "agencyOf", c, "rule:agency-demonym", 0.85))
-            elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= 2 and ctx.only_between(ag, c, ("of", "filler")) and ctx.gap(ag, c).strip():
+            elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= 2 and ctx.only_between(ag, c, ("of", "filler")) and ctx.cues("of", *ctx.gap_span(ag, c)):
                 out.append(_cand(ag, "agencyOf", c, "rule:agency-of-country", 0.8))
             elif not c.demonym and c.end <= ag.start and ctx.gap(c, ag).strip().lower() in {"'s", "’s", ""}:
                 out.append(_cand(ag, "agencyOf", c, "rule:country-possessive-agency", 0.8))
@@ -231,6 +251,23 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         gap = ctx.gap(a, b)
         if ctx.words(gap) <= 10 and ctx.cues("with", a.end, b.start) and not ctx.between_args(a, b):
             emit(a, b, "rule:coop-with", 0.8)
+    # "أنجزت إيطاليا تدريب …، ضمن خطة للتعاون مع ليبيا", "Italy …, under a plan for
+    # cooperation with Libya": the trigger noun takes "with Y"; the other party is the
+    # sentence's subject, its first named party.
+    if named:
+        for t0, t1 in triggers:
+            while t1 < ctx.end and ctx.text[t1].isalnum():
+                t1 += 1  # the cue is a word prefix: "cooperat|ion"
+            line = ctx.text.rfind("\n", ctx.start, t0) + 1
+            subject = next((a for a in named if a.start >= line), None)
+            if subject is None:
+                continue
+            y = next((a for a in named if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 2), None)
+            if y is None or y is subject or subject.end > t0 or not ctx.cues("with", t1, y.start):
+                continue
+            if not ctx.only(ctx.text[t1:y.start], ("with", "filler")):
+                continue
+            emit(subject, y, "rule:coop-with-subject", 0.65)
     if not out:
         # Two parties and a trigger somewhere in the sentence: often each is only the
         # affiliation of a person or the setting of the trigger, so this stays under the
@@ -253,6 +290,15 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 4]
         giver = before[-1] if before else None
         receiver = after[0] if after else None
+        if giver and receiver and ctx.lang == "ar" and "،" in ctx.text[giver.end:t0] and ctx.words(ctx.text[t1:receiver.start]) <= 1:
+            # Verb first: "…، في حين نبّهت السعودية إلى …": the party right after the verb is
+            # its subject, the one before the clause break belongs to another clause.
+            giver = receiver
+            receiver = next((a for a in after[1:] if ctx.words(ctx.text[giver.end:a.start]) <= 4), None)
+            if receiver is None or receiver.key == giver.key:
+                continue
+            out.append(_cand(giver, family, receiver, rule + "-verb-first", 0.65, (t0, t1)))
+            continue
         if giver and receiver:
             if giver.key == receiver.key or ctx.only_between(giver, receiver, LINK):
                 continue
@@ -345,7 +391,10 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None:
                 conf = (0.65 if involve else 0.5) if not referenced else (0.55 if involve else 0.0)
                 if conf:
-                    out.append(_cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1]))
+                    cand = _cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1])
+                    if referenced:  # the statement is this sentence's, not the one naming the event
+                        cand.start, cand.end = _span(a, *involve[:1])
+                    out.append(cand)
     return out
 
 
