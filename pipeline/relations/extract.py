@@ -174,10 +174,28 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         ctx = next((c for c in contexts if c.start <= agency.start < c.end), None)
         ev = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, agency.start, agency.end, agency.text)
         add(Relation(head=agency.id, type="agencyOf", tail=country.id, confidence=conf, extractor=rule, evidence=[ev]))
+    for rel in _apposed_places(list(found.values())):
+        add(rel)
     for rel in _host_countries(list(found.values()), by_id):
         add(rel)
     relations = _consistent(list(found.values()), keys)
     return [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]
+
+
+def _apposed_places(relations: list[Relation]) -> list[Relation]:
+    """"… taking place at X Base, Egypt": an event in a place that the same sentence puts
+    in a wider one by apposition (``rule:place-comma``) also took place in the wider one."""
+    within = [r for r in relations if r.type == "locatedIn" and r.extractor == "rule:place-comma"]
+    out = []
+    for r in relations:
+        if r.type != "occurredIn":
+            continue
+        for w in within:
+            if w.head == r.tail and any(e in r.evidence for e in w.evidence):
+                out.append(Relation(head=r.head, type="occurredIn", tail=w.tail, confidence=round(min(r.confidence, w.confidence) * 0.9, 3),
+                                    extractor="rule:event-place-apposition", evidence=list(w.evidence),
+                                    negated=r.negated, hedged=r.hedged))
+    return out
 
 
 def _host_countries(relations: list[Relation], by_id: dict[str, Mention]) -> list[Relation]:

@@ -145,3 +145,11 @@ def test_agency_of_under_negated_clause_ar(extract):
 def test_agency_of_needs_of_not_colon_ar(extract):
     triples, _ = extract("ar", "الحرس الوطني التونسي: ليبيا تستلم الزوارق")
     assert not any(t[1] == "agencyOf" and t[2] == "ليبيا" for t in triples)
+
+
+def test_event_place_by_apposition_en(extract):
+    text = "Exercise Desert Wind 2019 took place at Camp Lemonnier, Djibouti."
+    triples, _ = extract("en", text, [("Exercise Desert Wind 2019", EVENT), ("Camp Lemonnier", "Location")])
+    assert ("Exercise Desert Wind 2019", "occurredIn", "Camp Lemonnier") in triples
+    assert ("Exercise Desert Wind 2019", "occurredIn", "Djibouti") in triples
+    assert ("Djibouti", "involvedIn", "Exercise Desert Wind 2019") in triples
