@@ -458,13 +458,18 @@ def build_cities(countries):
         else:
             ar_forms = []
 
+        # A name that is also a common word or a country's name needs context (ambiguous_forms);
+        # the whole entry is skipped (ambiguous) only where the curated data says so.
         ambiguous = bool(spec.get("ambiguous"))
-        latin_keys = {norm_lat(x) for x in en_forms[:1] + fr_forms[:1]}
-        if latin_keys & lat_common:
+        amb_forms = {lg: [clean(x, lg) for x in v] for lg, v in (spec.get("ambiguous_forms") or {}).items()}
+        latin_common = [(lg, f) for lg, f in (("en", en_forms[0]),) + ((("fr", fr_forms[0]),) if fr_forms else ())
+                        if norm_lat(f) in lat_common]
+        if latin_common:
             if not important:
                 dropped["latin_common_word"] += 1
                 continue
-            ambiguous = True
+            for lg, f in latin_common:
+                amb_forms.setdefault(lg, []).append(clean(f, lg))
         if len(norm_lat(en_forms[0])) < 3 and not important:
             dropped["latin_short"] += 1
             continue
@@ -476,14 +481,16 @@ def build_cities(countries):
                 continue
             labels[lg] = forms[0]
             if norm_any(forms[0]) in country_keys:
-                ambiguous = True
+                amb_forms.setdefault(lg, []).append(forms[0])
             rest = [f for f in forms[1:] if norm_any(f) not in country_keys]
             if rest:
                 aliases[lg] = rest
+        amb_forms = {lg: uniq(v) for lg, v in amb_forms.items() if v}
         entries.append(make_entry(
             f"city/{gid}", "City", labels, aliases, [], move_acronyms=False,
             country=cc, geonames=gid, population=pop,
             ambiguous=True if ambiguous else None,
+            ambiguous_forms=amb_forms or None,
             capital=True if gid in capitals else None,
             curated=True if spec else None,
         ))
