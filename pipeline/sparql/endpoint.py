@@ -19,6 +19,9 @@ bound to a private loopback port with ``--union-default-graph``. In front of it,
 * ``/`` is the run's ``graph.html`` with a small query form added (results drawn with
   ``textContent``, right-to-left text kept right-to-left with ``dir="auto"``).
 
+The server reads the store generation current when it starts; restart it after a new
+``doc2kg run`` to serve the new data.
+
 Usage::
 
     endpoint = Endpoint(Path("outputs"), host="127.0.0.1", port=7878, timeout=30)
@@ -210,6 +213,7 @@ class SparqlProxyHandler(BaseHTTPRequestHandler):
     endpoint: Endpoint
     server_version = "doc2kg-sparql"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a client may take to send its request (socket timeout)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         sys.stderr.write(f"{self.address_string()} {format % args}\n")

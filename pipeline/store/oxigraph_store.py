@@ -151,7 +151,6 @@ def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
         changed = list(wanted)
     store.bulk_extend(q for key in changed for q in graphs[key])
     store.flush()
-    store.optimize()
     del store  # close RocksDB before readers open it
     manifest = {"format": 1, "graphs": dict(sorted(wanted.items()))}
     write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
