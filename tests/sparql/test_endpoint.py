@@ -12,6 +12,9 @@ from pipeline.sparql.endpoint import Endpoint, Limits, free_port
 from tests.conftest import ROOT
 
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+# The example queries, each with an answer in the seed article.
+SEED_HAS_ROWS = {"partners_of_country", "agencies_heads_countries", "intelligence_sharing", "events_place_date",
+                 "document_assertions"}
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
@@ -33,15 +36,15 @@ def client(endpoint, query: str, fmt=JSON, method="GET") -> SPARQLWrapper:
 
 
 def test_example_queries_exist():
-    assert {q.stem for q in QUERIES} >= {"partners_of_country", "agencies_heads_countries", "intelligence_sharing",
-                                         "events_place_date", "document_assertions"}
+    assert {q.stem for q in QUERIES} >= SEED_HAS_ROWS
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
 def test_example_query_through_sparqlwrapper(endpoint, path):
     result = client(endpoint, path.read_text(encoding="utf-8"), method="POST").queryAndConvert()
     assert result["head"]["vars"]
-    assert result["results"]["bindings"], f"{path.name} found nothing on the seed"
+    if path.stem in SEED_HAS_ROWS:
+        assert result["results"]["bindings"], f"{path.name} found nothing on the seed"
 
 
 def test_partners_of_morocco_on_the_seed(endpoint):
