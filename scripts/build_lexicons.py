@@ -171,6 +171,9 @@ def _ar_inflect(form: str, suffix: str) -> str | None:
     return " ".join(w + suffix if w.endswith("ي") and len(w) > 2 else w for w in words)
 
 
+_NISBA_ENDINGS = ("ي", "ية", "يون", "يين", "يات")
+
+
 def _ar_forms(ar: list[str]) -> list[str]:
     """Masculine and feminine singular, sound plurals (-ون/-ين, feminine -ات) of nisba
     adjectives; broken plurals (مغاربة، ألمان) come from the curated list as they are."""
@@ -183,6 +186,9 @@ def _ar_forms(ar: list[str]) -> list[str]:
             form = _ar_inflect(w, suffix)
             if form:
                 out.append(form)
+    # كوري شمالي: the matcher prefixes ال once; the definite form takes it on every word
+    out += ["ال" + " ال".join(f.split()) for f in out
+            if " " in f and all(x.endswith(_NISBA_ENDINGS) for x in f.split())]
     return uniq(out)
 
 
