@@ -146,7 +146,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         if entry is not None and entry.type == "City" and not _city_ok(doc, span, entry):
             continue
         kb_id = span.kb_id_
-        if entry is not None and entry.generic:
+        if entry is not None and entry.is_generic_form(span.text):
             # وزارة الداخلية is every country's: no key, a country from its context below.
             attrs["generic_of"] = kb_id
             kb_id = ""
