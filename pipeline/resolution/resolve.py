@@ -14,11 +14,19 @@ by comparing all pairs:
    matched by initials: DGSI <-> Direction générale de la sécurité intérieure), a name of
    two lexicon entries (DGSN) read as the entry the document names elsewhere, and a
    surname or a titled surname (حموشي, M. Hammouchi) with the one full name of the
-   document it belongs to;
-2. across documents: nodes with the same key (surnames and acronyms excepted);
+   document it belongs to; a person name cut short ("Ursula von der") with the one full
+   name it begins; event names equal once head nouns and years are cut (Exercise Bright
+   Star 2017 / Bright Star 2017, :mod:`.event_names`) when years and heads do not
+   disagree; a syllabic acronym (CENTCOM, Europol) with the one long form it spells
+   (:func:`.acronyms.is_syllabic_acronym`); a national reference (British intelligence,
+   الاستخبارات البريطانية) with the one agency of that country and kind the document names
+   (:mod:`.generic_agencies`);
+2. across documents: nodes with the same key (surnames and acronyms excepted), and events
+   whose core name, year and head agree;
 3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
    transliteration skeletons (:mod:`.transliterate`) compared with a threshold, each only
-   with its neighbours in skeleton order and in reversed-skeleton order;
+   with its neighbours in skeleton order and in reversed-skeleton order; across scripts
+   the long vowels must agree too (محمد is not Mahmoud);
 4. a surname or acronym seen in a document without its full form joins the one entity
    whose full name ends with it or whose initials spell it; when two entities qualify
    (two persons sharing a surname) it joins neither.
@@ -46,8 +54,24 @@ import yaml
 from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.normalize import normalize_key
 from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
-from pipeline.resolution.acronyms import acronym_key, initials, is_acronym, load_settings
-from pipeline.resolution.transliterate import is_arabic, same_name, similarity, skeleton, suffix_skeletons
+from pipeline.resolution.acronyms import (
+    acronym_key,
+    initials,
+    is_acronym,
+    is_syllabic_acronym,
+    load_settings,
+    long_form_words,
+)
+from pipeline.resolution.event_names import EventSignature, event_signature
+from pipeline.resolution.generic_agencies import generic_reference
+from pipeline.resolution.transliterate import (
+    is_arabic,
+    long_vowel_conflicts,
+    same_name,
+    similarity,
+    skeleton,
+    suffix_skeletons,
+)
 
 TITLES = ONTOLOGY_DIR / "patterns" / "person_titles.yaml"
 _OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
@@ -248,6 +272,10 @@ class Resolver:
         self._bind_parentheses(result, by_mention)
         self._bind_acronyms(result.mentions, doc_nodes, by_mention)
         self._bind_surnames(doc_nodes)
+        self._bind_name_prefixes(doc_nodes)
+        self._join_event_names(doc_nodes.values(), within_document=True)
+        self._bind_syllabic_acronyms(doc_nodes)
+        self._bind_national_references(doc_nodes)
 
     def _bind_parentheses(self, result: DocumentResult, by_mention: dict[str, Node]) -> None:
         """``long name (SHORT)``: the shorter name in parentheses right after a name of the
@@ -318,6 +346,143 @@ class Resolver:
                     self.uf.union(node.id, roots.pop())
                     break
 
+    def _bind_name_prefixes(self, doc_nodes: dict[str, Node]) -> None:
+        """A person name the model cut short (Ursula von der) joins the one full name of the
+        document that begins with all its words (Ursula von der Leyen)."""
+        full = [n for n in doc_nodes.values() if n.group == "person" and n.kind == "name"]
+        by_prefix: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for n in full:
+            words = tuple(name_key(n.name).split())
+            for size in range(2, len(words)):
+                by_prefix[words[:size]].add(n.id)
+        for n in full:
+            words = tuple(name_key(n.name).split())
+            roots = {self.uf.find(i) for i in by_prefix.get(words, ())}
+            if len(roots) == 1:
+                self.uf.union(n.id, roots.pop())
+
+    def _event_signatures(self, node: Node) -> set[EventSignature]:
+        """Signatures of every name of an event node (its text, the recognizer's bare name)."""
+        sigs: set[EventSignature] = set()
+        for m in node.mentions:
+            year = str(m.attrs["year"]) if m.attrs.get("year") else None
+            head = str(m.attrs["head"]) if m.attrs.get("head") else None
+            names = [m.text, m.attrs.get("name"), *(m.attrs.get("aliases") or ())]
+            for name in names:
+                if isinstance(name, str) and name.strip():
+                    sig = event_signature(name, year=year, head=head, is_qualifier=self._is_qualifier)
+                    if sig.core:
+                        sigs.add(sig)
+        return sigs
+
+    def _is_qualifier(self, word: str) -> bool:
+        return self.lexicon.demonym_country(word) is not None
+
+    def _join_event_names(self, nodes: Iterable[Node], *, within_document: bool) -> None:
+        """Events whose names are equal once head nouns and years are cut. Within a document
+        a name without a year takes the one year its namesakes carry; across documents the
+        years must be equal. Two different heads (attacks, summit) keep names apart, and a
+        name without a head then joins neither."""
+        by_core: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+        for node in nodes:
+            if node.group != "event":
+                continue
+            for sig in self._event_signatures(node):
+                by_core[sig.core].append((node.id, sig.year, sig.head))
+        for _, items in sorted(by_core.items()):
+            years = {y for _, y, _ in items if y}
+            by_year: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
+            for node_id, year, head in items:
+                by_year[None if within_document and len(years) <= 1 else year].append((node_id, head))
+            for year, members in sorted(by_year.items(), key=lambda kv: kv[0] or ""):
+                if within_document and year is None and len(years) > 1:
+                    continue  # a yearless name between two years: which one?
+                heads = {h for _, h in members if h}
+                for head in sorted(heads) if len(heads) > 1 else [None]:
+                    ids = sorted({i for i, h in members if head is None or h == head})
+                    for other in ids[1:]:
+                        self.uf.union(ids[0], other)
+
+    def _qualifier_starts(self, name: str) -> tuple[int, ...]:
+        """Word positions a long form's own name may start at: 0, or past a leading country
+        name or demonym (U.S. Central Command, United States Africa Command)."""
+        words = long_form_words(name)
+        starts = [0]
+        for size in range(1, min(3, len(words) - 1) + 1):
+            lead = words[:size]
+            for key in (" ".join(lead), "".join(lead)):
+                if any(self.lexicon.entries[i].type == "Country" for i in self.lexicon.by_name.get(key, ())):
+                    starts.append(size)
+                    break
+            else:
+                if size == 1 and self._is_qualifier(lead[0]):
+                    starts.append(size)
+        return tuple(starts)
+
+    def _bind_syllabic_acronyms(self, doc_nodes: dict[str, Node]) -> None:
+        """A one-word name (CENTCOM, Europol) and the one long form of the document it spells
+        syllable by syllable (U.S. Central Command, European Police Office), and only when
+        that long form is spelt by no other short name."""
+        shorts: list[Node] = []
+        longs: dict[str, list[tuple[Node, str, tuple[int, ...]]]] = defaultdict(list)
+        for node in doc_nodes.values():
+            if node.group != "organization":
+                continue
+            for name in sorted(node.names):
+                if is_arabic(name):
+                    continue
+                words = long_form_words(name)
+                if len(words) == 1 and len(acronym_key(name)) >= 4 and " " not in name.strip():
+                    shorts.append(node)
+                elif len(words) >= 2:
+                    starts = self._qualifier_starts(name)
+                    for k in starts:
+                        longs[words[k][:1]].append((node, name, starts))
+        if not shorts or not longs:
+            return
+        matches: dict[str, set[str]] = defaultdict(set)
+        reverse: dict[str, set[str]] = defaultdict(set)
+        for short in shorts:
+            for name in sorted(short.names):
+                key = acronym_key(name).lower()
+                for long_node, long_name, starts in longs.get(key[:1], ()):
+                    a, b = self.uf.find(short.id), self.uf.find(long_node.id)
+                    if a == b or not self._joinable(a, b):
+                        continue
+                    if is_syllabic_acronym(name, long_name, starts=starts):
+                        matches[a].add(b)
+                        reverse[b].add(a)
+        for a, found in sorted(matches.items()):
+            if len(found) == 1:
+                b = next(iter(found))
+                if len(reverse[b]) == 1:
+                    self.uf.union(a, b)
+
+    def _joinable(self, a: str, b: str) -> bool:
+        la, lb = self.uf.lexicon[a], self.uf.lexicon[b]
+        return self.uf.group[a] == self.uf.group[b] and not (la and lb and la != lb)
+
+    def _bind_national_references(self, doc_nodes: dict[str, Node]) -> None:
+        """"British intelligence" joins the one British agency of a matching kind that the
+        document names (MI6), never one of two."""
+        agencies = [n for n in doc_nodes.values() if n.lexicon_id in self.lexicon.entries
+                    and self.lexicon.entries[n.lexicon_id].type == "GovernmentAgency"]
+        if not agencies:
+            return
+        for node in doc_nodes.values():
+            if node.group != "organization" or node.lexicon_id:
+                continue
+            countries = {str(m.attrs["country"]) for m in node.mentions if m.attrs.get("country")}
+            ref = generic_reference(node.name, self.lexicon, next(iter(countries)) if len(countries) == 1 else None)
+            if ref is None:
+                continue
+            country, kinds = ref
+            roots = {self.uf.find(n.id) for n in agencies
+                     if self.lexicon.entries[n.lexicon_id].kind in kinds
+                     and self.lexicon.country_of(n.lexicon_id) == country}
+            if len(roots) == 1:
+                self.uf.union(node.id, roots.pop())
+
     # -- step 2: the same key across documents ------------------------------------------
     def join_same_keys(self) -> None:
         first: dict[str, str] = {}
@@ -329,6 +494,7 @@ class Resolver:
                 self.uf.union(first[node.key], node_id)
             else:
                 first[node.key] = node_id
+        self._join_event_names((self.nodes[i] for i in sorted(self.nodes)), within_document=False)
 
     # -- step 3: person names across scripts ---------------------------------------------
     def join_transliterations(self) -> None:
@@ -351,7 +517,8 @@ class Resolver:
         elif not same_name(skel_a, skel_b, self.settings["skeleton_threshold"]):
             return False
         if is_arabic(name_a) != is_arabic(name_b):
-            return True
+            arabic, latin = (name_a, name_b) if is_arabic(name_a) else (name_b, name_a)
+            return long_vowel_conflicts(arabic, latin) == 0
         # Same script: the spellings themselves must agree (the skeleton drops vowels).
         flat_a, flat_b = name_key(name_a).replace(" ", ""), name_key(name_b).replace(" ", "")
         return similarity(flat_a, flat_b) >= self.settings["latin_threshold"]

@@ -7,7 +7,10 @@ conventions spell differently put in one class (ش/ch/sh/š, خ/kh, غ/gh, ج/dj
 articles dropped (ال, al-, el-, the fused Abdel-/Abdul-), word-final h dropped, doubled
 classes collapsed. :func:`similarity` compares two skeletons (difflib ratio) and
 :func:`same_name` applies the threshold; the resolver compares only skeletons that
-blocking put side by side, never all pairs.
+blocking put side by side, never all pairs. Skeletons drop vowels, so محمد and Mahmoud
+share one: :func:`long_vowel_conflicts` counts the places where an Arabic long vowel
+(ا و ي) finds no matching Latin vowel, or a Latin long vowel (ou, ei) in a word's last
+syllable no Arabic one.
 
 Usage::
 
@@ -15,6 +18,7 @@ Usage::
     skeleton("عبد اللطيف حموشي")        # 'bdltfhmc'
     skeleton("Abdellatif Hammouchi")    # 'bdltfhmc'
     similarity("bdltfhmc", "bdltfhms")  # 0.875
+    long_vowel_conflicts("محمود علي", "Mohamed Ali")   # 1
 """
 from __future__ import annotations
 
@@ -43,6 +47,9 @@ class Tables:
     arabic_articles: tuple[str, ...]
     abd_article: re.Pattern[str]
     latin_particles: dict[str, str]
+    arabic_long_vowels: dict[str, str]
+    latin_vowels_for: dict[str, frozenset[str]]
+    latin_long_vowels: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +65,9 @@ def load_tables(path: str | None = None) -> Tables:
         arabic_articles=tuple(data["arabic_articles"]),
         abd_article=re.compile(data["latin_abd_article"]),
         latin_particles=data.get("latin_particles") or {},
+        arabic_long_vowels=data.get("arabic_long_vowels") or {},
+        latin_vowels_for={k: frozenset(v) for k, v in (data.get("latin_vowels_for") or {}).items()},
+        latin_long_vowels={k: tuple(v) for k, v in (data.get("latin_long_vowels") or {}).items()},
     )
 
 
@@ -168,3 +178,113 @@ def same_name(a: str, b: str, threshold: float) -> bool:
             if matched == min(len(x), len(y)) and 2 * matched / (len(x) + len(y)) >= threshold:
                 return True
     return False
+
+
+# A slot is a consonant class with the vowels written after it, and whether it ends the
+# last syllable of its word (the consonant before the word's last one).
+_Slot = tuple[str, str, bool]
+
+
+def _slots(words: list[list[tuple[str, str]]]) -> list[_Slot]:
+    """Per-word (class, vowels) lists to one slot list: a word's leading vowels go to the
+    previous word's last slot (أبا عود = Abaaoud), doubled classes collapse."""
+    out: list[list] = []
+    for word in words:
+        lead = "".join(v for c, v in word if not c)
+        cons = [[c, v, False] for c, v in word if c]
+        if lead and out:
+            out[-1][1] += lead
+        if len(cons) >= 2:
+            cons[-2][2] = True
+        for slot in cons:
+            if out and out[-1][0] == slot[0]:
+                out[-1][1] += slot[1]
+                out[-1][2] = out[-1][2] or slot[2]
+            else:
+                out.append(slot)
+    return [(c, v, last) for c, v, last in out]
+
+
+def _drop_final_h_slot(word: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    if word and word[-1][0] == "h":
+        return word[:-1]
+    return word
+
+
+def _arabic_vowel_slots(text: str, t: Tables) -> list[_Slot]:
+    text = _DIACRITICS.sub("", text).translate(_ALEFS)
+    words = []
+    for w in re.findall(r"[\u0621-\u064a\u067e-\u06cc]+", text):
+        for article in t.arabic_articles:
+            if w.startswith(article) and len(w) > len(article) + 1:
+                w = w[len(article):]
+                break
+        if w in t.arabic_articles:
+            continue
+        slots: list[tuple[str, str]] = [("", "")]
+        for i, ch in enumerate(w):
+            cls = t.arabic.get(ch, "")
+            if cls:
+                slots.append((cls, ""))
+            elif i > 0 and ch in t.arabic_long_vowels:
+                c, v = slots[-1]
+                slots[-1] = (c, v + t.arabic_long_vowels[ch])
+        words.append(_drop_final_h_slot(slots))
+    return _slots(words)
+
+
+def _latin_vowel_slots(text: str, t: Tables) -> list[_Slot]:
+    words = []
+    sequences = [(k, v) for k, v in t.latin_sequences if v]
+    for w in re.findall(r"[a-z]+", _latin_fold(text, t)):
+        if w in t.latin_articles:
+            continue
+        if w in t.latin_particles:
+            words.append([("", "")] + [(c, "") for c in t.latin_particles[w]])
+            continue
+        slots: list[tuple[str, str]] = [("", "")]
+        i = 0
+        while i < len(w):
+            if w[i] in "aeiouwy":
+                c, v = slots[-1]
+                slots[-1] = (c, v + w[i])
+                i += 1
+                continue
+            for seq, cls in sequences:
+                if w.startswith(seq, i):
+                    slots.append((cls, ""))
+                    i += len(seq)
+                    break
+            else:
+                cls = t.latin_letters.get(w[i], "")
+                if cls:
+                    slots.append((cls, ""))
+                i += 1
+        words.append(_drop_final_h_slot(slots))
+    return _slots(words)
+
+
+def long_vowel_conflicts(arabic: str, latin: str) -> int:
+    """Places where the Arabic spelling's long vowels and the Latin spelling's vowels
+    disagree, between consonants the two share (aligned like the skeletons): an Arabic ا/ى,
+    و or ي without a Latin a/e, o/u or i/e/y there, or a Latin ou/oo or ee/ei/ey in a
+    word's last syllable without an Arabic و or ي. Latin vowels with no Arabic letter are short vowels, not
+    conflicts (Mohamed = محمد)."""
+    t = load_tables()
+    a, b = _arabic_vowel_slots(arabic, t), _latin_vowel_slots(latin, t)
+    matcher = SequenceMatcher(None, [s[0] for s in a], [s[0] for s in b], autojunk=False)
+    conflicts = 0
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            i, j = block.a + k, block.b + k
+            # the vowels after a slot sit between it and the next consonant: both must agree
+            if k == block.size - 1 and not (i == len(a) - 1 and j == len(b) - 1):
+                continue
+            long_vowels, latin_vowels, last_syllable = a[i][1], b[j][1], b[j][2]
+            for vowel in long_vowels:
+                if not t.latin_vowels_for.get(vowel, frozenset()) & set(latin_vowels):
+                    conflicts += 1
+            if last_syllable:
+                conflicts += sum(1 for vowel, spellings in t.latin_long_vowels.items()
+                                 if vowel not in long_vowels and any(s in latin_vowels for s in spellings))
+    return conflicts
