@@ -50,15 +50,15 @@ def generic_reference(text: str, lexicon: Lexicon, country: str | None = None) -
     """``(country id, agency kinds)`` when ``text`` is a kind word, fillers and one country's
     demonym (or the recognizer's ``country``), else None."""
     kinds, fillers = _settings()
-    words = list(_words(text))
+    raw = normalize_key(re.sub(r"[-'’]", " ", text)).split()
     countries = set()
     rest: list[str] = []
-    for word in words:
-        found = lexicon.demonym_country(word)
+    for word, bare in zip(raw, _words(text)):
+        found = lexicon.demonym_country(word) or lexicon.demonym_country(bare)
         if found:
             countries.add(found)
-        elif word not in fillers:
-            rest.append(word)
+        elif bare not in fillers:
+            rest.append(bare)
     if country:
         countries.add(country)
     if len(countries) != 1 or not rest:

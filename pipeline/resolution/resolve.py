@@ -65,6 +65,7 @@ from pipeline.resolution.acronyms import (
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
 from pipeline.resolution.transliterate import (
+    arabic_long_vowel_conflicts,
     is_arabic,
     long_vowel_conflicts,
     same_name,
@@ -216,10 +217,10 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) 
     return None
 
 
-def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str]) -> Node:
-    name = strip_title(m.text) if m.type == "Person" else m.text
-    group = type_group(m.type)
-    lex = _lexicon_id(m, name, lexicon, in_document)
+def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None) -> Node:
+    name = strip_title(m.text) if m.type == "Person" and group is None else m.text
+    group = group or type_group(m.type)
+    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -252,8 +253,13 @@ class Resolver:
         doc_nodes: dict[str, Node] = {}
         by_mention: dict[str, Node] = {}
         in_document = {m.key for m in result.mentions if m.key}
+        event_names = self._event_names(result.mentions)
+        model_prefix = tuple(self.settings["model_sources"])
         for m in result.mentions:
-            fresh = _make_node(m, self.lexicon, in_document)
+            # the model typing an event's name as a person or a body (Bright Star): the event
+            as_event = (m.type != "Event" and not m.key and m.source.startswith(model_prefix)
+                        and name_key(m.text) in event_names)
+            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None)
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"
@@ -276,6 +282,18 @@ class Resolver:
         self._join_event_names(doc_nodes.values(), within_document=True)
         self._bind_syllabic_acronyms(doc_nodes)
         self._bind_national_references(doc_nodes)
+
+    def _event_names(self, mentions: list[Mention]) -> set[str]:
+        """Core names of the events the recognizer's patterns found (not the model's)."""
+        prefix = tuple(self.settings["model_sources"])
+        names: set[str] = set()
+        for m in mentions:
+            if m.type == "Event" and not m.source.startswith(prefix):
+                for name in (m.text, m.attrs.get("name"), *(m.attrs.get("aliases") or ())):
+                    if isinstance(name, str) and name.strip():
+                        names.add(event_signature(name, is_qualifier=self._is_qualifier).core)
+        names.discard("")
+        return names
 
     def _bind_parentheses(self, result: DocumentResult, by_mention: dict[str, Node]) -> None:
         """``long name (SHORT)``: the shorter name in parentheses right after a name of the
@@ -406,18 +424,23 @@ class Resolver:
     def _qualifier_starts(self, name: str) -> tuple[int, ...]:
         """Word positions a long form's own name may start at: 0, or past a leading country
         name or demonym (U.S. Central Command, United States Africa Command)."""
-        words = long_form_words(name)
+        tokens = name.split()
+        n_words = len(long_form_words(name))
         starts = [0]
-        for size in range(1, min(3, len(words) - 1) + 1):
-            lead = words[:size]
-            for key in (" ".join(lead), "".join(lead)):
-                if any(self.lexicon.entries[i].type == "Country" for i in self.lexicon.by_name.get(key, ())):
-                    starts.append(size)
+        for size in range(1, min(3, len(tokens) - 1) + 1):
+            lead = " ".join(tokens[:size])
+            at = len(long_form_words(lead))
+            if not 0 < at < n_words:
+                continue
+            key = normalize_key(lead)
+            for k in (key, key.replace(" ", "")):
+                if any(self.lexicon.entries[i].type == "Country" for i in self.lexicon.by_name.get(k, ())):
+                    starts.append(at)
                     break
             else:
-                if size == 1 and self._is_qualifier(lead[0]):
-                    starts.append(size)
-        return tuple(starts)
+                if size == 1 and self._is_qualifier(lead):
+                    starts.append(at)
+        return tuple(sorted(set(starts)))
 
     def _bind_syllabic_acronyms(self, doc_nodes: dict[str, Node]) -> None:
         """A one-word name (CENTCOM, Europol) and the one long form of the document it spells
@@ -521,7 +544,9 @@ class Resolver:
             return long_vowel_conflicts(arabic, latin) == 0
         # Same script: the spellings themselves must agree (the skeleton drops vowels).
         flat_a, flat_b = name_key(name_a).replace(" ", ""), name_key(name_b).replace(" ", "")
-        return similarity(flat_a, flat_b) >= self.settings["latin_threshold"]
+        if similarity(flat_a, flat_b) < self.settings["latin_threshold"]:
+            return False
+        return not is_arabic(name_a) or arabic_long_vowel_conflicts(name_a, name_b) == 0
 
     # -- step 4: surnames and acronyms without their full form -----------------------------
     def join_dependents(self) -> None:
@@ -657,8 +682,9 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
         if lex_id:  # a lexicon id the loaded lexicon does not know: still the stable id
             entity_id = lex_id
         weights: Counter = Counter()
-        for m in mentions:
-            weights[m.type] += m.confidence
+        for n in nodes:
+            for m in n.mentions:  # a model's name for an event votes for Event
+                weights["Event" if n.group == "event" else m.type] += m.confidence
         typ = min(weights, key=lambda t: (-round(weights[t], 6), ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 99, t))
         full = Counter({k: v for k, v in names.items() if not is_acronym(k)}) or names
         latin = Counter({k: v for k, v in full.items() if not is_arabic(k)})

@@ -10,7 +10,8 @@ classes collapsed. :func:`similarity` compares two skeletons (difflib ratio) and
 blocking put side by side, never all pairs. Skeletons drop vowels, so محمد and Mahmoud
 share one: :func:`long_vowel_conflicts` counts the places where an Arabic long vowel
 (ا و ي) finds no matching Latin vowel, or a Latin long vowel (ou, ei) in a word's last
-syllable no Arabic one.
+syllable no Arabic one; :func:`arabic_long_vowel_conflicts` does the same for two Arabic
+spellings.
 
 Usage::
 
@@ -287,4 +288,19 @@ def long_vowel_conflicts(arabic: str, latin: str) -> int:
             if last_syllable:
                 conflicts += sum(1 for vowel, spellings in t.latin_long_vowels.items()
                                  if vowel not in long_vowels and any(s in latin_vowels for s in spellings))
+    return conflicts
+
+
+def arabic_long_vowel_conflicts(a: str, b: str) -> int:
+    """Two Arabic spellings whose words' last syllables differ by a long vowel letter
+    (محمد / محمود, حسن / حسين) are two names; elsewhere foreign names vary (ترامب / ترمب)."""
+    t = load_tables()
+    x, y = _arabic_vowel_slots(a, t), _arabic_vowel_slots(b, t)
+    matcher = SequenceMatcher(None, [s[0] for s in x], [s[0] for s in y], autojunk=False)
+    conflicts = 0
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size - 1):
+            i, j = block.a + k, block.b + k
+            if (x[i][2] or y[j][2]) and set(x[i][1]) != set(y[j][1]):
+                conflicts += 1
     return conflicts

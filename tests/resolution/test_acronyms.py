@@ -18,3 +18,18 @@ def test_initials_skip_function_words_in_french_and_english():
 
 def test_acronym_key_folds_dots():
     assert acronym_key("D.G.S.N.") == "DGSN"
+
+
+def test_syllabic_acronyms_take_word_beginnings_in_order():
+    from pipeline.resolution.acronyms import is_syllabic_acronym
+    assert is_syllabic_acronym("Europol", "European Police Office")
+    assert is_syllabic_acronym("INTERPOL", "International Criminal Police Organization")
+    assert is_syllabic_acronym("FRONTEX", "Frontières extérieures")
+    assert is_syllabic_acronym("AFRICOM", "Africa Command")
+    # past a leading qualifier only when the caller allows that start
+    assert not is_syllabic_acronym("CENTCOM", "U.S. Central Command")
+    assert is_syllabic_acronym("CENTCOM", "U.S. Central Command", starts=(0, 1))
+    # plain initials are not syllabic; letters out of order or from nowhere do not spell
+    assert not is_syllabic_acronym("DGSI", "Direction générale de la sécurité intérieure")
+    assert not is_syllabic_acronym("Hamas", "Harakat al-Muqawama al-Islamiya")
+    assert not is_syllabic_acronym("POLEURO", "European Police Office")

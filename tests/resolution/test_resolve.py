@@ -188,7 +188,8 @@ def test_strip_title():
 @pytest.mark.parametrize("n_docs", [2000])
 def test_twenty_thousand_mentions_resolve_by_blocking(n_docs):
     """20,000 synthetic mentions: 500 persons named in Arabic and Latin script and by surname,
-    200 agencies with acronyms, countries by lexicon id; the result is checked, not the time."""
+    200 agencies with acronyms, 300 events named with and without their head noun, countries
+    by lexicon id; the result is checked, not the time."""
     rng = random.Random(7)
     ar_first = ["عبد اللطيف", "محمد", "يوسف", "خالد", "جمال", "عبد الرحمن", "كريم", "سعيد", "رشيد", "حسن"]
     la_first = ["Abdellatif", "Mohamed", "Youssef", "Khaled", "Djamel", "Abderrahmane", "Karim", "Said", "Rachid", "Hassan"]
@@ -218,7 +219,10 @@ def test_twenty_thousand_mentions_resolve_by_blocking(n_docs):
         a = rng.randrange(len(agencies))
         items += [(agencies[a][0], "GovernmentAgency", None, {"acronym": f"A{a}X"}),
                   (f"A{a}X", "GovernmentAgency", None, {"long_form_of": f"d{d}#3"})]
-        items += [("name", "Country", rng.choice(countries)) for _ in range(5)]
+        e, year = rng.randrange(100), str(2010 + rng.randrange(3))
+        items += [(f"Exercise Desert Shield {e} {year}", "Event", None, {"year": year, "head": "exercise"}),
+                  (f"Desert Shield {e} {year}", "Event")]
+        items += [("name", "Country", rng.choice(countries)) for _ in range(3)]
         total += len(items)
         results.append(doc(f"d{d}", "ar" if arabic else "fr", *items))
     assert total == 20_000
@@ -236,6 +240,8 @@ def test_twenty_thousand_mentions_resolve_by_blocking(n_docs):
     for e in by_type["Person"]:
         assert len({a for a in e.aliases if " " in a}) <= 2
     assert len(by_type["GovernmentAgency"]) == len({r.mentions[3].text for r in results})
+    # an event is one entity per name and year, whether named with its head noun or not
+    assert len(by_type["Event"]) == len({r.mentions[5].text for r in results})
     assert sum(e.mentions for e in entities) == 20_000
 
 
@@ -275,3 +281,122 @@ def test_event_bare_name_from_recognizer_becomes_an_alias():
     (event,) = entities
     assert set(event.aliases) == {"أحداث باتاكلان", "باتاكلان"}
     assert "باتاكلان" in event.alias_langs["ar"]
+
+
+# -- round 2 rules ------------------------------------------------------------------------
+
+def test_event_name_with_and_without_head_noun_and_year_is_one_event():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Exercise Bright Star 2017", "Event", None,
+                        {"name": "Bright Star 2017", "head": "exercise", "year": "2017", "aliases": ["Bright Star 2017"]}),
+            ("Bright Star", "Event")),
+        doc("b", "fr", ("Bright Star 2017", "Event")),
+        doc("c", "en", ("Bright Star 2019", "Event")),
+    ], NO_LEXICON)
+    assert len(entities) == 2
+    event = entity_with(entities, "Bright Star 2017")
+    assert event.documents == ["a", "b"] and event.label == "Exercise Bright Star 2017"
+    assert entity_with(entities, "Bright Star 2019").documents == ["c"]
+
+
+def test_event_names_with_two_years_or_two_heads_keep_apart():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Bright Star 2017", "Event"), ("Bright Star 2019", "Event"), ("Bright Star", "Event")),
+        doc("b", "en", ("Paris attacks", "Event"), ("Paris summit", "Event"), ("Paris 2015", "Event")),
+    ], NO_LEXICON)
+    assert len(entities) == 6
+
+
+def test_model_typed_event_name_joins_the_event():
+    result = doc("a", "en", ("Exercise Bright Star 2017", "Event", None,
+                             {"name": "Bright Star 2017", "head": "exercise", "year": "2017"}),
+                 ("Bright Star", "Person"))
+    result.mentions[0].source, result.mentions[1].source = "events", "model:PERSON"
+    entities, _ = resolve_entities([result], NO_LEXICON)
+    assert len(entities) == 1 and entities[0].type == "Event"
+    # the same name found by a pattern (a titled person) is left alone
+    result.mentions[1].source = "pattern"
+    entities, _ = resolve_entities([result], NO_LEXICON)
+    assert sorted(e.type for e in entities) == ["Event", "Person"]
+
+
+def test_syllabic_acronym_joins_its_long_form_in_the_document():
+    lexicon = Lexicon([
+        LexiconEntry(id="agency/us-centcom", type="GovernmentAgency", labels={"en": "United States Central Command"},
+                     acronyms=["CENTCOM"], country="US"),
+        LexiconEntry(id="country/US", type="Country", labels={"en": "United States"}, aliases={"en": ["U.S."]},
+                     country="US", iso3166="US"),
+    ])
+    entities, _ = resolve_entities([
+        doc("a", "en", ("U.S. Central Command", "GovernmentAgency"), ("CENTCOM", "GovernmentAgency", "agency/us-centcom")),
+        doc("b", "en", ("Europol", "InternationalOrganization"), ("European Police Office", "InternationalOrganization")),
+        doc("c", "en", ("Central Command", "Organization")),
+    ], lexicon)
+    centcom = entity_with(entities, "CENTCOM")
+    assert centcom.id == "agency/us-centcom" and "U.S. Central Command" in centcom.aliases
+    assert centcom.documents == ["a"]
+    assert entity_with(entities, "Europol").documents == ["b"] and len(entity_with(entities, "Europol").aliases) == 2
+
+
+def test_syllabic_acronym_of_two_long_forms_or_across_type_groups_joins_nothing():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Europol", "InternationalOrganization"), ("European Police Office", "InternationalOrganization"),
+            ("European Police College", "InternationalOrganization")),
+        doc("b", "en", ("Europol", "Location"), ("European Police Office", "InternationalOrganization")),
+    ], NO_LEXICON)
+    assert all(len(e.aliases) == 1 for e in entities)
+
+
+NATIONAL = Lexicon([
+    LexiconEntry(id="agency/gb-mi6", type="GovernmentAgency", labels={"en": "Secret Intelligence Service"},
+                 acronyms=["MI6"], country="GB", kind="intelligence"),
+    LexiconEntry(id="agency/gb-mi5", type="GovernmentAgency", labels={"en": "Security Service"},
+                 acronyms=["MI5"], country="GB", kind="security"),
+    LexiconEntry(id="agency/gb-police", type="GovernmentAgency", labels={"en": "Metropolitan Police"},
+                 country="GB", kind="police"),
+    LexiconEntry(id="country/GB", type="Country", labels={"en": "United Kingdom", "ar": "بريطانيا"}, country="GB",
+                 iso3166="GB", demonyms={"en": ["British"], "ar": ["بريطاني", "البريطانية"]}),
+])
+
+
+def test_national_reference_joins_the_one_agency_of_its_country_and_kind():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("الاستخبارات البريطانية", "GovernmentAgency", None, {"country": "country/GB"}),
+            ("ام آي 6", "GovernmentAgency", "agency/gb-mi6"), ("بريطانيا", "Country", "country/GB")),
+        doc("b", "en", ("British intelligence", "GovernmentAgency"), ("MI6", "GovernmentAgency", "agency/gb-mi6"),
+            ("Metropolitan Police", "GovernmentAgency", "agency/gb-police")),
+    ], NATIONAL)
+    mi6 = {e.id: e for e in entities}["agency/gb-mi6"]
+    assert {"الاستخبارات البريطانية", "British intelligence"} <= set(mi6.aliases) and mi6.documents == ["a", "b"]
+
+
+def test_national_reference_with_two_candidate_agencies_or_none_stays_alone():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("British intelligence", "GovernmentAgency"), ("MI6", "GovernmentAgency", "agency/gb-mi6"),
+            ("MI5", "GovernmentAgency", "agency/gb-mi5")),
+        doc("b", "en", ("British intelligence", "GovernmentAgency"),
+            ("Metropolitan Police", "GovernmentAgency", "agency/gb-police")),
+    ], NATIONAL)
+    generic = entity_with(entities, "British intelligence")
+    assert generic.documents == ["a", "b"] and generic.aliases == ["British intelligence"]
+
+
+def test_person_name_cut_short_joins_the_one_full_name_it_begins():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Ursula von der Leyen", "Person"), ("Ursula von der", "Person")),
+        doc("b", "en", ("Jean-Yves Le Drian", "Person"), ("Jean-Yves Le Gall", "Person"), ("Jean-Yves Le", "Person")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "Ursula von der Leyen").aliases == ["Ursula von der", "Ursula von der Leyen"]
+    assert len(entities) == 4  # Jean-Yves Le: two full names begin with it
+
+
+def test_cross_script_persons_need_agreeing_long_vowels():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("محمد علي", "Person")),
+        doc("b", "en", ("Mahmoud Ali", "Person")),
+        doc("c", "ar", ("محمود علي", "Person")),
+        doc("d", "fr", ("Mohamed Ali", "Person")),
+    ], NO_LEXICON)
+    assert len(entities) == 2
+    assert entity_with(entities, "Mahmoud Ali").documents == ["b", "c"]
+    assert entity_with(entities, "Mohamed Ali").documents == ["a", "d"]

@@ -32,3 +32,17 @@ def test_suffix_skeletons_start_at_each_word():
 def test_similarity_tolerates_one_letter():
     assert similarity("jhnbrn", "jnbrn") >= 0.85
     assert similarity("abc", "xyz") == 0.0
+
+
+def test_long_vowels_must_agree_across_scripts():
+    from pipeline.resolution.transliterate import long_vowel_conflicts
+    assert long_vowel_conflicts("محمد علي", "Mohamed Ali") == 0
+    assert long_vowel_conflicts("محمد علي", "Mahmoud Ali") > 0      # ou in the last syllable, no waw
+    assert long_vowel_conflicts("محمود علي", "Mahmoud Ali") == 0
+    assert long_vowel_conflicts("محمود علي", "Mohamed Ali") > 0     # waw, but e
+    assert long_vowel_conflicts("حسن", "Hussein") > 0
+    assert long_vowel_conflicts("حسين", "Hussein") == 0
+    for arabic, latin in (("عبد الحميد أبا عود", "Abdelhamid Abaaoud"), ("عبد اللطيف حموشي", "Abdellatif Hammouchi"),
+                          ("جمال", "Djamel"), ("قيس سعيد", "Kaïs Saïed"), ("مصطفى", "Moustapha"),
+                          ("عبد المجيد تبون", "Abdelmadjid Tebboune"), ("خليفة حفتر", "Khalifa Haftar")):
+        assert long_vowel_conflicts(arabic, latin) == 0, (arabic, latin)
