@@ -152,6 +152,12 @@ def test_ids_are_stable_across_input_orders():
         doc("b", "fr", ("Abdellatif Hammouchi", "Person"), ("DGSI", "GovernmentAgency"),
             ("Direction générale de la sécurité intérieure", "GovernmentAgency")),
         doc("c", "en", ("Hammouchi", "Person"), ("DGSI", "GovernmentAgency")),
+        doc("d", "en", ("Exercise Bright Star 2017", "Event", None, {"year": "2017", "head": "exercise"}),
+            ("Bright Star", "Event"), ("Europol", "InternationalOrganization"),
+            ("European Police Office", "InternationalOrganization"), ("Ursula von der", "Person"),
+            ("Ursula von der Leyen", "Person")),
+        doc("e", "fr", ("Bright Star 2017", "Event"), ("محمود عباس", "Person")),
+        doc("f", "en", ("Mahmoud Abbas", "Person"), ("Mohamed Abbas", "Person")),
     ]
     first, _ = resolve_entities(docs)
     for seed in range(5):

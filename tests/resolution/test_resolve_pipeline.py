@@ -29,3 +29,74 @@ def test_arabic_and_french_documents_resolve_to_shared_entities():
     by_id = {e.id: e for e in entities}
     assert by_id["country/MA"].documents == ["ar1", "fr1"] and by_id["country/MA"].label == "Morocco"
     assert {"المغرب", "Maroc"} <= set(by_id["country/MA"].aliases)
+
+
+def _resolve(texts: dict[str, tuple[str, str]]):
+    results = []
+    for doc_id, (lang, text) in texts.items():
+        document = Document(id=doc_id, text=text, lang=lang)
+        results.append(DocumentResult(document=document, mentions=recognize_entities(get_nlp(lang)(text), document)))
+    return resolve_entities(results)[0]
+
+
+def _one_with(entities, alias):
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, (alias, [(e.type, e.aliases) for e in entities])
+    return found[0]
+
+
+def test_event_named_with_and_without_year_and_by_the_model_is_one_event():
+    entities = _resolve({
+        "fr": ("fr", "Les soldats de l'exercice African Lion 2019 sont arrivés à Agadir. "
+                     "L'exercice African Lion réunit le Maroc et les États-Unis."),
+        "en": ("en", "Egyptian and American troops opened Exercise Bright Star 2017 near Cairo on Sunday. "
+                     "Officers said Bright Star 2017 would last two weeks."),
+    })
+    lion = _one_with(entities, "exercice African Lion 2019")
+    assert lion.type == "Event" and "exercice African Lion" in lion.aliases
+    star = _one_with(entities, "Exercise Bright Star 2017")
+    assert star.type == "Event" and "Bright Star" in star.aliases  # the model's PERSON
+    assert not [e for e in entities if e.type == "Person"]
+
+
+def test_syllabic_acronym_and_long_form_without_parentheses():
+    entities = _resolve({
+        "en": ("en", "U.S. Africa Command said on Monday that its aircraft struck a camp in Somalia. "
+                     "AFRICOM gave no casualty figures."),
+        "fr": ("fr", "Le U.S. Central Command a annoncé une frappe en Syrie. Selon le CENTCOM, deux chefs ont été tués."),
+    })
+    assert "U.S. Africa Command" in _one_with(entities, "AFRICOM").aliases
+    centcom = _one_with(entities, "CENTCOM")
+    assert "U.S. Central Command" in centcom.aliases and centcom.id == "agency/us-centcom"
+
+
+def test_national_reference_joins_the_agency_the_document_names():
+    entities = _resolve({
+        "ar": ("ar", "قالت الاستخبارات الفرنسية إن المديرية العامة للأمن الخارجي رصدت الخلية."),
+        "fr": ("fr", "Les services de renseignement français ont alerté Paris. La DGSE a confirmé."),
+        "en": ("en", "British intelligence said on Monday that MI6 had warned London."),
+    })
+    dgse = {e.id: e for e in entities}["agency/fr-dgse"]
+    assert {"الاستخبارات الفرنسية", "services de renseignement français"} <= set(dgse.aliases)
+    assert "British intelligence" in {e.id: e for e in entities}["agency/gb-mi6"].aliases
+
+
+def test_person_name_cut_by_the_model_joins_the_full_name():
+    entities = _resolve({
+        "fr": ("fr", "La présidente de la Commission, Ursula von der Leyen, est arrivée à Tunis. "
+                     "Ursula von der a salué l'accord."),
+        "en": ("en", "Jens Stoltenberg Jr. spoke. Later Jens Stoltenberg said NATO was ready."),
+    })
+    assert "Ursula von der" in _one_with(entities, "Ursula von der Leyen").aliases
+    assert "Jens Stoltenberg" in _one_with(entities, "Jens Stoltenberg Jr.").aliases
+
+
+def test_persons_across_scripts_join_only_with_agreeing_long_vowels():
+    entities = _resolve({
+        "ar1": ("ar", "قال الرئيس محمود عباس إن المفاوضات متوقفة."),
+        "ar2": ("ar", "قال الرئيس محمد عباس إن المفاوضات متوقفة."),
+        "en": ("en", "President Mahmoud Abbas said talks had stalled."),
+        "fr": ("fr", "Le président Mahmoud Abbas a déclaré que les négociations étaient bloquées."),
+    })
+    persons = {tuple(e.documents): e for e in entities if e.type == "Person"}
+    assert set(persons) == {("ar1", "en", "fr"), ("ar2",)}
