@@ -3,7 +3,8 @@
 Oxigraph's ``oxigraph serve-read-only`` implements the SPARQL 1.1 Protocol (GET, POST form,
 POST ``application/sparql-query``, content negotiation for JSON, XML, CSV, TSV and the RDF
 formats) on the store of a run; we do not write a SPARQL server. It runs as a child process
-bound to a private loopback port with ``--union-default-graph``. In front of it, this proxy
+bound to a private loopback port (the store's default graph is already the union of the
+documents' graphs). In front of it, this proxy
 (the standard library's threading HTTP server) is the only thing clients reach:
 
 * ``/sparql`` (and ``/query``): every query passes :func:`~pipeline.sparql.read_only.check_read_only`
@@ -126,7 +127,7 @@ class Upstream:
         self.port = free_port()
         self.process = subprocess.Popen(
             [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
-             "--bind", f"127.0.0.1:{self.port}", "--union-default-graph",
+             "--bind", f"127.0.0.1:{self.port}",
              "--timeout-s", str(max(1, int(self.timeout)))],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             preexec_fn=_die_with_parent)

@@ -1,8 +1,9 @@
 """Run a SPARQL query on the embedded store and write its results in a chosen format.
 
 Reads query text (prefixes of :mod:`pipeline.sparql.prefixes` predeclared) and runs it on
-a read-only :class:`pyoxigraph.Store` with the union of all graphs as the default graph, so
-a query sees every document without ``GRAPH``. Formats: ``table`` (rich, for a terminal;
+a read-only :class:`pyoxigraph.Store` whose default graph is the union of all documents'
+graphs (see :mod:`pipeline.store.oxigraph_store`), so a query sees every document without
+``GRAPH``. Formats: ``table`` (rich, for a terminal;
 IRIs compacted with the prefixes, text left as it is so Arabic stays intact), ``csv``,
 ``tsv``, ``json`` (SPARQL 1.1 Query Results JSON), ``xml``, and ``ttl`` for CONSTRUCT and
 DESCRIBE.
@@ -67,7 +68,7 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
     """Check (read-only), parse and run ``query``; raise QuerySyntaxError or QueryRefused."""
     check_read_only(query, predeclared=PREFIXES)
     try:
-        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = store.query(query, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise QuerySyntaxError(query, str(exc)) from None
     if isinstance(result, ox.QueryBoolean):

@@ -8,7 +8,7 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from pipeline.store.oxigraph_store import SUMMARY, open_store, update_store
+from pipeline.store.oxigraph_store import NO_DOCUMENT_GRAPH, SUMMARY, open_store, update_store
 
 P = ox.NamedNode("https://doc2kg.org/ontology#says")
 
@@ -19,19 +19,33 @@ def quad(subject: str, text: str, doc: str | None) -> ox.Quad:
 
 
 def contents(out) -> set[tuple[str, str]]:
-    rows = open_store(out).query("SELECT ?g ?o { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }")
-    return {(r["g"].value if r["g"] else "", r["o"].value) for r in rows}
+    """(graph, object) per named-graph quad; the default graph must be exactly their set union."""
+    store = open_store(out)
+    named = [(r["g"].value, r["s"], r["o"]) for r in store.query("SELECT * { GRAPH ?g { ?s ?p ?o } }")]
+    default = [(r["s"], r["o"]) for r in store.query("SELECT * { ?s ?p ?o }")]
+    assert sorted(map(str, default)) == sorted(map(str, {(s, o) for _, s, o in named}))
+    return {(g, o.value) for g, _, o in named}
 
 
 def test_graph_per_document_replaced_and_removed(tmp_path):
     update_store([quad("a", "المغرب", "d1"), quad("b", "فرنسا", "d2"), quad("c", "عام", None)], tmp_path)
     assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "المغرب"), ("https://doc2kg.org/graph/d2", "فرنسا"),
-                                  ("", "عام")}
+                                  (NO_DOCUMENT_GRAPH, "عام")}
     update_store([quad("a", "الجزائر", "d1"), quad("b", "فرنسا", "d2")], tmp_path)  # d1 changed, default gone
     assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "الجزائر"), ("https://doc2kg.org/graph/d2", "فرنسا")}
     update_store([quad("b", "فرنسا", "d2")], tmp_path)  # d1 gone
     assert contents(tmp_path) == {("https://doc2kg.org/graph/d2", "فرنسا")}
     assert (tmp_path / SUMMARY).is_file()
+
+
+def test_default_graph_is_the_set_union(tmp_path):
+    shared = [quad("ma", "المغرب", f"d{i}") for i in range(5)]  # one triple, five documents
+    update_store(shared, tmp_path)
+    assert len(list(open_store(tmp_path).query("SELECT * { ?s ?p ?o }"))) == 1
+    update_store(shared[:2], tmp_path)  # three documents gone: the triple stays
+    assert len(list(open_store(tmp_path).query("SELECT * { ?s ?p ?o }"))) == 1
+    update_store([quad("fr", "فرنسا", "d9")], tmp_path)  # all gone: it leaves the default graph too
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d9", "فرنسا")}
 
 
 def test_unchanged_dataset_keeps_the_generation(tmp_path):
