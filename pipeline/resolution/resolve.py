@@ -193,7 +193,7 @@ class UnionFind:
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) -> str | None:
     """The mention's lexicon id, else the entry of its type group that its name names.
     A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
-    (``generic``), takes the entry the document names otherwise, else the one of the
+    (a generic form), takes the entry the document names otherwise, else the one of the
     country the recognizer tied it to, else the one of the one country the document names."""
     if m.key:
         return m.key
@@ -203,7 +203,7 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) 
         for i in lexicon.by_name.get(key, [key] if key in lexicon.entries else []):
             if i not in ids and type_group(lexicon.entries[i].type) == group:
                 ids.append(i)
-    if len(ids) == 1 and not lexicon.entries[ids[0]].generic:
+    if len(ids) == 1 and not lexicon.entries[ids[0]].is_generic_form(name):
         return ids[0]
     countries = {lexicon.entries[k].country for k in in_document
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
