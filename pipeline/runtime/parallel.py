@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,21 @@ def warm_worker(langs: tuple[str, ...]) -> None:
     from pipeline.runner import Pipeline
 
     Pipeline().warm_up(langs)
+
+
+# One BLAS thread per worker: N workers with OpenBLAS's default of one spinning thread per
+# core each would fight over the cores (Dask's nanny sets the same for its workers).
+WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    for name, value in WORKER_ENV.items():  # inherited by the forkserver when it starts
+        os.environ.setdefault(name, value)
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["pipeline.runner"])
+    return ctx
 
 
 def _ordered(submit: Callable[[Batch], Any], wait: Callable[[Any], list[DocumentResult]],
@@ -94,11 +110,7 @@ class ProcessEngine(SerialEngine):
     def __init__(self, jobs: int, warm_langs: tuple[str, ...] = ()) -> None:
         super().__init__(warm_langs)
         self.workers = jobs
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if ctx.get_start_method() == "forkserver":
-            ctx.set_forkserver_preload(["pipeline.runner"])
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker,
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=warm_worker,
                                         initargs=(tuple(warm_langs),))
 
     def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
@@ -153,8 +165,7 @@ def run_exporters(G: nx.MultiDiGraph, out_dir: Path, names: Iterable[str], jobs:
     if jobs <= 1 or len(names) <= 1:
         return [path for name in names for path in get_exporter(name)(G, out_dir)]
     graph = pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL)  # pickled once, not once per exporter
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=_worker_context()) as pool:
         futures = [pool.submit(_export, name, graph, out_dir) for name in names]
         return [path for future in futures for path in future.result()]
 
