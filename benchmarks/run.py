@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes to compare with --jobs 1")
     ap.add_argument("--baseline-docs", type=int, default=0, help="texts per language for the baselines (default all)")
     ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument("--parts", default="languages,mixed",
+                    help="what to measure: languages (baselines and runs per language), mixed (linearity, re-run, jobs)")
     args = ap.parse_args(argv)
     small = args.small or max(30, args.docs // 10)
     out = args.out
@@ -182,6 +184,20 @@ def main(argv: list[str] | None = None) -> int:
     texts = make_corpus(args.docs, out / f"corpus-{args.docs}")
     make_corpus(small, out / f"corpus-{small}")
 
+    parts = set(args.parts.split(","))
+    if "languages" in parts:
+        measure_languages(args, texts, out, results)
+    if "mixed" in parts:
+        measure_mixed(args, small, out, results)
+    results["load_after"] = os.getloadavg()
+    print(f"load average before/after: {results['load_before'][0]:.1f} / {results['load_after'][0]:.1f} "
+          f"on {results['cpus']} CPUs")
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"results: {out / 'results.json'}")
+    return 0
+
+
+def measure_languages(args: argparse.Namespace, texts: dict[str, list[str]], out: Path, results: dict) -> None:
     print("baselines (bare spaCy, in process):", flush=True)
     base = baselines(texts, args.baseline_docs or args.docs)
     results["baselines"] = base
@@ -202,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
               f"x{run['vs_model']:.2f} bare {'model' if lang in MODELS else 'French model'}", flush=True)
     results["whole_run"] = per_lang
 
+
+def measure_mixed(args: argparse.Namespace, small: int, out: Path, results: dict) -> None:
     print("mixed corpus: linearity, incremental re-run, jobs:", flush=True)
     mixed_small = doc2kg_run(out / f"corpus-{small}", out / "run-small", "--no-cache")
     mixed_1 = doc2kg_run(out / f"corpus-{args.docs}", out / "run-jobs1")
@@ -214,7 +232,6 @@ def main(argv: list[str] | None = None) -> int:
     results["incremental_speedup"] = mixed_1["seconds"] / rerun["seconds"]
     results["jobs_speedup"] = mixed_1["seconds"] / mixed_n["seconds"]
     results["jobs_identical"] = same_outputs(out / "run-jobs1", out / f"run-jobs{args.jobs}")
-    results["load_after"] = os.getloadavg()
     print(f"  {small} docs: {mixed_small['seconds']:.1f} s ({1000 * per_doc_small:.1f} ms/doc); "
           f"{args.docs} docs: {mixed_1['seconds']:.1f} s ({1000 * per_doc_large:.1f} ms/doc); "
           f"per-doc time ratio large/small {results['linearity']:.2f} (1.0 = linear)")
@@ -224,11 +241,6 @@ def main(argv: list[str] | None = None) -> int:
           f"x{results['incremental_speedup']:.1f} faster than the first run")
     print(f"  --jobs {args.jobs}: {mixed_n['seconds']:.1f} s, x{results['jobs_speedup']:.2f} vs --jobs 1; "
           f"outputs identical: {results['jobs_identical']}")
-    print(f"  load average before/after: {results['load_before'][0]:.1f} / {results['load_after'][0]:.1f} "
-          f"on {results['cpus']} CPUs")
-    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"results: {out / 'results.json'}")
-    return 0
 
 
 if __name__ == "__main__":
