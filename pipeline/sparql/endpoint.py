@@ -160,6 +160,12 @@ class Upstream:
         self._call(self._stop)
 
 
+class _Server(ThreadingHTTPServer):
+    # The stdlib's backlog of 5 overflows under a burst of clients: connections then hang
+    # in the kernel's accept queue until the client gives up.
+    request_queue_size = 128
+
+
 class Endpoint:
     def __init__(self, out_dir: Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None) -> None:
         self.out_dir = Path(out_dir)
@@ -172,7 +178,7 @@ class Endpoint:
         self.graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
         del store
         self.upstream = Upstream(self.location, self.limits.timeout)
-        self.httpd = ThreadingHTTPServer((host, port), self._handler_class())
+        self.httpd = _Server((host, port), self._handler_class())
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -214,6 +220,9 @@ class SparqlProxyHandler(BaseHTTPRequestHandler):
     endpoint: Endpoint
     server_version = "doc2kg-sparql"
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm the second waits for the
+    # client's delayed ACK (~40 ms a request).
+    disable_nagle_algorithm = True
     timeout = 60  # seconds a client may take to send its request (socket timeout)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
