@@ -16,12 +16,24 @@ Threshold: relations under :data:`MIN_CONFIDENCE` (a negated statement always is
 left out of what :func:`extract_relations` returns, hence out of every export; pass
 ``min_confidence=0`` to get them all, flagged ``negated`` / ``hedged``.
 
+Robustness: each rule family runs guarded, so one failing rule loses its own candidates,
+not the document: the failure is logged and appended to ``errors`` (when the caller
+passes a list) as ``"family: ExceptionType: message"``. ``strict=True`` (or the
+environment variable ``DOC2KG_STRICT_RELATIONS=1``) raises instead: the tests run strict.
+
 Usage::
 
-    relations = extract_relations(doc, document, mentions)
+    errors: list[str] = []
+    relations = extract_relations(doc, document, mentions, errors=errors)
     relations[0].extractor, relations[0].confidence, relations[0].evidence[0].text
 """
 from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -33,6 +45,9 @@ from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import FAMILIES, Candidate, events
 
 MIN_CONFIDENCE = 0.5
+STRICT_ENV = "DOC2KG_STRICT_RELATIONS"
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
@@ -126,8 +141,29 @@ def _domains(contexts: list[SentenceContext], i: int) -> list[str]:
     return sorted(found, key=DOMAINS.index)
 
 
+def _guarded(name: str, fn: Callable[[], list[T]], errors: list[str] | None, strict: bool, doc_id: str) -> list[T]:
+    """``fn()``, or ``[]`` with the failure logged and recorded when not ``strict``."""
+    try:
+        return fn()
+    except Exception as exc:
+        if strict:
+            raise
+        message = f"{name}: {type(exc).__name__}: {exc}"
+        log.warning("relations of %s: rule family failed: %s", doc_id, message, exc_info=True)
+        if errors is not None:
+            errors.append(message)
+        return []
+
+
 def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
-                      min_confidence: float = MIN_CONFIDENCE) -> list[Relation]:
+                      min_confidence: float = MIN_CONFIDENCE, errors: list[str] | None = None,
+                      strict: bool | None = None) -> list[Relation]:
+    if strict is None:
+        strict = os.environ.get(STRICT_ENV, "") not in {"", "0"}
+
+    def guarded(name: str, fn: Callable[[], list[T]]) -> list[T]:
+        return _guarded(name, fn, errors, strict, document.id)
+
     contexts = _contexts(doc, document, mentions)
     keys = {m.id: mention_key(m) for m in mentions}
     found: dict[tuple[str, str, str], Relation] = {}
@@ -153,9 +189,9 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
     for i, ctx in enumerate(contexts):
         candidates: list[Candidate] = []
         for family in FAMILIES:
-            candidates.extend(family(ctx))
+            candidates.extend(guarded(family.__name__, partial(family, ctx)))
         memory = [a for j, a in recent if i - j <= EVENT_MEMORY]
-        candidates.extend(events(ctx, memory))
+        candidates.extend(guarded("events", partial(events, ctx, memory)))
         recent.extend((i, a) for a in ctx.args if a.type == "Event")
         evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
         for c in candidates:
@@ -170,13 +206,13 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
                          confidence=round(c.confidence * modality.factor, 3), extractor=c.rule,
                          evidence=[evidence], negated=modality.negated, hedged=modality.hedged))
     by_id = {m.id: m for m in mentions}
-    for agency, country, rule, conf in _document_agency_rules(doc, mentions):
+    for agency, country, rule, conf in guarded("document_agency_rules", lambda: _document_agency_rules(doc, mentions)):
         ctx = next((c for c in contexts if c.start <= agency.start < c.end), None)
         ev = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, agency.start, agency.end, agency.text)
         add(Relation(head=agency.id, type="agencyOf", tail=country.id, confidence=conf, extractor=rule, evidence=[ev]))
-    for rel in _apposed_places(list(found.values())):
+    for rel in guarded("apposed_places", lambda: _apposed_places(list(found.values()))):
         add(rel)
-    for rel in _host_countries(list(found.values()), by_id):
+    for rel in guarded("host_countries", lambda: _host_countries(list(found.values()), by_id)):
         add(rel)
     relations = _consistent(list(found.values()), keys)
     return [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]

@@ -215,6 +215,11 @@ def _chains(ctx: SentenceContext, parties: list[Arg]) -> list[list[Arg]]:
     return chains
 
 
+def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    gap = ctx.gap(a, b).strip()
+    return gap in {"-", "/", "و", "et", "and"} or (gap == "" and a.demonym and b.demonym)
+
+
 def cooperation(ctx: SentenceContext) -> list[Candidate]:
     triggers = ctx.cues("cooperatesWith")
     if not triggers:
@@ -232,9 +237,12 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         out.append(_cand(a, "cooperatesWith", b, rule, conf, *triggers))
 
     for chain in _chains(ctx, parties):
-        # Demonyms count only in compact pairs: "التحالف السعودي-الأميركي", "franco-marocain".
-        if any(x.demonym for x in chain) and not all(ctx.gap(x, y).strip() in {"-", "/", "و", "et", "and"} for x, y in zip(chain, chain[1:])):
+        # Demonyms count only in compact pairs: "التحالف السعودي-الأميركي", "franco-marocain",
+        # "التدريب المصري السوداني المشترك" (two adjectives in a row qualify one noun).
+        if any(x.demonym for x in chain) and not all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:])):
             chain = [x for x in chain if not x.demonym]
+        if len(chain) < 2:
+            continue
         lo, _ = ctx.before(chain[0], 4)
         _, hi = ctx.after(chain[-1], 4)
         if not any(lo <= t0 and t1 <= hi for t0, t1 in triggers):

@@ -1,6 +1,7 @@
 """``extract(lang, text, names)``: the real pipeline (spaCy + our entity stage) on a small
 text, then relation extraction; ``names`` adds ``(surface, type)`` mentions the entity
-stage may not know yet, so these tests judge the relation patterns alone."""
+stage may not know yet, so these tests judge the relation patterns alone. Extraction runs strict: a rule that
+raises fails the test instead of being logged and skipped."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,7 @@ def extract():
         doc = get_nlp(lang)(text)
         mentions = _with_names(document, recognize_entities(doc, document), list(names))
         by_id = {m.id: m.text for m in mentions}
+        kwargs.setdefault("strict", True)  # a failing rule fails the test
         relations = extract_relations(doc, document, mentions, **kwargs)
         triples = {(by_id[r.head], r.type, by_id.get(r.tail, r.tail)) for r in relations}
         return triples, relations
