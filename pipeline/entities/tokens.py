@@ -109,3 +109,22 @@ class LexiconMarks:
         if span is not None and span.label_ == "Country":
             return span.kb_id_ or "?"
         return None
+
+
+@lru_cache(maxsize=1)
+def known_arabic_words() -> frozenset[str]:
+    """Normalized whole Arabic words of the pattern lists and the common-word list: a word
+    listed here (وزير، لجنة) is not a proclitic plus a stem (و + زير)."""
+    words = set(load_word_list(str(AR_COMMON_FILE)))
+    for name in ("person_titles.yaml", "person_roles.yaml", "given_names.yaml", "event_heads.yaml"):
+        data = load_yaml(str(PATTERNS_DIR / name))
+        stack = [data.get("ar")]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, str):
+                words.update(normalize(item).split())
+    return frozenset(w for w in words if w and all("\u0621" <= c <= "\u064a" for c in w))
