@@ -51,6 +51,10 @@ def build_nlp(lang: str) -> Language:
                 first = normalize(text).split()[:1]
                 if first and not first[0].startswith("ال"):
                     stems.add(first[0])
+        # A listed whole word (وزير، لجنة) is not a proclitic plus a lexicon stem (و + زير).
+        from pipeline.entities.tokens import known_arabic_words
+        from pipeline.language.arabic import PROCLITICS
+        stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
         nlp = build_arabic_nlp(stems)
     elif lang in MODELS:
         nlp = spacy.load(MODELS[lang], exclude=["lemmatizer"])
