@@ -33,11 +33,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.tokens import (
+    AR_COMMON_FILE,
     PATTERNS_DIR,
     LexiconMarks,
+    is_arabic_word,
     is_capitalized,
     is_clitic,
     is_definite,
+    load_word_list,
     load_yaml,
     match_at,
     norm,
@@ -72,13 +75,26 @@ class HeadNounPatterns:
         self.needs_country: set[tuple[str, ...]] = set()
         self.standalone: set[tuple[str, ...]] = set()
         self.quoted_types: set[str] = set()
+        self.unquoted: set[tuple[str, ...]] = set()
+        self.needs_closing: set[tuple[str, ...]] = set()
+        self.descriptive: set[tuple[str, ...]] = set()
+        self.name_first: set[tuple[str, ...]] = set()
         for typ, spec in (data.get(lang) or {}).items():
             for head in phrases(spec.get("heads")):
                 self.heads.append((head, typ))
             self.needs_country |= set(phrases(spec.get("needs_country")))
             self.standalone |= set(phrases(spec.get("standalone")))
+            self.unquoted |= set(phrases(spec.get("unquoted_name")))
+            self.needs_closing |= set(phrases(spec.get("needs_closing")))
+            self.descriptive |= set(phrases(spec.get("descriptive")))
+            self.name_first |= set(phrases(spec.get("name_first")))
             if spec.get("quoted_name"):
                 self.quoted_types.add(typ)
+        self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
+        self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
+        self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
+        self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
+        self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
         self.heads.sort(key=lambda h: -len(h[0]))
         self.head_words = [h for h, _ in self.heads]
         self.head_type = {h: t for h, t in self.heads}
@@ -98,9 +114,13 @@ class HeadNounPatterns:
             h_end = i + len(head)
             if typ in self.quoted_types or typ == "Location":
                 quoted = self._quoted(doc, h_end)
+                named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
                 if quoted:
                     found.append((quoted[0], quoted[1], typ, {"head": " ".join(head), "quoted": True}))
                     i = quoted[1]
+                elif named:
+                    found.append((i, named, typ, {"head": " ".join(head)}))
+                    i = named
                 else:
                     i += 1
                 continue
@@ -108,6 +128,8 @@ class HeadNounPatterns:
             ok = end > h_end or head in self.standalone
             if head in self.needs_country and country is None:
                 ok = False
+            if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
+                ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
             if ok:
                 found.append((i, end, typ, {"head": " ".join(head), "country": country}))
                 i = end
@@ -115,9 +137,50 @@ class HeadNounPatterns:
                 i += 1
         return found
 
+    def _has_nested_head(self, norms: list[str], start: int, end: int) -> bool:
+        """Another head noun inside ``norms[start:end]`` (a staff of some armed forces)."""
+        return any(match_at(norms, k, self.head_words) for k in range(start, end))
+
+    def _arabic_place_name(self, doc: Doc, norms: list[str], head: tuple[str, ...], j: int,
+                           marks: LexiconMarks) -> int | None:
+        """End of an unquoted place name after a facility or region head (قاعدة أم سيالة
+        العسكرية، معبر رأس جدير، إقليم قادس): one to three indefinite words or a lexicon
+        place, then an optional place adjective (العسكرية، الجوية، الحدودي)."""
+        end, closed = j, False
+        while end < len(doc) and end - j < 3:
+            token, n = doc[end], norms[end]
+            span = marks.name.get(end)
+            if span is not None and span.start == end and span.label_ in ("City", "Location"):
+                end, closed = span.end, True
+                continue
+            opener = n in self.place_openers and end + 1 < len(doc) and is_arabic_word(doc[end + 1])
+            if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in _AR_STOP
+                               or n in self.common or marks.type_at(end) or marks.demonym_at(end)):
+                break
+            end += 1
+        if end < len(doc) and norms[end] in self.place_closers and end > j:
+            end, closed = end + 1, True
+        else:
+            # Without a closing adjective a nisba word is an adjective (معبر حدودي، قاعدة شعبية).
+            while end > j and norms[end - 1].endswith(("ي", "يه")) and not marks.name.get(end - 1):
+                end -= 1
+        if end == j:
+            return None
+        if head in self.needs_closing and not closed:
+            return None
+        return end
+
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
         end = j
+        # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
+        k = j
+        while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
+               and not is_clitic(doc[k]) and norms[k] not in _AR_STOP and not marks.type_at(k)
+               and not marks.demonym_at(k)):
+            k += 1
+        if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in _AR_STOP:
+            end = k
         while end < len(doc) and end - j < MAX_COMPLEMENT:
             token = doc[end]
             if marks.demonym_at(end):
