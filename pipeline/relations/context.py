@@ -51,6 +51,8 @@ class SentenceContext:
     end: int
     lang: str
     args: list[Arg] = field(default_factory=list)
+    # The document's date (dateline or first full date): resolves "le 19 novembre", "on Monday".
+    reference: str | None = None
 
     @property
     def sentence(self) -> str:

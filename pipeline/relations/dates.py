@@ -1,20 +1,28 @@
 """Dates in text, normalized to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
-Reads the month names of ``ontology/patterns/months.yaml`` (Arabic ``يناير`` and
-``كانون الثاني`` series, French, English) and finds, on normalized text (Arabic-Indic
-digits folded to ASCII), full dates (``13 novembre 2015``, ``November 13, 2015``,
-``13 تشرين الثاني 2015``, ``2015-11-13``, ``13/11/2015``), month and year
-(``juillet 2017``) and bare years (``2017``, ``عام 1945م``). A month without a year is
-not a date we can normalize and is skipped.
+Reads the month and weekday names of ``ontology/patterns/months.yaml`` (Arabic ``يناير``
+and ``كانون الثاني`` series, also written together as ``كانون الثاني/يناير``, French,
+English) and finds, on normalized text (Arabic-Indic digits folded to ASCII), full dates
+(``13 novembre 2015``, ``November 13, 2015``, ``13 تشرين الثاني 2015``, ``2015-11-13``,
+``13/11/2015``), month and year (``juillet 2017``) and bare years (``2017``, ``عام 1945م``).
+
+A date without its year (``le 19 novembre``, ``from 1 to 14 September``, ``on Monday``,
+``يوم الخميس``) is resolved against a reference date, the document's dateline or first
+full date (:func:`reference_date`); without a reference it is skipped. A weekday is the
+last such day on or before the reference (news report what happened); a day and month
+more than six months after the reference belong to the year before.
 
 Usage::
 
     find_dates("وقعت أحداث باتاكلان في 13 نوفمبر ٢٠١٥", "ar")
     # -> [DateMention(start=23, end=36, value='2015-11-13')]
     normalize_date("le 2 juillet 2017", "fr")   # -> '2017-07-02'
+    ref = reference_date("RABAT, May 20, 2024 - ...", "en")       # -> '2024-05-20'
+    find_dates("They met on Monday.", "en", reference=ref)[0].value   # -> '2024-05-20'
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,12 +46,9 @@ class DateMention:
     value: str
 
 
-@lru_cache(maxsize=1)
-def load_months() -> dict[str, dict[str, int]]:
-    """``{lang: {normalized month name: month number}}``."""
+def _names(data: dict) -> dict[str, dict[str, int]]:
     from pipeline.language.normalize import normalize
 
-    data = yaml.safe_load(MONTHS_FILE.read_text(encoding="utf-8"))
     out: dict[str, dict[str, int]] = {}
     for number, by_lang in data.items():
         for lang, names in by_lang.items():
@@ -52,11 +57,32 @@ def load_months() -> dict[str, dict[str, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _load() -> dict:
+    return yaml.safe_load(MONTHS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_months() -> dict[str, dict[str, int]]:
+    """``{lang: {normalized month name: month number}}``."""
+    return _names({k: v for k, v in _load().items() if isinstance(k, int)})
+
+
+@lru_cache(maxsize=1)
+def load_weekdays() -> dict[str, dict[str, int]]:
+    """``{lang: {normalized weekday name: ISO weekday number}}``."""
+    return _names(_load().get("weekdays", {}))
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    months = load_months().get(lang, {})
-    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-    month = rf"(?P<month>{names})\.?"
+    names = _alternation(load_months().get(lang, {}))
+    # "كانون الثاني/يناير": the two Arabic series written together.
+    month = rf"(?P<month>{names})\.?(?:\s*/\s*(?:{names})\.?)?"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
     pre = _AR_PROCLITIC if lang == "ar" else ""
     sep = r"[\s,]+(?:(?:de|of)\s+)?"
@@ -70,15 +96,41 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def _value(match: re.Match[str], lang: str) -> str | None:
-    year = match.group("year")
+@lru_cache(maxsize=4)
+def _partial_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Dates without a year; resolved against a reference date."""
+    names = _alternation(load_months().get(lang, {}))
+    month = rf"(?P<month>{names})\.?(?:\s*/\s*(?:{names})\.?)?"
+    day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    upto = r"(?:to|through|until|and|au|a|et|-|–|الى|إلى|حتى|و)"
+    pre = _AR_PROCLITIC if lang == "ar" else ""
+    weekdays = _alternation(load_weekdays().get(lang, {}))
+    return [
+        # "from 1 to 14 September", "du 1er au 14 septembre": the first day.
+        ("dm_range", re.compile(rf"(?<![\w]){day}\s*{upto}\s*[0-3]?\d(?:er|st|nd|rd|th)?\s+{pre}{month}(?![\w])")),
+        ("dm", re.compile(rf"(?<![\w]){day}\s+{pre}{month}(?![\w])")),
+        ("md", re.compile(rf"(?<![\w]){month}\s+{day}(?!\d)")) if lang == "en" else ("md", None),
+        ("weekday", re.compile(rf"(?<![\w]){pre}(?P<weekday>{weekdays})(?![\w])(?![\s,]+\d)")) if weekdays else ("weekday", None),
+    ]
+
+
+def _value(match: re.Match[str], lang: str, reference: str | None = None) -> str | None:
     groups = match.groupdict()
+    year = groups.get("year")
+    if groups.get("weekday"):
+        return _weekday_value(load_weekdays()[lang][groups["weekday"]], reference)
+    if year is None:
+        if reference is None:
+            return None
+        year = reference[:4]
     month_text = groups.get("month")
     if month_text is None:
         return year
     month = int(month_text) if month_text.isdigit() else load_months()[lang].get(month_text.rstrip("."))
     if not month or not 1 <= month <= 12:
         return None
+    if groups.get("year") is None and reference and len(reference) >= 7 and month - int(reference[5:7]) > 6:
+        year = str(int(year) - 1)  # "le 19 décembre" in a January dispatch
     if groups.get("day"):
         day = int(groups["day"])
         if not 1 <= day <= 31:
@@ -87,17 +139,30 @@ def _value(match: re.Match[str], lang: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def find_dates(text: str, lang: str) -> list[DateMention]:
-    """Non-overlapping dates of ``text``, most specific first at each place, in text order."""
+def _weekday_value(weekday: int, reference: str | None) -> str | None:
+    if reference is None:
+        return None
+    if len(reference) < 10:
+        return reference[:4]
+    ref = dt.date.fromisoformat(reference)
+    return (ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)).isoformat()
+
+
+def find_dates(text: str, lang: str, reference: str | None = None) -> list[DateMention]:
+    """Non-overlapping dates of ``text``, most specific first at each place, in text order;
+    with a ``reference`` date, also the dates that give no year."""
     norm, index = normalize_with_offsets(text)
     found: list[DateMention] = []
     taken: set[int] = set()
-    for _, pattern in _patterns(lang):
+    patterns = _patterns(lang) + (_partial_patterns(lang) if reference else [])
+    for _, pattern in patterns:
+        if pattern is None:
+            continue
         for match in pattern.finditer(norm):
             span = set(range(match.start(), match.end()))
             if span & taken:
                 continue
-            value = _value(match, lang)
+            value = _value(match, lang, reference)
             if value is None:
                 continue
             taken |= span
@@ -105,6 +170,17 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             end = index[match.end() - 1] + 1
             found.append(DateMention(start, end, value))
     return sorted(found, key=lambda d: d.start)
+
+
+def reference_date(text: str, lang: str) -> str | None:
+    """The date a document is written on: its first full date (the dateline's, or the
+    lead's), else its first month and year; ``None`` when it has neither."""
+    dates = find_dates(text, lang)
+    for size in (10, 7):
+        for d in dates:
+            if len(d.value) == size:
+                return d.value
+    return None
 
 
 def normalize_date(text: str, lang: str) -> str | None:

@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from pipeline.entities.lexicon import load_lexicon
 from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.dates import reference_date
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import FAMILIES, Candidate, events
@@ -88,10 +89,11 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text) for m in mentions]
     all_args += _demonym_args(doc, mentions, countries, lang)
     all_args.sort(key=lambda a: (a.start, a.end))
+    reference = reference_date(document.text, lang)
     out = []
     for start, end in _sentence_spans(doc):
         args = [a for a in all_args if start <= a.start < end]
-        out.append(SentenceContext(document.text, start, end, lang, args))
+        out.append(SentenceContext(document.text, start, end, lang, args, reference))
     return out
 
 

@@ -375,7 +375,7 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
         if ctx.cues("event_reference") or load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
     out: list[Candidate] = []
-    dates = find_dates(ctx.sentence, ctx.lang)
+    dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
     involve = ctx.cues("involvedIn")
     for ev in evs:
         base = 0.55 if referenced else 0.0

@@ -174,3 +174,17 @@ def test_capital_demonym_fr(extract):
     text = "Le Maroc accueille la réunion. Rabat, la capitale marocaine, recevra les délégations."
     triples, _ = extract("fr", text)
     assert ("Rabat", "locatedIn", "Maroc") in triples
+
+
+# --- occurredOn with a date that gives no year ---------------------------------------------
+
+def test_event_date_without_year_resolved_by_dateline_en(extract):
+    text = "NIAMEY, March 3, 2022 - Niger hosted Operation Sand Shield on Monday with Chad."
+    triples, _ = extract("en", text, [("Operation Sand Shield", EVENT)])
+    assert ("Operation Sand Shield", "occurredOn", "2022-02-28") in triples
+
+
+def test_event_date_without_year_resolved_by_earlier_date_fr(extract):
+    text = "Dakar, le 12 avril 2019. Le Sénégal a accueilli l'exercice Flintlock le 10 avril à Thiès."
+    triples, _ = extract("fr", text, [("l'exercice Flintlock", EVENT)])
+    assert ("l'exercice Flintlock", "occurredOn", "2019-04-10") in triples
