@@ -56,6 +56,10 @@ MAX_QUOTED = 5
 _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 _FR_DE = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"}
 _EN_OF = {"of", "the", "for"}
+MAX_FR_COMPLEMENT = 10
+_FR_ET_DE = {"de", "des", "du", "d'", "d’"}
+_FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
+_FR_PLACE_LINKS = {"au", "aux", "en"}  # mission de l'Union européenne au Mali
 
 
 @Language.factory("head_noun_patterns", assigns=["doc.spans", "doc.user_data"],
@@ -95,6 +99,8 @@ class HeadNounPatterns:
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
         self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.en_modifiers = frozenset(normalize(w) for w in data.get("en_modifiers", []))
+        self.name_first_prefix = phrases((data.get("place_prefixes") or {}).get(lang))
         self.heads.sort(key=lambda h: -len(h[0]))
         self.head_words = [h for h, _ in self.heads]
         self.head_type = {h: t for h, t in self.heads}
@@ -119,8 +125,10 @@ class HeadNounPatterns:
                     found.append((quoted[0], quoted[1], typ, {"head": " ".join(head), "quoted": True}))
                     i = quoted[1]
                 elif named:
-                    found.append((i, named, typ, {"head": " ".join(head)}))
-                    i = named
+                    # معبر جابر الحدودي is also written معبر جابر: that form is an alias.
+                    alias = doc[i:named[1]].text if named[1] else None
+                    found.append((i, named[0], typ, {"head": " ".join(head), "alias": alias}))
+                    i = named[0]
                 else:
                     i += 1
                 continue
@@ -142,7 +150,7 @@ class HeadNounPatterns:
         return any(match_at(norms, k, self.head_words) for k in range(start, end))
 
     def _arabic_place_name(self, doc: Doc, norms: list[str], head: tuple[str, ...], j: int,
-                           marks: LexiconMarks) -> int | None:
+                           marks: LexiconMarks) -> tuple[int, int | None] | None:
         """End of an unquoted place name after a facility or region head (قاعدة أم سيالة
         العسكرية، معبر رأس جدير، إقليم قادس): one to three indefinite words or a lexicon
         place, then an optional place adjective (العسكرية، الجوية، الحدودي)."""
@@ -153,11 +161,14 @@ class HeadNounPatterns:
             if span is not None and span.start == end and span.label_ in ("City", "Location"):
                 end, closed = span.end, True
                 continue
+            if end > j and n.startswith("و") and not marks.name.get(end):
+                break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
             opener = n in self.place_openers and end + 1 < len(doc) and is_arabic_word(doc[end + 1])
             if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in _AR_STOP
                                or n in self.common or marks.type_at(end) or marks.demonym_at(end)):
                 break
             end += 1
+        bare = end
         if end < len(doc) and norms[end] in self.place_closers and end > j:
             end, closed = end + 1, True
         else:
@@ -168,7 +179,7 @@ class HeadNounPatterns:
             return None
         if head in self.needs_closing and not closed:
             return None
-        return end
+        return end, (bare if j < bare < end else None)
 
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
@@ -223,37 +234,62 @@ class HeadNounPatterns:
                 continue
             typ = self.head_type[head]
             end = i + len(head)
-            country, capital = None, is_capitalized(doc[i])
-            while end < len(doc) and end - i < MAX_COMPLEMENT + len(head):
+            country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
+            while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
                 n = norms[end]
                 if marks.demonym_at(end):
                     country = country or marks.demonym_at(end)
                     end = marks.demonym[end].end
                 elif n in self.fr_modifiers:
                     end += 1
-                elif n in _FR_DE and end + 1 < len(doc):
+                    modifiers += 1
+                elif (n in _FR_DE or n in _FR_LINKS or n == "et" and end + 1 < len(doc) and norms[end + 1] in _FR_ET_DE
+                      or io and n in _FR_PLACE_LINKS) and end + 1 < len(doc):
                     k = end + 1
-                    while k < len(doc) and norms[k] in _FR_DE:
+                    while k < len(doc) and (norms[k] in _FR_DE or norms[k] in _FR_LINKS):
                         k += 1
+                    lex = marks.type_at(k) if k < len(doc) else None
                     if k < len(doc) and marks.country_at(k):
                         country = country or marks.country_at(k)
                         end = marks.name[k].end
+                        if typ == "Location":
+                            capital = True
+                            break  # golfe de Guinée
+                    elif lex == "InternationalOrganization" and typ != "Location":
+                        io, end = True, marks.name[k].end  # Collège de défense du G5 Sahel, Commission de l'UA
+                    elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"):
+                        # région de Kayes; tribunal de première instance de Tunis; ministère de l'Europe
+                        end, place = marks.name[k].end, lex == "City"
+                        capital = capital or typ == "Location" or lex == "Location"
+                        if lex == "City" or typ == "Location":
+                            break  # a city closes an agency's name; a place closes a region's
                     elif k < len(doc) and is_capitalized(doc[k]) and not marks.type_at(k):
                         capital = True
                         end = k + 1
-                        while end < len(doc) and (is_capitalized(doc[end]) or norms[end] in self.fr_modifiers) and not marks.type_at(end):
+                        while end < len(doc) and (is_capitalized(doc[end]) or norms[end] in self.fr_modifiers
+                                                  or norms[end] in self.fr_complements) and not marks.type_at(end):
                             end += 1
                     elif k < len(doc) and norms[k] in self.fr_complements:
                         end = k + 1
+                        while end < len(doc) and norms[end] in self.fr_complements:
+                            end += 1  # de première instance
                     else:
                         break
                 else:
                     break
-            ok = (capital or country is not None) and end > i + len(head) or (capital and len(head) > 1)
-            if head in self.needs_country and country is None:
+            has_complement = end > i + len(head)
+            ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
+            # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
+            ok = ok or len(head) > 1 and modifiers > 0 and typ != "Location"
+            if head in self.needs_country and country is None and not place and not io:
+                ok = False
+            if head in self.descriptive and not capital and not io and not place:
+                ok = False  # l'agence européenne de police, les forces libyennes: a description
+            if ok and head in self.yields_to_nested and self._has_nested_head(norms, i + len(head), end):
                 ok = False
             if ok:
-                found.append((i, end, typ, {"head": " ".join(head), "country": country}))
+                out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
+                found.append((i, end, out_type, {"head": " ".join(head), "country": country}))
                 i = end
             else:
                 i += 1
@@ -295,13 +331,69 @@ class HeadNounPatterns:
             # "U.S. service members": a head followed by a lowercase noun only modifies it.
             if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
                 continue
+            if typ == "Location" and not capital:
+                place = self._english_place_before(doc, norms, head, i, marks)
+                if place:
+                    found.append(place)
+                continue
             named = capital and (start < i or end > h_end or len(head) > 1)
+            # the federal prosecutor's office: a fixed multi-word head after an official adjective
+            if not named and len(head) > 1 and i > 0 and norms[i - 1] in self.en_modifiers:
+                named, start = True, i - 1
             ok = named or country is not None
             if head in self.needs_country and country is None:
                 ok = False
+            if head in self.descriptive and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
+                                                                     and not marks.country_at(t.i) for t in doc[start:i]):
+                ok = False  # Libyan forces, the Libyan agency: a description, not a name
+            if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
+                ok = False
             if ok:
                 found.append((start, end, typ, {"head": " ".join(head), "country": country}))
+        found += self._english_compass_places(doc, norms, marks)
+        found += self._english_name_after_head(doc, norms, marks)
         return found
+
+    def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
+                              marks: LexiconMarks) -> tuple[int, int, str, dict] | None:
+        """A lowercase region head after a place name (the Schaerbeek district): the name
+        alone is the place, a Location rather than the city of the same name."""
+        if head not in self.name_first or i == 0:
+            return None
+        k = i - 1
+        span = marks.name.get(k)
+        if span is not None and span.label_ in ("City", "Location"):
+            return (span.start, span.end, "Location", {"head": " ".join(head), "retype": True})
+        start = i
+        while start > 0 and is_capitalized(doc[start - 1]) and not doc[start - 1].is_sent_start and not marks.type_at(start - 1):
+            start -= 1
+        if start < i:
+            return (start, i, "Location", {"head": " ".join(head), "retype": True})
+        return None
+
+    def _english_compass_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
+        """southern Europe, northern Africa: a compass adjective before a lexicon region."""
+        out = []
+        for k in range(1, len(doc)):
+            span = marks.name.get(k)
+            if (span is not None and span.start == k and span.label_ == "Location"
+                    and norms[k - 1] in self.compass):
+                out.append((k - 1, span.end, "Location", {"head": norms[k - 1]}))
+        return out
+
+    def _english_name_after_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
+        """Place X, Mount X: a capitalized head that comes before the name."""
+        out = []
+        for i in range(len(doc) - 1):
+            head = match_at(norms, i, sorted(self.name_first_prefix, key=len, reverse=True))
+            if head is None or not is_capitalized(doc[i]):
+                continue
+            end = i + len(head)
+            while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
+                end += 1
+            if end > i + len(head):
+                out.append((i, end, "Location", {"head": " ".join(head)}))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         marks = LexiconMarks(doc)

@@ -29,12 +29,14 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
+from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.arabic import PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.entities.tokens import known_arabic_words, load_word_list
 
 
 CONTEXT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "place_context_cues.yaml"
+AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,11 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
     if not letters:
         return True
     if pattern.kind == "acronym":
+        if len(letters) <= 3:  # "Un", "Ue" are words; UN, UE are acronyms
+            return all(c.isupper() for c in letters)
+        if " " in original:  # EUTM Mali, EUBAM Libya: an acronym, then capitalized words
+            first, *rest = original.split()
+            return _case_ok(first, pattern) and all(w[:1].isupper() for w in rest)
         return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
     return original[0].isupper() or original[0].isdigit()
 
@@ -186,6 +193,16 @@ def scan(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, Pa
     return sorted(taken, key=lambda m: m[0])
 
 
+def _glued_word(text: str, start: int, end: int) -> str | None:
+    """The whole written word when a match follows a glued proclitic (لجنة for جنة), else None."""
+    if start == 0 or not text[start - 1].isalpha():
+        return None
+    s = start
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    return normalize(text[s:end])
+
+
 def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None:
     span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="contract")
     if span is None or not span.text.strip():
@@ -218,7 +235,10 @@ class LexiconMatcher:
         spans: list[Span] = []
         candidates: dict[tuple[int, int], list[str]] = {}
         pending: list[tuple[Span, Pattern]] = []
+        words = known_arabic_words()
         for start, end, pattern in scan(doc.text, names):
+            if pattern.arabic and _glued_word(doc.text, start, end) in words:
+                continue  # لجنة "committee" is a word, not ل + جنة (Djenné)
             kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
             span = _span(doc, start, end, pattern.type, kb_id)
             if span is None:
@@ -244,13 +264,26 @@ class LexiconMatcher:
         them (في، إلى، in, à...), or a place name of the same kind stands next to them
         (a list of countries: مالي والنيجر وتشاد)."""
         cues = _context_cues()
+        common = load_word_list(str(AR_COMMON_FILE))
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
+        rest: list[tuple[Span, Pattern]] = []
         for span, pattern in pending:
             before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
             near = [s for s in sure if s.label_ == span.label_ and
                     (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
-            if (set(pattern.ids) & named) or (before and normalize(before[-1].text) in cues) or near:
+            # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
+            word = normalize(span.text) in common
+            cue = before and normalize(before[-1].text) in cues and not word
+            if (set(pattern.ids) & named) or cue or near and not word:
+                accepted.append(span)
+                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
+            else:
+                rest.append((span, pattern))
+        # Once one mention reads as the name (in Chad), its other mentions do too (Chad's).
+        read = {i for span in accepted for i in candidates[(span.start_char, span.end_char)]}
+        for span, pattern in rest:
+            if set(pattern.ids) & read and normalize(span.text) not in common:
                 accepted.append(span)
                 candidates[(span.start_char, span.end_char)] = list(pattern.ids)
         return accepted
