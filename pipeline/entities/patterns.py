@@ -28,6 +28,8 @@ Usage::
 """
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
@@ -54,11 +56,22 @@ TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
 _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
-MAX_NAME_TOKENS = 5
+MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
-MAX_FREE_NAME_WORDS = 3  # words not introduced by a link (بن، آل، von): more only through links
-_LATIN_PARTICLES = {"von", "der", "van", "de", "di", "da", "del", "al", "el", "bin", "ben", "la", "le", "du"}
+MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
+_LATIN_PARTICLES = {"von", "der", "van", "de", "di", "da", "del", "al", "el", "bin", "ben", "la", "le", "du",
+                    "ould", "ag", "ibn", "abu", "bint", "dos", "das", "zu", "ter"}
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+_AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
+_AGE_AFTER = {",", "ans", "an", "years", "year"}
+# Connectors inside a Latin title's complement: "ministre de l'Europe et des Affaires étrangères,".
+_COMPLEMENT_LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "for", "and"}
+ENTITY_HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
+
+
+def is_arabic_word_text(word: str) -> bool:
+    return bool(word) and all("\u0621" <= c <= "\u064a" for c in word)
 
 
 def _stop_words(lang: str) -> frozenset[str]:
@@ -95,12 +108,21 @@ class EntityPatterns:
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE)) -> None:
         self.name = name
         self.lang = lang
-        self.titles = load_titles(titles_path).get(lang, [])
+        titles = load_titles(titles_path)
+        self.weak = set(titles.get(f"{lang}_weak", []))
+        self.titles = sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s))
         self.roles = phrases(load_yaml(roles_path).get(lang))
         given = load_yaml(given_names_path)
         self.given = phrases(given.get(lang))
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
+        self.given_words = {g[0] for g in self.given if len(g) == 1}
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
+        self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
+        # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
+        heads = load_yaml(str(ENTITY_HEADS_FILE)).get(lang) or {}
+        self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
+            h for spec in heads.values() if isinstance(spec, dict) for h in (normalize(x) for x in spec.get("heads", []))
+            if " " not in h) if lang != "ar" else frozenset()
         # Arabic has no capitals: a name runs two words unless a link (بن، آل) carries it on.
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = _stop_words(lang)
@@ -121,15 +143,33 @@ class EntityPatterns:
             return False
         if n.startswith("ال"):
             return previous is not None and norm(previous) in NAME_LINKS
-        if n in self.common and not (previous is not None and norm(previous) in NAME_LINKS):
+        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in NAME_LINKS):
             return False
         return True
+
+    def _family_name(self, doc: Doc, i: int, marks: LexiconMarks, name_len: int) -> bool:
+        """A definite family name closing an Arabic name (سعيد الرحموني، محمد عثمان الحسين): a
+        nisba (-ي) after one name word, any definite name word after two."""
+        token = doc[i]
+        n = norm(token)
+        if not is_definite(token) or len(n) < 5 or is_clitic(token) or (i > 0 and is_clitic(doc[i - 1])):
+            return False
+        if n in _AR_STOP or n in self.name_stops or marks.demonym_at(i) or i in marks.name:
+            return False
+        # The common-word list holds names too (الحسين، المنصور): after two name words, a common
+        # word closes a name only right before punctuation.
+        closed = i + 1 == len(doc) or doc[i + 1].is_punct
+        if n in self.common:
+            return name_len >= 2 and closed
+        return name_len >= 2 or n.endswith("ي")
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
         if text.lower() in _LATIN_PARTICLES and previous is not None and is_capitalized(previous):
             return True
         if not is_capitalized(token) or "’" in text or "'" in text[1:]:
+            return False
+        if normalize(text) in self.not_name:
             return False
         if token.is_stop or text.lower() in self.stop_words:
             return False
@@ -149,16 +189,35 @@ class EntityPatterns:
         max_free = self.max_free if max_free is None else max_free
         end = start
         free = 0
-        while end < len(doc) and end - start < MAX_NAME_TOKENS and self._name_word(doc, end, start, marks):
+        while end < len(doc) and end - start < MAX_NAME_TOKENS:
+            if not self._name_word(doc, end, start, marks):
+                # (after a free word: "آل سعود الوفد" is a name and a noun)
+                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in NAME_LINKS and not is_definite(
+                        doc[end - 1]) and not (end - 2 >= start and norm(doc[end - 2]) in NAME_LINKS) and \
+                        self._family_name(doc, end, marks, end - start):
+                    end += 1  # a definite family name closes the name
+                break
             linked = end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES)
+            if self.lang != "ar" and end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
+                    and not doc[end + 1].whitespace_ and is_capitalized(doc[end + 2]):
+                end += 2  # Jean-Philippe: one name word written with a hyphen
             if not linked and norm(doc[end]) not in NAME_LINKS:
                 if free >= max_free:
+                    # Arabic: one word more when punctuation closes the name right after it
+                    # (الفريق محمد فريد حجازي،).
+                    if self.lang == "ar" and (end + 1 == len(doc) or doc[end + 1].is_punct or norm(doc[end + 1]) in _AR_STOP
+                                              or norm(doc[end + 1]) in self.name_stops):
+                        end += 1
                     break
                 free += 1
             end += 1
         # A name never ends on a link word (بن، عبد) or a Latin particle.
         while end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES):
             end -= 1
+        # A sovereign's ordinal: الملك عبد الله الثاني, Mohammed VI.
+        if start < end < len(doc) and (norm(doc[end]) in self.ordinals or (
+                self.lang != "ar" and _ROMAN.match(doc[end].text) and doc[end].text != "I")):
+            end += 1
         return end
 
     def _skip_modifiers(self, doc: Doc, i: int, marks: LexiconMarks) -> int:
@@ -174,10 +233,44 @@ class EntityPatterns:
                 i += 1
             elif self.lang != "ar" and token.is_lower and token.text.isalpha() and token.is_stop is False:
                 i += 1
+                # a hyphenated demonym: équato-guinéen, bosno-serbe
+                if i + 1 < len(doc) and doc[i].text in ("-", "‑") and doc[i + 1].is_lower:
+                    i += 2
             else:
                 break
             skipped += 1
         return i
+
+    def _skip_complement(self, doc: Doc, norms: list[str], i: int) -> int:
+        """Latin: a title's complement closed by a comma, then the name: "le ministre
+        mauritanien de la Défense, Hanena Ould Sidi"; else ``i`` unchanged."""
+        if self.lang == "ar" or i >= len(doc) or norms[i] not in _COMPLEMENT_LINKS:
+            return i
+        k = i
+        while k < len(doc) and k - i < 10:
+            t = doc[k]
+            if t.text == ",":
+                return k + 1 if k > i + 1 and is_capitalized(doc[k - 1]) or doc[k - 1].is_lower and k > i + 2 else i
+            if not (norms[k] in _COMPLEMENT_LINKS or is_capitalized(t) or t.is_lower and t.is_alpha and k > i):
+                return i
+            k += 1
+        return i
+
+    def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
+        """A place or body head right after a Latin name: "King Baudouin Stadium"."""
+        return self.lang != "ar" and end < len(doc) and normalize(doc[end].text) in self.not_name
+
+    def _given_at(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> int:
+        """Length of the given name that starts at ``i`` (0 if none): a listed one, or a
+        compound عبد + definite word (عبد الوافي)."""
+        given = match_at(norms, i, self.given)
+        if given:
+            return len(given)
+        if norms[i] in self.given_fused:
+            return 1
+        if norms[i] == "عبد" and i + 1 < len(doc) and is_definite(doc[i + 1]) and i + 1 not in marks.name:
+            return 2
+        return 0
 
     # -- cues ------------------------------------------------------------------------------
     def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
@@ -190,17 +283,32 @@ class EntityPatterns:
                 continue
             after = i + len(title)
             start = after
-            end = self._name_forward(doc, start, marks)
+            # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
+            # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
+            construct = self.lang == "ar" and is_arabic_word_text(title[-1]) and not title[-1].startswith("ال")
+            given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
+            end = start if construct and not given_led else self._name_forward(doc, start, marks)
             if end == start:
                 start = self._skip_modifiers(doc, after, marks)
+                start = self._skip_complement(doc, norms, start)
                 # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
-                if start < len(doc) and norm(doc[start])[:1] in ("و", "ف") and not match_at(norms, start, self.given):
+                if start < len(doc) and norm(doc[start])[:1] in ("و", "ف") and not match_at(norms, start, self.given) and not (
+                        start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
+                    end = start
+                elif construct and start == after and not given_led:
                     end = start
                 else:
                     end = self._name_forward(doc, start, marks)
-            if end > start:
+            if end > start and title in self.weak and (
+                    not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
+                end = start
+            if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
+                end = start  # "Emir, Sheikh Tamim": the inner title leads the name
+            if end > start and not self._vetoed(doc, start, end):
                 found.append((start, end, "title", " ".join(title)))
-            i = max(end, i + 1)
+                i = end
+            else:
+                i += 1
         return found
 
     def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
@@ -212,11 +320,20 @@ class EntityPatterns:
             if self.lang != "ar" and j < len(doc) and norms[j] in ("le", "la", "l'", "the", "a", "an"):
                 j += 1
             role = match_at(norms, j, self.roles)
+            age = None
+            if role is None and self.lang != "ar" and j < len(doc) and _AGE.match(doc[j].text) and (
+                    j + 1 == len(doc) or norms[j + 1] in _AGE_AFTER):
+                role = age = ("age",)  # "Abdesalem Lassoued, 45, was", "Jean Dupont, 52 ans"
             if role is None:
                 continue
             start = i
+            if self.lang == "ar" and i > 1 and self._family_name(doc, i - 1, marks, 1) and \
+                    self._name_word(doc, i - 2, i - 2, marks):
+                start = i - 1  # سعيد الرحموني، المراقب العام
             while start > 0 and i - start < MAX_NAME_TOKENS - 1 and self._name_word(doc, start - 1, start - 1, marks):
                 start -= 1
+            if age and (i - start < 2 or marks.type_at(start)):
+                continue
             if self.lang == "ar":
                 # Without capitals, keep the given-name-led part when one is there.
                 for k in range(start, i):
@@ -227,7 +344,7 @@ class EntityPatterns:
                     start = i - 3
             while start < i and norms[start] in NAME_LINKS:
                 start += 1
-            if i > start:
+            if i > start and not self._vetoed(doc, start, i):
                 found.append((start, i, "apposition", " ".join(role)))
         return found
 
@@ -235,13 +352,14 @@ class EntityPatterns:
         found = []
         i = 0
         while i < len(doc):
-            given = match_at(norms, i, self.given)
-            length = len(given) if given else (1 if norms[i] in self.given_fused else 0)
+            length = self._given_at(doc, norms, i, marks)
             if not length or doc[i].text in AR_STOP or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue
             end = self._name_forward(doc, i + length, marks, max_free=1)
+            if end == i + length < len(doc) and (self._family_name(doc, end, marks, length) or norms[end] in self.ordinals):
+                end += 1  # محمد المنفي، محمد السادس
             if end > i + length:
                 found.append((i, end, "given_name", ""))
                 i = end
