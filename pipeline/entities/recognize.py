@@ -205,8 +205,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 continue
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"])
-            if typ == "Organization" and _YEAR_END.search(span.text) and len(span) > 1:
-                typ = "Event"  # African Lion 2024: organizations are not named with a year
+            if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:
+                typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
                 typed.append((span, typ, ent.label_))

@@ -43,3 +43,85 @@ def test_english_capitalized_words_before_head_and_demonym():
 
 def test_english_head_that_only_modifies_a_noun():
     assert "U.S. service" not in heads("en", "Over 200 U.S. service members arrived.")
+
+
+# -- places named by a facility or region head ------------------------------------------------
+
+def test_arabic_facility_head_takes_an_unquoted_name_closed_by_an_adjective():
+    found = heads("ar", "وصلت الوحدات إلى قاعدة أم جرس الجوية أمس")
+    assert found["قاعدة أم جرس الجوية"][0] == "Location"
+
+
+def test_arabic_crossing_name_stops_at_a_conjunction_and_a_nisba_adjective():
+    found = heads("ar", "أعيد فتح معبر وادي سالم وتسيير الدوريات عبر معبر حدودي آخر")
+    assert "معبر وادي سالم" in found
+    assert not any(k.startswith("معبر حدودي") for k in found)
+
+
+def test_arabic_common_noun_heads_need_a_closing_adjective_or_a_place():
+    assert heads("ar", "أنشأت الوزارة قاعدة بيانات جديدة") == {}
+    assert heads("ar", "زار الوزير إقليم مراكش")["إقليم مراكش"][0] == "Location"
+
+
+def test_arabic_construct_chain_after_the_head_and_a_council_with_demonym():
+    found = heads("ar", "وأكد جهاز خفر السواحل التونسي وقال المجلس الأعلى الجزائري إن")
+    assert found["جهاز خفر السواحل التونسي"][0] == "GovernmentAgency"
+    assert found["المجلس الأعلى الجزائري"][0] == "GovernmentAgency"
+
+
+def test_arabic_staff_head_yields_to_the_armed_forces_inside_it():
+    found = heads("ar", "قال رئيس هيئة الأركان العامة للقوات المسلحة الأردنية إن")
+    assert not any(k.startswith("هيئة الأركان") for k in found)
+
+
+def test_french_region_and_naval_centre_are_places():
+    found = heads("fr", "Les patrouilles dans la région de Tombouctou partent du centre naval de Bizerte.")
+    assert found["région de Tombouctou"][0] == "Location"
+    assert found["centre naval de Bizerte"][0] == "Location"
+
+
+def test_french_ministry_runs_over_et_des_and_a_lexicon_region():
+    found = heads("fr", "Le ministère belge de l'Europe et des Affaires étrangères a réagi.")
+    assert "ministère belge de l'Europe et des Affaires étrangères" in found
+
+
+def test_french_court_and_school_closed_by_a_city():
+    found = heads("fr", "Le tribunal de première instance de Sfax et l'École nationale de police de Bamako.")
+    assert found["tribunal de première instance de Sfax"][0] == "GovernmentAgency"
+    assert found["École nationale de police de Bamako"][0] == "GovernmentAgency"
+
+
+def test_french_body_of_an_international_organization_is_one():
+    found = heads("fr", "Le Collège de défense de l'Union africaine forme des officiers.")
+    assert found["Collège de défense de l'Union africaine"][0] == "InternationalOrganization"
+
+
+def test_french_multiword_head_with_adjective_and_office_with_contre():
+    found = heads("fr", "Le pôle judiciaire financier et l'Office de lutte contre le trafic de drogue enquêtent.")
+    assert "pôle judiciaire financier" in found
+    assert found["Office de lutte contre le trafic de drogue"][0] == "GovernmentAgency"
+
+
+def test_french_descriptive_head_with_only_a_demonym_is_generic():
+    assert heads("fr", "a annoncé l'agence européenne de police.") == {}
+    assert heads("fr", "La police marocaine a arrêté deux suspects.")["police marocaine"][0] == "GovernmentAgency"
+
+
+def test_french_staff_yields_to_the_nested_armed_forces():
+    found = heads("fr", "le chef d'état-major général des armées maliennes a salué")
+    assert "armées maliennes" in found and not any(k.startswith("état-major") for k in found)
+
+
+def test_english_descriptive_heads_with_only_a_demonym_are_generic():
+    assert heads("en", "Critics condemned cooperation with Syrian forces and the Syrian agency.") == {}
+
+
+def test_english_place_heads():
+    found = heads("en", "Fans gathered near Place Rogier before the match at the Stade Roi Stadium in northern Africa.")
+    assert found["Place Rogier"][0] == "Location"
+    assert found["northern Africa"][0] == "Location"
+
+
+def test_english_federal_prosecutors_office():
+    found = heads("en", "The suspect was named by the federal prosecutor's office on Monday.")
+    assert found["federal prosecutor's office"][0] == "GovernmentAgency"

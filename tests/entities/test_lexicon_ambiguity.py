@@ -29,3 +29,13 @@ def test_ambiguous_demonym_is_not_bound():
 def test_unambiguous_mention_elsewhere_licenses_the_short_form():
     names, _ = _lexicon("ar", "أعلنت جمهورية مالي أمس. وقال مسؤول إن مالي ستشارك")
     assert [k for _, k in names].count("country/ML") == 2
+
+
+def test_common_word_is_not_a_city_after_a_preposition():
+    doc = get_nlp("ar")("وقع الطرفان اتفاقا في إطار التعاون الأمني")
+    assert [s.text for s in doc.spans["lexicon"]] == []
+
+
+def test_one_reading_as_a_name_carries_to_the_other_mentions():
+    doc = get_nlp("en")("Chad's army said the rebels attacked troops in Chad.")
+    assert [s.text for s in doc.spans["lexicon"] if s.label_ == "Country"] == ["Chad", "Chad"]

@@ -21,3 +21,14 @@ def test_demonyms_go_to_their_own_span_group():
 def test_lowercase_latin_word_is_not_a_name():
     names, _ = lexicon_spans("en", "a nice view of the sea")
     assert names == []
+
+
+def test_short_acronym_needs_all_capitals_and_spaced_acronym_its_case():
+    doc = get_nlp("fr")("Un agent a parlé à l'ONU. La mission EUTM Mali forme des soldats.")
+    texts = [s.text for s in doc.spans["lexicon"]]
+    assert "Un" not in texts and "EUTM Mali" in texts
+
+
+def test_arabic_word_is_not_a_clitic_plus_a_place_name():
+    doc = get_nlp("ar")("وشكلت لجنة أمنية مشتركة")
+    assert [s.text for s in doc.spans["lexicon"]] == []

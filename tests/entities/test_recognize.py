@@ -55,3 +55,44 @@ def test_event_name_alias_and_later_model_mention_typed_as_event():
     events = [m for m in ms if m.type == "Event"]
     assert events and events[0].attrs["year"] == "2022"
     assert all(m.type == "Event" for m in ms if "African Lion" in m.text)
+
+
+def test_region_head_makes_the_city_name_a_location():
+    ms = by_text(mentions("en", "Police raided a flat in the Molenbeek district on Friday."))
+    assert ms["Molenbeek"].type == "Location"
+
+
+def test_arabic_place_name_with_closer_keeps_the_short_form_as_alias():
+    ms = by_text(mentions("ar", "أعيد فتح معبر وادي سالم الحدودي أمام المسافرين"))
+    assert ms["معبر وادي سالم الحدودي"].attrs["aliases"] == ["معبر وادي سالم"]
+
+
+def test_name_running_on_to_its_acronym_is_one_organization():
+    ms = by_text(mentions("en", "The rebels of the Movement for Justice and Equality in Darfur (MJED) refused."))
+    assert "Movement for Justice and Equality in Darfur" in ms
+    assert "Equality" not in ms and "Darfur" not in ms
+
+
+def test_hyphenated_acronym_is_one_acronym():
+    ms = by_text(mentions("en", "The U.S. Naval Forces Europe-Africa (NAVEUR-NAVAF) held drills."))
+    assert "NAVEUR-NAVAF" in ms and "NAVAF" not in ms
+
+
+def test_portfolio_words_are_not_organizations():
+    ms = by_text(mentions("fr", "Le ministre de la Sécurité et de la Protection civile, le général Amadou Diallo, a parlé."))
+    assert "Sécurité" not in ms and "Protection civile" not in ms
+
+
+def test_surname_of_a_person_tagged_as_organization_is_a_person():
+    ms = mentions("en", "The gunman Karim Boudali, 41, was arrested. Prosecutors charged Boudali on Friday.")
+    assert all(m.type == "Person" for m in ms if "Boudali" in m.text)
+
+
+def test_organization_name_with_a_year_is_an_event():
+    ms = by_text(mentions("en", "More than 5,000 troops take part in Atlas Falcon 2022, the annual drill."))
+    assert ms["Atlas Falcon 2022"].type == "Event"
+
+
+def test_french_unknown_place_after_a_is_a_city():
+    ms = by_text(mentions("fr", "De nouveaux postes de gendarmerie ont été ouverts à Koumpentoum et à Goudiry."))
+    assert ms["Koumpentoum"].type == "City"
