@@ -38,6 +38,8 @@ class Arg:
     demonym: bool = False
     # A demonym that qualifies a neighbouring name ("police marocaine"), not a party itself.
     qualifier_of: str | None = None
+    # A news outlet (dateline "(APS)", "بترا", "AFP"): the source of the text, not a party.
+    source: bool = False
 
 
 def mention_key(m: Mention) -> str:
@@ -53,6 +55,9 @@ class SentenceContext:
     args: list[Arg] = field(default_factory=list)
     # The document's date (dateline or first full date): resolves "le 19 novembre", "on Monday".
     reference: str | None = None
+    # Capital cities standing for their state ("Rabat et Madrid coopèrent"): city arg id ->
+    # the Arg of that state's mention in the document.
+    capitals: dict[str, Arg] = field(default_factory=dict)
 
     @property
     def sentence(self) -> str:
@@ -108,6 +113,38 @@ class SentenceContext:
                 and not (x.start < max(a.start, b.start) and x.end > min(a.end, b.end)) and
                 min(a.end, b.end) <= x.start and x.end <= max(a.start, b.start)]
 
+    def headline(self) -> tuple[int, int] | None:
+        """The span of the document's title line when this sentence lies in it: a first
+        line followed by a line break, short and without final punctuation."""
+        start = len(self.text) - len(self.text.lstrip())
+        end = self.text.find("\n", start)
+        if end < 0 or not start <= self.start < end:
+            return None
+        line = self.text[start:end].strip()
+        if len(line.split()) > 16 or line.endswith((".", "!", "?", "؟")) and not line.endswith(".."):
+            return None
+        return start, end
+
+    def metonymic_capitals(self) -> list[Arg]:
+        """Capitals as their state, where the city is a party and not a place: not after
+        "in" / "à" / "في", not a dateline ("RABAT -", "Rabat (MAP)"), not "Rabat, Morocco"."""
+        out = []
+        for a in self.args:
+            country = self.capitals.get(a.id)
+            if country is None:
+                continue
+            lo, _ = self.before(a, 1)
+            if self.cues("locative", lo, a.start) or self.cues("within", lo, a.start):
+                continue
+            line_start = self.text.rfind("\n", 0, a.start) + 1
+            following = self.text[a.end:a.end + 3].lstrip(" ")
+            if not self.text[line_start:a.start].strip() and following[:1] in {"-", "—", "–", "(", ","}:
+                continue
+            if any(b.type == "Country" and not b.demonym and b.start >= a.end and self.text[a.end:b.start].strip() in {",", "،"} for b in self.args):
+                continue
+            out.append(Arg(country.id, country.type, country.key, a.start, a.end, a.text))
+        return out
+
     def parties(self, *, demonyms: bool = False) -> list[Arg]:
         return [a for a in self.args if a.type in PARTY_TYPES and a.qualifier_of is None
-                and (demonyms or not a.demonym)]
+                and not a.source and (demonyms or not a.demonym)]

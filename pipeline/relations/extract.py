@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from pipeline.entities.lexicon import load_lexicon
 from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.cues import load_cues
 from pipeline.relations.dates import reference_date
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
@@ -53,6 +54,7 @@ T = TypeVar("T")
 EVENT_MEMORY = 3
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
+OUTLET_KINDS = {"news_agency", "media"}
 QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganization"}
 
 
@@ -83,17 +85,42 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
     return args
 
 
+def _is_outlet(m: Mention, lang: str) -> bool:
+    """A news agency, paper or broadcaster: by its lexicon kind, or its name's head noun."""
+    if m.type not in {"Organization", "GovernmentAgency"}:
+        return False
+    entry = load_lexicon().entries.get(m.key or "")
+    if entry is not None and entry.kind in OUTLET_KINDS:
+        return True
+    return bool(load_cues().find("news_outlet", lang, m.text))
+
+
+def _capitals(mentions: list[Mention], countries: dict[str, Mention]) -> dict[str, Arg]:
+    """City mention id -> its state's Arg, for capitals whose state the document names."""
+    lexicon = load_lexicon()
+    out = {}
+    for m in mentions:
+        entry = lexicon.entries.get(m.key or "")
+        if m.type != "City" or entry is None or not entry.capital:
+            continue
+        country = countries.get(lexicon.country_of(entry.id) or "")
+        if country is not None:
+            out[m.id] = Arg(country.id, "Country", mention_key(country), m.start, m.end, m.text)
+    return out
+
+
 def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[SentenceContext]:
     lang = document.lang or "en"
     countries = _country_mentions(mentions)
-    all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text) for m in mentions]
+    all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text, source=_is_outlet(m, lang)) for m in mentions]
     all_args += _demonym_args(doc, mentions, countries, lang)
     all_args.sort(key=lambda a: (a.start, a.end))
     reference = reference_date(document.text, lang)
+    capitals = _capitals(mentions, countries)
     out = []
     for start, end in _sentence_spans(doc):
         args = [a for a in all_args if start <= a.start < end]
-        out.append(SentenceContext(document.text, start, end, lang, args, reference))
+        out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals))
     return out
 
 

@@ -220,11 +220,27 @@ def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     return gap in {"-", "/", "و", "et", "and"} or (gap == "" and a.demonym and b.demonym)
 
 
+def _reacting(ctx: SentenceContext, chain: list[Arg], triggers: list[tuple[int, int]]) -> bool:
+    """"The AU and the UN welcomed the agreement", "رحب الاتحاد والأمم المتحدة بالاتفاق":
+    the coordinated names share a verb of reaction, the trigger is its object; they do not
+    cooperate with each other."""
+    lo, _ = ctx.before(chain[0], 2)
+    if any(t1 <= chain[0].start and t0 >= ctx.before(chain[0], 4)[0] for t0, t1 in triggers):
+        return False  # "cooperation between X and Y", "تعاون X وY"
+    nxt = next((t0 for t0, _ in triggers if t0 >= chain[-1].end), None)
+    spans = [(lo, chain[0].start)] + ([(chain[-1].end, nxt)] if nxt is not None else [])
+    return any(ctx.cues("reaction", a, b) for a, b in spans)
+
+
 def cooperation(ctx: SentenceContext) -> list[Candidate]:
     triggers = ctx.cues("cooperatesWith")
+    headline = ctx.headline()
+    if headline:  # the splitter may cut a title at ".." or ":"
+        line = load_cues().find("cooperatesWith", ctx.lang, ctx.text[headline[0]:headline[1]], offset=headline[0])
+        triggers = sorted(set(triggers) | set(line))
     if not triggers:
         return []
-    parties = [a for a in ctx.parties(demonyms=True)]
+    parties = sorted(ctx.parties(demonyms=True) + ctx.metonymic_capitals(), key=lambda a: (a.start, a.end))
     named = [a for a in parties if not a.demonym]
     out: list[Candidate] = []
     seen: set[frozenset[str]] = set()
@@ -245,7 +261,11 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
             continue
         lo, _ = ctx.before(chain[0], 4)
         _, hi = ctx.after(chain[-1], 4)
+        if headline and chain[-1].end <= headline[1]:
+            lo, hi = headline  # "المغرب وإسبانيا.. تفكيك شبكة بتنسيق أمني": a title's names and its trigger
         if not any(lo <= t0 and t1 <= hi for t0, t1 in triggers):
+            continue
+        if _reacting(ctx, chain, triggers):
             continue
         rule, conf = ("rule:coop-between", 0.85) if ctx.cues("between", lo, chain[0].start) else ("rule:coop-coordination", 0.75)
         for a, b in combinations(chain, 2):
@@ -389,7 +409,7 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
                 d = near[0]
                 out.append(_cand(ev, "occurredOn", d.value, "rule:event-date", 0.7, (ctx.start + d.start, ctx.start + d.end)))
         for a in ctx.args:
-            if a is ev or a.demonym or a.type == "Event":
+            if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
             lo, _ = ctx.before(a, 2)
             located = ctx.cues("locative", lo, a.start) and a.type in {"City", "Location", "Country"}

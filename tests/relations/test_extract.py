@@ -188,3 +188,44 @@ def test_event_date_without_year_resolved_by_earlier_date_fr(extract):
     text = "Dakar, le 12 avril 2019. Le Sénégal a accueilli l'exercice Flintlock le 10 avril à Thiès."
     triples, _ = extract("fr", text, [("l'exercice Flintlock", EVENT)])
     assert ("l'exercice Flintlock", "occurredOn", "2019-04-10") in triples
+
+
+# --- news outlets are sources, not parties ---------------------------------------------------
+
+def test_dateline_agency_is_not_a_party_fr(extract):
+    text = "Bamako (Agence de presse malienne) - Le Mali et le Niger ont signé un accord de coopération."
+    triples, _ = extract("fr", text, [("Agence de presse malienne", "Organization")])
+    assert ("Mali", "cooperatesWith", "Niger") in triples
+    assert not any("Agence de presse malienne" in (t[0], t[2]) for t in triples)
+
+
+# --- cooperation: capitals, headlines, reactions ----------------------------------------------
+
+def test_capital_stands_for_its_state_fr(extract):
+    text = "Le Sénégal et la Gambie partagent une frontière. Dakar a renforcé sa coopération avec la Gambie."
+    triples, _ = extract("fr", text)
+    assert {("Sénégal", "cooperatesWith", "Gambie"), ("Gambie", "cooperatesWith", "Sénégal")} & triples
+
+
+def test_capital_as_a_place_is_not_a_party_en(extract):
+    text = "Kenya and Uganda met in Nairobi, where Uganda signed a cooperation deal with Rwanda."
+    triples, _ = extract("en", text)
+    assert not any(t[1] == "cooperatesWith" and "Nairobi" in (t[0], t[2]) for t in triples)
+    assert not any(t[1] == "cooperatesWith" and {t[0], t[2]} == {"Kenya", "Uganda"} for t in triples)
+
+
+def test_headline_pair_with_trigger_further_on_ar(extract):
+    text = "مصر والأردن.. ضبط خلية إرهابية بتنسيق أمني\n\nأعلنت السلطات ضبط خلية."
+    triples, _ = extract("ar", text)
+    assert {("مصر", "cooperatesWith", "الأردن"), ("الأردن", "cooperatesWith", "مصر")} & triples
+
+
+def test_agree_dual_verb_ar(extract):
+    triples, _ = extract("ar", "العراق والكويت تتفقان على تأمين الحدود")
+    assert {("العراق", "cooperatesWith", "الكويت"), ("الكويت", "cooperatesWith", "العراق")} & triples
+
+
+def test_shared_reaction_verb_is_not_cooperation_en(extract):
+    triples, _ = extract("en", "The European Union and the Arab League welcomed the agreement between Sudan and Chad.")
+    assert not any(t[1] == "cooperatesWith" and {t[0], t[2]} == {"European Union", "Arab League"} for t in triples)
+    assert {("Sudan", "cooperatesWith", "Chad"), ("Chad", "cooperatesWith", "Sudan")} & triples
