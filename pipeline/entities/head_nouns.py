@@ -59,7 +59,6 @@ _EN_OF = {"of", "the", "for"}
 MAX_FR_COMPLEMENT = 10
 _FR_ET_DE = {"de", "des", "du", "d'", "d’"}
 _FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
-_FR_PLACE_LINKS = {"au", "aux", "en"}  # mission de l'Union européenne au Mali
 
 
 @Language.factory("head_noun_patterns", assigns=["doc.spans", "doc.user_data"],
@@ -243,8 +242,8 @@ class HeadNounPatterns:
                 elif n in self.fr_modifiers:
                     end += 1
                     modifiers += 1
-                elif (n in _FR_DE or n in _FR_LINKS or n == "et" and end + 1 < len(doc) and norms[end + 1] in _FR_ET_DE
-                      or io and n in _FR_PLACE_LINKS) and end + 1 < len(doc):
+                elif (n in _FR_DE or n in _FR_LINKS or n == "et" and end + 1 < len(doc) and norms[end + 1] in _FR_ET_DE) \
+                        and end + 1 < len(doc):
                     k = end + 1
                     while k < len(doc) and (norms[k] in _FR_DE or norms[k] in _FR_LINKS):
                         k += 1
