@@ -198,10 +198,16 @@ class Pipeline:
     def iter_results(self, sources: list[Source], cache: ResultCache | None = None) -> Iterator[DocumentResult]:
         """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine."""
         batches = self._batches(self.read(sources), cache)
-        first = next(batches, None)
-        if first is None:
+        # Batches with nothing to process (cached, unreadable) go out at once: no engine is
+        # started before there is work for it, none at all on an unchanged corpus.
+        for first in batches:
+            if first[1]:
+                break
+            yield from first[0]  # type: ignore[misc]
+        else:
             return
-        langs = sorted({detect_language(d.text)[0] for d in first[1]}) if self.jobs > 1 or self.engine != "local" else ()
+        remote = self.jobs > 1 or self.engine != "local"
+        langs = sorted({detect_language(d.text)[0] for d in first[1]}) if remote else ()
         queue: deque[list[Document | DocumentResult]] = deque()
 
         def todo() -> Iterator[list[Document]]:
@@ -209,7 +215,6 @@ class Pipeline:
                 queue.append(slots)
                 yield docs
 
-        remote = self.jobs > 1 or self.engine != "local"
         with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs) as engine:
             for processed in engine.map(process_batch if remote else self.process_batch, todo()):
                 slots = queue.popleft()
