@@ -331,7 +331,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             if giver.key == receiver.key or ctx.only_between(giver, receiver, LINK):
                 continue
             agent = ctx.cues("agent", t1, receiver.start)
-            if agent:  # "Y was trained by X", "Y alerté par X"
+            lo, _ = ctx.before(giver, 3)
+            recipient = ctx.cues("recipient", lo, t0)
+            if agent or recipient:
+                # "Y was trained by X", "Y alerté par X", "Y received training from X",
+                # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
                 giver, receiver = receiver, giver
             out.append(_cand(giver, family, receiver, rule, 0.7, (t0, t1)))
         elif receiver and len(after) > 1:

@@ -229,3 +229,24 @@ def test_shared_reaction_verb_is_not_cooperation_en(extract):
     triples, _ = extract("en", "The European Union and the Arab League welcomed the agreement between Sudan and Chad.")
     assert not any(t[1] == "cooperatesWith" and {t[0], t[2]} == {"European Union", "Arab League"} for t in triples)
     assert {("Sudan", "cooperatesWith", "Chad"), ("Chad", "cooperatesWith", "Sudan")} & triples
+
+
+# --- flows: the recipient comes first -------------------------------------------------------
+
+def test_recipient_first_training_fr(extract):
+    text = "La police nigérienne bénéficiera de sessions de formation dispensées par la gendarmerie française."
+    triples, _ = extract("fr", text, [("La police nigérienne", AGENCY), ("la gendarmerie française", AGENCY)])
+    assert ("la gendarmerie française", "providesTrainingTo", "La police nigérienne") in triples
+    assert ("La police nigérienne", "providesTrainingTo", "la gendarmerie française") not in triples
+
+
+def test_recipient_first_training_en(extract):
+    text = "The Tunisian Navy received training from the Spanish Navy last year."
+    triples, _ = extract("en", text, [("The Tunisian Navy", AGENCY), ("the Spanish Navy", AGENCY)])
+    assert ("the Spanish Navy", "providesTrainingTo", "The Tunisian Navy") in triples
+
+
+def test_recipient_first_training_ar(extract):
+    text = "وتم الاتفاق على استفادة عناصر من الشرطة الليبية من دورات تدريبية تشرف عليها الشرطة الإيطالية."
+    triples, _ = extract("ar", text, [("الشرطة الليبية", AGENCY), ("الشرطة الإيطالية", AGENCY)])
+    assert ("الشرطة الإيطالية", "providesTrainingTo", "الشرطة الليبية") in triples
