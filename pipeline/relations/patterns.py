@@ -393,11 +393,15 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
 def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list[Candidate]:
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
-    referenced = False
+    referenced = participation_only = False
     if not evs and recent_events:
         opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
         if ctx.cues("event_reference") or load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
+        elif ctx.cues("participation"):
+            # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
+            # participation verb continues about the event the text has just named.
+            evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
     dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
     involve = ctx.cues("involvedIn")
@@ -417,6 +421,8 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
                 continue
             lo, _ = ctx.before(a, 2)
             located = ctx.cues("locative", lo, a.start) and a.type in {"City", "Location", "Country"}
+            if located and participation_only:
+                continue
             if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
                 conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
                 out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))

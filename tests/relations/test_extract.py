@@ -250,3 +250,25 @@ def test_recipient_first_training_ar(extract):
     text = "وتم الاتفاق على استفادة عناصر من الشرطة الليبية من دورات تدريبية تشرف عليها الشرطة الإيطالية."
     triples, _ = extract("ar", text, [("الشرطة الليبية", AGENCY), ("الشرطة الإيطالية", AGENCY)])
     assert ("الشرطة الإيطالية", "providesTrainingTo", "الشرطة الليبية") in triples
+
+
+# --- involvedIn: participants named in the sentences after the event ----------------------------
+
+def test_participants_in_a_later_sentence_en(extract):
+    text = ("Operation Blue Harbour targeted arms smugglers in the Aegean. "
+            "Frontex and Europol took part, along with the Hellenic Coast Guard.")
+    triples, _ = extract("en", text, [("Operation Blue Harbour", EVENT), ("Hellenic Coast Guard", AGENCY)])
+    assert ("Frontex", "involvedIn", "Operation Blue Harbour") in triples
+    assert ("Europol", "involvedIn", "Operation Blue Harbour") in triples
+
+
+def test_investigators_of_an_attack_fr(extract):
+    text = "L'attentat de Sousse a fait douze morts. Le parquet national antiterroriste a ouvert une enquête."
+    triples, _ = extract("fr", text, [("L'attentat de Sousse", EVENT), ("parquet national antiterroriste", AGENCY)])
+    assert ("parquet national antiterroriste", "involvedIn", "L'attentat de Sousse") in triples
+
+
+def test_participation_alone_gives_no_place(extract):
+    text = "Operation Blue Harbour targeted arms smugglers. Frontex took part from its office in Warsaw."
+    triples, _ = extract("en", text, [("Operation Blue Harbour", EVENT)])
+    assert not any(t[1] == "occurredIn" and t[2] == "Warsaw" for t in triples)
