@@ -39,6 +39,7 @@ from pipeline.entities.tokens import (
     is_arabic_word,
     is_capitalized,
     is_clitic,
+    is_definite,
     load_word_list,
     load_yaml,
     match_at,
@@ -56,6 +57,11 @@ _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 # Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
 # form-IV past ا...ت) do not name an event (عملية أطلقت).
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
+# Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
+_AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
+_LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
+_COMPLEMENT = {"de", "d'", "d’", "of", "in", "a", "à"}
+_ARTICLES = {"la", "le", "l'", "l’", "les", "the"}
 MAX_NAME = 4
 MAX_QUOTED = 6
 
@@ -73,8 +79,13 @@ class EventPatterns:
         self.name = name
         self.lang = lang
         spec = load_yaml(heads_path).get(lang) or {}
-        self.heads = phrases(spec.get("heads"))
+        self.named_only = set(phrases(spec.get("named_only")))
+        self.heads = sorted(set(phrases(spec.get("heads"))) | self.named_only, key=lambda h: (-len(h), h))
         self.with_place = set(phrases(spec.get("with_place")))
+        self.bare_name = set(phrases(spec.get("bare_name")))
+        self.attack_heads = set(phrases(spec.get("attack_heads")))
+        self.ordinal_heads = set(phrases(spec.get("ordinal_heads")))
+        self.ordinals = frozenset(normalize(w) for w in spec.get("ordinals") or [])
         self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
 
     def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
@@ -91,6 +102,14 @@ class EventPatterns:
         # Skip a demonym, a comma and a naming participle: "l'opération française Barkhane",
         # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
         named = False
+        if self.lang == "ar":
+            # Adjectives and demonyms between the head and a quoted name:
+            # التدريب المصري السوداني المشترك «…».
+            k = j
+            while k < len(doc) and k - j < 5 and (is_definite(doc[k]) or marks.demonym_at(k)) and not marks.type_at(k):
+                k += 1
+            if k > j and self._quoted(doc, k):
+                j = k
         for _ in range(3):
             # A capitalized demonym may start the name itself (Exercise African Lion).
             demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
@@ -100,10 +119,24 @@ class EventPatterns:
         quoted = self._quoted(doc, j)
         if quoted:
             return quoted[0], quoted[1], True
+        if head in self.named_only and not named:
+            return None
         if named:  # "L'opération, baptisée Kafo II": the name stands alone, like a quoted one
             found = self._name_after(doc, norms, head, j, marks)
             return (found[0], found[1], True) if found and found[1] > found[0] else None
         if j >= len(doc):
+            return None
+        if self.lang != "ar" and head in self.with_place and norms[j] in _COMPLEMENT:
+            # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
+            k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in _ARTICLES else 0)
+            if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
+                return j, marks.name[k].end, False
+            if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
+                    and k not in self._heads_at(doc):
+                end = k
+                while end < len(doc) and end - k < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
+                    end += 1
+                return j, end, False
             return None
         if marks.type_at(j) in ("City", "Country", "Location"):
             # قمة بروكسل: the place names the summit; عملية صوفيا: an operation named after a place.
@@ -113,9 +146,11 @@ class EventPatterns:
         if self.lang == "ar":
             token = doc[j]
             n = norms[j]
+            if head not in self.bare_name:
+                return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
             if not is_arabic_word(token) or is_clitic(token) or n.startswith("ال") or n in _AR_STOP or n in self.common:
                 return None
-            if _AR_VERB_SHAPE.match(n):
+            if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n):
                 return None
             return j, j + 1, False
         end = j
@@ -125,6 +160,67 @@ class EventPatterns:
                 break
             end += 1
         return (j, end, False) if end > j else None
+
+    @staticmethod
+    def _heads_at(doc: Doc) -> set[int]:
+        return {i for span in doc.spans.get("heads", []) for i in range(span.start, span.end)}
+
+    def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
+        """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
+        out = []
+        for i in range(len(doc)):
+            head = match_at(norms, i, sorted(self.ordinal_heads, key=len, reverse=True))
+            if head is None:
+                continue
+            if self.lang == "ar":
+                k = i + len(head)
+                while k < len(doc) and norms[k] in self.ordinals:
+                    k += 1
+                if k > i + len(head):
+                    out.append((i, k, " ".join(head)))
+            elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
+                out.append((i - 1, i + len(head), " ".join(head)))
+        return out
+
+    def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
+        """English: a city or country right before a place-taking head: the Brussels attack,
+        the Doha agreement."""
+        out = []
+        if self.lang != "en":
+            return out
+        for i in range(1, len(doc)):
+            head = match_at(norms, i, sorted(self.with_place, key=len, reverse=True))
+            if head is None or marks.type_at(i - 1) not in ("City", "Country"):
+                continue
+            place = marks.name[i - 1]
+            if place.start > 0 and norms[place.start - 1] in ("the", "this", "that"):
+                out.append((place.start, i + len(head), place.text))
+        return out
+
+    def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
+        """Latin: capitalized words and a year, then an apposition with an event head:
+        "taking part in African Lion 2024, the largest military exercise"."""
+        out = []
+        if self.lang == "ar":
+            return out
+        heads = self._heads_at(doc)
+        for k in range(1, len(doc)):
+            if not _YEAR.match(doc[k].text) or not is_capitalized(doc[k - 1]):
+                continue
+            start = k
+            while start > 0 and k - start < MAX_NAME and is_capitalized(doc[start - 1]) and not doc[start - 1].is_stop \
+                    and not marks.type_at(start - 1) and start - 1 not in heads \
+                    and doc[start - 1].ent_type_ not in ("DATE", "TIME", "PERSON", "PER", "GPE", "LOC"):
+                start -= 1
+            if start == k or (start > 0 and doc[start - 1].text == "-") or all(marks.demonym_at(t) for t in range(start, k)):
+                continue
+            if match_at(norms, start, self.heads):
+                continue  # Exercise Bright Star 2017: the head pattern has it
+            # the head in an apposition right after the year: "African Lion 2024, the largest … exercise"
+            if k + 1 < len(doc) and doc[k + 1].text == "," and any(
+                    match_at(norms, t, self.heads) and not is_capitalized(doc[t]) for t in range(k + 2, min(len(doc), k + 12))):
+                out.append((start, k + 1, doc[start:k].text))
+        return out
 
     def _year(self, doc: Doc, norms: list[str], k: int) -> tuple[int, str | None]:
         if k < len(doc) and norms[k] in _YEAR_CUES and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
@@ -164,6 +260,22 @@ class EventPatterns:
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"name": name, "head": " ".join(head), "year": year}
             i = max(end, after)
-        doc.spans["events"] = spans
+        taken = {t for span in spans for t in range(span.start, span.end)}
+        extra = [(s, e, name, "session") for s, e, name in self._ordinal_sessions(doc, norms)]
+        extra += [(s, e, name, "place") for s, e, name in self._place_before_head(doc, norms, marks)]
+        # A name with a year already named after its head (Exercise Bright Star 2017) is that event.
+        named = " | ".join(normalize(v["name"]) for v in info.values())
+        extra += [(s, e, name, "year") for s, e, name in self._named_with_year(doc, norms, marks)
+                  if normalize(name) not in named]
+        for start, end, name, kind in extra:
+            if taken & set(range(start, end)):
+                continue
+            taken |= set(range(start, end))
+            span = Span(doc, start, end, label="Event")
+            year = norms[end - 1][:4] if _YEAR.match(norms[end - 1]) else None
+            spans.append(span)
+            info[(span.start_char, span.end_char)] = {"name": name if kind != "session" else span.text,
+                                                      "head": kind, "year": year}
+        doc.spans["events"] = sorted(spans, key=lambda s: s.start)
         doc.user_data["event_names"] = info
         return doc

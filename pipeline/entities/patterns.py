@@ -285,7 +285,7 @@ class EntityPatterns:
             start = after
             # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
             # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
-            construct = self.lang == "ar" and is_arabic_word_text(title[-1]) and not title[-1].startswith("ال")
+            construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith("ال") for w in title)
             given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
             end = start if construct and not given_led else self._name_forward(doc, start, marks)
             if end == start:

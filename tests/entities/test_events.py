@@ -27,3 +27,32 @@ def test_english_exercise_keeps_its_year_and_generic_head_is_nothing():
     found = events("en", "Troops joined Exercise African Lion 2022 in Morocco.")
     assert found["Exercise African Lion 2022"]["year"] == "2022"
     assert events("en", "The operation was a success.") == {}
+
+
+def test_arabic_quoted_name_after_head_adjectives_and_named_only_heads():
+    found = events("ar", 'بدأت فعاليات التدريب الجزائري التونسي المشترك "درع الصحراء 2" أمس')
+    assert list(found) == ["درع الصحراء 2"]
+    assert events("ar", "واصل التدريب ضباط الجيش") == {}
+
+
+def test_arabic_meeting_or_deal_with_a_bare_word_is_not_an_event():
+    assert events("ar", "خلال اجتماع عقداه في الرباط") == {}
+    assert events("ar", "رفضت الحكومة أي اتفاق ملزم بشأن المياه") == {}
+    assert events("ar", "ونفذت القوات عملية مشتركة") == {}
+
+
+def test_numbered_sessions_are_events():
+    assert "الدورة الخامسة عشرة" in events("ar", "افتتحت الدورة الخامسة عشرة للجنة المشتركة")
+    assert "7th session" in events("en", "The 7th session of the joint commission opened.")
+
+
+def test_place_complement_and_place_before_head():
+    assert "attentat de Sousse" in events("fr", "L'enquête sur l'attentat de Sousse avance.")
+    assert "Madrid bombings" in events("en", "A year after the Madrid bombings, police said.")
+    assert events("en", "The attack on the convoy failed.") == {}
+
+
+def test_capitalized_name_with_year_in_an_event_apposition():
+    found = events("en", "Sailors joined Sea Breeze 2021, a multinational naval exercise in the Black Sea.")
+    assert "Sea Breeze 2021" in found and found["Sea Breeze 2021"]["year"] == "2021"
+    assert events("en", "Officials presented Vision 2030, a plan for the economy.") == {}
