@@ -450,11 +450,15 @@ def places(ctx: SentenceContext) -> list[Candidate]:
             out.append(_cand(a, "locatedIn", b, "rule:place-capital-demonym", 0.85))
         elif b.type == "Country" and not b.demonym and ctx.words(gap) <= 2 and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start):
             out.append(_cand(a, "locatedIn", b, "rule:place-in", 0.65))
+        elif (b.type == "Country" and not b.demonym and gap[:1] in {",", "،"} and ctx.words(gap) <= 5
+              and ctx.only(gap, ("capital", "locative", "filler", "of")) and (ctx.cues("capital", a.end, b.start) or ctx.cues("locative", a.end, b.start))):
+            # "Malabo, capitale de la Guinée équatoriale", "Almeria, in southern Spain"
+            out.append(_cand(a, "locatedIn", b, "rule:place-apposition", 0.8))
     for a, b in zip(ctx.args, ctx.args[1:]):
         # "la capitale marocaine, Rabat" / "العاصمة المغربية الرباط"
         if a.type == "Country" and a.demonym and b.type == "City" and ctx.words(ctx.gap(a, b)) <= 1:
             lo, _ = ctx.before(a, 2)
-            if ctx.cues("capital", lo, a.start):
+            if ctx.cues("capital", lo, a.start) or ctx.cues("capital", a.end, b.start):
                 out.append(_cand(b, "locatedIn", a, "rule:place-capital-demonym", 0.85))
     return out
 

@@ -272,3 +272,20 @@ def test_participation_alone_gives_no_place(extract):
     text = "Operation Blue Harbour targeted arms smugglers. Frontex took part from its office in Warsaw."
     triples, _ = extract("en", text, [("Operation Blue Harbour", EVENT)])
     assert not any(t[1] == "occurredIn" and t[2] == "Warsaw" for t in triples)
+
+
+# --- locatedIn by apposition ----------------------------------------------------------------
+
+def test_city_capital_of_country_apposition_fr(extract):
+    triples, _ = extract("fr", "Le sommet s'est tenu à Niamey, capitale du Niger, en présence des ministres.")
+    assert ("Niamey", "locatedIn", "Niger") in triples
+
+
+def test_city_in_southern_country_en(extract):
+    triples, _ = extract("en", "Police arrested the suspects in Sfax, in southern Tunisia, on Friday.")
+    assert ("Sfax", "locatedIn", "Tunisia") in triples
+
+
+def test_demonym_capital_city_en(extract):
+    triples, _ = extract("en", "Egypt hosted the talks. Delegates met in the Egyptian capital Cairo.")
+    assert ("Cairo", "locatedIn", "Egypt") in triples
