@@ -49,7 +49,7 @@ def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | 
     if not root.is_dir():
         return
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if "__pycache__" in path.parts or (suffixes and path.suffix not in suffixes):
+        if "__pycache__" in path.parts or path.suffix == ".pyc" or (suffixes and path.suffix not in suffixes):
             continue
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
@@ -66,7 +66,7 @@ def pipeline_fingerprint() -> str:
     for name in MODEL_PACKAGES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}".encode())
-    _hash_tree(digest, PACKAGE_DIR, (".py",))
+    _hash_tree(digest, PACKAGE_DIR)  # code and the exporters' assets (page script, palette)
     _hash_tree(digest, ONTOLOGY_DIR)
     return digest.hexdigest()
 
