@@ -58,6 +58,9 @@ class SentenceContext:
     # Capital cities standing for their state ("Rabat et Madrid coopèrent"): city arg id ->
     # the Arg of that state's mention in the document.
     capitals: dict[str, Arg] = field(default_factory=dict)
+    # Ministries the document names, each with its state's key and the content words of
+    # its name: a portfolio minister ("وزير الداخلية الإسباني") leads the one that matches.
+    ministries: list[tuple[Arg, str, frozenset[str]]] = field(default_factory=list)
 
     @property
     def sentence(self) -> str:
@@ -87,6 +90,27 @@ class SentenceContext:
         s = self.start if start is None else max(self.start, start)
         e = self.end if end is None else min(self.end, end)
         return load_cues().find(family, self.lang, self.text[s:e], offset=s) if e > s else []
+
+    def content_words(self, start: int, end: int, skip: tuple[str, ...] = ()) -> frozenset[str]:
+        """Stems of the content words of ``text[start:end]``: arguments, cues of the ``skip``
+        families and short function words left out (portfolio words: "Interior", "الداخلية")."""
+        chars = list(self.text[start:end])
+        spans = [(a.start, a.end) for a in self.args]
+        for family in skip:
+            spans += load_cues().find(family, self.lang, self.text[start:end], offset=start)
+        for s0, s1 in spans:
+            for i in range(max(s0, start), min(s1, end)):
+                chars[i - start] = " "
+        out = set()
+        for word in normalize("".join(chars)).split():
+            word = word.strip(".,;:()«»\"'’-،؛")
+            for article in ("l'", "d'", "l’", "d’", "وال", "بال", "لل", "ال"):
+                if word.startswith(article) and len(word) - len(article) >= 4:
+                    word = word[len(article):]
+                    break
+            if len(word) >= 4:
+                out.add(word[:6])
+        return frozenset(out)
 
     def before(self, arg: Arg, n_words: int) -> tuple[int, int]:
         """The span of the ``n_words`` words before ``arg`` within the sentence."""

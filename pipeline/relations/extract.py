@@ -117,10 +117,44 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     all_args.sort(key=lambda a: (a.start, a.end))
     reference = reference_date(document.text, lang)
     capitals = _capitals(mentions, countries)
+    ministries = _ministries(document.text, lang, mentions, all_args)
     out = []
     for start, end in _sentence_spans(doc):
         args = [a for a in all_args if start <= a.start < end]
-        out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals))
+        out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals, ministries))
+    return out
+
+
+def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) -> list[tuple[Arg, str, frozenset[str]]]:
+    """Ministries named in the document: ``(arg, state key, content words of the name)``.
+    The state comes from a demonym or country inside or next to the name ("وزارة الداخلية
+    الإسبانية", "Italy's Interior Ministry", "ministère de l'Intérieur du Mali") or, failing
+    that, from the lexicon."""
+    cues = load_cues()
+    lexicon = load_lexicon()
+    out = []
+    for m in mentions:
+        if m.type != "GovernmentAgency" or not cues.find("ministry", lang, m.text):
+            continue
+        state = None
+        for a in args:
+            if a.type != "Country" or a.id == m.id:
+                continue
+            inside = m.start <= a.start and a.end <= m.end
+            before = a.end <= m.start and text[a.end:m.start].strip().lower() in {"'s", "’s"}
+            after = a.start >= m.end and len(text[m.end:a.start].split()) <= 2 and cues.find("of", lang, text[m.end:a.start])
+            if inside or a.qualifier_of == m.id or before or after:
+                state = a.key
+                break
+        if state is None and m.key:
+            state = lexicon.country_of(m.key)
+        if state is None:
+            continue
+        arg = Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text)
+        inner = [a for a in args if m.start <= a.start and a.end <= m.end and a.id != m.id]
+        words = SentenceContext(text, m.start, m.end, lang, inner).content_words(m.start, m.end, ("ministry", "of", "filler"))
+        if words:
+            out.append((arg, state, words))
     return out
 
 

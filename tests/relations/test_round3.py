@@ -1,0 +1,111 @@
+"""Round-3 person roles, on texts of our own: possessive and apposed titles with ranks and
+honorifics, one role on each side of a name, titles before a whole body name (with its
+acronym), "X met the head of Y" is not X's title, portfolio ministers lead the ministry the
+text names (not the state), "headed by"."""
+AGENCY, IO, PERSON, ORG = "GovernmentAgency", "InternationalOrganization", "Person", "Organization"
+
+
+# --- possessive and apposed head titles ------------------------------------------------
+
+def test_possessive_title_then_apposed_name_en(extract):
+    text = "Ghana's interim president, John Mensah, opened the meeting in Accra."
+    triples, _ = extract("en", text, [("John Mensah", PERSON)])
+    assert ("John Mensah", "leads", "Ghana") in triples
+
+
+def test_possessive_title_with_honorific_en(extract):
+    text = "The ceremony was attended by Kuwait's Emir, Sheikh Nawaf Al Sabah, and other guests."
+    triples, _ = extract("en", text, [("Nawaf Al Sabah", PERSON)])
+    assert ("Nawaf Al Sabah", "leads", "Kuwait") in triples
+
+
+def test_title_body_rank_name_ar(extract):
+    text = "وقال مدير الأمن العام اللواء سامي الخطيب إن التحقيق مستمر."
+    triples, _ = extract("ar", text, [("الأمن العام", AGENCY), ("سامي الخطيب", PERSON)])
+    assert ("سامي الخطيب", "leads", "الأمن العام") in triples
+    assert ("سامي الخطيب", "memberOf", "الأمن العام") not in triples
+
+
+def test_spokesman_body_comma_rank_name_ar(extract):
+    text = "وقال المتحدث باسم القوات المسلحة التونسية، العقيد منير الحداد، إن المناورة انتهت."
+    triples, _ = extract("ar", text, [("القوات المسلحة التونسية", AGENCY), ("منير الحداد", PERSON)])
+    assert ("منير الحداد", "memberOf", "القوات المسلحة التونسية") in triples
+
+
+def test_one_role_on_each_side_fr(extract):
+    text = "Le président du Bénin, Paul Kodjo, président en exercice de la CEDEAO, a ouvert la session."
+    triples, _ = extract("fr", text, [("Paul Kodjo", PERSON), ("CEDEAO", IO)])
+    assert ("Paul Kodjo", "leads", "Bénin") in triples
+    assert ("Paul Kodjo", "leads", "CEDEAO") in triples
+
+
+def test_title_before_a_whole_body_name_en(extract):
+    text = "The director of Portugal's Security Intelligence Service (SIS), Rui Santos, arrived on Monday."
+    names = [("Security Intelligence Service", AGENCY), ("SIS", AGENCY), ("Rui Santos", PERSON)]
+    triples, _ = extract("en", text, names)
+    assert {("Rui Santos", "leads", "SIS"), ("Rui Santos", "leads", "Security Intelligence Service")} & triples
+    assert ("Rui Santos", "leads", "Portugal") not in triples
+
+
+def test_met_the_head_of_is_not_the_subjects_title_en(extract):
+    text = "Rui Santos met the head of the Algerian Border Police, Karim Bey, in Algiers."
+    names = [("Rui Santos", PERSON), ("Algerian Border Police", AGENCY), ("Karim Bey", PERSON)]
+    triples, _ = extract("en", text, names)
+    assert not any(h == "Rui Santos" and t in {"leads", "memberOf"} for h, t, _ in triples)
+    assert ("Karim Bey", "leads", "Algerian Border Police") in triples
+
+
+def test_title_after_verb_is_not_apposition_fr(extract):
+    text = "Paul Kodjo a rencontré le directeur de la Police nationale, Jean Ado, à Lomé."
+    names = [("Paul Kodjo", PERSON), ("Police nationale", AGENCY), ("Jean Ado", PERSON)]
+    triples, _ = extract("fr", text, names)
+    assert not any(h == "Paul Kodjo" and t in {"leads", "memberOf"} for h, t, _ in triples)
+
+
+# --- portfolio ministers ---------------------------------------------------------------
+
+def test_minister_leads_the_named_ministry_ar(extract):
+    text = ("استقبل وزير الداخلية الإيطالي ماركو نيري الوفد في روما. "
+            "وأوضحت وزارة الداخلية الإيطالية أن التعاون مع تونس مستمر، وأن إيطاليا ملتزمة به.")
+    triples, _ = extract("ar", text, [("ماركو نيري", PERSON), ("وزارة الداخلية الإيطالية", AGENCY)])
+    assert ("ماركو نيري", "leads", "وزارة الداخلية الإيطالية") in triples
+    assert ("ماركو نيري", "leads", "إيطاليا") not in triples
+
+
+def test_minister_leads_the_named_ministry_fr(extract):
+    text = ("Le ministre malien de la Défense, Amadou Traoré, était présent. "
+            "Le ministère malien de la Défense a salué l'accord entre le Mali et le Niger.")
+    triples, _ = extract("fr", text, [("Amadou Traoré", PERSON), ("ministère malien de la Défense", AGENCY)])
+    assert ("Amadou Traoré", "leads", "ministère malien de la Défense") in triples
+
+
+def test_minister_without_named_ministry_leads_nothing_en(extract):
+    text = "Portugal's Foreign Minister, Rui Costa, welcomed the agreement with Spain."
+    triples, _ = extract("en", text, [("Rui Costa", PERSON)])
+    assert ("Rui Costa", "leads", "Portugal") not in triples
+
+
+def test_prime_minister_still_leads_the_state_en(extract):
+    text = "Portugal's Prime Minister, Rui Costa, welcomed the agreement with Spain."
+    triples, _ = extract("en", text, [("Rui Costa", PERSON)])
+    assert ("Rui Costa", "leads", "Portugal") in triples
+
+
+# --- headed by -------------------------------------------------------------------------
+
+def test_headed_by_en(extract):
+    text = "Portugal's Interior Ministry, headed by Rui Costa, said arrivals had fallen."
+    triples, _ = extract("en", text, [("Interior Ministry", AGENCY), ("Rui Costa", PERSON)])
+    assert ("Rui Costa", "leads", "Interior Ministry") in triples
+
+
+def test_headed_by_ar(extract):
+    text = "أحال الملف على المجلس الأعلى للأمن برئاسة سامي الخطيب."
+    triples, _ = extract("ar", text, [("المجلس الأعلى للأمن", AGENCY), ("سامي الخطيب", PERSON)])
+    assert ("سامي الخطيب", "leads", "المجلس الأعلى للأمن") in triples
+
+
+def test_headed_by_fr(extract):
+    text = "La commission nationale de sécurité, présidée par Jean Ado, a rendu son rapport."
+    triples, _ = extract("fr", text, [("commission nationale de sécurité", AGENCY), ("Jean Ado", PERSON)])
+    assert ("Jean Ado", "leads", "commission nationale de sécurité") in triples
