@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -35,7 +36,11 @@ for _name in COMMANDS:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a command (start-up); commands handle their own
+        print("doc2kg: interrupted", file=sys.stderr)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

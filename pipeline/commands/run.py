@@ -4,7 +4,7 @@ Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (wit
 ``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache``.
 
 Exit codes: 0 every document processed; 1 some failed (the others are still written);
-2 usage error (no such input, nothing to read).
+2 usage error (no such input, nothing to read); 130 interrupted (Ctrl-C, SIGINT).
 """
 from __future__ import annotations
 
@@ -19,13 +19,12 @@ from rich.table import Table
 
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
-from pipeline.runner import Pipeline, RunSummary
-from pipeline.runtime.parallel import ENGINES
 
 err = Console(stderr=True)
+ENGINES = ("local", "dask")  # pipeline.runtime.parallel.ENGINES, without importing spaCy to parse options
 
 
-def print_summary(summary: RunSummary, console: Console) -> None:
+def print_summary(summary, console: Console) -> None:
     table = Table(title=f"doc2kg run: {summary.out_dir}", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -75,6 +74,8 @@ def run(
             print(f"doc2kg: {result.status}: {result.document.source or result.document.id}: {result.error}",
                   file=sys.stderr)
 
+    from pipeline.runner import Pipeline  # heavy (spaCy): only when a run really starts
+
     pipeline = Pipeline(jobs=jobs, engine=engine, scheduler=scheduler, cache=not no_cache)
     show = not quiet and sys.stderr.isatty()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -87,7 +88,13 @@ def run(
             report_failure(result)
             progress.update(task, advance=1)
 
-        summary = pipeline.run(inputs, out, on_result=on_result)
+        try:
+            summary = pipeline.run(inputs, out, on_result=on_result)
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print("doc2kg run: interrupted; the outputs of the previous run are unchanged "
+                      "(finished documents are cached for the next run)")
+            raise typer.Exit(130) from None
     if not quiet:
         print_summary(summary, Console(stderr=True))
     print(f"outputs: {', '.join(str(p) for p in sorted(summary.files))}")
