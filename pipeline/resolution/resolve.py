@@ -64,6 +64,7 @@ from pipeline.resolution.acronyms import (
 )
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
+from pipeline.resolution.modifiers import bare_key, reduced_forms
 from pipeline.resolution.transliterate import (
     arabic_long_vowel_conflicts,
     is_arabic,
@@ -190,18 +191,29 @@ class UnionFind:
         return True
 
 
-def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) -> str | None:
-    """The mention's lexicon id, else the entry of its type group that its name names.
+def typed_by_head(m: Mention) -> bool:
+    """A place the recognizer typed by its head noun (the Schaerbeek district, معبر X): the
+    head says what kind of place it is, which a gazetteer entry of the same name cannot."""
+    return m.source == "heads" and bool(m.attrs.get("head")) and type_group(m.type) == "place"
+
+
+def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
+                key: str | None = None) -> str | None:
+    """The mention's lexicon id (or ``key``, the one the document's context gave it), else
+    the entry of its type group that its name names.
     A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
     (a generic form), takes the entry the document names otherwise, else the one of the
-    country the recognizer tied it to, else the one of the one country the document names."""
-    if m.key:
-        return m.key
+    country the recognizer tied it to, else the one of the one country the document names.
+    A place typed by its head noun takes only an entry of that type."""
+    if key or m.key:
+        return key or m.key
     group = type_group(m.type)
+    by_head = typed_by_head(m)
     ids: list[str] = []
-    for key in (normalize_key(name), name_key(name), str(m.attrs.get("generic_of", ""))):
-        for i in lexicon.by_name.get(key, [key] if key in lexicon.entries else []):
-            if i not in ids and type_group(lexicon.entries[i].type) == group:
+    for form in (normalize_key(name), name_key(name), str(m.attrs.get("generic_of", ""))):
+        for i in lexicon.by_name.get(form, [form] if form in lexicon.entries else []):
+            typ = lexicon.entries[i].type
+            if i not in ids and type_group(typ) == group and (not by_head or typ == m.type):
                 ids.append(i)
     if len(ids) == 1 and not lexicon.entries[ids[0]].is_generic_form(name):
         return ids[0]
@@ -217,10 +229,18 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str]) 
     return None
 
 
-def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None) -> Node:
+def _countries_differ(a: Node, b: Node) -> bool:
+    """The recognizer tied the two names to different countries."""
+    ca = {str(m.attrs["country"]) for m in a.mentions if m.attrs.get("country")}
+    cb = {str(m.attrs["country"]) for m in b.mentions if m.attrs.get("country")}
+    return bool(ca and cb and not ca & cb)
+
+
+def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None,
+               key: str | None = None) -> Node:
     name = strip_title(m.text) if m.type == "Person" and group is None else m.text
     group = group or type_group(m.type)
-    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document)
+    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -247,6 +267,7 @@ class Resolver:
         self.nodes: dict[str, Node] = {}
         self.mention_node: dict[str, str] = {}
         self.uf = UnionFind()
+        self._reduced: dict[tuple[str, str], frozenset[str]] = {}
 
     # -- step 1: within a document ------------------------------------------------------
     def add_document(self, result: DocumentResult) -> None:
@@ -255,11 +276,12 @@ class Resolver:
         in_document = {m.key for m in result.mentions if m.key}
         event_names = self._event_names(result.mentions)
         model_prefix = tuple(self.settings["model_sources"])
+        rekeyed = self._acronym_readings(result.mentions)
         for m in result.mentions:
             # the model typing an event's name as a person or a body (Bright Star): the event
             as_event = (m.type != "Event" and not m.key and m.source.startswith(model_prefix)
                         and name_key(m.text) in event_names)
-            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None)
+            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id))
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"
@@ -282,6 +304,33 @@ class Resolver:
         self._join_event_names(doc_nodes.values(), within_document=True)
         self._bind_syllabic_acronyms(doc_nodes)
         self._bind_national_references(doc_nodes)
+        self._bind_shorter_forms(doc_nodes)
+
+    def _acronym_readings(self, mentions: list[Mention]) -> dict[str, str]:
+        """An acronym the lexicon gives to an entry the document never names in full, when
+        the document spells out the one other entry of its type group whose initials it is
+        (APS, Algeria's agency in the lexicon, beside the Agence de presse sénégalaise):
+        mention id -> that entry's id."""
+        entries = self.lexicon.entries
+        named: set[str] = set()
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.key in entries and not is_acronym(m.text):
+                named.add(m.key)
+                for key in initials(m.text):
+                    by_initials[key].add(m.key)
+        out: dict[str, str] = {}
+        if not by_initials:
+            return out
+        for m in mentions:
+            if m.key not in entries or m.key in named or not is_acronym(m.text):
+                continue
+            group = type_group(entries[m.key].type)
+            found = {i for i in by_initials.get(acronym_key(m.text), ())
+                     if i != m.key and type_group(entries[i].type) == group}
+            if len(found) == 1:
+                out[m.id] = found.pop()
+        return out
 
     def _event_names(self, mentions: list[Mention]) -> set[str]:
         """Core names of the events the recognizer's patterns found (not the model's)."""
@@ -297,17 +346,26 @@ class Resolver:
 
     def _bind_parentheses(self, result: DocumentResult, by_mention: dict[str, Node]) -> None:
         """``long name (SHORT)``: the shorter name in parentheses right after a name of the
-        same type group is the same thing (المديرية العامة للأمن الوطني (DGSN), MI6)."""
+        same type group is the same thing (المديرية العامة للأمن الوطني (DGSN), MI6), also
+        past the place that ends the long name (mission de formation ... au Mali (EUTM))."""
         text = result.document.text
+        if not text:
+            return
         ordered = sorted(result.mentions, key=lambda m: (m.start, m.end))
-        for a, b in zip(ordered, ordered[1:]):
-            if a.type == "Person" or len(b.text) >= len(a.text) or not text:
+        connectors = frozenset(normalize_key(w) for w in self.settings.get("place_connectors") or [])
+        for i in range(1, len(ordered)):
+            a, b = ordered[i - 1], ordered[i]
+            if not (_OPEN_PAREN.fullmatch(text[a.end:b.start]) and _CLOSE_PAREN.match(text[b.end:b.end + 2])):
                 continue
-            between, after = text[a.end:b.start], text[b.end:b.end + 2]
-            if _OPEN_PAREN.fullmatch(between) and _CLOSE_PAREN.match(after):
-                node, short = by_mention[a.id], by_mention[b.id]
-                if self.uf.union(node.id, short.id):
-                    node.acronyms.add(b.text)
+            if type_group(a.type) == "place" and type_group(b.type) != "place" and i >= 2:
+                gap = normalize_key(text[ordered[i - 2].end:a.start]).split()
+                if gap and all(w in connectors for w in gap):
+                    a = ordered[i - 2]
+            if a.type == "Person" or len(b.text) >= len(a.text):
+                continue
+            node, short = by_mention[a.id], by_mention[b.id]
+            if self.uf.union(node.id, short.id):
+                node.acronyms.add(b.text)
 
     def _bind_acronyms(self, mentions: list[Mention], doc_nodes: dict[str, Node],
                        by_mention: dict[str, Node]) -> None:
@@ -505,6 +563,55 @@ class Resolver:
                      and self.lexicon.country_of(n.lexicon_id) == country}
             if len(roots) == 1:
                 self.uf.union(node.id, roots.pop())
+
+    def _bind_shorter_forms(self, doc_nodes: dict[str, Node]) -> None:
+        """A longer form and the one shorter form of the document it reduces to once its
+        modifiers are cut (:mod:`.modifiers`): the Libyan Coast Guard / the Coast Guard,
+        جهاز حرس الحدود الليبي / جهاز حرس الحدود, معبر رأس جدير الحدودي / معبر رأس جدير;
+        also a form the recognizer gave as the name's alias. A shorter form two longer
+        ones reduce to (the Libyan and the Italian Coast Guard) joins neither; a joined
+        shorter form without a lexicon entry stays out of the joins across documents
+        (another text's "Coast Guard" may be another country's)."""
+        groups = ("organization", "place")
+        short: dict[tuple[str, str], set[str]] = defaultdict(set)
+        nodes = [doc_nodes[i] for i in sorted(doc_nodes)
+                 if doc_nodes[i].group in groups and doc_nodes[i].kind == "name"]
+        for node in nodes:
+            for name in node.names:
+                short[(node.group, bare_key(name))].add(node.id)
+        if len(nodes) < 2:
+            return
+        matches: dict[str, set[str]] = defaultdict(set)  # shorter root -> longer roots
+        reverse: dict[str, set[str]] = defaultdict(set)
+        matched: dict[str, set[str]] = defaultdict(set)  # shorter root -> its shorter nodes
+        for node in nodes:
+            keys: set[str] = set()
+            for name in node.names:
+                keys |= self._reduced_forms(name, node.group)
+            for m in node.mentions:
+                keys |= {bare_key(a) for a in m.attrs.get("aliases") or () if isinstance(a, str)}
+            for key in sorted(keys):
+                for other in sorted(short.get((node.group, key), ())):
+                    a, b = self.uf.find(node.id), self.uf.find(other)
+                    if a == b or not self._joinable(a, b) or _countries_differ(node, doc_nodes[other]):
+                        continue
+                    matches[b].add(a)
+                    reverse[a].add(b)
+                    matched[b].add(other)
+        for b, found in sorted(matches.items()):
+            if len(found) != 1:
+                continue
+            a = next(iter(found))
+            if len(reverse[a]) == 1 and self.uf.union(a, b):
+                for other in matched[b]:
+                    if not doc_nodes[other].lexicon_id:
+                        doc_nodes[other].kind = "short"
+
+    def _reduced_forms(self, name: str, group: str) -> frozenset[str]:
+        k = (name, group)
+        if k not in self._reduced:
+            self._reduced[k] = reduced_forms(name, group, self.lexicon)
+        return self._reduced[k]
 
     # -- step 2: the same key across documents ------------------------------------------
     def join_same_keys(self) -> None:

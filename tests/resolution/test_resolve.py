@@ -406,3 +406,105 @@ def test_cross_script_persons_need_agreeing_long_vowels():
     assert len(entities) == 2
     assert entity_with(entities, "Mahmoud Ali").documents == ["b", "c"]
     assert entity_with(entities, "Mohamed Ali").documents == ["a", "d"]
+
+
+# -- round 3 rules ------------------------------------------------------------------------
+
+STATES = Lexicon([
+    LexiconEntry(id="country/EG", type="Country", labels={"en": "Egypt", "ar": "مصر", "fr": "Égypte"}, country="EG",
+                 iso3166="EG", demonyms={"en": ["Egyptian"], "ar": ["مصري", "المصري", "المصرية"],
+                                         "fr": ["égyptien", "égyptienne"]}),
+    LexiconEntry(id="country/SD", type="Country", labels={"en": "Sudan", "ar": "السودان"}, country="SD",
+                 iso3166="SD", demonyms={"en": ["Sudanese"], "ar": ["سوداني", "السوداني"]}),
+    LexiconEntry(id="country/DZ", type="Country", labels={"en": "Algeria", "fr": "Algérie"}, country="DZ",
+                 iso3166="DZ", demonyms={"en": ["Algerian"]}),
+    LexiconEntry(id="location/sahara", type="Location", labels={"en": "Sahara"}),
+    LexiconEntry(id="city/ismailia", type="City", labels={"en": "Ismailia"}, country="EG"),
+])
+
+
+def test_a_longer_form_with_a_demonym_or_descriptive_adjective_joins_its_shorter_form():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("جهاز خفر السواحل المصري", "GovernmentAgency", None, {"country": "country/EG"}),
+            ("معبر السلوم الحدودي", "Location"), ("جهاز خفر السواحل", "GovernmentAgency"), ("معبر السلوم", "Location")),
+        doc("b", "en", ("the Egyptian Coast Guard", "GovernmentAgency"), ("the Coast Guard", "GovernmentAgency")),
+        doc("c", "fr", ("la Garde frontalière égyptienne", "GovernmentAgency"),
+            ("la Garde frontalière", "GovernmentAgency")),
+    ], STATES)
+    assert len(entities) == 4
+    assert entity_with(entities, "جهاز خفر السواحل").label == "جهاز خفر السواحل المصري"
+    assert set(entity_with(entities, "معبر السلوم").aliases) == {"معبر السلوم", "معبر السلوم الحدودي"}
+    assert set(entity_with(entities, "the Coast Guard").aliases) == {"the Coast Guard", "the Egyptian Coast Guard"}
+    assert entity_with(entities, "la Garde frontalière").label == "la Garde frontalière égyptienne"
+
+
+def test_a_shorter_form_two_longer_forms_reduce_to_joins_neither_and_stays_in_its_document():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("the Egyptian Coast Guard", "GovernmentAgency"), ("the Sudanese Coast Guard", "GovernmentAgency"),
+            ("the Coast Guard", "GovernmentAgency")),
+        doc("b", "en", ("the Egyptian Coast Guard", "GovernmentAgency"), ("the Coast Guard", "GovernmentAgency")),
+        doc("c", "en", ("the Coast Guard", "GovernmentAgency")),
+    ], STATES)
+    egyptian = entity_with(entities, "the Egyptian Coast Guard")
+    assert egyptian.documents == ["a", "b"] and "the Coast Guard" in egyptian.aliases
+    # a's and c's "Coast Guard" are one (same name, neither tied to a country); b's joined Egypt's
+    bare = [e for e in entities if e.label == "the Coast Guard"]
+    assert len(bare) == 1 and bare[0].documents == ["a", "c"]
+
+
+def test_names_that_are_not_name_plus_modifier_keep_apart():
+    entities, _ = resolve_entities([
+        # الوطني is part of the name, not a modifier; one word left is no name
+        doc("a", "ar", ("الأمن الوطني", "GovernmentAgency"), ("الأمن", "GovernmentAgency")),
+        # a demonym narrows a place to a country's part of it
+        doc("b", "en", ("Algerian Sahara", "Location"), ("Sahara", "Location", "location/sahara")),
+        # two countries: the recognizer tied the forms to different states
+        doc("c", "ar", ("جهاز خفر السواحل المصري", "GovernmentAgency", None, {"country": "country/EG"}),
+            ("جهاز خفر السواحل", "GovernmentAgency", None, {"country": "country/SD"})),
+    ], STATES)
+    assert all(len(e.aliases) == 1 for e in entities) and len(entities) == 6
+
+
+def test_a_place_typed_by_its_head_noun_does_not_become_the_lexicon_city_of_that_name():
+    district = doc("a", "en", ("Ismailia", "Location", None, {"head": "district"}))
+    district.mentions[0].source = "heads"
+    entities, _ = resolve_entities([district, doc("b", "en", ("Ismailia", "City", "city/ismailia"))], STATES)
+    by_doc = {e.documents[0]: e for e in entities}
+    assert by_doc["a"].type == "Location" and by_doc["a"].id != "city/ismailia"
+    assert by_doc["b"].id == "city/ismailia"
+    # without a head noun the name still joins its lexicon entry
+    plain = doc("c", "en", ("Ismailia", "Location"))
+    entities, _ = resolve_entities([plain], STATES)
+    assert [e.id for e in entities] == ["city/ismailia"]
+
+
+def test_an_acronym_the_lexicon_gives_another_entry_reads_as_the_one_the_document_spells_out():
+    lexicon = Lexicon([
+        LexiconEntry(id="org/apn-a", type="Organization", labels={"en": "Agence de presse nationale A"},
+                     acronyms=["APN"]),
+        LexiconEntry(id="org/apn-b", type="Organization", labels={"fr": "Agence presse du Niger"}),
+    ])
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("APN", "Organization", "org/apn-a"), ("Agence presse du Niger", "Organization", "org/apn-b")),
+        doc("b", "fr", ("APN", "Organization", "org/apn-a")),
+    ], lexicon)
+    by_id = {e.id: e for e in entities}
+    assert by_id["org/apn-b"].documents == ["a"] and "APN" in by_id["org/apn-b"].aliases
+    assert by_id["org/apn-a"].documents == ["b"]
+
+
+def test_short_name_in_parentheses_after_the_place_that_ends_the_long_name():
+    result = doc("a", "fr", ("mission de conseil de l'Union africaine", "InternationalOrganization"),
+                 ("Tchad", "Country"), ("MISAC Tchad", "InternationalOrganization"))
+    long_form, place, short = result.mentions
+    result.document.text = f"La {long_form.text} au {place.text} ({short.text}) a"
+    long_form.start = 3
+    long_form.end = long_form.start + len(long_form.text)
+    place.start = long_form.end + 4
+    place.end = place.start + len(place.text)
+    short.start = place.end + 2
+    short.end = short.start + len(short.text)
+    assert result.document.text[short.start:short.end] == short.text
+    entities, _ = resolve_entities([result], NO_LEXICON)
+    mission = entity_with(entities, "MISAC Tchad")
+    assert long_form.text in mission.aliases and len(entities) == 2
