@@ -200,7 +200,7 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
                 # "وزير الداخلية الفرنسي X" / "مدير المخابرات العامة اللواء X"
-                if ctx.words(gap) > 6:
+                if ctx.words(gap) > 6 or ctx.cues("clause_break", b.end, p.start):
                     continue
                 if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
                     continue
@@ -239,7 +239,7 @@ def headed_by(ctx: SentenceContext) -> list[Candidate]:
     présidée par X": the person right after the cue leads the body right before it."""
     out = []
     for c0, c1 in ctx.cues("headed_by"):
-        body = next((a for a in reversed(ctx.args) if a.end <= c0), None)
+        body = next((a for a in reversed(ctx.args) if a.end <= c0 and not (a.demonym and a.qualifier_of)), None)
         person = next((a for a in ctx.args if a.start >= c1), None)
         if body is None or person is None or person.type != "Person" or body.type not in BODY_TYPES - {"Country"} or body.demonym:
             continue

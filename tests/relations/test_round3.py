@@ -109,3 +109,49 @@ def test_headed_by_fr(extract):
     text = "La commission nationale de sécurité, présidée par Jean Ado, a rendu son rapport."
     triples, _ = extract("fr", text, [("commission nationale de sécurité", AGENCY), ("Jean Ado", PERSON)])
     assert ("Jean Ado", "leads", "commission nationale de sécurité") in triples
+
+
+# --- modifiers, clause breaks, counterparts, police ranks --------------------------------
+
+def test_transitional_is_a_title_modifier_fr(extract):
+    text = "Le Niger a signé. Le président de transition du Niger, Ali Lamine, a salué l'accord."
+    triples, _ = extract("fr", text, [("Ali Lamine", PERSON)])
+    assert ("Ali Lamine", "leads", "Niger") in triples
+
+
+def test_transitional_is_a_title_modifier_en(extract):
+    text = "Niger signed. Niger's transitional president, Ali Lamine, welcomed the deal."
+    triples, _ = extract("en", text, [("Niger", "Country"), ("Ali Lamine", PERSON)])
+    assert ("Ali Lamine", "leads", "Niger") in triples
+
+
+def test_body_and_title_in_two_clauses_ar(extract):
+    text = "وأشار بيان صادر عن المجلس الأعلى للأمن إلى أن الرئيس سامي الخطيب أجرى اتصالا."
+    triples, _ = extract("ar", text, [("المجلس الأعلى للأمن", AGENCY), ("سامي الخطيب", PERSON)])
+    assert not any(h == "سامي الخطيب" and t == "المجلس الأعلى للأمن" for h, _, t in triples)
+
+
+def test_body_and_title_in_two_clauses_en(extract):
+    text = "A statement by the Supreme Security Council said that President Sami Khatib called."
+    triples, _ = extract("en", text, [("Supreme Security Council", AGENCY), ("Sami Khatib", PERSON)])
+    assert not any(h == "Sami Khatib" and t == "Supreme Security Council" for h, _, t in triples)
+
+
+def test_headed_by_after_a_demonym_ar(extract):
+    text = "وأحال الملف على ليبيا، أي على المجلس الأعلى للأمن الليبي برئاسة سامي الخطيب."
+    triples, _ = extract("ar", text, [("المجلس الأعلى للأمن", AGENCY), ("سامي الخطيب", PERSON)])
+    assert ("سامي الخطيب", "leads", "المجلس الأعلى للأمن") in triples
+    assert ("سامي الخطيب", "leads", "ليبيا") not in triples
+
+
+def test_counterpart_in_a_government_is_a_member_ar(extract):
+    text = "والتقى الوزير ونظيره في الحكومة الانتقالية سامي الخطيب في تونس."
+    triples, _ = extract("ar", text, [("الحكومة الانتقالية", AGENCY), ("سامي الخطيب", PERSON)])
+    assert ("سامي الخطيب", "memberOf", "الحكومة الانتقالية") in triples
+
+
+def test_police_rank_after_name_is_member_ar(extract):
+    text = "وقال كريم بناني، المراقب العام بالمديرية العامة للأمن الوطني، إن العملية نجحت."
+    agency = "المديرية العامة للأمن الوطني"
+    triples, _ = extract("ar", text, [("كريم بناني", PERSON), (agency, AGENCY)])
+    assert ("كريم بناني", "memberOf", agency) in triples
