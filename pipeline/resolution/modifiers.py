@@ -3,7 +3,7 @@
 Reads ``ontology/resolution/modifiers.yaml`` and the lexicon's countries and demonyms.
 :func:`reduced_forms` gives the name keys (:func:`pipeline.resolution.resolve.name_key`
 form: normalized, the Arabic article cut) a name still answers to once its modifiers are
-cut: for an organization a country's demonym or name before or after it (the Libyan Coast
+cut: for a state body a country's demonym or name before or after it (the Libyan Coast
 Guard -> coast guard, جهاز حرس الحدود الليبي -> جهاز حرس حدود, Garde nationale
 tunisienne -> garde nationale), for a place the descriptive adjectives of its kind (معبر
 رأس جدير الحدودي -> معبر رأس جدير, Carthage International Airport -> carthage airport).
@@ -13,9 +13,9 @@ Usage::
 
     from pipeline.entities.lexicon import load_lexicon
     from pipeline.resolution.modifiers import reduced_forms
-    reduced_forms("the Libyan Coast Guard", "organization", load_lexicon())   # {'coast guard'}
+    reduced_forms("the Libyan Coast Guard", "agency", load_lexicon())         # {'coast guard'}
     reduced_forms("معبر رأس جدير الحدودي", "place", load_lexicon())          # {'معبر راس جدير'}
-    reduced_forms("الأمن الوطني", "organization", load_lexicon())             # set()
+    reduced_forms("الأمن الوطني", "agency", load_lexicon())                   # set()
 """
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ def _settings(path: str = str(SETTINGS)) -> dict[str, Any]:
         "articles": words(data.get("leading_articles")),
         "prepositions": words(data.get("country_prepositions")),
         "country_articles": words(data.get("country_articles")),
+        "locatives": words(data.get("locatives")),
     }
 
 
@@ -87,6 +88,8 @@ def _country_tail(words: list[str], lexicon: Lexicon) -> int:
         if not _is_country(words[-size:], lexicon):
             continue
         at = len(words) - size
+        if at > 0 and words[at - 1] in s["locatives"]:
+            return 0
         if at > 0 and words[at - 1] in s["country_articles"]:
             at -= 1
         if at > 0 and words[at - 1] in s["prepositions"]:
@@ -127,14 +130,15 @@ def _without_descriptive(words: list[str]) -> list[list[str]]:
     return out
 
 
-def reduced_forms(name: str, group: str, lexicon: Lexicon) -> frozenset[str]:
-    """Name keys of the shorter forms ``name`` reduces to (empty when it has no modifier)."""
+def reduced_forms(name: str, kind: str, lexicon: Lexicon) -> frozenset[str]:
+    """Name keys of the shorter forms ``name`` reduces to (empty when it has no modifier);
+    ``kind`` is ``agency`` (a state body) or ``place``."""
     words = normalize_key(name).split()
     while words and words[0] in _settings()["articles"] and len(words) > 1:
         words = words[1:]
-    if group == "organization":
+    if kind == "agency":
         forms = _without_countries(words, lexicon)
-    elif group == "place":
+    elif kind == "place":
         forms = _without_descriptive(words)
     else:
         forms = []

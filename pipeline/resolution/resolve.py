@@ -20,7 +20,12 @@ by comparing all pairs:
    disagree; a syllabic acronym (CENTCOM, Europol) with the one long form it spells
    (:func:`.acronyms.is_syllabic_acronym`); a national reference (British intelligence,
    الاستخبارات البريطانية) with the one agency of that country and kind the document names
-   (:mod:`.generic_agencies`);
+   (:mod:`.generic_agencies`); a longer form with the one shorter form it reduces to once
+   its modifiers are cut (:mod:`.modifiers`: the Libyan Coast Guard / the Coast Guard,
+   معبر رأس جدير الحدودي / معبر رأس جدير); a short name in parentheses also past the place
+   that ends the long name (mission ... au Mali (EUTM Mali)); an acronym the lexicon gives
+   an entry the document never names in full, read as the one entry of the document whose
+   initials it is;
 2. across documents: nodes with the same key (surnames and acronyms excepted), and events
    whose core name, year and head agree;
 3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
@@ -32,7 +37,8 @@ by comparing all pairs:
    (two persons sharing a surname) it joins neither.
 
 Two nodes never join across type groups (a person and an agency) or across two lexicon
-entries. Entity ids are the lexicon id, or a hash of the type and the canonical label's
+entries. A place the recognizer typed by its head noun (the Schaerbeek district) takes no
+lexicon entry of another type: the head says what kind of place it is. Entity ids are the lexicon id, or a hash of the type and the canonical label's
 key, so they do not depend on input order or on Python's ``hash()``.
 
 Usage::
@@ -586,8 +592,9 @@ class Resolver:
         matched: dict[str, set[str]] = defaultdict(set)  # shorter root -> its shorter nodes
         for node in nodes:
             keys: set[str] = set()
-            for name in node.names:
-                keys |= self._reduced_forms(name, node.group)
+            kind = self._modifier_kind(node)
+            for name in node.names if kind else ():
+                keys |= self._reduced_forms(name, kind)
             for m in node.mentions:
                 keys |= {bare_key(a) for a in m.attrs.get("aliases") or () if isinstance(a, str)}
             for key in sorted(keys):
@@ -607,10 +614,21 @@ class Resolver:
                     if not doc_nodes[other].lexicon_id:
                         doc_nodes[other].kind = "short"
 
-    def _reduced_forms(self, name: str, group: str) -> frozenset[str]:
-        k = (name, group)
+    def _modifier_kind(self, node: Node) -> str | None:
+        """``agency`` for a state body (its country restates whose it is; for a group or an
+        international body a country names a branch or a mission: ISIS Libya, EUTM Mali),
+        ``place`` for a place, else None."""
+        if node.group == "place":
+            return "place"
+        entry = self.lexicon.entries.get(node.lexicon_id or "")
+        if entry is not None:
+            return "agency" if entry.type == "GovernmentAgency" else None
+        return "agency" if any(m.type == "GovernmentAgency" for m in node.mentions) else None
+
+    def _reduced_forms(self, name: str, kind: str) -> frozenset[str]:
+        k = (name, kind)
         if k not in self._reduced:
-            self._reduced[k] = reduced_forms(name, group, self.lexicon)
+            self._reduced[k] = reduced_forms(name, kind, self.lexicon)
         return self._reduced[k]
 
     # -- step 2: the same key across documents ------------------------------------------

@@ -10,19 +10,20 @@ LEXICON = Lexicon([
 ])
 
 
-def test_organization_loses_a_leading_or_trailing_country_modifier():
-    assert reduced_forms("the Egyptian Navy", "organization", LEXICON) == {"navy"}
-    assert reduced_forms("القوات البحرية المصرية", "organization", LEXICON) == {"قوات بحريه"}
-    assert reduced_forms("la Marine nationale égyptienne", "organization", LEXICON) == {"marine nationale"}
-    assert reduced_forms("A.R.E. Navy", "organization", LEXICON) == {"navy"}
-    assert reduced_forms("the Army of Mali", "organization", LEXICON) == {"army"}
-    assert reduced_forms("l'armée du Mali", "organization", LEXICON) == {"armee"}
+def test_state_body_loses_a_leading_or_trailing_country_modifier():
+    assert reduced_forms("the Egyptian Navy", "agency", LEXICON) == {"navy"}
+    assert reduced_forms("القوات البحرية المصرية", "agency", LEXICON) == {"قوات بحريه"}
+    assert reduced_forms("la Marine nationale égyptienne", "agency", LEXICON) == {"marine nationale"}
+    assert reduced_forms("A.R.E. Navy", "agency", LEXICON) == {"navy"}
+    assert reduced_forms("the Army of Mali", "agency", LEXICON) == {"army"}
+    assert reduced_forms("l'armée du Mali", "agency", LEXICON) == {"armee"}
 
 
 def test_region_adjectives_and_name_words_are_not_modifiers():
-    assert reduced_forms("European Commission", "organization", LEXICON) == set()
-    assert reduced_forms("الحرس الوطني", "organization", LEXICON) == set()
-    assert reduced_forms("Mali", "organization", LEXICON) == set()  # nothing would be left
+    assert reduced_forms("European Commission", "agency", LEXICON) == set()
+    assert reduced_forms("الحرس الوطني", "agency", LEXICON) == set()
+    assert reduced_forms("Mali", "agency", LEXICON) == set()  # nothing would be left
+    assert reduced_forms("the liaison office in Mali", "agency", LEXICON) == set()  # where, not whose
 
 
 def test_place_loses_descriptive_adjectives_but_keeps_a_head_and_a_name():

@@ -508,3 +508,12 @@ def test_short_name_in_parentheses_after_the_place_that_ends_the_long_name():
     entities, _ = resolve_entities([result], NO_LEXICON)
     mission = entity_with(entities, "MISAC Tchad")
     assert long_form.text in mission.aliases and len(entities) == 2
+
+
+def test_a_country_on_a_group_or_mission_name_is_a_branch_not_a_modifier():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Islamic Front Sudan", "Organization"), ("Islamic Front", "Organization")),
+        doc("b", "en", ("Training Mission Sudan", "InternationalOrganization"),
+            ("Training Mission", "InternationalOrganization")),
+    ], STATES)
+    assert len(entities) == 4
