@@ -780,6 +780,21 @@ def _best_name(forms: Counter) -> str:
     return min(forms, key=lambda s: (-len(name_key(s).split()), -len(name_key(s)), -forms[s], s))
 
 
+def _entity_type(nodes: list[Node]) -> str:
+    """The type of the most trusted reading (a mention's confidence is its recognizer's
+    trust: a head noun's explicit typing outranks the model's guesses, however many), the
+    summed confidence among equally trusted readings, then the type order."""
+    best: dict[str, float] = {}
+    weights: Counter = Counter()
+    for n in nodes:
+        for m in n.mentions:  # a model's name for an event votes for Event
+            typ = "Event" if n.group == "event" else m.type
+            best[typ] = max(best.get(typ, 0.0), round(m.confidence, 6))
+            weights[typ] += m.confidence
+    return min(weights, key=lambda t: (-best[t], -round(weights[t], 6),
+                                       ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 99, t))
+
+
 def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
     mentions = [m for n in nodes for m in n.mentions]
     lex_id = next((n.lexicon_id for n in nodes if n.lexicon_id), None)
@@ -806,11 +821,7 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
     else:
         if lex_id:  # a lexicon id the loaded lexicon does not know: still the stable id
             entity_id = lex_id
-        weights: Counter = Counter()
-        for n in nodes:
-            for m in n.mentions:  # a model's name for an event votes for Event
-                weights["Event" if n.group == "event" else m.type] += m.confidence
-        typ = min(weights, key=lambda t: (-round(weights[t], 6), ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 99, t))
+        typ = _entity_type(nodes)
         full = Counter({k: v for k, v in names.items() if not is_acronym(k)}) or names
         latin = Counter({k: v for k, v in full.items() if not is_arabic(k)})
         label = _best_name(latin or full)

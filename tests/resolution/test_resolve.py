@@ -517,3 +517,14 @@ def test_a_country_on_a_group_or_mission_name_is_a_branch_not_a_modifier():
             ("Training Mission", "InternationalOrganization")),
     ], STATES)
     assert len(entities) == 4
+
+
+def test_the_most_trusted_reading_types_an_entity_over_more_numerous_guesses():
+    result = doc("a", "en", ("Ogaden Task Force", "GovernmentAgency", None, {"head": "task force"}),
+                 ("Ogaden Task Force", "Organization"), ("Ogaden Task Force", "Organization"),
+                 ("Ogaden Task Force", "Organization"))
+    result.mentions[0].source, result.mentions[0].confidence = "heads", 0.85
+    for m in result.mentions[1:]:
+        m.source, m.confidence = "model:ORG", 0.6
+    (entity,) = resolve_entities([result], NO_LEXICON)[0]
+    assert entity.type == "GovernmentAgency"
