@@ -25,9 +25,11 @@ Usage::
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,6 +38,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from pipeline.exporters import rdf_text
 from pipeline.graph.build import entities_of, relations_of
 from pipeline.runtime.atomic import write_bytes
 
@@ -195,35 +198,63 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
     return out
 
 
-def to_dataset(G: nx.MultiDiGraph) -> Dataset:
-    """One named graph per document; statements without a document go to the default graph."""
-    ds = Dataset()
-    _bind(ds)
+def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
+    """The dataset as plain sets of triples: graph IRI -> triples; ``None`` is the default
+    graph (statements without a document). What :func:`to_dataset` loads into rdflib."""
+    cached = _reused.get(id(G))
+    if cached is not None and cached[0]() is G:
+        return cached[1]
     documents: dict[str, dict] = G.graph.get("documents", {})
     doc_langs = {d: (m.get("lang") or None) for d, m in documents.items()}
     entities = entities_of(G)
     relations = relations_of(G)
     doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
                      | {d for r in relations for d in r.get("documents", [])})
-    graphs = {d: ds.graph(graph_iri(d)) for d in doc_ids}
+    graphs: dict[URIRef | None, set[tuple]] = {graph_iri(d): set() for d in doc_ids}
+    by_doc = {d: graphs[graph_iri(d)] for d in doc_ids}
     for d in doc_ids:
-        g = graphs[d]
-        for t in document_triples(d, documents.get(d, {})):
-            g.add(t)
+        by_doc[d].update(document_triples(d, documents.get(d, {})))
     for e in entities:
         triples = entity_triples(e, doc_langs)
         for d in sorted(e.get("documents", [])):
-            graphs[d].add((document_iri(d), SCHEMA.mentions, entity_iri(e["id"])))
-            for t in triples:
-                graphs[d].add(t)
+            by_doc[d].add((document_iri(d), SCHEMA.mentions, entity_iri(e["id"])))
+            by_doc[d].update(triples)
     for r in relations:
         docs = sorted(r.get("documents") or [])
         if not docs:
-            for t in relation_triples(r, None, doc_langs):
-                ds.default_graph.add(t)
+            graphs.setdefault(None, set()).update(relation_triples(r, None, doc_langs))
         for d in docs:
-            for t in relation_triples(r, d, doc_langs):
-                graphs[d].add(t)
+            by_doc[d].update(relation_triples(r, d, doc_langs))
+    graphs = {g: ts for g, ts in graphs.items() if ts}
+    if id(G) in _reusing:
+        _reused[id(G)] = (weakref.ref(G), graphs)
+    return graphs
+
+
+# Graphs whose dataset is computed once and shared by the exporters (see :func:`reuse`).
+_reusing: set[int] = set()
+_reused: dict[int, tuple] = {}
+
+
+@contextlib.contextmanager
+def reuse(G: nx.MultiDiGraph) -> Iterator[None]:
+    """Within the block, :func:`dataset_triples` of ``G`` is computed once and shared (the
+    rdf, jsonld and store exporters all read it); ``G`` must not change meanwhile."""
+    _reusing.add(id(G))
+    try:
+        yield
+    finally:
+        _reusing.discard(id(G))
+        _reused.pop(id(G), None)
+
+
+def to_dataset(G: nx.MultiDiGraph) -> Dataset:
+    """One named graph per document; statements without a document go to the default graph."""
+    ds = Dataset()
+    _bind(ds)
+    for graph, triples in dataset_triples(G).items():
+        target = ds.default_graph if graph is None else ds.graph(graph)
+        target.addN((s, p, o, target) for s, p, o in triples)
     return ds
 
 
@@ -235,9 +266,16 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
+def union_triples(graphs: dict[URIRef | None, set[tuple]]) -> set[tuple]:
+    return set().union(*graphs.values())
+
+
 def to_rdf(G: nx.MultiDiGraph) -> Graph:
     """The union of all documents' graphs."""
-    return union_graph(to_dataset(G))
+    g = Graph()
+    _bind(g)
+    g.addN((s, p, o, g) for s, p, o in union_triples(dataset_triples(G)))
+    return g
 
 
 def sorted_lines(data: bytes) -> bytes:
@@ -245,51 +283,101 @@ def sorted_lines(data: bytes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def turtle_bytes(ds: Dataset) -> bytes:
-    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+def _graph_of(graph: URIRef | None, triples: Iterable[tuple]) -> Dataset:
+    one = Dataset()
+    _bind(one)
+    target = one.default_graph if graph is None else one.graph(graph)
+    target.addN((s, p, o, target) for s, p, o in triples)
+    return one
 
 
-def trig_bytes(ds: Dataset) -> bytes:
-    """TriG with the graphs in sorted order (rdflib's own order follows a set)."""
+def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+    """``graph.ttl``: the union as rdflib's Turtle serializer writes it (written by
+    :mod:`pipeline.exporters.rdf_text`, rdflib itself for what that does not cover)."""
+    union = union_triples(graphs)
+    names_graph = Graph()
+    _bind(names_graph)
+    try:
+        return rdf_text.turtle_document(union, rdf_text.Names(names_graph)).encode("utf-8", "replace")
+    except rdf_text.Unsupported:
+        g = Graph()
+        _bind(g)
+        g.addN((s, p, o, g) for s, p, o in union)
+        return g.serialize(format="turtle", encoding="utf-8")
+
+
+def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+    """TriG with the graphs in sorted order (rdflib's own order follows a set): each graph
+    serialized on its own, the prefixes gathered at the top."""
+    names_graph = Dataset()
+    _bind(names_graph)
+    names = rdf_text.Names(names_graph)
     prefixes: set[str] = set()
     blocks: list[str] = []
-    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
-                                                                         str(g.identifier)))
-    for graph in graphs:
-        one = Dataset()
-        _bind(one)
-        target = one.default_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else one.graph(graph.identifier)
-        for t in graph:
-            target.add(t)
-        text = one.serialize(format="trig")
+    for graph in sorted(graphs, key=lambda g: (g is not None, str(g) if g is not None else "")):
+        try:
+            text = rdf_text.trig_document(graph, graphs[graph], names)
+        except rdf_text.Unsupported:
+            text = _graph_of(graph, graphs[graph]).serialize(format="trig")
         lines = text.splitlines()
         prefixes.update(line for line in lines if line.startswith("@prefix"))
         blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
+def nquads_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+    """Sorted, distinct N-Quads lines: the canonical form of rdflib's ``nquads`` output."""
+    try:
+        lines = rdf_text.nquad_lines(graphs)
+    except rdf_text.Unsupported:
+        ds = Dataset()
+        _bind(ds)
+        for graph, triples in graphs.items():
+            target = ds.default_graph if graph is None else ds.graph(graph)
+            target.addN((s, p, o, target) for s, p, o in triples)
+        return sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))
+    return ("\n".join(lines) + "\n").encode("utf-8", "replace") if lines else b""
+
+
+def _dataset_graphs(ds: Dataset) -> dict[URIRef | None, set[tuple]]:
+    graphs: dict[URIRef | None, set[tuple]] = {}
+    for g in ds.graphs():
+        if len(g):
+            key = None if g.identifier == DATASET_DEFAULT_GRAPH_ID else g.identifier
+            graphs.setdefault(key, set()).update(g)
+    return graphs
+
+
+def turtle_bytes(ds: Dataset) -> bytes:
+    return turtle_text(_dataset_graphs(ds))
+
+
+def trig_bytes(ds: Dataset) -> bytes:
+    return trig_text(_dataset_graphs(ds))
+
+
 def nquads_bytes(ds: Dataset) -> bytes:
     # rdflib writes quads in store order; sorted lines make the file canonical.
-    return sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))
+    return nquads_text(_dataset_graphs(ds))
 
 
 def write_turtle(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    return [write_bytes(out_dir / "graph.ttl", turtle_bytes(to_dataset(G)))]
+    return [write_bytes(out_dir / "graph.ttl", turtle_text(dataset_triples(G)))]
 
 
 def write_trig(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    return [write_bytes(out_dir / "graph.trig", trig_bytes(to_dataset(G)))]
+    return [write_bytes(out_dir / "graph.trig", trig_text(dataset_triples(G)))]
 
 
 def write_nquads(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    return [write_bytes(out_dir / "graph.nq", nquads_bytes(to_dataset(G)))]
+    return [write_bytes(out_dir / "graph.nq", nquads_text(dataset_triples(G)))]
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
     """All three RDF files from one dataset."""
-    ds = to_dataset(G)
+    graphs = dataset_triples(G)
     return [
-        write_bytes(out_dir / "graph.ttl", turtle_bytes(ds)),
-        write_bytes(out_dir / "graph.trig", trig_bytes(ds)),
-        write_bytes(out_dir / "graph.nq", nquads_bytes(ds)),
+        write_bytes(out_dir / "graph.ttl", turtle_text(graphs)),
+        write_bytes(out_dir / "graph.trig", trig_text(graphs)),
+        write_bytes(out_dir / "graph.nq", nquads_text(graphs)),
     ]
