@@ -44,7 +44,8 @@ from pipeline.relations.cues import load_cues
 from pipeline.relations.dates import reference_date
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
-from pipeline.relations.patterns import FAMILIES, Candidate, events
+from pipeline.relations.events import document_event_relations, events
+from pipeline.relations.patterns import FAMILIES, Candidate
 
 MIN_CONFIDENCE = 0.5
 STRICT_ENV = "DOC2KG_STRICT_RELATIONS"
@@ -274,6 +275,8 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         ev = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, agency.start, agency.end, agency.text)
         add(Relation(head=agency.id, type="agencyOf", tail=country.id, confidence=conf, extractor=rule, evidence=[ev]))
     for rel in guarded("apposed_places", lambda: _apposed_places(list(found.values()))):
+        add(rel)
+    for rel in guarded("document_events", lambda: document_event_relations(doc, document, mentions, contexts)):
         add(rel)
     for rel in guarded("host_countries", lambda: _host_countries(list(found.values()), by_id)):
         add(rel)
