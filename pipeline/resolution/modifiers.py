@@ -19,6 +19,7 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from pipeline.language.normalize import normalize_key
 
 SETTINGS = ONTOLOGY_DIR / "resolution" / "modifiers.yaml"
 MAX_COUNTRY_WORDS = 3
+_POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,2}?)['’]s?\s+(\S.*)$")
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,7 @@ def _settings(path: str = str(SETTINGS)) -> dict[str, Any]:
         "prepositions": words(data.get("country_prepositions")),
         "country_articles": words(data.get("country_articles")),
         "locatives": words(data.get("locatives")),
+        "possessive": words(data.get("possessive")),
     }
 
 
@@ -69,13 +72,25 @@ def _is_demonym(word: str, lexicon: Lexicon) -> bool:
 
 
 def _country_lead(words: list[str], lexicon: Lexicon) -> int:
-    """How many leading words are a country's demonym or name (0 if none)."""
+    """How many leading words are a country's demonym or name, with its possessive
+    (Libyan; U.S.; Cyprus's), 0 if none."""
     if words and _is_demonym(words[0], lexicon):
         return 1
     for size in range(min(MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
         if _is_country(words[:size], lexicon):
+            if size < len(words) - 1 and words[size] in _settings()["possessive"]:
+                return size + 1
             return size
     return 0
+
+
+def possessive_name(text: str, lexicon: Lexicon) -> str | None:
+    """The name after a country's possessive (Cyprus's National Guard -> National Guard),
+    as written; None when ``text`` does not start with one."""
+    found = _POSSESSIVE.match(text.strip())
+    if not found or not _is_country(normalize_key(found.group(1)).split(), lexicon):
+        return None
+    return found.group(2)
 
 
 def _country_tail(words: list[str], lexicon: Lexicon) -> int:

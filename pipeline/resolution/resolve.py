@@ -70,7 +70,7 @@ from pipeline.resolution.acronyms import (
 )
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
-from pipeline.resolution.modifiers import bare_key, reduced_forms
+from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
 from pipeline.resolution.transliterate import (
     arabic_long_vowel_conflicts,
     is_arabic,
@@ -577,11 +577,19 @@ class Resolver:
         also a form the recognizer gave as the name's alias. A shorter form two longer
         ones reduce to (the Libyan and the Italian Coast Guard) joins neither; a joined
         shorter form without a lexicon entry stays out of the joins across documents
-        (another text's "Coast Guard" may be another country's)."""
+        (another text's "Coast Guard" may be another country's). The name after a
+        country's possessive is a name of the body (Cyprus's National Guard: National
+        Guard)."""
         groups = ("organization", "place")
         short: dict[tuple[str, str], set[str]] = defaultdict(set)
         nodes = [doc_nodes[i] for i in sorted(doc_nodes)
                  if doc_nodes[i].group in groups and doc_nodes[i].kind == "name"]
+        for node in nodes:
+            if self._modifier_kind(node) == "agency":
+                for name in sorted(node.names):
+                    owned = possessive_name(name, self.lexicon)
+                    if owned:
+                        node.names[owned] += 0
         for node in nodes:
             for name in node.names:
                 short[(node.group, bare_key(name))].add(node.id)

@@ -11,6 +11,8 @@ def test_demonym_and_kind_word_in_three_languages():
         ref = generic_reference(text, LEX)
         assert ref is not None and ref[0] == country and "intelligence" in ref[1], text
     assert generic_reference("la police marocaine", LEX) == ("country/MA", frozenset({"police"}))
+    for text in ("Forces armées tunisiennes", "القوات المسلحة التونسية", "Tunisian armed forces", "armées tunisiennes"):
+        assert generic_reference(text, LEX) == ("country/TN", frozenset({"defence"})), text
 
 
 def test_specific_names_and_names_without_a_country_are_not_references():

@@ -38,3 +38,10 @@ def test_bare_key_drops_a_leading_article():
     assert bare_key("the Navy") == bare_key("Navy") == "navy"
     assert bare_key("la Marine") == "marine"
     assert bare_key("البحرية") == "بحريه"
+
+
+def test_a_country_possessive_is_a_modifier_and_leaves_the_name():
+    from pipeline.resolution.modifiers import possessive_name
+    assert reduced_forms("Egypt's Navy", "agency", LEXICON) == {"navy"}
+    assert possessive_name("Egypt's Navy", LEXICON) == "Navy"
+    assert possessive_name("Sisi's Navy", LEXICON) is None

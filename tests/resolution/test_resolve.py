@@ -528,3 +528,33 @@ def test_the_most_trusted_reading_types_an_entity_over_more_numerous_guesses():
         m.source, m.confidence = "model:ORG", 0.6
     (entity,) = resolve_entities([result], NO_LEXICON)[0]
     assert entity.type == "GovernmentAgency"
+
+
+def test_a_state_body_after_its_country_possessive_is_also_named_without_it():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Egypt's Border Guard", "GovernmentAgency"), ("the Border Guard", "GovernmentAgency")),
+        doc("b", "en", ("Egypt's Border Guard", "GovernmentAgency")),
+        doc("c", "en", ("Nasser's Free Officers", "Organization")),
+    ], STATES)
+    guard = entity_with(entities, "Egypt's Border Guard")
+    assert {"Border Guard", "the Border Guard"} <= set(guard.aliases) and guard.documents == ["a", "b"]
+    assert entity_with(entities, "Nasser's Free Officers").aliases == ["Nasser's Free Officers"]
+
+
+ARMIES = Lexicon([
+    LexiconEntry(id="agency/eg-army", type="GovernmentAgency", labels={"en": "Egyptian Army", "fr": "armée égyptienne"},
+                 country="EG", kind="defence"),
+    LexiconEntry(id="country/EG", type="Country", labels={"en": "Egypt"}, country="EG", iso3166="EG",
+                 demonyms={"en": ["Egyptian"], "fr": ["égyptiennes", "égyptienne"], "ar": ["المصرية"]}),
+])
+
+
+def test_armed_forces_of_a_country_join_its_one_army_the_document_names():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Forces armées égyptiennes", "GovernmentAgency"),
+            ("armée égyptienne", "GovernmentAgency", "agency/eg-army")),
+        doc("b", "ar", ("القوات المسلحة المصرية", "GovernmentAgency")),
+    ], ARMIES)
+    army = {e.id: e for e in entities}["agency/eg-army"]
+    assert "Forces armées égyptiennes" in army.aliases and army.documents == ["a"]
+    assert len(entities) == 2  # b names no army of the lexicon: its reference stays its own
