@@ -416,6 +416,19 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 4]
         giver = before[-1] if before else None
         receiver = after[0] if after else None
+        source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
+        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= 3 and ctx.cues(source_cues, t1, receiver.start):
+            # "information supplied by X", "معلومات دقيقة قدمها X", "a tip from X": the party
+            # after the trigger is the source; the recipient is the one it goes "to", else
+            # the party before the trigger (who acted on it: "Y arrested … after a tip from X").
+            source = receiver
+            to = next((a for a in parties if a.start >= source.end and a.key != source.key
+                       and ctx.words(ctx.text[source.end:a.start]) <= 4 and ctx.cues("flow_to", source.end, a.start)), None)
+            prior = [a for a in parties if a.end <= t0 and a.key != source.key]
+            target, conf = (to, 0.7) if to else (prior[-1], 0.7 if giver and prior[-1] is giver else 0.65) if prior else (None, 0)
+            if target is not None:
+                out.append(_cand(source, family, target, rule + "-source", conf, (t0, t1)))
+            continue
         if giver and receiver and ctx.lang == "ar" and "،" in ctx.text[giver.end:t0] and ctx.words(ctx.text[t1:receiver.start]) <= 1:
             # Verb first: "…، في حين نبّهت السعودية إلى …": the party right after the verb is
             # its subject, the one before the clause break belongs to another clause.
@@ -436,10 +449,10 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
                 giver, receiver = receiver, giver
             out.append(_cand(giver, family, receiver, rule, 0.7, (t0, t1)))
-        elif receiver and len(after) > 1:
+        elif receiver and any(a.start >= receiver.end for a in parties):
             # "تكوين عناصر مغاربة في مؤسسات أمنية فرنسية": trainee, then "in" the trainer's
-            # institutions; "training of X by Y".
-            second = after[1]
+            # institutions; "training of X by Y"; "transmis aux enquêteurs de Y par X".
+            second = next(a for a in parties if a.start >= receiver.end)
             gap_start, gap_end = receiver.end, second.start
             if ctx.cues("locative", gap_start, gap_end) or ctx.cues("agent", gap_start, gap_end):
                 if second.key != receiver.key and ctx.words(ctx.text[gap_start:gap_end]) <= 5:

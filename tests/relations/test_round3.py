@@ -155,3 +155,49 @@ def test_police_rank_after_name_is_member_ar(extract):
     agency = "المديرية العامة للأمن الوطني"
     triples, _ = extract("ar", text, [("كريم بناني", PERSON), (agency, AGENCY)])
     assert ("كريم بناني", "memberOf", agency) in triples
+
+
+# --- information and training flows: the source after the trigger ---------------------
+
+def test_information_supplied_by_goes_to_the_acting_party_en(extract):
+    text = "Greek police arrested three men in Athens after a tip from the Cypriot Police."
+    triples, _ = extract("en", text, [("Cypriot Police", AGENCY), ("Greek police", AGENCY)])
+    assert ("Cypriot Police", "providesIntelligenceTo", "Greek police") in triples
+    assert ("Greek police", "providesIntelligenceTo", "Cypriot Police") not in triples
+
+
+def test_information_supplied_by_to_en(extract):
+    text = "The arrests followed information supplied by Europol to the Greek police."
+    triples, _ = extract("en", text, [("Europol", IO), ("Greek police", AGENCY)])
+    assert ("Europol", "providesIntelligenceTo", "Greek police") in triples
+
+
+def test_information_transmitted_to_investigators_of_y_by_x_fr(extract):
+    text = "Les renseignements transmis aux enquêteurs de la Police judiciaire par Europol ont permis les arrestations."
+    triples, _ = extract("fr", text, [("Police judiciaire", AGENCY), ("Europol", IO)])
+    assert ("Europol", "providesIntelligenceTo", "Police judiciaire") in triples
+
+
+def test_information_from_x_ar(extract):
+    text = "أوقفت الشرطة القضائية ثلاثة أشخاص بناء على معلومات من الحرس الوطني."
+    triples, _ = extract("ar", text, [("الشرطة القضائية", AGENCY), ("الحرس الوطني", AGENCY)])
+    assert ("الحرس الوطني", "providesIntelligenceTo", "الشرطة القضائية") in triples
+
+
+def test_information_given_by_x_to_y_ar(extract):
+    text = "وجاءت العملية ثمرة لمعلومات دقيقة قدمها الحرس الوطني لجهاز الشرطة القضائية."
+    triples, _ = extract("ar", text, [("الحرس الوطني", AGENCY), ("جهاز الشرطة القضائية", AGENCY)])
+    assert ("الحرس الوطني", "providesIntelligenceTo", "جهاز الشرطة القضائية") in triples
+
+
+def test_partitive_min_is_not_a_trainer_ar(extract):
+    text = "سيواصل الجيش الوطني تكوين وحدات من الحرس الوطني في مجال مراقبة الحدود."
+    triples, _ = extract("ar", text, [("الجيش الوطني", AGENCY), ("الحرس الوطني", AGENCY)])
+    assert ("الجيش الوطني", "providesTrainingTo", "الحرس الوطني") in triples
+    assert ("الحرس الوطني", "providesTrainingTo", "الجيش الوطني") not in triples
+
+
+def test_training_from_x_en(extract):
+    text = "The Greek coast guard has received boats and training from the Cypriot Navy."
+    triples, _ = extract("en", text, [("Greek coast guard", AGENCY), ("Cypriot Navy", AGENCY)])
+    assert ("Cypriot Navy", "providesTrainingTo", "Greek coast guard") in triples
