@@ -115,6 +115,11 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns)
 
 
+def _bound(g: Graph) -> Graph:
+    _bind(g)
+    return g
+
+
 def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
     s = entity_iri(e["id"])
     langs = [doc_langs.get(d) or "" for d in e.get("documents", [])]
@@ -210,21 +215,32 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
     relations = relations_of(G)
     doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
                      | {d for r in relations for d in r.get("documents", [])})
+    # Equal terms made one object: lookups in the writers' sets and memos then match by
+    # identity instead of rdflib's (Python-level) term equality.
+    terms: dict = {}
+    one = terms.setdefault
+
+    def canonical(triples: Iterable[tuple]) -> list[tuple]:
+        return [(one(s, s), one(p, p), one(o, o)) for s, p, o in triples]
+
     graphs: dict[URIRef | None, set[tuple]] = {graph_iri(d): set() for d in doc_ids}
     by_doc = {d: graphs[graph_iri(d)] for d in doc_ids}
     for d in doc_ids:
-        by_doc[d].update(document_triples(d, documents.get(d, {})))
+        by_doc[d].update(canonical(document_triples(d, documents.get(d, {}))))
     for e in entities:
-        triples = entity_triples(e, doc_langs)
+        triples = canonical(entity_triples(e, doc_langs))
+        mentions = one(SCHEMA.mentions, SCHEMA.mentions)
+        entity = one(entity_iri(e["id"]), entity_iri(e["id"]))
         for d in sorted(e.get("documents", [])):
-            by_doc[d].add((document_iri(d), SCHEMA.mentions, entity_iri(e["id"])))
+            doc = document_iri(d)
+            by_doc[d].add((one(doc, doc), mentions, entity))
             by_doc[d].update(triples)
     for r in relations:
         docs = sorted(r.get("documents") or [])
         if not docs:
-            graphs.setdefault(None, set()).update(relation_triples(r, None, doc_langs))
+            graphs.setdefault(None, set()).update(canonical(relation_triples(r, None, doc_langs)))
         for d in docs:
-            by_doc[d].update(relation_triples(r, d, doc_langs))
+            by_doc[d].update(canonical(relation_triples(r, d, doc_langs)))
     graphs = {g: ts for g, ts in graphs.items() if ts}
     if id(G) in _reusing:
         _reused[id(G)] = (weakref.ref(G), graphs)
@@ -295,10 +311,8 @@ def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
     """``graph.ttl``: the union as rdflib's Turtle serializer writes it (written by
     :mod:`pipeline.exporters.rdf_text`, rdflib itself for what that does not cover)."""
     union = union_triples(graphs)
-    names_graph = Graph()
-    _bind(names_graph)
     try:
-        return rdf_text.turtle_document(union, rdf_text.Names(names_graph)).encode("utf-8", "replace")
+        return rdf_text.turtle_document(union, rdf_text.Names(lambda: _bound(Graph()))).encode("utf-8", "replace")
     except rdf_text.Unsupported:
         g = Graph()
         _bind(g)
@@ -309,9 +323,7 @@ def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
 def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
     """TriG with the graphs in sorted order (rdflib's own order follows a set): each graph
     serialized on its own, the prefixes gathered at the top."""
-    names_graph = Dataset()
-    _bind(names_graph)
-    names = rdf_text.Names(names_graph)
+    names = rdf_text.Names(lambda: _bound(Dataset()))
     prefixes: set[str] = set()
     blocks: list[str] = []
     for graph in sorted(graphs, key=lambda g: (g is not None, str(g) if g is not None else "")):

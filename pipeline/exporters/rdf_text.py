@@ -15,16 +15,17 @@ else raises :class:`Unsupported`, and the caller serializes that part with rdfli
 
 Usage::
 
-    names = Names(graph_with_bindings)
+    names = Names(make_bound_graph)      # a function returning a Graph bound like the exporter's
     text = turtle_document(triples, names)                  # == Graph.serialize(format="turtle")
     text = trig_document(graph_iri, triples, names)         # == one-graph Dataset.serialize(format="trig")
     lines = nquad_lines({graph_iri: triples})               # sorted, distinct N-Quads lines
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -43,18 +44,29 @@ class Unsupported(ValueError):
     """The triples use RDF this writer does not reproduce; serialize them with rdflib."""
 
 
+# Plain attributes: a DefinedNamespace's attribute lookup is slow in a hot loop.
+RDF_TYPE, RDF_NIL, RDFS_LABEL, RDFS_CLASS = RDF.type, RDF.nil, RDFS.label, RDFS.Class
+# rdflib's namespace trie grows with every namespace it has split an IRI into (one per
+# document for the evidence fragments) and each insertion scans it: the bindings are
+# renewed after this many IRIs so the cost per IRI stays flat.
+IRIS_PER_BINDINGS = 256
+
+
 class Names:
     """Prefixed names and term texts as rdflib's Turtle serializer writes them, memoized.
 
-    ``graph`` carries the namespace bindings (a ``Graph`` or ``Dataset`` bound as the
-    exporter binds it); its store is never read.
+    ``bindings()`` returns a new graph bound as the exporter binds its graphs (a ``Graph``
+    or ``Dataset``); its store is never read.
     """
 
-    def __init__(self, graph: Graph) -> None:
-        self._serializer = TurtleSerializer(graph)
+    def __init__(self, bindings: Callable[[], Graph]) -> None:
+        self._bindings = bindings
+        self._serializer = TurtleSerializer(bindings())
+        self._fresh = 0
         self._pnames: dict[tuple[URIRef, bool], str | None] = {}
         self._labels: dict = {}
         self._verbs: dict = {}
+        self._namespaces: dict[str, str] = {}
 
     def pname(self, uri, verb: bool = False) -> str | None:
         """``TurtleSerializer.get_pname(uri, gen_prefix=verb)``."""
@@ -65,20 +77,29 @@ class Names:
             pass
         if not isinstance(uri, URIRef):
             return None
+        self._fresh += 1
+        if self._fresh > IRIS_PER_BINDINGS:
+            self._serializer, self._fresh = TurtleSerializer(self._bindings()), 1
+        serializer = self._serializer
         if verb:  # rdflib would bind a generated prefix (ns1, ...): not reproduced
             try:
-                self._serializer.store.compute_qname(uri, generate=False)
+                serializer.store.compute_qname(uri, generate=False)
             except Exception:
                 raise Unsupported(f"predicate outside the bound namespaces: {uri}") from None
-        name = self._serializer.get_pname(uri, gen_prefix=verb)
-        if name is not None and (name.startswith("_") or name.split(":", 1)[0] in self._serializer._ns_rewrite):
-            raise Unsupported(f"rewritten prefix for {uri}")
+        name = serializer.get_pname(uri, gen_prefix=verb)
+        if name is not None:
+            prefix = name.split(":", 1)[0]
+            if prefix.startswith("_") or serializer._ns_rewrite:
+                raise Unsupported(f"rewritten prefix for {uri}")
+            namespace = str(serializer.namespaces[prefix])
+            if self._namespaces.setdefault(prefix, namespace) != namespace:
+                raise Unsupported(f"prefix {prefix} bound twice")
         self._pnames[key] = name
         return name
 
-    def namespace(self, pname: str) -> tuple[str, str]:
-        prefix = pname.split(":", 1)[0]
-        return prefix, str(self._serializer.namespaces[prefix])
+    def prefix_of(self, uri, verb: bool = False) -> str | None:
+        name = self.pname(uri, verb)
+        return None if name is None else name.split(":", 1)[0]
 
     def label(self, node) -> str:
         """A subject or object as Turtle writes it."""
@@ -89,7 +110,7 @@ class Names:
         if isinstance(node, Literal):
             text = node._literal_n3(use_plain=True, qname_callback=lambda dt: self.pname(dt, False))
         elif isinstance(node, URIRef):
-            if node == RDF.nil:
+            if node == RDF_NIL:
                 raise Unsupported("RDF list")
             text = self.pname(node, False) or node.n3()
         else:
@@ -102,83 +123,82 @@ class Names:
             return self._verbs[node]
         except KeyError:
             pass
-        if node == RDF.type:
+        if node == RDF_TYPE:
             text = "a"
-        elif isinstance(node, URIRef) and node != RDF.nil:
+        elif isinstance(node, URIRef) and node != RDF_NIL:
             text = self.pname(node, True) or node.n3()
         else:
             raise Unsupported(f"predicate {node!r}")
         self._verbs[node] = text
         return text
 
-    def prefixes(self, triples: Iterable[Triple], extra: Iterable = ()) -> set[tuple[str, str]]:
-        """The ``(prefix, namespace)`` pairs rdflib's preprocessing registers for ``triples``."""
-        used: set[str] = set()
-        for node in extra:
-            used.add(self.pname(node, False))
-        for s, p, o in triples:
-            used.add(self.pname(s, False))
-            if p != RDF.type:
-                used.add(self.pname(p, True))
+    def prefix_lines(self, subjects: Iterable, predicates: Iterable, objects: Iterable) -> str:
+        """The ``@prefix`` lines rdflib writes for triples with these terms: the namespaces its
+        preprocessing registers (subjects, objects and datatypes without generating a prefix,
+        predicates other than ``rdf:type`` generating one)."""
+        used = {self.prefix_of(s) for s in subjects}
+        used.update(self.prefix_of(p, True) for p in predicates if p != RDF_TYPE)
+        for o in objects:
             if isinstance(o, Literal):
                 if o.datatype is not None:
-                    used.add(self.pname(o.datatype, False))
+                    used.add(self.prefix_of(o.datatype))
             else:
-                used.add(self.pname(o, False))
-        return {self.namespace(name) for name in used if name is not None}
+                used.add(self.prefix_of(o))
+        used.discard(None)
+        return "".join(f"@prefix {prefix}: <{self._namespaces[prefix]}> .\n" for prefix in sorted(used))
 
 
-def _statements(triples: Iterable[Triple], names: Names, depth: int) -> list[str]:
-    """The subject blocks of ``TurtleSerializer`` at ``depth``, in its order."""
+def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iterable = ()) -> tuple[str, str]:
+    """The ``@prefix`` lines and the subject blocks of ``TurtleSerializer`` at ``depth``, in its order."""
     references: Counter = Counter()
     properties: dict = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode) or isinstance(p, BNode):
-            raise Unsupported("blank node")
-        if p == RDF.type and o == RDFS.Class:
-            raise Unsupported("rdfs:Class subject")
         references[o] += 1
         properties[s][p].append(o)
+    predicates = {p for props in properties.values() for p in props}
+    if (any(isinstance(t, BNode) for t in itertools.chain(properties, predicates, references))
+            or RDFS_CLASS in references):
+        raise Unsupported("blank node or rdfs:Class")
     # orderSubjects: (is blank node, times used as an object, subject)
     subjects = sorted(properties, key=lambda s: (references[s], str(s)))
     pad, pad1, pad2 = INDENT * depth, INDENT * (depth + 1), INDENT * (depth + 2)
-    out: list[str] = []
+    parts: list[str] = []
+    label, verb = names.label, names.verb
     for s in subjects:
         props = properties[s]
-        order = [p for p in (RDF.type, RDFS.label) if p in props]
-        order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
-        parts = ["\n", pad, names.label(s)]
+        order = sorted(props, key=str)
+        if RDFS_LABEL in props:
+            order.remove(RDFS_LABEL)
+            order.insert(0, RDFS_LABEL)
+        if RDF_TYPE in props:
+            order.remove(RDF_TYPE)
+            order.insert(0, RDF_TYPE)
+        parts += ("\n", pad, label(s))
         for i, p in enumerate(order):
-            parts.append(" " + names.verb(p) if i == 0 else " ;\n" + pad1 + names.verb(p))
+            parts.append(" " + verb(p) if i == 0 else " ;\n" + pad1 + verb(p))
             objects = props[p]
-            objects.sort()
-            parts.append(" " + names.label(objects[0]))
+            if len(objects) > 1:
+                objects.sort()
+            parts.append(" " + label(objects[0]))
             for o in objects[1:]:
-                parts.append(",\n" + pad2 + names.label(o))
+                parts.append(",\n" + pad2 + label(o))
         parts.append(" .\n")
-        out.append("".join(parts))
-    return out
-
-
-def _prefix_lines(pairs: set[tuple[str, str]]) -> str:
-    return "".join(f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(pairs))
+    return names.prefix_lines(itertools.chain(subjects, extra), predicates, references), "".join(parts)
 
 
 def turtle_document(triples: Iterable[Triple], names: Names) -> str:
     """``Graph.serialize(format="turtle")`` of a graph holding ``triples`` (distinct)."""
-    triples = list(triples)
-    body = _statements(triples, names, 0)
-    return _prefix_lines(names.prefixes(triples)) + "".join(body) + "\n"
+    prefixes, body = _statements(triples, names, 0)
+    return prefixes + body + "\n"
 
 
 def trig_document(graph: URIRef, triples: Iterable[Triple], names: Names) -> str:
     """``Dataset.serialize(format="trig")`` of a dataset whose only graph is ``graph`` holding ``triples``."""
     if not isinstance(graph, URIRef):
         raise Unsupported("default or blank-node graph")
-    triples = list(triples)
-    body = _statements(triples, names, 1)
+    prefixes, body = _statements(triples, names, 1, [graph])
     head = "\n%s {" % (names.pname(graph, False) or graph.n3())
-    return _prefix_lines(names.prefixes(triples, [graph])) + head + "".join(body) + "}\n" + "\n"
+    return prefixes + head + body + "}\n" + "\n"
 
 
 def nquad_lines(graphs: Mapping[URIRef | None, Iterable[Triple]]) -> list[str]:
