@@ -1,6 +1,6 @@
 """The embedded SPARQL store: the run's RDF dataset in a persistent Oxigraph store under ``OUT/store``.
 
-Reads the NetworkX graph (through :func:`pipeline.exporters.rdf.to_dataset`, one named graph
+Reads the NetworkX graph (through :func:`pipeline.exporters.rdf.dataset_triples`, one named graph
 per document) and keeps ``OUT/store`` in step with it: a document's graph is replaced when
 its content changes and removed when the document is gone; graphs that did not change are
 not touched.
@@ -164,7 +164,8 @@ def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
         store.remove_graph(ox.NamedNode(key))
     added = [q for key in changed for q in graphs[key]]
     store.bulk_extend(added)
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in added)  # the set union, by the store
+    # The set union, each distinct triple once (a country's label is in hundreds of graphs).
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in dict.fromkeys(q.triple for q in added))
     for t in removed:  # a triple leaves the default graph when no named graph holds it any more
         if not any(not isinstance(q.graph_name, ox.DefaultGraph)
                    for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
@@ -186,11 +187,10 @@ def _write_summary(out_dir: Path, generation: Path, graphs: dict[str, list[ox.Qu
 
 
 def dataset_quads(G: nx.MultiDiGraph) -> list[ox.Quad]:
-    """The RDF exporter's dataset as Oxigraph quads (through N-Quads, Oxigraph's fast parser)."""
-    from pipeline.exporters.rdf import to_dataset
+    """The RDF exporter's dataset as Oxigraph quads (through its N-Quads text, Oxigraph's fast parser)."""
+    from pipeline.exporters.rdf import dataset_triples, nquads_text
 
-    data = to_dataset(G).serialize(format="nquads", encoding="utf-8")
-    return list(ox.parse(data, ox.RdfFormat.N_QUADS))
+    return list(ox.parse(nquads_text(dataset_triples(G)), ox.RdfFormat.N_QUADS))
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
