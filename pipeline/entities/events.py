@@ -59,6 +59,8 @@ _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
+# Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
+_AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
 _COMPLEMENT = {"de", "d'", "d’", "of", "in", "a", "à"}
 _ARTICLES = {"la", "le", "l'", "l’", "les", "the"}
@@ -87,6 +89,15 @@ class EventPatterns:
         self.ordinal_heads = set(phrases(spec.get("ordinal_heads")))
         self.ordinals = frozenset(normalize(w) for w in spec.get("ordinals") or [])
         self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.of_place = set(phrases(spec.get("of_place")))
+        self.dated = phrases(spec.get("dated"))
+        self.in_force = phrases(spec.get("in_force"))
+        self.in_force_cues = phrases(spec.get("in_force_cues"))
+        self.naming = phrases(spec.get("naming"))
+        self.titled = phrases(spec.get("titled"))
+        self.before_name = set(phrases(spec.get("before_name")))
+        self.apposition_heads = phrases(spec.get("apposition_heads"))
+        self.word_ordinal_heads = phrases(spec.get("word_ordinal_heads"))
 
     def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
         if j >= len(doc) or doc[j].text not in OPEN_QUOTES | {"‘", "’"}:
@@ -101,7 +112,7 @@ class EventPatterns:
         """``(name_start, name_end, quoted)`` of the event's name after the head."""
         # Skip a demonym, a comma and a naming participle: "l'opération française Barkhane",
         # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
-        named = False
+        named = comma = False
         if self.lang == "ar":
             # Adjectives and demonyms between the head and a quoted name:
             # التدريب المصري السوداني المشترك «…».
@@ -114,11 +125,16 @@ class EventPatterns:
             # A capitalized demonym may start the name itself (Exercise African Lion).
             demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
             if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in _NAMING):
-                named = named or not demonym
+                # a comma alone is no naming ("Under the agreement, PSP officers ..."): only
+                # a naming participle after it is
+                named = named or norms[j] in _NAMING
+                comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = self._quoted(doc, j)
         if quoted:
             return quoted[0], quoted[1], True
+        if comma and not named:
+            return None
         if head in self.named_only and not named:
             return None
         if named:  # "L'opération, baptisée Kafo II": the name stands alone, like a quoted one
@@ -126,7 +142,8 @@ class EventPatterns:
             return (found[0], found[1], True) if found and found[1] > found[0] else None
         if j >= len(doc):
             return None
-        if self.lang != "ar" and head in self.with_place and norms[j] in _COMPLEMENT:
+        if self.lang != "ar" and head in self.with_place and norms[j] in _COMPLEMENT \
+                and (head not in self.of_place or norms[j] in {"de", "d'", "d’", "of"}):
             # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
             k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in _ARTICLES else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
@@ -150,7 +167,7 @@ class EventPatterns:
                 return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
             if not is_arabic_word(token) or is_clitic(token) or n.startswith("ال") or n in _AR_STOP or n in self.common:
                 return None
-            if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n):
+            if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n) or _AR_MASDAR_SHAPE.match(n):
                 return None
             return j, j + 1, False
         end = j
@@ -174,11 +191,22 @@ class EventPatterns:
                 continue
             if self.lang == "ar":
                 k = i + len(head)
+                # an adjective may stand between: القمة العربية الرابعة والثلاثين
+                while k < len(doc) and k - i - len(head) < 2 and is_definite(doc[k]) and norms[k] not in self.ordinals:
+                    k += 1
+                first = k
                 while k < len(doc) and norms[k] in self.ordinals:
                     k += 1
-                if k > i + len(head):
+                while k > first and norms[k - 1] == "و":
+                    k -= 1
+                if k > first:
                     out.append((i, k, " ".join(head)))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
+                out.append((i - 1, i + len(head), " ".join(head)))
+        for i in range(1, len(doc)):
+            # the fourth round (of talks), la troisième session
+            head = match_at(norms, i, self.word_ordinal_heads) if self.lang != "ar" else None
+            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in _ARTICLES | {"this", "cette", "ce"}:
                 out.append((i - 1, i + len(head), " ".join(head)))
         return out
 
@@ -222,6 +250,188 @@ class EventPatterns:
                 out.append((start, k + 1, doc[start:k].text))
         return out
 
+    def _named_by_phrase(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, int]]:
+        """A name after a naming word, an event head a few words before it: عملية إنزال جوي
+        أطلق عليها اسم «X», une opération militaire baptisée « X ». ``(start, end, head, head_i)``."""
+        out = []
+        cues = self.naming + [(w,) for w in _NAMING]
+        for i in range(1, len(doc)):
+            cue = match_at(norms, i, cues)
+            if cue is None:
+                continue
+            j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in ("de", "as") else 0)
+            quoted = self._quoted(doc, j)
+            if quoted is None and self.lang != "ar":
+                end = j
+                while end < len(doc) and end - j < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
+                    end += 1
+                quoted = (j, end) if end > j else None
+            if quoted is None:
+                continue
+            for h in range(i - 1, max(-1, i - 8), -1):
+                if doc[h].text in (".", "!", "?", "؟", "\n") or doc[h].is_space:
+                    break
+                head = match_at(norms, h, self.heads)
+                if head is not None:
+                    out.append((quoted[0], quoted[1], " ".join(head), h))
+                    break
+        return out
+
+    def _dated(self, doc: Doc, norms: list[str], dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str | None]]:
+        """Events identified by their date: attentats du 22 mars 2016, هجمات 11 سبتمبر, the
+        January 28, 2024 attack (on the X Church); ``(start, end, name, head, year)``."""
+        out = []
+        starts = {s: (e, v) for s, e, v in dates}
+        ends = {e: (s, v) for s, e, v in dates}
+        for i in range(len(doc)):
+            head = match_at(norms, i, self.dated)
+            if head is None:
+                continue
+            h_end = i + len(head)
+            k = h_end + (1 if h_end < len(doc) and norms[h_end] in {"du", "of", "de", "d'", "d’"} else 0)
+            if k in starts and (k > h_end or self.lang == "ar"):
+                end, value = starts[k]
+                out.append((i, end, doc[i:end].text, " ".join(head), value[:4]))
+                continue
+            if self.lang != "en":
+                continue
+            # the DATE (Boko Haram) attack: up to three capitalized words between
+            b = i
+            while b not in ends and b > 0 and i - b < 3 and is_capitalized(doc[b - 1]):
+                b -= 1
+            if b not in ends:
+                continue
+            s0, value = ends[b]
+            start, name_end, name = i, h_end, doc[s0:h_end].text
+            # "attack on the Santa Maria Church": the target names the attack
+            t = h_end
+            if t + 1 < len(doc) and norms[t] in ("on", "against") and norms[t + 1] == "the":
+                c = t + 2
+                while c < len(doc) and c - t - 2 < MAX_NAME and is_capitalized(doc[c]):
+                    c += 1
+                if c > t + 2:
+                    name_end = c
+                    name = doc[t + 2:c].text + " " + doc[i:h_end].text
+            out.append((start if name_end > h_end else s0, name_end, name, " ".join(head), value[:4]))
+        return out
+
+    def _in_force(self, doc: Doc, norms: list[str], dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str | None]]:
+        """A (definite) agreement or ceasefire dated by its signing or entry into force in the
+        same clause: l'accord de cessez-le-feu entre X et Y entré en vigueur le 27 novembre
+        2024, the ceasefire agreement signed on 3 May."""
+        out = []
+        starts = {s: (e, v) for s, e, v in dates}
+        for i in range(len(doc)):
+            head = match_at(norms, i, self.in_force)
+            if head is None:
+                continue
+            definite = (i > 0 and norms[i - 1] in _ARTICLES) or (self.lang == "ar" and norms[i].startswith("ال"))
+            if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith("ال")):
+                continue
+            for k in range(i + len(head), min(len(doc), i + len(head) + 10)):
+                if doc[k].text in (".", ";", "؛", "!", "?", "؟") or doc[k].is_space:
+                    break
+                cue = match_at(norms, k, self.in_force_cues)
+                if cue is None:
+                    continue
+                d = k + len(cue) + next((n for n in range(3) if k + len(cue) + n in starts), 99)
+                if d in starts and len(starts[d][1]) >= 7:
+                    out.append((i, i + len(head), doc[i:i + len(head)].text, " ".join(head), starts[d][1][:4]))
+                break
+        return out
+
+    def _titled(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, str | None]]:
+        """Recurring events with their year: the 2030 FIFA World Cup, كأس العالم 2030, les Jeux
+        olympiques de 2024. The name is the year and the title (2030 World Cup), so that
+        variants with or without an organizer's name are one event."""
+        out = []
+        for i in range(len(doc)):
+            title = match_at(norms, i, self.titled)
+            if title is None:
+                continue
+            t_end = i + len(title)
+            start = i
+            while start > 0 and i - start < 2 and is_capitalized(doc[start - 1]) and not _YEAR.match(doc[start - 1].text):
+                start -= 1
+            if start > 0 and _YEAR.match(norms[start - 1]):
+                year = norms[start - 1][:4]
+                out.append((start - 1, t_end, f"{year} {doc[i:t_end].text}", year))
+                continue
+            after, year = self._year(doc, norms, t_end)
+            if year:
+                out.append((start, after, f"{doc[i:t_end].text} {year}", year))
+        return out
+
+    def _name_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+        """English: a quoted or capitalized name before its head, lowercase words between:
+        the "X" special forces exercise, X naval drills, the X attack. ``(start, end, name, head)``."""
+        out = []
+        if self.lang != "en":
+            return out
+        heads = sorted(self.before_name, key=len, reverse=True)
+        for i in range(1, len(doc)):
+            head = match_at(norms, i, heads)
+            if head is None or is_capitalized(doc[i]):
+                continue
+            k = i
+            while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop:
+                k -= 1
+            if k > 0 and doc[k - 1].text in CLOSE_QUOTES and doc[k - 1].text not in ("'", "’"):
+                q = k - 1
+                o = q - 1
+                while o >= 0 and q - o <= MAX_QUOTED and doc[o].text not in OPEN_QUOTES:
+                    o -= 1
+                if o >= 0 and q - o > 1:
+                    out.append((o + 1, q, doc[o + 1:q].text, " ".join(head)))
+                continue
+            e = k
+            while k > 0 and e - k < 3 and is_capitalized(doc[k - 1]) and not doc[k - 1].is_stop \
+                    and not marks.type_at(k - 1) and not marks.demonym_at(k - 1) and not _YEAR.match(doc[k - 1].text) \
+                    and doc[k - 1].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE"):
+                k -= 1
+            if k == e or (k > 0 and (is_capitalized(doc[k - 1]) or doc[k - 1].text in ("\n", ".") or doc[k - 1].is_space)) or k == 0:
+                continue
+            if k > 0 and marks.type_at(k - 1):
+                continue
+            out.append((k, i + len(head), doc[k:e].text, " ".join(head)))
+        return out
+
+    def _named_by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
+        """Latin: a name (capitalized, often with a number: X-14) then an indefinite
+        apposition with an event head: "concluded X-14, a week-long joint exercise"."""
+        out = []
+        if self.lang == "ar":
+            return out
+        for k in range(1, len(doc) - 2):
+            if doc[k].text != "," or norms[k + 1] not in ("a", "an", "un", "une"):
+                continue
+            if not any(match_at(norms, t, self.apposition_heads or self.heads) and not is_capitalized(doc[t])
+                       for t in range(k + 2, min(len(doc), k + 8))):
+                continue
+            e = k
+            s0 = e
+            while s0 > 0 and e - s0 < MAX_NAME and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
+                    and not marks.type_at(s0 - 1) and not marks.demonym_at(s0 - 1) \
+                    and doc[s0 - 1].ent_type_ not in ("PERSON", "PER", "GPE", "NORP", "DATE"):
+                s0 -= 1
+            if s0 == e or s0 == 0 or is_capitalized(doc[s0 - 1]) or doc[s0 - 1].is_punct or doc[s0 - 1].is_space:
+                continue
+            if match_at(norms, s0, self.heads):
+                continue
+            out.append((s0, e, doc[s0:e].text))
+        return out
+
+    def _date_tokens(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Dates of the text as token spans ``(start, end, value)``."""
+        from pipeline.relations.dates import find_dates, reference_date
+
+        out = []
+        for d in find_dates(doc.text, self.lang, reference_date(doc.text, self.lang)):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, d.value))
+        return out
+
     def _year(self, doc: Doc, norms: list[str], k: int) -> tuple[int, str | None]:
         if k < len(doc) and norms[k] in _YEAR_CUES and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
             return k + 2, norms[k + 1][:4]
@@ -234,9 +444,36 @@ class EventPatterns:
         norms = [norm(t) for t in doc]
         spans: list[Span] = []
         info: dict[tuple[int, int], dict] = {}
+        taken: set[int] = set()
+
+        def claim(start: int, end: int, name: str, head: str, year: str | None) -> None:
+            if start >= end or taken & set(range(start, end)):
+                return
+            taken.update(range(start, end))
+            span = Span(doc, start, end, label="Event")
+            spans.append(span)
+            info[(span.start_char, span.end_char)] = {"name": name, "head": head, "year": year}
+
+        # Names the text gives in so many words come first; their heads name nothing else.
+        consumed: set[int] = set()
+        for start, end, head, h in self._named_by_phrase(doc, norms, marks):
+            claim(start, end, doc[start:end].text, head, self._year(doc, norms, end + 1)[1])
+            consumed.update(range(h, start))
+        dates = self._date_tokens(doc)
+        for start, end, name, head, year in self._dated(doc, norms, dates) + self._in_force(doc, norms, dates):
+            claim(start, end, name, head, year)
+        for start, end, name, year in self._titled(doc, norms):
+            claim(start, end, name, "titled", year)
+        for start, end, name, head in self._name_before_head(doc, norms, marks):
+            claim(start, end, name, head, None)
+        for start, end, name in self._named_by_apposition(doc, norms, marks):
+            claim(start, end, name, "apposition", None)
         i = 0
         while i < len(doc):
             head = match_at(norms, i, self.heads)
+            if head is not None and (taken | consumed) & set(range(i, i + len(head))):
+                i += 1
+                continue
             if head is None or (self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1):
                 i += 1
                 continue
@@ -255,12 +492,11 @@ class EventPatterns:
                 end = n_end = after
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
-            span = Span(doc, start, end, label="Event")
-            name = doc[n_start:n_end].text
-            spans.append(span)
-            info[(span.start_char, span.end_char)] = {"name": name, "head": " ".join(head), "year": year}
+            if taken & set(range(start, end)):
+                i += 1
+                continue
+            claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
             i = max(end, after)
-        taken = {t for span in spans for t in range(span.start, span.end)}
         extra = [(s, e, name, "session") for s, e, name in self._ordinal_sessions(doc, norms)]
         extra += [(s, e, name, "place") for s, e, name in self._place_before_head(doc, norms, marks)]
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.
