@@ -489,12 +489,16 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])):
             continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
         start, end = min(lo, org.start), max(hi, org.end)
-        if not any(start - 15 <= c0 and c1 <= end + 15 for c0, c1 in cues):
+        # A cue overlapping the stretch or within a few characters of it ("Les pays membres
+        # de l'X : A, B", "X, which groups A, B and C", "وتضم A وB").
+        if not any(c1 >= start - 15 and c0 <= end + 15 for c0, c1 in cues):
             continue
         if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > 20:
             continue
         conf = 0.75 if len(chain) > 1 else 0.65
         for c in chain:
+            if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
+                continue  # "la mission … au Mali (EUTM Mali)": the country of the name
             out.append(_cand(c, "memberOf", org, "rule:member-countries", conf, *cues))
     return out
 

@@ -201,3 +201,54 @@ def test_training_from_x_en(extract):
     text = "The Greek coast guard has received boats and training from the Cypriot Navy."
     triples, _ = extract("en", text, [("Greek coast guard", AGENCY), ("Cypriot Navy", AGENCY)])
     assert ("Cypriot Navy", "providesTrainingTo", "Greek coast guard") in triples
+
+
+# --- memberOf: membership lists and non-head roles -------------------------------------
+
+def test_membership_list_which_groups_en(extract):
+    text = "The Liptako Authority, which groups Mali, Burkina Faso and Niger, met in Niamey."
+    triples, _ = extract("en", text, [("Liptako Authority", IO)])
+    assert {("Mali", "memberOf", "Liptako Authority"), ("Niger", "memberOf", "Liptako Authority")} <= triples
+
+
+def test_membership_list_after_colon_fr(extract):
+    text = "Les pays membres de l'Autorité du Liptako : le Mali, le Burkina Faso et le Niger, se sont réunis."
+    triples, _ = extract("fr", text, [("Autorité du Liptako", IO)])
+    assert {("Mali", "memberOf", "Autorité du Liptako"), ("Niger", "memberOf", "Autorité du Liptako")} <= triples
+
+
+def test_membership_list_tadummu_ar(extract):
+    text = "ودعا إلى تفعيل لجنة الأركان المشتركة التي تضم مالي وموريتانيا والنيجر."
+    triples, _ = extract("ar", text, [("لجنة الأركان المشتركة", IO)])
+    assert {("مالي", "memberOf", "لجنة الأركان المشتركة"), ("النيجر", "memberOf", "لجنة الأركان المشتركة")} <= triples
+
+
+def test_country_in_a_missions_name_is_not_a_member_fr(extract):
+    text = "La mission de formation de l'Union européenne au Niger (EUCAP Niger), dont le mandat a pris fin, a formé des policiers."
+    triples, _ = extract("fr", text, [("EUCAP Niger", IO)])
+    assert ("Niger", "memberOf", "EUCAP Niger") not in triples
+
+
+def test_officer_of_a_body_is_a_member_en(extract):
+    text = "Omar Haddad, an officer of the National Guard, was arrested on Monday."
+    triples, _ = extract("en", text, [("Omar Haddad", PERSON), ("National Guard", AGENCY)])
+    assert ("Omar Haddad", "memberOf", "National Guard") in triples
+
+
+def test_agent_of_a_body_is_a_member_fr(extract):
+    text = "Karim Ben Ali, un agent de la Garde nationale, a été arrêté lundi."
+    triples, _ = extract("fr", text, [("Karim Ben Ali", PERSON), ("Garde nationale", AGENCY)])
+    assert ("Karim Ben Ali", "memberOf", "Garde nationale") in triples
+
+
+def test_officer_in_a_body_is_a_member_ar(extract):
+    text = "وأوقف كريم بناني، الضابط في الحرس الوطني، يوم الاثنين."
+    triples, _ = extract("ar", text, [("كريم بناني", PERSON), ("الحرس الوطني", AGENCY)])
+    assert ("كريم بناني", "memberOf", "الحرس الوطني") in triples
+
+
+def test_deputy_head_of_a_body_is_a_member_ar(extract):
+    text = "واستقبل الوزير اللواء سامي الخطيب، نائب رئيس جهاز الأمن الوقائي، في عمان."
+    triples, _ = extract("ar", text, [("سامي الخطيب", PERSON), ("جهاز الأمن الوقائي", AGENCY)])
+    assert ("سامي الخطيب", "memberOf", "جهاز الأمن الوقائي") in triples
+    assert ("سامي الخطيب", "leads", "جهاز الأمن الوقائي") not in triples
