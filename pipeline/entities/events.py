@@ -61,6 +61,7 @@ _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
+_NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
 _COMPLEMENT = {"de", "d'", "d’", "of", "in", "a", "à"}
 _ARTICLES = {"la", "le", "l'", "l’", "les", "the"}
@@ -512,6 +513,11 @@ class EventPatterns:
             spans.append(span)
             info[(span.start_char, span.end_char)] = {"name": name if kind != "session" else span.text,
                                                       "head": kind, "year": year}
+        # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
+        numbered = {v["name"].rsplit("-", 1)[0]: v["name"] for v in info.values() if _NUMBERED.match(v["name"])}
+        for v in info.values():
+            if v["name"] in numbered:
+                v["name"] = numbered[v["name"]]
         doc.spans["events"] = sorted(spans, key=lambda s: s.start)
         doc.user_data["event_names"] = info
         return doc

@@ -67,7 +67,7 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
                 conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
                 out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
-            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None:
+            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _nearest(a, evs) is ev:
                 conf = (0.65 if involve else 0.5) if not referenced else (0.55 if involve else 0.0)
                 if conf:
                     cand = _cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1])
@@ -77,7 +77,30 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
     return out
 
 
+def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:
+    """The event of the sentence nearest to ``a``: with two events in a sentence ("the
+    meeting came three weeks after the attack claimed by X"), a party belongs to one."""
+    return min(evs, key=lambda e: e.start - a.end if a.end <= e.start else a.start - e.end, default=None)
+
+
 def document_event_relations(doc: Doc, document: Document, mentions: list[Mention],
                              contexts: list[SentenceContext]) -> list[Relation]:
-    """Relations an event's own name states (see module docstring)."""
-    return []
+    """Relations an event's own name states: the place named in it (قمة بغداد, réunion de
+    Niamey, the Brussels attack) when the document also names that place on its own."""
+    places: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type in PLACE_TYPES:
+            places.setdefault(mention_key(m), m)
+    out = []
+    for ev in (m for m in mentions if m.type == "Event"):
+        for span in doc.spans.get("lexicon", []):
+            if span.label_ not in PLACE_TYPES or not (ev.start <= span.start_char and span.end_char <= ev.end):
+                continue
+            place = places.get(span.kb_id_) if span.kb_id_ else None
+            if place is None or place.start < ev.end and place.end > ev.start:
+                continue
+            ctx = next((c for c in contexts if c.start <= ev.start < c.end), None)
+            evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, ev.start, ev.end, ev.text)
+            out.append(Relation(head=ev.id, type="occurredIn", tail=place.id, confidence=0.8,
+                                extractor="rule:event-place-in-name", evidence=[evidence]))
+    return out

@@ -56,3 +56,54 @@ def test_capitalized_name_with_year_in_an_event_apposition():
     found = events("en", "Sailors joined Sea Breeze 2021, a multinational naval exercise in the Black Sea.")
     assert "Sea Breeze 2021" in found and found["Sea Breeze 2021"]["year"] == "2021"
     assert events("en", "Officials presented Vision 2030, a plan for the economy.") == {}
+
+
+# --- round 2: names given in words, dates, titled events, names before the head ---------
+
+def test_arabic_name_after_a_naming_phrase_and_verbal_noun_is_no_name():
+    found = events("ar", "نفذت القوات الخاصة عملية اقتحام ليلية أطلق عليها اسم «فجر الوادي» قرب الحدود")
+    assert list(found) == ["فجر الوادي"]
+    assert events("ar", "نفذت الشرطة عملية اقتحام للمبنى") == {}
+
+
+def test_events_identified_by_their_date():
+    found = events("fr", "Dix ans après les attentats du 13 novembre 2015 à Paris, le procès continue.")
+    assert found["attentats du 13 novembre 2015"]["year"] == "2015"
+    found = events("en", "He planned the March 3, 2021 attack on the Grand Hotel in Nairobi.")
+    assert found["attack on the Grand Hotel"]["name"] == "Grand Hotel attack"
+    assert found["attack on the Grand Hotel"]["year"] == "2021"
+
+
+def test_agreement_dated_by_entry_into_force_but_not_a_bare_agreement():
+    found = events("fr", "Selon l'accord de cessez-le-feu entre les deux camps entré en vigueur le 4 mai 2023, les troupes reculent.")
+    assert found["accord de cessez-le-feu"]["year"] == "2023"
+    assert events("fr", "Les deux pays ont signé un accord sur la pêche.") == {}
+
+
+def test_titled_event_with_its_year_has_one_name():
+    found = events("en", "Kenya will co-host the 2027 Africa Cup of Nations, officials said.")
+    assert found["2027 Africa Cup of Nations"]["name"] == "2027 Africa Cup of Nations"
+    assert "كأس العالم 2034" in events("ar", "تستعد السعودية لاستضافة كأس العالم 2034 بملاعب جديدة")
+    assert events("en", "The World Cup draws millions of viewers.") == {}
+
+
+def test_english_names_before_the_head_and_in_an_apposition():
+    found = events("en", 'Jordan held the "Eager Falcon" special forces exercise with Qatar.')
+    assert list(found) == ["Eager Falcon"]
+    assert "Trident naval drills" in events("en", "Navies from four countries began Trident naval drills on Monday.")
+    assert "Sea Guard-7" in events("en", "The navies ended Sea Guard-7, a two-week joint exercise near the coast.")
+    assert events("en", "Karim Bey, the Tunisian armed forces' exercise director, spoke.") == {}
+
+
+def test_ordinals_after_an_adjective_and_ordinal_words():
+    assert "القمة الأفريقية الخامسة عشرة" in events("ar", "انطلقت أعمال القمة الأفريقية الخامسة عشرة في أديس أبابا")
+    assert "third round" in events("en", "The third round of talks ended without a deal.")
+
+
+def test_meeting_takes_its_place_after_de_but_not_after_a():
+    assert "réunion de Dakar" in events("fr", "La réunion de Dakar a fixé un calendrier.")
+    assert events("fr", "Une réunion à Dakar a fixé un calendrier.") == {}
+
+
+def test_a_comma_after_a_head_does_not_name_what_follows():
+    assert events("en", "Under the agreement, PSP officers will train abroad.") == {}
