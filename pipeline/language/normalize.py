@@ -47,27 +47,45 @@ def _fold(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
 
 
-_CACHE: dict[str, str] = {}
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of a character: ord -> its fold.
+
+    Also records the characters whose fold is not exactly one character (dropped or
+    expanded), the only ones that shift offsets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = self[code] = _fold(ch)
+        if len(out) != 1:
+            self.uneven.add(ch)
+        return out
+
+
+_TABLE = _FoldTable()
 
 
 def fold_char(ch: str) -> str:
-    out = _CACHE.get(ch)
-    if out is None:
-        out = _CACHE[ch] = _fold(ch)
-    return out
+    return _TABLE[ord(ch)]
 
 
 def normalize(text: str) -> str:
     """Normalized text for matching (lengths may differ from the input)."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalized text and, for each of its characters, the index in ``text`` it came from."""
+    folded = text.translate(_TABLE)
+    if _TABLE.uneven.isdisjoint(text):  # one character for one: offsets are unchanged
+        return folded, list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        folded = fold_char(ch)
+        folded = _TABLE[ord(ch)]
         if folded:
             out.append(folded)
             index.extend([i] * len(folded))
