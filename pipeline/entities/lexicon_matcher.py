@@ -236,8 +236,9 @@ class LexiconMatcher:
         candidates: dict[tuple[int, int], list[str]] = {}
         pending: list[tuple[Span, Pattern]] = []
         words = known_arabic_words()
-        for start, end, pattern in scan(doc.text, names):
-            if pattern.arabic and _glued_word(doc.text, start, end) in words:
+        text = doc.text  # Doc.text joins every token: read once
+        for start, end, pattern in scan(text, names):
+            if pattern.arabic and _glued_word(text, start, end) in words:
                 continue  # لجنة "committee" is a word, not ل + جنة (Djenné)
             kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
             span = _span(doc, start, end, pattern.type, kb_id)
@@ -252,7 +253,7 @@ class LexiconMatcher:
         spans.sort(key=lambda s: s.start_char)
         doc.spans["lexicon"] = spans
         doc.spans["demonyms"] = [
-            s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(doc.text, demonyms)) if s is not None
+            s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(text, demonyms)) if s is not None
         ]
         doc.user_data["lexicon_candidates"] = candidates
         return doc

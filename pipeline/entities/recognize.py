@@ -289,6 +289,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
     Front for Change and Concord in Chad (FACT), the Southern European Task Force, Africa
     (SETAF-AF). The words up to the parenthesis join the candidate that starts the name."""
     out: list[_Candidate] = []
+    doc_text = None  # Doc.text joins every token: read once
     for cand in found:
         if cand.type not in ("Organization", "GovernmentAgency", "InternationalOrganization"):
             continue
@@ -309,7 +310,9 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
             k += 1
         if k == end or k >= len(doc) or doc[k].text != "(" or not doc[k - 1].text[:1].isupper():
             continue
-        inner = re.match(r"\(\s*([^()\s]{2,20})\s*\)", doc.text[doc[k].idx:doc[k].idx + 24])
+        if doc_text is None:
+            doc_text = doc.text
+        inner = re.match(r"\(\s*([^()\s]{2,20})\s*\)", doc_text[doc[k].idx:doc[k].idx + 24])
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
         span = doc[cand.span.start:k]
@@ -408,6 +411,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     taken: list[Mention] = []
     occupied: set[int] = set()
     candidates = _candidates(doc, lang)
+    doc_text = doc.text  # Doc.text joins every token: read once
     ranked = sorted(candidates, key=lambda c: (_tier(c, candidates), -c.length, -c.confidence, c.span.start_char))
     for cand in ranked:
         span = cand.span
@@ -421,7 +425,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
         if chars & occupied:
             continue
         occupied |= chars
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         taken.append(
             Mention(
                 id=f"{document.id}#{start}-{end}",

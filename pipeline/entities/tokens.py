@@ -77,8 +77,10 @@ def phrases(words: list[str] | None) -> list[tuple[str, ...]]:
 
 def match_at(norms: list[str], i: int, candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The longest candidate word sequence starting at token ``i``."""
+    first = norms[i] if i < len(norms) else None
     for cand in candidates:
-        if tuple(norms[i:i + len(cand)]) == cand:
+        # The first word rules out almost every candidate before a slice is built.
+        if (not cand or cand[0] == first) and tuple(norms[i:i + len(cand)]) == cand:
             return cand
     return None
 
