@@ -132,10 +132,9 @@ class SentenceContext:
         return arg.end, arg.end + pos
 
     def between_args(self, a: Arg, b: Arg) -> list[Arg]:
-        lo, hi = min(a.start, b.start), max(a.end, b.end)
-        return [x for x in self.args if x is not a and x is not b and x.start >= lo and x.end <= hi
-                and not (x.start < max(a.start, b.start) and x.end > min(a.end, b.end)) and
-                min(a.end, b.end) <= x.start and x.end <= max(a.start, b.start)]
+        """Arguments lying wholly in the gap between ``a`` and ``b``."""
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        return [x for x in self.args if x is not a and x is not b and lo <= x.start and x.end <= hi]
 
     def headline(self) -> tuple[int, int] | None:
         """The span of the document's title line when this sentence lies in it: a first

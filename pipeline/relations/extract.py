@@ -116,6 +116,7 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text, source=_is_outlet(m, lang)) for m in mentions]
     all_args += _demonym_args(doc, mentions, countries, lang)
     all_args.sort(key=lambda a: (a.start, a.end))
+    _locative_qualifiers(document.text, lang, all_args)
     reference = reference_date(document.text, lang)
     capitals = _capitals(mentions, countries)
     ministries = _ministries(document.text, lang, mentions, all_args)
@@ -124,6 +125,19 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
         args = [a for a in all_args if start <= a.start < end]
         out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals, ministries))
     return out
+
+
+def _locative_qualifiers(text: str, lang: str, args: list[Arg]) -> None:
+    """"المديرية العامة للأمن الوطني بالمغرب", "la police judiciaire au Maroc": a country
+    right after an agency, joined by "in" / "of" alone, says where the agency belongs; it
+    is not a party of its own (it qualifies the agency)."""
+    cues = load_cues()
+    for prev, a in zip(args, args[1:]):
+        if a.type != "Country" or a.demonym or prev.type != "GovernmentAgency" or prev.demonym:
+            continue
+        gap = text[prev.end:a.start]
+        if len(gap.split()) <= 2 and cues.find("locative", lang, gap) and cues.only(("locative", "of", "filler"), lang, gap):
+            a.qualifier_of = prev.id
 
 
 def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) -> list[tuple[Arg, str, frozenset[str]]]:

@@ -330,6 +330,25 @@ def _reacting(ctx: SentenceContext, chain: list[Arg], triggers: list[tuple[int, 
     return any(ctx.cues("reaction", a, b) for a, b in spans)
 
 
+def _affiliation_of_person(ctx: SentenceContext, b: Arg) -> bool:
+    """``b`` only qualifies the person named right after it by a title ("UN
+    Secretary-General X", "Europol's director X")."""
+    nxt = next((x for x in ctx.args if x.start >= b.end), None)
+    if nxt is None or nxt.type != "Person" or ctx.words(ctx.text[b.end:nxt.start]) > 4:
+        return False
+    return bool(ctx.cues("leads", b.end, nxt.start) or ctx.cues("memberRole", b.end, nxt.start))
+
+
+def _possessed(ctx: SentenceContext, t0: int, t1: int) -> bool:
+    """The trigger noun has a possessor pronoun: an Arabic suffix (تعاونها، تعاونه) or a
+    possessive determiner just before it (sa, son, leur, its, their)."""
+    word = ctx.text[t0:t1]
+    if ctx.lang == "ar":
+        return word.endswith(("ها", "هم", "هما")) or word.endswith("ه") and not word.endswith("ة")
+    lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), 2)
+    return bool(load_cues().find("possessive", ctx.lang, ctx.text[lo:t0]))
+
+
 def cooperation(ctx: SentenceContext) -> list[Candidate]:
     triggers = ctx.cues("cooperatesWith")
     headline = ctx.headline()
@@ -365,9 +384,18 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
             continue
         if _reacting(ctx, chain, triggers):
             continue
-        rule, conf = ("rule:coop-between", 0.85) if ctx.cues("between", lo, chain[0].start) else ("rule:coop-coordination", 0.75)
-        for a, b in combinations(chain, 2):
-            emit(a, b, rule, conf)
+        between = ctx.cues("between", lo, chain[0].start)
+        rule, conf = ("rule:coop-between", 0.85) if between else ("rule:coop-coordination", 0.75)
+        with_lo, _ = ctx.before(chain[0], 2)
+        # Co-objects of "with" ("coopère avec A et B", "التنسيق مع A وB") are each the
+        # subject's partner, not each other's; a list of more than two after "between" is
+        # pairwise only when the text says so ("among them", "فيما بينها").
+        co_objects = not between and bool(ctx.cues("with", with_lo, chain[0].start))
+        if between and len(chain) > 2 and not ctx.cues("among"):
+            co_objects = True
+        if not co_objects:
+            for a, b in combinations(chain, 2):
+                emit(a, b, rule, conf)
         # "X coopère avec Y et Z": the party before "with" cooperates with the whole chain.
         for x in named:
             if x.end <= chain[0].start and ctx.cues("with", x.end, chain[0].start) and ctx.words(ctx.gap(x, chain[0])) <= 8:
@@ -375,7 +403,10 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
                     emit(x, y, "rule:coop-with", 0.8)
     for a, b in combinations(named, 2):
         gap = ctx.gap(a, b)
-        if ctx.words(gap) <= 10 and ctx.cues("with", a.end, b.start) and not ctx.between_args(a, b):
+        between = [x for x in ctx.between_args(a, b) if x.type in PARTY_TYPES and x.qualifier_of is None and not x.source]
+        if ctx.words(gap) <= 10 and ctx.cues("with", a.end, b.start) and not between:
+            if _affiliation_of_person(ctx, b) or ctx.cues("reaction", a.end, b.start):
+                continue  # "welcomed the deal, with UN Secretary-General X calling it …"
             emit(a, b, "rule:coop-with", 0.8)
     # "أنجزت إيطاليا تدريب …، ضمن خطة للتعاون مع ليبيا", "Italy …, under a plan for
     # cooperation with Libya": the trigger noun takes "with Y"; the other party is the
@@ -386,13 +417,19 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
                 t1 += 1  # the cue is a word prefix: "cooperat|ion"
             line = ctx.text.rfind("\n", ctx.start, t0) + 1
             subject = next((a for a in named if a.start >= line), None)
+            if _possessed(ctx, t0, t1):
+                # "تعاونها مع Y", "sa coopération avec Y", "its cooperation with Y": the
+                # possessor is the nearest party before the noun.
+                subject = next((a for a in reversed(named) if line <= a.start and a.end <= t0), subject)
             if subject is None:
                 continue
             y = next((a for a in named if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 2), None)
             if y is None or y is subject or subject.end > t0 or not ctx.cues("with", t1, y.start):
                 continue
-            if not ctx.only(ctx.text[t1:y.start], ("with", "filler")):
+            if not ctx.only(ctx.text[t1:y.start], ("with", "filler")) or _affiliation_of_person(ctx, y):
                 continue
+            if ctx.cues("reaction", subject.end, t0):
+                continue  # "X welcomed the deal, with …": X reacts, it is no party
             emit(subject, y, "rule:coop-with-subject", 0.65)
     if not out:
         # Two parties and a trigger somewhere in the sentence: often each is only the

@@ -252,3 +252,65 @@ def test_deputy_head_of_a_body_is_a_member_ar(extract):
     triples, _ = extract("ar", text, [("سامي الخطيب", PERSON), ("جهاز الأمن الوقائي", AGENCY)])
     assert ("سامي الخطيب", "memberOf", "جهاز الأمن الوقائي") in triples
     assert ("سامي الخطيب", "leads", "جهاز الأمن الوقائي") not in triples
+
+
+# --- cooperatesWith precision ----------------------------------------------------------
+
+def _pair(triples, a, b):
+    return (a, "cooperatesWith", b) in triples or (b, "cooperatesWith", a) in triples
+
+
+def test_co_objects_of_with_are_not_partners_en(extract):
+    triples, _ = extract("en", "Morocco cooperates with Spain and Portugal on migration.")
+    assert _pair(triples, "Morocco", "Spain") and _pair(triples, "Morocco", "Portugal")
+    assert not _pair(triples, "Spain", "Portugal")
+
+
+def test_co_objects_of_with_are_not_partners_fr(extract):
+    triples, _ = extract("fr", "Le Maroc coopère avec l'Espagne et le Portugal contre la migration irrégulière.")
+    assert _pair(triples, "Maroc", "Espagne")
+    assert not _pair(triples, "Espagne", "Portugal")
+
+
+def test_co_objects_of_with_are_not_partners_ar(extract):
+    triples, _ = extract("ar", "ينسق المغرب مع إسبانيا والبرتغال في مجال الهجرة.")
+    assert not _pair(triples, "إسبانيا", "البرتغال")
+
+
+def test_long_between_list_is_not_pairwise_en(extract):
+    triples, _ = extract("en", "The talks on cooperation between Spain, Portugal and Morocco ended on Monday.")
+    assert not _pair(triples, "Spain", "Portugal")
+
+
+def test_long_between_list_among_themselves_is_pairwise_en(extract):
+    text = "Cooperation between Spain, Portugal and Morocco among themselves has grown."
+    triples, _ = extract("en", text)
+    assert _pair(triples, "Spain", "Portugal")
+
+
+def test_country_after_agency_by_locative_is_no_party_ar(extract):
+    text = "فككت الشرطة القضائية بالمغرب، بتنسيق وثيق مع الحرس المدني، شبكة للتهريب."
+    names = [("الشرطة القضائية", AGENCY), ("الحرس المدني", AGENCY)]
+    triples, _ = extract("ar", text, names)
+    assert _pair(triples, "الشرطة القضائية", "الحرس المدني")
+    assert not _pair(triples, "المغرب", "الحرس المدني")
+
+
+def test_affiliation_of_a_person_after_with_is_no_partner_en(extract):
+    text = "The African Union welcomed the deal, with UN Secretary-General Ban Ki-moon calling it historic."
+    triples, _ = extract("en", text, [("Ban Ki-moon", PERSON)])
+    assert not _pair(triples, "African Union", "UN")
+
+
+def test_possessed_trigger_takes_the_nearest_party_ar(extract):
+    text = "وتشير أرقام وزارة الداخلية الإسبانية إلى تراجع الهجرة، وهو ما تعزوه إسبانيا إلى تعاونها مع المغرب."
+    triples, _ = extract("ar", text, [("وزارة الداخلية الإسبانية", AGENCY)])
+    assert _pair(triples, "إسبانيا", "المغرب")
+    assert not _pair(triples, "وزارة الداخلية الإسبانية", "المغرب")
+
+
+def test_possessed_trigger_takes_the_nearest_party_fr(extract):
+    text = "Le ministère espagnol de l'Intérieur note une baisse que l'Espagne attribue à sa coopération avec le Maroc."
+    triples, _ = extract("fr", text, [("ministère espagnol de l'Intérieur", AGENCY)])
+    assert _pair(triples, "Espagne", "Maroc")
+    assert not _pair(triples, "ministère espagnol de l'Intérieur", "Maroc")
