@@ -26,10 +26,18 @@ AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
 NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ابا", "بنت", "ولد", "ال", "اال", "ذو"})
 
 
+# The last document seen and its language: Doc.lang_ asks the vocabulary's language
+# getter each time, which costs more than the rest of norm().
+_last_doc: list = [None, ""]
+
+
 def norm(token: Token) -> str:
     """Matching form: the Arabic normalizer's NORM (which restores a fused article), else
     the folded text (the Latin models' NORM keeps accents)."""
-    if token.doc.lang_ == "ar" and token.norm_:
+    doc = token.doc
+    if doc is not _last_doc[0]:
+        _last_doc[:] = [doc, doc.lang_]
+    if _last_doc[1] == "ar" and token.norm_:
         return token.norm_
     return normalize(token.text)
 
@@ -69,15 +77,32 @@ def load_word_list(path: str) -> frozenset[str]:
     return frozenset(normalize(line) for line in lines if line and not line.startswith("#"))
 
 
+class Phrases(list):
+    """Word tuples (a plain list to its readers) that also know which of them start with
+    each word, so :func:`match_at` tries only those."""
+
+    def __init__(self, seqs=()) -> None:
+        super().__init__(seqs)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for cand in self:
+            self.by_first.setdefault(cand[0] if cand else "", []).append(cand)
+        self.size = len(self) if "" not in self.by_first else -1  # -1: an empty tuple matches anywhere
+
+
 def phrases(words: list[str] | None) -> list[tuple[str, ...]]:
     """Normalized word tuples, longest first."""
     seqs = {tuple(normalize(w).split()) for w in words or [] if w and w.strip()}
-    return sorted(seqs, key=lambda s: (-len(s), s))
+    return Phrases(sorted(seqs, key=lambda s: (-len(s), s)))
 
 
 def match_at(norms: list[str], i: int, candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The longest candidate word sequence starting at token ``i``."""
     first = norms[i] if i < len(norms) else None
+    if getattr(candidates, "size", -1) == len(candidates):  # an unchanged Phrases
+        for cand in candidates.by_first.get(first, ()):  # in list order, as below
+            if tuple(norms[i:i + len(cand)]) == cand:
+                return cand
+        return None
     for cand in candidates:
         # The first word rules out almost every candidate before a slice is built.
         if (not cand or cand[0] == first) and tuple(norms[i:i + len(cand)]) == cand:
