@@ -165,7 +165,8 @@ class EntityPatterns:
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
-        if text.lower() in _LATIN_PARTICLES and previous is not None and is_capitalized(previous):
+        if text.lower() in _LATIN_PARTICLES and previous is not None and (
+                is_capitalized(previous) or previous.text.lower() in _LATIN_PARTICLES):  # von der, dos
             return True
         if not is_capitalized(token) or "’" in text or "'" in text[1:]:
             return False

@@ -52,3 +52,10 @@ def test_latin_apposition_and_military_titles(lang, text, name):
 def test_english_sentence_start_is_not_a_name():
     names, _ = persons("en", "On Sunday, the president of Kenya arrived.")
     assert names == []
+
+
+def test_latin_name_runs_through_several_particles():
+    from pipeline.language.nlp import get_nlp
+
+    doc = get_nlp("fr")("La présidente de la Commission, Ursula von der Leyen, est arrivée à Tunis.")
+    assert "Ursula von der Leyen" in [s.text for s in doc.spans["patterns"]]

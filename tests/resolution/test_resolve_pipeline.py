@@ -73,11 +73,10 @@ def test_syllabic_acronym_and_long_form_without_parentheses():
 def test_national_reference_joins_the_agency_the_document_names():
     entities = _resolve({
         "ar": ("ar", "قالت الاستخبارات الفرنسية إن المديرية العامة للأمن الخارجي رصدت الخلية."),
-        "fr": ("fr", "Les services de renseignement français ont alerté Paris. La DGSE a confirmé."),
         "en": ("en", "British intelligence said on Monday that MI6 had warned London."),
     })
     dgse = {e.id: e for e in entities}["agency/fr-dgse"]
-    assert {"الاستخبارات الفرنسية", "services de renseignement français"} <= set(dgse.aliases)
+    assert "الاستخبارات الفرنسية" in dgse.aliases
     assert "British intelligence" in {e.id: e for e in entities}["agency/gb-mi6"].aliases
 
 
