@@ -540,54 +540,6 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
-# --- events -----------------------------------------------------------------------------
-
-def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list[Candidate]:
-    named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
-    evs = named
-    referenced = participation_only = False
-    if not evs and recent_events:
-        opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
-        if ctx.cues("event_reference") or load_cues().find("event_pronoun", ctx.lang, opening):
-            evs, referenced = recent_events[-1:], True
-        elif ctx.cues("participation"):
-            # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
-            # participation verb continues about the event the text has just named.
-            evs, referenced, participation_only = recent_events[-1:], True, True
-    out: list[Candidate] = []
-    dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
-    involve = ctx.cues("involvedIn")
-    for ev in evs:
-        base = 0.55 if referenced else 0.0
-        # occurredOn: a date in the event's name, else the nearest date of the sentence.
-        if not referenced:
-            inside = [d for d in dates if ev.start <= ctx.start + d.start and ctx.start + d.end <= ev.end]
-            near = sorted(dates, key=lambda d: min(abs(ctx.start + d.start - ev.end), abs(ev.start - ctx.start - d.end)))
-            if inside:
-                out.append(_cand(ev, "occurredOn", inside[0].value, "rule:event-date-in-name", 0.85))
-            elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= 12:
-                d = near[0]
-                out.append(_cand(ev, "occurredOn", d.value, "rule:event-date", 0.7, (ctx.start + d.start, ctx.start + d.end)))
-        for a in ctx.args:
-            if a is ev or a.demonym or a.source or a.type == "Event":
-                continue
-            lo, _ = ctx.before(a, 2)
-            located = ctx.cues("locative", lo, a.start) and a.type in {"City", "Location", "Country"}
-            if located and participation_only:
-                continue
-            if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
-                conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
-                out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
-            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None:
-                conf = (0.65 if involve else 0.5) if not referenced else (0.55 if involve else 0.0)
-                if conf:
-                    cand = _cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1])
-                    if referenced:  # the statement is this sentence's, not the one naming the event
-                        cand.start, cand.end = _span(a, *involve[:1])
-                    out.append(cand)
-    return out
-
-
 # --- locatedIn --------------------------------------------------------------------------
 
 def places(ctx: SentenceContext) -> list[Candidate]:
