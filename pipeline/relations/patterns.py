@@ -28,7 +28,6 @@ from itertools import combinations
 
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
 from pipeline.relations.cues import load_cues
-from pipeline.relations.dates import find_dates
 
 BODY_TYPES = frozenset({"GovernmentAgency", "InternationalOrganization", "Organization", "Country"})
 LINK = ("conjunction", "filler")

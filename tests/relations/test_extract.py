@@ -1,5 +1,4 @@
 """Each pattern family in each language, on texts of our own."""
-import pytest
 
 from pipeline.relations.extract import MIN_CONFIDENCE
 

@@ -2,7 +2,6 @@
 one-line message or is processed correctly, and the run completes."""
 from __future__ import annotations
 
-import codecs
 import io
 import json
 import os

@@ -3,7 +3,6 @@ and the next run finishes the job with the same result as an uninterrupted one."
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
