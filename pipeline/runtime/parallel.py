@@ -19,6 +19,8 @@ Usage::
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -150,24 +152,43 @@ class DaskEngine(SerialEngine):
             self.cluster.close()
 
 
+# The graph an exporter worker holds: [digest, G, its reuse() context], so the exporters
+# that read the RDF dataset and run in the same worker build it once.
+_worker_graph: list = []
+# Exporters that take longest go first, so the last one to finish is a short one.
+SLOW_EXPORTERS = ("store", "rdf", "jsonld", "html")
+
+
 def _export(name: str, graph: bytes, out_dir: Path) -> list[Path]:
     from pipeline.exporters import get_exporter
+    from pipeline.exporters.rdf import reuse
 
-    return get_exporter(name)(pickle.loads(graph), out_dir)
+    digest = hashlib.sha256(graph).digest()
+    if not _worker_graph or _worker_graph[0] != digest:
+        if _worker_graph:
+            _worker_graph[2].close()
+        G = pickle.loads(graph)
+        stack = contextlib.ExitStack()
+        stack.enter_context(reuse(G))
+        _worker_graph[:] = [digest, G, stack]
+    return get_exporter(name)(_worker_graph[1], out_dir)
 
 
 def run_exporters(G: nx.MultiDiGraph, out_dir: Path, names: Iterable[str], jobs: int = 1) -> list[Path]:
     """Each exporter's files, in the order of ``names``; with ``jobs`` > 1 the exporters run side
     by side in worker processes (each is a pure function of the graph)."""
     from pipeline.exporters import get_exporter
+    from pipeline.exporters.rdf import reuse
 
     names = list(names)
     if jobs <= 1 or len(names) <= 1:
-        return [path for name in names for path in get_exporter(name)(G, out_dir)]
+        with reuse(G):  # the RDF dataset is built once for rdf, jsonld and store
+            return [path for name in names for path in get_exporter(name)(G, out_dir)]
     graph = pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL)  # pickled once, not once per exporter
+    slow_first = sorted(names, key=lambda n: SLOW_EXPORTERS.index(n) if n in SLOW_EXPORTERS else len(SLOW_EXPORTERS))
     with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=_worker_context()) as pool:
-        futures = [pool.submit(_export, name, graph, out_dir) for name in names]
-        return [path for future in futures for path in future.result()]
+        futures = {name: pool.submit(_export, name, graph, out_dir) for name in slow_first}
+        return [path for name in names for path in futures[name].result()]
 
 
 def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
