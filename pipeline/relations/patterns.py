@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
+from pipeline.language.normalize import normalize
 from pipeline.relations.cues import load_cues
 
 BODY_TYPES = frozenset({"GovernmentAgency", "InternationalOrganization", "Organization", "Country"})
@@ -447,13 +448,24 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
 def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
     out: list[Candidate] = []
     parties = ctx.parties(demonyms=True)
-    for t0, t1 in ctx.cues(family):
+    # Verbs of handing over that state a flow only with the thing handed in the clause
+    # ("نقلت X معلومات إلى Y"), checked in :func:`_verb_first`.
+    handing = set(ctx.cues("handing_verb")) if family == "providesIntelligenceTo" else set()
+    for t0, t1 in sorted(set(ctx.cues(family)) | handing):
+        if (t0, t1) in handing and not (ctx.lang == "ar" and after_vso(ctx, parties, t0, t1)):
+            continue
+        if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
+            continue  # a word of a name ("Direction des renseignements"), not a statement
         before = [a for a in parties if a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= 6]
-        after = [a for a in parties if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= 4]
+        # "handed information on the suspects to Y": a party marked by "to" may sit further.
+        after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= 4
+                 or ctx.words(ctx.text[t1:a.start]) <= 7 and ctx.cues("flow_to", t1, a.start))]
         giver = before[-1] if before else None
-        receiver = after[0] if after else None
+        receiver = _possessor_of(ctx, parties, after[0]) if after else None
         source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
-        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= 3 and ctx.cues(source_cues, t1, receiver.start):
+        # The source cue may close the trigger itself ("renseignements fournis par X").
+        cue_from = t0 if family == "providesIntelligenceTo" else t1  # "trainees from Y" are Y's
+        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= 3 and ctx.cues(source_cues, cue_from, receiver.start):
             # "information supplied by X", "معلومات دقيقة قدمها X", "a tip from X": the party
             # after the trigger is the source; the recipient is the one it goes "to", else
             # the party before the trigger (who acted on it: "Y arrested … after a tip from X").
@@ -462,8 +474,17 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                        and ctx.words(ctx.text[source.end:a.start]) <= 4 and ctx.cues("flow_to", source.end, a.start)), None)
             prior = [a for a in parties if a.end <= t0 and a.key != source.key]
             target, conf = (to, 0.7) if to else (prior[-1], 0.7 if giver and prior[-1] is giver else 0.65) if prior else (None, 0)
+            if target is None:
+                # A fronted adjunct: "Acting on intelligence from X, Y raided …", "بناء على
+                # معلومات من X، أوقفت Y …": the recipient is the main clause's subject after the comma.
+                target = _clause_subject_after(ctx, parties, source)
+                conf = 0.65
             if target is not None:
                 out.append(_cand(source, family, target, rule + "-source", conf, (t0, t1)))
+            continue
+        if receiver and ctx.lang == "ar" and _verb_first(ctx, giver, receiver, after, t0, t1):
+            # "زودت X Y بمعلومات", "أبلغت X Y", "ويدرب X Y على …": verb, subject, object.
+            out.append(_cand(receiver, family, after[1], rule + "-vso", 0.65, (t0, t1)))
             continue
         if giver and receiver and ctx.lang == "ar" and "،" in ctx.text[giver.end:t0] and ctx.words(ctx.text[t1:receiver.start]) <= 1:
             # Verb first: "…، في حين نبّهت السعودية إلى …": the party right after the verb is
@@ -479,7 +500,9 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 continue
             agent = ctx.cues("agent", t1, receiver.start)
             lo, _ = ctx.before(giver, 3)
-            recipient = ctx.cues("recipient", lo, t0)
+            # "Y received training from X", "Y a reçu des informations de X": the recipient
+            # verb before the subject or between it and the trigger.
+            recipient = ctx.cues("recipient", lo, t1)
             if agent or recipient:
                 # "Y was trained by X", "Y alerté par X", "Y received training from X",
                 # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
@@ -499,6 +522,51 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= 3:
                 out.append(_cand(first, family, second, rule + "-final", 0.55, (t0, t1)))
     return out
+
+
+def _possessor_of(ctx: SentenceContext, parties: list[Arg], a: Arg) -> Arg:
+    """"Morocco's Royal Gendarmerie": the body the possessor names, not the possessor."""
+    nxt = next((x for x in parties if x.start >= a.end), None)
+    if nxt is not None and ctx.text[a.end:nxt.start].strip().lower() in {"'s", "’s"}:
+        return nxt
+    return a
+
+
+def _clause_subject_after(ctx: SentenceContext, parties: list[Arg], source: Arg) -> Arg | None:
+    """The first party after ``source`` past a comma, within a few words: the subject of the
+    main clause that a fronted adjunct ("Grâce à des renseignements fournis par X, Y …")
+    precedes."""
+    nxt = next((a for a in parties if a.start >= source.end and a.key != source.key), None)
+    if nxt is None or ctx.words(ctx.text[source.end:nxt.start]) > 6:
+        return None
+    gap = ctx.text[source.end:nxt.start]
+    return nxt if set(gap) & set(",،") and not ctx.cues("flow_to", source.end, nxt.start) else None
+
+
+def after_vso(ctx: SentenceContext, parties: list[Arg], t0: int, t1: int) -> bool:
+    """A handing verb, its subject, the information, then "to" the recipient."""
+    after = [a for a in parties if a.start >= t1]
+    if len(after) < 2 or ctx.words(ctx.text[t1:after[0].start]) > 1:
+        return False
+    return bool(ctx.cues("information", after[0].end, after[1].start))
+
+
+def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: list[Arg], t0: int, t1: int) -> bool:
+    """An Arabic verb-first clause: the trigger verb, its subject right after it, then the
+    object, right after the subject or after "to" (إلى، لـ) with at most the thing handed
+    over between ("نقلت X معلومات إلى Y"); no party of the same clause before the verb."""
+    if ctx.words(ctx.text[t1:receiver.start]) > 1 or len(after) < 2 or after[1].key == receiver.key:
+        return False
+    if receiver.demonym or after[1].demonym or normalize(ctx.text[t0:t1]).lstrip("وفبلك").startswith("ال"):
+        return False  # a noun, not a verb: "التدريب المصري السوداني المشترك"
+    if not ctx.only(ctx.text[t1:receiver.start], ("filler",)):
+        return False
+    if giver is not None and not ("،" in ctx.text[giver.end:t0] or ctx.cues("clause_break", giver.end, t0)) and ctx.words(ctx.text[giver.end:t0]) < 3:
+        return False
+    gap0, gap1 = receiver.end, after[1].start
+    if ctx.cues("agent", gap0, gap1) or ctx.cues("locative", gap0, gap1) and not ctx.cues("flow_to", gap0, gap1):
+        return False
+    return ctx.only(ctx.text[gap0:gap1], ("filler",)) or bool(ctx.cues("flow_to", gap0, gap1)) and ctx.words(ctx.text[gap0:gap1]) <= 3
 
 
 def flows(ctx: SentenceContext) -> list[Candidate]:
@@ -557,6 +625,24 @@ def places(ctx: SentenceContext) -> list[Candidate]:
               and ctx.only(gap, ("capital", "locative", "filler", "of")) and (ctx.cues("capital", a.end, b.start) or ctx.cues("locative", a.end, b.start))):
             # "Malabo, capitale de la Guinée équatoriale", "Almeria, in southern Spain"
             out.append(_cand(a, "locatedIn", b, "rule:place-apposition", 0.8))
+        elif (a.type == "Location" and b.type == "Country" and not b.demonym and ctx.words(gap) <= 2 and ctx.only(gap, ("of", "filler"))
+              and ctx.cues("of", a.end, b.start) and ctx.cues("capital", a.start, a.end)):
+            # "the Tillabéri region of Niger", "la province de X du Y"
+            out.append(_cand(a, "locatedIn", b, "rule:place-region-of", 0.75))
+        elif (a.type == "City" and b.type == "Location" and gap[:1] in {",", "،"} and ctx.words(gap) <= 3
+              and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start)):
+            # "Ménaka, dans la région de Gao", "X, in the Y region": a city in a region
+            out.append(_cand(a, "locatedIn", b, "rule:place-apposition", 0.75))
+        elif ctx.lang == "ar" and b.type == "Country" and b.demonym and not gap and ctx.cues("capital", *ctx.before(a, 1)):
+            # "في مدينة قابس التونسية": the city noun, the name, its adjective of state
+            out.append(_cand(a, "locatedIn", b, "rule:place-city-demonym", 0.8))
+    # "Ménaka, dans la région de Gao, au Mali", "X, in the Y region of Z": a city in a
+    # region that the sentence puts in a state is in that state too.
+    for first in list(out):
+        for second in list(out):
+            if (first.tail is second.head or isinstance(first.tail, Arg) and first.tail.id == second.head.id) \
+                    and first.head.type == "City" and isinstance(second.tail, Arg) and second.tail.type == "Country":
+                out.append(_cand(first.head, "locatedIn", second.tail, "rule:place-chain", min(first.confidence, second.confidence) - 0.05))
     for a, b in zip(ctx.args, ctx.args[1:]):
         # "la capitale marocaine, Rabat" / "العاصمة المغربية الرباط"
         if a.type == "Country" and a.demonym and b.type == "City" and ctx.words(ctx.gap(a, b)) <= 1:
