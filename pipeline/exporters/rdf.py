@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import re
+import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,7 +42,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import rdf_text
 from pipeline.graph.build import entities_of, relations_of
-from pipeline.runtime.atomic import write_bytes
+from pipeline.runtime.atomic import atomic_write, write_bytes
 
 D2K = Namespace("https://doc2kg.org/ontology#")
 ID = Namespace("https://doc2kg.org/id/")
@@ -320,12 +322,10 @@ def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
         return g.serialize(format="turtle", encoding="utf-8")
 
 
-def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
-    """TriG with the graphs in sorted order (rdflib's own order follows a set): each graph
-    serialized on its own, the prefixes gathered at the top."""
+def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str]) -> Iterator[str]:
+    """Each graph's TriG block in sorted graph order (rdflib's own order follows a set), each
+    serialized on its own; the ``@prefix`` lines they use are added to ``prefixes``."""
     names = rdf_text.Names(lambda: _bound(Dataset()))
-    prefixes: set[str] = set()
-    blocks: list[str] = []
     for graph in sorted(graphs, key=lambda g: (g is not None, str(g) if g is not None else "")):
         try:
             text = rdf_text.trig_document(graph, graphs[graph], names)
@@ -333,8 +333,41 @@ def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
             text = _graph_of(graph, graphs[graph]).serialize(format="trig")
         lines = text.splitlines()
         prefixes.update(line for line in lines if line.startswith("@prefix"))
-        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
+        yield "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
+
+
+def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+    """TriG: the prefixes at the top, then the graphs' blocks in sorted order."""
+    prefixes: set[str] = set()
+    blocks = list(_trig_blocks(graphs, prefixes))
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _write_trig_file(path: Path, graphs: dict[URIRef | None, set[tuple]]) -> Path:
+    """:func:`trig_text` written block by block (through a temporary file: the prefixes go first)."""
+    prefixes: set[str] = set()
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=path.parent) as body:
+        for i, block in enumerate(_trig_blocks(graphs, prefixes)):
+            body.write(block if i == 0 else "\n\n" + block)
+        body.write("\n")
+        body.seek(0)
+        with atomic_write(path, "wb") as fh:
+            fh.write(("\n".join(sorted(prefixes)) + "\n\n").encode("utf-8"))
+            for piece in iter(lambda: body.read(1 << 20), ""):
+                fh.write(piece.encode("utf-8"))
+    return path
+
+
+def _write_nquads_file(path: Path, graphs: dict[URIRef | None, set[tuple]]) -> Path:
+    """:func:`nquads_text` written as it is produced (a merge of sorted runs beyond memory)."""
+    try:
+        with atomic_write(path, "wb") as fh:
+            for batch in iter(lambda lines=rdf_text.nquad_lines(graphs, workdir=str(path.parent)):
+                              list(itertools.islice(lines, 20_000)), []):
+                fh.write(("\n".join(batch) + "\n").encode("utf-8", "replace"))
+        return path
+    except rdf_text.Unsupported:
+        return write_bytes(path, nquads_text(graphs))
 
 
 def nquads_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
@@ -378,11 +411,11 @@ def write_turtle(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
 
 
 def write_trig(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    return [write_bytes(out_dir / "graph.trig", trig_text(dataset_triples(G)))]
+    return [_write_trig_file(out_dir / "graph.trig", dataset_triples(G))]
 
 
 def write_nquads(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    return [write_bytes(out_dir / "graph.nq", nquads_text(dataset_triples(G)))]
+    return [_write_nquads_file(out_dir / "graph.nq", dataset_triples(G))]
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
@@ -390,6 +423,6 @@ def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
     graphs = dataset_triples(G)
     return [
         write_bytes(out_dir / "graph.ttl", turtle_text(graphs)),
-        write_bytes(out_dir / "graph.trig", trig_text(graphs)),
-        write_bytes(out_dir / "graph.nq", nquads_text(graphs)),
+        _write_trig_file(out_dir / "graph.trig", graphs),
+        _write_nquads_file(out_dir / "graph.nq", graphs),
     ]

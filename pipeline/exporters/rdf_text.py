@@ -22,10 +22,12 @@ Usage::
 """
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -151,21 +153,23 @@ class Names:
 def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iterable = ()) -> tuple[str, str]:
     """The ``@prefix`` lines and the subject blocks of ``TurtleSerializer`` at ``depth``, in its order."""
     references: Counter = Counter()
-    properties: dict = defaultdict(lambda: defaultdict(list))
+    by_subject: dict = defaultdict(list)  # subject -> [(predicate, object)]
     for s, p, o in triples:
         references[o] += 1
-        properties[s][p].append(o)
-    predicates = {p for props in properties.values() for p in props}
-    if (any(isinstance(t, BNode) for t in itertools.chain(properties, predicates, references))
+        by_subject[s].append((p, o))
+    predicates = {p for pairs in by_subject.values() for p, _ in pairs}
+    if (any(isinstance(t, BNode) for t in itertools.chain(by_subject, predicates, references))
             or RDFS_CLASS in references):
         raise Unsupported("blank node or rdfs:Class")
     # orderSubjects: (is blank node, times used as an object, subject)
-    subjects = sorted(properties, key=lambda s: (references[s], str(s)))
+    subjects = sorted(by_subject, key=lambda s: (references[s], str(s)))
     pad, pad1, pad2 = INDENT * depth, INDENT * (depth + 1), INDENT * (depth + 2)
-    parts: list[str] = []
+    blocks: list[str] = []
     label, verb = names.label, names.verb
     for s in subjects:
-        props = properties[s]
+        props: dict = defaultdict(list)
+        for p, o in by_subject.pop(s):
+            props[p].append(o)
         order = sorted(props, key=str)
         if RDFS_LABEL in props:
             order.remove(RDFS_LABEL)
@@ -173,7 +177,7 @@ def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iter
         if RDF_TYPE in props:
             order.remove(RDF_TYPE)
             order.insert(0, RDF_TYPE)
-        parts += ("\n", pad, label(s))
+        parts = ["\n", pad, label(s)]
         for i, p in enumerate(order):
             parts.append(" " + verb(p) if i == 0 else " ;\n" + pad1 + verb(p))
             objects = props[p]
@@ -183,7 +187,8 @@ def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iter
             for o in objects[1:]:
                 parts.append(",\n" + pad2 + label(o))
         parts.append(" .\n")
-    return names.prefix_lines(itertools.chain(subjects, extra), predicates, references), "".join(parts)
+        blocks.append("".join(parts))
+    return names.prefix_lines(itertools.chain(subjects, extra), predicates, references), "".join(blocks)
 
 
 def turtle_document(triples: Iterable[Triple], names: Names) -> str:
@@ -201,34 +206,65 @@ def trig_document(graph: URIRef, triples: Iterable[Triple], names: Names) -> str
     return prefixes + head + body + "}\n" + "\n"
 
 
-def nquad_lines(graphs: Mapping[URIRef | None, Iterable[Triple]]) -> list[str]:
-    """Distinct N-Quads lines (rdflib's ``nquads`` rows without their newline), sorted.
+class NTerms(dict):
+    """term -> its N-Quads text (rdflib's ``_nq_row`` forms), filled on first use.
 
-    ``None`` is the default graph (written, as rdflib does, with an empty graph field).
-    Lines are grouped by subject and each group sorted: a line starts with ``<subject> ``,
-    which no other subject's text starts with, so the groups in the order of that text are
-    the lines in sorted order without one sort over all of them.
-    """
-    text: dict = {}
+    With ``lines=True`` a literal that ``str.splitlines()`` would break is :class:`Unsupported`."""
 
-    def n3(term) -> str:
-        try:
-            return text[term]
-        except KeyError:
-            pass
+    def __init__(self, lines: bool = True) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, term) -> str:
         if isinstance(term, Literal):
             value = _quoteLiteral(term)
-            if LINE_BREAKS.search(value):
+            if self.lines and LINE_BREAKS.search(value):
                 raise Unsupported("literal with a line separator")
-        else:
+        elif isinstance(term, URIRef):
             value = term.n3()
-        text[term] = value
+        else:
+            raise Unsupported(f"term {term!r}")
+        self[term] = value
         return value
 
-    by_subject: dict[str, set[str]] = defaultdict(set)
+
+def graph_lines(graphs: Mapping[URIRef | None, Iterable[Triple]], text: NTerms) -> Iterator[str]:
+    """N-Quads rows (without newline) of ``graphs``, in their order."""
     for graph, triples in graphs.items():
+        # rdflib's _nq_row: "s p o g .", the default graph with an empty g field.
         suffix = (" " + graph.n3() if graph is not None else " ") + " ."
         for s, p, o in triples:
-            head = n3(s) + " "
-            by_subject[head].add(head + n3(p) + " " + n3(o) + suffix)
-    return [line for head in sorted(by_subject) for line in sorted(by_subject[head])]
+            yield text[s] + " " + text[p] + " " + text[o] + suffix
+
+
+def nquad_lines(graphs: Mapping[URIRef | None, Iterable[Triple]], chunk: int = 500_000,
+                workdir: str | None = None) -> Iterator[str]:
+    """Distinct N-Quads lines (rdflib's ``nquads`` rows without their newline) in sorted order.
+
+    ``None`` is the default graph. At most ``chunk`` lines are held at a time: beyond that,
+    sorted runs go to temporary files (in ``workdir``) and are merged, so memory stays flat
+    however many documents the dataset has.
+    """
+    lines = graph_lines(graphs, NTerms())
+    runs: list = []
+    try:
+        while True:
+            batch = sorted(set(itertools.islice(lines, chunk)))
+            if not runs and len(batch) < chunk:  # everything fitted in one run
+                yield from batch
+                return
+            if not batch:
+                break
+            run = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass", newline="\n", dir=workdir)
+            run.writelines(line + "\n" for line in batch)
+            run.seek(0)
+            runs.append(run)
+            del batch
+        previous = None
+        for line in heapq.merge(*((line[:-1] for line in run) for run in runs)):
+            if line != previous:
+                yield line
+                previous = line
+    finally:
+        for run in runs:
+            run.close()
