@@ -2,14 +2,18 @@
 when (``occurredOn``).
 
 Reads the sentence contexts of :mod:`pipeline.relations.context` (events are mentions of
-type ``Event``) and the event cues of ``ontology/patterns/relation_patterns.yaml`` and
-``relation_triggers.yaml`` (``involvedIn``, ``participation``, ``event_reference``,
+type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and those of
+``relation_patterns.yaml`` / ``relation_triggers.yaml`` (``involvedIn``, ``participation``, ``event_reference``,
 ``event_pronoun``, ``locative``).
 
 - :func:`events`, per sentence: the sentence's named events, or the event the text has just
-  named when the sentence refers back to it ("the exercise", "العملية", a participation
-  verb); a date in the event's name or near it; a place after a locative; the parties of
-  the sentence as participants.
+  named when the sentence refers back to it ("the exercise" to the latest event with that
+  head or a bare name, "العملية", a participation verb); a date in the event's name or near
+  it in the same clause; a place after a locative (and the places listed with it); as
+  participants only the parties a participation cue of ``event_relations.yaml`` links to
+  the event in the same clause (took part in, revendiquée par, نفذ…) or that follow its name
+  as partners (talks between X and Y). Sharing a sentence, a title line or a dateline with
+  an event is no participation; a line break ends a clause.
 - :func:`document_event_relations`, per document: what the event's own name says (قمة
   بغداد, the Brussels attack, réunion de Niamey: ``occurredIn`` the place named in it,
   when the document names that place as a mention of its own).
@@ -21,15 +25,158 @@ Usage::
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+import yaml
 from spacy.tokens import Doc
 
+from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.language.normalize import normalize
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
-from pipeline.relations.cues import load_cues
+from pipeline.relations.cues import Cues, load_cues
 from pipeline.relations.dates import find_dates
 from pipeline.relations.patterns import Candidate, _cand, _span
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
+EVENT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "event_relations.yaml"
+# A party and its cue are linked across at most this many other words.
+MAX_CUE_WORDS = 12
+# Words a list of parties may hold between its members besides the parties themselves.
+_LIST_FILLER = {",", "،", "(", ")", "l'", "l’", "la", "le", "les", "the", "d'", "de", "du", "des", "of"}
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> Cues:
+    """The cue families of ``ontology/patterns/event_relations.yaml``."""
+    loaded = yaml.safe_load(EVENT_CUES_FILE.read_text(encoding="utf-8"))
+    return Cues({family: {lang: [str(c) for c in cues] for lang, cues in by_lang.items()}
+                 for family, by_lang in loaded.items()})
+
+
+def _find(ctx: SentenceContext, family: str, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
+    s = ctx.start if start is None else max(ctx.start, start)
+    e = ctx.end if end is None else min(ctx.end, end)
+    return event_cues().find(family, ctx.lang, ctx.text[s:e], offset=s) if e > s else []
+
+
+def _same_clause(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """No line break between ``lo`` and ``hi``: a title or a dateline line is a clause of
+    its own, even where the sentence splitter joined it to the first sentence."""
+    lo, hi = min(lo, hi), max(lo, hi)
+    return "\n" not in ctx.text[lo:hi]
+
+
+def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` only joins two members of a list: a comma, a conjunction, an article."""
+    rest = ctx.text[lo:hi]
+    for s0, s1 in _find(ctx, "list_joiner", lo, hi):
+        rest = rest[:s0 - lo] + " " * (s1 - s0) + rest[s1 - lo:]
+    words = rest.replace(",", " , ").replace("،", " ، ").split()
+    if ctx.lang == "ar":
+        words = [w for w in words if w not in ("و", "او", "أو")]
+    return all(w.lower() in _LIST_FILLER for w in words)
+
+
+def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """A conjunction in ``text[lo:hi]``; in Arabic و may cling to the next name (وإيران)."""
+    if _find(ctx, "list_joiner", lo, hi):
+        return True
+    return ctx.lang == "ar" and (ctx.text[hi:hi + 1] == "و" or " و" in ctx.text[lo:hi])
+
+
+def _located(ctx: SentenceContext) -> set[int]:
+    """Positions of the places after a locative, and of the places listed with them (in
+    Algeria, France and Spain)."""
+    out: set[int] = set()
+    prev: Arg | None = None
+    for a in sorted(ctx.args, key=lambda x: x.start):
+        if a.type in PLACE_TYPES and not a.demonym:
+            lo, _ = ctx.before(a, 2)
+            if ctx.cues("locative", lo, a.start) or (prev is not None and prev.start in out and _separator(ctx, prev.end, a.start)):
+                out.add(a.start)
+        prev = a
+    return out
+
+
+def _list_members(ctx: SentenceContext, a: Arg, toward: int) -> tuple[int, bool] | None:
+    """Walk from ``a`` toward offset ``toward`` over the parties listed with it (X, Y and
+    Z): the far edge of the list, and whether a conjunction joins it; None when another
+    argument stands in the way without a list separator."""
+    step = 1 if toward >= a.end else -1
+    others = sorted((x for x in ctx.args if x is not a and x.type != "Event" and
+                     (a.end <= x.start and x.end <= toward if step > 0 else toward <= x.start and x.end <= a.start)),
+                    key=lambda x: x.start * step)
+    edge, joined = (a.end if step > 0 else a.start), False
+    for x in others:
+        lo, hi = (edge, x.start) if step > 0 else (x.end, edge)
+        if x.qualifier_of is not None or x.demonym:
+            continue
+        if not _separator(ctx, lo, hi):
+            return None
+        joined = joined or _joined(ctx, lo, hi)
+        edge = x.end if step > 0 else x.start
+    return edge, joined
+
+
+def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) -> bool:
+    """``a`` is the party of ``cue``: at most :data:`MAX_CUE_WORDS` words apart in one
+    clause, no other argument between them but the members of a list with ``a`` (X, Y
+    and Z; a comma-only chain is no list: "revendiqués par l'EI, l'OCAM maintient"); with
+    ``ev`` in the sentence, the cue is between the party and the event, or next to the
+    party with the event on its far side."""
+    c0, c1 = cue
+    if ev is not None and not (ev.end <= c0 or c1 <= ev.start):
+        return False
+    if not (a.end <= c0 or c1 <= a.start):
+        return False
+    toward = c0 if a.end <= c0 else c1
+    lo, hi = (a.end, c0) if a.end <= c0 else (c1, a.start)
+    if not _same_clause(ctx, lo, hi) or ctx.words(ctx.text[lo:hi]) > MAX_CUE_WORDS:
+        return False
+    walked = _list_members(ctx, a, toward)
+    if walked is None:
+        return False
+    edge, joined = walked
+    if edge != (a.end if a.end <= c0 else a.start):
+        # a list: it closes with a conjunction, inside the walk or just past the party
+        past = _list_members(ctx, a, ctx.end if a.end <= c0 else ctx.start)
+        if not joined and not (past and past[1]):
+            return False
+    free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
+    if any(x.type != "Event" and not x.demonym and x.qualifier_of is None and
+           (edge <= x.start and x.end <= c0 if a.end <= c0 else c1 <= x.start and x.end <= edge) for x in ctx.args):
+        return False
+    if ctx.words(free) > MAX_CUE_WORDS or _find(ctx, "complementizer", min(edge, c0), max(edge, c1)) and a.end <= c0:
+        return False
+    if ev is None:
+        # "its participation in the MNJTF": what a cue's preposition governs is its object
+        return not (c1 <= a.start and ctx.text[c1:a.start].split()[-2:-1] in (["in"], ["à"], ["dans"], ["في"])
+                    or c1 <= a.start and ctx.text[c1:a.start].split()[:1] in (["in"], ["à"], ["au"], ["dans"], ["في"]))
+    if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
+        return False
+    between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)
+    # VSO (نفذ الجهاز … عملية) or a relative clause (Israel, which held the X exercise):
+    # the cue next to the party, the event beyond the cue or beyond the party.
+    return between or ctx.words(free) <= 4
+
+
+def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
+    """``a`` follows the event's name as its partner: the talks between X and Y, the
+    exercise with X (a list after the preposition counts)."""
+    if a.start < ev.end or not _same_clause(ctx, ev.end, a.start):
+        return False
+    for p0, p1 in _find(ctx, "event_partner", ev.end, a.start):
+        walked = _list_members(ctx, a, p1)
+        if ctx.words(ctx.text[ev.end:p0]) <= 4 and walked is not None and ctx.words(ctx.text[p1:walked[0]]) <= 1:
+            return True
+    return False
+
+
+def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
+    """le JNIM, affilié à Al-Qaïda: Al-Qaïda names who the JNIM is, not a participant."""
+    lo, _ = ctx.before(a, 3)
+    return bool(_find(ctx, "affiliation", lo, a.start))
 
 
 def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list[Candidate]:
@@ -38,7 +185,10 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
     referenced = participation_only = False
     if not evs and recent_events:
         opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
-        if ctx.cues("event_reference") or load_cues().find("event_pronoun", ctx.lang, opening):
+        refs = ctx.cues("event_reference")
+        if refs:
+            evs, referenced = _referent(ctx, refs, recent_events), True
+        elif load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
         elif ctx.cues("participation"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
@@ -46,12 +196,14 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
     dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
-    involve = ctx.cues("involvedIn")
+    cues = _find(ctx, "event_participation")
+    located_at = _located(ctx)
     for ev in evs:
-        # occurredOn: a date in the event's name, else the nearest date of the sentence.
+        # occurredOn: a date in the event's name, else the nearest date of the event's clause.
         if not referenced:
             inside = [d for d in dates if ev.start <= ctx.start + d.start and ctx.start + d.end <= ev.end]
-            near = sorted(dates, key=lambda d: min(abs(ctx.start + d.start - ev.end), abs(ev.start - ctx.start - d.end)))
+            near = sorted((d for d in dates if _same_clause(ctx, ev.start, ctx.start + d.start)),
+                          key=lambda d: min(abs(ctx.start + d.start - ev.end), abs(ev.start - ctx.start - d.end)))
             if inside:
                 out.append(_cand(ev, "occurredOn", inside[0].value, "rule:event-date-in-name", 0.85))
             elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= 12:
@@ -60,21 +212,45 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
-            lo, _ = ctx.before(a, 2)
-            located = ctx.cues("locative", lo, a.start) and a.type in PLACE_TYPES
+            if not referenced and not _same_clause(ctx, a.start, ev.start):
+                continue
+            located = a.start in located_at and a.type in PLACE_TYPES
             if located and participation_only:
                 continue
             if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
+                if not referenced and _nearest(a, named) is not ev:
+                    continue  # the place of the other event of the sentence
                 conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
                 out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
-            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _nearest(a, evs) is ev:
-                conf = (0.65 if involve else 0.5) if not referenced else (0.55 if involve else 0.0)
-                if conf:
-                    cand = _cand(a, "involvedIn", ev, "rule:event-participant", conf, *involve[:1])
+            elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _qualifies_another(ctx, a) is False \
+                    and (referenced or _nearest(a, evs) is ev):
+                linked = [c for c in cues if _linked(ctx, a, c, None if referenced else ev)]
+                # the cue farthest along the party's clause carries its modality ("X, which
+                # suspended its participation, did not take part")
+                link = (linked[-1] if a.end <= linked[-1][0] else linked[0]) if linked else None
+                if link is not None:
+                    cand = _cand(a, "involvedIn", ev, "rule:event-participant", 0.55 if referenced else 0.65, link)
                     if referenced:  # the statement is this sentence's, not the one naming the event
-                        cand.start, cand.end = _span(a, *involve[:1])
+                        cand.start, cand.end = _span(a, link)
                     out.append(cand)
+                elif not referenced and _partner(ctx, a, ev):
+                    out.append(_cand(a, "involvedIn", ev, "rule:event-partner", 0.6))
     return out
+
+
+def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Arg]) -> list[Arg]:
+    """The event a back-reference ("the operation", العملية) points to: the latest one whose
+    name holds the same head word, or no head word at all (Kafo II); "the operation" does
+    not refer back to "the attack on X"."""
+    regex = event_cues().regex("reference_heads", ctx.lang)
+    if regex is None:
+        return recent[-1:]
+    said = {m.group(0) for r0, r1 in refs for m in regex.finditer(normalize(ctx.text[r0:r1]))}
+    for ev in reversed(recent):
+        heads = {m.group(0) for m in regex.finditer(normalize(ev.text))}
+        if not heads or heads & said or not said:
+            return [ev]
+    return []
 
 
 def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:

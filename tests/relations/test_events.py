@@ -23,3 +23,82 @@ def test_place_named_in_the_event_name_needs_the_place_elsewhere_en(extract):
     text = "Ministers praised the Rabat meeting. They did not say more."
     triples, _ = extract("en", text)
     assert not any(t == "occurredIn" for _, t, _ in triples)
+
+
+# --- involvedIn needs a participation cue linking the party to the event -----------------
+
+def test_sharing_a_sentence_is_no_participation_en(extract):
+    text = "Officials from Kenya praised the Nairobi summit. Talks went on."
+    triples, _ = extract("en", text, [("Kenya", "Country")])
+    assert ("Kenya", "involvedIn", "Nairobi summit") not in triples
+
+
+def test_a_title_line_is_a_clause_of_its_own_fr(extract):
+    text = ("Le Tchad et le Cameroun renforcent leur coopération après l'attaque de Mora\n\n"
+            "Les ministres se sont réunis lundi à Yaoundé.")
+    triples, _ = extract("fr", text, [("Tchad", "Country"), ("Cameroun", "Country")])
+    assert not any(r == "involvedIn" for _, r, _ in triples)
+    assert not any(r == "occurredIn" and t == "Yaoundé" for _, r, t in triples)
+
+
+def test_the_claiming_group_takes_part_not_its_parent_fr(extract):
+    text = ("L'attaque du 4 juin 2024 contre le poste de Gao a été revendiquée par le Front du Sud, "
+            "affilié à l'Alliance du Nord.")
+    triples, _ = extract("fr", text, [("Front du Sud", ORG), ("Alliance du Nord", ORG)])
+    assert ("Front du Sud", "involvedIn", "attaque du 4 juin 2024") in triples
+    assert ("Alliance du Nord", "involvedIn", "attaque du 4 juin 2024") not in triples
+
+
+def test_a_comma_chain_does_not_reach_the_next_clause_fr(extract):
+    text = ("Après l'attaque du 4 juin 2024, revendiquée par le Front du Sud, la Direction des enquêtes "
+            "maintient son alerte.")
+    triples, _ = extract("fr", text, [("Front du Sud", ORG), ("Direction des enquêtes", AGENCY)])
+    assert ("Front du Sud", "involvedIn", "attaque du 4 juin 2024") in triples
+    assert ("Direction des enquêtes", "involvedIn", "attaque du 4 juin 2024") not in triples
+
+
+def test_a_list_of_parties_shares_the_cue_en(extract):
+    text = "Operation Sandstorm was led by the Coast Guard, with the Border Agency and the Harbour Police."
+    names = [("Coast Guard", AGENCY), ("Border Agency", AGENCY), ("Harbour Police", AGENCY)]
+    triples, _ = extract("en", text, names)
+    for name, _ in names:
+        assert (name, "involvedIn", "Operation Sandstorm") in triples
+
+
+def test_partners_after_between_ar(extract):
+    text = "وقعت الدولتان اتفاقية الجزائر بين مالي والنيجر في مارس 2015."
+    triples, _ = extract("ar", text, [("مالي", "Country"), ("والنيجر", "Country")])
+    assert ("مالي", "involvedIn", "اتفاقية الجزائر") in triples
+
+
+def test_places_listed_after_a_locative_are_all_places_en(extract):
+    text = "Operation Sandstorm was carried out in Algeria, Tunisia and Libya in May 2024."
+    triples, _ = extract("en", text)
+    for country in ("Algeria", "Tunisia", "Libya"):
+        assert ("Operation Sandstorm", "occurredIn", country) in triples
+
+
+def test_a_back_reference_needs_a_compatible_head_en(extract):
+    text = ("Ministers left the Lome summit on Friday. "
+            "The Coast Guard took part in the operation.")
+    triples, _ = extract("en", text, [("Coast Guard", AGENCY)])
+    assert not any(r == "involvedIn" and h == "Coast Guard" for h, r, _ in triples)
+
+
+def test_the_speaker_is_not_the_party_of_a_reported_clause_ar(extract):
+    text = ("نفذت القوات الخاصة عملية «درع الصحراء» في مارس 2024.\n\n"
+            "وقال المتحدث باسم الجهاز، العميد سامي الهاشمي، إن العملية نفذت بدعم من الحلفاء.")
+    triples, _ = extract("ar", text, [("سامي الهاشمي", "Person")])
+    assert ("سامي الهاشمي", "involvedIn", "درع الصحراء") not in triples
+
+
+def test_the_date_of_another_line_is_not_the_events_en(extract):
+    text = "Ministers met on 3 May 2024\nThe Lome summit opened later."
+    triples, _ = extract("en", text)
+    assert not any(r == "occurredOn" for _, r, _ in triples)
+
+
+def test_a_back_reference_with_the_same_head_links_en(extract):
+    text = "Ministers left the Lome summit on Friday. The Coast Guard took part in the summit."
+    triples, _ = extract("en", text, [("Coast Guard", AGENCY)])
+    assert ("Coast Guard", "involvedIn", "Lome summit") in triples
