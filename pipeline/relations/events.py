@@ -3,7 +3,7 @@ when (``occurredOn``).
 
 Reads the sentence contexts of :mod:`pipeline.relations.context` (events are mentions of
 type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and those of
-``relation_patterns.yaml`` / ``relation_triggers.yaml`` (``involvedIn``, ``participation``, ``event_reference``,
+``relation_patterns.yaml`` (``participation``, ``event_reference``,
 ``event_pronoun``, ``locative``).
 
 - :func:`events`, per sentence: the sentence's named events, or the event the text has just
