@@ -373,7 +373,7 @@ def _write_nquads_file(path: Path, graphs: dict[URIRef | None, set[tuple]]) -> P
 def nquads_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
     """Sorted, distinct N-Quads lines: the canonical form of rdflib's ``nquads`` output."""
     try:
-        lines = rdf_text.nquad_lines(graphs)
+        lines = list(rdf_text.nquad_lines(graphs))
     except rdf_text.Unsupported:
         ds = Dataset()
         _bind(ds)

@@ -27,7 +27,7 @@ exporter returns, so the run's report and cache see a file, not a folder.
 
 Usage::
 
-    update_store(dataset_quads, Path("outputs"))   # -> Path("outputs/store.json")
+    update_store(dataset_quads(G), Path("outputs"))   # -> Path("outputs/store.json")
     write(G, Path("outputs"))                      # the exporter: [Path("outputs/store.json")]
     store = open_store(Path("outputs"))            # read-only pyoxigraph.Store
 """
@@ -41,7 +41,7 @@ import shutil
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -55,6 +55,8 @@ MANIFEST_FORMAT = 2  # 2: the default graph is the set union of the named graphs
 GENERATIONS = ".store"
 # Statements no document asserts (the exporter's default graph) live in this named graph.
 NO_DOCUMENT_GRAPH = "https://doc2kg.org/graph/"
+# Quads loaded into the store per bulk_extend call (memory is bounded by this batch, not the corpus).
+LOAD_BATCH = 50_000
 
 
 class StoreNotFound(FileNotFoundError):
@@ -139,60 +141,104 @@ def _prune(out_dir: Path, keep: set[Path]) -> None:
 
 def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
     """Bring ``OUT/store`` in step with ``quads`` (see the module docstring); return ``OUT/store.json``."""
-    out_dir = Path(out_dir)
     graphs = group_by_graph(quads)
-    wanted = {key: content_hash(qs) for key, qs in graphs.items()}
+    return update_store_graphs(lambda: graphs.items(), out_dir)
+
+
+def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]], out_dir: Path) -> Path:
+    """:func:`update_store` from ``graphs()``, which yields ``(graph IRI, its quads)`` one graph
+    at a time (and may be called twice: once to compare hashes, once to load what changed), so
+    the whole dataset is never in memory at once."""
+    out_dir = Path(out_dir)
     previous = current_generation(out_dir)
     old = read_manifest(previous)
-    if previous is not None and old == wanted:  # nothing changed
-        return _write_summary(out_dir, previous, graphs)
+    wanted: dict[str, str] | None = None
+    if previous is not None and old:
+        wanted, total = {}, 0
+        for key, qs in graphs():
+            wanted[key] = content_hash(qs)
+            total += len(qs)
+        if old == wanted:  # nothing changed
+            return _write_summary(out_dir, previous, len(wanted), total)
 
     root = out_dir / GENERATIONS
     root.mkdir(parents=True, exist_ok=True)
     generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-    changed = [key for key, digest in wanted.items() if old.get(key) != digest]
-    if previous is not None and old:
+    if wanted is not None:
         ox.Store.read_only(str(previous)).backup(str(generation))
         store = ox.Store(str(generation))
+        changed = {key for key, digest in wanted.items() if old.get(key) != digest}
         dropped = [key for key in old if key not in wanted or key in changed]
     else:
         store = ox.Store(str(generation))
-        changed, dropped = list(wanted), []
+        changed, dropped = None, []
     removed: set[ox.Triple] = set()
     for key in dropped:
         removed.update(q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
         store.remove_graph(ox.NamedNode(key))
-    added = [q for key in changed for q in graphs[key]]
-    store.bulk_extend(added)
-    # The set union, each distinct triple once (a country's label is in hundreds of graphs).
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in dict.fromkeys(q.triple for q in added))
+    hashes: dict[str, str] = {}
+    total = 0
+    pending: list[ox.Quad] = []
+
+    def load() -> None:  # one bulk load per batch of graphs: each call has a fixed cost
+        store.bulk_extend(pending)
+        # The set union, each distinct triple of the batch once (a country's label is in many graphs).
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in dict.fromkeys(q.triple for q in pending))
+        pending.clear()
+
+    for key, qs in graphs():
+        total += len(qs)
+        if changed is None:
+            hashes[key] = content_hash(qs)
+        elif key not in changed:
+            continue
+        pending.extend(qs)
+        if len(pending) >= LOAD_BATCH:
+            load()
+    if pending:
+        load()
     for t in removed:  # a triple leaves the default graph when no named graph holds it any more
         if not any(not isinstance(q.graph_name, ox.DefaultGraph)
                    for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
             store.remove(ox.Quad(t.subject, t.predicate, t.object))
     store.flush()
     del store  # close RocksDB before readers open it
+    wanted = hashes if wanted is None else wanted
     manifest = {"format": MANIFEST_FORMAT, "graphs": dict(sorted(wanted.items()))}
     write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     _swap_link(out_dir, generation)
     _prune(out_dir, {generation.resolve()} | ({previous} if previous else set()))
-    return _write_summary(out_dir, generation, graphs)
+    return _write_summary(out_dir, generation, len(wanted), total)
 
 
-def _write_summary(out_dir: Path, generation: Path, graphs: dict[str, list[ox.Quad]]) -> Path:
+def _write_summary(out_dir: Path, generation: Path, graphs: int, quads: int) -> Path:
     summary = {"store": STORE_LINK, "engine": f"oxigraph {ox.__version__}", "generation": generation.name,
-               "graphs": len(graphs), "quads": sum(map(len, graphs.values()))}
+               "graphs": graphs, "quads": quads}
     return write_text(Path(out_dir) / SUMMARY, json.dumps(summary, indent=1) + "\n")
-
 
 
 def dataset_quads(G: nx.MultiDiGraph) -> list[ox.Quad]:
     """The RDF exporter's dataset as Oxigraph quads (through its N-Quads text, Oxigraph's fast parser)."""
-    from pipeline.exporters.rdf import dataset_triples, nquads_text
+    return [q for _, qs in dataset_graphs(G) for q in qs]
 
-    return list(ox.parse(nquads_text(dataset_triples(G)), ox.RdfFormat.N_QUADS))
+
+def dataset_graphs(G: nx.MultiDiGraph) -> Iterator[tuple[str, list[ox.Quad]]]:
+    """The RDF exporter's dataset one graph at a time, as ``(graph IRI, Oxigraph quads)``; the
+    exporter's default graph as :data:`NO_DOCUMENT_GRAPH`."""
+    from pipeline.exporters.rdf import dataset_triples
+    from pipeline.exporters.rdf_text import NTerms, graph_lines
+
+    text = NTerms(lines=False)
+    for graph, triples in sorted(dataset_triples(G).items(), key=lambda item: str(item[0] or "")):
+        data = "\n".join(graph_lines({graph: triples}, text)).encode("utf-8", "replace")
+        quads = ox.parse(data, ox.RdfFormat.N_QUADS)
+        if graph is None:
+            yield NO_DOCUMENT_GRAPH, [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(NO_DOCUMENT_GRAPH))
+                                      for q in quads]
+        else:
+            yield str(graph), list(quads)
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """Exporter ``store``: load the run's dataset into ``OUT/store``."""
-    return [update_store(dataset_quads(G), out_dir)]
+    """Exporter ``store``: load the run's dataset into ``OUT/store``, a graph at a time."""
+    return [update_store_graphs(lambda: dataset_graphs(G), out_dir)]
