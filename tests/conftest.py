@@ -1,6 +1,7 @@
 """Shared fixtures: paths to the repository, the seed article and the shared eval set."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,22 @@ def seed_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-out")
     summary = Pipeline().run([ROOT / "seeds"], out)
     return summary
+
+
+# Debian's headless Chromium, driven by Playwright (which never downloads a browser here).
+# One session-wide browser: Playwright's sync API cannot be started twice in one process.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (run `make browser`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -13,17 +13,13 @@ Usage::
 from __future__ import annotations
 
 import random
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+# The `chromium` fixture (one browser for the session) lives in tests/conftest.py.
 
 
 @dataclass
@@ -34,18 +30,6 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (run `make browser`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, path: Path, *, ready: str, timeout_ms: int = 60_000, viewport=(1400, 900)) -> Visit:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sparql.endpoint import Endpoint, free_port
-from tests.exporters.conftest import CHROMIUM, chromium  # noqa: F401 - the browser fixture
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +15,7 @@ def served(seed_run):
 
 
 @pytest.mark.browser
-def test_query_form_runs_in_the_page(served, chromium):  # noqa: F811
+def test_query_form_runs_in_the_page(served, chromium):
     page = chromium.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
