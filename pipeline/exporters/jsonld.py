@@ -11,15 +11,19 @@ Usage::
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from pipeline.exporters.rdf import to_rdf
-from pipeline.runtime.atomic import write_text
+from rdflib import Graph
+
+from pipeline.exporters.rdf import _bind, dataset_triples, union_triples
+from pipeline.runtime.atomic import atomic_write
 
 CONTEXT_PATH = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+SUBJECTS_PER_BATCH = 5000
 
 
 def load_context() -> dict[str, Any]:
@@ -37,13 +41,45 @@ def _canonical(value: Any) -> Any:
 
 def to_jsonld(G: nx.MultiDiGraph) -> dict[str, Any]:
     context = load_context()
-    text = to_rdf(G).serialize(format="json-ld", context=context, auto_compact=True, ensure_ascii=False)
-    data = json.loads(text)
-    nodes = data.get("@graph", [] if "@id" not in data else [{k: v for k, v in data.items() if k != "@context"}])
-    nodes = sorted((_canonical(n) for n in nodes), key=lambda n: n.get("@id", ""))
-    return {"@context": context, "@graph": nodes}
+    return {"@context": context, "@graph": [json.loads(text) for _, text in _node_texts(G, context)]}
+
+
+def _node_texts(G: nx.MultiDiGraph, context: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(@id, JSON text)`` of every node, sorted by ``@id``.
+
+    rdflib compacts the union a batch of subjects at a time (a node holds only its own
+    subject's triples, so the batches compact as the whole would): the rdflib graph and
+    JSON-LD tree in memory are those of one batch, and a node is kept as its text.
+    """
+    by_subject: dict = defaultdict(list)
+    for t in union_triples(dataset_triples(G)):
+        by_subject[t[0]].append(t)
+    subjects = sorted(by_subject, key=str)
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(subjects), SUBJECTS_PER_BATCH):
+        g = Graph()
+        _bind(g)
+        g.addN((s, p, o, g) for subject in subjects[start:start + SUBJECTS_PER_BATCH] for s, p, o in by_subject[subject])
+        data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True, ensure_ascii=False))
+        nodes = data.get("@graph", [] if "@id" not in data else [{k: v for k, v in data.items() if k != "@context"}])
+        for node in nodes:
+            node = _canonical(node)
+            out.append((node.get("@id", ""), json.dumps(node, ensure_ascii=False, indent=1)))
+    out.sort(key=lambda item: item[0])
+    return out
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    text = json.dumps(to_jsonld(G), ensure_ascii=False, indent=1)
-    return [write_text(out_dir / "graph.jsonld", text + "\n")]
+    """``json.dumps({"@context": ..., "@graph": nodes}, indent=1)``, written a node at a time."""
+    context = load_context()
+    nodes = _node_texts(G, context)
+    head = json.dumps({"@context": context, "@graph": []}, ensure_ascii=False, indent=1)
+    with atomic_write(out_dir / "graph.jsonld") as fh:
+        if not nodes:
+            fh.write(head + "\n")
+            return [out_dir / "graph.jsonld"]
+        fh.write(head[:-len("[]\n}")] + "[")
+        for i, (_, text) in enumerate(nodes):
+            fh.write(("\n  " if i == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        fh.write("\n ]\n}\n")
+    return [out_dir / "graph.jsonld"]

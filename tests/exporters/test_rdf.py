@@ -325,3 +325,14 @@ def test_unsupported_rdf_falls_back_to_rdflib():
                                 (entity_iri("country/MA"), D2K.partOf, b)}}
     assert b"_:b1" in nquads_text(graphs)
     assert b"d2k:partOf [ ]" in turtle_text(graphs) or b"_:" in turtle_text(graphs)
+
+
+def test_jsonld_compacted_in_batches_equals_one_batch(G, tmp_path, monkeypatch):
+    from pipeline.exporters import jsonld
+
+    jsonld.write(G, tmp_path / "one")
+    monkeypatch.setattr(jsonld, "SUBJECTS_PER_BATCH", 2)
+    jsonld.write(G, tmp_path / "many")
+    data = (tmp_path / "one" / "graph.jsonld").read_bytes()
+    assert (tmp_path / "many" / "graph.jsonld").read_bytes() == data
+    assert len(json.loads(data)["@graph"]) > 4
