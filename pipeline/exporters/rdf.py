@@ -16,10 +16,17 @@ RFC 5147 fragments of the document IRI (``.../doc/<id>#char=104,500``). Every IR
 derived from ids and hashes, never from blank nodes, so output is byte-identical
 across runs.
 
+The triples are rdflib terms, computed once per graph (:func:`dataset_triples`, shared by
+the rdf, jsonld and store exporters inside :func:`reuse`). The files are written from them
+by :mod:`pipeline.exporters.rdf_text` exactly as rdflib's serializers write them, without
+loading an rdflib store; ``graph.trig`` a graph at a time and ``graph.nq`` as a merge of
+sorted runs, so memory does not grow with the text.
+
 Usage::
 
     ds = to_dataset(G)                       # rdflib.Dataset, one graph per document
     g = to_rdf(G)                            # rdflib.Graph, the union
+    graphs = dataset_triples(G)              # {graph IRI (None: default graph): {(s, p, o)}}
     write(G, Path("outputs"))                # -> graph.ttl, graph.trig, graph.nq
     write_trig(G, Path("outputs"))           # one file only (also write_turtle, write_nquads)
 """
@@ -362,8 +369,8 @@ def _write_nquads_file(path: Path, graphs: dict[URIRef | None, set[tuple]]) -> P
     """:func:`nquads_text` written as it is produced (a merge of sorted runs beyond memory)."""
     try:
         with atomic_write(path, "wb") as fh:
-            for batch in iter(lambda lines=rdf_text.nquad_lines(graphs, workdir=str(path.parent)):
-                              list(itertools.islice(lines, 20_000)), []):
+            lines = rdf_text.nquad_lines(graphs, workdir=str(path.parent))
+            while batch := list(itertools.islice(lines, 20_000)):
                 fh.write(("\n".join(batch) + "\n").encode("utf-8", "replace"))
         return path
     except rdf_text.Unsupported:
