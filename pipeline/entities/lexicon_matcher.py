@@ -21,6 +21,7 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,8 +72,11 @@ def _pattern_text(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
 def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
+    return _ARABIC_CHAR.search(text) is not None
 
 
 class _Automaton:

@@ -92,8 +92,18 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+class _KeyTable(dict):
+    """``str.translate`` table: letters, digits and spaces kept, anything else a space."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = self[code] = ch if (ch.isalnum() or ch.isspace()) else " "
+        return out
+
+
+_KEY_TABLE = _KeyTable()
+
+
 def normalize_key(text: str) -> str:
     """Normalized text with punctuation removed and spaces collapsed: a comparison key."""
-    norm = normalize(text)
-    cleaned = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in norm)
-    return " ".join(cleaned.split())
+    return " ".join(normalize(text).translate(_KEY_TABLE).split())
