@@ -160,6 +160,67 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
             "per_document_stage_seconds": round(stages, 2)}
 
 
+# The exporters on a graph of ``copies`` copies of a run's cached results (renamed documents),
+# in a child process of its own, so its VmHWM is the exports' peak memory.
+CHILD_EXPORTS = """
+import copy, json, sys, time
+from pathlib import Path
+from pipeline.exporters import DEFAULT, get_exporter
+from pipeline.exporters.rdf import reuse
+from pipeline.graph.build import build_graph
+from pipeline.model import DocumentResult
+from pipeline.resolution.resolve import resolve_entities
+
+def renamed(data, new):
+    old, data = data["document"]["id"], copy.deepcopy(data)
+    data["document"]["id"] = new
+    for m in data["mentions"]:
+        m["document"], m["id"] = new, new + m["id"][len(old):]
+    for r in data["relations"]:
+        for ev in r["evidence"]:
+            ev["document"] = new
+        for end in ("head", "tail"):
+            if r[end].startswith(old + "#"):
+                r[end] = new + r[end][len(old):]
+    return data
+
+cache, copies, out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+cached = [json.loads(p.read_text(encoding="utf-8"))["result"] for p in sorted(cache.glob("*/*/*.json"))]
+results = [DocumentResult.from_dict(renamed(d, f"{d['document']['id']}-{k:03d}")) for k in range(copies) for d in cached]
+t = time.perf_counter()
+entities, relations = resolve_entities(results)
+G = build_graph(entities, relations, [r.document for r in results])
+row = {"documents": len(results), "resolution_and_graph_s": time.perf_counter() - t, "exporters": {}}
+out.mkdir(parents=True, exist_ok=True)
+with reuse(G):
+    for name in DEFAULT:
+        t = time.perf_counter()
+        get_exporter(name)(G, out)
+        row["exporters"][name] = time.perf_counter() - t
+status = open("/proc/self/status").read()
+row["peak_rss_mib"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
+print(json.dumps(row))
+"""
+
+
+def measure_exports(args: argparse.Namespace, out: Path, results: dict) -> None:
+    """Exporters alone on a large graph: the mixed run's results copied ``--export-copies`` times."""
+    cache = out / "run-jobs1" / ".cache" / "results"
+    if not cache.is_dir():
+        raise SystemExit(f"benchmark: no cached results under {cache} (run the mixed part first)")
+    copies = args.export_copies or max(1, 20000 // args.docs)
+    print(f"exporters on {copies} copies of the mixed run's results (one process, VmHWM):", flush=True)
+    proc = subprocess.run([sys.executable, "-c", CHILD_EXPORTS, str(cache), str(copies), str(out / "run-exports")],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark: exporters failed:\n{proc.stderr[-2000:]}")
+    row = json.loads(proc.stdout.strip().splitlines()[-1])
+    results["exports"] = row
+    per = ", ".join(f"{name} {secs:.1f} s" for name, secs in row["exporters"].items())
+    print(f"  {row['documents']} documents: resolution and graph {row['resolution_and_graph_s']:.1f} s; {per}; "
+          f"peak RSS {row['peak_rss_mib']:.0f} MiB", flush=True)
+
+
 def same_outputs(a: Path, b: Path, names=("graph.json", "graph.ttl")) -> bool:
     return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
 
@@ -172,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-docs", type=int, default=0, help="texts per language for the baselines (default all)")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--parts", default="languages,mixed",
-                    help="what to measure: languages (baselines and runs per language), mixed (linearity, re-run, jobs)")
+                    help="what to measure: languages (baselines and runs per language), mixed (linearity, re-run, "
+                         "jobs), exports (the exporters on the mixed run's results copied to ~20,000 documents)")
+    ap.add_argument("--export-copies", type=int, default=0,
+                    help="copies of the mixed run's results for the exports part (default 20000 // docs)")
     args = ap.parse_args(argv)
     small = args.small or max(30, args.docs // 10)
     out = args.out
@@ -189,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         measure_languages(args, texts, out, results)
     if "mixed" in parts:
         measure_mixed(args, small, out, results)
+    if "exports" in parts:
+        measure_exports(args, out, results)
     results["load_after"] = os.getloadavg()
     print(f"load average before/after: {results['load_before'][0]:.1f} / {results['load_after'][0]:.1f} "
           f"on {results['cpus']} CPUs")
