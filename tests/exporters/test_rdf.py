@@ -336,3 +336,25 @@ def test_jsonld_compacted_in_batches_equals_one_batch(G, tmp_path, monkeypatch):
     data = (tmp_path / "one" / "graph.jsonld").read_bytes()
     assert (tmp_path / "many" / "graph.jsonld").read_bytes() == data
     assert len(json.loads(data)["@graph"]) > 4
+
+
+def test_default_graph_and_named_graphs_written_as_rdflib_does():
+    """Statements without a document (the default graph) take rdflib's own TriG path; every
+    file still equals rdflib's serializers."""
+    from rdflib import Dataset, Literal
+
+    from pipeline.exporters.rdf import _bind, nquads_text, sorted_lines, trig_text, turtle_text, union_graph
+
+    graphs = {None: {(entity_iri("a/x"), D2K.identifier, Literal("a/x"))},
+              graph_iri("d 1"): {(entity_iri("a/x"), D2K.identifier, Literal("a/x")),
+                                 (entity_iri("a/y"), D2K.partOf, entity_iri("a/x"))}}
+    ds = Dataset()
+    _bind(ds)
+    for graph, triples in graphs.items():
+        target = ds.default_graph if graph is None else ds.graph(graph)
+        for t in triples:
+            target.add(t)
+    assert trig_text(graphs) == rdflib_trig(ds)
+    assert trig_text(graphs).decode().split("\n\n")[1].startswith("{")
+    assert nquads_text(graphs) == sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))
+    assert turtle_text(graphs) == union_graph(ds).serialize(format="turtle", encoding="utf-8")
