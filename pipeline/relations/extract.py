@@ -178,10 +178,11 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     punctuation (the small French and English parsers also cut at dashes and commas)."""
     spans: list[tuple[int, int]] = []
     pending: int | None = None
+    doc_text = doc.text  # Doc.text joins every token: read it once
     for sent in doc.sents:
         start = sent.start_char if pending is None else pending
-        text = doc.text[start:sent.end_char]
-        closed = text.rstrip().endswith(SENTENCE_FINAL) or "\n" in doc.text[sent.end_char:sent.end_char + 2]
+        text = doc_text[start:sent.end_char]
+        closed = text.rstrip().endswith(SENTENCE_FINAL) or "\n" in doc_text[sent.end_char:sent.end_char + 2]
         if closed or sent.end == len(doc):
             spans.append((start, sent.end_char))
             pending = None
