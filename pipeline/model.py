@@ -173,6 +173,8 @@ class DocumentResult(Record):
     error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     tokens: int = 0
+    # Problems that did not fail the document (a relation rule that raised; the others ran).
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DocumentResult":
@@ -184,4 +186,5 @@ class DocumentResult(Record):
             error=data.get("error"),
             timings=data.get("timings", {}),
             tokens=data.get("tokens", 0),
+            warnings=data.get("warnings", []),
         )

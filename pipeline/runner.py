@@ -33,7 +33,7 @@ from pathlib import Path
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
-from pipeline.ingest.read import IngestError, Source, discover, read_source
+from pipeline.ingest.read import Source, discover, read_source
 from pipeline.language.detect import detect_language
 from pipeline.language.nlp import get_nlp
 from pipeline.model import Document, DocumentResult, Entity, Relation
@@ -70,6 +70,12 @@ class RunSummary:
         return 1 if self.failed else 0
 
 
+def _failed(document: Document, exc: Exception, timings: dict[str, float]) -> DocumentResult:
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return DocumentResult(document=document, status="failed", error=f"processing failed: {detail}",
+                          timings={k: round(v, 4) for k, v in timings.items()})
+
+
 def failed_result(doc_id: str, source: str, error: str, status: str = "failed") -> DocumentResult:
     return DocumentResult(document=Document(id=doc_id, text="", source=source), status=status, error=error)
 
@@ -99,28 +105,10 @@ class Pipeline:
             document.lang, document.lang_scores = lang, {lang: prob}
             t1 = time.perf_counter()
             doc = get_nlp(lang)(document.text)
-            t2 = time.perf_counter()
-            mentions = recognize_entities(doc, document)
-            t3 = time.perf_counter()
-            relations = extract_relations(doc, document, mentions)
-            t4 = time.perf_counter()
-            timings = {"language": t1 - t0, "nlp": t2 - t1, "entities": t3 - t2, "relations": t4 - t3}
-            return DocumentResult(document=document, mentions=mentions, relations=relations,
-                                  timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc))
+            timings = {"language": t1 - t0, "nlp": time.perf_counter() - t1}
         except Exception as exc:  # a bad document must not abort the run
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            return DocumentResult(document=document, status="failed", error=f"processing failed: {detail}",
-                                  timings=timings)
-
-    def read(self, sources: Iterable[Source]) -> Iterator[Document | DocumentResult]:
-        for source in sources:
-            for item in read_source(source):
-                if isinstance(item, Document):
-                    yield item
-                else:
-                    doc_id, exc = item
-                    status = "skipped" if str(exc).startswith("empty document") else "failed"
-                    yield failed_result(doc_id, str(source.path), str(exc), status)
+            return _failed(document, exc, timings)
+        return self._analyse(doc, DocumentResult(document=document, timings=timings))
 
     def process_batch(self, documents: list[Document]) -> list[DocumentResult]:
         """The per-document stages over a batch: one ``nlp.pipe`` per language, results in order."""
@@ -158,15 +146,15 @@ class Pipeline:
             t2 = time.perf_counter()
             mentions = recognize_entities(doc, result.document)
             t3 = time.perf_counter()
-            relations = extract_relations(doc, result.document, mentions)
+            rule_errors: list[str] = []  # a relation rule that failed; the others still ran
+            relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
             t4 = time.perf_counter()
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,
-                                  timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc))
+                                  timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc),
+                                  warnings=rule_errors)
         except Exception as exc:  # a bad document must not abort the run
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            return DocumentResult(document=result.document, status="failed", error=f"processing failed: {detail}",
-                                  timings={k: round(v, 4) for k, v in timings.items()})
+            return _failed(result.document, exc, timings)
 
     def read(self, sources: Iterable[Source]) -> Iterator[Document | DocumentResult]:
         for source in sources:
@@ -285,6 +273,7 @@ class Pipeline:
                 "mentions": dict(sorted(Counter(m.type for m in r.mentions).items())),
                 "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
                 "timings": r.timings,
+                "warnings": r.warnings,
                 "cached": r.document.id in summary.cached_ids,
             })
         report = {

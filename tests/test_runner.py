@@ -1,0 +1,33 @@
+"""The pipeline object: one document end to end, and what a failing relation rule leaves in the report."""
+from __future__ import annotations
+
+import json
+
+import pipeline.relations.extract as extract_module
+from pipeline.model import Document
+from pipeline.runner import Pipeline
+
+TEXT = "La coopération sécuritaire entre le Maroc et la France s'est renforcée à Rabat."
+
+
+def test_process_one_document():
+    result = Pipeline().process(Document(id="d", text=TEXT))
+    assert result.status == "ok" and result.document.lang == "fr"
+    assert {m.key for m in result.mentions} >= {"country/MA", "country/FR"}
+    assert set(result.timings) == {"language", "nlp", "entities", "relations"}
+
+
+def _broken(ctx):
+    raise RuntimeError("broken rule")
+
+
+def test_failing_relation_rule_is_a_warning_in_the_report(monkeypatch, tmp_path):
+    monkeypatch.delenv(extract_module.STRICT_ENV, raising=False)
+    monkeypatch.setattr(extract_module, "FAMILIES", (_broken, *extract_module.FAMILIES))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "d.txt").write_text(TEXT, encoding="utf-8")
+    summary = Pipeline(cache=False).run([tmp_path / "in"], tmp_path / "out")
+    assert summary.exit_code == 0
+    (doc,) = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]
+    assert doc["status"] == "ok" and any("broken rule" in w for w in doc["warnings"])
+    assert doc["relations"].get("cooperatesWith")
