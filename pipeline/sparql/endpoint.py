@@ -256,6 +256,8 @@ class SparqlProxyHandler(BaseHTTPRequestHandler):
             return self._error(413, "request too large")
         if url.path in ("/", "/index.html"):
             return self._send(200, page(self.endpoint.out_dir), "text/html; charset=utf-8")
+        if url.path == "/favicon.ico":  # browsers ask for it; no icon, and no 404 in their console
+            return self._send(204, b"")
         if url.path in SPARQL_PATHS:
             params = parse_qs(url.query, keep_blank_values=True)
             if "update" in params:
