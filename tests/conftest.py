@@ -43,3 +43,17 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield browser
         browser.close()
+
+
+def wait_until(page, expression: str, timeout_ms: int = 60_000, every_s: float = 0.1) -> None:
+    """Poll a JavaScript expression from Python until it is true (bounded).
+
+    Playwright's ``wait_for_function`` polls inside the page with ``eval``, which our pages'
+    Content-Security-Policy forbids; ``page.evaluate`` goes through the DevTools protocol."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout_ms} ms: {expression}")
+        time.sleep(every_s)

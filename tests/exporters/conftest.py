@@ -20,6 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 # The `chromium` fixture (one browser for the session) lives in tests/conftest.py.
+from tests.conftest import wait_until
 
 
 @dataclass
@@ -58,7 +59,7 @@ def open_page(browser, path: Path, *, ready: str, timeout_ms: int = 60_000, view
     page.route("**/*", guard)
     started = time.perf_counter()
     page.goto(target)
-    page.wait_for_function(ready, timeout=timeout_ms)
+    wait_until(page, ready, timeout_ms)
     visit.seconds = round(time.perf_counter() - started, 2)
     return visit
 

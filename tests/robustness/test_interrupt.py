@@ -13,18 +13,19 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from tests.conftest import ROOT, SEED, SHARED_EVAL
+from tests.conftest import ROOT, SEED
+
+TEXTS = ROOT / "tests" / "evaluation" / "data" / "heldout_extra.jsonl"
 
 COMPARED = ("graph.json", "graph.ttl", "graph.nq", "graph.trig")
 
 
 def _texts() -> list[tuple[str, str]]:
     texts = [("seed", SEED.read_text(encoding="utf-8"))]
-    if SHARED_EVAL.exists():
-        for line in SHARED_EVAL.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                texts.append((d["id"], d["text"]))
+    for line in TEXTS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            texts.append((d["id"], d["text"]))
     return texts
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sparql.endpoint import Endpoint, free_port
+from tests.conftest import wait_until
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +22,11 @@ def test_query_form_runs_in_the_page(served, chromium):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(served.url + "/")
-    page.wait_for_function("window.doc2kg && window.doc2kg.drawn", timeout=60_000)
+    wait_until(page, "window.doc2kg && window.doc2kg.drawn", 60_000)
     page.fill("#doc2kg-sparql-form textarea",
               "SELECT ?label WHERE { ?c a d2k:Country ; skos:prefLabel ?label FILTER(LANG(?label) = 'en') } ORDER BY ?label")
     page.click("#doc2kg-sparql-form button")
-    page.wait_for_function("document.querySelectorAll('#doc2kg-sparql-results tr').length > 1", timeout=30_000)
+    wait_until(page, "document.querySelectorAll('#doc2kg-sparql-results tr').length > 1", 30_000)
     cells = page.eval_on_selector_all("#doc2kg-sparql-results td", "tds => tds.map(td => td.textContent)")
     assert {"France", "Morocco"} <= set(cells)
     assert errors == []
