@@ -92,6 +92,9 @@ def test_bad_corpus_run_completes_with_clear_messages(bad_corpus, tmp_path):
     assert {"cp1256", "utf16_nobom", "dup_a", "dup_b"} <= set(morocco["documents"])
     scripts_text = (out / "graph.json").read_text(encoding="utf-8")
     assert "alert(1)" not in scripts_text and "document.write" not in scripts_text
+    validate = subprocess.run([sys.executable, "-m", "pipeline", "validate", str(out)], capture_output=True,
+                              text=True, cwd=ROOT, timeout=300)
+    assert validate.returncode == 0, validate.stdout + validate.stderr
 
 
 def test_file_removed_during_run_is_reported(tmp_path):

@@ -67,3 +67,24 @@ def test_lexicon_scan_offsets(text):
         for start, end, _ in spans:
             assert 0 <= start < end <= len(text)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # non-overlapping, in order
+
+
+DATE_WORDS = ["2015", "٢٠١٥", "13", "١٣", "novembre", "November", "نوفمبر", "تشرين الثاني", "كانون الثاني/يناير",
+              "le", "on", "في", "من", "إلى", "-", "/", ".", "،", "Monday", "lundi", "الاثنين", "1er", "3rd", "31"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en"])
+@FAST
+@given(words=st.lists(st.one_of(st.sampled_from(DATE_WORDS), st.text(max_size=4)), max_size=25),
+       reference=st.sampled_from([None, "2024-05-20", "2023"]))
+def test_dates_are_valid_and_inside_the_text(lang, words, reference):
+    import re
+
+    from pipeline.relations.dates import find_dates
+
+    text = " ".join(words)
+    found = find_dates(text, lang, reference)
+    for d in found:
+        assert 0 <= d.start < d.end <= len(text)
+        assert re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", d.value), d.value
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
