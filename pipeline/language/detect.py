@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 SUPPORTED = ("ar", "fr", "en")
+# Varieties the model tells apart that our Arabic pipeline reads (Moroccan, Egyptian Arabic).
+ARABIC_VARIETIES = {"ary", "arz"}
 
 
 def _arabic_share(text: str) -> float:
@@ -42,4 +44,6 @@ def detect_language(text: str) -> tuple[str, float]:
     if not any(ch.isalpha() for ch in text[:20000]):
         return "und", 0.0
     lang, prob = _identifier().classify(text[:20000])
+    if lang in ARABIC_VARIETIES:
+        lang = "ar"
     return lang, round(float(prob), 3)
