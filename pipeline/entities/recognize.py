@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.lexicon import load_lexicon
-from pipeline.entities.tokens import PATTERNS_DIR, LexiconMarks, is_clitic, load_yaml, norm, phrases
+from pipeline.entities.tokens import PATTERNS_DIR, LexiconMarks, is_clitic, load_yaml, norm, phrases, yaml_words
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
 
@@ -237,18 +237,7 @@ _CONNECTORS = {"and", "of", "for", "in", "the", "on", "against", "de", "du", "de
 
 def _role_words(lang: str) -> frozenset[str]:
     """Role and title words of ``person_roles.yaml`` / ``person_titles.yaml`` (single words)."""
-    words: set[str] = set()
-    for name in ("person_roles.yaml", "person_titles.yaml"):
-        stack = [load_yaml(str(PATTERNS_DIR / name)).get(lang)]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, dict):
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, str):
-                words.update(normalize(item).split())
-    return frozenset(words) | {"by"}
+    return frozenset(yaml_words(("person_roles.yaml", "person_titles.yaml"), lang)) | {"by"}
 
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:

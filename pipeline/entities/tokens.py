@@ -138,14 +138,11 @@ class LexiconMarks:
         return None
 
 
-@lru_cache(maxsize=1)
-def known_arabic_words() -> frozenset[str]:
-    """Normalized whole Arabic words of the pattern lists and the common-word list: a word
-    listed here (وزير، لجنة) is not a proclitic plus a stem (و + زير)."""
-    words = set(load_word_list(str(AR_COMMON_FILE)))
-    for name in ("person_titles.yaml", "person_roles.yaml", "given_names.yaml", "event_heads.yaml"):
-        data = load_yaml(str(PATTERNS_DIR / name))
-        stack = [data.get("ar")]
+def yaml_words(names: tuple[str, ...], lang: str) -> set[str]:
+    """Every normalized word of the ``lang`` part of pattern files (lists or nested maps of strings)."""
+    words: set[str] = set()
+    for name in names:
+        stack = [load_yaml(str(PATTERNS_DIR / name)).get(lang)]
         while stack:
             item = stack.pop()
             if isinstance(item, dict):
@@ -154,4 +151,13 @@ def known_arabic_words() -> frozenset[str]:
                 stack.extend(item)
             elif isinstance(item, str):
                 words.update(normalize(item).split())
+    return words
+
+
+@lru_cache(maxsize=1)
+def known_arabic_words() -> frozenset[str]:
+    """Normalized whole Arabic words of the pattern lists and the common-word list: a word
+    listed here (وزير، لجنة) is not a proclitic plus a stem (و + زير)."""
+    words = set(load_word_list(str(AR_COMMON_FILE)))
+    words |= yaml_words(("person_titles.yaml", "person_roles.yaml", "given_names.yaml", "event_heads.yaml"), "ar")
     return frozenset(w for w in words if w and all("\u0621" <= c <= "\u064a" for c in w))
