@@ -19,9 +19,9 @@ from rich.table import Table
 
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
+from pipeline.runtime.parallel import ENGINES
 
 err = Console(stderr=True)
-ENGINES = ("local", "dask")  # pipeline.runtime.parallel.ENGINES, without importing spaCy to parse options
 
 
 def print_summary(summary, console: Console) -> None:
