@@ -36,6 +36,7 @@ from pipeline.entities.tokens import (
     AR_COMMON_FILE,
     PATTERNS_DIR,
     LexiconMarks,
+    Phrases,
     is_arabic_word,
     is_capitalized,
     is_clitic,
@@ -43,8 +44,8 @@ from pipeline.entities.tokens import (
     load_word_list,
     load_yaml,
     match_at,
-    norm,
     phrases,
+    token_view,
 )
 from pipeline.language.normalize import normalize
 
@@ -83,7 +84,7 @@ class EventPatterns:
         self.lang = lang
         spec = load_yaml(heads_path).get(lang) or {}
         self.named_only = set(phrases(spec.get("named_only")))
-        self.heads = sorted(set(phrases(spec.get("heads"))) | self.named_only, key=lambda h: (-len(h), h))
+        self.heads = Phrases(sorted(set(phrases(spec.get("heads"))) | self.named_only, key=lambda h: (-len(h), h)))
         self.with_place = set(phrases(spec.get("with_place")))
         self.bare_name = set(phrases(spec.get("bare_name")))
         self.attack_heads = set(phrases(spec.get("attack_heads")))
@@ -99,6 +100,11 @@ class EventPatterns:
         self.before_name = set(phrases(spec.get("before_name")))
         self.apposition_heads = phrases(spec.get("apposition_heads"))
         self.word_ordinal_heads = phrases(spec.get("word_ordinal_heads"))
+        # Longest first, for match_at.
+        self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
+        self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
+        self.before_name_longest = Phrases(sorted(self.before_name, key=len, reverse=True))
+        self.naming_cues = Phrases(self.naming + [(w,) for w in _NAMING])
 
     def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
         if j >= len(doc) or doc[j].text not in OPEN_QUOTES | {"‘", "’"}:
@@ -187,7 +193,7 @@ class EventPatterns:
         """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
         out = []
         for i in range(len(doc)):
-            head = match_at(norms, i, sorted(self.ordinal_heads, key=len, reverse=True))
+            head = match_at(norms, i, self.ordinal_heads_longest)
             if head is None:
                 continue
             if self.lang == "ar":
@@ -218,7 +224,7 @@ class EventPatterns:
         if self.lang != "en":
             return out
         for i in range(1, len(doc)):
-            head = match_at(norms, i, sorted(self.with_place, key=len, reverse=True))
+            head = match_at(norms, i, self.with_place_longest)
             if head is None or marks.type_at(i - 1) not in ("City", "Country"):
                 continue
             place = marks.name[i - 1]
@@ -255,9 +261,8 @@ class EventPatterns:
         """A name after a naming word, an event head a few words before it: عملية إنزال جوي
         أطلق عليها اسم «X», une opération militaire baptisée « X ». ``(start, end, head, head_i)``."""
         out = []
-        cues = self.naming + [(w,) for w in _NAMING]
         for i in range(1, len(doc)):
-            cue = match_at(norms, i, cues)
+            cue = match_at(norms, i, self.naming_cues)
             if cue is None:
                 continue
             j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in ("de", "as") else 0)
@@ -369,9 +374,8 @@ class EventPatterns:
         out = []
         if self.lang != "en":
             return out
-        heads = sorted(self.before_name, key=len, reverse=True)
         for i in range(1, len(doc)):
-            head = match_at(norms, i, heads)
+            head = match_at(norms, i, self.before_name_longest)
             if head is None or is_capitalized(doc[i]):
                 continue
             k = i
@@ -427,7 +431,8 @@ class EventPatterns:
         from pipeline.relations.dates import find_dates, reference_date
 
         out = []
-        for d in find_dates(doc.text, self.lang, reference_date(doc.text, self.lang)):
+        text = token_view(doc).text
+        for d in find_dates(text, self.lang, reference_date(text, self.lang)):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, d.value))
@@ -442,7 +447,7 @@ class EventPatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         marks = LexiconMarks(doc)
-        norms = [norm(t) for t in doc]
+        norms = token_view(doc).norms
         spans: list[Span] = []
         info: dict[tuple[int, int], dict] = {}
         taken: set[int] = set()
@@ -460,7 +465,8 @@ class EventPatterns:
         for start, end, head, h in self._named_by_phrase(doc, norms, marks):
             claim(start, end, doc[start:end].text, head, self._year(doc, norms, end + 1)[1])
             consumed.update(range(h, start))
-        dates = self._date_tokens(doc)
+        # Dates only serve a dated or in-force head: without one, finding them is wasted.
+        dates = self._date_tokens(doc) if self.dated.found_in(norms) or self.in_force.found_in(norms) else []
         for start, end, name, head, year in self._dated(doc, norms, dates) + self._in_force(doc, norms, dates):
             claim(start, end, name, head, year)
         for start, end, name, year in self._titled(doc, norms):

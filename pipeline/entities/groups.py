@@ -19,7 +19,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.lexicon import load_lexicon
-from pipeline.entities.tokens import PATTERNS_DIR, is_clitic, load_yaml, norm
+from pipeline.entities.tokens import (
+    PATTERNS_DIR,
+    is_clitic,
+    load_yaml,
+    norm,
+    token_view,
+)
 from pipeline.language.normalize import normalize
 
 GROUPS_FILE = PATTERNS_DIR / "numbered_groups.yaml"
@@ -57,8 +63,8 @@ def numbered_groups(doc: Doc) -> list[tuple[Span, str]]:
     if not spec["heads"]:
         return []
     out = []
-    for i, tok in enumerate(doc):
-        if norm(tok) not in spec["heads"]:
+    for i, n in enumerate(token_view(doc).norms):
+        if n not in spec["heads"]:
             continue
         for j in range(i + 1, min(len(doc), i + 2 + MAX_INNER)):
             t = doc[j]

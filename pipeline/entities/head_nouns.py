@@ -36,6 +36,7 @@ from pipeline.entities.tokens import (
     AR_COMMON_FILE,
     PATTERNS_DIR,
     LexiconMarks,
+    Phrases,
     is_arabic_word,
     is_capitalized,
     is_clitic,
@@ -45,6 +46,7 @@ from pipeline.entities.tokens import (
     match_at,
     norm,
     phrases,
+    token_view,
 )
 from pipeline.language.normalize import normalize
 
@@ -101,7 +103,8 @@ class HeadNounPatterns:
         self.en_modifiers = frozenset(normalize(w) for w in data.get("en_modifiers", []))
         self.name_first_prefix = phrases((data.get("place_prefixes") or {}).get(lang))
         self.heads.sort(key=lambda h: -len(h[0]))
-        self.head_words = [h for h, _ in self.heads]
+        self.head_words = Phrases([h for h, _ in self.heads])
+        self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
@@ -384,7 +387,7 @@ class HeadNounPatterns:
         """Place X, Mount X: a capitalized head that comes before the name."""
         out = []
         for i in range(len(doc) - 1):
-            head = match_at(norms, i, sorted(self.name_first_prefix, key=len, reverse=True))
+            head = match_at(norms, i, self.name_first_longest)
             if head is None or not is_capitalized(doc[i]):
                 continue
             end = i + len(head)
@@ -396,7 +399,7 @@ class HeadNounPatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         marks = LexiconMarks(doc)
-        norms = [norm(t) for t in doc]
+        norms = token_view(doc).norms
         if self.lang == "ar":
             found = self._arabic(doc, norms, marks)
         elif self.lang == "fr":

@@ -40,6 +40,7 @@ from pipeline.entities.tokens import (
     NAME_LINKS,
     PATTERNS_DIR,
     LexiconMarks,
+    Phrases,
     is_arabic_word,
     is_capitalized,
     is_clitic,
@@ -49,6 +50,7 @@ from pipeline.entities.tokens import (
     match_at,
     norm,
     phrases,
+    token_view,
 )
 from pipeline.language.normalize import normalize
 
@@ -110,7 +112,7 @@ class EntityPatterns:
         self.lang = lang
         titles = load_titles(titles_path)
         self.weak = set(titles.get(f"{lang}_weak", []))
-        self.titles = sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s))
+        self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s)))
         self.roles = phrases(load_yaml(roles_path).get(lang))
         given = load_yaml(given_names_path)
         self.given = phrases(given.get(lang))
@@ -314,8 +316,8 @@ class EntityPatterns:
 
     def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
         found = []
-        for i, token in enumerate(doc):
-            if token.text not in ("،", ","):
+        for i, text in enumerate(token_view(doc).texts):
+            if text not in ("،", ","):
                 continue
             j = i + 1
             if self.lang != "ar" and j < len(doc) and norms[j] in ("le", "la", "l'", "the", "a", "an"):
@@ -370,7 +372,7 @@ class EntityPatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         marks = LexiconMarks(doc)
-        norms = [norm(t) for t in doc]
+        norms = token_view(doc).norms
         found = self._by_title(doc, norms, marks) + self._by_apposition(doc, norms, marks)
         if self.lang == "ar":
             found += self._by_given_name(doc, norms, marks)

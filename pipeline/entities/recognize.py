@@ -40,7 +40,16 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.lexicon import load_lexicon
-from pipeline.entities.tokens import PATTERNS_DIR, LexiconMarks, is_clitic, load_yaml, norm, phrases, yaml_words
+from pipeline.entities.tokens import (
+    PATTERNS_DIR,
+    LexiconMarks,
+    is_clitic,
+    load_yaml,
+    norm,
+    phrases,
+    token_view,
+    yaml_words,
+)
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
 
@@ -278,7 +287,6 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
     Front for Change and Concord in Chad (FACT), the Southern European Task Force, Africa
     (SETAF-AF). The words up to the parenthesis join the candidate that starts the name."""
     out: list[_Candidate] = []
-    doc_text = None  # Doc.text joins every token: read once
     for cand in found:
         if cand.type not in ("Organization", "GovernmentAgency", "InternationalOrganization"):
             continue
@@ -299,8 +307,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
             k += 1
         if k == end or k >= len(doc) or doc[k].text != "(" or not doc[k - 1].text[:1].isupper():
             continue
-        if doc_text is None:
-            doc_text = doc.text
+        doc_text = token_view(doc).text
         inner = re.match(r"\(\s*([^()\s]{2,20})\s*\)", doc_text[doc[k].idx:doc[k].idx + 24])
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
@@ -333,7 +340,7 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
 def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: str) -> list[Mention]:
     """Acronyms in parentheses right after a name: bound both ways, a mention made when missing."""
     by_start = {m.start: m for m in mentions}
-    text = doc.text
+    text = token_view(doc).text
     added: list[Mention] = []
     for m in mentions:
         if m.type in ("Person", "Country", "City") or m.attrs.get("long_form_of"):
@@ -400,7 +407,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     taken: list[Mention] = []
     occupied: set[int] = set()
     candidates = _candidates(doc, lang)
-    doc_text = doc.text  # Doc.text joins every token: read once
+    doc_text = token_view(doc).text
     ranked = sorted(candidates, key=lambda c: (_tier(c, candidates), -c.length, -c.confidence, c.span.start_char))
     for cand in ranked:
         span = cand.span

@@ -8,13 +8,17 @@ Usage::
     marks = LexiconMarks(doc)
     marks.demonym_at(token.i)    # 'country/FR' when the token is part of a demonym
     is_definite(token)           # True for الداخلية, and for لأمن after the clitic ل
+    view = token_view(doc)       # view.norms[i] == norm(doc[i]); view.text == doc.text
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR
@@ -40,6 +44,43 @@ def norm(token: Token) -> str:
     if _last_doc[1] == "ar" and token.norm_:
         return token.norm_
     return normalize(token.text)
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """What the recognizers read of every token of a doc, read once: building Token objects
+    and joining ``Doc.text`` cost more than the reads themselves."""
+
+    text: str  # doc.text
+    texts: list[str]  # token.text
+    norms: list[str]  # norm(token)
+    spaces: list[bool]  # whether whitespace follows the token
+    signature: numpy.ndarray  # the ORTH, NORM, SPACY columns it was read from
+
+
+_VIEW_KEY = "token_view"
+_VIEW_ATTRS = [ORTH, NORM, SPACY]
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The doc's :class:`TokenView`, kept in ``doc.user_data`` and read again when a
+    component changed the tokens (clitic splitter), their norms or spaces since."""
+    signature = doc.to_array(_VIEW_ATTRS).reshape(len(doc), len(_VIEW_ATTRS))
+    view = doc.user_data.get(_VIEW_KEY)
+    if isinstance(view, TokenView) and numpy.array_equal(view.signature, signature):
+        return view
+    strings = doc.vocab.strings
+    orth_ids, norm_ids, spaces = ([int(v) for v in column] for column in signature.T)
+    texts = [strings[h] for h in orth_ids]
+    if doc.lang_ == "ar":  # as norm(): the normalizer's NORM, else the folded text
+        norms = [strings[h] or normalize(t) for h, t in zip(norm_ids, texts)]
+    else:
+        norms = [normalize(t) for t in texts]
+    spaces = [bool(s) for s in spaces]
+    text = "".join(t + " " if s else t for t, s in zip(texts, spaces))
+    view = TokenView(text, texts, norms, spaces, signature)
+    doc.user_data[_VIEW_KEY] = view
+    return view
 
 
 def is_arabic_word(token: Token) -> bool:
@@ -87,6 +128,12 @@ class Phrases(list):
         for cand in self:
             self.by_first.setdefault(cand[0] if cand else "", []).append(cand)
         self.size = len(self) if "" not in self.by_first else -1  # -1: an empty tuple matches anywhere
+
+    def found_in(self, norms: list[str]) -> bool:
+        """False when no candidate can match anywhere in ``norms`` (no first word of one is there)."""
+        if self.size != len(self):  # an empty tuple matches anywhere; or changed since it was built
+            return True
+        return not self.by_first.keys().isdisjoint(norms)
 
 
 def phrases(words: list[str] | None) -> list[tuple[str, ...]]:

@@ -1,0 +1,36 @@
+"""The shared token helpers: the cached per-doc token view and phrase look-ups."""
+import spacy
+
+from pipeline.entities.tokens import norm, phrases, token_view
+from pipeline.language.arabic import build_arabic_nlp
+
+
+def test_token_view_reads_what_the_tokens_say():
+    doc = build_arabic_nlp()("أعلنت وزارة الداخلية  للأمن.")
+    view = token_view(doc)
+    assert view.text == doc.text
+    assert view.texts == [t.text for t in doc]
+    assert view.norms == [norm(t) for t in doc]
+    assert view.spaces == [bool(t.whitespace_) for t in doc]
+    assert token_view(doc) is view  # read once
+
+
+def test_token_view_is_read_again_after_a_change():
+    doc = spacy.blank("ar")("وفرنسا هنا")
+    before = token_view(doc)
+    doc[1].norm_ = "غير"
+    assert token_view(doc).norms == [norm(t) for t in doc] != before.norms
+    with doc.retokenize() as retok:
+        retok.split(doc[0], ["و", "فرنسا"], heads=[(doc[0], 1), (doc[0], 1)])
+    assert token_view(doc).texts == ["و", "فرنسا", "هنا"]
+
+
+def test_latin_token_view_folds_the_text():
+    doc = spacy.blank("fr")("Le Ministère")
+    assert token_view(doc).norms == ["le", "ministere"]
+
+
+def test_phrases_found_in_checks_first_words():
+    cands = phrases(["قمة", "عملية عسكرية"])
+    assert cands.found_in(["في", "عمليه", "ما"])
+    assert not cands.found_in(["في", "ما"])
