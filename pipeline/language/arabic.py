@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
@@ -124,14 +126,26 @@ class ArabicNormalizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        previous = None
-        for token in doc:
-            if previous is not None and not previous.whitespace_ and normalize(previous.text) in PROCLITICS:
-                token.norm_ = rest_norm(normalize(previous.text), token.text)
-            else:
-                token.norm_ = normalize(token.text)
-            previous = token
+        norms = token_norms([(token.text, token.whitespace_) for token in doc])
+        # One array write instead of a token.norm_ assignment per token (same strings, same ids).
+        ids = [doc.vocab.strings.add(n) for n in norms]
+        doc.from_array([NORM], numpy.array(ids, dtype=numpy.uint64).reshape(len(doc), 1))
         return doc
+
+
+def token_norms(words: list[tuple[str, str]]) -> list[str]:
+    """NORM of each token from ``(text, whitespace after it)``: the normalized text, and for
+    the piece after a split-off proclitic, :func:`rest_norm`."""
+    norms = []
+    previous = None  # (normalized text, whitespace) of the token before
+    for text, space in words:
+        folded = normalize(text)
+        if previous is not None and not previous[1] and previous[0] in PROCLITICS:
+            norms.append(rest_norm(previous[0], text))
+        else:
+            norms.append(folded)
+        previous = (folded, space)
+    return norms
 
 
 @Language.factory("arabic_sentencizer", assigns=["token.is_sent_start"])
@@ -146,18 +160,27 @@ class ArabicSentencizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        start = True
-        for token in doc:
-            text = token.text
-            if token.is_space and token.i > 0:
-                # A blank-line token belongs to the sentence before it; the next word starts one.
-                token.is_sent_start = False
-                start = start or "\n" in text
-                continue
-            token.is_sent_start = start
-            start = text in SENTENCE_END or (text.strip(".") == "" and "." in text) or "\n" in text
-            start = start or "\n" in token.whitespace_
+        starts = sentence_starts([(token.text, token.whitespace_) for token in doc])
+        # One array write: setting token.is_sent_start checks the whole doc for a parse each time.
+        values = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype(numpy.uint64)
+        doc.from_array([SENT_START], values.reshape(len(doc), 1))
         return doc
+
+
+def sentence_starts(words: list[tuple[str, str]]) -> list[bool]:
+    """Whether each token starts a sentence, from ``(text, whitespace after it)`` of each token."""
+    starts = []
+    start = True
+    for i, (text, space) in enumerate(words):
+        if text.isspace() and i > 0:
+            # A blank-line token belongs to the sentence before it; the next word starts one.
+            starts.append(False)
+            start = start or "\n" in text
+            continue
+        starts.append(start)
+        start = text in SENTENCE_END or (text.strip(".") == "" and "." in text) or "\n" in text
+        start = start or "\n" in space
+    return starts
 
 
 def build_arabic_nlp(stems: Iterable[str] = ()) -> Language:

@@ -25,3 +25,10 @@ def test_blank_line_is_not_its_own_sentence():
     doc = nlp("جملة أولى\n\nجملة ثانية! ثالثة")
     sents = [s.text.strip() for s in doc.sents]
     assert sents == ["جملة أولى", "جملة ثانية!", "ثالثة"]
+
+
+def test_norms_and_sentence_starts_from_token_texts():
+    from pipeline.language.arabic import sentence_starts, token_norms
+
+    assert token_norms([("ل", ""), ("لأمن", " "), ("الوطني", "")]) == ["ل", "الامن", "الوطني"]
+    assert sentence_starts([("قال", " "), (".", ""), ("\n\n", ""), ("ثم", "")]) == [True, False, False, True]
