@@ -143,6 +143,12 @@ def read_entries(directory: Path = LEXICON_DIR) -> list[LexiconEntry]:
     return entries
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
+    """The lexicon of ``directory`` (default: ``LEXICON_DIR``), read once per process:
+    ``load_lexicon()`` and ``load_lexicon(None)`` return the same object."""
+    return _read_lexicon(directory or None)
+
+
+@lru_cache(maxsize=4)
+def _read_lexicon(directory: str | None) -> Lexicon:
     return Lexicon(read_entries(Path(directory) if directory else LEXICON_DIR))

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.arabic import PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.entities.tokens import known_arabic_words, load_word_list
+from pipeline.entities.tokens import known_arabic_words, load_word_list, token_view
 
 
 CONTEXT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "place_context_cues.yaml"
@@ -50,22 +50,33 @@ class Pattern:
     needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
 
 
+# Whitespace other than a lone space: a run of two or more, or one tab or line break.
+_UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
 def _collapse(norm: str, index: list[int]) -> tuple[str, list[int]]:
-    """Collapse whitespace runs to one space, keeping the offset map aligned."""
+    """Collapse whitespace runs to one space (kept at the run's first index), keeping the
+    offset map aligned."""
     out: list[str] = []
     idx: list[int] = []
-    space = False
-    for ch, i in zip(norm, index):
-        if ch.isspace():
-            if not space:
-                out.append(" ")
-                idx.append(i)
-            space = True
-        else:
-            out.append(ch)
-            idx.append(i)
-            space = False
+    pos = 0
+    for run in _UNEVEN_SPACE.finditer(norm):
+        out.append(norm[pos:run.start()])
+        idx.extend(index[pos:run.start()])
+        out.append(" ")
+        idx.append(index[run.start()])
+        pos = run.end()
+    if pos == 0:
+        return norm, index
+    out.append(norm[pos:])
+    idx.extend(index[pos:])
     return "".join(out), idx
+
+
+def normalized_text(text: str) -> tuple[str, list[int]]:
+    """The text :func:`scan` matches in (normalized, whitespace collapsed) and its offset map."""
+    norm, index = normalize_with_offsets(text)
+    return _collapse(norm, index)
 
 
 def _pattern_text(text: str) -> str:
@@ -166,10 +177,11 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
     return original[0].isupper() or original[0].isdigit()
 
 
-def scan(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, Pattern]]:
-    """Non-overlapping matches ``(start_char, end_char, pattern)`` in ``text``, longest first."""
-    norm, index = normalize_with_offsets(text)
-    norm, index = _collapse(norm, index)
+def scan(text: str, automaton: ahocorasick.Automaton,
+         normalized: tuple[str, list[int]] | None = None) -> list[tuple[int, int, Pattern]]:
+    """Non-overlapping matches ``(start_char, end_char, pattern)`` in ``text``, longest first;
+    ``normalized`` is :func:`normalized_text` of ``text`` when the caller has it already."""
+    norm, index = normalized or normalized_text(text)
     found: list[tuple[int, int, Pattern]] = []
     if len(automaton) == 0:
         return found
@@ -240,8 +252,9 @@ class LexiconMatcher:
         candidates: dict[tuple[int, int], list[str]] = {}
         pending: list[tuple[Span, Pattern]] = []
         words = known_arabic_words()
-        text = doc.text  # Doc.text joins every token: read once
-        for start, end, pattern in scan(text, names):
+        text = token_view(doc).text
+        normalized = normalized_text(text)  # both scans match in it
+        for start, end, pattern in scan(text, names, normalized):
             if pattern.arabic and _glued_word(text, start, end) in words:
                 continue  # لجنة "committee" is a word, not ل + جنة (Djenné)
             kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
@@ -257,7 +270,7 @@ class LexiconMatcher:
         spans.sort(key=lambda s: s.start_char)
         doc.spans["lexicon"] = spans
         doc.spans["demonyms"] = [
-            s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(text, demonyms)) if s is not None
+            s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(text, demonyms, normalized)) if s is not None
         ]
         doc.user_data["lexicon_candidates"] = candidates
         return doc

@@ -32,3 +32,16 @@ def test_short_acronym_needs_all_capitals_and_spaced_acronym_its_case():
 def test_arabic_word_is_not_a_clitic_plus_a_place_name():
     doc = get_nlp("ar")("وشكلت لجنة أمنية مشتركة")
     assert [s.text for s in doc.spans["lexicon"]] == []
+
+
+def test_collapse_keeps_the_first_index_of_a_whitespace_run():
+    from pipeline.entities.lexicon_matcher import _collapse
+
+    assert _collapse("a \n\tb c\nd", list(range(9))) == ("a b c d", [0, 1, 4, 5, 6, 7, 8])
+    assert _collapse("a b", [0, 1, 2]) == ("a b", [0, 1, 2])
+
+
+def test_lexicon_is_read_once():
+    from pipeline.entities.lexicon import load_lexicon
+
+    assert load_lexicon() is load_lexicon(None)
