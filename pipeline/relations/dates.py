@@ -35,6 +35,9 @@ from pipeline.language.normalize import normalize_with_offsets
 MONTHS_FILE = ONTOLOGY_DIR / "patterns" / "months.yaml"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _AR_PROCLITIC = r"(?:[وبل]?)"
+# The patterns of _patterns and _partial_patterns that can match a text without a digit.
+_DIGITLESS = frozenset({"weekday"})
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -155,8 +158,9 @@ def find_dates(text: str, lang: str, reference: str | None = None) -> list[DateM
     found: list[DateMention] = []
     taken: set[int] = set()
     patterns = _patterns(lang) + (_partial_patterns(lang) if reference else [])
-    for _, pattern in patterns:
-        if pattern is None:
+    digits = _DIGIT.search(norm) is not None  # most sentences have none: skip the patterns that need one
+    for name, pattern in patterns:
+        if pattern is None or not digits and name not in _DIGITLESS:
             continue
         for match in pattern.finditer(norm):
             span = set(range(match.start(), match.end()))

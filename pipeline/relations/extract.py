@@ -121,7 +121,7 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     capitals = _capitals(mentions, countries)
     ministries = _ministries(document.text, lang, mentions, all_args)
     out = []
-    for start, end in _sentence_spans(doc):
+    for start, end in _sentence_spans(doc, document.text):
         args = [a for a in all_args if start <= a.start < end]
         out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals, ministries))
     return out
@@ -173,12 +173,12 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
     return out
 
 
-def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_spans(doc: Doc, doc_text: str) -> list[tuple[int, int]]:
     """Sentences as the parser splits them, re-joined where a split falls before any final
-    punctuation (the small French and English parsers also cut at dashes and commas)."""
+    punctuation (the small French and English parsers also cut at dashes and commas).
+    ``doc_text`` is the text ``doc`` was parsed from (``Doc.text`` joins every token anew)."""
     spans: list[tuple[int, int]] = []
     pending: int | None = None
-    doc_text = doc.text  # Doc.text joins every token: read it once
     for sent in doc.sents:
         start = sent.start_char if pending is None else pending
         text = doc_text[start:sent.end_char]
