@@ -192,7 +192,7 @@ class EventPatterns:
     def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
         """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
         out = []
-        for i in range(len(doc)):
+        for i in self.ordinal_heads_longest.starts(norms):
             head = match_at(norms, i, self.ordinal_heads_longest)
             if head is None:
                 continue
@@ -223,7 +223,7 @@ class EventPatterns:
         out = []
         if self.lang != "en":
             return out
-        for i in range(1, len(doc)):
+        for i in self.with_place_longest.starts(norms, begin=1):
             head = match_at(norms, i, self.with_place_longest)
             if head is None or marks.type_at(i - 1) not in ("City", "Country"):
                 continue
@@ -261,7 +261,7 @@ class EventPatterns:
         """A name after a naming word, an event head a few words before it: عملية إنزال جوي
         أطلق عليها اسم «X», une opération militaire baptisée « X ». ``(start, end, head, head_i)``."""
         out = []
-        for i in range(1, len(doc)):
+        for i in self.naming_cues.starts(norms, begin=1):
             cue = match_at(norms, i, self.naming_cues)
             if cue is None:
                 continue
@@ -289,7 +289,7 @@ class EventPatterns:
         out = []
         starts = {s: (e, v) for s, e, v in dates}
         ends = {e: (s, v) for s, e, v in dates}
-        for i in range(len(doc)):
+        for i in self.dated.starts(norms):
             head = match_at(norms, i, self.dated)
             if head is None:
                 continue
@@ -327,7 +327,7 @@ class EventPatterns:
         2024, the ceasefire agreement signed on 3 May."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
-        for i in range(len(doc)):
+        for i in self.in_force.starts(norms):
             head = match_at(norms, i, self.in_force)
             if head is None:
                 continue
@@ -351,7 +351,7 @@ class EventPatterns:
         olympiques de 2024. The name is the year and the title (2030 World Cup), so that
         variants with or without an organizer's name are one event."""
         out = []
-        for i in range(len(doc)):
+        for i in self.titled.starts(norms):
             title = match_at(norms, i, self.titled)
             if title is None:
                 continue
@@ -374,7 +374,7 @@ class EventPatterns:
         out = []
         if self.lang != "en":
             return out
-        for i in range(1, len(doc)):
+        for i in self.before_name_longest.starts(norms, begin=1):
             head = match_at(norms, i, self.before_name_longest)
             if head is None or is_capitalized(doc[i]):
                 continue
@@ -475,18 +475,17 @@ class EventPatterns:
             claim(start, end, name, head, None)
         for start, end, name in self._named_by_apposition(doc, norms, marks):
             claim(start, end, name, "apposition", None)
-        i = 0
-        while i < len(doc):
+        resume = 0  # past the last match: no new one starts inside it
+        for i in self.heads.starts(norms):
+            if i < resume:
+                continue
             head = match_at(norms, i, self.heads)
             if head is not None and (taken | consumed) & set(range(i, i + len(head))):
-                i += 1
                 continue
             if head is None or (self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1):
-                i += 1
                 continue
             found = self._name_after(doc, norms, head, i + len(head), marks)
             if found is None:
-                i += 1
                 continue
             n_start, n_end, quoted = found
             after, year = self._year(doc, norms, n_end + (1 if quoted else 0))
@@ -500,10 +499,9 @@ class EventPatterns:
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
             if taken & set(range(start, end)):
-                i += 1
                 continue
             claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
-            i = max(end, after)
+            resume = max(end, after)
         extra = [(s, e, name, "session") for s, e, name in self._ordinal_sessions(doc, norms)]
         extra += [(s, e, name, "place") for s, e, name in self._place_before_head(doc, norms, marks)]
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.

@@ -112,11 +112,12 @@ class HeadNounPatterns:
     # -- Arabic ------------------------------------------------------------------------------
     def _arabic(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
         found = []
-        i = 0
-        while i < len(doc):
+        resume = 0  # past the last match: no new one starts inside it
+        for i in self.head_words.starts(norms):
+            if i < resume:
+                continue
             head = match_at(norms, i, self.head_words)
             if head is None:
-                i += 1
                 continue
             typ = self.head_type[head]
             h_end = i + len(head)
@@ -125,14 +126,12 @@ class HeadNounPatterns:
                 named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
                 if quoted:
                     found.append((quoted[0], quoted[1], typ, {"head": " ".join(head), "quoted": True}))
-                    i = quoted[1]
+                    resume = quoted[1]
                 elif named:
                     # معبر جابر الحدودي is also written معبر جابر: that form is an alias.
                     alias = doc[i:named[1]].text if named[1] else None
                     found.append((i, named[0], typ, {"head": " ".join(head), "alias": alias}))
-                    i = named[0]
-                else:
-                    i += 1
+                    resume = named[0]
                 continue
             end, country = (h_end, None) if head in self.standalone else self._arabic_complement(doc, norms, h_end, marks)
             ok = end > h_end or head in self.standalone
@@ -142,9 +141,7 @@ class HeadNounPatterns:
                 ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
             if ok:
                 found.append((i, end, typ, {"head": " ".join(head), "country": country}))
-                i = end
-            else:
-                i += 1
+                resume = end
         return found
 
     def _has_nested_head(self, norms: list[str], start: int, end: int) -> bool:
@@ -228,11 +225,12 @@ class HeadNounPatterns:
     # -- French --------------------------------------------------------------------------------
     def _french(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
         found = []
-        i = 0
-        while i < len(doc):
+        resume = 0  # past the last match: no new one starts inside it
+        for i in self.head_words.starts(norms):
+            if i < resume:
+                continue
             head = match_at(norms, i, self.head_words)
             if head is None:
-                i += 1
                 continue
             typ = self.head_type[head]
             end = i + len(head)
@@ -292,15 +290,13 @@ class HeadNounPatterns:
             if ok:
                 out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
                 found.append((i, end, out_type, {"head": " ".join(head), "country": country}))
-                i = end
-            else:
-                i += 1
+                resume = end
         return found
 
     # -- English --------------------------------------------------------------------------------
     def _english(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
         found = []
-        for i in range(len(doc)):
+        for i in self.head_words.starts(norms):
             head = match_at(norms, i, self.head_words)
             if head is None:
                 continue
@@ -386,7 +382,7 @@ class HeadNounPatterns:
     def _english_name_after_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
         """Place X, Mount X: a capitalized head that comes before the name."""
         out = []
-        for i in range(len(doc) - 1):
+        for i in self.name_first_longest.starts(norms[:-1]):
             head = match_at(norms, i, self.name_first_longest)
             if head is None or not is_capitalized(doc[i]):
                 continue

@@ -278,11 +278,12 @@ class EntityPatterns:
     # -- cues ------------------------------------------------------------------------------
     def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
         found = []
-        i = 0
-        while i < len(doc):
+        resume = 0  # past the last match: no new one starts inside it
+        for i in self.titles.starts(norms):
+            if i < resume:
+                continue
             title = match_at(norms, i, self.titles)
             if title is None:
-                i += 1
                 continue
             after = i + len(title)
             start = after
@@ -309,9 +310,7 @@ class EntityPatterns:
                 end = start  # "Emir, Sheikh Tamim": the inner title leads the name
             if end > start and not self._vetoed(doc, start, end):
                 found.append((start, end, "title", " ".join(title)))
-                i = end
-            else:
-                i += 1
+                resume = end
         return found
 
     def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:

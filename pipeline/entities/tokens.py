@@ -129,6 +129,13 @@ class Phrases(list):
             self.by_first.setdefault(cand[0] if cand else "", []).append(cand)
         self.size = len(self) if "" not in self.by_first else -1  # -1: an empty tuple matches anywhere
 
+    def starts(self, norms: list[str], begin: int = 0) -> list[int]:
+        """The positions from ``begin`` on where a candidate may match (a first word of one
+        stands there), in order: the only ones worth a :func:`match_at`."""
+        if self.size != len(self):  # an empty tuple, or changed since it was built: any position
+            return list(range(begin, len(norms)))
+        return [i for i in range(begin, len(norms)) if norms[i] in self.by_first]
+
     def found_in(self, norms: list[str]) -> bool:
         """False when no candidate can match anywhere in ``norms`` (no first word of one is there)."""
         if self.size != len(self):  # an empty tuple matches anywhere; or changed since it was built

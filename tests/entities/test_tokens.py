@@ -34,3 +34,10 @@ def test_phrases_found_in_checks_first_words():
     cands = phrases(["قمة", "عملية عسكرية"])
     assert cands.found_in(["في", "عمليه", "ما"])
     assert not cands.found_in(["في", "ما"])
+
+
+def test_phrases_starts_are_the_positions_of_first_words():
+    cands = phrases(["قمة", "عملية عسكرية"])
+    norms = ["قمه", "في", "عمليه", "قمه"]
+    assert cands.starts(norms) == [0, 2, 3]
+    assert cands.starts(norms, begin=1) == [2, 3]
