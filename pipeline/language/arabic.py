@@ -19,6 +19,7 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy
@@ -37,8 +38,13 @@ _EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'"]
 _EXTRA_SUFFIXES = [r"\.+", "،", "؛", "؟", "”", "»", r"\)", r"\]", ":", '"', "'", "!"]
 
 
+# Arabic letters (ء..ي), harakat (ً..ْ) and tatweel (ـ, inside the range).
+_ARABIC_WORD = re.compile("[\u0621-\u0652]+")
+_PROCLITIC_LETTERS = frozenset(c[0] for c in PROCLITICS)
+
+
 def _is_arabic_word(text: str) -> bool:
-    return bool(text) and all("\u0621" <= c <= "\u064a" or "\u064b" <= c <= "\u0652" or c == "\u0640" for c in text)
+    return _ARABIC_WORD.fullmatch(text) is not None
 
 
 def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, str] | None:
@@ -46,6 +52,8 @@ def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, s
     if not _is_arabic_word(text) or len(text) < 3:
         return None
     norm = normalize(text)
+    if norm[:1] not in _PROCLITIC_LETTERS:
+        return None
     for clitic in PROCLITICS:
         if not norm.startswith(clitic):
             continue

@@ -13,6 +13,7 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel.
@@ -56,13 +57,22 @@ class _FoldTable(dict):
     def __init__(self) -> None:
         super().__init__()
         self.uneven: set[str] = set()
+        self._uneven_pattern: re.Pattern[str] | None = None
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         out = self[code] = _fold(ch)
         if len(out) != 1:
             self.uneven.add(ch)
+            self._uneven_pattern = None
         return out
+
+    def uneven_pattern(self) -> re.Pattern[str]:
+        """A regex for one character of :attr:`uneven` (compiled again when it grows)."""
+        if self._uneven_pattern is None:
+            chars = "".join(re.escape(ch) for ch in sorted(self.uneven))
+            self._uneven_pattern = re.compile(f"[{chars}]" if chars else "(?!)")
+        return self._uneven_pattern
 
 
 _TABLE = _FoldTable()
@@ -82,14 +92,16 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     folded = text.translate(_TABLE)
     if _TABLE.uneven.isdisjoint(text):  # one character for one: offsets are unchanged
         return folded, list(range(len(text)))
-    out: list[str] = []
+    # Characters between two uneven ones keep their offsets; only the uneven ones shift them.
     index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _TABLE[ord(ch)]
-        if folded:
-            out.append(folded)
-            index.extend([i] * len(folded))
-    return "".join(out), index
+    pos = 0
+    for uneven in _TABLE.uneven_pattern().finditer(text):
+        i = uneven.start()
+        index.extend(range(pos, i))
+        index.extend([i] * len(_TABLE[ord(text[i])]))
+        pos = i + 1
+    index.extend(range(pos, len(text)))
+    return folded, index
 
 
 class _KeyTable(dict):

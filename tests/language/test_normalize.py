@@ -23,3 +23,9 @@ def test_offsets_map_back_to_original():
 
 def test_key_drops_punctuation():
     assert normalize_key("(DGSN-DGST).") == "dgsn dgst"
+
+
+def test_offsets_skip_dropped_marks_and_repeat_expanded_letters():
+    from pipeline.language.normalize import normalize_with_offsets
+
+    assert normalize_with_offsets("مُحمّد ﬁn") == ("محمد fin", [0, 2, 3, 5, 6, 7, 7, 8])
