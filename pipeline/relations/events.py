@@ -195,6 +195,8 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             # participation verb continues about the event the text has just named.
             evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
+    if not evs:  # most sentences: spare the dates, cues and places below
+        return out
     dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
     cues = _find(ctx, "event_participation")
     located_at = _located(ctx)
