@@ -210,9 +210,11 @@ class EventPatterns:
                     out.append((i, k, " ".join(head)))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
                 out.append((i - 1, i + len(head), " ".join(head)))
-        for i in range(1, len(doc)):
+        if self.lang == "ar":
+            return out
+        for i in self.word_ordinal_heads.starts(norms, begin=1):
             # the fourth round (of talks), la troisième session
-            head = match_at(norms, i, self.word_ordinal_heads) if self.lang != "ar" else None
+            head = match_at(norms, i, self.word_ordinal_heads)
             if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in _ARTICLES | {"this", "cette", "ce"}:
                 out.append((i - 1, i + len(head), " ".join(head)))
         return out
@@ -239,8 +241,9 @@ class EventPatterns:
         if self.lang == "ar":
             return out
         heads = self._heads_at(doc)
+        texts = token_view(doc).texts
         for k in range(1, len(doc)):
-            if not _YEAR.match(doc[k].text) or not is_capitalized(doc[k - 1]):
+            if not _YEAR.match(texts[k]) or not is_capitalized(doc[k - 1]):
                 continue
             start = k
             while start > 0 and k - start < MAX_NAME and is_capitalized(doc[start - 1]) and not doc[start - 1].is_stop \
@@ -407,8 +410,9 @@ class EventPatterns:
         out = []
         if self.lang == "ar":
             return out
+        texts = token_view(doc).texts
         for k in range(1, len(doc) - 2):
-            if doc[k].text != "," or norms[k + 1] not in ("a", "an", "un", "une"):
+            if texts[k] != "," or norms[k + 1] not in ("a", "an", "un", "une"):
                 continue
             if not any(match_at(norms, t, self.apposition_heads or self.heads) and not is_capitalized(doc[t])
                        for t in range(k + 2, min(len(doc), k + 8))):
