@@ -54,6 +54,7 @@ class SentenceContext:
     lang: str
     args: list[Arg] = field(default_factory=list)
     # The document's date (dateline or first full date): resolves "le 19 novembre", "on Monday".
+    # Only events read it: left None in a document that names no event.
     reference: str | None = None
     # Capital cities standing for their state ("Rabat et Madrid coopèrent"): city arg id ->
     # the Arg of that state's mention in the document.

@@ -176,9 +176,6 @@ def find_dates(text: str, lang: str, reference: str | None = None) -> list[DateM
     return sorted(found, key=lambda d: d.start)
 
 
-# Entity recognition and relation extraction both ask for the date of the document they
-# work on: it is found once. Two entries, so it does not outlive the document.
-@lru_cache(maxsize=2)
 def reference_date(text: str, lang: str) -> str | None:
     """The date a document is written on: its first full date (the dateline's, or the
     lead's), else its first month and year; ``None`` when it has neither."""

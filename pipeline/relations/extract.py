@@ -117,7 +117,8 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     all_args += _demonym_args(doc, mentions, countries, lang)
     all_args.sort(key=lambda a: (a.start, a.end))
     _locative_qualifiers(document.text, lang, all_args)
-    reference = reference_date(document.text, lang)
+    # Only events read the reference date: no scan of the whole text where none is named.
+    reference = reference_date(document.text, lang) if any(a.type == "Event" for a in all_args) else None
     capitals = _capitals(mentions, countries)
     ministries = _ministries(document.text, lang, mentions, all_args)
     out = []
