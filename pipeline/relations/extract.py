@@ -196,14 +196,14 @@ def _document_agency_rules(doc: Doc, mentions: list[Mention]) -> list[tuple[Ment
     """``(agency, country, rule, confidence)`` from the agency's name and the lexicon."""
     countries = _country_mentions(mentions)
     lexicon = load_lexicon()
+    country_spans = [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get("lexicon", []) if s.label_ == "Country"]
     out = []
     for m in mentions:
         if m.type != "GovernmentAgency":
             continue
-        inner = [s for s in doc.spans.get("lexicon", []) if s.label_ == "Country" and m.start <= s.start_char and s.end_char <= m.end]
-        for span in inner:
-            if span.kb_id_ in countries:
-                out.append((m, countries[span.kb_id_], "rule:agency-name-country", 0.85))
+        for start, end, kb_id in country_spans:
+            if m.start <= start and end <= m.end and kb_id in countries:
+                out.append((m, countries[kb_id], "rule:agency-name-country", 0.85))
         if m.key:
             country = lexicon.country_of(m.key)
             if country in countries:
@@ -274,6 +274,7 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         candidates.extend(guarded("events", partial(events, ctx, memory)))
         recent.extend((i, a) for a in ctx.args if a.type == "Event")
         evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
+        domains: list[str] | None = None  # the sentence's, found for its first cooperatesWith
         for c in candidates:
             # What a name or an apposition says (la police *marocaine*, Rabat, Maroc) is
             # not what the clause around it negates or hedges.
@@ -281,8 +282,10 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
             tail = c.tail.id if isinstance(c.tail, Arg) else c.tail
             if tail == c.head.id:
                 continue
+            if c.type == "cooperatesWith" and domains is None:
+                domains = _domains(contexts, i)
             add(Relation(head=c.head.id, type=c.type, tail=tail,
-                         domains=_domains(contexts, i) if c.type == "cooperatesWith" else [],
+                         domains=list(domains) if c.type == "cooperatesWith" else [],
                          confidence=round(c.confidence * modality.factor, 3), extractor=c.rule,
                          evidence=[evidence], negated=modality.negated, hedged=modality.hedged))
     by_id = {m.id: m for m in mentions}
