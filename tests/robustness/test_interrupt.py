@@ -92,10 +92,13 @@ def test_killed_runs_keep_outputs_and_next_run_equals_a_clean_run(corpora, tmp_p
             child.send_signal(sig)
         _, stderr = child.communicate(timeout=300)
         outcomes.append((delay, finished, child.returncode))
+        current = _snapshot(out)
         if sig == signal.SIGINT and not finished and not _in_python_startup(stderr):
             assert "Traceback" not in stderr, stderr
-            assert child.returncode == 130, (child.returncode, stderr)
-        current = _snapshot(out)
+            # A signal that lands after the last output is written (the run was exiting) may
+            # leave exit status 0; the run must then have finished its outputs.
+            assert child.returncode == 130 or child.returncode == 0 and current == reference, \
+                (child.returncode, stderr)
         for name in COMPARED:  # each file is the previous one or the finished one, never a mix
             assert current[name] in (previous[name], reference[name]), (name, delay)
         _check_whole(out)
