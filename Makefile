@@ -30,7 +30,7 @@ lexicons: $(STAMP)
 	$(PY) scripts/build_lexicons.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --baseline-docs 3000
 
 clean:
 	rm -rf $(VENV) outputs/*.json outputs/*.ttl outputs/*.html
