@@ -298,19 +298,31 @@ def _chains(ctx: SentenceContext, parties: list[Arg]) -> list[list[Arg]]:
     """Runs of parties joined only by conjunctions, commas, articles or hyphens."""
     chains: list[list[Arg]] = []
     current: list[Arg] = []
+    last: Arg | None = None  # the mention the next gap starts after (a short name in brackets)
     for arg in parties:
-        if current and ctx.gap(current[-1], arg).strip() in {"(", "["}:
+        if current and ctx.gap(last, arg).strip() in {"(", "["}:
+            last = arg
             continue  # "Office ... (Unodc)": the same party again, by its short name
-        if current and (ctx.gap(current[-1], arg).strip() in {"-", "/"} | {""} or ctx.only_between(current[-1], arg, LINK)
-                        or _repeated_preposition(ctx, current[-1], arg)):
+        if current and last is current[-1] and _possessor(ctx, last, arg):
+            current[-1] = last = arg  # "Morocco's DGSN": the body is the party, not its state
+            continue
+        if current and (ctx.gap(last, arg).strip() in {"-", "/"} | {""} or ctx.only_between(last, arg, LINK)
+                        or _repeated_preposition(ctx, last, arg)):
             current.append(arg)
         else:
             if len(current) > 1:
                 chains.append(current)
             current = [arg]
+        last = arg
     if len(current) > 1:
         chains.append(current)
     return chains
+
+
+def _possessor(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    """``a`` is a state named as the possessor of the body ``b`` ("Portugal's police")."""
+    return (a.type == "Country" and not a.demonym and b.type in BODY_TYPES - {"Country"}
+            and ctx.gap(a, b).strip().lower() in {"'s", "’s"})
 
 
 def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
@@ -355,6 +367,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
     if headline:  # the splitter may cut a title at ".." or ":"
         line = load_cues().find("cooperatesWith", ctx.lang, ctx.text[headline[0]:headline[1]], offset=headline[0])
         triggers = sorted(set(triggers) | set(line))
+    # A word of a name ("Gulf Cooperation Council", "مجلس التعاون") states no cooperation.
+    triggers = [(t0, t1) for t0, t1 in triggers if not any(a.start <= t0 and t1 <= a.end for a in ctx.args)]
     if not triggers:
         return []
     parties = sorted(ctx.parties(demonyms=True) + ctx.metonymic_capitals(), key=lambda a: (a.start, a.end))

@@ -153,3 +153,36 @@ def test_event_place_by_apposition_en(extract):
     assert ("Exercise Desert Wind 2019", "occurredIn", "Camp Lemonnier") in triples
     assert ("Exercise Desert Wind 2019", "occurredIn", "Djibouti") in triples
     assert ("Djibouti", "involvedIn", "Exercise Desert Wind 2019") in triples
+
+
+# --- possessor states, triggers inside names, relative-clause heads, undersecretaries ------
+
+def test_bodies_named_with_their_state_as_possessor_cooperate_en(extract):
+    text = "Portugal's Public Security Police and Morocco's National Police signed a cooperation protocol."
+    triples, _ = extract("en", text, [("Public Security Police", AGENCY), ("National Police", AGENCY)])
+    assert ("Public Security Police", "cooperatesWith", "National Police") in triples \
+        or ("National Police", "cooperatesWith", "Public Security Police") in triples
+
+
+def test_ties_in_a_headline_en(extract):
+    triples, _ = extract("en", "Portugal and Morocco deepen police ties\nThe two countries met on Tuesday.")
+    assert ("Portugal", "cooperatesWith", "Morocco") in triples or ("Morocco", "cooperatesWith", "Portugal") in triples
+
+
+def test_cooperation_word_inside_a_name_is_no_trigger_ar(extract):
+    text = "وتندرج هذه الجهود في إطار مجلس التعاون لدول الخليج العربية، الذي يضم البلدين إلى جانب الكويت."
+    triples, _ = extract("ar", text, [("مجلس التعاون لدول الخليج العربية", IO)])
+    assert not any(t[1] == "cooperatesWith" for t in triples)
+
+
+def test_who_heads_en(extract):
+    text = "\"We are partners,\" said Maria Amaral, who heads the Ministry of Internal Administration."
+    triples, _ = extract("en", text, [("Maria Amaral", PERSON), ("Ministry of Internal Administration", AGENCY)])
+    assert ("Maria Amaral", "leads", "Ministry of Internal Administration") in triples
+
+
+def test_undersecretary_is_a_member_ar(extract):
+    text = "وقال وكيل وزارة الداخلية، الفريق ناصر الصالح، إن التعاون مستمر."
+    triples, _ = extract("ar", text, [("وزارة الداخلية", AGENCY), ("ناصر الصالح", PERSON)])
+    assert ("ناصر الصالح", "memberOf", "وزارة الداخلية") in triples
+    assert ("ناصر الصالح", "leads", "وزارة الداخلية") not in triples
