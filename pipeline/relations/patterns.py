@@ -647,6 +647,10 @@ def places(ctx: SentenceContext) -> list[Candidate]:
               and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start)):
             # "Ménaka, dans la région de Gao", "X, in the Y region": a city in a region
             out.append(_cand(a, "locatedIn", b, "rule:place-apposition", 0.75))
+        elif (ctx.lang == "ar" and b.type in {"Country", "Location", "City"} and not b.demonym and ctx.words(gap) <= 2
+              and ctx.cues("compass", a.end, b.start) and ctx.only(gap, ("compass", "capital"))):
+            # "إقليم قادس جنوب إسبانيا", "وادي حوران غربي محافظة الأنبار"
+            out.append(_cand(a, "locatedIn", b, "rule:place-compass", 0.75))
         elif ctx.lang == "ar" and b.type == "Country" and b.demonym and not gap and ctx.cues("capital", *ctx.before(a, 1)):
             # "في مدينة قابس التونسية": the city noun, the name, its adjective of state
             out.append(_cand(a, "locatedIn", b, "rule:place-city-demonym", 0.8))

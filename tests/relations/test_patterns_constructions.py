@@ -186,3 +186,13 @@ def test_undersecretary_is_a_member_ar(extract):
     triples, _ = extract("ar", text, [("وزارة الداخلية", AGENCY), ("ناصر الصالح", PERSON)])
     assert ("ناصر الصالح", "memberOf", "وزارة الداخلية") in triples
     assert ("ناصر الصالح", "leads", "وزارة الداخلية") not in triples
+
+
+def test_place_before_a_compass_genitive_ar(extract):
+    triples, _ = extract("ar", "ينشطون في إقليم قادس جنوب إسبانيا، حسب المصدر.", [("إقليم قادس", "Location")])
+    assert ("إقليم قادس", "locatedIn", "إسبانيا") in triples
+
+
+def test_north_of_is_not_inside_en(extract):
+    triples, _ = extract("en", "The camp lies in Djibo north of Burkina Faso's capital.", [("Djibo", "City")])
+    assert not any(t[1] == "locatedIn" and t[2] == "Burkina Faso" for t in triples)
