@@ -64,6 +64,7 @@ _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
 _LATIN_PARTICLES = {"von", "der", "van", "de", "di", "da", "del", "al", "el", "bin", "ben", "la", "le", "du",
                     "ould", "ag", "ibn", "abu", "bint", "dos", "das", "zu", "ter"}
+_KUNYA = frozenset({"ابو", "ابي"})  # "father of": leads a name (أبو بكر), not a name alone
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
 _AGE_AFTER = {",", "ans", "an", "years", "year"}
@@ -156,7 +157,11 @@ class EntityPatterns:
         n = norm(token)
         if not is_definite(token) or len(n) < 5 or is_clitic(token) or (i > 0 and is_clitic(doc[i - 1])):
             return False
-        if n in _AR_STOP or n in self.name_stops or marks.demonym_at(i) or i in marks.name:
+        if marks.demonym_at(i):
+            # A nisba family name that is also a demonym (محمد شياع السوداني): after two name
+            # words and right before punctuation; elsewhere the demonym describes.
+            return name_len >= 2 and n.endswith("ي") and i + 1 < len(doc) and doc[i + 1].is_punct
+        if n in _AR_STOP or n in self.name_stops or i in marks.name:
             return False
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
         # word closes a name only right before punctuation.
@@ -164,6 +169,23 @@ class EntityPatterns:
         if n in self.common:
             return name_len >= 2 and closed
         return name_len >= 2 or n.endswith("ي")
+
+    def _closes_name(self, doc: Doc, i: int) -> bool:
+        """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
+        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in _AR_STOP or norm(doc[i]) in self.name_stops
+
+    def _closed_run(self, doc: Doc, start: int, end: int, marks: LexiconMarks) -> int:
+        """End of an Arabic name past its free words: up to two more words, the second a name
+        word or a definite family name, when punctuation closes them right after (الفريق محمد
+        فريد حجازي، الشيخ فهد يوسف سعود الصباح،: given, father's, grandfather's and family
+        names); else ``end``, the name word at ``end`` left out."""
+        k = end + 1
+        if k < len(doc) and k - start < MAX_NAME_TOKENS and (
+                self._name_word(doc, k, start, marks) or self._family_name(doc, k, marks, k - start)):
+            k += 1
+        while k > end and not self._closes_name(doc, k):
+            k -= 1  # back off to the longest run that punctuation closes
+        return k
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
@@ -195,8 +217,10 @@ class EntityPatterns:
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
+                # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
                 if self.lang == "ar" and end > start and norm(doc[end - 1]) not in NAME_LINKS and not is_definite(
-                        doc[end - 1]) and not (end - 2 >= start and norm(doc[end - 2]) in NAME_LINKS) and \
+                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in NAME_LINKS)
+                                           or norm(doc[end]).endswith("ي")) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break
@@ -206,11 +230,8 @@ class EntityPatterns:
                 end += 2  # Jean-Philippe: one name word written with a hyphen
             if not linked and norm(doc[end]) not in NAME_LINKS:
                 if free >= max_free:
-                    # Arabic: one word more when punctuation closes the name right after it
-                    # (الفريق محمد فريد حجازي،).
-                    if self.lang == "ar" and (end + 1 == len(doc) or doc[end + 1].is_punct or norm(doc[end + 1]) in _AR_STOP
-                                              or norm(doc[end + 1]) in self.name_stops):
-                        end += 1
+                    if self.lang == "ar":
+                        end = self._closed_run(doc, start, end, marks)
                     break
                 free += 1
             end += 1
@@ -350,6 +371,14 @@ class EntityPatterns:
                 found.append((start, i, "apposition", " ".join(role)))
         return found
 
+    @staticmethod
+    def _with_kunya(doc: Doc, norms: list[str], start: int) -> int:
+        """Start of an Arabic name with the kunya before it (أبو حفص الجبوري, عن أبي بكر): the
+        token before ``start`` when it is أبو/أبي, else ``start``."""
+        if start > 0 and norms[start - 1] in _KUNYA and not is_clitic(doc[start - 1]):
+            return start - 1
+        return start
+
     def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
         found = []
         i = 0
@@ -375,6 +404,7 @@ class EntityPatterns:
         found = self._by_title(doc, norms, marks) + self._by_apposition(doc, norms, marks)
         if self.lang == "ar":
             found += self._by_given_name(doc, norms, marks)
+            found = [(self._with_kunya(doc, norms, start), end, cue, role) for start, end, cue, role in found]
         spans: list[Span] = []
         cues: dict[tuple[int, int], dict[str, str]] = {}
         taken: set[int] = set()

@@ -46,6 +46,26 @@ def test_whole_words_are_not_split_as_proclitic_and_stem():
     assert "وزير" in [t.text for t in doc]
 
 
+def test_arabic_four_part_name_closed_by_punctuation():
+    names = persons("ar", "بتوجيهات من وزير الداخلية الشيخ فهد يوسف سعود الصباح، وأن الفريق")
+    assert "فهد يوسف سعود الصباح" in names
+
+
+def test_arabic_nisba_family_name_after_a_link_or_equal_to_a_demonym():
+    assert "بدر بن حمد البوسعيدي" in persons("ar", "وأكد وزير الخارجية العماني، بدر بن حمد البوسعيدي، في كلمة")
+    assert "محمد شياع السوداني" in persons("ar", "وترأسها رئيس الوزراء العراقي محمد شياع السوداني.")
+    assert "محمد بن سلمان" in persons("ar", "واستقبل محمد بن سلمان الوفد أمس")
+    assert "عبد المجيد تبون" in persons("ar", "التقى الرئيس عبد المجيد تبون نظيره المصري")
+
+
+def test_arabic_kunya_and_so_called_cue():
+    assert "أبو حفص الجبوري" in persons("ar", "بينهم المدعو أبو حفص الجبوري، مسؤول التنظيم")
+
+
+def test_arabic_preposition_after_a_title_is_no_name():
+    assert persons("ar", "رغم مرور المتهم عبر إسطنبول قبل أشهر.") == []
+
+
 # -- French and English -------------------------------------------------------------------
 def test_latin_long_names_hyphenated_demonym_and_particles():
     assert "Ana María Pérez Rojas" in persons("fr", "Le président équato-guinéen Ana María Pérez Rojas a parlé.")

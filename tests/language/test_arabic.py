@@ -32,3 +32,10 @@ def test_norms_and_sentence_starts_from_token_texts():
 
     assert token_norms([("ل", ""), ("لأمن", " "), ("الوطني", "")]) == ["ل", "الامن", "الوطني"]
     assert sentence_starts([("قال", " "), (".", ""), ("\n\n", ""), ("ثم", "")]) == [True, False, False, True]
+
+
+def test_deputy_is_a_whole_word_not_a_conjunction_and_a_city():
+    from pipeline.language.nlp import get_nlp
+
+    doc = get_nlp("ar")("وقال وكيل وزارة الداخلية إن")
+    assert "وكيل" in [t.text for t in doc]
