@@ -180,9 +180,21 @@ class HeadNounPatterns:
             return None
         return end, (bare if j < bare < end else None)
 
+    def _coordinated_field(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
+        """و at ``i`` then a definite noun that is no head, name or demonym: a second field
+        after a ل complement (الإدارة العامة للعلاقات والإعلام الأمني), not another body
+        (للأمن الوطني والشرطة الإسبانية)."""
+        k = i + 1
+        return (norms[i] == "و" and is_clitic(doc[i]) and k < len(doc) and is_definite(doc[k])
+                and norms[k] not in _AR_STOP and norms[k] not in self.common and not marks.type_at(k)
+                and not marks.demonym_at(k) and not match_at(norms, k, self.head_words)
+                # a demonym right after makes it a body of its own: والسلطات الإسبانية
+                and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
+
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
         end = j
+        linked = False  # a ل complement seen: only then may و add a field
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
         k = j
         while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
@@ -203,6 +215,10 @@ class HeadNounPatterns:
                 break
             if is_clitic(token) and norm(token).endswith("ل") and end + 1 < len(doc) and is_definite(doc[end + 1]):
                 end += 1
+                linked = True
+                continue
+            if linked and self._coordinated_field(doc, norms, end, marks):
+                end += 2  # للمباحث والأدلة الجنائية: a second field of the same body
                 continue
             if is_definite(token) and norms[end] not in _AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in ("و", "ف")):
                 end += 1

@@ -125,3 +125,12 @@ def test_english_place_heads():
 def test_english_federal_prosecutors_office():
     found = heads("en", "The suspect was named by the federal prosecutor's office on Monday.")
     assert found["federal prosecutor's office"][0] == "GovernmentAgency"
+
+
+def test_arabic_lam_complement_with_a_coordinated_field():
+    found = heads("ar", "وذكرت الإدارة العامة للعلاقات والإعلام الأمني أن")
+    assert "الإدارة العامة للعلاقات والإعلام الأمني" in found
+    found = heads("ar", "بالتنسيق بين المديرية العامة للأمن الوطني والشرطة الإسبانية")
+    assert "المديرية العامة للأمن الوطني" in found and "الشرطة الإسبانية" in found
+    found = heads("ar", "بين المديرية العامة للأمن الوطني والسلطات الإسبانية")
+    assert list(found) == ["المديرية العامة للأمن الوطني"]
