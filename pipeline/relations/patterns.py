@@ -522,6 +522,10 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
                 giver, receiver = receiver, giver
             out.append(_cand(giver, family, receiver, rule, 0.7, (t0, t1)))
+            if not (agent or recipient):
+                # "X will train units of A and B": each coordinated party receives it.
+                out.extend(_cand(giver, family, x, rule + "-coordinated", 0.65, (t0, t1))
+                           for x in _coordinated_after(ctx, parties, receiver) if x.key != giver.key)
         elif receiver and any(a.start >= receiver.end for a in parties):
             # "تكوين عناصر مغاربة في مؤسسات أمنية فرنسية": trainee, then "in" the trainer's
             # institutions; "training of X by Y"; "transmis aux enquêteurs de Y par X".
@@ -535,6 +539,23 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             first, second = before[-2], before[-1]
             if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= 3:
                 out.append(_cand(first, family, second, rule + "-final", 0.55, (t0, t1)))
+    return out
+
+
+def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:
+    """The parties coordinated after ``first`` ("A, B and C"), of its kind (a state or a
+    body), each joined to the one before by a conjunction and articles only."""
+    out: list[Arg] = []
+    last = first
+    for x in parties:
+        if x.start < last.end or x.key == first.key:
+            continue
+        if x.demonym or (x.type == "Country") != (first.type == "Country"):
+            break
+        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK):
+            break
+        out.append(x)
+        last = x
     return out
 
 

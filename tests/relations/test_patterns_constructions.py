@@ -196,3 +196,36 @@ def test_place_before_a_compass_genitive_ar(extract):
 def test_north_of_is_not_inside_en(extract):
     triples, _ = extract("en", "The camp lies in Djibo north of Burkina Faso's capital.", [("Djibo", "City")])
     assert not any(t[1] == "locatedIn" and t[2] == "Burkina Faso" for t in triples)
+
+
+def test_holds_the_presidency_ar(extract):
+    text = "وشدد رئيس النيجر محمد يوسف، الذي يتولى رئاسة الدورة الحالية لمجموعة الدول الخمس، على أهمية التمويل."
+    triples, _ = extract("ar", text, [("محمد يوسف", PERSON), ("مجموعة الدول الخمس", IO)])
+    assert ("محمد يوسف", "leads", "مجموعة الدول الخمس") in triples
+
+
+def test_holds_the_presidency_fr(extract):
+    text = "Le président Macky Sall, qui assure la présidence tournante de l'Union africaine, a appelé au calme."
+    triples, _ = extract("fr", text, [("Macky Sall", PERSON), ("Union africaine", IO)])
+    assert ("Macky Sall", "leads", "Union africaine") in triples
+
+
+def test_training_reaches_each_coordinated_trainee_en(extract):
+    text = "The task force will also train units of the Ghana Armed Forces and the Senegalese Armed Forces."
+    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY), ("Senegalese Armed Forces", AGENCY)])
+    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
+    assert ("task force", "providesTrainingTo", "Senegalese Armed Forces") in triples
+
+
+def test_training_reaches_each_coordinated_trainee_ar(extract):
+    text = "ونظمت الشرطة الإيطالية دورة تدريبية لفائدة الحرس الوطني التونسي والشرطة الليبية."
+    names = [("الشرطة الإيطالية", AGENCY), ("الحرس الوطني التونسي", AGENCY), ("الشرطة الليبية", AGENCY)]
+    triples, _ = extract("ar", text, names)
+    assert ("الشرطة الإيطالية", "providesTrainingTo", "الشرطة الليبية") in triples
+
+
+def test_a_passive_flow_is_not_spread_to_coordinated_parties_en(extract):
+    text = "The Spanish police were trained by the Guardia Civil and the French gendarmerie."
+    names = [("Spanish police", AGENCY), ("Guardia Civil", AGENCY), ("French gendarmerie", AGENCY)]
+    triples, _ = extract("en", text, names)
+    assert ("Guardia Civil", "providesTrainingTo", "French gendarmerie") not in triples
