@@ -25,6 +25,7 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import yaml
@@ -39,6 +40,13 @@ from pipeline.relations.dates import find_dates
 from pipeline.relations.patterns import Candidate, _cand, _span
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
+# Places that host an event as its site (a country that hosts one takes part in it).
+HOST_PLACE_TYPES = frozenset({"City", "Location"})
+# A demonym qualifies an event's name across at most this many other words.
+MAX_QUALIFIER_WORDS = 3
+# The Arabic article, with the proclitics it may carry (التدريب, بالتدريب, وللتدريب).
+_ARTICLE = re.compile(r"^(?:و|ف)?(?:(?:ب|ك)?ال|لل)")
+_PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 EVENT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
@@ -70,7 +78,10 @@ def _same_clause(ctx: SentenceContext, lo: int, hi: int) -> bool:
 def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
     """``text[lo:hi]`` only joins two members of a list: a comma, a conjunction, an article."""
     rest = ctx.text[lo:hi]
-    for s0, s1 in _find(ctx, "list_joiner", lo, hi):
+    # a demonym between two members qualifies the second ("X ونظيره النيجري Y")
+    blanks = _find(ctx, "list_joiner", lo, hi) + [(d.start, d.end) for d in ctx.args
+                                                   if d.demonym and lo <= d.start and d.end <= hi]
+    for s0, s1 in blanks:
         rest = rest[:s0 - lo] + " " * (s1 - s0) + rest[s1 - lo:]
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
@@ -173,6 +184,49 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
     return False
 
 
+def _hosts(ctx: SentenceContext, a: Arg, ev: Arg, referenced: bool) -> bool:
+    """``a`` (a city or a site) hosts the event: a host cue of ``event_host`` links them
+    (الذي تستضيفه قاعدة X, المحادثات التي احتضنتها مسقط, hosted by Geneva)."""
+    return any(_linked(ctx, a, c, None if referenced else ev) for c in _find(ctx, "event_host"))
+
+
+def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The demonyms that qualify the event's name, the states taking part in it: inside
+    the name, or a run of demonyms right before or after it with at most
+    :data:`MAX_QUALIFIER_WORDS` words and no punctuation or other name in between
+    (التدريب المصري السوداني المشترك "حماة النيل", the 13th session of the Algerian-Nigerien
+    committee, l'exercice franco-marocain)."""
+    out: list[Arg] = []
+    for d in ctx.args:
+        if not d.demonym or d.qualifier_of is not None:
+            continue
+        if ev.start <= d.start and d.end <= ev.end:
+            out.append(d)
+            continue
+        lo, hi = (d.end, ev.start) if d.end <= ev.start else (ev.end, d.start)
+        if lo > hi or not _same_clause(ctx, lo, hi):
+            continue
+        gap = ctx.text[lo:hi]
+        if any(x is not d and x is not ev and lo <= x.start and x.end <= hi and not x.demonym for x in ctx.args):
+            continue
+        for x in ctx.args:  # the other demonyms of the run are no words of the gap
+            if x.demonym and lo <= x.start and x.end <= hi:
+                gap = gap.replace(x.text, " ")
+        if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= MAX_QUALIFIER_WORDS:
+            out.append(d)
+    # one demonym qualifies the event only right next to it; further away it takes a pair
+    # (الجزائرية النيجرية, Egyptian-Sudanese): "بالوساطة العمانية" is no qualifier of the summit
+    return [d for d in out if ev.start <= d.start and d.end <= ev.end
+            or ctx.words(ctx.text[min(d.end, ev.end):max(d.start, ev.start)]) <= 1
+            or any(_paired(ctx, d, x) for x in out if x is not d)]
+
+
+def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    """``a`` and ``b`` are two demonyms side by side (المصري السوداني, franco-marocain)."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return lo <= hi and ctx.text[lo:hi].strip(" -‑–و").lower() in ("", "and", "et")
+
+
 def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
     """le JNIM, affilié à Al-Qaïda: Al-Qaïda names who the JNIM is, not a participant."""
     lo, _ = ctx.before(a, 3)
@@ -186,8 +240,9 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
     if not evs and recent_events:
         opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
         refs = ctx.cues("event_reference")
-        if refs:
-            evs, referenced = _referent(ctx, refs, recent_events), True
+        more = _find(ctx, "event_reference_more")
+        if refs or more:
+            evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
         elif load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
         elif ctx.cues("participation"):
@@ -211,6 +266,8 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= 12:
                 d = near[0]
                 out.append(_cand(ev, "occurredOn", d.value, "rule:event-date", 0.7, (ctx.start + d.start, ctx.start + d.end)))
+        if not referenced:
+            out.extend(_cand(d, "involvedIn", ev, "rule:event-demonym", 0.6) for d in _qualifying_demonyms(ctx, ev))
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
@@ -224,6 +281,8 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
                     continue  # the place of the other event of the sentence
                 conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
                 out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
+            elif a.type in HOST_PLACE_TYPES and not participation_only and _hosts(ctx, a, ev, referenced):
+                out.append(_cand(ev, "occurredIn", a, "rule:event-host-place", 0.6))
             elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _qualifies_another(ctx, a) is False \
                     and (referenced or _nearest(a, evs) is ev):
                 linked = [c for c in cues if _linked(ctx, a, c, None if referenced else ev)]
@@ -240,19 +299,29 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
     return out
 
 
-def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Arg]) -> list[Arg]:
+def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Arg], strict: bool = False) -> list[Arg]:
     """The event a back-reference ("the operation", العملية) points to: the latest one whose
     name holds the same head word, or no head word at all (Kafo II); "the operation" does
-    not refer back to "the attack on X"."""
+    not refer back to "the attack on X". ``strict`` (the cues of ``event_reference_more``):
+    only an event whose name holds the same head."""
     regex = event_cues().regex("reference_heads", ctx.lang)
     if regex is None:
-        return recent[-1:]
-    said = {m.group(0) for r0, r1 in refs for m in regex.finditer(normalize(ctx.text[r0:r1]))}
+        return [] if strict else recent[-1:]
+    said = {m.group(0) for r0, r1 in refs for m in regex.finditer(_heads_text(ctx.text[r0:r1], ctx.lang))}
     for ev in reversed(recent):
-        heads = {m.group(0) for m in regex.finditer(normalize(ev.text))}
-        if not heads or heads & said or not said:
+        heads = {m.group(0) for m in regex.finditer(_heads_text(ev.text, ctx.lang))}
+        if heads & said or not strict and (not heads or not said):
             return [ev]
     return []
+
+
+def _heads_text(text: str, lang: str) -> str:
+    """``text`` normalized, the Arabic article taken off its words (التدريب → تدريب) so that
+    the head words of ``reference_heads`` match at a word's start."""
+    norm = normalize(text)
+    if lang != "ar":
+        return norm
+    return " ".join(_ARTICLE.sub("", w) if len(w) > 4 else w for w in norm.split())
 
 
 def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:
