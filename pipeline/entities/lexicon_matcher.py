@@ -275,12 +275,22 @@ class LexiconMatcher:
         doc.user_data["lexicon_candidates"] = candidates
         return doc
 
+    def _capital_of_named(self, span: Span, pattern: Pattern, sure: list[Span], named: set[str]) -> bool:
+        """A national capital whose country the document names unambiguously (مسقط with سلطنة
+        عمان), in no other name's place (جيبوتي the city is not read from جيبوتي the country)."""
+        if pattern.type != "City" or any(s.start < span.end and span.start < s.end for s in sure):
+            return False
+        lexicon = self.lexicon
+        return any(getattr(lexicon.entries.get(i), "capital", False) and lexicon.country_of(i) in named
+                   for i in pattern.ids)
+
     def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span],
                     candidates: dict[tuple[int, int], list[str]]) -> list[Span]:
         """Names that are also common words, kept when the text reads them as names: the
         document names the same entry unambiguously elsewhere, a place cue stands before
-        them (في، إلى، in, à...), or a place name of the same kind stands next to them
-        (a list of countries: مالي والنيجر وتشاد)."""
+        them (في، إلى، in, à...), a place name of the same kind stands next to them
+        (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
+        document names."""
         cues = _context_cues()
         common = load_word_list(str(AR_COMMON_FILE))
         named = {s.kb_id_ for s in sure if s.kb_id_}
@@ -293,7 +303,8 @@ class LexiconMatcher:
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common
             cue = before and normalize(before[-1].text) in cues and not word
-            if (set(pattern.ids) & named) or cue or near and not word:
+            capital = not word and self._capital_of_named(span, pattern, sure, named)
+            if (set(pattern.ids) & named) or cue or near and not word or capital:
                 accepted.append(span)
                 candidates[(span.start_char, span.end_char)] = list(pattern.ids)
             else:

@@ -63,7 +63,9 @@ TRUST = {"lexicon": 0.95, "heads": 0.85, "events": 0.8, "pattern": 0.8, "model":
 FILTERS_FILE = PATTERNS_DIR / "model_entity_filters.yaml"
 _ELISIONS = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|d|l|s|n|c|j|m|t)['’]", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
-_LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"}
+_LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"} | {
+    # district and area words before a town's name (قضاء الرطبة، ناحية، منطقتي سترة والمحرق)
+    normalize(w) for w in ("قضاء", "ناحية", "منطقة", "منطقتي", "مدينتي", "بلدتي", "قرية", "مدن", "بلدات")}
 _LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
 
 

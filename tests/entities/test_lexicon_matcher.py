@@ -45,3 +45,16 @@ def test_lexicon_is_read_once():
     from pipeline.entities.lexicon import load_lexicon
 
     assert load_lexicon() is load_lexicon(None)
+
+
+def test_ambiguous_capital_read_as_a_city_when_its_country_is_named():
+    names, _ = lexicon_spans("ar", "أشاد البيان بسلطنة عمان. وكانت المحادثات التي احتضنتها مسقط ناجحة")
+    assert ("مسقط", "city/287286") in names
+    names, _ = lexicon_spans("ar", "وكانت المحادثات التي احتضنتها مسقط ناجحة")
+    assert all(text != "مسقط" for text, _ in names)
+
+
+def test_state_and_gulf_bodies_typed_by_the_lexicon():
+    names, _ = lexicon_spans("ar", "ونفى أن تكون قوات الحشد الشعبي قد شاركت، عبر جهاز الشرطة الخليجية")
+    assert ("قوات الحشد الشعبي", "agency/iq-pmf") in names
+    assert ("جهاز الشرطة الخليجية", "io/gccpol") in names

@@ -96,3 +96,10 @@ def test_organization_name_with_a_year_is_an_event():
 def test_french_unknown_place_after_a_is_a_city():
     ms = by_text(mentions("fr", "De nouveaux postes de gendarmerie ont été ouverts à Koumpentoum et à Goudiry."))
     assert ms["Koumpentoum"].type == "City"
+
+
+def test_small_arabic_town_after_a_district_word():
+    found = by_text(mentions("ar", "هجوم على نقطة تفتيش قرب قضاء الرطبة في الثاني من الشهر"))
+    assert found["الرطبة"].type == "City"
+    found = by_text(mentions("ar", "وضبطت أسلحة في منطقتي سترة والمحرق."))
+    assert found["سترة"].type == "City"
