@@ -70,6 +70,8 @@ def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: in
     between = ctx.text[t1:body_start]
     if not between.strip() or ctx.only(between, LINK + ("of", "title_modifier")):
         return False
+    if ctx.cues("sub_unit", t1, body_start):
+        return True  # "commandant du secteur sud de l'armée", "head of the cyber unit of Y"
     lo, _ = ctx.before(Arg("", "", "", body_start, body_start, ""), 2)
     return bool(ctx.cues("within", max(lo, t1), body_start))
 
@@ -105,6 +107,17 @@ def _role_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start",
              body: tuple[int, int] | None = None) -> str | None:
     found = _title_in(ctx, start, end, nearest, body)
     return found[0] if found else None
+
+
+def _relative_head(ctx: SentenceContext, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """A head cue right after a relative pronoun in ``text[start:end]`` ("X, the Nigerian
+    officer who commands Y", "الذي يرأس"): the clause says what the person heads, over a
+    rank noun before it."""
+    for h0, h1 in ctx.cues("leads", start, end):
+        lo, _ = ctx.before(Arg("", "", "", h0, h0, ""), 1)
+        if lo >= start and ctx.only(ctx.text[lo:h0], ("copula",)) and ctx.cues("copula", lo, h0):
+            return "leads", (h0, h1)
+    return None
 
 
 def _phrase_start(ctx: SentenceContext, b: Arg) -> int:
@@ -196,6 +209,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 else:
                     window = (p.end, b.start)
                     title = _title_in(ctx, *window, body=(b.start, b.end))
+                    if title is not None and title[0] == "memberOf":
+                        title = _relative_head(ctx, *window) or title
                 conf = 0.8
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
@@ -627,6 +642,8 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         if any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])):
             continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
+        if org.end <= lo and ctx.cues("agent", ctx.before(org, 2)[0], org.start):
+            continue  # "The force, set up by the X, includes A, B": X's creation, not X, has them
         start, end = min(lo, org.start), max(hi, org.end)
         # A cue overlapping the stretch or within a few characters of it ("Les pays membres
         # de l'X : A, B", "X, which groups A, B and C", "وتضم A وB").

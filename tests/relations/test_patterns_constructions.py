@@ -229,3 +229,23 @@ def test_a_passive_flow_is_not_spread_to_coordinated_parties_en(extract):
     names = [("Spanish police", AGENCY), ("Guardia Civil", AGENCY), ("French gendarmerie", AGENCY)]
     triples, _ = extract("en", text, names)
     assert ("Guardia Civil", "providesTrainingTo", "French gendarmerie") not in triples
+
+
+def test_relative_clause_head_over_a_rank_noun_en(extract):
+    text = "The raid was confirmed by Ibrahim Bello, the Nigerian officer who commands the MNJTF from N'Djamena."
+    triples, _ = extract("en", text, [("Ibrahim Bello", PERSON), ("MNJTF", IO)])
+    assert ("Ibrahim Bello", "leads", "MNJTF") in triples
+    assert ("Ibrahim Bello", "memberOf", "MNJTF") not in triples
+
+
+def test_head_of_a_sub_unit_is_a_member_fr(extract):
+    text = "Le général Michel Sarkis, commandant du secteur sud de l'armée libanaise, a parlé."
+    triples, _ = extract("fr", text, [("Michel Sarkis", PERSON), ("armée libanaise", AGENCY)])
+    assert ("Michel Sarkis", "memberOf", "armée libanaise") in triples
+    assert ("Michel Sarkis", "leads", "armée libanaise") not in triples
+
+
+def test_members_of_what_a_body_set_up_en(extract):
+    text = "The task force, set up by the Lake Chad Basin Commission, still includes Nigeria, Chad and Benin."
+    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
+    assert not any(t[1] == "memberOf" for t in triples)
