@@ -37,6 +37,7 @@ from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cues
 from pipeline.relations.dates import find_dates
+from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, _cand, _span
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
@@ -184,6 +185,22 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
     return False
 
 
+def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
+    """``a`` is followed by a relative clause whose main verb, after the clause's closing
+    comma, is a negated participation cue: "Niger, which suspended its participation in
+    the MNJTF, did not take part in the operation"."""
+    after = ctx.text[a.end:a.end + 3].lstrip()
+    if not after.startswith((",", "،")):
+        return False
+    opener = _find(ctx, "relative_opener", a.end, a.end + 12)
+    if not opener:
+        return False
+    close = min((i for i in (ctx.text.find(",", opener[0][1], ctx.end), ctx.text.find("،", opener[0][1], ctx.end)) if i >= 0),
+                default=-1)
+    main = [c for c in cues if close >= 0 and c[0] > close and _same_clause(ctx, a.end, c[0])]
+    return bool(main) and assess(ctx.text, close + 1, main[0][1], ctx.lang).negated
+
+
 def _hosts(ctx: SentenceContext, a: Arg, ev: Arg, referenced: bool) -> bool:
     """``a`` (a city or a site) hosts the event: a host cue of ``event_host`` links them
     (الذي تستضيفه قاعدة X, المحادثات التي احتضنتها مسقط, hosted by Geneva)."""
@@ -285,6 +302,8 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
                 out.append(_cand(ev, "occurredIn", a, "rule:event-host-place", 0.6))
             elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _qualifies_another(ctx, a) is False \
                     and (referenced or _nearest(a, evs) is ev):
+                if _denied(ctx, a, cues):
+                    continue
                 linked = [c for c in cues if _linked(ctx, a, c, None if referenced else ev)]
                 # the cue farthest along the party's clause carries its modality ("X, which
                 # suspended its participation, did not take part")

@@ -74,3 +74,19 @@ def test_the_navies_that_concluded_the_exercise_en(extract):
     triples, _ = extract("en", text, names)
     assert ("Hellenic Navy", "involvedIn", "Medusa-14") in triples
     assert ("Coast Guard", "involvedIn", "Medusa-14") in triples
+
+
+def test_a_party_whose_main_clause_denies_taking_part_en(extract):
+    text = ("Operation Sandstorm was launched in May 2024. The Border Agency, which suspended its "
+            "participation in the Task Force, did not take part in the operation.")
+    names = [("Operation Sandstorm", "Event"), ("Border Agency", AGENCY), ("Task Force", "InternationalOrganization")]
+    triples, _ = extract("en", text, names)
+    assert ("Border Agency", "involvedIn", "Operation Sandstorm") not in triples
+
+
+def test_coordinated_by_x_as_well_as_by_y_fr(extract):
+    text = "L'opération Sandstorm a été coordonnée par la Garde côtière ainsi que par la Police des frontières."
+    names = [("opération Sandstorm", "Event"), ("Garde côtière", AGENCY), ("Police des frontières", AGENCY)]
+    triples, _ = extract("fr", text, names)
+    assert ("Garde côtière", "involvedIn", "opération Sandstorm") in triples
+    assert ("Police des frontières", "involvedIn", "opération Sandstorm") in triples
