@@ -106,6 +106,9 @@ class HeadNounPatterns:
         self.head_words = Phrases([h for h, _ in self.heads])
         self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
+        schools = data.get("state_schools") or {}
+        self.school_heads, self.school_words, self.school_not = (
+            frozenset(normalize(w) for w in (schools.get(key) or {}).get(lang, [])) for key in ("heads", "words", "not_words"))
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
@@ -142,6 +145,22 @@ class HeadNounPatterns:
             if ok:
                 found.append((i, end, typ, {"head": " ".join(head), "country": country}))
                 resume = end
+        return found
+
+    def _arabic_schools(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, dict]]:
+        """Schools of the security forces (كلية الملك فهد الأمنية، الأكاديمية الملكية للشرطة):
+        a school head, then up to four words, the last a word of the security forces."""
+        found = []
+        for i, n in enumerate(norms):
+            if n not in self.school_heads or (i > 0 and is_clitic(doc[i - 1])):
+                continue
+            for k in range(i + 1, min(len(doc), i + 5)):
+                if norms[k] in self.school_not or norms[k] in _AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
+                        is_clitic(doc[k]) and norms[k] in ("و", "ف")):
+                    break
+                if norms[k] in self.school_words:
+                    found.append((i, k + 1, "GovernmentAgency", {"head": n}))
+                    break
         return found
 
     def _has_nested_head(self, norms: list[str], start: int, end: int) -> bool:
@@ -413,7 +432,7 @@ class HeadNounPatterns:
         marks = LexiconMarks(doc)
         norms = token_view(doc).norms
         if self.lang == "ar":
-            found = self._arabic(doc, norms, marks)
+            found = self._arabic(doc, norms, marks) + self._arabic_schools(doc, norms)
         elif self.lang == "fr":
             found = self._french(doc, norms, marks)
         elif self.lang == "en":

@@ -32,6 +32,7 @@ Usage::
 """
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,27 @@ def _head_types(lang: str) -> list[tuple[tuple[str, ...], str]]:
     events = load_yaml(str(PATTERNS_DIR / "event_heads.yaml")).get(lang) or {}
     out += [(h, "Event") for h in phrases(events.get("heads"))]
     return sorted(out, key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=8)
+def _state_schools(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Normalized school heads, security-force words and research words of ``lang``
+    (entity_heads.yaml, state_schools)."""
+    data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get("state_schools") or {}
+    return tuple(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))  # type: ignore[return-value]
+                 for key in ("heads", "words", "not_words"))
+
+
+def _as_state_school(cand: "_Candidate", lang: str) -> "_Candidate":
+    """An organization named as a school of the security forces (Hellenic Naval Academy,
+    Royal Institute of Police) retyped GovernmentAgency; ``cand`` itself, changed or not."""
+    if cand.type != "Organization" or cand.source == "lexicon":
+        return cand
+    heads, words, not_words = _state_schools(lang)
+    norms = {norm(t) for t in cand.span}
+    if norms & heads and norms & words and not norms & not_words:
+        cand.type = "GovernmentAgency"
+    return cand
 
 
 def clean_model_span(span: Span) -> Span | None:
@@ -408,7 +430,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     lang = document.lang or doc.lang_ or "und"
     taken: list[Mention] = []
     occupied: set[int] = set()
-    candidates = _candidates(doc, lang)
+    candidates = [_as_state_school(c, lang) for c in _candidates(doc, lang)]
     doc_text = token_view(doc).text
     ranked = sorted(candidates, key=lambda c: (_tier(c, candidates), -c.length, -c.confidence, c.span.start_char))
     for cand in ranked:

@@ -134,3 +134,10 @@ def test_arabic_lam_complement_with_a_coordinated_field():
     assert "المديرية العامة للأمن الوطني" in found and "الشرطة الإسبانية" in found
     found = heads("ar", "بين المديرية العامة للأمن الوطني والسلطات الإسبانية")
     assert list(found) == ["المديرية العامة للأمن الوطني"]
+
+
+def test_arabic_school_of_the_security_forces_is_a_state_body():
+    found = heads("ar", "يتلقون تدريبا في كلية الملك فهد الأمنية بالرياض")
+    assert found["كلية الملك فهد الأمنية"][0] == "GovernmentAgency"
+    assert heads("ar", "أصدر معهد الدراسات الأمنية تقريرا") == {}
+    assert heads("ar", "فرضت سيطرة كلية على الأجهزة الأمنية") == {}

@@ -103,3 +103,10 @@ def test_small_arabic_town_after_a_district_word():
     assert found["الرطبة"].type == "City"
     found = by_text(mentions("ar", "وضبطت أسلحة في منطقتي سترة والمحرق."))
     assert found["سترة"].type == "City"
+
+
+def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
+    found = by_text(mentions("en", "Officers trained at the Hellenic Naval Academy in Piraeus."))
+    assert found["Hellenic Naval Academy"].type == "GovernmentAgency"
+    found = by_text(mentions("en", "He studied at the Institute for Security Studies in Pretoria."))
+    assert found["Institute for Security Studies"].type == "Organization"
