@@ -162,9 +162,15 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
     if ctx.words(free) > MAX_CUE_WORDS or _find(ctx, "complementizer", min(edge, c0), max(edge, c1)) and a.end <= c0:
         return False
     if ev is None:
+        if ctx.lang == "ar" and c1 <= a.start:
+            # VSO: وشارك في التمرين (كل من) X, the preposition governs the back-reference
+            refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
+            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):a.start]) <= 2:
+                return True
         # "its participation in the MNJTF": what a cue's preposition governs is its object
-        return not (c1 <= a.start and ctx.text[c1:a.start].split()[-2:-1] in (["in"], ["à"], ["dans"], ["في"])
-                    or c1 <= a.start and ctx.text[c1:a.start].split()[:1] in (["in"], ["à"], ["au"], ["dans"], ["في"]))
+        # (a prefix cue, "particip", ends inside its word: the words after it start past it)
+        after = ctx.text[c1:a.start].split()[1 if ctx.text[c1:c1 + 1].isalnum() else 0:] if c1 <= a.start else []
+        return not (after[-2:-1] in (["in"], ["à"], ["dans"], ["في"]) or after[:1] in (["in"], ["à"], ["au"], ["dans"], ["في"]))
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
         return False
     between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)

@@ -90,3 +90,15 @@ def test_coordinated_by_x_as_well_as_by_y_fr(extract):
     triples, _ = extract("fr", text, names)
     assert ("Garde côtière", "involvedIn", "opération Sandstorm") in triples
     assert ("Police des frontières", "involvedIn", "opération Sandstorm") in triples
+
+
+def test_vso_participation_in_the_back_reference_ar(extract):
+    text = "انطلق تمرين «درع الصحراء» أمس في المنطقة.\n\nوشارك في التمرين جهاز الحرس الوطني."
+    triples, _ = extract("ar", text, [("درع الصحراء", "Event"), ("جهاز الحرس الوطني", AGENCY)])
+    assert ("جهاز الحرس الوطني", "involvedIn", "درع الصحراء") in triples
+
+
+def test_the_object_of_another_verb_is_no_participant_en(extract):
+    text = "Operation Sandstorm was launched in May. Its participation in the operation angered the Task Force."
+    triples, _ = extract("en", text, [("Operation Sandstorm", "Event"), ("Task Force", AGENCY)])
+    assert ("Task Force", "involvedIn", "Operation Sandstorm") not in triples
