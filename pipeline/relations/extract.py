@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
@@ -38,6 +39,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from pipeline.entities.lexicon import load_lexicon
+from pipeline.language.normalize import normalize
 from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
@@ -57,6 +59,7 @@ SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
 OUTLET_KINDS = {"news_agency", "media"}
 QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganization"}
+BACK_REFERENCE_TYPES = {"GovernmentAgency", "InternationalOrganization"}
 
 
 def _country_mentions(mentions: list[Mention]) -> dict[str, Mention]:
@@ -96,6 +99,41 @@ def _is_outlet(m: Mention, lang: str) -> bool:
     return bool(load_cues().find("news_outlet", lang, m.text))
 
 
+_AR_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u064B-\u0652\u0640]+")
+# A definite noun with its proclitics: "والجهاز", "بالمديرية", "للجامعة".
+_AR_DEFINITE = re.compile(r"^(?:[وف])?(?:[بك])?(?:ال|لل)(\w{3,})$")
+
+
+def _body_head(m: Mention) -> str | None:
+    """The head noun of a body's Arabic name ("جهاز" of "جهاز مكافحة الإرهاب"), when it is
+    one of the nouns a later "الجهاز" may refer back with (``back_reference`` cues)."""
+    words = normalize(m.text).split()
+    if not words:
+        return None
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return head if load_cues().find("back_reference", "ar", head) else None
+
+
+def _back_references(text: str, mentions: list[Mention], args: list[Arg]) -> list[Arg]:
+    """"المتحدث باسم الجهاز", "الأمين العام للجامعة", "أحالت المديرية …": a definite head
+    noun alone, outside any name, refers back to the last body named before it with that
+    head noun; it becomes an argument carrying that body's mention id."""
+    bodies = [(m, head) for m in mentions if m.type in BACK_REFERENCE_TYPES and (head := _body_head(m))]
+    if not bodies:
+        return []
+    taken = [(a.start, a.end) for a in args]
+    out = []
+    for w in _AR_WORD.finditer(text, min(m.end for m, _ in bodies)):
+        found = _AR_DEFINITE.match(normalize(w.group()))
+        if found is None or any(s0 < w.end() and w.start() < s1 for s0, s1 in taken):
+            continue
+        before = [m for m, head in bodies if head == found.group(1) and m.end <= w.start()]
+        if before:
+            m = max(before, key=lambda x: x.end)
+            out.append(Arg(m.id, m.type, mention_key(m), w.start(), w.end(), w.group()))
+    return out
+
+
 def _capitals(mentions: list[Mention], countries: dict[str, Mention]) -> dict[str, Arg]:
     """City mention id -> its state's Arg, for capitals whose state the document names."""
     lexicon = load_lexicon()
@@ -115,6 +153,8 @@ def _contexts(doc: Doc, document: Document, mentions: list[Mention]) -> list[Sen
     countries = _country_mentions(mentions)
     all_args = [Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text, source=_is_outlet(m, lang)) for m in mentions]
     all_args += _demonym_args(doc, mentions, countries, lang)
+    if lang == "ar":
+        all_args += _back_references(document.text, mentions, all_args)
     all_args.sort(key=lambda a: (a.start, a.end))
     _locative_qualifiers(document.text, lang, all_args)
     # Only events read the reference date: no scan of the whole text where none is named.

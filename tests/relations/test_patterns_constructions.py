@@ -249,3 +249,35 @@ def test_members_of_what_a_body_set_up_en(extract):
     text = "The task force, set up by the Lake Chad Basin Commission, still includes Nigeria, Chad and Benin."
     triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
     assert not any(t[1] == "memberOf" for t in triples)
+
+
+# --- Arabic back-references to a body by its head noun ("الجهاز", "الجامعة") -------------
+
+def test_title_of_a_body_referred_back_by_its_head_noun_ar(extract):
+    text = "نفذ جهاز مكافحة الإرهاب العملية. وأكد رئيس الجهاز، الفريق الركن حسن العبيدي، أن العملية نجحت."
+    triples, _ = extract("ar", text, [("جهاز مكافحة الإرهاب", AGENCY), ("حسن العبيدي", PERSON)])
+    assert ("حسن العبيدي", "leads", "جهاز مكافحة الإرهاب") in triples
+
+
+def test_member_of_an_organization_referred_back_ar(extract):
+    text = "اختتمت قمة جامعة الدول العربية. وأعرب العراق، بصفته عضوا مؤسسا في الجامعة، عن استعداده."
+    triples, _ = extract("ar", text, [("جامعة الدول العربية", IO)])
+    assert ("العراق", "memberOf", "جامعة الدول العربية") in triples
+
+
+def test_no_back_reference_without_an_earlier_body_ar(extract):
+    text = "وقال رئيس الجهاز، حسن العبيدي، إن العملية نجحت."
+    triples, _ = extract("ar", text, [("حسن العبيدي", PERSON)])
+    assert not any(t[0] == "حسن العبيدي" for t in triples)
+
+
+def test_any_information_under_a_denial_ar(extract):
+    text = ("وفي المقابل نفى مصدر في جهاز الأمن الوطني أن يكون الجهاز قد تلقى أي معلومات من إيران بشأن القضية.")
+    triples, _ = extract("ar", text, [("جهاز الأمن الوطني", AGENCY)])
+    assert not any(t[1] == "providesIntelligenceTo" for t in triples)
+
+
+def test_training_provided_by_after_a_plural_recipient_verb_ar(extract):
+    text = "يتلقى ضباط من الحرس الوطني التونسي تدريبات تقدمها الشرطة الإيطالية."
+    triples, _ = extract("ar", text, [("الحرس الوطني التونسي", AGENCY), ("الشرطة الإيطالية", AGENCY)])
+    assert ("الشرطة الإيطالية", "providesTrainingTo", "الحرس الوطني التونسي") in triples
