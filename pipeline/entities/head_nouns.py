@@ -63,6 +63,12 @@ _FR_ET_DE = {"de", "des", "du", "d'", "d’"}
 _FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
 
 
+def _glued_preposition(text: str) -> bool:
+    """An Arabic word that is a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد):
+    a preposition or conjunction and a noun or verb, not a place name's word."""
+    return len(text) > 3 and text[0] in "بلكفو" and text[1] in "أإآ"
+
+
 @Language.factory("head_noun_patterns", assigns=["doc.spans", "doc.user_data"],
                   default_config={"heads_path": str(HEADS_FILE)})
 def make_head_noun_patterns(nlp: Language, name: str, heads_path: str) -> "HeadNounPatterns":
@@ -181,6 +187,8 @@ class HeadNounPatterns:
                 continue
             if end > j and n.startswith("و") and not marks.name.get(end):
                 break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
+            if end > j and (n in self.compass or _glued_preposition(token.text)):
+                break  # وادي حوران غربي محافظة الأنبار، وادي حوران بإسناد: "west of", "with" close the name
             opener = n in self.place_openers and end + 1 < len(doc) and is_arabic_word(doc[end + 1])
             if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in _AR_STOP
                                or n in self.common or marks.type_at(end) or marks.demonym_at(end)):

@@ -141,3 +141,9 @@ def test_arabic_school_of_the_security_forces_is_a_state_body():
     assert found["كلية الملك فهد الأمنية"][0] == "GovernmentAgency"
     assert heads("ar", "أصدر معهد الدراسات الأمنية تقريرا") == {}
     assert heads("ar", "فرضت سيطرة كلية على الأجهزة الأمنية") == {}
+
+
+def test_arabic_wadi_name_closed_by_compass_word_or_glued_preposition():
+    found = heads("ar", "في وادي حوران غربي محافظة الأنبار")
+    assert found["وادي حوران"][0] == "Location"
+    assert "وادي حوران" in heads("ar", "إنزال جوي في وادي حوران بإسناد من التحالف")
