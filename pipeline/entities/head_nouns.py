@@ -90,6 +90,8 @@ class HeadNounPatterns:
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
+        self.after_leader: set[tuple[str, ...]] = set()
+        self.leaders: set[str] = set()
         for typ, spec in (data.get(lang) or {}).items():
             for head in phrases(spec.get("heads")):
                 self.heads.append((head, typ))
@@ -99,6 +101,8 @@ class HeadNounPatterns:
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
+            self.after_leader |= set(phrases(spec.get("after_leader")))
+            self.leaders |= {normalize(w) for w in spec.get("leaders") or []}
             if spec.get("quoted_name"):
                 self.quoted_types.add(typ)
         self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
@@ -142,7 +146,11 @@ class HeadNounPatterns:
                     found.append((i, named[0], typ, {"head": " ".join(head), "alias": alias}))
                     resume = named[0]
                 continue
-            end, country = (h_end, None) if head in self.standalone else self._arabic_complement(doc, norms, h_end, marks)
+            if head in self.after_leader and not self._after_leader(norms, i):
+                continue
+            end, country = self._arabic_complement(doc, norms, h_end, marks)
+            if head in self.standalone and country is None:
+                end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
             ok = end > h_end or head in self.standalone
             if head in self.needs_country and country is None:
                 ok = False
@@ -168,6 +176,14 @@ class HeadNounPatterns:
                     found.append((i, k + 1, "GovernmentAgency", {"head": n}))
                     break
         return found
+
+    def _after_leader(self, norms: list[str], i: int) -> bool:
+        """A leader's word (رئيس، مدير، لرئيس، نائب رئيس) right before ``i``."""
+        for k in (1, 2):
+            before = " ".join(norms[max(0, i - k):i])
+            if i - k >= 0 and (before in self.leaders or before[:1] == "ل" and before[1:] in self.leaders):
+                return True
+        return False
 
     def _has_nested_head(self, norms: list[str], start: int, end: int) -> bool:
         """Another head noun inside ``norms[start:end]`` (a staff of some armed forces)."""

@@ -147,3 +147,10 @@ def test_arabic_wadi_name_closed_by_compass_word_or_glued_preposition():
     found = heads("ar", "في وادي حوران غربي محافظة الأنبار")
     assert found["وادي حوران"][0] == "Location"
     assert "وادي حوران" in heads("ar", "إنزال جوي في وادي حوران بإسناد من التحالف")
+
+
+def test_arabic_cabinet_and_public_security_after_a_leader_word():
+    assert heads("ar", "بتوجيهات من النائب الأول لرئيس مجلس الوزراء الشيخ")["مجلس الوزراء"][0] == "GovernmentAgency"
+    assert heads("ar", "وافق مجلس الوزراء العراقي على")["مجلس الوزراء العراقي"] == ("GovernmentAgency", "country/IQ")
+    assert "الأمن العام" in heads("ar", "وقال رئيس الأمن العام، اللواء سامي الكواري، إن")
+    assert heads("ar", "أي إخلال بالأمن العام") == {}
