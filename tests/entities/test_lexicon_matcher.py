@@ -58,3 +58,10 @@ def test_state_and_gulf_bodies_typed_by_the_lexicon():
     names, _ = lexicon_spans("ar", "ونفى أن تكون قوات الحشد الشعبي قد شاركت، عبر جهاز الشرطة الخليجية")
     assert ("قوات الحشد الشعبي", "agency/iq-pmf") in names
     assert ("جهاز الشرطة الخليجية", "io/gccpol") in names
+
+
+def test_arabic_press_variants_of_agency_and_io_names():
+    names, _ = lexicon_spans("ar", "وأحالت الفرقة الوطنية للشرطة القضائية المشتبه فيهم على النيابة")
+    assert ("الفرقة الوطنية للشرطة القضائية", "agency/ma-bnpj") in names
+    names, _ = lexicon_spans("ar", "أعلنت قوات الأمن الداخلي اللبنانية والمفوضية السامية لشؤون اللاجئين")
+    assert {"agency/lb-isf", "io/unhcr"} <= {kb for _, kb in names}
