@@ -44,14 +44,14 @@ def test_and_his_counterpart_continues_the_list_ar(extract):
     assert ("كريم سالم", "involvedIn", "الدورة الثالثة عشرة") in triples
 
 
-def test_the_training_refers_back_to_the_exercise_with_that_head_ar(extract):
-    text = "انطلق تدريب «درع الصحراء» أمس في المنطقة.\n\nوشارك جهاز الحرس الوطني في التدريب."
-    triples, _ = extract("ar", text, [("تدريب «درع الصحراء»", "Event"), ("جهاز الحرس الوطني", AGENCY)])
-    assert ("جهاز الحرس الوطني", "involvedIn", "تدريب «درع الصحراء»") in triples
+def test_the_joint_exercise_refers_back_to_the_exercise_with_that_head_ar(extract):
+    text = "انطلق تمرين «درع الصحراء» أمس في المنطقة.\n\nوشارك جهاز الحرس الوطني في التمرين المشترك."
+    triples, _ = extract("ar", text, [("تمرين «درع الصحراء»", "Event"), ("جهاز الحرس الوطني", AGENCY)])
+    assert ("جهاز الحرس الوطني", "involvedIn", "تمرين «درع الصحراء»") in triples
 
 
 def test_another_head_does_not_refer_back_ar(extract):
-    text = "انطلقت عملية «درع الصحراء» أمس.\n\nوشارك جهاز الحرس الوطني في التدريب."
+    text = "انطلقت عملية «درع الصحراء» أمس.\n\nوشارك جهاز الحرس الوطني في التمرين المشترك."
     triples, _ = extract("ar", text, [("عملية «درع الصحراء»", "Event"), ("جهاز الحرس الوطني", AGENCY)])
     assert not any(r == "involvedIn" for _, r, _ in triples)
 
