@@ -96,11 +96,21 @@ def _title_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start"
     titles = named or titles
     pick = titles[0] if nearest == "start" else titles[-1]
     span = (pick[0], pick[1])
-    if pick[2] == "leads" and any(0 <= pick[0] - d1 <= 2 for _, d1 in ctx.cues("deputy", start, end)):
+    if pick[2] == "leads" and any(_deputy_of(ctx, d1, pick[0]) for _, d1 in ctx.cues("deputy", start, end)):
         return "memberOf", span
     if pick[2] == "leads" and body is not None and _sub_unit_title(ctx, span, *body):
         return "memberOf", span
     return pick[2], span
+
+
+def _deputy_of(ctx: SentenceContext, deputy_end: int, title_start: int) -> bool:
+    """A deputy cue ending at ``deputy_end`` qualifies the head title at ``title_start``:
+    right before it, or with an ordinal and "of" between ("النائب الأول لرئيس", "first
+    deputy of the president")."""
+    if 0 <= title_start - deputy_end <= 2:
+        return True
+    between = ctx.text[deputy_end:title_start]
+    return deputy_end < title_start and ctx.words(between) <= 2 and ctx.only(between, ("title_modifier", "of", "filler"))
 
 
 def _role_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start",
@@ -624,6 +634,55 @@ def flows(ctx: SentenceContext) -> list[Candidate]:
             + _flows(ctx, "providesTrainingTo", "rule:training-flow"))
 
 
+# --- hosting: "X hosted a delegation of Y" ----------------------------------------------
+
+def _host_and_guest(ctx: SentenceContext, parties: list[Arg], h0: int, h1: int) -> tuple[Arg, Arg] | None:
+    """The host and the guest of the hosting verb at ``h0:h1``: the host just before it
+    (in Arabic, verb first, just after it), the guest after it past "a delegation of" /
+    "وفدا من" words only."""
+    named = [a for a in parties if not a.demonym]
+    if ctx.lang == "ar":
+        host = next((a for a in named if a.start >= h1 and ctx.words(ctx.text[h1:a.start]) <= 1
+                     and ctx.only(ctx.text[h1:a.start], ("filler",))), None)
+        after = host.end if host else h1
+    else:
+        host = next((a for a in reversed(named) if a.end <= h0 and ctx.words(ctx.text[a.end:h0]) <= 4
+                     and not set(ctx.text[a.end:h0]) & set(",;:")), None)
+        after = h1
+    if host is None:
+        return None
+    guest = next((a for a in parties if a.start >= after and a.key != host.key), None)
+    if guest is None or ctx.words(ctx.text[after:guest.start]) > 5 or not ctx.only(ctx.text[after:guest.start], ("hosted_group", "filler")):
+        return None
+    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(("'s", "’s")):
+        owned = _possessor_of(ctx, parties, guest)
+        if owned is guest:
+            return None  # "X received Y's support": Y's thing, not Y, is received
+        guest = owned
+    return host, guest
+
+
+def hosting(ctx: SentenceContext) -> list[Candidate]:
+    """"X hosted a delegation of Y to discuss security cooperation", "استقبل X وفدا من Y
+    لبحث سبل التعاون" -> cooperatesWith; "X will host Y officers for training courses",
+    "a accueilli des officiers de Y pour une formation" -> X providesTrainingTo Y. The
+    cooperation or training trigger must follow the guest within a few words."""
+    out: list[Candidate] = []
+    parties = ctx.parties(demonyms=True)
+    for h0, h1 in ctx.cues("hosting"):
+        found = _host_and_guest(ctx, parties, h0, h1)
+        if found is None:
+            continue
+        host, guest = found
+        _, hi = ctx.after(guest, 8)
+        if any(t0 >= guest.end for t0, _ in ctx.cues("providesTrainingTo", guest.end, ctx.after(guest, 6)[1])):
+            out.append(_cand(host, "providesTrainingTo", guest, "rule:training-host", 0.65, (h0, h1)))
+        elif ctx.cues("cooperatesWith", guest.end, hi) and not guest.demonym:
+            cand = _cand(host, "cooperatesWith", guest, "rule:coop-host", 0.7, (h0, h1))
+            out.append(cand)
+    return out
+
+
 # --- memberOf (Country -> International organization) ----------------------------------
 
 def membership(ctx: SentenceContext) -> list[Candidate]:
@@ -709,5 +768,5 @@ def places(ctx: SentenceContext) -> list[Candidate]:
 
 
 FAMILIES: tuple[Callable[[SentenceContext], list[Candidate]], ...] = (
-    person_roles, agency_country, cooperation, flows, membership, places,
+    person_roles, agency_country, cooperation, flows, hosting, membership, places,
 )

@@ -281,3 +281,41 @@ def test_training_provided_by_after_a_plural_recipient_verb_ar(extract):
     text = "يتلقى ضباط من الحرس الوطني التونسي تدريبات تقدمها الشرطة الإيطالية."
     triples, _ = extract("ar", text, [("الحرس الوطني التونسي", AGENCY), ("الشرطة الإيطالية", AGENCY)])
     assert ("الشرطة الإيطالية", "providesTrainingTo", "الحرس الوطني التونسي") in triples
+
+
+# --- hosting ------------------------------------------------------------------------------
+
+def test_hosted_a_delegation_to_discuss_cooperation_en(extract):
+    text = "Morocco hosted a delegation of Spain's Guardia Civil to discuss security cooperation."
+    triples, _ = extract("en", text, [("Guardia Civil", AGENCY)])
+    assert ("Morocco", "cooperatesWith", "Guardia Civil") in triples or ("Guardia Civil", "cooperatesWith", "Morocco") in triples
+
+
+def test_hosted_officers_for_training_en(extract):
+    text = "The Moroccan police hosted officers from the Mauritanian police for a training course."
+    triples, _ = extract("en", text, [("Moroccan police", AGENCY), ("Mauritanian police", AGENCY)])
+    assert ("Moroccan police", "providesTrainingTo", "Mauritanian police") in triples
+
+
+def test_received_a_delegation_fr(extract):
+    text = "Le Maroc a reçu une délégation de la Guardia Civil pour renforcer la coopération."
+    triples, _ = extract("fr", text, [("Guardia Civil", AGENCY)])
+    assert ("Maroc", "cooperatesWith", "Guardia Civil") in triples or ("Guardia Civil", "cooperatesWith", "Maroc") in triples
+
+
+def test_hosted_trainees_ar(extract):
+    text = "واستضافت الشرطة الإيطالية ضباطا من الحرس الوطني التونسي في دورة تدريبية."
+    triples, _ = extract("ar", text, [("الشرطة الإيطالية", AGENCY), ("الحرس الوطني التونسي", AGENCY)])
+    assert ("الشرطة الإيطالية", "providesTrainingTo", "الحرس الوطني التونسي") in triples
+
+
+def test_received_support_is_no_hosting_en(extract):
+    triples, _ = extract("en", "Spain received Morocco's support for its partnership plan.")
+    assert not any(t[1] == "cooperatesWith" for t in triples)
+
+
+def test_first_deputy_of_the_head_is_a_member_ar(extract):
+    text = "وجاء ذلك بتوجيهات من النائب الأول لرئيس مجلس الوزراء الشيخ فهد الصباح."
+    triples, _ = extract("ar", text, [("مجلس الوزراء", AGENCY), ("فهد الصباح", PERSON)])
+    assert ("فهد الصباح", "memberOf", "مجلس الوزراء") in triples
+    assert ("فهد الصباح", "leads", "مجلس الوزراء") not in triples
