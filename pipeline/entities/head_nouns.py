@@ -63,6 +63,12 @@ _FR_ET_DE = {"de", "des", "du", "d'", "d’"}
 _FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
 
 
+def _pronoun_suffixed(text: str) -> bool:
+    """An Arabic noun with a possessive pronoun (نظيره، قادتها، عناصرهم): it ends a construct
+    chain, so it opens no name's complement (للأمن الوطني نظيره الإسباني)."""
+    return len(text) > 3 and text.endswith(("ه", "ها", "هم", "هما", "هن"))
+
+
 def _glued_preposition(text: str) -> bool:
     """An Arabic word that is a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد):
     a preposition or conjunction and a noun or verb, not a place name's word."""
@@ -242,7 +248,7 @@ class HeadNounPatterns:
         k = j
         while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
                and not is_clitic(doc[k]) and norms[k] not in _AR_STOP and not marks.type_at(k)
-               and not marks.demonym_at(k)):
+               and not marks.demonym_at(k) and not _pronoun_suffixed(doc[k].text)):
             k += 1
         if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in _AR_STOP:
             end = k

@@ -154,3 +154,8 @@ def test_arabic_cabinet_and_public_security_after_a_leader_word():
     assert heads("ar", "وافق مجلس الوزراء العراقي على")["مجلس الوزراء العراقي"] == ("GovernmentAgency", "country/IQ")
     assert "الأمن العام" in heads("ar", "وقال رئيس الأمن العام، اللواء سامي الكواري، إن")
     assert heads("ar", "أي إخلال بالأمن العام") == {}
+
+
+def test_arabic_pronoun_suffixed_noun_opens_no_complement():
+    found = heads("ar", "استقبل المدير العام للأمن الوطني نظيره الإسباني")
+    assert not any("نظيره" in text for text in found)

@@ -66,6 +66,12 @@ def test_arabic_preposition_after_a_title_is_no_name():
     assert persons("ar", "رغم مرور المتهم عبر إسطنبول قبل أشهر.") == []
 
 
+def test_arabic_spokesman_for_a_body_then_the_name():
+    assert "ماثيو ميلر" in persons("ar", "وقال المتحدث باسم الخارجية الأمريكية ماثيو ميلر إن")
+    assert persons("ar", "قال المتحدث باسم وزارة الداخلية إن") == []
+    assert "إيلفا يوهانسون" in persons("ar", "قالت المفوضة الأوروبية إيلفا يوهانسون")
+
+
 # -- French and English -------------------------------------------------------------------
 def test_latin_long_names_hyphenated_demonym_and_particles():
     assert "Ana María Pérez Rojas" in persons("fr", "Le président équato-guinéen Ana María Pérez Rojas a parlé.")
