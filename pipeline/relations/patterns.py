@@ -634,6 +634,32 @@ def flows(ctx: SentenceContext) -> list[Candidate]:
             + _flows(ctx, "providesTrainingTo", "rule:training-flow"))
 
 
+# --- counterparts: "وزير الداخلية المغربي مع نظيره الإسباني" -----------------------------
+
+def counterparts(ctx: SentenceContext) -> list[Candidate]:
+    """"بحث وزير الداخلية المغربي مع نظيره الإسباني سبل التعاون", "le ministre marocain …
+    avec son homologue espagnol … la coopération", "Moroccan minister X met his Spanish
+    counterpart": the states of the two officials cooperate, when the sentence has a
+    cooperation trigger. The counterpart's state is the demonym right after the cue; the
+    other is the nearest state before the cue."""
+    triggers = ctx.cues("cooperatesWith")
+    if not triggers:
+        return []
+    states = [a for a in ctx.parties(demonyms=True) if a.type == "Country"]
+    out = []
+    for c0, c1 in ctx.cues("counterpart"):
+        if ctx.lang == "en":  # "his Spanish counterpart": the demonym before the cue
+            other = next((a for a in reversed(states) if a.end <= c0 and not ctx.text[a.end:c0].strip()), None)
+            c0 = other.start if other is not None else c0
+        else:
+            other = next((a for a in states if a.start >= c1 and ctx.words(ctx.text[c1:a.start]) <= 1), None)
+        own = next((a for a in reversed(states) if a.end <= c0 and ctx.words(ctx.text[a.end:c0]) <= 10), None)
+        if other is None or own is None or other.key == own.key or not other.demonym:
+            continue
+        out.append(_cand(own, "cooperatesWith", other, "rule:coop-counterparts", 0.7, (c0, c1), *triggers))
+    return out
+
+
 # --- hosting: "X hosted a delegation of Y" ----------------------------------------------
 
 def _host_and_guest(ctx: SentenceContext, parties: list[Arg], h0: int, h1: int) -> tuple[Arg, Arg] | None:
@@ -768,5 +794,5 @@ def places(ctx: SentenceContext) -> list[Candidate]:
 
 
 FAMILIES: tuple[Callable[[SentenceContext], list[Candidate]], ...] = (
-    person_roles, agency_country, cooperation, flows, hosting, membership, places,
+    person_roles, agency_country, cooperation, counterparts, flows, hosting, membership, places,
 )

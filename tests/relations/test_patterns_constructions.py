@@ -319,3 +319,25 @@ def test_first_deputy_of_the_head_is_a_member_ar(extract):
     triples, _ = extract("ar", text, [("مجلس الوزراء", AGENCY), ("فهد الصباح", PERSON)])
     assert ("فهد الصباح", "memberOf", "مجلس الوزراء") in triples
     assert ("فهد الصباح", "leads", "مجلس الوزراء") not in triples
+
+
+# --- counterparts -------------------------------------------------------------------------
+
+def test_minister_with_his_counterpart_discussed_cooperation_ar(extract):
+    text = ("المغرب وإسبانيا\nبحث وزير الداخلية المغربي عبد الوافي لفتيت مع نظيره الإسباني فرناندو مارلاسكا "
+            "سبل تعزيز التعاون الأمني.")
+    triples, _ = extract("ar", text, [("عبد الوافي لفتيت", PERSON)])
+    assert ("المغرب", "cooperatesWith", "إسبانيا") in triples or ("إسبانيا", "cooperatesWith", "المغرب") in triples
+
+
+def test_his_counterpart_en(extract):
+    text = ("Morocco and Spain\nMoroccan Interior Minister Abdelouafi Laftit met his Spanish counterpart "
+            "Fernando Grande-Marlaska to discuss security cooperation.")
+    triples, rels = extract("en", text, [("Abdelouafi Laftit", PERSON), ("Fernando Grande-Marlaska", PERSON)])
+    assert any(r.extractor == "rule:coop-counterparts" for r in rels)
+
+
+def test_counterparts_without_a_cooperation_trigger_fr(extract):
+    text = ("Le Maroc et l'Espagne\nLe ministre marocain de l'Intérieur a déjeuné avec son homologue espagnol.")
+    _, rels = extract("fr", text)
+    assert not any(r.extractor == "rule:coop-counterparts" for r in rels)
