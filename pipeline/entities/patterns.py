@@ -367,6 +367,8 @@ class EntityPatterns:
                     start = i - 3
             while start < i and norms[start] in NAME_LINKS:
                 start += 1
+            if self.lang != "ar":
+                start = self._past_title_and_demonym(doc, norms, start, i, marks)
             if i > start and not self._vetoed(doc, start, i):
                 found.append((start, i, "apposition", " ".join(role)))
         return found
@@ -378,6 +380,21 @@ class EntityPatterns:
         if start > 0 and norms[start - 1] in _KUNYA and not is_clitic(doc[start - 1]):
             return start - 1
         return start
+
+    def _past_title_and_demonym(self, doc: Doc, norms: list[str], start: int, end: int, marks: LexiconMarks) -> int:
+        """Latin: the start of a name found backwards from an apposition, past a capitalized
+        title or demonym before it (Vice Admiral Tarek Mahmoud Hassan, la Belge Catherine De
+        Bolle); ``start`` when two name words would not remain."""
+        k = start
+        while k < end:
+            title = match_at(norms, k, self.titles)
+            if title is not None and title not in self.weak:
+                k += len(title)
+            elif marks.demonym_at(k):
+                k = marks.demonym[k].end
+            else:
+                break
+        return k if end - k >= 2 else start
 
     def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
         found = []

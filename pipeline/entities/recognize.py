@@ -157,6 +157,9 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[tuple[tup
         return None
     if any(c.isdigit() for c in text) and label in ("PER", "PERSON"):
         return None
+    demonym = marks.demonym.get(span.start)
+    if demonym is not None and demonym.end >= span.end:
+        return None  # "la Belge": a nationality noun, no place or organization
     norms = [norm(t) for t in span]
     if label in ("PER", "PERSON") and len(span) == 1 and len(text) < 3:
         return None

@@ -95,3 +95,8 @@ def test_english_age_apposition_marks_a_person():
 def test_latin_place_heads_veto_a_person():
     assert persons("en", "They played at the King Fahd Stadium on Sunday.") == []
     assert "Mohammed VI" in persons("en", "King Mohammed VI received the envoy.")
+
+
+def test_latin_apposition_name_leaves_out_a_rank_and_a_nationality_noun():
+    assert "Tarek Mahmoud Hassan" in persons("en", "Vice Admiral Tarek Mahmoud Hassan, commander of the Egyptian Navy, said")
+    assert "Catherine De Bolle" in persons("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol.")

@@ -110,3 +110,8 @@ def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
     assert found["Hellenic Naval Academy"].type == "GovernmentAgency"
     found = by_text(mentions("en", "He studied at the Institute for Security Studies in Pretoria."))
     assert found["Institute for Security Studies"].type == "Organization"
+
+
+def test_a_capitalized_nationality_noun_is_no_entity():
+    found = by_text(mentions("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol."))
+    assert "Belge" not in found and found["Catherine De Bolle"].type == "Person"
