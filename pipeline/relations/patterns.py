@@ -355,6 +355,21 @@ def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     return gap in {"-", "/", "و", "et", "and"} or (gap == "" and a.demonym and b.demonym)
 
 
+def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> bool:
+    """Two coordinated names followed, within their clause, by a word of joint action ("the
+    MIT and the INIS had set up a joint cell", "X et Y ont lancé, le 3 février, des
+    patrouilles conjointes"): no other party, clause break or "with" before that word."""
+    if len(chain) != 2 or any(x.demonym for x in chain):
+        return False
+    end = chain[-1].end
+    _, far = ctx.after(chain[-1], 12)
+    for j0, _ in ctx.cues("joint", end, far):
+        if any(end <= a.start < j0 for a in parties) or ctx.cues("clause_break", end, j0) or ctx.cues("with", end, j0):
+            return False
+        return True
+    return False
+
+
 def _reacting(ctx: SentenceContext, chain: list[Arg], triggers: list[tuple[int, int]]) -> bool:
     """"The AU and the UN welcomed the agreement", "رحب الاتحاد والأمم المتحدة بالاتفاق":
     the coordinated names share a verb of reaction, the trigger is its object; they do not
@@ -419,7 +434,7 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         _, hi = ctx.after(chain[-1], 4)
         if headline and chain[-1].end <= headline[1]:
             lo, hi = headline  # "المغرب وإسبانيا.. تفكيك شبكة بتنسيق أمني": a title's names and its trigger
-        if not any(lo <= t0 and t1 <= hi for t0, t1 in triggers):
+        if not any(lo <= t0 and t1 <= hi for t0, t1 in triggers) and not _joint_later(ctx, chain, parties):
             continue
         if _reacting(ctx, chain, triggers):
             continue

@@ -341,3 +341,25 @@ def test_counterparts_without_a_cooperation_trigger_fr(extract):
     text = ("Le Maroc et l'Espagne\nLe ministre marocain de l'Intérieur a déjeuné avec son homologue espagnol.")
     _, rels = extract("fr", text)
     assert not any(r.extractor == "rule:coop-counterparts" for r in rels)
+
+
+# --- joint action later in the clause -----------------------------------------------------
+
+def test_coordinated_subjects_of_a_joint_action_en(extract):
+    text = "Security sources said the MIT and the INIS had set up a joint cell in 2024 to track fighters."
+    triples, _ = extract("en", text, [("MIT", AGENCY), ("INIS", AGENCY)])
+    assert ("MIT", "cooperatesWith", "INIS") in triples or ("INIS", "cooperatesWith", "MIT") in triples
+
+
+def test_joint_action_across_a_dated_adjunct_fr(extract):
+    text = "La Marine sénégalaise et la Garde côtière mauritanienne ont lancé, le 3 février, des patrouilles conjointes."
+    names = [("Marine sénégalaise", AGENCY), ("Garde côtière mauritanienne", AGENCY)]
+    triples, _ = extract("fr", text, names)
+    assert ("Marine sénégalaise", "cooperatesWith", "Garde côtière mauritanienne") in triples \
+        or ("Garde côtière mauritanienne", "cooperatesWith", "Marine sénégalaise") in triples
+
+
+def test_joint_action_of_another_clause_en(extract):
+    text = "The MIT and the INIS said that the army had set up a joint cell."
+    triples, _ = extract("en", text, [("MIT", AGENCY), ("INIS", AGENCY)])
+    assert not any(t[1] == "cooperatesWith" for t in triples)
