@@ -115,3 +115,10 @@ def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
 def test_a_capitalized_nationality_noun_is_no_entity():
     found = by_text(mentions("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol."))
     assert "Belge" not in found and found["Catherine De Bolle"].type == "Person"
+
+
+def test_french_coast_guard_spellings():
+    found = by_text(mentions("fr", "La Marine sénégalaise et la Garde côte mauritanienne (GCM) patrouillent."))
+    assert found["Garde côte mauritanienne"].type == "GovernmentAgency"
+    found = by_text(mentions("fr", "les garde-côtes italiens ont secouru 40 migrants"))
+    assert found["garde-côtes italiens"].type == "GovernmentAgency"
