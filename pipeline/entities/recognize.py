@@ -67,6 +67,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
 _LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"} | {
     # district and area words before a town's name (قضاء الرطبة، ناحية، منطقتي سترة والمحرق)
     normalize(w) for w in ("قضاء", "ناحية", "منطقة", "منطقتي", "مدينتي", "بلدتي", "قرية", "مدن", "بلدات")}
+_TOWN_OF = {(w, "of") for w in ("town", "city", "village")} | {
+    (w, "de") for w in ("ville", "localité", "commune", "village")} | {(w, "d'") for w in ("ville", "localité")}
 _LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
 
 
@@ -299,11 +301,16 @@ def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], r
 
 def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
     """A place the lexicon does not know, written after French "à" (à Bakel, près de
-    Kéniéba), is a city or town: regions and countries take "en", "au" or an article."""
-    if typ != "Location" or lang != "fr" or len(span) > 2 or marks.type_at(span.start):
+    Kéniéba) or after "the town of", "la ville de", is a city or town: regions and countries
+    take "en", "au" or an article."""
+    if typ != "Location" or lang not in ("fr", "en") or len(span) > 2 or marks.type_at(span.start):
         return typ
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if tuple(before) in _TOWN_OF:
+        return "City"  # the town of Reyhanli, la ville de Djibo
+    if lang != "fr":
+        return typ
     if before[-1:] == ["à"] or before[-2:] in (["près", "de"], ["près", "d'"], ["près", "d’"]):
         return "City"
     return typ

@@ -122,3 +122,8 @@ def test_french_coast_guard_spellings():
     assert found["Garde côte mauritanienne"].type == "GovernmentAgency"
     found = by_text(mentions("fr", "les garde-côtes italiens ont secouru 40 migrants"))
     assert found["garde-côtes italiens"].type == "GovernmentAgency"
+
+
+def test_unknown_place_after_town_of_is_a_city():
+    found = by_text(mentions("en", "He was detained in the town of Reyhanli after months of surveillance."))
+    assert found["Reyhanli"].type == "City"
