@@ -166,7 +166,7 @@ def _apposition_conjunction(ctx: SentenceContext, start: int, end: int) -> bool:
     """A conjunction in ``text[start:end]`` other than the comma that sets a name in
     apposition to its title ("Qatar's Emir, Sheikh X", "…، العقيد X")."""
     for c0, c1 in ctx.cues("conjunction", start, end):
-        if ctx.text[c0:c1] in {",", "،"} and ctx.only(ctx.text[c1:end], ("rank",)):
+        if ctx.text[c0:c1] in {",", "،"} and ctx.only(ctx.text[c1:end], ("rank", "article")):
             continue
         return True
     return False

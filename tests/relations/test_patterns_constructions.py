@@ -363,3 +363,9 @@ def test_joint_action_of_another_clause_en(extract):
     text = "The MIT and the INIS said that the army had set up a joint cell."
     triples, _ = extract("en", text, [("MIT", AGENCY), ("INIS", AGENCY)])
     assert not any(t[1] == "cooperatesWith" for t in triples)
+
+
+def test_title_then_article_and_rank_before_the_name_fr(extract):
+    text = "Le Niger accueille la réunion. Le chef de l'État nigérien, le général Abdourahamane Tiani, a reçu les délégations."
+    triples, _ = extract("fr", text, [("Abdourahamane Tiani", PERSON)])
+    assert ("Abdourahamane Tiani", "leads", "Niger") in triples
