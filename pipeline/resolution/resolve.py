@@ -93,6 +93,16 @@ def name_key(text: str) -> str:
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
 
 
+_LATIN_ARTICLES = frozenset({"al", "el"})
+
+
+def _surname_words(text: str) -> list[str]:
+    """Words of a person name's key, a transliterated Arabic article before the first left
+    out (Al-Turkmani -> ["turkmani"]): a surname alone has one."""
+    words = name_key(text).split()
+    return words[1:] if len(words) > 1 and words[0] in _LATIN_ARTICLES else words
+
+
 @lru_cache(maxsize=1)
 def _titles(path: str = str(TITLES)) -> tuple[tuple[str, ...], ...]:
     """Person titles as normalized word tuples, longest first."""
@@ -253,7 +263,7 @@ def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str |
         kind = "name"
     else:
         key = f"{group}|{name_key(name)}"
-        if group == "person" and len(name_key(name).split()) == 1:
+        if group == "person" and len(_surname_words(name)) == 1:
             kind = "surname"
         elif group == "organization" and is_acronym(name):
             kind = "acronym"
@@ -420,7 +430,7 @@ class Resolver:
         for node in doc_nodes.values():
             if node.kind != "surname":
                 continue
-            word = name_key(node.name)
+            word = _surname_words(node.name)[-1]
             skel = skeleton(node.name)
             for index, key in ((by_last, word), (by_last, "\x1f" + skel), (by_first, word)):
                 roots = {self.uf.find(i) for i in index.get(key, ())}
