@@ -742,7 +742,7 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         if any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])):
             continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
-        if org.end <= lo and ctx.cues("agent", ctx.before(org, 2)[0], org.start):
+        if org.end <= lo and ctx.cues("agent", ctx.before(Arg("", "", "", _phrase_start(ctx, org), org.end, ""), 2)[0], org.start):
             continue  # "The force, set up by the X, includes A, B": X's creation, not X, has them
         start, end = min(lo, org.start), max(hi, org.end)
         # A cue overlapping the stretch or within a few characters of it ("Les pays membres

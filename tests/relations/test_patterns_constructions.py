@@ -369,3 +369,18 @@ def test_title_then_article_and_rank_before_the_name_fr(extract):
     text = "Le Niger accueille la réunion. Le chef de l'État nigérien, le général Abdourahamane Tiani, a reçu les délégations."
     triples, _ = extract("fr", text, [("Abdourahamane Tiani", PERSON)])
     assert ("Abdourahamane Tiani", "leads", "Niger") in triples
+
+
+def test_members_of_what_a_body_set_up_with_its_acronym_en(extract):
+    text = "The task force, set up by the Lake Chad Basin Commission (LCBC), still includes Nigeria, Chad and Benin."
+    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO), ("LCBC", IO)])
+    assert not any(t[1] == "memberOf" for t in triples)
+
+
+def test_the_coalition_referred_back_has_members_ar(extract):
+    text = ("شارك التحالف الدولي لهزيمة داعش في العملية. وأكد المسؤول أن بعثة حلف شمال الأطلسي في العراق تواصل عملها، "
+            "وأن التحالف الذي تأسس عام 2014 ويضم العراق بين أعضائه ما زال شريكا.")
+    names = [("التحالف الدولي لهزيمة داعش", IO), ("حلف شمال الأطلسي", IO)]
+    triples, _ = extract("ar", text, names)
+    assert ("العراق", "memberOf", "التحالف الدولي لهزيمة داعش") in triples
+    assert ("العراق", "memberOf", "حلف شمال الأطلسي") not in triples
