@@ -526,7 +526,10 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             source = receiver
             to = next((a for a in parties if a.start >= source.end and a.key != source.key
                        and ctx.words(ctx.text[source.end:a.start]) <= 4 and ctx.cues("flow_to", source.end, a.start)), None)
-            prior = [a for a in parties if a.end <= t0 and a.key != source.key]
+            # Not the source's own state ("Iraqi national X … intelligence provided by Iraq's service").
+            own = {a.key for a in parties if a.type == "Country" and (a.qualifier_of == source.id
+                   or _phrase_start(ctx, source) <= a.start < source.start)}
+            prior = [a for a in parties if a.end <= t0 and a.key != source.key and a.key not in own]
             target, conf = (to, 0.7) if to else (prior[-1], 0.7 if giver and prior[-1] is giver else 0.65) if prior else (None, 0)
             if target is None:
                 # A fronted adjunct: "Acting on intelligence from X, Y raided …", "بناء على

@@ -384,3 +384,10 @@ def test_the_coalition_referred_back_has_members_ar(extract):
     triples, _ = extract("ar", text, names)
     assert ("العراق", "memberOf", "التحالف الدولي لهزيمة داعش") in triples
     assert ("العراق", "memberOf", "حلف شمال الأطلسي") not in triples
+
+
+def test_intelligence_source_does_not_give_to_its_own_state_en(extract):
+    text = ("The suspect, an Iraqi national, was detained after surveillance based on intelligence provided by "
+            "Iraq's National Intelligence Service.")
+    triples, _ = extract("en", text, [("National Intelligence Service", AGENCY)])
+    assert ("National Intelligence Service", "providesIntelligenceTo", "Iraq") not in triples
