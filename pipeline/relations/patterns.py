@@ -508,9 +508,15 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
     for t0, t1 in sorted(set(ctx.cues(family)) | handing):
         if (t0, t1) in handing and not (ctx.lang == "ar" and after_vso(ctx, parties, t0, t1)):
             continue
+        if (t0, t1) in handing and (t0, t1) not in set(ctx.cues(family)):
+            # "نقلت X معلومات إلى Y", "أحالت X على الجانب الإسباني معطيات": verb, subject, recipient.
+            subject, recipient = [a for a in parties if a.start >= t1][:2]
+            if subject.key != recipient.key and not subject.demonym:
+                out.append(_cand(subject, family, recipient, rule + "-vso", 0.65, (t0, t1)))
+            continue
         if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
             continue  # a word of a name ("Direction des renseignements"), not a statement
-        before = [a for a in parties if a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= 6]
+        before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= 6]
         # "handed information on the suspects to Y": a party marked by "to" may sit further.
         after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= 4
                  or ctx.words(ctx.text[t1:a.start]) <= 7 and ctx.cues("flow_to", t1, a.start))]
@@ -602,6 +608,21 @@ def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> 
     return out
 
 
+def _words_past_relative(ctx: SentenceContext, start: int, end: int) -> int:
+    """Words in ``text[start:end]`` leaving out a relative clause set off by commas ("X,
+    which plans the exercise, will also train Y", "X، الذي …، يدرب Y")."""
+    text = ctx.text[start:end]
+    for c0, c1 in ctx.cues("relative", start, end):
+        lo = ctx.text.rfind(",", start, c0) if ctx.lang != "ar" else max(ctx.text.rfind("،", start, c0), ctx.text.rfind(",", start, c0))
+        if lo < 0 or ctx.text[lo + 1:c0].strip():
+            continue  # not right after a comma
+        close = [i for i in (ctx.text.find(",", c1, end), ctx.text.find("،", c1, end)) if i >= 0]
+        if close:
+            text = ctx.text[start:lo] + ctx.text[min(close) + 1:end]
+            break
+    return ctx.words(text)
+
+
 def _possessor_of(ctx: SentenceContext, parties: list[Arg], a: Arg) -> Arg:
     """"Morocco's Royal Gendarmerie": the body the possessor names, not the possessor."""
     nxt = next((x for x in parties if x.start >= a.end), None)
@@ -622,11 +643,16 @@ def _clause_subject_after(ctx: SentenceContext, parties: list[Arg], source: Arg)
 
 
 def after_vso(ctx: SentenceContext, parties: list[Arg], t0: int, t1: int) -> bool:
-    """A handing verb, its subject, the information, then "to" the recipient."""
+    """A handing verb, its subject, the information, then "to" the recipient; or the
+    recipient first, then the information ("أحالت X على الجانب الإسباني معطيات")."""
     after = [a for a in parties if a.start >= t1]
     if len(after) < 2 or ctx.words(ctx.text[t1:after[0].start]) > 1:
         return False
-    return bool(ctx.cues("information", after[0].end, after[1].start))
+    if ctx.cues("information", after[0].end, after[1].start):
+        return True
+    _, hi = ctx.after(after[1], 2)
+    return (bool(ctx.cues("flow_to", after[0].end, after[1].start)) and ctx.words(ctx.text[after[0].end:after[1].start]) <= 2
+            and bool(ctx.cues("information", after[1].end, hi)))
 
 
 def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: list[Arg], t0: int, t1: int) -> bool:

@@ -391,3 +391,16 @@ def test_intelligence_source_does_not_give_to_its_own_state_en(extract):
             "Iraq's National Intelligence Service.")
     triples, _ = extract("en", text, [("National Intelligence Service", AGENCY)])
     assert ("National Intelligence Service", "providesIntelligenceTo", "Iraq") not in triples
+
+
+def test_verb_first_handing_with_the_recipient_before_the_data_ar(extract):
+    text = ("فككت المديرية العامة للأمن الوطني شبكة في إسبانيا. وفي المقابل، أحالت المديرية على الجانب الإسباني "
+            "معطيات عن مهربين.")
+    triples, _ = extract("ar", text, [("المديرية العامة للأمن الوطني", AGENCY)])
+    assert ("المديرية العامة للأمن الوطني", "providesIntelligenceTo", "إسبانيا") in triples
+
+
+def test_trainer_past_a_relative_clause_en(extract):
+    text = "The task force, which plans the exercise, will also train units of the Ghana Armed Forces."
+    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY)])
+    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
