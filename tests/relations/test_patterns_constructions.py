@@ -404,3 +404,11 @@ def test_trainer_past_a_relative_clause_en(extract):
     text = "The task force, which plans the exercise, will also train units of the Ghana Armed Forces."
     triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY)])
     assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
+
+
+def test_mixed_patrols_between_fr(extract):
+    text = "Le protocole prévoit des patrouilles mixtes entre la gendarmerie sénégalaise et la gendarmerie malienne."
+    names = [("gendarmerie sénégalaise", AGENCY), ("gendarmerie malienne", AGENCY)]
+    triples, _ = extract("fr", text, names)
+    assert ("gendarmerie sénégalaise", "cooperatesWith", "gendarmerie malienne") in triples \
+        or ("gendarmerie malienne", "cooperatesWith", "gendarmerie sénégalaise") in triples
