@@ -276,9 +276,10 @@ class LexiconMatcher:
         return doc
 
     def _capital_of_named(self, span: Span, pattern: Pattern, sure: list[Span], named: set[str]) -> bool:
-        """A national capital whose country the document names unambiguously (مسقط with سلطنة
-        عمان), in no other name's place (جيبوتي the city is not read from جيبوتي the country)."""
-        if pattern.type != "City" or any(s.start < span.end and span.start < s.end for s in sure):
+        """An Arabic national capital whose country the document names unambiguously (مسقط with
+        سلطنة عمان), in no other name's place (جيبوتي the city is not read from جيبوتي the country)."""
+        # Arabic only: a Latin capital named like its state (Djibouti, Kuwait) is the state.
+        if pattern.type != "City" or not pattern.arabic or any(s.start < span.end and span.start < s.end for s in sure):
             return False
         lexicon = self.lexicon
         return any(getattr(lexicon.entries.get(i), "capital", False) and lexicon.country_of(i) in named
