@@ -114,6 +114,7 @@ class HeadNounPatterns:
         self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
         self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
+        self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
         self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
         self.en_modifiers = frozenset(normalize(w) for w in data.get("en_modifiers", []))
@@ -123,8 +124,9 @@ class HeadNounPatterns:
         self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
         schools = data.get("state_schools") or {}
-        self.school_heads, self.school_words, self.school_not = (
-            frozenset(normalize(w) for w in (schools.get(key) or {}).get(lang, [])) for key in ("heads", "words", "not_words"))
+        self.school_heads, self.school_words, self.school_not, self.school_closers = (
+            frozenset(normalize(w) for w in (schools.get(key) or {}).get(lang, []))
+            for key in ("heads", "words", "not_words", "closers"))
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
@@ -167,7 +169,7 @@ class HeadNounPatterns:
                 resume = end
         return found
 
-    def _arabic_schools(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, dict]]:
+    def _arabic_schools(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
         """Schools of the security forces (كلية الملك فهد الأمنية، الأكاديمية الملكية للشرطة):
         a school head, then up to four words, the last a word of the security forces."""
         found = []
@@ -179,7 +181,12 @@ class HeadNounPatterns:
                         is_clitic(doc[k]) and norms[k] in ("و", "ف")):
                     break
                 if norms[k] in self.school_words:
-                    found.append((i, k + 1, "GovernmentAgency", {"head": n}))
+                    end = k + 1
+                    # أكاديمية الشرطة الملكية; but not over a body's own name (مدرسة الحرس الوطني
+                    # is the school of الحرس الوطني, which the lexicon names).
+                    while end < len(doc) and norms[end] in self.school_closers and k not in marks.name:
+                        end += 1
+                    found.append((i, end, "GovernmentAgency", {"head": n}))
                     break
         return found
 
@@ -269,6 +276,8 @@ class HeadNounPatterns:
             if linked and self._coordinated_field(doc, norms, end, marks):
                 end += 2  # للمباحث والأدلة الجنائية: a second field of the same body
                 continue
+            if norms[end] in self.name_closers:
+                break  # a rank opens the next person's name
             if is_definite(token) and norms[end] not in _AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in ("و", "ف")):
                 end += 1
                 continue
@@ -462,7 +471,7 @@ class HeadNounPatterns:
         marks = LexiconMarks(doc)
         norms = token_view(doc).norms
         if self.lang == "ar":
-            found = self._arabic(doc, norms, marks) + self._arabic_schools(doc, norms)
+            found = self._arabic(doc, norms, marks) + self._arabic_schools(doc, norms, marks)
         elif self.lang == "fr":
             found = self._french(doc, norms, marks)
         elif self.lang == "en":

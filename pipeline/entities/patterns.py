@@ -168,7 +168,9 @@ class EntityPatterns:
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
         if n in self.common:
             return name_len >= 2 and closed
-        return name_len >= 2 or n.endswith("ي")
+        # After one known given name, right before punctuation: اللواء سامي الخوالدة،
+        given_before = name_len == 1 and i > 0 and match_at(token_view(doc).norms, i - 1, self.given) is not None
+        return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""

@@ -159,3 +159,13 @@ def test_arabic_cabinet_and_public_security_after_a_leader_word():
 def test_arabic_pronoun_suffixed_noun_opens_no_complement():
     found = heads("ar", "استقبل المدير العام للأمن الوطني نظيره الإسباني")
     assert not any("نظيره" in text for text in found)
+
+
+def test_arabic_agency_name_stops_at_a_rank_that_opens_a_person_name():
+    found = heads("ar", "ووقع المذكرة وكيل وزارة الداخلية اللواء فهد بن ناصر العتيبي")
+    assert found == {"وزارة الداخلية": ("GovernmentAgency", "")}
+
+
+def test_arabic_security_school_keeps_a_closing_adjective():
+    found = heads("ar", "إذ تقدم أكاديمية الشرطة الملكية تدريبا لضباط من الشرطة المدنية الفلسطينية")
+    assert found["أكاديمية الشرطة الملكية"][0] == "GovernmentAgency"

@@ -100,3 +100,9 @@ def test_latin_place_heads_veto_a_person():
 def test_latin_apposition_name_leaves_out_a_rank_and_a_nationality_noun():
     assert "Tarek Mahmoud Hassan" in persons("en", "Vice Admiral Tarek Mahmoud Hassan, commander of the Egyptian Navy, said")
     assert "Catherine De Bolle" in persons("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol.")
+
+
+def test_arabic_definite_family_name_after_one_given_name_before_punctuation():
+    assert "سامي الخوالدة" in persons("ar", "وافتتح مدير الأمن العام اللواء سامي الخوالدة، صباح الثلاثاء، المؤتمر")
+    # "سامي" is also an adjective (a senior official): no person without name words after it.
+    assert persons("ar", "وقال مسؤول سامي في وزارة الداخلية إن التعاون مستمر") == []
