@@ -41,10 +41,12 @@ def _run(inp: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=ROOT, timeout=900)
 
 
-def _in_python_startup(stderr: str) -> bool:
+def _in_python_startup(stderr: str, returncode: int) -> bool:
     """A SIGINT that lands while the interpreter itself starts (before any of our code
-    runs) gets Python's own traceback; every frame of it is then outside pipeline/."""
-    return "KeyboardInterrupt" in stderr and "/pipeline/" not in stderr
+    runs) gets Python's own traceback, every frame of it outside pipeline/; one that lands
+    before Python has installed its handler kills the process silently (the default action)."""
+    silent_kill = returncode == -signal.SIGINT and not stderr.strip()
+    return silent_kill or "KeyboardInterrupt" in stderr and "/pipeline/" not in stderr
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
@@ -93,7 +95,7 @@ def test_killed_runs_keep_outputs_and_next_run_equals_a_clean_run(corpora, tmp_p
         _, stderr = child.communicate(timeout=300)
         outcomes.append((delay, finished, child.returncode))
         current = _snapshot(out)
-        if sig == signal.SIGINT and not finished and not _in_python_startup(stderr):
+        if sig == signal.SIGINT and not finished and not _in_python_startup(stderr, child.returncode):
             assert "Traceback" not in stderr, stderr
             # A signal that lands after the last output is written (the run was exiting) may
             # leave exit status 0; the run must then have finished its outputs.
