@@ -47,7 +47,7 @@ from pipeline.relations.dates import reference_date
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.events import document_event_relations, events
-from pipeline.relations.patterns import FAMILIES, Candidate
+from pipeline.relations.patterns import FAMILIES, Candidate, dual_reference
 
 MIN_CONFIDENCE = 0.5
 STRICT_ENV = "DOC2KG_STRICT_RELATIONS"
@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
+# Sentences before a dual reference ("the two countries") whose parties it may stand for.
+DUAL_MEMORY = 2
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
 OUTLET_KINDS = {"news_agency", "media"}
@@ -305,7 +307,8 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
             old.negated, old.hedged = rel.negated, rel.hedged
         old.domains = sorted(set(old.domains) | set(rel.domains), key=DOMAINS.index)
 
-    recent: list[tuple[int, Arg]] = []
+    recent: list[tuple[int, Arg]] = []  # events of the sentences so far, by sentence
+    parties: list[tuple[int, Arg]] = []  # and their parties
     for i, ctx in enumerate(contexts):
         candidates: list[Candidate] = []
         for family in FAMILIES:
@@ -313,6 +316,9 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         memory = [a for j, a in recent if i - j <= EVENT_MEMORY]
         candidates.extend(guarded("events", partial(events, ctx, memory)))
         recent.extend((i, a) for a in ctx.args if a.type == "Event")
+        in_view = [a for j, a in parties if i - j <= DUAL_MEMORY]
+        candidates.extend(guarded("dual_reference", partial(dual_reference, ctx, in_view)))
+        parties.extend((i, a) for a in ctx.parties(demonyms=True))
         evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
         domains: list[str] | None = None  # the sentence's, found for its first cooperatesWith
         for c in candidates:

@@ -837,6 +837,42 @@ def places(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
+# --- cooperation by a dual reference ("the two countries", البلدين) -----------------------
+
+DUAL_REFERENCES = (("dual_states", frozenset({"Country"})), ("dual_sides", PARTY_TYPES))
+
+
+def dual_reference(ctx: SentenceContext, memory: list[Arg]) -> list[Candidate]:
+    """cooperatesWith between the two parties a dual reference stands for: a cooperation
+    cue and "البلدين" / "les deux pays" / "both sides" in a sentence that names fewer than
+    two parties itself, when exactly two distinct parties of the kind (states; any parties
+    for "sides") are named in it before the reference or in ``memory`` (the parties of the
+    sentences just before). With three or more in view the reference is ambiguous: nothing."""
+    triggers = ctx.cues("cooperatesWith")
+    if not triggers:
+        return []
+    own = {a.key for a in ctx.parties(demonyms=True)}
+    for family, types in DUAL_REFERENCES:
+        refs = ctx.cues(family)
+        if not refs:
+            continue
+        if len({a.key for a in ctx.parties(demonyms=True) if a.type in types}) >= 2 or len(own) >= 3:
+            return []  # the sentence names its parties: the other rules read it
+        ref = refs[0]
+        in_view: dict[str, Arg] = {}
+        for a in memory + [a for a in ctx.parties(demonyms=True) if a.end <= ref[0]]:
+            if a.type in types:
+                in_view.pop(a.key, None)
+                in_view[a.key] = a  # the latest mention of each party
+        if len(in_view) != 2:
+            return []
+        first, second = in_view.values()
+        trigger = min(triggers, key=lambda t: abs(t[0] - ref[0]))
+        return [Candidate(first, "cooperatesWith", second, "rule:dual-reference", 0.65,
+                          min(ref[0], trigger[0]), max(ref[1], trigger[1]))]
+    return []
+
+
 FAMILIES: tuple[Callable[[SentenceContext], list[Candidate]], ...] = (
     person_roles, agency_country, cooperation, counterparts, flows, hosting, membership, places,
 )
