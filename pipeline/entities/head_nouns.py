@@ -28,6 +28,9 @@ Usage::
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -58,6 +61,25 @@ MAX_QUOTED = 5
 _AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 _FR_DE = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"}
 _EN_OF = {"of", "the", "for"}
+
+
+@dataclass(frozen=True)
+class StateSchools:
+    """Schools of the security forces (``state_schools`` in entity_heads.yaml), normalized:
+    school heads, security-force words, research words that rule a school out, and the
+    adjectives that may close its name."""
+
+    heads: frozenset[str]
+    words: frozenset[str]
+    not_words: frozenset[str]
+    closers: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def state_schools(lang: str, path: str = str(HEADS_FILE)) -> StateSchools:
+    data = load_yaml(path).get("state_schools") or {}
+    return StateSchools(*(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))
+                          for key in ("heads", "words", "not_words", "closers")))
 MAX_FR_COMPLEMENT = 10
 _FR_ET_DE = {"de", "des", "du", "d'", "d’"}
 _FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
@@ -123,10 +145,7 @@ class HeadNounPatterns:
         self.head_words = Phrases([h for h, _ in self.heads])
         self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
-        schools = data.get("state_schools") or {}
-        self.school_heads, self.school_words, self.school_not, self.school_closers = (
-            frozenset(normalize(w) for w in (schools.get(key) or {}).get(lang, []))
-            for key in ("heads", "words", "not_words", "closers"))
+        self.schools = state_schools(lang, heads_path)
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
@@ -174,17 +193,17 @@ class HeadNounPatterns:
         a school head, then up to four words, the last a word of the security forces."""
         found = []
         for i, n in enumerate(norms):
-            if n not in self.school_heads or (i > 0 and is_clitic(doc[i - 1])):
+            if n not in self.schools.heads or (i > 0 and is_clitic(doc[i - 1])):
                 continue
             for k in range(i + 1, min(len(doc), i + 5)):
-                if norms[k] in self.school_not or norms[k] in _AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
+                if norms[k] in self.schools.not_words or norms[k] in _AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
                         is_clitic(doc[k]) and norms[k] in ("و", "ف")):
                     break
-                if norms[k] in self.school_words:
+                if norms[k] in self.schools.words:
                     end = k + 1
                     # أكاديمية الشرطة الملكية; but not over a body's own name (مدرسة الحرس الوطني
                     # is the school of الحرس الوطني, which the lexicon names).
-                    while end < len(doc) and norms[end] in self.school_closers and k not in marks.name:
+                    while end < len(doc) and norms[end] in self.schools.closers and k not in marks.name:
                         end += 1
                     found.append((i, end, "GovernmentAgency", {"head": n}))
                     break

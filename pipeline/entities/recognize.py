@@ -32,7 +32,6 @@ Usage::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +39,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.groups import numbered_groups
+from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon import load_lexicon
 from pipeline.entities.tokens import (
     PATTERNS_DIR,
@@ -100,23 +100,14 @@ def _head_types(lang: str) -> list[tuple[tuple[str, ...], str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-@lru_cache(maxsize=8)
-def _state_schools(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Normalized school heads, security-force words and research words of ``lang``
-    (entity_heads.yaml, state_schools)."""
-    data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get("state_schools") or {}
-    return tuple(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))  # type: ignore[return-value]
-                 for key in ("heads", "words", "not_words"))
-
-
 def _as_state_school(cand: "_Candidate", lang: str) -> "_Candidate":
     """An organization named as a school of the security forces (Hellenic Naval Academy,
     Royal Institute of Police) retyped GovernmentAgency; ``cand`` itself, changed or not."""
     if cand.type != "Organization" or cand.source == "lexicon":
         return cand
-    heads, words, not_words = _state_schools(lang)
+    schools = state_schools(lang)
     norms = {norm(t) for t in cand.span}
-    if norms & heads and norms & words and not norms & not_words:
+    if norms & schools.heads and norms & schools.words and not norms & schools.not_words:
         cand.type = "GovernmentAgency"
     return cand
 

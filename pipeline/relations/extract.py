@@ -123,11 +123,12 @@ def _back_references(text: str, mentions: list[Mention], args: list[Arg]) -> lis
     bodies = [(m, head) for m in mentions if m.type in BACK_REFERENCE_TYPES and (head := _body_head(m))]
     if not bodies:
         return []
+    heads = {head for _, head in bodies}
     taken = [(a.start, a.end) for a in args]
     out = []
     for w in _AR_WORD.finditer(text, min(m.end for m, _ in bodies)):
         found = _AR_DEFINITE.match(normalize(w.group()))
-        if found is None or any(s0 < w.end() and w.start() < s1 for s0, s1 in taken):
+        if found is None or found.group(1) not in heads or any(s0 < w.end() and w.start() < s1 for s0, s1 in taken):
             continue
         before = [m for m, head in bodies if head == found.group(1) and m.end <= w.start()]
         if before:

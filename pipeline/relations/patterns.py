@@ -851,16 +851,16 @@ def dual_reference(ctx: SentenceContext, memory: list[Arg]) -> list[Candidate]:
     triggers = ctx.cues("cooperatesWith")
     if not triggers:
         return []
-    own = {a.key for a in ctx.parties(demonyms=True)}
+    parties = ctx.parties(demonyms=True)
     for family, types in DUAL_REFERENCES:
         refs = ctx.cues(family)
         if not refs:
             continue
-        if len({a.key for a in ctx.parties(demonyms=True) if a.type in types}) >= 2 or len(own) >= 3:
+        if len({a.key for a in parties if a.type in types}) >= 2 or len({a.key for a in parties}) >= 3:
             return []  # the sentence names its parties: the other rules read it
         ref = refs[0]
         in_view: dict[str, Arg] = {}
-        for a in memory + [a for a in ctx.parties(demonyms=True) if a.end <= ref[0]]:
+        for a in memory + [a for a in parties if a.end <= ref[0]]:
             if a.type in types:
                 in_view.pop(a.key, None)
                 in_view[a.key] = a  # the latest mention of each party
