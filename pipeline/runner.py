@@ -9,7 +9,8 @@ Light to construct; models load on first use of a language (or in :meth:`Pipelin
 come back in input order, so the output does not depend on the engine. With ``cache=True``
 results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
 document is not processed again. Resolution, the graph and the exports run here, over all
-results.
+results. A run holds the lock of its output folder and writes all its files as one
+generation, switched in at once (:mod:`pipeline.runtime.output_folder`).
 
 Usage::
 

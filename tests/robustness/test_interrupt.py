@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, assert_one_generation
 
 TEXTS = ROOT / "tests" / "evaluation" / "data" / "heldout_extra.jsonl"
 
@@ -54,6 +54,7 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 def _check_whole(out: Path) -> None:
+    assert_one_generation(out)  # every name, the store and report.json from one run
     json.loads((out / "graph.json").read_text(encoding="utf-8"))
     Graph().parse(out / "graph.ttl", format="turtle")
     store = pyoxigraph.Store.read_only(str(out / "store"))
@@ -113,3 +114,4 @@ def test_killed_runs_keep_outputs_and_next_run_equals_a_clean_run(corpora, tmp_p
     graphs = {str(g.value).rsplit("/", 1)[-1] for g in store.named_graphs()}
     assert {p.stem for p in after.glob("*.txt")} <= graphs
     assert not [p for p in out.rglob("*.tmp")], "temporary files left behind"
+    assert len(list((out / ".generations").iterdir())) == 1, "killed runs' generations left behind"
