@@ -43,6 +43,7 @@ from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
 from pipeline.runtime.cache import ResultCache
 from pipeline.runtime.output_folder import OutputWriteError, RunLock, carry_over, discard, new_generation, publish
+from pipeline.runtime.output_folder import current as current_outputs
 from pipeline.runtime.output_folder import prune as prune_outputs
 from pipeline.runtime.parallel import make_engine, process_batch, run_exporters
 from pipeline.store.oxigraph_store import STORE_LINK
@@ -271,11 +272,14 @@ class Pipeline:
                 self.write_report(summary, generation)
                 publish(out_dir, generation)
             except BaseException as exc:
-                if generation is not None:
+                switched = generation is not None and current_outputs(out_dir) == generation.resolve()
+                if generation is not None and not switched:
                     discard(generation)
                 if isinstance(exc, OSError):
+                    outcome = ("the new outputs are in place, some links are missing" if switched
+                               else "the previous outputs are unchanged")
                     raise OutputWriteError(f"cannot write the outputs into {out_dir}: {exc.strerror or exc}; "
-                                           "the previous outputs are unchanged") from exc
+                                           f"{outcome}") from exc
                 raise
             prune_outputs(out_dir)
             prune_store(out_dir, {current_store(out_dir), previous_store})
