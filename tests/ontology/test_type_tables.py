@@ -3,6 +3,7 @@ disagreement, made on a copy in a tmp dir, is reported."""
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -139,3 +140,17 @@ def test_a_literal_flag_that_differs_is_reported(copies):
     relations = dict(RELATION_SIGNATURES)
     relations["occurredOn"] = dataclasses.replace(relations["occurredOn"], literal=False)
     assert reported(check(copies, relations=relations), "doc2kg.ttl: occurredOn is no ObjectProperty")
+
+
+def test_the_gold_checker_knows_every_type_and_allows_at_least_each_signature():
+    # scripts/validate_corpus.py keeps the annotation guidelines' own, looser signatures.
+    path = Path(__file__).resolve().parents[2] / "scripts" / "validate_corpus.py"
+    spec = importlib.util.spec_from_file_location("validate_corpus", path)
+    gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gold)
+    assert gold.ENTITY_TYPES == set(ENTITY_TYPES)
+    assert set(gold.SIGNATURES) == set(RELATION_SIGNATURES)
+    for name, r in RELATION_SIGNATURES.items():
+        heads, tails = gold.SIGNATURES[name]
+        assert set(r.heads) <= heads, name
+        assert (tails is None) == r.literal and (r.literal or set(r.tails) <= tails), name
