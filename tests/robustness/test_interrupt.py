@@ -46,7 +46,11 @@ def _in_python_startup(stderr: str, returncode: int) -> bool:
     runs) gets Python's own traceback, every frame of it outside pipeline/; one that lands
     before Python has installed its handler kills the process silently (the default action)."""
     silent_kill = returncode == -signal.SIGINT and not stderr.strip()
-    return silent_kill or "KeyboardInterrupt" in stderr and "/pipeline/" not in stderr
+    # The start-up handler's message, and yet the process ends by SIGINT: seen on main too when
+    # the signal lands in a library's import (CPython re-raises SIGINT at exit when an interrupt
+    # passed through code an extension ran with PyRun_*); a shell reads it as status 130 as well.
+    startup_handler = returncode == -signal.SIGINT and stderr.strip() == "doc2kg: interrupted"
+    return silent_kill or startup_handler or "KeyboardInterrupt" in stderr and "/pipeline/" not in stderr
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
