@@ -237,15 +237,7 @@ def publish(folder: Path, generation: Path) -> None:
     sure each of its names has its ``OUT/<name>`` link (already there after the first run),
     and drop the links of names it does not have."""
     folder = Path(folder)
-    for entry in generation.iterdir():  # make the generation's names durable before the switch
-        if entry.is_file() and not entry.is_symlink():
-            with contextlib.suppress(OSError):
-                fd = os.open(entry, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-    _fsync_dir(generation)
+    _fsync_dir(generation)  # the files are fsynced as written (atomic_write, the store's flush); their names here
     _replace_link(folder / CURRENT, os.path.relpath(generation, folder))
     _fsync_dir(folder)
     names = {entry.name for entry in generation.iterdir() if not entry.name.startswith(".")}
@@ -268,7 +260,11 @@ def prune(folder: Path) -> int:
     removed = 0
     root = Path(folder) / GENERATIONS
     for entry in root.iterdir() if root.is_dir() else ():
-        if entry.resolve() != keep:
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
-            removed += 1
+        if entry.resolve() == keep:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
     return removed
