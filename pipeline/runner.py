@@ -37,6 +37,7 @@ from pipeline.ingest.read import Source, discover, read_source
 from pipeline.language.detect import detect_language
 from pipeline.language.nlp import get_nlp
 from pipeline.learned.classifier import learned_relations
+from pipeline.learned.span_tagger import tagged_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
@@ -149,6 +150,8 @@ class Pipeline:
         try:
             t2 = time.perf_counter()
             mentions = recognize_entities(doc, result.document)
+            if self.learned:
+                mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
