@@ -31,7 +31,9 @@ from pipeline.language.normalize import normalize
 ARTICLE = "ال"
 # ل + ال is written لل (للأمن); the NORM of the piece after the ل gets its article back.
 FUSED_ARTICLE = "لل"
-CONJUNCTIONS = ("و", "ف")
+WA = "و"  # "and", also a word of its own between names
+FA = "ف"
+CONJUNCTIONS = (WA, FA)
 PREPOSITIONS = ("ب", "ل", "ك")
 # Conjunction + preposition pairs first: a matcher tries the longest proclitic first.
 PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCTIONS + PREPOSITIONS
