@@ -35,7 +35,7 @@ def test_norms_and_sentence_starts_from_token_texts():
 
 
 def test_deputy_is_a_whole_word_not_a_conjunction_and_a_city():
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
 
     doc = get_nlp("ar")("وقال وكيل وزارة الداخلية إن")
     assert "وكيل" in [t.text for t in doc]
