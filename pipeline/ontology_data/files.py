@@ -131,7 +131,8 @@ SCHEMAS: dict[str, Any] = {
         required={lang: {str: {str: (WORDS, bool)}} for lang in ("ar", "fr", "en")},
         optional={"state_schools": {str: WORDS_BY_LANG}},
         rest=(WORDS, WORDS_BY_LANG)),
-    "patterns/months.yaml": Fields(optional={"weekdays": _MONTH_FORMS}, rest=WORDS_BY_LANG),
+    "patterns/months.yaml": Fields(required={"range_words": WORDS}, optional={"weekdays": _MONTH_FORMS},
+                                   rest=WORDS_BY_LANG),
     "patterns/domains.yaml": FAMILIES,
     "patterns/relation_triggers.yaml": FAMILIES,
     "patterns/relation_patterns.yaml": FAMILIES,
@@ -235,7 +236,8 @@ def entity_heads(path: str | Path | None = None) -> dict[str, Any]:
 
 
 def months(path: str | Path | None = None) -> dict[Any, Any]:
-    """``patterns/months.yaml``: month number -> language -> names; ``weekdays`` likewise."""
+    """``patterns/months.yaml``: month number -> language -> names; ``weekdays`` likewise;
+    ``range_words``, the words between two days of a range (1 to 14 September)."""
     return _project_file("patterns/months.yaml", path)
 
 

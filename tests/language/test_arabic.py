@@ -1,4 +1,5 @@
-from pipeline.language.arabic import build_arabic_nlp, split_proclitic
+from pipeline.language.arabic import build_arabic_nlp
+from pipeline.language.morphology import split_proclitic
 
 
 def test_proclitics_split_on_article_and_known_stems():
