@@ -12,7 +12,7 @@ The parsed data is shared by every caller: read it, never change it.
 Usage::
 
     from pipeline.ontology_data import months, person_titles
-    person_titles()["fr"][:2]       # ['m.', 'mme']
+    person_titles()["fr"][:2]       # ['M.', 'Mme']
     months()[1]["ar"][0]            # 'يناير'
 """
 from __future__ import annotations
