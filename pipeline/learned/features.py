@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from pipeline.language.arabic import PROCLITICS
+from pipeline.language.morphology import strip_clitics
 from pipeline.language.normalize import normalize
 from pipeline.learned.candidates import Candidate, MentionSpan
 from pipeline.model import Relation
@@ -43,13 +43,8 @@ def _bucket(n: int) -> str:
 
 
 def word_form(token: Token, lang: str) -> str:
-    """The token's normalized form; an Arabic word loses one proclitic before its article."""
-    norm = token.norm_ if lang == "ar" else normalize(token.text)
-    if lang == "ar" and len(norm) > 4:
-        for clitic in PROCLITICS:
-            if norm.startswith(clitic + "ال"):
-                return norm[len(clitic):]
-    return norm
+    """The token's normalized form; an Arabic word loses a proclitic before its article."""
+    return strip_clitics(token.text) if lang == "ar" else normalize(token.text)
 
 
 @dataclass

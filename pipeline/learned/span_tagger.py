@@ -138,7 +138,7 @@ def train(gold_docs: list[dict], lang: str, parse) -> Language | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
     from pipeline.learned.training import read_gold
 
     parser = argparse.ArgumentParser(description="Train the entity taggers (one per language) from gold JSONL.")

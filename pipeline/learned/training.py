@@ -51,7 +51,7 @@ class Example:
 def _parse(text: str, doc_id: str):
     from pipeline.entities.recognize import recognize_entities
     from pipeline.language.detect import detect_language
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
     from pipeline.relations.extract import extract_relations
 
     document = Document(id=doc_id, text=text)

@@ -93,7 +93,7 @@ def test_training_is_deterministic():
 
 def test_gold_spans_take_every_alias_occurrence_longest_first():
     from pipeline.learned.span_tagger import gold_spans
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
 
     text = "La Garde nationale et la Garde nationale tunisienne ont arrêté trois suspects. La Garde nationale a agi."
     gold = {"entities": [{"id": "e1", "type": "GovernmentAgency", "aliases": ["Garde nationale tunisienne",
@@ -104,7 +104,7 @@ def test_gold_spans_take_every_alias_occurrence_longest_first():
 
 
 def test_tagger_adds_only_new_mentions_of_its_types():
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
     from pipeline.learned.span_tagger import ADDED_TYPES, tagged_mentions, train
 
     texts = ["L'exercice Lion Africain a réuni le Maroc et le Sénégal.",
