@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 from pipeline.learned.candidates import Candidate, candidate_pairs
 from pipeline.learned.features import RuleIndex, candidate_features
 from pipeline.model import Document, Evidence, Mention, Relation
+from pipeline.ontology_data import RELATION_MODEL_FILE
 from pipeline.relations.domains import find_domains
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "ontology" / "models" / "relations.json"
+MODEL_PATH = RELATION_MODEL_FILE
 EXTRACTOR = "learned:logistic"
 
 

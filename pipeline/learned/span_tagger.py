@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from pipeline.model import Document, Mention
+from pipeline.ontology_data import MODELS_DIR
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "ontology" / "models"
 ADDED_TYPES = frozenset({"Event", "GovernmentAgency", "InternationalOrganization", "Organization", "Person",
                          "Location"})
 SOURCE = "learned:ner"
