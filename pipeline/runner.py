@@ -31,13 +31,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
 from pipeline.language.detect import detect_language
-from pipeline.language.nlp import get_nlp
+from pipeline.learned.classifier import learned_relations
+from pipeline.learned.span_tagger import tagged_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
+from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
@@ -45,12 +48,11 @@ from pipeline.runtime.cache import ResultCache
 from pipeline.runtime.output_folder import OutputWriteError, RunLock, carry_over, discard, new_generation, publish
 from pipeline.runtime.output_folder import current as current_outputs
 from pipeline.runtime.output_folder import prune as prune_outputs
-from pipeline.runtime.parallel import make_engine, process_batch, run_exporters
+from pipeline.runtime.parallel import make_engine, run_exporters
 from pipeline.store.oxigraph_store import STORE_LINK
 from pipeline.store.oxigraph_store import current_generation as current_store
 from pipeline.store.oxigraph_store import prune_generations as prune_store
 
-PIPELINE_VERSION = "0.1.0"
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
@@ -91,8 +93,11 @@ class Pipeline:
     """Composes the stages; each stage is a module with one job (see the package docstrings)."""
 
     def __init__(self, exporters: Iterable[str] = DEFAULT_EXPORTERS, *, jobs: int = 1, engine: str = "local",
-                 scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE) -> None:
+                 scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE,
+                 learned: bool = True) -> None:
         self.exporters = tuple(exporters)
+        # The trained layer over the rules (pipeline.learned); off for the rules-only ablation.
+        self.learned = learned
         self.jobs = jobs
         self.engine = engine
         self.scheduler = scheduler
@@ -152,9 +157,13 @@ class Pipeline:
         try:
             t2 = time.perf_counter()
             mentions = recognize_entities(doc, result.document)
+            if self.learned:
+                mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
+            if self.learned:
+                relations += learned_relations(doc, result.document, mentions, relations)
             t4 = time.perf_counter()
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,
@@ -225,7 +234,7 @@ class Pipeline:
                 queue.append(slots)
                 yield docs
 
-        with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs) as engine:
+        with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs, warm=warm_worker) as engine:
             for processed in engine.map(process_batch if remote else self.process_batch, todo()):
                 slots = queue.popleft()
                 done = iter(processed)
@@ -340,7 +349,7 @@ class Pipeline:
                 "cached": r.document.id in summary.cached_ids,
             })
         report = {
-            "pipeline_version": PIPELINE_VERSION,
+            "pipeline_version": __version__,
             "documents": docs,
             "totals": {
                 "documents": len(summary.results),
@@ -358,3 +367,13 @@ class Pipeline:
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         summary.files.append(summary.out_dir / "report.json")
         return path
+
+
+def process_batch(documents: list[Document]) -> list[DocumentResult]:
+    """A worker's entry point: the per-document stages of one batch, in the calling process."""
+    return Pipeline().process_batch(documents)
+
+
+def warm_worker(langs: tuple[str, ...]) -> None:
+    """A worker's initializer: load the pipelines of ``langs`` once, before the first batch."""
+    Pipeline().warm_up(langs)
