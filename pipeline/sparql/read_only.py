@@ -29,6 +29,7 @@ Usage::
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ OUR_GRAPHS = "https://doc2kg.org/graph/"
 QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}
 # C0 controls but tab and line feed, DEL and C1 controls: no SPARQL token needs them raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# rdflib warns for every odd IRI in a parsed query; a client's query is no news for our log.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 class QueryRefused(ValueError):
