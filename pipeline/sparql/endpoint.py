@@ -189,6 +189,7 @@ class Endpoint:
         self._ready = threading.Event()
         self._failed: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
         protocol = guarded_protocol(read_timeout=self.limits.read_timeout, max_request_bytes=self.limits.max_request_bytes,
                                     max_connections=self.limits.max_connections)
         config = uvicorn.Config(self.app, http=protocol, interface="asgi3", proxy_headers=False, lifespan="off", access_log=False, log_config=None,
@@ -207,6 +208,7 @@ class Endpoint:
 
     # -- life --------------------------------------------------------------------------
     async def _main(self) -> None:
+        self.loop = asyncio.get_running_loop()
         try:
             self.served = await self._serve_generation()
         except BaseException as exc:

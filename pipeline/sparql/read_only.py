@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "gr
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # rdflib warns for every odd IRI in a parsed query; a client's query is no news for our log.
 logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+# rdflib's pyparsing grammar keeps state while it parses: one parse at a time (measured: two
+# threads parsing at once fail with TypeErrors inside pyparsing).
+_PARSING = threading.Lock()
 
 
 class QueryRefused(ValueError):
@@ -137,7 +141,13 @@ def is_local_graph(iri: str, local: Iterable[str] = ()) -> bool:
 def _check(query: str, local: frozenset[str], prefixes: tuple[tuple[str, str], ...],
            protocol_graphs: tuple[str, ...]) -> CheckedQuery:
     text = normalize(query)
-    tree, parsed = _parse(text, dict(prefixes))
+    with _PARSING:
+        try:
+            tree, parsed = _parse(text, dict(prefixes))
+        except QueryRefused:
+            raise
+        except Exception as exc:  # fail closed: what the parser cannot take is not run
+            raise UnparsableQuery(text, f"the query could not be checked ({type(exc).__name__})") from None
     for node in (*_nodes(tree), *_nodes(parsed.algebra)):
         if node.name == "ServiceGraphPattern":
             raise QueryRefused("read-only: SERVICE is not accepted; this endpoint never queries another server")

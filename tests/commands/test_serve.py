@@ -37,7 +37,7 @@ def server(seed_run):
 
 def oxigraph_children(out_dir: str) -> int:
     out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    return sum("serve-read-only" in line and out_dir in line for line in out.splitlines())
+    return sum("pipeline.sparql.engine" in line and out_dir in line for line in out.splitlines())
 
 
 def test_serve_answers_sparqlwrapper_and_stops_cleanly(server):

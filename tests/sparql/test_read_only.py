@@ -115,3 +115,23 @@ def _shipped_queries() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name,query", _shipped_queries(), ids=[n for n, _ in _shipped_queries()])
 def test_shipped_and_documented_queries_pass(name, query):
     assert check_query(query, predeclared=PREFIXES).form in ("select", "ask", "graph")
+
+
+def test_parses_from_many_threads_at_once():
+    import threading
+
+    errors = []
+
+    def check(i):
+        try:
+            for j in range(20):
+                check_query(f"SELECT ?x{i}_{j} WHERE {{ ?x{i}_{j} ?p 'v{j}' FILTER(?p != <http://x/{i}>) }}")
+        except Exception as exc:  # noqa: BLE001 - any error is the failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=check, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:2]

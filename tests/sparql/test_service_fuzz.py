@@ -68,6 +68,7 @@ def fuzz_http(url, queries, outcome: dict) -> None:
         outcome[r.status_code] = outcome.get(r.status_code, 0) + 1
 
 
+@pytest.mark.slow
 def test_fuzzed_service_and_load_never_leave(seed_run, listener):
     port = free_port()
     code = textwrap.dedent(f"""
