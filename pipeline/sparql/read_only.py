@@ -28,7 +28,6 @@ Usage::
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import threading
@@ -137,7 +136,9 @@ def is_local_graph(iri: str, local: Iterable[str] = ()) -> bool:
     return iri.startswith(OUR_GRAPHS) or iri in set(local)
 
 
-@functools.lru_cache(maxsize=2048)
+_ACCEPTED: dict[tuple, CheckedQuery] = {}  # accepted queries (the web page's and scripts' repeat)
+
+
 def _check(query: str, local: frozenset[str], prefixes: tuple[tuple[str, str], ...],
            protocol_graphs: tuple[str, ...]) -> CheckedQuery:
     text = normalize(query)
@@ -167,7 +168,21 @@ def check_query(query: str, *, local_graphs: Iterable[str] = (), predeclared: di
                 protocol_graphs: Iterable[str] = ()) -> CheckedQuery:
     """The checked query (text to run and its form); raise :class:`QueryRefused` (403) or
     :class:`UnparsableQuery` (400) unless ``query`` only reads our store."""
-    return _check(query, frozenset(local_graphs), tuple(sorted((predeclared or {}).items())), tuple(protocol_graphs))
+    key = (query, frozenset(local_graphs), tuple(sorted((predeclared or {}).items())), tuple(protocol_graphs))
+    found = _ACCEPTED.get(key)
+    if found is None:
+        found = _check(*key)
+        if len(_ACCEPTED) >= 4096:
+            _ACCEPTED.clear()
+        _ACCEPTED[key] = found
+    return found
+
+
+def accepted_before(query: str, **kwargs) -> CheckedQuery | None:
+    """The check of ``query`` if it was accepted before (a dictionary look-up, no parse), else None."""
+    return _ACCEPTED.get((query, frozenset(kwargs.get("local_graphs", ())),
+                          tuple(sorted((kwargs.get("predeclared") or {}).items())),
+                          tuple(kwargs.get("protocol_graphs", ()))))
 
 
 def check_read_only(query: str, **kwargs) -> str:

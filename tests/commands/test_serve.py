@@ -40,7 +40,7 @@ def engine_children(out_dir: str) -> int:
     return sum("pipeline.sparql.engine" in line and out_dir in line for line in out.splitlines())
 
 
-def test_serve_answers_sparqlwrapper_and_stops_cleanly(server):
+def test_serve_answers_sparqlwrapper_and_stops_cleanly(server, seed_run):
     sparql = SPARQLWrapper(server + "/sparql")
     sparql.setQuery((ROOT / "ontology" / "queries" / "agencies_heads_countries.rq").read_text(encoding="utf-8"))
     sparql.setReturnFormat(JSON)

@@ -131,7 +131,9 @@ def test_queue_full_gets_503_with_retry_after(endpoint):
     threads = [threading.Thread(target=slow) for _ in range(4)]  # 2 engines busy, 2 waiting
     for t in threads:
         t.start()
-    time.sleep(1.0)
+    deadline = time.monotonic() + 3
+    while endpoint.served.pool.waiting < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
     r = requests.get(endpoint.url + "/sparql", params={"query": "ASK {}"}, timeout=30)
     for t in threads:
         t.join()
