@@ -160,6 +160,9 @@ def answer(store, request: dict, out: Output, prefixes: dict[str, str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     die_with_parent()
+    # Ctrl-C and a TERM to the process group are the server's to handle: it closes our input.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     args = argparse.ArgumentParser(prog="pipeline.sparql.engine")
     args.add_argument("generation", help="a store generation folder (an Oxigraph database)")
     args.add_argument("--max-memory-mb", type=int, default=0)

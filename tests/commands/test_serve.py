@@ -36,7 +36,7 @@ def server(seed_run):
 
 
 def engine_children(out_dir: str) -> int:
-    out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    out = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True).stdout
     return sum("pipeline.sparql.engine" in line and out_dir in line for line in out.splitlines())
 
 

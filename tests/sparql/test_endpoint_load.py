@@ -113,22 +113,30 @@ def test_no_spin_when_file_descriptors_run_out(seed_run):
     proc, port, url = start_server(seed_run.out_dir, "--engines", "2", preexec=few_fds)
     held = []
     try:
+        _use_up_descriptors(proc, port, url, held)
+        time.sleep(0.5)  # the held connections closed: room again
+        assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 200
+    finally:
+        for s in held:
+            s.close()
+        stop(proc)
+
+
+def _use_up_descriptors(proc, port, url, held) -> None:
+    try:
         for _ in range(200):
             try:
                 held.append(socket.create_connection(("127.0.0.1", port), timeout=2))
             except OSError:
                 break
-        time.sleep(1.5)
-        before = cpu_seconds(proc.pid)
-        time.sleep(3.0)
-        used = cpu_seconds(proc.pid) - before
-        assert used < 0.3, f"{used:.2f} s of CPU in 3 s with the descriptors used up"
+        windows = []  # CPU seconds per wall second; a spinning accept loop keeps every one high
+        for _ in range(4):
+            before = cpu_seconds(proc.pid)
+            time.sleep(1.0)
+            windows.append(cpu_seconds(proc.pid) - before)
+        assert min(windows[1:]) < 0.1, f"CPU seconds per second with the descriptors used up: {windows}"
         assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 503
     finally:
         for s in held:
             s.close()
-    try:
-        time.sleep(1.5)  # asyncio accepts again after its one-second pause
-        assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 200
-    finally:
-        stop(proc)
+        held.clear()
