@@ -203,6 +203,7 @@ class Endpoint:
         self.socket.listen(1024)
         self.served: Served | None = None
         self._switching = False
+        self._switch_task: asyncio.Task | None = None
         self._last_check = 0.0
         self._ready = threading.Event()
         self._failed: BaseException | None = None
@@ -294,8 +295,9 @@ class Endpoint:
     async def _switch(self) -> None:
         try:
             new = await self._serve_generation()
-        except Exception as exc:  # keep serving the old generation
+        except Exception as exc:  # keep serving the old generation; look again in a few seconds
             log.error("could not move to the new store generation: %s", printable(str(exc)))
+            self._last_check = time.monotonic() + 5
             return
         finally:
             self._switching = False
@@ -317,7 +319,7 @@ class Endpoint:
             generation = current_generation(self.out_dir)
             if generation is not None and self.served and generation != self.served.generation:
                 self._switching = True
-                asyncio.ensure_future(self._switch())
+                self._switch_task = asyncio.ensure_future(self._switch())  # kept: the loop holds tasks weakly
         return self.served
 
     # -- the ASGI application -----------------------------------------------------------

@@ -79,14 +79,16 @@ class Output:
     def __init__(self, fd: int) -> None:
         self.fd = fd
 
-    def frame(self, kind: bytes, payload: bytes = b"") -> None:
-        data = FRAME.pack(kind, len(payload)) + payload
-        view = memoryview(data)
+    def frame(self, kind: bytes, payload: bytes = b"", before: bytes = b"") -> None:
+        """Write one frame (after ``before``, frames already packed: one write for a small answer)."""
+        view = memoryview(before + FRAME.pack(kind, len(payload)) + payload)
         while view:
             view = view[os.write(self.fd, view):]
 
-    def end(self, status: int = 200, message: str | None = None) -> None:
-        self.frame(b"E", json.dumps({"status": status, **({"message": message} if message else {})}).encode())
+    def end(self, status: int = 200, message: str | None = None, data: bytes = b"") -> None:
+        """The end of an answer, after its last ``data`` (under one frame's size)."""
+        before = FRAME.pack(b"D", len(data)) + data if data else b""
+        self.frame(b"E", json.dumps({"status": status, **({"message": message} if message else {})}).encode(), before)
 
 
 class ResultTooLarge(Exception):
@@ -107,9 +109,15 @@ class ResultWriter:
         return len(data)
 
     def flush(self) -> None:
-        while self.buffer:
+        """Send whole frames; a last part waits for :meth:`finish` (one write with the end frame)."""
+        while len(self.buffer) >= CHUNK:
             self.out.frame(b"D", bytes(self.buffer[:CHUNK]))
             del self.buffer[:CHUNK]
+
+    def finish(self) -> None:
+        self.flush()
+        self.out.end(200, data=bytes(self.buffer))
+        self.buffer.clear()
 
 
 def read_exactly(fd: int, n: int) -> bytes | None:
@@ -146,7 +154,6 @@ def answer(store, request: dict, out: Output, prefixes: dict[str, str]) -> None:
                 return out.end(406, "SELECT and ASK answer SPARQL results: ask for application/sparql-results+json, "
                                     "application/sparql-results+xml, text/csv or text/tab-separated-values")
             result.serialize(writer, getattr(ox.QueryResultsFormat, fmt.upper()))
-        writer.flush()
     except ResultTooLarge:
         return out.end(507, f"result larger than {writer.max_bytes} bytes; add a LIMIT")
     except SyntaxError as exc:
@@ -155,7 +162,7 @@ def answer(store, request: dict, out: Output, prefixes: dict[str, str]) -> None:
         return out.end(503, "the query needed more memory than the engine's limit; simplify it")
     except (OSError, ValueError, RuntimeError) as exc:
         return out.end(500, f"query failed: {exc}")
-    out.end(200)
+    writer.finish()
 
 
 def main(argv: list[str] | None = None) -> int:

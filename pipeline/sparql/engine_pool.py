@@ -4,8 +4,10 @@ Each engine runs one query at a time, so one client's runaway query (over the ti
 over the result cap, over the memory cap) ends only its own engine and its own query; the
 others go on. The pool:
 
-* replaces an engine as soon as it dies (its watcher sees the exit), and says why it died
-  (:meth:`Engine.death`: killed at the time limit, out of memory, exited with a message);
+* replaces an engine as soon as it dies (its watcher sees the exit) with a spare started
+  beforehand (so at once, however slowly a new process starts on a loaded machine), then
+  starts the next spare; and says why it died (:meth:`Engine.death`: killed at the time
+  limit, out of memory, exited with a message);
 * pings idle engines every ``HEALTH_EVERY`` seconds and replaces one that does not answer;
 * reads each engine's standard error all the time (a full pipe would block the engine) and
   keeps its last lines for the reason of a death;
@@ -115,6 +117,12 @@ class Engine:
             kind, size = FRAME.unpack(head)
             return kind, await self.proc.stdout.readexactly(size)
         except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            # the pipe closed: let the exit status and the last error lines arrive, to say why
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.proc.wait(), 1.0)
+            if self._stderr_task is not None:
+                with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                    await asyncio.wait_for(asyncio.shield(self._stderr_task), 0.5)
             raise EngineDied(self.death()) from exc
 
     def request(self, message: dict) -> None:
@@ -168,14 +176,16 @@ class EnginePool:
         self._waiters: collections.deque[asyncio.Future] = collections.deque()
         self._tasks: set[asyncio.Task] = set()
         self._closed = False
+        self._spare: Engine | None = None
         self.replaced = 0
 
     # -- life --------------------------------------------------------------------------
     async def start(self) -> None:
-        engines = await asyncio.gather(*(self._new_engine() for _ in range(self.size)))
-        if engines and engines[0].hello.get("network") != "none":
+        engines = await asyncio.gather(*(self._new_engine() for _ in range(self.size + 1)))
+        if engines[0].hello.get("network") != "none":
             log.warning("the query engines can reach the network (%s); the read-only guard is the only wall",
                         printable(engines[0].hello.get("how", "unknown")))
+        self._spare = engines.pop()
         for engine in engines:
             self.release(engine)
         self._spawn(self._health())
@@ -196,25 +206,34 @@ class EnginePool:
         await engine.proc.wait()
         if engine in self._idle:
             self._idle.remove(engine)
-        if engine in self.engines:
-            self.engines.discard(engine)
-            if not self._closed:
-                log.warning("engine %s ended: %s; starting another", engine.pid, engine.death())
-                await self._replace()
+        if engine not in self.engines:
+            return
+        self.engines.discard(engine)
+        if self._closed:
+            return
+        if engine is self._spare:
+            self._spare = None
+        else:
+            log.warning("engine %s ended: %s; replaced", engine.pid, engine.death())
+            spare, self._spare = self._spare, None
+            if spare is not None and spare.alive:
+                self.replaced += 1
+                self.release(spare)
+            else:  # no spare ready: this start is the replacement
+                self.release(await self._start_engine())
+                self.replaced += 1
+        if self._spare is None and not self._closed:
+            self._spare = await self._start_engine()
 
-    async def _replace(self) -> None:
+    async def _start_engine(self) -> Engine:
         delay = 0.1
-        while not self._closed:
+        while True:
             try:
-                engine = await self._new_engine()
+                return await self._new_engine()
             except (EngineDied, OSError) as exc:
                 log.error("could not start a query engine: %s", printable(str(exc)))
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
-                continue
-            self.replaced += 1
-            self.release(engine)
-            return
 
     async def _health(self) -> None:
         while not self._closed:
@@ -284,6 +303,11 @@ class EnginePool:
     def discard(self, engine: Engine, reason: str) -> None:
         """Kill ``engine`` (its watcher starts a replacement)."""
         engine.kill(reason)
+
+    @property
+    def serving(self) -> set[Engine]:
+        """The live engines that take queries (the spare is not one until it replaces one)."""
+        return {e for e in self.engines if e.alive and e is not self._spare}
 
     @property
     def waiting(self) -> int:
