@@ -139,7 +139,8 @@ def test_queue_full_gets_503_with_retry_after(endpoint):
         t.join()
     assert r.status_code == 503 and r.headers["Retry-After"] == "1" and "busy" in r.text
     assert sorted(x.status_code for x in results) == [503] * 4
-    assert all("time limit" in x.text for x in results[:2])
+    assert sum("time limit" in x.text for x in results) >= 2  # the two that ran; the two queued: busy or timed out
+    assert all("time limit" in x.text or "busy" in x.text for x in results)
     assert requests.get(endpoint.url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code == 200
 
 
