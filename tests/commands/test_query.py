@@ -177,3 +177,15 @@ def test_oversized_query_file(seed_run, tmp_path):
 def test_error_messages_escape_the_query(seed_run):
     result = query("SELECT * { ?s ?p \x1b[31m }", "--out", str(seed_run.out_dir))
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_issue_18_service_bypass_reaches_nothing(seed_run):
+    from tests.sparql.service_fuzz import Listener
+
+    listener = Listener()
+    try:
+        result = query("PREFIX ex: <http://example.org/> SELECT * WHERE { BIND(ex:a\\#b AS ?z) "
+                       f"SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?x }} }}", "--out", str(seed_run.out_dir))
+        assert result.exit_code == 2 and listener.connections == 0
+    finally:
+        listener.close()
