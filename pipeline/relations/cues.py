@@ -1,7 +1,10 @@
 """Cue lists (trigger words, function words, negation and hedge cues) and their matcher.
 
 Reads ``ontology/patterns/relation_triggers.yaml``, ``relation_patterns.yaml`` and
-``negation_hedges.yaml``: ``{family: {lang: [cue, ...]}}``. A cue matches, on normalized
+``negation_hedges.yaml``: ``{family: {lang: [cue, ...]}}``, checked when loaded (a family
+in two files, a language other than ar / fr / en, a cue that is no string: a
+:class:`CueFileError`). Asking for a family no file declares (a misspelt name) raises
+:class:`UnknownCueFamily`; a known family without cues in a language matches nothing. A cue matches, on normalized
 text, at the start of a word (Arabic ones also after a proclitic و ف ب ل ك); it is a word
 prefix unless it ends in ``$``; spaces in a cue match any run of spaces.
 
@@ -13,8 +16,10 @@ Usage::
 """
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -22,6 +27,19 @@ from pipeline.entities.lexicon import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize, normalize_with_offsets
 
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")
+LANGS = ("ar", "fr", "en")
+_FAMILY_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
+
+
+class CueFileError(ValueError):
+    """A cue file that is not ``{family: {lang: [cue, ...]}}``."""
+
+
+class UnknownCueFamily(KeyError):
+    """A cue family that no cue file declares (a misspelt name matches nothing, silently)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 # The Arabic proclitics a cue may carry, in the order the matcher tries them (longest first).
 _AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
@@ -75,6 +93,23 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     return normalize_with_offsets(text)
 
 
+def cue_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:
+    """``loaded`` (a cue file's YAML) checked and its cues made strings."""
+    if not isinstance(loaded, dict):
+        raise CueFileError(f"{source}: not a mapping of cue families")
+    out: dict[str, dict[str, list[str]]] = {}
+    for family, by_lang in loaded.items():
+        if not isinstance(family, str) or not _FAMILY_NAME.match(family):
+            raise CueFileError(f"{source}: {family!r} is no cue family name")
+        if not isinstance(by_lang, dict) or set(by_lang) - set(LANGS):
+            raise CueFileError(f"{source}: {family}: expected {{lang: [cue, ...]}} with lang in {LANGS}")
+        for lang, cues in by_lang.items():
+            if not isinstance(cues, list) or not all(isinstance(c, (str, int, float)) for c in cues):
+                raise CueFileError(f"{source}: {family}.{lang}: expected a list of cues")
+        out[family] = {lang: [str(c) for c in cues] for lang, cues in by_lang.items()}
+    return out
+
+
 class Cues:
     """All cue families, compiled per language."""
 
@@ -82,10 +117,19 @@ class Cues:
         self.data = data
         self._compiled: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
+    def family(self, name: str) -> dict[str, list[str]]:
+        """The cues of family ``name`` by language; :class:`UnknownCueFamily` when no file declares it."""
+        try:
+            return self.data[name]
+        except KeyError:
+            close = difflib.get_close_matches(name, self.data, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnknownCueFamily(f"unknown cue family {name!r}{hint}") from None
+
     def regex(self, family: str, lang: str) -> re.Pattern[str] | None:
         key = (family, lang)
         if key not in self._compiled:
-            self._compiled[key] = _cue_regex(self.data.get(family, {}).get(lang, []), lang)
+            self._compiled[key] = _cue_regex(self.family(family).get(lang, []), lang)
         return self._compiled[key]
 
     def find(self, family: str, lang: str, text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -109,11 +153,19 @@ class Cues:
         return not re.search(r"\w", norm)
 
 
+def load_cue_files(paths: tuple[Path, ...]) -> Cues:
+    """The cue families of ``paths``, checked; a family declared in two files is an error."""
+    data: dict[str, dict[str, list[str]]] = {}
+    where: dict[str, str] = {}
+    for path in paths:
+        for family, by_lang in cue_families(yaml.safe_load(path.read_text(encoding="utf-8")), path.name).items():
+            if family in data:
+                raise CueFileError(f"cue family {family} declared in {where[family]} and {path.name}")
+            data[family], where[family] = by_lang, path.name
+    return Cues(data)
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    data: dict[str, dict[str, list[str]]] = {}
-    for name in CUE_FILES:
-        loaded = yaml.safe_load((ONTOLOGY_DIR / "patterns" / name).read_text(encoding="utf-8"))
-        for family, by_lang in loaded.items():
-            data.setdefault(family, {}).update({lang: [str(c) for c in cues] for lang, cues in by_lang.items()})
-    return Cues(data)
+    """The cue families of :data:`CUE_FILES`."""
+    return load_cue_files(tuple(ONTOLOGY_DIR / "patterns" / name for name in CUE_FILES))

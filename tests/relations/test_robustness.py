@@ -1,6 +1,6 @@
 """Extraction never loses a document: regression tests for crashes, a property test over
 random sentences of real words through the real pipeline, and the guard that keeps one
-failing rule family from taking the others down."""
+failing rule from taking the others down."""
 from __future__ import annotations
 
 import pytest
@@ -51,7 +51,7 @@ def _run(text: str, lang: str, **kwargs):
     return extract_relations(doc, document, recognize_entities(doc, document), **kwargs)
 
 
-def test_failing_family_is_recorded_and_others_still_run(monkeypatch):
+def test_failing_rule_is_recorded_and_others_still_run(monkeypatch):
     monkeypatch.setattr(extract_module, "RULES", (BROKEN, *extract_module.RULES))
     errors: list[str] = []
     relations = _run("Tunisia will cooperate with Italy on border security.", "en", errors=errors, strict=False)
@@ -59,7 +59,7 @@ def test_failing_family_is_recorded_and_others_still_run(monkeypatch):
     assert any(r.type == "cooperatesWith" for r in relations)
 
 
-def test_failing_family_raises_when_strict(monkeypatch):
+def test_failing_rule_raises_when_strict(monkeypatch):
     monkeypatch.setattr(extract_module, "RULES", (BROKEN, *extract_module.RULES))
     with pytest.raises(RuntimeError, match="broken rule"):
         _run("Tunisia will cooperate with Italy on border security.", "en", strict=True)

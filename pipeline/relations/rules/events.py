@@ -30,12 +30,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 from pipeline.entities.lexicon import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
-from pipeline.relations.cues import Cues, load_cues
+from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.dates import find_dates
 from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, candidate, covering
@@ -88,9 +87,7 @@ _LIST_FILLER = {",", "،", "(", ")", "l'", "l’", "la", "le", "les", "the", "d'
 @lru_cache(maxsize=1)
 def event_cues() -> Cues:
     """The cue families of ``ontology/patterns/event_relations.yaml``."""
-    loaded = yaml.safe_load(EVENT_CUES_FILE.read_text(encoding="utf-8"))
-    return Cues({family: {lang: [str(c) for c in cues] for lang, cues in by_lang.items()}
-                 for family, by_lang in loaded.items()})
+    return load_cue_files((EVENT_CUES_FILE,))
 
 
 def _find(ctx: SentenceContext, family: str, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
