@@ -24,6 +24,7 @@ from pipeline.model import Document, Mention
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
 from pipeline.relations.dates import reference_date
+from pipeline.relations.words import relation_words
 
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 OUTLET_KINDS = {"news_agency", "media"}
@@ -174,7 +175,7 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
             if a.type != "Country" or a.id == m.id:
                 continue
             inside = m.start <= a.start and a.end <= m.end
-            before = a.end <= m.start and text[a.end:m.start].strip().lower() in {"'s", "’s"}
+            before = a.end <= m.start and text[a.end:m.start].strip().lower() in relation_words().possessive
             after = a.start >= m.end and len(text[m.end:a.start].split()) <= MINISTRY_STATE_WORDS and cues.find("of", lang, text[m.end:a.start])
             if inside or a.qualifier_of == m.id or before or after:
                 state = a.key

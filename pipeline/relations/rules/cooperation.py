@@ -19,6 +19,7 @@ from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
 from pipeline.relations.cues import load_cues
 from pipeline.relations.patterns import Candidate, candidate, chains, possessor_of
 from pipeline.relations.registry import relation_rule
+from pipeline.relations.words import relation_words
 
 # Confidences.
 BETWEEN = 0.85  # "cooperation between X and Y"
@@ -53,7 +54,7 @@ DUAL_MEMORY = 2
 
 def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     gap = ctx.gap(a, b).strip()
-    return gap in {"-", "/", "و", "et", "and"} or (gap == "" and a.demonym and b.demonym)
+    return gap in relation_words().pair_joiners or (gap == "" and a.demonym and b.demonym)
 
 
 def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> bool:
@@ -251,7 +252,7 @@ def _host_and_guest(ctx: SentenceContext, parties: list[Arg], h0: int, h1: int) 
     guest = next((a for a in parties if a.start >= after and a.key != host.key), None)
     if guest is None or ctx.words(ctx.text[after:guest.start]) > GUEST_WORDS or not ctx.only(ctx.text[after:guest.start], ("hosted_group", "filler")):
         return None
-    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(("'s", "’s")):
+    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(tuple(relation_words().possessive)):
         owned = possessor_of(ctx, parties, guest)
         if owned is guest:
             return None  # "X received Y's support": Y's thing, not Y, is received

@@ -39,6 +39,7 @@ from pipeline.relations.dates import find_dates
 from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
+from pipeline.relations.words import relation_words
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
 # Places that host an event as its site (a country that hosts one takes part in it).
@@ -80,8 +81,6 @@ _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 EVENT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
-# Words a list of parties may hold between its members besides the parties themselves.
-_LIST_FILLER = {",", "،", "(", ")", "l'", "l’", "la", "le", "les", "the", "d'", "de", "du", "des", "of"}
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +112,8 @@ def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
         rest = rest[:s0 - lo] + " " * (s1 - s0) + rest[s1 - lo:]
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
-        words = [w for w in words if w not in ("و", "او", "أو")]
-    return all(w.lower() in _LIST_FILLER for w in words)
+        words = [w for w in words if w not in relation_words().list_conjunctions_ar]
+    return all(w.lower() in relation_words().list_filler for w in words)
 
 
 def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -197,7 +196,9 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)
         after = ctx.text[c1:a.start].split()[1 if ctx.text[c1:c1 + 1].isalnum() else 0:] if c1 <= a.start else []
-        return not (after[-2:-1] in (["in"], ["à"], ["dans"], ["في"]) or after[:1] in (["in"], ["à"], ["au"], ["dans"], ["في"]))
+        words = relation_words()
+        return not (len(after) >= 2 and after[-2] in words.object_prepositions_before_last
+                    or bool(after) and after[0] in words.object_prepositions_first)
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
         return False
     between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)
@@ -274,7 +275,8 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
 def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     """``a`` and ``b`` are two demonyms side by side (المصري السوداني, franco-marocain)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return lo <= hi and ctx.text[lo:hi].strip(" -‑–و").lower() in ("", "and", "et")
+    words = relation_words()
+    return lo <= hi and ctx.text[lo:hi].strip("".join(words.demonym_pair_marks)).lower() in words.demonym_pair_joiners | {""}
 
 
 def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
