@@ -18,12 +18,12 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
-from pipeline.relations.dates import reference_date
+from pipeline.language.dates import reference_date
 from pipeline.relations.words import relation_words
 
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")

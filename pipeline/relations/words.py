@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 
 WORDS_FILE = ONTOLOGY_DIR / "patterns" / "relation_words.yaml"
 

@@ -11,7 +11,7 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.model import Mention, Relation
 from pipeline.relations.context import SentenceContext, mention_key
 from pipeline.relations.patterns import Candidate, candidate

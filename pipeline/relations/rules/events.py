@@ -30,12 +30,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
-from pipeline.relations.dates import find_dates
+from pipeline.language.dates import find_dates
 from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
