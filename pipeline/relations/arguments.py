@@ -18,13 +18,14 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.ontology_data import load_lexicon
+from pipeline.language.dates import reference_date
+from pipeline.language.morphology import DEFINITE_WORD, strip_article
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
+from pipeline.ontology_data import load_lexicon
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
-from pipeline.language.dates import reference_date
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import rule_words
 
 SENTENCE_FINAL = (".", "!", "?", "؟", "؛", "…", ".»", ".\"", ".”", "\n")
 OUTLET_KINDS = {"news_agency", "media"}
@@ -76,8 +77,6 @@ def _is_outlet(m: Mention, lang: str) -> bool:
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u064B-\u0652\u0640]+")
-# A definite noun with its proclitics: "والجهاز", "بالمديرية", "للجامعة".
-_AR_DEFINITE = re.compile(r"^(?:[وف])?(?:[بك])?(?:ال|لل)(\w{3,})$")
 
 
 def _body_head(m: Mention) -> str | None:
@@ -86,7 +85,7 @@ def _body_head(m: Mention) -> str | None:
     words = normalize(m.text).split()
     if not words:
         return None
-    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    head = strip_article(words[0])
     return head if load_cues().find("back_reference", "ar", head) else None
 
 
@@ -101,7 +100,7 @@ def _back_references(text: str, mentions: list[Mention], args: list[Arg]) -> lis
     taken = [(a.start, a.end) for a in args]
     out = []
     for w in _AR_WORD.finditer(text, min(m.end for m, _ in bodies)):
-        found = _AR_DEFINITE.match(normalize(w.group()))
+        found = DEFINITE_WORD.match(normalize(w.group()))  # "والجهاز", "بالمديرية", "للجامعة"
         if found is None or found.group(1) not in heads or any(s0 < w.end() and w.start() < s1 for s0, s1 in taken):
             continue
         before = [m for m, head in bodies if head == found.group(1) and m.end <= w.start()]
@@ -175,7 +174,7 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
             if a.type != "Country" or a.id == m.id:
                 continue
             inside = m.start <= a.start and a.end <= m.end
-            before = a.end <= m.start and text[a.end:m.start].strip().lower() in relation_words().possessive
+            before = a.end <= m.start and text[a.end:m.start].strip().lower() in rule_words().possessive
             after = a.start >= m.end and len(text[m.end:a.start].split()) <= MINISTRY_STATE_WORDS and cues.find("of", lang, text[m.end:a.start])
             if inside or a.qualifier_of == m.id or before or after:
                 state = a.key

@@ -1,12 +1,15 @@
 """Cue lists (trigger words, function words, negation and hedge cues) and their matcher.
 
 Reads ``ontology/patterns/relation_triggers.yaml``, ``relation_patterns.yaml`` and
-``negation_hedges.yaml``: ``{family: {lang: [cue, ...]}}``, checked when loaded (a family
-in two files, a language other than ar / fr / en, a cue that is no string: a
-:class:`CueFileError`). Asking for a family no file declares (a misspelt name) raises
-:class:`UnknownCueFamily`; a known family without cues in a language matches nothing. A cue matches, on normalized
-text, at the start of a word (Arabic ones also after a proclitic و ف ب ل ك); it is a word
-prefix unless it ends in ``$``; spaces in a cue match any run of spaces.
+``negation_hedges.yaml`` through the data owner (:func:`pipeline.ontology_data.load_yaml`):
+``{family: {lang: [cue, ...]}}``, checked when loaded (a family in two files or a language
+other than ar / fr / en is a :class:`CueFileError`). Asking for a family that no file
+declares (a misspelt name) raises :class:`UnknownCueFamily`; a known family without cues in
+a language matches nothing.
+
+A cue matches, on normalized text, at the start of a word (Arabic ones also after a
+proclitic of :data:`pipeline.language.morphology.CUE_PROCLITICS`); it is a word prefix
+unless it ends in ``$``; spaces in a cue match any run of spaces.
 
 Usage::
 
@@ -21,10 +24,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline.language.morphology import CUE_PROCLITICS, LONE_PROCLITIC
 from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.ontology_data import PATTERNS_DIR, load_yaml
 
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")
 LANGS = ("ar", "fr", "en")
@@ -40,8 +42,6 @@ class UnknownCueFamily(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
-# The Arabic proclitics a cue may carry, in the order the matcher tries them (longest first).
-_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 
 def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
@@ -57,7 +57,7 @@ def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
     out = [(body[0], rest)]
     if lang == "ar" and re.match(r"\w", body) and "\u0600" <= body[0] <= "\u06ff":
         whole = re.escape(body[0]) + rest
-        out = [(p[0], re.escape(p[1:]) + whole) for p in _AR_PROCLITICS] + out
+        out = [(p[0], re.escape(p[1:]) + whole) for p in CUE_PROCLITICS] + out
     return out
 
 
@@ -93,7 +93,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     return normalize_with_offsets(text)
 
 
-def cue_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:
+def checked_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:
     """``loaded`` (a cue file's YAML) checked and its cues made strings."""
     if not isinstance(loaded, dict):
         raise CueFileError(f"{source}: not a mapping of cue families")
@@ -149,7 +149,7 @@ class Cues:
             if regex is not None:
                 norm = regex.sub(" ", norm)
         if lang == "ar":
-            norm = re.sub(r"(?<!\w)[وفبلك](?!\w)", " ", norm)
+            norm = LONE_PROCLITIC.sub(" ", norm)
         return not re.search(r"\w", norm)
 
 
@@ -158,7 +158,7 @@ def load_cue_files(paths: tuple[Path, ...]) -> Cues:
     data: dict[str, dict[str, list[str]]] = {}
     where: dict[str, str] = {}
     for path in paths:
-        for family, by_lang in cue_families(yaml.safe_load(path.read_text(encoding="utf-8")), path.name).items():
+        for family, by_lang in checked_families(load_yaml(path), path.name).items():
             if family in data:
                 raise CueFileError(f"cue family {family} declared in {where[family]} and {path.name}")
             data[family], where[family] = by_lang, path.name
@@ -168,4 +168,4 @@ def load_cue_files(paths: tuple[Path, ...]) -> Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The cue families of :data:`CUE_FILES`."""
-    return load_cue_files(tuple(ONTOLOGY_DIR / "patterns" / name for name in CUE_FILES))
+    return load_cue_files(tuple(PATTERNS_DIR / name for name in CUE_FILES))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.relations.context import Arg, SentenceContext
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import rule_words
 
 BODY_TYPES = frozenset({"GovernmentAgency", "InternationalOrganization", "Organization", "Country"})
 # Cue families that join two coordinated names ("X and Y", "du Mali, du Niger").
@@ -63,7 +63,7 @@ def phrase_start(ctx: SentenceContext, b: Arg) -> int:
             return start
         x = max(prev, key=lambda a: a.end)
         gap = ctx.text[x.end:start].strip().lower()
-        if gap == "(" or gap in relation_words().possessive or gap == "" and not x.demonym:
+        if gap == "(" or gap in rule_words().possessive or gap == "" and not x.demonym:
             start = x.start
         else:
             return start
@@ -103,12 +103,12 @@ def chains(ctx: SentenceContext, parties: list[Arg]) -> list[list[Arg]]:
 def _possessor(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     """``a`` is a state named as the possessor of the body ``b`` ("Portugal's police")."""
     return (a.type == "Country" and not a.demonym and b.type in BODY_TYPES - {"Country"}
-            and ctx.gap(a, b).strip().lower() in relation_words().possessive)
+            and ctx.gap(a, b).strip().lower() in rule_words().possessive)
 
 
 def possessor_of(ctx: SentenceContext, parties: list[Arg], a: Arg) -> Arg:
     """"Morocco's Royal Gendarmerie": the body the possessor names, not the possessor."""
     nxt = next((x for x in parties if x.start >= a.end), None)
-    if nxt is not None and ctx.text[a.end:nxt.start].strip().lower() in relation_words().possessive:
+    if nxt is not None and ctx.text[a.end:nxt.start].strip().lower() in rule_words().possessive:
         return nxt
     return a

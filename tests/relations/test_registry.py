@@ -13,7 +13,7 @@ from pipeline.entities.recognize import recognize_entities
 from pipeline.language.detect import detect_language
 from pipeline.language.nlp import get_nlp
 from pipeline.model import RELATION_TYPES, Document
-from pipeline.relations.cues import CueFileError, Cues, UnknownCueFamily, cue_families, load_cues
+from pipeline.relations.cues import CueFileError, Cues, UnknownCueFamily, checked_families, load_cues
 from pipeline.relations.extract import UndeclaredOutput, extract_relations
 from pipeline.relations.arguments import sentence_contexts
 from pipeline.relations.registry import DocumentContext, RegistryError, RelationRule, catalogue, ordered, relation_rule
@@ -204,8 +204,8 @@ def test_a_family_without_cues_in_a_language_matches_nothing():
 ])
 def test_malformed_cue_files_are_refused(loaded, message):
     with pytest.raises(CueFileError, match=message):
-        cue_families(loaded, "test.yaml")
-    assert Cues(cue_families({"fam": {"en": ["x"]}}, "ok.yaml")).find("fam", "en", "x y") == [(0, 1)]
+        checked_families(loaded, "test.yaml")
+    assert Cues(checked_families({"fam": {"en": ["x"]}}, "ok.yaml")).find("fam", "en", "x y") == [(0, 1)]
 
 
 def test_cue_files_load_with_known_families():

@@ -11,12 +11,12 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.ontology_data import load_lexicon
 from pipeline.model import Mention, Relation
+from pipeline.ontology_data import load_lexicon
 from pipeline.relations.context import SentenceContext, mention_key
 from pipeline.relations.patterns import Candidate, candidate
 from pipeline.relations.registry import DocumentContext, relation_rule
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import rule_words
 
 DEMONYM = 0.85  # "la police marocaine"
 OF_COUNTRY = 0.8  # "the police of Morocco", "الشرطة في المغرب"
@@ -40,7 +40,7 @@ def agency_country(ctx: SentenceContext) -> list[Candidate]:
                 out.append(candidate(ag, "agencyOf", c, "rule:agency-demonym", DEMONYM))
             elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= OF_GAP_WORDS and ctx.only_between(ag, c, ("of", "filler")) and ctx.cues("of", *ctx.gap_span(ag, c)):
                 out.append(candidate(ag, "agencyOf", c, "rule:agency-of-country", OF_COUNTRY))
-            elif not c.demonym and c.end <= ag.start and ctx.gap(c, ag).strip().lower() in relation_words().possessive | {""}:
+            elif not c.demonym and c.end <= ag.start and ctx.gap(c, ag).strip().lower() in rule_words().possessive | {""}:
                 out.append(candidate(ag, "agencyOf", c, "rule:country-possessive-agency", POSSESSIVE))
     return out
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from pipeline.language.morphology import POSSESSOR_SUFFIXES, has_pronoun_suffix
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
 from pipeline.relations.cues import load_cues
 from pipeline.relations.patterns import Candidate, candidate, chains, possessor_of
 from pipeline.relations.registry import relation_rule
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import rule_words
 
 # Confidences.
 BETWEEN = 0.85  # "cooperation between X and Y"
@@ -54,7 +55,7 @@ DUAL_MEMORY = 2
 
 def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     gap = ctx.gap(a, b).strip()
-    return gap in relation_words().pair_joiners or (gap == "" and a.demonym and b.demonym)
+    return gap in rule_words().pair_joiners or (gap == "" and a.demonym and b.demonym)
 
 
 def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> bool:
@@ -98,7 +99,7 @@ def _possessed(ctx: SentenceContext, t0: int, t1: int) -> bool:
     possessive determiner just before it (sa, son, leur, its, their)."""
     word = ctx.text[t0:t1]
     if ctx.lang == "ar":
-        return word.endswith(("ها", "هم", "هما")) or word.endswith("ه") and not word.endswith("ة")
+        return has_pronoun_suffix(word, POSSESSOR_SUFFIXES)
     lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), POSSESSIVE_WORDS)
     return bool(load_cues().find("possessive", ctx.lang, ctx.text[lo:t0]))
 
@@ -252,7 +253,7 @@ def _host_and_guest(ctx: SentenceContext, parties: list[Arg], h0: int, h1: int) 
     guest = next((a for a in parties if a.start >= after and a.key != host.key), None)
     if guest is None or ctx.words(ctx.text[after:guest.start]) > GUEST_WORDS or not ctx.only(ctx.text[after:guest.start], ("hosted_group", "filler")):
         return None
-    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(tuple(relation_words().possessive)):
+    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(tuple(rule_words().possessive)):
         owned = possessor_of(ctx, parties, guest)
         if owned is guest:
             return None  # "X received Y's support": Y's thing, not Y, is received

@@ -27,19 +27,19 @@ Usage::
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline.language.dates import find_dates
+from pipeline.language.morphology import strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
+from pipeline.ontology_data import PATTERNS_DIR
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
-from pipeline.language.dates import find_dates
 from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import rule_words
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
 # Places that host an event as its site (a country that hosts one takes part in it).
@@ -75,10 +75,8 @@ LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
-# The Arabic article, with the proclitics it may carry (التدريب, بالتدريب, وللتدريب).
-_ARTICLE = re.compile(r"^(?:و|ف)?(?:(?:ب|ك)?ال|لل)")
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
-EVENT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "event_relations.yaml"
+EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
 
@@ -112,8 +110,8 @@ def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
         rest = rest[:s0 - lo] + " " * (s1 - s0) + rest[s1 - lo:]
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
-        words = [w for w in words if w not in relation_words().list_conjunctions_ar]
-    return all(w.lower() in relation_words().list_filler for w in words)
+        words = [w for w in words if w not in rule_words().list_conjunctions_ar]
+    return all(w.lower() in rule_words().list_filler for w in words)
 
 
 def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -196,7 +194,7 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)
         after = ctx.text[c1:a.start].split()[1 if ctx.text[c1:c1 + 1].isalnum() else 0:] if c1 <= a.start else []
-        words = relation_words()
+        words = rule_words()
         return not (len(after) >= 2 and after[-2] in words.object_prepositions_before_last
                     or bool(after) and after[0] in words.object_prepositions_first)
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
@@ -275,7 +273,7 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
 def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     """``a`` and ``b`` are two demonyms side by side (المصري السوداني, franco-marocain)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    words = relation_words()
+    words = rule_words()
     return lo <= hi and ctx.text[lo:hi].strip("".join(words.demonym_pair_marks)).lower() in words.demonym_pair_joiners | {""}
 
 
@@ -381,7 +379,7 @@ def _heads_text(text: str, lang: str) -> str:
     norm = normalize(text)
     if lang != "ar":
         return norm
-    return " ".join(_ARTICLE.sub("", w) if len(w) > 4 else w for w in norm.split())
+    return " ".join(strip_definite(w) if len(w) > 4 else w for w in norm.split())
 
 
 def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:

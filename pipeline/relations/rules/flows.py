@@ -11,6 +11,7 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.language.morphology import ARTICLE, PROCLITIC_LETTERS
 from pipeline.language.normalize import normalize
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start, possessor_of
@@ -198,7 +199,7 @@ def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: l
     over between ("نقلت X معلومات إلى Y"); no party of the same clause before the verb."""
     if ctx.words(ctx.text[t1:receiver.start]) > SUBJECT_WORDS or len(after) < 2 or after[1].key == receiver.key:
         return False
-    if receiver.demonym or after[1].demonym or normalize(ctx.text[t0:t1]).lstrip("وفبلك").startswith("ال"):
+    if receiver.demonym or after[1].demonym or normalize(ctx.text[t0:t1]).lstrip(PROCLITIC_LETTERS).startswith(ARTICLE):
         return False  # a noun, not a verb: "التدريب المصري السوداني المشترك"
     if not ctx.only(ctx.text[t1:receiver.start], ("filler",)):
         return False
