@@ -49,6 +49,7 @@ HOST_WORDS = 4  # "X hosted": the host before the verb
 GUEST_WORDS = 5  # "a delegation of Y"
 HOST_COOPERATION_WORDS = 8  # the cooperation trigger after the guest
 HOST_TRAINING_WORDS = 6  # the training trigger after the guest
+POSSESSIVE_CHARS = 3  # "Y's support": the possessive right after the guest
 # Sentences back in which a dual reference ("the two countries") finds its parties.
 DUAL_MEMORY = 2
 
@@ -253,7 +254,7 @@ def _host_and_guest(ctx: SentenceContext, parties: list[Arg], h0: int, h1: int) 
     guest = next((a for a in parties if a.start >= after and a.key != host.key), None)
     if guest is None or ctx.words(ctx.text[after:guest.start]) > GUEST_WORDS or not ctx.only(ctx.text[after:guest.start], ("hosted_group", "filler")):
         return None
-    if ctx.text[guest.end:guest.end + 3].lstrip().startswith(tuple(rule_words().possessive)):
+    if ctx.text[guest.end:guest.end + POSSESSIVE_CHARS].lstrip().startswith(tuple(rule_words().possessive)):
         owned = possessor_of(ctx, parties, guest)
         if owned is guest:
             return None  # "X received Y's support": Y's thing, not Y, is received

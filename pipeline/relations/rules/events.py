@@ -75,6 +75,8 @@ LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
+# Arabic words longer than this lose their article before the head words are matched.
+HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
@@ -379,7 +381,7 @@ def _heads_text(text: str, lang: str) -> str:
     norm = normalize(text)
     if lang != "ar":
         return norm
-    return " ".join(strip_definite(w) if len(w) > 4 else w for w in norm.split())
+    return " ".join(strip_definite(w) if len(w) > HEAD_WORD_MIN_LETTERS else w for w in norm.split())
 
 
 def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:

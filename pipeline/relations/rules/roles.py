@@ -24,6 +24,7 @@ HEADED_BY = 0.75
 # Windows, in words unless said.
 OF_GAP_WORDS = 3  # "X of the Y": person to body
 TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
+DEMONYM_TITLE_WORDS = 1  # ... after a demonym body ("X, the Moroccan minister"): the next word
 APPOSITION_GAP_WORDS = 8  # "X, director general of Y": person to body
 BODY_TITLE_GAP_WORDS = 6  # "Y's Executive Director X": body to person
 NEXT_PERSON_CHARS = 3  # a person right after the body takes the title ("مستشار الرئيس الأميركي باراك اوباما")
@@ -175,7 +176,7 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
                     continue
                 if ctx.only(gap, LINK):  # "X, Y's director": the title follows the body
-                    window = (b.end, ctx.after(b, 1 if b.demonym else TITLE_WORDS)[1])
+                    window = (b.end, ctx.after(b, DEMONYM_TITLE_WORDS if b.demonym else TITLE_WORDS)[1])
                     title = _title_in(ctx, *window, body=(b.start, b.end))
                 else:
                     window = (p.end, b.start)
