@@ -12,7 +12,7 @@ import pytest
 from pipeline.entities.recognize import recognize_entities
 from pipeline.language.detect import detect_language
 from pipeline.language.nlp import get_nlp
-from pipeline.model import RELATION_TYPES, Document
+from pipeline.model import ENTITY_TYPES, RELATION_TYPES, Document
 from pipeline.relations.cues import CueFileError, Cues, UnknownCueFamily, checked_families, load_cues
 from pipeline.relations.extract import UndeclaredOutput, extract_relations
 from pipeline.relations.arguments import sentence_contexts
@@ -212,3 +212,44 @@ def test_cue_files_load_with_known_families():
     assert {"cooperatesWith", "locative", "negation", "hedge"} <= set(load_cues().data)
     assert {"event_participation", "list_joiner"} <= set(event_cues().data)
     assert Path(ROOT / "ontology" / "patterns" / "event_relations.yaml").exists()
+
+
+def _family_names_in_calls() -> dict[str, list[str]]:
+    """Family name -> where the relation code asks for it: string constants (alone, in a
+    tuple or a ``+`` of tuples) among the arguments of the cue look-ups (``cues``, ``find``,
+    ``only``, ``only_between``, ``regex``, ``family``, events' ``_find``) and in the module
+    constants those calls take (``LINK``, ``DUAL_REFERENCES``)."""
+    import ast
+    import re
+
+    lookups = {"cues", "find", "only", "only_between", "regex", "family", "_find"}
+    not_families = {"ar", "fr", "en", *ENTITY_TYPES}  # a language argument, DUAL_REFERENCES' types
+    name = re.compile(r"^[A-Za-z][A-Za-z_]*$")
+    found: dict[str, list[str]] = defaultdict(list)
+
+    def strings(node, where):
+        for sub in ast.walk(node):
+            if (isinstance(sub, ast.Constant) and isinstance(sub.value, str) and name.match(sub.value)
+                    and sub.value not in not_families):
+                found[sub.value].append(where)
+
+    for path in sorted((ROOT / "pipeline" / "relations").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if called in lookups:
+                    for arg in node.args:
+                        strings(arg, f"{path.name}:{node.lineno}")
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in {"LINK", "DUAL_REFERENCES"}
+                                                      for t in node.targets):
+                strings(node.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_cue_family_the_code_names_is_declared():
+    declared = set(load_cues().data) | set(event_cues().data)
+    found = _family_names_in_calls()
+    assert len(found) > 40 and "locative" in found  # the scan sees the look-ups
+    unknown = {family: where for family, where in found.items() if family not in declared}
+    assert not unknown, unknown
