@@ -73,8 +73,6 @@ def _domains(contexts: list[SentenceContext], i: int) -> list[str]:
     return sorted(found, key=DOMAINS.index)
 
 
-
-
 def _guarded(name: str, fn: Callable[[], list[T]], errors: list[str] | None, strict: bool, doc_id: str) -> list[T]:
     """``fn()``, or ``[]`` with the failure logged and recorded when not ``strict``."""
     try:
@@ -101,6 +99,7 @@ def _check_declared(rule: RelationRule, found: Sequence[Candidate | Relation], s
 
 
 def _run_rule(rule: RelationRule, arg: object, previous: list[SentenceContext] | None) -> list:
+    """A sentence rule with memory takes the sentences before; others their context alone."""
     return rule.func(arg, previous) if previous is not None else rule.func(arg)
 
 
