@@ -1,7 +1,7 @@
 """Cue lists (trigger words, function words, negation and hedge cues) and their matcher.
 
 Reads ``ontology/patterns/relation_triggers.yaml``, ``relation_patterns.yaml`` and
-``negation_hedges.yaml`` through the data owner (:func:`pipeline.ontology_data.load_yaml`):
+``negation_hedges.yaml`` through the data owner (:func:`pipeline.ontology_data.cue_families`):
 ``{family: {lang: [cue, ...]}}``, checked when loaded (a family in two files or a language
 other than ar / fr / en is a :class:`CueFileError`). Asking for a family that no file
 declares (a misspelt name) raises :class:`UnknownCueFamily`; a known family without cues in
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pipeline.language.morphology import CUE_PROCLITICS, LONE_PROCLITIC
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.ontology_data import PATTERNS_DIR, load_yaml
+from pipeline.ontology_data import PATTERNS_DIR, cue_families
 
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")
 LANGS = ("ar", "fr", "en")
@@ -158,7 +158,7 @@ def load_cue_files(paths: tuple[Path, ...]) -> Cues:
     data: dict[str, dict[str, list[str]]] = {}
     where: dict[str, str] = {}
     for path in paths:
-        for family, by_lang in checked_families(load_yaml(path), path.name).items():
+        for family, by_lang in checked_families(cue_families(path.name, path), path.name).items():
             if family in data:
                 raise CueFileError(f"cue family {family} declared in {where[family]} and {path.name}")
             data[family], where[family] = by_lang, path.name

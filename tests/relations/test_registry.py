@@ -11,8 +11,8 @@ import pytest
 
 from pipeline.entities.recognize import recognize_entities
 from pipeline.language.detect import detect_language
-from pipeline.language.nlp import get_nlp
 from pipeline.model import ENTITY_TYPES, RELATION_TYPES, Document
+from pipeline.nlp import get_nlp
 from pipeline.relations.cues import CueFileError, Cues, UnknownCueFamily, checked_families, load_cues
 from pipeline.relations.extract import UndeclaredOutput, extract_relations
 from pipeline.relations.arguments import sentence_contexts
