@@ -432,7 +432,7 @@ class EventPatterns:
 
     def _date_tokens(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Dates of the text as token spans ``(start, end, value)``."""
-        from pipeline.relations.dates import find_dates, reference_date
+        from pipeline.language.dates import find_dates, reference_date
 
         out = []
         text = token_view(doc).text

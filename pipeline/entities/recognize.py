@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.entities.tokens import (
     PATTERNS_DIR,
     LexiconMarks,

@@ -5,7 +5,7 @@ Each ``*.jsonl`` file there holds one entry a line (format in ``ontology/lexicon
 
 Usage::
 
-    from pipeline.entities.lexicon import load_lexicon
+    from pipeline.ontology_data import load_lexicon
     lex = load_lexicon()
     lex.entries["country/MA"].labels["ar"]   # 'المغرب'
     lex.demonym_country("المغربية")          # 'country/MA'
@@ -23,10 +23,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
+from pipeline.ontology_data.files import LEXICON_DIR
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
 LANGS = ("ar", "fr", "en")
 
 
@@ -124,8 +124,9 @@ class Lexicon:
         key = normalize_key(word)
         if key in self.demonyms:
             return self.demonyms[key]
-        if key.startswith("ال") and key[2:] in self.demonyms:
-            return self.demonyms[key[2:]]
+        bare = strip_article(key)
+        if bare != key and bare in self.demonyms:
+            return self.demonyms[bare]
         return None
 
     def country_of(self, entry_id: str) -> str | None:
