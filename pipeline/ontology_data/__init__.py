@@ -39,6 +39,7 @@ from pipeline.ontology_data.files import (
     person_roles,
     person_titles,
     place_context_cues,
+    relation_words,
     resolution_settings,
     transliteration,
     word_list,
@@ -50,5 +51,5 @@ __all__ = [
     "PATTERNS_DIR", "RELATION_MODEL_FILE", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE", "Lexicon", "LexiconEntry", "OntologyFileError",
     "cue_families", "domains", "entity_heads", "event_heads", "generic_agencies", "given_names", "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
-    "person_titles", "place_context_cues", "read_entries", "resolution_settings", "transliteration", "word_list",
+    "person_titles", "place_context_cues", "read_entries", "relation_words", "resolution_settings", "transliteration", "word_list",
 ]
