@@ -99,12 +99,3 @@ def test_persons_across_scripts_join_only_with_agreeing_long_vowels():
     })
     persons = {tuple(e.documents): e for e in entities if e.type == "Person"}
     assert set(persons) == {("ar1", "en", "fr"), ("ar2",)}
-
-
-def test_surname_with_a_transliterated_article_joins_the_full_name():
-    entities = _resolve({
-        "en": ("en", "The suspect, identified as Iraqi national Abu Yasir al-Turkmani, was detained. "
-                     "Al-Turkmani, described as a logistics official for the group, is believed to be 40."),
-    })
-    persons = [e for e in entities if e.type == "Person"]
-    assert len(persons) == 1 and "Al-Turkmani" in persons[0].aliases
