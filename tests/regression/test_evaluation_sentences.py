@@ -116,61 +116,6 @@ def test_cooperation_word_inside_a_name_is_no_trigger_ar(extract):
     assert ("الكويت", "memberOf", "مجلس التعاون لدول الخليج العربية") in triples
 
 
-# blind_set3 s3-en-04
-def test_who_heads_en(extract):
-    text = "\"We are partners,\" said Maria Amaral, who heads the Ministry of Internal Administration."
-    triples, _ = extract("en", text, [("Maria Amaral", PERSON), ("Ministry of Internal Administration", AGENCY)])
-    assert ("Maria Amaral", "leads", "Ministry of Internal Administration") in triples
-
-
-# dev dev-ar-04
-def test_holds_the_presidency_ar(extract):
-    text = "وشدد رئيس النيجر محمد يوسف، الذي يتولى رئاسة الدورة الحالية لمجموعة الدول الخمس، على أهمية التمويل."
-    triples, _ = extract("ar", text, [("محمد يوسف", PERSON), ("مجموعة الدول الخمس", IO)])
-    assert ("محمد يوسف", "leads", "مجموعة الدول الخمس") in triples
-
-
-# heldout_extra hx-en-05
-def test_training_reaches_each_coordinated_trainee_en(extract):
-    text = "The task force will also train units of the Ghana Armed Forces and the Senegalese Armed Forces."
-    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY), ("Senegalese Armed Forces", AGENCY)])
-    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
-    assert ("task force", "providesTrainingTo", "Senegalese Armed Forces") in triples
-
-
-# blind_set3 s3-en-03
-def test_relative_clause_head_over_a_rank_noun_en(extract):
-    text = "The raid was confirmed by Ibrahim Bello, the Nigerian officer who commands the MNJTF from N'Djamena."
-    triples, _ = extract("en", text, [("Ibrahim Bello", PERSON), ("MNJTF", IO)])
-    assert ("Ibrahim Bello", "leads", "MNJTF") in triples
-    assert ("Ibrahim Bello", "memberOf", "MNJTF") not in triples
-
-
-# blind_set3 s3-fr-04
-def test_head_of_a_sub_unit_is_a_member_fr(extract):
-    text = "Le général Michel Sarkis, commandant du secteur sud de l'armée libanaise, a parlé."
-    triples, _ = extract("fr", text, [("Michel Sarkis", PERSON), ("armée libanaise", AGENCY)])
-    assert ("Michel Sarkis", "memberOf", "armée libanaise") in triples
-    assert ("Michel Sarkis", "leads", "armée libanaise") not in triples
-
-
-# blind_set3 s3-en-03
-def test_members_of_what_a_body_set_up_en(extract):
-    text = "The task force, set up by the Lake Chad Basin Commission, still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
-    assert not any(t[1] == "memberOf" for t in triples)
-    text = "The Lake Chad Basin Commission still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
-    assert ("Nigeria", "memberOf", "Lake Chad Basin Commission") in triples
-
-
-# blind_set3 s3-ar-04
-def test_member_of_an_organization_referred_back_ar(extract):
-    text = "اختتمت قمة جامعة الدول العربية. وأعرب العراق، بصفته عضوا مؤسسا في الجامعة، عن استعداده."
-    triples, _ = extract("ar", text, [("جامعة الدول العربية", IO)])
-    assert ("العراق", "memberOf", "جامعة الدول العربية") in triples
-
-
 # blind_set3 s3-ar-01
 def test_any_information_under_a_denial_ar(extract):
     text = ("وفي المقابل نفى مصدر في جهاز الأمن الوطني أن يكون الجهاز قد تلقى أي معلومات من إيران بشأن القضية.")
@@ -179,30 +124,6 @@ def test_any_information_under_a_denial_ar(extract):
     text = "وفي المقابل أكد مصدر في جهاز الأمن الوطني أن الجهاز تلقى معلومات من إيران بشأن القضية."
     triples, _ = extract("ar", text, [("جهاز الأمن الوطني", AGENCY)])
     assert ("إيران", "providesIntelligenceTo", "جهاز الأمن الوطني") in triples
-
-
-# blind_set3 s3-en-02
-def test_coordinated_subjects_of_a_joint_action_en(extract):
-    text = "Security sources said the MIT and the INIS had set up a joint cell in 2024 to track fighters."
-    triples, _ = extract("en", text, [("MIT", AGENCY), ("INIS", AGENCY)])
-    assert ("MIT", "cooperatesWith", "INIS") in triples or ("INIS", "cooperatesWith", "MIT") in triples
-
-
-# blind_set3 s3-fr-03, blind_set5 b5_fr_02
-def test_title_then_article_and_rank_before_the_name_fr(extract):
-    text = "Le Niger accueille la réunion. Le chef de l'État nigérien, le général Abdourahamane Tiani, a reçu les délégations."
-    triples, _ = extract("fr", text, [("Abdourahamane Tiani", PERSON)])
-    assert ("Abdourahamane Tiani", "leads", "Niger") in triples
-
-
-# blind_set3 s3-en-03
-def test_members_of_what_a_body_set_up_with_its_acronym_en(extract):
-    text = "The task force, set up by the Lake Chad Basin Commission (LCBC), still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO), ("LCBC", IO)])
-    assert not any(t[1] == "memberOf" for t in triples)
-    triples, _ = extract("en", text + " Nigeria, a member of the LCBC, welcomed it.",
-                         [("Lake Chad Basin Commission", IO), ("LCBC", IO)])
-    assert ("Nigeria", "memberOf", "LCBC") in triples
 
 
 # blind_set3 s3-ar-03
@@ -215,37 +136,12 @@ def test_the_coalition_referred_back_has_members_ar(extract):
     assert ("العراق", "memberOf", "حلف شمال الأطلسي") not in triples
 
 
-# blind_set3 s3-en-02
-def test_intelligence_source_does_not_give_to_its_own_state_en(extract):
-    text = ("The suspect, an Iraqi national, was detained after surveillance based on intelligence provided by "
-            "Iraq's National Intelligence Service.")
-    triples, _ = extract("en", text, [("National Intelligence Service", AGENCY)])
-    assert ("National Intelligence Service", "providesIntelligenceTo", "Iraq") not in triples
-    assert ("National Intelligence Service", "agencyOf", "Iraq") in triples
-
-
 # heldout_extra hx-ar-01
 def test_verb_first_handing_with_the_recipient_before_the_data_ar(extract):
     text = ("فككت المديرية العامة للأمن الوطني شبكة في إسبانيا. وفي المقابل، أحالت المديرية على الجانب الإسباني "
             "معطيات عن مهربين.")
     triples, _ = extract("ar", text, [("المديرية العامة للأمن الوطني", AGENCY)])
     assert ("المديرية العامة للأمن الوطني", "providesIntelligenceTo", "إسبانيا") in triples
-
-
-# heldout_extra hx-en-05
-def test_trainer_past_a_relative_clause_en(extract):
-    text = "The task force, which plans the exercise, will also train units of the Ghana Armed Forces."
-    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY)])
-    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
-
-
-# heldout_extra hx-fr-01
-def test_mixed_patrols_between_fr(extract):
-    text = "Le protocole prévoit des patrouilles mixtes entre la gendarmerie sénégalaise et la gendarmerie malienne."
-    names = [("gendarmerie sénégalaise", AGENCY), ("gendarmerie malienne", AGENCY)]
-    triples, _ = extract("fr", text, names)
-    assert ("gendarmerie sénégalaise", "cooperatesWith", "gendarmerie malienne") in triples \
-        or ("gendarmerie malienne", "cooperatesWith", "gendarmerie sénégalaise") in triples
 
 
 # --- from tests/relations/test_patterns_roles.py ------------------------------

@@ -178,6 +178,12 @@ def test_ties_in_a_headline_en(extract):
     assert ("Portugal", "cooperatesWith", "Morocco") in triples or ("Morocco", "cooperatesWith", "Portugal") in triples
 
 
+def test_who_heads_en(extract):
+    text = "\"The talks went well,\" said Lars Nilsson, who heads the Swedish Police Authority."
+    triples, _ = extract("en", text, [("Lars Nilsson", PERSON), ("Swedish Police Authority", AGENCY)])
+    assert ("Lars Nilsson", "leads", "Swedish Police Authority") in triples
+
+
 def test_undersecretary_is_a_member_ar(extract):
     text = "وقال وكيل وزارة الداخلية، الفريق ناصر الصالح، إن التعاون مستمر."
     triples, _ = extract("ar", text, [("وزارة الداخلية", AGENCY), ("ناصر الصالح", PERSON)])
@@ -197,10 +203,24 @@ def test_north_of_is_not_inside_en(extract):
     assert ("Djibo", "locatedIn", "Burkina Faso") in triples
 
 
+def test_holds_the_presidency_ar(extract):
+    text = "وقال رئيس موريتانيا محمد ولد الغزواني، الذي يتولى رئاسة الدورة الحالية لمنظمة التعاون الإسلامي، إن الأمن أولوية."
+    triples, _ = extract("ar", text, [("محمد ولد الغزواني", PERSON), ("منظمة التعاون الإسلامي", IO)])
+    assert ("محمد ولد الغزواني", "leads", "منظمة التعاون الإسلامي") in triples
+
+
 def test_holds_the_presidency_fr(extract):
     text = "Le président Macky Sall, qui assure la présidence tournante de l'Union africaine, a appelé au calme."
     triples, _ = extract("fr", text, [("Macky Sall", PERSON), ("Union africaine", IO)])
     assert ("Macky Sall", "leads", "Union africaine") in triples
+
+
+def test_training_reaches_each_coordinated_trainee_en(extract):
+    text = "The French gendarmerie is to train units of the Malian Armed Forces and the Chadian Armed Forces."
+    names = [("French gendarmerie", AGENCY), ("Malian Armed Forces", AGENCY), ("Chadian Armed Forces", AGENCY)]
+    triples, _ = extract("en", text, names)
+    assert ("French gendarmerie", "providesTrainingTo", "Malian Armed Forces") in triples
+    assert ("French gendarmerie", "providesTrainingTo", "Chadian Armed Forces") in triples
 
 
 def test_training_reaches_each_coordinated_trainee_ar(extract):
@@ -218,6 +238,29 @@ def test_a_passive_flow_is_not_spread_to_coordinated_parties_en(extract):
     assert ("Guardia Civil", "providesTrainingTo", "Spanish police") in triples
 
 
+def test_relative_clause_head_over_a_rank_noun_en(extract):
+    text = "The arrests were announced by Paul Mensah, the Ghanaian general who commands the ECOWAS Standby Force from Accra."
+    triples, _ = extract("en", text, [("Paul Mensah", PERSON), ("ECOWAS Standby Force", IO)])
+    assert ("Paul Mensah", "leads", "ECOWAS Standby Force") in triples
+    assert ("Paul Mensah", "memberOf", "ECOWAS Standby Force") not in triples
+
+
+def test_head_of_a_sub_unit_is_a_member_fr(extract):
+    text = "Le colonel Karim Haddad, commandant du secteur nord de l'armée tunisienne, a témoigné."
+    triples, _ = extract("fr", text, [("Karim Haddad", PERSON), ("armée tunisienne", AGENCY)])
+    assert ("Karim Haddad", "memberOf", "armée tunisienne") in triples
+    assert ("Karim Haddad", "leads", "armée tunisienne") not in triples
+
+
+def test_members_of_what_a_body_set_up_en(extract):
+    text = "The standby brigade, created by the Economic Community of Central African States, still includes Cameroon, Gabon and Congo."
+    triples, _ = extract("en", text, [("Economic Community of Central African States", IO)])
+    assert not any(t[1] == "memberOf" for t in triples)
+    text = "The Economic Community of Central African States still includes Cameroon, Gabon and Congo."
+    triples, _ = extract("en", text, [("Economic Community of Central African States", IO)])
+    assert ("Cameroon", "memberOf", "Economic Community of Central African States") in triples
+
+
 # --- Arabic back-references to a body by its head noun ("الجهاز", "الجامعة") -------------
 
 def test_title_of_a_body_referred_back_by_its_head_noun_ar(extract):
@@ -226,13 +269,19 @@ def test_title_of_a_body_referred_back_by_its_head_noun_ar(extract):
     assert ("حسن العبيدي", "leads", "جهاز مكافحة الإرهاب") in triples
 
 
+def test_member_of_an_organization_referred_back_ar(extract):
+    text = "انعقد اجتماع منظمة التعاون الإسلامي. وأكدت الأردن، بصفتها عضوا مؤسسا في المنظمة، دعمها للقرار."
+    triples, _ = extract("ar", text, [("منظمة التعاون الإسلامي", IO)])
+    assert ("الأردن", "memberOf", "منظمة التعاون الإسلامي") in triples
+
+
 def test_no_back_reference_without_an_earlier_body_ar(extract):
-    text = "وقال رئيس الجهاز، حسن العبيدي، إن العملية نجحت."
-    triples, _ = extract("ar", text, [("حسن العبيدي", PERSON)])
-    assert not any(t[0] == "حسن العبيدي" for t in triples)
-    text = "نفذ جهاز مكافحة الإرهاب العملية. " + text  # with the body named earlier
-    triples, _ = extract("ar", text, [("جهاز مكافحة الإرهاب", AGENCY), ("حسن العبيدي", PERSON)])
-    assert ("حسن العبيدي", "leads", "جهاز مكافحة الإرهاب") in triples
+    text = "وقال رئيس الجهاز، خالد المصري، إن المداهمة نجحت."
+    triples, _ = extract("ar", text, [("خالد المصري", PERSON)])
+    assert not any(t[0] == "خالد المصري" for t in triples)
+    text = "نفذ جهاز المخابرات العامة المداهمة. " + text  # with the body named earlier
+    triples, _ = extract("ar", text, [("جهاز المخابرات العامة", AGENCY), ("خالد المصري", PERSON)])
+    assert ("خالد المصري", "leads", "جهاز المخابرات العامة") in triples
 
 
 def test_training_provided_by_after_a_plural_recipient_verb_ar(extract):
@@ -306,6 +355,12 @@ def test_counterparts_without_a_cooperation_trigger_fr(extract):
     assert any(r.extractor == "rule:coop-counterparts" for r in rels)
 
 
+def test_coordinated_subjects_of_a_joint_action_en(extract):
+    text = "Officials said the DGSE and the DGST had set up a joint unit in 2023 to follow smugglers."
+    triples, _ = extract("en", text, [("DGSE", AGENCY), ("DGST", AGENCY)])
+    assert ("DGSE", "cooperatesWith", "DGST") in triples or ("DGST", "cooperatesWith", "DGSE") in triples
+
+
 # --- joint action later in the clause -----------------------------------------------------
 
 
@@ -323,3 +378,41 @@ def test_joint_action_of_another_clause_en(extract):
     assert not any(t[1] == "cooperatesWith" for t in triples)
     triples, _ = extract("en", "The MIT and the INIS set up a joint cell.", [("MIT", AGENCY), ("INIS", AGENCY)])
     assert ("MIT", "cooperatesWith", "INIS") in triples
+
+
+def test_title_then_article_and_rank_before_the_name_fr(extract):
+    text = "Le Tchad accueille le sommet. Le chef de l'État tchadien, le général Mahamat Idriss Déby, a ouvert les travaux."
+    triples, _ = extract("fr", text, [("Mahamat Idriss Déby", PERSON)])
+    assert ("Mahamat Idriss Déby", "leads", "Tchad") in triples
+
+
+def test_members_of_what_a_body_set_up_with_its_acronym_en(extract):
+    text = ("The standby brigade, created by the Economic Community of Central African States (ECCAS), "
+            "still includes Cameroon, Gabon and Congo.")
+    names = [("Economic Community of Central African States", IO), ("ECCAS", IO)]
+    triples, _ = extract("en", text, names)
+    assert not any(t[1] == "memberOf" for t in triples)
+    triples, _ = extract("en", text + " Gabon, a member of ECCAS, welcomed it.", names)
+    assert ("Gabon", "memberOf", "ECCAS") in triples
+
+
+def test_intelligence_source_does_not_give_to_its_own_state_en(extract):
+    text = ("The man, a Tunisian citizen, was arrested after an inquiry based on intelligence provided by "
+            "Tunisia's National Guard.")
+    triples, _ = extract("en", text, [("National Guard", AGENCY)])
+    assert ("National Guard", "providesIntelligenceTo", "Tunisia") not in triples
+    assert ("National Guard", "agencyOf", "Tunisia") in triples
+
+
+def test_trainer_past_a_relative_clause_en(extract):
+    text = "The French gendarmerie, which hosts the course, is to train units of the Malian Armed Forces."
+    triples, _ = extract("en", text, [("French gendarmerie", AGENCY), ("Malian Armed Forces", AGENCY)])
+    assert ("French gendarmerie", "providesTrainingTo", "Malian Armed Forces") in triples
+
+
+def test_mixed_patrols_between_fr(extract):
+    text = "L'accord instaure des patrouilles mixtes entre la garde nationale tunisienne et la police libyenne."
+    names = [("garde nationale tunisienne", AGENCY), ("police libyenne", AGENCY)]
+    triples, _ = extract("fr", text, names)
+    assert ("garde nationale tunisienne", "cooperatesWith", "police libyenne") in triples \
+        or ("police libyenne", "cooperatesWith", "garde nationale tunisienne") in triples
