@@ -211,7 +211,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}
         found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"], attrs))
     # Names our recognizers typed in this doc type the model's later mentions of them
-    # (Bright Star 2017 after Exercise Bright Star 2017; Kyry after Khaled Kyry).
+    # (Bright Star 2017 after Exercise Bright Star 2017; Mansour after Karim Mansour).
     known: dict[str, str] = {}
     for cand in found:
         if cand.source in ("events", "pattern", "heads"):
@@ -271,8 +271,8 @@ def _role_words(lang: str) -> frozenset[str]:
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:
     """A model organization that reads as a person: capitalized words without any head noun
-    or lexicon name, either the surname of a person of the document (Lassoued after Abdesalem
-    Lassoued) or two or three words right after a role word (headed by Matteo Piantedosi)."""
+    or lexicon name, either the surname of a person of the document (Benali after Karim
+    Benali) or two or three words right after a role word (headed by Gérald Darmanin)."""
     tokens = list(span)
     if not 1 <= len(tokens) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
         return False
