@@ -8,9 +8,9 @@ capitals, so "un" or "nice" in running French or English text are not names.
 
 Assigns:
 - ``doc.spans["lexicon"]``: one span per name, ``label_`` the entity type and
-  ``kb_id_`` the lexicon id ("" when the name fits several entries).
+  ``kb_id_`` the lexicon id ("" when the name fits several entries); ``span._.lexicon_ids``
+  every entry id the name fits.
 - ``doc.spans["demonyms"]``: nationality adjectives, ``kb_id_`` the country id.
-- ``doc.user_data["lexicon_candidates"]``: ``{(start_char, end_char): [ids]}``.
 
 Usage::
 
@@ -24,12 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
 from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.arabic import PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
@@ -138,9 +140,9 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
     return names.build(), demonyms.build()
 
 
-@lru_cache(maxsize=1)
-def _context_cues() -> frozenset[str]:
-    data = yaml.safe_load(CONTEXT_CUES_FILE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return frozenset(normalize(w) for words in data.values() for w in words)
 
 
@@ -228,19 +230,20 @@ def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None
 
 @Language.factory(
     "lexicon_matcher",
-    assigns=["doc.spans", "doc.user_data"],
-    default_config={"lexicon_dir": None},
+    assigns=["doc.spans", "span._.lexicon_ids"],
+    default_config={"lexicon_dir": None, "context_cues_path": str(CONTEXT_CUES_FILE),
+                    "common_words_path": str(AR_COMMON_FILE)},
 )
-def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str | None) -> "LexiconMatcher":
-    return LexiconMatcher(name=name, lexicon_dir=lexicon_dir)
-
-
 class LexiconMatcher:
-    """Marks lexicon names and demonyms in a doc (see module docstring)."""
+    """Marks lexicon names and demonyms in a doc: assigns ``doc.spans["lexicon"]``,
+    ``doc.spans["demonyms"]`` and ``span._.lexicon_ids`` (see module docstring)."""
 
-    def __init__(self, *, name: str = "lexicon_matcher", lexicon_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, name: str = "lexicon_matcher", *, lexicon_dir: str | None = None,
+                 context_cues_path: str = str(CONTEXT_CUES_FILE), common_words_path: str = str(AR_COMMON_FILE)) -> None:
         self.name = name
         self.lexicon_dir = lexicon_dir
+        self.context_cues_path = context_cues_path
+        self.common_words_path = common_words_path
 
     @property
     def lexicon(self) -> Lexicon:
@@ -249,7 +252,6 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         names, demonyms = build_automata(self.lexicon_dir)
         spans: list[Span] = []
-        candidates: dict[tuple[int, int], list[str]] = {}
         pending: list[tuple[Span, Pattern]] = []
         words = known_arabic_words()
         text = token_view(doc).text
@@ -264,15 +266,14 @@ class LexiconMatcher:
             if pattern.needs_context:
                 pending.append((span, pattern))
                 continue
+            span._.lexicon_ids = pattern.ids
             spans.append(span)
-            candidates[(span.start_char, span.end_char)] = list(pattern.ids)
-        spans.extend(self._in_context(doc, pending, spans, candidates))
+        spans.extend(self._in_context(doc, pending, spans))
         spans.sort(key=lambda s: s.start_char)
         doc.spans["lexicon"] = spans
         doc.spans["demonyms"] = [
             s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(text, demonyms, normalized)) if s is not None
         ]
-        doc.user_data["lexicon_candidates"] = candidates
         return doc
 
     def _capital_of_named(self, span: Span, pattern: Pattern, sure: list[Span], named: set[str]) -> bool:
@@ -285,15 +286,14 @@ class LexiconMatcher:
         return any(getattr(lexicon.entries.get(i), "capital", False) and lexicon.country_of(i) in named
                    for i in pattern.ids)
 
-    def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span],
-                    candidates: dict[tuple[int, int], list[str]]) -> list[Span]:
+    def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span]) -> list[Span]:
         """Names that are also common words, kept when the text reads them as names: the
         document names the same entry unambiguously elsewhere, a place cue stands before
         them (في، إلى، in, à...), a place name of the same kind stands next to them
         (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
         document names."""
-        cues = _context_cues()
-        common = load_word_list(str(AR_COMMON_FILE))
+        cues = _context_cues(self.context_cues_path)
+        common = load_word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
         rest: list[tuple[Span, Pattern]] = []
@@ -306,14 +306,14 @@ class LexiconMatcher:
             cue = before and normalize(before[-1].text) in cues and not word
             capital = not word and self._capital_of_named(span, pattern, sure, named)
             if (set(pattern.ids) & named) or cue or near and not word or capital:
+                span._.lexicon_ids = pattern.ids
                 accepted.append(span)
-                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
             else:
                 rest.append((span, pattern))
         # Once one mention reads as the name (in Chad), its other mentions do too (Chad's).
-        read = {i for span in accepted for i in candidates[(span.start_char, span.end_char)]}
+        read = {i for span in accepted for i in span._.lexicon_ids}
         for span, pattern in rest:
             if set(pattern.ids) & read and normalize(span.text) not in common:
+                span._.lexicon_ids = pattern.ids
                 accepted.append(span)
-                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
         return accepted

@@ -15,14 +15,14 @@ Arabic name words are words that are not function words, common words
 (``ontology/lexicons/curated/ar_common_words.txt``), definite nouns (except after a
 link: عبد اللطيف، آل سعود) or lexicon names; Latin name words are capitalized.
 
-Assigns ``doc.spans["patterns"]``, ``label_`` "Person"; the span's cue is in
-``doc.user_data["person_cues"][(start_char, end_char)]`` ("title", "apposition",
-"given_name") with the role words when there were some.
+Assigns ``doc.spans["patterns"]``, ``label_`` "Person", and ``span._.person_cue``, a
+:class:`~pipeline.entities.records.PersonCue`: the cue ("title", "apposition",
+"given_name") and the role words when there were some.
 
 Usage::
 
     nlp = spacy.blank("ar")
-    nlp.add_pipe("entity_patterns")
+    nlp.add_pipe("entity_patterns")  # config: titles_path, roles_path, given_names_path, heads_path, ...
     doc = nlp("قال السيد عبد اللطيف حموشي إن")
     [s.text for s in doc.spans["patterns"]]  # ['عبد اللطيف حموشي']
 """
@@ -30,11 +30,19 @@ from __future__ import annotations
 
 import re
 
-import spacy
-from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.entities.component import AR_STOP as _AR_STOP
+from pipeline.entities.component import (
+    AR_STOP_WRITTEN,
+    EntityComponent,
+    Match,
+    common_words,
+    longest_first,
+    stop_words,
+)
+from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (
     AR_COMMON_FILE,
     NAME_LINKS,
@@ -45,7 +53,6 @@ from pipeline.entities.tokens import (
     is_capitalized,
     is_clitic,
     is_definite,
-    load_word_list,
     load_yaml,
     match_at,
     norm,
@@ -57,7 +64,6 @@ from pipeline.language.normalize import normalize
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
-_AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
@@ -77,40 +83,39 @@ def is_arabic_word_text(word: str) -> bool:
     return bool(word) and all("\u0621" <= c <= "\u064a" for c in word)
 
 
-def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
-    except Exception:  # a language spaCy has no class for
-        return frozenset()
-
-
 def load_titles(path: str = str(TITLES_FILE)) -> dict[str, list[tuple[str, ...]]]:
     """Titles per language as tuples of normalized words, longest first."""
     return {lang: phrases(words) for lang, words in load_yaml(path).items()}
 
 
+class PersonMatch(Match):
+    """A person's name at tokens ``start:end`` (``label`` "Person") and its :class:`PersonCue`."""
+
+    info: PersonCue
+
+
 @Language.factory(
     "entity_patterns",
-    assigns=["doc.spans", "doc.user_data"],
+    assigns=["doc.spans", "span._.person_cue"],
     default_config={
         "titles_path": str(TITLES_FILE),
         "roles_path": str(ROLES_FILE),
         "given_names_path": str(GIVEN_NAMES_FILE),
+        "heads_path": str(ENTITY_HEADS_FILE),
+        "common_words_path": str(AR_COMMON_FILE),
     },
 )
-def make_entity_patterns(nlp: Language, name: str, titles_path: str, roles_path: str,
-                         given_names_path: str) -> "EntityPatterns":
-    return EntityPatterns(name=name, lang=nlp.lang, titles_path=titles_path, roles_path=roles_path,
-                          given_names_path=given_names_path)
+class EntityPatterns(EntityComponent):
+    """Marks person names introduced by a title, a role apposition or a given name: assigns
+    ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name"), "*": ("_by_title", "_by_apposition")}
 
-class EntityPatterns:
-    """Marks person names introduced by a title, a role apposition or a given name."""
-
-    def __init__(self, *, name: str = "entity_patterns", lang: str = "xx", titles_path: str = str(TITLES_FILE),
-                 roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE)) -> None:
-        self.name = name
-        self.lang = lang
+    def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
+                 roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
+                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_FILE)) -> None:
+        super().__init__(nlp, name)
+        lang = self.lang
         titles = load_titles(titles_path)
         self.weak = set(titles.get(f"{lang}_weak", []))
         self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s)))
@@ -122,14 +127,14 @@ class EntityPatterns:
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
-        heads = load_yaml(str(ENTITY_HEADS_FILE)).get(lang) or {}
+        heads = load_yaml(heads_path).get(lang) or {}
         self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
             h for spec in heads.values() if isinstance(spec, dict) for h in (normalize(x) for x in spec.get("heads", []))
             if " " not in h) if lang != "ar" else frozenset()
         # Arabic has no capitals: a name runs two words unless a link (بن، آل) carries it on.
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
-        self.stop_words = _stop_words(lang)
-        self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.stop_words = stop_words(lang)
+        self.common = common_words(lang, common_words_path)
 
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
@@ -299,7 +304,7 @@ class EntityPatterns:
         return 0
 
     # -- cues ------------------------------------------------------------------------------
-    def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []
         resume = 0  # past the last match: no new one starts inside it
         for i in self.titles.starts(norms):
@@ -332,11 +337,11 @@ class EntityPatterns:
             if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
                 end = start  # "Emir, Sheikh Tamim": the inner title leads the name
             if end > start and not self._vetoed(doc, start, end):
-                found.append((start, end, "title", " ".join(title)))
+                found.append(PersonMatch(start, end, "Person", PersonCue("title", " ".join(title))))
                 resume = end
         return found
 
-    def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []
         for i, text in enumerate(token_view(doc).texts):
             if text not in ("،", ","):
@@ -372,7 +377,7 @@ class EntityPatterns:
             if self.lang != "ar":
                 start = self._past_title_and_demonym(doc, norms, start, i, marks)
             if i > start and not self._vetoed(doc, start, i):
-                found.append((start, i, "apposition", " ".join(role)))
+                found.append(PersonMatch(start, i, "Person", PersonCue("apposition", " ".join(role))))
         return found
 
     @staticmethod
@@ -398,12 +403,12 @@ class EntityPatterns:
                 break
         return k if end - k >= 2 else start
 
-    def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []
         i = 0
         while i < len(doc):
             length = self._given_at(doc, norms, i, marks)
-            if not length or doc[i].text in AR_STOP or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
+            if not length or doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue
@@ -411,29 +416,22 @@ class EntityPatterns:
             if end == i + length < len(doc) and (self._family_name(doc, end, marks, length) or norms[end] in self.ordinals):
                 end += 1  # محمد المنفي، محمد السادس
             if end > i + length:
-                found.append((i, end, "given_name", ""))
+                found.append(PersonMatch(i, end, "Person", PersonCue("given_name")))
                 i = end
             else:
                 i += 1
         return found
 
-    def __call__(self, doc: Doc) -> Doc:
-        marks = LexiconMarks(doc)
-        norms = token_view(doc).norms
-        found = self._by_title(doc, norms, marks) + self._by_apposition(doc, norms, marks)
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        found = super().find(doc, norms, marks)
         if self.lang == "ar":
-            found += self._by_given_name(doc, norms, marks)
-            found = [(self._with_kunya(doc, norms, start), end, cue, role) for start, end, cue, role in found]
+            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in found]
+        return found
+
+    def assign(self, doc: Doc, found: list[PersonMatch]) -> None:
         spans: list[Span] = []
-        cues: dict[tuple[int, int], dict[str, str]] = {}
-        taken: set[int] = set()
-        for start, end, cue, role in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if taken & set(range(start, end)):
-                continue
-            taken |= set(range(start, end))
-            span = Span(doc, start, end, label="Person")
+        for match in longest_first(found):
+            span = Span(doc, match.start, match.end, label=match.label)
+            span._.person_cue = match.info
             spans.append(span)
-            cues[(span.start_char, span.end_char)] = {"cue": cue, "role": role}
         doc.spans["patterns"] = sorted(spans, key=lambda s: s.start)
-        doc.user_data["person_cues"] = cues
-        return doc

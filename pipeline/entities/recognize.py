@@ -3,9 +3,9 @@
 Candidates come from every recognizer that ran in the pipeline:
 
 - ``doc.spans["lexicon"]`` (gazetteer names, lexicon id in ``kb_id_``);
-- ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places);
-- ``doc.spans["events"]`` (events by head noun, with name and year);
-- ``doc.spans["patterns"]`` (persons by title, apposition, given name);
+- ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places; ``span._.head_name``);
+- ``doc.spans["events"]`` (events by head noun; ``span._.event_name``: name and year);
+- ``doc.spans["patterns"]`` (persons by title, apposition, given name; ``span._.person_cue``);
 - numbered groups of states (مجموعة الدول الخمس, :mod:`pipeline.entities.groups`);
 - for French and English, the spaCy model's ``doc.ents``, cleaned of elided articles and
   function words and re-typed to our ontology (:func:`model_type`): by a lexicon name
@@ -18,12 +18,13 @@ is not a country mention), then by trust (lexicon, patterns, model). Then:
 
 - a fused لل mention (للأمن الوطني) starts at the ل as written, so its text is a real
   surface form;
-- an acronym in parentheses after a name is bound to it: ``attrs["acronym"]`` on the long
-  form, ``attrs["long_form_of"]`` (the long form's mention id) on the acronym mention;
-- an agency with a demonym or country in or next to its name gets ``attrs["country"]``
+- an acronym in parentheses after a name is bound to it: ``attrs.acronym`` on the long
+  form, ``attrs.long_form_of`` (the long form's mention id) on the acronym mention;
+- an agency with a demonym or country in or next to its name gets ``attrs.country``
   (a country id), also for generic lexicon agencies (وزارة الداخلية الفرنسية);
-- events carry ``attrs["name"]`` (the name alone, also in ``attrs["aliases"]``) and
-  ``attrs["year"]``; persons ``attrs["cue"]`` and ``attrs["role"]``.
+- events carry ``attrs.name`` (the name alone, also in ``attrs.aliases``) and
+  ``attrs.year``; persons ``attrs.cue`` and ``attrs.role``
+  (:class:`~pipeline.model.MentionAttrs`).
 
 Usage::
 
@@ -33,11 +34,12 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities import records  # noqa: F401  (registers the span extensions read below)
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon import load_lexicon
@@ -52,7 +54,7 @@ from pipeline.entities.tokens import (
     yaml_words,
 )
 from pipeline.language.normalize import normalize
-from pipeline.model import Document, Mention
+from pipeline.model import Document, Mention, MentionAttrs
 
 MODEL_TYPES = {
     "PER": "Person", "PERSON": "Person",
@@ -72,13 +74,28 @@ _TOWN_OF = {(w, "of") for w in ("town", "city", "village")} | {
 _LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
 
 
+class HeadType(NamedTuple):
+    """A head noun (normalized words) and the type of the names it heads."""
+
+    words: tuple[str, ...]
+    type: str
+
+
+class ModelEntity(NamedTuple):
+    """A statistical model's entity, cleaned (``span``), with our type and the model's label."""
+
+    span: Span
+    type: str
+    label: str
+
+
 @dataclass
 class _Candidate:
     span: Span
     type: str
     source: str
     confidence: float
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: MentionAttrs = field(default_factory=MentionAttrs)
     kb_id: str = ""
 
     @property
@@ -92,12 +109,12 @@ def _filters() -> dict[str, Any]:
             "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))}
 
 
-def _head_types(lang: str) -> list[tuple[tuple[str, ...], str]]:
+def _head_types(lang: str) -> list[HeadType]:
     data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get(lang) or {}
-    out = [(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
+    out = [HeadType(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
     events = load_yaml(str(PATTERNS_DIR / "event_heads.yaml")).get(lang) or {}
-    out += [(h, "Event") for h in phrases(events.get("heads"))]
-    return sorted(out, key=lambda x: -len(x[0]))
+    out += [HeadType(h, "Event") for h in phrases(events.get("heads"))]
+    return sorted(out, key=lambda x: -len(x.words))
 
 
 def _as_state_school(cand: "_Candidate", lang: str) -> "_Candidate":
@@ -136,7 +153,7 @@ def clean_model_span(span: Span) -> Span | None:
     return out
 
 
-def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[tuple[tuple[str, ...], str]],
+def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
                generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
     """Our type for a model entity, or None to drop it."""
     text = span.text.strip()
@@ -174,48 +191,44 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     lexicon = load_lexicon()
     for span in doc.spans.get("lexicon", []):
-        attrs: dict[str, Any] = {}
+        attrs = MentionAttrs()
         entry = lexicon.entries.get(span.kb_id_) if span.kb_id_ else None
         if entry is not None and entry.type == "City" and not _city_ok(doc, span, entry):
             continue
         kb_id = span.kb_id_
         if entry is not None and entry.is_generic_form(span.text):
             # وزارة الداخلية is every country's: no key, a country from its context below.
-            attrs["generic_of"] = kb_id
+            attrs.generic_of = kb_id
             kb_id = ""
         found.append(_Candidate(span, span.label_, "lexicon", TRUST["lexicon"], attrs, kb_id))
-    heads_info = doc.user_data.get("head_names", {})
     for span in doc.spans.get("heads", []):
-        info = heads_info.get((span.start_char, span.end_char), {})
-        attrs = {"head": info.get("head")}
-        if span.kb_id_:
-            attrs["country"] = span.kb_id_
+        head = span._.head_name
+        attrs = MentionAttrs(head=head.head, country=span.kb_id_ or None)
         # the Schaerbeek district: the head's reading of a lexicon name outranks the lexicon's
-        conf = 0.97 if info.get("retype") else TRUST["heads"]
-        if info.get("alias"):
-            attrs["aliases"] = [info["alias"]]
+        conf = 0.97 if head.retype else TRUST["heads"]
+        if head.alias:
+            attrs.aliases = [head.alias]
         found.append(_Candidate(span, span.label_, "heads", conf, attrs))
-    events_info = doc.user_data.get("event_names", {})
     for span in doc.spans.get("events", []):
-        info = events_info.get((span.start_char, span.end_char), {})
-        attrs = {k: v for k, v in info.items() if v}
-        if info.get("name") and normalize(info["name"]) != normalize(span.text):
-            attrs["aliases"] = [info["name"]]
+        event = span._.event_name
+        attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)
+        if event.name and normalize(event.name) != normalize(span.text):
+            attrs.aliases = [event.name]
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
-        conf = 0.96 if normalize(info.get("name", "")) == normalize(span.text) else TRUST["events"]
+        conf = 0.96 if normalize(event.name) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))
-    for span, kb_id in numbered_groups(doc):
-        found.append(_Candidate(span, "InternationalOrganization", "groups", TRUST["lexicon"], {}, kb_id))
-    cues = doc.user_data.get("person_cues", {})
+    for group in numbered_groups(doc):
+        found.append(_Candidate(group.span, "InternationalOrganization", "groups", TRUST["lexicon"], kb_id=group.kb_id))
     for span in doc.spans.get("patterns", []):
-        attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}
-        found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"], attrs))
+        cue = span._.person_cue
+        found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"],
+                                MentionAttrs(cue=cue.cue or None, role=cue.role or None)))
     # Names our recognizers typed in this doc type the model's later mentions of them
     # (Bright Star 2017 after Exercise Bright Star 2017; Kyry after Khaled Kyry).
     known: dict[str, str] = {}
     for cand in found:
         if cand.source in ("events", "pattern", "heads"):
-            name = cand.attrs.get("name") or cand.span.text
+            name = cand.attrs.name or cand.span.text
             known.setdefault(normalize(name), cand.type)
             words = normalize(name).split()
             if cand.type == "Event" and len(words) > 2:
@@ -227,7 +240,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         marks = LexiconMarks(doc)
         heads = _head_types(lang)
         filters = _filters()
-        typed: list[tuple[Span, str, str]] = []
+        typed: list[ModelEntity] = []
         for ent in doc.ents:
             span = clean_model_span(ent)
             if span is None:
@@ -238,11 +251,11 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
-                typed.append((span, typ, ent.label_))
+                typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
-        surnames |= {normalize(sp.text).split()[-1] for sp, t, _ in typed if t == "Person" and len(sp) > 1}
+        surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
         for span, typ, label in typed:
             for name, known_type in known.items():
@@ -337,7 +350,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
         span = doc[cand.span.start:k]
-        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, dict(cand.attrs), cand.kb_id))
+        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), cand.kb_id))
     return out
 
 
@@ -368,7 +381,7 @@ def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: 
     text = token_view(doc).text
     added: list[Mention] = []
     for m in mentions:
-        if m.type in ("Person", "Country", "City") or m.attrs.get("long_form_of"):
+        if m.type in ("Person", "Country", "City") or m.attrs.long_form_of:
             continue
         rest = text[m.end:m.end + 40]
         match = re.match(r"\s*\(\s*([^()]{2,30}?)\s*\)", rest)
@@ -389,12 +402,12 @@ def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: 
                                lang=lang, source="acronym", confidence=m.confidence)
                 added.append(acro)
             if len(parts) == 1:
-                m.attrs["acronym"] = part
-                acro.attrs["long_form_of"] = m.id
+                m.attrs.acronym = part
+                acro.attrs.long_form_of = m.id
                 if acro.type != m.type and acro.source.startswith("model"):
                     acro.type = m.type
             else:
-                acro.attrs.setdefault("part_of_acronym", inner)
+                acro.attrs.part_of_acronym = acro.attrs.part_of_acronym or inner
     return mentions + added
 
 
@@ -459,15 +472,13 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
                 key=cand.kb_id or None,
                 source=cand.source,
                 confidence=cand.confidence,
-                attrs=dict(cand.attrs),
+                attrs=replace(cand.attrs),
             )
         )
     taken.sort(key=lambda m: m.start)
     taken = _bind_acronyms(doc, taken, document, lang)
     marks = LexiconMarks(doc)
     for m in taken:
-        if m.type == "GovernmentAgency" and "country" not in m.attrs:
-            country = _agency_country(doc, m, marks)
-            if country:
-                m.attrs["country"] = country
+        if m.type == "GovernmentAgency" and m.attrs.country is None:
+            m.attrs.country = _agency_country(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,138 @@
+"""What the pattern components (``entity_patterns``, ``head_noun_patterns``,
+``event_patterns``) share: the per-doc views they read, language dispatch, quoting, stop
+words, and settling overlaps between the names they found.
+
+A component subclasses :class:`EntityComponent` and is registered as a spaCy factory on
+the class itself (``@Language.factory(name, assigns=[...], default_config={...})``), so
+``nlp.add_pipe(name, config={...})`` builds it from config with typed keyword-only
+parameters.
+
+Usage::
+
+    @Language.factory("my_patterns", assigns=["doc.spans"], default_config={"path": PATH})
+    class MyPatterns(EntityComponent):
+        finders = {"ar": ("_arabic",), "fr": ("_latin",), "en": ("_latin",)}
+
+        def __init__(self, nlp: Language, name: str = "my_patterns", *, path: str = PATH) -> None:
+            super().__init__(nlp, name)
+
+        def _arabic(self, doc, norms, marks): ...   # -> list of matches
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, ClassVar, Iterable, NamedTuple, Sequence, TypeVar
+
+import spacy
+from spacy.lang.ar.stop_words import STOP_WORDS as _AR_STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.entities.tokens import AR_COMMON_FILE, LexiconMarks, load_word_list, token_view
+from pipeline.language.normalize import normalize
+
+# spaCy's Arabic stop words in normalized form: the recognizers compare them with ``norm()``.
+AR_STOP = frozenset(normalize(w) for w in _AR_STOP_WORDS)
+# As written: the given-name scan tests the token text itself.
+AR_STOP_WRITTEN = frozenset(_AR_STOP_WORDS)
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of ``lang`` as written (empty for a language spaCy has no class for)."""
+    try:
+        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # a language spaCy has no class for
+        return frozenset()
+
+
+def common_words(lang: str, path: str = str(AR_COMMON_FILE)) -> frozenset[str]:
+    """Frequent Arabic words that name nothing (``ar_common_words.txt``); empty for other languages."""
+    return load_word_list(path) if lang == "ar" else frozenset()
+
+
+class TokenRange(NamedTuple):
+    """Tokens ``start:end`` of a doc."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quoting:
+    """Quote marks that open and close a name, and how many words a quoted name may hold."""
+
+    opens: frozenset[str]
+    closes: frozenset[str]
+    max_words: int
+
+    def after(self, doc: Doc, j: int) -> TokenRange | None:
+        """Token range of a quoted name whose opening quote is at ``j`` (the quotes excluded)."""
+        if j >= len(doc) or doc[j].text not in self.opens:
+            return None
+        for k in range(j + 1, min(len(doc), j + 2 + self.max_words)):
+            if doc[k].text in self.closes:
+                return TokenRange(j + 1, k) if k > j + 1 else None
+        return None
+
+
+OPEN_QUOTES = frozenset({"«", "“", '"', "„", "'"})
+CLOSE_QUOTES = frozenset({"»", "”", '"', "'"})
+_SINGLE_QUOTES = frozenset({"‘", "’"})
+# A body's or place's name: صحيفة «ديلي تلغراف» (five words at most).
+NAME_QUOTING = Quoting(OPEN_QUOTES, CLOSE_QUOTES, max_words=5)
+# An event's name, also in single curly quotes: operation ‘GLOBAL CHAIN’ (six words at most).
+EVENT_QUOTING = Quoting(OPEN_QUOTES | _SINGLE_QUOTES, CLOSE_QUOTES | _SINGLE_QUOTES, max_words=6)
+
+
+class Match(NamedTuple):
+    """A name a component found: tokens ``start:end``, and what it knows of the name."""
+
+    start: int
+    end: int
+    label: str
+    info: object
+
+
+M = TypeVar("M", bound=Match)
+
+
+def longest_first(found: Iterable[M]) -> list[M]:
+    """The matches that survive when longer ones win (then earlier ones): no two share a token."""
+    kept: list[M] = []
+    taken: set[int] = set()
+    for match in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if taken & set(range(match.start, match.end)):
+            continue
+        taken |= set(range(match.start, match.end))
+        kept.append(match)
+    return kept
+
+
+Finder = Callable[[Doc, list[str], LexiconMarks], list]
+
+
+class EntityComponent:
+    """Base of the pattern components: ``name`` and ``lang`` from the pipeline, and a call
+    that reads the doc's token norms and lexicon marks once and hands them to the finders
+    of the doc's language (``finders``: language -> method names, ``"*"`` for any other)."""
+
+    finders: ClassVar[dict[str, Sequence[str]]] = {}
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list:
+        """Every match of the finders of this component's language, in finder order."""
+        names = self.finders.get(self.lang, self.finders.get("*", ()))
+        found: list = []
+        for method in names:
+            found += getattr(self, method)(doc, norms, marks)
+        return found
+
+    def assign(self, doc: Doc, found: list) -> None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.assign(doc, self.find(doc, token_view(doc).norms, LexiconMarks(doc)))
+        return doc
