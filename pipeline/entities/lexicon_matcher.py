@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import yaml
@@ -179,12 +180,20 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
     return original[0].isupper() or original[0].isdigit()
 
 
+class Hit(NamedTuple):
+    """A name found in the text: characters ``start:end`` and the pattern it matched."""
+
+    start: int
+    end: int
+    pattern: Pattern
+
+
 def scan(text: str, automaton: ahocorasick.Automaton,
-         normalized: tuple[str, list[int]] | None = None) -> list[tuple[int, int, Pattern]]:
-    """Non-overlapping matches ``(start_char, end_char, pattern)`` in ``text``, longest first;
-    ``normalized`` is :func:`normalized_text` of ``text`` when the caller has it already."""
+         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
+    :func:`normalized_text` of ``text`` when the caller has it already."""
     norm, index = normalized or normalized_text(text)
-    found: list[tuple[int, int, Pattern]] = []
+    found: list[Hit] = []
     if len(automaton) == 0:
         return found
     for end, (length, patterns) in automaton.iter(norm):
@@ -197,18 +206,18 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             o_start, o_end = index[start], index[end] + 1
             if not _case_ok(text[o_start:o_end], pattern):
                 continue
-            found.append((o_start, o_end, pattern))
+            found.append(Hit(o_start, o_end, pattern))
             break
-    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-    taken: list[tuple[int, int, Pattern]] = []
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Hit] = []
     used = [False] * (len(text) + 1)
-    for start, end, pattern in found:
-        if any(used[start:end]):
+    for hit in found:
+        if any(used[hit.start:hit.end]):
             continue
-        for i in range(start, end):
+        for i in range(hit.start, hit.end):
             used[i] = True
-        taken.append((start, end, pattern))
-    return sorted(taken, key=lambda m: m[0])
+        taken.append(hit)
+    return sorted(taken, key=lambda m: m.start)
 
 
 def _glued_word(text: str, start: int, end: int) -> str | None:
