@@ -21,6 +21,7 @@ Usage::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, ClassVar, Iterable, NamedTuple, Sequence, TypeVar
 
 import spacy
@@ -28,7 +29,7 @@ from spacy.lang.ar.stop_words import STOP_WORDS as _AR_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.tokens import AR_COMMON_FILE, LexiconMarks, load_word_list, token_view
+from pipeline.entities.tokens import AR_COMMON_FILE, PATTERNS_DIR, LexiconMarks, load_word_list, load_yaml, token_view
 from pipeline.language.normalize import normalize
 
 # spaCy's Arabic stop words in normalized form: the recognizers compare them with ``norm()``.
@@ -48,6 +49,38 @@ def stop_words(lang: str) -> frozenset[str]:
 def common_words(lang: str, path: str = str(AR_COMMON_FILE)) -> frozenset[str]:
     """Frequent Arabic words that name nothing (``ar_common_words.txt``); empty for other languages."""
     return load_word_list(path) if lang == "ar" else frozenset()
+
+
+FUNCTION_WORDS_FILE = PATTERNS_DIR / "entity_function_words.yaml"
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    """The function words of ``entity_function_words.yaml`` (its comments say what each is)."""
+
+    name_links: frozenset[str]
+    kunya: frozenset[str]
+    latin_name_particles: frozenset[str]
+    age_after: frozenset[str]
+    title_complement_links: frozenset[str]
+    arabic_locatives: frozenset[str]
+    town_of: frozenset[tuple[str, str]]  # (noun, preposition): ("town", "of")
+    name_connectors: frozenset[str]
+    french_de: frozenset[str]
+    french_et_de: frozenset[str]
+    french_links: frozenset[str]
+    year_cues: frozenset[str]
+    naming: frozenset[str]
+    event_complements: frozenset[str]
+    articles: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def function_words(path: str = str(FUNCTION_WORDS_FILE)) -> FunctionWords:
+    """The function words of ``path``, as written there (the file gives norms in normalized form)."""
+    data = load_yaml(path)
+    town_of = frozenset((noun, prep) for prep, nouns in data["town_of"].items() for noun in nouns)
+    return FunctionWords(**{k: frozenset(v) for k, v in data.items() if k != "town_of"}, town_of=town_of)
 
 
 class TokenRange(NamedTuple):

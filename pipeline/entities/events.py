@@ -36,10 +36,12 @@ from pipeline.entities.component import AR_STOP as _AR_STOP
 from pipeline.entities.component import (
     CLOSE_QUOTES,
     EVENT_QUOTING,
+    FUNCTION_WORDS_FILE,
     OPEN_QUOTES,
     EntityComponent,
     TokenRange,
     common_words,
+    function_words,
 )
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (
@@ -60,9 +62,6 @@ from pipeline.language.normalize import normalize
 
 EVENT_HEADS_FILE = PATTERNS_DIR / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
-_YEAR_CUES = {"سنه", "عام", "en", "in", "of", "de"}
-_NAMING = {"baptisee", "baptise", "nommee", "nomme", "appelee", "appele", "dite", "dubbed", "codenamed", "called", "named",
-           "المسماه", "المسمي", "المعروفه", "بعنوان"}
 # Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
 # form-IV past ا...ت) do not name an event (عملية أطلقت).
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
@@ -72,8 +71,6 @@ _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
-_COMPLEMENT = {"de", "d'", "d’", "of", "in", "a", "à"}
-_ARTICLES = {"la", "le", "l'", "l’", "les", "the"}
 MAX_NAME = 4
 
 
@@ -114,13 +111,15 @@ class DateTokens(NamedTuple):
 
 
 @Language.factory("event_patterns", assigns=["doc.spans", "span._.event_name"],
-                  default_config={"heads_path": str(EVENT_HEADS_FILE), "common_words_path": str(AR_COMMON_FILE)})
+                  default_config={"heads_path": str(EVENT_HEADS_FILE), "common_words_path": str(AR_COMMON_FILE),
+                                  "function_words_path": str(FUNCTION_WORDS_FILE)})
 class EventPatterns(EntityComponent):
     """Marks events named after a head noun: assigns ``doc.spans["events"]`` (``label_``
     "Event") and ``span._.event_name`` (see module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "event_patterns", *, heads_path: str = str(EVENT_HEADS_FILE),
-                 common_words_path: str = str(AR_COMMON_FILE)) -> None:
+                 common_words_path: str = str(AR_COMMON_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
         spec = load_yaml(heads_path).get(lang) or {}
@@ -145,7 +144,8 @@ class EventPatterns(EntityComponent):
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
         self.before_name_longest = Phrases(sorted(self.before_name, key=len, reverse=True))
-        self.naming_cues = Phrases(self.naming + [(w,) for w in _NAMING])
+        self.words = function_words(function_words_path)
+        self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
     def _name_after(self, doc: Doc, norms: list[str], head: tuple[str, ...], j: int,
                     marks: LexiconMarks) -> NameAfter | None:
@@ -164,10 +164,10 @@ class EventPatterns(EntityComponent):
         for _ in range(3):
             # A capitalized demonym may start the name itself (Exercise African Lion).
             demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
-            if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in _NAMING):
+            if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in self.words.naming):
                 # a comma alone is no naming ("Under the agreement, PSP officers ..."): only
                 # a naming participle after it is
-                named = named or norms[j] in _NAMING
+                named = named or norms[j] in self.words.naming
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = EVENT_QUOTING.after(doc, j)
@@ -182,10 +182,10 @@ class EventPatterns(EntityComponent):
             return NameAfter(found.start, found.end, True) if found and found.end > found.start else None
         if j >= len(doc):
             return None
-        if self.lang != "ar" and head in self.with_place and norms[j] in _COMPLEMENT \
+        if self.lang != "ar" and head in self.with_place and norms[j] in self.words.event_complements \
                 and (head not in self.of_place or norms[j] in {"de", "d'", "d’", "of"}):
             # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
-            k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in _ARTICLES else 0)
+            k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
                 return NameAfter(j, marks.name[k].end, False)
             if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
@@ -248,7 +248,7 @@ class EventPatterns(EntityComponent):
         for i in self.word_ordinal_heads.starts(norms, begin=1):
             # the fourth round (of talks), la troisième session
             head = match_at(norms, i, self.word_ordinal_heads)
-            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in _ARTICLES | {"this", "cette", "ce"}:
+            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | {"this", "cette", "ce"}:
                 out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         return out
 
@@ -367,7 +367,7 @@ class EventPatterns(EntityComponent):
             head = match_at(norms, i, self.in_force)
             if head is None:
                 continue
-            definite = (i > 0 and norms[i - 1] in _ARTICLES) or (self.lang == "ar" and norms[i].startswith("ال"))
+            definite = (i > 0 and norms[i - 1] in self.words.articles) or (self.lang == "ar" and norms[i].startswith("ال"))
             if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith("ال")):
                 continue
             for k in range(i + len(head), min(len(doc), i + len(head) + 10)):
@@ -476,7 +476,7 @@ class EventPatterns(EntityComponent):
         return out
 
     def _year(self, doc: Doc, norms: list[str], k: int) -> tuple[int, str | None]:
-        if k < len(doc) and norms[k] in _YEAR_CUES and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
+        if k < len(doc) and norms[k] in self.words.year_cues and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
             return k + 2, norms[k + 1][:4]
         if k < len(doc) and _YEAR.match(norms[k]):
             return k + 1, norms[k][:4]

@@ -35,7 +35,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.component import AR_STOP as _AR_STOP
-from pipeline.entities.component import NAME_QUOTING, EntityComponent, Match, common_words, longest_first
+from pipeline.entities.component import (
+    FUNCTION_WORDS_FILE,
+    NAME_QUOTING,
+    EntityComponent,
+    Match,
+    common_words,
+    function_words,
+    longest_first,
+)
 from pipeline.entities.records import HeadName
 from pipeline.entities.tokens import (
     AR_COMMON_FILE,
@@ -55,8 +63,6 @@ from pipeline.language.normalize import normalize
 
 HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 MAX_COMPLEMENT = 6
-_FR_DE = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"}
-_EN_OF = {"of", "the", "for"}
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,6 @@ def state_schools(lang: str, path: str = str(HEADS_FILE)) -> StateSchools:
     return StateSchools(*(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))
                           for key in ("heads", "words", "not_words", "closers")))
 MAX_FR_COMPLEMENT = 10
-_FR_ET_DE = {"de", "des", "du", "d'", "d’"}
-_FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
 
 
 def _pronoun_suffixed(text: str) -> bool:
@@ -100,7 +104,8 @@ class HeadMatch(Match):
 
 
 @Language.factory("head_noun_patterns", assigns=["doc.spans", "span._.head_name"],
-                  default_config={"heads_path": str(HEADS_FILE), "common_words_path": str(AR_COMMON_FILE)})
+                  default_config={"heads_path": str(HEADS_FILE), "common_words_path": str(AR_COMMON_FILE),
+                                  "function_words_path": str(FUNCTION_WORDS_FILE)})
 class HeadNounPatterns(EntityComponent):
     """Marks names built on a head noun: assigns ``doc.spans["heads"]`` (``label_`` the type,
     ``kb_id_`` the country id of a demonym or country in the name) and ``span._.head_name``
@@ -114,7 +119,8 @@ class HeadNounPatterns(EntityComponent):
                "en": ("_head_scan", "_english_compass_places", "_english_name_after_head")}
 
     def __init__(self, nlp: Language, name: str = "head_noun_patterns", *, heads_path: str = str(HEADS_FILE),
-                 common_words_path: str = str(AR_COMMON_FILE)) -> None:
+                 common_words_path: str = str(AR_COMMON_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
         data = load_yaml(heads_path)
@@ -147,6 +153,7 @@ class HeadNounPatterns(EntityComponent):
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
         self.common = common_words(lang, common_words_path)
+        self.words = function_words(function_words_path)
         self.en_modifiers = frozenset(normalize(w) for w in data.get("en_modifiers", []))
         self.name_first_prefix = phrases((data.get("place_prefixes") or {}).get(lang))
         self.heads.sort(key=lambda h: -len(h[0]))
@@ -326,6 +333,7 @@ class HeadNounPatterns(EntityComponent):
     def _french_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
                      marks: LexiconMarks) -> HeadMatch | None:
         typ = self.head_type[head]
+        words = self.words
         end = i + len(head)
         country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
         while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
@@ -336,10 +344,11 @@ class HeadNounPatterns(EntityComponent):
             elif n in self.fr_modifiers:
                 end += 1
                 modifiers += 1
-            elif (n in _FR_DE or n in _FR_LINKS or n == "et" and end + 1 < len(doc) and norms[end + 1] in _FR_ET_DE) \
+            elif (n in words.french_de or n in words.french_links
+                  or n == "et" and end + 1 < len(doc) and norms[end + 1] in words.french_et_de) \
                     and end + 1 < len(doc):
                 k = end + 1
-                while k < len(doc) and (norms[k] in _FR_DE or norms[k] in _FR_LINKS):
+                while k < len(doc) and (norms[k] in words.french_de or norms[k] in words.french_links):
                     k += 1
                 lex = marks.type_at(k) if k < len(doc) else None
                 if k < len(doc) and marks.country_at(k):

@@ -247,7 +247,7 @@ class LexiconMatcher:
     """Marks lexicon names and demonyms in a doc: assigns ``doc.spans["lexicon"]``,
     ``doc.spans["demonyms"]`` and ``span._.lexicon_ids`` (see module docstring)."""
 
-    def __init__(self, nlp: Language | None = None, name: str = "lexicon_matcher", *, lexicon_dir: str | None = None,
+    def __init__(self, nlp: Language, name: str = "lexicon_matcher", *, lexicon_dir: str | None = None,
                  context_cues_path: str = str(CONTEXT_CUES_FILE), common_words_path: str = str(AR_COMMON_FILE)) -> None:
         self.name = name
         self.lexicon_dir = lexicon_dir

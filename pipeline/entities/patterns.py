@@ -36,16 +36,17 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.entities.component import AR_STOP as _AR_STOP
 from pipeline.entities.component import (
     AR_STOP_WRITTEN,
+    FUNCTION_WORDS_FILE,
     EntityComponent,
     Match,
     common_words,
+    function_words,
     longest_first,
     stop_words,
 )
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (
     AR_COMMON_FILE,
-    NAME_LINKS,
     PATTERNS_DIR,
     LexiconMarks,
     Phrases,
@@ -68,14 +69,8 @@ MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
-_LATIN_PARTICLES = {"von", "der", "van", "de", "di", "da", "del", "al", "el", "bin", "ben", "la", "le", "du",
-                    "ould", "ag", "ibn", "abu", "bint", "dos", "das", "zu", "ter"}
-_KUNYA = frozenset({"ابو", "ابي"})  # "father of": leads a name (أبو بكر), not a name alone
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
-_AGE_AFTER = {",", "ans", "an", "years", "year"}
-# Connectors inside a Latin title's complement: "ministre de l'Europe et des Affaires étrangères,".
-_COMPLEMENT_LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "for", "and"}
 ENTITY_HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 
 
@@ -103,6 +98,7 @@ class PersonMatch(Match):
         "given_names_path": str(GIVEN_NAMES_FILE),
         "heads_path": str(ENTITY_HEADS_FILE),
         "common_words_path": str(AR_COMMON_FILE),
+        "function_words_path": str(FUNCTION_WORDS_FILE),
     },
 )
 class EntityPatterns(EntityComponent):
@@ -113,7 +109,8 @@ class EntityPatterns(EntityComponent):
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
-                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_FILE)) -> None:
+                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
         titles = load_titles(titles_path)
@@ -135,13 +132,14 @@ class EntityPatterns(EntityComponent):
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = stop_words(lang)
         self.common = common_words(lang, common_words_path)
+        self.words = function_words(function_words_path)
 
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
         n = norm(token)
         if not is_arabic_word(token) or len(n) < 2 or is_clitic(token):
             return False
-        if n in NAME_LINKS and previous is not None and not is_clitic(previous):
+        if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
         if n in _AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
             return False
@@ -150,8 +148,8 @@ class EntityPatterns(EntityComponent):
         if previous is not None and is_clitic(previous):
             return False
         if n.startswith("ال"):
-            return previous is not None and norm(previous) in NAME_LINKS
-        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in NAME_LINKS):
+            return previous is not None and norm(previous) in self.words.name_links
+        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
             return False
         return True
 
@@ -196,8 +194,8 @@ class EntityPatterns(EntityComponent):
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
-        if text.lower() in _LATIN_PARTICLES and previous is not None and (
-                is_capitalized(previous) or previous.text.lower() in _LATIN_PARTICLES):  # von der, dos
+        if text.lower() in self.words.latin_name_particles and previous is not None and (
+                is_capitalized(previous) or previous.text.lower() in self.words.latin_name_particles):  # von der, dos
             return True
         if not is_capitalized(token) or "’" in text or "'" in text[1:]:
             return False
@@ -225,17 +223,17 @@ class EntityPatterns(EntityComponent):
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
-                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in NAME_LINKS and not is_definite(
-                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in NAME_LINKS)
+                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and not is_definite(
+                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in self.words.name_links)
                                            or norm(doc[end]).endswith("ي")) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break
-            linked = end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES)
+            linked = end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles)
             if self.lang != "ar" and end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
                     and not doc[end + 1].whitespace_ and is_capitalized(doc[end + 2]):
                 end += 2  # Jean-Philippe: one name word written with a hyphen
-            if not linked and norm(doc[end]) not in NAME_LINKS:
+            if not linked and norm(doc[end]) not in self.words.name_links:
                 if free >= max_free:
                     if self.lang == "ar":
                         end = self._closed_run(doc, start, end, marks)
@@ -243,7 +241,7 @@ class EntityPatterns(EntityComponent):
                 free += 1
             end += 1
         # A name never ends on a link word (بن، عبد) or a Latin particle.
-        while end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES):
+        while end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles):
             end -= 1
         # A sovereign's ordinal: الملك عبد الله الثاني, Mohammed VI.
         if start < end < len(doc) and (norm(doc[end]) in self.ordinals or (
@@ -260,7 +258,7 @@ class EntityPatterns(EntityComponent):
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
-                    i > 0 and norm(doc[i - 1]) in NAME_LINKS):
+                    i > 0 and norm(doc[i - 1]) in self.words.name_links):
                 i += 1
             elif self.lang != "ar" and token.is_lower and token.text.isalpha() and token.is_stop is False:
                 i += 1
@@ -275,14 +273,14 @@ class EntityPatterns(EntityComponent):
     def _skip_complement(self, doc: Doc, norms: list[str], i: int) -> int:
         """Latin: a title's complement closed by a comma, then the name: "le ministre
         mauritanien de la Défense, Hanena Ould Sidi"; else ``i`` unchanged."""
-        if self.lang == "ar" or i >= len(doc) or norms[i] not in _COMPLEMENT_LINKS:
+        if self.lang == "ar" or i >= len(doc) or norms[i] not in self.words.title_complement_links:
             return i
         k = i
         while k < len(doc) and k - i < 10:
             t = doc[k]
             if t.text == ",":
                 return k + 1 if k > i + 1 and is_capitalized(doc[k - 1]) or doc[k - 1].is_lower and k > i + 2 else i
-            if not (norms[k] in _COMPLEMENT_LINKS or is_capitalized(t) or t.is_lower and t.is_alpha and k > i):
+            if not (norms[k] in self.words.title_complement_links or is_capitalized(t) or t.is_lower and t.is_alpha and k > i):
                 return i
             k += 1
         return i
@@ -352,7 +350,7 @@ class EntityPatterns(EntityComponent):
             role = match_at(norms, j, self.roles)
             age = None
             if role is None and self.lang != "ar" and j < len(doc) and _AGE.match(doc[j].text) and (
-                    j + 1 == len(doc) or norms[j + 1] in _AGE_AFTER):
+                    j + 1 == len(doc) or norms[j + 1] in self.words.age_after):
                 role = age = ("age",)  # "Abdesalem Lassoued, 45, was", "Jean Dupont, 52 ans"
             if role is None:
                 continue
@@ -372,7 +370,7 @@ class EntityPatterns(EntityComponent):
                         break
                 if i - start > 3:
                     start = i - 3
-            while start < i and norms[start] in NAME_LINKS:
+            while start < i and norms[start] in self.words.name_links:
                 start += 1
             if self.lang != "ar":
                 start = self._past_title_and_demonym(doc, norms, start, i, marks)
@@ -380,11 +378,10 @@ class EntityPatterns(EntityComponent):
                 found.append(PersonMatch(start, i, "Person", PersonCue("apposition", " ".join(role))))
         return found
 
-    @staticmethod
-    def _with_kunya(doc: Doc, norms: list[str], start: int) -> int:
+    def _with_kunya(self, doc: Doc, norms: list[str], start: int) -> int:
         """Start of an Arabic name with the kunya before it (أبو حفص الجبوري, عن أبي بكر): the
         token before ``start`` when it is أبو/أبي, else ``start``."""
-        if start > 0 and norms[start - 1] in _KUNYA and not is_clitic(doc[start - 1]):
+        if start > 0 and norms[start - 1] in self.words.kunya and not is_clitic(doc[start - 1]):
             return start - 1
         return start
 

@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers the span extensions read below)
+from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon import load_lexicon
@@ -66,12 +67,6 @@ TRUST = {"lexicon": 0.95, "heads": 0.85, "events": 0.8, "pattern": 0.8, "model":
 FILTERS_FILE = PATTERNS_DIR / "model_entity_filters.yaml"
 _ELISIONS = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|d|l|s|n|c|j|m|t)['’]", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
-_LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"} | {
-    # district and area words before a town's name (قضاء الرطبة، ناحية، منطقتي سترة والمحرق)
-    normalize(w) for w in ("قضاء", "ناحية", "منطقة", "منطقتي", "مدينتي", "بلدتي", "قرية", "مدن", "بلدات")}
-_TOWN_OF = {(w, "of") for w in ("town", "city", "village")} | {
-    (w, "de") for w in ("ville", "localité", "commune", "village")} | {(w, "d'") for w in ("ville", "localité")}
-_LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
 
 
 class HeadType(NamedTuple):
@@ -273,8 +268,6 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
 
 
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
-_CONNECTORS = {"and", "of", "for", "in", "the", "on", "against", "de", "du", "des", "d'", "d’", "l'", "l’", "la",
-               "le", "pour", "et", "au", "aux", "contre", "sur"}
 
 
 def _role_words(lang: str) -> frozenset[str]:
@@ -311,7 +304,7 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
         return typ
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
-    if tuple(before) in _TOWN_OF:
+    if tuple(before) in function_words().town_of:
         return "City"  # the town of Reyhanli, la ville de Djibo
     if lang != "fr":
         return typ
@@ -325,6 +318,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
     Front for Change and Concord in Chad (FACT), the Southern European Task Force, Africa
     (SETAF-AF). The words up to the parenthesis join the candidate that starts the name."""
     out: list[_Candidate] = []
+    connectors = function_words().name_connectors
     for cand in found:
         if cand.type not in ("Organization", "GovernmentAgency", "InternationalOrganization"):
             continue
@@ -336,7 +330,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
                 break
             if t.text == "," and not comma and capitals == 0 and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
                 comma = True
-            elif t.lower_ in _CONNECTORS and t.is_lower:
+            elif t.lower_ in connectors and t.is_lower:
                 pass
             elif t.text[:1].isupper() and t.is_alpha:
                 capitals += 1
@@ -361,7 +355,7 @@ def _city_ok(doc: Doc, span: Span, entry) -> bool:
     if entry.population and entry.population >= 100_000:
         return True
     k = span.start - 1
-    return k >= 0 and (norm(doc[k]) in _LOCATIVE_AR or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
+    return k >= 0 and (norm(doc[k]) in function_words().arabic_locatives or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
 
 
 def _fused_lam_start(doc: Doc, span: Span) -> int:

@@ -26,8 +26,6 @@ from pipeline.language.normalize import normalize
 
 PATTERNS_DIR = ONTOLOGY_DIR / "patterns"
 AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
-# Arabic words that link the parts of a name: عبد اللطيف، بن عبد الرحمن، آل سعود، أبو بكر.
-NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ابا", "بنت", "ولد", "ال", "اال", "ذو"})
 
 
 # The last document seen and its language: Doc.lang_ asks the vocabulary's language
