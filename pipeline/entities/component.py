@@ -73,6 +73,15 @@ class FunctionWords:
     naming: frozenset[str]
     event_complements: frozenset[str]
     articles: frozenset[str]
+    demonstratives: frozenset[str]
+    place_determiners: frozenset[str]
+    of_place: frozenset[str]
+    date_links: frozenset[str]
+    naming_links: frozenset[str]
+    target_links: frozenset[str]
+    indefinite_articles: frozenset[str]
+    apposition_articles: frozenset[str]
+    role_articles: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -183,7 +183,7 @@ class EventPatterns(EntityComponent):
         if j >= len(doc):
             return None
         if self.lang != "ar" and head in self.with_place and norms[j] in self.words.event_complements \
-                and (head not in self.of_place or norms[j] in {"de", "d'", "d’", "of"}):
+                and (head not in self.of_place or norms[j] in self.words.of_place):
             # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
             k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
@@ -248,7 +248,7 @@ class EventPatterns(EntityComponent):
         for i in self.word_ordinal_heads.starts(norms, begin=1):
             # the fourth round (of talks), la troisième session
             head = match_at(norms, i, self.word_ordinal_heads)
-            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | {"this", "cette", "ce"}:
+            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | self.words.demonstratives:
                 out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         return out
 
@@ -263,7 +263,7 @@ class EventPatterns(EntityComponent):
             if head is None or marks.type_at(i - 1) not in ("City", "Country"):
                 continue
             place = marks.name[i - 1]
-            if place.start > 0 and norms[place.start - 1] in ("the", "this", "that"):
+            if place.start > 0 and norms[place.start - 1] in self.words.place_determiners:
                 out.append(EventMatch(place.start, i + len(head), place.text, "place"))
         return out
 
@@ -301,7 +301,7 @@ class EventPatterns(EntityComponent):
             cue = match_at(norms, i, self.naming_cues)
             if cue is None:
                 continue
-            j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in ("de", "as") else 0)
+            j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in self.words.naming_links else 0)
             quoted = EVENT_QUOTING.after(doc, j)
             if quoted is None and self.lang != "ar":
                 end = j
@@ -330,7 +330,7 @@ class EventPatterns(EntityComponent):
             if head is None:
                 continue
             h_end = i + len(head)
-            k = h_end + (1 if h_end < len(doc) and norms[h_end] in {"du", "of", "de", "d'", "d’"} else 0)
+            k = h_end + (1 if h_end < len(doc) and norms[h_end] in self.words.date_links else 0)
             if k in starts and (k > h_end or self.lang == "ar"):
                 end, value = starts[k]
                 out.append(EventMatch(i, end, doc[i:end].text, " ".join(head), value[:4]))
@@ -347,7 +347,7 @@ class EventPatterns(EntityComponent):
             start, name_end, name = i, h_end, doc[s0:h_end].text
             # "attack on the Santa Maria Church": the target names the attack
             t = h_end
-            if t + 1 < len(doc) and norms[t] in ("on", "against") and norms[t + 1] == "the":
+            if t + 1 < len(doc) and norms[t] in self.words.target_links and norms[t + 1] == "the":
                 c = t + 2
                 while c < len(doc) and c - t - 2 < MAX_NAME and is_capitalized(doc[c]):
                     c += 1
@@ -445,7 +445,7 @@ class EventPatterns(EntityComponent):
             return out
         texts = token_view(doc).texts
         for k in range(1, len(doc) - 2):
-            if texts[k] != "," or norms[k + 1] not in ("a", "an", "un", "une"):
+            if texts[k] != "," or norms[k + 1] not in self.words.indefinite_articles:
                 continue
             if not any(match_at(norms, t, self.apposition_heads or self.heads) and not is_capitalized(doc[t])
                        for t in range(k + 2, min(len(doc), k + 8))):

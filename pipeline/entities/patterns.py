@@ -345,7 +345,7 @@ class EntityPatterns(EntityComponent):
             if text not in ("،", ","):
                 continue
             j = i + 1
-            if self.lang != "ar" and j < len(doc) and norms[j] in ("le", "la", "l'", "the", "a", "an"):
+            if self.lang != "ar" and j < len(doc) and norms[j] in self.words.apposition_articles:
                 j += 1
             role = match_at(norms, j, self.roles)
             age = None

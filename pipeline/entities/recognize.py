@@ -128,9 +128,10 @@ def clean_model_span(span: Span) -> Span | None:
     """Drop leading elided articles and function words, trailing punctuation and elisions."""
     start, end = span.start, span.end
     doc = span.doc
+    articles = function_words().articles
     while start < end and (doc[start].is_punct or doc[start].is_stop and doc[start].is_lower
                            or _ELISIONS.match(doc[start].text) and len(doc[start].text) <= 7
-                           or doc[start].lower_ in ("the", "le", "la", "les", "l'", "l’")):
+                           or doc[start].lower_ in articles):
         if _ELISIONS.match(doc[start].text) and len(doc[start].text) > 3 and doc[start].text[-1] not in "'’":
             break  # "qu’Alexandre" as one token: handled below
         start += 1
@@ -291,7 +292,7 @@ def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], r
         return norms[0] in surnames
     doc = span.doc
     k = span.start - 1
-    while k >= 0 and (doc[k].is_punct or doc[k].lower_ in ("the", "le", "la")):
+    while k >= 0 and (doc[k].is_punct or doc[k].lower_ in function_words().role_articles):
         k -= 1
     return k >= 0 and doc[k].is_lower and normalize(doc[k].text) in roles
 
