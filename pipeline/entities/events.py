@@ -465,7 +465,7 @@ class EventPatterns(EntityComponent):
 
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
         """Dates of the text as token ranges."""
-        from pipeline.relations.dates import find_dates, reference_date
+        from pipeline.language.dates import find_dates, reference_date
 
         out = []
         text = token_view(doc).text

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.entities.tokens import (
     PATTERNS_DIR,
     is_clitic,

@@ -33,8 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
-from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
-from pipeline.language.arabic import PROCLITICS
+from pipeline.ontology_data import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
+from pipeline.language.morphology import PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.entities.tokens import known_arabic_words, load_word_list, token_view
 

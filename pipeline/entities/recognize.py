@@ -43,7 +43,7 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.entities.tokens import (
     PATTERNS_DIR,
     LexiconMarks,

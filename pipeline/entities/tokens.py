@@ -21,7 +21,7 @@ import yaml
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.lexicon import LEXICON_DIR, ONTOLOGY_DIR
+from pipeline.ontology_data import LEXICON_DIR, ONTOLOGY_DIR
 from pipeline.language.normalize import normalize
 
 PATTERNS_DIR = ONTOLOGY_DIR / "patterns"

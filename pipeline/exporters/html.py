@@ -7,7 +7,7 @@ it). Nodes are coloured and shaped by type (``html_page/palette.json``) and size
 PageRank; edges are labelled by relation type, symmetric ones without arrows. The page
 searches names in any script (with the Arabic/Latin folding of
 :mod:`pipeline.language.normalize` and the consonant skeletons of
-:mod:`pipeline.resolution.transliterate`, both shipped to the page as data), filters by entity
+:mod:`pipeline.language.transliterate`, both shipped to the page as data), filters by entity
 type, relation type and document, highlights a node's neighbourhood on click and shows
 plain-text tooltips (right-to-left for Arabic).
 
@@ -37,7 +37,7 @@ import networkx as nx
 
 from pipeline.exporters.html_layout import grouped_layout, simple_undirected
 from pipeline.language import normalize as arabic_fold
-from pipeline.resolution import transliterate
+from pipeline.language import transliterate
 from pipeline.runtime.atomic import write_text
 
 PHYSICS_LIMIT = 1000
@@ -64,7 +64,7 @@ def _fold_table() -> dict:
 
 
 def _translit_table() -> dict:
-    """The consonant-skeleton tables of :mod:`pipeline.resolution.transliterate`, so that a
+    """The consonant-skeleton tables of :mod:`pipeline.language.transliterate`, so that a
     Latin query (Hammouchi) finds a name written only in Arabic (حموشي) and back."""
     t = transliterate.load_tables()
     return {"arabic": t.arabic, "latin_special": t.latin_special, "latin_sequences": [list(p) for p in t.latin_sequences],

@@ -19,7 +19,6 @@ Usage::
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy
@@ -29,65 +28,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
+from pipeline.language.morphology import PROCLITICS, rest_norm, split_proclitic
 from pipeline.language.normalize import normalize
 
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 SENTENCE_END = {".", "!", "?", "؟", "؛", "...", "…"}
 
 _EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'"]
 _EXTRA_SUFFIXES = [r"\.+", "،", "؛", "؟", "”", "»", r"\)", r"\]", ":", '"', "'", "!"]
-
-
-# Arabic letters (ء..ي), harakat (ً..ْ) and tatweel (ـ, inside the range).
-_ARABIC_WORD = re.compile("[\u0621-\u0652]+")
-_PROCLITIC_LETTERS = frozenset(c[0] for c in PROCLITICS)
-
-
-def _is_arabic_word(text: str) -> bool:
-    return _ARABIC_WORD.fullmatch(text) is not None
-
-
-def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, str] | None:
-    """``(clitic, rest)`` written as in ``text`` if a proclitic should be split off, else None."""
-    if not _is_arabic_word(text) or len(text) < 3:
-        return None
-    norm = normalize(text)
-    if norm[:1] not in _PROCLITIC_LETTERS:
-        return None
-    for clitic in PROCLITICS:
-        if not norm.startswith(clitic):
-            continue
-        rest = norm[len(clitic):]
-        # Fused article: ل + ال -> لل (للأمن). Keep the rest written as in the text.
-        if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3 and not rest.startswith("ال"):
-            return _cut(text, len(clitic))
-        if rest.startswith("ال") and len(rest) >= 4:
-            return _cut(text, len(clitic))
-        if len(rest) >= 3 and rest in stems:
-            return _cut(text, len(clitic))
-    return None
-
-
-def _cut(text: str, n_letters: int) -> tuple[str, str]:
-    """Split ``text`` after its first ``n_letters`` letters (diacritics stay with their letter)."""
-    seen = 0
-    for i, ch in enumerate(text):
-        if normalize(ch):
-            seen += 1
-            if seen == n_letters:
-                j = i + 1
-                while j < len(text) and not normalize(text[j]):
-                    j += 1
-                return text[:j], text[j:]
-    return text, ""
-
-
-def rest_norm(clitic_norm: str, rest: str) -> str:
-    """NORM of the piece after a clitic: the fused لل form gets its article back."""
-    norm = normalize(rest)
-    if clitic_norm.endswith("ل") and norm.startswith("ل") and not norm.startswith("ال"):
-        return "ا" + norm
-    return norm
 
 
 @Language.factory(

@@ -41,7 +41,7 @@ def build_nlp(lang: str) -> Language:
     """A fresh pipeline for ``lang`` (heavy: loads models and lexicons)."""
     _register_components()
     if lang == "ar":
-        from pipeline.entities.lexicon import load_lexicon
+        from pipeline.ontology_data import load_lexicon
         from pipeline.language.arabic import build_arabic_nlp
         from pipeline.language.normalize import normalize
 
@@ -53,7 +53,7 @@ def build_nlp(lang: str) -> Language:
                     stems.add(first[0])
         # A listed whole word (وزير، لجنة) is not a proclitic plus a lexicon stem (و + زير).
         from pipeline.entities.tokens import known_arabic_words
-        from pipeline.language.arabic import PROCLITICS
+        from pipeline.language.morphology import PROCLITICS
         stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
         nlp = build_arabic_nlp(stems)
     elif lang in MODELS:

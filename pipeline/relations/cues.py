@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize, normalize_with_offsets
 
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize
 from pipeline.model import DOMAINS
 

@@ -31,12 +31,12 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Doc
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cues
-from pipeline.relations.dates import find_dates
+from pipeline.language.dates import find_dates
 from pipeline.relations.modality import assess
 from pipeline.relations.patterns import Candidate, _cand, _span
 

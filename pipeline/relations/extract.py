@@ -4,7 +4,7 @@ Per sentence, the argument patterns of :mod:`pipeline.relations.patterns` (title
 coordination, demonyms, flows with their direction, membership, events, places) propose
 candidates; :mod:`pipeline.relations.modality` marks negated and hedged ones and lowers
 their confidence; cooperation domains come from the sentence and its neighbours
-(:mod:`pipeline.relations.domains`); event dates from :mod:`pipeline.relations.dates`.
+(:mod:`pipeline.relations.domains`); event dates from :mod:`pipeline.language.dates`.
 Two document-level rules add ``agencyOf`` from an agency's name (a country named inside
 it) and from the lexicon (the agency's own country, when the text names that country).
 
@@ -38,12 +38,12 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.language.normalize import normalize
 from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
-from pipeline.relations.dates import reference_date
+from pipeline.language.dates import reference_date
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.events import document_event_relations, events

@@ -22,7 +22,7 @@ from typing import Callable, NamedTuple
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
+from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.language.normalize import normalize_key
 from pipeline.resolution.acronyms import load_settings
 

@@ -10,7 +10,7 @@ names exactly one.
 
 Usage::
 
-    from pipeline.entities.lexicon import load_lexicon
+    from pipeline.ontology_data import load_lexicon
     from pipeline.resolution.generic_agencies import generic_reference
     generic_reference("British intelligence", load_lexicon())
     # ('country/GB', frozenset({'intelligence', 'security'}))
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon
+from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon
 from pipeline.language.normalize import normalize_key
 
 SETTINGS = ONTOLOGY_DIR / "resolution" / "generic_agencies.yaml"

@@ -11,7 +11,7 @@ The resolver joins a longer form to the one shorter form of the document it redu
 
 Usage::
 
-    from pipeline.entities.lexicon import load_lexicon
+    from pipeline.ontology_data import load_lexicon
     from pipeline.resolution.modifiers import reduced_forms
     reduced_forms("the Libyan Coast Guard", "agency", load_lexicon())         # {'coast guard'}
     reduced_forms("معبر رأس جدير الحدودي", "place", load_lexicon())          # {'معبر راس جدير'}
@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon
+from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon
 from pipeline.language.normalize import normalize_key
 
 SETTINGS = ONTOLOGY_DIR / "resolution" / "modifiers.yaml"

@@ -57,7 +57,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
+from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon, load_lexicon
 from pipeline.language.normalize import normalize_key
 from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
 from pipeline.resolution.acronyms import (
@@ -71,7 +71,7 @@ from pipeline.resolution.acronyms import (
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
 from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
-from pipeline.resolution.transliterate import (
+from pipeline.language.transliterate import (
     arabic_long_vowel_conflicts,
     is_arabic,
     long_vowel_conflicts,

@@ -42,7 +42,7 @@ def test_collapse_keeps_the_first_index_of_a_whitespace_run():
 
 
 def test_lexicon_is_read_once():
-    from pipeline.entities.lexicon import load_lexicon
+    from pipeline.ontology_data import load_lexicon
 
     assert load_lexicon() is load_lexicon(None)
 

@@ -70,7 +70,7 @@ def test_search_keys_are_normalized_and_transliterated():
     data = embedded_data(html.render(small_graph()))
     person = next(n for n in data["nodes"] if n["ref"] == "person/x")
     assert "حموشي" in person["key"].split("\n")
-    from pipeline.resolution.transliterate import skeleton
+    from pipeline.language.transliterate import skeleton
     assert skeleton("Hammouchi") in person["skel"]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.exporters import html
 from pipeline.language.normalize import normalize
-from pipeline.resolution.transliterate import skeleton
+from pipeline.language.transliterate import skeleton
 from tests.exporters.conftest import open_page, synthetic_graph
 from tests.exporters.test_html import HOSTILE, small_graph
 

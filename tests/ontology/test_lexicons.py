@@ -162,7 +162,7 @@ def test_organizations():
 
 @lru_cache(maxsize=None)
 def lexicon():
-    from pipeline.entities.lexicon import Lexicon, read_entries
+    from pipeline.ontology_data import Lexicon, read_entries
     return Lexicon(read_entries(LEX))
 
 

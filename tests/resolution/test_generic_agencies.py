@@ -1,4 +1,4 @@
-from pipeline.entities.lexicon import load_lexicon
+from pipeline.ontology_data import load_lexicon
 from pipeline.resolution.generic_agencies import generic_reference
 
 LEX = load_lexicon()

@@ -1,4 +1,4 @@
-from pipeline.entities.lexicon import Lexicon, LexiconEntry
+from pipeline.ontology_data import Lexicon, LexiconEntry
 from pipeline.resolution.modifiers import bare_key, reduced_forms
 
 LEXICON = Lexicon([

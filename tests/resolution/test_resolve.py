@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from pipeline.entities.lexicon import Lexicon, LexiconEntry
+from pipeline.ontology_data import Lexicon, LexiconEntry
 from pipeline.model import Document, DocumentResult, Evidence, Mention, MentionAttrs, Relation
 from pipeline.resolution.resolve import resolve_entities, strip_title
 

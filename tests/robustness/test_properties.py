@@ -80,7 +80,7 @@ DATE_WORDS = ["2015", "٢٠١٥", "13", "١٣", "novembre", "November", "نوف�
 def test_dates_are_valid_and_inside_the_text(lang, words, reference):
     import re
 
-    from pipeline.relations.dates import find_dates
+    from pipeline.language.dates import find_dates
 
     text = " ".join(words)
     found = find_dates(text, lang, reference)

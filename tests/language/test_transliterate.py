@@ -1,4 +1,4 @@
-from pipeline.resolution.transliterate import similarity, skeleton, suffix_skeletons
+from pipeline.language.transliterate import similarity, skeleton, suffix_skeletons
 
 
 def test_arabic_and_latin_spellings_share_a_skeleton():
@@ -35,7 +35,7 @@ def test_similarity_tolerates_one_letter():
 
 
 def test_long_vowels_must_agree_across_scripts():
-    from pipeline.resolution.transliterate import long_vowel_conflicts
+    from pipeline.language.transliterate import long_vowel_conflicts
     assert long_vowel_conflicts("محمد علي", "Mohamed Ali") == 0
     assert long_vowel_conflicts("محمد علي", "Mahmoud Ali") > 0      # ou in the last syllable, no waw
     assert long_vowel_conflicts("محمود علي", "Mahmoud Ali") == 0

@@ -15,7 +15,7 @@ spellings.
 
 Usage::
 
-    from pipeline.resolution.transliterate import skeleton, similarity
+    from pipeline.language.transliterate import skeleton, similarity
     skeleton("عبد اللطيف حموشي")        # 'bdltfhmc'
     skeleton("Abdellatif Hammouchi")    # 'bdltfhmc'
     similarity("bdltfhmc", "bdltfhms")  # 0.875
@@ -28,11 +28,9 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from pipeline.ontology_data import transliteration
 
-TABLES = Path(__file__).resolve().parents[2] / "ontology" / "resolution" / "transliteration.yaml"
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})  # آل (family) is written like ال
@@ -55,7 +53,7 @@ class Tables:
 
 @lru_cache(maxsize=1)
 def load_tables(path: str | None = None) -> Tables:
-    data = yaml.safe_load(Path(path or TABLES).read_text(encoding="utf-8"))
+    data = transliteration(path)
     sequences = sorted(data["latin_sequences"].items(), key=lambda kv: -len(kv[0]))
     return Tables(
         arabic={k: v or "" for k, v in data["arabic"].items()},

@@ -27,14 +27,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
+from pipeline.language.morphology import DATE_PROCLITICS, optional_proclitic
+from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.ontology_data import months
 
-from pipeline.entities.lexicon import ONTOLOGY_DIR
-from pipeline.language.normalize import normalize_with_offsets
-
-MONTHS_FILE = ONTOLOGY_DIR / "patterns" / "months.yaml"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_AR_PROCLITIC = r"(?:[وبل]?)"
+_AR_PROCLITIC = optional_proclitic(DATE_PROCLITICS)
 # The patterns of _patterns and _partial_patterns that can match a text without a digit.
 _DIGITLESS = frozenset({"weekday"})
 _DIGIT = re.compile(r"\d")
@@ -50,8 +48,6 @@ class DateMention:
 
 
 def _names(data: dict) -> dict[str, dict[str, int]]:
-    from pipeline.language.normalize import normalize
-
     out: dict[str, dict[str, int]] = {}
     for number, by_lang in data.items():
         for lang, names in by_lang.items():
@@ -61,20 +57,15 @@ def _names(data: dict) -> dict[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _load() -> dict:
-    return yaml.safe_load(MONTHS_FILE.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def load_months() -> dict[str, dict[str, int]]:
     """``{lang: {normalized month name: month number}}``."""
-    return _names({k: v for k, v in _load().items() if isinstance(k, int)})
+    return _names({k: v for k, v in months().items() if isinstance(k, int)})
 
 
 @lru_cache(maxsize=1)
 def load_weekdays() -> dict[str, dict[str, int]]:
     """``{lang: {normalized weekday name: ISO weekday number}}``."""
-    return _names(_load().get("weekdays", {}))
+    return _names(months().get("weekdays", {}))
 
 
 def _alternation(names) -> str:

@@ -1,4 +1,4 @@
-from pipeline.relations.dates import find_dates, normalize_date, reference_date
+from pipeline.language.dates import find_dates, normalize_date, reference_date
 
 
 def test_arabic_month_series_and_digits():

@@ -5,7 +5,7 @@ Each ``*.jsonl`` file there holds one entry a line (format in ``ontology/lexicon
 
 Usage::
 
-    from pipeline.entities.lexicon import load_lexicon
+    from pipeline.ontology_data import load_lexicon
     lex = load_lexicon()
     lex.entries["country/MA"].labels["ar"]   # 'المغرب'
     lex.demonym_country("المغربية")          # 'country/MA'
@@ -24,9 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.language.normalize import normalize_key
+from pipeline.ontology_data.files import LEXICON_DIR
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
 LANGS = ("ar", "fr", "en")
 
 

@@ -1,0 +1,162 @@
+"""Arabic morphology: the one home of the proclitics, the article and the pronoun suffixes.
+
+Every module that looks at the letters glued to an Arabic word imports them from here (a
+test fails when another module spells its own list). The letters are a closed class of
+the language, like the affixes of ``spacy/lang/ar/``, so they live in code; domain word
+lists live under ``ontology/``. All functions take normalized text
+(:func:`pipeline.language.normalize.normalize`) unless they say otherwise.
+
+- proclitics: the conjunctions و ف, the prepositions ب ل ك, and a conjunction followed by a
+  preposition (وب ول وك فب فل فك); ل before the article fuses with it (ل + الأمن = للأمن).
+- the article ال; the pronoun suffixes ه ها هم هما هن (نظيره، قادتها، عناصرهم).
+
+A few modules read a narrower or wider set than :data:`PROCLITICS`; each variant below is
+named and says why it differs (outputs must stay what they were).
+
+Usage::
+
+    strip_clitics("للامن")                  # 'الامن' (the fused article restored)
+    strip_clitics("وفرنسا", {"فرنسا"})      # 'فرنسا' (a known stem after و)
+    strip_article("الداخليه")               # 'داخليه'
+    strip_definite("وبالتدريب")             # 'تدريب'
+    has_pronoun_suffix("نظيره")             # True
+    optional_proclitic(DATE_PROCLITICS)     # '(?:[وبل]?)', to put before a month's name
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.language.normalize import normalize
+
+ARTICLE = "ال"
+# ل + ال is written لل (للأمن); the NORM of the piece after the ل gets its article back.
+FUSED_ARTICLE = "لل"
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+# Conjunction + preposition pairs first: a matcher tries the longest proclitic first.
+PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCTIONS + PREPOSITIONS
+# The single proclitic letters (و ف ب ل ك), for character classes and ``str.lstrip``.
+PROCLITIC_LETTERS = "".join(CONJUNCTIONS + PREPOSITIONS)
+# Hamza-bearing alefs: a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد).
+HAMZA_ALEFS = "أإآ"
+# Possessive / object pronoun suffixes, longest last (``str.endswith`` takes a tuple).
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+# --- named variants ---------------------------------------------------------------------
+# The cue matcher's proclitics (relations/cues.py): no فك, and the fused لل tried before the
+# single letters, as the cue regexes were built when the outputs were fixed.
+CUE_PROCLITICS = tuple(p for p in PROCLITICS[:6] if p != "فك") + (FUSED_ARTICLE,) + CONJUNCTIONS + PREPOSITIONS
+# Before a month's name (language/dates.py): "في 3 ويناير" never occurs, "بيناير" does.
+DATE_PROCLITICS = ("و", "ب", "ل")
+# The possessor suffixes relations/patterns.py tests on a trigger noun (no هن: its
+# triggers never carry it and adding it is a change of output to check, not a refactoring).
+POSSESSOR_SUFFIXES = PRONOUN_SUFFIXES[:4]
+
+# The article with the proclitics it may carry: التدريب, بالتدريب, وللتدريب, فكالتدريب
+# (ل before the article is the fused لل, so only ب and ك stand before ال).
+_UNFUSED = tuple(p for p in PREPOSITIONS if p != "ل")
+DEFINITE_PREFIX = re.compile(
+    rf"^(?:{'|'.join(CONJUNCTIONS)})?(?:(?:{'|'.join(_UNFUSED)})?{ARTICLE}|{FUSED_ARTICLE})")
+# The same, with a stem of three letters or more captured: "والجهاز" -> "جهاز".
+DEFINITE_WORD = re.compile(rf"{DEFINITE_PREFIX.pattern}(\w{{3,}})$")
+# A single proclitic standing alone as a word (what is left when a cue was cut off after it).
+LONE_PROCLITIC = re.compile(rf"(?<!\w)[{PROCLITIC_LETTERS}](?!\w)")
+# A single proclitic before the article, as ../shared/eval/kgscore.py strips it: the
+# project's scorer must count exactly what the shared scorer counts.
+SCORER_PROCLITIC = re.compile(rf"^(?:{'|'.join(CONJUNCTIONS + PREPOSITIONS)})(?={ARTICLE})")
+
+_PROCLITIC_SET = frozenset(PROCLITICS)
+# Arabic letters (ء..ي), harakat (ً..ْ) and tatweel (ـ, inside the range).
+_ARABIC_WORD = re.compile("[\u0621-\u0652]+")
+
+
+def optional_proclitic(letters: tuple[str, ...] = CONJUNCTIONS + PREPOSITIONS) -> str:
+    """A regex fragment for one optional proclitic letter of ``letters`` before a word."""
+    return f"(?:[{''.join(letters)}]?)"
+
+
+def is_proclitic(norm: str) -> bool:
+    """``norm`` is a proclitic on its own (what the clitic splitter cuts off)."""
+    return norm in _PROCLITIC_SET
+
+
+def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """``(clitic, rest)`` written as in ``text`` if a proclitic should be split off, else None:
+    when the rest is a definite noun (ال...), a fused article (للأمن) or one of ``stems``."""
+    if not _ARABIC_WORD.fullmatch(text) or len(text) < 3:
+        return None
+    norm = normalize(text)
+    if norm[:1] not in PROCLITIC_LETTERS:
+        return None
+    for clitic in PROCLITICS:
+        if not norm.startswith(clitic):
+            continue
+        rest = norm[len(clitic):]
+        # Fused article: ل + ال -> لل (للأمن). Keep the rest written as in the text.
+        if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3 and not rest.startswith(ARTICLE):
+            return _cut(text, len(clitic))
+        if rest.startswith(ARTICLE) and len(rest) >= 4:
+            return _cut(text, len(clitic))
+        if len(rest) >= 3 and rest in stems:
+            return _cut(text, len(clitic))
+    return None
+
+
+def _cut(text: str, n_letters: int) -> tuple[str, str]:
+    """Split ``text`` after its first ``n_letters`` letters (diacritics stay with their letter)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if normalize(ch):
+            seen += 1
+            if seen == n_letters:
+                j = i + 1
+                while j < len(text) and not normalize(text[j]):
+                    j += 1
+                return text[:j], text[j:]
+    return text, ""
+
+
+def rest_norm(clitic_norm: str, rest: str) -> str:
+    """NORM of the piece after a clitic: the fused لل form gets its article back."""
+    norm = normalize(rest)
+    if clitic_norm.endswith("ل") and norm.startswith("ل") and not norm.startswith(ARTICLE):
+        return "ا" + norm
+    return norm
+
+
+def strip_clitics(text: str, stems: frozenset[str] | set[str] = frozenset()) -> str:
+    """``text`` normalized without the proclitic the clitic splitter would split off (see
+    :func:`split_proclitic`), the fused article restored: للأمن -> الامن, والمغرب -> المغرب."""
+    parts = split_proclitic(text, stems)
+    if not parts or not parts[1]:
+        return normalize(text)
+    return rest_norm(normalize(parts[0]), parts[1])
+
+
+def strip_article(word: str, min_length: int = 0) -> str:
+    """``word`` without its leading article when it has one and at least ``min_length``
+    letters (the article included): الداخليه -> داخليه."""
+    if word.startswith(ARTICLE) and len(word) >= min_length:
+        return word[len(ARTICLE):]
+    return word
+
+
+def strip_definite(word: str) -> str:
+    """``word`` without the article and the proclitics before it (:data:`DEFINITE_PREFIX`)."""
+    return DEFINITE_PREFIX.sub("", word)
+
+
+def restore_fused_article(word: str) -> str:
+    """للامن -> الامن: the article a fused ل + ال hides; other words unchanged."""
+    return ARTICLE + word[len(FUSED_ARTICLE):] if word.startswith(FUSED_ARTICLE) else word
+
+
+def has_pronoun_suffix(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES, min_length: int = 0) -> bool:
+    """``word`` ends with a pronoun suffix of ``suffixes`` and has more than ``min_length``
+    letters (نظيره، قادتها). A final ة is no suffix."""
+    return len(word) > min_length and word.endswith(suffixes)
+
+
+def glued_to_hamza(word: str) -> bool:
+    """A single proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد), written as in the text."""
+    return len(word) > 3 and word[0] in PROCLITIC_LETTERS and word[1] in HAMZA_ALEFS

@@ -1,0 +1,52 @@
+"""The owner of the data under ``ontology/``: paths, loaders and the gazetteer.
+
+Every stage reads ontology files through this package, never with its own ``open`` or
+``yaml.safe_load``: :mod:`pipeline.ontology_data.files` has the paths (``ONTOLOGY_DIR`` is
+defined there, once) and one cached, schema-checked loader per file;
+:mod:`pipeline.ontology_data.lexicon` reads the gazetteer of ``ontology/lexicons/``.
+
+Usage::
+
+    from pipeline.ontology_data import load_lexicon, person_titles
+    person_titles()["en"][:2]
+    load_lexicon().entries["country/MA"].labels["ar"]   # 'المغرب'
+"""
+from pipeline.ontology_data.files import (
+    AR_COMMON_WORDS_FILE,
+    JSONLD_CONTEXT_FILE,
+    LEXICON_DIR,
+    ONTOLOGY_DIR,
+    ONTOLOGY_FILE,
+    PATTERNS_DIR,
+    RESOLUTION_DIR,
+    SCHEMAS,
+    SHAPES_FILE,
+    OntologyFileError,
+    cue_families,
+    domains,
+    entity_heads,
+    event_heads,
+    generic_agencies,
+    given_names,
+    jsonld_context,
+    load_yaml,
+    model_entity_filters,
+    modifiers,
+    months,
+    numbered_groups,
+    person_roles,
+    person_titles,
+    place_context_cues,
+    resolution_settings,
+    transliteration,
+    word_list,
+)
+from pipeline.ontology_data.lexicon import LANGS, Lexicon, LexiconEntry, load_lexicon, read_entries
+
+__all__ = [
+    "AR_COMMON_WORDS_FILE", "JSONLD_CONTEXT_FILE", "LANGS", "LEXICON_DIR", "ONTOLOGY_DIR", "ONTOLOGY_FILE",
+    "PATTERNS_DIR", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE", "Lexicon", "LexiconEntry", "OntologyFileError",
+    "cue_families", "domains", "entity_heads", "event_heads", "generic_agencies", "given_names", "jsonld_context",
+    "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
+    "person_titles", "place_context_cues", "read_entries", "resolution_settings", "transliteration", "word_list",
+]

@@ -1,0 +1,290 @@
+"""The files under ``ontology/``: where they are, and one cached, schema-checked loader each.
+
+No other module opens an ontology file: a stage asks for ``person_titles()`` or
+``months()`` and gets the parsed YAML, read once per process and path, its shape
+(keys and value types) checked against :data:`SCHEMAS`. A file of the wrong shape raises
+:class:`OntologyFileError` naming the file and the place inside it. Loaders that
+components configure with a path (a tiny pattern file in a test) take ``path``; without it
+they read the project's file.
+
+The parsed data is shared by every caller: read it, never change it.
+
+Usage::
+
+    from pipeline.ontology_data import months, person_titles
+    person_titles()["fr"][:2]       # ['m.', 'mme']
+    months()[1]["ar"][0]            # 'يناير'
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.language.normalize import normalize
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+PATTERNS_DIR = ONTOLOGY_DIR / "patterns"
+RESOLUTION_DIR = ONTOLOGY_DIR / "resolution"
+LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
+AR_COMMON_WORDS_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
+JSONLD_CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "doc2kg.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+
+class OntologyFileError(ValueError):
+    """An ontology file whose content does not have the shape its readers expect."""
+
+
+# --- shapes -------------------------------------------------------------------------------
+# A shape is a type (str, int, float, bool), ``None`` (an empty YAML value), ``[shape]`` (a
+# list; an empty value counts as an empty list), ``{key_type: shape}`` (a mapping, any keys
+# of that type), a :class:`Fields` (named keys), a tuple (any one of its shapes) or ANY.
+ANY = object()
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A mapping with named keys: ``required`` and ``optional`` ones, each with its shape;
+    other keys are errors unless ``rest`` gives their shape."""
+
+    required: dict[str, Any] = field(default_factory=dict)
+    optional: dict[str, Any] = field(default_factory=dict)
+    rest: Any = None
+
+
+def _error(where: str, message: str) -> OntologyFileError:
+    return OntologyFileError(f"{where or 'top level'}: {message}")
+
+
+def check_shape(value: Any, shape: Any, where: str = "") -> None:
+    """Raise :class:`OntologyFileError` unless ``value`` has ``shape``; the message names the
+    place inside the value (``fr[1]``, ``kinds.police.words``), ``where`` being its own."""
+    if shape is ANY:
+        return
+    if isinstance(shape, tuple):
+        errors = []
+        for option in shape:
+            try:
+                check_shape(value, option, where)
+                return
+            except OntologyFileError as error:
+                errors.append(str(error))
+        raise OntologyFileError(" / ".join(errors))
+    if shape is None:
+        if value is not None:
+            raise _error(where, f"expected nothing, found {type(value).__name__}")
+    elif isinstance(shape, list):
+        if value is None:
+            return
+        if not isinstance(value, list):
+            raise _error(where, f"expected a list, found {type(value).__name__}")
+        for i, item in enumerate(value):
+            check_shape(item, shape[0], f"{where}[{i}]")
+    elif isinstance(shape, Fields):
+        if not isinstance(value, dict):
+            raise _error(where, f"expected a mapping, found {type(value).__name__}")
+        missing = [k for k in shape.required if k not in value]
+        if missing:
+            raise _error(where, f"missing keys {missing}")
+        for key, item in value.items():
+            inner = shape.required.get(key, shape.optional.get(key, shape.rest))
+            if inner is None and key not in shape.required and key not in shape.optional:
+                raise _error(where, f"unknown key {key!r}")
+            check_shape(item, inner, f"{where}.{key}" if where else str(key))
+    elif isinstance(shape, dict):
+        if not isinstance(value, dict):
+            raise _error(where, f"expected a mapping, found {type(value).__name__}")
+        ((key_type, inner),) = shape.items()
+        for key, item in value.items():
+            if not isinstance(key, key_type):
+                raise _error(where, f"key {key!r} is not a {key_type.__name__}")
+            check_shape(item, inner, f"{where}.{key}" if where else str(key))
+    elif shape is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _error(where, f"expected a number, found {value!r}")
+    elif isinstance(value, bool) is not (shape is bool) or not isinstance(value, shape):
+        raise _error(where, f"expected {shape.__name__}, found {value!r}")
+
+
+WORDS = [str]
+WORDS_BY_LANG = {str: WORDS}
+# Cue families: family -> language -> cues (relation_triggers.yaml and its siblings).
+FAMILIES = {str: WORDS_BY_LANG}
+_MONTH_FORMS = {int: WORDS_BY_LANG}
+
+# The shape of every YAML file a loader reads, by path relative to ontology/.
+SCHEMAS: dict[str, Any] = {
+    "patterns/person_titles.yaml": WORDS_BY_LANG,
+    "patterns/person_roles.yaml": WORDS_BY_LANG,
+    "patterns/given_names.yaml": WORDS_BY_LANG,
+    "patterns/place_context_cues.yaml": WORDS_BY_LANG,
+    "patterns/model_entity_filters.yaml": WORDS_BY_LANG,
+    "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
+    "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
+    "patterns/entity_heads.yaml": Fields(
+        required={lang: {str: {str: (WORDS, bool)}} for lang in ("ar", "fr", "en")},
+        optional={"state_schools": {str: WORDS_BY_LANG}},
+        rest=(WORDS, WORDS_BY_LANG)),
+    "patterns/months.yaml": Fields(optional={"weekdays": _MONTH_FORMS}, rest=WORDS_BY_LANG),
+    "patterns/domains.yaml": FAMILIES,
+    "patterns/relation_triggers.yaml": FAMILIES,
+    "patterns/relation_patterns.yaml": FAMILIES,
+    "patterns/negation_hedges.yaml": FAMILIES,
+    "patterns/event_relations.yaml": FAMILIES,
+    "resolution/generic_agencies.yaml": Fields(
+        required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS}),
+    "resolution/modifiers.yaml": Fields(
+        required={"descriptive": WORDS_BY_LANG},
+        optional={"min_words_after_descriptive": int, "leading_articles": WORDS, "country_prepositions": WORDS,
+                  "country_articles": WORDS, "possessive": WORDS, "locatives": WORDS}),
+    "resolution/resolution.yaml": Fields(
+        required={"type_groups": WORDS_BY_LANG, "function_words": WORDS_BY_LANG},
+        optional={"model_sources": WORDS, "transliterated_types": WORDS, "skeleton_threshold": float,
+                  "skeleton_min_length": int, "latin_threshold": float, "window": int, "min_key_length": int,
+                  "acronym_pattern": str, "place_connectors": WORDS}),
+    "resolution/transliteration.yaml": Fields(
+        required={"arabic": {str: (str, None)}, "latin_special": {str: str}, "latin_sequences": {str: (str, None)},
+                  "latin_letters": {str: (str, None)}, "latin_articles": WORDS, "arabic_articles": WORDS,
+                  "latin_abd_article": str},
+        optional={"latin_particles": {str: str}, "arabic_long_vowels": {str: str},
+                  "latin_vowels_for": WORDS_BY_LANG, "latin_long_vowels": WORDS_BY_LANG}),
+}
+
+
+def _schema_key(path: Path) -> str | None:
+    """The :data:`SCHEMAS` key of ``path``: its place under ontology/, or for a file
+    elsewhere (a test's tiny pattern file) the project file of the same name."""
+    try:
+        return path.resolve().relative_to(ONTOLOGY_DIR).as_posix()
+    except ValueError:
+        matches = [key for key in SCHEMAS if key.rsplit("/", 1)[-1] == path.name]
+        return matches[0] if len(matches) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _read_yaml(path: str, schema_key: str | None) -> Any:
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise OntologyFileError(f"{file}: not valid YAML: {error}") from error
+    if schema_key is not None:
+        try:
+            check_shape(data, SCHEMAS[schema_key])
+        except OntologyFileError as error:
+            raise OntologyFileError(f"{file}: {error}") from None
+    return data
+
+
+def load_yaml(path: str | Path) -> Any:
+    """The parsed YAML of ``path``, checked against its schema when it is one of
+    :data:`SCHEMAS` (or carries the name of one), read once per process."""
+    file = Path(path)
+    return _read_yaml(str(file), _schema_key(file))
+
+
+def _project_file(name: str, path: str | Path | None) -> Any:
+    return load_yaml(path if path is not None else ONTOLOGY_DIR / name)
+
+
+# --- one loader per file ------------------------------------------------------------------
+def person_titles(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/person_titles.yaml``: titles before a person's name, per language (+ ``*_weak``)."""
+    return _project_file("patterns/person_titles.yaml", path)
+
+
+def person_roles(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/person_roles.yaml``: role nouns (a spokesman, an official), per language."""
+    return _project_file("patterns/person_roles.yaml", path)
+
+
+def given_names(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/given_names.yaml``: given names per language, and name stops."""
+    return _project_file("patterns/given_names.yaml", path)
+
+
+def place_context_cues(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/place_context_cues.yaml``: words that make an ambiguous place name a place."""
+    return _project_file("patterns/place_context_cues.yaml", path)
+
+
+def model_entity_filters(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/model_entity_filters.yaml``: statistical-model entities to drop or re-type."""
+    return _project_file("patterns/model_entity_filters.yaml", path)
+
+
+def numbered_groups(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/numbered_groups.yaml``: heads, members and numbers of numbered groups."""
+    return _project_file("patterns/numbered_groups.yaml", path)
+
+
+def event_heads(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/event_heads.yaml``: event head nouns and their cues, per language."""
+    return _project_file("patterns/event_heads.yaml", path)
+
+
+def entity_heads(path: str | Path | None = None) -> dict[str, Any]:
+    """``patterns/entity_heads.yaml``: agency, organization and place head nouns per language."""
+    return _project_file("patterns/entity_heads.yaml", path)
+
+
+def months(path: str | Path | None = None) -> dict[Any, Any]:
+    """``patterns/months.yaml``: month number -> language -> names; ``weekdays`` likewise."""
+    return _project_file("patterns/months.yaml", path)
+
+
+def domains(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/domains.yaml``: cooperation domain -> language -> keywords."""
+    return _project_file("patterns/domains.yaml", path)
+
+
+def cue_families(name: str, path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """A cue file of ``patterns/`` (``relation_triggers.yaml``, ``relation_patterns.yaml``,
+    ``negation_hedges.yaml``, ``event_relations.yaml``): family -> language -> cues."""
+    key = f"patterns/{name}"
+    if SCHEMAS.get(key) is not FAMILIES:
+        raise OntologyFileError(f"{ONTOLOGY_DIR / key}: not a cue file")
+    return _project_file(key, path)
+
+
+def generic_agencies(path: str | Path | None = None) -> dict[str, Any]:
+    """``resolution/generic_agencies.yaml``: kinds of agency a generic name may mean."""
+    return _project_file("resolution/generic_agencies.yaml", path)
+
+
+def modifiers(path: str | Path | None = None) -> dict[str, Any]:
+    """``resolution/modifiers.yaml``: descriptive words, articles and prepositions of names."""
+    return _project_file("resolution/modifiers.yaml", path)
+
+
+def resolution_settings(path: str | Path | None = None) -> dict[str, Any]:
+    """``resolution/resolution.yaml``: type groups, thresholds and function words of the resolver."""
+    return _project_file("resolution/resolution.yaml", path)
+
+
+def transliteration(path: str | Path | None = None) -> dict[str, Any]:
+    """``resolution/transliteration.yaml``: the letter classes of the consonant skeletons."""
+    return _project_file("resolution/transliteration.yaml", path)
+
+
+@lru_cache(maxsize=4)
+def word_list(path: str | Path = AR_COMMON_WORDS_FILE) -> frozenset[str]:
+    """Normalized lines of a one-word-a-line file (``#`` comments skipped; a missing file is
+    empty). Default: ``lexicons/curated/ar_common_words.txt``, common Arabic words."""
+    file = Path(path)
+    if not file.exists():
+        return frozenset()
+    lines = (line.strip() for line in file.read_text(encoding="utf-8").splitlines())
+    return frozenset(normalize(line) for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, Any]:
+    """The ``@context`` of ``context.jsonld``."""
+    return json.loads(JSONLD_CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]

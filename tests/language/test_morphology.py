@@ -1,0 +1,71 @@
+import re
+
+import pytest
+
+from pipeline.language import morphology as m
+
+
+def test_proclitics_longest_first():
+    assert m.PROCLITICS == ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+    assert m.PROCLITIC_LETTERS == "وفبلك"
+    for i, clitic in enumerate(m.PROCLITICS):
+        # No proclitic is shadowed by a shorter one tried before it.
+        assert not any(clitic.startswith(p) for p in m.PROCLITICS[:i])
+
+
+def test_named_variants_differ_as_documented():
+    assert set(m.CUE_PROCLITICS) - set(m.PROCLITICS) == {"لل"}
+    assert set(m.PROCLITICS) - set(m.CUE_PROCLITICS) == {"فك"}
+    assert m.DATE_PROCLITICS == ("و", "ب", "ل")
+    assert set(m.PRONOUN_SUFFIXES) - set(m.POSSESSOR_SUFFIXES) == {"هن"}
+
+
+@pytest.mark.parametrize(("word", "stems", "expected"), [
+    ("للأمن", set(), "الامن"),          # fused ل + ال: the article comes back
+    ("والمغرب", set(), "المغرب"),
+    ("وبالتعاون", set(), "التعاون"),
+    ("وفرنسا", {"فرنسا"}, "فرنسا"),     # a known stem after و
+    ("وفرنسا", set(), "وفرنسا"),        # an unknown one stays whole
+    ("ولد", set(), "ولد"),              # too short to carry a proclitic
+    ("France", set(), "france"),
+])
+def test_strip_clitics(word, stems, expected):
+    assert m.strip_clitics(word, stems) == expected
+
+
+def test_split_proclitic_keeps_the_written_letters():
+    assert m.split_proclitic("وَالمغرب", set()) == ("وَ", "المغرب")
+    assert m.split_proclitic("للأمن", set()) == ("ل", "لأمن")
+    assert m.rest_norm("ل", "لأمن") == "الامن"
+    assert m.split_proclitic("المغرب", set()) is None
+
+
+def test_strip_article_and_definite():
+    assert m.strip_article("الداخليه") == "داخليه"
+    assert m.strip_article("الى", min_length=4) == "الى"
+    assert m.strip_article("وزير") == "وزير"
+    assert m.strip_definite("وبالتدريب") == "تدريب"
+    assert m.strip_definite("وللتدريب") == "تدريب"
+    assert m.strip_definite("تدريب") == "تدريب"
+    assert m.DEFINITE_WORD.match("والجهاز").group(1) == "جهاز"
+    assert m.DEFINITE_WORD.match("الى") is None  # the stem needs three letters
+    assert m.restore_fused_article("للامن") == "الامن"
+    assert m.restore_fused_article("لجنه") == "لجنه"
+
+
+def test_pronoun_suffixes():
+    assert m.has_pronoun_suffix("نظيره")
+    assert m.has_pronoun_suffix("قادتهن")
+    assert not m.has_pronoun_suffix("قادتهن", m.POSSESSOR_SUFFIXES)
+    assert not m.has_pronoun_suffix("وزارة")
+    assert not m.has_pronoun_suffix("له", min_length=3)
+
+
+def test_regexes_and_builder():
+    assert m.LONE_PROCLITIC.sub(" ", "و التعاون ب") == "  التعاون  "
+    assert m.SCORER_PROCLITIC.sub("", "بالمغرب") == "المغرب"
+    assert m.SCORER_PROCLITIC.sub("", "بلجيكا") == "بلجيكا"
+    month = re.compile(m.optional_proclitic(m.DATE_PROCLITICS) + "يناير")
+    assert month.fullmatch("بيناير") and month.fullmatch("يناير") and not month.fullmatch("كيناير")
+    assert m.is_proclitic("فل") and not m.is_proclitic("لل")
+    assert m.glued_to_hamza("بإسناد") and not m.glued_to_hamza("إسناد")
