@@ -1,6 +1,7 @@
 """What the pattern components (``entity_patterns``, ``head_noun_patterns``,
 ``event_patterns``) share: the per-doc views they read, language dispatch, quoting, stop
-words, and settling overlaps between the names they found.
+words and function words (``entity_function_words.yaml``), phrase scans, and settling
+overlaps between the names they found.
 
 A component subclasses :class:`EntityComponent` and is registered as a spaCy factory on
 the class itself (``@Language.factory(name, assigns=[...], default_config={...})``), so
@@ -29,8 +30,9 @@ from spacy.lang.ar.stop_words import STOP_WORDS as _AR_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.tokens import AR_COMMON_FILE, PATTERNS_DIR, LexiconMarks, load_word_list, load_yaml, token_view
+from pipeline.entities.tokens import LexiconMarks, Phrases, token_view
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_function_words, word_list
 
 # spaCy's Arabic stop words in normalized form: the recognizers compare them with ``norm()``.
 AR_STOP = frozenset(normalize(w) for w in _AR_STOP_WORDS)
@@ -46,9 +48,9 @@ def stop_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
-def common_words(lang: str, path: str = str(AR_COMMON_FILE)) -> frozenset[str]:
+def common_words(lang: str, path: str = str(AR_COMMON_WORDS_FILE)) -> frozenset[str]:
     """Frequent Arabic words that name nothing (``ar_common_words.txt``); empty for other languages."""
-    return load_word_list(path) if lang == "ar" else frozenset()
+    return word_list(path) if lang == "ar" else frozenset()
 
 
 FUNCTION_WORDS_FILE = PATTERNS_DIR / "entity_function_words.yaml"
@@ -87,7 +89,7 @@ class FunctionWords:
 @lru_cache(maxsize=4)
 def function_words(path: str = str(FUNCTION_WORDS_FILE)) -> FunctionWords:
     """The function words of ``path``, as written there (the file gives norms in normalized form)."""
-    data = load_yaml(path)
+    data = entity_function_words(path)
     town_of = frozenset((noun, prep) for prep, nouns in data["town_of"].items() for noun in nouns)
     return FunctionWords(**{k: frozenset(v) for k, v in data.items() if k != "town_of"}, town_of=town_of)
 
@@ -150,7 +152,21 @@ def longest_first(found: Iterable[M]) -> list[M]:
     return kept
 
 
-Finder = Callable[[Doc, list[str], LexiconMarks], list]
+def scan_phrases(phrases: Phrases, norms: list[str], read: Callable[[int, tuple[str, ...]], M | None], *,
+                 resumes: bool = True) -> list[M]:
+    """What ``read(i, phrase)`` makes of each phrase found in ``norms`` (``None``: nothing), in
+    text order; with ``resumes``, no phrase inside the last match is read."""
+    found: list[M] = []
+    resume = 0
+    for i, phrase in phrases.matches(norms):
+        if i < resume:
+            continue
+        match = read(i, phrase)
+        if match is not None:
+            found.append(match)
+            if resumes:
+                resume = match.end
+    return found
 
 
 class EntityComponent:

@@ -32,33 +32,15 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.component import AR_STOP as _AR_STOP
-from pipeline.entities.component import (
-    CLOSE_QUOTES,
-    EVENT_QUOTING,
-    FUNCTION_WORDS_FILE,
-    OPEN_QUOTES,
-    EntityComponent,
-    TokenRange,
-    common_words,
-    function_words,
-)
+from pipeline.entities.component import (AR_STOP, CLOSE_QUOTES, EVENT_QUOTING, FUNCTION_WORDS_FILE, OPEN_QUOTES,
+                                         EntityComponent, TokenRange, common_words, function_words)
 from pipeline.entities.records import EventName
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_yaml,
-    match_at,
-    phrases,
-    token_view,
-)
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, phrases, token_view)
+from pipeline.language.dates import find_dates, reference_date
+from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
 
 EVENT_HEADS_FILE = PATTERNS_DIR / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
@@ -111,18 +93,18 @@ class DateTokens(NamedTuple):
 
 
 @Language.factory("event_patterns", assigns=["doc.spans", "span._.event_name"],
-                  default_config={"heads_path": str(EVENT_HEADS_FILE), "common_words_path": str(AR_COMMON_FILE),
+                  default_config={"heads_path": str(EVENT_HEADS_FILE), "common_words_path": str(AR_COMMON_WORDS_FILE),
                                   "function_words_path": str(FUNCTION_WORDS_FILE)})
 class EventPatterns(EntityComponent):
     """Marks events named after a head noun: assigns ``doc.spans["events"]`` (``label_``
     "Event") and ``span._.event_name`` (see module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "event_patterns", *, heads_path: str = str(EVENT_HEADS_FILE),
-                 common_words_path: str = str(AR_COMMON_FILE),
+                 common_words_path: str = str(AR_COMMON_WORDS_FILE),
                  function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
-        spec = load_yaml(heads_path).get(lang) or {}
+        spec = event_heads(heads_path).get(lang) or {}
         self.named_only = set(phrases(spec.get("named_only")))
         self.heads = Phrases(sorted(set(phrases(spec.get("heads"))) | self.named_only, key=lambda h: (-len(h), h)))
         self.with_place = set(phrases(spec.get("with_place")))
@@ -205,7 +187,7 @@ class EventPatterns(EntityComponent):
             n = norms[j]
             if head not in self.bare_name:
                 return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
-            if not is_arabic_word(token) or is_clitic(token) or n.startswith("ال") or n in _AR_STOP or n in self.common:
+            if not is_arabic_word(token) or is_clitic(token) or n.startswith(ARTICLE) or n in AR_STOP or n in self.common:
                 return None
             if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n) or _AR_MASDAR_SHAPE.match(n):
                 return None
@@ -225,10 +207,7 @@ class EventPatterns(EntityComponent):
     def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[EventMatch]:
         """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
         out = []
-        for i in self.ordinal_heads_longest.starts(norms):
-            head = match_at(norms, i, self.ordinal_heads_longest)
-            if head is None:
-                continue
+        for i, head in self.ordinal_heads_longest.matches(norms):
             if self.lang == "ar":
                 k = i + len(head)
                 # an adjective may stand between: القمة العربية الرابعة والثلاثين
@@ -245,10 +224,9 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         if self.lang == "ar":
             return out
-        for i in self.word_ordinal_heads.starts(norms, begin=1):
+        for i, head in self.word_ordinal_heads.matches(norms, begin=1):
             # the fourth round (of talks), la troisième session
-            head = match_at(norms, i, self.word_ordinal_heads)
-            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | self.words.demonstratives:
+            if norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | self.words.demonstratives:
                 out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         return out
 
@@ -258,9 +236,8 @@ class EventPatterns(EntityComponent):
         out = []
         if self.lang != "en":
             return out
-        for i in self.with_place_longest.starts(norms, begin=1):
-            head = match_at(norms, i, self.with_place_longest)
-            if head is None or marks.type_at(i - 1) not in ("City", "Country"):
+        for i, head in self.with_place_longest.matches(norms, begin=1):
+            if marks.type_at(i - 1) not in ("City", "Country"):
                 continue
             place = marks.name[i - 1]
             if place.start > 0 and norms[place.start - 1] in self.words.place_determiners:
@@ -297,10 +274,7 @@ class EventPatterns(EntityComponent):
         """A name after a naming word, an event head a few words before it: عملية إنزال جوي
         أطلق عليها اسم «X», une opération militaire baptisée « X »."""
         out = []
-        for i in self.naming_cues.starts(norms, begin=1):
-            cue = match_at(norms, i, self.naming_cues)
-            if cue is None:
-                continue
+        for i, cue in self.naming_cues.matches(norms, begin=1):
             j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in self.words.naming_links else 0)
             quoted = EVENT_QUOTING.after(doc, j)
             if quoted is None and self.lang != "ar":
@@ -325,10 +299,7 @@ class EventPatterns(EntityComponent):
         out = []
         starts = {s: (e, v) for s, e, v in dates}
         ends = {e: (s, v) for s, e, v in dates}
-        for i in self.dated.starts(norms):
-            head = match_at(norms, i, self.dated)
-            if head is None:
-                continue
+        for i, head in self.dated.matches(norms):
             h_end = i + len(head)
             k = h_end + (1 if h_end < len(doc) and norms[h_end] in self.words.date_links else 0)
             if k in starts and (k > h_end or self.lang == "ar"):
@@ -363,12 +334,9 @@ class EventPatterns(EntityComponent):
         2024, the ceasefire agreement signed on 3 May."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
-        for i in self.in_force.starts(norms):
-            head = match_at(norms, i, self.in_force)
-            if head is None:
-                continue
-            definite = (i > 0 and norms[i - 1] in self.words.articles) or (self.lang == "ar" and norms[i].startswith("ال"))
-            if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith("ال")):
+        for i, head in self.in_force.matches(norms):
+            definite = (i > 0 and norms[i - 1] in self.words.articles) or (self.lang == "ar" and norms[i].startswith(ARTICLE))
+            if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith(ARTICLE)):
                 continue
             for k in range(i + len(head), min(len(doc), i + len(head) + 10)):
                 if doc[k].text in (".", ";", "؛", "!", "?", "؟") or doc[k].is_space:
@@ -387,10 +355,7 @@ class EventPatterns(EntityComponent):
         olympiques de 2024. The name is the year and the title (2030 World Cup), so that
         variants with or without an organizer's name are one event."""
         out = []
-        for i in self.titled.starts(norms):
-            title = match_at(norms, i, self.titled)
-            if title is None:
-                continue
+        for i, title in self.titled.matches(norms):
             t_end = i + len(title)
             start = i
             while start > 0 and i - start < 2 and is_capitalized(doc[start - 1]) and not _YEAR.match(doc[start - 1].text):
@@ -410,9 +375,8 @@ class EventPatterns(EntityComponent):
         out = []
         if self.lang != "en":
             return out
-        for i in self.before_name_longest.starts(norms, begin=1):
-            head = match_at(norms, i, self.before_name_longest)
-            if head is None or is_capitalized(doc[i]):
+        for i, head in self.before_name_longest.matches(norms, begin=1):
+            if is_capitalized(doc[i]):
                 continue
             k = i
             while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop:
@@ -465,8 +429,6 @@ class EventPatterns(EntityComponent):
 
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
         """Dates of the text as token ranges."""
-        from pipeline.language.dates import find_dates, reference_date
-
         out = []
         text = token_view(doc).text
         for d in find_dates(text, self.lang, reference_date(text, self.lang)):
@@ -505,13 +467,10 @@ class EventPatterns(EntityComponent):
                   + self._name_before_head(doc, norms, marks) + self._named_by_apposition(doc, norms, marks)):
             claim(*m)
         resume = 0  # past the last match: no new one starts inside it
-        for i in self.heads.starts(norms):
-            if i < resume:
+        for i, head in self.heads.matches(norms):
+            if i < resume or (taken | consumed) & set(range(i, i + len(head))):
                 continue
-            head = match_at(norms, i, self.heads)
-            if head is not None and (taken | consumed) & set(range(i, i + len(head))):
-                continue
-            if head is None or (self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1):
+            if self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1:
                 continue
             name = self._name_after(doc, norms, head, i + len(head), marks)
             if name is None:

@@ -19,17 +19,11 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.ontology_data import load_lexicon
-from pipeline.entities.tokens import (
-    PATTERNS_DIR,
-    is_clitic,
-    load_yaml,
-    norm,
-    token_view,
-)
+from pipeline import ontology_data
+from pipeline.entities.tokens import is_clitic, norm, token_view
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import load_lexicon
 
-GROUPS_FILE = PATTERNS_DIR / "numbered_groups.yaml"
 MAX_INNER = 4
 
 
@@ -42,7 +36,7 @@ class NumberedGroup(NamedTuple):
 
 @lru_cache(maxsize=4)
 def _spec(lang: str) -> dict[str, frozenset[str]]:
-    data = (load_yaml(str(GROUPS_FILE)) if GROUPS_FILE.exists() else {}).get(lang) or {}
+    data = ontology_data.numbered_groups().get(lang) or {}
     return {k: frozenset(normalize(w) for w in data.get(k, [])) for k in ("heads", "members", "numbers")}
 
 

@@ -34,32 +34,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.component import AR_STOP as _AR_STOP
-from pipeline.entities.component import (
-    FUNCTION_WORDS_FILE,
-    NAME_QUOTING,
-    EntityComponent,
-    Match,
-    common_words,
-    function_words,
-    longest_first,
-)
+from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOTING, EntityComponent, Match,
+                                         common_words, function_words, longest_first, scan_phrases)
 from pipeline.entities.records import HeadName
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_yaml,
-    match_at,
-    norm,
-    phrases,
-)
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, norm, phrases)
+from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads
 
 HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 MAX_COMPLEMENT = 6
@@ -79,22 +61,10 @@ class StateSchools:
 
 @lru_cache(maxsize=16)
 def state_schools(lang: str, path: str = str(HEADS_FILE)) -> StateSchools:
-    data = load_yaml(path).get("state_schools") or {}
+    data = entity_heads(path).get("state_schools") or {}
     return StateSchools(*(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))
                           for key in ("heads", "words", "not_words", "closers")))
 MAX_FR_COMPLEMENT = 10
-
-
-def _pronoun_suffixed(text: str) -> bool:
-    """An Arabic noun with a possessive pronoun (نظيره، قادتها، عناصرهم): it ends a construct
-    chain, so it opens no name's complement (للأمن الوطني نظيره الإسباني)."""
-    return len(text) > 3 and text.endswith(("ه", "ها", "هم", "هما", "هن"))
-
-
-def _glued_preposition(text: str) -> bool:
-    """An Arabic word that is a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد):
-    a preposition or conjunction and a noun or verb, not a place name's word."""
-    return len(text) > 3 and text[0] in "بلكفو" and text[1] in "أإآ"
 
 
 class HeadMatch(Match):
@@ -104,7 +74,7 @@ class HeadMatch(Match):
 
 
 @Language.factory("head_noun_patterns", assigns=["doc.spans", "span._.head_name"],
-                  default_config={"heads_path": str(HEADS_FILE), "common_words_path": str(AR_COMMON_FILE),
+                  default_config={"heads_path": str(HEADS_FILE), "common_words_path": str(AR_COMMON_WORDS_FILE),
                                   "function_words_path": str(FUNCTION_WORDS_FILE)})
 class HeadNounPatterns(EntityComponent):
     """Marks names built on a head noun: assigns ``doc.spans["heads"]`` (``label_`` the type,
@@ -119,11 +89,11 @@ class HeadNounPatterns(EntityComponent):
                "en": ("_head_scan", "_english_compass_places", "_english_name_after_head")}
 
     def __init__(self, nlp: Language, name: str = "head_noun_patterns", *, heads_path: str = str(HEADS_FILE),
-                 common_words_path: str = str(AR_COMMON_FILE),
+                 common_words_path: str = str(AR_COMMON_WORDS_FILE),
                  function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
-        data = load_yaml(heads_path)
+        data = entity_heads(heads_path)
         self.heads: list[tuple[tuple[str, ...], str]] = []
         self.needs_country: set[tuple[str, ...]] = set()
         self.standalone: set[tuple[str, ...]] = set()
@@ -169,20 +139,7 @@ class HeadNounPatterns(EntityComponent):
         (read by the language's reader); in Arabic and French no name starts inside the last one."""
         read_name, resumes = self.readers[self.lang]
         reader = getattr(self, read_name)
-        found = []
-        resume = 0
-        for i in self.head_words.starts(norms):
-            if i < resume:
-                continue
-            head = match_at(norms, i, self.head_words)
-            if head is None:
-                continue
-            match = reader(doc, norms, i, head, marks)
-            if match is not None:
-                found.append(match)
-                if resumes:
-                    resume = match.end
-        return found
+        return scan_phrases(self.head_words, norms, lambda i, head: reader(doc, norms, i, head, marks), resumes=resumes)
 
     # -- Arabic ------------------------------------------------------------------------------
     def _arabic_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
@@ -219,8 +176,8 @@ class HeadNounPatterns(EntityComponent):
             if n not in self.schools.heads or (i > 0 and is_clitic(doc[i - 1])):
                 continue
             for k in range(i + 1, min(len(doc), i + 5)):
-                if norms[k] in self.schools.not_words or norms[k] in _AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
-                        is_clitic(doc[k]) and norms[k] in ("و", "ف")):
+                if norms[k] in self.schools.not_words or norms[k] in AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
+                        is_clitic(doc[k]) and norms[k] in CONJUNCTIONS):
                     break
                 if norms[k] in self.schools.words:
                     end = k + 1
@@ -258,10 +215,10 @@ class HeadNounPatterns(EntityComponent):
                 continue
             if end > j and n.startswith("و") and not marks.name.get(end):
                 break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
-            if end > j and (n in self.compass or _glued_preposition(token.text)):
+            if end > j and (n in self.compass or glued_to_hamza(token.text)):
                 break  # وادي حوران غربي محافظة الأنبار، وادي حوران بإسناد: "west of", "with" close the name
             opener = n in self.place_openers and end + 1 < len(doc) and is_arabic_word(doc[end + 1])
-            if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in _AR_STOP
+            if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in AR_STOP
                                or n in self.common or marks.type_at(end) or marks.demonym_at(end)):
                 break
             end += 1
@@ -284,7 +241,7 @@ class HeadNounPatterns(EntityComponent):
         (للأمن الوطني والشرطة الإسبانية)."""
         k = i + 1
         return (norms[i] == "و" and is_clitic(doc[i]) and k < len(doc) and is_definite(doc[k])
-                and norms[k] not in _AR_STOP and norms[k] not in self.common and not marks.type_at(k)
+                and norms[k] not in AR_STOP and norms[k] not in self.common and not marks.type_at(k)
                 and not marks.demonym_at(k) and not match_at(norms, k, self.head_words)
                 # a demonym right after makes it a body of its own: والسلطات الإسبانية
                 and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
@@ -296,10 +253,10 @@ class HeadNounPatterns(EntityComponent):
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
         k = j
         while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
-               and not is_clitic(doc[k]) and norms[k] not in _AR_STOP and not marks.type_at(k)
-               and not marks.demonym_at(k) and not _pronoun_suffixed(doc[k].text)):
+               and not is_clitic(doc[k]) and norms[k] not in AR_STOP and not marks.type_at(k)
+               and not marks.demonym_at(k) and not has_pronoun_suffix(doc[k].text, min_length=3)):
             k += 1
-        if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in _AR_STOP:
+        if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in AR_STOP:
             end = k
         while end < len(doc) and end - j < MAX_COMPLEMENT:
             token = doc[end]
@@ -320,7 +277,7 @@ class HeadNounPatterns(EntityComponent):
                 continue
             if norms[end] in self.name_closers:
                 break  # a rank opens the next person's name
-            if is_definite(token) and norms[end] not in _AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in ("و", "ف")):
+            if is_definite(token) and norms[end] not in AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in CONJUNCTIONS):
                 end += 1
                 continue
             break

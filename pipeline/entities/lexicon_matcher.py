@@ -28,19 +28,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
-from pipeline.ontology_data import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
-from pipeline.language.morphology import PROCLITICS
+from pipeline.entities.tokens import known_arabic_words, token_view
+from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.entities.tokens import known_arabic_words, load_word_list, token_view
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
+                                    word_list)
 
-
-CONTEXT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "place_context_cues.yaml"
-AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
+CONTEXT_CUES_FILE = PATTERNS_DIR / "place_context_cues.yaml"
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ class _Automaton:
             return
         arabic = _is_arabic(norm)
         self._add(norm, entry_id, type_, kind, False, needs_context)
-        if arabic and norm.startswith("ال") and len(norm) > 3:
+        if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
     def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool) -> None:
@@ -136,15 +134,14 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
                 if entry.is_ambiguous_form(form):  # مالية "financial" is no demonym of Mali
                     continue
                 demonyms.add(form, entry.id, "Demonym", "demonym")
-                if _is_arabic(form) and not normalize(form).startswith("ال"):
-                    demonyms.add("ال" + form, entry.id, "Demonym", "demonym")
+                if _is_arabic(form) and not normalize(form).startswith(ARTICLE):
+                    demonyms.add(ARTICLE + form, entry.id, "Demonym", "demonym")
     return names.build(), demonyms.build()
 
 
 @lru_cache(maxsize=4)
 def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return frozenset(normalize(w) for words in data.values() for w in words)
+    return frozenset(normalize(w) for words in place_context_cues(path).values() for w in words)
 
 
 def _left_ok(norm: str, start: int, pattern: Pattern) -> bool:
@@ -241,14 +238,14 @@ def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None
     "lexicon_matcher",
     assigns=["doc.spans", "span._.lexicon_ids"],
     default_config={"lexicon_dir": None, "context_cues_path": str(CONTEXT_CUES_FILE),
-                    "common_words_path": str(AR_COMMON_FILE)},
+                    "common_words_path": str(AR_COMMON_WORDS_FILE)},
 )
 class LexiconMatcher:
     """Marks lexicon names and demonyms in a doc: assigns ``doc.spans["lexicon"]``,
     ``doc.spans["demonyms"]`` and ``span._.lexicon_ids`` (see module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "lexicon_matcher", *, lexicon_dir: str | None = None,
-                 context_cues_path: str = str(CONTEXT_CUES_FILE), common_words_path: str = str(AR_COMMON_FILE)) -> None:
+                 context_cues_path: str = str(CONTEXT_CUES_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE)) -> None:
         self.name = name
         self.lexicon_dir = lexicon_dir
         self.context_cues_path = context_cues_path
@@ -302,7 +299,7 @@ class LexiconMatcher:
         (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
         document names."""
         cues = _context_cues(self.context_cues_path)
-        common = load_word_list(self.common_words_path)
+        common = word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
         rest: list[tuple[Span, Pattern]] = []

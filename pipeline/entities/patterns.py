@@ -33,34 +33,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.component import AR_STOP as _AR_STOP
-from pipeline.entities.component import (
-    AR_STOP_WRITTEN,
-    FUNCTION_WORDS_FILE,
-    EntityComponent,
-    Match,
-    common_words,
-    function_words,
-    longest_first,
-    stop_words,
-)
+from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORDS_FILE, EntityComponent, Match,
+                                         common_words, function_words, longest_first, scan_phrases,
+                                         stop_words)
 from pipeline.entities.records import PersonCue
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_yaml,
-    match_at,
-    norm,
-    phrases,
-    token_view,
-)
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, norm, phrases, token_view)
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
+                                    person_titles)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
@@ -80,7 +62,7 @@ def is_arabic_word_text(word: str) -> bool:
 
 def load_titles(path: str = str(TITLES_FILE)) -> dict[str, list[tuple[str, ...]]]:
     """Titles per language as tuples of normalized words, longest first."""
-    return {lang: phrases(words) for lang, words in load_yaml(path).items()}
+    return {lang: phrases(words) for lang, words in person_titles(path).items()}
 
 
 class PersonMatch(Match):
@@ -97,7 +79,7 @@ class PersonMatch(Match):
         "roles_path": str(ROLES_FILE),
         "given_names_path": str(GIVEN_NAMES_FILE),
         "heads_path": str(ENTITY_HEADS_FILE),
-        "common_words_path": str(AR_COMMON_FILE),
+        "common_words_path": str(AR_COMMON_WORDS_FILE),
         "function_words_path": str(FUNCTION_WORDS_FILE),
     },
 )
@@ -109,22 +91,22 @@ class EntityPatterns(EntityComponent):
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
-                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_FILE),
+                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
                  function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
         titles = load_titles(titles_path)
         self.weak = set(titles.get(f"{lang}_weak", []))
         self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s)))
-        self.roles = phrases(load_yaml(roles_path).get(lang))
-        given = load_yaml(given_names_path)
+        self.roles = phrases(person_roles(roles_path).get(lang))
+        given = given_names(given_names_path)
         self.given = phrases(given.get(lang))
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
-        heads = load_yaml(heads_path).get(lang) or {}
+        heads = entity_heads(heads_path).get(lang) or {}
         self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
             h for spec in heads.values() if isinstance(spec, dict) for h in (normalize(x) for x in spec.get("heads", []))
             if " " not in h) if lang != "ar" else frozenset()
@@ -141,13 +123,13 @@ class EntityPatterns(EntityComponent):
             return False
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
-        if n in _AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
+        if n in AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
             return False
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
             return False
         if previous is not None and is_clitic(previous):
             return False
-        if n.startswith("ال"):
+        if n.startswith(ARTICLE):
             return previous is not None and norm(previous) in self.words.name_links
         if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
             return False
@@ -164,7 +146,7 @@ class EntityPatterns(EntityComponent):
             # A nisba family name that is also a demonym (محمد شياع السوداني): after two name
             # words and right before punctuation; elsewhere the demonym describes.
             return name_len >= 2 and n.endswith("ي") and i + 1 < len(doc) and doc[i + 1].is_punct
-        if n in _AR_STOP or n in self.name_stops or i in marks.name:
+        if n in AR_STOP or n in self.name_stops or i in marks.name:
             return False
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
         # word closes a name only right before punctuation.
@@ -177,7 +159,7 @@ class EntityPatterns(EntityComponent):
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
-        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in _AR_STOP or norm(doc[i]) in self.name_stops
+        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or norm(doc[i]) in self.name_stops
 
     def _closed_run(self, doc: Doc, start: int, end: int, marks: LexiconMarks) -> int:
         """End of an Arabic name past its free words: up to two more words, the second a name
@@ -303,41 +285,37 @@ class EntityPatterns(EntityComponent):
 
     # -- cues ------------------------------------------------------------------------------
     def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
-        found = []
-        resume = 0  # past the last match: no new one starts inside it
-        for i in self.titles.starts(norms):
-            if i < resume:
-                continue
-            title = match_at(norms, i, self.titles)
-            if title is None:
-                continue
-            after = i + len(title)
-            start = after
-            # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
-            # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
-            construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith("ال") for w in title)
-            given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
-            end = start if construct and not given_led else self._name_forward(doc, start, marks)
-            if end == start:
-                start = self._skip_modifiers(doc, after, marks)
-                start = self._skip_complement(doc, norms, start)
-                # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
-                if start < len(doc) and norm(doc[start])[:1] in ("و", "ف") and not match_at(norms, start, self.given) and not (
-                        start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
-                    end = start
-                elif construct and start == after and not given_led:
-                    end = start
-                else:
-                    end = self._name_forward(doc, start, marks)
-            if end > start and title in self.weak and (
-                    not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
+        return scan_phrases(self.titles, norms, lambda i, title: self._title_name(doc, norms, i, title, marks))
+
+    def _title_name(self, doc: Doc, norms: list[str], i: int, title: tuple[str, ...],
+                    marks: LexiconMarks) -> PersonMatch | None:
+        """The name a title at ``i`` introduces."""
+        after = i + len(title)
+        start = after
+        # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
+        # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
+        construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith(ARTICLE) for w in title)
+        given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
+        end = start if construct and not given_led else self._name_forward(doc, start, marks)
+        if end == start:
+            start = self._skip_modifiers(doc, after, marks)
+            start = self._skip_complement(doc, norms, start)
+            # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
+            if start < len(doc) and norm(doc[start])[:1] in CONJUNCTIONS and not match_at(norms, start, self.given) and not (
+                    start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
                 end = start
-            if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
-                end = start  # "Emir, Sheikh Tamim": the inner title leads the name
-            if end > start and not self._vetoed(doc, start, end):
-                found.append(PersonMatch(start, end, "Person", PersonCue("title", " ".join(title))))
-                resume = end
-        return found
+            elif construct and start == after and not given_led:
+                end = start
+            else:
+                end = self._name_forward(doc, start, marks)
+        if end > start and title in self.weak and (
+                not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
+            end = start
+        if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
+            end = start  # "Emir, Sheikh Tamim": the inner title leads the name
+        if end > start and not self._vetoed(doc, start, end):
+            return PersonMatch(start, end, "Person", PersonCue("title", " ".join(title)))
+        return None
 
     def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []

@@ -43,19 +43,12 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.ontology_data import load_lexicon
-from pipeline.entities.tokens import (
-    PATTERNS_DIR,
-    LexiconMarks,
-    is_clitic,
-    load_yaml,
-    norm,
-    phrases,
-    token_view,
-    yaml_words,
-)
+from pipeline.entities.tokens import LexiconMarks, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
+from pipeline.ontology_data import (entity_heads, event_heads, load_lexicon, model_entity_filters, person_roles,
+                                    person_titles)
 
 MODEL_TYPES = {
     "PER": "Person", "PERSON": "Person",
@@ -64,7 +57,6 @@ MODEL_TYPES = {
     "EVENT": "Event",
 }
 TRUST = {"lexicon": 0.95, "heads": 0.85, "events": 0.8, "pattern": 0.8, "model": 0.6}
-FILTERS_FILE = PATTERNS_DIR / "model_entity_filters.yaml"
 _ELISIONS = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|d|l|s|n|c|j|m|t)['’]", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
 
@@ -99,15 +91,15 @@ class _Candidate:
 
 
 def _filters() -> dict[str, Any]:
-    data = load_yaml(str(FILTERS_FILE)) if FILTERS_FILE.exists() else {}
+    data = model_entity_filters()
     return {"generic": {normalize(w) for w in data.get("generic", [])},
             "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))}
 
 
 def _head_types(lang: str) -> list[HeadType]:
-    data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get(lang) or {}
+    data = entity_heads().get(lang) or {}
     out = [HeadType(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
-    events = load_yaml(str(PATTERNS_DIR / "event_heads.yaml")).get(lang) or {}
+    events = event_heads().get(lang) or {}
     out += [HeadType(h, "Event") for h in phrases(events.get("heads"))]
     return sorted(out, key=lambda x: -len(x.words))
 
@@ -273,7 +265,7 @@ _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 
 def _role_words(lang: str) -> frozenset[str]:
     """Role and title words of ``person_roles.yaml`` / ``person_titles.yaml`` (single words)."""
-    return frozenset(yaml_words(("person_roles.yaml", "person_titles.yaml"), lang)) | {"by"}
+    return frozenset(yaml_words((person_roles(), person_titles()), lang)) | {"by"}
 
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:
@@ -365,7 +357,7 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
         return span.start_char
     first, previous = doc[span.start], doc[span.start - 1]
     n = norm(first)
-    if is_clitic(previous) and norm(previous).endswith("ل") and n.startswith("ال") and not normalize(first.text).startswith("ال"):
+    if is_clitic(previous) and norm(previous).endswith("ل") and n.startswith(ARTICLE) and not normalize(first.text).startswith(ARTICLE):
         return previous.idx + len(previous.text) - 1  # the ل written before the ل of the article
     return span.start_char
 
