@@ -61,13 +61,17 @@ def data(tmp_path):
     (tmp_path / "lexicon").mkdir()
     (tmp_path / "lexicon" / "tiny.jsonl").write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in LEXICON),
                                                      encoding="utf-8")
-    files = {"heads": HEADS, "events": EVENTS, "titles": TITLES, "roles": ROLES, "given": "ar: [محمد]\n",
-             "cues": "ar: [في]\nfr: [à]\nen: [in]\n", "common": "# none\n"}
+    # Named as the project's files, so the ontology-data owner checks them against the same schemas.
+    files = {"heads": ("entity_heads.yaml", HEADS), "events": ("event_heads.yaml", EVENTS),
+             "titles": ("person_titles.yaml", TITLES), "roles": ("person_roles.yaml", ROLES),
+             "given": ("given_names.yaml", "ar: [محمد]\n"),
+             "cues": ("place_context_cues.yaml", "ar: [في]\nfr: [à]\nen: [in]\n"),
+             "common": ("ar_common_words.txt", "# none\n")}
     paths = {"lexicon": str(tmp_path / "lexicon")}
-    for name, text in files.items():
-        path = tmp_path / f"{name}.txt"
+    for key, (name, text) in files.items():
+        path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        paths[name] = str(path)
+        paths[key] = str(path)
     return paths
 
 
