@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
+# The closed sets of the graph, declared here once. ontology/doc2kg.ttl (classes, rdfs:domain
+# and rdfs:range), ontology/shapes.ttl (a shape per relation type) and the page palette
+# (pipeline/exporters/html_page/palette.json) are written by hand and checked against these
+# tables by tests/ontology/test_type_tables.py; the README's "Adding a relation type" says how.
 ENTITY_TYPES = (
     "Country",
     "City",
@@ -23,20 +27,42 @@ ENTITY_TYPES = (
     "Person",
     "Event",
 )
-RELATION_TYPES = (
-    "cooperatesWith",
-    "providesIntelligenceTo",
-    "providesTrainingTo",
-    "leads",
-    "memberOf",
-    "agencyOf",
-    "locatedIn",
-    "involvedIn",
-    "occurredIn",
-    "occurredOn",
-)
-SYMMETRIC_RELATIONS = frozenset({"cooperatesWith"})
-LITERAL_RELATIONS = frozenset({"occurredOn"})
+PARTIES = ("Country", "GovernmentAgency", "InternationalOrganization", "Organization")
+PLACES = ("City", "Location", "Country")
+# XSD datatypes of a date literal (YYYY-MM-DD, YYYY-MM, YYYY), the tail of a literal relation.
+DATE_DATATYPES = ("date", "gYearMonth", "gYear")
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    """One relation type: the entity types its head and its tail may have.
+
+    ``tails`` are entity types, or for a ``literal`` relation the XSD datatypes of its value.
+    A ``symmetric`` relation reads the same both ways (``cooperatesWith``).
+    """
+
+    name: str
+    heads: tuple[str, ...]
+    tails: tuple[str, ...]
+    symmetric: bool = False
+    literal: bool = False
+
+
+RELATION_SIGNATURES: dict[str, RelationType] = {r.name: r for r in (
+    RelationType("cooperatesWith", PARTIES, PARTIES, symmetric=True),
+    RelationType("providesIntelligenceTo", ("Country", "GovernmentAgency"), ("Country", "GovernmentAgency")),
+    RelationType("providesTrainingTo", PARTIES, PARTIES),
+    RelationType("leads", ("Person",), ("GovernmentAgency", "Organization", "InternationalOrganization", "Country")),
+    RelationType("memberOf", ("Person", "Country"), ("Organization", "GovernmentAgency", "InternationalOrganization")),
+    RelationType("agencyOf", ("GovernmentAgency",), ("Country",)),
+    RelationType("locatedIn", ("City", "Location"), PLACES),
+    RelationType("involvedIn", ("Person", *PARTIES), ("Event",)),
+    RelationType("occurredIn", ("Event",), PLACES),
+    RelationType("occurredOn", ("Event",), DATE_DATATYPES, literal=True),
+)}
+RELATION_TYPES = tuple(RELATION_SIGNATURES)
+SYMMETRIC_RELATIONS = frozenset(r.name for r in RELATION_SIGNATURES.values() if r.symmetric)
+LITERAL_RELATIONS = frozenset(r.name for r in RELATION_SIGNATURES.values() if r.literal)
 DOMAINS = (
     "security",
     "intelligence",

@@ -38,6 +38,10 @@ def test_arabic_meeting_or_deal_with_a_bare_word_is_not_an_event():
     assert events("ar", "خلال اجتماع عقداه في الرباط") == {}
     assert events("ar", "رفضت الحكومة أي اتفاق ملزم بشأن المياه") == {}
     assert events("ar", "ونفذت القوات عملية مشتركة") == {}
+    # the same heads with a name are events
+    assert list(events("ar", "خلال اجتماع الرباط")) == ["اجتماع الرباط"]
+    assert list(events("ar", "رفضت الحكومة اتفاق الصخيرات بشأن المياه")) == ["اتفاق الصخيرات"]
+    assert list(events("ar", "ونفذت القوات عملية «درع الصحراء»")) == ["درع الصحراء"]
 
 
 def test_numbered_sessions_are_events():
@@ -106,3 +110,4 @@ def test_meeting_takes_its_place_after_de_but_not_after_a():
 
 def test_a_comma_after_a_head_does_not_name_what_follows():
     assert events("en", "Under the agreement, PSP officers will train abroad.") == {}
+    assert list(events("en", "Under Operation Sentinel, PSP officers will train abroad.")) == ["Operation Sentinel"]

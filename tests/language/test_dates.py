@@ -24,6 +24,7 @@ def test_offsets_point_into_the_original_text():
 
 def test_month_without_year_is_not_a_date():
     assert find_dates("le 2 juillet", "fr") == []
+    assert [d.value for d in find_dates("le 2 juillet 2024", "fr")] == ["2024-07-02"]
 
 
 def test_double_arabic_month_form():

@@ -29,13 +29,19 @@ def test_three_states_in_view_is_ambiguous_en(extract):
     text = "Morocco, Spain and France met in Rabat on Monday. The two countries agreed to strengthen cooperation."
     rels = extract("en", text)[1]
     assert not [r for r in rels if r.extractor == "rule:dual-reference"]
+    two = "Morocco and Spain met in Rabat on Monday. The two countries agreed to strengthen cooperation."
+    assert [r.extractor for r in extract("en", two)[1]] == ["rule:dual-reference"]
 
 
 def test_no_cooperation_cue_no_relation_en(extract):
     text = "Egypt hosted Jordan's foreign minister on Monday. The two countries disagree on the dam."
     assert not _coop(extract("en", text)[0])
+    agreed = "Egypt hosted Jordan's foreign minister on Monday. The two countries agreed on security cooperation."
+    assert _coop(extract("en", agreed)[0]) == {frozenset(("Egypt", "Jordan"))}
 
 
 def test_negated_cooperation_is_not_exported_en(extract):
     text = "Egypt hosted Jordan's foreign minister on Monday. The two countries did not agree on security cooperation."
     assert not _coop(extract("en", text)[0])
+    agreed = "Egypt hosted Jordan's foreign minister on Monday. The two countries agreed on security cooperation."
+    assert _coop(extract("en", agreed)[0]) == {frozenset(("Egypt", "Jordan"))}

@@ -16,12 +16,16 @@ def test_a_lone_demonym_further_away_is_no_qualifier_ar(extract):
     text = "أشادت قمة بغداد بالوساطة العمانية أمس. وتعد عمان من الدول الوسيطة."
     triples, _ = extract("ar", text, [("قمة بغداد", "Event"), ("عمان", COUNTRY)])
     assert ("عمان", "involvedIn", "قمة بغداد") not in triples
+    text = 'انطلق التدريب المصري السوداني المشترك "حماة النيل" أمس. وتعد مصر والسودان من الدول المجاورة.'
+    assert ("مصر", "involvedIn", "حماة النيل") in extract("ar", text, [("حماة النيل", "Event")])[0]
 
 
 def test_a_demonym_after_a_comma_is_no_qualifier_en(extract):
     text = "The Lome summit, Moroccan and Spanish officials said, will resume. Morocco and Spain agreed."
     triples, _ = extract("en", text, [("Lome summit", "Event")])
     assert not any(r == "involvedIn" and t == "Lome summit" for _, r, t in triples)
+    text = "The Moroccan-Spanish Lome summit will resume. Morocco and Spain agreed."
+    assert ("Morocco", "involvedIn", "Lome summit") in extract("en", text, [("Lome summit", "Event")])[0]
 
 
 def test_the_site_that_hosts_the_event_is_its_place_ar(extract):
@@ -54,6 +58,9 @@ def test_another_head_does_not_refer_back_ar(extract):
     text = "انطلقت عملية «درع الصحراء» أمس.\n\nوشارك جهاز الحرس الوطني في التمرين المشترك."
     triples, _ = extract("ar", text, [("عملية «درع الصحراء»", "Event"), ("جهاز الحرس الوطني", AGENCY)])
     assert not any(r == "involvedIn" for _, r, _ in triples)
+    text = text.replace("انطلقت عملية", "انطلق تمرين")  # the same head refers back
+    triples, _ = extract("ar", text, [("تمرين «درع الصحراء»", "Event"), ("جهاز الحرس الوطني", AGENCY)])
+    assert ("جهاز الحرس الوطني", "involvedIn", "تمرين «درع الصحراء»") in triples
 
 
 def test_the_drills_refer_back_to_named_drills_en(extract):
@@ -66,6 +73,9 @@ def test_the_agreement_does_not_refer_back_to_a_name_without_head_en(extract):
     text = "Both countries prepare the 2030 World Cup. Under the agreement, the Coast Guard took part in courses."
     triples, _ = extract("en", text, [("2030 World Cup", "Event"), ("Coast Guard", AGENCY)])
     assert ("Coast Guard", "involvedIn", "2030 World Cup") not in triples
+    triples, _ = extract("en", text.replace("in courses", "in the 2030 World Cup"),
+                         [("2030 World Cup", "Event"), ("Coast Guard", AGENCY)])
+    assert ("Coast Guard", "involvedIn", "2030 World Cup") in triples
 
 
 def test_the_navies_that_concluded_the_exercise_en(extract):
@@ -82,6 +92,8 @@ def test_a_party_whose_main_clause_denies_taking_part_en(extract):
     names = [("Operation Sandstorm", "Event"), ("Border Agency", AGENCY), ("Task Force", "InternationalOrganization")]
     triples, _ = extract("en", text, names)
     assert ("Border Agency", "involvedIn", "Operation Sandstorm") not in triples
+    triples, _ = extract("en", text.replace("did not take part", "took part"), names)
+    assert ("Border Agency", "involvedIn", "Operation Sandstorm") in triples
 
 
 def test_coordinated_by_x_as_well_as_by_y_fr(extract):
@@ -102,3 +114,6 @@ def test_the_object_of_another_verb_is_no_participant_en(extract):
     text = "Operation Sandstorm was launched in May. Its participation in the operation angered the Task Force."
     triples, _ = extract("en", text, [("Operation Sandstorm", "Event"), ("Task Force", AGENCY)])
     assert ("Task Force", "involvedIn", "Operation Sandstorm") not in triples
+    text = "Operation Sandstorm was launched in May. The Task Force took part in the operation."
+    triples, _ = extract("en", text, [("Operation Sandstorm", "Event"), ("Task Force", AGENCY)])
+    assert ("Task Force", "involvedIn", "Operation Sandstorm") in triples

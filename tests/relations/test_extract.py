@@ -28,6 +28,8 @@ def test_cooperation_with_en(extract):
 def test_no_cooperation_without_trigger_en(extract):
     triples, _ = extract("en", "Tunisia and Italy are separated by the Mediterranean sea.")
     assert not any(t[1] == "cooperatesWith" for t in triples)
+    triples, _ = extract("en", "Tunisia and Italy agreed to strengthen their security cooperation.")
+    assert ("Tunisia", "cooperatesWith", "Italy") in triples
 
 
 def test_negated_cooperation_is_below_threshold(extract):
@@ -211,6 +213,7 @@ def test_capital_as_a_place_is_not_a_party_en(extract):
     triples, _ = extract("en", text)
     assert not any(t[1] == "cooperatesWith" and "Nairobi" in (t[0], t[2]) for t in triples)
     assert not any(t[1] == "cooperatesWith" and {t[0], t[2]} == {"Kenya", "Uganda"} for t in triples)
+    assert ("Uganda", "cooperatesWith", "Rwanda") in triples
 
 
 def test_headline_pair_with_trigger_further_on_ar(extract):
@@ -271,6 +274,7 @@ def test_participation_alone_gives_no_place(extract):
     text = "Operation Blue Harbour targeted arms smugglers. Frontex took part from its office in Warsaw."
     triples, _ = extract("en", text, [("Operation Blue Harbour", EVENT)])
     assert not any(t[1] == "occurredIn" and t[2] == "Warsaw" for t in triples)
+    assert ("Frontex", "involvedIn", "Operation Blue Harbour") in triples
 
 
 # --- locatedIn by apposition ----------------------------------------------------------------

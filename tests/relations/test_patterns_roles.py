@@ -60,6 +60,7 @@ def test_title_after_verb_is_not_apposition_fr(extract):
     names = [("Paul Kodjo", PERSON), ("Police nationale", AGENCY), ("Jean Ado", PERSON)]
     triples, _ = extract("fr", text, names)
     assert not any(h == "Paul Kodjo" and t in {"leads", "memberOf"} for h, t, _ in triples)
+    assert ("Jean Ado", "leads", "Police nationale") in triples
 
 
 # --- portfolio ministers ---------------------------------------------------------------
@@ -83,6 +84,8 @@ def test_minister_without_named_ministry_leads_nothing_en(extract):
     text = "Portugal's Foreign Minister, Rui Costa, welcomed the agreement with Spain."
     triples, _ = extract("en", text, [("Rui Costa", PERSON)])
     assert ("Rui Costa", "leads", "Portugal") not in triples
+    triples, _ = extract("en", text.replace("Foreign Minister", "Prime Minister"), [("Rui Costa", PERSON)])
+    assert ("Rui Costa", "leads", "Portugal") in triples
 
 
 def test_prime_minister_still_leads_the_state_en(extract):
@@ -129,12 +132,18 @@ def test_body_and_title_in_two_clauses_ar(extract):
     text = "وأشار بيان صادر عن المجلس الأعلى للأمن إلى أن الرئيس سامي الخطيب أجرى اتصالا."
     triples, _ = extract("ar", text, [("المجلس الأعلى للأمن", AGENCY), ("سامي الخطيب", PERSON)])
     assert not any(h == "سامي الخطيب" and t == "المجلس الأعلى للأمن" for h, _, t in triples)
+    text = "وأشار رئيس المجلس الأعلى للأمن سامي الخطيب إلى أنه أجرى اتصالا."  # one clause
+    triples, _ = extract("ar", text, [("المجلس الأعلى للأمن", AGENCY), ("سامي الخطيب", PERSON)])
+    assert ("سامي الخطيب", "leads", "المجلس الأعلى للأمن") in triples
 
 
 def test_body_and_title_in_two_clauses_en(extract):
     text = "A statement by the Supreme Security Council said that President Sami Khatib called."
     triples, _ = extract("en", text, [("Supreme Security Council", AGENCY), ("Sami Khatib", PERSON)])
     assert not any(h == "Sami Khatib" and t == "Supreme Security Council" for h, _, t in triples)
+    text = "Supreme Security Council President Sami Khatib said that he called."  # one clause
+    triples, _ = extract("en", text, [("Supreme Security Council", AGENCY), ("Sami Khatib", PERSON)])
+    assert ("Sami Khatib", "leads", "Supreme Security Council") in triples
 
 
 def test_headed_by_after_a_demonym_ar(extract):
@@ -227,6 +236,8 @@ def test_country_in_a_missions_name_is_not_a_member_fr(extract):
     text = "La mission de formation de l'Union européenne au Niger (EUCAP Niger), dont le mandat a pris fin, a formé des policiers."
     triples, _ = extract("fr", text, [("EUCAP Niger", IO)])
     assert ("Niger", "memberOf", "EUCAP Niger") not in triples
+    triples, _ = extract("fr", text + " Le Niger, membre de l'Union africaine, a salué son travail.", [("EUCAP Niger", IO)])
+    assert ("Niger", "memberOf", "Union africaine") in triples
 
 
 def test_officer_of_a_body_is_a_member_en(extract):
@@ -273,13 +284,16 @@ def test_co_objects_of_with_are_not_partners_fr(extract):
 
 
 def test_co_objects_of_with_are_not_partners_ar(extract):
-    triples, _ = extract("ar", "ينسق المغرب مع إسبانيا والبرتغال في مجال الهجرة.")
+    triples, _ = extract("ar", "يتعاون المغرب مع إسبانيا والبرتغال في مجال الهجرة.")
+    assert _pair(triples, "المغرب", "إسبانيا") and _pair(triples, "المغرب", "البرتغال")
     assert not _pair(triples, "إسبانيا", "البرتغال")
 
 
 def test_long_between_list_is_not_pairwise_en(extract):
     triples, _ = extract("en", "The talks on cooperation between Spain, Portugal and Morocco ended on Monday.")
     assert not _pair(triples, "Spain", "Portugal")
+    triples, _ = extract("en", "The talks on cooperation between Spain and Portugal ended on Monday.")
+    assert _pair(triples, "Spain", "Portugal")
 
 
 def test_long_between_list_among_themselves_is_pairwise_en(extract):
@@ -300,6 +314,7 @@ def test_affiliation_of_a_person_after_with_is_no_partner_en(extract):
     text = "The African Union welcomed the deal, with UN Secretary-General Ban Ki-moon calling it historic."
     triples, _ = extract("en", text, [("Ban Ki-moon", PERSON)])
     assert not _pair(triples, "African Union", "UN")
+    assert ("Ban Ki-moon", "leads", "UN") in triples
 
 
 def test_possessed_trigger_takes_the_nearest_party_ar(extract):

@@ -33,6 +33,8 @@ def test_only_demonym_parties_do_not_crash_ar(extract):
 def test_single_demonym_and_trigger_fr(extract):
     triples, _ = extract("fr", "La coopération marocaine s'est renforcée. Le Maroc reste discret.")
     assert not any(t[1] == "cooperatesWith" for t in triples)
+    triples, _ = extract("fr", "La coopération entre le Maroc et la France s'est renforcée. Le Maroc reste discret.")
+    assert ("Maroc", "cooperatesWith", "France") in triples
 
 
 # --- one failing family does not lose the document ---------------------------------------
