@@ -75,157 +75,101 @@ def data(tmp_path):
     return paths
 
 
-def blank(lang):
-    nlp = spacy.blank(lang)
-    if lang == "ar":
-        nlp.add_pipe("arabic_normalizer")
-    return nlp
+@pytest.fixture
+def build(data):
+    """``build(lang, *factories)``: a blank pipeline with those components, each given the
+    tiny files (Arabic: the normalizer first, the components match on ``token.norm_``)."""
+    configs = {
+        "lexicon_matcher": {"lexicon_dir": data["lexicon"], "context_cues_path": data["cues"],
+                            "common_words_path": data["common"]},
+        "head_noun_patterns": {"heads_path": data["heads"], "common_words_path": data["common"]},
+        "event_patterns": {"heads_path": data["events"], "common_words_path": data["common"]},
+        "entity_patterns": {"titles_path": data["titles"], "roles_path": data["roles"],
+                            "given_names_path": data["given"], "heads_path": data["heads"],
+                            "common_words_path": data["common"]},
+    }
+
+    def make(lang, *factories):
+        nlp = spacy.blank(lang)
+        if lang == "ar":
+            nlp.add_pipe("arabic_normalizer")
+        for factory in factories:
+            nlp.add_pipe(factory, config=configs[factory])
+        return nlp
+    return make
 
 
 def offsets(spans):
     return [(s.text, s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans]
 
 
-# -- lexicon_matcher -------------------------------------------------------------------------------
-def lexicon_nlp(lang, data):
-    nlp = blank(lang)
-    nlp.add_pipe("lexicon_matcher", config={"lexicon_dir": data["lexicon"], "context_cues_path": data["cues"],
-                                            "common_words_path": data["common"]})
-    return nlp
+# Each case: the language, the text, then every span the component assigns as
+# (text, start_char, end_char, label, kb_id) and the record on each. A case whose names
+# are fewer than its head or title words shows what is no name.
+CASES = {
+    ("lexicon_matcher", "lexicon", "lexicon_ids"): [
+        ("fr", "La DGSI et le Maroc.",
+         [("DGSI", 3, 7, "GovernmentAgency", "agency/fr-dgsi"), ("Maroc", 14, 19, "Country", "country/MA")],
+         [("agency/fr-dgsi",), ("country/MA",)]),
+        ("ar", "زار الوفد المغرب أمس", [("المغرب", 10, 16, "Country", "country/MA")], [("country/MA",)]),
+        # Latin names must be capitalized: "le maroc", "la dgsi" are no names
+        ("fr", "le maroc et la dgsi. Le Maroc.", [("Maroc", 24, 29, "Country", "country/MA")], [("country/MA",)]),
+    ],
+    ("head_noun_patterns", "heads", "head_name"): [
+        ("ar", "أعلنت المديرية العامة الوطنية عن توقيف",
+         [("المديرية العامة الوطنية", 6, 29, "GovernmentAgency", "")], [HeadName("المديريه العامه")]),
+        ("ar", "وذكرت صحيفة «لوموند» أن", [("لوموند", 13, 19, "Organization", "")], [HeadName("صحيفه", quoted=True)]),
+        # a bare head names nothing
+        ("fr", "Le ministère a confirmé. Le ministère de l'Intérieur aussi.",
+         [("ministère de l'Intérieur", 28, 52, "GovernmentAgency", "")], [HeadName("ministere")]),
+        ("en", "Officials of the Ministry of Defence said.",
+         [("Ministry of Defence", 17, 36, "GovernmentAgency", "")], [HeadName("ministry")]),
+    ],
+    ("event_patterns", "events", "event_name"): [
+        ("ar", "خلال هجمات «نيس» سنة 2016 قتل العشرات", [("نيس", 12, 15, "Event", "")],
+         [EventName("نيس", "هجمات", "2016")]),
+        ("fr", "Les soldats de l'opération Barkhane au Mali.", [("opération Barkhane", 17, 35, "Event", "")],
+         [EventName("Barkhane", "operation")]),
+        ("en", "Troops joined Exercise African Lion 2022 in Morocco.",
+         [("Exercise African Lion 2022", 14, 40, "Event", "")], [EventName("African Lion 2022", "exercise", "2022")]),
+        # a head alone is no event
+        ("en", "The exercise went well. Exercise Sea Breeze began.",
+         [("Exercise Sea Breeze", 24, 43, "Event", "")], [EventName("Sea Breeze", "exercise")]),
+    ],
+    ("entity_patterns", "patterns", "person_cue"): [
+        ("ar", "قال السيد عبد اللطيف حموشي إن", [("عبد اللطيف حموشي", 10, 26, "Person", "")],
+         [PersonCue("title", "السيد")]),
+        ("ar", "واستقبل الوفد محمد بن سلمان.", [("محمد بن سلمان", 14, 27, "Person", "")], [PersonCue("given_name")]),
+        ("fr", "Selon le ministre Jean Dupont, la situation est calme.", [("Jean Dupont", 18, 29, "Person", "")],
+         [PersonCue("title", "le ministre")]),
+        ("en", "Officials met John Smith, spokesman for the group.", [("John Smith", 14, 24, "Person", "")],
+         [PersonCue("apposition", "spokesman")]),
+        # lowercase words after a title are no name
+        ("en", "The President said nothing. President Joe Biden spoke.", [("Joe Biden", 38, 47, "Person", "")],
+         [PersonCue("title", "president")]),
+    ],
+}
 
 
-def test_lexicon_matcher_marks_names_and_acronyms_with_their_ids(data):
-    doc = lexicon_nlp("fr", data)("La DGSI et le Maroc.")
-    assert offsets(doc.spans["lexicon"]) == [("DGSI", 3, 7, "GovernmentAgency", "agency/fr-dgsi"),
-                                             ("Maroc", 14, 19, "Country", "country/MA")]
-    assert [s._.lexicon_ids for s in doc.spans["lexicon"]] == [("agency/fr-dgsi",), ("country/MA",)]
-    assert list(doc.spans["demonyms"]) == []
+@pytest.mark.parametrize("component,case", [(c, case) for c, cases in CASES.items() for case in cases],
+                         ids=[f"{c[0]}-{case[0]}-{i}" for c, cases in CASES.items() for i, case in enumerate(cases)])
+def test_component_assigns_spans_and_records(build, component, case):
+    factory, key, extension = component
+    lang, text, spans, records = case
+    doc = build(lang, factory)(text)
+    assert offsets(doc.spans[key]) == spans
+    assert [getattr(s._, extension) for s in doc.spans[key]] == records
 
 
-def test_lexicon_matcher_marks_demonyms_with_their_country(data):
-    doc = lexicon_nlp("en", data)("Moroccan police met in Rabat.")
+def test_lexicon_matcher_marks_demonyms_with_their_country(build):
+    doc = build("en", "lexicon_matcher")("Moroccan police met in Rabat.")
     assert offsets(doc.spans["demonyms"]) == [("Moroccan", 0, 8, "Demonym", "country/MA")]
 
 
-def test_lexicon_matcher_reads_arabic_names(data):
-    doc = lexicon_nlp("ar", data)("زار الوفد المغرب أمس")
-    assert offsets(doc.spans["lexicon"]) == [("المغرب", 10, 16, "Country", "country/MA")]
-
-
-def test_lexicon_matcher_wants_latin_names_capitalized(data):
-    doc = lexicon_nlp("fr", data)("le maroc et la dgsi. Le Maroc.")
-    assert [s.text for s in doc.spans["lexicon"]] == ["Maroc"]
-
-
-# -- head_noun_patterns ----------------------------------------------------------------------------
-def heads_nlp(lang, data):
-    nlp = blank(lang)
-    nlp.add_pipe("head_noun_patterns", config={"heads_path": data["heads"], "common_words_path": data["common"]})
-    return nlp
-
-
-def test_head_noun_patterns_arabic_head_with_definite_complement(data):
-    doc = heads_nlp("ar", data)("أعلنت المديرية العامة الوطنية عن توقيف")
-    assert offsets(doc.spans["heads"]) == [("المديرية العامة الوطنية", 6, 29, "GovernmentAgency", "")]
-    assert doc.spans["heads"][0]._.head_name == HeadName("المديريه العامه")
-
-
-def test_head_noun_patterns_arabic_quoted_name(data):
-    doc = heads_nlp("ar", data)("وذكرت صحيفة «لوموند» أن")
-    assert offsets(doc.spans["heads"]) == [("لوموند", 13, 19, "Organization", "")]
-    assert doc.spans["heads"][0]._.head_name == HeadName("صحيفه", quoted=True)
-
-
-def test_head_noun_patterns_french_head_with_capitalized_complement(data):
-    doc = heads_nlp("fr", data)("Le ministère de l'Intérieur a confirmé.")
-    assert offsets(doc.spans["heads"]) == [("ministère de l'Intérieur", 3, 27, "GovernmentAgency", "")]
-    assert doc.spans["heads"][0]._.head_name.head == "ministere"
-
-
-def test_head_noun_patterns_english_head_with_of_complement(data):
-    doc = heads_nlp("en", data)("Officials of the Ministry of Defence said.")
-    assert offsets(doc.spans["heads"]) == [("Ministry of Defence", 17, 36, "GovernmentAgency", "")]
-
-
-def test_head_noun_patterns_english_country_in_the_name_is_its_kb_id(data):
-    nlp = lexicon_nlp("en", data)
-    nlp.add_pipe("head_noun_patterns", config={"heads_path": data["heads"], "common_words_path": data["common"]})
-    doc = nlp("The Moroccan Ministry said.")
+def test_head_noun_patterns_country_in_the_name_is_its_kb_id(build):
+    doc = build("en", "lexicon_matcher", "head_noun_patterns")("The Moroccan Ministry said.")
     assert offsets(doc.spans["heads"]) == [("Moroccan Ministry", 4, 21, "GovernmentAgency", "country/MA")]
-    assert doc.spans["heads"][0]._.head_name.country == "country/MA"
-
-
-def test_head_noun_patterns_bare_head_is_no_name(data):
-    doc = heads_nlp("fr", data)("Le ministère a confirmé. Le ministère de l'Intérieur aussi.")
-    assert [s.text for s in doc.spans["heads"]] == ["ministère de l'Intérieur"]
-
-
-# -- event_patterns --------------------------------------------------------------------------------
-def events_nlp(lang, data):
-    nlp = blank(lang)
-    nlp.add_pipe("event_patterns", config={"heads_path": data["events"], "common_words_path": data["common"]})
-    return nlp
-
-
-def test_event_patterns_arabic_quoted_name_and_year(data):
-    doc = events_nlp("ar", data)("خلال هجمات «نيس» سنة 2016 قتل العشرات")
-    assert offsets(doc.spans["events"]) == [("نيس", 12, 15, "Event", "")]
-    assert doc.spans["events"][0]._.event_name == EventName("نيس", "هجمات", "2016")
-
-
-def test_event_patterns_french_capitalized_name(data):
-    doc = events_nlp("fr", data)("Les soldats de l'opération Barkhane au Mali.")
-    assert offsets(doc.spans["events"]) == [("opération Barkhane", 17, 35, "Event", "")]
-    assert doc.spans["events"][0]._.event_name == EventName("Barkhane", "operation", None)
-
-
-def test_event_patterns_english_name_keeps_its_year(data):
-    doc = events_nlp("en", data)("Troops joined Exercise African Lion 2022 in Morocco.")
-    assert offsets(doc.spans["events"]) == [("Exercise African Lion 2022", 14, 40, "Event", "")]
-    assert doc.spans["events"][0]._.event_name == EventName("African Lion 2022", "exercise", "2022")
-
-
-def test_event_patterns_head_alone_is_no_event(data):
-    doc = events_nlp("en", data)("The exercise went well. Exercise Sea Breeze began.")
-    assert [s.text for s in doc.spans["events"]] == ["Exercise Sea Breeze"]
-
-
-# -- entity_patterns -------------------------------------------------------------------------------
-def persons_nlp(lang, data):
-    nlp = blank(lang)
-    nlp.add_pipe("entity_patterns", config={
-        "titles_path": data["titles"], "roles_path": data["roles"], "given_names_path": data["given"],
-        "heads_path": data["heads"], "common_words_path": data["common"]})
-    return nlp
-
-
-def test_entity_patterns_arabic_name_after_title(data):
-    doc = persons_nlp("ar", data)("قال السيد عبد اللطيف حموشي إن")
-    assert offsets(doc.spans["patterns"]) == [("عبد اللطيف حموشي", 10, 26, "Person", "")]
-    assert doc.spans["patterns"][0]._.person_cue == PersonCue("title", "السيد")
-
-
-def test_entity_patterns_arabic_given_name(data):
-    doc = persons_nlp("ar", data)("واستقبل الوفد محمد بن سلمان.")
-    assert [s.text for s in doc.spans["patterns"]] == ["محمد بن سلمان"]
-    assert doc.spans["patterns"][0]._.person_cue == PersonCue("given_name")
-
-
-def test_entity_patterns_french_name_after_title(data):
-    doc = persons_nlp("fr", data)("Selon le ministre Jean Dupont, la situation est calme.")
-    assert offsets(doc.spans["patterns"]) == [("Jean Dupont", 18, 29, "Person", "")]
-    assert doc.spans["patterns"][0]._.person_cue == PersonCue("title", "le ministre")
-
-
-def test_entity_patterns_english_name_before_role(data):
-    doc = persons_nlp("en", data)("Officials met John Smith, spokesman for the group.")
-    assert offsets(doc.spans["patterns"]) == [("John Smith", 14, 24, "Person", "")]
-    assert doc.spans["patterns"][0]._.person_cue == PersonCue("apposition", "spokesman")
-
-
-def test_entity_patterns_lowercase_words_after_title_are_no_name(data):
-    doc = persons_nlp("en", data)("The President said nothing. President Joe Biden spoke.")
-    assert [s.text for s in doc.spans["patterns"]] == ["Joe Biden"]
+    assert doc.spans["heads"][0]._.head_name == HeadName("ministry", country="country/MA")
 
 
 # -- registration ----------------------------------------------------------------------------------
