@@ -30,20 +30,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
 from pipeline.ingest.read import Source, discover, read_source
 from pipeline.language.detect import detect_language
-from pipeline.language.nlp import get_nlp
 from pipeline.model import Document, DocumentResult, Entity, Relation
+from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
 from pipeline.runtime.cache import ResultCache
-from pipeline.runtime.parallel import make_engine, process_batch, run_exporters
-
-PIPELINE_VERSION = "0.1.0"
+from pipeline.runtime.parallel import make_engine, run_exporters
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
@@ -203,7 +202,7 @@ class Pipeline:
                 queue.append(slots)
                 yield docs
 
-        with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs) as engine:
+        with make_engine(self.engine, self.jobs, self.scheduler, warm_langs=langs, warm=warm_worker) as engine:
             for processed in engine.map(process_batch if remote else self.process_batch, todo()):
                 slots = queue.popleft()
                 done = iter(processed)
@@ -277,7 +276,7 @@ class Pipeline:
                 "cached": r.document.id in summary.cached_ids,
             })
         report = {
-            "pipeline_version": PIPELINE_VERSION,
+            "pipeline_version": __version__,
             "documents": docs,
             "totals": {
                 "documents": len(summary.results),
@@ -295,3 +294,13 @@ class Pipeline:
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         summary.files.append(path)
         return path
+
+
+def process_batch(documents: list[Document]) -> list[DocumentResult]:
+    """A worker's entry point: the per-document stages of one batch, in the calling process."""
+    return Pipeline().process_batch(documents)
+
+
+def warm_worker(langs: tuple[str, ...]) -> None:
+    """A worker's initializer: load the pipelines of ``langs`` once, before the first batch."""
+    Pipeline().warm_up(langs)

@@ -20,9 +20,8 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY = ONTOLOGY_DIR / "doc2kg.ttl"
+from pipeline.ontology_data import ONTOLOGY_FILE, SHAPES_FILE
+
 
 
 def validate_graph(data: Graph, strict: bool = False) -> tuple[bool, list[dict[str, str]]]:
@@ -30,8 +29,8 @@ def validate_graph(data: Graph, strict: bool = False) -> tuple[bool, list[dict[s
 
     Each result has ``severity`` (Violation, Warning, Info), ``focus``, ``path``, ``value``
     and ``message``; ``conforms`` is false when there is a violation (or any result, strict)."""
-    shapes = Graph().parse(SHAPES, format="turtle")
-    ontology = Graph().parse(ONTOLOGY, format="turtle")
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
     conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                    advanced=True, allow_warnings=True)
     results = []

@@ -17,11 +17,11 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from pipeline.language.morphology import FUSED_ARTICLE, SCORER_PROCLITIC, WA, restore_fused_article, strip_article
 from pipeline.model import ENTITY_TYPES, LITERAL_RELATIONS, RELATION_TYPES, SYMMETRIC_RELATIONS
 
 _AR_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _PUNCT = re.compile(r"[\"'“”«»‘’`´.,;:!?()\[\]{}،؛؟\-–—_/\\]+")
-_PROCLITIC = re.compile(r"^(?:و|ف|ب|ل|ك)(?=ال)")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
@@ -38,15 +38,15 @@ def variants(name: str) -> set[str]:
     words = n.split()
     if words:
         w0 = words[0]
-        if w0.startswith("لل") and len(w0) > 3:
-            out.add(" ".join(["ال" + w0[2:]] + words[1:]))
-        stripped = _PROCLITIC.sub("", w0)
+        if w0.startswith(FUSED_ARTICLE) and len(w0) > 3:
+            out.add(" ".join([restore_fused_article(w0)] + words[1:]))
+        stripped = SCORER_PROCLITIC.sub("", w0)
         if stripped != w0:
             out.add(" ".join([stripped] + words[1:]))
-        if w0.startswith("و") and len(w0) > 3:
+        if w0.startswith(WA) and len(w0) > 3:
             out.add(" ".join([w0[1:]] + words[1:]))
     for v in list(out):
-        out.add(" ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in v.split()))
+        out.add(" ".join(strip_article(w, min_length=4) for w in v.split()))
         for article in ("the ", "la ", "le ", "les ", "l "):
             if v.startswith(article):
                 out.add(v[len(article):])

@@ -10,6 +10,7 @@ Usage::
 """
 from __future__ import annotations
 
+import copy
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -20,14 +21,15 @@ import networkx as nx
 from rdflib import Graph
 
 from pipeline.exporters.rdf import _bind, dataset_triples, union_triples
+from pipeline.ontology_data import jsonld_context
 from pipeline.runtime.atomic import atomic_write
 
-CONTEXT_PATH = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 SUBJECTS_PER_BATCH = 5000
 
 
 def load_context() -> dict[str, Any]:
-    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+    """A copy of ``ontology/context.jsonld``'s ``@context`` (the caller's document holds it)."""
+    return copy.deepcopy(jsonld_context())
 
 
 def _canonical(value: Any) -> Any:

@@ -96,7 +96,7 @@ def _partial_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     names = _alternation(load_months().get(lang, {}))
     month = rf"(?P<month>{names})\.?(?:\s*/\s*(?:{names})\.?)?"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
-    upto = r"(?:to|through|until|and|au|a|et|-|–|الى|إلى|حتى|و)"
+    upto = "(?:" + "|".join(re.escape(w) for w in months()["range_words"]) + ")"
     pre = _AR_PROCLITIC if lang == "ar" else ""
     weekdays = _alternation(load_weekdays().get(lang, {}))
     return [

@@ -31,7 +31,9 @@ from pipeline.language.normalize import normalize
 ARTICLE = "ال"
 # ل + ال is written لل (للأمن); the NORM of the piece after the ل gets its article back.
 FUSED_ARTICLE = "لل"
-CONJUNCTIONS = ("و", "ف")
+WA = "و"  # "and", also a word of its own between names
+FA = "ف"
+CONJUNCTIONS = (WA, FA)
 PREPOSITIONS = ("ب", "ل", "ك")
 # Conjunction + preposition pairs first: a matcher tries the longest proclitic first.
 PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCTIONS + PREPOSITIONS
@@ -39,14 +41,15 @@ PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCT
 PROCLITIC_LETTERS = "".join(CONJUNCTIONS + PREPOSITIONS)
 # Hamza-bearing alefs: a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد).
 HAMZA_ALEFS = "أإآ"
-# Possessive / object pronoun suffixes, longest last (``str.endswith`` takes a tuple).
+# Possessive / object pronoun suffixes of the third person (``str.endswith`` takes the tuple).
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 # --- named variants ---------------------------------------------------------------------
 # The cue matcher's proclitics (relations/cues.py): no فك, and the fused لل tried before the
 # single letters, as the cue regexes were built when the outputs were fixed.
 CUE_PROCLITICS = tuple(p for p in PROCLITICS[:6] if p != "فك") + (FUSED_ARTICLE,) + CONJUNCTIONS + PREPOSITIONS
-# Before a month's name (language/dates.py): "في 3 ويناير" never occurs, "بيناير" does.
+# Before a month's name (language/dates.py): و ب ل ("ويناير", "بيناير", "ليناير"); the
+# date patterns never allowed ف or ك there.
 DATE_PROCLITICS = ("و", "ب", "ل")
 # The possessor suffixes relations/patterns.py tests on a trigger noun (no هن: its
 # triggers never carry it and adding it is a change of output to check, not a refactoring).

@@ -8,7 +8,7 @@ defined there, once) and one cached, schema-checked loader per file;
 Usage::
 
     from pipeline.ontology_data import load_lexicon, person_titles
-    person_titles()["en"][:2]
+    person_titles()["en"][:2]                          # ['Mr.', 'Mr']
     load_lexicon().entries["country/MA"].labels["ar"]   # 'المغرب'
 """
 from pipeline.ontology_data.files import (

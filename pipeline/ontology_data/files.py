@@ -12,7 +12,7 @@ The parsed data is shared by every caller: read it, never change it.
 Usage::
 
     from pipeline.ontology_data import months, person_titles
-    person_titles()["fr"][:2]       # ['m.', 'mme']
+    person_titles()["fr"][:2]       # ['M.', 'Mme']
     months()[1]["ar"][0]            # 'يناير'
 """
 from __future__ import annotations
@@ -138,7 +138,8 @@ SCHEMAS: dict[str, Any] = {
         required={lang: {str: {str: (WORDS, bool)}} for lang in ("ar", "fr", "en")},
         optional={"state_schools": {str: WORDS_BY_LANG}},
         rest=(WORDS, WORDS_BY_LANG)),
-    "patterns/months.yaml": Fields(optional={"weekdays": _MONTH_FORMS}, rest=WORDS_BY_LANG),
+    "patterns/months.yaml": Fields(required={"range_words": WORDS}, optional={"weekdays": _MONTH_FORMS},
+                                   rest=WORDS_BY_LANG),
     "patterns/domains.yaml": FAMILIES,
     "patterns/relation_triggers.yaml": FAMILIES,
     "patterns/relation_patterns.yaml": FAMILIES,
@@ -154,7 +155,7 @@ SCHEMAS: dict[str, Any] = {
         required={"type_groups": WORDS_BY_LANG, "function_words": WORDS_BY_LANG},
         optional={"model_sources": WORDS, "transliterated_types": WORDS, "skeleton_threshold": float,
                   "skeleton_min_length": int, "latin_threshold": float, "window": int, "min_key_length": int,
-                  "acronym_pattern": str, "place_connectors": WORDS}),
+                  "acronym_pattern": str, "place_connectors": WORDS, "latin_articles": WORDS}),
     "resolution/transliteration.yaml": Fields(
         required={"arabic": {str: (str, None)}, "latin_special": {str: str}, "latin_sequences": {str: (str, None)},
                   "latin_letters": {str: (str, None)}, "latin_articles": WORDS, "arabic_articles": WORDS,
@@ -248,7 +249,8 @@ def entity_heads(path: str | Path | None = None) -> dict[str, Any]:
 
 
 def months(path: str | Path | None = None) -> dict[Any, Any]:
-    """``patterns/months.yaml``: month number -> language -> names; ``weekdays`` likewise."""
+    """``patterns/months.yaml``: month number -> language -> names; ``weekdays`` likewise;
+    ``range_words``, the words between two days of a range (1 to 14 September)."""
     return _project_file("patterns/months.yaml", path)
 
 

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
 from pipeline.ontology_data.files import LEXICON_DIR
 
@@ -123,8 +124,9 @@ class Lexicon:
         key = normalize_key(word)
         if key in self.demonyms:
             return self.demonyms[key]
-        if key.startswith("ال") and key[2:] in self.demonyms:
-            return self.demonyms[key[2:]]
+        bare = strip_article(key)
+        if bare != key and bare in self.demonyms:
+            return self.demonyms[bare]
         return None
 
     def country_of(self, entry_id: str) -> str | None:

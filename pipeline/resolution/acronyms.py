@@ -23,31 +23,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
+from pipeline.ontology_data import resolution_settings
 
-SETTINGS = Path(__file__).resolve().parents[2] / "ontology" / "resolution" / "resolution.yaml"
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def load_settings(path: str | None = None) -> dict[str, Any]:
-    return yaml.safe_load(Path(path or SETTINGS).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     words: set[str] = set()
-    for forms in load_settings()["function_words"].values():
+    for forms in resolution_settings()["function_words"].values():
         words.update(str(w).lower() for w in forms)
     return frozenset(words)
 
 
 @lru_cache(maxsize=1)
 def _acronym_re() -> re.Pattern[str]:
-    return re.compile(load_settings()["acronym_pattern"])
+    return re.compile(resolution_settings()["acronym_pattern"])
 
 
 def _fold(text: str) -> str:

@@ -20,13 +20,10 @@ import re
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline import ontology_data
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
-from pipeline.resolution.acronyms import load_settings
 
-EVENT_HEADS = ONTOLOGY_DIR / "patterns" / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 
 
@@ -37,13 +34,13 @@ class EventSignature(NamedTuple):
 
 
 def _word_key(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+    return strip_article(word, min_length=4)
 
 
 @lru_cache(maxsize=1)
 def event_heads() -> frozenset[str]:
     """Every event head noun of every language, normalized, without the Arabic article."""
-    data = yaml.safe_load(EVENT_HEADS.read_text(encoding="utf-8")) or {}
+    data = ontology_data.event_heads()
     heads: set[str] = set()
     for lang in data.values():
         for head in (lang or {}).get("heads", []) or []:
@@ -53,7 +50,7 @@ def event_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    words = {str(w).lower() for forms in load_settings()["function_words"].values() for w in forms}
+    words = {str(w).lower() for forms in ontology_data.resolution_settings()["function_words"].values() for w in forms}
     return frozenset(normalize_key(w) for w in words)
 
 

@@ -20,24 +20,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
+from pipeline.ontology_data import Lexicon, generic_agencies
 
-SETTINGS = ONTOLOGY_DIR / "resolution" / "generic_agencies.yaml"
 
 
 def _words(text: str) -> tuple[str, ...]:
     words = normalize_key(re.sub(r"[-'’]", " ", text)).split()
-    return tuple(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
+    return tuple(strip_article(w, min_length=4) for w in words)
 
 
 @lru_cache(maxsize=1)
-def _settings(path: str = str(SETTINGS)) -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[str]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+def _settings(path: str | None = None) -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[str]]:
+    data = generic_agencies(path)
     kinds: dict[tuple[str, ...], frozenset[str]] = {}
     for spec in (data.get("kinds") or {}).values():
         for word in spec.get("words") or []:

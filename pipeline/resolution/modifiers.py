@@ -21,22 +21,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
+from pipeline.ontology_data import Lexicon, modifiers
 
-SETTINGS = ONTOLOGY_DIR / "resolution" / "modifiers.yaml"
 MAX_COUNTRY_WORDS = 3
 _POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,2}?)['’]s?\s+(\S.*)$")
 
 
 @lru_cache(maxsize=1)
-def _settings(path: str = str(SETTINGS)) -> dict[str, Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+def _settings(path: str | None = None) -> dict[str, Any]:
+    data = modifiers(path)
 
     def words(items) -> frozenset[str]:
         return frozenset(w for item in items or [] for w in normalize_key(str(item)).split())
@@ -53,13 +50,13 @@ def _settings(path: str = str(SETTINGS)) -> dict[str, Any]:
 
 
 def _key(words: list[str]) -> str:
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
+    return " ".join(strip_article(w, min_length=4) for w in words)
 
 
 def _is_country(words: list[str], lexicon: Lexicon) -> bool:
     """The words name a country (Libya, ليبيا, U.S., United States)."""
     joined = " ".join(words)
-    for key in {joined, joined.replace(" ", ""), *((joined[2:],) if joined.startswith("ال") else ())}:
+    for key in {joined, joined.replace(" ", ""), strip_article(joined)}:
         if any(lexicon.entries[i].type == "Country" for i in lexicon.by_name.get(key, ())):
             return True
     return False

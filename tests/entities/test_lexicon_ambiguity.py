@@ -1,7 +1,7 @@
 """Names that are also common words (lexicon ``ambiguous_forms``) need context."""
 import pytest
 
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 
 
 def _lexicon(lang, text):

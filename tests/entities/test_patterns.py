@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 
 
 def persons(lang, text):
@@ -55,7 +55,7 @@ def test_english_sentence_start_is_not_a_name():
 
 
 def test_latin_name_runs_through_several_particles():
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
 
     doc = get_nlp("fr")("La présidente de la Commission, Ursula von der Leyen, est arrivée à Tunis.")
     assert "Ursula von der Leyen" in [s.text for s in doc.spans["patterns"]]

@@ -1,5 +1,5 @@
 """Person cues added for the second evaluation set's error classes (own texts)."""
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 
 
 def persons(lang, text):

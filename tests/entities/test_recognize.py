@@ -1,5 +1,5 @@
 from pipeline.entities.recognize import recognize_entities
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.model import Document
 
 

@@ -1,4 +1,5 @@
-from pipeline.language.arabic import build_arabic_nlp, split_proclitic
+from pipeline.language.arabic import build_arabic_nlp
+from pipeline.language.morphology import split_proclitic
 
 
 def test_proclitics_split_on_article_and_known_stems():
@@ -35,7 +36,7 @@ def test_norms_and_sentence_starts_from_token_texts():
 
 
 def test_deputy_is_a_whole_word_not_a_conjunction_and_a_city():
-    from pipeline.language.nlp import get_nlp
+    from pipeline.nlp import get_nlp
 
     doc = get_nlp("ar")("وقال وكيل وزارة الداخلية إن")
     assert "وكيل" in [t.text for t in doc]

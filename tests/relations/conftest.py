@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities.recognize import recognize_entities
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.model import Document, Mention
 from pipeline.relations.extract import extract_relations
 

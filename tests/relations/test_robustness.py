@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import pipeline.relations.extract as extract_module
 from pipeline.entities.recognize import recognize_entities
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.model import Document
 from pipeline.relations.extract import extract_relations
 

@@ -1,6 +1,6 @@
 """Resolution after the real recognizers: an Arabic and a French text about one person."""
 from pipeline.entities.recognize import recognize_entities
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.model import Document, DocumentResult
 from pipeline.resolution.resolve import resolve_entities
 

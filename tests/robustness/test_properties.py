@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pipeline.entities.lexicon_matcher import build_automata, scan
 from pipeline.entities.recognize import recognize_entities
 from pipeline.language.arabic import split_proclitic
-from pipeline.language.nlp import get_nlp
+from pipeline.nlp import get_nlp
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.model import Document
 from pipeline.relations.extract import extract_relations

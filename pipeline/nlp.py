@@ -1,0 +1,72 @@
+"""The spaCy pipeline of each language, built once per process: the language's own pipeline
+(:mod:`pipeline.language.models`) followed by the shared entity components.
+
+The assembly sits above both layers: ``language/`` knows no entity component, and the
+entity components know nothing of how a language's pipeline is made.
+
+- every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns`` and
+  ``event_patterns``, which read their data through :mod:`pipeline.ontology_data`;
+- the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
+  (وفرنسا -> و + فرنسا), unless the whole word is a known word (وزير is no و + زير).
+
+Usage::
+
+    from pipeline.nlp import get_nlp
+    doc = get_nlp("fr")("La DGSI coopère avec le Maroc.")
+"""
+from __future__ import annotations
+
+import threading
+
+from spacy.language import Language
+
+from pipeline.language.models import language_nlp
+from pipeline.language.morphology import ARTICLE, PROCLITICS
+from pipeline.language.normalize import normalize
+from pipeline.ontology_data import load_lexicon
+
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns")
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def _register_components() -> None:
+    # Importing the modules registers their factories with spaCy.
+    import pipeline.entities.lexicon_matcher  # noqa: F401
+    import pipeline.entities.patterns  # noqa: F401
+    import pipeline.entities.head_nouns  # noqa: F401
+    import pipeline.entities.events  # noqa: F401
+
+
+def arabic_stems() -> set[str]:
+    """First words of the lexicon's names (without the article) that the clitic splitter
+    may find after a proclitic; a listed whole word (وزير، لجنة) is not a proclitic plus a
+    lexicon stem (و + زير)."""
+    from pipeline.entities.tokens import known_arabic_words
+
+    stems = set()
+    for entry in load_lexicon().entries.values():
+        for text, _, _ in entry.surface_forms():
+            first = normalize(text).split()[:1]
+            if first and not first[0].startswith(ARTICLE):
+                stems.add(first[0])
+    stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
+    return stems
+
+
+def build_nlp(lang: str) -> Language:
+    """A fresh pipeline for ``lang`` (heavy: loads models and lexicons)."""
+    _register_components()
+    nlp = language_nlp(lang, arabic_stems() if lang == "ar" else ())
+    for name in ENTITY_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def get_nlp(lang: str) -> Language:
+    """The shared pipeline for ``lang``, built on first use."""
+    with _lock:
+        if lang not in _cache:
+            _cache[lang] = build_nlp(lang)
+        return _cache[lang]

@@ -1,0 +1,23 @@
+import tomllib
+from pathlib import Path
+
+import pipeline
+from pipeline.nlp import ENTITY_COMPONENTS, arabic_stems, build_nlp
+
+
+def test_entity_components_follow_the_language_pipeline():
+    nlp = build_nlp("xx")
+    assert nlp.pipe_names == ["sentencizer", *ENTITY_COMPONENTS]
+    doc = nlp("Morocco and France signed an agreement.")
+    assert {s.text for s in doc.spans["lexicon"]} >= {"Morocco", "France"}
+
+
+def test_arabic_stems_come_from_the_lexicon_minus_known_words():
+    stems = arabic_stems()
+    assert "فرنسا" in stems  # و + فرنسا may be split
+    assert "زير" not in stems  # وزير is a word, not و + زير
+
+
+def test_one_version_string_from_pyproject():
+    pyproject = Path(pipeline.__file__).resolve().parents[1] / "pyproject.toml"
+    assert pipeline.__version__ == tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
