@@ -23,12 +23,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # as they move them to pipeline.language.morphology and pipeline.ontology_data; nothing
 # outside those two packages may be added here.
 NOT_YET_MIGRATED = {
-    "pipeline.entities.events",
-    "pipeline.entities.head_nouns",
-    "pipeline.entities.lexicon_matcher",
-    "pipeline.entities.patterns",
-    "pipeline.entities.recognize",
-    "pipeline.entities.tokens",
     "pipeline.relations.context",
     "pipeline.relations.cues",
     "pipeline.relations.domains",
