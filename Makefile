@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test browser lexicons bench clean
+.PHONY: run test browser lexicons bench train clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP) browser
 lexicons: $(STAMP)
 	$(PY) -m pip install -q -r requirements-lexicons.txt
 	$(PY) scripts/build_lexicons.py
+
+# The trained layer (pipeline/learned) from the training corpus: deterministic (fixed seeds).
+train: $(STAMP)
+	$(PY) -m pipeline.learned.training corpus/train/*.jsonl --out ontology/models/relations.json
+	$(PY) -m pipeline.learned.span_tagger corpus/train/*.jsonl --out ontology/models
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --baseline-docs 3000

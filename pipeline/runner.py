@@ -36,6 +36,8 @@ from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
 from pipeline.ingest.read import Source, discover, read_source
 from pipeline.language.detect import detect_language
+from pipeline.learned.classifier import learned_relations
+from pipeline.learned.span_tagger import tagged_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
@@ -83,8 +85,11 @@ class Pipeline:
     """Composes the stages; each stage is a module with one job (see the package docstrings)."""
 
     def __init__(self, exporters: Iterable[str] = DEFAULT_EXPORTERS, *, jobs: int = 1, engine: str = "local",
-                 scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE) -> None:
+                 scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE,
+                 learned: bool = True) -> None:
         self.exporters = tuple(exporters)
+        # The trained layer over the rules (pipeline.learned); off for the rules-only ablation.
+        self.learned = learned
         self.jobs = jobs
         self.engine = engine
         self.scheduler = scheduler
@@ -144,9 +149,13 @@ class Pipeline:
         try:
             t2 = time.perf_counter()
             mentions = recognize_entities(doc, result.document)
+            if self.learned:
+                mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
+            if self.learned:
+                relations += learned_relations(doc, result.document, mentions, relations)
             t4 = time.perf_counter()
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,

@@ -33,11 +33,12 @@ def evaluate(
     out: Path = typer.Option(None, "--out", "-o", help="Keep the run's outputs here (default: a temp folder)."),
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List misses and spurious items per document."),
     json_path: Path = typer.Option(None, "--json", help="Write the full report as JSON."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Leave the trained layer out (ablation)."),
 ) -> None:
     """Score extraction against GOLD (entities and relations: P, R, F1 per language and type)."""
     gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
-    pipeline = Pipeline(exporters=("json",))
+    pipeline = Pipeline(exporters=("json",), learned=not rules_only)
     results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold))) for d in gold_docs]
     summary = pipeline.finish(results, out_dir)
     graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))

@@ -35,6 +35,9 @@ AR_COMMON_WORDS_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
 JSONLD_CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "doc2kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+# Trained models (pipeline/learned): built by `make train`, read by the run.
+MODELS_DIR = ONTOLOGY_DIR / "models"
+RELATION_MODEL_FILE = MODELS_DIR / "relations.json"
 
 
 class OntologyFileError(ValueError):

@@ -1,0 +1,125 @@
+"""The trained layer: candidates, features, the JSON model and its training, on tiny texts."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.learned.candidates import candidate_pairs
+from pipeline.learned.classifier import RelationModel, featurize, learned_relations
+from pipeline.learned.training import _parse, examples_of, fit
+from pipeline.model import Relation
+
+FR = "Le ministre a annoncé que la DGSN et la Guardia Civil ont démantelé un réseau à Tanger. Le Maroc coopère."
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return _parse(FR, "t-fr")
+
+
+def test_candidates_fit_signatures(parsed):
+    doc, _, mentions, _ = parsed
+    cands = candidate_pairs(doc, mentions)
+    assert cands, "the two agencies must give candidates"
+    for c in cands:
+        if c.type == "agencyOf":
+            assert c.head.mention.type == "GovernmentAgency" and c.tail.mention.type == "Country"
+        if c.type == "cooperatesWith":
+            assert c.head.mention.start < c.tail.mention.start  # symmetric: one candidate, text order
+    pairs = {(c.head.mention.text, c.type, c.tail.mention.text) for c in cands}
+    assert ("DGSN", "cooperatesWith", "Guardia Civil") in pairs
+    # a party is never paired with itself
+    assert all(c.head.mention.id != c.tail.mention.id for c in cands)
+
+
+def test_features_see_words_between_and_rules(parsed):
+    doc, document, mentions, relations = parsed
+    feats = dict((c.type + ":" + c.head.mention.text + ">" + c.tail.mention.text, f)
+                 for c, f in featurize(doc, mentions, relations, "fr"))
+    f = feats["cooperatesWith:DGSN>Guardia Civil"]
+    assert "bw=et" in f and "types=GovernmentAgency>GovernmentAgency" in f and "lang=fr" in f
+    assert any(x.startswith("path=") for x in f)  # the French parser's dependency path
+
+
+def test_model_adds_what_it_accepts_and_rules_did_not_state(parsed):
+    doc, document, mentions, relations = parsed
+    model = RelationModel.load_dict({"format": "doc2kg-relations/1", "types": {
+        "cooperatesWith": {"bias": -5.0, "threshold": 0.5, "weights": {"bw=et": 10.0}}}})
+    rels_without_rules = learned_relations(doc, document, mentions, [], model=model)
+    found = {(r.type, r.evidence[0].text) for r in rels_without_rules}
+    assert any(t == "cooperatesWith" for t, _ in found)
+    assert all(r.extractor == "learned:logistic" and 0.5 <= r.confidence <= 1 for r in rels_without_rules)
+    # evidence is the sentence of both arguments
+    assert all(r.evidence[0].text.startswith("Le ministre") for r in rels_without_rules)
+    # what the rules already stated is not added again
+    stated = [Relation(head=r.head, type=r.type, tail=r.tail) for r in rels_without_rules]
+    assert learned_relations(doc, document, mentions, stated, model=model) == []
+    # a model that rejects everything adds nothing
+    strict = RelationModel.load_dict({"format": "doc2kg-relations/1", "types": {
+        "cooperatesWith": {"bias": -5.0, "threshold": 0.99, "weights": {}}}})
+    assert learned_relations(doc, document, mentions, [], model=strict) == []
+
+
+def test_model_file_format_is_checked(tmp_path):
+    bad = tmp_path / "m.json"
+    bad.write_text(json.dumps({"format": "something-else", "types": {}}))
+    with pytest.raises(ValueError, match="not a doc2kg relation model"):
+        RelationModel.load(bad)
+
+
+GOLD = {"id": "g1", "lang": "fr", "source": "test", "text": FR,
+        "entities": [{"id": "e1", "type": "GovernmentAgency", "name": "DGSN", "aliases": ["DGSN"]},
+                     {"id": "e2", "type": "GovernmentAgency", "name": "Guardia Civil", "aliases": ["Guardia Civil"]},
+                     {"id": "e3", "type": "City", "name": "Tangier", "aliases": ["Tanger"]}],
+        "relations": [{"head": "e1", "type": "cooperatesWith", "tail": "e2"}]}
+
+
+def test_labels_come_from_the_gold_graph():
+    examples = examples_of(GOLD)
+    labelled = [e for e in examples if e.type == "cooperatesWith" and e.label == 1]
+    assert len(labelled) == 1
+    assert all(e.label == 0 for e in examples if e.type != "cooperatesWith")
+
+
+def test_training_is_deterministic():
+    examples = []
+    for i in range(12):  # enough positives for a type to be trained
+        examples += [e.__class__(f"d{i}", e.type, e.features, e.label, e.by_rule) for e in examples_of(GOLD)]
+    a, b = fit(examples), fit(examples)
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    assert a["meta"]["report"]["cooperatesWith"]["positives"] == 12
+
+
+def test_gold_spans_take_every_alias_occurrence_longest_first():
+    from pipeline.learned.span_tagger import gold_spans
+    from pipeline.nlp import get_nlp
+
+    text = "La Garde nationale et la Garde nationale tunisienne ont arrêté trois suspects. La Garde nationale a agi."
+    gold = {"entities": [{"id": "e1", "type": "GovernmentAgency", "aliases": ["Garde nationale tunisienne",
+                                                                             "Garde nationale"]}]}
+    spans = gold_spans(get_nlp("fr").make_doc(text), gold)
+    assert [text[s:e] for s, e, _ in spans] == ["Garde nationale", "Garde nationale tunisienne", "Garde nationale"]
+    assert {t for _, _, t in spans} == {"GovernmentAgency"}
+
+
+def test_tagger_adds_only_new_mentions_of_its_types():
+    from pipeline.nlp import get_nlp
+    from pipeline.learned.span_tagger import ADDED_TYPES, tagged_mentions, train
+
+    texts = ["L'exercice Lion Africain a réuni le Maroc et le Sénégal.",
+             "Le Maroc a accueilli l'exercice Lion Africain avec le Ghana.",
+             "L'exercice Lion Africain commence lundi au Maroc."]
+    gold = [{"id": f"d{i}", "lang": "fr", "text": t,
+             "entities": [{"id": "e1", "type": "Event", "aliases": ["exercice Lion Africain"]}]} for i, t in enumerate(texts)]
+    nlp = get_nlp("fr")
+    tagger = train(gold * 4, "fr", nlp)
+    text = "L'exercice Lion Africain a réuni le Maroc et la Tunisie."
+    document = _parse(text, "t")[1]
+    doc = nlp(text)
+    found = tagged_mentions(doc, document, [], tagger=tagger)
+    assert any(m.text == "exercice Lion Africain" and m.type == "Event" for m in found)
+    assert all(m.type in ADDED_TYPES and m.source == "learned:ner" for m in found)
+    # where a rule mention already stands, the tagger adds nothing
+    taken = [m.__class__(**{**m.to_dict(), "type": "Event"}) for m in found]
+    assert tagged_mentions(doc, document, taken, tagger=tagger) == []
