@@ -15,7 +15,7 @@ import sys
 
 import typer
 
-COMMANDS = ("run", "eval", "validate", "query", "serve")
+COMMANDS = ("run", "eval", "validate", "query", "serve", "rules")
 
 app = typer.Typer(
     name="doc2kg",

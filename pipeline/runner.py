@@ -9,7 +9,8 @@ Light to construct; models load on first use of a language (or in :meth:`Pipelin
 come back in input order, so the output does not depend on the engine. With ``cache=True``
 results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
 document is not processed again. Resolution, the graph and the exports run here, over all
-results.
+results. A run holds the lock of its output folder and writes all its files as one
+generation, switched in at once (:mod:`pipeline.runtime.output_folder`).
 
 Usage::
 
@@ -34,7 +35,7 @@ from pipeline import __version__
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
-from pipeline.ingest.read import Source, discover, read_source
+from pipeline.ingest.read import Source, UniqueIds, discover, read_source
 from pipeline.language.detect import detect_language
 from pipeline.learned.classifier import learned_relations
 from pipeline.learned.span_tagger import tagged_mentions
@@ -44,7 +45,14 @@ from pipeline.relations.extract import extract_relations
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
 from pipeline.runtime.cache import ResultCache
+from pipeline.runtime.output_folder import OutputWriteError, RunLock, carry_over, discard, new_generation, publish
+from pipeline.runtime.output_folder import current as current_outputs
+from pipeline.runtime.output_folder import prune as prune_outputs
 from pipeline.runtime.parallel import make_engine, run_exporters
+from pipeline.store.oxigraph_store import STORE_LINK
+from pipeline.store.oxigraph_store import current_generation as current_store
+from pipeline.store.oxigraph_store import prune_generations as prune_store
+
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
@@ -164,10 +172,16 @@ class Pipeline:
         except Exception as exc:  # a bad document must not abort the run
             return _failed(result.document, exc, timings)
 
-    def read(self, sources: Iterable[Source]) -> Iterator[Document | DocumentResult]:
+    def read(self, sources: Iterable[Source], renamed: dict[str, str] | None = None
+             ) -> Iterator[Document | DocumentResult]:
+        """Documents (ids made unique, ``renamed`` told why) and failed results, in input order."""
+        ids = UniqueIds()
         for source in sources:
             for item in read_source(source):
                 if isinstance(item, Document):
+                    warning = ids.claim(item)
+                    if warning is not None and renamed is not None:
+                        renamed[item.id] = warning
                     yield item
                 else:
                     doc_id, exc = item
@@ -192,8 +206,17 @@ class Pipeline:
             yield slots, todo
 
     def iter_results(self, sources: list[Source], cache: ResultCache | None = None) -> Iterator[DocumentResult]:
-        """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine."""
-        batches = self._batches(self.read(sources), cache)
+        """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine; a
+        document whose id was taken carries the warning (not cached: it depends on the others)."""
+        renamed: dict[str, str] = {}
+        for result in self._results(self.read(sources, renamed), cache):
+            if result.document.id in renamed:
+                result.warnings = [renamed[result.document.id], *result.warnings]
+            yield result
+
+    def _results(self, items: Iterable[Document | DocumentResult], cache: ResultCache | None
+                 ) -> Iterator[DocumentResult]:
+        batches = self._batches(items, cache)
         # Batches with nothing to process (cached, unreadable) go out at once: no engine is
         # started before there is work for it, none at all on an unchanged corpus.
         for first in batches:
@@ -234,27 +257,67 @@ class Pipeline:
         return results
 
     def run(self, inputs: Iterable[str | Path], out_dir: Path,
-            on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+            on_result: Callable[[DocumentResult], None] | None = None, *, wait: bool = False,
+            on_wait: Callable[[dict], None] | None = None) -> RunSummary:
+        """Process ``inputs`` into ``out_dir``, holding its lock (``wait``: queue behind another
+        run, ``on_wait`` told who holds it). Every output is written into a new generation
+        and switched in at once (:mod:`pipeline.runtime.output_folder`).
+
+        Raises ``OutputFolderError`` before any work (``out_dir`` cannot be written, or another
+        run holds it) and ``OutputWriteError`` when writing fails (disk full): the previous
+        outputs are then unchanged."""
         started = time.perf_counter()
-        sources = discover(inputs)
-        cache = ResultCache(out_dir / ".cache") if self.cache else None
-        results = self.process_all(sources, on_result, cache)
-        if cache is None:
-            summary = self.finish(results, out_dir)
-        else:
+        out_dir = Path(out_dir)
+        with RunLock(out_dir, wait=wait, on_wait=on_wait):
+            sources = discover(inputs, exclude=[out_dir])
+            cache = ResultCache(out_dir / ".cache") if self.cache else None
+            results = self.process_all(sources, on_result, cache)
+            previous_store = current_store(out_dir)
+            generation = None
+            try:
+                generation = new_generation(out_dir)
+                summary = self._write_generation(results, out_dir, generation, cache)
+                summary.seconds = round(time.perf_counter() - started, 3)
+                self.write_report(summary, generation)
+                publish(out_dir, generation)
+            except BaseException as exc:
+                switched = generation is not None and current_outputs(out_dir) == generation.resolve()
+                if generation is not None and not switched:
+                    discard(generation)
+                if isinstance(exc, OSError):
+                    outcome = ("the new outputs are in place, some links are missing" if switched
+                               else "the previous outputs are unchanged")
+                    raise OutputWriteError(f"cannot write the outputs into {out_dir}: {exc.strerror or exc}; "
+                                           f"{outcome}") from exc
+                raise
+            prune_outputs(out_dir)
+            prune_store(out_dir, {current_store(out_dir), previous_store})
+            if cache is not None:
+                cache.prune()
+        return summary
+
+    def _write_generation(self, results: list[DocumentResult], out_dir: Path, generation: Path,
+                          cache: ResultCache | None) -> RunSummary:
+        """The run's outputs in ``generation``: exported, or carried over from the current set
+        when the results are those of the last run (``cache``); paths as ``out_dir/<name>``."""
+        previous = None
+        if cache is not None:
             run_key = cache.run_key(results, self.exporters)
             previous = cache.load_outputs(run_key, out_dir)
-            if previous is not None:  # same results as the last run, files untouched: nothing to redo
-                entities, relations, files = previous
-                summary = RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations,
-                                     files=files)
-            else:
-                summary = self.finish(results, out_dir)
-                cache.save_outputs(run_key, summary.entities, summary.relations, list(summary.files))
-            cache.prune()
+        if previous is not None:  # same results as the last run, files untouched: nothing to redo
+            entities, relations, files = previous
+            names = [f.name for f in files] + ([STORE_LINK] if "store" in self.exporters else [])
+            carry_over(out_dir, generation, names)
+            summary = RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations,
+                                 files=files)
+        else:
+            summary = self.finish(results, generation)
+            summary.out_dir, summary.files = out_dir, [out_dir / f.name for f in summary.files]
+            if cache is not None:
+                cache.save_outputs(run_key, summary.entities, summary.relations,
+                                   [generation / f.name for f in summary.files])
+        if cache is not None:
             summary.cached, summary.cached_ids = cache.hits, cache.hit_ids
-        summary.seconds = round(time.perf_counter() - started, 3)
-        self.write_report(summary)
         return summary
 
     def finish(self, results: list[DocumentResult], out_dir: Path) -> RunSummary:
@@ -266,7 +329,8 @@ class Pipeline:
         files = run_exporters(G, out_dir, self.exporters, self.jobs)
         return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files)
 
-    def write_report(self, summary: RunSummary) -> Path:
+    def write_report(self, summary: RunSummary, folder: Path | None = None) -> Path:
+        """``report.json`` in ``folder`` (default the summary's folder), listed as ``OUT/report.json``."""
         docs = []
         for r in summary.results:
             docs.append({
@@ -299,9 +363,9 @@ class Pipeline:
             },
             "files": sorted(p.name for p in summary.files),
         }
-        path = summary.out_dir / "report.json"
+        path = Path(folder or summary.out_dir) / "report.json"
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
-        summary.files.append(path)
+        summary.files.append(summary.out_dir / "report.json")
         return path
 
 

@@ -57,3 +57,18 @@ def wait_until(page, expression: str, timeout_ms: int = 60_000, every_s: float =
         if time.monotonic() > deadline:
             raise TimeoutError(f"not true after {timeout_ms} ms: {expression}")
         time.sleep(every_s)
+
+
+def assert_one_generation(out: Path) -> Path:
+    """Every output name of ``out`` reads the current generation, its store included; returns it."""
+    import json
+
+    current = (out / "current").resolve()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    for name in [*report["files"], "report.json"]:
+        assert (out / name).resolve().parent == current, name
+    if (out / "store.json").exists():
+        summary = json.loads((out / "store.json").read_text(encoding="utf-8"))
+        assert (out / "store").resolve() == (current / "store").resolve()
+        assert (out / "store").resolve().name == summary["generation"]
+    return current

@@ -5,6 +5,7 @@ import json
 
 import pipeline.relations.extract as extract_module
 from pipeline.model import Document
+from pipeline.relations.registry import RelationRule
 from pipeline.runner import Pipeline
 
 TEXT = "La coopération sécuritaire entre le Maroc et la France s'est renforcée à Rabat."
@@ -21,9 +22,12 @@ def _broken(ctx):
     raise RuntimeError("broken rule")
 
 
+BROKEN = RelationRule("broken", "test", _broken, ("cooperatesWith",), "sentence", 0, ("rule:broken",))
+
+
 def test_failing_relation_rule_is_a_warning_in_the_report(monkeypatch, tmp_path):
     monkeypatch.delenv(extract_module.STRICT_ENV, raising=False)
-    monkeypatch.setattr(extract_module, "FAMILIES", (_broken, *extract_module.FAMILIES))
+    monkeypatch.setattr(extract_module, "RULES", (BROKEN, *extract_module.RULES))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "d.txt").write_text(TEXT, encoding="utf-8")
     summary = Pipeline(cache=False).run([tmp_path / "in"], tmp_path / "out")

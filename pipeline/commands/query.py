@@ -1,11 +1,15 @@
 """``doc2kg query QUERY [--out DIR] [--format table|csv|tsv|json|xml|ttl]``: SPARQL on a run's store.
 
-QUERY is the query itself, a ``.rq`` file, or ``-`` for standard input. It runs on
-``DIR/store`` (written by ``doc2kg run``) with every document's graph in the default
-graph and the ontology's prefixes predeclared (``d2k:``, ``id:``, ``doc:``, ``skos:``...).
+QUERY is the query itself, a file (``.rq``), or ``-`` for standard input; a query is at most
+``--max-query-bytes`` (1 MB), and a folder, device or FIFO is refused with a message rather
+than read (an endless stream stops at the cap). It runs on ``DIR/store`` (written by
+``doc2kg run``, its generation leased while the query runs) with every document's graph in
+the default graph and the ontology's prefixes predeclared (``d2k:``, ``id:``, ``doc:``,
+``skos:``...). Text from the articles is printed as text: no markup, control characters
+escaped on a terminal.
 
 Exit codes: 0 answered; 2 syntax error (with its line and column), refused query
-(update, SERVICE, a foreign FROM), no store, or a bad option.
+(update, SERVICE, a foreign FROM), no store, an unreadable or oversized query, or a bad option.
 
 Usage::
 
@@ -15,6 +19,8 @@ Usage::
 """
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -22,23 +28,70 @@ import typer
 from rich.console import Console
 
 from pipeline.sparql.read_only import QueryRefused
-from pipeline.sparql.run_query import FORMATS, QuerySyntaxError, format_result, rich_table, run_query
-from pipeline.store.oxigraph_store import StoreNotFound, open_store
+from pipeline.sparql.run_query import (FORMATS, QuerySyntaxError, format_result, leased_store, rich_table, run_query,
+                                       terminal_bytes, terminal_text)
+from pipeline.store.oxigraph_store import StoreNotFound
 
+MAX_QUERY_BYTES = 1_000_000
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def read_query_text(query: str) -> str:
+class QuerySourceError(ValueError):
+    """The query's source cannot be read as a query (message for the user)."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_capped(read, limit: int, what: str) -> str:
+    """At most ``limit`` bytes through ``read(n)``; an endless source stops at the cap."""
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = read(min(65536, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > limit:
+        raise QuerySourceError(f"{what} is over the limit of {limit} bytes for a query")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuerySourceError(f"{what} is not UTF-8 text (byte {exc.start})") from None
+
+
+def read_query_text(query: str, max_bytes: int = MAX_QUERY_BYTES) -> str:
+    """The query text for QUERY: itself, the file it names, or standard input (``-``)."""
     if query == "-":
-        return sys.stdin.read()
-    path = Path(query)
-    if query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and path.is_file()):
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            err.print(f"doc2kg query: cannot read {query}: {exc.strerror}", markup=False)
-            raise typer.Exit(2) from None
-    return query
+        return _read_capped(sys.stdin.buffer.read, max_bytes, "standard input")
+    names_a_path = query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and os.path.lexists(query))
+    if not names_a_path:
+        if len(query.encode("utf-8")) > max_bytes:
+            raise QuerySourceError(f"the query is over the limit of {max_bytes} bytes")
+        return query
+    shown = terminal_text(query, newlines=False)
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer; then only a regular file is read
+        fd = os.open(query, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == 21:  # EISDIR
+            raise QuerySourceError(f"cannot read {shown}: it is a folder, not a query file") from None
+        raise QuerySourceError(f"cannot read {shown}: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise QuerySourceError(f"cannot read {shown}: it is {_kind(mode)}, not a query file")
+        os.set_blocking(fd, True)
+        return _read_capped(lambda n: os.read(fd, n), max_bytes, shown)
+    finally:
+        os.close(fd)
 
 
 def query(
@@ -46,21 +99,26 @@ def query(
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder of `doc2kg run`."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
     limit: int = typer.Option(1000, "--max-rows", help="Rows drawn in the table format (others print all)."),
+    max_query_bytes: int = typer.Option(MAX_QUERY_BYTES, "--max-query-bytes", help="Largest query read."),
 ) -> None:
     """Run a SPARQL query on the store of a run (all documents' graphs as the default graph)."""
     if fmt not in FORMATS:
-        err.print(f"doc2kg query: unknown format {fmt!r}; use one of {', '.join(FORMATS)}", markup=False)
+        err.print(f"doc2kg query: unknown format {terminal_text(fmt, newlines=False)!r}; "
+                  f"use one of {', '.join(FORMATS)}", markup=False)
         raise typer.Exit(2)
-    source = read_query_text(text)
     try:
-        result = run_query(open_store(out), source)
-        if fmt == "table" and result.kind == "select":
-            Console(highlight=False, soft_wrap=False).print(rich_table(result, limit))
-            return
-        data = format_result(result, fmt)
-    except (QuerySyntaxError, QueryRefused, StoreNotFound, ValueError) as exc:
-        err.print(f"doc2kg query: {exc}", markup=False)
+        source = read_query_text(text, max_query_bytes)
+        with leased_store(out) as store:
+            result = run_query(store, source)
+            if fmt == "table" and result.kind == "select":
+                Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, limit))
+                return
+            data = format_result(result, fmt)
+    except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ValueError) as exc:
+        err.print(f"doc2kg query: {terminal_text(str(exc))}", markup=False)
         raise typer.Exit(2) from None
+    if sys.stdout.isatty():
+        data = terminal_bytes(data)
     sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     sys.stdout.flush()
 

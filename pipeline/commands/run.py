@@ -3,8 +3,15 @@
 Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (with
 ``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache``.
 
+The run locks ``--out`` (``OUT/.doc2kg.lock``): a second run into the same folder exits 2
+naming the holder, or with ``--wait`` waits for it. Outputs are written as one generation
+and switched in at once (:mod:`pipeline.runtime.output_folder`). File names, ids and error
+messages are printed escaped (:mod:`pipeline.commands.terminal`).
+
 Exit codes: 0 every document processed; 1 some failed (the others are still written);
-2 usage error (no such input, nothing to read); 130 interrupted (Ctrl-C, SIGINT).
+2 usage error (no such input, nothing to read, ``--out`` not a writable folder, another run
+holds it); 3 the outputs could not be written (disk full): the previous ones are unchanged;
+130 interrupted (Ctrl-C, SIGINT): the previous outputs are unchanged.
 """
 from __future__ import annotations
 
@@ -16,16 +23,19 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from pipeline.commands.terminal import printable, say
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
+from pipeline.runtime.output_folder import (OutputFolderError, OutputWriteError, RunLock, describe_holder)
 from pipeline.runtime.parallel import ENGINES
 
 err = Console(stderr=True)
 
 
 def print_summary(summary, console: Console) -> None:
-    table = Table(title=f"doc2kg run: {summary.out_dir}", show_header=True)
+    table = Table(title=Text(f"doc2kg run: {printable(summary.out_dir)}"), show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     statuses = Counter(r.status for r in summary.results)
@@ -52,27 +62,47 @@ def run(
     scheduler: str = typer.Option(None, "--scheduler",
                                   help="Dask scheduler address (tcp://host:8786); default: a local cluster of --jobs workers."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore and keep no OUT/.cache)."),
+    wait: bool = typer.Option(False, "--wait", help="If another run holds --out, wait for it instead of exiting (2)."),
 ) -> None:
     """Extract entities and relations from INPUT and write graph.json, graph.ttl, graph.html, report.json."""
     if engine not in ENGINES:
-        err.print(f"doc2kg run: unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        say(f"doc2kg run: unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
         raise typer.Exit(2)
     if scheduler and engine != "dask":
-        err.print("doc2kg run: --scheduler needs --engine dask")
+        say("doc2kg run: --scheduler needs --engine dask")
         raise typer.Exit(2)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
-        err.print(f"doc2kg run: no such file or folder: {', '.join(missing)}")
+        say(f"doc2kg run: no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
-    sources = discover(inputs)
+    sources = discover(inputs, exclude=[out],
+                       on_skip=lambda folder: say(f"doc2kg run: not reading {folder}: it holds doc2kg outputs"))
     if not sources:
-        err.print("doc2kg run: no readable input files (.txt .md .html .htm .jsonl) found")
+        say("doc2kg run: no readable input files (.txt .md .html .htm .jsonl) found")
         raise typer.Exit(2)
+
+    def on_wait(holder: dict) -> None:
+        say(f"doc2kg run: waiting for the run that holds {out} ({describe_holder(holder)})")
+
+    lock = RunLock(out, wait=wait, on_wait=on_wait)
+    try:  # before any work: a file, a read-only folder, an unwritable parent, another run
+        lock.acquire()
+    except OutputFolderError as exc:
+        say(f"doc2kg run: {exc}")
+        raise typer.Exit(2) from None
+    with lock:
+        _run(inputs, out, sources, quiet=quiet, jobs=jobs, engine=engine, scheduler=scheduler, no_cache=no_cache)
+
+
+def _run(inputs: list[Path], out: Path, sources: list, *, quiet: bool, jobs: int, engine: str,
+         scheduler: str | None, no_cache: bool) -> None:
+    """The run itself, with ``out`` locked."""
 
     def report_failure(result: DocumentResult) -> None:
         if result.status != "ok":
-            print(f"doc2kg: {result.status}: {result.document.source or result.document.id}: {result.error}",
-                  file=sys.stderr)
+            say(f"doc2kg: {result.status}: {result.document.source or result.document.id}: {result.error}")
+        for warning in result.warnings:
+            say(f"doc2kg: warning: {result.document.id}: {warning}")
 
     from pipeline.runner import Pipeline  # heavy (spaCy): only when a run really starts
 
@@ -90,14 +120,22 @@ def run(
 
         try:
             summary = pipeline.run(inputs, out, on_result=on_result)
+        except OutputFolderError as exc:
+            progress.stop()
+            say(f"doc2kg run: {exc}")
+            raise typer.Exit(2) from None
+        except OutputWriteError as exc:
+            progress.stop()
+            say(f"doc2kg run: {exc}")
+            raise typer.Exit(3) from None
         except KeyboardInterrupt:
             progress.stop()
-            err.print("doc2kg run: interrupted; the outputs of the previous run are unchanged "
-                      "(finished documents are cached for the next run)")
+            say("doc2kg run: interrupted; the outputs of the previous run are unchanged "
+                "(finished documents are cached for the next run)")
             raise typer.Exit(130) from None
     if not quiet:
         print_summary(summary, Console(stderr=True))
-    print(f"outputs: {', '.join(str(p) for p in sorted(summary.files))}")
+    print(printable(f"outputs: {', '.join(str(p) for p in sorted(summary.files))}"))
     raise typer.Exit(summary.exit_code)
 
 

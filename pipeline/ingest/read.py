@@ -20,7 +20,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,6 +28,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from pipeline.model import Document
+from pipeline.runtime.output_folder import is_output_folder
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 50 * 1024 * 1024
@@ -61,20 +62,30 @@ class Source:
     doc_id: str
 
 
-def discover(inputs: Iterable[str | os.PathLike[str]]) -> list[Source]:
+def discover(inputs: Iterable[str | os.PathLike[str]], exclude: Iterable[str | os.PathLike[str]] = (),
+             on_skip: Callable[[Path], None] | None = None) -> list[Source]:
     """Files under ``inputs`` (files or folders, recursive), sorted, with unique ids.
 
     A document id is the file name without extension. When two files share a name, the
     first in path order keeps it and the others get ``name~<hash of the path>``, so ids
     do not depend on traversal order. Symlinked folders are not followed (no loops).
+    Outputs are never inputs: the folders in ``exclude`` (the run's ``--out``) and any
+    folder that holds doc2kg outputs are skipped (``on_skip`` is told of each).
     """
+    excluded = {Path(e).resolve() for e in exclude}
     paths: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             for root, dirs, files in os.walk(p, followlinks=False):
+                here = Path(root)
+                if here.resolve() in excluded or is_output_folder(here):
+                    dirs[:] = []
+                    if on_skip is not None:
+                        on_skip(here)
+                    continue
                 dirs.sort()
-                paths.extend(Path(root) / f for f in sorted(files) if Path(f).suffix.lower() in SUFFIXES)
+                paths.extend(here / f for f in sorted(files) if Path(f).suffix.lower() in SUFFIXES)
         else:
             paths.append(p)
     seen: set[str] = set()
@@ -87,6 +98,35 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> list[Source]:
         seen.add(doc_id)
         sources.append(Source(path, doc_id))
     return sources
+
+
+class UniqueIds:
+    """Document ids made unique in reading order: the first document with an id keeps it, a
+    later one (a repeated ``id`` in a JSONL file, or the name of a file) becomes ``id~2``,
+    ``id~3``..., so each document keeps its own named graph and its offsets trace back to
+    its own text.
+
+    Usage::
+
+        ids = UniqueIds()
+        warning = ids.claim(document)   # None, or why document.id was changed
+    """
+
+    def __init__(self) -> None:
+        self.sources: dict[str, str] = {}  # id -> the source of the document that holds it
+
+    def claim(self, document: Document) -> str | None:
+        wanted = document.id
+        if wanted not in self.sources:
+            self.sources[wanted] = document.source
+            return None
+        n = 2
+        while f"{wanted}~{n}" in self.sources:
+            n += 1
+        document.id = f"{wanted}~{n}"
+        self.sources[document.id] = document.source
+        return (f"duplicate document id {wanted!r}: {document.source} is read as {document.id!r} "
+                f"({wanted!r} is {self.sources[wanted]})")
 
 
 def decode(data: bytes) -> tuple[str, str]:

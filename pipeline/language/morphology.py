@@ -51,7 +51,7 @@ CUE_PROCLITICS = tuple(p for p in PROCLITICS[:6] if p != "فك") + (FUSED_ARTICL
 # Before a month's name (language/dates.py): و ب ل ("ويناير", "بيناير", "ليناير"); the
 # date patterns never allowed ف or ك there.
 DATE_PROCLITICS = ("و", "ب", "ل")
-# The possessor suffixes relations/patterns.py tests on a trigger noun (no هن: its
+# The possessor suffixes relations/rules/cooperation.py tests on a trigger noun (no هن: its
 # triggers never carry it and adding it is a change of output to check, not a refactoring).
 POSSESSOR_SUFFIXES = PRONOUN_SUFFIXES[:4]
 

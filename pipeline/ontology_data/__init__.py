@@ -40,6 +40,7 @@ from pipeline.ontology_data.files import (
     person_roles,
     person_titles,
     place_context_cues,
+    relation_words,
     resolution_settings,
     transliteration,
     word_list,
@@ -52,5 +53,5 @@ __all__ = [
     "cue_families", "domains", "entity_function_words", "entity_heads", "event_heads", "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
-    "person_titles", "place_context_cues", "read_entries", "resolution_settings", "transliteration", "word_list",
+    "person_titles", "place_context_cues", "read_entries", "relation_words", "resolution_settings", "transliteration", "word_list",
 ]

@@ -148,6 +148,10 @@ SCHEMAS: dict[str, Any] = {
     "patterns/relation_patterns.yaml": FAMILIES,
     "patterns/negation_hedges.yaml": FAMILIES,
     "patterns/event_relations.yaml": FAMILIES,
+    "patterns/relation_words.yaml": Fields(required={name: WORDS for name in (
+        "possessive", "pair_joiners", "demonym_pair_joiners", "demonym_pair_marks", "list_filler",
+        "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
+        "elided_articles")}),
     "resolution/generic_agencies.yaml": Fields(
         required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS}),
     "resolution/modifiers.yaml": Fields(
@@ -269,6 +273,11 @@ def cue_families(name: str, path: str | Path | None = None) -> dict[str, dict[st
     if SCHEMAS.get(key) is not FAMILIES:
         raise OntologyFileError(f"{ONTOLOGY_DIR / key}: not a cue file")
     return _project_file(key, path)
+
+
+def relation_words(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/relation_words.yaml``: the closed word lists of the relation rules."""
+    return _project_file("patterns/relation_words.yaml", path)
 
 
 def generic_agencies(path: str | Path | None = None) -> dict[str, Any]:

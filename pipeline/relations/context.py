@@ -17,12 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, FUSED_ARTICLE, PREPOSITIONS
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention
 from pipeline.relations.cues import load_cues
+from pipeline.relations.words import rule_words
 
 PARTY_TYPES = frozenset({"Country", "GovernmentAgency", "InternationalOrganization", "Organization"})
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
+# The Arabic article as a portfolio word carries it in a name or a title, tried in this
+# order: وال, بال, the fused لل, ال (other proclitic forms are kept whole).
+_AR_ARTICLES = (CONJUNCTIONS[0] + ARTICLE, PREPOSITIONS[0] + ARTICLE, FUSED_ARTICLE, ARTICLE)
 
 
 @dataclass
@@ -105,7 +110,7 @@ class SentenceContext:
         out = set()
         for word in normalize("".join(chars)).split():
             word = word.strip(".,;:()«»\"'’-،؛")
-            for article in ("l'", "d'", "l’", "d’", "وال", "بال", "لل", "ال"):
+            for article in rule_words().elided_articles + _AR_ARTICLES:
                 if word.startswith(article) and len(word) - len(article) >= 4:
                     word = word[len(article):]
                     break

@@ -1,9 +1,15 @@
 """Cue lists (trigger words, function words, negation and hedge cues) and their matcher.
 
 Reads ``ontology/patterns/relation_triggers.yaml``, ``relation_patterns.yaml`` and
-``negation_hedges.yaml``: ``{family: {lang: [cue, ...]}}``. A cue matches, on normalized
-text, at the start of a word (Arabic ones also after a proclitic و ف ب ل ك); it is a word
-prefix unless it ends in ``$``; spaces in a cue match any run of spaces.
+``negation_hedges.yaml`` through the data owner (:func:`pipeline.ontology_data.cue_families`):
+``{family: {lang: [cue, ...]}}``, checked when loaded (a family in two files or a language
+other than ar / fr / en is a :class:`CueFileError`). Asking for a family that no file
+declares (a misspelt name) raises :class:`UnknownCueFamily`; a known family without cues in
+a language matches nothing.
+
+A cue matches, on normalized text, at the start of a word (Arabic ones also after a
+proclitic of :data:`pipeline.language.morphology.CUE_PROCLITICS`); it is a word prefix
+unless it ends in ``$``; spaces in a cue match any run of spaces.
 
 Usage::
 
@@ -13,17 +19,29 @@ Usage::
 """
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
+from pathlib import Path
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline.language.morphology import CUE_PROCLITICS, LONE_PROCLITIC
 from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.ontology_data import PATTERNS_DIR, cue_families
 
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")
-# The Arabic proclitics a cue may carry, in the order the matcher tries them (longest first).
-_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+LANGS = ("ar", "fr", "en")
+_FAMILY_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
+
+
+class CueFileError(ValueError):
+    """A cue file that is not ``{family: {lang: [cue, ...]}}``."""
+
+
+class UnknownCueFamily(KeyError):
+    """A cue family that no cue file declares (a misspelt name matches nothing, silently)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
@@ -39,7 +57,7 @@ def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
     out = [(body[0], rest)]
     if lang == "ar" and re.match(r"\w", body) and "\u0600" <= body[0] <= "\u06ff":
         whole = re.escape(body[0]) + rest
-        out = [(p[0], re.escape(p[1:]) + whole) for p in _AR_PROCLITICS] + out
+        out = [(p[0], re.escape(p[1:]) + whole) for p in CUE_PROCLITICS] + out
     return out
 
 
@@ -75,6 +93,23 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     return normalize_with_offsets(text)
 
 
+def checked_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:
+    """``loaded`` (a cue file's YAML) checked and its cues made strings."""
+    if not isinstance(loaded, dict):
+        raise CueFileError(f"{source}: not a mapping of cue families")
+    out: dict[str, dict[str, list[str]]] = {}
+    for family, by_lang in loaded.items():
+        if not isinstance(family, str) or not _FAMILY_NAME.match(family):
+            raise CueFileError(f"{source}: {family!r} is no cue family name")
+        if not isinstance(by_lang, dict) or set(by_lang) - set(LANGS):
+            raise CueFileError(f"{source}: {family}: expected {{lang: [cue, ...]}} with lang in {LANGS}")
+        for lang, cues in by_lang.items():
+            if not isinstance(cues, list) or not all(isinstance(c, (str, int, float)) for c in cues):
+                raise CueFileError(f"{source}: {family}.{lang}: expected a list of cues")
+        out[family] = {lang: [str(c) for c in cues] for lang, cues in by_lang.items()}
+    return out
+
+
 class Cues:
     """All cue families, compiled per language."""
 
@@ -82,10 +117,19 @@ class Cues:
         self.data = data
         self._compiled: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
+    def family(self, name: str) -> dict[str, list[str]]:
+        """The cues of family ``name`` by language; :class:`UnknownCueFamily` when no file declares it."""
+        try:
+            return self.data[name]
+        except KeyError:
+            close = difflib.get_close_matches(name, self.data, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnknownCueFamily(f"unknown cue family {name!r}{hint}") from None
+
     def regex(self, family: str, lang: str) -> re.Pattern[str] | None:
         key = (family, lang)
         if key not in self._compiled:
-            self._compiled[key] = _cue_regex(self.data.get(family, {}).get(lang, []), lang)
+            self._compiled[key] = _cue_regex(self.family(family).get(lang, []), lang)
         return self._compiled[key]
 
     def find(self, family: str, lang: str, text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -105,15 +149,23 @@ class Cues:
             if regex is not None:
                 norm = regex.sub(" ", norm)
         if lang == "ar":
-            norm = re.sub(r"(?<!\w)[وفبلك](?!\w)", " ", norm)
+            norm = LONE_PROCLITIC.sub(" ", norm)
         return not re.search(r"\w", norm)
+
+
+def load_cue_files(paths: tuple[Path, ...]) -> Cues:
+    """The cue families of ``paths``, checked; a family declared in two files is an error."""
+    data: dict[str, dict[str, list[str]]] = {}
+    where: dict[str, str] = {}
+    for path in paths:
+        for family, by_lang in checked_families(cue_families(path.name, path), path.name).items():
+            if family in data:
+                raise CueFileError(f"cue family {family} declared in {where[family]} and {path.name}")
+            data[family], where[family] = by_lang, path.name
+    return Cues(data)
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    data: dict[str, dict[str, list[str]]] = {}
-    for name in CUE_FILES:
-        loaded = yaml.safe_load((ONTOLOGY_DIR / "patterns" / name).read_text(encoding="utf-8"))
-        for family, by_lang in loaded.items():
-            data.setdefault(family, {}).update({lang: [str(c) for c in cues] for lang, cues in by_lang.items()})
-    return Cues(data)
+    """The cue families of :data:`CUE_FILES`."""
+    return load_cue_files(tuple(PATTERNS_DIR / name for name in CUE_FILES))

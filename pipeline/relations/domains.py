@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
-from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline.language.morphology import PROCLITIC_LETTERS
 from pipeline.language.normalize import normalize
 from pipeline.model import DOMAINS
+from pipeline.ontology_data import PATTERNS_DIR, domains
 
-DOMAINS_FILE = ONTOLOGY_DIR / "patterns" / "domains.yaml"
+DOMAINS_FILE = PATTERNS_DIR / "domains.yaml"
 
 
 @lru_cache(maxsize=1)
 def load_domain_keywords() -> dict[str, dict[str, list[str]]]:
-    data = yaml.safe_load(DOMAINS_FILE.read_text(encoding="utf-8"))
+    data = domains()
     unknown = set(data) - set(DOMAINS)
     if unknown:
         raise ValueError(f"{DOMAINS_FILE}: domains outside the closed list: {sorted(unknown)}")
@@ -33,7 +32,7 @@ def find_domains(text: str, lang: str) -> list[str]:
     found = []
     for domain, by_lang in load_domain_keywords().items():
         for word in by_lang.get(lang, []):
-            if f" {word}" in norm or (lang == "ar" and any(f" {c}{word}" in norm for c in "وفبلك")):
+            if f" {word}" in norm or (lang == "ar" and any(f" {c}{word}" in norm for c in PROCLITIC_LETTERS)):
                 found.append(domain)
                 break
     return sorted(found, key=DOMAINS.index)

@@ -40,6 +40,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.ontology_data import ONTOLOGY_DIR
+from pipeline.runtime.output_folder import OutputWriteError
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # Distributions whose version changes what the NLP stages produce.
@@ -138,7 +139,11 @@ class ResultCache:
             return
         key = document_key(result.document)
         self.used.add(key)
-        _write_atomic(self._path(key), json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False))
+        try:
+            _write_atomic(self._path(key), json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False))
+        except OSError as exc:  # a full disk: stop now rather than after all the NLP work
+            raise OutputWriteError(f"cannot write the cache in {self.root}: {exc.strerror or exc}; "
+                                   "the previous outputs are unchanged") from exc
 
     def run_key(self, results: list[DocumentResult], exporters: tuple[str, ...]) -> str:
         """A hash of everything the merge and the exports read: the results in order, the exporters."""

@@ -1,69 +1,131 @@
-"""The SPARQL endpoint: Oxigraph's own server behind a small validating proxy.
+"""The SPARQL endpoint: uvicorn in front, a supervised pool of Oxigraph engine processes behind.
 
-Oxigraph's ``oxigraph serve-read-only`` implements the SPARQL 1.1 Protocol (GET, POST form,
-POST ``application/sparql-query``, content negotiation for JSON, XML, CSV, TSV and the RDF
-formats) on the store of a run; we do not write a SPARQL server. It runs as a child process
-bound to a private loopback port (the store's default graph is already the union of the
-documents' graphs). In front of it, this proxy
-(the standard library's threading HTTP server) is the only thing clients reach:
+Clients reach only this server (uvicorn's HTTP/1.1 with llhttp, guarded per connection by
+:mod:`pipeline.sparql.http_guard`). It speaks the SPARQL 1.1 Protocol at ``/sparql`` (and
+``/query``): GET, POST form, POST ``application/sparql-query``, results as JSON, XML, CSV or
+TSV (CONSTRUCT/DESCRIBE as Turtle, N-Triples, RDF/XML or JSON-LD) by ``Accept``. The store's
+default graph is already the union of the documents' graphs.
 
-* ``/sparql`` (and ``/query``): every query passes :func:`~pipeline.sparql.read_only.check_read_only`
-  first: Update, LOAD, SERVICE and foreign FROM / FROM NAMED / ``default-graph-uri`` /
-  ``named-graph-uri`` get ``403`` with a message, so Oxigraph never makes an outgoing request.
-* requests over ``max_request_bytes`` get ``413``; a POST without a length ``411``.
-* each query has ``timeout`` seconds. Oxigraph's own ``--timeout-s`` does not stop a running
-  aggregate (measured: a 5-way cross join with COUNT ran on for minutes), so on a timeout the
-  proxy kills the Oxigraph process and starts a fresh one (read-only opening takes
-  milliseconds) and answers ``503`` with a message. Queries in flight on the killed process at
-  that moment also get a ``503``; the next request is served by the fresh one.
-* results over ``max_result_bytes`` are not sent: ``507`` with a message (add a LIMIT).
+* Every query is decided on its parse (:mod:`pipeline.sparql.read_only`): updates, SERVICE,
+  foreign FROM / FROM NAMED / ``default-graph-uri`` / ``named-graph-uri`` get ``403``, a query
+  the parser cannot parse ``400``. The engines have no network at all where the machine
+  allows it (:mod:`pipeline.sparql.engine`), a second wall.
+* Queries run in a pool of engine processes (:mod:`pipeline.sparql.engine_pool`), one query
+  each at a time: over ``timeout`` seconds that query's engine is killed and replaced
+  (``503``); a query over the memory cap kills only its engine (``503``, saying so); others'
+  queries go on. Waiting for an engine is bounded: past ``max_waiting`` queued queries, or
+  ``timeout`` seconds of waiting, ``503`` with ``Retry-After``.
+* Results stream: up to ``COMMIT_BYTES`` are held back so that an answer that fits is sent
+  whole with its status (``507`` with a message when over ``max_result_bytes``); a larger one
+  is sent as it is produced, and cut (the connection closed, never a short "complete"
+  answer) if it then passes the cap or the time limit.
+* The request's own deadline: head and body within ``read_timeout`` seconds, the answer's
+  sending within ``timeout`` seconds.
 * ``/`` is the run's ``graph.html`` with a small query form added (results drawn with
   ``textContent``, right-to-left text kept right-to-left with ``dir="auto"``).
 
-The server reads the store generation current when it starts; restart it after a new
-``doc2kg run`` to serve the new data.
+Store generations: the server serves the generation ``OUT/store`` points to, holding its
+lease (:mod:`pipeline.store.leases`) so ``doc2kg run`` never deletes it. Between requests it
+looks at the link again; after a run it starts engines on the new generation, switches to it
+for the next requests (a request in flight finishes on the old one), then lets the old go.
+``/`` and ``/sparql`` of one request always come from the same generation.
 
 Usage::
 
-    endpoint = Endpoint(Path("outputs"), host="127.0.0.1", port=7878, timeout=30)
+    endpoint = Endpoint(Path("outputs"), host="127.0.0.1", port=7878, limits=Limits(timeout=30))
     endpoint.serve_forever()     # or endpoint.start() in a thread, endpoint.stop()
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import hashlib
+import json
 import html
-import http.client
-import queue
-import re
-import signal
-import shutil
+import logging
+import os
+import resource
 import socket
-import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+import uvicorn
 
+from pipeline.sparql.engine_pool import EngineDied, EnginePool, PoolBusy, printable
+from pipeline.sparql.http_guard import guarded_protocol
 from pipeline.sparql.prefixes import PREFIXES
-from pipeline.sparql.read_only import QueryRefused, check_read_only
-from pipeline.store.oxigraph_store import store_path
+from pipeline.sparql.read_only import QueryRefused, accepted_before, check_query
+from pipeline.store.leases import hold
+from pipeline.store.oxigraph_store import current_generation, store_path
 
+log = logging.getLogger("doc2kg.sparql")
 SPARQL_PATHS = ("/sparql", "/query")
-FORWARDED_HEADERS = ("Content-Type", "Content-Disposition")
+COMMIT_BYTES = 1_000_000  # held back before the status is sent (see the module docstring)
+GENERATION_CHECK = 0.5  # seconds between looks at OUT/store
+
+# Media types by answer kind, the first the default; "*/*" takes the default.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
+    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+    "application/ld+json": "jsonld", "application/json": "jsonld",
+}
+CONTENT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
+                 "ttl": "text/turtle", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
+                 "jsonld": "application/ld+json"}
+
+
+def default_engines() -> int:
+    return max(2, min(4, os.cpu_count() or 2))
+
+
+def default_max_memory_mb(engines: int) -> int:
+    """A share of the machine's memory per engine: total / (engines + 1), between 1 and 16 GB."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError):
+        total = 8192
+    return max(1024, min(16384, total // (engines + 1)))
 
 
 @dataclass
 class Limits:
-    timeout: float = 30.0  # seconds per query
+    timeout: float = 30.0  # seconds per query (and for sending its answer)
     max_result_bytes: int = 50_000_000
     max_request_bytes: int = 1_000_000
+    read_timeout: float = 10.0  # seconds to receive a request, head and body
+    engines: int = field(default_factory=default_engines)
+    max_memory_mb: int = 0  # per engine; 0: default_max_memory_mb(engines)
+    max_waiting: int = 256  # queries queued for an engine before 503
+    max_connections: int = 1000
+
+
+def connection_room(wanted: int, engines: int) -> int:
+    """Connections the process can hold without running out of file descriptors.
+
+    asyncio's accept loop, on ``EMFILE``, logs and retries up to ``backlog`` times per wake-up
+    (measured: 26,000 log records in 10 s, a third of a core), so the server never lets it get
+    there: the soft limit is raised to the hard one, and connections past what is left after
+    the engines' pipes and the store's files are answered ``503`` and closed at once.
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        with contextlib.suppress(ValueError, OSError):
+            soft = min(hard, 1 << 20)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    reserve = 48 + 2 * engines * 8  # store files, logs, listening socket; two generations of engines' pipes
+    return max(8, min(wanted, soft - reserve))
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -72,305 +134,364 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def oxigraph_binary() -> str:
-    here = Path(sys.executable).with_name("oxigraph")
-    found = str(here) if here.exists() else shutil.which("oxigraph")
-    if not found:
-        raise FileNotFoundError("the `oxigraph` command is not installed (pip install oxigraph)")
-    return found
+def negotiate(accept: str, kinds: dict[str, str]) -> str | None:
+    """The format for an ``Accept`` header (q-values honoured), or None when nothing offered fits."""
+    default = next(iter(kinds.values()))
+    if not accept.strip():
+        return default
+    offers = []
+    for position, item in enumerate(accept.split(",")):
+        parts = [p.strip() for p in item.split(";")]
+        q = 1.0
+        for p in parts[1:]:
+            if p.lower().startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(p[2:])
+        offers.append((-q, position, parts[0].lower()))
+    for negative_q, _, media in sorted(offers):
+        if negative_q >= 0:
+            continue
+        if media in kinds:
+            return kinds[media]
+        if media in ("*/*", "application/*", "text/*"):
+            family = media.split("/")[0]
+            return next((f for m, f in kinds.items() if family == "*" or m.startswith(family + "/")), default)
+    return None
 
 
-def _die_with_parent() -> None:
-    """Linux: the child gets SIGKILL when the thread that started it ends (so: the supervisor, the process)."""
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+class Abort(Exception):
+    """Ends an answer already begun: the connection is closed mid-answer."""
 
 
-class Upstream:
-    """One ``oxigraph serve-read-only`` child on a loopback port; ``restart`` replaces it.
-
-    Children are started from one supervisor thread that lives as long as the server:
-    ``PR_SET_PDEATHSIG`` is tied to the starting thread, and request threads come and go.
-    """
-
-    def __init__(self, location: Path, timeout: float) -> None:
-        self.location = location
-        self.timeout = timeout
-        self.process: subprocess.Popen | None = None
-        self.port = 0
-        self.generation = 0
-        self._jobs: queue.Queue = queue.Queue()
-        self._supervisor = threading.Thread(target=self._supervise, daemon=True, name="oxigraph-supervisor")
-        self._supervisor.start()
-
-    def _supervise(self) -> None:
-        while True:
-            job, outcome, finished = self._jobs.get()
-            try:
-                job()
-            except BaseException as exc:  # handed back to the caller
-                outcome.append(exc)
-            finished.set()
-
-    def _call(self, job) -> None:
-        outcome: list[BaseException] = []
-        finished = threading.Event()
-        self._jobs.put((job, outcome, finished))
-        finished.wait()
-        if outcome:
-            raise outcome[0]
-
-    def start(self) -> None:
-        self._call(self._start)
-
-    def _start(self) -> None:
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
-             "--bind", f"127.0.0.1:{self.port}",
-             "--timeout-s", str(max(1, int(self.timeout)))],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent)
-        self.generation += 1
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph did not start: {self.process.stderr.read().decode(errors='replace')}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                return
-            time.sleep(0.02)
-        raise RuntimeError("oxigraph did not start listening within 20 s")
-
-    def _stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        if self.process and self.process.stderr:
-            self.process.stderr.close()
-
-    def restart(self, generation: int) -> None:
-        """Kill the child that ran ``generation`` (once, however many requests timed out on it)."""
-        def job() -> None:
-            if self.generation == generation:
-                self._stop()
-                self._start()
-        self._call(job)
-
-    def stop(self) -> None:
-        self._call(self._stop)
+class _QuietAbort(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], Abort))
 
 
-class _Server(ThreadingHTTPServer):
-    # The stdlib's backlog of 5 overflows under a burst of clients: connections then hang
-    # in the kernel's accept queue until the client gives up.
-    request_queue_size = 128
+@dataclass
+class Served:
+    """One store generation being served: its engines, its page, its graphs, its lease."""
+
+    generation: Path
+    pool: EnginePool
+    page: bytes
+    graphs: frozenset[str]
+    lease: contextlib.ExitStack
+    active: int = 0
+    retired: bool = False
 
 
 class Endpoint:
-    def __init__(self, out_dir: Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None) -> None:
+    def __init__(self, out_dir: Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
+                 *, keep_network: bool = False) -> None:
         self.out_dir = Path(out_dir)
         location = store_path(self.out_dir)
         if not location.exists():
             raise FileNotFoundError(f"no SPARQL store at {location} (run `doc2kg run ... --out {out_dir}` first)")
         self.limits = limits or Limits()
-        self.location = location.resolve()
-        store = ox.Store.read_only(str(self.location))
-        self.graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
-        del store
-        self.upstream = Upstream(self.location, self.limits.timeout)
-        self.httpd = _Server((host, port), self._handler_class())
-        self.httpd.daemon_threads = True
+        if not self.limits.max_memory_mb:
+            self.limits.max_memory_mb = default_max_memory_mb(self.limits.engines)
+        self.keep_network = keep_network  # tests of the first wall alone
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self.socket.bind((host, port))
+        except OSError:
+            self.socket.close()
+            raise
+        self.socket.listen(1024)
+        self.served: Served | None = None
+        self._switching = False
+        self._switch_task: asyncio.Task | None = None
+        self._last_check = 0.0
+        self._ready = threading.Event()
+        self._failed: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.max_connections = connection_room(self.limits.max_connections, self.limits.engines)
+        protocol = guarded_protocol(read_timeout=self.limits.read_timeout, max_request_bytes=self.limits.max_request_bytes,
+                                    max_connections=self.max_connections)
+        config = uvicorn.Config(self.app, http=protocol, interface="asgi3", proxy_headers=False, lifespan="off", access_log=False, log_config=None,
+                                timeout_keep_alive=5, backlog=1024, server_header=False, date_header=False, timeout_graceful_shutdown=2)
+        self.server = uvicorn.Server(config)
+        logging.getLogger("uvicorn.error").addFilter(_QuietAbort())
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        host, port = self.socket.getsockname()[:2]
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        endpoint = self
+    @property
+    def graphs(self) -> frozenset[str]:
+        return self.served.graphs if self.served else frozenset()
 
-        class Handler(SparqlProxyHandler):
-            pass
-
-        Handler.endpoint = endpoint
-        return Handler
+    # -- life --------------------------------------------------------------------------
+    async def _main(self) -> None:
+        self.loop = asyncio.get_running_loop()
+        try:
+            self.served = await self._serve_generation()
+        except BaseException as exc:
+            self._failed = exc
+            self._ready.set()
+            raise
+        self._ready.set()
+        try:
+            await self.server.serve(sockets=[self.socket])
+        finally:
+            if self.served:
+                await self._retire(self.served, wait=False)
 
     def serve_forever(self) -> None:
-        self.upstream.start()
-        try:
-            self.httpd.serve_forever()
-        finally:
-            self.httpd.server_close()
-            self.upstream.stop()
+        asyncio.run(self._main())
 
     def start(self) -> None:
-        """Serve from a background thread (tests, notebooks)."""
-        self.upstream.start()
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        """Serve from a background thread (tests, notebooks); returns once the engines answer."""
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), daemon=True, name="sparql-endpoint")
         self._thread.start()
+        self._ready.wait()
+        if self._failed:
+            raise self._failed
+        while not self.server.started and self._thread.is_alive():
+            time.sleep(0.01)
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.upstream.stop()
+        self.server.should_exit = True
+        if self._thread:
+            self._thread.join(timeout=30)
+        self.socket.close()
 
+    # -- generations -------------------------------------------------------------------
+    async def _serve_generation(self) -> Served:
+        """Lease the current generation, read its page and graphs, start its engines."""
+        for _ in range(20):
+            generation = current_generation(self.out_dir)
+            if generation is None:
+                raise FileNotFoundError(f"no SPARQL store at {store_path(self.out_dir)}")
+            lease = contextlib.ExitStack()
+            try:
+                lease.enter_context(hold(generation))
+            except FileNotFoundError:  # pruned between the look and the lease: look again
+                continue
+            page_bytes = page(self.out_dir)
+            if current_generation(self.out_dir) != generation:  # a run switched meanwhile: page and store must match
+                lease.close()
+                continue
+            store = ox.Store.read_only(str(generation))
+            graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+            del store
+            pool = EnginePool(generation, size=self.limits.engines, max_memory_mb=self.limits.max_memory_mb,
+                              max_waiting=self.limits.max_waiting, keep_network=self.keep_network)
+            try:
+                await pool.start()
+            except BaseException:
+                await pool.close()
+                lease.close()
+                raise
+            log.info("serving store generation %s (%d graphs, %d engines)", generation.name, len(graphs), pool.size)
+            return Served(generation, pool, page_bytes, graphs, lease)
+        raise RuntimeError("the store kept changing while the server opened it")
 
-class SparqlProxyHandler(BaseHTTPRequestHandler):
-    endpoint: Endpoint
-    server_version = "doc2kg-sparql"
-    protocol_version = "HTTP/1.1"
-    # Headers and body go out in two writes; with Nagle's algorithm the second waits for the
-    # client's delayed ACK (~40 ms a request).
-    disable_nagle_algorithm = True
-    timeout = 60  # seconds a client may take to send its request (socket timeout)
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-        sys.stderr.write(f"{self.address_string()} {format % args}\n")
-
-    # -- answers -------------------------------------------------------------------------
-    def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, (message.rstrip() + "\n").encode("utf-8"))
-
-    # -- routes --------------------------------------------------------------------------
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if len(self.path) > self.endpoint.limits.max_request_bytes:
-            return self._error(413, "request too large")
-        if url.path in ("/", "/index.html"):
-            return self._send(200, page(self.endpoint.out_dir), "text/html; charset=utf-8")
-        if url.path == "/favicon.ico":  # browsers ask for it; no icon, and no 404 in their console
-            return self._send(204, b"")
-        if url.path in SPARQL_PATHS:
-            params = parse_qs(url.query, keep_blank_values=True)
-            if "update" in params:
-                return self._error(403, "read-only: SPARQL Update is not accepted")
-            return self._query(params)
-        self._error(404, f"not found: {url.path} (the SPARQL endpoint is /sparql)")
-
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path not in SPARQL_PATHS:
-            self._discard_body()
-            return self._error(404, f"not found: {url.path} (the SPARQL endpoint is /sparql)")
-        length = self.headers.get("Content-Length")
-        if length is None:
-            self.close_connection = True
-            return self._error(411, "a POST needs a Content-Length")
+    async def _switch(self) -> None:
         try:
-            size = int(length)
-        except ValueError:
-            self.close_connection = True
-            return self._error(400, "bad Content-Length")
-        if size > self.endpoint.limits.max_request_bytes:
-            self.close_connection = True  # the body is not read
-            return self._error(413, f"request body of {size} bytes is over the limit of "
-                                    f"{self.endpoint.limits.max_request_bytes}")
-        body = self.rfile.read(size)
-        ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        params = parse_qs(url.query, keep_blank_values=True)
-        if ctype == "application/x-www-form-urlencoded":
-            form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
-            if "update" in form:
-                return self._error(403, "read-only: SPARQL Update is not accepted")
-            params.update(form)
-        elif ctype == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", errors="replace")]
-        elif ctype == "application/sparql-update":
-            return self._error(403, "read-only: SPARQL Update is not accepted")
+            new = await self._serve_generation()
+        except Exception as exc:  # keep serving the old generation; look again in a few seconds
+            log.error("could not move to the new store generation: %s", printable(str(exc)))
+            self._last_check = time.monotonic() + 5
+            return
+        finally:
+            self._switching = False
+        old, self.served = self.served, new
+        if old:
+            await self._retire(old)
+
+    async def _retire(self, served: Served, wait: bool = True) -> None:
+        served.retired = True
+        while wait and served.active:
+            await asyncio.sleep(0.05)
+        await served.pool.close()
+        served.lease.close()
+
+    def _current(self) -> Served:
+        now = time.monotonic()
+        if not self._switching and now - self._last_check > GENERATION_CHECK:
+            self._last_check = now
+            generation = current_generation(self.out_dir)
+            if generation is not None and self.served and generation != self.served.generation:
+                self._switching = True
+                self._switch_task = asyncio.ensure_future(self._switch())  # kept: the loop holds tasks weakly
+        return self.served
+
+    # -- the ASGI application -----------------------------------------------------------
+    async def app(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return
+        started = time.monotonic()
+        served = self._current()
+        served.active += 1
+        status = [0]
+
+        async def reply(code: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
+                        headers: list[tuple[bytes, bytes]] = ()) -> None:
+            status[0] = code
+            await send({"type": "http.response.start", "status": code, "headers": [
+                (b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
+                (b"x-content-type-options", b"nosniff"), *headers]})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+        async def error(code: int, message: str, retry_after: int | None = None) -> None:
+            headers = [(b"retry-after", str(retry_after).encode())] if retry_after else []
+            if code in (400, 411, 413, 415):
+                headers.append((b"connection", b"close"))
+            await reply(code, (message.rstrip() + "\n").encode("utf-8"), headers=headers)
+
+        try:
+            await self._route(scope, receive, send, served, reply, error, status)
+        finally:
+            served.active -= 1
+            if log.isEnabledFor(logging.INFO):
+                log.info("%s %s %s %d %.0f ms", printable(str(scope.get("client", ("-",))[0])), scope["method"],
+                         printable(scope["path"], 200), status[0], 1000 * (time.monotonic() - started))
+
+    async def _route(self, scope, receive, send, served: Served, reply, error, status) -> None:
+        method, path = scope["method"], scope["path"]
+        if path in ("/", "/index.html") and method in ("GET", "HEAD"):
+            return await reply(200, served.page, "text/html; charset=utf-8")
+        if path == "/favicon.ico" and method in ("GET", "HEAD"):  # no icon, and no 404 in the browser's console
+            return await reply(204, b"")
+        if path not in SPARQL_PATHS:
+            return await error(404, f"not found: {printable(path, 200)} (the SPARQL endpoint is /sparql)")
+        headers: dict[bytes, list[bytes]] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name, []).append(value)
+        if len(headers.get(b"content-length", [])) > 1 or (b"content-length" in headers and b"transfer-encoding" in headers):
+            return await error(400, "one Content-Length, and not with Transfer-Encoding")  # llhttp refuses these first
+        query_string = scope.get("query_string", b"")
+        try:
+            params = parse_qs(query_string.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+        except UnicodeDecodeError:
+            return await error(400, "the query string is not UTF-8")
+        if method in ("GET", "HEAD"):
+            pass
+        elif method == "POST":
+            if b"content-length" not in headers and b"transfer-encoding" not in headers:
+                return await error(411, "a POST needs a Content-Length")
+            body = await self._read_body(receive)
+            if body is None:
+                return await error(413, f"request body over the limit of {self.limits.max_request_bytes} bytes")
+            ctype = headers.get(b"content-type", [b""])[0].decode("latin-1").split(";")[0].strip().lower()
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return await error(400, "the request body is not UTF-8")
+            if ctype == "application/x-www-form-urlencoded":
+                form = parse_qs(text, keep_blank_values=True)
+                if "update" in form:
+                    return await error(403, "read-only: SPARQL Update is not accepted")
+                for key, values in form.items():
+                    params.setdefault(key, []).extend(values)
+            elif ctype == "application/sparql-query":
+                params.setdefault("query", []).append(text)
+            elif ctype == "application/sparql-update":
+                return await error(403, "read-only: SPARQL Update is not accepted")
+            else:
+                return await error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query")
         else:
-            return self._error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query")
-        self._query(params)
+            return await error(405, f"method {printable(method, 20)} is not allowed; use GET or POST")
+        if "update" in params:
+            return await error(403, "read-only: SPARQL Update is not accepted")
+        await self._query(params, headers, served, send, reply, error, status, scope["method"] == "HEAD")
 
-    def _discard_body(self) -> None:
-        with contextlib.suppress(ValueError):
-            size = int(self.headers.get("Content-Length", 0))
-            if 0 < size <= self.endpoint.limits.max_request_bytes:
-                self.rfile.read(size)
-                return
-        self.close_connection = True
+    async def _read_body(self, receive) -> bytes | None:
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise Abort("the client went away")
+            body += message.get("body", b"")
+            if len(body) > self.limits.max_request_bytes:
+                return None
+            if not message.get("more_body"):
+                return bytes(body)
 
-    # -- the query -----------------------------------------------------------------------
-    def _query(self, params: dict[str, list[str]]) -> None:
+    async def _query(self, params, headers, served: Served, send, reply, error, status, head_only: bool) -> None:
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return self._error(400, "give exactly one `query` parameter")
-        query = queries[0]
-        graphs = params.get("default-graph-uri", []) + params.get("named-graph-uri", [])
+            return await error(400, "give exactly one `query` parameter")
+        default_graphs = params.get("default-graph-uri", [])
+        named_graphs = params.get("named-graph-uri", [])
+        check = {"local_graphs": served.graphs, "predeclared": PREFIXES,
+                 "protocol_graphs": [*default_graphs, *named_graphs]}
+        checked = accepted_before(queries[0], **check)
+        if checked is None:
+            try:  # the parse is pure Python and may take a while: off the event loop
+                checked = await asyncio.get_running_loop().run_in_executor(None, lambda: check_query(queries[0], **check))
+            except QueryRefused as exc:
+                return await error(exc.status, str(exc))
+        accept = b",".join(headers.get(b"accept", [])).decode("latin-1")
+        fmt = negotiate(accept, RESULT_TYPES if checked.form in ("select", "ask") else GRAPH_TYPES)
+        if fmt is None:
+            kinds = RESULT_TYPES if checked.form in ("select", "ask") else GRAPH_TYPES
+            return await error(406, f"cannot answer in {printable(accept, 200)}; offered: {', '.join(kinds)}")
+        limits = self.limits
+        pool = served.pool
         try:
-            check_read_only(query, local_graphs=self.endpoint.graphs, predeclared=PREFIXES, protocol_graphs=graphs)
-        except QueryRefused as exc:
-            return self._error(exc.status, str(exc))
-        forward = {"query": _with_prefixes(query)}
-        upstream = self.endpoint.upstream
-        generation, port = upstream.generation, upstream.port
-        limits = self.endpoint.limits
+            engine = await pool.acquire(limits.timeout)
+        except PoolBusy as exc:
+            return await error(503, f"the server is busy ({exc}); try again", retry_after=1)
         deadline = time.monotonic() + limits.timeout
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limits.timeout)
-        body = urlencode(forward, doseq=True) + "".join(
-            "&" + urlencode({k: v}) for k in ("default-graph-uri", "named-graph-uri") for v in params.get(k, []))
+        sent_head = False
         try:
-            conn.request("POST", "/query", body=body.encode("utf-8"), headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": self.headers.get("Accept", "application/sparql-results+json"),
-            })
-            sock = conn.sock  # kept: http.client drops conn.sock once the response owns it
-            response = conn.getresponse()
-            chunks, size = [], 0
+            engine.request({"query": checked.text, "format": fmt, "max_bytes": limits.max_result_bytes,
+                            "default_graph": default_graphs or None, "named_graphs": named_graphs or None})
+            held, size = [], 0
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise TimeoutError
-                sock.settimeout(remaining)
-                chunk = response.read1(65536)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limits.max_result_bytes:
-                    conn.close()
-                    upstream.restart(generation)  # stop the rest of the result being computed
-                    return self._error(507, f"result larger than {limits.max_result_bytes} bytes; add a LIMIT")
-                chunks.append(chunk)
-        except (TimeoutError, socket.timeout):
-            conn.close()
-            upstream.restart(generation)
-            return self._error(503, f"query stopped: over the time limit of {limits.timeout:g} s")
-        except (ConnectionError, http.client.HTTPException, OSError):
-            conn.close()
-            return self._error(503, "query interrupted (the query engine was restarted); try again")
-        conn.close()
-        headers = {k: response.getheader(k) for k in FORWARDED_HEADERS[1:] if response.getheader(k)}
-        data = b"".join(chunks)
-        if response.status == 400:  # positions as in the client's query, without our prefix line
-            data = _ERROR_AT.sub(lambda m: f"error at {int(m.group(1)) - 1}:{m.group(2)}",
-                                 data.decode("utf-8", errors="replace")).encode("utf-8")
-        self._send(response.status, data,
-                   response.getheader("Content-Type", "application/octet-stream"), headers)
-
-
-_ERROR_AT = re.compile(r"error at (\d+):(\d+)")
-
-
-def _with_prefixes(query: str) -> str:
-    """Predeclare our prefixes, on one line before the query (the query's own PREFIX lines win)."""
-    return " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n" + query
+                    raise asyncio.TimeoutError
+                kind, payload = await asyncio.wait_for(engine.read_frame(), remaining)
+                if kind == b"D":
+                    size += len(payload)
+                    if sent_head:
+                        await asyncio.wait_for(send({"type": "http.response.body", "body": payload, "more_body": True}),
+                                               max(deadline - time.monotonic(), 0.001))
+                        continue
+                    held.append(payload)
+                    if size > COMMIT_BYTES and not head_only:
+                        status[0] = 200
+                        await send({"type": "http.response.start", "status": 200, "headers": [
+                            (b"content-type", CONTENT_TYPES[fmt].encode()), (b"x-content-type-options", b"nosniff")]})
+                        sent_head = True
+                        await asyncio.wait_for(send({"type": "http.response.body", "body": b"".join(held),
+                                                     "more_body": True}), max(deadline - time.monotonic(), 0.001))
+                        held = []
+                    continue
+                if kind != b"E":
+                    raise EngineDied(f"the query engine sent an unexpected {kind!r} frame")
+                end = json.loads(payload)
+                break
+        except asyncio.TimeoutError:
+            pool.discard(engine, f"over the time limit of {limits.timeout:g} s")
+            if sent_head:
+                raise Abort("time limit") from None
+            return await error(503, f"query stopped: over the time limit of {limits.timeout:g} s")
+        except EngineDied as exc:
+            pool.discard(engine, "it failed")
+            if sent_head:
+                raise Abort(str(exc)) from None
+            return await error(503, f"query failed: {exc}", retry_after=1)
+        except BaseException:  # the client went away, the server stops: the engine may be mid-answer
+            pool.discard(engine, "its request was abandoned")
+            raise
+        pool.release(engine)
+        code, message = end["status"], end.get("message", "")
+        if sent_head:
+            if code != 200:  # over the cap after the head went out: cut, never a short "complete" answer
+                raise Abort(message)
+            return await send({"type": "http.response.body", "body": b"", "more_body": False})
+        if code != 200:
+            return await error(code, message)
+        await reply(200, b"".join(held), CONTENT_TYPES[fmt])
 
 
 QUERY_FORM = """

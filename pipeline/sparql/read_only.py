@@ -1,54 +1,52 @@
-"""Read-only guard: refuse SPARQL that would change the store or reach another server.
+"""The read-only guard: a query is run only if a SPARQL 1.1 parser shows it reads our store alone.
 
-Reads a query string and raises :class:`QueryRefused` for SPARQL Update (INSERT, DELETE,
-LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY), ``SERVICE``, and ``FROM`` / ``FROM NAMED``
-(or the protocol's ``default-graph-uri`` / ``named-graph-uri``) naming a graph that is
-not one of ours. Oxigraph evaluates ``SERVICE`` by fetching from the network, so this runs
-before any query reaches it.
+The decision is taken on rdflib's parse of the query (:mod:`rdflib.plugins.sparql.parser`)
+and its algebra, never on keywords in the text: a ``SERVICE`` pattern anywhere in the tree,
+any update (``LOAD``, ``INSERT``, ``CLEAR``...: text that parses as an update, not a query),
+and a ``FROM`` / ``FROM NAMED`` or ``default-graph-uri`` / ``named-graph-uri`` naming a graph
+that is not one of this store's are refused (:class:`QueryRefused`, 403). A query the parser
+cannot parse is refused too (:class:`UnparsableQuery`, 400): fail closed.
 
-Not a substring test: the query is tokenized the SPARQL way first (comments, the four
-kinds of string literals and IRIs are set aside), so ``"service"`` in a literal, an IRI
-``<http://ex.org/SERVICE>``, a prefixed name ``ex:delete`` or a variable ``?load`` is not
-a keyword. In the SPARQL grammar those update words and ``SERVICE`` are reserved: as bare
-words they can only be keywords, so any bare one is refused.
+Where rdflib and Oxigraph read the same text differently, a guard can be fooled (an earlier
+keyword scanner took ``ex:a\\#b`` for a comment; Oxigraph did not). Two such differences
+are closed here, and the text checked is the text run (:func:`check_read_only` returns it):
+
+* ``\\u`` escapes: rdflib's ``parseQuery`` expands them in the whole text first, Oxigraph
+  only inside strings and IRIs (``"\\u0022"`` is one string for Oxigraph, the start of a
+  ``\"\"\"`` long string for rdflib, which then hides what follows). We parse the text as it
+  is, so a ``\\u`` escape that Oxigraph would expand is one rdflib does not accept: refused.
+* line ends: rdflib's comment runs to ``\\n``, Oxigraph's to ``\\r`` or ``\\n``. ``\\r\\n``
+  becomes ``\\n``; a bare ``\\r`` and other control characters are refused.
+
+The endpoint's engine also runs with no network at all where the machine allows it
+(:mod:`pipeline.sparql.engine`), so a future difference still reaches nothing.
 
 Usage::
 
-    check_read_only("SELECT * { ?s ?p ?o }")                    # fine
-    check_read_only("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")   # raises QueryRefused
+    text = check_read_only("SELECT * { ?s ?p ?o }")                  # the text to run
+    check_read_only("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")  # raises QueryRefused
 """
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pyparsing import ParseBaseException
+from rdflib.plugins.sparql import algebra, parser
+from rdflib.plugins.sparql.parserutils import CompValue
+
 OUR_GRAPHS = "https://doc2kg.org/graph/"
-UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH", "USING"}
-
-# One alternative per token kind; the order matters (long strings before short ones).
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<pname>(?:[^\W\d][\w.\-]*)?:(?:[\w:%\\\-.]*[\w:%\-])?)
-  | (?P<word>[^\W\d][\w\-]*)
-  | (?P<space>\s+)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass
-class Token:
-    kind: str
-    text: str
-    pos: int
+QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}
+# C0 controls but tab and line feed, DEL and C1 controls: no SPARQL token needs them raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# rdflib warns for every odd IRI in a parsed query; a client's query is no news for our log.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+# rdflib's pyparsing grammar keeps state while it parses: one parse at a time (measured: two
+# threads parsing at once fail with TypeErrors inside pyparsing).
+_PARSING = threading.Lock()
 
 
 class QueryRefused(ValueError):
@@ -59,63 +57,134 @@ class QueryRefused(ValueError):
         self.status = status
 
 
-def tokenize(query: str) -> list[Token]:
-    return [Token(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(query)
-            if m.lastgroup not in ("space", "comment")]
+class UnparsableQuery(QueryRefused):
+    """A query the guard's parser cannot parse (400); ``line`` and ``column`` are 1-based or None."""
+
+    def __init__(self, query: str, reason: str, line: int | None = None, column: int | None = None) -> None:
+        self.line, self.column = line, column
+        where = ""
+        if line is not None:
+            lines = query.split("\n")
+            text = lines[line - 1] if line <= len(lines) else ""
+            where = f" at line {line}, column {column}"
+            if text.strip():
+                where += f"\n  {text}\n  {' ' * max((column or 1) - 1, 0)}^"
+        super().__init__(f"syntax error{where}\n  {reason}", status=400)
 
 
-def _prefixes(tokens: list[Token]) -> dict[str, str]:
-    out = {}
-    for i, t in enumerate(tokens[:-2]):
-        if t.kind == "word" and t.text.upper() == "PREFIX" and tokens[i + 1].kind == "pname" \
-                and tokens[i + 2].kind == "iri":
-            out[tokens[i + 1].text[:-1]] = tokens[i + 2].text[1:-1]
-    return out
+@dataclass(frozen=True)
+class CheckedQuery:
+    """What the guard saw: ``text`` (to run, line ends normalized), ``form`` ("select", "ask", "graph")."""
+
+    text: str
+    form: str
 
 
-def _expand(token: Token, prefixes: dict[str, str], predeclared: dict[str, str]) -> str | None:
-    if token.kind == "iri":
-        return token.text[1:-1]
-    if token.kind == "pname":
-        prefix, _, local = token.text.partition(":")
-        base = prefixes.get(prefix, predeclared.get(prefix))
-        return None if base is None else base + local
-    return None
+def normalize(query: str) -> str:
+    """``\\r\\n`` as ``\\n``; raise :class:`UnparsableQuery` on other control characters."""
+    text = query.replace("\r\n", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise UnparsableQuery(text, f"control character U+{ord(bad.group()):04X} is not accepted in a query",
+                              line, column)
+    return text
 
 
-def dataset_graphs(query: str, predeclared: dict[str, str] | None = None) -> list[str]:
-    """The graph IRIs named by ``FROM`` and ``FROM NAMED`` (``""`` for one that cannot be read)."""
-    tokens = tokenize(query)
-    prefixes = _prefixes(tokens)
-    graphs = []
-    for i, t in enumerate(tokens):
-        if t.kind == "word" and t.text.upper() == "FROM":
-            j = i + 1
-            if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.upper() == "NAMED":
-                j += 1
-            iri = _expand(tokens[j], prefixes, predeclared or {}) if j < len(tokens) else None
-            graphs.append(iri or "")
-    return graphs
+def _nodes(tree: object) -> Iterable[CompValue]:
+    """Every CompValue in a parse or algebra tree (iteratively: trees can be deep)."""
+    stack, seen = [tree], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, set, frozenset)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+
+
+def _parse(text: str, predeclared: dict[str, str]):
+    """rdflib's parse and algebra of ``text`` as it is (no global ``\\u`` expansion: see the module docstring)."""
+    try:
+        tree = parser.Query.parse_string(text, parse_all=True)
+    except ParseBaseException as exc:
+        try:
+            parser.UpdateUnit.parse_string(text, parse_all=True)
+        except ParseBaseException:
+            raise UnparsableQuery(text, exc.msg, exc.lineno, exc.col) from None
+        except RecursionError:
+            raise UnparsableQuery(text, "the query is nested too deeply") from None
+        raise QueryRefused("read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is not accepted") from None
+    except RecursionError:
+        raise UnparsableQuery(text, "the query is nested too deeply") from None
+    try:
+        query = algebra.translateQuery(tree, initNs=predeclared)
+    except RecursionError:
+        raise UnparsableQuery(text, "the query is nested too deeply") from None
+    except Exception as exc:  # rdflib raises plain Exceptions for unknown prefixes, bad aggregates...
+        raise UnparsableQuery(text, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    return tree, query
 
 
 def is_local_graph(iri: str, local: Iterable[str] = ()) -> bool:
     return iri.startswith(OUR_GRAPHS) or iri in set(local)
 
 
-def check_read_only(query: str, *, local_graphs: Iterable[str] = (), predeclared: dict[str, str] | None = None,
-                    protocol_graphs: Iterable[str] = ()) -> None:
-    """Raise :class:`QueryRefused` unless ``query`` is a query that only reads our store."""
-    local = set(local_graphs)
-    for t in tokenize(query):
-        if t.kind != "word":
-            continue
-        word = t.text.upper()
-        if word in UPDATE_WORDS:
-            raise QueryRefused(f"read-only: SPARQL Update ({word} at character {t.pos}) is not accepted")
-        if word == "SERVICE":
-            raise QueryRefused(f"read-only: SERVICE (character {t.pos}) is not accepted; "
-                               "this endpoint never queries another server")
-    for iri in [*dataset_graphs(query, predeclared), *protocol_graphs]:
+_ACCEPTED: dict[tuple, CheckedQuery] = {}  # accepted queries (the web page's and scripts' repeat)
+
+
+def _check(query: str, local: frozenset[str], prefixes: tuple[tuple[str, str], ...],
+           protocol_graphs: tuple[str, ...]) -> CheckedQuery:
+    text = normalize(query)
+    with _PARSING:
+        try:
+            tree, parsed = _parse(text, dict(prefixes))
+        except QueryRefused:
+            raise
+        except Exception as exc:  # fail closed: what the parser cannot take is not run
+            raise UnparsableQuery(text, f"the query could not be checked ({type(exc).__name__})") from None
+    for node in (*_nodes(tree), *_nodes(parsed.algebra)):
+        if node.name == "ServiceGraphPattern":
+            raise QueryRefused("read-only: SERVICE is not accepted; this endpoint never queries another server")
+    graphs = [str(clause.get("default") or clause.get("named"))
+              for clause in parsed.algebra.get("datasetClause") or ()]
+    for iri in [*graphs, *protocol_graphs]:
         if not is_local_graph(iri, local):
-            raise QueryRefused(f"read-only: FROM / FROM NAMED / graph-uri {iri or '(unreadable)'!r} is not a graph "
+            raise QueryRefused(f"read-only: FROM / FROM NAMED / graph-uri {iri!r} is not a graph "
                                f"of this store (graphs here are {OUR_GRAPHS}<document id>)")
+    form = QUERY_FORMS.get(parsed.algebra.name)
+    if form is None:  # the parser's grammar has no other query form; refuse rather than guess
+        raise QueryRefused(f"read-only: query form {parsed.algebra.name} is not accepted")
+    return CheckedQuery(text, form)
+
+
+def check_query(query: str, *, local_graphs: Iterable[str] = (), predeclared: dict[str, str] | None = None,
+                protocol_graphs: Iterable[str] = ()) -> CheckedQuery:
+    """The checked query (text to run and its form); raise :class:`QueryRefused` (403) or
+    :class:`UnparsableQuery` (400) unless ``query`` only reads our store."""
+    key = (query, frozenset(local_graphs), tuple(sorted((predeclared or {}).items())), tuple(protocol_graphs))
+    found = _ACCEPTED.get(key)
+    if found is None:
+        found = _check(*key)
+        if len(_ACCEPTED) >= 4096:
+            _ACCEPTED.clear()
+        _ACCEPTED[key] = found
+    return found
+
+
+def accepted_before(query: str, **kwargs) -> CheckedQuery | None:
+    """The check of ``query`` if it was accepted before (a dictionary look-up, no parse), else None."""
+    return _ACCEPTED.get((query, frozenset(kwargs.get("local_graphs", ())),
+                          tuple(sorted((kwargs.get("predeclared") or {}).items())),
+                          tuple(kwargs.get("protocol_graphs", ()))))
+
+
+def check_read_only(query: str, **kwargs) -> str:
+    """:func:`check_query`, returning the text to run."""
+    return check_query(query, **kwargs).text

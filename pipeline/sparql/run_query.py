@@ -8,21 +8,34 @@ IRIs compacted with the prefixes, text left as it is so Arabic stays intact), ``
 ``tsv``, ``json`` (SPARQL 1.1 Query Results JSON), ``xml``, and ``ttl`` for CONSTRUCT and
 DESCRIBE.
 
+Untrusted text (titles, labels from articles) reaches a terminal as text: table cells are
+``rich.text.Text`` (never markup) with control characters shown escaped
+(:func:`terminal_text`); ``doc2kg query`` escapes them in the other formats too when
+standard output is a terminal (:func:`terminal_bytes`), and writes them as they are to a
+file or a pipe.
+
 Usage::
 
-    result = run_query(open_store(Path("outputs")), "SELECT ?c { ?c a d2k:Country }")
-    sys.stdout.buffer.write(format_result(result, "csv"))
+    with leased_store(Path("outputs")) as store:
+        result = run_query(store, "SELECT ?c { ?c a d2k:Country }")
+        sys.stdout.buffer.write(format_result(result, "csv"))
 """
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.sparql.prefixes import PREFIXES, compact
-from pipeline.sparql.read_only import check_read_only
+from pipeline.sparql.read_only import UnparsableQuery, check_read_only
+from pipeline.store.leases import hold
+from pipeline.store.oxigraph_store import StoreNotFound, current_generation, store_path
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl")
 RESULT_FORMATS = {
@@ -32,6 +45,36 @@ RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+# C0 and C1 controls, DEL: escape sequences, bells, carriage returns that overwrite a line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+
+
+def terminal_text(text: str, *, newlines: bool = True) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``); newlines kept if asked."""
+    pattern = _CONTROL if newlines else re.compile(r"[\x00-\x1f\x7f-\x9f]")
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def terminal_bytes(data: bytes) -> bytes:
+    """UTF-8 ``data`` with control characters (C0 but tab and newline, DEL, C1) escaped."""
+    return _CONTROL_BYTES.sub(lambda m: ("\\x%02x" % ord(m.group().decode("utf-8"))).encode("ascii"), data)
+
+
+@contextlib.contextmanager
+def leased_store(out_dir: Path) -> Iterator[ox.Store]:
+    """The current store of ``out_dir``, read-only, its generation leased (never pruned) while in use."""
+    for _ in range(10):
+        generation = current_generation(out_dir)
+        if generation is None:
+            raise StoreNotFound(f"no SPARQL store at {store_path(out_dir)} (run `doc2kg run ... --out {out_dir}` first)")
+        try:
+            with hold(generation):
+                yield ox.Store.read_only(str(generation))
+                return
+        except FileNotFoundError:  # pruned between the look and the lease: look again
+            continue
+    raise StoreNotFound(f"the store at {store_path(out_dir)} kept changing; try again")
 
 
 class QuerySyntaxError(ValueError):
@@ -54,6 +97,13 @@ class QuerySyntaxError(ValueError):
                 where += " (the end of the query)"
         super().__init__(f"syntax error{where}\n  {reason}")
 
+    @classmethod
+    def from_guard(cls, exc: UnparsableQuery) -> QuerySyntaxError:
+        error = cls.__new__(cls)
+        ValueError.__init__(error, str(exc))
+        error.line, error.column = exc.line, exc.column
+        return error
+
 
 @dataclass
 class QueryResult:
@@ -66,9 +116,12 @@ class QueryResult:
 
 def run_query(store: ox.Store, query: str) -> QueryResult:
     """Check (read-only), parse and run ``query``; raise QuerySyntaxError or QueryRefused."""
-    check_read_only(query, predeclared=PREFIXES)
     try:
-        result = store.query(query, prefixes=PREFIXES)
+        text = check_read_only(query, predeclared=PREFIXES)
+    except UnparsableQuery as exc:
+        raise QuerySyntaxError.from_guard(exc) from None
+    try:
+        result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise QuerySyntaxError(query, str(exc)) from None
     if isinstance(result, ox.QueryBoolean):
@@ -93,12 +146,12 @@ def cell(term: object) -> str:
 def rich_table(result: QueryResult, limit: int | None = None) -> Table:
     table = Table(header_style="bold")
     for v in result.variables:
-        table.add_column(v, overflow="fold")
+        table.add_column(Text(v), overflow="fold")
     n = 0
     for solution in result.value:
         n += 1
         if limit is None or n <= limit:
-            table.add_row(*(cell(solution[v]) for v in result.variables))
+            table.add_row(*(Text(terminal_text(cell(solution[v]))) for v in result.variables))
     table.caption = f"{n} row{'s' if n != 1 else ''}" + (f", first {limit} shown" if limit and n > limit else "")
     return table
 

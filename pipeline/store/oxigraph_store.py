@@ -18,9 +18,15 @@ manifest ``OUT/.store/<generation>.json`` (content hash per graph). An update
 clones the current generation with :meth:`pyoxigraph.Store.backup` (hard links, so cheap),
 applies the changes to the clone with ``bulk_extend``, flushes, and only then points the
 link at it with an atomic ``os.replace``. A run killed half-way leaves the old link, so
-readers (``doc2kg query``, ``doc2kg serve``) see the previous store, whole; the leftover
-folder is removed by the next update. The previous generation is kept so a server that
-opened it read-only keeps its files.
+readers (``doc2kg query``, ``doc2kg serve``) see the previous store, whole; an update that
+fails (disk full) removes its half-written generation, and a killed one's is removed by
+the next prune. Pruning keeps the current and the previous generation and any generation a
+reader holds a lease on (:mod:`pipeline.store.leases`).
+
+Inside a run, the exporter writes into the run's generation folder
+(:mod:`pipeline.runtime.output_folder`): the databases stay in ``OUT/.store``, the
+generation folder gets the ``store`` link and ``store.json``, and the runner switches
+``OUT/store`` with the rest of the outputs, then prunes (:func:`prune_generations`).
 
 ``OUT/store.json`` sums up the current generation (graphs, quads); it is the file the
 exporter returns, so the run's report and cache see a file, not a folder.
@@ -48,6 +54,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from pipeline.runtime.atomic import write_text
+from pipeline.runtime.output_folder import home_of
+from pipeline.store.leases import try_prune
 
 STORE_LINK = "store"
 SUMMARY = "store.json"
@@ -127,16 +135,21 @@ def _swap_link(out_dir: Path, generation: Path) -> None:
             os.close(fd)
 
 
-def _prune(out_dir: Path, keep: set[Path]) -> None:
+def prune_generations(out_dir: Path, keep: set[Path]) -> list[Path]:
+    """Remove the store generations of ``out_dir`` not in ``keep`` and not held by a reader
+    (their lease); returns the generations kept because a reader holds them."""
     root = Path(out_dir) / GENERATIONS
-    for entry in root.iterdir() if root.is_dir() else ():
-        gen = entry.with_suffix("") if entry.suffix == ".json" else entry
-        if gen.resolve() in keep:
-            continue
-        if entry.is_dir():
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
+    held = []
+    keep = {k.resolve() for k in keep if k is not None}
+    entries = sorted(root.iterdir()) if root.is_dir() else []
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink() and entry.resolve() not in keep:
+            if not try_prune(entry):
+                held.append(entry)
+    for entry in entries:  # a manifest goes with its generation
+        if entry.suffix == ".json" and not entry.with_suffix("").exists():
             entry.unlink(missing_ok=True)
+    return held
 
 
 def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
@@ -148,9 +161,14 @@ def update_store(quads: Iterable[ox.Quad], out_dir: Path) -> Path:
 def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]], out_dir: Path) -> Path:
     """:func:`update_store` from ``graphs()``, which yields ``(graph IRI, its quads)`` one graph
     at a time (and may be called twice: once to compare hashes, once to load what changed), so
-    the whole dataset is never in memory at once."""
+    the whole dataset is never in memory at once.
+
+    ``out_dir`` is an output folder, or a run's generation folder inside one: the databases
+    live in the output folder's ``.store`` either way; only a plain output folder is pruned
+    here (a run prunes after its switch)."""
     out_dir = Path(out_dir)
-    previous = current_generation(out_dir)
+    home = home_of(out_dir)
+    previous = current_generation(home)
     old = read_manifest(previous)
     wanted: dict[str, str] | None = None
     if previous is not None and old:
@@ -159,11 +177,29 @@ def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]
             wanted[key] = content_hash(qs)
             total += len(qs)
         if old == wanted:  # nothing changed
+            if out_dir != home:
+                _swap_link(out_dir, previous)
             return _write_summary(out_dir, previous, len(wanted), total)
 
-    root = out_dir / GENERATIONS
+    root = home / GENERATIONS
     root.mkdir(parents=True, exist_ok=True)
     generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    try:
+        wanted, total = _build(generation, graphs, previous, old, wanted)
+    except BaseException:  # disk full, interrupted: no half-written generation stays behind
+        shutil.rmtree(generation, ignore_errors=True)
+        generation.with_suffix(".json").unlink(missing_ok=True)
+        raise
+    _swap_link(out_dir, generation)
+    if out_dir == home:
+        prune_generations(home, {generation, previous})
+    return _write_summary(out_dir, generation, len(wanted), total)
+
+
+def _build(generation: Path, graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]], previous: Path | None,
+           old: dict[str, str], wanted: dict[str, str] | None) -> tuple[dict[str, str], int]:
+    """Write the new generation (a clone of ``previous`` with the changed graphs when
+    ``wanted`` is known, else everything) and its manifest; returns its graph hashes and quad count."""
     if wanted is not None:
         ox.Store.read_only(str(previous)).backup(str(generation))
         store = ox.Store(str(generation))
@@ -206,9 +242,7 @@ def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]
     wanted = hashes if wanted is None else wanted
     manifest = {"format": MANIFEST_FORMAT, "graphs": dict(sorted(wanted.items()))}
     write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    _swap_link(out_dir, generation)
-    _prune(out_dir, {generation.resolve()} | ({previous} if previous else set()))
-    return _write_summary(out_dir, generation, len(wanted), total)
+    return wanted, total
 
 
 def _write_summary(out_dir: Path, generation: Path, graphs: int, quads: int) -> Path:

@@ -70,3 +70,122 @@ def test_refused_exit_2(seed_run, text):
 def test_no_store(tmp_path):
     result = query("ASK {}", "--out", str(tmp_path))
     assert result.exit_code == 2 and "doc2kg run" in result.stderr
+
+
+# -- untrusted text on the terminal, and where a query may come from (issue 18, finding 8) --------
+HOSTILE = ("[/] [link=http://evil.example/]click[/link] [bold]b[/bold] \x1b[31mred\x1b[0m "
+           "\x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 bell\x07 cr\roverwrite")
+
+
+@pytest.fixture(scope="module")
+def hostile_out(tmp_path_factory):
+    import pyoxigraph as ox
+
+    from pipeline.store.oxigraph_store import update_store
+
+    out = tmp_path_factory.mktemp("hostile")
+    update_store([ox.Quad(ox.NamedNode("https://doc2kg.org/id/doc/x"), ox.NamedNode("http://purl.org/dc/terms/title"),
+                          ox.Literal(HOSTILE), ox.NamedNode("https://doc2kg.org/graph/x"))], out)
+    return out
+
+
+def test_table_prints_markup_and_escapes_as_text(hostile_out):
+    result = query("SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out))
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "[/]" in text and "[link=http://evil.example/]click[/link]" in text and "[bold]b[/bold]" in text
+    assert "\x1b" not in text and "\x07" not in text and "\r" not in text
+    assert "\\x1b[31mred" in text and "\\x07" in text
+
+
+def _on_a_terminal(args: list[str]) -> bytes:
+    import os
+    import subprocess
+    import sys
+
+    main, secondary = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "query", *args], cwd=ROOT, stdout=secondary,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(secondary)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    proc.wait(timeout=60)
+    os.close(main)
+    return data
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xml", "table"])
+def test_every_format_escapes_controls_on_a_terminal(hostile_out, fmt):
+    out = _on_a_terminal(["SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", fmt])
+    assert b"red" in out and b"\x1b[31m" not in out and b"\x1b]8;;" not in out and b"\x07" not in out
+
+
+def test_csv_to_a_pipe_is_the_data_as_it_is(hostile_out):
+    result = query("SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", "csv")
+    assert result.exit_code == 0 and "\x1b[31mred" in result.stdout
+
+
+@pytest.mark.parametrize("make,kind", [
+    (lambda tmp: tmp, "a folder"),
+    (lambda tmp: __import__("pathlib").Path("/dev/zero"), "a device"),
+])
+def test_query_path_that_is_not_a_file(seed_run, tmp_path, make, kind):
+    result = query(str(make(tmp_path)), "--out", str(seed_run.out_dir))
+    assert result.exit_code == 2 and kind in result.stderr, result.stderr
+
+
+def test_query_path_that_is_a_fifo_does_not_wait(seed_run, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "query", str(fifo), "--out", str(seed_run.out_dir)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "a FIFO" in proc.stderr
+
+
+def test_endless_stdin_stops_at_the_cap(seed_run):
+    import subprocess
+    import sys
+
+    yes = subprocess.Popen(["yes", "# SELECT"], stdout=subprocess.PIPE)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "query", "-", "--out", str(seed_run.out_dir)],
+                              cwd=ROOT, stdin=yes.stdout, capture_output=True, text=True, timeout=60)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert proc.returncode == 2 and "standard input is over the limit of 1000000 bytes" in proc.stderr
+
+
+def test_oversized_query_file(seed_run, tmp_path):
+    big = tmp_path / "big.rq"
+    big.write_text("# x\n" * 300_000)
+    result = query(str(big), "--out", str(seed_run.out_dir))
+    assert result.exit_code == 2 and "over the limit" in result.stderr
+
+
+def test_error_messages_escape_the_query(seed_run):
+    result = query("SELECT * { ?s ?p \x1b[31m }", "--out", str(seed_run.out_dir))
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_issue_18_service_bypass_reaches_nothing(seed_run):
+    from tests.sparql.service_fuzz import Listener
+
+    listener = Listener()
+    try:
+        result = query("PREFIX ex: <http://example.org/> SELECT * WHERE { BIND(ex:a\\#b AS ?z) "
+                       f"SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?x }} }}", "--out", str(seed_run.out_dir))
+        assert result.exit_code == 2 and listener.connections == 0
+    finally:
+        listener.close()

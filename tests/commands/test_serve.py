@@ -32,19 +32,20 @@ def server(seed_run):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=20) == 0
     time.sleep(0.2)
-    assert oxigraph_children(str(seed_run.out_dir)) == 0  # the Oxigraph child went with it
+    assert engine_children(str(seed_run.out_dir)) == 0  # the engines went with it
 
 
-def oxigraph_children(out_dir: str) -> int:
-    out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    return sum("serve-read-only" in line and out_dir in line for line in out.splitlines())
+def engine_children(out_dir: str) -> int:
+    out = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True).stdout
+    return sum("pipeline.sparql.engine" in line and out_dir in line for line in out.splitlines())
 
 
-def test_serve_answers_sparqlwrapper_and_stops_cleanly(server):
+def test_serve_answers_sparqlwrapper_and_stops_cleanly(server, seed_run):
     sparql = SPARQLWrapper(server + "/sparql")
     sparql.setQuery((ROOT / "ontology" / "queries" / "agencies_heads_countries.rq").read_text(encoding="utf-8"))
     sparql.setReturnFormat(JSON)
     rows = sparql.queryAndConvert()["results"]["bindings"]
+    assert engine_children(str(seed_run.out_dir)) >= 2
     assert rows and all("agency" in r for r in rows)
     assert requests.get(server + "/", timeout=10).status_code == 200
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.ingest.read import IngestError, Source, decode, discover, html_to_text, read_source
+from pipeline.ingest.read import IngestError, Source, UniqueIds, decode, discover, html_to_text, read_source
 from pipeline.model import Document
 
 AR = "تعاون أمني بين المغرب وفرنسا في مكافحة الإرهاب والهجرة غير النظامية."
@@ -86,3 +86,29 @@ def test_bidi_and_zero_width_removed(tmp_path):
     path.write_text("Le\u202e Maroc\u200b et la France coopèrent.", encoding="utf-8")
     (doc,) = _read(path)
     assert doc.text == "Le Maroc et la France coopèrent."
+
+
+def test_discover_skips_the_output_folder_and_folders_holding_outputs(tmp_path):
+    (tmp_path / "doc.txt").write_text(FR)
+    out = tmp_path / "out"  # this run's --out: skipped even before it holds anything
+    out.mkdir()
+    (out / "graph.html").write_text("<html>Noto Naskh Arabic</html>")
+    older = tmp_path / "older"  # another run's outputs, known by its lock file
+    older.mkdir()
+    (older / ".doc2kg.lock").write_text("")
+    (older / "graph.html").write_text("<html></html>")
+    skipped = []
+    sources = discover([tmp_path], exclude=[out], on_skip=skipped.append)
+    assert [s.doc_id for s in sources] == ["doc"]
+    assert skipped == [older, out]
+
+
+def test_duplicate_ids_are_renamed_in_reading_order(tmp_path):
+    ids = UniqueIds()
+    docs = [Document(id="x", text=FR, source="a.jsonl#L1"), Document(id="x", text=AR, source="a.jsonl#L2"),
+            Document(id="x~2", text=FR, source="x~2.txt"), Document(id="x", text=FR, source="x.txt")]
+    warnings = [ids.claim(d) for d in docs]
+    assert [d.id for d in docs] == ["x", "x~2", "x~2~2", "x~3"]
+    assert warnings[0] is None
+    assert "duplicate document id 'x'" in warnings[1] and "a.jsonl#L2" in warnings[1] and "a.jsonl#L1" in warnings[1]
+    assert docs[1].text == AR  # the text stays with its own id

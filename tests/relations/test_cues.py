@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.language.normalize import normalize
 from pipeline.relations.cues import _cue_regex, load_cues
-from pipeline.relations.events import event_cues
+from pipeline.relations.rules.events import event_cues
 
 _PROCLITIC = "(?:وب|ول|وك|فب|فل|لل|[وفبلك])?"
 FAMILIES = sorted({(cues, family, lang) for cues in ("relations", "events")

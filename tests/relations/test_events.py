@@ -1,4 +1,4 @@
-"""Event relations (pipeline/relations/events.py) on texts of our own: a party belongs to
+"""Event relations (pipeline/relations/rules/events.py) on texts of our own: a party belongs to
 the nearest of two events of its sentence; the place named in an event's own name is where
 it took place; dates of events identified by their date."""
 AGENCY, ORG, CITY = "GovernmentAgency", "Organization", "City"

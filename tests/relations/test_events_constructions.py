@@ -1,4 +1,4 @@
-"""Event relations (pipeline/relations/events.py) on constructions of our own: the states
+"""Event relations (pipeline/relations/rules/events.py) on constructions of our own: the states
 whose demonyms qualify an event's name, the site that hosts an event, the parties listed
 with "and his counterpart", back-references by another head noun (the drills, التدريب),
 the verbs that open or close an event."""

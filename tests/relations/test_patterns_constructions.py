@@ -1,4 +1,4 @@
-"""Pattern families (pipeline/relations/patterns.py) in each language, on texts of our own: event hosts and
+"""Pattern families (pipeline/relations/rules/) in each language, on texts of our own: event hosts and
 supporters, coordinated agents, co-parties, ranks and sub-unit titles, verb-first flows,
 cooperation "with" the sentence's subject, titles over coordinated bodies, name-internal
 relations under a negated clause."""

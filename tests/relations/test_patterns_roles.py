@@ -1,4 +1,4 @@
-"""Person roles, flows, membership and cooperation precision (pipeline/relations/patterns.py), on texts of our own: possessive and apposed titles with ranks and
+"""Person roles, flows, membership and cooperation precision (pipeline/relations/rules/), on texts of our own: possessive and apposed titles with ranks and
 honorifics, one role on each side of a name, titles before a whole body name (with its
 acronym), "X met the head of Y" is not X's title, portfolio ministers lead the ministry the
 text names (not the state), "headed by"."""

@@ -1,6 +1,6 @@
 """Extraction never loses a document: regression tests for crashes, a property test over
 random sentences of real words through the real pipeline, and the guard that keeps one
-failing rule family from taking the others down."""
+failing rule from taking the others down."""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +12,7 @@ from pipeline.entities.recognize import recognize_entities
 from pipeline.nlp import get_nlp
 from pipeline.model import Document
 from pipeline.relations.extract import extract_relations
+from pipeline.relations.registry import RelationRule
 
 
 # --- regressions ------------------------------------------------------------------------
@@ -37,10 +38,13 @@ def test_single_demonym_and_trigger_fr(extract):
     assert ("Maroc", "cooperatesWith", "France") in triples
 
 
-# --- one failing family does not lose the document ---------------------------------------
+# --- one failing rule does not lose the document ---------------------------------------
 
 def _broken(ctx):
     raise RuntimeError("broken rule")
+
+
+BROKEN = RelationRule("broken", "test", _broken, ("cooperatesWith",), "sentence", 0, ("rule:broken",))
 
 
 def _run(text: str, lang: str, **kwargs):
@@ -49,22 +53,22 @@ def _run(text: str, lang: str, **kwargs):
     return extract_relations(doc, document, recognize_entities(doc, document), **kwargs)
 
 
-def test_failing_family_is_recorded_and_others_still_run(monkeypatch):
-    monkeypatch.setattr(extract_module, "FAMILIES", (_broken, *extract_module.FAMILIES))
+def test_failing_rule_is_recorded_and_others_still_run(monkeypatch):
+    monkeypatch.setattr(extract_module, "RULES", (BROKEN, *extract_module.RULES))
     errors: list[str] = []
     relations = _run("Tunisia will cooperate with Italy on border security.", "en", errors=errors, strict=False)
-    assert errors and errors[0].startswith("_broken: RuntimeError")
+    assert errors and errors[0].startswith("broken: RuntimeError")
     assert any(r.type == "cooperatesWith" for r in relations)
 
 
-def test_failing_family_raises_when_strict(monkeypatch):
-    monkeypatch.setattr(extract_module, "FAMILIES", (_broken, *extract_module.FAMILIES))
+def test_failing_rule_raises_when_strict(monkeypatch):
+    monkeypatch.setattr(extract_module, "RULES", (BROKEN, *extract_module.RULES))
     with pytest.raises(RuntimeError, match="broken rule"):
         _run("Tunisia will cooperate with Italy on border security.", "en", strict=True)
 
 
 def test_strict_from_environment(monkeypatch):
-    monkeypatch.setattr(extract_module, "FAMILIES", (_broken,))
+    monkeypatch.setattr(extract_module, "RULES", (BROKEN,))
     monkeypatch.setenv(extract_module.STRICT_ENV, "1")
     with pytest.raises(RuntimeError):
         _run("Tunisia will cooperate with Italy.", "en")

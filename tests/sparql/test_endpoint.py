@@ -114,10 +114,24 @@ def test_oversized_request(endpoint):
 
 def test_syntax_error_position_is_the_clients(endpoint):
     r = requests.get(endpoint.url + "/sparql", params={"query": "SELECT *\nWHERE { ?s ?p }"}, timeout=10)
-    assert r.status_code == 400 and "error at 2:" in r.text, r.text
+    assert r.status_code == 400 and "syntax error at line 2, column" in r.text, r.text
 
 
 def test_graph_page_with_query_form(endpoint):
     r = requests.get(endpoint.url + "/", timeout=10)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
     assert 'id="doc2kg-sparql-form"' in r.text and "vis" in r.text.lower()
+
+
+def test_issue_18_service_bypass_reaches_nothing(endpoint):
+    from tests.sparql.service_fuzz import Listener
+
+    listener = Listener()
+    try:
+        query = ("PREFIX ex: <http://example.org/> SELECT * WHERE { BIND(ex:a\\#b AS ?z) "
+                 f"SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?x }} }}")
+        r = requests.get(endpoint.url + "/sparql", params={"query": query}, timeout=10)
+        assert r.status_code in (400, 403), r.text
+        assert listener.connections == 0
+    finally:
+        listener.close()

@@ -8,7 +8,7 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from pipeline.store.oxigraph_store import NO_DOCUMENT_GRAPH, SUMMARY, open_store, update_store
+from pipeline.store.oxigraph_store import NO_DOCUMENT_GRAPH, SUMMARY, open_store, update_store, update_store_graphs
 
 P = ox.NamedNode("https://doc2kg.org/ontology#says")
 
@@ -122,3 +122,56 @@ def test_exporter_loads_graph_by_graph_and_updates_like_a_clean_load(tmp_path):
     assert everything(tmp_path / "run") == everything(tmp_path / "clean") != first
     summary = json.loads((tmp_path / "run" / SUMMARY).read_text())
     assert summary["quads"] == len(dataset_quads(H)) and summary["graphs"] == 2
+
+
+HOLDER = """
+import sys
+from pipeline.store.leases import hold
+with hold(sys.argv[1]):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_a_generation_a_reader_holds_survives_the_prune(tmp_path):
+    """Finding 3: a reader's lease (another process, as ``doc2kg serve``) keeps its generation
+    through any number of updates; once released, the next update prunes it."""
+    from tests.conftest import ROOT
+
+    update_store([quad("a", "0", "d1")], tmp_path)
+    held = (tmp_path / "store").resolve()
+    reader = subprocess.Popen([sys.executable, "-c", HOLDER, str(held)], cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "held"
+        for i in range(1, 4):
+            update_store([quad("a", str(i), "d1")], tmp_path)
+        assert held.is_dir() and held.with_suffix(".json").is_file()
+        store = ox.Store.read_only(str(held))  # still whole: the reader sees its own data
+        assert {r["o"].value for r in store.query("SELECT ?o { GRAPH ?g { ?s ?p ?o } }")} == {"0"}
+        del store
+    finally:
+        reader.stdin.close()
+        reader.wait(timeout=30)
+    update_store([quad("a", "4", "d1")], tmp_path)
+    assert not held.exists() and not held.with_suffix(".json").exists()
+    assert len([p for p in (tmp_path / ".store").iterdir() if p.is_dir()]) == 2
+
+
+def test_a_failed_update_removes_its_half_written_generation(tmp_path):
+    update_store([quad("a", "old", "d1")], tmp_path)
+    before = {p.name for p in (tmp_path / ".store").iterdir()}
+
+    calls = []
+
+    def graphs():  # the first pass compares hashes; the disk fills up half-way through the load
+        calls.append(1)
+        yield "https://doc2kg.org/graph/d1", [quad(f"a{i}", "new", "d1") for i in range(60_000)]
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):
+        update_store_graphs(graphs, tmp_path)
+    assert len(calls) == 2
+    assert {p.name for p in (tmp_path / ".store").iterdir()} == before
+    assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "old")}

@@ -14,53 +14,79 @@ type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and thos
   the event in the same clause (took part in, revendiquée par, نفذ…) or that follow its name
   as partners (talks between X and Y). Sharing a sentence, a title line or a dateline with
   an event is no participation; a line break ends a clause.
-- :func:`document_event_relations`, per document: what the event's own name says (قمة
-  بغداد, the Brussels attack, réunion de Niamey: ``occurredIn`` the place named in it,
-  when the document names that place as a mention of its own).
+- per document, after every sentence rule: what the event's own name says
+  (:func:`event_place_in_name`: قمة بغداد, the Brussels attack, réunion de Niamey:
+  ``occurredIn`` the place named in it, when the document names that place as a mention of
+  its own); the wider place of an apposition (:func:`event_apposed_place`: "at X Base,
+  Egypt"); the country an event takes place in takes part in it (:func:`event_host_country`).
 
 Usage::
 
-    candidates = events(ctx, recent_events)           # inside extract_relations
-    relations = document_event_relations(doc, document, mentions, contexts)
+    candidates = events(ctx, previous_contexts)       # run by extract_relations
+    relations = event_place_in_name(dctx)
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-import yaml
-from spacy.tokens import Doc
-
-from pipeline.ontology_data import ONTOLOGY_DIR
-from pipeline.language.normalize import normalize
-from pipeline.model import Document, Evidence, Mention, Relation
-from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
-from pipeline.relations.cues import Cues, load_cues
 from pipeline.language.dates import find_dates
+from pipeline.language.morphology import strip_definite
+from pipeline.language.normalize import normalize
+from pipeline.model import Mention, Relation
+from pipeline.ontology_data import PATTERNS_DIR
+from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
+from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.modality import assess
-from pipeline.relations.patterns import Candidate, _cand, _span
+from pipeline.relations.patterns import Candidate, candidate, covering
+from pipeline.relations.registry import DocumentContext, relation_rule
+from pipeline.relations.words import rule_words
 
 PLACE_TYPES = frozenset({"City", "Location", "Country"})
 # Places that host an event as its site (a country that hosts one takes part in it).
 HOST_PLACE_TYPES = frozenset({"City", "Location"})
+# Sentences back in which a named event can be referred to by "the operation", "القمة".
+EVENT_MEMORY = 3
+# Confidences.
+DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
+DATE = 0.7  # the nearest date of the event's clause
+DEMONYM = 0.6  # "التدريب المصري السوداني المشترك"
+PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
+PLACE_AFTER = 0.75  # ... right after the event's name
+HOST_PLACE = 0.6  # "المحادثات التي احتضنتها مسقط", "hosted by Geneva"
+PARTICIPANT = 0.65  # a participation cue links the party to the event
+PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
+PARTNER = 0.6  # "the talks between X and Y"
+PLACE_IN_NAME = 0.8  # "قمة بغداد", "the Brussels attack"
+APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
+HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in it
+# Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
-# The Arabic article, with the proclitics it may carry (التدريب, بالتدريب, وللتدريب).
-_ARTICLE = re.compile(r"^(?:و|ف)?(?:(?:ب|ك)?ال|لل)")
+DATE_WORDS = 12  # event to the date of its clause
+PLACE_WORDS = 12  # a located place before the event
+PLACE_AFTER_WORDS = 6  # event to a place right after it
+LOCATIVE_WORDS = 2  # the locative before a place
+OPENING_WORDS = 2  # a sentence opening with a pronoun ("وهي", "it")
+REFERENCE_PARTY_WORDS = 2  # Arabic VSO: the back-reference to the party after it
+NEXT_TO_CUE_WORDS = 4  # a cue next to the party, the event beyond
+PARTNER_WORDS = 4  # the event's name to "between" / "with"
+PARTNER_LIST_WORDS = 1  # "with" to the list of partners
+LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
+AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
+COMMA_CHARS = 3  # the comma that opens a relative clause after the party
+RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
+# Arabic words longer than this lose their article before the head words are matched.
+HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
-EVENT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "event_relations.yaml"
+EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
-# Words a list of parties may hold between its members besides the parties themselves.
-_LIST_FILLER = {",", "،", "(", ")", "l'", "l’", "la", "le", "les", "the", "d'", "de", "du", "des", "of"}
 
 
 @lru_cache(maxsize=1)
 def event_cues() -> Cues:
     """The cue families of ``ontology/patterns/event_relations.yaml``."""
-    loaded = yaml.safe_load(EVENT_CUES_FILE.read_text(encoding="utf-8"))
-    return Cues({family: {lang: [str(c) for c in cues] for lang, cues in by_lang.items()}
-                 for family, by_lang in loaded.items()})
+    return load_cue_files((EVENT_CUES_FILE,))
 
 
 def _find(ctx: SentenceContext, family: str, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
@@ -86,8 +112,8 @@ def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
         rest = rest[:s0 - lo] + " " * (s1 - s0) + rest[s1 - lo:]
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
-        words = [w for w in words if w not in ("و", "او", "أو")]
-    return all(w.lower() in _LIST_FILLER for w in words)
+        words = [w for w in words if w not in rule_words().list_conjunctions_ar]
+    return all(w.lower() in rule_words().list_filler for w in words)
 
 
 def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -104,7 +130,7 @@ def _located(ctx: SentenceContext) -> set[int]:
     prev: Arg | None = None
     for a in sorted(ctx.args, key=lambda x: x.start):
         if a.type in PLACE_TYPES and not a.demonym:
-            lo, _ = ctx.before(a, 2)
+            lo, _ = ctx.before(a, LOCATIVE_WORDS)
             if ctx.cues("locative", lo, a.start) or (prev is not None and prev.start in out and _separator(ctx, prev.end, a.start)):
                 out.add(a.start)
         prev = a
@@ -165,18 +191,20 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         if ctx.lang == "ar" and c1 <= a.start:
             # VSO: وشارك في التمرين (كل من) X, the preposition governs the back-reference
             refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
-            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):a.start]) <= 2:
+            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):a.start]) <= REFERENCE_PARTY_WORDS:
                 return True
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)
         after = ctx.text[c1:a.start].split()[1 if ctx.text[c1:c1 + 1].isalnum() else 0:] if c1 <= a.start else []
-        return not (after[-2:-1] in (["in"], ["à"], ["dans"], ["في"]) or after[:1] in (["in"], ["à"], ["au"], ["dans"], ["في"]))
+        words = rule_words()
+        return not (len(after) >= 2 and after[-2] in words.object_prepositions_before_last
+                    or bool(after) and after[0] in words.object_prepositions_first)
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
         return False
     between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)
     # VSO (نفذ الجهاز … عملية) or a relative clause (Israel, which held the X exercise):
     # the cue next to the party, the event beyond the cue or beyond the party.
-    return between or ctx.words(free) <= 4
+    return between or ctx.words(free) <= NEXT_TO_CUE_WORDS
 
 
 def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
@@ -186,7 +214,7 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
         return False
     for p0, p1 in _find(ctx, "event_partner", ev.end, a.start):
         walked = _list_members(ctx, a, p1)
-        if ctx.words(ctx.text[ev.end:p0]) <= 4 and walked is not None and ctx.words(ctx.text[p1:walked[0]]) <= 1:
+        if ctx.words(ctx.text[ev.end:p0]) <= PARTNER_WORDS and walked is not None and ctx.words(ctx.text[p1:walked[0]]) <= PARTNER_LIST_WORDS:
             return True
     return False
 
@@ -195,10 +223,10 @@ def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Niger, which suspended its participation in
     the MNJTF, did not take part in the operation"."""
-    after = ctx.text[a.end:a.end + 3].lstrip()
+    after = ctx.text[a.end:a.end + COMMA_CHARS].lstrip()
     if not after.startswith((",", "،")):
         return False
-    opener = _find(ctx, "relative_opener", a.end, a.end + 12)
+    opener = _find(ctx, "relative_opener", a.end, a.end + RELATIVE_OPENER_CHARS)
     if not opener:
         return False
     close = min((i for i in (ctx.text.find(",", opener[0][1], ctx.end), ctx.text.find("،", opener[0][1], ctx.end)) if i >= 0),
@@ -240,28 +268,35 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     # one demonym qualifies the event only right next to it; further away it takes a pair
     # (الجزائرية النيجرية, Egyptian-Sudanese): "بالوساطة العمانية" is no qualifier of the summit
     return [d for d in out if ev.start <= d.start and d.end <= ev.end
-            or ctx.words(ctx.text[min(d.end, ev.end):max(d.start, ev.start)]) <= 1
+            or ctx.words(ctx.text[min(d.end, ev.end):max(d.start, ev.start)]) <= LONE_DEMONYM_WORDS
             or any(_paired(ctx, d, x) for x in out if x is not d)]
 
 
 def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
     """``a`` and ``b`` are two demonyms side by side (المصري السوداني, franco-marocain)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return lo <= hi and ctx.text[lo:hi].strip(" -‑–و").lower() in ("", "and", "et")
+    words = rule_words()
+    return lo <= hi and ctx.text[lo:hi].strip("".join(words.demonym_pair_marks)).lower() in words.demonym_pair_joiners | {""}
 
 
 def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
     """le JNIM, affilié à Al-Qaïda: Al-Qaïda names who the JNIM is, not a participant."""
-    lo, _ = ctx.before(a, 3)
+    lo, _ = ctx.before(a, AFFILIATION_WORDS)
     return bool(_find(ctx, "affiliation", lo, a.start))
 
 
-def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list[Candidate]:
+@relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_MEMORY,
+               rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-demonym", "rule:event-place",
+                         "rule:event-host-place", "rule:event-participant", "rule:event-partner"))
+def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
+    """Participants, place and date of the sentence's events, or of the event of the
+    ``previous`` sentences (at most :data:`EVENT_MEMORY`) it refers back to."""
+    recent_events = [a for c in previous or [] for a in c.args if a.type == "Event"]
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
     referenced = participation_only = False
     if not evs and recent_events:
-        opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), 2)[1]]
+        opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), OPENING_WORDS)[1]]
         refs = ctx.cues("event_reference")
         more = _find(ctx, "event_reference_more")
         if refs or more:
@@ -285,12 +320,12 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             near = sorted((d for d in dates if _same_clause(ctx, ev.start, ctx.start + d.start)),
                           key=lambda d: min(abs(ctx.start + d.start - ev.end), abs(ev.start - ctx.start - d.end)))
             if inside:
-                out.append(_cand(ev, "occurredOn", inside[0].value, "rule:event-date-in-name", 0.85))
-            elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= 12:
+                out.append(candidate(ev, "occurredOn", inside[0].value, "rule:event-date-in-name", DATE_IN_NAME))
+            elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= DATE_WORDS:
                 d = near[0]
-                out.append(_cand(ev, "occurredOn", d.value, "rule:event-date", 0.7, (ctx.start + d.start, ctx.start + d.end)))
+                out.append(candidate(ev, "occurredOn", d.value, "rule:event-date", DATE, (ctx.start + d.start, ctx.start + d.end)))
         if not referenced:
-            out.extend(_cand(d, "involvedIn", ev, "rule:event-demonym", 0.6) for d in _qualifying_demonyms(ctx, ev))
+            out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
@@ -299,13 +334,13 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
             located = a.start in located_at and a.type in PLACE_TYPES
             if located and participation_only:
                 continue
-            if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= 12):
+            if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= PLACE_WORDS):
                 if not referenced and _nearest(a, named) is not ev:
                     continue  # the place of the other event of the sentence
-                conf = 0.6 if referenced else (0.75 if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= 6 else 0.6)
-                out.append(_cand(ev, "occurredIn", a, "rule:event-place", conf))
+                conf = PLACE if referenced else (PLACE_AFTER if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= PLACE_AFTER_WORDS else PLACE)
+                out.append(candidate(ev, "occurredIn", a, "rule:event-place", conf))
             elif a.type in HOST_PLACE_TYPES and not participation_only and _hosts(ctx, a, ev, referenced):
-                out.append(_cand(ev, "occurredIn", a, "rule:event-host-place", 0.6))
+                out.append(candidate(ev, "occurredIn", a, "rule:event-host-place", HOST_PLACE))
             elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _qualifies_another(ctx, a) is False \
                     and (referenced or _nearest(a, evs) is ev):
                 if _denied(ctx, a, cues):
@@ -315,12 +350,12 @@ def events(ctx: SentenceContext, recent_events: list[Arg] | None = None) -> list
                 # suspended its participation, did not take part")
                 link = (linked[-1] if a.end <= linked[-1][0] else linked[0]) if linked else None
                 if link is not None:
-                    cand = _cand(a, "involvedIn", ev, "rule:event-participant", 0.55 if referenced else 0.65, link)
+                    cand = candidate(a, "involvedIn", ev, "rule:event-participant", PARTICIPANT_REFERENCED if referenced else PARTICIPANT, link)
                     if referenced:  # the statement is this sentence's, not the one naming the event
-                        cand.start, cand.end = _span(a, link)
+                        cand.start, cand.end = covering(a, link)
                     out.append(cand)
                 elif not referenced and _partner(ctx, a, ev):
-                    out.append(_cand(a, "involvedIn", ev, "rule:event-partner", 0.6))
+                    out.append(candidate(a, "involvedIn", ev, "rule:event-partner", PARTNER))
     return out
 
 
@@ -346,7 +381,7 @@ def _heads_text(text: str, lang: str) -> str:
     norm = normalize(text)
     if lang != "ar":
         return norm
-    return " ".join(_ARTICLE.sub("", w) if len(w) > 4 else w for w in norm.split())
+    return " ".join(strip_definite(w) if len(w) > HEAD_WORD_MIN_LETTERS else w for w in norm.split())
 
 
 def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:
@@ -355,24 +390,59 @@ def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:
     return min(evs, key=lambda e: e.start - a.end if a.end <= e.start else a.start - e.end, default=None)
 
 
-def document_event_relations(doc: Doc, document: Document, mentions: list[Mention],
-                             contexts: list[SentenceContext]) -> list[Relation]:
+@relation_rule(name="event_place_in_name", produces=("occurredIn",), scope="document",
+               rule_ids=("rule:event-place-in-name",))
+def event_place_in_name(dctx: DocumentContext) -> list[Relation]:
     """Relations an event's own name states: the place named in it (قمة بغداد, réunion de
     Niamey, the Brussels attack) when the document also names that place on its own."""
     places: dict[str, Mention] = {}
-    for m in mentions:
+    for m in dctx.mentions:
         if m.type in PLACE_TYPES:
             places.setdefault(mention_key(m), m)
     out = []
-    for ev in (m for m in mentions if m.type == "Event"):
-        for span in doc.spans.get("lexicon", []):
+    for ev in (m for m in dctx.mentions if m.type == "Event"):
+        for span in dctx.doc.spans.get("lexicon", []):
             if span.label_ not in PLACE_TYPES or not (ev.start <= span.start_char and span.end_char <= ev.end):
                 continue
             place = places.get(span.kb_id_) if span.kb_id_ else None
             if place is None or place.start < ev.end and place.end > ev.start:
                 continue
-            ctx = next((c for c in contexts if c.start <= ev.start < c.end), None)
-            evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence) if ctx else Evidence(document.id, ev.start, ev.end, ev.text)
-            out.append(Relation(head=ev.id, type="occurredIn", tail=place.id, confidence=0.8,
-                                extractor="rule:event-place-in-name", evidence=[evidence]))
+            out.append(Relation(head=ev.id, type="occurredIn", tail=place.id, confidence=PLACE_IN_NAME,
+                                extractor="rule:event-place-in-name", evidence=[dctx.evidence_at(ev)]))
+    return out
+
+
+@relation_rule(name="event_apposed_place", produces=("occurredIn",), scope="document",
+               rule_ids=("rule:event-place-apposition",))
+def event_apposed_place(dctx: DocumentContext) -> list[Relation]:
+    """"… taking place at X Base, Egypt": an event in a place that the same sentence puts
+    in a wider one by apposition (``rule:place-comma``) also took place in the wider one."""
+    within = [r for r in dctx.relations if r.type == "locatedIn" and r.extractor == "rule:place-comma"]
+    out = []
+    for r in dctx.relations:
+        if r.type != "occurredIn":
+            continue
+        for w in within:
+            if w.head == r.tail and any(e in r.evidence for e in w.evidence):
+                out.append(Relation(head=r.head, type="occurredIn", tail=w.tail,
+                                    confidence=round(min(r.confidence, w.confidence) * APPOSED_PLACE_FACTOR, 3),
+                                    extractor="rule:event-place-apposition", evidence=list(w.evidence),
+                                    negated=r.negated, hedged=r.hedged))
+    return out
+
+
+@relation_rule(name="event_host_country", produces=("involvedIn",), scope="document",
+               rule_ids=("rule:event-host-country",))
+def event_host_country(dctx: DocumentContext) -> list[Relation]:
+    """The state an operation, exercise or attack takes place in is a party to it (it hosts
+    it, takes part through its services, or is its target): ``occurredIn`` a Country gives
+    that country ``involvedIn`` the event, a little less sure than the place itself."""
+    by_id = {m.id: m for m in dctx.mentions}
+    out = []
+    for r in dctx.relations:
+        tail = by_id.get(r.tail)
+        if r.type == "occurredIn" and tail is not None and tail.type == "Country":
+            out.append(Relation(head=r.tail, type="involvedIn", tail=r.head, confidence=round(r.confidence * HOST_COUNTRY_FACTOR, 3),
+                                extractor="rule:event-host-country", evidence=list(r.evidence),
+                                negated=r.negated, hedged=r.hedged))
     return out

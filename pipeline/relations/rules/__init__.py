@@ -1,0 +1,42 @@
+"""The relation rules, one module per family, and the order they run in.
+
+Importing this package registers every rule (:func:`pipeline.relations.registry.relation_rule`);
+:data:`RULES` holds them in :data:`ORDER`, sentence rules first. The order matters: the
+first rule to find a fact gives it its extractor when another finds it as sure, and the
+document rules read what the rules before them found.
+
+=============  ===========================================================================
+family         rules
+=============  ===========================================================================
+roles          ``person_roles``, ``headed_by``: ``leads`` / ``memberOf`` (Person -> body)
+agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
+cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference``
+flows          ``intelligence_flow``, ``training_flow``
+membership     ``membership``: ``memberOf`` (Country -> international organization)
+places         ``places``: ``locatedIn``
+events         ``events``, ``event_place_in_name``, ``event_apposed_place``, ``event_host_country``
+=============  ===========================================================================
+
+Usage::
+
+    from pipeline.relations.rules import RULES, CATALOGUE
+    [r.name for r in RULES if r.scope == "document"]
+    CATALOGUE["rule:coop-between"].name           # -> 'cooperation'
+
+``doc2kg rules`` prints the table of every rule and rule id.
+"""
+from __future__ import annotations
+
+from pipeline.relations.registry import RelationRule, catalogue, ordered
+from pipeline.relations.rules import agency, cooperation, events, flows, membership, places, roles  # noqa: F401 (they register)
+
+ORDER = (
+    # sentence rules
+    "person_roles", "headed_by", "agency_country", "cooperation", "counterparts",
+    "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "dual_reference",
+    # document rules, after every sentence
+    "agency_in_document", "event_apposed_place", "event_place_in_name", "event_host_country",
+)
+RULES: tuple[RelationRule, ...] = ordered(ORDER)
+# Rule id (``Relation.extractor``) -> the rule that emits it.
+CATALOGUE: dict[str, RelationRule] = catalogue(RULES)

@@ -1,0 +1,225 @@
+"""Flows between parties: ``providesIntelligenceTo`` and ``providesTrainingTo``.
+
+Rules: ``intelligence_flow`` and ``training_flow``, one construction reader for both (the
+trigger family is the relation type): X gives information / trains -> Y, the direction
+from word order, "by" (agent), "from" (source), "in" (the trainer's institutions) and
+Arabic verb-first clauses. The rule id says the construction (:data:`SUFFIXES`).
+
+Usage::
+
+    candidates = intelligence_flow(ctx) + training_flow(ctx)
+"""
+from __future__ import annotations
+
+from pipeline.language.morphology import ARTICLE, PROCLITIC_LETTERS
+from pipeline.language.normalize import normalize
+from pipeline.relations.context import Arg, SentenceContext
+from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start, possessor_of
+from pipeline.relations.registry import relation_rule
+
+# The constructions a rule id names after the rule's own prefix ("rule:training-flow-vso").
+SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final")
+# Confidences.
+DIRECT = 0.7  # "X trains Y", "Y was trained by X"
+VSO = 0.65  # Arabic verb first: "زودت X Y بمعلومات", "نقلت X معلومات إلى Y"
+SOURCE_TO = 0.7  # "information supplied by X to Y"; the party before the trigger, the giver
+SOURCE_PRIOR = 0.65  # "Y arrested … after a tip from X"
+SOURCE_FRONTED = 0.65  # "Acting on intelligence from X, Y raided …"
+COORDINATED = 0.65  # "X will train units of A and B": each coordinated party
+LOCATIVE = 0.65  # "training of X in Y's institutions", "transmis aux enquêteurs de Y par X"
+FINAL = 0.55  # "X … support for Y's forces in training": the trigger closes the clause
+# Windows, in words.
+GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
+RECEIVER_WORDS = 4  # trigger to receiver
+RECEIVER_TO_WORDS = 7  # ... when "to" marks the receiver
+SOURCE_WORDS = 3  # "information supplied by X": trigger to source
+TO_WORDS = 4  # source to the party it goes "to"
+FRONTED_WORDS = 6  # "from X, Y …": the source to the main clause's subject
+SUBJECT_WORDS = 1  # verb first: the subject right after the verb
+NEXT_RECEIVER_WORDS = 4  # verb first after a clause break: subject to object
+RECIPIENT_VERB_WORDS = 3  # "Y received training from X": the recipient verb before the giver
+LOCATIVE_WORDS = 5  # trainee to the trainer, after "in" or "by"
+FINAL_WORDS = 3  # the second party to a clause-final trigger
+VSO_GAP_WORDS = 2  # handing verb: subject to "to" the recipient, recipient to the information
+VSO_THING_WORDS = 3  # verb first: object, "to" and the thing handed over
+CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its subject
+
+
+def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    parties = ctx.parties(demonyms=True)
+    # Verbs of handing over that state a flow only with the thing handed in the clause
+    # ("نقلت X معلومات إلى Y"), checked in :func:`_verb_first`.
+    handing = set(ctx.cues("handing_verb")) if family == "providesIntelligenceTo" else set()
+    for t0, t1 in sorted(set(ctx.cues(family)) | handing):
+        if (t0, t1) in handing and not (ctx.lang == "ar" and _after_vso(ctx, parties, t0, t1)):
+            continue
+        if (t0, t1) in handing and (t0, t1) not in set(ctx.cues(family)):
+            # "نقلت X معلومات إلى Y", "أحالت X على الجانب الإسباني معطيات": verb, subject, recipient.
+            subject, recipient = [a for a in parties if a.start >= t1][:2]
+            if subject.key != recipient.key and not subject.demonym:
+                out.append(candidate(subject, family, recipient, rule + "-vso", VSO, (t0, t1)))
+            continue
+        if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
+            continue  # a word of a name ("Direction des renseignements"), not a statement
+        before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS]
+        # "handed information on the suspects to Y": a party marked by "to" may sit further.
+        after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= RECEIVER_WORDS
+                 or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and ctx.cues("flow_to", t1, a.start))]
+        giver = before[-1] if before else None
+        receiver = possessor_of(ctx, parties, after[0]) if after else None
+        source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
+        # The source cue may close the trigger itself ("renseignements fournis par X").
+        cue_from = t0 if family == "providesIntelligenceTo" else t1  # "trainees from Y" are Y's
+        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= SOURCE_WORDS and ctx.cues(source_cues, cue_from, receiver.start):
+            # "information supplied by X", "معلومات دقيقة قدمها X", "a tip from X": the party
+            # after the trigger is the source; the recipient is the one it goes "to", else
+            # the party before the trigger (who acted on it: "Y arrested … after a tip from X").
+            source = receiver
+            to = next((a for a in parties if a.start >= source.end and a.key != source.key
+                       and ctx.words(ctx.text[source.end:a.start]) <= TO_WORDS and ctx.cues("flow_to", source.end, a.start)), None)
+            # Not the source's own state ("Iraqi national X … intelligence provided by Iraq's service").
+            own = {a.key for a in parties if a.type == "Country" and (a.qualifier_of == source.id
+                   or phrase_start(ctx, source) <= a.start < source.start)}
+            prior = [a for a in parties if a.end <= t0 and a.key != source.key and a.key not in own]
+            target, conf = (to, SOURCE_TO) if to else (prior[-1], SOURCE_TO if giver and prior[-1] is giver else SOURCE_PRIOR) if prior else (None, 0)
+            if target is None:
+                # A fronted adjunct: "Acting on intelligence from X, Y raided …", "بناء على
+                # معلومات من X، أوقفت Y …": the recipient is the main clause's subject after the comma.
+                target = _clause_subject_after(ctx, parties, source)
+                conf = SOURCE_FRONTED
+            if target is not None:
+                out.append(candidate(source, family, target, rule + "-source", conf, (t0, t1)))
+            continue
+        if receiver and ctx.lang == "ar" and _verb_first(ctx, giver, receiver, after, t0, t1):
+            # "زودت X Y بمعلومات", "أبلغت X Y", "ويدرب X Y على …": verb, subject, object.
+            out.append(candidate(receiver, family, after[1], rule + "-vso", VSO, (t0, t1)))
+            continue
+        if giver and receiver and ctx.lang == "ar" and "،" in ctx.text[giver.end:t0] and ctx.words(ctx.text[t1:receiver.start]) <= SUBJECT_WORDS:
+            # Verb first: "…، في حين نبّهت السعودية إلى …": the party right after the verb is
+            # its subject, the one before the clause break belongs to another clause.
+            giver = receiver
+            receiver = next((a for a in after[1:] if ctx.words(ctx.text[giver.end:a.start]) <= NEXT_RECEIVER_WORDS), None)
+            if receiver is None or receiver.key == giver.key:
+                continue
+            out.append(candidate(giver, family, receiver, rule + "-verb-first", VSO, (t0, t1)))
+            continue
+        if giver and receiver:
+            if giver.key == receiver.key or ctx.only_between(giver, receiver, LINK):
+                continue
+            agent = ctx.cues("agent", t1, receiver.start)
+            lo, _ = ctx.before(giver, RECIPIENT_VERB_WORDS)
+            # "Y received training from X", "Y a reçu des informations de X": the recipient
+            # verb before the subject or between it and the trigger.
+            recipient = ctx.cues("recipient", lo, t1)
+            if agent or recipient:
+                # "Y was trained by X", "Y alerté par X", "Y received training from X",
+                # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
+                giver, receiver = receiver, giver
+            out.append(candidate(giver, family, receiver, rule, DIRECT, (t0, t1)))
+            if not (agent or recipient):
+                # "X will train units of A and B": each coordinated party receives it.
+                out.extend(candidate(giver, family, x, rule + "-coordinated", COORDINATED, (t0, t1))
+                           for x in _coordinated_after(ctx, parties, receiver) if x.key != giver.key)
+        elif receiver and any(a.start >= receiver.end for a in parties):
+            # "تكوين عناصر مغاربة في مؤسسات أمنية فرنسية": trainee, then "in" the trainer's
+            # institutions; "training of X by Y"; "transmis aux enquêteurs de Y par X".
+            second = next(a for a in parties if a.start >= receiver.end)
+            gap_start, gap_end = receiver.end, second.start
+            if ctx.cues("locative", gap_start, gap_end) or ctx.cues("agent", gap_start, gap_end):
+                if second.key != receiver.key and ctx.words(ctx.text[gap_start:gap_end]) <= LOCATIVE_WORDS:
+                    out.append(candidate(second, family, receiver, rule + "-locative", LOCATIVE, (t0, t1)))
+        elif giver and len(before) > 1 and not receiver:
+            # "X ... support for Y's forces in training": the trigger closes the clause.
+            first, second = before[-2], before[-1]
+            if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= FINAL_WORDS:
+                out.append(candidate(first, family, second, rule + "-final", FINAL, (t0, t1)))
+    return out
+
+
+def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:
+    """The parties coordinated after ``first`` ("A, B and C"), of its kind (a state or a
+    body), each joined to the one before by a conjunction and articles only."""
+    out: list[Arg] = []
+    last = first
+    for x in parties:
+        if x.start < last.end or x.key == first.key:
+            continue
+        if x.demonym or (x.type == "Country") != (first.type == "Country"):
+            break
+        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK):
+            break
+        out.append(x)
+        last = x
+    return out
+
+
+def _words_past_relative(ctx: SentenceContext, start: int, end: int) -> int:
+    """Words in ``text[start:end]`` leaving out a relative clause set off by commas ("X,
+    which plans the exercise, will also train Y", "X، الذي …، يدرب Y")."""
+    text = ctx.text[start:end]
+    for c0, c1 in ctx.cues("relative", start, end):
+        lo = ctx.text.rfind(",", start, c0) if ctx.lang != "ar" else max(ctx.text.rfind("،", start, c0), ctx.text.rfind(",", start, c0))
+        if lo < 0 or ctx.text[lo + 1:c0].strip():
+            continue  # not right after a comma
+        close = [i for i in (ctx.text.find(",", c1, end), ctx.text.find("،", c1, end)) if i >= 0]
+        if close:
+            text = ctx.text[start:lo] + ctx.text[min(close) + 1:end]
+            break
+    return ctx.words(text)
+
+
+def _clause_subject_after(ctx: SentenceContext, parties: list[Arg], source: Arg) -> Arg | None:
+    """The first party after ``source`` past a comma, within a few words: the subject of the
+    main clause that a fronted adjunct ("Grâce à des renseignements fournis par X, Y …")
+    precedes."""
+    nxt = next((a for a in parties if a.start >= source.end and a.key != source.key), None)
+    if nxt is None or ctx.words(ctx.text[source.end:nxt.start]) > FRONTED_WORDS:
+        return None
+    gap = ctx.text[source.end:nxt.start]
+    return nxt if set(gap) & set(",،") and not ctx.cues("flow_to", source.end, nxt.start) else None
+
+
+def _after_vso(ctx: SentenceContext, parties: list[Arg], t0: int, t1: int) -> bool:
+    """A handing verb, its subject, the information, then "to" the recipient; or the
+    recipient first, then the information ("أحالت X على الجانب الإسباني معطيات")."""
+    after = [a for a in parties if a.start >= t1]
+    if len(after) < 2 or ctx.words(ctx.text[t1:after[0].start]) > SUBJECT_WORDS:
+        return False
+    if ctx.cues("information", after[0].end, after[1].start):
+        return True
+    _, hi = ctx.after(after[1], VSO_GAP_WORDS)
+    return (bool(ctx.cues("flow_to", after[0].end, after[1].start)) and ctx.words(ctx.text[after[0].end:after[1].start]) <= VSO_GAP_WORDS
+            and bool(ctx.cues("information", after[1].end, hi)))
+
+
+def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: list[Arg], t0: int, t1: int) -> bool:
+    """An Arabic verb-first clause: the trigger verb, its subject right after it, then the
+    object, right after the subject or after "to" (إلى، لـ) with at most the thing handed
+    over between ("نقلت X معلومات إلى Y"); no party of the same clause before the verb."""
+    if ctx.words(ctx.text[t1:receiver.start]) > SUBJECT_WORDS or len(after) < 2 or after[1].key == receiver.key:
+        return False
+    if receiver.demonym or after[1].demonym or normalize(ctx.text[t0:t1]).lstrip(PROCLITIC_LETTERS).startswith(ARTICLE):
+        return False  # a noun, not a verb: "التدريب المصري السوداني المشترك"
+    if not ctx.only(ctx.text[t1:receiver.start], ("filler",)):
+        return False
+    if giver is not None and not ("،" in ctx.text[giver.end:t0] or ctx.cues("clause_break", giver.end, t0)) and ctx.words(ctx.text[giver.end:t0]) < CLAUSE_WORDS:
+        return False
+    gap0, gap1 = receiver.end, after[1].start
+    if ctx.cues("agent", gap0, gap1) or ctx.cues("locative", gap0, gap1) and not ctx.cues("flow_to", gap0, gap1):
+        return False
+    return ctx.only(ctx.text[gap0:gap1], ("filler",)) or bool(ctx.cues("flow_to", gap0, gap1)) and ctx.words(ctx.text[gap0:gap1]) <= VSO_THING_WORDS
+
+
+@relation_rule(name="intelligence_flow", produces=("providesIntelligenceTo",),
+               rule_ids=tuple("rule:intelligence-flow" + s for s in SUFFIXES))
+def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
+    """X gives information to Y (``providesIntelligenceTo``)."""
+    return _flows(ctx, "providesIntelligenceTo", "rule:intelligence-flow")
+
+
+@relation_rule(name="training_flow", produces=("providesTrainingTo",),
+               rule_ids=tuple("rule:training-flow" + s for s in SUFFIXES))
+def training_flow(ctx: SentenceContext) -> list[Candidate]:
+    """X trains Y (``providesTrainingTo``)."""
+    return _flows(ctx, "providesTrainingTo", "rule:training-flow")

@@ -1,0 +1,54 @@
+"""Membership of states in international organizations (``memberOf``, Country -> body).
+
+Usage::
+
+    candidates = membership(ctx)
+"""
+from __future__ import annotations
+
+from pipeline.relations.context import Arg, SentenceContext
+from pipeline.relations.patterns import LINK, Candidate, candidate, chains, phrase_start
+from pipeline.relations.registry import relation_rule
+
+LISTED = 0.75  # a list of countries
+SINGLE = 0.65  # one country
+CUE_REACH_CHARS = 15  # a membership cue within this many characters of the stretch
+ORGANIZATION_WORDS = 20  # the list to the organization
+AGENT_WORDS = 2  # "set up by the X": the agent cue before the organization's name
+
+
+@relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
+def membership(ctx: SentenceContext) -> list[Candidate]:
+    """Countries listed with an international organization and a membership cue ("Les
+    pays membres de l'X : A, B", "X, which groups A, B and C", "وتضم A وB") are each a
+    ``memberOf`` it."""
+    orgs = [a for a in ctx.args if a.type == "InternationalOrganization" and not a.demonym]
+    if not orgs:
+        return []
+    cues = ctx.cues("memberOf")
+    if not cues:
+        return []
+    countries = [a for a in ctx.args if a.type == "Country" and not a.demonym]
+    out: list[Candidate] = []
+    runs = chains(ctx, countries) or [[c] for c in countries]
+    for chain in runs:
+        lo, hi = chain[0].start, chain[-1].end
+        org = min(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
+        if any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
+               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])):
+            continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
+        if org.end <= lo and ctx.cues("agent", ctx.before(Arg("", "", "", phrase_start(ctx, org), org.end, ""), AGENT_WORDS)[0], org.start):
+            continue  # "The force, set up by the X, includes A, B": X's creation, not X, has them
+        start, end = min(lo, org.start), max(hi, org.end)
+        # A cue overlapping the stretch or within a few characters of it ("Les pays membres
+        # de l'X : A, B", "X, which groups A, B and C", "وتضم A وB").
+        if not any(c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS for c0, c1 in cues):
+            continue
+        if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > ORGANIZATION_WORDS:
+            continue
+        conf = LISTED if len(chain) > 1 else SINGLE
+        for c in chain:
+            if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
+                continue  # "la mission … au Mali (EUTM Mali)": the country of the name
+            out.append(candidate(c, "memberOf", org, "rule:member-countries", conf, *cues))
+    return out

@@ -1,0 +1,83 @@
+"""Where a place lies (``locatedIn``, City / Location -> Location / Country).
+
+Usage::
+
+    candidates = places(ctx)
+"""
+from __future__ import annotations
+
+from pipeline.relations.context import Arg, SentenceContext
+from pipeline.relations.patterns import Candidate, candidate
+from pipeline.relations.registry import relation_rule
+
+# Confidences.
+COMMA = 0.8  # "Rabat, Morocco"
+CAPITAL_DEMONYM = 0.85  # "Rabat, the Moroccan capital", "la capitale marocaine, Rabat"
+IN = 0.65  # "X in Morocco"
+APPOSITION = 0.8  # "Malabo, capitale de la Guinée équatoriale", "Almeria, in southern Spain"
+REGION_OF = 0.75  # "the Tillabéri region of Niger"
+REGION_APPOSITION = 0.75  # "Ménaka, dans la région de Gao"
+COMPASS = 0.75  # "إقليم قادس جنوب إسبانيا"
+CITY_DEMONYM = 0.8  # "في مدينة قابس التونسية"
+CHAIN_DEMOTION = 0.05  # a city in a region in a state: a little less sure than either step
+# Windows, in words.
+CAPITAL_WORDS = 4  # "Rabat, the Moroccan capital": city to demonym
+IN_WORDS = 2  # "X in Y", "the X region of Y", "X جنوب Y"
+APPOSITION_WORDS = 5  # "X, capitale de Y"
+REGION_APPOSITION_WORDS = 3  # "X, in the Y region"
+CAPITAL_NAME_WORDS = 1  # "la capitale marocaine, Rabat": demonym to city
+CAPITAL_CUE_WORDS = 2  # the capital noun before the demonym
+CITY_NOUN_WORDS = 1  # "في مدينة قابس التونسية": the city noun right before the name
+
+
+@relation_rule(name="places", produces=("locatedIn",),
+               rule_ids=("rule:place-comma", "rule:place-capital-demonym", "rule:place-in", "rule:place-apposition",
+                         "rule:place-region-of", "rule:place-compass", "rule:place-city-demonym", "rule:place-chain"))
+def places(ctx: SentenceContext) -> list[Candidate]:
+    """"Rabat, Morocco", "Rabat, the Moroccan capital", "Almeria, in southern Spain",
+    "إقليم قادس جنوب إسبانيا" -> ``locatedIn``; a city in a region the sentence puts in a
+    state is in that state too (``rule:place-chain``)."""
+    out: list[Candidate] = []
+    for a, b in zip(ctx.args, ctx.args[1:]):
+        if a.type not in {"City", "Location"} or a.demonym:
+            continue
+        gap = ctx.gap(a, b).strip()
+        if b.type in {"Country", "Location"} and not b.demonym and gap in {",", "،", "("}:
+            out.append(candidate(a, "locatedIn", b, "rule:place-comma", COMMA))
+        elif b.type == "Country" and b.demonym and ctx.cues("capital", a.end, b.start) and ctx.words(gap) <= CAPITAL_WORDS:
+            out.append(candidate(a, "locatedIn", b, "rule:place-capital-demonym", CAPITAL_DEMONYM))
+        elif b.type == "Country" and not b.demonym and ctx.words(gap) <= IN_WORDS and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start):
+            out.append(candidate(a, "locatedIn", b, "rule:place-in", IN))
+        elif (b.type == "Country" and not b.demonym and gap[:1] in {",", "،"} and ctx.words(gap) <= APPOSITION_WORDS
+              and ctx.only(gap, ("capital", "locative", "filler", "of")) and (ctx.cues("capital", a.end, b.start) or ctx.cues("locative", a.end, b.start))):
+            # "Malabo, capitale de la Guinée équatoriale", "Almeria, in southern Spain"
+            out.append(candidate(a, "locatedIn", b, "rule:place-apposition", APPOSITION))
+        elif (a.type == "Location" and b.type == "Country" and not b.demonym and ctx.words(gap) <= IN_WORDS and ctx.only(gap, ("of", "filler"))
+              and ctx.cues("of", a.end, b.start) and ctx.cues("capital", a.start, a.end)):
+            # "the Tillabéri region of Niger", "la province de X du Y"
+            out.append(candidate(a, "locatedIn", b, "rule:place-region-of", REGION_OF))
+        elif (a.type == "City" and b.type == "Location" and gap[:1] in {",", "،"} and ctx.words(gap) <= REGION_APPOSITION_WORDS
+              and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start)):
+            # "Ménaka, dans la région de Gao", "X, in the Y region": a city in a region
+            out.append(candidate(a, "locatedIn", b, "rule:place-apposition", REGION_APPOSITION))
+        elif (ctx.lang == "ar" and b.type in {"Country", "Location", "City"} and not b.demonym and ctx.words(gap) <= IN_WORDS
+              and ctx.cues("compass", a.end, b.start) and ctx.only(gap, ("compass", "capital"))):
+            # "إقليم قادس جنوب إسبانيا", "وادي حوران غربي محافظة الأنبار"
+            out.append(candidate(a, "locatedIn", b, "rule:place-compass", COMPASS))
+        elif ctx.lang == "ar" and b.type == "Country" and b.demonym and not gap and ctx.cues("capital", *ctx.before(a, CITY_NOUN_WORDS)):
+            # "في مدينة قابس التونسية": the city noun, the name, its adjective of state
+            out.append(candidate(a, "locatedIn", b, "rule:place-city-demonym", CITY_DEMONYM))
+    # "Ménaka, dans la région de Gao, au Mali", "X, in the Y region of Z": a city in a
+    # region that the sentence puts in a state is in that state too.
+    for first in list(out):
+        for second in list(out):
+            if (first.tail is second.head or isinstance(first.tail, Arg) and first.tail.id == second.head.id) \
+                    and first.head.type == "City" and isinstance(second.tail, Arg) and second.tail.type == "Country":
+                out.append(candidate(first.head, "locatedIn", second.tail, "rule:place-chain", min(first.confidence, second.confidence) - CHAIN_DEMOTION))
+    for a, b in zip(ctx.args, ctx.args[1:]):
+        # "la capitale marocaine, Rabat" / "العاصمة المغربية الرباط"
+        if a.type == "Country" and a.demonym and b.type == "City" and ctx.words(ctx.gap(a, b)) <= CAPITAL_NAME_WORDS:
+            lo, _ = ctx.before(a, CAPITAL_CUE_WORDS)
+            if ctx.cues("capital", lo, a.start) or ctx.cues("capital", a.end, b.start):
+                out.append(candidate(b, "locatedIn", a, "rule:place-capital-demonym", CAPITAL_DEMONYM))
+    return out

@@ -1,0 +1,257 @@
+"""Person roles: who ``leads`` a body, who is a ``memberOf`` it (Person -> body).
+
+Rules: ``person_roles`` (titles in apposition, before or after the name) and
+``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X").
+
+Usage::
+
+    candidates = person_roles(ctx) + headed_by(ctx)
+"""
+from __future__ import annotations
+
+from pipeline.relations.context import Arg, SentenceContext
+from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
+from pipeline.relations.registry import relation_rule
+
+# Confidences, by the construction that states the role.
+TITLE_NAME_OF_BODY = 0.7  # "le colonel X de la Garde": the title before the name, the body after "of"
+NAME_APPOSED_TITLE = 0.8  # "X, director general of Y", "X, Y's director"
+BODY_TITLE_NAME = 0.75  # "Le président français, Emmanuel Macron", "Europol's Executive Director X"
+MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, under the export threshold
+MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
+COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
+HEADED_BY = 0.75
+# Windows, in words unless said.
+OF_GAP_WORDS = 3  # "X of the Y": person to body
+TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
+DEMONYM_TITLE_WORDS = 1  # ... after a demonym body ("X, the Moroccan minister"): the next word
+APPOSITION_GAP_WORDS = 8  # "X, director general of Y": person to body
+BODY_TITLE_GAP_WORDS = 6  # "Y's Executive Director X": body to person
+NEXT_PERSON_CHARS = 3  # a person right after the body takes the title ("مستشار الرئيس الأميركي باراك اوباما")
+WITHIN_WORDS = 2  # "in" / "within" before the body after a sub-unit title
+DEPUTY_ADJACENT_CHARS = 2  # "deputy director": the deputy cue right before the head title
+DEPUTY_GAP_WORDS = 2  # "النائب الأول لرئيس", "first deputy of the president"
+RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
+HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
+HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
+
+
+def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: int, body_end: int) -> bool:
+    """A head title with a complement of its own heads a part of the body, so the person
+    is a member of the body: "the armed forces' exercise director" (a noun before the
+    title), "وزيرة الخارجية في الاتحاد الأوروبي", "director of operations at Europol" (a
+    complement, then the body after "in" / "at")."""
+    t0, t1 = title
+    if body_end <= t0:  # body, then title: "Y's exercise director"
+        return not ctx.only(ctx.text[body_end:t0], LINK + ("of", "title_modifier", "deputy"))
+    between = ctx.text[t1:body_start]
+    if not between.strip() or ctx.only(between, LINK + ("of", "title_modifier")):
+        return False
+    if ctx.cues("sub_unit", t1, body_start):
+        return True  # "commandant du secteur sud de l'armée", "head of the cyber unit of Y"
+    lo, _ = ctx.before(Arg("", "", "", body_start, body_start, ""), WITHIN_WORDS)
+    return bool(ctx.cues("within", max(lo, t1), body_start))
+
+
+def _title_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start",
+              body: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]] | None:
+    """``(role, title span)``: ``leads`` or ``memberOf`` from the title in ``text[start:end]``
+    nearest to the body (``nearest`` = which end of the stretch the body is at). A non-head
+    title just before a head title makes a member ("deputy director", "نائب رئيس"); a
+    non-head cue inside a head title is part of it ("secrétaire général"); a rank is part
+    of the name, not a role, unless it is the only title ("le colonel X de la Garde")."""
+    if end <= start:
+        return None
+    heads = ctx.cues("leads", start, end)
+    roles = [r for r in ctx.cues("memberRole", start, end)
+             if not any(h0 <= r0 < h1 or r0 <= h0 < r1 for h0, h1 in heads for r0, r1 in [r])]
+    titles = sorted([(s, e, "leads") for s, e in heads] + [(s, e, "memberOf") for s, e in roles])
+    if not titles:
+        return None
+    ranks = ctx.cues("rank", start, end)
+    named = [t for t in titles if not any(r0 <= t[0] and t[1] <= r1 for r0, r1 in ranks)]
+    titles = named or titles
+    pick = titles[0] if nearest == "start" else titles[-1]
+    span = (pick[0], pick[1])
+    if pick[2] == "leads" and any(_deputy_of(ctx, d1, pick[0]) for _, d1 in ctx.cues("deputy", start, end)):
+        return "memberOf", span
+    if pick[2] == "leads" and body is not None and _sub_unit_title(ctx, span, *body):
+        return "memberOf", span
+    return pick[2], span
+
+
+def _deputy_of(ctx: SentenceContext, deputy_end: int, title_start: int) -> bool:
+    """A deputy cue ending at ``deputy_end`` qualifies the head title at ``title_start``:
+    right before it, or with an ordinal and "of" between ("النائب الأول لرئيس", "first
+    deputy of the president")."""
+    if 0 <= title_start - deputy_end <= DEPUTY_ADJACENT_CHARS:
+        return True
+    between = ctx.text[deputy_end:title_start]
+    return deputy_end < title_start and ctx.words(between) <= DEPUTY_GAP_WORDS and ctx.only(between, ("title_modifier", "of", "filler"))
+
+
+def _relative_head(ctx: SentenceContext, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """A head cue right after a relative pronoun in ``text[start:end]`` ("X, the Nigerian
+    officer who commands Y", "الذي يرأس"): the clause says what the person heads, over a
+    rank noun before it."""
+    for h0, h1 in ctx.cues("leads", start, end):
+        lo, _ = ctx.before(Arg("", "", "", h0, h0, ""), RELATIVE_WORDS)
+        if lo >= start and ctx.only(ctx.text[lo:h0], ("copula",)) and ctx.cues("copula", lo, h0):
+            return "leads", (h0, h1)
+    return None
+
+
+def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
+    """A portfolio minister's title ("Interior Minister", "وزير الداخلية"), not "prime minister"."""
+    return any(m == title for m in ctx.cues("minister", *title))
+
+
+def _ministry_of(ctx: SentenceContext, state: Arg, window: tuple[int, int]) -> Arg | None:
+    """The ministry of ``state`` whose name shares a portfolio word with the title's words."""
+    words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler", "title_modifier"))
+    best, overlap = None, 0
+    for arg, key, name_words in ctx.ministries:
+        shared = len(words & name_words)
+        if key == state.key and shared > overlap:
+            best, overlap = arg, shared
+    return best
+
+
+def _apposition_conjunction(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A conjunction in ``text[start:end]`` other than the comma that sets a name in
+    apposition to its title ("Qatar's Emir, Sheikh X", "…، العقيد X")."""
+    for c0, c1 in ctx.cues("conjunction", start, end):
+        if ctx.text[c0:c1] in {",", "،"} and ctx.only(ctx.text[c1:end], ("rank", "article")):
+            continue
+        return True
+    return False
+
+
+@relation_rule(name="person_roles", produces=("leads", "memberOf"),
+               rule_ids=("rule:leads-title", "rule:memberOf-title",
+                         "rule:leads-title-coordinated", "rule:memberOf-title-coordinated"))
+def person_roles(ctx: SentenceContext) -> list[Candidate]:
+    """Apposition and titles: "X, director general of Y", "Le président français, Emmanuel
+    Macron", "le colonel X de la Garde nationale" -> X ``leads`` / is a ``memberOf`` Y; a
+    portfolio minister leads the ministry the text names; bodies coordinated after the
+    first share the role (``-coordinated``)."""
+    out: list[Candidate] = []
+    persons = [a for a in ctx.args if a.type == "Person"]
+    # A demonym qualifying a named body ("the head of the Libyan Intelligence Service") is
+    # not the body the title names.
+    bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of)]
+    for p in persons:
+        # One role per side: the title before the name and the one after it are two
+        # statements ("Le président du Sénégal, X, président en exercice de l'UA").
+        best: dict[str, tuple[int, Candidate]] = {}
+        for b in bodies:
+            if b.key == p.key:
+                continue
+            others = [x for x in ctx.between_args(p, b) if x.type == "Person" or x.type in BODY_TYPES and not x.demonym]
+            if others:
+                continue
+            gap = ctx.gap(p, b)
+            title = None
+            if (p.start < b.start and ctx.only(gap, ("of", "filler")) and ctx.words(gap) <= OF_GAP_WORDS
+                    and ctx.cues("of", *ctx.gap_span(p, b)) and not set(gap) & set(",،(")):
+                # "Maj. Gen. X of the Air Force", "le colonel X de la Garde nationale": the
+                # title before the person, the body after "of".
+                if ctx.cues("locative", *ctx.gap_span(p, b)):
+                    continue  # "l'ambassadeur X à Tunis", "السفير X في الرباط"
+                lo = ctx.before(p, TITLE_WORDS)[0]
+                title = _title_in(ctx, lo, p.start, "end")
+                window = (lo, p.start)
+                conf = TITLE_NAME_OF_BODY
+            elif p.start < b.start:
+                # "X, director general of Y" / "X، المدير العام لـ Y" / "X, Y's director"
+                if ctx.words(gap) > APPOSITION_GAP_WORDS:
+                    continue
+                if gap.strip()[:1] not in {",", "،", "(", "-", "—"}:
+                    # No apposition mark: only "X is / who heads / بصفته …" — "X met the
+                    # head of Y" gives the title to someone else.
+                    heads = ctx.cues("leads", p.end, b.start) + ctx.cues("memberRole", p.end, b.start)
+                    if not heads or not ctx.only(ctx.text[p.end:min(h[0] for h in heads)], LINK + ("copula",)):
+                        continue
+                nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= NEXT_PERSON_CHARS and x.type == "Person"]
+                if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
+                    continue
+                if ctx.only(gap, LINK):  # "X, Y's director": the title follows the body
+                    window = (b.end, ctx.after(b, DEMONYM_TITLE_WORDS if b.demonym else TITLE_WORDS)[1])
+                    title = _title_in(ctx, *window, body=(b.start, b.end))
+                else:
+                    window = (p.end, b.start)
+                    title = _title_in(ctx, *window, body=(b.start, b.end))
+                    if title is not None and title[0] == "memberOf":
+                        title = _relative_head(ctx, *window) or title
+                conf = NAME_APPOSED_TITLE
+            else:
+                # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
+                # "وزير الداخلية الفرنسي X" / "مدير المخابرات العامة اللواء X"
+                if ctx.words(gap) > BODY_TITLE_GAP_WORDS or ctx.cues("clause_break", b.end, p.start):
+                    continue
+                if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
+                    continue
+                lo = ctx.before(Arg("", "", "", phrase_start(ctx, b), b.end, ""), TITLE_WORDS)[0]
+                title = None if ctx.only(gap, LINK + ("rank",)) else _title_in(ctx, b.end, p.start, "end", body=(b.start, b.end))
+                window = (b.end, p.start)
+                if title is None:
+                    title = _title_in(ctx, lo, phrase_start(ctx, b), "end", body=(b.start, b.end))
+                    window = (lo, p.start)
+                conf = BODY_TITLE_NAME
+            if title is None:
+                continue
+            role, span = title
+            target = b
+            if role == "memberOf" and b.type == "Country":
+                continue  # a person is a member of a body, not of a state
+            if role == "leads" and b.type == "Country" and _is_minister(ctx, span):
+                # A portfolio minister heads the ministry the text names, not the state.
+                ministry = _ministry_of(ctx, b, (min(window[0], span[0]), max(window[1], span[1])))
+                if ministry is None:
+                    conf = MINISTER_OF_STATE
+                else:
+                    target, conf = ministry, conf - MINISTRY_DEMOTION
+            side = "left" if b.start < p.start else "right"
+            distance = len(gap)
+            if side not in best or distance < best[side][0]:
+                best[side] = (distance, candidate(p, role, target, f"rule:{role}-title", conf, b))
+        for _, cand in best.values():
+            out.append(cand)
+            out.extend(_coordinated_bodies(ctx, cand))
+    return out
+
+
+@relation_rule(name="headed_by", produces=("leads",), rule_ids=("rule:leads-headed-by",))
+def headed_by(ctx: SentenceContext) -> list[Candidate]:
+    """"Italy's Interior Ministry, headed by X", "المجلس الرئاسي برئاسة X", "la commission,
+    présidée par X": the person right after the cue leads the body right before it."""
+    out = []
+    for c0, c1 in ctx.cues("headed_by"):
+        body = next((a for a in reversed(ctx.args) if a.end <= c0 and not (a.demonym and a.qualifier_of)), None)
+        person = next((a for a in ctx.args if a.start >= c1), None)
+        if body is None or person is None or person.type != "Person" or body.type not in BODY_TYPES - {"Country"} or body.demonym:
+            continue
+        if ctx.words(ctx.text[body.end:c0]) > HEADED_BY_BODY_WORDS or ctx.words(ctx.text[c1:person.start]) > HEADED_BY_PERSON_WORDS:
+            continue
+        if not ctx.only(ctx.text[c1:person.start], ("rank", "leads", "filler")):
+            continue
+        out.append(candidate(person, "leads", body, "rule:leads-headed-by", HEADED_BY, (c0, c1)))
+    return out
+
+
+def _coordinated_bodies(ctx: SentenceContext, cand: Candidate) -> list[Candidate]:
+    """"X, directeur de la police et de la gendarmerie", "المدير العام للأمن الوطني ومراقبة
+    التراب الوطني": bodies coordinated after the one a title names share the role."""
+    body = cand.tail
+    if not isinstance(body, Arg) or body.start < cand.head.start:
+        return []
+    out = []
+    last = body
+    for x in ctx.args:
+        if x.start < last.end or x.demonym:
+            continue
+        if x.type != body.type or not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("of",)):
+            break
+        out.append(candidate(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - COORDINATED_DEMOTION, 3)))
+        last = x
+    return out
