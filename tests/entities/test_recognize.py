@@ -28,8 +28,8 @@ def test_acronym_in_parentheses_is_bound_to_the_long_form():
     long_form = next(m for m in ms if m.text.startswith("Direction générale"))
     acronym = next(m for m in ms if m.text == "DGSE")
     assert long_form.type == "GovernmentAgency"
-    assert long_form.attrs["acronym"] == "DGSE"
-    assert acronym.attrs["long_form_of"] == long_form.id
+    assert long_form.attrs.acronym == "DGSE"
+    assert acronym.attrs.long_form_of == long_form.id
 
 
 def test_place_inside_a_longer_model_name_is_not_a_place_mention():
@@ -48,14 +48,14 @@ def test_model_junk_is_dropped_and_elisions_trimmed():
 def test_agency_gets_country_from_demonym():
     ms = mentions("ar", "أعلنت وزارة الداخلية الفرنسية توقيف خلية")
     agency = next(m for m in ms if m.type == "GovernmentAgency")
-    assert agency.attrs["country"] == "country/FR"
+    assert agency.attrs.country == "country/FR"
     assert agency.key is None or agency.key.startswith("agency/")
 
 
 def test_event_name_alias_and_later_model_mention_typed_as_event():
     ms = mentions("en", "Troops joined Exercise African Lion 2022 in Morocco. African Lion 2022 ended in June.")
     events = [m for m in ms if m.type == "Event"]
-    assert events and events[0].attrs["year"] == "2022"
+    assert events and events[0].attrs.year == "2022"
     assert all(m.type == "Event" for m in ms if "African Lion" in m.text)
 
 
@@ -66,7 +66,7 @@ def test_region_head_makes_the_city_name_a_location():
 
 def test_arabic_place_name_with_closer_keeps_the_short_form_as_alias():
     ms = by_text(mentions("ar", "أعيد فتح معبر وادي سالم الحدودي أمام المسافرين"))
-    assert ms["معبر وادي سالم الحدودي"].attrs["aliases"] == ["معبر وادي سالم"]
+    assert ms["معبر وادي سالم الحدودي"].attrs.aliases == ["معبر وادي سالم"]
 
 
 def test_name_running_on_to_its_acronym_is_one_organization():
