@@ -83,3 +83,14 @@ def test_english_age_apposition_marks_a_person():
 def test_latin_place_heads_veto_a_person():
     assert persons("en", "They played at the King Fahd Stadium on Sunday.") == []
     assert "Mohammed VI" in persons("en", "King Mohammed VI received the envoy.")
+
+
+def test_latin_apposition_name_leaves_out_a_rank_and_a_nationality_noun():
+    assert "Carlos Mendes Silva" in persons("en", "Rear Admiral Carlos Mendes Silva, commander of the Portuguese Navy, stated")
+    assert "Giulia Ferri" in persons("fr", "a affirmé l'Italienne Giulia Ferri, directrice générale de Frontex.")
+
+
+def test_arabic_definite_family_name_after_one_given_name_before_punctuation():
+    assert "سامي العبادي" in persons("ar", "وترأس قائد الحرس الوطني العميد سامي العبادي، مساء الأحد، الاجتماع")
+    # "سامي" is also an adjective (a senior official): no person without name words after it.
+    assert persons("ar", "وقال مسؤول سامي في وزارة الداخلية إن التعاون مستمر") == []

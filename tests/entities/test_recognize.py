@@ -80,6 +80,12 @@ def test_hyphenated_acronym_is_one_acronym():
     assert "NAVEUR-NAVAF" in ms and "NAVAF" not in ms
 
 
+def test_portfolio_words_are_not_organizations():
+    ms = by_text(mentions("fr", "Le ministre de la Défense et de la Sécurité civile, le colonel Ousmane Keita, a pris la parole."))
+    assert "Défense" not in ms and "Sécurité civile" not in ms
+    assert ms["Ousmane Keita"].type == "Person"
+
+
 def test_surname_of_a_person_tagged_as_organization_is_a_person():
     ms = mentions("en", "The gunman Karim Boudali, 41, was arrested. Prosecutors charged Boudali on Friday.")
     assert [(m.text, m.type) for m in ms if "Boudali" in m.text] == [("Karim Boudali", "Person"), ("Boudali", "Person")]
@@ -109,8 +115,18 @@ def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
     assert found["Institute for Security Studies"].type == "Organization"
 
 
+def test_a_capitalized_nationality_noun_is_no_entity():
+    found = by_text(mentions("fr", "a affirmé l'Italienne Giulia Ferri, directrice générale de Frontex."))
+    assert "Italienne" not in found and found["Giulia Ferri"].type == "Person"
+
+
 def test_french_coast_guard_spellings():
     found = by_text(mentions("fr", "La Marine sénégalaise et la Garde côte mauritanienne (GCM) patrouillent."))
     assert found["Garde côte mauritanienne"].type == "GovernmentAgency"
     found = by_text(mentions("fr", "les garde-côtes italiens ont secouru 40 migrants"))
     assert found["garde-côtes italiens"].type == "GovernmentAgency"
+
+
+def test_unknown_place_after_town_of_is_a_city():
+    found = by_text(mentions("en", "She was arrested in the town of Ceylanpinar after weeks of monitoring."))
+    assert found["Ceylanpinar"].type == "City"

@@ -99,3 +99,12 @@ def test_persons_across_scripts_join_only_with_agreeing_long_vowels():
     })
     persons = {tuple(e.documents): e for e in entities if e.type == "Person"}
     assert set(persons) == {("ar1", "en", "fr"), ("ar2",)}
+
+
+def test_surname_with_a_transliterated_article_joins_the_full_name():
+    entities = _resolve({
+        "en": ("en", "The man, named as Syrian citizen Abu Omar al-Rawi, was arrested. "
+                     "Al-Rawi, said to be a recruiter for the network, is thought to be 35."),
+    })
+    persons = [e for e in entities if e.type == "Person"]
+    assert len(persons) == 1 and "Al-Rawi" in persons[0].aliases
