@@ -124,7 +124,7 @@ CLOSE_QUOTES = frozenset({"»", "”", '"', "'"})
 _SINGLE_QUOTES = frozenset({"‘", "’"})
 # A body's or place's name: صحيفة «ديلي تلغراف» (five words at most).
 NAME_QUOTING = Quoting(OPEN_QUOTES, CLOSE_QUOTES, max_words=5)
-# An event's name, also in single curly quotes: operation ‘GLOBAL CHAIN’ (six words at most).
+# An event's name, also in single curly quotes: operation ‘TRIDENT SHIELD’ (six words at most).
 EVENT_QUOTING = Quoting(OPEN_QUOTES | _SINGLE_QUOTES, CLOSE_QUOTES | _SINGLE_QUOTES, max_words=6)
 
 

@@ -3,9 +3,9 @@
 An event is a head noun (أحداث، عملية، قمة، attentats, opération, sommet, attacks,
 Exercise, summit...) with its name:
 
-- a quoted name: أحداث «باتاكلان», l'opération « Serval », operation 'GLOBAL CHAIN';
+- a quoted name: أحداث «باتاكلان», l'opération « Serval », operation 'TRIDENT SHIELD';
 - capitalized words (Latin): Operation Sophia, l'opération française Barkhane (a demonym
-  may sit between), Exercise Bright Star 2017, "L'opération, baptisée Kafo II";
+  may sit between), Exercise Bright Star 2017, "L'opération, baptisée Sirocco II";
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
 - a year right after the name (or after سنة / عام / en / in) is kept in the attrs.
@@ -133,11 +133,11 @@ class EventPatterns(EntityComponent):
                     marks: LexiconMarks) -> NameAfter | None:
         """The event's name after the head."""
         # Skip a demonym, a comma and a naming participle: "l'opération française Barkhane",
-        # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
+        # "L'opération, baptisée Sirocco II", "operation, codenamed 'TRIDENT SHIELD'".
         named = comma = False
         if self.lang == "ar":
             # Adjectives and demonyms between the head and a quoted name:
-            # التدريب المصري السوداني المشترك «…».
+            # التدريب التونسي الجزائري المشترك «…».
             k = j
             while k < len(doc) and k - j < 5 and (is_definite(doc[k]) or marks.demonym_at(k)) and not marks.type_at(k):
                 k += 1
@@ -159,14 +159,14 @@ class EventPatterns(EntityComponent):
             return None
         if head in self.named_only and not named:
             return None
-        if named:  # "L'opération, baptisée Kafo II": the name stands alone, like a quoted one
+        if named:  # "L'opération, baptisée Sirocco II": the name stands alone, like a quoted one
             found = self._name_after(doc, norms, head, j, marks)
             return NameAfter(found.start, found.end, True) if found and found.end > found.start else None
         if j >= len(doc):
             return None
         if self.lang != "ar" and head in self.with_place and norms[j] in self.words.event_complements \
                 and (head not in self.of_place or norms[j] in self.words.of_place):
-            # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
+            # l'attaque de Sousse, l'attentat de la Kasbah, the attack in Nairobi
             k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
                 return NameAfter(j, marks.name[k].end, False)
@@ -205,12 +205,12 @@ class EventPatterns(EntityComponent):
         return {i for span in doc.spans.get("heads", []) for i in range(span.start, span.end)}
 
     def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[EventMatch]:
-        """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
+        """Numbered sessions: الدورة السابعة, la 7e session, the 7th session."""
         out = []
         for i, head in self.ordinal_heads_longest.matches(norms):
             if self.lang == "ar":
                 k = i + len(head)
-                # an adjective may stand between: القمة العربية الرابعة والثلاثين
+                # an adjective may stand between: القمة العربية الحادية والثلاثين
                 while k < len(doc) and k - i - len(head) < 2 and is_definite(doc[k]) and norms[k] not in self.ordinals:
                     k += 1
                 first = k
@@ -231,8 +231,8 @@ class EventPatterns(EntityComponent):
         return out
 
     def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
-        """English: a city or country right before a place-taking head: the Brussels attack,
-        the Doha agreement."""
+        """English: a city or country right before a place-taking head: the Nairobi attack,
+        the Algiers agreement."""
         out = []
         if self.lang != "en":
             return out
@@ -246,7 +246,7 @@ class EventPatterns(EntityComponent):
 
     def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """Latin: capitalized words and a year, then an apposition with an event head:
-        "taking part in African Lion 2024, the largest military exercise"."""
+        "joining Cutlass Express 2023, the annual naval exercise"."""
         out = []
         if self.lang == "ar":
             return out
@@ -264,7 +264,7 @@ class EventPatterns(EntityComponent):
                 continue
             if match_at(norms, start, self.heads):
                 continue  # Exercise Bright Star 2017: the head pattern has it
-            # the head in an apposition right after the year: "African Lion 2024, the largest … exercise"
+            # the head in an apposition right after the year: "Cutlass Express 2023, the annual … exercise"
             if k + 1 < len(doc) and doc[k + 1].text == "," and any(
                     match_at(norms, t, self.heads) and not is_capitalized(doc[t]) for t in range(k + 2, min(len(doc), k + 12))):
                 out.append(EventMatch(start, k + 1, doc[start:k].text, "year"))
@@ -294,8 +294,8 @@ class EventPatterns(EntityComponent):
         return out
 
     def _dated(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
-        """Events identified by their date: attentats du 22 mars 2016, هجمات 11 سبتمبر, the
-        January 28, 2024 attack (on the X Church)."""
+        """Events identified by their date: attentats du 7 janvier 2015, هجمات 11 سبتمبر, the
+        March 3, 2021 attack (on the X Church)."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
         ends = {e: (s, v) for s, e, v in dates}
@@ -316,7 +316,7 @@ class EventPatterns(EntityComponent):
                 continue
             s0, value = ends[b]
             start, name_end, name = i, h_end, doc[s0:h_end].text
-            # "attack on the Santa Maria Church": the target names the attack
+            # "attack on the Saint Joseph Cathedral": the target names the attack
             t = h_end
             if t + 1 < len(doc) and norms[t] in self.words.target_links and norms[t + 1] == "the":
                 c = t + 2
@@ -330,8 +330,8 @@ class EventPatterns(EntityComponent):
 
     def _in_force(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
         """A (definite) agreement or ceasefire dated by its signing or entry into force in the
-        same clause: l'accord de cessez-le-feu entre X et Y entré en vigueur le 27 novembre
-        2024, the ceasefire agreement signed on 3 May."""
+        same clause: l'accord de cessez-le-feu entre X et Y entré en vigueur le 12 mars
+        2021, the ceasefire agreement signed on 3 May."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
         for i, head in self.in_force.matches(norms):

@@ -212,7 +212,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"],
                                 MentionAttrs(cue=cue.cue or None, role=cue.role or None)))
     # Names our recognizers typed in this doc type the model's later mentions of them
-    # (Bright Star 2017 after Exercise Bright Star 2017; Kyry after Khaled Kyry).
+    # (Bright Star 2017 after Exercise Bright Star 2017; Mansour after Karim Mansour).
     known: dict[str, str] = {}
     for cand in found:
         if cand.source in ("events", "pattern", "heads"):
@@ -270,8 +270,8 @@ def _role_words(lang: str) -> frozenset[str]:
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:
     """A model organization that reads as a person: capitalized words without any head noun
-    or lexicon name, either the surname of a person of the document (Lassoued after Abdesalem
-    Lassoued) or two or three words right after a role word (headed by Matteo Piantedosi)."""
+    or lexicon name, either the surname of a person of the document (Benali after Karim
+    Benali) or two or three words right after a role word (headed by Gérald Darmanin)."""
     tokens = list(span)
     if not 1 <= len(tokens) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
         return False
@@ -308,8 +308,8 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
 
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
-    Front for Change and Concord in Chad (FACT), the Southern European Task Force, Africa
-    (SETAF-AF). The words up to the parenthesis join the candidate that starts the name."""
+    Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
+    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name."""
     out: list[_Candidate] = []
     connectors = function_words().name_connectors
     for cand in found:

@@ -96,7 +96,7 @@ def _latin_articles() -> frozenset[str]:
 
 def _surname_words(text: str) -> list[str]:
     """Words of a person name's key, a transliterated Arabic article before the first left
-    out (Al-Turkmani -> ["turkmani"]): a surname alone has one."""
+    out (Al-Rawi -> ["rawi"]): a surname alone has one."""
     words = name_key(text).split()
     return words[1:] if len(words) > 1 and words[0] in _latin_articles() else words
 

@@ -81,9 +81,9 @@ def test_hyphenated_acronym_is_one_acronym():
 
 
 def test_portfolio_words_are_not_organizations():
-    ms = by_text(mentions("fr", "Le ministre de la Sécurité et de la Protection civile, le général Amadou Diallo, a parlé."))
-    assert "Sécurité" not in ms and "Protection civile" not in ms
-    assert ms["Amadou Diallo"].type == "Person"
+    ms = by_text(mentions("fr", "Le ministre de la Défense et de la Sécurité civile, le colonel Ousmane Keita, a pris la parole."))
+    assert "Défense" not in ms and "Sécurité civile" not in ms
+    assert ms["Ousmane Keita"].type == "Person"
 
 
 def test_surname_of_a_person_tagged_as_organization_is_a_person():
@@ -116,8 +116,8 @@ def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
 
 
 def test_a_capitalized_nationality_noun_is_no_entity():
-    found = by_text(mentions("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol."))
-    assert "Belge" not in found and found["Catherine De Bolle"].type == "Person"
+    found = by_text(mentions("fr", "a affirmé l'Italienne Giulia Ferri, directrice générale de Frontex."))
+    assert "Italienne" not in found and found["Giulia Ferri"].type == "Person"
 
 
 def test_french_coast_guard_spellings():
@@ -128,5 +128,5 @@ def test_french_coast_guard_spellings():
 
 
 def test_unknown_place_after_town_of_is_a_city():
-    found = by_text(mentions("en", "He was detained in the town of Reyhanli after months of surveillance."))
-    assert found["Reyhanli"].type == "City"
+    found = by_text(mentions("en", "She was arrested in the town of Ceylanpinar after weeks of monitoring."))
+    assert found["Ceylanpinar"].type == "City"
