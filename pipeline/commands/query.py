@@ -28,8 +28,8 @@ import typer
 from rich.console import Console
 
 from pipeline.sparql.read_only import QueryRefused
-from pipeline.sparql.run_query import (FORMATS, QuerySyntaxError, format_result, leased_store, rich_table, run_query,
-                                       terminal_bytes, terminal_text)
+from pipeline.runtime.terminal import printable, printable_bytes
+from pipeline.sparql.run_query import FORMATS, QuerySyntaxError, format_result, leased_store, rich_table, run_query
 from pipeline.store.oxigraph_store import StoreNotFound
 
 MAX_QUERY_BYTES = 1_000_000
@@ -77,7 +77,7 @@ def read_query_text(query: str, max_bytes: int = MAX_QUERY_BYTES) -> str:
         if len(query.encode("utf-8")) > max_bytes:
             raise QuerySourceError(f"the query is over the limit of {max_bytes} bytes")
         return query
-    shown = terminal_text(query, newlines=False)
+    shown = printable(query)
     try:  # O_NONBLOCK: opening a FIFO must not wait for a writer; then only a regular file is read
         fd = os.open(query, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
@@ -103,7 +103,7 @@ def query(
 ) -> None:
     """Run a SPARQL query on the store of a run (all documents' graphs as the default graph)."""
     if fmt not in FORMATS:
-        err.print(f"doc2kg query: unknown format {terminal_text(fmt, newlines=False)!r}; "
+        err.print(f"doc2kg query: unknown format {printable(fmt)!r}; "
                   f"use one of {', '.join(FORMATS)}", markup=False)
         raise typer.Exit(2)
     try:
@@ -115,10 +115,10 @@ def query(
                 return
             data = format_result(result, fmt)
     except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ValueError) as exc:
-        err.print(f"doc2kg query: {terminal_text(str(exc))}", markup=False)
+        err.print(f"doc2kg query: {printable(exc, newlines=True)}", markup=False)
         raise typer.Exit(2) from None
     if sys.stdout.isatty():
-        data = terminal_bytes(data)
+        data = printable_bytes(data)
     sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     sys.stdout.flush()
 

@@ -25,11 +25,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.commands.terminal import printable, say
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
 from pipeline.runtime.output_folder import (OutputFolderError, OutputWriteError, RunLock, describe_holder)
 from pipeline.runtime.parallel import ENGINES
+from pipeline.runtime.terminal import printable, say
 
 err = Console(stderr=True)
 

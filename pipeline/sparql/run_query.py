@@ -10,9 +10,8 @@ DESCRIBE.
 
 Untrusted text (titles, labels from articles) reaches a terminal as text: table cells are
 ``rich.text.Text`` (never markup) with control characters shown escaped
-(:func:`terminal_text`); ``doc2kg query`` escapes them in the other formats too when
-standard output is a terminal (:func:`terminal_bytes`), and writes them as they are to a
-file or a pipe.
+(:func:`pipeline.runtime.terminal.printable`); ``doc2kg query`` escapes them in the other
+formats too when standard output is a terminal, and writes them as they are to a file or a pipe.
 
 Usage::
 
@@ -32,6 +31,7 @@ import pyoxigraph as ox
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.runtime.terminal import printable
 from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import UnparsableQuery, check_read_only
 from pipeline.store.leases import hold
@@ -45,20 +45,6 @@ RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
-# C0 and C1 controls, DEL: escape sequences, bells, carriage returns that overwrite a line.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def terminal_text(text: str, *, newlines: bool = True) -> str:
-    """``text`` with control characters written as escapes (``\\x1b``); newlines kept if asked."""
-    pattern = _CONTROL if newlines else re.compile(r"[\x00-\x1f\x7f-\x9f]")
-    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def terminal_bytes(data: bytes) -> bytes:
-    """UTF-8 ``data`` with control characters (C0 but tab and newline, DEL, C1) escaped."""
-    return _CONTROL_BYTES.sub(lambda m: ("\\x%02x" % ord(m.group().decode("utf-8"))).encode("ascii"), data)
 
 
 @contextlib.contextmanager
@@ -151,7 +137,7 @@ def rich_table(result: QueryResult, limit: int | None = None) -> Table:
     for solution in result.value:
         n += 1
         if limit is None or n <= limit:
-            table.add_row(*(Text(terminal_text(cell(solution[v]))) for v in result.variables))
+            table.add_row(*(Text(printable(cell(solution[v]), newlines=True)) for v in result.variables))
     table.caption = f"{n} row{'s' if n != 1 else ''}" + (f", first {limit} shown" if limit and n > limit else "")
     return table
 

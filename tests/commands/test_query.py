@@ -73,8 +73,10 @@ def test_no_store(tmp_path):
 
 
 # -- untrusted text on the terminal, and where a query may come from (issue 18, finding 8) --------
+PERSIAN = "می\u200cخواهم"  # a ZWNJ inside a word: readable text, not an escape
 HOSTILE = ("[/] [link=http://evil.example/]click[/link] [bold]b[/bold] \x1b[31mred\x1b[0m "
-           "\x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 bell\x07 cr\roverwrite")
+           "\x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 bell\x07 cr\roverwrite"
+           " \u202eevil\u202c \u2066iso\u2069 " + PERSIAN)
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +98,7 @@ def test_table_prints_markup_and_escapes_as_text(hostile_out):
     assert "[/]" in text and "[link=http://evil.example/]click[/link]" in text and "[bold]b[/bold]" in text
     assert "\x1b" not in text and "\x07" not in text and "\r" not in text
     assert "\\x1b[31mred" in text and "\\x07" in text
+    assert "\u202e" not in text and "\u2066" not in text and "\\u202eevil" in text and PERSIAN in text
 
 
 def _on_a_terminal(args: list[str]) -> bytes:
@@ -125,6 +128,7 @@ def _on_a_terminal(args: list[str]) -> bytes:
 def test_every_format_escapes_controls_on_a_terminal(hostile_out, fmt):
     out = _on_a_terminal(["SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", fmt])
     assert b"red" in out and b"\x1b[31m" not in out and b"\x1b]8;;" not in out and b"\x07" not in out
+    assert "\u202e".encode() not in out and "\u2069".encode() not in out and PERSIAN.encode() in out
 
 
 def test_csv_to_a_pipe_is_the_data_as_it_is(hostile_out):
