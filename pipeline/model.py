@@ -10,7 +10,7 @@ dicts (``to_dict`` / ``from_dict``) for the incremental cache.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 # The closed sets of the graph, declared here once. ontology/doc2kg.ttl (classes, rdfs:domain
@@ -128,6 +128,32 @@ class Evidence(Record):
 
 
 @dataclass(slots=True)
+class MentionAttrs(Record):
+    """What a recognizer knows of a mention beyond its span and type (each field ``None``
+    or empty when it does not apply)."""
+
+    # An acronym in parentheses after a long form: bound both ways; one of several
+    # acronyms of one body (ACSRT/CAERT) keeps the whole parenthesis.
+    acronym: str | None = None
+    long_form_of: str | None = None  # the long form's mention id
+    part_of_acronym: str | None = None
+    # An agency's country id (a demonym or country in or next to its name).
+    country: str | None = None
+    # The lexicon id of a name many states share (وزارة الداخلية), bound by context later.
+    generic_of: str | None = None
+    head: str | None = None  # the head noun of a head-noun name or an event
+    name: str | None = None  # an event's name alone (باتاكلان)
+    aliases: list[str] = field(default_factory=list)
+    year: str | None = None  # an event's year
+    cue: str | None = None  # what marked a person: title | apposition | given_name
+    role: str | None = None  # a person's title or role words
+
+    def to_dict(self) -> dict[str, Any]:
+        # Only what is set: a cached mention holds the few facts that apply to it.
+        return {k: v for k, v in asdict(self).items() if v}
+
+
+@dataclass(slots=True)
 class Mention(Record):
     """A typed span of a document that names an entity.
 
@@ -145,8 +171,18 @@ class Mention(Record):
     key: str | None = None
     source: str = ""
     confidence: float = 1.0
-    # Extra facts a recognizer knows: an acronym bound to this long form, a role, a year.
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: MentionAttrs = field(default_factory=MentionAttrs)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "attrs"}
+        data["attrs"] = self.attrs.to_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        data = dict(data)
+        data["attrs"] = MentionAttrs.from_dict(data.get("attrs") or {})
+        return cls._from_fields(data)
 
 
 @dataclass(slots=True)
@@ -210,6 +246,11 @@ class DocumentResult(Record):
     tokens: int = 0
     # Problems that did not fail the document (a relation rule that raised; the others ran).
     warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(replace(self, mentions=[]))
+        data["mentions"] = [m.to_dict() for m in self.mentions]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DocumentResult":

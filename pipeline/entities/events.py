@@ -3,58 +3,47 @@
 An event is a head noun (أحداث، عملية، قمة، attentats, opération, sommet, attacks,
 Exercise, summit...) with its name:
 
-- a quoted name: أحداث «باتاكلان», l'opération « Serval », operation 'GLOBAL CHAIN';
+- a quoted name: أحداث «باتاكلان», l'opération « Serval », operation 'TRIDENT SHIELD';
 - capitalized words (Latin): Operation Sophia, l'opération française Barkhane (a demonym
-  may sit between), Exercise Bright Star 2017, "L'opération, baptisée Kafo II";
+  may sit between), Exercise Bright Star 2017, "L'opération, baptisée Sirocco II";
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
 - a year right after the name (or after سنة / عام / en / in) is kept in the attrs.
 
 A head alone ("the operation", القمة) is not an event.
 
-Assigns ``doc.spans["events"]`` (``label_`` "Event") and
-``doc.user_data["event_names"][(start_char, end_char)] = {"name", "head", "year"}``: ``name``
-is the name part alone (باتاكلان, Barkhane) so resolution can use it as an alias.
+Assigns ``doc.spans["events"]`` (``label_`` "Event") and ``span._.event_name``, an
+:class:`~pipeline.entities.records.EventName`: ``name`` is the name part alone (باتاكلان,
+Barkhane) so resolution can use it as an alias, ``head`` the head noun (or the rule that
+found the name), ``year`` the year written with it.
 
 Usage::
 
     nlp = spacy.blank("fr")
-    nlp.add_pipe("lexicon_matcher"); nlp.add_pipe("event_patterns")
+    nlp.add_pipe("lexicon_matcher"); nlp.add_pipe("event_patterns")  # config: heads_path, common_words_path
     doc = nlp("Les soldats de l'opération Barkhane au Mali.")
     [s.text for s in doc.spans["events"]]   # ['opération Barkhane']
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.head_nouns import CLOSE_QUOTES, OPEN_QUOTES
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_word_list,
-    load_yaml,
-    match_at,
-    phrases,
-    token_view,
-)
+from pipeline.entities.component import (AR_STOP, CLOSE_QUOTES, EVENT_QUOTING, FUNCTION_WORDS_FILE, OPEN_QUOTES,
+                                         EntityComponent, TokenRange, common_words, function_words)
+from pipeline.entities.records import EventName
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, phrases, token_view)
+from pipeline.language.dates import find_dates, reference_date
+from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
 
 EVENT_HEADS_FILE = PATTERNS_DIR / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
-_YEAR_CUES = {"سنه", "عام", "en", "in", "of", "de"}
-_NAMING = {"baptisee", "baptise", "nommee", "nomme", "appelee", "appele", "dite", "dubbed", "codenamed", "called", "named",
-           "المسماه", "المسمي", "المعروفه", "بعنوان"}
-_AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 # Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
 # form-IV past ا...ت) do not name an event (عملية أطلقت).
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
@@ -64,25 +53,58 @@ _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
-_COMPLEMENT = {"de", "d'", "d’", "of", "in", "a", "à"}
-_ARTICLES = {"la", "le", "l'", "l’", "les", "the"}
 MAX_NAME = 4
-MAX_QUOTED = 6
 
 
-@Language.factory("event_patterns", assigns=["doc.spans", "doc.user_data"],
-                  default_config={"heads_path": str(EVENT_HEADS_FILE)})
-def make_event_patterns(nlp: Language, name: str, heads_path: str) -> "EventPatterns":
-    return EventPatterns(name=name, lang=nlp.lang, heads_path=heads_path)
+class EventMatch(NamedTuple):
+    """An event at tokens ``start:end``: its name alone, its head (or the rule that found
+    it) and its year."""
+
+    start: int
+    end: int
+    name: str
+    head: str
+    year: str | None = None
 
 
-class EventPatterns:
-    """Marks events named after a head noun (see module docstring)."""
+class NameAfter(NamedTuple):
+    """The tokens ``start:end`` of an event's name after its head, and whether it was quoted."""
 
-    def __init__(self, *, name: str = "event_patterns", lang: str = "xx", heads_path: str = str(EVENT_HEADS_FILE)) -> None:
-        self.name = name
-        self.lang = lang
-        spec = load_yaml(heads_path).get(lang) or {}
+    start: int
+    end: int
+    quoted: bool
+
+
+class NamedByPhrase(NamedTuple):
+    """A name given by a naming word (tokens ``start:end``) and the event head before it."""
+
+    start: int
+    end: int
+    head: str
+    head_at: int
+
+
+class DateTokens(NamedTuple):
+    """A date of the text as tokens ``start:end`` and its value (``YYYY[-MM[-DD]]``)."""
+
+    start: int
+    end: int
+    value: str
+
+
+@Language.factory("event_patterns", assigns=["doc.spans", "span._.event_name"],
+                  default_config={"heads_path": str(EVENT_HEADS_FILE), "common_words_path": str(AR_COMMON_WORDS_FILE),
+                                  "function_words_path": str(FUNCTION_WORDS_FILE)})
+class EventPatterns(EntityComponent):
+    """Marks events named after a head noun: assigns ``doc.spans["events"]`` (``label_``
+    "Event") and ``span._.event_name`` (see module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "event_patterns", *, heads_path: str = str(EVENT_HEADS_FILE),
+                 common_words_path: str = str(AR_COMMON_WORDS_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
+        super().__init__(nlp, name)
+        lang = self.lang
+        spec = event_heads(heads_path).get(lang) or {}
         self.named_only = set(phrases(spec.get("named_only")))
         self.heads = Phrases(sorted(set(phrases(spec.get("heads"))) | self.named_only, key=lambda h: (-len(h), h)))
         self.with_place = set(phrases(spec.get("with_place")))
@@ -90,7 +112,7 @@ class EventPatterns:
         self.attack_heads = set(phrases(spec.get("attack_heads")))
         self.ordinal_heads = set(phrases(spec.get("ordinal_heads")))
         self.ordinals = frozenset(normalize(w) for w in spec.get("ordinals") or [])
-        self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.common = common_words(lang, common_words_path)
         self.of_place = set(phrases(spec.get("of_place")))
         self.dated = phrases(spec.get("dated"))
         self.in_force = phrases(spec.get("in_force"))
@@ -104,67 +126,60 @@ class EventPatterns:
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
         self.before_name_longest = Phrases(sorted(self.before_name, key=len, reverse=True))
-        self.naming_cues = Phrases(self.naming + [(w,) for w in _NAMING])
-
-    def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
-        if j >= len(doc) or doc[j].text not in OPEN_QUOTES | {"‘", "’"}:
-            return None
-        for k in range(j + 1, min(len(doc), j + 2 + MAX_QUOTED)):
-            if doc[k].text in CLOSE_QUOTES | {"’", "‘"}:
-                return (j + 1, k) if k > j + 1 else None
-        return None
+        self.words = function_words(function_words_path)
+        self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
     def _name_after(self, doc: Doc, norms: list[str], head: tuple[str, ...], j: int,
-                    marks: LexiconMarks) -> tuple[int, int, bool] | None:
-        """``(name_start, name_end, quoted)`` of the event's name after the head."""
+                    marks: LexiconMarks) -> NameAfter | None:
+        """The event's name after the head."""
         # Skip a demonym, a comma and a naming participle: "l'opération française Barkhane",
-        # "L'opération, baptisée Kafo II", "operation, codenamed 'GLOBAL CHAIN'".
+        # "L'opération, baptisée Sirocco II", "operation, codenamed 'TRIDENT SHIELD'".
         named = comma = False
         if self.lang == "ar":
             # Adjectives and demonyms between the head and a quoted name:
-            # التدريب المصري السوداني المشترك «…».
+            # التدريب التونسي الجزائري المشترك «…».
             k = j
             while k < len(doc) and k - j < 5 and (is_definite(doc[k]) or marks.demonym_at(k)) and not marks.type_at(k):
                 k += 1
-            if k > j and self._quoted(doc, k):
+            if k > j and EVENT_QUOTING.after(doc, k):
                 j = k
         for _ in range(3):
             # A capitalized demonym may start the name itself (Exercise African Lion).
             demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
-            if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in _NAMING):
+            if j < len(doc) and (demonym or doc[j].text in (",", "،") or norms[j] in self.words.naming):
                 # a comma alone is no naming ("Under the agreement, PSP officers ..."): only
                 # a naming participle after it is
-                named = named or norms[j] in _NAMING
+                named = named or norms[j] in self.words.naming
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
-        quoted = self._quoted(doc, j)
+        quoted = EVENT_QUOTING.after(doc, j)
         if quoted:
-            return quoted[0], quoted[1], True
+            return NameAfter(quoted.start, quoted.end, True)
         if comma and not named:
             return None
         if head in self.named_only and not named:
             return None
-        if named:  # "L'opération, baptisée Kafo II": the name stands alone, like a quoted one
+        if named:  # "L'opération, baptisée Sirocco II": the name stands alone, like a quoted one
             found = self._name_after(doc, norms, head, j, marks)
-            return (found[0], found[1], True) if found and found[1] > found[0] else None
+            return NameAfter(found.start, found.end, True) if found and found.end > found.start else None
         if j >= len(doc):
             return None
-        if self.lang != "ar" and head in self.with_place and norms[j] in _COMPLEMENT \
-                and (head not in self.of_place or norms[j] in {"de", "d'", "d’", "of"}):
-            # l'attaque de Djerba, l'attentat de la Ghriba, the attack in Brussels
-            k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in _ARTICLES else 0)
+        if self.lang != "ar" and head in self.with_place and norms[j] in self.words.event_complements \
+                and (head not in self.of_place or norms[j] in self.words.of_place):
+            # l'attaque de Sousse, l'attentat de la Kasbah, the attack in Nairobi
+            k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
-                return j, marks.name[k].end, False
+                return NameAfter(j, marks.name[k].end, False)
             if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
                     and k not in self._heads_at(doc):
                 end = k
                 while end < len(doc) and end - k < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1
-                return j, end, False
+                return NameAfter(j, end, False)
             return None
         if marks.type_at(j) in ("City", "Country", "Location"):
             # قمة بروكسل: the place names the summit; عملية صوفيا: an operation named after a place.
-            return marks.name[j].start, marks.name[j].end, False
+            return NameAfter(marks.name[j].start, marks.name[j].end, False)
         if marks.type_at(j):
             return None
         if self.lang == "ar":
@@ -172,33 +187,30 @@ class EventPatterns:
             n = norms[j]
             if head not in self.bare_name:
                 return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
-            if not is_arabic_word(token) or is_clitic(token) or n.startswith("ال") or n in _AR_STOP or n in self.common:
+            if not is_arabic_word(token) or is_clitic(token) or n.startswith(ARTICLE) or n in AR_STOP or n in self.common:
                 return None
             if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n) or _AR_MASDAR_SHAPE.match(n):
                 return None
-            return j, j + 1, False
+            return NameAfter(j, j + 1, False)
         end = j
         while end < len(doc) and end - j < MAX_NAME and (is_capitalized(doc[end]) or (
                 end > j and (doc[end].text.isupper() or doc[end].like_num) and not _YEAR.match(doc[end].text))):
             if marks.type_at(end):
                 break
             end += 1
-        return (j, end, False) if end > j else None
+        return NameAfter(j, end, False) if end > j else None
 
     @staticmethod
     def _heads_at(doc: Doc) -> set[int]:
         return {i for span in doc.spans.get("heads", []) for i in range(span.start, span.end)}
 
-    def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
-        """Numbered sessions: الدورة الثالثة عشرة, la 13e session, the 13th session."""
+    def _ordinal_sessions(self, doc: Doc, norms: list[str]) -> list[EventMatch]:
+        """Numbered sessions: الدورة السابعة, la 7e session, the 7th session."""
         out = []
-        for i in self.ordinal_heads_longest.starts(norms):
-            head = match_at(norms, i, self.ordinal_heads_longest)
-            if head is None:
-                continue
+        for i, head in self.ordinal_heads_longest.matches(norms):
             if self.lang == "ar":
                 k = i + len(head)
-                # an adjective may stand between: القمة العربية الرابعة والثلاثين
+                # an adjective may stand between: القمة العربية الحادية والثلاثين
                 while k < len(doc) and k - i - len(head) < 2 and is_definite(doc[k]) and norms[k] not in self.ordinals:
                     k += 1
                 first = k
@@ -207,36 +219,34 @@ class EventPatterns:
                 while k > first and norms[k - 1] == "و":
                     k -= 1
                 if k > first:
-                    out.append((i, k, " ".join(head)))
+                    out.append(EventMatch(i, k, doc[i:k].text, "session"))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
-                out.append((i - 1, i + len(head), " ".join(head)))
+                out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         if self.lang == "ar":
             return out
-        for i in self.word_ordinal_heads.starts(norms, begin=1):
+        for i, head in self.word_ordinal_heads.matches(norms, begin=1):
             # the fourth round (of talks), la troisième session
-            head = match_at(norms, i, self.word_ordinal_heads)
-            if head is not None and norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in _ARTICLES | {"this", "cette", "ce"}:
-                out.append((i - 1, i + len(head), " ".join(head)))
+            if norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | self.words.demonstratives:
+                out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
         return out
 
-    def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
-        """English: a city or country right before a place-taking head: the Brussels attack,
-        the Doha agreement."""
+    def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
+        """English: a city or country right before a place-taking head: the Nairobi attack,
+        the Algiers agreement."""
         out = []
         if self.lang != "en":
             return out
-        for i in self.with_place_longest.starts(norms, begin=1):
-            head = match_at(norms, i, self.with_place_longest)
-            if head is None or marks.type_at(i - 1) not in ("City", "Country"):
+        for i, head in self.with_place_longest.matches(norms, begin=1):
+            if marks.type_at(i - 1) not in ("City", "Country"):
                 continue
             place = marks.name[i - 1]
-            if place.start > 0 and norms[place.start - 1] in ("the", "this", "that"):
-                out.append((place.start, i + len(head), place.text))
+            if place.start > 0 and norms[place.start - 1] in self.words.place_determiners:
+                out.append(EventMatch(place.start, i + len(head), place.text, "place"))
         return out
 
-    def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
+    def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """Latin: capitalized words and a year, then an apposition with an event head:
-        "taking part in African Lion 2024, the largest military exercise"."""
+        "joining Cutlass Express 2023, the annual naval exercise"."""
         out = []
         if self.lang == "ar":
             return out
@@ -254,27 +264,24 @@ class EventPatterns:
                 continue
             if match_at(norms, start, self.heads):
                 continue  # Exercise Bright Star 2017: the head pattern has it
-            # the head in an apposition right after the year: "African Lion 2024, the largest … exercise"
+            # the head in an apposition right after the year: "Cutlass Express 2023, the annual … exercise"
             if k + 1 < len(doc) and doc[k + 1].text == "," and any(
                     match_at(norms, t, self.heads) and not is_capitalized(doc[t]) for t in range(k + 2, min(len(doc), k + 12))):
-                out.append((start, k + 1, doc[start:k].text))
+                out.append(EventMatch(start, k + 1, doc[start:k].text, "year"))
         return out
 
-    def _named_by_phrase(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, int]]:
+    def _named_by_phrase(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[NamedByPhrase]:
         """A name after a naming word, an event head a few words before it: عملية إنزال جوي
-        أطلق عليها اسم «X», une opération militaire baptisée « X ». ``(start, end, head, head_i)``."""
+        أطلق عليها اسم «X», une opération militaire baptisée « X »."""
         out = []
-        for i in self.naming_cues.starts(norms, begin=1):
-            cue = match_at(norms, i, self.naming_cues)
-            if cue is None:
-                continue
-            j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in ("de", "as") else 0)
-            quoted = self._quoted(doc, j)
+        for i, cue in self.naming_cues.matches(norms, begin=1):
+            j = i + len(cue) + (1 if i + len(cue) < len(doc) and norms[i + len(cue)] in self.words.naming_links else 0)
+            quoted = EVENT_QUOTING.after(doc, j)
             if quoted is None and self.lang != "ar":
                 end = j
                 while end < len(doc) and end - j < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1
-                quoted = (j, end) if end > j else None
+                quoted = TokenRange(j, end) if end > j else None
             if quoted is None:
                 continue
             for h in range(i - 1, max(-1, i - 8), -1):
@@ -282,25 +289,22 @@ class EventPatterns:
                     break
                 head = match_at(norms, h, self.heads)
                 if head is not None:
-                    out.append((quoted[0], quoted[1], " ".join(head), h))
+                    out.append(NamedByPhrase(quoted.start, quoted.end, " ".join(head), h))
                     break
         return out
 
-    def _dated(self, doc: Doc, norms: list[str], dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str | None]]:
-        """Events identified by their date: attentats du 22 mars 2016, هجمات 11 سبتمبر, the
-        January 28, 2024 attack (on the X Church); ``(start, end, name, head, year)``."""
+    def _dated(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
+        """Events identified by their date: attentats du 7 janvier 2015, هجمات 11 سبتمبر, the
+        March 3, 2021 attack (on the X Church)."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
         ends = {e: (s, v) for s, e, v in dates}
-        for i in self.dated.starts(norms):
-            head = match_at(norms, i, self.dated)
-            if head is None:
-                continue
+        for i, head in self.dated.matches(norms):
             h_end = i + len(head)
-            k = h_end + (1 if h_end < len(doc) and norms[h_end] in {"du", "of", "de", "d'", "d’"} else 0)
+            k = h_end + (1 if h_end < len(doc) and norms[h_end] in self.words.date_links else 0)
             if k in starts and (k > h_end or self.lang == "ar"):
                 end, value = starts[k]
-                out.append((i, end, doc[i:end].text, " ".join(head), value[:4]))
+                out.append(EventMatch(i, end, doc[i:end].text, " ".join(head), value[:4]))
                 continue
             if self.lang != "en":
                 continue
@@ -312,30 +316,27 @@ class EventPatterns:
                 continue
             s0, value = ends[b]
             start, name_end, name = i, h_end, doc[s0:h_end].text
-            # "attack on the Santa Maria Church": the target names the attack
+            # "attack on the Saint Joseph Cathedral": the target names the attack
             t = h_end
-            if t + 1 < len(doc) and norms[t] in ("on", "against") and norms[t + 1] == "the":
+            if t + 1 < len(doc) and norms[t] in self.words.target_links and norms[t + 1] == "the":
                 c = t + 2
                 while c < len(doc) and c - t - 2 < MAX_NAME and is_capitalized(doc[c]):
                     c += 1
                 if c > t + 2:
                     name_end = c
                     name = doc[t + 2:c].text + " " + doc[i:h_end].text
-            out.append((start if name_end > h_end else s0, name_end, name, " ".join(head), value[:4]))
+            out.append(EventMatch(start if name_end > h_end else s0, name_end, name, " ".join(head), value[:4]))
         return out
 
-    def _in_force(self, doc: Doc, norms: list[str], dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str | None]]:
+    def _in_force(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
         """A (definite) agreement or ceasefire dated by its signing or entry into force in the
-        same clause: l'accord de cessez-le-feu entre X et Y entré en vigueur le 27 novembre
-        2024, the ceasefire agreement signed on 3 May."""
+        same clause: l'accord de cessez-le-feu entre X et Y entré en vigueur le 12 mars
+        2021, the ceasefire agreement signed on 3 May."""
         out = []
         starts = {s: (e, v) for s, e, v in dates}
-        for i in self.in_force.starts(norms):
-            head = match_at(norms, i, self.in_force)
-            if head is None:
-                continue
-            definite = (i > 0 and norms[i - 1] in _ARTICLES) or (self.lang == "ar" and norms[i].startswith("ال"))
-            if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith("ال")):
+        for i, head in self.in_force.matches(norms):
+            definite = (i > 0 and norms[i - 1] in self.words.articles) or (self.lang == "ar" and norms[i].startswith(ARTICLE))
+            if not definite and not (self.lang == "ar" and i > 0 and norms[i - 1].startswith(ARTICLE)):
                 continue
             for k in range(i + len(head), min(len(doc), i + len(head) + 10)):
                 if doc[k].text in (".", ";", "؛", "!", "?", "؟") or doc[k].is_space:
@@ -345,41 +346,37 @@ class EventPatterns:
                     continue
                 d = k + len(cue) + next((n for n in range(3) if k + len(cue) + n in starts), 99)
                 if d in starts and len(starts[d][1]) >= 7:
-                    out.append((i, i + len(head), doc[i:i + len(head)].text, " ".join(head), starts[d][1][:4]))
+                    out.append(EventMatch(i, i + len(head), doc[i:i + len(head)].text, " ".join(head), starts[d][1][:4]))
                 break
         return out
 
-    def _titled(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, str | None]]:
+    def _titled(self, doc: Doc, norms: list[str]) -> list[EventMatch]:
         """Recurring events with their year: the 2030 FIFA World Cup, كأس العالم 2030, les Jeux
         olympiques de 2024. The name is the year and the title (2030 World Cup), so that
         variants with or without an organizer's name are one event."""
         out = []
-        for i in self.titled.starts(norms):
-            title = match_at(norms, i, self.titled)
-            if title is None:
-                continue
+        for i, title in self.titled.matches(norms):
             t_end = i + len(title)
             start = i
             while start > 0 and i - start < 2 and is_capitalized(doc[start - 1]) and not _YEAR.match(doc[start - 1].text):
                 start -= 1
             if start > 0 and _YEAR.match(norms[start - 1]):
                 year = norms[start - 1][:4]
-                out.append((start - 1, t_end, f"{year} {doc[i:t_end].text}", year))
+                out.append(EventMatch(start - 1, t_end, f"{year} {doc[i:t_end].text}", "titled", year))
                 continue
             after, year = self._year(doc, norms, t_end)
             if year:
-                out.append((start, after, f"{doc[i:t_end].text} {year}", year))
+                out.append(EventMatch(start, after, f"{doc[i:t_end].text} {year}", "titled", year))
         return out
 
-    def _name_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _name_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """English: a quoted or capitalized name before its head, lowercase words between:
-        the "X" special forces exercise, X naval drills, the X attack. ``(start, end, name, head)``."""
+        the "X" special forces exercise, X naval drills, the X attack."""
         out = []
         if self.lang != "en":
             return out
-        for i in self.before_name_longest.starts(norms, begin=1):
-            head = match_at(norms, i, self.before_name_longest)
-            if head is None or is_capitalized(doc[i]):
+        for i, head in self.before_name_longest.matches(norms, begin=1):
+            if is_capitalized(doc[i]):
                 continue
             k = i
             while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop:
@@ -387,10 +384,10 @@ class EventPatterns:
             if k > 0 and doc[k - 1].text in CLOSE_QUOTES and doc[k - 1].text not in ("'", "’"):
                 q = k - 1
                 o = q - 1
-                while o >= 0 and q - o <= MAX_QUOTED and doc[o].text not in OPEN_QUOTES:
+                while o >= 0 and q - o <= EVENT_QUOTING.max_words and doc[o].text not in OPEN_QUOTES:
                     o -= 1
                 if o >= 0 and q - o > 1:
-                    out.append((o + 1, q, doc[o + 1:q].text, " ".join(head)))
+                    out.append(EventMatch(o + 1, q, doc[o + 1:q].text, " ".join(head)))
                 continue
             e = k
             while k > 0 and e - k < 3 and is_capitalized(doc[k - 1]) and not doc[k - 1].is_stop \
@@ -401,10 +398,10 @@ class EventPatterns:
                 continue
             if k > 0 and marks.type_at(k - 1):
                 continue
-            out.append((k, i + len(head), doc[k:e].text, " ".join(head)))
+            out.append(EventMatch(k, i + len(head), doc[k:e].text, " ".join(head)))
         return out
 
-    def _named_by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str]]:
+    def _named_by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """Latin: a name (capitalized, often with a number: X-14) then an indefinite
         apposition with an event head: "concluded X-14, a week-long joint exercise"."""
         out = []
@@ -412,7 +409,7 @@ class EventPatterns:
             return out
         texts = token_view(doc).texts
         for k in range(1, len(doc) - 2):
-            if texts[k] != "," or norms[k + 1] not in ("a", "an", "un", "une"):
+            if texts[k] != "," or norms[k + 1] not in self.words.indefinite_articles:
                 continue
             if not any(match_at(norms, t, self.apposition_heads or self.heads) and not is_capitalized(doc[t])
                        for t in range(k + 2, min(len(doc), k + 8))):
@@ -427,78 +424,64 @@ class EventPatterns:
                 continue
             if match_at(norms, s0, self.heads):
                 continue
-            out.append((s0, e, doc[s0:e].text))
+            out.append(EventMatch(s0, e, doc[s0:e].text, "apposition"))
         return out
 
-    def _date_tokens(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """Dates of the text as token spans ``(start, end, value)``."""
-        from pipeline.language.dates import find_dates, reference_date
-
+    def _date_tokens(self, doc: Doc) -> list[DateTokens]:
+        """Dates of the text as token ranges."""
         out = []
         text = token_view(doc).text
         for d in find_dates(text, self.lang, reference_date(text, self.lang)):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
-                out.append((span.start, span.end, d.value))
+                out.append(DateTokens(span.start, span.end, d.value))
         return out
 
     def _year(self, doc: Doc, norms: list[str], k: int) -> tuple[int, str | None]:
-        if k < len(doc) and norms[k] in _YEAR_CUES and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
+        if k < len(doc) and norms[k] in self.words.year_cues and k + 1 < len(doc) and _YEAR.match(norms[k + 1]):
             return k + 2, norms[k + 1][:4]
         if k < len(doc) and _YEAR.match(norms[k]):
             return k + 1, norms[k][:4]
         return k, None
 
-    def __call__(self, doc: Doc) -> Doc:
-        marks = LexiconMarks(doc)
-        norms = token_view(doc).norms
-        spans: list[Span] = []
-        info: dict[tuple[int, int], dict] = {}
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[Span, EventName]]:
+        """Events in the order they are claimed: a later one that shares a token with an
+        earlier one is dropped."""
+        found: list[tuple[Span, EventName]] = []
         taken: set[int] = set()
 
         def claim(start: int, end: int, name: str, head: str, year: str | None) -> None:
             if start >= end or taken & set(range(start, end)):
                 return
             taken.update(range(start, end))
-            span = Span(doc, start, end, label="Event")
-            spans.append(span)
-            info[(span.start_char, span.end_char)] = {"name": name, "head": head, "year": year}
+            found.append((Span(doc, start, end, label="Event"), EventName(name, head, year)))
 
         # Names the text gives in so many words come first; their heads name nothing else.
         consumed: set[int] = set()
-        for start, end, head, h in self._named_by_phrase(doc, norms, marks):
-            claim(start, end, doc[start:end].text, head, self._year(doc, norms, end + 1)[1])
-            consumed.update(range(h, start))
+        for m in self._named_by_phrase(doc, norms, marks):
+            claim(m.start, m.end, doc[m.start:m.end].text, m.head, self._year(doc, norms, m.end + 1)[1])
+            consumed.update(range(m.head_at, m.start))
         # Dates only serve a dated or in-force head: without one, finding them is wasted.
         dates = self._date_tokens(doc) if self.dated.found_in(norms) or self.in_force.found_in(norms) else []
-        for start, end, name, head, year in self._dated(doc, norms, dates) + self._in_force(doc, norms, dates):
-            claim(start, end, name, head, year)
-        for start, end, name, year in self._titled(doc, norms):
-            claim(start, end, name, "titled", year)
-        for start, end, name, head in self._name_before_head(doc, norms, marks):
-            claim(start, end, name, head, None)
-        for start, end, name in self._named_by_apposition(doc, norms, marks):
-            claim(start, end, name, "apposition", None)
+        for m in (self._dated(doc, norms, dates) + self._in_force(doc, norms, dates) + self._titled(doc, norms)
+                  + self._name_before_head(doc, norms, marks) + self._named_by_apposition(doc, norms, marks)):
+            claim(*m)
         resume = 0  # past the last match: no new one starts inside it
-        for i in self.heads.starts(norms):
-            if i < resume:
+        for i, head in self.heads.matches(norms):
+            if i < resume or (taken | consumed) & set(range(i, i + len(head))):
                 continue
-            head = match_at(norms, i, self.heads)
-            if head is not None and (taken | consumed) & set(range(i, i + len(head))):
+            if self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1:
                 continue
-            if head is None or (self.lang == "en" and doc[i].text.isupper() and len(doc[i]) > 1):
+            name = self._name_after(doc, norms, head, i + len(head), marks)
+            if name is None:
                 continue
-            found = self._name_after(doc, norms, head, i + len(head), marks)
-            if found is None:
-                continue
-            n_start, n_end, quoted = found
-            after, year = self._year(doc, norms, n_end + (1 if quoted else 0))
-            # A quoted name is the event's name as written (أحداث «باتاكلان»: باتاكلان); else
-            # the span runs from the head, with a bare year that follows (Exercise Bright Star 2017).
-            start, end = (n_start, n_end) if quoted else (i, n_end)
-            if quoted and end < len(doc) and doc[end].text in CLOSE_QUOTES | {"’", "‘"}:
-                pass  # the closing quote stays out of the name
-            if not quoted and year and after == n_end + 1:
+            n_start, n_end = name.start, name.end
+            after, year = self._year(doc, norms, n_end + (1 if name.quoted else 0))
+            # A quoted name is the event's name as written (أحداث «باتاكلان»: باتاكلان, the
+            # closing quote left out); else the span runs from the head, with a bare year that
+            # follows (Exercise Bright Star 2017).
+            start, end = (n_start, n_end) if name.quoted else (i, n_end)
+            if not name.quoted and year and after == n_end + 1:
                 end = n_end = after
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
@@ -506,26 +489,20 @@ class EventPatterns:
                 continue
             claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
             resume = max(end, after)
-        extra = [(s, e, name, "session") for s, e, name in self._ordinal_sessions(doc, norms)]
-        extra += [(s, e, name, "place") for s, e, name in self._place_before_head(doc, norms, marks)]
+        extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks)
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.
-        named = " | ".join(normalize(v["name"]) for v in info.values())
-        extra += [(s, e, name, "year") for s, e, name in self._named_with_year(doc, norms, marks)
-                  if normalize(name) not in named]
-        for start, end, name, kind in extra:
-            if taken & set(range(start, end)):
-                continue
-            taken |= set(range(start, end))
-            span = Span(doc, start, end, label="Event")
-            year = norms[end - 1][:4] if _YEAR.match(norms[end - 1]) else None
-            spans.append(span)
-            info[(span.start_char, span.end_char)] = {"name": name if kind != "session" else span.text,
-                                                      "head": kind, "year": year}
+        named = " | ".join(normalize(record.name) for _, record in found)
+        extra += [m for m in self._named_with_year(doc, norms, marks) if normalize(m.name) not in named]
+        for m in extra:
+            claim(m.start, m.end, m.name, m.head, norms[m.end - 1][:4] if _YEAR.match(norms[m.end - 1]) else None)
         # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
-        numbered = {v["name"].rsplit("-", 1)[0]: v["name"] for v in info.values() if _NUMBERED.match(v["name"])}
-        for v in info.values():
-            if v["name"] in numbered:
-                v["name"] = numbered[v["name"]]
-        doc.spans["events"] = sorted(spans, key=lambda s: s.start)
-        doc.user_data["event_names"] = info
-        return doc
+        numbered = {r.name.rsplit("-", 1)[0]: r.name for _, r in found if _NUMBERED.match(r.name)}
+        for _, record in found:
+            if record.name in numbered:
+                record.name = numbered[record.name]
+        return found
+
+    def assign(self, doc: Doc, found: list[tuple[Span, EventName]]) -> None:
+        for span, record in found:
+            span._.event_name = record
+        doc.spans["events"] = sorted((span for span, _ in found), key=lambda s: s.start)

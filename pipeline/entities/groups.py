@@ -9,32 +9,34 @@ found name is bound to the lexicon organization whose Arabic name holds the same
 
 Usage::
 
-    for span, kb_id in numbered_groups(doc):
-        ...   # span: doc[i:j], kb_id: "io/..." or ""
+    for group in numbered_groups(doc):
+        ...   # group.span: doc[i:j], group.kb_id: "io/..." or ""
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.ontology_data import load_lexicon
-from pipeline.entities.tokens import (
-    PATTERNS_DIR,
-    is_clitic,
-    load_yaml,
-    norm,
-    token_view,
-)
+from pipeline import ontology_data
+from pipeline.entities.tokens import is_clitic, norm, token_view
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import load_lexicon
 
-GROUPS_FILE = PATTERNS_DIR / "numbered_groups.yaml"
 MAX_INNER = 4
+
+
+class NumberedGroup(NamedTuple):
+    """A numbered group's name in the doc and the lexicon id it is bound to ("" if none)."""
+
+    span: Span
+    kb_id: str
 
 
 @lru_cache(maxsize=4)
 def _spec(lang: str) -> dict[str, frozenset[str]]:
-    data = (load_yaml(str(GROUPS_FILE)) if GROUPS_FILE.exists() else {}).get(lang) or {}
+    data = ontology_data.numbered_groups().get(lang) or {}
     return {k: frozenset(normalize(w) for w in data.get(k, [])) for k in ("heads", "members", "numbers")}
 
 
@@ -58,7 +60,7 @@ def _bind(words: frozenset[str], lang: str) -> str:
     return ids.pop() if len(ids) == 1 else ""
 
 
-def numbered_groups(doc: Doc) -> list[tuple[Span, str]]:
+def numbered_groups(doc: Doc) -> list[NumberedGroup]:
     spec = _spec(doc.lang_)
     if not spec["heads"]:
         return []
@@ -73,6 +75,6 @@ def numbered_groups(doc: Doc) -> list[tuple[Span, str]]:
             if norm(t) in spec["numbers"]:
                 span = doc[i:j + 1]
                 words = frozenset(norm(x) for x in span) - spec["members"]
-                out.append((span, _bind(words, doc.lang_)))
+                out.append(NumberedGroup(span, _bind(words, doc.lang_)))
                 break
     return out

@@ -16,13 +16,13 @@ A Latin name must show it is a name: a capitalized head, a demonym or country, o
 capitalized complement.
 
 Assigns ``doc.spans["heads"]``: ``label_`` the entity type, ``kb_id_`` the country id of a
-demonym or country inside the name ("" if none). ``doc.user_data["head_names"]`` maps
-``(start_char, end_char)`` to ``{"head": ..., "country": ..., "quoted": bool}``.
+demonym or country inside the name ("" if none), ``span._.head_name`` a
+:class:`~pipeline.entities.records.HeadName` (head, country, quoted, alias, retype).
 
 Usage::
 
     nlp = spacy.blank("ar")
-    nlp.add_pipe("lexicon_matcher"); nlp.add_pipe("head_noun_patterns")
+    nlp.add_pipe("lexicon_matcher"); nlp.add_pipe("head_noun_patterns")  # config: heads_path, common_words_path
     doc = nlp("أعلنت وزارة الداخلية الفرنسية")
     [(s.text, s.label_) for s in doc.spans["heads"]]  # [('وزارة الداخلية الفرنسية', 'GovernmentAgency')]
 """
@@ -31,36 +31,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_word_list,
-    load_yaml,
-    match_at,
-    norm,
-    phrases,
-    token_view,
-)
+from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOTING, EntityComponent, Match,
+                                         common_words, function_words, longest_first, scan_phrases)
+from pipeline.entities.records import HeadName
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, norm, phrases)
+from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads
 
 HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
-OPEN_QUOTES = {"«", "“", '"', "„", "'"}
-CLOSE_QUOTES = {"»", "”", '"', "'"}
 MAX_COMPLEMENT = 6
-MAX_QUOTED = 5
-_AR_STOP = frozenset(normalize(w) for w in AR_STOP)
-_FR_DE = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"}
-_EN_OF = {"of", "the", "for"}
 
 
 @dataclass(frozen=True)
@@ -77,39 +61,39 @@ class StateSchools:
 
 @lru_cache(maxsize=16)
 def state_schools(lang: str, path: str = str(HEADS_FILE)) -> StateSchools:
-    data = load_yaml(path).get("state_schools") or {}
+    data = entity_heads(path).get("state_schools") or {}
     return StateSchools(*(frozenset(normalize(w) for w in (data.get(key) or {}).get(lang, []))
                           for key in ("heads", "words", "not_words", "closers")))
 MAX_FR_COMPLEMENT = 10
-_FR_ET_DE = {"de", "des", "du", "d'", "d’"}
-_FR_LINKS = {"contre", "pour", "sur"}  # Office de lutte contre le trafic; Centre d'études sur le terrorisme
 
 
-def _pronoun_suffixed(text: str) -> bool:
-    """An Arabic noun with a possessive pronoun (نظيره، قادتها، عناصرهم): it ends a construct
-    chain, so it opens no name's complement (للأمن الوطني نظيره الإسباني)."""
-    return len(text) > 3 and text.endswith(("ه", "ها", "هم", "هما", "هن"))
+class HeadMatch(Match):
+    """A head-noun name at tokens ``start:end``: its type (``label``) and :class:`HeadName`."""
+
+    info: HeadName
 
 
-def _glued_preposition(text: str) -> bool:
-    """An Arabic word that is a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد):
-    a preposition or conjunction and a noun or verb, not a place name's word."""
-    return len(text) > 3 and text[0] in "بلكفو" and text[1] in "أإآ"
+@Language.factory("head_noun_patterns", assigns=["doc.spans", "span._.head_name"],
+                  default_config={"heads_path": str(HEADS_FILE), "common_words_path": str(AR_COMMON_WORDS_FILE),
+                                  "function_words_path": str(FUNCTION_WORDS_FILE)})
+class HeadNounPatterns(EntityComponent):
+    """Marks names built on a head noun: assigns ``doc.spans["heads"]`` (``label_`` the type,
+    ``kb_id_`` the country id of a demonym or country in the name) and ``span._.head_name``
+    (see module docstring)."""
 
+    # Per language: the name a head opens (read where the head scan finds one), whether a
+    # name hides the heads inside it from the scan, and the finders run after the scan.
+    readers = {"ar": ("_arabic_name", True), "fr": ("_french_name", True), "en": ("_english_name", False)}
+    finders = {"ar": ("_head_scan", "_arabic_schools"),
+               "fr": ("_head_scan",),
+               "en": ("_head_scan", "_english_compass_places", "_english_name_after_head")}
 
-@Language.factory("head_noun_patterns", assigns=["doc.spans", "doc.user_data"],
-                  default_config={"heads_path": str(HEADS_FILE)})
-def make_head_noun_patterns(nlp: Language, name: str, heads_path: str) -> "HeadNounPatterns":
-    return HeadNounPatterns(name=name, lang=nlp.lang, heads_path=heads_path)
-
-
-class HeadNounPatterns:
-    """Marks names built on a head noun (see module docstring)."""
-
-    def __init__(self, *, name: str = "head_noun_patterns", lang: str = "xx", heads_path: str = str(HEADS_FILE)) -> None:
-        self.name = name
-        self.lang = lang
-        data = load_yaml(heads_path)
+    def __init__(self, nlp: Language, name: str = "head_noun_patterns", *, heads_path: str = str(HEADS_FILE),
+                 common_words_path: str = str(AR_COMMON_WORDS_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
+        super().__init__(nlp, name)
+        lang = self.lang
+        data = entity_heads(heads_path)
         self.heads: list[tuple[tuple[str, ...], str]] = []
         self.needs_country: set[tuple[str, ...]] = set()
         self.standalone: set[tuple[str, ...]] = set()
@@ -138,7 +122,8 @@ class HeadNounPatterns:
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
-        self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.common = common_words(lang, common_words_path)
+        self.words = function_words(function_words_path)
         self.en_modifiers = frozenset(normalize(w) for w in data.get("en_modifiers", []))
         self.name_first_prefix = phrases((data.get("place_prefixes") or {}).get(lang))
         self.heads.sort(key=lambda h: -len(h[0]))
@@ -149,46 +134,41 @@ class HeadNounPatterns:
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
-    # -- Arabic ------------------------------------------------------------------------------
-    def _arabic(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
-        found = []
-        resume = 0  # past the last match: no new one starts inside it
-        for i in self.head_words.starts(norms):
-            if i < resume:
-                continue
-            head = match_at(norms, i, self.head_words)
-            if head is None:
-                continue
-            typ = self.head_type[head]
-            h_end = i + len(head)
-            if typ in self.quoted_types or typ == "Location":
-                quoted = self._quoted(doc, h_end)
-                named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
-                if quoted:
-                    found.append((quoted[0], quoted[1], typ, {"head": " ".join(head), "quoted": True}))
-                    resume = quoted[1]
-                elif named:
-                    # معبر جابر الحدودي is also written معبر جابر: that form is an alias.
-                    alias = doc[i:named[1]].text if named[1] else None
-                    found.append((i, named[0], typ, {"head": " ".join(head), "alias": alias}))
-                    resume = named[0]
-                continue
-            if head in self.after_leader and not self._after_leader(norms, i):
-                continue
-            end, country = self._arabic_complement(doc, norms, h_end, marks)
-            if head in self.standalone and country is None:
-                end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
-            ok = end > h_end or head in self.standalone
-            if head in self.needs_country and country is None:
-                ok = False
-            if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
-                ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
-            if ok:
-                found.append((i, end, typ, {"head": " ".join(head), "country": country}))
-                resume = end
-        return found
+    def _head_scan(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
+        """Every head noun of the doc, longest first at each position, and the name it opens
+        (read by the language's reader); in Arabic and French no name starts inside the last one."""
+        read_name, resumes = self.readers[self.lang]
+        reader = getattr(self, read_name)
+        return scan_phrases(self.head_words, norms, lambda i, head: reader(doc, norms, i, head, marks), resumes=resumes)
 
-    def _arabic_schools(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
+    # -- Arabic ------------------------------------------------------------------------------
+    def _arabic_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
+                     marks: LexiconMarks) -> HeadMatch | None:
+        typ = self.head_type[head]
+        h_end = i + len(head)
+        if typ in self.quoted_types or typ == "Location":
+            quoted = NAME_QUOTING.after(doc, h_end)
+            named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
+            if quoted:
+                return HeadMatch(quoted.start, quoted.end, typ, HeadName(" ".join(head), quoted=True))
+            if named:
+                # معبر جابر الحدودي is also written معبر جابر: that form is an alias.
+                alias = doc[i:named[1]].text if named[1] else None
+                return HeadMatch(i, named[0], typ, HeadName(" ".join(head), alias=alias))
+            return None
+        if head in self.after_leader and not self._after_leader(norms, i):
+            return None
+        end, country = self._arabic_complement(doc, norms, h_end, marks)
+        if head in self.standalone and country is None:
+            end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
+        ok = end > h_end or head in self.standalone
+        if head in self.needs_country and country is None:
+            ok = False
+        if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
+            ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
+        return HeadMatch(i, end, typ, HeadName(" ".join(head), country)) if ok else None
+
+    def _arabic_schools(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """Schools of the security forces (كلية الملك فهد الأمنية، الأكاديمية الملكية للشرطة):
         a school head, then up to four words, the last a word of the security forces."""
         found = []
@@ -196,8 +176,8 @@ class HeadNounPatterns:
             if n not in self.schools.heads or (i > 0 and is_clitic(doc[i - 1])):
                 continue
             for k in range(i + 1, min(len(doc), i + 5)):
-                if norms[k] in self.schools.not_words or norms[k] in _AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
-                        is_clitic(doc[k]) and norms[k] in ("و", "ف")):
+                if norms[k] in self.schools.not_words or norms[k] in AR_STOP or not (is_arabic_word(doc[k]) or is_clitic(doc[k])) or (
+                        is_clitic(doc[k]) and norms[k] in CONJUNCTIONS):
                     break
                 if norms[k] in self.schools.words:
                     end = k + 1
@@ -205,7 +185,7 @@ class HeadNounPatterns:
                     # is the school of الحرس الوطني, which the lexicon names).
                     while end < len(doc) and norms[end] in self.schools.closers and k not in marks.name:
                         end += 1
-                    found.append((i, end, "GovernmentAgency", {"head": n}))
+                    found.append(HeadMatch(i, end, "GovernmentAgency", HeadName(n)))
                     break
         return found
 
@@ -235,10 +215,10 @@ class HeadNounPatterns:
                 continue
             if end > j and n.startswith("و") and not marks.name.get(end):
                 break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
-            if end > j and (n in self.compass or _glued_preposition(token.text)):
+            if end > j and (n in self.compass or glued_to_hamza(token.text)):
                 break  # وادي حوران غربي محافظة الأنبار، وادي حوران بإسناد: "west of", "with" close the name
             opener = n in self.place_openers and end + 1 < len(doc) and is_arabic_word(doc[end + 1])
-            if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in _AR_STOP
+            if not opener and (not is_arabic_word(token) or is_definite(token) or is_clitic(token) or n in AR_STOP
                                or n in self.common or marks.type_at(end) or marks.demonym_at(end)):
                 break
             end += 1
@@ -261,7 +241,7 @@ class HeadNounPatterns:
         (للأمن الوطني والشرطة الإسبانية)."""
         k = i + 1
         return (norms[i] == "و" and is_clitic(doc[i]) and k < len(doc) and is_definite(doc[k])
-                and norms[k] not in _AR_STOP and norms[k] not in self.common and not marks.type_at(k)
+                and norms[k] not in AR_STOP and norms[k] not in self.common and not marks.type_at(k)
                 and not marks.demonym_at(k) and not match_at(norms, k, self.head_words)
                 # a demonym right after makes it a body of its own: والسلطات الإسبانية
                 and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
@@ -273,10 +253,10 @@ class HeadNounPatterns:
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
         k = j
         while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
-               and not is_clitic(doc[k]) and norms[k] not in _AR_STOP and not marks.type_at(k)
-               and not marks.demonym_at(k) and not _pronoun_suffixed(doc[k].text)):
+               and not is_clitic(doc[k]) and norms[k] not in AR_STOP and not marks.type_at(k)
+               and not marks.demonym_at(k) and not has_pronoun_suffix(doc[k].text, min_length=3)):
             k += 1
-        if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in _AR_STOP:
+        if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in AR_STOP:
             end = k
         while end < len(doc) and end - j < MAX_COMPLEMENT:
             token = doc[end]
@@ -297,7 +277,7 @@ class HeadNounPatterns:
                 continue
             if norms[end] in self.name_closers:
                 break  # a rank opens the next person's name
-            if is_definite(token) and norms[end] not in _AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in ("و", "ف")):
+            if is_definite(token) and norms[end] not in AR_STOP and not (end > j and is_clitic(doc[end - 1]) and norm(doc[end - 1]) in CONJUNCTIONS):
                 end += 1
                 continue
             break
@@ -306,147 +286,121 @@ class HeadNounPatterns:
             end -= 1
         return end, country
 
-    def _quoted(self, doc: Doc, j: int) -> tuple[int, int] | None:
-        """Token range of a quoted name starting at ``j`` (the quotes excluded)."""
-        if j >= len(doc) or doc[j].text not in OPEN_QUOTES:
-            return None
-        for k in range(j + 1, min(len(doc), j + 2 + MAX_QUOTED)):
-            if doc[k].text in CLOSE_QUOTES:
-                return (j + 1, k) if k > j + 1 else None
-        return None
-
     # -- French --------------------------------------------------------------------------------
-    def _french(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
-        found = []
-        resume = 0  # past the last match: no new one starts inside it
-        for i in self.head_words.starts(norms):
-            if i < resume:
-                continue
-            head = match_at(norms, i, self.head_words)
-            if head is None:
-                continue
-            typ = self.head_type[head]
-            end = i + len(head)
-            country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
-            while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
-                n = norms[end]
-                if marks.demonym_at(end):
-                    country = country or marks.demonym_at(end)
-                    end = marks.demonym[end].end
-                elif n in self.fr_modifiers:
-                    end += 1
-                    modifiers += 1
-                elif (n in _FR_DE or n in _FR_LINKS or n == "et" and end + 1 < len(doc) and norms[end + 1] in _FR_ET_DE) \
-                        and end + 1 < len(doc):
-                    k = end + 1
-                    while k < len(doc) and (norms[k] in _FR_DE or norms[k] in _FR_LINKS):
-                        k += 1
-                    lex = marks.type_at(k) if k < len(doc) else None
-                    if k < len(doc) and marks.country_at(k):
-                        country = country or marks.country_at(k)
-                        end = marks.name[k].end
-                        if typ == "Location":
-                            capital = True
-                            break  # golfe de Guinée
-                    elif lex == "InternationalOrganization" and typ != "Location":
-                        io, end = True, marks.name[k].end  # Collège de défense du G5 Sahel, Commission de l'UA
-                    elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"):
-                        # région de Kayes; tribunal de première instance de Tunis; ministère de l'Europe
-                        end, place = marks.name[k].end, lex == "City"
-                        capital = capital or typ == "Location" or lex == "Location"
-                        if lex == "City" or typ == "Location":
-                            break  # a city closes an agency's name; a place closes a region's
-                    elif k < len(doc) and is_capitalized(doc[k]) and not marks.type_at(k):
-                        capital = True
-                        end = k + 1
-                        while end < len(doc) and (is_capitalized(doc[end]) or norms[end] in self.fr_modifiers
-                                                  or norms[end] in self.fr_complements) and not marks.type_at(end):
-                            end += 1
-                    elif k < len(doc) and norms[k] in self.fr_complements:
-                        end = k + 1
-                        while end < len(doc) and norms[end] in self.fr_complements:
-                            end += 1  # de première instance
-                    else:
-                        break
-                else:
-                    break
-            has_complement = end > i + len(head)
-            ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
-            # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
-            ok = ok or len(head) > 1 and modifiers > 0 and typ != "Location"
-            if head in self.needs_country and country is None and not place and not io:
-                ok = False
-            if head in self.descriptive and not capital and not io and not place:
-                ok = False  # l'agence européenne de police, les forces libyennes: a description
-            if ok and head in self.yields_to_nested and self._has_nested_head(norms, i + len(head), end):
-                ok = False
-            if ok:
-                out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
-                found.append((i, end, out_type, {"head": " ".join(head), "country": country}))
-                resume = end
-        return found
-
-    # -- English --------------------------------------------------------------------------------
-    def _english(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
-        found = []
-        for i in self.head_words.starts(norms):
-            head = match_at(norms, i, self.head_words)
-            if head is None:
-                continue
-            typ = self.head_type[head]
-            h_end = i + len(head)
-            country, capital = None, is_capitalized(doc[i])
-            start = i
-            while start > 0:
-                k = start - 1
-                if marks.demonym_at(k) or marks.country_at(k):
-                    country = country or marks.demonym_at(k) or marks.country_at(k)
-                    span = marks.demonym.get(k) or marks.name[k]
-                    start = span.start
-                elif is_capitalized(doc[k]) and not marks.type_at(k) and not doc[k].is_sent_start and norms[k] != "the":
-                    start = k
-                else:
-                    break
-            end = h_end
-            if end + 1 < len(doc) and norms[end] == "of":
+    def _french_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
+                     marks: LexiconMarks) -> HeadMatch | None:
+        typ = self.head_type[head]
+        words = self.words
+        end = i + len(head)
+        country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
+        while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
+            n = norms[end]
+            if marks.demonym_at(end):
+                country = country or marks.demonym_at(end)
+                end = marks.demonym[end].end
+            elif n in self.fr_modifiers:
+                end += 1
+                modifiers += 1
+            elif (n in words.french_de or n in words.french_links
+                  or n == "et" and end + 1 < len(doc) and norms[end + 1] in words.french_et_de) \
+                    and end + 1 < len(doc):
                 k = end + 1
-                while k < len(doc) and norms[k] == "the":
+                while k < len(doc) and (norms[k] in words.french_de or norms[k] in words.french_links):
                     k += 1
+                lex = marks.type_at(k) if k < len(doc) else None
                 if k < len(doc) and marks.country_at(k):
                     country = country or marks.country_at(k)
                     end = marks.name[k].end
-                elif k < len(doc) and is_capitalized(doc[k]) and capital:
-                    end = k
-                    while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
+                    if typ == "Location":
+                        capital = True
+                        break  # golfe de Guinée
+                elif lex == "InternationalOrganization" and typ != "Location":
+                    io, end = True, marks.name[k].end  # Collège de défense du G5 Sahel, Commission de l'UA
+                elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"):
+                    # région de Kayes; tribunal de première instance de Tunis; ministère de l'Europe
+                    end, place = marks.name[k].end, lex == "City"
+                    capital = capital or typ == "Location" or lex == "Location"
+                    if lex == "City" or typ == "Location":
+                        break  # a city closes an agency's name; a place closes a region's
+                elif k < len(doc) and is_capitalized(doc[k]) and not marks.type_at(k):
+                    capital = True
+                    end = k + 1
+                    while end < len(doc) and (is_capitalized(doc[end]) or norms[end] in self.fr_modifiers
+                                              or norms[end] in self.fr_complements) and not marks.type_at(end):
                         end += 1
-            # "U.S. service members": a head followed by a lowercase noun only modifies it.
-            if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
-                continue
-            if typ == "Location" and not capital:
-                place = self._english_place_before(doc, norms, head, i, marks)
-                if place:
-                    found.append(place)
-                continue
-            named = capital and (start < i or end > h_end or len(head) > 1)
-            # the federal prosecutor's office: a fixed multi-word head after an official adjective
-            if not named and len(head) > 1 and i > 0 and norms[i - 1] in self.en_modifiers:
-                named, start = True, i - 1
-            ok = named or country is not None
-            if head in self.needs_country and country is None:
-                ok = False
-            if head in self.descriptive and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
-                                                                     and not marks.country_at(t.i) for t in doc[start:i]):
-                ok = False  # Libyan forces, the Libyan agency: a description, not a name
-            if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
-                ok = False
-            if ok:
-                found.append((start, end, typ, {"head": " ".join(head), "country": country}))
-        found += self._english_compass_places(doc, norms, marks)
-        found += self._english_name_after_head(doc, norms, marks)
-        return found
+                elif k < len(doc) and norms[k] in self.fr_complements:
+                    end = k + 1
+                    while end < len(doc) and norms[end] in self.fr_complements:
+                        end += 1  # de première instance
+                else:
+                    break
+            else:
+                break
+        has_complement = end > i + len(head)
+        ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
+        # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
+        ok = ok or len(head) > 1 and modifiers > 0 and typ != "Location"
+        if head in self.needs_country and country is None and not place and not io:
+            ok = False
+        if head in self.descriptive and not capital and not io and not place:
+            ok = False  # l'agence européenne de police, les forces libyennes: a description
+        if ok and head in self.yields_to_nested and self._has_nested_head(norms, i + len(head), end):
+            ok = False
+        if not ok:
+            return None
+        out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
+        return HeadMatch(i, end, out_type, HeadName(" ".join(head), country))
+
+    # -- English --------------------------------------------------------------------------------
+    def _english_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
+                      marks: LexiconMarks) -> HeadMatch | None:
+        typ = self.head_type[head]
+        h_end = i + len(head)
+        country, capital = None, is_capitalized(doc[i])
+        start = i
+        while start > 0:
+            k = start - 1
+            if marks.demonym_at(k) or marks.country_at(k):
+                country = country or marks.demonym_at(k) or marks.country_at(k)
+                span = marks.demonym.get(k) or marks.name[k]
+                start = span.start
+            elif is_capitalized(doc[k]) and not marks.type_at(k) and not doc[k].is_sent_start and norms[k] != "the":
+                start = k
+            else:
+                break
+        end = h_end
+        if end + 1 < len(doc) and norms[end] == "of":
+            k = end + 1
+            while k < len(doc) and norms[k] == "the":
+                k += 1
+            if k < len(doc) and marks.country_at(k):
+                country = country or marks.country_at(k)
+                end = marks.name[k].end
+            elif k < len(doc) and is_capitalized(doc[k]) and capital:
+                end = k
+                while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
+                    end += 1
+        # "U.S. service members": a head followed by a lowercase noun only modifies it.
+        if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            return None
+        if typ == "Location" and not capital:
+            return self._english_place_before(doc, norms, head, i, marks)
+        named = capital and (start < i or end > h_end or len(head) > 1)
+        # the federal prosecutor's office: a fixed multi-word head after an official adjective
+        if not named and len(head) > 1 and i > 0 and norms[i - 1] in self.en_modifiers:
+            named, start = True, i - 1
+        ok = named or country is not None
+        if head in self.needs_country and country is None:
+            ok = False
+        if head in self.descriptive and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
+                                                                 and not marks.country_at(t.i) for t in doc[start:i]):
+            ok = False  # Libyan forces, the Libyan agency: a description, not a name
+        if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
+            ok = False
+        return HeadMatch(start, end, typ, HeadName(" ".join(head), country)) if ok else None
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
-                              marks: LexiconMarks) -> tuple[int, int, str, dict] | None:
+                              marks: LexiconMarks) -> HeadMatch | None:
         """A lowercase region head after a place name (the Schaerbeek district): the name
         alone is the place, a Location rather than the city of the same name."""
         if head not in self.name_first or i == 0:
@@ -454,25 +408,25 @@ class HeadNounPatterns:
         k = i - 1
         span = marks.name.get(k)
         if span is not None and span.label_ in ("City", "Location"):
-            return (span.start, span.end, "Location", {"head": " ".join(head), "retype": True})
+            return HeadMatch(span.start, span.end, "Location", HeadName(" ".join(head), retype=True))
         start = i
         while start > 0 and is_capitalized(doc[start - 1]) and not doc[start - 1].is_sent_start and not marks.type_at(start - 1):
             start -= 1
         if start < i:
-            return (start, i, "Location", {"head": " ".join(head), "retype": True})
+            return HeadMatch(start, i, "Location", HeadName(" ".join(head), retype=True))
         return None
 
-    def _english_compass_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
+    def _english_compass_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """southern Europe, northern Africa: a compass adjective before a lexicon region."""
         out = []
         for k in range(1, len(doc)):
             span = marks.name.get(k)
             if (span is not None and span.start == k and span.label_ == "Location"
                     and norms[k - 1] in self.compass):
-                out.append((k - 1, span.end, "Location", {"head": norms[k - 1]}))
+                out.append(HeadMatch(k - 1, span.end, "Location", HeadName(norms[k - 1])))
         return out
 
-    def _english_name_after_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, dict]]:
+    def _english_name_after_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """Place X, Mount X: a capitalized head that comes before the name."""
         out = []
         for i in self.name_first_longest.starts(norms[:-1]):
@@ -483,31 +437,14 @@ class HeadNounPatterns:
             while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
                 end += 1
             if end > i + len(head):
-                out.append((i, end, "Location", {"head": " ".join(head)}))
+                out.append(HeadMatch(i, end, "Location", HeadName(" ".join(head))))
         return out
 
-    def __call__(self, doc: Doc) -> Doc:
-        marks = LexiconMarks(doc)
-        norms = token_view(doc).norms
-        if self.lang == "ar":
-            found = self._arabic(doc, norms, marks) + self._arabic_schools(doc, norms, marks)
-        elif self.lang == "fr":
-            found = self._french(doc, norms, marks)
-        elif self.lang == "en":
-            found = self._english(doc, norms, marks)
-        else:
-            found = []
+    def assign(self, doc: Doc, found: list[HeadMatch]) -> None:
         spans: list[Span] = []
-        info: dict[tuple[int, int], dict] = {}
-        taken: set[int] = set()
-        for start, end, typ, attrs in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if taken & set(range(start, end)):
-                continue
-            taken |= set(range(start, end))
-            country = attrs.get("country")
-            span = Span(doc, start, end, label=typ, kb_id=country if country and country != "?" else "")
+        for match in longest_first(found):
+            country = match.info.country
+            span = Span(doc, match.start, match.end, label=match.label, kb_id=country if country and country != "?" else "")
+            span._.head_name = match.info
             spans.append(span)
-            info[(span.start_char, span.end_char)] = attrs
         doc.spans["heads"] = sorted(spans, key=lambda s: s.start)
-        doc.user_data["head_names"] = info
-        return doc

@@ -8,9 +8,9 @@ capitals, so "un" or "nice" in running French or English text are not names.
 
 Assigns:
 - ``doc.spans["lexicon"]``: one span per name, ``label_`` the entity type and
-  ``kb_id_`` the lexicon id ("" when the name fits several entries).
+  ``kb_id_`` the lexicon id ("" when the name fits several entries); ``span._.lexicon_ids``
+  every entry id the name fits.
 - ``doc.spans["demonyms"]``: nationality adjectives, ``kb_id_`` the country id.
-- ``doc.user_data["lexicon_candidates"]``: ``{(start_char, end_char): [ids]}``.
 
 Usage::
 
@@ -24,20 +24,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.ontology_data import LEXICON_DIR, ONTOLOGY_DIR, Lexicon, load_lexicon
-from pipeline.language.morphology import PROCLITICS
+from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
+from pipeline.entities.tokens import known_arabic_words, token_view
+from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.entities.tokens import known_arabic_words, load_word_list, token_view
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
+                                    word_list)
 
-
-CONTEXT_CUES_FILE = ONTOLOGY_DIR / "patterns" / "place_context_cues.yaml"
-AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
+CONTEXT_CUES_FILE = PATTERNS_DIR / "place_context_cues.yaml"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class _Automaton:
             return
         arabic = _is_arabic(norm)
         self._add(norm, entry_id, type_, kind, False, needs_context)
-        if arabic and norm.startswith("ال") and len(norm) > 3:
+        if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
     def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool) -> None:
@@ -133,15 +134,14 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
                 if entry.is_ambiguous_form(form):  # مالية "financial" is no demonym of Mali
                     continue
                 demonyms.add(form, entry.id, "Demonym", "demonym")
-                if _is_arabic(form) and not normalize(form).startswith("ال"):
-                    demonyms.add("ال" + form, entry.id, "Demonym", "demonym")
+                if _is_arabic(form) and not normalize(form).startswith(ARTICLE):
+                    demonyms.add(ARTICLE + form, entry.id, "Demonym", "demonym")
     return names.build(), demonyms.build()
 
 
-@lru_cache(maxsize=1)
-def _context_cues() -> frozenset[str]:
-    data = yaml.safe_load(CONTEXT_CUES_FILE.read_text(encoding="utf-8"))
-    return frozenset(normalize(w) for words in data.values() for w in words)
+@lru_cache(maxsize=4)
+def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
+    return frozenset(normalize(w) for words in place_context_cues(path).values() for w in words)
 
 
 def _left_ok(norm: str, start: int, pattern: Pattern) -> bool:
@@ -177,12 +177,20 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
     return original[0].isupper() or original[0].isdigit()
 
 
+class Hit(NamedTuple):
+    """A name found in the text: characters ``start:end`` and the pattern it matched."""
+
+    start: int
+    end: int
+    pattern: Pattern
+
+
 def scan(text: str, automaton: ahocorasick.Automaton,
-         normalized: tuple[str, list[int]] | None = None) -> list[tuple[int, int, Pattern]]:
-    """Non-overlapping matches ``(start_char, end_char, pattern)`` in ``text``, longest first;
-    ``normalized`` is :func:`normalized_text` of ``text`` when the caller has it already."""
+         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
+    :func:`normalized_text` of ``text`` when the caller has it already."""
     norm, index = normalized or normalized_text(text)
-    found: list[tuple[int, int, Pattern]] = []
+    found: list[Hit] = []
     if len(automaton) == 0:
         return found
     for end, (length, patterns) in automaton.iter(norm):
@@ -195,18 +203,18 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             o_start, o_end = index[start], index[end] + 1
             if not _case_ok(text[o_start:o_end], pattern):
                 continue
-            found.append((o_start, o_end, pattern))
+            found.append(Hit(o_start, o_end, pattern))
             break
-    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-    taken: list[tuple[int, int, Pattern]] = []
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Hit] = []
     used = [False] * (len(text) + 1)
-    for start, end, pattern in found:
-        if any(used[start:end]):
+    for hit in found:
+        if any(used[hit.start:hit.end]):
             continue
-        for i in range(start, end):
+        for i in range(hit.start, hit.end):
             used[i] = True
-        taken.append((start, end, pattern))
-    return sorted(taken, key=lambda m: m[0])
+        taken.append(hit)
+    return sorted(taken, key=lambda m: m.start)
 
 
 def _glued_word(text: str, start: int, end: int) -> str | None:
@@ -228,19 +236,20 @@ def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None
 
 @Language.factory(
     "lexicon_matcher",
-    assigns=["doc.spans", "doc.user_data"],
-    default_config={"lexicon_dir": None},
+    assigns=["doc.spans", "span._.lexicon_ids"],
+    default_config={"lexicon_dir": None, "context_cues_path": str(CONTEXT_CUES_FILE),
+                    "common_words_path": str(AR_COMMON_WORDS_FILE)},
 )
-def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str | None) -> "LexiconMatcher":
-    return LexiconMatcher(name=name, lexicon_dir=lexicon_dir)
-
-
 class LexiconMatcher:
-    """Marks lexicon names and demonyms in a doc (see module docstring)."""
+    """Marks lexicon names and demonyms in a doc: assigns ``doc.spans["lexicon"]``,
+    ``doc.spans["demonyms"]`` and ``span._.lexicon_ids`` (see module docstring)."""
 
-    def __init__(self, *, name: str = "lexicon_matcher", lexicon_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str = "lexicon_matcher", *, lexicon_dir: str | None = None,
+                 context_cues_path: str = str(CONTEXT_CUES_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE)) -> None:
         self.name = name
         self.lexicon_dir = lexicon_dir
+        self.context_cues_path = context_cues_path
+        self.common_words_path = common_words_path
 
     @property
     def lexicon(self) -> Lexicon:
@@ -249,7 +258,6 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         names, demonyms = build_automata(self.lexicon_dir)
         spans: list[Span] = []
-        candidates: dict[tuple[int, int], list[str]] = {}
         pending: list[tuple[Span, Pattern]] = []
         words = known_arabic_words()
         text = token_view(doc).text
@@ -264,15 +272,14 @@ class LexiconMatcher:
             if pattern.needs_context:
                 pending.append((span, pattern))
                 continue
+            span._.lexicon_ids = pattern.ids
             spans.append(span)
-            candidates[(span.start_char, span.end_char)] = list(pattern.ids)
-        spans.extend(self._in_context(doc, pending, spans, candidates))
+        spans.extend(self._in_context(doc, pending, spans))
         spans.sort(key=lambda s: s.start_char)
         doc.spans["lexicon"] = spans
         doc.spans["demonyms"] = [
             s for s in (_span(doc, a, b, "Demonym", p.ids[0]) for a, b, p in scan(text, demonyms, normalized)) if s is not None
         ]
-        doc.user_data["lexicon_candidates"] = candidates
         return doc
 
     def _capital_of_named(self, span: Span, pattern: Pattern, sure: list[Span], named: set[str]) -> bool:
@@ -285,15 +292,14 @@ class LexiconMatcher:
         return any(getattr(lexicon.entries.get(i), "capital", False) and lexicon.country_of(i) in named
                    for i in pattern.ids)
 
-    def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span],
-                    candidates: dict[tuple[int, int], list[str]]) -> list[Span]:
+    def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span]) -> list[Span]:
         """Names that are also common words, kept when the text reads them as names: the
         document names the same entry unambiguously elsewhere, a place cue stands before
         them (في، إلى، in, à...), a place name of the same kind stands next to them
         (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
         document names."""
-        cues = _context_cues()
-        common = load_word_list(str(AR_COMMON_FILE))
+        cues = _context_cues(self.context_cues_path)
+        common = word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
         rest: list[tuple[Span, Pattern]] = []
@@ -306,14 +312,14 @@ class LexiconMatcher:
             cue = before and normalize(before[-1].text) in cues and not word
             capital = not word and self._capital_of_named(span, pattern, sure, named)
             if (set(pattern.ids) & named) or cue or near and not word or capital:
+                span._.lexicon_ids = pattern.ids
                 accepted.append(span)
-                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
             else:
                 rest.append((span, pattern))
         # Once one mention reads as the name (in Chad), its other mentions do too (Chad's).
-        read = {i for span in accepted for i in candidates[(span.start_char, span.end_char)]}
+        read = {i for span in accepted for i in span._.lexicon_ids}
         for span, pattern in rest:
             if set(pattern.ids) & read and normalize(span.text) not in common:
+                span._.lexicon_ids = pattern.ids
                 accepted.append(span)
-                candidates[(span.start_char, span.end_char)] = list(pattern.ids)
         return accepted

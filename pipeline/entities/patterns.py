@@ -7,7 +7,7 @@ Three cues, all read from data under ``ontology/patterns/``:
   a country or a definite adjective (الرئيس الأميركي فرانكلين روزفلت, رئيس النيجر محمد
   يوسف, Le président français, Emmanuel Macron);
 - a role in apposition after the name (``person_roles.yaml``): "جون برينان، مستشار",
-  "Alexandre Prunas, ambassadeur";
+  "Paolo Conti, ambassadeur";
 - in Arabic, a known given name (``given_names.yaml``) followed by name words
   (باراك أوباما), since Arabic script has no capitals.
 
@@ -15,14 +15,14 @@ Arabic name words are words that are not function words, common words
 (``ontology/lexicons/curated/ar_common_words.txt``), definite nouns (except after a
 link: عبد اللطيف، آل سعود) or lexicon names; Latin name words are capitalized.
 
-Assigns ``doc.spans["patterns"]``, ``label_`` "Person"; the span's cue is in
-``doc.user_data["person_cues"][(start_char, end_char)]`` ("title", "apposition",
-"given_name") with the role words when there were some.
+Assigns ``doc.spans["patterns"]``, ``label_`` "Person", and ``span._.person_cue``, a
+:class:`~pipeline.entities.records.PersonCue`: the cue ("title", "apposition",
+"given_name") and the role words when there were some.
 
 Usage::
 
     nlp = spacy.blank("ar")
-    nlp.add_pipe("entity_patterns")
+    nlp.add_pipe("entity_patterns")  # config: titles_path, roles_path, given_names_path, heads_path, ...
     doc = nlp("قال السيد عبد اللطيف حموشي إن")
     [s.text for s in doc.spans["patterns"]]  # ['عبد اللطيف حموشي']
 """
@@ -30,46 +30,29 @@ from __future__ import annotations
 
 import re
 
-import spacy
-from spacy.lang.ar.stop_words import STOP_WORDS as AR_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.tokens import (
-    AR_COMMON_FILE,
-    NAME_LINKS,
-    PATTERNS_DIR,
-    LexiconMarks,
-    Phrases,
-    is_arabic_word,
-    is_capitalized,
-    is_clitic,
-    is_definite,
-    load_word_list,
-    load_yaml,
-    match_at,
-    norm,
-    phrases,
-    token_view,
-)
+from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORDS_FILE, EntityComponent, Match,
+                                         common_words, function_words, longest_first, scan_phrases,
+                                         stop_words)
+from pipeline.entities.records import PersonCue
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
+                                      match_at, norm, phrases, token_view)
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS
 from pipeline.language.normalize import normalize
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
+                                    person_titles)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
-_AR_STOP = frozenset(normalize(w) for w in AR_STOP)
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
-_LATIN_PARTICLES = {"von", "der", "van", "de", "di", "da", "del", "al", "el", "bin", "ben", "la", "le", "du",
-                    "ould", "ag", "ibn", "abu", "bint", "dos", "das", "zu", "ter"}
-_KUNYA = frozenset({"ابو", "ابي"})  # "father of": leads a name (أبو بكر), not a name alone
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
-_AGE_AFTER = {",", "ans", "an", "years", "year"}
-# Connectors inside a Latin title's complement: "ministre de l'Europe et des Affaires étrangères,".
-_COMPLEMENT_LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "for", "and"}
 ENTITY_HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 
 
@@ -77,81 +60,83 @@ def is_arabic_word_text(word: str) -> bool:
     return bool(word) and all("\u0621" <= c <= "\u064a" for c in word)
 
 
-def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
-    except Exception:  # a language spaCy has no class for
-        return frozenset()
-
-
 def load_titles(path: str = str(TITLES_FILE)) -> dict[str, list[tuple[str, ...]]]:
     """Titles per language as tuples of normalized words, longest first."""
-    return {lang: phrases(words) for lang, words in load_yaml(path).items()}
+    return {lang: phrases(words) for lang, words in person_titles(path).items()}
+
+
+class PersonMatch(Match):
+    """A person's name at tokens ``start:end`` (``label`` "Person") and its :class:`PersonCue`."""
+
+    info: PersonCue
 
 
 @Language.factory(
     "entity_patterns",
-    assigns=["doc.spans", "doc.user_data"],
+    assigns=["doc.spans", "span._.person_cue"],
     default_config={
         "titles_path": str(TITLES_FILE),
         "roles_path": str(ROLES_FILE),
         "given_names_path": str(GIVEN_NAMES_FILE),
+        "heads_path": str(ENTITY_HEADS_FILE),
+        "common_words_path": str(AR_COMMON_WORDS_FILE),
+        "function_words_path": str(FUNCTION_WORDS_FILE),
     },
 )
-def make_entity_patterns(nlp: Language, name: str, titles_path: str, roles_path: str,
-                         given_names_path: str) -> "EntityPatterns":
-    return EntityPatterns(name=name, lang=nlp.lang, titles_path=titles_path, roles_path=roles_path,
-                          given_names_path=given_names_path)
+class EntityPatterns(EntityComponent):
+    """Marks person names introduced by a title, a role apposition or a given name: assigns
+    ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name"), "*": ("_by_title", "_by_apposition")}
 
-class EntityPatterns:
-    """Marks person names introduced by a title, a role apposition or a given name."""
-
-    def __init__(self, *, name: str = "entity_patterns", lang: str = "xx", titles_path: str = str(TITLES_FILE),
-                 roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE)) -> None:
-        self.name = name
-        self.lang = lang
+    def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
+                 roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
+                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
+                 function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
+        super().__init__(nlp, name)
+        lang = self.lang
         titles = load_titles(titles_path)
         self.weak = set(titles.get(f"{lang}_weak", []))
         self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s)))
-        self.roles = phrases(load_yaml(roles_path).get(lang))
-        given = load_yaml(given_names_path)
+        self.roles = phrases(person_roles(roles_path).get(lang))
+        given = given_names(given_names_path)
         self.given = phrases(given.get(lang))
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
-        heads = load_yaml(str(ENTITY_HEADS_FILE)).get(lang) or {}
+        heads = entity_heads(heads_path).get(lang) or {}
         self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
             h for spec in heads.values() if isinstance(spec, dict) for h in (normalize(x) for x in spec.get("heads", []))
             if " " not in h) if lang != "ar" else frozenset()
         # Arabic has no capitals: a name runs two words unless a link (بن، آل) carries it on.
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
-        self.stop_words = _stop_words(lang)
-        self.common = load_word_list(str(AR_COMMON_FILE)) if lang == "ar" else frozenset()
+        self.stop_words = stop_words(lang)
+        self.common = common_words(lang, common_words_path)
+        self.words = function_words(function_words_path)
 
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
         n = norm(token)
         if not is_arabic_word(token) or len(n) < 2 or is_clitic(token):
             return False
-        if n in NAME_LINKS and previous is not None and not is_clitic(previous):
+        if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
-        if n in _AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
+        if n in AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
             return False
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
             return False
         if previous is not None and is_clitic(previous):
             return False
-        if n.startswith("ال"):
-            return previous is not None and norm(previous) in NAME_LINKS
-        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in NAME_LINKS):
+        if n.startswith(ARTICLE):
+            return previous is not None and norm(previous) in self.words.name_links
+        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
             return False
         return True
 
     def _family_name(self, doc: Doc, i: int, marks: LexiconMarks, name_len: int) -> bool:
-        """A definite family name closing an Arabic name (سعيد الرحموني، محمد عثمان الحسين): a
+        """A definite family name closing an Arabic name (كريم الإدريسي، محمد علي الأمين): a
         nisba (-ي) after one name word, any definite name word after two."""
         token = doc[i]
         n = norm(token)
@@ -161,25 +146,25 @@ class EntityPatterns:
             # A nisba family name that is also a demonym (محمد شياع السوداني): after two name
             # words and right before punctuation; elsewhere the demonym describes.
             return name_len >= 2 and n.endswith("ي") and i + 1 < len(doc) and doc[i + 1].is_punct
-        if n in _AR_STOP or n in self.name_stops or i in marks.name:
+        if n in AR_STOP or n in self.name_stops or i in marks.name:
             return False
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
         # word closes a name only right before punctuation.
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
         if n in self.common:
             return name_len >= 2 and closed
-        # After one known given name, right before punctuation: اللواء سامي الخوالدة،
+        # After one known given name, right before punctuation: اللواء سامي العبادي،
         given_before = name_len == 1 and i > 0 and match_at(token_view(doc).norms, i - 1, self.given) is not None
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
-        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in _AR_STOP or norm(doc[i]) in self.name_stops
+        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or norm(doc[i]) in self.name_stops
 
     def _closed_run(self, doc: Doc, start: int, end: int, marks: LexiconMarks) -> int:
         """End of an Arabic name past its free words: up to two more words, the second a name
         word or a definite family name, when punctuation closes them right after (الفريق محمد
-        فريد حجازي، الشيخ فهد يوسف سعود الصباح،: given, father's, grandfather's and family
+        فريد حجازي، الشيخ ناصر خالد حمد العلي،: given, father's, grandfather's and family
         names); else ``end``, the name word at ``end`` left out."""
         k = end + 1
         if k < len(doc) and k - start < MAX_NAME_TOKENS and (
@@ -191,8 +176,8 @@ class EntityPatterns:
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
-        if text.lower() in _LATIN_PARTICLES and previous is not None and (
-                is_capitalized(previous) or previous.text.lower() in _LATIN_PARTICLES):  # von der, dos
+        if text.lower() in self.words.latin_name_particles and previous is not None and (
+                is_capitalized(previous) or previous.text.lower() in self.words.latin_name_particles):  # von der, dos
             return True
         if not is_capitalized(token) or "’" in text or "'" in text[1:]:
             return False
@@ -220,17 +205,17 @@ class EntityPatterns:
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
-                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in NAME_LINKS and not is_definite(
-                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in NAME_LINKS)
+                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and not is_definite(
+                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in self.words.name_links)
                                            or norm(doc[end]).endswith("ي")) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break
-            linked = end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES)
+            linked = end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles)
             if self.lang != "ar" and end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
                     and not doc[end + 1].whitespace_ and is_capitalized(doc[end + 2]):
                 end += 2  # Jean-Philippe: one name word written with a hyphen
-            if not linked and norm(doc[end]) not in NAME_LINKS:
+            if not linked and norm(doc[end]) not in self.words.name_links:
                 if free >= max_free:
                     if self.lang == "ar":
                         end = self._closed_run(doc, start, end, marks)
@@ -238,7 +223,7 @@ class EntityPatterns:
                 free += 1
             end += 1
         # A name never ends on a link word (بن، عبد) or a Latin particle.
-        while end > start and (norm(doc[end - 1]) in NAME_LINKS or doc[end - 1].text.lower() in _LATIN_PARTICLES):
+        while end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles):
             end -= 1
         # A sovereign's ordinal: الملك عبد الله الثاني, Mohammed VI.
         if start < end < len(doc) and (norm(doc[end]) in self.ordinals or (
@@ -255,7 +240,7 @@ class EntityPatterns:
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
-                    i > 0 and norm(doc[i - 1]) in NAME_LINKS):
+                    i > 0 and norm(doc[i - 1]) in self.words.name_links):
                 i += 1
             elif self.lang != "ar" and token.is_lower and token.text.isalpha() and token.is_stop is False:
                 i += 1
@@ -269,15 +254,15 @@ class EntityPatterns:
 
     def _skip_complement(self, doc: Doc, norms: list[str], i: int) -> int:
         """Latin: a title's complement closed by a comma, then the name: "le ministre
-        mauritanien de la Défense, Hanena Ould Sidi"; else ``i`` unchanged."""
-        if self.lang == "ar" or i >= len(doc) or norms[i] not in _COMPLEMENT_LINKS:
+        malien de la Sécurité, Moussa Traoré"; else ``i`` unchanged."""
+        if self.lang == "ar" or i >= len(doc) or norms[i] not in self.words.title_complement_links:
             return i
         k = i
         while k < len(doc) and k - i < 10:
             t = doc[k]
             if t.text == ",":
                 return k + 1 if k > i + 1 and is_capitalized(doc[k - 1]) or doc[k - 1].is_lower and k > i + 2 else i
-            if not (norms[k] in _COMPLEMENT_LINKS or is_capitalized(t) or t.is_lower and t.is_alpha and k > i):
+            if not (norms[k] in self.words.title_complement_links or is_capitalized(t) or t.is_lower and t.is_alpha and k > i):
                 return i
             k += 1
         return i
@@ -299,62 +284,58 @@ class EntityPatterns:
         return 0
 
     # -- cues ------------------------------------------------------------------------------
-    def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
-        found = []
-        resume = 0  # past the last match: no new one starts inside it
-        for i in self.titles.starts(norms):
-            if i < resume:
-                continue
-            title = match_at(norms, i, self.titles)
-            if title is None:
-                continue
-            after = i + len(title)
-            start = after
-            # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
-            # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
-            construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith("ال") for w in title)
-            given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
-            end = start if construct and not given_led else self._name_forward(doc, start, marks)
-            if end == start:
-                start = self._skip_modifiers(doc, after, marks)
-                start = self._skip_complement(doc, norms, start)
-                # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
-                if start < len(doc) and norm(doc[start])[:1] in ("و", "ف") and not match_at(norms, start, self.given) and not (
-                        start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
-                    end = start
-                elif construct and start == after and not given_led:
-                    end = start
-                else:
-                    end = self._name_forward(doc, start, marks)
-            if end > start and title in self.weak and (
-                    not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
-                end = start
-            if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
-                end = start  # "Emir, Sheikh Tamim": the inner title leads the name
-            if end > start and not self._vetoed(doc, start, end):
-                found.append((start, end, "title", " ".join(title)))
-                resume = end
-        return found
+    def _by_title(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        return scan_phrases(self.titles, norms, lambda i, title: self._title_name(doc, norms, i, title, marks))
 
-    def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _title_name(self, doc: Doc, norms: list[str], i: int, title: tuple[str, ...],
+                    marks: LexiconMarks) -> PersonMatch | None:
+        """The name a title at ``i`` introduces."""
+        after = i + len(title)
+        start = after
+        # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
+        # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
+        construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith(ARTICLE) for w in title)
+        given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
+        end = start if construct and not given_led else self._name_forward(doc, start, marks)
+        if end == start:
+            start = self._skip_modifiers(doc, after, marks)
+            start = self._skip_complement(doc, norms, start)
+            # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
+            if start < len(doc) and norm(doc[start])[:1] in CONJUNCTIONS and not match_at(norms, start, self.given) and not (
+                    start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
+                end = start
+            elif construct and start == after and not given_led:
+                end = start
+            else:
+                end = self._name_forward(doc, start, marks)
+        if end > start and title in self.weak and (
+                not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
+            end = start
+        if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
+            end = start  # "Emir, Sheikh Tamim": the inner title leads the name
+        if end > start and not self._vetoed(doc, start, end):
+            return PersonMatch(start, end, "Person", PersonCue("title", " ".join(title)))
+        return None
+
+    def _by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []
         for i, text in enumerate(token_view(doc).texts):
             if text not in ("،", ","):
                 continue
             j = i + 1
-            if self.lang != "ar" and j < len(doc) and norms[j] in ("le", "la", "l'", "the", "a", "an"):
+            if self.lang != "ar" and j < len(doc) and norms[j] in self.words.apposition_articles:
                 j += 1
             role = match_at(norms, j, self.roles)
             age = None
             if role is None and self.lang != "ar" and j < len(doc) and _AGE.match(doc[j].text) and (
-                    j + 1 == len(doc) or norms[j + 1] in _AGE_AFTER):
-                role = age = ("age",)  # "Abdesalem Lassoued, 45, was", "Jean Dupont, 52 ans"
+                    j + 1 == len(doc) or norms[j + 1] in self.words.age_after):
+                role = age = ("age",)  # "Karim Benali, 45, was", "Jean Dupont, 52 ans"
             if role is None:
                 continue
             start = i
             if self.lang == "ar" and i > 1 and self._family_name(doc, i - 1, marks, 1) and \
                     self._name_word(doc, i - 2, i - 2, marks):
-                start = i - 1  # سعيد الرحموني، المراقب العام
+                start = i - 1  # كريم الإدريسي، المراقب العام
             while start > 0 and i - start < MAX_NAME_TOKENS - 1 and self._name_word(doc, start - 1, start - 1, marks):
                 start -= 1
             if age and (i - start < 2 or marks.type_at(start)):
@@ -367,26 +348,25 @@ class EntityPatterns:
                         break
                 if i - start > 3:
                     start = i - 3
-            while start < i and norms[start] in NAME_LINKS:
+            while start < i and norms[start] in self.words.name_links:
                 start += 1
             if self.lang != "ar":
                 start = self._past_title_and_demonym(doc, norms, start, i, marks)
             if i > start and not self._vetoed(doc, start, i):
-                found.append((start, i, "apposition", " ".join(role)))
+                found.append(PersonMatch(start, i, "Person", PersonCue("apposition", " ".join(role))))
         return found
 
-    @staticmethod
-    def _with_kunya(doc: Doc, norms: list[str], start: int) -> int:
-        """Start of an Arabic name with the kunya before it (أبو حفص الجبوري, عن أبي بكر): the
+    def _with_kunya(self, doc: Doc, norms: list[str], start: int) -> int:
+        """Start of an Arabic name with the kunya before it (أبو عمر الدليمي, عن أبي بكر): the
         token before ``start`` when it is أبو/أبي, else ``start``."""
-        if start > 0 and norms[start - 1] in _KUNYA and not is_clitic(doc[start - 1]):
+        if start > 0 and norms[start - 1] in self.words.kunya and not is_clitic(doc[start - 1]):
             return start - 1
         return start
 
     def _past_title_and_demonym(self, doc: Doc, norms: list[str], start: int, end: int, marks: LexiconMarks) -> int:
         """Latin: the start of a name found backwards from an apposition, past a capitalized
-        title or demonym before it (Vice Admiral Tarek Mahmoud Hassan, la Belge Catherine De
-        Bolle); ``start`` when two name words would not remain."""
+        title or demonym before it (Vice Admiral John Carter, la Française Claire
+        Dubois); ``start`` when two name words would not remain."""
         k = start
         while k < end:
             title = match_at(norms, k, self.titles)
@@ -398,12 +378,12 @@ class EntityPatterns:
                 break
         return k if end - k >= 2 else start
 
-    def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, str]]:
+    def _by_given_name(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = []
         i = 0
         while i < len(doc):
             length = self._given_at(doc, norms, i, marks)
-            if not length or doc[i].text in AR_STOP or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
+            if not length or doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue
@@ -411,29 +391,22 @@ class EntityPatterns:
             if end == i + length < len(doc) and (self._family_name(doc, end, marks, length) or norms[end] in self.ordinals):
                 end += 1  # محمد المنفي، محمد السادس
             if end > i + length:
-                found.append((i, end, "given_name", ""))
+                found.append(PersonMatch(i, end, "Person", PersonCue("given_name")))
                 i = end
             else:
                 i += 1
         return found
 
-    def __call__(self, doc: Doc) -> Doc:
-        marks = LexiconMarks(doc)
-        norms = token_view(doc).norms
-        found = self._by_title(doc, norms, marks) + self._by_apposition(doc, norms, marks)
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        found = super().find(doc, norms, marks)
         if self.lang == "ar":
-            found += self._by_given_name(doc, norms, marks)
-            found = [(self._with_kunya(doc, norms, start), end, cue, role) for start, end, cue, role in found]
+            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in found]
+        return found
+
+    def assign(self, doc: Doc, found: list[PersonMatch]) -> None:
         spans: list[Span] = []
-        cues: dict[tuple[int, int], dict[str, str]] = {}
-        taken: set[int] = set()
-        for start, end, cue, role in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if taken & set(range(start, end)):
-                continue
-            taken |= set(range(start, end))
-            span = Span(doc, start, end, label="Person")
+        for match in longest_first(found):
+            span = Span(doc, match.start, match.end, label=match.label)
+            span._.person_cue = match.info
             spans.append(span)
-            cues[(span.start_char, span.end_char)] = {"cue": cue, "role": role}
         doc.spans["patterns"] = sorted(spans, key=lambda s: s.start)
-        doc.user_data["person_cues"] = cues
-        return doc

@@ -3,9 +3,9 @@
 Candidates come from every recognizer that ran in the pipeline:
 
 - ``doc.spans["lexicon"]`` (gazetteer names, lexicon id in ``kb_id_``);
-- ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places);
-- ``doc.spans["events"]`` (events by head noun, with name and year);
-- ``doc.spans["patterns"]`` (persons by title, apposition, given name);
+- ``doc.spans["heads"]`` (head-noun names: agencies, organizations, places; ``span._.head_name``);
+- ``doc.spans["events"]`` (events by head noun; ``span._.event_name``: name and year);
+- ``doc.spans["patterns"]`` (persons by title, apposition, given name; ``span._.person_cue``);
 - numbered groups of states (مجموعة الدول الخمس, :mod:`pipeline.entities.groups`);
 - for French and English, the spaCy model's ``doc.ents``, cleaned of elided articles and
   function words and re-typed to our ontology (:func:`model_type`): by a lexicon name
@@ -18,12 +18,13 @@ is not a country mention), then by trust (lexicon, patterns, model). Then:
 
 - a fused لل mention (للأمن الوطني) starts at the ل as written, so its text is a real
   surface form;
-- an acronym in parentheses after a name is bound to it: ``attrs["acronym"]`` on the long
-  form, ``attrs["long_form_of"]`` (the long form's mention id) on the acronym mention;
-- an agency with a demonym or country in or next to its name gets ``attrs["country"]``
+- an acronym in parentheses after a name is bound to it: ``attrs.acronym`` on the long
+  form, ``attrs.long_form_of`` (the long form's mention id) on the acronym mention;
+- an agency with a demonym or country in or next to its name gets ``attrs.country``
   (a country id), also for generic lexicon agencies (وزارة الداخلية الفرنسية);
-- events carry ``attrs["name"]`` (the name alone, also in ``attrs["aliases"]``) and
-  ``attrs["year"]``; persons ``attrs["cue"]`` and ``attrs["role"]``.
+- events carry ``attrs.name`` (the name alone, also in ``attrs.aliases``) and
+  ``attrs.year``; persons ``attrs.cue`` and ``attrs.role``
+  (:class:`~pipeline.model.MentionAttrs`).
 
 Usage::
 
@@ -33,26 +34,21 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities import records  # noqa: F401  (registers the span extensions read below)
+from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.ontology_data import load_lexicon
-from pipeline.entities.tokens import (
-    PATTERNS_DIR,
-    LexiconMarks,
-    is_clitic,
-    load_yaml,
-    norm,
-    phrases,
-    token_view,
-    yaml_words,
-)
+from pipeline.entities.tokens import LexiconMarks, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
-from pipeline.model import Document, Mention
+from pipeline.model import Document, Mention, MentionAttrs
+from pipeline.ontology_data import (entity_heads, event_heads, load_lexicon, model_entity_filters, person_roles,
+                                    person_titles)
 
 MODEL_TYPES = {
     "PER": "Person", "PERSON": "Person",
@@ -61,15 +57,23 @@ MODEL_TYPES = {
     "EVENT": "Event",
 }
 TRUST = {"lexicon": 0.95, "heads": 0.85, "events": 0.8, "pattern": 0.8, "model": 0.6}
-FILTERS_FILE = PATTERNS_DIR / "model_entity_filters.yaml"
 _ELISIONS = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|d|l|s|n|c|j|m|t)['’]", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}(?:[-/][A-Z][A-Za-z0-9]{1,9})*$")
-_LOCATIVE_AR = {"في", "مدينه", "بمدينه", "العاصمه", "عاصمه", "الي", "من", "قرب", "بلده", "ولايه"} | {
-    # district and area words before a town's name (قضاء الرطبة، ناحية، منطقتي سترة والمحرق)
-    normalize(w) for w in ("قضاء", "ناحية", "منطقة", "منطقتي", "مدينتي", "بلدتي", "قرية", "مدن", "بلدات")}
-_TOWN_OF = {(w, "of") for w in ("town", "city", "village")} | {
-    (w, "de") for w in ("ville", "localité", "commune", "village")} | {(w, "d'") for w in ("ville", "localité")}
-_LOCATIVE_LATIN = {"à", "a", "in", "at", "de", "from", "to", "near", "ville", "city", "vers", "depuis"}
+
+
+class HeadType(NamedTuple):
+    """A head noun (normalized words) and the type of the names it heads."""
+
+    words: tuple[str, ...]
+    type: str
+
+
+class ModelEntity(NamedTuple):
+    """A statistical model's entity, cleaned (``span``), with our type and the model's label."""
+
+    span: Span
+    type: str
+    label: str
 
 
 @dataclass
@@ -78,7 +82,7 @@ class _Candidate:
     type: str
     source: str
     confidence: float
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: MentionAttrs = field(default_factory=MentionAttrs)
     kb_id: str = ""
 
     @property
@@ -87,17 +91,17 @@ class _Candidate:
 
 
 def _filters() -> dict[str, Any]:
-    data = load_yaml(str(FILTERS_FILE)) if FILTERS_FILE.exists() else {}
+    data = model_entity_filters()
     return {"generic": {normalize(w) for w in data.get("generic", [])},
             "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))}
 
 
-def _head_types(lang: str) -> list[tuple[tuple[str, ...], str]]:
-    data = load_yaml(str(PATTERNS_DIR / "entity_heads.yaml")).get(lang) or {}
-    out = [(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
-    events = load_yaml(str(PATTERNS_DIR / "event_heads.yaml")).get(lang) or {}
-    out += [(h, "Event") for h in phrases(events.get("heads"))]
-    return sorted(out, key=lambda x: -len(x[0]))
+def _head_types(lang: str) -> list[HeadType]:
+    data = entity_heads().get(lang) or {}
+    out = [HeadType(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
+    events = event_heads().get(lang) or {}
+    out += [HeadType(h, "Event") for h in phrases(events.get("heads"))]
+    return sorted(out, key=lambda x: -len(x.words))
 
 
 def _as_state_school(cand: "_Candidate", lang: str) -> "_Candidate":
@@ -116,9 +120,10 @@ def clean_model_span(span: Span) -> Span | None:
     """Drop leading elided articles and function words, trailing punctuation and elisions."""
     start, end = span.start, span.end
     doc = span.doc
+    articles = function_words().articles
     while start < end and (doc[start].is_punct or doc[start].is_stop and doc[start].is_lower
                            or _ELISIONS.match(doc[start].text) and len(doc[start].text) <= 7
-                           or doc[start].lower_ in ("the", "le", "la", "les", "l'", "l’")):
+                           or doc[start].lower_ in articles):
         if _ELISIONS.match(doc[start].text) and len(doc[start].text) > 3 and doc[start].text[-1] not in "'’":
             break  # "qu’Alexandre" as one token: handled below
         start += 1
@@ -136,7 +141,7 @@ def clean_model_span(span: Span) -> Span | None:
     return out
 
 
-def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[tuple[tuple[str, ...], str]],
+def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
                generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
     """Our type for a model entity, or None to drop it."""
     text = span.text.strip()
@@ -174,48 +179,44 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     lexicon = load_lexicon()
     for span in doc.spans.get("lexicon", []):
-        attrs: dict[str, Any] = {}
+        attrs = MentionAttrs()
         entry = lexicon.entries.get(span.kb_id_) if span.kb_id_ else None
         if entry is not None and entry.type == "City" and not _city_ok(doc, span, entry):
             continue
         kb_id = span.kb_id_
         if entry is not None and entry.is_generic_form(span.text):
             # وزارة الداخلية is every country's: no key, a country from its context below.
-            attrs["generic_of"] = kb_id
+            attrs.generic_of = kb_id
             kb_id = ""
         found.append(_Candidate(span, span.label_, "lexicon", TRUST["lexicon"], attrs, kb_id))
-    heads_info = doc.user_data.get("head_names", {})
     for span in doc.spans.get("heads", []):
-        info = heads_info.get((span.start_char, span.end_char), {})
-        attrs = {"head": info.get("head")}
-        if span.kb_id_:
-            attrs["country"] = span.kb_id_
+        head = span._.head_name
+        attrs = MentionAttrs(head=head.head, country=span.kb_id_ or None)
         # the Schaerbeek district: the head's reading of a lexicon name outranks the lexicon's
-        conf = 0.97 if info.get("retype") else TRUST["heads"]
-        if info.get("alias"):
-            attrs["aliases"] = [info["alias"]]
+        conf = 0.97 if head.retype else TRUST["heads"]
+        if head.alias:
+            attrs.aliases = [head.alias]
         found.append(_Candidate(span, span.label_, "heads", conf, attrs))
-    events_info = doc.user_data.get("event_names", {})
     for span in doc.spans.get("events", []):
-        info = events_info.get((span.start_char, span.end_char), {})
-        attrs = {k: v for k, v in info.items() if v}
-        if info.get("name") and normalize(info["name"]) != normalize(span.text):
-            attrs["aliases"] = [info["name"]]
+        event = span._.event_name
+        attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)
+        if event.name and normalize(event.name) != normalize(span.text):
+            attrs.aliases = [event.name]
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
-        conf = 0.96 if normalize(info.get("name", "")) == normalize(span.text) else TRUST["events"]
+        conf = 0.96 if normalize(event.name) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))
-    for span, kb_id in numbered_groups(doc):
-        found.append(_Candidate(span, "InternationalOrganization", "groups", TRUST["lexicon"], {}, kb_id))
-    cues = doc.user_data.get("person_cues", {})
+    for group in numbered_groups(doc):
+        found.append(_Candidate(group.span, "InternationalOrganization", "groups", TRUST["lexicon"], kb_id=group.kb_id))
     for span in doc.spans.get("patterns", []):
-        attrs = {k: v for k, v in cues.get((span.start_char, span.end_char), {}).items() if v}
-        found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"], attrs))
+        cue = span._.person_cue
+        found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"],
+                                MentionAttrs(cue=cue.cue or None, role=cue.role or None)))
     # Names our recognizers typed in this doc type the model's later mentions of them
-    # (Bright Star 2017 after Exercise Bright Star 2017; Kyry after Khaled Kyry).
+    # (Bright Star 2017 after Exercise Bright Star 2017; Mansour after Karim Mansour).
     known: dict[str, str] = {}
     for cand in found:
         if cand.source in ("events", "pattern", "heads"):
-            name = cand.attrs.get("name") or cand.span.text
+            name = cand.attrs.name or cand.span.text
             known.setdefault(normalize(name), cand.type)
             words = normalize(name).split()
             if cand.type == "Event" and len(words) > 2:
@@ -227,7 +228,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         marks = LexiconMarks(doc)
         heads = _head_types(lang)
         filters = _filters()
-        typed: list[tuple[Span, str, str]] = []
+        typed: list[ModelEntity] = []
         for ent in doc.ents:
             span = clean_model_span(ent)
             if span is None:
@@ -238,11 +239,11 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
-                typed.append((span, typ, ent.label_))
+                typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
-        surnames |= {normalize(sp.text).split()[-1] for sp, t, _ in typed if t == "Person" and len(sp) > 1}
+        surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
         for span, typ, label in typed:
             for name, known_type in known.items():
@@ -260,19 +261,17 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
 
 
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
-_CONNECTORS = {"and", "of", "for", "in", "the", "on", "against", "de", "du", "des", "d'", "d’", "l'", "l’", "la",
-               "le", "pour", "et", "au", "aux", "contre", "sur"}
 
 
 def _role_words(lang: str) -> frozenset[str]:
     """Role and title words of ``person_roles.yaml`` / ``person_titles.yaml`` (single words)."""
-    return frozenset(yaml_words(("person_roles.yaml", "person_titles.yaml"), lang)) | {"by"}
+    return frozenset(yaml_words((person_roles(), person_titles()), lang)) | {"by"}
 
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:
     """A model organization that reads as a person: capitalized words without any head noun
-    or lexicon name, either the surname of a person of the document (Lassoued after Abdesalem
-    Lassoued) or two or three words right after a role word (headed by Matteo Piantedosi)."""
+    or lexicon name, either the surname of a person of the document (Benali after Karim
+    Benali) or two or three words right after a role word (headed by Gérald Darmanin)."""
     tokens = list(span)
     if not 1 <= len(tokens) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
         return False
@@ -285,7 +284,7 @@ def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], r
         return norms[0] in surnames
     doc = span.doc
     k = span.start - 1
-    while k >= 0 and (doc[k].is_punct or doc[k].lower_ in ("the", "le", "la")):
+    while k >= 0 and (doc[k].is_punct or doc[k].lower_ in function_words().role_articles):
         k -= 1
     return k >= 0 and doc[k].is_lower and normalize(doc[k].text) in roles
 
@@ -298,7 +297,7 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
         return typ
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
-    if tuple(before) in _TOWN_OF:
+    if tuple(before) in function_words().town_of:
         return "City"  # the town of Reyhanli, la ville de Djibo
     if lang != "fr":
         return typ
@@ -309,9 +308,10 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
 
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
-    Front for Change and Concord in Chad (FACT), the Southern European Task Force, Africa
-    (SETAF-AF). The words up to the parenthesis join the candidate that starts the name."""
+    Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
+    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name."""
     out: list[_Candidate] = []
+    connectors = function_words().name_connectors
     for cand in found:
         if cand.type not in ("Organization", "GovernmentAgency", "InternationalOrganization"):
             continue
@@ -323,7 +323,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
                 break
             if t.text == "," and not comma and capitals == 0 and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
                 comma = True
-            elif t.lower_ in _CONNECTORS and t.is_lower:
+            elif t.lower_ in connectors and t.is_lower:
                 pass
             elif t.text[:1].isupper() and t.is_alpha:
                 capitals += 1
@@ -337,7 +337,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
         span = doc[cand.span.start:k]
-        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, dict(cand.attrs), cand.kb_id))
+        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), cand.kb_id))
     return out
 
 
@@ -348,7 +348,7 @@ def _city_ok(doc: Doc, span: Span, entry) -> bool:
     if entry.population and entry.population >= 100_000:
         return True
     k = span.start - 1
-    return k >= 0 and (norm(doc[k]) in _LOCATIVE_AR or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
+    return k >= 0 and (norm(doc[k]) in function_words().arabic_locatives or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
 
 
 def _fused_lam_start(doc: Doc, span: Span) -> int:
@@ -357,7 +357,7 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
         return span.start_char
     first, previous = doc[span.start], doc[span.start - 1]
     n = norm(first)
-    if is_clitic(previous) and norm(previous).endswith("ل") and n.startswith("ال") and not normalize(first.text).startswith("ال"):
+    if is_clitic(previous) and norm(previous).endswith("ل") and n.startswith(ARTICLE) and not normalize(first.text).startswith(ARTICLE):
         return previous.idx + len(previous.text) - 1  # the ل written before the ل of the article
     return span.start_char
 
@@ -368,7 +368,7 @@ def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: 
     text = token_view(doc).text
     added: list[Mention] = []
     for m in mentions:
-        if m.type in ("Person", "Country", "City") or m.attrs.get("long_form_of"):
+        if m.type in ("Person", "Country", "City") or m.attrs.long_form_of:
             continue
         rest = text[m.end:m.end + 40]
         match = re.match(r"\s*\(\s*([^()]{2,30}?)\s*\)", rest)
@@ -389,12 +389,12 @@ def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: 
                                lang=lang, source="acronym", confidence=m.confidence)
                 added.append(acro)
             if len(parts) == 1:
-                m.attrs["acronym"] = part
-                acro.attrs["long_form_of"] = m.id
+                m.attrs.acronym = part
+                acro.attrs.long_form_of = m.id
                 if acro.type != m.type and acro.source.startswith("model"):
                     acro.type = m.type
             else:
-                acro.attrs.setdefault("part_of_acronym", inner)
+                acro.attrs.part_of_acronym = acro.attrs.part_of_acronym or inner
     return mentions + added
 
 
@@ -459,15 +459,13 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
                 key=cand.kb_id or None,
                 source=cand.source,
                 confidence=cand.confidence,
-                attrs=dict(cand.attrs),
+                attrs=replace(cand.attrs),
             )
         )
     taken.sort(key=lambda m: m.start)
     taken = _bind_acronyms(doc, taken, document, lang)
     marks = LexiconMarks(doc)
     for m in taken:
-        if m.type == "GovernmentAgency" and "country" not in m.attrs:
-            country = _agency_country(doc, m, marks)
-            if country:
-                m.attrs["country"] = country
+        if m.type == "GovernmentAgency" and m.attrs.country is None:
+            m.attrs.country = _agency_country(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)

@@ -14,20 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Iterator
 
 import numpy
-import yaml
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.ontology_data import LEXICON_DIR, ONTOLOGY_DIR
+from pipeline.language.morphology import ARTICLE, is_proclitic
 from pipeline.language.normalize import normalize
-
-PATTERNS_DIR = ONTOLOGY_DIR / "patterns"
-AR_COMMON_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
-# Arabic words that link the parts of a name: عبد اللطيف، بن عبد الرحمن، آل سعود، أبو بكر.
-NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ابا", "بنت", "ولد", "ال", "اال", "ذو"})
+from pipeline.ontology_data import event_heads, given_names, person_roles, person_titles, word_list
 
 
 # The last document seen and its language: Doc.lang_ asks the vocabulary's language
@@ -91,31 +86,16 @@ def is_arabic_word(token: Token) -> bool:
 def is_definite(token: Token) -> bool:
     """An Arabic word with the article (its NORM restores it after a fused لل)."""
     n = norm(token)
-    return is_arabic_word(token) and n.startswith("ال") and len(n) > 3
+    return is_arabic_word(token) and n.startswith(ARTICLE) and len(n) > 3
 
 
 def is_clitic(token: Token) -> bool:
     """A proclitic split off by the clitic splitter (no space after it)."""
-    return not token.whitespace_ and norm(token) in {"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"}
+    return not token.whitespace_ and is_proclitic(norm(token))
 
 
 def is_capitalized(token: Token) -> bool:
     return token.text[:1].isupper() and token.text[:1].isalpha()
-
-
-@lru_cache(maxsize=16)
-def load_yaml(path: str) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-
-
-@lru_cache(maxsize=4)
-def load_word_list(path: str) -> frozenset[str]:
-    """Normalized lines of a one-word-a-line file (``#`` comments skipped)."""
-    p = Path(path)
-    if not p.exists():
-        return frozenset()
-    lines = (line.strip() for line in p.read_text(encoding="utf-8").splitlines())
-    return frozenset(normalize(line) for line in lines if line and not line.startswith("#"))
 
 
 class Phrases(list):
@@ -135,6 +115,14 @@ class Phrases(list):
         if self.size != len(self):  # an empty tuple, or changed since it was built: any position
             return list(range(begin, len(norms)))
         return [i for i in range(begin, len(norms)) if norms[i] in self.by_first]
+
+    def matches(self, norms: list[str], begin: int = 0) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """``(position, longest candidate matching there)`` for each position from ``begin`` on
+        where one matches, in order."""
+        for i in self.starts(norms, begin):
+            found = match_at(norms, i, self)
+            if found is not None:
+                yield i, found
 
     def found_in(self, norms: list[str]) -> bool:
         """False when no candidate can match anywhere in ``norms`` (no first word of one is there)."""
@@ -192,11 +180,11 @@ class LexiconMarks:
         return None
 
 
-def yaml_words(names: tuple[str, ...], lang: str) -> set[str]:
+def yaml_words(files: tuple[dict, ...], lang: str) -> set[str]:
     """Every normalized word of the ``lang`` part of pattern files (lists or nested maps of strings)."""
     words: set[str] = set()
-    for name in names:
-        stack = [load_yaml(str(PATTERNS_DIR / name)).get(lang)]
+    for data in files:
+        stack = [data.get(lang)]
         while stack:
             item = stack.pop()
             if isinstance(item, dict):
@@ -212,6 +200,6 @@ def yaml_words(names: tuple[str, ...], lang: str) -> set[str]:
 def known_arabic_words() -> frozenset[str]:
     """Normalized whole Arabic words of the pattern lists and the common-word list: a word
     listed here (وزير، لجنة) is not a proclitic plus a stem (و + زير)."""
-    words = set(load_word_list(str(AR_COMMON_FILE)))
-    words |= yaml_words(("person_titles.yaml", "person_roles.yaml", "given_names.yaml", "event_heads.yaml"), "ar")
+    words = set(word_list())
+    words |= yaml_words((person_titles(), person_roles(), given_names(), event_heads()), "ar")
     return frozenset(w for w in words if w and all("\u0621" <= c <= "\u064a" for c in w))

@@ -130,6 +130,13 @@ SCHEMAS: dict[str, Any] = {
     "patterns/model_entity_filters.yaml": WORDS_BY_LANG,
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
+    "patterns/entity_function_words.yaml": Fields(
+        required={key: WORDS for key in (
+            "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
+            "arabic_locatives", "name_connectors", "french_de", "french_et_de", "french_links", "year_cues",
+            "naming", "event_complements", "articles", "demonstratives", "place_determiners", "of_place",
+            "date_links", "naming_links", "target_links", "indefinite_articles", "apposition_articles",
+            "role_articles")} | {"town_of": WORDS_BY_LANG}),
     "patterns/entity_heads.yaml": Fields(
         required={lang: {str: {str: (WORDS, bool)}} for lang in ("ar", "fr", "en")},
         optional={"state_schools": {str: WORDS_BY_LANG}},
@@ -235,6 +242,12 @@ def numbered_groups(path: str | Path | None = None) -> dict[str, dict[str, list[
 def event_heads(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
     """``patterns/event_heads.yaml``: event head nouns and their cues, per language."""
     return _project_file("patterns/event_heads.yaml", path)
+
+
+def entity_function_words(path: str | Path | None = None) -> dict[str, Any]:
+    """``patterns/entity_function_words.yaml``: function words the entity recognizers read
+    around names (name links, articles, prepositions, naming participles, year cues)."""
+    return _project_file("patterns/entity_function_words.yaml", path)
 
 
 def entity_heads(path: str | Path | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ script), else ``(type group, normalized name)``. Nodes are joined with a union-f
 by comparing all pairs:
 
 1. within a document: an acronym and its long form (bound by the recognizer through
-   ``attrs["acronym"]`` / ``attrs["long_form_of"]``, written in parentheses after it, or
+   ``attrs.acronym`` / ``attrs.long_form_of``, written in parentheses after it, or
    matched by initials: DGSI <-> Direction générale de la sécurité intérieure), a name of
    two lexicon entries (DGSN) read as the entry the document names elsewhere, and a
    surname or a titled surname (حموشي, M. Hammouchi) with the one full name of the
@@ -96,7 +96,7 @@ def _latin_articles() -> frozenset[str]:
 
 def _surname_words(text: str) -> list[str]:
     """Words of a person name's key, a transliterated Arabic article before the first left
-    out (Al-Turkmani -> ["turkmani"]): a surname alone has one."""
+    out (Al-Rawi -> ["rawi"]): a surname alone has one."""
     words = name_key(text).split()
     return words[1:] if len(words) > 1 and words[0] in _latin_articles() else words
 
@@ -208,7 +208,7 @@ class UnionFind:
 def typed_by_head(m: Mention) -> bool:
     """A place the recognizer typed by its head noun (the Schaerbeek district, معبر X): the
     head says what kind of place it is, which a gazetteer entry of the same name cannot."""
-    return m.source == "heads" and bool(m.attrs.get("head")) and type_group(m.type) == "place"
+    return m.source == "heads" and bool(m.attrs.head) and type_group(m.type) == "place"
 
 
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
@@ -224,7 +224,7 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
     group = type_group(m.type)
     by_head = typed_by_head(m)
     ids: list[str] = []
-    for form in (normalize_key(name), name_key(name), str(m.attrs.get("generic_of", ""))):
+    for form in (normalize_key(name), name_key(name), str(m.attrs.generic_of or "")):
         for i in lexicon.by_name.get(form, [form] if form in lexicon.entries else []):
             typ = lexicon.entries[i].type
             if i not in ids and type_group(typ) == group and (not by_head or typ == m.type):
@@ -233,7 +233,7 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
         return ids[0]
     countries = {lexicon.entries[k].country for k in in_document
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
-    country = m.attrs.get("country")
+    country = m.attrs.country
     for keep in (lambda i: i in in_document,
                  lambda i: bool(country) and lexicon.country_of(i) == country,
                  lambda i: lexicon.entries[i].country in countries):
@@ -245,8 +245,8 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
 
 def _countries_differ(a: Node, b: Node) -> bool:
     """The recognizer tied the two names to different countries."""
-    ca = {str(m.attrs["country"]) for m in a.mentions if m.attrs.get("country")}
-    cb = {str(m.attrs["country"]) for m in b.mentions if m.attrs.get("country")}
+    ca = {str(m.attrs.country) for m in a.mentions if m.attrs.country}
+    cb = {str(m.attrs.country) for m in b.mentions if m.attrs.country}
     return bool(ca and cb and not ca & cb)
 
 
@@ -303,7 +303,7 @@ class Resolver:
                 node.name = fresh.name
             node.mentions.append(m)
             node.names[fresh.name] += 1
-            for alias in m.attrs.get("aliases", ()):  # e.g. an event's bare name (باتاكلان)
+            for alias in m.attrs.aliases:  # e.g. an event's bare name (باتاكلان)
                 node.names[alias] += 0
             by_mention[m.id] = node
         for node in doc_nodes.values():
@@ -352,7 +352,7 @@ class Resolver:
         names: set[str] = set()
         for m in mentions:
             if m.type == "Event" and not m.source.startswith(prefix):
-                for name in (m.text, m.attrs.get("name"), *(m.attrs.get("aliases") or ())):
+                for name in (m.text, m.attrs.name, *m.attrs.aliases):
                     if isinstance(name, str) and name.strip():
                         names.add(event_signature(name, is_qualifier=self._is_qualifier).core)
         names.discard("")
@@ -389,10 +389,10 @@ class Resolver:
                 by_acronym[acronym_key(node.name)].append(node)
         for m in mentions:
             node = by_mention[m.id]
-            target = by_mention.get(str(m.attrs.get("long_form_of", "")))
+            target = by_mention.get(str(m.attrs.long_form_of or ""))
             if target is not None and self.uf.union(node.id, target.id):
                 target.acronyms.add(node.name)
-            acr = m.attrs.get("acronym")
+            acr = m.attrs.acronym
             if isinstance(acr, str) and acr.strip():
                 node.acronyms.add(acr.strip())
                 for other in by_acronym.get(acronym_key(acr), []):
@@ -455,9 +455,9 @@ class Resolver:
         """Signatures of every name of an event node (its text, the recognizer's bare name)."""
         sigs: set[EventSignature] = set()
         for m in node.mentions:
-            year = str(m.attrs["year"]) if m.attrs.get("year") else None
-            head = str(m.attrs["head"]) if m.attrs.get("head") else None
-            names = [m.text, m.attrs.get("name"), *(m.attrs.get("aliases") or ())]
+            year = str(m.attrs.year) if m.attrs.year else None
+            head = str(m.attrs.head) if m.attrs.head else None
+            names = [m.text, m.attrs.name, *m.attrs.aliases]
             for name in names:
                 if isinstance(name, str) and name.strip():
                     sig = event_signature(name, year=year, head=head, is_qualifier=self._is_qualifier)
@@ -567,7 +567,7 @@ class Resolver:
         for node in doc_nodes.values():
             if node.group != "organization" or node.lexicon_id:
                 continue
-            countries = {str(m.attrs["country"]) for m in node.mentions if m.attrs.get("country")}
+            countries = {str(m.attrs.country) for m in node.mentions if m.attrs.country}
             ref = generic_reference(node.name, self.lexicon, next(iter(countries)) if len(countries) == 1 else None)
             if ref is None:
                 continue
@@ -612,7 +612,7 @@ class Resolver:
             for name in node.names if kind else ():
                 keys |= self._reduced_forms(name, kind)
             for m in node.mentions:
-                keys |= {bare_key(a) for a in m.attrs.get("aliases") or () if isinstance(a, str)}
+                keys |= {bare_key(a) for a in m.attrs.aliases if isinstance(a, str)}
             for key in sorted(keys):
                 for other in sorted(short.get((node.group, key), ())):
                     a, b = self.uf.find(node.id), self.uf.find(other)

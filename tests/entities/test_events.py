@@ -3,14 +3,13 @@ from pipeline.nlp import get_nlp
 
 def events(lang, text):
     doc = get_nlp(lang)(text)
-    info = doc.user_data["event_names"]
-    return {s.text: info[(s.start_char, s.end_char)] for s in doc.spans["events"]}
+    return {s.text: s._.event_name for s in doc.spans["events"]}
 
 
 def test_arabic_quoted_event_name_and_year():
     found = events("ar", "خلال هجمات «نيس» سنة 2016 قتل العشرات")
     assert list(found) == ["نيس"]
-    assert found["نيس"]["year"] == "2016"
+    assert found["نيس"].year == "2016"
 
 
 def test_arabic_operation_named_by_a_word_not_a_verb():
@@ -25,7 +24,7 @@ def test_french_operation_with_demonym_and_naming_participle():
 
 def test_english_exercise_keeps_its_year_and_generic_head_is_nothing():
     found = events("en", "Troops joined Exercise African Lion 2022 in Morocco.")
-    assert found["Exercise African Lion 2022"]["year"] == "2022"
+    assert found["Exercise African Lion 2022"].year == "2022"
     assert events("en", "The operation was a success.") == {}
 
 
@@ -58,7 +57,7 @@ def test_place_complement_and_place_before_head():
 
 def test_capitalized_name_with_year_in_an_event_apposition():
     found = events("en", "Sailors joined Sea Breeze 2021, a multinational naval exercise in the Black Sea.")
-    assert "Sea Breeze 2021" in found and found["Sea Breeze 2021"]["year"] == "2021"
+    assert "Sea Breeze 2021" in found and found["Sea Breeze 2021"].year == "2021"
     assert events("en", "Officials presented Vision 2030, a plan for the economy.") == {}
 
 
@@ -72,21 +71,21 @@ def test_arabic_name_after_a_naming_phrase_and_verbal_noun_is_no_name():
 
 def test_events_identified_by_their_date():
     found = events("fr", "Dix ans après les attentats du 13 novembre 2015 à Paris, le procès continue.")
-    assert found["attentats du 13 novembre 2015"]["year"] == "2015"
+    assert found["attentats du 13 novembre 2015"].year == "2015"
     found = events("en", "He planned the March 3, 2021 attack on the Grand Hotel in Nairobi.")
-    assert found["attack on the Grand Hotel"]["name"] == "Grand Hotel attack"
-    assert found["attack on the Grand Hotel"]["year"] == "2021"
+    assert found["attack on the Grand Hotel"].name == "Grand Hotel attack"
+    assert found["attack on the Grand Hotel"].year == "2021"
 
 
 def test_agreement_dated_by_entry_into_force_but_not_a_bare_agreement():
     found = events("fr", "Selon l'accord de cessez-le-feu entre les deux camps entré en vigueur le 4 mai 2023, les troupes reculent.")
-    assert found["accord de cessez-le-feu"]["year"] == "2023"
+    assert found["accord de cessez-le-feu"].year == "2023"
     assert events("fr", "Les deux pays ont signé un accord sur la pêche.") == {}
 
 
 def test_titled_event_with_its_year_has_one_name():
     found = events("en", "Kenya will co-host the 2027 Africa Cup of Nations, officials said.")
-    assert found["2027 Africa Cup of Nations"]["name"] == "2027 Africa Cup of Nations"
+    assert found["2027 Africa Cup of Nations"].name == "2027 Africa Cup of Nations"
     assert "كأس العالم 2034" in events("ar", "تستعد السعودية لاستضافة كأس العالم 2034 بملاعب جديدة")
     assert events("en", "The World Cup draws millions of viewers.") == {}
 

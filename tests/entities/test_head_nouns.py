@@ -80,11 +80,6 @@ def test_french_region_and_naval_centre_are_places():
     assert found["centre naval de Bizerte"][0] == "Location"
 
 
-def test_french_ministry_runs_over_et_des_and_a_lexicon_region():
-    found = heads("fr", "Le ministère belge de l'Europe et des Affaires étrangères a réagi.")
-    assert "ministère belge de l'Europe et des Affaires étrangères" in found
-
-
 def test_french_court_and_school_closed_by_a_city():
     found = heads("fr", "Le tribunal de première instance de Sfax et l'École nationale de police de Bamako.")
     assert found["tribunal de première instance de Sfax"][0] == "GovernmentAgency"
@@ -159,13 +154,3 @@ def test_arabic_cabinet_and_public_security_after_a_leader_word():
 def test_arabic_pronoun_suffixed_noun_opens_no_complement():
     found = heads("ar", "استقبل المدير العام للأمن الوطني نظيره الإسباني")
     assert not any("نظيره" in text for text in found)
-
-
-def test_arabic_agency_name_stops_at_a_rank_that_opens_a_person_name():
-    found = heads("ar", "ووقع المذكرة وكيل وزارة الداخلية اللواء فهد بن ناصر العتيبي")
-    assert found == {"وزارة الداخلية": ("GovernmentAgency", "")}
-
-
-def test_arabic_security_school_keeps_a_closing_adjective():
-    found = heads("ar", "إذ تقدم أكاديمية الشرطة الملكية تدريبا لضباط من الشرطة المدنية الفلسطينية")
-    assert found["أكاديمية الشرطة الملكية"][0] == "GovernmentAgency"

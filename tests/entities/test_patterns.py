@@ -22,7 +22,7 @@ def test_arabic_apposition_marks_name_before_role():
     names, doc = persons("ar", "وأوضح توماس مولر، مستشار الوزير، أن الاتفاق جاهز")
     assert "توماس مولر" in names
     span = next(s for s in doc.spans["patterns"] if s.text == "توماس مولر")
-    assert doc.user_data["person_cues"][(span.start_char, span.end_char)]["cue"] == "apposition"
+    assert span._.person_cue.cue == "apposition"
 
 
 def test_arabic_given_name_without_title_and_link_words():

@@ -46,18 +46,6 @@ def test_whole_words_are_not_split_as_proclitic_and_stem():
     assert "وزير" in [t.text for t in doc]
 
 
-def test_arabic_four_part_name_closed_by_punctuation():
-    names = persons("ar", "بتوجيهات من وزير الداخلية الشيخ فهد يوسف سعود الصباح، وأن الفريق")
-    assert "فهد يوسف سعود الصباح" in names
-
-
-def test_arabic_nisba_family_name_after_a_link_or_equal_to_a_demonym():
-    assert "بدر بن حمد البوسعيدي" in persons("ar", "وأكد وزير الخارجية العماني، بدر بن حمد البوسعيدي، في كلمة")
-    assert "محمد شياع السوداني" in persons("ar", "وترأسها رئيس الوزراء العراقي محمد شياع السوداني.")
-    assert "محمد بن سلمان" in persons("ar", "واستقبل محمد بن سلمان الوفد أمس")
-    assert "عبد المجيد تبون" in persons("ar", "التقى الرئيس عبد المجيد تبون نظيره المصري")
-
-
 def test_arabic_kunya_and_so_called_cue():
     assert "أبو حفص الجبوري" in persons("ar", "بينهم المدعو أبو حفص الجبوري، مسؤول التنظيم")
 
@@ -98,11 +86,11 @@ def test_latin_place_heads_veto_a_person():
 
 
 def test_latin_apposition_name_leaves_out_a_rank_and_a_nationality_noun():
-    assert "Tarek Mahmoud Hassan" in persons("en", "Vice Admiral Tarek Mahmoud Hassan, commander of the Egyptian Navy, said")
-    assert "Catherine De Bolle" in persons("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol.")
+    assert "Carlos Mendes Silva" in persons("en", "Rear Admiral Carlos Mendes Silva, commander of the Portuguese Navy, stated")
+    assert "Giulia Ferri" in persons("fr", "a affirmé l'Italienne Giulia Ferri, directrice générale de Frontex.")
 
 
 def test_arabic_definite_family_name_after_one_given_name_before_punctuation():
-    assert "سامي الخوالدة" in persons("ar", "وافتتح مدير الأمن العام اللواء سامي الخوالدة، صباح الثلاثاء، المؤتمر")
+    assert "سامي العبادي" in persons("ar", "وترأس قائد الحرس الوطني العميد سامي العبادي، مساء الأحد، الاجتماع")
     # "سامي" is also an adjective (a senior official): no person without name words after it.
     assert persons("ar", "وقال مسؤول سامي في وزارة الداخلية إن التعاون مستمر") == []

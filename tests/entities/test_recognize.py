@@ -28,8 +28,8 @@ def test_acronym_in_parentheses_is_bound_to_the_long_form():
     long_form = next(m for m in ms if m.text.startswith("Direction générale"))
     acronym = next(m for m in ms if m.text == "DGSE")
     assert long_form.type == "GovernmentAgency"
-    assert long_form.attrs["acronym"] == "DGSE"
-    assert acronym.attrs["long_form_of"] == long_form.id
+    assert long_form.attrs.acronym == "DGSE"
+    assert acronym.attrs.long_form_of == long_form.id
 
 
 def test_place_inside_a_longer_model_name_is_not_a_place_mention():
@@ -48,14 +48,14 @@ def test_model_junk_is_dropped_and_elisions_trimmed():
 def test_agency_gets_country_from_demonym():
     ms = mentions("ar", "أعلنت وزارة الداخلية الفرنسية توقيف خلية")
     agency = next(m for m in ms if m.type == "GovernmentAgency")
-    assert agency.attrs["country"] == "country/FR"
+    assert agency.attrs.country == "country/FR"
     assert agency.key is None or agency.key.startswith("agency/")
 
 
 def test_event_name_alias_and_later_model_mention_typed_as_event():
     ms = mentions("en", "Troops joined Exercise African Lion 2022 in Morocco. African Lion 2022 ended in June.")
     events = [m for m in ms if m.type == "Event"]
-    assert events and events[0].attrs["year"] == "2022"
+    assert events and events[0].attrs.year == "2022"
     assert all(m.type == "Event" for m in ms if "African Lion" in m.text)
 
 
@@ -66,7 +66,7 @@ def test_region_head_makes_the_city_name_a_location():
 
 def test_arabic_place_name_with_closer_keeps_the_short_form_as_alias():
     ms = by_text(mentions("ar", "أعيد فتح معبر وادي سالم الحدودي أمام المسافرين"))
-    assert ms["معبر وادي سالم الحدودي"].attrs["aliases"] == ["معبر وادي سالم"]
+    assert ms["معبر وادي سالم الحدودي"].attrs.aliases == ["معبر وادي سالم"]
 
 
 def test_name_running_on_to_its_acronym_is_one_organization():
@@ -81,9 +81,9 @@ def test_hyphenated_acronym_is_one_acronym():
 
 
 def test_portfolio_words_are_not_organizations():
-    ms = by_text(mentions("fr", "Le ministre de la Sécurité et de la Protection civile, le général Amadou Diallo, a parlé."))
-    assert "Sécurité" not in ms and "Protection civile" not in ms
-    assert ms["Amadou Diallo"].type == "Person"
+    ms = by_text(mentions("fr", "Le ministre de la Défense et de la Sécurité civile, le colonel Ousmane Keita, a pris la parole."))
+    assert "Défense" not in ms and "Sécurité civile" not in ms
+    assert ms["Ousmane Keita"].type == "Person"
 
 
 def test_surname_of_a_person_tagged_as_organization_is_a_person():
@@ -116,8 +116,8 @@ def test_police_and_naval_schools_are_agencies_research_institutes_are_not():
 
 
 def test_a_capitalized_nationality_noun_is_no_entity():
-    found = by_text(mentions("fr", "a déclaré la Belge Catherine De Bolle, directrice exécutive d'Europol."))
-    assert "Belge" not in found and found["Catherine De Bolle"].type == "Person"
+    found = by_text(mentions("fr", "a affirmé l'Italienne Giulia Ferri, directrice générale de Frontex."))
+    assert "Italienne" not in found and found["Giulia Ferri"].type == "Person"
 
 
 def test_french_coast_guard_spellings():
@@ -128,5 +128,5 @@ def test_french_coast_guard_spellings():
 
 
 def test_unknown_place_after_town_of_is_a_city():
-    found = by_text(mentions("en", "He was detained in the town of Reyhanli after months of surveillance."))
-    assert found["Reyhanli"].type == "City"
+    found = by_text(mentions("en", "She was arrested in the town of Ceylanpinar after weeks of monitoring."))
+    assert found["Ceylanpinar"].type == "City"

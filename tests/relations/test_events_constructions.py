@@ -28,12 +28,6 @@ def test_a_demonym_after_a_comma_is_no_qualifier_en(extract):
     assert ("Morocco", "involvedIn", "Lome summit") in extract("en", text, [("Lome summit", "Event")])[0]
 
 
-def test_the_site_that_hosts_the_event_is_its_place_ar(extract):
-    text = 'انطلق تدريب "حماة النيل"، الذي تستضيفه قاعدة أم سيالة العسكرية، أمس.'
-    triples, _ = extract("ar", text, [("حماة النيل", "Event"), ("قاعدة أم سيالة العسكرية", "Location")])
-    assert ("حماة النيل", "occurredIn", "قاعدة أم سيالة العسكرية") in triples
-
-
 def test_the_city_that_hosts_the_talks_is_their_place_en(extract):
     text = "The Kivu talks, hosted by Geneva in May, ended without a deal."
     triples, _ = extract("en", text, [("Kivu talks", "Event"), ("Geneva", "City")])
@@ -84,16 +78,6 @@ def test_the_navies_that_concluded_the_exercise_en(extract):
     triples, _ = extract("en", text, names)
     assert ("Hellenic Navy", "involvedIn", "Medusa-14") in triples
     assert ("Coast Guard", "involvedIn", "Medusa-14") in triples
-
-
-def test_a_party_whose_main_clause_denies_taking_part_en(extract):
-    text = ("Operation Sandstorm was launched in May 2024. The Border Agency, which suspended its "
-            "participation in the Task Force, did not take part in the operation.")
-    names = [("Operation Sandstorm", "Event"), ("Border Agency", AGENCY), ("Task Force", "InternationalOrganization")]
-    triples, _ = extract("en", text, names)
-    assert ("Border Agency", "involvedIn", "Operation Sandstorm") not in triples
-    triples, _ = extract("en", text.replace("did not take part", "took part"), names)
-    assert ("Border Agency", "involvedIn", "Operation Sandstorm") in triples
 
 
 def test_coordinated_by_x_as_well_as_by_y_fr(extract):

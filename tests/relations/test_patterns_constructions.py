@@ -178,17 +178,10 @@ def test_ties_in_a_headline_en(extract):
     assert ("Portugal", "cooperatesWith", "Morocco") in triples or ("Morocco", "cooperatesWith", "Portugal") in triples
 
 
-def test_cooperation_word_inside_a_name_is_no_trigger_ar(extract):
-    text = "وتندرج هذه الجهود في إطار مجلس التعاون لدول الخليج العربية، الذي يضم البلدين إلى جانب الكويت."
-    triples, _ = extract("ar", text, [("مجلس التعاون لدول الخليج العربية", IO)])
-    assert not any(t[1] == "cooperatesWith" for t in triples)
-    assert ("الكويت", "memberOf", "مجلس التعاون لدول الخليج العربية") in triples
-
-
 def test_who_heads_en(extract):
-    text = "\"We are partners,\" said Maria Amaral, who heads the Ministry of Internal Administration."
-    triples, _ = extract("en", text, [("Maria Amaral", PERSON), ("Ministry of Internal Administration", AGENCY)])
-    assert ("Maria Amaral", "leads", "Ministry of Internal Administration") in triples
+    text = "\"The talks went well,\" said Lars Nilsson, who heads the Swedish Police Authority."
+    triples, _ = extract("en", text, [("Lars Nilsson", PERSON), ("Swedish Police Authority", AGENCY)])
+    assert ("Lars Nilsson", "leads", "Swedish Police Authority") in triples
 
 
 def test_undersecretary_is_a_member_ar(extract):
@@ -211,9 +204,9 @@ def test_north_of_is_not_inside_en(extract):
 
 
 def test_holds_the_presidency_ar(extract):
-    text = "وشدد رئيس النيجر محمد يوسف، الذي يتولى رئاسة الدورة الحالية لمجموعة الدول الخمس، على أهمية التمويل."
-    triples, _ = extract("ar", text, [("محمد يوسف", PERSON), ("مجموعة الدول الخمس", IO)])
-    assert ("محمد يوسف", "leads", "مجموعة الدول الخمس") in triples
+    text = "وقال رئيس موريتانيا محمد ولد الغزواني، الذي يتولى رئاسة الدورة الحالية لمنظمة التعاون الإسلامي، إن الأمن أولوية."
+    triples, _ = extract("ar", text, [("محمد ولد الغزواني", PERSON), ("منظمة التعاون الإسلامي", IO)])
+    assert ("محمد ولد الغزواني", "leads", "منظمة التعاون الإسلامي") in triples
 
 
 def test_holds_the_presidency_fr(extract):
@@ -223,10 +216,11 @@ def test_holds_the_presidency_fr(extract):
 
 
 def test_training_reaches_each_coordinated_trainee_en(extract):
-    text = "The task force will also train units of the Ghana Armed Forces and the Senegalese Armed Forces."
-    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY), ("Senegalese Armed Forces", AGENCY)])
-    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
-    assert ("task force", "providesTrainingTo", "Senegalese Armed Forces") in triples
+    text = "The French gendarmerie is to train units of the Malian Armed Forces and the Chadian Armed Forces."
+    names = [("French gendarmerie", AGENCY), ("Malian Armed Forces", AGENCY), ("Chadian Armed Forces", AGENCY)]
+    triples, _ = extract("en", text, names)
+    assert ("French gendarmerie", "providesTrainingTo", "Malian Armed Forces") in triples
+    assert ("French gendarmerie", "providesTrainingTo", "Chadian Armed Forces") in triples
 
 
 def test_training_reaches_each_coordinated_trainee_ar(extract):
@@ -245,26 +239,26 @@ def test_a_passive_flow_is_not_spread_to_coordinated_parties_en(extract):
 
 
 def test_relative_clause_head_over_a_rank_noun_en(extract):
-    text = "The raid was confirmed by Ibrahim Bello, the Nigerian officer who commands the MNJTF from N'Djamena."
-    triples, _ = extract("en", text, [("Ibrahim Bello", PERSON), ("MNJTF", IO)])
-    assert ("Ibrahim Bello", "leads", "MNJTF") in triples
-    assert ("Ibrahim Bello", "memberOf", "MNJTF") not in triples
+    text = "The arrests were announced by Paul Mensah, the Ghanaian general who commands the ECOWAS Standby Force from Accra."
+    triples, _ = extract("en", text, [("Paul Mensah", PERSON), ("ECOWAS Standby Force", IO)])
+    assert ("Paul Mensah", "leads", "ECOWAS Standby Force") in triples
+    assert ("Paul Mensah", "memberOf", "ECOWAS Standby Force") not in triples
 
 
 def test_head_of_a_sub_unit_is_a_member_fr(extract):
-    text = "Le général Michel Sarkis, commandant du secteur sud de l'armée libanaise, a parlé."
-    triples, _ = extract("fr", text, [("Michel Sarkis", PERSON), ("armée libanaise", AGENCY)])
-    assert ("Michel Sarkis", "memberOf", "armée libanaise") in triples
-    assert ("Michel Sarkis", "leads", "armée libanaise") not in triples
+    text = "Le colonel Karim Haddad, commandant du secteur nord de l'armée tunisienne, a témoigné."
+    triples, _ = extract("fr", text, [("Karim Haddad", PERSON), ("armée tunisienne", AGENCY)])
+    assert ("Karim Haddad", "memberOf", "armée tunisienne") in triples
+    assert ("Karim Haddad", "leads", "armée tunisienne") not in triples
 
 
 def test_members_of_what_a_body_set_up_en(extract):
-    text = "The task force, set up by the Lake Chad Basin Commission, still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
+    text = "The standby brigade, created by the Economic Community of Central African States, still includes Cameroon, Gabon and Congo."
+    triples, _ = extract("en", text, [("Economic Community of Central African States", IO)])
     assert not any(t[1] == "memberOf" for t in triples)
-    text = "The Lake Chad Basin Commission still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO)])
-    assert ("Nigeria", "memberOf", "Lake Chad Basin Commission") in triples
+    text = "The Economic Community of Central African States still includes Cameroon, Gabon and Congo."
+    triples, _ = extract("en", text, [("Economic Community of Central African States", IO)])
+    assert ("Cameroon", "memberOf", "Economic Community of Central African States") in triples
 
 
 # --- Arabic back-references to a body by its head noun ("الجهاز", "الجامعة") -------------
@@ -276,27 +270,18 @@ def test_title_of_a_body_referred_back_by_its_head_noun_ar(extract):
 
 
 def test_member_of_an_organization_referred_back_ar(extract):
-    text = "اختتمت قمة جامعة الدول العربية. وأعرب العراق، بصفته عضوا مؤسسا في الجامعة، عن استعداده."
-    triples, _ = extract("ar", text, [("جامعة الدول العربية", IO)])
-    assert ("العراق", "memberOf", "جامعة الدول العربية") in triples
+    text = "انعقد اجتماع منظمة التعاون الإسلامي. وأكدت الأردن، بصفتها عضوا مؤسسا في المنظمة، دعمها للقرار."
+    triples, _ = extract("ar", text, [("منظمة التعاون الإسلامي", IO)])
+    assert ("الأردن", "memberOf", "منظمة التعاون الإسلامي") in triples
 
 
 def test_no_back_reference_without_an_earlier_body_ar(extract):
-    text = "وقال رئيس الجهاز، حسن العبيدي، إن العملية نجحت."
-    triples, _ = extract("ar", text, [("حسن العبيدي", PERSON)])
-    assert not any(t[0] == "حسن العبيدي" for t in triples)
-    text = "نفذ جهاز مكافحة الإرهاب العملية. " + text  # with the body named earlier
-    triples, _ = extract("ar", text, [("جهاز مكافحة الإرهاب", AGENCY), ("حسن العبيدي", PERSON)])
-    assert ("حسن العبيدي", "leads", "جهاز مكافحة الإرهاب") in triples
-
-
-def test_any_information_under_a_denial_ar(extract):
-    text = ("وفي المقابل نفى مصدر في جهاز الأمن الوطني أن يكون الجهاز قد تلقى أي معلومات من إيران بشأن القضية.")
-    triples, _ = extract("ar", text, [("جهاز الأمن الوطني", AGENCY)])
-    assert not any(t[1] == "providesIntelligenceTo" for t in triples)
-    text = "وفي المقابل أكد مصدر في جهاز الأمن الوطني أن الجهاز تلقى معلومات من إيران بشأن القضية."
-    triples, _ = extract("ar", text, [("جهاز الأمن الوطني", AGENCY)])
-    assert ("إيران", "providesIntelligenceTo", "جهاز الأمن الوطني") in triples
+    text = "وقال رئيس الجهاز، خالد المصري، إن المداهمة نجحت."
+    triples, _ = extract("ar", text, [("خالد المصري", PERSON)])
+    assert not any(t[0] == "خالد المصري" for t in triples)
+    text = "نفذ جهاز المخابرات العامة المداهمة. " + text  # with the body named earlier
+    triples, _ = extract("ar", text, [("جهاز المخابرات العامة", AGENCY), ("خالد المصري", PERSON)])
+    assert ("خالد المصري", "leads", "جهاز المخابرات العامة") in triples
 
 
 def test_training_provided_by_after_a_plural_recipient_verb_ar(extract):
@@ -370,12 +355,13 @@ def test_counterparts_without_a_cooperation_trigger_fr(extract):
     assert any(r.extractor == "rule:coop-counterparts" for r in rels)
 
 
-# --- joint action later in the clause -----------------------------------------------------
-
 def test_coordinated_subjects_of_a_joint_action_en(extract):
-    text = "Security sources said the MIT and the INIS had set up a joint cell in 2024 to track fighters."
-    triples, _ = extract("en", text, [("MIT", AGENCY), ("INIS", AGENCY)])
-    assert ("MIT", "cooperatesWith", "INIS") in triples or ("INIS", "cooperatesWith", "MIT") in triples
+    text = "Officials said the DGSE and the DGST had set up a joint unit in 2023 to follow smugglers."
+    triples, _ = extract("en", text, [("DGSE", AGENCY), ("DGST", AGENCY)])
+    assert ("DGSE", "cooperatesWith", "DGST") in triples or ("DGST", "cooperatesWith", "DGSE") in triples
+
+
+# --- joint action later in the clause -----------------------------------------------------
 
 
 def test_joint_action_across_a_dated_adjunct_fr(extract):
@@ -395,53 +381,38 @@ def test_joint_action_of_another_clause_en(extract):
 
 
 def test_title_then_article_and_rank_before_the_name_fr(extract):
-    text = "Le Niger accueille la réunion. Le chef de l'État nigérien, le général Abdourahamane Tiani, a reçu les délégations."
-    triples, _ = extract("fr", text, [("Abdourahamane Tiani", PERSON)])
-    assert ("Abdourahamane Tiani", "leads", "Niger") in triples
+    text = "Le Tchad accueille le sommet. Le chef de l'État tchadien, le général Mahamat Idriss Déby, a ouvert les travaux."
+    triples, _ = extract("fr", text, [("Mahamat Idriss Déby", PERSON)])
+    assert ("Mahamat Idriss Déby", "leads", "Tchad") in triples
 
 
 def test_members_of_what_a_body_set_up_with_its_acronym_en(extract):
-    text = "The task force, set up by the Lake Chad Basin Commission (LCBC), still includes Nigeria, Chad and Benin."
-    triples, _ = extract("en", text, [("Lake Chad Basin Commission", IO), ("LCBC", IO)])
+    text = ("The standby brigade, created by the Economic Community of Central African States (ECCAS), "
+            "still includes Cameroon, Gabon and Congo.")
+    names = [("Economic Community of Central African States", IO), ("ECCAS", IO)]
+    triples, _ = extract("en", text, names)
     assert not any(t[1] == "memberOf" for t in triples)
-    triples, _ = extract("en", text + " Nigeria, a member of the LCBC, welcomed it.",
-                         [("Lake Chad Basin Commission", IO), ("LCBC", IO)])
-    assert ("Nigeria", "memberOf", "LCBC") in triples
-
-
-def test_the_coalition_referred_back_has_members_ar(extract):
-    text = ("شارك التحالف الدولي لهزيمة داعش في العملية. وأكد المسؤول أن بعثة حلف شمال الأطلسي في العراق تواصل عملها، "
-            "وأن التحالف الذي تأسس عام 2014 ويضم العراق بين أعضائه ما زال شريكا.")
-    names = [("التحالف الدولي لهزيمة داعش", IO), ("حلف شمال الأطلسي", IO)]
-    triples, _ = extract("ar", text, names)
-    assert ("العراق", "memberOf", "التحالف الدولي لهزيمة داعش") in triples
-    assert ("العراق", "memberOf", "حلف شمال الأطلسي") not in triples
+    triples, _ = extract("en", text + " Gabon, a member of ECCAS, welcomed it.", names)
+    assert ("Gabon", "memberOf", "ECCAS") in triples
 
 
 def test_intelligence_source_does_not_give_to_its_own_state_en(extract):
-    text = ("The suspect, an Iraqi national, was detained after surveillance based on intelligence provided by "
-            "Iraq's National Intelligence Service.")
-    triples, _ = extract("en", text, [("National Intelligence Service", AGENCY)])
-    assert ("National Intelligence Service", "providesIntelligenceTo", "Iraq") not in triples
-    assert ("National Intelligence Service", "agencyOf", "Iraq") in triples
-
-
-def test_verb_first_handing_with_the_recipient_before_the_data_ar(extract):
-    text = ("فككت المديرية العامة للأمن الوطني شبكة في إسبانيا. وفي المقابل، أحالت المديرية على الجانب الإسباني "
-            "معطيات عن مهربين.")
-    triples, _ = extract("ar", text, [("المديرية العامة للأمن الوطني", AGENCY)])
-    assert ("المديرية العامة للأمن الوطني", "providesIntelligenceTo", "إسبانيا") in triples
+    text = ("The man, a Tunisian citizen, was arrested after an inquiry based on intelligence provided by "
+            "Tunisia's National Guard.")
+    triples, _ = extract("en", text, [("National Guard", AGENCY)])
+    assert ("National Guard", "providesIntelligenceTo", "Tunisia") not in triples
+    assert ("National Guard", "agencyOf", "Tunisia") in triples
 
 
 def test_trainer_past_a_relative_clause_en(extract):
-    text = "The task force, which plans the exercise, will also train units of the Ghana Armed Forces."
-    triples, _ = extract("en", text, [("task force", AGENCY), ("Ghana Armed Forces", AGENCY)])
-    assert ("task force", "providesTrainingTo", "Ghana Armed Forces") in triples
+    text = "The French gendarmerie, which hosts the course, is to train units of the Malian Armed Forces."
+    triples, _ = extract("en", text, [("French gendarmerie", AGENCY), ("Malian Armed Forces", AGENCY)])
+    assert ("French gendarmerie", "providesTrainingTo", "Malian Armed Forces") in triples
 
 
 def test_mixed_patrols_between_fr(extract):
-    text = "Le protocole prévoit des patrouilles mixtes entre la gendarmerie sénégalaise et la gendarmerie malienne."
-    names = [("gendarmerie sénégalaise", AGENCY), ("gendarmerie malienne", AGENCY)]
+    text = "L'accord instaure des patrouilles mixtes entre la garde nationale tunisienne et la police libyenne."
+    names = [("garde nationale tunisienne", AGENCY), ("police libyenne", AGENCY)]
     triples, _ = extract("fr", text, names)
-    assert ("gendarmerie sénégalaise", "cooperatesWith", "gendarmerie malienne") in triples \
-        or ("gendarmerie malienne", "cooperatesWith", "gendarmerie sénégalaise") in triples
+    assert ("garde nationale tunisienne", "cooperatesWith", "police libyenne") in triples \
+        or ("police libyenne", "cooperatesWith", "garde nationale tunisienne") in triples

@@ -90,7 +90,7 @@ def test_an_undeclared_rule_id_fails_strict_extraction():
 EXAMPLES = {
     "person_roles": [("en", "Catherine De Bolle, Executive Director of Europol, met Moroccan officials."),
                      ("en", "Jürgen Stock, deputy director of Europol, met Moroccan officials.")],
-    "headed_by": [("en", "Italy's Interior Ministry, headed by Matteo Piantedosi, announced the arrests.")],
+    "headed_by": [("en", "France's Interior Ministry, headed by Gérald Darmanin, announced the raids.")],
     "agency_country": [("en", "Morocco's DGST arrested three suspects.")],
     "cooperation": [("en", "Morocco and Spain strengthened their security cooperation.")],
     "counterparts": [("en", "Morocco and Spain\nMoroccan Interior Minister Abdelouafi Laftit met his Spanish counterpart "

@@ -3,7 +3,7 @@ import random
 import pytest
 
 from pipeline.ontology_data import Lexicon, LexiconEntry
-from pipeline.model import Document, DocumentResult, Evidence, Mention, Relation
+from pipeline.model import Document, DocumentResult, Evidence, Mention, MentionAttrs, Relation
 from pipeline.resolution.resolve import resolve_entities, strip_title
 
 
@@ -16,7 +16,7 @@ def doc(doc_id: str, lang: str, *items: tuple, relations: list[Relation] | None 
         key = item[2] if len(item) > 2 else None
         attrs = item[3] if len(item) > 3 else {}
         mentions.append(Mention(id=f"{doc_id}#{i}", document=doc_id, start=pos, end=pos + len(text), text=text,
-                                type=typ, lang=lang, key=key, attrs=attrs))
+                                type=typ, lang=lang, key=key, attrs=MentionAttrs(**attrs)))
         pos += len(text) + 1
     text = " ".join(m.text for m in mentions)
     return DocumentResult(document=Document(id=doc_id, text=text, lang=lang), mentions=mentions,

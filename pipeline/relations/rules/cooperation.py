@@ -61,7 +61,7 @@ def _compact_pair(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
 
 def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> bool:
     """Two coordinated names followed, within their clause, by a word of joint action ("the
-    MIT and the INIS had set up a joint cell", "X et Y ont lancé, le 3 février, des
+    DGSE and the DGST had set up a joint unit", "X et Y ont lancé, le 3 février, des
     patrouilles conjointes"): no other party, clause break or "with" before that word."""
     if len(chain) != 2 or any(x.demonym for x in chain):
         return False
@@ -135,7 +135,7 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
 
     for chain in chains(ctx, parties):
         # Demonyms count only in compact pairs: "التحالف السعودي-الأميركي", "franco-marocain",
-        # "التدريب المصري السوداني المشترك" (two adjectives in a row qualify one noun).
+        # "التدريب التونسي الجزائري المشترك" (two adjectives in a row qualify one noun).
         if any(x.demonym for x in chain) and not all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:])):
             chain = [x for x in chain if not x.demonym]
         if len(chain) < 2:
@@ -170,7 +170,7 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         between = [x for x in ctx.between_args(a, b) if x.type in PARTY_TYPES and x.qualifier_of is None and not x.source]
         if ctx.words(gap) <= WITH_GAP_WORDS and ctx.cues("with", a.end, b.start) and not between:
             if _affiliation_of_person(ctx, b) or ctx.cues("reaction", a.end, b.start):
-                continue  # "welcomed the deal, with UN Secretary-General X calling it …"
+                continue  # "hailed the accord, with UN Secretary-General X calling it …"
             emit(a, b, "rule:coop-with", WITH)
     # "أنجزت إيطاليا تدريب …، ضمن خطة للتعاون مع ليبيا", "Italy …, under a plan for
     # cooperation with Libya": the trigger noun takes "with Y"; the other party is the

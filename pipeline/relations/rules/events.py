@@ -15,7 +15,7 @@ type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and thos
   as partners (talks between X and Y). Sharing a sentence, a title line or a dateline with
   an event is no participation; a line break ends a clause.
 - per document, after every sentence rule: what the event's own name says
-  (:func:`event_place_in_name`: قمة بغداد, the Brussels attack, réunion de Niamey:
+  (:func:`event_place_in_name`: قمة نواكشوط, the Nairobi attack, réunion de Lomé:
   ``occurredIn`` the place named in it, when the document names that place as a mention of
   its own); the wider place of an apposition (:func:`event_apposed_place`: "at X Base,
   Egypt"); the country an event takes place in takes part in it (:func:`event_host_country`).
@@ -49,14 +49,14 @@ EVENT_MEMORY = 3
 # Confidences.
 DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
 DATE = 0.7  # the nearest date of the event's clause
-DEMONYM = 0.6  # "التدريب المصري السوداني المشترك"
+DEMONYM = 0.6  # "التدريب التونسي الجزائري المشترك"
 PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
 PLACE_AFTER = 0.75  # ... right after the event's name
 HOST_PLACE = 0.6  # "المحادثات التي احتضنتها مسقط", "hosted by Geneva"
 PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
-PLACE_IN_NAME = 0.8  # "قمة بغداد", "the Brussels attack"
+PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
 HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in it
 # Windows, in words unless said.
@@ -221,8 +221,8 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
 
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
-    comma, is a negated participation cue: "Niger, which suspended its participation in
-    the MNJTF, did not take part in the operation"."""
+    comma, is a negated participation cue: "Chad, which withdrew its troops from
+    the joint force, did not join the operation"."""
     after = ctx.text[a.end:a.end + COMMA_CHARS].lstrip()
     if not after.startswith((",", "،")):
         return False
@@ -245,7 +245,7 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     """The demonyms that qualify the event's name, the states taking part in it: inside
     the name, or a run of demonyms right before or after it with at most
     :data:`MAX_QUALIFIER_WORDS` words and no punctuation or other name in between
-    (التدريب المصري السوداني المشترك "حماة النيل", the 13th session of the Algerian-Nigerien
+    (التدريب التونسي الجزائري المشترك "درع الصحراء", the 7th session of the Mauritanian-Malian
     committee, l'exercice franco-marocain)."""
     out: list[Arg] = []
     for d in ctx.args:
@@ -361,7 +361,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
 
 def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Arg], strict: bool = False) -> list[Arg]:
     """The event a back-reference ("the operation", العملية) points to: the latest one whose
-    name holds the same head word, or no head word at all (Kafo II); "the operation" does
+    name holds the same head word, or no head word at all (Sirocco II); "the operation" does
     not refer back to "the attack on X". ``strict`` (the cues of ``event_reference_more``):
     only an event whose name holds the same head."""
     regex = event_cues().regex("reference_heads", ctx.lang)
@@ -393,8 +393,8 @@ def _nearest(a: Arg, evs: list[Arg]) -> Arg | None:
 @relation_rule(name="event_place_in_name", produces=("occurredIn",), scope="document",
                rule_ids=("rule:event-place-in-name",))
 def event_place_in_name(dctx: DocumentContext) -> list[Relation]:
-    """Relations an event's own name states: the place named in it (قمة بغداد, réunion de
-    Niamey, the Brussels attack) when the document also names that place on its own."""
+    """Relations an event's own name states: the place named in it (قمة نواكشوط, réunion de
+    Lomé, the Nairobi attack) when the document also names that place on its own."""
     places: dict[str, Mention] = {}
     for m in dctx.mentions:
         if m.type in PLACE_TYPES:

@@ -122,7 +122,7 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 out.extend(candidate(giver, family, x, rule + "-coordinated", COORDINATED, (t0, t1))
                            for x in _coordinated_after(ctx, parties, receiver) if x.key != giver.key)
         elif receiver and any(a.start >= receiver.end for a in parties):
-            # "تكوين عناصر مغاربة في مؤسسات أمنية فرنسية": trainee, then "in" the trainer's
+            # "تكوين عناصر تونسية في مؤسسات أمنية إيطالية": trainee, then "in" the trainer's
             # institutions; "training of X by Y"; "transmis aux enquêteurs de Y par X".
             second = next(a for a in parties if a.start >= receiver.end)
             gap_start, gap_end = receiver.end, second.start
@@ -156,7 +156,7 @@ def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> 
 
 def _words_past_relative(ctx: SentenceContext, start: int, end: int) -> int:
     """Words in ``text[start:end]`` leaving out a relative clause set off by commas ("X,
-    which plans the exercise, will also train Y", "X، الذي …، يدرب Y")."""
+    which hosts the course, is to train Y", "X، الذي …، يدرب Y")."""
     text = ctx.text[start:end]
     for c0, c1 in ctx.cues("relative", start, end):
         lo = ctx.text.rfind(",", start, c0) if ctx.lang != "ar" else max(ctx.text.rfind("،", start, c0), ctx.text.rfind(",", start, c0))
@@ -200,7 +200,7 @@ def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: l
     if ctx.words(ctx.text[t1:receiver.start]) > SUBJECT_WORDS or len(after) < 2 or after[1].key == receiver.key:
         return False
     if receiver.demonym or after[1].demonym or normalize(ctx.text[t0:t1]).lstrip(PROCLITIC_LETTERS).startswith(ARTICLE):
-        return False  # a noun, not a verb: "التدريب المصري السوداني المشترك"
+        return False  # a noun, not a verb: "التدريب التونسي الجزائري المشترك"
     if not ctx.only(ctx.text[t1:receiver.start], ("filler",)):
         return False
     if giver is not None and not ("،" in ctx.text[giver.end:t0] or ctx.cues("clause_break", giver.end, t0)) and ctx.words(ctx.text[giver.end:t0]) < CLAUSE_WORDS:

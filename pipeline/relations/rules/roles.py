@@ -48,7 +48,7 @@ def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: in
     if not between.strip() or ctx.only(between, LINK + ("of", "title_modifier")):
         return False
     if ctx.cues("sub_unit", t1, body_start):
-        return True  # "commandant du secteur sud de l'armée", "head of the cyber unit of Y"
+        return True  # "commandant du secteur nord de l'armée", "head of the cyber unit of Y"
     lo, _ = ctx.before(Arg("", "", "", body_start, body_start, ""), WITHIN_WORDS)
     return bool(ctx.cues("within", max(lo, t1), body_start))
 
