@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -39,9 +40,28 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # outside a command (start-up); commands handle their own
-        print("doc2kg: interrupted", file=sys.stderr)
-        sys.exit(130)
+        interrupted()
+    except SystemExit as exc:
+        if exc.code != 130:
+            raise
+        # typer turns an interrupt no command caught into Exit(130), silently; a command that
+        # caught it has said so itself
+        interrupted(say=isinstance(getattr(exc.__context__, "__cause__", None), KeyboardInterrupt))
 
+
+def interrupted(*, say: bool = True) -> None:
+    """Exit 130 for certain: ``os._exit`` skips the interpreter's finalization, where CPython
+    ends the process by SIGINT instead (whatever ``sys.exit`` asked) once an interrupt has
+    passed through code a library ran with ``PyRun_*``."""
+    try:
+        sys.stdout.flush()
+    finally:
+        try:
+            if say:
+                print("doc2kg: interrupted", file=sys.stderr)
+            sys.stderr.flush()
+        finally:
+            os._exit(130)
 
 if __name__ == "__main__":
     main()

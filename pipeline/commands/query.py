@@ -5,7 +5,9 @@ QUERY is the query itself, a file (``.rq``), or ``-`` for standard input; a quer
 than read (an endless stream stops at the cap). It runs on ``DIR/store`` (written by
 ``doc2kg run``, its generation leased while the query runs) with every document's graph in
 the default graph and the ontology's prefixes predeclared (``d2k:``, ``id:``, ``doc:``,
-``skos:``...). Text from the articles is printed as text: no markup, control characters
+``skos:``...). It is evaluated in an engine process with no network
+(:func:`pipeline.sparql.run_query.run_query_isolated`, as the server's queries), or in this
+process with a warning where the machine refuses a network namespace. Text from the articles is printed as text: no markup, control characters
 escaped on a terminal.
 
 Exit codes: 0 answered; 2 syntax error (with its line and column), refused query
@@ -24,12 +26,14 @@ import stat
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import typer
 from rich.console import Console
 
 from pipeline.sparql.read_only import QueryRefused
-from pipeline.sparql.run_query import (FORMATS, QuerySyntaxError, format_result, leased_store, rich_table, run_query,
-                                       terminal_bytes, terminal_text)
+from pipeline.runtime.terminal import printable, printable_bytes
+from pipeline.sparql.run_query import (FORMATS, IsolationRefused, QuerySyntaxError, format_result, leased_generation,
+                                       rich_table, run_query, run_query_isolated)
 from pipeline.store.oxigraph_store import StoreNotFound
 
 MAX_QUERY_BYTES = 1_000_000
@@ -77,7 +81,7 @@ def read_query_text(query: str, max_bytes: int = MAX_QUERY_BYTES) -> str:
         if len(query.encode("utf-8")) > max_bytes:
             raise QuerySourceError(f"the query is over the limit of {max_bytes} bytes")
         return query
-    shown = terminal_text(query, newlines=False)
+    shown = printable(query)
     try:  # O_NONBLOCK: opening a FIFO must not wait for a writer; then only a regular file is read
         fd = os.open(query, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
@@ -103,22 +107,28 @@ def query(
 ) -> None:
     """Run a SPARQL query on the store of a run (all documents' graphs as the default graph)."""
     if fmt not in FORMATS:
-        err.print(f"doc2kg query: unknown format {terminal_text(fmt, newlines=False)!r}; "
+        err.print(f"doc2kg query: unknown format {printable(fmt)!r}; "
                   f"use one of {', '.join(FORMATS)}", markup=False)
         raise typer.Exit(2)
     try:
         source = read_query_text(text, max_query_bytes)
-        with leased_store(out) as store:
-            result = run_query(store, source)
+        with leased_generation(out) as generation:
+            try:  # in an engine process with no network, as the server's queries
+                result = run_query_isolated(generation, source)
+            except IsolationRefused as exc:
+                err.print(f"doc2kg query: warning: the query runs with network access (the machine refused "
+                          f"a network namespace: {printable(exc)}); the read-only check is the only wall",
+                          markup=False)
+                result = run_query(ox.Store.read_only(str(generation)), source)
             if fmt == "table" and result.kind == "select":
                 Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, limit))
                 return
             data = format_result(result, fmt)
     except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ValueError) as exc:
-        err.print(f"doc2kg query: {terminal_text(str(exc))}", markup=False)
+        err.print(f"doc2kg query: {printable(exc, newlines=True)}", markup=False)
         raise typer.Exit(2) from None
     if sys.stdout.isatty():
-        data = terminal_bytes(data)
+        data = printable_bytes(data)
     sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     sys.stdout.flush()
 

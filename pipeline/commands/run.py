@@ -6,7 +6,7 @@ Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (wit
 The run locks ``--out`` (``OUT/.doc2kg.lock``): a second run into the same folder exits 2
 naming the holder, or with ``--wait`` waits for it. Outputs are written as one generation
 and switched in at once (:mod:`pipeline.runtime.output_folder`). File names, ids and error
-messages are printed escaped (:mod:`pipeline.commands.terminal`).
+messages are printed escaped (:mod:`pipeline.runtime.terminal`).
 
 Exit codes: 0 every document processed; 1 some failed (the others are still written);
 2 usage error (no such input, nothing to read, ``--out`` not a writable folder, another run
@@ -25,11 +25,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.commands.terminal import printable, say
 from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
 from pipeline.runtime.output_folder import (OutputFolderError, OutputWriteError, RunLock, describe_holder)
 from pipeline.runtime.parallel import ENGINES
+from pipeline.runtime.terminal import printable, say
 
 err = Console(stderr=True)
 

@@ -57,7 +57,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 import uvicorn
 
-from pipeline.sparql.engine_pool import EngineDied, EnginePool, PoolBusy, printable
+from pipeline.runtime.terminal import printable
+from pipeline.sparql.engine_pool import LOGGED_CHARS, EngineDied, EnginePool, PoolBusy
 from pipeline.sparql.http_guard import guarded_protocol
 from pipeline.sparql.prefixes import PREFIXES
 from pipeline.sparql.read_only import QueryRefused, accepted_before, check_query
@@ -296,7 +297,7 @@ class Endpoint:
         try:
             new = await self._serve_generation()
         except Exception as exc:  # keep serving the old generation; look again in a few seconds
-            log.error("could not move to the new store generation: %s", printable(str(exc)))
+            log.error("could not move to the new store generation: %s", printable(exc, limit=LOGGED_CHARS))
             self._last_check = time.monotonic() + 5
             return
         finally:
@@ -350,8 +351,8 @@ class Endpoint:
         finally:
             served.active -= 1
             if log.isEnabledFor(logging.INFO):
-                log.info("%s %s %s %d %.0f ms", printable(str(scope.get("client", ("-",))[0])), scope["method"],
-                         printable(scope["path"], 200), status[0], 1000 * (time.monotonic() - started))
+                log.info("%s %s %s %d %.0f ms", printable(scope.get("client", ("-",))[0], limit=LOGGED_CHARS), scope["method"],
+                         printable(scope["path"], limit=200), status[0], 1000 * (time.monotonic() - started))
 
     async def _route(self, scope, receive, send, served: Served, reply, error, status) -> None:
         method, path = scope["method"], scope["path"]
@@ -360,7 +361,7 @@ class Endpoint:
         if path == "/favicon.ico" and method in ("GET", "HEAD"):  # no icon, and no 404 in the browser's console
             return await reply(204, b"")
         if path not in SPARQL_PATHS:
-            return await error(404, f"not found: {printable(path, 200)} (the SPARQL endpoint is /sparql)")
+            return await error(404, f"not found: {printable(path, limit=200)} (the SPARQL endpoint is /sparql)")
         headers: dict[bytes, list[bytes]] = {}
         for name, value in scope["headers"]:
             headers.setdefault(name, []).append(value)
@@ -397,7 +398,7 @@ class Endpoint:
             else:
                 return await error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query")
         else:
-            return await error(405, f"method {printable(method, 20)} is not allowed; use GET or POST")
+            return await error(405, f"method {printable(method, limit=20)} is not allowed; use GET or POST")
         if "update" in params:
             return await error(403, "read-only: SPARQL Update is not accepted")
         await self._query(params, headers, served, send, reply, error, status, scope["method"] == "HEAD")
@@ -432,7 +433,7 @@ class Endpoint:
         fmt = negotiate(accept, RESULT_TYPES if checked.form in ("select", "ask") else GRAPH_TYPES)
         if fmt is None:
             kinds = RESULT_TYPES if checked.form in ("select", "ask") else GRAPH_TYPES
-            return await error(406, f"cannot answer in {printable(accept, 200)}; offered: {', '.join(kinds)}")
+            return await error(406, f"cannot answer in {printable(accept, limit=200)}; offered: {', '.join(kinds)}")
         limits = self.limits
         pool = served.pool
         try:

@@ -34,6 +34,7 @@ import signal
 import sys
 from pathlib import Path
 
+from pipeline.runtime.terminal import printable
 from pipeline.sparql.engine import FRAME
 from pipeline.sparql.prefixes import PREFIXES
 
@@ -44,10 +45,9 @@ START_TIMEOUT = 30.0
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
-def printable(text: str, limit: int = 300) -> str:
-    """``text`` for a log line: control characters escaped, cut at ``limit`` characters."""
-    out = "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text[:limit])
-    return out + ("..." if len(text) > limit else "")
+LOGGED_CHARS = 300  # an engine's error line, as logged
+
+
 
 
 class EngineDied(Exception):
@@ -104,12 +104,12 @@ class Engine:
             lines = (pending + chunk).split(b"\n")
             pending = lines.pop()[-4096:]
             for line in lines:
-                text = printable(line.decode("utf-8", "replace"))
+                text = printable(line.decode("utf-8", "replace"), limit=LOGGED_CHARS)
                 if text.strip():
                     self.stderr_tail.append(text)
                     log.debug("engine %s: %s", self.pid, text)
         if pending.strip():
-            self.stderr_tail.append(printable(pending.decode("utf-8", "replace")))
+            self.stderr_tail.append(printable(pending.decode("utf-8", "replace"), limit=LOGGED_CHARS))
 
     async def read_frame(self) -> tuple[bytes, bytes]:
         try:
@@ -184,7 +184,7 @@ class EnginePool:
         engines = await asyncio.gather(*(self._new_engine() for _ in range(self.size + 1)))
         if engines[0].hello.get("network") != "none":
             log.warning("the query engines can reach the network (%s); the read-only guard is the only wall",
-                        printable(engines[0].hello.get("how", "unknown")))
+                        printable(engines[0].hello.get("how", "unknown"), limit=LOGGED_CHARS))
         self._spare = engines.pop()
         for engine in engines:
             self.release(engine)
@@ -231,7 +231,7 @@ class EnginePool:
             try:
                 return await self._new_engine()
             except (EngineDied, OSError) as exc:
-                log.error("could not start a query engine: %s", printable(str(exc)))
+                log.error("could not start a query engine: %s", printable(exc, limit=LOGGED_CHARS))
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
 

@@ -8,11 +8,14 @@ IRIs compacted with the prefixes, text left as it is so Arabic stays intact), ``
 ``tsv``, ``json`` (SPARQL 1.1 Query Results JSON), ``xml``, and ``ttl`` for CONSTRUCT and
 DESCRIBE.
 
+:func:`run_query_isolated` evaluates the checked query in an engine process of
+:mod:`pipeline.sparql.engine` (no network: a SERVICE that ever got past the read-only check
+still reaches nothing) and returns the same :class:`QueryResult`.
+
 Untrusted text (titles, labels from articles) reaches a terminal as text: table cells are
 ``rich.text.Text`` (never markup) with control characters shown escaped
-(:func:`terminal_text`); ``doc2kg query`` escapes them in the other formats too when
-standard output is a terminal (:func:`terminal_bytes`), and writes them as they are to a
-file or a pipe.
+(:func:`pipeline.runtime.terminal.printable`); ``doc2kg query`` escapes them in the other
+formats too when standard output is a terminal, and writes them as they are to a file or a pipe.
 
 Usage::
 
@@ -22,7 +25,9 @@ Usage::
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +37,7 @@ import pyoxigraph as ox
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.runtime.terminal import printable
 from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import UnparsableQuery, check_read_only
 from pipeline.store.leases import hold
@@ -45,36 +51,29 @@ RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
-# C0 and C1 controls, DEL: escape sequences, bells, carriage returns that overwrite a line.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def terminal_text(text: str, *, newlines: bool = True) -> str:
-    """``text`` with control characters written as escapes (``\\x1b``); newlines kept if asked."""
-    pattern = _CONTROL if newlines else re.compile(r"[\x00-\x1f\x7f-\x9f]")
-    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def terminal_bytes(data: bytes) -> bytes:
-    """UTF-8 ``data`` with control characters (C0 but tab and newline, DEL, C1) escaped."""
-    return _CONTROL_BYTES.sub(lambda m: ("\\x%02x" % ord(m.group().decode("utf-8"))).encode("ascii"), data)
 
 
 @contextlib.contextmanager
-def leased_store(out_dir: Path) -> Iterator[ox.Store]:
-    """The current store of ``out_dir``, read-only, its generation leased (never pruned) while in use."""
+def leased_generation(out_dir: Path) -> Iterator[Path]:
+    """The current store generation of ``out_dir``, leased (never pruned) while in use."""
     for _ in range(10):
         generation = current_generation(out_dir)
         if generation is None:
             raise StoreNotFound(f"no SPARQL store at {store_path(out_dir)} (run `doc2kg run ... --out {out_dir}` first)")
         try:
             with hold(generation):
-                yield ox.Store.read_only(str(generation))
+                yield generation
                 return
         except FileNotFoundError:  # pruned between the look and the lease: look again
             continue
     raise StoreNotFound(f"the store at {store_path(out_dir)} kept changing; try again")
+
+
+@contextlib.contextmanager
+def leased_store(out_dir: Path) -> Iterator[ox.Store]:
+    """The current store of ``out_dir``, read-only, its generation leased while in use."""
+    with leased_generation(out_dir) as generation:
+        yield ox.Store.read_only(str(generation))
 
 
 class QuerySyntaxError(ValueError):
@@ -114,12 +113,16 @@ class QueryResult:
     variables: list[str]
 
 
-def run_query(store: ox.Store, query: str) -> QueryResult:
-    """Check (read-only), parse and run ``query``; raise QuerySyntaxError or QueryRefused."""
+def _checked(query: str) -> str:
     try:
-        text = check_read_only(query, predeclared=PREFIXES)
+        return check_read_only(query, predeclared=PREFIXES)
     except UnparsableQuery as exc:
         raise QuerySyntaxError.from_guard(exc) from None
+
+
+def run_query(store: ox.Store, query: str) -> QueryResult:
+    """Check (read-only), parse and run ``query``; raise QuerySyntaxError or QueryRefused."""
+    text = _checked(query)
     try:
         result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -129,6 +132,58 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
     if isinstance(result, ox.QueryTriples):
         return QueryResult("graph", result, [])
     return QueryResult("select", result, [v.value for v in result.variables])
+
+
+class IsolationRefused(RuntimeError):
+    """The machine does not let the engine process leave the network (the message says why)."""
+
+
+def run_query_isolated(generation: Path, query: str, *, keep_network: bool = False) -> QueryResult:
+    """As :func:`run_query`, evaluated by an engine process with no network
+    (:mod:`pipeline.sparql.engine`, the server's second wall); raise IsolationRefused where the
+    machine refuses the network namespace (``keep_network``: tests of the guard alone)."""
+    text = _checked(query)
+    status, data = asyncio.run(_ask_engine(generation, text, keep_network))
+    if status.get("status") == 406:  # CONSTRUCT or DESCRIBE: RDF, asked for again as N-Triples
+        status, data = asyncio.run(_ask_engine(generation, text, keep_network, "nt"))
+        if status.get("status") == 200:
+            return QueryResult("graph", ox.parse(data, ox.RdfFormat.N_TRIPLES), [])
+    if status.get("status") == 400:
+        raise QuerySyntaxError(query, status.get("message", ""))
+    if status.get("status") != 200:
+        raise ValueError(status.get("message", f"the query engine answered {status}"))
+    result = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", result, [])
+    return QueryResult("select", result, [v.value for v in result.variables])
+
+
+async def _ask_engine(generation: Path, text: str, keep_network: bool, fmt: str = "json") -> tuple[dict, bytes]:
+    from pipeline.sparql.engine_pool import Engine, EngineDied
+
+    engine = Engine(generation, max_memory_mb=0, keep_network=keep_network)
+    try:
+        await engine.start()
+        if engine.hello.get("network") != "none" and not keep_network:
+            raise IsolationRefused(engine.hello.get("how", "unknown"))
+        engine.request({"query": text, "format": fmt, "max_bytes": 1 << 62})
+        chunks = []
+        while True:
+            kind, payload = await engine.read_frame()
+            if kind == b"D":
+                chunks.append(payload)
+            elif kind == b"E":
+                return json.loads(payload), b"".join(chunks)
+    except EngineDied as exc:
+        raise ValueError(str(exc)) from None
+    finally:
+        if engine.alive:
+            engine.proc.stdin.close()  # the engine ends when its input closes
+            try:
+                await asyncio.wait_for(engine.proc.wait(), 5)
+            except asyncio.TimeoutError:
+                engine.kill("did not end")
+                await engine.proc.wait()
 
 
 def cell(term: object) -> str:
@@ -151,7 +206,7 @@ def rich_table(result: QueryResult, limit: int | None = None) -> Table:
     for solution in result.value:
         n += 1
         if limit is None or n <= limit:
-            table.add_row(*(Text(terminal_text(cell(solution[v]))) for v in result.variables))
+            table.add_row(*(Text(printable(cell(solution[v]), newlines=True)) for v in result.variables))
     table.caption = f"{n} row{'s' if n != 1 else ''}" + (f", first {limit} shown" if limit and n > limit else "")
     return table
 

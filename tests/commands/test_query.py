@@ -73,8 +73,10 @@ def test_no_store(tmp_path):
 
 
 # -- untrusted text on the terminal, and where a query may come from (issue 18, finding 8) --------
+PERSIAN = "می\u200cخواهم"  # a ZWNJ inside a word: readable text, not an escape
 HOSTILE = ("[/] [link=http://evil.example/]click[/link] [bold]b[/bold] \x1b[31mred\x1b[0m "
-           "\x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 bell\x07 cr\roverwrite")
+           "\x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 bell\x07 cr\roverwrite"
+           " \u202eevil\u202c \u2066iso\u2069 " + PERSIAN)
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +98,7 @@ def test_table_prints_markup_and_escapes_as_text(hostile_out):
     assert "[/]" in text and "[link=http://evil.example/]click[/link]" in text and "[bold]b[/bold]" in text
     assert "\x1b" not in text and "\x07" not in text and "\r" not in text
     assert "\\x1b[31mred" in text and "\\x07" in text
+    assert "\u202e" not in text and "\u2066" not in text and "\\u202eevil" in text and PERSIAN in text
 
 
 def _on_a_terminal(args: list[str]) -> bytes:
@@ -125,6 +128,7 @@ def _on_a_terminal(args: list[str]) -> bytes:
 def test_every_format_escapes_controls_on_a_terminal(hostile_out, fmt):
     out = _on_a_terminal(["SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", fmt])
     assert b"red" in out and b"\x1b[31m" not in out and b"\x1b]8;;" not in out and b"\x07" not in out
+    assert "\u202e".encode() not in out and "\u2069".encode() not in out and PERSIAN.encode() in out
 
 
 def test_csv_to_a_pipe_is_the_data_as_it_is(hostile_out):
@@ -189,3 +193,59 @@ def test_issue_18_service_bypass_reaches_nothing(seed_run):
         assert result.exit_code == 2 and listener.connections == 0
     finally:
         listener.close()
+
+
+# -- the second wall: the query runs in an engine process with no network (issue 18, finding 1) --
+def test_service_past_the_guard_reaches_nothing(hostile_out, monkeypatch):
+    """With the read-only guard bypassed (as a future parser gap would), a SERVICE towards a
+    loopback listener, sent through ``doc2kg query``, reaches nothing; the same query in an
+    engine that keeps the network does connect, so the bypass is live."""
+    import time
+
+    from pipeline.sparql import run_query as run_query_module
+    from pipeline.sparql.run_query import leased_generation, run_query_isolated
+    from tests.sparql.service_fuzz import Listener
+
+    monkeypatch.setattr(run_query_module, "check_read_only", lambda text, predeclared: text)
+    listener = Listener()
+    try:
+        service = f"SELECT * {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
+        with leased_generation(hostile_out) as generation:
+            with pytest.raises(ValueError):  # the listener closes the connection: the query fails
+                run_query_isolated(generation, service, keep_network=True)
+        time.sleep(0.3)
+        assert listener.connections >= 1  # the guard is really out of the way
+        reached = listener.connections
+        result = query(service, "--out", str(hostile_out), "--format", "csv")
+        time.sleep(0.3)
+        if "warning: the query runs with network access" in result.stderr:
+            pytest.skip("this machine does not allow a network namespace")
+        assert listener.connections == reached, listener.first_bytes
+        assert result.exit_code == 2 and "query failed" in result.stderr, result.output
+    finally:
+        listener.close()
+
+
+def test_query_runs_in_a_process_without_network(hostile_out):
+    from pipeline.sparql.run_query import IsolationRefused, leased_generation, run_query_isolated
+
+    with leased_generation(hostile_out) as generation:
+        try:
+            result = run_query_isolated(generation, "SELECT ?t { ?d dcterms:title ?t }")
+        except IsolationRefused:
+            pytest.skip("this machine does not allow a network namespace")
+    assert [s["t"].value for s in result.value] == [HOSTILE]
+
+
+def test_refused_isolation_runs_in_process_with_a_warning(hostile_out, monkeypatch):
+    from pipeline.commands import query as query_command
+    from pipeline.sparql.run_query import IsolationRefused
+
+    def refused(generation, text):  # as on a machine without network namespaces
+        raise IsolationRefused("unshare(CLONE_NEWNET) refused: Operation not permitted")
+
+    monkeypatch.setattr(query_command, "run_query_isolated", refused)
+    result = query("SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "warning: the query runs with network access" in result.stderr and "Operation not permitted" in result.stderr
+    assert json.loads(result.stdout)["results"]["bindings"][0]["t"]["value"] == HOSTILE
