@@ -247,6 +247,10 @@ def test_top_labels_readable_at_the_fitted_zoom(page):
         assert page.evaluate("id => doc2kg.nodes.get(id).font.size", nid) * scale >= 11.5
     degrees = page.evaluate("ids => ids.map(id => doc2kg.network.getConnectedEdges(id).length)", top)
     assert degrees == sorted(degrees, reverse=True)  # the most linked first
+    points = [screen_point(page, nid) for nid in top]
+    for i, a in enumerate(points):  # spread out: no two chosen labels on top of each other
+        for b in points[i + 1:]:
+            assert abs(a[0] - b[0]) > 120 or abs(a[1] - b[1]) > 34
 
 
 def test_hide_unconnected_degree_expand_and_counts(page):

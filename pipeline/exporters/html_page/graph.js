@@ -308,11 +308,21 @@
   showCounts();
 
   // The labels of the most linked shown nodes stay readable at any zoom; the others follow
-  // vis-network's threshold (hidden when smaller than DRAW_THRESHOLD px on screen).
+  // vis-network's threshold (hidden when smaller than DRAW_THRESHOLD px on screen). A node
+  // whose label would overlap one already chosen is passed over, so the labels spread out.
+  const LABEL_BOX = [120, 34];  // px on screen kept free around a chosen label
   function updateTopLabels() {
-    const top = Array.from(shownNodes).sort((a, b) => (shownDegree.get(b) || 0) - (shownDegree.get(a) || 0) || byId.get(b).size - byId.get(a).size)
-      .slice(0, data.top_labels).filter((id) => (shownDegree.get(id) || 0) > 0 || shownNodes.size <= data.top_labels);
-    const size = Math.max(LABEL_SIZE, Math.ceil(LABEL_MIN_PX / Math.max(network.getScale(), 1e-3)));
+    const scale = Math.max(network.getScale(), 1e-3);
+    const ranked = Array.from(shownNodes).sort((a, b) => (shownDegree.get(b) || 0) - (shownDegree.get(a) || 0) || byId.get(b).size - byId.get(a).size)
+      .filter((id) => (shownDegree.get(id) || 0) > 0 || shownNodes.size <= data.top_labels).slice(0, data.top_labels * 20);
+    const where = network.getPositions(ranked);
+    const top = [];
+    for (const id of ranked) {
+      if (top.length >= data.top_labels) break;
+      const p = where[id];
+      if (top.every((t) => Math.abs(where[t].x - p.x) * scale > LABEL_BOX[0] || Math.abs(where[t].y - p.y) * scale > LABEL_BOX[1])) top.push(id);
+    }
+    const size = Math.max(LABEL_SIZE, Math.ceil(LABEL_MIN_PX / scale));
     const changes = api.topLabels.filter((id) => !top.includes(id)).map((id) => ({ id, font: { size: LABEL_SIZE } }));
     for (const id of top) changes.push({ id, font: { size } });
     if (changes.length) nodes.update(changes);
@@ -654,7 +664,10 @@
       }
     }
     hits.sort((a, b) => a.rank - b.rank || b.size - a.size || a.id - b.id);
-    return hits.slice(0, limit).map((h) => ({ id: h.id, how: h.how, form: h.form, alias: h.alias, hidden: !shownNodes.has(h.id) }));
+    // A name that only starts like the query's sounds helps while typing an unknown spelling;
+    // once a name or alias matches the letters, those guesses are noise.
+    const letters = hits.some((h) => h.rank <= 2);
+    return hits.filter((h) => !(letters && h.rank === 4)).slice(0, limit).map((h) => ({ id: h.id, how: h.how, form: h.form, alias: h.alias, hidden: !shownNodes.has(h.id) }));
   }
   function search(query, limit = 20) { return searchMatches(query, limit).map((h) => h.id); }
   function badge(h) {
