@@ -7,9 +7,12 @@ it). Nodes are coloured and shaped by type (``html_page/palette.json``) and size
 PageRank; edges are labelled by relation type, symmetric ones without arrows. The page
 searches names in any script (with the Arabic/Latin folding of
 :mod:`pipeline.language.normalize` and the consonant skeletons of
-:mod:`pipeline.language.transliterate`, both shipped to the page as data), filters by entity
-type, relation type and document, highlights a node's neighbourhood on click and shows
-plain-text tooltips (right-to-left for Arabic).
+:mod:`pipeline.language.transliterate`, both shipped to the page as data) and says how each
+result matched, filters by entity type, relation type, document and number of links without
+moving a node, shows a node's or an edge's facts with every evidence sentence in a details
+panel, opens a document's text with its mentions highlighted (from the entities' ``spans``
+and ``G.graph["texts"]``, up to ``MAX_PAGE_TEXT`` characters) and exports what is shown as
+PNG and CSV.
 
 Untrusted text (labels, aliases, titles, evidence) only ever reaches the page as JSON
 in a non-executed ``<script type="application/json">`` block with ``<``, ``>`` and
