@@ -161,7 +161,8 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
             "labels": a.get("labels") or {}, "aliases": a.get("alias_langs") or {},
             "docs": [doc_index[d] for d in node_docs if d in doc_index],
             "mentions": a.get("mentions") or 0,
-            "spans": [[doc_index[d], s, e] for d, s, e in a.get("spans") or [] if d in doc_index],
+            # mention offsets where the page carries the text (evidence falls back to the names)
+            "spans": [[doc_index[d], s, e] for d, s, e in a.get("spans") or [] if d in texts],
             "key": "\n".join(folded), "forms": list(folded.values()),
             "skel": _skeletons([str(x) for x in names if x]) if kind == "entity" else [],
         }

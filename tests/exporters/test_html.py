@@ -183,8 +183,11 @@ def test_page_carries_texts_spans_and_all_evidence():
 
 def test_texts_stop_at_the_page_budget(monkeypatch):
     monkeypatch.setattr(html, "MAX_PAGE_TEXT", len(AR_TEXT) + 10)
-    docs = {d["id"]: d for d in embedded_data(html.render(workbench_graph(0)))["documents"]}
+    data = embedded_data(html.render(workbench_graph(0)))
+    docs = {d["id"]: d for d in data["documents"]}
     assert "text" in docs["ar1"] and "text" not in docs["fr1"]  # ids in order: ar1 first, fr1 over the budget
+    morocco = next(n for n in data["nodes"] if n["ref"] == "country/MA")
+    assert [data["documents"][s[0]]["id"] for s in morocco["spans"]] == ["ar1"]  # offsets only where the text is
 
 
 def test_types_that_are_told_apart_have_distinct_shapes():

@@ -103,6 +103,8 @@ def test_hostile_text_stays_text(chromium, tmp_path):
     G = small_graph(label=HOSTILE)
     G.nodes["country/FR"]["alias_langs"] = {"fr": ['<img src=x onerror="window.__pwned=3">', '" href="javascript:alert(1)']}
     G.graph["documents"]["d1"]["title"] = '<script>alert("title")</script>'
+    G.graph["texts"] = {"d1": '<img src=x onerror="window.__pwned=4"> France'}
+    G.nodes["country/FR"]["spans"] = [["d1", 0, 10], ["d1", 39, 45]]
     for *_, attrs in G.edges(data=True):
         attrs["evidence"] = [{"document": "d1", "start": 0, "end": 1, "text": '<a href="javascript:alert(1)">x</a><svg onload=alert(1)>'}]
     html.write(G, tmp_path)
@@ -124,6 +126,10 @@ def test_hostile_text_stays_text(chromium, tmp_path):
     assert '<script>alert("title")</script>' in page.locator("#doc-filter").text_content()
     page.evaluate("doc2kg.showEdge(0)")
     assert '<a href="javascript:alert(1)">' in page.locator("#details-body").text_content()
+    page.evaluate("doc2kg.openDocument(0)")
+    assert page.locator("#doc-text").text_content() == '<img src=x onerror="window.__pwned=4"> France'
+    assert page.locator("#doc-text mark").all_text_contents() == ['<img src=x', "France"]
+    assert page.evaluate("window.__pwned") is None
     visit.page.context.close()
 
 

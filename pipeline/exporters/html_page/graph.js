@@ -589,15 +589,17 @@
     const text = d.text;
     const mentions = (docMentions.get(i) || []).filter((m) => m[1] <= text.length);
     const evidence = (docEvidence.get(i) || []).filter((m) => m[1] <= text.length);
+    // A mention stays one piece: an evidence edge inside it moves out to the mention's edge.
+    const inside = (at) => mentions.some(([s, e]) => s < at && at < e);
     const cuts = new Set([0, text.length]);
     for (const [s, e] of mentions) { cuts.add(s); cuts.add(e); }
-    for (const [s, e] of evidence) { cuts.add(s); cuts.add(e); }
+    for (const [s, e] of evidence) { if (!inside(s)) cuts.add(s); if (!inside(e)) cuts.add(e); }
     const points = Array.from(cuts).sort((a, b) => a - b);
     let target = null;
     for (let k = 0; k + 1 < points.length; k++) {
       const [s, e] = [points[k], points[k + 1]];
       const piece = text.slice(s, e);
-      const facts = evidence.filter((x) => x[0] <= s && x[1] >= e);
+      const facts = evidence.filter((x) => x[0] < e && x[1] > s);
       const mention = mentions.filter((x) => x[0] <= s && x[1] >= e).sort((a, b) => (a[1] - a[0]) - (b[1] - b[0]))[0];
       let node;
       if (mention) {
