@@ -2,8 +2,8 @@
 // filters, the details panel, the document view and the exports. Untrusted text is only ever
 // set with textContent (never innerHTML), and vis-network draws labels on the canvas as text.
 //
-// Filters never remove a node from vis-network: they set `hidden`, so every node keeps the
-// position physics (or the Python layout) gave it, whatever is hidden and shown again.
+// Filters draw a vis.DataView of the nodes; a node a filter takes out leaves its last
+// position in the DataSet, so it comes back where it was (not piled up in the centre).
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("graph-data").textContent);
@@ -160,15 +160,19 @@
   };
   let shownNodes = new Set(data.nodes.map((n) => n.id));
   let shownEdges = new Set(data.edges.map((e) => e.id));
+  let drawnEdges = new Set(shownEdges);
   const shownDegree = new Map();
   function computeVisible() {
     const base = new Set();
     for (const n of data.nodes) {
       if (state.pinned.has(n.id) || (state.types.has(n.type) && (state.doc === null || n.docs.includes(state.doc)))) base.add(n.id);
     }
-    const edgeOk = (e) => state.relations.has(e.type) && base.has(e.from) && base.has(e.to)
-      && (state.doc === null || e.docs.includes(state.doc) || state.pinned.has(e.from) || state.pinned.has(e.to));
-    let candidate = data.edges.filter(edgeOk);
+    // Drawn: the edges of the ticked relations and the picked document. vis-network leaves out
+    // an edge whose node is out of the view, so a type filter changes no edge (re-adding
+    // thousands of edges is what makes a filter slow).
+    drawnEdges = new Set(data.edges.filter((e) => state.relations.has(e.type)
+      && (state.doc === null || e.docs.includes(state.doc) || state.pinned.has(e.from) || state.pinned.has(e.to))).map((e) => e.id));
+    let candidate = data.edges.filter((e) => drawnEdges.has(e.id) && base.has(e.from) && base.has(e.to));
     const degree = new Map();
     for (const e of candidate) { degree.set(e.from, (degree.get(e.from) || 0) + 1); degree.set(e.to, (degree.get(e.to) || 0) + 1); }
     const need = Math.max(state.minDegree, state.hideIsolated ? 1 : 0);
@@ -181,14 +185,14 @@
   [shownNodes, shownEdges] = computeVisible();  // everything, and the shown degrees
   function applyFilters({ fit = true } = {}) {
     const [keepNodes, keepEdges] = computeVisible();
-    const nodeChanges = [];
-    for (const n of data.nodes) if (keepNodes.has(n.id) !== shownNodes.has(n.id)) nodeChanges.push({ id: n.id, hidden: !keepNodes.has(n.id) });
-    const edgeChanges = [];
-    for (const e of data.edges) if (keepEdges.has(e.id) !== shownEdges.has(e.id)) edgeChanges.push({ id: e.id, hidden: !keepEdges.has(e.id) });
+    const leaving = Array.from(shownNodes).filter((id) => !keepNodes.has(id));
+    const where = network.getPositions(leaving);
     shownNodes = keepNodes;
     shownEdges = keepEdges;
-    if (nodeChanges.length) nodes.update(nodeChanges);
-    if (edgeChanges.length) edges.update(edgeChanges);
+    nodeView.refresh();
+    edgeView.refresh();
+    // Out of the view now, so this update only stores the place each comes back to.
+    if (leaving.length) nodes.update(leaving.filter((id) => where[id]).map((id) => ({ id, x: where[id].x, y: where[id].y })));
     if (api.highlighted && !shownNodes.has(api.highlighted.node)) clearHighlight();
     else if (api.highlighted) highlight(api.highlighted.node);
     showCounts();
@@ -287,11 +291,13 @@
     },
   };
   const container = document.getElementById("graph");
-  const network = new vis.Network(container, { nodes, edges }, options);
+  const nodeView = new vis.DataView(nodes, { filter: (item) => shownNodes.has(item.id) });
+  const edgeView = new vis.DataView(edges, { filter: (item) => drawnEdges.has(item.id) });
+  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   const api = {
     network, nodes, edges, data, normalize, skeleton, search, searchMatches, focus, showTooltip, showNode, showEdge,
     openDocument, fitView, resetFilters, applyFilters, expand, exportPng, exportCsv, nodesCsv, edgesCsv, copyDetails,
-    state, topLabels: [], lastCopied: null,
+    state, topLabels: [], labelsDrawn: { ids: [], px: 0 }, lastCopied: null,
     visibleNodes: () => Array.from(shownNodes).sort((a, b) => a - b),
     visibleEdges: () => Array.from(shownEdges).sort((a, b) => a - b),
     drawn: false, stabilized: big, highlighted: null, selected: null,
@@ -307,11 +313,13 @@
   }
   showCounts();
 
-  // The labels of the most linked shown nodes stay readable at any zoom; the others follow
-  // vis-network's threshold (hidden when smaller than DRAW_THRESHOLD px on screen). A node
-  // whose label would overlap one already chosen is passed over, so the labels spread out.
+  // The labels of the most linked shown nodes stay readable at any zoom. vis-network leaves
+  // a label out when it would be smaller than DRAW_THRESHOLD px on screen; at such a zoom the
+  // page draws the chosen labels itself after each frame, LABEL_MIN_PX high (drawing them
+  // costs nothing, where changing the nodes' fonts would make vis-network redo its data).
+  // A node whose label would overlap one already chosen is passed over, so they spread out.
   const LABEL_BOX = [120, 34];  // px on screen kept free around a chosen label
-  function updateTopLabels() {
+  function chooseTopLabels() {
     const scale = Math.max(network.getScale(), 1e-3);
     const ranked = Array.from(shownNodes).sort((a, b) => (shownDegree.get(b) || 0) - (shownDegree.get(a) || 0) || byId.get(b).size - byId.get(a).size)
       .filter((id) => (shownDegree.get(id) || 0) > 0 || shownNodes.size <= data.top_labels).slice(0, data.top_labels * 20);
@@ -322,20 +330,42 @@
       const p = where[id];
       if (top.every((t) => Math.abs(where[t].x - p.x) * scale > LABEL_BOX[0] || Math.abs(where[t].y - p.y) * scale > LABEL_BOX[1])) top.push(id);
     }
-    const size = Math.max(LABEL_SIZE, Math.ceil(LABEL_MIN_PX / scale));
-    const changes = api.topLabels.filter((id) => !top.includes(id)).map((id) => ({ id, font: { size: LABEL_SIZE } }));
-    for (const id of top) changes.push({ id, font: { size } });
-    if (changes.length) nodes.update(changes);
     api.topLabels = top;
+    labelScale = network.getScale();
   }
-  // Any change of scale (the wheel, fit, focus, moveTo) re-sizes them after the frame.
+  function updateTopLabels() { chooseTopLabels(); }  // drawn with the next frame
   let labelScale = null;
-  let labelFrame = 0;
-  network.on("afterDrawing", () => {
+  network.on("afterDrawing", (ctx) => {
     const scale = network.getScale();
-    if (scale !== labelScale && !labelFrame) {
-      labelFrame = requestAnimationFrame(() => { labelFrame = 0; labelScale = network.getScale(); updateTopLabels(); });
+    if (scale !== labelScale) chooseTopLabels();
+    const drawn = [];
+    if (LABEL_SIZE * scale < DRAW_THRESHOLD && api.topLabels.length) {
+      const px = LABEL_MIN_PX / scale;
+      const where = network.getPositions(api.topLabels);
+      const lit = api.highlighted ? new Set(api.highlighted.nodes) : null;
+      ctx.save();
+      ctx.font = px + "px " + FONT;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "top";
+      ctx.lineJoin = "round";
+      ctx.lineWidth = 3 / scale;
+      ctx.strokeStyle = "#ffffff";
+      for (const id of api.topLabels) {
+        const p = where[id];
+        if (!p) continue;
+        const n = byId.get(id);
+        ctx.fillStyle = lit && !lit.has(id) ? DIM : "#222222";
+        let y = p.y + n.size + 3 / scale;
+        for (const text of n.label.split("\n")) {
+          ctx.strokeText(text, p.x, y);
+          ctx.fillText(text, p.x, y);
+          y += px * 1.15;
+        }
+        drawn.push(id);
+      }
+      ctx.restore();
     }
+    api.labelsDrawn = { ids: drawn, px: drawn.length ? LABEL_MIN_PX : 0 };
   });
   function fitView() {
     const ids = api.visibleNodes();
