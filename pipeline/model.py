@@ -78,6 +78,16 @@ DOMAINS = (
 )
 
 T = TypeVar("T")
+HEADLINE_CHARS = 200  # a first line longer than this is a paragraph, cut to a headline's length
+
+
+def headline(text: str) -> str | None:
+    """A document's title when its source gives none: the first non-empty line of the text
+    (a plain-text or JSONL article starts with its headline), cut at ``HEADLINE_CHARS``."""
+    line = next((x.strip() for x in text.splitlines() if x.strip()), "")
+    if not line:
+        return None
+    return line if len(line) <= HEADLINE_CHARS else line[: HEADLINE_CHARS - 1].rstrip() + "…"
 
 
 class Record:
@@ -104,7 +114,8 @@ class Record:
 @dataclass(slots=True)
 class Document(Record):
     """One input text. ``text`` is the text as read (decoded, HTML stripped); every
-    offset elsewhere points into it."""
+    offset elsewhere points into it. ``title`` is the source's (an HTML page's headline, a
+    JSONL ``title`` field), else :func:`headline` of the text."""
 
     id: str
     text: str
@@ -231,6 +242,8 @@ class Entity(Record):
     mentions: int = 0
     iso3166: str | None = None
     geonames: int | None = None
+    # Where it is named: ``[document, start, end]`` of every mention, in document order.
+    spans: list[list] = field(default_factory=list)
 
 
 @dataclass(slots=True)

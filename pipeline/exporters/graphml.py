@@ -33,7 +33,7 @@ def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
 def to_scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` with scalar attributes only, nodes and edges in sorted order."""
     H = nx.MultiDiGraph()
-    H.graph.update(_scalars(G.graph))
+    H.graph.update(_scalars({k: v for k, v in G.graph.items() if k != "texts"}))  # the input's text, for the page only
     for node, attrs in sorted(G.nodes(data=True)):
         H.add_node(node, **_scalars(attrs))
     for head, tail, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):

@@ -7,9 +7,12 @@ it). Nodes are coloured and shaped by type (``html_page/palette.json``) and size
 PageRank; edges are labelled by relation type, symmetric ones without arrows. The page
 searches names in any script (with the Arabic/Latin folding of
 :mod:`pipeline.language.normalize` and the consonant skeletons of
-:mod:`pipeline.language.transliterate`, both shipped to the page as data), filters by entity
-type, relation type and document, highlights a node's neighbourhood on click and shows
-plain-text tooltips (right-to-left for Arabic).
+:mod:`pipeline.language.transliterate`, both shipped to the page as data) and says how each
+result matched, filters by entity type, relation type, document and number of links without
+moving a node, shows a node's or an edge's facts with every evidence sentence in a details
+panel, opens a document's text with its mentions highlighted (from the entities' ``spans``
+and ``G.graph["texts"]``, up to ``MAX_PAGE_TEXT`` characters) and exports what is shown as
+PNG and CSV.
 
 Untrusted text (labels, aliases, titles, evidence) only ever reaches the page as JSON
 in a non-executed ``<script type="application/json">`` block with ``<``, ``>`` and
@@ -41,9 +44,12 @@ from pipeline.language import transliterate
 from pipeline.runtime.atomic import write_text
 
 PHYSICS_LIMIT = 1000
-MAX_EVIDENCE = 5
 MAX_TEXT = 400
+MAX_EVIDENCE_TEXT = 2000  # an evidence sentence; every evidence of a fact is kept
+MAX_TITLE = 300
 MAX_LABEL = 40
+MAX_PAGE_TEXT = 4_000_000  # characters of document text the page carries for its document view
+TOP_LABELS = 12  # nodes (by degree among those shown) whose label stays readable at the fitted zoom
 
 PAGE = Path(__file__).with_name("html_page")
 VIS = resources.files("pyvis") / "lib" / "vis-9.1.2"
@@ -99,6 +105,19 @@ def _canvas_label(attrs: dict) -> str:
     return label
 
 
+def _document_texts(G: nx.MultiDiGraph, doc_ids: list[str]) -> dict[str, str]:
+    """The texts the page carries for its document view, in id order until ``MAX_PAGE_TEXT``
+    characters (a larger corpus's page opens its first documents' texts only)."""
+    texts = G.graph.get("texts") or {}
+    out, total = {}, 0
+    for d in doc_ids:
+        text = texts.get(d)
+        if text and total + len(text) <= MAX_PAGE_TEXT:
+            out[d] = text
+            total += len(text)
+    return out
+
+
 def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
     """Everything the page script needs, as JSON-ready data."""
     physics = G.number_of_nodes() <= PHYSICS_LIMIT if physics is None else physics
@@ -107,27 +126,45 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
     doc_ids = sorted(set(documents) | {d for _, a in G.nodes(data=True) for d in a.get("documents") or []}
                      | {d for *_, a in G.edges(data=True) for d in a.get("documents") or []})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
-    docs = [{"id": d, "title": _clip((documents.get(d) or {}).get("title") or "", 200),
-             "source": _clip((documents.get(d) or {}).get("source") or "", 200),
-             "lang": (documents.get(d) or {}).get("lang") or ""} for d in doc_ids]
+    texts = _document_texts(G, doc_ids)
+    docs = []
+    for d in doc_ids:
+        meta = documents.get(d) or {}
+        doc = {"id": d, "title": _clip(meta.get("title") or "", MAX_TITLE), "source": _clip(meta.get("source") or "", 200),
+               "lang": meta.get("lang") or "", "date": str(meta.get("date") or ""),
+               "publisher": _clip(meta.get("publisher") or "", 200)}
+        if d in texts:
+            doc["text"] = texts[d]
+        docs.append(doc)
 
     order = sorted(G.nodes, key=str)
     index = {n: i for i, n in enumerate(order)}
     importance = _importance(G)
+    degree = dict(simple_undirected(G).degree()) if G.number_of_edges() else dict.fromkeys(G, 0)
     positions = {} if physics else grouped_layout(G)
     nodes = []
     for n in order:
         a = G.nodes[n]
-        names = [a.get("label") or str(n), *(a.get("aliases") or []), *(a.get("labels") or {}).values()]
+        kind = a.get("kind") or "entity"
+        names = [a.get("label") or str(n), *(a.get("labels") or {}).values(), *(a.get("aliases") or [])]
+        forms = list(dict.fromkeys(str(x) for x in names if x))
+        folded: dict[str, str] = {}
+        for form in forms:  # one form per folded key, the name's first
+            folded.setdefault(arabic_fold.normalize(form), form)
+        node_docs = a.get("documents") or []
+        if kind == "literal":  # a date belongs to the documents of the facts that give it
+            node_docs = sorted({d for *_, e in G.in_edges(n, data=True) for d in e.get("documents") or []})
         node = {
             "id": index[n], "ref": str(n), "label": _canvas_label(a) or str(n), "name": a.get("label") or str(n),
-            "type": a.get("type") or "", "kind": a.get("kind") or "entity",
-            "size": round(8 + 26 * importance[n] ** 0.5, 1),
+            "type": a.get("type") or "", "kind": kind,
+            "size": round(8 + 26 * importance[n] ** 0.5, 1), "degree": degree.get(n, 0),
             "labels": a.get("labels") or {}, "aliases": a.get("alias_langs") or {},
-            "docs": [doc_index[d] for d in a.get("documents") or [] if d in doc_index],
+            "docs": [doc_index[d] for d in node_docs if d in doc_index],
             "mentions": a.get("mentions") or 0,
-            "key": "\n".join(dict.fromkeys(arabic_fold.normalize(str(x)) for x in names if x)),
-            "skel": _skeletons([str(x) for x in names if x]) if a.get("kind", "entity") == "entity" else [],
+            # mention offsets where the page carries the text (evidence falls back to the names)
+            "spans": [[doc_index[d], s, e] for d, s, e in a.get("spans") or [] if d in texts],
+            "key": "\n".join(folded), "forms": list(folded.values()),
+            "skel": _skeletons([str(x) for x in names if x]) if kind == "entity" else [],
         }
         if not node["aliases"] and a.get("aliases"):
             node["aliases"] = {"": list(a["aliases"])}
@@ -145,8 +182,9 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
             "extractor": a.get("extractor") or "", "negated": bool(a.get("negated")), "hedged": bool(a.get("hedged")),
             "domains": list(a.get("domains") or []),
             "docs": [doc_index[d] for d in a.get("documents") or [] if d in doc_index],
-            "evidence": [{"doc": doc_index.get(ev.get("document"), -1), "text": _clip(ev.get("text"))}
-                         for ev in (a.get("evidence") or [])[:MAX_EVIDENCE]],
+            "evidence": [{"doc": doc_index.get(ev.get("document"), -1), "start": ev.get("start", 0),
+                          "end": ev.get("end", 0), "text": _clip(ev.get("text"), MAX_EVIDENCE_TEXT)}
+                         for ev in a.get("evidence") or []],
             "parallel": pair_count[pair],
         })
         pair_count[pair] += 1
@@ -162,6 +200,7 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
                           "symmetric": r in symmetric} for r, c in sorted(relations.items())},
         "fold": _fold_table(),
         "translit": _translit_table(),
+        "top_labels": TOP_LABELS,
         "nodes": nodes,
         "edges": edges,
     }

@@ -2,7 +2,7 @@
 
 Read it back with ``networkx.node_link_graph(json.load(fh), edges="edges")``; every
 attribute of :mod:`pipeline.graph.build` is kept as is (lists, dicts, the documents
-table in ``graph``). Nodes and edges are sorted for byte-identical output.
+table in ``graph``), except the documents' texts. Nodes and edges are sorted for byte-identical output.
 
 Usage::
 
@@ -21,6 +21,7 @@ from pipeline.runtime.atomic import write_text
 
 def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     data = nx.node_link_data(G, edges="edges")
+    data["graph"] = {k: v for k, v in data["graph"].items() if k != "texts"}  # the input's text, for the page only
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], str(e.get("key"))))
     return data

@@ -4,7 +4,9 @@ Nodes are entity ids with the :class:`~pipeline.model.Entity` fields as attribut
 (``kind="entity"``). Each relation is an edge keyed by its type, with ``domains``,
 ``confidence``, ``extractor``, ``evidence`` (list of dicts) and ``documents``. A literal
 relation (``occurredOn``) points to a ``kind="literal"`` node whose id is
-``literal:<value>``. ``G.graph["documents"]`` maps document ids to their metadata.
+``literal:<value>``. ``G.graph["documents"]`` maps document ids to their metadata and
+``G.graph["texts"]`` to their text (for the page's document view; the data exporters leave
+it out, the text is the input's).
 
 Usage::
 
@@ -29,6 +31,7 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], docum
                "publisher": d.publisher, "encoding": d.encoding}
         for d in sorted(documents, key=lambda d: d.id)
     }
+    G.graph["texts"] = {d.id: d.text for d in sorted(documents, key=lambda d: d.id)}
     for e in entities:
         G.add_node(e.id, kind="entity", **{k: v for k, v in e.to_dict().items() if k != "id"})
     for r in relations:

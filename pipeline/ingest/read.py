@@ -27,7 +27,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from pipeline.model import Document
+from pipeline.model import Document, headline
 from pipeline.runtime.output_folder import is_output_folder
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
@@ -222,7 +222,9 @@ def _document(doc_id: str, text: str, source: str, encoding: str, title: str | N
     if len(text) > MAX_CHARS:
         raise IngestError(f"document too long ({len(text):,} characters > {MAX_CHARS:,}); split it into articles")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(id=doc_id, text=text, source=source, encoding=encoding, content_hash=digest, title=title)
+    title = " ".join(str(title).split()) if title else ""
+    return Document(id=doc_id, text=text, source=source, encoding=encoding, content_hash=digest,
+                    title=title or headline(text))
 
 
 def read_source(source: Source) -> Iterator[Document | tuple[str, IngestError]]:

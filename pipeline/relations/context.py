@@ -72,6 +72,20 @@ class SentenceContext:
     def sentence(self) -> str:
         return self.text[self.start:self.end]
 
+    def statement_span(self, start: int, end: int) -> tuple[int, int]:
+        """The part of the sentence that states what lies in ``text[start:end]``: the lines
+        of the sentence holding that stretch, blanks trimmed. A sentence the splitter ran
+        over a line break (a headline or a byline above the first sentence, two paragraphs)
+        is cut back to its own line(s)."""
+        lo = max(self.start, self.text.rfind("\n", self.start, max(start, self.start)) + 1)
+        nl = self.text.find("\n", min(end, self.end), self.end)
+        hi = self.end if nl < 0 else nl
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        while hi > lo and self.text[hi - 1].isspace():
+            hi -= 1
+        return (lo, hi) if lo < hi else (self.start, self.end)
+
     def gap(self, a: Arg, b: Arg) -> str:
         """Text between two arguments, whichever comes first."""
         first, second = (a, b) if a.start <= b.start else (b, a)

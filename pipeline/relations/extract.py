@@ -144,7 +144,6 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         for rule in sentence_rules:
             previous = contexts[max(0, i - rule.memory):i] if rule.memory else None
             candidates.extend(run(rule, ctx, previous))
-        evidence = Evidence(document.id, ctx.start, ctx.end, ctx.sentence)
         domains: list[str] | None = None  # the sentence's, found for its first cooperatesWith
         for c in candidates:
             modality = Modality() if c.type in NAME_INTERNAL else assess(document.text, c.start, c.end, ctx.lang)
@@ -153,6 +152,9 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
                 continue
             if c.type == "cooperatesWith" and domains is None:
                 domains = _domains(contexts, i)
+            args = [a for a in (c.head, c.tail) if isinstance(a, Arg)]
+            lo, hi = ctx.statement_span(min(c.start, *(a.start for a in args)), max(c.end, *(a.end for a in args)))
+            evidence = Evidence(document.id, lo, hi, document.text[lo:hi])
             add(Relation(head=c.head.id, type=c.type, tail=tail,
                          domains=list(domains) if c.type == "cooperatesWith" else [],
                          confidence=round(c.confidence * modality.factor, 3), extractor=c.rule,

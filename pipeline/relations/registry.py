@@ -66,7 +66,8 @@ class DocumentContext:
         ctx = next((c for c in self.contexts if c.start <= m.start < c.end), None)
         if ctx is None:
             return Evidence(self.document.id, m.start, m.end, m.text)
-        return Evidence(self.document.id, ctx.start, ctx.end, ctx.sentence)
+        lo, hi = ctx.statement_span(m.start, m.end)
+        return Evidence(self.document.id, lo, hi, self.document.text[lo:hi])
 
 
 class RegistryError(ValueError):

@@ -861,4 +861,5 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
         mentions=len(mentions),
         iso3166=entry.iso3166 if entry else None,
         geonames=entry.geonames if entry else None,
+        spans=[list(x) for x in sorted({(m.document, m.start, m.end) for m in mentions})],
     )

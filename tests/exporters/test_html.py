@@ -89,3 +89,110 @@ def test_write_replaces_graph_html(tmp_path):
     assert paths == [tmp_path / "graph.html"]
     assert paths[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+FR_TEXT = ("Paris et Rabat renforcent leur coopération\n\n"
+           "Le Maroc et la France ont signé mardi un accord de coopération sécuritaire à Paris. "
+           "Emmanuel Macron dirige la délégation française.")
+AR_TEXT = ("تعاون أمني بين المغرب وإسبانيا\n\n"
+           "أعلن المغرب وإسبانيا عن تعزيز التعاون الأمني بين البلدين. "
+           "ويقود عبد اللطيف حموشي المديرية العامة للأمن الوطني.")
+
+
+def _span(doc: str, text: str, form: str, nth: int = 0) -> list:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(form, at + 1)
+    return [doc, at, at + len(form)]
+
+
+def _sentence(doc: str, text: str, start_words: str, end_words: str) -> dict:
+    start = text.index(start_words)
+    end = text.index(end_words, start) + len(end_words)
+    return {"document": doc, "start": start, "end": end, "text": text[start:end]}
+
+
+def workbench_graph(extra_documents: int = 8) -> nx.MultiDiGraph:
+    """A French and an Arabic article with their texts, mention spans and evidence sentences,
+    plus ``extra_documents`` short French notes that all state Morocco cooperates with France."""
+    G = nx.MultiDiGraph()
+    docs = {"fr1": {"source": "fr1.txt", "lang": "fr", "title": "Paris et Rabat renforcent leur coopération",
+                    "date": "2024-03-05"},
+            "ar1": {"source": "ar1.txt", "lang": "ar", "title": "تعاون أمني بين المغرب وإسبانيا"}}
+    texts = {"fr1": FR_TEXT, "ar1": AR_TEXT}
+    for i in range(extra_documents):
+        d = f"note{i}"
+        docs[d] = {"source": f"{d}.txt", "lang": "fr", "title": f"Note {i}"}
+        texts[d] = f"Note {i}\n\nLe Maroc coopère avec la France (note {i})."
+    G.graph["documents"] = docs
+    G.graph["texts"] = texts
+
+    def node(ref, typ, label, spans, labels=None, aliases=()):
+        G.add_node(ref, kind="entity", type=typ, label=label, aliases=list(aliases), documents=sorted({s[0] for s in spans}),
+                   labels=labels or {}, alias_langs={}, mentions=len(spans), spans=spans)
+
+    notes = [_span(f"note{i}", texts[f"note{i}"], "Maroc") for i in range(extra_documents)]
+    node("country/MA", "Country", "Morocco", [_span("fr1", FR_TEXT, "Maroc"), _span("ar1", AR_TEXT, "المغرب", 1), *notes],
+         {"en": "Morocco", "fr": "Maroc", "ar": "المغرب"}, ["Maroc", "المغرب"])
+    notes = [_span(f"note{i}", texts[f"note{i}"], "France") for i in range(extra_documents)]
+    node("country/FR", "Country", "France", [_span("fr1", FR_TEXT, "France"), *notes], {"ar": "فرنسا"}, ["France"])
+    node("country/ES", "Country", "Spain", [_span("ar1", AR_TEXT, "إسبانيا", 1)], {"ar": "إسبانيا"}, ["إسبانيا"])
+    node("person/macron", "Person", "Emmanuel Macron", [_span("fr1", FR_TEXT, "Emmanuel Macron")], {}, ["Emmanuel Macron"])
+    node("person/hammouchi", "Person", "عبد اللطيف حموشي", [_span("ar1", AR_TEXT, "عبد اللطيف حموشي")], {}, ["حموشي"])
+    node("agency/ma-dgsn", "GovernmentAgency", "المديرية العامة للأمن الوطني",
+         [_span("ar1", AR_TEXT, "المديرية العامة للأمن الوطني")], {}, ["المديرية العامة للأمن الوطني"])
+    node("organization/un", "Organization", "Nations unies", [], {}, [])
+    node("city/paris", "City", "Paris", [_span("fr1", FR_TEXT, "Paris"), _span("fr1", FR_TEXT, "Paris", 1)], {}, ["Paris"])
+    node("city/rabat", "City", "Rabat", [_span("fr1", FR_TEXT, "Rabat")], {}, ["Rabat"])
+    node("event/accord", "Event", "accord de coopération", [_span("fr1", FR_TEXT, "accord de coopération")], {}, [])
+    G.add_node("literal:2024-03-05", kind="literal", label="2024-03-05", type="Date")
+
+    def edge(h, rel, t, evidence, symmetric=False):
+        G.add_edge(h, t, key=rel, type=rel, symmetric=symmetric, domains=["security"], confidence=0.9, extractor="rule:test",
+                   evidence=evidence, documents=sorted({e["document"] for e in evidence}), negated=False, hedged=False)
+
+    fr_sentence = _sentence("fr1", FR_TEXT, "Le Maroc", "à Paris.")
+    edge("country/FR", "cooperatesWith", "country/MA",
+         [fr_sentence, *(_sentence(f"note{i}", texts[f"note{i}"], "Le Maroc", ").") for i in range(extra_documents))],
+         symmetric=True)
+    edge("country/ES", "cooperatesWith", "country/MA", [_sentence("ar1", AR_TEXT, "أعلن", "البلدين.")], symmetric=True)
+    edge("person/hammouchi", "leads", "agency/ma-dgsn", [_sentence("ar1", AR_TEXT, "ويقود", "الوطني.")])
+    edge("person/macron", "leads", "country/FR", [_sentence("fr1", FR_TEXT, "Emmanuel", "française.")])
+    edge("event/accord", "occurredOn", "literal:2024-03-05", [fr_sentence])
+    edge("country/MA", "involvedIn", "event/accord", [fr_sentence])
+    return G
+
+
+def test_page_carries_texts_spans_and_all_evidence():
+    data = embedded_data(html.render(workbench_graph()))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert docs["fr1"]["text"] == FR_TEXT and docs["ar1"]["text"] == AR_TEXT
+    assert docs["fr1"]["date"] == "2024-03-05" and docs["ar1"]["date"] == ""
+    index = {d["id"]: i for i, d in enumerate(data["documents"])}
+    hammouchi = next(n for n in data["nodes"] if n["ref"] == "person/hammouchi")
+    [[doc, start, end]] = hammouchi["spans"]
+    assert doc == index["ar1"] and AR_TEXT[start:end] == "عبد اللطيف حموشي"
+    coop = next(e for e in data["edges"] if e["type"] == "cooperatesWith" and e["docs"] != [index["ar1"]])
+    assert len(coop["evidence"]) == 9  # every evidence, none dropped
+    first = coop["evidence"][0]
+    assert FR_TEXT[first["start"]:first["end"]] == first["text"]
+    # a date belongs to the documents of the facts that give it
+    date = next(n for n in data["nodes"] if n["kind"] == "literal")
+    assert date["docs"] == [index["fr1"]]
+
+
+def test_texts_stop_at_the_page_budget(monkeypatch):
+    monkeypatch.setattr(html, "MAX_PAGE_TEXT", len(AR_TEXT) + 10)
+    data = embedded_data(html.render(workbench_graph(0)))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert "text" in docs["ar1"] and "text" not in docs["fr1"]  # ids in order: ar1 first, fr1 over the budget
+    morocco = next(n for n in data["nodes"] if n["ref"] == "country/MA")
+    assert [data["documents"][s[0]]["id"] for s in morocco["spans"]] == ["ar1"]  # offsets only where the text is
+
+
+def test_types_that_are_told_apart_have_distinct_shapes():
+    palette = json.loads((html.PAGE / "palette.json").read_text(encoding="utf-8"))["types"]
+    shape = {t: (v["shape"], bool(v.get("dashes"))) for t, v in palette.items()}
+    assert shape["GovernmentAgency"] != shape["Organization"]
+    assert shape["City"] != shape["Date"]
+    assert len(set(shape.values())) == len(shape)

@@ -90,18 +90,21 @@ def test_click_highlights_the_neighbourhood_and_filters_hide(seed_page):
     assert sorted(page.evaluate("doc2kg.highlighted.nodes")) == sorted([morocco, *neighbours])
     page.evaluate("doc2kg.network.body.emitter.emit('click', {nodes: [], edges: []})")
     assert page.evaluate("doc2kg.highlighted") is None
-    total = page.evaluate("doc2kg.network.body.data.nodes.length")
+    total = page.evaluate("doc2kg.visibleNodes().length")
     countries = page.evaluate("doc2kg.data.types.Country.count")
     page.locator("#type-filter li", has_text="Country").locator("input").uncheck()
-    assert page.evaluate("doc2kg.network.body.data.nodes.length") == total - countries
+    assert page.evaluate("doc2kg.visibleNodes().length") == total - countries
+    assert page.evaluate("doc2kg.network.body.data.nodes.getIds().sort((a, b) => a - b)") == page.evaluate("doc2kg.visibleNodes()")
     page.locator("#type-filter li", has_text="Country").locator("input").check()
-    assert page.evaluate("doc2kg.network.body.data.nodes.length") == total
+    assert page.evaluate("doc2kg.visibleNodes().length") == total
 
 
 def test_hostile_text_stays_text(chromium, tmp_path):
     G = small_graph(label=HOSTILE)
     G.nodes["country/FR"]["alias_langs"] = {"fr": ['<img src=x onerror="window.__pwned=3">', '" href="javascript:alert(1)']}
     G.graph["documents"]["d1"]["title"] = '<script>alert("title")</script>'
+    G.graph["texts"] = {"d1": '<img src=x onerror="window.__pwned=4"> France'}
+    G.nodes["country/FR"]["spans"] = [["d1", 0, 10], ["d1", 39, 45]]
     for *_, attrs in G.edges(data=True):
         attrs["evidence"] = [{"document": "d1", "start": 0, "end": 1, "text": '<a href="javascript:alert(1)">x</a><svg onload=alert(1)>'}]
     html.write(G, tmp_path)
@@ -110,6 +113,8 @@ def test_hostile_text_stays_text(chromium, tmp_path):
     for kind, count in (("node", 3), ("edge", 2)):
         for i in range(count):
             page.evaluate("([k, i]) => doc2kg.showTooltip(k, i, 10, 10)", [kind, i])
+            page.evaluate("([k, i]) => k === 'node' ? doc2kg.showNode(i) : doc2kg.showEdge(i)", [kind, i])
+    page.evaluate("doc2kg.openDocument(0)")
     page.fill("#search", "script")
     page.select_option("#doc-filter", index=1)
     page.wait_for_timeout(300)
@@ -119,8 +124,12 @@ def test_hostile_text_stays_text(chromium, tmp_path):
     assert page.evaluate("document.scripts.length") == 3
     assert HOSTILE in page.locator("#results").text_content()
     assert '<script>alert("title")</script>' in page.locator("#doc-filter").text_content()
-    page.evaluate("doc2kg.showTooltip('edge', 0, 10, 10)")
-    assert '<a href="javascript:alert(1)">' in page.locator("#tooltip").text_content()
+    page.evaluate("doc2kg.showEdge(0)")
+    assert '<a href="javascript:alert(1)">' in page.locator("#details-body").text_content()
+    page.evaluate("doc2kg.openDocument(0)")
+    assert page.locator("#doc-text").text_content() == '<img src=x onerror="window.__pwned=4"> France'
+    assert page.locator("#doc-text mark").all_text_contents() == ['<img src=x', "France"]
+    assert page.evaluate("window.__pwned") is None
     visit.page.context.close()
 
 
@@ -132,7 +141,7 @@ def test_five_thousand_nodes_open_and_respond(chromium, tmp_path):
     page = visit.page
     _clean(visit)
     assert page.evaluate("doc2kg.data.physics") is False
-    assert page.evaluate("[doc2kg.network.body.data.nodes.length, doc2kg.network.body.data.edges.length]") == [5000, 15000]
+    assert page.evaluate("[doc2kg.visibleNodes().length, doc2kg.visibleEdges().length]") == [5000, 15000]
     # Something was drawn: the canvas is not blank.
     inked = page.evaluate("""() => {
         const c = document.querySelector('#graph canvas');
@@ -158,7 +167,7 @@ def test_document_and_relation_filters(chromium, tmp_path):
     html.write(G, tmp_path)
     visit = open_page(chromium, tmp_path / "graph.html", ready=READY)
     page = visit.page
-    shown = "doc2kg.network.body.data.nodes.getIds().map(i => doc2kg.data.nodes[i].ref).sort()"
+    shown = "doc2kg.visibleNodes().map(i => doc2kg.data.nodes[i].ref).sort()"
     page.select_option("#doc-filter", label="Dépêche [fr]")
     assert page.evaluate(shown) == ["country/FR"]
     page.select_option("#doc-filter", label="خبر [ar]")
@@ -166,6 +175,6 @@ def test_document_and_relation_filters(chromium, tmp_path):
     page.select_option("#doc-filter", index=0)
     assert len(page.evaluate(shown)) == 3
     page.locator("#relation-filter li", has_text="leads").locator("input").uncheck()
-    assert page.evaluate("doc2kg.network.body.data.edges.get().map(e => doc2kg.data.edges[e.id].type)") == ["cooperatesWith"]
+    assert page.evaluate("doc2kg.visibleEdges().map(i => doc2kg.data.edges[i].type)") == ["cooperatesWith"]
     _clean(visit)
     visit.page.context.close()

@@ -112,3 +112,17 @@ def test_duplicate_ids_are_renamed_in_reading_order(tmp_path):
     assert warnings[0] is None
     assert "duplicate document id 'x'" in warnings[1] and "a.jsonl#L2" in warnings[1] and "a.jsonl#L1" in warnings[1]
     assert docs[1].text == AR  # the text stays with its own id
+
+
+def test_a_document_title_is_its_sources_else_its_first_line(tmp_path):
+    (tmp_path / "a.txt").write_text("\n  المغرب وفرنسا: تعاون أمني  \n\n" + AR, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join([
+        json.dumps({"id": "with", "title": "Le Maroc et la France\n coopèrent", "text": "Dépêche\n\n" + FR}),
+        json.dumps({"id": "without", "text": FR + "\n" + FR}),
+    ]), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("x" * 500, encoding="utf-8")
+    titles = {d.id: d.title for path in sorted(tmp_path.iterdir()) for d in _read(path)}
+    assert titles["a"] == "المغرب وفرنسا: تعاون أمني"
+    assert titles["with"] == "Le Maroc et la France coopèrent"  # the source's, on one line
+    assert titles["without"] == FR
+    assert len(titles["c"]) == 200 and titles["c"].endswith("…")

@@ -292,3 +292,26 @@ def test_city_in_southern_country_en(extract):
 def test_demonym_capital_city_en(extract):
     triples, _ = extract("en", "Egypt hosted the talks. Delegates met in the Egyptian capital Cairo.")
     assert ("Cairo", "locatedIn", "Egypt") in triples
+
+
+# --- evidence ---------------------------------------------------------------------
+
+def test_evidence_is_the_line_that_states_the_fact_not_the_headline(extract):
+    # No full stop after the headline or the byline: the sentence splitter runs them into
+    # the first sentence; the evidence keeps the statement's own line.
+    text = ("Sécurité : Rabat et Madrid main dans la main\nPar la rédaction\n"
+            "Le Maroc et l'Espagne ont signé un accord de coopération sécuritaire.")
+    triples, rels = extract("fr", text)
+    assert ("Maroc", "cooperatesWith", "Espagne") in triples
+    [coop] = [r for r in rels if r.type == "cooperatesWith" and r.evidence[0].text.startswith("Le Maroc")]
+    [ev] = coop.evidence
+    assert ev.text == "Le Maroc et l'Espagne ont signé un accord de coopération sécuritaire."
+    assert text[ev.start:ev.end] == ev.text
+
+
+def test_arabic_evidence_leaves_the_headline_out(extract):
+    # (a fact whose trigger is in the headline keeps both lines: "المغرب وإسبانيا.. شراكة أمنية")
+    text = "أخبار اليوم\nالرباط - وكالات\nوقع المغرب وإسبانيا اتفاقية للتعاون في مكافحة الإرهاب."
+    _, rels = extract("ar", text)
+    texts = [ev.text for r in rels if r.type == "cooperatesWith" for ev in r.evidence]
+    assert texts == ["وقع المغرب وإسبانيا اتفاقية للتعاون في مكافحة الإرهاب."]

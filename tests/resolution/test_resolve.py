@@ -558,3 +558,12 @@ def test_armed_forces_of_a_country_join_its_one_army_the_document_names():
     army = {e.id: e for e in entities}["agency/eg-army"]
     assert "Forces armées égyptiennes" in army.aliases and army.documents == ["a"]
     assert len(entities) == 2  # b names no army of the lexicon: its reference stays its own
+
+
+def test_an_entity_keeps_the_span_of_every_mention():
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("عبد الحميد أبا عود", "Person")),
+        doc("b", "fr", ("Maroc", "Country"), ("Abaaoud", "Person")),
+    ], NO_LEXICON)
+    person = entity_with(entities, "Abaaoud")
+    assert person.spans == [["a", 0, len("عبد الحميد أبا عود")], ["b", 6, 13]]
