@@ -1,4 +1,4 @@
-"""``doc2kg serve [DIR] [--host 127.0.0.1] [--port 7878]``: a read-only SPARQL 1.1 endpoint on a run.
+"""``doc2kg serve [DIR | --out DIR] [--host 127.0.0.1] [--port 7878] [--cors ORIGIN]``: a read-only SPARQL 1.1 endpoint on a run.
 
 Serves ``DIR/store`` (written by ``doc2kg run``) at ``/sparql`` through a pool of Oxigraph
 engine processes behind uvicorn (:mod:`pipeline.sparql.endpoint`), and the graph page with a
@@ -21,6 +21,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from pipeline.commands.query import output_folder
 from pipeline.sparql.endpoint import Endpoint, Limits, default_engines, default_max_memory_mb
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -36,7 +37,8 @@ def _is_loopback(host: str) -> bool:
 
 
 def serve(
-    out: Path = typer.Argument(Path("outputs"), metavar="DIR", help="Output folder of `doc2kg run`."),
+    folder: Path = typer.Argument(None, metavar="[DIR]", help="Output folder of `doc2kg run` (default outputs/)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output folder of `doc2kg run` (as DIR)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run (and its answer take to send)."),
@@ -47,6 +49,7 @@ def serve(
     max_waiting: int = typer.Option(256, "--max-waiting", help="Queries queued for a free engine before 503."),
 ) -> None:
     """Serve the SPARQL 1.1 Protocol (read-only) at /sparql and the graph page at /."""
+    out = output_folder("serve", folder, out)
     engines = engines or default_engines()
     limits = Limits(timeout=timeout, max_result_bytes=max_result_bytes, max_request_bytes=max_request_bytes,
                     engines=engines, max_memory_mb=max_memory or default_max_memory_mb(engines),
