@@ -53,7 +53,7 @@
     if (term.type === "uri") {
       const entity = entityOf(term.value);
       const resource = "/resource?iri=" + encodeURIComponent(term.value);
-      td.title = term.value;
+      td.title = term.value; td.className = "iri";
       if (entity !== null) {
         td.appendChild(link(compact(term.value), "/#entity=" + encodeURIComponent(entity), "entity"));
         td.appendChild(link("triples", resource, "triples"));
