@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import re
@@ -148,9 +149,9 @@ def run_query_isolated(generation: Path, query: str, *, keep_network: bool = Fal
     (:mod:`pipeline.sparql.engine`, the server's second wall); raise IsolationRefused where the
     machine refuses the network namespace (``keep_network``: tests of the guard alone)."""
     text = _checked(query)
-    status, data = asyncio.run(_ask_engine(generation, text, keep_network, substitutions=substitutions))
+    status, data = _run_async(_ask_engine(generation, text, keep_network, substitutions=substitutions))
     if status.get("status") == 406:  # CONSTRUCT or DESCRIBE: RDF, asked for again as N-Triples
-        status, data = asyncio.run(_ask_engine(generation, text, keep_network, "nt", substitutions))
+        status, data = _run_async(_ask_engine(generation, text, keep_network, "nt", substitutions))
         if status.get("status") == 200:
             return QueryResult("graph", ox.parse(data, ox.RdfFormat.N_TRIPLES), [])
     if status.get("status") == 400:
@@ -161,6 +162,17 @@ def run_query_isolated(generation: Path, query: str, *, keep_network: bool = Fal
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", result, [])
     return QueryResult("select", result, [v.value for v in result.variables])
+
+
+def _run_async(coroutine):
+    """``asyncio.run``, from a thread of its own when this one already runs an event loop (a
+    notebook, or Playwright's sync API in a test session)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _ask_engine(generation: Path, text: str, keep_network: bool, fmt: str = "json",
