@@ -93,6 +93,9 @@ def test_shapes_catch_broken_outputs():
     orphan = statement_iri("x", "y", "z")
     g.add((orphan, RDF.type, D2K.Statement))                                         # no evidence
     g.add((entity_iri("country/FR"), D2K.memberOf, entity_iri("agency/dgst")))       # no statement node
+    g.add((ma, RDFS.label, Literal("Maroc", lang="fr")))                              # a 2nd rdfs:label
+    # reversed: only a symmetric relation may share its statement node with the reverse triple
+    g.add((entity_iri("country/FR"), D2K.providesIntelligenceTo, entity_iri("agency/dgst")))
     conforms, violations = validate_graph(g, strict=True)
     assert not conforms
     focus = {(v["focus"], v["path"]) for v in violations}
@@ -104,6 +107,10 @@ def test_shapes_catch_broken_outputs():
     lenient, _ = validate_graph(g)
     assert not lenient  # the structural violations fail without --strict too
     assert any(v["focus"] == str(entity_iri("country/FR")) and "Statement" in v["message"] for v in violations)
+    assert (str(ma), str(RDFS.label)) in focus
+    assert any(v["focus"] == str(entity_iri("country/FR")) and "providesIntelligenceTo" in v["message"]
+               for v in violations)
+    assert not any("cooperatesWith" in v["message"] for v in violations)  # stored both ways, one node: valid
 
 
 # ---- example queries, with rdflib and Oxigraph
