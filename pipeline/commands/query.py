@@ -121,7 +121,7 @@ def query(
     text: str = typer.Argument(..., metavar="QUERY", help="SPARQL text, a .rq file, or - for stdin."),
     folder: Path = typer.Argument(None, metavar="[DIR]", help="Output folder of `doc2kg run` (default outputs/)."),
     out: Path = typer.Option(None, "--out", "-o", help="Output folder of `doc2kg run` (as DIR)."),
-    params: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE",
+    params: list[str] = typer.Option([], "--param", metavar="NAME=VALUE",
                                      help="Bind ?NAME: an ISO code or id in the query's declared namespace, "
                                           "prefix:local, <IRI>, or text."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),

@@ -516,7 +516,7 @@ class Endpoint:
                      cors=()) -> None:
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return await error(400, "give exactly one `query` parameter")
+            return await error(400, "give exactly one `query` parameter (or open the query page, /editor)")
         default_graphs = params.get("default-graph-uri", [])
         named_graphs = params.get("named-graph-uri", [])
         check = {"local_graphs": served.graphs, "predeclared": PREFIXES,
