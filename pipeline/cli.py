@@ -7,6 +7,7 @@ Usage::
 
     doc2kg run seeds/ --out outputs/
     doc2kg eval ../shared/eval/dev.jsonl
+    doc2kg --version
 """
 from __future__ import annotations
 
@@ -25,6 +26,22 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        print(f"doc2kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn news articles (Arabic, French, English) into a knowledge graph."""
+
 
 for _name in COMMANDS:
     try:

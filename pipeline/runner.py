@@ -36,7 +36,7 @@ from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
-from pipeline.language.detect import detect_language
+from pipeline.language.detect import detect_language, language_warning
 from pipeline.learned.classifier import learned_relations
 from pipeline.learned.span_tagger import tagged_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
@@ -160,6 +160,8 @@ class Pipeline:
             if self.learned:
                 mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
+            doubt = language_warning(result.document.text, result.document.lang or "und")
+            warnings = [doubt] if doubt else []
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
             if self.learned:
@@ -168,7 +170,7 @@ class Pipeline:
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,
                                   timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc),
-                                  warnings=rule_errors)
+                                  warnings=warnings + rule_errors)
         except Exception as exc:  # a bad document must not abort the run
             return _failed(result.document, exc, timings)
 

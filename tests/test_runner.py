@@ -35,3 +35,13 @@ def test_failing_relation_rule_is_a_warning_in_the_report(monkeypatch, tmp_path)
     (doc,) = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]
     assert doc["status"] == "ok" and any("broken rule" in w for w in doc["warnings"])
     assert doc["relations"].get("cooperatesWith")
+
+
+def test_a_document_too_short_to_tell_is_reported_with_a_warning(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "hi.txt").write_text("hi", encoding="utf-8")
+    (tmp_path / "in" / "d.txt").write_text(TEXT, encoding="utf-8")
+    Pipeline(cache=False).run([tmp_path / "in"], tmp_path / "out")
+    docs = {d["id"]: d for d in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]}
+    assert any("too short to tell its language" in w for w in docs["hi"]["warnings"])
+    assert docs["d"]["warnings"] == []

@@ -17,6 +17,7 @@ from rich.table import Table
 from pipeline.evaluation.score import score
 from pipeline.model import Document
 from pipeline.runner import Pipeline
+from pipeline.runtime.terminal import printable
 
 
 def _table(title: str, rows: dict[str, dict[str, float]]) -> Table:
@@ -36,6 +37,9 @@ def evaluate(
     rules_only: bool = typer.Option(False, "--rules-only", help="Leave the trained layer out (ablation)."),
 ) -> None:
     """Score extraction against GOLD (entities and relations: P, R, F1 per language and type)."""
+    if out is not None and out.exists() and not out.is_dir():  # before any model is loaded
+        Console(stderr=True, soft_wrap=True, highlight=False).print(f"doc2kg eval: --out {printable(out)} is a file, not a folder", markup=False)
+        raise typer.Exit(2)
     gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
     pipeline = Pipeline(exporters=("json",), learned=not rules_only)

@@ -1,11 +1,14 @@
-"""``doc2kg query QUERY [--out DIR] [--format table|csv|tsv|json|xml|ttl]``: SPARQL on a run's store.
+"""``doc2kg query QUERY [DIR | --out DIR] [--format table|csv|tsv|json|xml|ttl] [--param NAME=VALUE]``: SPARQL on a run's store.
 
 QUERY is the query itself, a file (``.rq``), or ``-`` for standard input; a query is at most
 ``--max-query-bytes`` (1 MB), and a folder, device or FIFO is refused with a message rather
 than read (an endless stream stops at the cap). It runs on ``DIR/store`` (written by
 ``doc2kg run``, its generation leased while the query runs) with every document's graph in
 the default graph and the ontology's prefixes predeclared (``d2k:``, ``id:``, ``doc:``,
-``skos:``...). It is evaluated in an engine process with no network
+``skos:``, ``country:``, ``agency:``...). ``--param country=MA`` binds the query's ``?country``
+to a term (:mod:`pipeline.sparql.parameters`: substituted by the engine, never pasted into the
+text); a ``d2k:`` term the ontology does not define is named in a warning on stderr (the
+query still runs: it finds nothing there). It is evaluated in an engine process with no network
 (:func:`pipeline.sparql.run_query.run_query_isolated`, as the server's queries), or in this
 process with a warning where the machine refuses a network namespace. Text from the articles is printed as text: no markup, control characters
 escaped on a terminal.
@@ -16,7 +19,7 @@ Exit codes: 0 answered; 2 syntax error (with its line and column), refused query
 Usage::
 
     doc2kg query 'SELECT ?c ?l { ?c a d2k:Country ; skos:prefLabel ?l }'
-    doc2kg query ontology/queries/partners_of_country.rq --format csv > partners.csv
+    doc2kg query ontology/queries/partners_of_country.rq --param country=MA --format csv > partners.csv
     echo 'ASK { ?s ?p ?o }' | doc2kg query - --out /tmp/run
 """
 from __future__ import annotations
@@ -30,9 +33,12 @@ import pyoxigraph as ox
 import typer
 from rich.console import Console
 
+from pipeline.ontology_data import ontology_terms
+from pipeline.sparql.parameters import ParameterError, bind, unknown_terms
+from pipeline.sparql.prefixes import PREFIXES
 from pipeline.sparql.read_only import QueryRefused
 from pipeline.runtime.terminal import printable, printable_bytes
-from pipeline.sparql.run_query import (FORMATS, IsolationRefused, QuerySyntaxError, format_result, leased_generation,
+from pipeline.sparql.run_query import (CELL_WIDTH, FORMATS, IsolationRefused, QuerySyntaxError, format_result, leased_generation,
                                        rich_table, run_query, run_query_isolated)
 from pipeline.store.oxigraph_store import StoreNotFound
 
@@ -98,11 +104,30 @@ def read_query_text(query: str, max_bytes: int = MAX_QUERY_BYTES) -> str:
         os.close(fd)
 
 
+def output_folder(where: str, positional: Path | None, out: Path | None, default: Path = Path("outputs")) -> Path:
+    """The output folder of a run, given as an argument or ``--out`` (not both); a file or a
+    missing folder is a one-line usage error (exit 2)."""
+    if positional is not None and out is not None and positional != out:
+        err.print(f"doc2kg {where}: give the output folder once (DIR or --out)", markup=False)
+        raise typer.Exit(2)
+    folder = positional or out or default
+    if folder.exists() and not folder.is_dir():
+        err.print(f"doc2kg {where}: {printable(folder)} is a file, not an output folder of `doc2kg run`", markup=False)
+        raise typer.Exit(2)
+    return folder
+
+
 def query(
     text: str = typer.Argument(..., metavar="QUERY", help="SPARQL text, a .rq file, or - for stdin."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder of `doc2kg run`."),
+    folder: Path = typer.Argument(None, metavar="[DIR]", help="Output folder of `doc2kg run` (default outputs/)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output folder of `doc2kg run` (as DIR)."),
+    params: list[str] = typer.Option([], "--param", metavar="NAME=VALUE",
+                                     help="Bind ?NAME: an ISO code or id in the query's declared namespace, "
+                                          "prefix:local, <IRI>, or text."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
     limit: int = typer.Option(1000, "--max-rows", help="Rows drawn in the table format (others print all)."),
+    cell_width: int = typer.Option(CELL_WIDTH, "--cell-width",
+                                   help="Table cells cut with an ellipsis past this width (0: whole, folded)."),
     max_query_bytes: int = typer.Option(MAX_QUERY_BYTES, "--max-query-bytes", help="Largest query read."),
 ) -> None:
     """Run a SPARQL query on the store of a run (all documents' graphs as the default graph)."""
@@ -110,21 +135,25 @@ def query(
         err.print(f"doc2kg query: unknown format {printable(fmt)!r}; "
                   f"use one of {', '.join(FORMATS)}", markup=False)
         raise typer.Exit(2)
+    out = output_folder("query", folder, out)
     try:
         source = read_query_text(text, max_query_bytes)
+        substitutions = bind(params, source, PREFIXES)
+        for term in unknown_terms(source, ontology_terms()):
+            err.print(f"doc2kg query: warning: {term} is not defined by the ontology (ontology/doc2kg.ttl)", markup=False)
         with leased_generation(out) as generation:
             try:  # in an engine process with no network, as the server's queries
-                result = run_query_isolated(generation, source)
+                result = run_query_isolated(generation, source, substitutions=substitutions)
             except IsolationRefused as exc:
                 err.print(f"doc2kg query: warning: the query runs with network access (the machine refused "
                           f"a network namespace: {printable(exc)}); the read-only check is the only wall",
                           markup=False)
-                result = run_query(ox.Store.read_only(str(generation)), source)
+                result = run_query(ox.Store.read_only(str(generation)), source, substitutions)
             if fmt == "table" and result.kind == "select":
-                Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, limit))
+                Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, limit, cell_width))
                 return
             data = format_result(result, fmt)
-    except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ValueError) as exc:
+    except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ParameterError, ValueError) as exc:
         err.print(f"doc2kg query: {printable(exc, newlines=True)}", markup=False)
         raise typer.Exit(2) from None
     if sys.stdout.isatty():

@@ -47,6 +47,9 @@ def print_summary(summary, console: Console) -> None:
         table.add_row(f"entity {typ}", str(n))
     for typ, n in sorted(Counter(r.type for r in summary.relations).items()):
         table.add_row(f"relation {typ}", str(n))
+    warned = sum(bool(r.warnings) for r in summary.results)
+    if warned:
+        table.add_row("  with warnings (report.json)", str(warned))
     if summary.cached:
         table.add_row("  from cache", str(summary.cached))
     table.add_row("seconds", f"{summary.seconds:.1f}")

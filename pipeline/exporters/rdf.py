@@ -10,11 +10,15 @@ Reads the NetworkX graph of :mod:`pipeline.graph.build` and writes
 * ``graph.ttl``: the union of all named graphs.
 
 Each relation is a direct ("truthy") triple ``head d2k:type tail`` for easy querying
-plus a statement node (the Wikidata pattern) ``https://doc2kg.org/statement/<hash>``
-carrying domains, confidence, extractor and PROV-O evidence. Evidence nodes are
+(a symmetric one, ``cooperatesWith``, in both directions, so ``ASK { country:MA
+d2k:cooperatesWith country:FR }`` holds whichever way a text put it) plus one statement node
+per fact, in the direction the graph keeps it (the reification is not doubled: one fact,
+one node; the Wikidata pattern) ``https://doc2kg.org/statement/<hash>`` carrying domains, confidence, extractor and PROV-O evidence. Evidence nodes are
 RFC 5147 fragments of the document IRI (``.../doc/<id>#char=104,500``). Every IRI is
 derived from ids and hashes, never from blank nodes, so output is byte-identical
-across runs.
+across runs; each kind of entity id has its prefix (``country:MA``, ``agency:ma-dgsn``,
+``person:51c60dddc8de``). Every entity has one ``rdfs:label`` (English where the lexicon
+has it, else the documents' language) beside its language-tagged SKOS labels.
 
 The triples are rdflib terms, computed once per graph (:func:`dataset_triples`, shared by
 the rdf, jsonld and store exporters inside :func:`reuse`). The files are written from them
@@ -49,6 +53,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import rdf_text
 from pipeline.graph.build import entities_of, relations_of
+from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from pipeline.runtime.atomic import atomic_write, write_bytes
 
 D2K = Namespace("https://doc2kg.org/ontology#")
@@ -61,9 +66,21 @@ SCHEMA = Namespace("https://schema.org/")
 GEONAMES = "https://sws.geonames.org/{}/"
 ISO3166 = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
 
+# One prefix per kind of entity id (the id's first segment: lexicon ids such as
+# ``country/MA``, ``agency/ma-dgsn``; minted ids ``person/<hash>``, ``organization/<hash>``),
+# so an entity's prefixed name is valid Turtle and SPARQL (``country:MA``; ``id:country/MA``
+# is neither: a local name has no ``/``). The lexicon's ``org/`` is ``orgid:``: ``org:`` is
+# the W3C Organization ontology's.
+ENTITY_PREFIXES = {
+    **{t.lower(): t.lower() for t in ENTITY_TYPES},  # minted ids: type/hash
+    "agency": "agency", "io": "io", "orgid": "org",  # the lexicon's other segments
+}
+ENTITY_NAMESPACES = {prefix: Namespace(f"{ID}{segment}/") for prefix, segment in ENTITY_PREFIXES.items()}
+
 PREFIXES = {
     "d2k": D2K, "id": ID, "doc": DOC, "graph": GRAPH, "stmt": STATEMENT, "domain": DOMAIN,
     "schema": SCHEMA, "skos": SKOS, "prov": PROV, "owl": OWL, "rdfs": RDFS, "xsd": XSD,
+    **ENTITY_NAMESPACES,
 }
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -119,6 +136,15 @@ def label_lang(text: str, alias_langs: dict[str, list[str]], doc_langs: Iterable
     return latin[0] if len(latin) == 1 else "en"
 
 
+def display_label(pref: dict[str, str], doc_langs: list[str]) -> Literal | None:
+    """The entity's one ``rdfs:label``: its English name where the lexicon has one, else its
+    name in the language of the documents that mention it (the first in id order), else any."""
+    for lang in ("en", *doc_langs, *sorted(pref)):
+        if pref.get(lang):
+            return Literal(pref[lang], lang=lang)
+    return None
+
+
 def _bind(g: Graph) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -140,6 +166,9 @@ def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
         pref.setdefault(main_lang, e["label"])
     for lang, text in sorted(pref.items()):
         out.append((s, SKOS.prefLabel, Literal(text, lang=lang)))
+    label = display_label(pref, [lang for lang in langs if lang])
+    if label is not None:
+        out.append((s, RDFS.label, label))
     for alias in sorted(set(e.get("aliases") or [])):
         out.append((s, SKOS.altLabel, Literal(alias, lang=label_lang(alias, alias_langs, langs))))
     if e.get("geonames"):
@@ -182,6 +211,8 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
     out: list[tuple] = []
     if not r.get("negated"):
         out.append((head, pred, obj))
+        if r["type"] in SYMMETRIC_RELATIONS:  # both directions asserted; one statement node (the fact)
+            out.append((obj, pred, head))
     out += [
         (st, RDF.type, D2K.Statement),
         (st, RDF.subject, head),

@@ -7,6 +7,7 @@ Usage::
 
     from pipeline.language.detect import detect_language
     detect_language("La coopération entre le Maroc et la France")  # -> ("fr", 0.99...)
+    language_warning("hi", "sr")  # -> "too short to tell its language (2 letters): read as sr ..."
 """
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ import unicodedata
 from functools import lru_cache
 
 SUPPORTED = ("ar", "fr", "en")
+# Below this many letters a Latin-script guess is not to be trusted ("hi" reads as Serbian);
+# Arabic script is counted, not guessed, so a short Arabic text is still Arabic.
+MIN_LETTERS = 20
 # Varieties the model tells apart that our Arabic pipeline reads (Moroccan, Egyptian Arabic).
 ARABIC_VARIETIES = {"ary", "arz"}
 
@@ -47,3 +51,16 @@ def detect_language(text: str) -> tuple[str, float]:
     if lang in ARABIC_VARIETIES:
         lang = "ar"
     return lang, round(float(prob), 3)
+
+
+def language_warning(text: str, lang: str) -> str | None:
+    """Why the language ``lang`` found for ``text`` is to be doubted, for the report: too short
+    to tell, or a language with no pipeline of its own (processed with a blank tokenizer)."""
+    letters = sum(ch.isalpha() for ch in text[:20000])
+    if lang != "ar" and letters < MIN_LETTERS:
+        return (f"too short to tell its language ({letters} letter{'s' if letters != 1 else ''}): read as {lang}, "
+                f"which may be wrong; entities and relations may be missed")
+    if lang not in SUPPORTED:
+        return (f"language {lang} has no pipeline (supported: {', '.join(SUPPORTED)}): only a blank tokenizer, "
+                f"the lexicon and the patterns ran; entities and relations may be missed")
+    return None

@@ -35,6 +35,7 @@ AR_COMMON_WORDS_FILE = LEXICON_DIR / "curated" / "ar_common_words.txt"
 JSONLD_CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "doc2kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+QUERIES_DIR = ONTOLOGY_DIR / "queries"
 # Trained models (pipeline/learned): built by `make train`, read by the run.
 MODELS_DIR = ONTOLOGY_DIR / "models"
 RELATION_MODEL_FILE = MODELS_DIR / "relations.json"
@@ -315,3 +316,23 @@ def word_list(path: str | Path = AR_COMMON_WORDS_FILE) -> frozenset[str]:
 def jsonld_context() -> dict[str, Any]:
     """The ``@context`` of ``context.jsonld``."""
     return json.loads(JSONLD_CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+
+
+ONTOLOGY_NAMESPACE = "https://doc2kg.org/ontology#"
+
+
+@lru_cache(maxsize=1)
+def ontology_terms() -> frozenset[str]:
+    """Local names of the ``d2k:`` terms ``doc2kg.ttl`` defines (classes and properties), e.g.
+    ``"Country"``, ``"cooperatesWith"``: what ``doc2kg query`` checks a query's ``d2k:`` terms against."""
+    from rdflib import Graph, URIRef
+
+    graph = Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return frozenset(str(s)[len(ONTOLOGY_NAMESPACE):] for s in graph.subjects()
+                     if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_NAMESPACE) and len(str(s)) > len(ONTOLOGY_NAMESPACE))
+
+
+@lru_cache(maxsize=1)
+def example_queries() -> dict[str, str]:
+    """The example SPARQL queries of ``queries/*.rq``: file stem -> query text, sorted by name."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(QUERIES_DIR.glob("*.rq"))}

@@ -21,8 +21,14 @@ default graph is already the union of the documents' graphs.
   answer) if it then passes the cap or the time limit.
 * The request's own deadline: head and body within ``read_timeout`` seconds, the answer's
   sending within ``timeout`` seconds.
-* ``/`` is the run's ``graph.html`` with a small query form added (results drawn with
-  ``textContent``, right-to-left text kept right-to-left with ``dir="auto"``).
+* Pages: ``/`` is the run's ``graph.html`` whole (plus a link to the query page, and
+  ``/#entity=ID`` opens that entity); ``/editor`` the query page (:mod:`query_page`: editor,
+  predeclared prefixes, the example queries, results whose IRIs link to the graph page and to
+  ``/resource``, CSV/JSON downloads, timing; results drawn with ``textContent``);
+  ``/resource?iri=IRI`` the triples of one IRI (server-side HTML, every text escaped).
+* CORS on request: with ``cors=("https://yasgui.example",)`` (``--cors``) ``/sparql`` answers
+  that origin's pages (``"*"``: any); ``OPTIONS`` is answered (a preflight gets the allowed
+  methods and headers when the origin is allowed).
 
 Store generations: the server serves the generation ``OUT/store`` points to, holding its
 lease (:mod:`pipeline.store.leases`) so ``doc2kg run`` never deletes it. Between requests it
@@ -45,6 +51,7 @@ import json
 import html
 import logging
 import os
+import re
 import resource
 import socket
 import sys
@@ -52,15 +59,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote, unquote
 
 import pyoxigraph as ox
 import uvicorn
 
+from pipeline.ontology_data import example_queries
 from pipeline.runtime.terminal import printable
 from pipeline.sparql.engine_pool import LOGGED_CHARS, EngineDied, EnginePool, PoolBusy
 from pipeline.sparql.http_guard import guarded_protocol
-from pipeline.sparql.prefixes import PREFIXES
+from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import QueryRefused, accepted_before, check_query
 from pipeline.store.leases import hold
 from pipeline.store.oxigraph_store import current_generation, store_path
@@ -184,8 +192,10 @@ class Served:
 
 class Endpoint:
     def __init__(self, out_dir: Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-                 *, keep_network: bool = False) -> None:
+                 *, keep_network: bool = False, cors: tuple[str, ...] = ()) -> None:
         self.out_dir = Path(out_dir)
+        self.cors = tuple(origin.rstrip("/") for origin in cors)  # origins whose pages may query /sparql ("*": any)
+        self.editor = query_page()
         location = store_path(self.out_dir)
         if not location.exists():
             raise FileNotFoundError(f"no SPARQL store at {location} (run `doc2kg run ... --out {out_dir}` first)")
@@ -332,36 +342,63 @@ class Endpoint:
         served.active += 1
         status = [0]
 
+        cors = self._cors_headers(scope)
+
         async def reply(code: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
                         headers: list[tuple[bytes, bytes]] = ()) -> None:
             status[0] = code
             await send({"type": "http.response.start", "status": code, "headers": [
                 (b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
-                (b"x-content-type-options", b"nosniff"), *headers]})
+                (b"x-content-type-options", b"nosniff"), *cors, *headers]})
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-        async def error(code: int, message: str, retry_after: int | None = None) -> None:
+        async def error(code: int, message: str, retry_after: int | None = None, allow: bytes | None = None) -> None:
             headers = [(b"retry-after", str(retry_after).encode())] if retry_after else []
+            if allow:
+                headers.append((b"allow", allow))
             if code in (400, 411, 413, 415):
                 headers.append((b"connection", b"close"))
             await reply(code, (message.rstrip() + "\n").encode("utf-8"), headers=headers)
 
         try:
-            await self._route(scope, receive, send, served, reply, error, status)
+            await self._route(scope, receive, send, served, reply, error, status, cors)
         finally:
             served.active -= 1
             if log.isEnabledFor(logging.INFO):
                 log.info("%s %s %s %d %.0f ms", printable(scope.get("client", ("-",))[0], limit=LOGGED_CHARS), scope["method"],
                          printable(scope["path"], limit=200), status[0], 1000 * (time.monotonic() - started))
 
-    async def _route(self, scope, receive, send, served: Served, reply, error, status) -> None:
+    def _cors_headers(self, scope) -> list[tuple[bytes, bytes]]:
+        """``Access-Control-Allow-Origin`` for ``/sparql`` when ``--cors`` names the request's origin."""
+        if not self.cors or scope["path"] not in SPARQL_PATHS:
+            return []
+        origin = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"origin"), None)
+        if "*" in self.cors:
+            return [(b"access-control-allow-origin", b"*")]
+        if origin is not None and origin.rstrip("/") in self.cors:
+            return [(b"access-control-allow-origin", origin.encode("latin-1")), (b"vary", b"Origin")]
+        return [(b"vary", b"Origin")]
+
+    async def _route(self, scope, receive, send, served: Served, reply, error, status, cors) -> None:
         method, path = scope["method"], scope["path"]
         if path in ("/", "/index.html") and method in ("GET", "HEAD"):
             return await reply(200, served.page, "text/html; charset=utf-8")
+        if path == "/editor" and method in ("GET", "HEAD"):
+            return await reply(200, self.editor, "text/html; charset=utf-8")
+        if path == "/resource" and method in ("GET", "HEAD"):
+            return await self._resource(scope, served, reply, error)
         if path == "/favicon.ico" and method in ("GET", "HEAD"):  # no icon, and no 404 in the browser's console
             return await reply(204, b"")
         if path not in SPARQL_PATHS:
-            return await error(404, f"not found: {printable(path, limit=200)} (the SPARQL endpoint is /sparql)")
+            return await error(404, f"not found: {printable(path, limit=200)} (the SPARQL endpoint is /sparql, "
+                                    "the query page /editor)")
+        if method == "OPTIONS":  # a CORS preflight, or a client asking what is allowed
+            headers = [(b"allow", b"GET, HEAD, POST, OPTIONS")]
+            if any(name == b"access-control-allow-origin" for name, _ in cors):
+                headers += [(b"access-control-allow-methods", b"GET, HEAD, POST, OPTIONS"),
+                            (b"access-control-allow-headers", b"Accept, Content-Type"),
+                            (b"access-control-max-age", b"600")]
+            return await reply(204, b"", headers=headers)
         headers: dict[bytes, list[bytes]] = {}
         for name, value in scope["headers"]:
             headers.setdefault(name, []).append(value)
@@ -398,10 +435,11 @@ class Endpoint:
             else:
                 return await error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query")
         else:
-            return await error(405, f"method {printable(method, limit=20)} is not allowed; use GET or POST")
+            return await error(405, f"method {printable(method, limit=20)} is not allowed; use GET or POST",
+                               allow=b"GET, HEAD, POST, OPTIONS")
         if "update" in params:
             return await error(403, "read-only: SPARQL Update is not accepted")
-        await self._query(params, headers, served, send, reply, error, status, scope["method"] == "HEAD")
+        await self._query(params, headers, served, send, reply, error, status, scope["method"] == "HEAD", cors)
 
     async def _read_body(self, receive) -> bytes | None:
         body = bytearray()
@@ -415,10 +453,70 @@ class Endpoint:
             if not message.get("more_body"):
                 return bytes(body)
 
-    async def _query(self, params, headers, served: Served, send, reply, error, status, head_only: bool) -> None:
+    async def _resource(self, scope, served: Served, reply, error) -> None:
+        """``/resource?iri=IRI``: the triples of one IRI, as subject and as object (the IRI bound as a
+        term by the engine, never pasted into the query)."""
+        try:
+            params = parse_qs(scope.get("query_string", b"").decode("utf-8"))
+        except UnicodeDecodeError:
+            return await error(400, "the query string is not UTF-8")
+        iris = params.get("iri", [])
+        if len(iris) != 1:
+            return await error(400, "give exactly one `iri` parameter: /resource?iri=https://doc2kg.org/id/country/MA")
+        iri = iris[0]
+        try:
+            ox.NamedNode(iri)
+        except ValueError as exc:
+            return await error(400, f"not an IRI: {printable(exc, limit=200)}")
+        results = []
+        for text in (f"SELECT ?this ?p ?o WHERE {{ ?this ?p ?o }} ORDER BY ?p ?o LIMIT {RESOURCE_LIMIT}",
+                     f"SELECT ?this ?s ?p WHERE {{ ?s ?p ?this }} ORDER BY ?p ?s LIMIT {RESOURCE_LIMIT}"):
+            code, body = await self._internal_select(served, text, {"this": {"iri": iri}})
+            if code != 200:
+                return await error(code, body.decode("utf-8", "replace"))
+            results.append(json.loads(body))
+        return await reply(200, resource_page(iri, *results), "text/html; charset=utf-8")
+
+    async def _internal_select(self, served: Served, text: str, substitutions: dict) -> tuple[int, bytes]:
+        """A query of the server's own pages on the pool: (status, JSON results or a message)."""
+        pool, limits = served.pool, self.limits
+        try:
+            engine = await pool.acquire(limits.timeout)
+        except PoolBusy as exc:
+            return 503, f"the server is busy ({exc}); try again".encode()
+        chunks: list[bytes] = []
+        try:
+            engine.request({"query": text, "format": "json", "max_bytes": limits.max_result_bytes,
+                            "substitutions": substitutions})
+            deadline = time.monotonic() + limits.timeout
+            while True:
+                kind, payload = await asyncio.wait_for(engine.read_frame(), max(deadline - time.monotonic(), 0.001))
+                if kind == b"D":
+                    chunks.append(payload)
+                    continue
+                if kind != b"E":
+                    raise EngineDied(f"the query engine sent an unexpected {kind!r} frame")
+                end = json.loads(payload)
+                break
+        except asyncio.TimeoutError:
+            pool.discard(engine, f"over the time limit of {limits.timeout:g} s")
+            return 503, f"query stopped: over the time limit of {limits.timeout:g} s".encode()
+        except EngineDied as exc:
+            pool.discard(engine, "it failed")
+            return 503, f"query failed: {exc}".encode()
+        except BaseException:
+            pool.discard(engine, "its request was abandoned")
+            raise
+        pool.release(engine)
+        if end["status"] != 200:
+            return end["status"], end.get("message", "").encode()
+        return 200, b"".join(chunks)
+
+    async def _query(self, params, headers, served: Served, send, reply, error, status, head_only: bool,
+                     cors=()) -> None:
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return await error(400, "give exactly one `query` parameter")
+            return await error(400, "give exactly one `query` parameter (or open the query page, /editor)")
         default_graphs = params.get("default-graph-uri", [])
         named_graphs = params.get("named-graph-uri", [])
         check = {"local_graphs": served.graphs, "predeclared": PREFIXES,
@@ -461,7 +559,8 @@ class Endpoint:
                     if size > COMMIT_BYTES and not head_only:
                         status[0] = 200
                         await send({"type": "http.response.start", "status": 200, "headers": [
-                            (b"content-type", CONTENT_TYPES[fmt].encode()), (b"x-content-type-options", b"nosniff")]})
+                            (b"content-type", CONTENT_TYPES[fmt].encode()), (b"x-content-type-options", b"nosniff"),
+                            *cors]})
                         sent_head = True
                         await asyncio.wait_for(send({"type": "http.response.body", "body": b"".join(held),
                                                      "more_body": True}), max(deadline - time.monotonic(), 0.001))
@@ -495,63 +594,130 @@ class Endpoint:
         await reply(200, b"".join(held), CONTENT_TYPES[fmt])
 
 
-QUERY_FORM = """
-<section id="doc2kg-sparql" style="font-family:sans-serif;margin:1em;padding:1em;border-top:1px solid #ccc">
-<h2>SPARQL</h2>
-<form id="doc2kg-sparql-form">
-<textarea name="query" rows="8" style="width:100%;font-family:monospace">{example}</textarea>
-<p><button type="submit">Run</button> <span id="doc2kg-sparql-status"></span>
-Prefixes d2k:, id:, doc:, skos:, rdf:... are predeclared. Endpoint: <code>/sparql</code>.</p>
-</form>
-<table id="doc2kg-sparql-results" border="1" style="border-collapse:collapse"></table>
-</section>
-<script>{script}</script>
-"""
-FORM_SCRIPT = """
+# -- pages -------------------------------------------------------------------------------
+PAGE_DIR = Path(__file__).with_name("query_page")
+ENTITY_NAMESPACE = "https://doc2kg.org/id/"
+EXAMPLE = "SELECT ?entity ?type ?label WHERE {\n  ?entity a ?type ; rdfs:label ?label .\n} LIMIT 50"
+# Added to the graph page when served: a link to the query page, and ``#entity=ID`` opens that
+# entity (the query page's links), through the page's own ``window.doc2kg`` (data, focus).
+GRAPH_LINK = ('<a id="doc2kg-query-link" href="/editor" style="position:fixed;top:8px;right:12px;z-index:20;'
+              'background:#fff;border:1px solid #bbb;border-radius:4px;padding:3px 8px;font:13px sans-serif">'
+              'SPARQL query page</a>')
+FOCUS_SCRIPT = """
 (function () {
-  const form = document.getElementById("doc2kg-sparql-form");
-  const table = document.getElementById("doc2kg-sparql-results");
-  const status = document.getElementById("doc2kg-sparql-status");
-  function cell(row, text, tag) {
-    const c = document.createElement(tag); c.textContent = text; c.dir = "auto";
-    c.style.padding = "2px 6px"; row.appendChild(c);
+  let tries = 0;
+  function open() {
+    const m = /^#entity=(.+)$/.exec(location.hash), api = window.doc2kg;
+    if (!m || !api) return;
+    if (!api.stabilized && tries++ < 100) { setTimeout(open, 100); return; }
+    const ref = decodeURIComponent(m[1]);
+    const node = api.data.nodes.find(function (n) { return n.ref === ref; });
+    if (node) api.focus(node.id);
   }
-  form.addEventListener("submit", async function (ev) {
-    ev.preventDefault(); table.replaceChildren(); status.textContent = "running...";
-    const started = performance.now();
-    const res = await fetch("/sparql", {method: "POST", body: form.query.value,
-      headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
-    const text = await res.text();
-    if (!res.ok) { status.textContent = res.status + ": " + text; return; }
-    const data = JSON.parse(text);
-    if ("boolean" in data) { status.textContent = String(data.boolean); return; }
-    const vars = data.head.vars, head = document.createElement("tr");
-    vars.forEach(v => cell(head, v, "th")); table.appendChild(head);
-    data.results.bindings.forEach(b => {
-      const row = document.createElement("tr");
-      vars.forEach(v => cell(row, b[v] ? b[v].value : "", "td")); table.appendChild(row);
-    });
-    status.textContent = data.results.bindings.length + " rows, " + Math.round(performance.now() - started) + " ms";
-  });
+  window.addEventListener("hashchange", function () { tries = 0; open(); });
+  open();
 })();
 """
-EXAMPLE = "SELECT ?entity ?type ?label WHERE {\n  ?entity a ?type ; skos:prefLabel ?label .\n} LIMIT 50"
+
+
+def _script_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def _json_for_html(data: object) -> str:
+    """JSON that cannot end its ``<script>`` block or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def page(out_dir: Path) -> bytes:
-    """``graph.html`` of the run with the query form before ``</body>`` (a bare page without it)."""
-    form = QUERY_FORM.replace("{example}", html.escape(EXAMPLE)).replace("{script}", FORM_SCRIPT)
+    """``graph.html`` of the run as it is, plus a link to the query page and the ``#entity=``
+    opener (a bare page with the link where the run wrote none). The graph keeps its whole
+    layout: the query page is a page of its own."""
     path = Path(out_dir) / "graph.html"
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     # The page forbids every script but its own and every request; served here it also runs
-    # the form's script (by its hash) and may ask this server.
-    form_hash = "'sha256-" + base64.b64encode(hashlib.sha256(FORM_SCRIPT.encode("utf-8")).digest()).decode() + "'"
-    text = text.replace("script-src ", f"script-src {form_hash} ", 1).replace("connect-src 'none'", "connect-src 'self'", 1)
+    # the opener (by its hash). It still makes no request.
+    text = text.replace("script-src ", f"script-src {_script_hash(FOCUS_SCRIPT)} ", 1)
+    addition = GRAPH_LINK + "<script>" + FOCUS_SCRIPT + "</script>"
     at = text.lower().rfind("</body>")
     if at < 0:
-        text = ("<!doctype html><html><head><meta charset='utf-8'><title>doc2kg SPARQL</title></head><body>"
-                + text + form + "</body></html>")
+        text = ("<!doctype html><html><head><meta charset='utf-8'><title>doc2kg</title></head><body>"
+                + text + GRAPH_LINK + "</body></html>")
     else:
-        text = text[:at] + form + text[at:]
+        text = text[:at] + addition + text[at:]
     return text.encode("utf-8")
 
+
+def query_page() -> bytes:
+    """The query page (``/editor``): editor, predeclared prefixes, the example queries of
+    ``ontology/queries`` in a menu, results with linked IRIs, CSV/JSON downloads, timing."""
+    from pipeline.sparql.parameters import declared
+
+    script = (PAGE_DIR / "query.js").read_text(encoding="utf-8")
+    data = {
+        "prefixes": PREFIXES,
+        "entity_namespace": ENTITY_NAMESPACE,
+        "example": EXAMPLE,
+        "examples": [{"name": name, "text": text,
+                      "params": [f"?{d.name} {d.help}".strip() for d in declared(text).values()]}
+                     for name, text in example_queries().items()],
+    }
+    csp = ("default-src 'none'; script-src " + _script_hash(script) + "; style-src 'unsafe-inline'; "
+           "connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'")
+    parts = {"csp": csp, "css": (PAGE_DIR / "query.css").read_text(encoding="utf-8"), "data": _json_for_html(data),
+             "js": script}
+    template = (PAGE_DIR / "page.html").read_text(encoding="utf-8")
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template).encode("utf-8")
+
+
+RESOURCE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+RESOURCE_STYLE = ("body{font-family:'Noto Sans','Noto Naskh Arabic',sans-serif;font-size:14px;margin:14px;color:#222}"
+                  "table{border-collapse:collapse;margin-bottom:18px}td,th{border:1px solid #ddd;padding:2px 6px;"
+                  "text-align:start;vertical-align:top;unicode-bidi:plaintext}th{background:#f0f0f0}"
+                  ".lang{color:#888;font-size:11px}")
+RESOURCE_LIMIT = 1000  # triples listed per direction
+
+
+def _term_html(term: dict | None) -> str:
+    """One term of a JSON result as HTML: an IRI links to its own resource page (an entity
+    also to the graph page), a literal is escaped text."""
+    if not term:
+        return ""
+    if term["type"] == "uri":
+        iri = term["value"]
+        shown = html.escape(compact(iri))
+        out = f'<a href="/resource?iri={quote(iri, safe="")}" title="{html.escape(iri)}">{shown}</a>'
+        if iri.startswith(ENTITY_NAMESPACE):
+            out += f' <a class="lang" href="/#entity={quote(unquote(iri[len(ENTITY_NAMESPACE):]), safe="")}">graph</a>'
+        return out
+    if term["type"] == "bnode":
+        return html.escape("_:" + term["value"])
+    lang = term.get("xml:lang")
+    return html.escape(term["value"]) + (f' <span class="lang">@{html.escape(lang)}</span>' if lang else "")
+
+
+def resource_page(iri: str, outgoing: dict, incoming: dict) -> bytes:
+    """The triples of ``iri``: as subject (predicate, object) and as object (subject, predicate)."""
+    def table(result: dict, columns: tuple[str, str]) -> str:
+        rows = result["results"]["bindings"]
+        if not rows:
+            return "<p>none</p>"
+        body = "".join("<tr>" + "".join(f"<td dir=\"auto\">{_term_html(b.get(c))}</td>" for c in columns) + "</tr>"
+                       for b in rows)
+        more = f"<p>first {RESOURCE_LIMIT} shown</p>" if len(rows) >= RESOURCE_LIMIT else ""
+        return f"<table><tr><th>{columns[0]}</th><th>{columns[1]}</th></tr>{body}</table>{more}"
+
+    title = html.escape(compact(iri))
+    graph_link = ""
+    if iri.startswith(ENTITY_NAMESPACE):
+        graph_link = f' · <a href="/#entity={quote(unquote(iri[len(ENTITY_NAMESPACE):]), safe="")}">open in the graph</a>'
+    text = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{RESOURCE_CSP}\">"
+            f"<meta name=\"referrer\" content=\"no-referrer\"><title>{title}</title><style>{RESOURCE_STYLE}</style>"
+            f"</head><body><p><a href=\"/editor\">query page</a> · <a href=\"/\">graph page</a>{graph_link}</p>"
+            f"<h1 dir=\"auto\">{title}</h1><p><code>{html.escape(iri)}</code></p>"
+            f"<h2>As subject</h2>{table(outgoing, ('p', 'o'))}<h2>As object</h2>{table(incoming, ('s', 'p'))}"
+            f"</body></html>")
+    return text.encode("utf-8")

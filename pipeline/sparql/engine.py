@@ -16,7 +16,9 @@ Run as ``python -m pipeline.sparql.engine GENERATION_DIR --max-memory-mb N`` by
 
 It talks over its standard input and output (pipes cross network namespaces). Messages
 are frames: one type byte, a 4-byte big-endian length, the payload. Requests (``Q``) are
-JSON ``{"query", "format", "default_graph", "named_graphs", "max_bytes"}`` or ``{"ping": true}``.
+JSON ``{"query", "format", "default_graph", "named_graphs", "max_bytes", "substitutions"}`` or
+``{"ping": true}`` (``substitutions``: variable -> ``{"iri": ...}`` or ``{"literal": ...}``, the
+bound parameters of :mod:`pipeline.sparql.parameters`).
 Answers: ``H`` hello (JSON), ``P`` pong, ``D`` result bytes (64 KiB at most a frame), and
 ``E`` the end of one answer: JSON ``{"status": 200}`` or ``{"status", "message"}``.
 
@@ -139,6 +141,12 @@ def answer(store, request: dict, out: Output, prefixes: dict[str, str]) -> None:
         options["default_graph"] = [ox.NamedNode(g) for g in request["default_graph"]]
     if request.get("named_graphs"):
         options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    if request.get("substitutions"):
+        try:
+            options["substitutions"] = {ox.Variable(name): ox.NamedNode(t["iri"]) if "iri" in t else ox.Literal(t["literal"])
+                                        for name, t in request["substitutions"].items()}
+        except (ValueError, KeyError, TypeError) as exc:
+            return out.end(400, f"bad parameter: {exc}")
     writer = ResultWriter(out, int(request.get("max_bytes", 50_000_000)))
     try:
         result = store.query(request["query"], prefixes=prefixes, **options)

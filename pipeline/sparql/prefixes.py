@@ -4,9 +4,11 @@ the usual vocabularies, so ``SELECT * { ?x a d2k:Country }`` needs no ``PREFIX``
 Usage::
 
     store.query(text, prefixes=PREFIXES)
-    compact("https://doc2kg.org/id/country/MA")   # -> "id:country/MA"
+    compact("https://doc2kg.org/id/country/MA")   # -> "country:MA" (pastes into a query as it is)
 """
 from __future__ import annotations
+
+import re
 
 from pipeline.exporters.rdf import PREFIXES as ONTOLOGY_PREFIXES
 
@@ -33,9 +35,15 @@ PREFIXES: dict[str, str] = {**COMMON, **{k: str(v) for k, v in ONTOLOGY_PREFIXES
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
+# A local name that SPARQL and Turtle read back as written (PN_LOCAL, ASCII part, no escapes).
+_LOCAL = re.compile(r"^[A-Za-z0-9_:-](?:[A-Za-z0-9_.:%-]*[A-Za-z0-9_:%-])?$")
+
+
 def compact(iri: str) -> str:
-    """``prefix:local`` when a predeclared namespace covers ``iri``, else ``<iri>``."""
+    """``prefix:local`` when a predeclared namespace covers ``iri`` and the rest is a valid
+    local name (so the text pastes into a query), else ``<iri>``."""
     for prefix, ns in _BY_LENGTH:
-        if iri.startswith(ns) and len(iri) > len(ns):
+        if iri.startswith(ns) and len(iri) > len(ns) and _LOCAL.match(iri[len(ns):]) \
+                and not re.search(r"%(?![0-9A-Fa-f]{2})", iri[len(ns):]):
             return f"{prefix}:{iri[len(ns):]}"
     return f"<{iri}>"

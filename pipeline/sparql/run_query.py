@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import re
@@ -38,6 +39,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.runtime.terminal import printable
+from pipeline.sparql.parameters import to_oxigraph
 from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import UnparsableQuery, check_read_only
 from pipeline.store.leases import hold
@@ -50,6 +52,8 @@ RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
+CELL_WIDTH = 60  # a table cell's widest: a long value stays on one line, cut with an ellipsis
+CELL_MIN = 16  # a column's narrowest on a narrow terminal (country:MA whole)
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
@@ -120,11 +124,12 @@ def _checked(query: str) -> str:
         raise QuerySyntaxError.from_guard(exc) from None
 
 
-def run_query(store: ox.Store, query: str) -> QueryResult:
-    """Check (read-only), parse and run ``query``; raise QuerySyntaxError or QueryRefused."""
+def run_query(store: ox.Store, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> QueryResult:
+    """Check (read-only), parse and run ``query`` (``substitutions``: bound parameters of
+    :func:`pipeline.sparql.parameters.bind`); raise QuerySyntaxError or QueryRefused."""
     text = _checked(query)
     try:
-        result = store.query(text, prefixes=PREFIXES)
+        result = store.query(text, prefixes=PREFIXES, substitutions=to_oxigraph(substitutions or {}) or None)
     except SyntaxError as exc:
         raise QuerySyntaxError(query, str(exc)) from None
     if isinstance(result, ox.QueryBoolean):
@@ -138,14 +143,15 @@ class IsolationRefused(RuntimeError):
     """The machine does not let the engine process leave the network (the message says why)."""
 
 
-def run_query_isolated(generation: Path, query: str, *, keep_network: bool = False) -> QueryResult:
+def run_query_isolated(generation: Path, query: str, *, keep_network: bool = False,
+                       substitutions: dict[str, dict[str, str]] | None = None) -> QueryResult:
     """As :func:`run_query`, evaluated by an engine process with no network
     (:mod:`pipeline.sparql.engine`, the server's second wall); raise IsolationRefused where the
     machine refuses the network namespace (``keep_network``: tests of the guard alone)."""
     text = _checked(query)
-    status, data = asyncio.run(_ask_engine(generation, text, keep_network))
+    status, data = _run_async(_ask_engine(generation, text, keep_network, substitutions=substitutions))
     if status.get("status") == 406:  # CONSTRUCT or DESCRIBE: RDF, asked for again as N-Triples
-        status, data = asyncio.run(_ask_engine(generation, text, keep_network, "nt"))
+        status, data = _run_async(_ask_engine(generation, text, keep_network, "nt", substitutions))
         if status.get("status") == 200:
             return QueryResult("graph", ox.parse(data, ox.RdfFormat.N_TRIPLES), [])
     if status.get("status") == 400:
@@ -158,7 +164,19 @@ def run_query_isolated(generation: Path, query: str, *, keep_network: bool = Fal
     return QueryResult("select", result, [v.value for v in result.variables])
 
 
-async def _ask_engine(generation: Path, text: str, keep_network: bool, fmt: str = "json") -> tuple[dict, bytes]:
+def _run_async(coroutine):
+    """``asyncio.run``, from a thread of its own when this one already runs an event loop (a
+    notebook, or Playwright's sync API in a test session)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def _ask_engine(generation: Path, text: str, keep_network: bool, fmt: str = "json",
+                      substitutions: dict[str, dict[str, str]] | None = None) -> tuple[dict, bytes]:
     from pipeline.sparql.engine_pool import Engine, EngineDied
 
     engine = Engine(generation, max_memory_mb=0, keep_network=keep_network)
@@ -166,7 +184,7 @@ async def _ask_engine(generation: Path, text: str, keep_network: bool, fmt: str 
         await engine.start()
         if engine.hello.get("network") != "none" and not keep_network:
             raise IsolationRefused(engine.hello.get("how", "unknown"))
-        engine.request({"query": text, "format": fmt, "max_bytes": 1 << 62})
+        engine.request({"query": text, "format": fmt, "max_bytes": 1 << 62, "substitutions": substitutions or None})
         chunks = []
         while True:
             kind, payload = await engine.read_frame()
@@ -198,15 +216,23 @@ def cell(term: object) -> str:
     return str(term)
 
 
-def rich_table(result: QueryResult, limit: int | None = None) -> Table:
+def rich_table(result: QueryResult, limit: int | None = None, cell_width: int = CELL_WIDTH) -> Table:
+    """The rows as a table, each value on one line: a long one is cut with an ellipsis at
+    ``cell_width`` (or sooner on a narrow terminal, where no column goes under ``CELL_MIN``);
+    ``cell_width=0``: whole values, folded over lines."""
+    cut = cell_width > 0
     table = Table(header_style="bold")
-    for v in result.variables:
-        table.add_column(Text(v), overflow="fold")
-    n = 0
+    rows, n = [], 0
     for solution in result.value:
         n += 1
         if limit is None or n <= limit:
-            table.add_row(*(Text(printable(cell(solution[v]), newlines=True)) for v in result.variables))
+            rows.append([printable(cell(solution[v])) for v in result.variables])
+    for i, v in enumerate(result.variables):
+        widest = max([len(v), *(len(row[i]) for row in rows)])
+        table.add_column(Text(v), overflow="ellipsis" if cut else "fold", no_wrap=cut,
+                         max_width=cell_width if cut else None, min_width=min(widest, CELL_MIN))
+    for row in rows:
+        table.add_row(*(Text(value, no_wrap=cut, overflow="ellipsis" if cut else "fold") for value in row))
     table.caption = f"{n} row{'s' if n != 1 else ''}" + (f", first {limit} shown" if limit and n > limit else "")
     return table
 

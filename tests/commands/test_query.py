@@ -42,7 +42,34 @@ def test_inline_table_shows_arabic_labels(seed_run):
     result = query("SELECT ?c ?l { ?c a d2k:Country ; skos:prefLabel ?l FILTER(lang(?l) = 'ar') } ORDER BY ?c",
                    "--out", str(seed_run.out_dir))
     assert result.exit_code == 0, result.output
-    assert "id:country/MA" in result.stdout and "المغرب" in result.stdout
+    assert "country:MA" in result.stdout and "المغرب" in result.stdout
+
+
+def test_param_binds_the_country_of_the_example_query(seed_run):
+    path = str(ROOT / "ontology" / "queries" / "partners_of_country.rq")
+    rows = lambda *args: list(csv.DictReader(io.StringIO(query(path, "-o", str(seed_run.out_dir), "-f", "csv",
+                                                               *args).stdout)))
+    assert {r["partner"] for r in rows("--param", "country=MA")} == {"https://doc2kg.org/id/country/FR"}
+    assert {r["partner"] for r in rows("--param", "country=FR")} == {"https://doc2kg.org/id/country/MA"}
+    assert len(rows()) == 2
+    result = query(path, "-o", str(seed_run.out_dir), "--param", "nation=MA")
+    assert result.exit_code == 2 and "no ?nation" in result.stderr and "country" in result.stderr
+
+
+def test_warns_on_a_d2k_term_the_ontology_does_not_define(seed_run):
+    result = query("SELECT * { ?a d2k:cooperatesWit ?b }", "-o", str(seed_run.out_dir))
+    assert result.exit_code == 0
+    assert "d2k:cooperatesWit (did you mean d2k:cooperatesWith?) is not defined by the ontology" in result.stderr
+    assert "warning" not in query("SELECT * { ?a d2k:cooperatesWith ?b }", "-o", str(seed_run.out_dir)).stderr
+
+
+def test_output_folder_as_argument_or_option_and_a_file_is_a_usage_error(seed_run, tmp_path):
+    by_argument = query("ASK { ?s ?p ?o }", str(seed_run.out_dir))
+    assert by_argument.exit_code == 0 and by_argument.stdout.strip() == "true"
+    a_file = tmp_path / "graph.json"
+    a_file.write_text("{}")
+    result = query("ASK { ?s ?p ?o }", "--out", str(a_file))
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1 and "is a file" in result.stderr
 
 
 def test_stdin_and_tsv(seed_run):
@@ -92,7 +119,7 @@ def hostile_out(tmp_path_factory):
 
 
 def test_table_prints_markup_and_escapes_as_text(hostile_out):
-    result = query("SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out))
+    result = query("SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--cell-width", "0")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "[/]" in text and "[link=http://evil.example/]click[/link]" in text and "[bold]b[/bold]" in text
@@ -126,7 +153,8 @@ def _on_a_terminal(args: list[str]) -> bytes:
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xml", "table"])
 def test_every_format_escapes_controls_on_a_terminal(hostile_out, fmt):
-    out = _on_a_terminal(["SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", fmt])
+    out = _on_a_terminal(["SELECT ?t { ?d dcterms:title ?t }", "--out", str(hostile_out), "--format", fmt,
+                          "--cell-width", "0"])  # the whole text (a table cuts long values)
     assert b"red" in out and b"\x1b[31m" not in out and b"\x1b]8;;" not in out and b"\x07" not in out
     assert "\u202e".encode() not in out and "\u2069".encode() not in out and PERSIAN.encode() in out
 
@@ -241,7 +269,7 @@ def test_refused_isolation_runs_in_process_with_a_warning(hostile_out, monkeypat
     from pipeline.commands import query as query_command
     from pipeline.sparql.run_query import IsolationRefused
 
-    def refused(generation, text):  # as on a machine without network namespaces
+    def refused(generation, text, substitutions=None):  # as on a machine without network namespaces
         raise IsolationRefused("unshare(CLONE_NEWNET) refused: Operation not permitted")
 
     monkeypatch.setattr(query_command, "run_query_isolated", refused)

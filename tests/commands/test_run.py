@@ -48,3 +48,12 @@ def test_missing_input_is_a_usage_error(tmp_path):
     proc = subprocess.run([*CLI, "run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
     assert not (tmp_path / "o").exists()
+
+
+def test_a_document_too_short_to_tell_is_a_warning_in_the_summary(tmp_path):
+    (tmp_path / "hi.txt").write_text("hi", encoding="utf-8")
+    proc = subprocess.run([*CLI, "run", str(tmp_path / "hi.txt"), "--out", str(tmp_path / "o")], capture_output=True,
+                          text=True, cwd=ROOT, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: hi: too short to tell its language" in proc.stderr
+    assert "with warnings" in proc.stdout + proc.stderr

@@ -139,6 +139,40 @@ def test_labels_one_pref_per_language_and_tagged_aliases(G):
     assert person == ["ar", "en"]
 
 
+def test_one_rdfs_label_per_entity_english_else_document_language(G):
+    g = to_rdf(G)
+    labels = {s: list(g.objects(s, RDFS.label)) for s in g.subjects(D2K.identifier, None)}
+    assert all(len(found) == 1 for found in labels.values()), labels
+    assert labels[entity_iri("country/MA")] == [Literal("Morocco", lang="en")]
+    assert labels[entity_iri("person/hammouchi")] == [Literal("Abdellatif Hammouchi", lang="en")]
+    # no English name: the name in the language of the document that mentions it
+    assert labels[entity_iri("agency/dgst")] == [Literal("المديرية العامة لمراقبة التراب الوطني", lang="ar")]
+    assert labels[entity_iri("event/bataclan")] == [Literal("attentats du Bataclan", lang="fr")]
+
+
+def test_symmetric_relation_stored_both_ways_with_one_statement_node(G):
+    g = to_rdf(G)
+    ma, fr = entity_iri("country/MA"), entity_iri("country/FR")
+    assert (ma, D2K.cooperatesWith, fr) in g and (fr, D2K.cooperatesWith, ma) in g
+    statements = [st for st in g.subjects(RDF.predicate, D2K.cooperatesWith)]
+    assert statements == [statement_iri("country/MA", "cooperatesWith", "country/FR")]
+    # an asymmetric relation keeps its one direction
+    assert (fr, D2K.providesIntelligenceTo, entity_iri("agency/dgst")) not in g
+    assert (entity_iri("agency/dgst"), D2K.providesIntelligenceTo, fr) in g
+
+
+def test_entity_iris_written_with_per_type_prefixes_that_paste_into_sparql(out):
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix country: <https://doc2kg.org/id/country/> ." in text
+    assert "@prefix agency: <https://doc2kg.org/id/agency/> ." in text
+    assert "country:MA" in text and "<https://doc2kg.org/id/country/MA>" not in text
+    store = ox.Store()
+    store.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    prefixes = "PREFIX country: <https://doc2kg.org/id/country/> PREFIX d2k: <https://doc2kg.org/ontology#> "
+    assert bool(store.query(prefixes + "ASK { country:MA d2k:cooperatesWith country:FR }"))
+    assert bool(store.query(prefixes + "ASK { country:FR d2k:cooperatesWith country:MA }"))
+
+
 def test_geonames_iso_and_types(G):
     g = to_rdf(G)
     ma = entity_iri("country/MA")

@@ -26,3 +26,22 @@ def test_arabic_varieties_are_arabic():
              "La coopération sécuritaire entre le Maroc et la France s'est renforcée à Paris. "
              "Morocco and France signed a security cooperation agreement in Rabat on Monday.")
     assert detect_language(mixed)[0] == "ar"
+
+
+@pytest.mark.parametrize("text,lang,says", [
+    ("hi", "sr", "too short to tell its language (2 letters)"),
+    ("123 456 !!", "und", "too short to tell its language (0 letters)"),
+    ("Die Zusammenarbeit zwischen Marokko und Frankreich wurde gestern verstärkt.", "de", "language de has no pipeline"),
+])
+def test_doubtful_language_is_a_warning(text, lang, says):
+    from pipeline.language.detect import language_warning
+
+    assert detect_language(text)[0] == lang
+    assert says in language_warning(text, lang)
+
+
+@pytest.mark.parametrize("text", ["بين المغرب وفرنسا", "Cooperation between Morocco and France was strengthened."])
+def test_a_supported_language_has_no_warning(text):
+    from pipeline.language.detect import language_warning
+
+    assert language_warning(text, detect_language(text)[0]) is None

@@ -93,6 +93,9 @@ def test_shapes_catch_broken_outputs():
     orphan = statement_iri("x", "y", "z")
     g.add((orphan, RDF.type, D2K.Statement))                                         # no evidence
     g.add((entity_iri("country/FR"), D2K.memberOf, entity_iri("agency/dgst")))       # no statement node
+    g.add((ma, RDFS.label, Literal("Maroc", lang="fr")))                              # a 2nd rdfs:label
+    # reversed: only a symmetric relation may share its statement node with the reverse triple
+    g.add((entity_iri("country/FR"), D2K.providesIntelligenceTo, entity_iri("agency/dgst")))
     conforms, violations = validate_graph(g, strict=True)
     assert not conforms
     focus = {(v["focus"], v["path"]) for v in violations}
@@ -104,29 +107,41 @@ def test_shapes_catch_broken_outputs():
     lenient, _ = validate_graph(g)
     assert not lenient  # the structural violations fail without --strict too
     assert any(v["focus"] == str(entity_iri("country/FR")) and "Statement" in v["message"] for v in violations)
+    assert (str(ma), str(RDFS.label)) in focus
+    assert any(v["focus"] == str(entity_iri("country/FR")) and "providesIntelligenceTo" in v["message"]
+               for v in violations)
+    assert not any("cooperatesWith" in v["message"] for v in violations)  # stored both ways, one node: valid
 
 
 # ---- example queries, with rdflib and Oxigraph
 
 
-def run_query(name: str) -> tuple[list[tuple], list[tuple]]:
+def run_query(name: str, **params: str) -> tuple[list[tuple], list[tuple]]:
+    """The query's rows with rdflib and with Oxigraph; ``params`` bind its variables to IRIs."""
     text = (QUERIES / name).read_text(encoding="utf-8")
     ds = to_dataset(small_graph())
-    target = ds if "GRAPH" in text else union_graph(ds)
-    with_rdflib = [tuple(None if v is None else str(v) for v in row) for row in target.query(text)]
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    target = ds if "GRAPH" in code else union_graph(ds)
+    with_rdflib = [tuple(None if v is None else str(v) for v in row)
+                   for row in target.query(text, initBindings={k: URIRef(v) for k, v in params.items()})]
     store = ox.Store()
     store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    substitutions = {ox.Variable(k): ox.NamedNode(v) for k, v in params.items()}
     with_oxigraph = [tuple(None if v is None else v.value for v in row)
-                     for row in store.query(text, use_default_graph_as_union=True)]
+                     for row in store.query(text, use_default_graph_as_union=True, substitutions=substitutions)]
     return with_rdflib, with_oxigraph
 
 
 def test_query_partners_of_country():
-    for rows in run_query("partners_of_country.rq"):
+    for rows in run_query("partners_of_country.rq", country=str(entity_iri("country/MA"))):
         assert len(rows) == 1
-        partner, label, _type, domains = rows[0]
-        assert (partner, label) == (str(entity_iri("country/FR")), "France")
+        country, partner, label, _type, domains = rows[0]
+        assert (country, partner, label) == (str(entity_iri("country/MA")), str(entity_iri("country/FR")), "France")
         assert set(domains.split(",")) == {"security", "intelligence"}
+    for rows in run_query("partners_of_country.rq"):  # unbound: each side of the symmetric fact
+        assert {(r[0], r[1]) for r in rows} == {(str(entity_iri("country/MA")), str(entity_iri("country/FR"))),
+                                                (str(entity_iri("country/FR")), str(entity_iri("country/MA")))}
+        assert all(set(r[4].split(",")) == {"security", "intelligence"} for r in rows)
 
 
 def test_query_agencies_heads_countries():
@@ -153,23 +168,27 @@ def test_query_events_place_date():
 
 
 def test_query_document_assertions_and_graph():
-    rdflib_rows, ox_rows = run_query("document_assertions.rq")
-    assert rdflib_rows == ox_rows == []  # the query names the seed document; the small graph lacks it
-    text = (QUERIES / "document_assertions.rq").read_text(encoding="utf-8").replace("000_6b72f15d28a0d0d5", "ar-1")
-    rows = list(to_rdf(small_graph()).query(text))
-    predicates = {str(r[1]).split("#")[1] for r in rows}
-    assert predicates == {"cooperatesWith", "providesIntelligenceTo", "agencyOf", "leads"}
+    for rows in run_query("document_assertions.rq", document="https://doc2kg.org/doc/ar-1"):
+        assert {r[0] for r in rows} == {"https://doc2kg.org/doc/ar-1"}
+        assert {r[2].split("#")[1] for r in rows} == {"cooperatesWith", "providesIntelligenceTo", "agencyOf", "leads"}
+    for rows in run_query("document_assertions.rq"):  # unbound: every document
+        assert {r[0] for r in rows} == {"https://doc2kg.org/doc/ar-1", "https://doc2kg.org/doc/fr%202"}
+    for rows in run_query("document_graph.rq", graph="https://doc2kg.org/graph/ar-1"):
+        assert rows and {r[0] for r in rows} == {"https://doc2kg.org/graph/ar-1"}
 
 
 def test_queries_on_seed_output(seed_run):
     g = Graph().parse(seed_run.out_dir / "graph.ttl")
-    partners = list(g.query((QUERIES / "partners_of_country.rq").read_text(encoding="utf-8")))
-    assert str(entity_iri("country/FR")) in {str(r[0]) for r in partners}
-    assert {"security", "intelligence"} <= set(str(partners[0][3]).split(","))
+    partners = list(g.query((QUERIES / "partners_of_country.rq").read_text(encoding="utf-8"),
+                            initBindings={"country": entity_iri("country/MA")}))
+    assert [str(r[1]) for r in partners] == [str(entity_iri("country/FR"))]
+    assert {"security", "intelligence"} <= set(str(partners[0][4]).split(","))
     asserted = list(g.query((QUERIES / "document_assertions.rq").read_text(encoding="utf-8")))
-    assert asserted and all(str(r[4]) for r in asserted)
+    assert asserted and all(str(r[7]) for r in asserted)
     store = ox.Store()
     store.load(path=str(seed_run.out_dir / "graph.nq"), format=ox.RdfFormat.N_QUADS)
-    rows = list(store.query((QUERIES / "document_graph.rq").read_text(encoding="utf-8")))
+    seed_graph = ox.NamedNode("https://doc2kg.org/graph/000_6b72f15d28a0d0d5")
+    rows = list(store.query((QUERIES / "document_graph.rq").read_text(encoding="utf-8"),
+                            substitutions={ox.Variable("graph"): seed_graph}))
     assert len(rows) == len(Dataset().parse(seed_run.out_dir / "graph.trig", format="trig").graph(
         URIRef("https://doc2kg.org/graph/000_6b72f15d28a0d0d5")))

@@ -15,13 +15,14 @@ QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
 # The issue's example queries, each with an answer in the seed article.
 SEED_HAS_ROWS = {"partners_of_country", "agencies_heads_countries", "intelligence_sharing", "events_place_date",
                  "document_assertions"}
+YASGUI = "https://yasgui.example"  # a browser tool's origin, allowed with --cors
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
 @pytest.fixture(scope="module")
 def endpoint(seed_run):
     ep = Endpoint(seed_run.out_dir, port=free_port(), limits=Limits(timeout=1.5, max_result_bytes=200_000,
-                                                                   max_request_bytes=20_000))
+                                                                   max_request_bytes=20_000), cors=(YASGUI,))
     ep.start()
     yield ep
     ep.stop()
@@ -117,10 +118,76 @@ def test_syntax_error_position_is_the_clients(endpoint):
     assert r.status_code == 400 and "syntax error at line 2, column" in r.text, r.text
 
 
-def test_graph_page_with_query_form(endpoint):
+def test_graph_page_whole_with_a_link_to_the_query_page(endpoint, seed_run):
     r = requests.get(endpoint.url + "/", timeout=10)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
-    assert 'id="doc2kg-sparql-form"' in r.text and "vis" in r.text.lower()
+    assert 'href="/editor"' in r.text and "vis" in r.text.lower()
+    # the graph page's own markup is all there, and it still makes no request
+    body = (seed_run.out_dir / "graph.html").read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0]
+    assert r.text.split("<body>")[1].startswith(body + '<a id="doc2kg-query-link"')
+    assert "connect-src 'none'" in r.text
+
+
+def test_query_page_lists_prefixes_and_example_queries(endpoint):
+    r = requests.get(endpoint.url + "/editor", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    data = json.loads(r.text.split('id="query-data">')[1].split("</script>")[0])
+    assert data["prefixes"]["country"] == "https://doc2kg.org/id/country/" and data["prefixes"]["d2k"]
+    assert {e["name"] for e in data["examples"]} == {q.stem for q in QUERIES}
+    partners = next(e for e in data["examples"] if e["name"] == "partners_of_country")
+    assert partners["params"] and partners["params"][0].startswith("?country")
+
+
+def test_resource_page_lists_the_triples_of_an_iri_both_ways(endpoint):
+    r = requests.get(endpoint.url + "/resource", params={"iri": "https://doc2kg.org/id/country/MA"}, timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    outgoing, incoming = r.text.split("<h2>As subject</h2>")[1].split("<h2>As object</h2>")
+    assert "rdfs:label" in outgoing and "Morocco" in outgoing and "d2k:cooperatesWith" in outgoing
+    assert "country:FR" in incoming and 'href="/#entity=country%2FMA"' in r.text
+    assert requests.get(endpoint.url + "/resource", params={"iri": "not an iri"}, timeout=10).status_code == 400
+    hostile = "https://doc2kg.org/id/x<script>alert(1)</script>"
+    r = requests.get(endpoint.url + "/resource", params={"iri": hostile}, timeout=10)
+    assert "<script>" not in r.text
+
+
+# -- what a newcomer queries: one rdfs:label, symmetric relations both ways, CORS for browser tools --
+def test_every_entity_has_one_rdfs_label(endpoint):
+    query = ("SELECT ?e (COUNT(?l) AS ?n) (SAMPLE(?l) AS ?label) WHERE { ?e d2k:identifier ?id . "
+             "OPTIONAL { ?e rdfs:label ?l } } GROUP BY ?e")
+    rows = client(endpoint, query).queryAndConvert()["results"]["bindings"]
+    assert rows and all(r["n"]["value"] == "1" for r in rows), rows
+    labels = {r["e"]["value"]: r["label"] for r in rows}
+    assert labels["https://doc2kg.org/id/country/MA"] == {"type": "literal", "value": "Morocco", "xml:lang": "en"}
+
+
+@pytest.mark.parametrize("query", ["ASK { country:MA d2k:cooperatesWith country:FR }",
+                                   "ASK { country:FR d2k:cooperatesWith country:MA }"])
+def test_symmetric_relation_answers_both_ways(endpoint, query):
+    assert client(endpoint, query).queryAndConvert()["boolean"] is True
+
+
+def test_symmetric_relation_one_statement_node(endpoint):
+    query = ("SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st rdf:predicate d2k:cooperatesWith ; "
+             "rdf:subject|rdf:object country:MA }")
+    assert client(endpoint, query).queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def test_cors_for_the_allowed_origin_only(endpoint):
+    sparql = client(endpoint, "ASK { ?s a d2k:Country }", method="POST")
+    sparql.addCustomHttpHeader("Origin", YASGUI)
+    response = sparql.query().response
+    assert response.headers["Access-Control-Allow-Origin"] == YASGUI
+    sparql = client(endpoint, "ASK { ?s a d2k:Country }")
+    sparql.addCustomHttpHeader("Origin", "https://elsewhere.example")
+    assert "Access-Control-Allow-Origin" not in sparql.query().response.headers
+    preflight = requests.options(endpoint.url + "/sparql", timeout=10, headers={
+        "Origin": YASGUI, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    assert preflight.status_code == 204 and preflight.headers["Access-Control-Allow-Origin"] == YASGUI
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "content-type" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    plain = requests.options(endpoint.url + "/sparql", timeout=10)
+    assert plain.status_code == 204 and "POST" in plain.headers["Allow"]
+    assert "Access-Control-Allow-Origin" not in plain.headers
 
 
 def test_issue_18_service_bypass_reaches_nothing(endpoint):

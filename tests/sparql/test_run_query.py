@@ -50,7 +50,33 @@ def test_table_keeps_arabic_and_compacts_iris(store):
     console = Console(record=True, width=120)
     console.print(rich_table(run_query(store, "SELECT ?c ?l { ?c skos:prefLabel ?l } ORDER BY ?l")))
     text = console.export_text()
-    assert "المغرب @ar" in text and "id:country/MA" in text and "2 rows" in text
+    assert "المغرب @ar" in text and "country:MA" in text and "2 rows" in text
+
+
+def test_table_keeps_a_long_value_on_one_line_cut_with_an_ellipsis(tmp_path):
+    long = "word " * 60 + "\nsecond line"
+    update_store([ox.Quad(ox.NamedNode("https://doc2kg.org/id/country/MA"), ox.NamedNode(SKOS + "prefLabel"),
+                          ox.Literal(long), ox.NamedNode("https://doc2kg.org/graph/d1"))], tmp_path)
+    console = Console(record=True, width=200)
+    console.print(rich_table(run_query(open_store(tmp_path), "SELECT ?c ?l { ?c skos:prefLabel ?l }")))
+    lines = console.export_text().splitlines()
+    row = [line for line in lines if "country:MA" in line]
+    assert len(row) == 1 and "…" in row[0] and "second line" not in "\n".join(lines)
+    assert len(lines) == 6  # top, header, rule, the one row, bottom, the caption
+
+
+def test_parameters_substituted_as_terms_not_text(store):
+    from pipeline.sparql.parameters import bind
+    from pipeline.sparql.prefixes import PREFIXES
+
+    text = "# @param ?c country:  a country\nSELECT ?c ?l { ?c skos:prefLabel ?l }"
+    rows = lambda params: [b["l"]["value"] for b in json.loads(format_result(
+        run_query(store, text, bind(params, text, PREFIXES)), "json"))["results"]["bindings"]]
+    assert rows(["c=FR"]) == ["فرنسا"]
+    assert rows(["c=country:MA"]) == ["المغرب"]
+    assert sorted(rows([])) == ["المغرب", "فرنسا"]
+    # a value that would be an injection if pasted stays one IRI, matching nothing
+    assert rows(["c=MA> ?p ?o } UNION { ?c ?l"]) == []
 
 
 def test_construct_as_turtle(store):
