@@ -63,6 +63,7 @@ from pipeline.language.transliterate import (
     same_name,
     similarity,
     skeleton,
+    skeleton_words,
     suffix_skeletons,
 )
 from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
@@ -80,6 +81,7 @@ from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_for
 
 _OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
 _CLOSE_PAREN = re.compile(r"\s*[)\]]")
+_DOUBLED = re.compile(r"(.)\1+")  # a doubled consonant class is one (Barrot: brt)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -675,6 +677,8 @@ class Resolver:
 
     def _same_person(self, skel_a: str, skel_b: str, a: str, b: str) -> bool:
         name_a, name_b = self.nodes[a].name, self.nodes[b].name
+        if not self._family_names_agree(name_a, name_b):
+            return False
         if len(skel_a) < self.settings["skeleton_min_length"] or len(skel_b) < self.settings["skeleton_min_length"]:
             if skel_a != skel_b:
                 return False
@@ -688,6 +692,34 @@ class Resolver:
         if similarity(flat_a, flat_b) < self.settings["latin_threshold"]:
             return False
         return not is_arabic(name_a) or arabic_long_vowel_conflicts(name_a, name_b) == 0
+
+    def _family_names_agree(self, name_a: str, name_b: str) -> bool:
+        """The family name (last word) of one name is a word, or the words to the end, past
+        the given name of the other (Mahamat Idriss Deby / Mahamat Idriss Deby Itno,
+        Abaaoud / أبا عود): a shared given name is not enough however long it is (محمد
+        المنفي is not Mohammad Momani, Mark Rutte not Marc Conruyt)."""
+        words_a = [_DOUBLED.sub(r"\1", w) for w in skeleton_words(name_a) if w]
+        words_b = [_DOUBLED.sub(r"\1", w) for w in skeleton_words(name_b) if w]
+        if len(words_a) < 2 or len(words_b) < 2:
+            return True  # one word: the whole-name comparison decides
+        threshold = self.settings["skeleton_threshold"]
+        arabic_a, arabic_b = is_arabic(name_a), is_arabic(name_b)
+
+        def same(x: str, x_arabic: bool, y: str, y_arabic: bool) -> bool:
+            if same_name(x, y, threshold):
+                return True
+            # a French name's silent last consonant, not written in Arabic (Barrot: بارو)
+            if x_arabic == y_arabic:
+                return False
+            arabic, latin = (x, y) if x_arabic else (y, x)
+            return len(arabic) >= 2 and len(latin) == len(arabic) + 1 and latin.startswith(arabic)
+
+        def found(family: str, family_arabic: bool, words: list[str], name: str, arabic: bool) -> bool:
+            tails = set(words[1:]) | set(suffix_skeletons(name)[1:])
+            return any(same(family, family_arabic, w, arabic) for w in tails)
+
+        return (found(words_a[-1], arabic_a, words_b, name_b, arabic_b)
+                or found(words_b[-1], arabic_b, words_a, name_a, arabic_a))
 
     # -- step 4: surnames and acronyms without their full form -----------------------------
     def join_dependents(self) -> None:

@@ -558,3 +558,29 @@ def test_armed_forces_of_a_country_join_its_one_army_the_document_names():
     army = {e.id: e for e in entities}["agency/eg-army"]
     assert "Forces armées égyptiennes" in army.aliases and army.documents == ["a"]
     assert len(entities) == 2  # b names no army of the lexicon: its reference stays its own
+
+
+def test_persons_sharing_only_a_given_name_stay_apart_across_scripts():
+    # the whole-name skeletons are close (mhmdsf / mhmdf, mrkrt / mrkrst): the family names are not
+    entities, _ = resolve_entities([
+        doc("a", "ar", ("محمد يوسف", "Person")),
+        doc("b", "en", ("Mohammed VI", "Person")),
+        doc("c", "ar", ("مارك روته", "Person")),
+        doc("d", "fr", ("Marc Rosset", "Person")),
+        doc("e", "en", ("Mark Rutte", "Person")),
+        doc("f", "en", ("Mohammed Morsi", "Person")),
+        doc("g", "ar", ("محمد مرسي", "Person")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "Mohammed VI").documents == ["b"]
+    assert entity_with(entities, "Marc Rosset").documents == ["d"]
+    assert entity_with(entities, "Mark Rutte").documents == ["c", "e"]
+    assert entity_with(entities, "Mohammed Morsi").documents == ["f", "g"]
+
+
+def test_a_french_family_name_without_its_silent_last_letter_in_arabic_still_joins():
+    entities, _ = resolve_entities([doc("a", "ar", ("جان نويل بارو", "Person")),
+                                    doc("b", "fr", ("Jean-Noël Barrot", "Person")),
+                                    doc("c", "fr", ("Mahamat Idriss Deby", "Person")),
+                                    doc("d", "en", ("Mahamat Idriss Deby Itno", "Person"))], NO_LEXICON)
+    assert entity_with(entities, "Jean-Noël Barrot").documents == ["a", "b"]
+    assert entity_with(entities, "Mahamat Idriss Deby Itno").documents == ["c", "d"]
