@@ -153,7 +153,8 @@ SCHEMAS: dict[str, Any] = {
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
         "elided_articles")}),
     "resolution/generic_agencies.yaml": Fields(
-        required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS}),
+        required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS},
+        optional={"stateless_words": WORDS}),
     "resolution/modifiers.yaml": Fields(
         required={"descriptive": WORDS_BY_LANG},
         optional={"min_words_after_descriptive": int, "leading_articles": WORDS, "country_prepositions": WORDS,

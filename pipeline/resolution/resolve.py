@@ -74,8 +74,9 @@ from pipeline.resolution.acronyms import (
     is_syllabic_acronym,
     long_form_words,
 )
+from pipeline.resolution.agency_states import entry_of_state, stated_country
 from pipeline.resolution.event_names import EventSignature, event_signature
-from pipeline.resolution.generic_agencies import generic_reference
+from pipeline.resolution.generic_agencies import generic_reference, is_stateless_name
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
 from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
 
@@ -164,6 +165,10 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     names: Counter = field(default_factory=Counter)  # clean surface -> mentions
     acronyms: set[str] = field(default_factory=set)  # acronyms the recognizer bound to it
+    # A state body's name any state may bear (National Police, Interior Ministry), no lexicon
+    # entry holds and the text ties to no state: another document's may be another state's,
+    # so it joins only within its document.
+    local: bool = False
 
 
 class UnionFind:
@@ -213,16 +218,26 @@ def typed_by_head(m: Mention) -> bool:
     return m.source == "heads" and bool(m.attrs.head) and type_group(m.type) == "place"
 
 
+def _state_conflicts(entry_id: str, state: str | None, lexicon: Lexicon) -> bool:
+    """The entry is a state body of another state than the one the text gives the mention."""
+    entry = lexicon.entries.get(entry_id)
+    return bool(state and entry is not None and entry.type == "GovernmentAgency"
+                and lexicon.country_of(entry_id) not in (None, state))
+
+
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
-                key: str | None = None) -> str | None:
+                key: str | None = None, state: str | None = None) -> str | None:
     """The mention's lexicon id (or ``key``, the one the document's context gave it), else
     the entry of its type group that its name names.
     A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
     (a generic form), takes the entry the document names otherwise, else the one of the
-    country the recognizer tied it to, else the one of the one country the document names.
+    country the text gives the mention (``state``: :mod:`.agency_states`), else the one of
+    the one country the document names. A state body's entry of another state than
+    ``state`` is never taken: the entry of that state that shares the name, else none.
     A place typed by its head noun takes only an entry of that type."""
-    if key or m.key:
-        return key or m.key
+    given = key or m.key
+    if given and not _state_conflicts(given, state, lexicon):
+        return given
     group = type_group(m.type)
     by_head = typed_by_head(m)
     ids: list[str] = []
@@ -231,13 +246,17 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
             typ = lexicon.entries[i].type
             if i not in ids and type_group(typ) == group and (not by_head or typ == m.type):
                 ids.append(i)
+    if state and group == "organization":
+        ids = [i for i in ids if not _state_conflicts(i, state, lexicon)]
+        own = entry_of_state(name, state, lexicon)
+        if own and own not in ids:
+            ids.append(own)
     if len(ids) == 1 and not lexicon.entries[ids[0]].is_generic_form(name):
         return ids[0]
     countries = {lexicon.entries[k].country for k in in_document
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
-    country = m.attrs.country
     for keep in (lambda i: i in in_document,
-                 lambda i: bool(country) and lexicon.country_of(i) == country,
+                 lambda i: bool(state) and lexicon.country_of(i) == state,
                  lambda i: lexicon.entries[i].country in countries):
         chosen = [i for i in ids if keep(i)]
         if len(chosen) == 1:
@@ -253,10 +272,10 @@ def _countries_differ(a: Node, b: Node) -> bool:
 
 
 def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None,
-               key: str | None = None) -> Node:
+               key: str | None = None, state: str | None = None) -> Node:
     name = strip_title(m.text) if m.type == "Person" and group is None else m.text
     group = group or type_group(m.type)
-    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key)
+    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key, state)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -289,7 +308,11 @@ class Resolver:
     def add_document(self, result: DocumentResult) -> None:
         doc_nodes: dict[str, Node] = {}
         by_mention: dict[str, Node] = {}
-        in_document = {m.key for m in result.mentions if m.key}
+        text = result.document.text or ""
+        states = {m.id: state for m in result.mentions if type_group(m.type) == "organization"
+                  and (state := stated_country(text, m.start, m.end, m.text, self.lexicon, m.attrs.country))}
+        in_document = {m.key for m in result.mentions
+                       if m.key and not _state_conflicts(m.key, states.get(m.id), self.lexicon)}
         event_names = self._event_names(result.mentions)
         model_prefix = tuple(self.settings["model_sources"])
         rekeyed = self._acronym_readings(result.mentions)
@@ -297,7 +320,8 @@ class Resolver:
             # the model typing an event's name as a person or a body (Bright Star): the event
             as_event = (m.type != "Event" and not m.key and m.source.startswith(model_prefix)
                         and name_key(m.text) in event_names)
-            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id))
+            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id),
+                               states.get(m.id))
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"
@@ -309,6 +333,10 @@ class Resolver:
                 node.names[alias] += 0
             by_mention[m.id] = node
         for node in doc_nodes.values():
+            node.local = (node.group == "organization" and not node.lexicon_id
+                          and any(m.type == "GovernmentAgency" for m in node.mentions)
+                          and not any(m.id in states for m in node.mentions)
+                          and is_stateless_name(node.name, self.lexicon))
             self.nodes[node.id] = node
             self.uf.add(node)
         for mid, node in by_mention.items():
@@ -654,7 +682,7 @@ class Resolver:
         first: dict[str, str] = {}
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name":
+            if node.kind != "name" or node.local:
                 continue
             if node.key in first:
                 self.uf.union(first[node.key], node_id)
@@ -726,7 +754,7 @@ class Resolver:
         min_len = self.settings["min_key_length"]
         targets: dict[str, set[str]] = defaultdict(set)
         for node in self.nodes.values():
-            if node.kind != "name":
+            if node.kind != "name" or node.local:
                 continue
             if node.group == "person" and len(name_key(node.name).split()) > 1:
                 for s in suffix_skeletons(node.name)[1:]:
@@ -738,7 +766,7 @@ class Resolver:
         dependents: dict[str, list[str]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name":
+            if node.kind != "name" and not node.local:
                 dependents[node.key].append(node_id)
         for key, node_ids in sorted(dependents.items()):
             sample = self.nodes[node_ids[0]]
@@ -780,8 +808,13 @@ def resolve_entities(
     for root, nodes in sorted(resolver.components().items()):
         entity = _make_entity(nodes, lexicon)
         if entity.id in entities:  # two entities with one label and type: keep both apart
-            digest = hashlib.sha1("|".join(sorted(n.key for n in nodes)).encode("utf-8")).hexdigest()[:6]
-            entity.id = f"{entity.id}-{digest}"
+            base = entity.id
+            # by their names, else (one name kept in two documents) by their documents' nodes
+            for parts in (sorted(n.key for n in nodes), sorted(n.id for n in nodes)):
+                digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
+                entity.id = f"{base}-{digest}"
+                if entity.id not in entities:
+                    break
         entities[entity.id] = entity
         root_entity[root] = entity.id
 
