@@ -773,12 +773,39 @@ class Resolver:
             lookup = skeleton(sample.name) if sample.kind == "surname" else acronym_key(sample.name)
             roots = {self.uf.find(n) for n in node_ids if self.uf.anchored[self.uf.find(n)]}
             if len(lookup) >= min_len:
-                roots |= {self.uf.find(t) for t in targets.get(f"{sample.group}|{lookup}", ())}
+                found = sorted(targets.get(f"{sample.group}|{lookup}", ()))
+                if sample.kind == "surname":
+                    found = self._surname_targets(sample.name, found)
+                roots |= {self.uf.find(t) for t in found}
             alone = [n for n in node_ids if not self.uf.anchored[self.uf.find(n)]]
             into = roots.pop() if len(roots) == 1 else alone[0] if alone else None
             for n in alone:
                 if into is not None:
                     self.uf.union(into, n)
+
+    def _surname_targets(self, surname: str, found: list[str]) -> list[str]:
+        """The full names a lone surname may join: those spelt like it (a veto across
+        scripts); when their consonants leave several, only the one spelt alike in the same
+        script (Sayed: Kais Saied, not Hanena Ould Sidi nor آل سعود)."""
+        agreeing = [t for t in found if self._surname_spelling_agrees(surname, self.nodes[t].name)]
+        if len({self.uf.find(t) for t in found}) <= 1:
+            return agreeing
+        return [t for t in agreeing if is_arabic(self.nodes[t].name) == is_arabic(surname)]
+
+    def _surname_spelling_agrees(self, surname: str, full: str) -> bool:
+        """A lone surname and the words a full name ends with, which its skeleton matched,
+        are spelt alike, not only consonant for consonant (Sayed is Kais Saied, not Hanena
+        Ould Sidi nor آل سعود): across scripts the long vowels agree, in Latin script the
+        letters mostly do."""
+        size = max(1, len([w for w in skeleton_words(surname) if w]))
+        tail = " ".join(full.split()[-size:])
+        if is_arabic(surname) != is_arabic(tail):
+            arabic, latin = (surname, tail) if is_arabic(surname) else (tail, surname)
+            return long_vowel_conflicts(arabic, latin) == 0
+        if is_arabic(surname):
+            return arabic_long_vowel_conflicts(surname, tail) == 0
+        flat_a, flat_b = name_key(surname).replace(" ", ""), name_key(tail).replace(" ", "")
+        return similarity(flat_a, flat_b) >= self.settings["surname_latin_threshold"]
 
     # -- output --------------------------------------------------------------------------
     def components(self) -> dict[str, list[Node]]:

@@ -585,3 +585,25 @@ def test_a_french_family_name_without_its_silent_last_letter_in_arabic_still_joi
                                     doc("d", "en", ("Mahamat Idriss Deby Itno", "Person"))], NO_LEXICON)
     assert entity_with(entities, "Jean-Noël Barrot").documents == ["a", "b"]
     assert entity_with(entities, "Mahamat Idriss Deby Itno").documents == ["c", "d"]
+
+
+def test_a_lone_surname_of_several_consonant_matches_joins_the_one_spelt_like_it():
+    # sd is the skeleton of Saied, Said and سعود; only Saied is spelt like Sayed
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("Kais Saied", "Person")),
+        doc("b", "ar", ("سلمان بن عبد العزيز آل سعود", "Person")),
+        doc("c", "en", ("Ahmed Said", "Person")),
+        doc("d", "en", ("Sayed", "Person")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "Kais Saied").documents == ["a", "d"]
+    assert entity_with(entities, "Ahmed Said").documents == ["c"]
+    assert entity_with(entities, "سلمان بن عبد العزيز آل سعود").documents == ["b"]
+
+
+def test_a_lone_arabic_name_of_several_latin_consonant_matches_joins_none():
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Hassan Sheikh Mohamud", "Person")),
+        doc("b", "en", ("Ali Mahmoud", "Person")),
+        doc("c", "ar", ("محمد", "Person")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "محمد").documents == ["c"]
