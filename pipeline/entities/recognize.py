@@ -333,7 +333,8 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
     Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
-    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name."""
+    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name;
+    its lexicon entry only when the acronym is one of the entry's."""
     out: list[_Candidate] = []
     connectors = function_words().name_connectors
     for cand in found:
@@ -361,7 +362,12 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
         span = doc[cand.span.start:k]
-        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), cand.kb_id))
+        # The longer name is the lexicon entry's only when the acronym is the entry's: the
+        # African Union Support and Stabilization Mission in Somalia (AUSSOM) is not the AU.
+        entry = load_lexicon().entries.get(cand.kb_id) if cand.kb_id else None
+        acronyms = {a.upper() for a in entry.acronyms} if entry is not None else set()
+        kb_id = cand.kb_id if set(inner.group(1).upper().split("/")) & acronyms else ""
+        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), kb_id))
     return out
 
 

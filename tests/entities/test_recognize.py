@@ -150,3 +150,11 @@ def test_a_particle_with_no_name_after_it_never_ends_a_person_span():
     doc = spacy.blank("en")("Ursula von der Leyen said")
     assert complete_particle_name(doc[0:3]).text == "Ursula von der Leyen"
     assert complete_particle_name(doc[0:2]).text == "Ursula von der Leyen"
+
+
+def test_a_longer_name_run_on_to_another_acronym_is_not_the_lexicon_entry_it_starts_with():
+    ms = by_text(mentions("en", "Troops of the African Union Transition Mission in Somalia (ATMIS) left Baidoa, "
+                                "the African Union said."))
+    mission = ms["African Union Transition Mission in Somalia"]
+    assert mission.key is None and mission.type == "InternationalOrganization"
+    assert ms["African Union"].key == "io/african-union"
