@@ -162,7 +162,7 @@ SCHEMAS: dict[str, Any] = {
     "resolution/resolution.yaml": Fields(
         required={"type_groups": WORDS_BY_LANG, "function_words": WORDS_BY_LANG},
         optional={"model_sources": WORDS, "transliterated_types": WORDS, "skeleton_threshold": float,
-                  "skeleton_min_length": int, "latin_threshold": float, "surname_latin_threshold": float, "window": int, "min_key_length": int,
+                  "skeleton_min_length": int, "latin_threshold": float, "surname_latin_threshold": float, "patronymic_links": WORDS, "window": int, "min_key_length": int,
                   "acronym_pattern": str, "place_connectors": WORDS, "latin_articles": WORDS}),
     "resolution/transliteration.yaml": Fields(
         required={"arabic": {str: (str, None)}, "latin_special": {str: str}, "latin_sequences": {str: (str, None)},

@@ -746,8 +746,35 @@ class Resolver:
             tails = set(words[1:]) | set(suffix_skeletons(name)[1:])
             return any(same(family, family_arabic, w, arabic) for w in tails)
 
+        father_a, father_b = self._father_name(name_a), self._father_name(name_b)
+        if father_a and father_b and not self._same_word(father_a, father_b):
+            return False  # Salman bin Hamad Al Khalifa is not Salman bin Mohammed Al Khalifa
         return (found(words_a[-1], arabic_a, words_b, name_b, arabic_b)
                 or found(words_b[-1], arabic_b, words_a, name_a, arabic_a))
+
+    def _same_word(self, a: str, b: str) -> bool:
+        """One name word in two spellings: equal skeletons and agreeing long vowels across
+        scripts, letters that mostly agree within one (Hamad is not Mohammed)."""
+        if is_arabic(a) != is_arabic(b):
+            arabic, latin = (a, b) if is_arabic(a) else (b, a)
+            return skeleton(a) == skeleton(b) and long_vowel_conflicts(arabic, latin) == 0
+        if is_arabic(a):
+            return skeleton(a) == skeleton(b) and arabic_long_vowel_conflicts(a, b) == 0
+        return similarity(a, b) >= self.settings["latin_threshold"]
+
+    def _father_name(self, name: str) -> str | None:
+        """The word after a patronymic link (bin, ould, بن), if the name has one."""
+        words = name_key(name).split()
+        links = self._patronymic_links()
+        for i, word in enumerate(words[1:-1], start=1):
+            if word in links:
+                return words[i + 1]
+        return None
+
+    def _patronymic_links(self) -> frozenset[str]:
+        if not hasattr(self, "_links"):
+            self._links = frozenset(normalize_key(w) for w in self.settings.get("patronymic_links") or [])
+        return self._links
 
     # -- step 4: surnames and acronyms without their full form -----------------------------
     def join_dependents(self) -> None:

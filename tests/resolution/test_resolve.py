@@ -607,3 +607,16 @@ def test_a_lone_arabic_name_of_several_latin_consonant_matches_joins_none():
         doc("c", "ar", ("محمد", "Person")),
     ], NO_LEXICON)
     assert entity_with(entities, "محمد").documents == ["c"]
+
+
+def test_two_names_that_give_different_fathers_stay_apart():
+    # Hamad and Ahmed share a skeleton (hmd); the spellings do not agree
+    entities, _ = resolve_entities([
+        doc("a", "en", ("Khalid bin Hamad Al Khalifa", "Person")),
+        doc("b", "en", ("Khalid bin Ahmed Al Khalifa", "Person")),
+        doc("c", "ar", ("محمد بن زايد آل نهيان", "Person")),
+        doc("d", "en", ("Mohammed bin Zayed Al Nahyan", "Person")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "Khalid bin Hamad Al Khalifa").documents == ["a"]
+    assert entity_with(entities, "Khalid bin Ahmed Al Khalifa").documents == ["b"]
+    assert entity_with(entities, "Mohammed bin Zayed Al Nahyan").documents == ["c", "d"]
