@@ -1,12 +1,19 @@
-"""``doc2kg eval GOLD.jsonl``: run the pipeline on gold texts and print P/R/F1.
+"""``doc2kg eval GOLD.jsonl...``: run the pipeline on gold texts and print P/R/F1.
 
 Scores entities and relations, overall, per language and per type, and lists what was
 missed and what was spurious per document (``--misses``). ``--json FILE`` keeps the
-whole report.
+whole report. Several gold files run as ONE corpus (their documents resolved together);
+``--identity`` adds the B-cubed precision and recall of entity identity across documents
+(:mod:`pipeline.evaluation.identity`) with the worst wrong merges and splits.
+
+Usage::
+
+    doc2kg eval ../shared/eval/dev.jsonl tests/evaluation/data/*.jsonl --identity --no-misses
 """
 from __future__ import annotations
 
 import json
+from collections import Counter
 import tempfile
 from pathlib import Path
 
@@ -14,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.evaluation.identity import score_identity
 from pipeline.evaluation.score import score
 from pipeline.model import Document
 from pipeline.runner import Pipeline
@@ -29,21 +37,42 @@ def _table(title: str, rows: dict[str, dict[str, float]]) -> Table:
     return table
 
 
+def _print_identity(console: Console, report: dict, top: int) -> None:
+    console.print(f"identity: {report['items']} items, {report['gold_clusters']} gold clusters, "
+                  f"{report['predicted_clusters']} predicted, {report['unmatched']} gold entities unmatched")
+    for title, rows, parts in (("wrong merges", report["merges"], "gold"), ("splits", report["splits"], "entities")):
+        console.print(f"[bold]{title}[/bold] ({len(rows)})")
+        for row in rows[:top]:
+            head = f"{row['label']} [{row['entity']}]" if parts == "gold" else row["gold"]
+            inner = "; ".join(f"{p['name']} x{p['items']} ({', '.join(p['documents'][:3])}"
+                              f"{', ...' if len(p['documents']) > 3 else ''})" for p in row[parts])
+            console.print(f"  {row['pairs']:4d} pairs  {head}: {inner}", markup=False)
+    print(f"identity_bcubed_p={report['p']:.3f} identity_bcubed_r={report['r']:.3f} identity_bcubed_f1={report['f1']:.3f}")
+
+
 def evaluate(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL (shared/eval format)."),
+    gold_paths: list[Path] = typer.Argument(..., exists=True, dir_okay=False, metavar="GOLD...",
+                                            help="Gold JSONL files (shared/eval format), run as one corpus."),
     out: Path = typer.Option(None, "--out", "-o", help="Keep the run's outputs here (default: a temp folder)."),
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List misses and spurious items per document."),
     json_path: Path = typer.Option(None, "--json", help="Write the full report as JSON."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Leave the trained layer out (ablation)."),
+    identity: bool = typer.Option(False, "--identity", help="Also score entity identity across documents (B-cubed)."),
+    top: int = typer.Option(15, "--top", help="Wrong merges and splits listed with --identity."),
 ) -> None:
     """Score extraction against GOLD (entities and relations: P, R, F1 per language and type)."""
     if out is not None and out.exists() and not out.is_dir():  # before any model is loaded
         Console(stderr=True, soft_wrap=True, highlight=False).print(f"doc2kg eval: --out {printable(out)} is a file, not a folder", markup=False)
         raise typer.Exit(2)
-    gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sourced = [(gold, json.loads(line)) for gold in gold_paths
+               for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_docs = [d for _, d in sourced]
+    ids = Counter(d["id"] for d in gold_docs)
+    if any(n > 1 for n in ids.values()):
+        raise typer.BadParameter(f"document ids repeated across the gold files: {sorted(i for i, n in ids.items() if n > 1)[:5]}")
     out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
     pipeline = Pipeline(exporters=("json",), learned=not rules_only)
-    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold))) for d in gold_docs]
+    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold))) for gold, d in sourced]
     summary = pipeline.finish(results, out_dir)
     graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
     report = score(gold_docs, graph)
@@ -56,6 +85,9 @@ def evaluate(
                     console.print(f"  {key.replace('_', ' ')}: {'; '.join(d[key])}", markup=False)
     console.print(_table("entities", report["entities"]))
     console.print(_table("relations", report["relations"]))
+    if identity:
+        report["identity"] = score_identity(gold_docs, graph)
+        _print_identity(console, report["identity"], top)
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     failed = [r.document.id for r in summary.results if r.status != "ok"]

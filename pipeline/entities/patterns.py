@@ -149,10 +149,12 @@ class EntityPatterns(EntityComponent):
         if n in AR_STOP or n in self.name_stops or i in marks.name:
             return False
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
-        # word closes a name only right before punctuation.
+        # word closes a name only right before punctuation, and only one that is also a given
+        # name or a nisba (not the object of a verb-first sentence: ودان الرئيس X Y الهجوم،).
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
         if n in self.common:
-            return name_len >= 2 and closed
+            name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
+            return name_len >= 2 and closed and name_like
         # After one known given name, right before punctuation: اللواء سامي العبادي،
         given_before = name_len == 1 and i > 0 and match_at(token_view(doc).norms, i - 1, self.given) is not None
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)

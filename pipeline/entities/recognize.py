@@ -43,7 +43,7 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.tokens import LexiconMarks, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
 from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
@@ -141,6 +141,28 @@ def clean_model_span(span: Span) -> Span | None:
     return out
 
 
+# Words a person name the model cut after a particle may run on over (Ursula von der | Leyen).
+MAX_NAME_AFTER_PARTICLE = 3
+
+
+def complete_particle_name(span: Span) -> Span | None:
+    """A person name the model cut after a particle (Ursula von der | Leyen, Tamim ben |
+    Hamad Al Thani) runs on over the capitalized words (and particles) right after it; a
+    particle with no name after it is cut off (Mohamed Ould, then punctuation). A name
+    never ends on a particle."""
+    particles = function_words().latin_name_particles
+    doc = span.doc
+    if not (len(span) > 1 and doc[span.end - 1].lower_ in particles):
+        return span
+    k = span.end
+    while k < len(doc) and k - span.end < MAX_NAME_AFTER_PARTICLE and (
+            doc[k].lower_ in particles or is_capitalized(doc[k]) and doc[k].is_alpha and not doc[k].is_stop):
+        k += 1
+    while k > span.start and doc[k - 1].lower_ in particles:
+        k -= 1
+    return doc[span.start:k] if k > span.start else None
+
+
 def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
                generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
     """Our type for a model entity, or None to drop it."""
@@ -231,6 +253,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         typed: list[ModelEntity] = []
         for ent in doc.ents:
             span = clean_model_span(ent)
+            if span is not None and ent.label_ in ("PER", "PERSON"):
+                span = complete_particle_name(span)
             if span is None:
                 continue
             span.label_ = ent.label_
@@ -309,7 +333,8 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
     Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
-    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name."""
+    Africa (CJTF-HOA). The words up to the parenthesis join the candidate that starts the name;
+    its lexicon entry only when the acronym is one of the entry's."""
     out: list[_Candidate] = []
     connectors = function_words().name_connectors
     for cand in found:
@@ -337,7 +362,12 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
         if not inner or not all(_ACRONYM.match(p) for p in inner.group(1).split("/")):
             continue
         span = doc[cand.span.start:k]
-        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), cand.kb_id))
+        # The longer name is the lexicon entry's only when the acronym is the entry's: the
+        # African Union Support and Stabilization Mission in Somalia (AUSSOM) is not the AU.
+        entry = load_lexicon().entries.get(cand.kb_id) if cand.kb_id else None
+        acronyms = {a.upper() for a in entry.acronyms} if entry is not None else set()
+        kb_id = cand.kb_id if set(inner.group(1).upper().split("/")) & acronyms else ""
+        out.append(_Candidate(span, cand.type, cand.source, cand.confidence, replace(cand.attrs), kb_id))
     return out
 
 

@@ -154,7 +154,8 @@ SCHEMAS: dict[str, Any] = {
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
         "elided_articles")}),
     "resolution/generic_agencies.yaml": Fields(
-        required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS}),
+        required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS},
+        optional={"stateless_words": WORDS}),
     "resolution/modifiers.yaml": Fields(
         required={"descriptive": WORDS_BY_LANG},
         optional={"min_words_after_descriptive": int, "leading_articles": WORDS, "country_prepositions": WORDS,
@@ -162,7 +163,7 @@ SCHEMAS: dict[str, Any] = {
     "resolution/resolution.yaml": Fields(
         required={"type_groups": WORDS_BY_LANG, "function_words": WORDS_BY_LANG},
         optional={"model_sources": WORDS, "transliterated_types": WORDS, "skeleton_threshold": float,
-                  "skeleton_min_length": int, "latin_threshold": float, "window": int, "min_key_length": int,
+                  "skeleton_min_length": int, "latin_threshold": float, "surname_latin_threshold": float, "patronymic_links": WORDS, "window": int, "min_key_length": int,
                   "acronym_pattern": str, "place_connectors": WORDS, "latin_articles": WORDS}),
     "resolution/transliteration.yaml": Fields(
         required={"arabic": {str: (str, None)}, "latin_special": {str: str}, "latin_sequences": {str: (str, None)},

@@ -63,6 +63,7 @@ from pipeline.language.transliterate import (
     same_name,
     similarity,
     skeleton,
+    skeleton_words,
     suffix_skeletons,
 )
 from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
@@ -73,13 +74,15 @@ from pipeline.resolution.acronyms import (
     is_syllabic_acronym,
     long_form_words,
 )
+from pipeline.resolution.agency_states import entry_of_state, stated_country
 from pipeline.resolution.event_names import EventSignature, event_signature
-from pipeline.resolution.generic_agencies import generic_reference
+from pipeline.resolution.generic_agencies import generic_reference, is_stateless_name
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
 from pipeline.resolution.modifiers import bare_key, possessive_name, reduced_forms
 
 _OPEN_PAREN = re.compile(r"\s*[(\[]\s*")
 _CLOSE_PAREN = re.compile(r"\s*[)\]]")
+_DOUBLED = re.compile(r"(.)\1+")  # a doubled consonant class is one (Barrot: brt)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -162,6 +165,10 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     names: Counter = field(default_factory=Counter)  # clean surface -> mentions
     acronyms: set[str] = field(default_factory=set)  # acronyms the recognizer bound to it
+    # A state body's name any state may bear (National Police, Interior Ministry), no lexicon
+    # entry holds and the text ties to no state: another document's may be another state's,
+    # so it joins only within its document.
+    local: bool = False
 
 
 class UnionFind:
@@ -211,16 +218,26 @@ def typed_by_head(m: Mention) -> bool:
     return m.source == "heads" and bool(m.attrs.head) and type_group(m.type) == "place"
 
 
+def _state_conflicts(entry_id: str, state: str | None, lexicon: Lexicon) -> bool:
+    """The entry is a state body of another state than the one the text gives the mention."""
+    entry = lexicon.entries.get(entry_id)
+    return bool(state and entry is not None and entry.type == "GovernmentAgency"
+                and lexicon.country_of(entry_id) not in (None, state))
+
+
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
-                key: str | None = None) -> str | None:
+                key: str | None = None, state: str | None = None) -> str | None:
     """The mention's lexicon id (or ``key``, the one the document's context gave it), else
     the entry of its type group that its name names.
     A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
     (a generic form), takes the entry the document names otherwise, else the one of the
-    country the recognizer tied it to, else the one of the one country the document names.
+    country the text gives the mention (``state``: :mod:`.agency_states`), else the one of
+    the one country the document names. A state body's entry of another state than
+    ``state`` is never taken: the entry of that state that shares the name, else none.
     A place typed by its head noun takes only an entry of that type."""
-    if key or m.key:
-        return key or m.key
+    given = key or m.key
+    if given and not _state_conflicts(given, state, lexicon):
+        return given
     group = type_group(m.type)
     by_head = typed_by_head(m)
     ids: list[str] = []
@@ -229,13 +246,17 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
             typ = lexicon.entries[i].type
             if i not in ids and type_group(typ) == group and (not by_head or typ == m.type):
                 ids.append(i)
+    if state and group == "organization":
+        ids = [i for i in ids if not _state_conflicts(i, state, lexicon)]
+        own = entry_of_state(name, state, lexicon)
+        if own and own not in ids:
+            ids.append(own)
     if len(ids) == 1 and not lexicon.entries[ids[0]].is_generic_form(name):
         return ids[0]
     countries = {lexicon.entries[k].country for k in in_document
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
-    country = m.attrs.country
     for keep in (lambda i: i in in_document,
-                 lambda i: bool(country) and lexicon.country_of(i) == country,
+                 lambda i: bool(state) and lexicon.country_of(i) == state,
                  lambda i: lexicon.entries[i].country in countries):
         chosen = [i for i in ids if keep(i)]
         if len(chosen) == 1:
@@ -251,10 +272,10 @@ def _countries_differ(a: Node, b: Node) -> bool:
 
 
 def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None,
-               key: str | None = None) -> Node:
+               key: str | None = None, state: str | None = None) -> Node:
     name = strip_title(m.text) if m.type == "Person" and group is None else m.text
     group = group or type_group(m.type)
-    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key)
+    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key, state)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -287,7 +308,11 @@ class Resolver:
     def add_document(self, result: DocumentResult) -> None:
         doc_nodes: dict[str, Node] = {}
         by_mention: dict[str, Node] = {}
-        in_document = {m.key for m in result.mentions if m.key}
+        text = result.document.text or ""
+        states = {m.id: state for m in result.mentions if type_group(m.type) == "organization"
+                  and (state := stated_country(text, m.start, m.end, m.text, self.lexicon, m.attrs.country))}
+        in_document = {m.key for m in result.mentions
+                       if m.key and not _state_conflicts(m.key, states.get(m.id), self.lexicon)}
         event_names = self._event_names(result.mentions)
         model_prefix = tuple(self.settings["model_sources"])
         rekeyed = self._acronym_readings(result.mentions)
@@ -295,7 +320,8 @@ class Resolver:
             # the model typing an event's name as a person or a body (Bright Star): the event
             as_event = (m.type != "Event" and not m.key and m.source.startswith(model_prefix)
                         and name_key(m.text) in event_names)
-            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id))
+            fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id),
+                               states.get(m.id))
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"
@@ -307,6 +333,10 @@ class Resolver:
                 node.names[alias] += 0
             by_mention[m.id] = node
         for node in doc_nodes.values():
+            node.local = (node.group == "organization" and not node.lexicon_id
+                          and any(m.type == "GovernmentAgency" for m in node.mentions)
+                          and not any(m.id in states for m in node.mentions)
+                          and is_stateless_name(node.name, self.lexicon))
             self.nodes[node.id] = node
             self.uf.add(node)
         for mid, node in by_mention.items():
@@ -652,7 +682,7 @@ class Resolver:
         first: dict[str, str] = {}
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name":
+            if node.kind != "name" or node.local:
                 continue
             if node.key in first:
                 self.uf.union(first[node.key], node_id)
@@ -675,6 +705,8 @@ class Resolver:
 
     def _same_person(self, skel_a: str, skel_b: str, a: str, b: str) -> bool:
         name_a, name_b = self.nodes[a].name, self.nodes[b].name
+        if not self._family_names_agree(name_a, name_b):
+            return False
         if len(skel_a) < self.settings["skeleton_min_length"] or len(skel_b) < self.settings["skeleton_min_length"]:
             if skel_a != skel_b:
                 return False
@@ -689,12 +721,67 @@ class Resolver:
             return False
         return not is_arabic(name_a) or arabic_long_vowel_conflicts(name_a, name_b) == 0
 
+    def _family_names_agree(self, name_a: str, name_b: str) -> bool:
+        """The family name (last word) of one name is a word, or the words to the end, past
+        the given name of the other (Mahamat Idriss Deby / Mahamat Idriss Deby Itno,
+        Abaaoud / أبا عود): a shared given name is not enough however long it is (محمد
+        المنفي is not Mohammad Momani, Mark Rutte not Marc Conruyt)."""
+        words_a = [_DOUBLED.sub(r"\1", w) for w in skeleton_words(name_a) if w]
+        words_b = [_DOUBLED.sub(r"\1", w) for w in skeleton_words(name_b) if w]
+        if len(words_a) < 2 or len(words_b) < 2:
+            return True  # one word: the whole-name comparison decides
+        threshold = self.settings["skeleton_threshold"]
+        arabic_a, arabic_b = is_arabic(name_a), is_arabic(name_b)
+
+        def same(x: str, x_arabic: bool, y: str, y_arabic: bool) -> bool:
+            if same_name(x, y, threshold):
+                return True
+            # a French name's silent last consonant, not written in Arabic (Barrot: بارو)
+            if x_arabic == y_arabic:
+                return False
+            arabic, latin = (x, y) if x_arabic else (y, x)
+            return len(arabic) >= 2 and len(latin) == len(arabic) + 1 and latin.startswith(arabic)
+
+        def found(family: str, family_arabic: bool, words: list[str], name: str, arabic: bool) -> bool:
+            tails = set(words[1:]) | set(suffix_skeletons(name)[1:])
+            return any(same(family, family_arabic, w, arabic) for w in tails)
+
+        father_a, father_b = self._father_name(name_a), self._father_name(name_b)
+        if father_a and father_b and not self._same_word(father_a, father_b):
+            return False  # Salman bin Hamad Al Khalifa is not Salman bin Mohammed Al Khalifa
+        return (found(words_a[-1], arabic_a, words_b, name_b, arabic_b)
+                or found(words_b[-1], arabic_b, words_a, name_a, arabic_a))
+
+    def _same_word(self, a: str, b: str) -> bool:
+        """One name word in two spellings: equal skeletons and agreeing long vowels across
+        scripts, letters that mostly agree within one (Hamad is not Mohammed)."""
+        if is_arabic(a) != is_arabic(b):
+            arabic, latin = (a, b) if is_arabic(a) else (b, a)
+            return skeleton(a) == skeleton(b) and long_vowel_conflicts(arabic, latin) == 0
+        if is_arabic(a):
+            return skeleton(a) == skeleton(b) and arabic_long_vowel_conflicts(a, b) == 0
+        return similarity(a, b) >= self.settings["latin_threshold"]
+
+    def _father_name(self, name: str) -> str | None:
+        """The word after a patronymic link (bin, ould, بن), if the name has one."""
+        words = name_key(name).split()
+        links = self._patronymic_links()
+        for i, word in enumerate(words[1:-1], start=1):
+            if word in links:
+                return words[i + 1]
+        return None
+
+    def _patronymic_links(self) -> frozenset[str]:
+        if not hasattr(self, "_links"):
+            self._links = frozenset(normalize_key(w) for w in self.settings.get("patronymic_links") or [])
+        return self._links
+
     # -- step 4: surnames and acronyms without their full form -----------------------------
     def join_dependents(self) -> None:
         min_len = self.settings["min_key_length"]
         targets: dict[str, set[str]] = defaultdict(set)
         for node in self.nodes.values():
-            if node.kind != "name":
+            if node.kind != "name" or node.local:
                 continue
             if node.group == "person" and len(name_key(node.name).split()) > 1:
                 for s in suffix_skeletons(node.name)[1:]:
@@ -706,19 +793,46 @@ class Resolver:
         dependents: dict[str, list[str]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name":
+            if node.kind != "name" and not node.local:
                 dependents[node.key].append(node_id)
         for key, node_ids in sorted(dependents.items()):
             sample = self.nodes[node_ids[0]]
             lookup = skeleton(sample.name) if sample.kind == "surname" else acronym_key(sample.name)
             roots = {self.uf.find(n) for n in node_ids if self.uf.anchored[self.uf.find(n)]}
             if len(lookup) >= min_len:
-                roots |= {self.uf.find(t) for t in targets.get(f"{sample.group}|{lookup}", ())}
+                found = sorted(targets.get(f"{sample.group}|{lookup}", ()))
+                if sample.kind == "surname":
+                    found = self._surname_targets(sample.name, found)
+                roots |= {self.uf.find(t) for t in found}
             alone = [n for n in node_ids if not self.uf.anchored[self.uf.find(n)]]
             into = roots.pop() if len(roots) == 1 else alone[0] if alone else None
             for n in alone:
                 if into is not None:
                     self.uf.union(into, n)
+
+    def _surname_targets(self, surname: str, found: list[str]) -> list[str]:
+        """The full names a lone surname may join: those spelt like it (a veto across
+        scripts); when their consonants leave several, only the one spelt alike in the same
+        script (Sayed: Kais Saied, not Hanena Ould Sidi nor آل سعود)."""
+        agreeing = [t for t in found if self._surname_spelling_agrees(surname, self.nodes[t].name)]
+        if len({self.uf.find(t) for t in found}) <= 1:
+            return agreeing
+        return [t for t in agreeing if is_arabic(self.nodes[t].name) == is_arabic(surname)]
+
+    def _surname_spelling_agrees(self, surname: str, full: str) -> bool:
+        """A lone surname and the words a full name ends with, which its skeleton matched,
+        are spelt alike, not only consonant for consonant (Sayed is Kais Saied, not Hanena
+        Ould Sidi nor آل سعود): across scripts the long vowels agree, in Latin script the
+        letters mostly do."""
+        size = max(1, len([w for w in skeleton_words(surname) if w]))
+        tail = " ".join(full.split()[-size:])
+        if is_arabic(surname) != is_arabic(tail):
+            arabic, latin = (surname, tail) if is_arabic(surname) else (tail, surname)
+            return long_vowel_conflicts(arabic, latin) == 0
+        if is_arabic(surname):
+            return arabic_long_vowel_conflicts(surname, tail) == 0
+        flat_a, flat_b = name_key(surname).replace(" ", ""), name_key(tail).replace(" ", "")
+        return similarity(flat_a, flat_b) >= self.settings["surname_latin_threshold"]
 
     # -- output --------------------------------------------------------------------------
     def components(self) -> dict[str, list[Node]]:
@@ -748,8 +862,13 @@ def resolve_entities(
     for root, nodes in sorted(resolver.components().items()):
         entity = _make_entity(nodes, lexicon)
         if entity.id in entities:  # two entities with one label and type: keep both apart
-            digest = hashlib.sha1("|".join(sorted(n.key for n in nodes)).encode("utf-8")).hexdigest()[:6]
-            entity.id = f"{entity.id}-{digest}"
+            base = entity.id
+            # by their names, else (one name kept in two documents) by their documents' nodes
+            for parts in (sorted(n.key for n in nodes), sorted(n.id for n in nodes)):
+                digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
+                entity.id = f"{base}-{digest}"
+                if entity.id not in entities:
+                    break
         entities[entity.id] = entity
         root_entity[root] = entity.id
 

@@ -59,3 +59,20 @@ def test_latin_name_runs_through_several_particles():
 
     doc = get_nlp("fr")("La présidente de la Commission, Ursula von der Leyen, est arrivée à Tunis.")
     assert "Ursula von der Leyen" in [s.text for s in doc.spans["patterns"]]
+
+
+def test_an_arabic_name_does_not_swallow_the_words_after_it():
+    from pipeline.entities.recognize import recognize_entities
+    from pipeline.model import Document
+    from pipeline.nlp import get_nlp
+
+    def persons(text):
+        doc = Document(id="x", text=text, lang="ar")
+        return [m.text for m in recognize_entities(get_nlp("ar")(text), doc) if m.type == "Person"]
+
+    # a compound preposition after the subject's name (verb-first sentence)
+    assert persons("أعفى الرئيس عبد المجيد تبون بموجب مرسوم رئاسي المدير العام للأمن الوطني.") == ["عبد المجيد تبون"]
+    assert persons("وقال رئيس الوزراء كير ستارمر بشأن الهجرة.") == ["كير ستارمر"]
+    # a common word before a comma closes a name only when it is a given name or a nisba
+    assert persons("ودان الوزير ناصر بوريطة الاثنين، الهجوم.") == ["ناصر بوريطة"]
+    assert persons("وقال الشيخ ناصر خالد الحسين، إن الوفد وصل.") == ["ناصر خالد الحسين"]

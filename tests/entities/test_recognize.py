@@ -130,3 +130,31 @@ def test_french_coast_guard_spellings():
 def test_unknown_place_after_town_of_is_a_city():
     found = by_text(mentions("en", "She was arrested in the town of Ceylanpinar after weeks of monitoring."))
     assert found["Ceylanpinar"].type == "City"
+
+
+def test_a_person_name_the_model_cut_after_a_particle_runs_on_over_the_name():
+    ms = mentions("en", "In Brussels, Ursula von der Leyen met the Moroccan foreign minister on Tuesday.")
+    persons = [(m.text, m.type) for m in ms if m.type == "Person"]
+    assert persons == [("Ursula von der Leyen", "Person")]
+    assert not any(m.text == "Leyen" for m in ms)
+    ms = mentions("fr", "Le cheikh Mohammed ben Rachid Al Maktoum a reçu le ministre.")
+    assert [m.text for m in ms if m.type == "Person"] == ["Mohammed ben Rachid Al Maktoum"]
+
+
+def test_a_particle_with_no_name_after_it_never_ends_a_person_span():
+    import spacy
+    from pipeline.entities.recognize import complete_particle_name
+    doc = spacy.blank("en")("Mohamed Ould , the minister")
+    assert complete_particle_name(doc[0:2]).text == "Mohamed"
+    assert complete_particle_name(doc[0:1]).text == "Mohamed"
+    doc = spacy.blank("en")("Ursula von der Leyen said")
+    assert complete_particle_name(doc[0:3]).text == "Ursula von der Leyen"
+    assert complete_particle_name(doc[0:2]).text == "Ursula von der Leyen"
+
+
+def test_a_longer_name_run_on_to_another_acronym_is_not_the_lexicon_entry_it_starts_with():
+    ms = by_text(mentions("en", "Troops of the African Union Transition Mission in Somalia (ATMIS) left Baidoa, "
+                                "the African Union said."))
+    mission = ms["African Union Transition Mission in Somalia"]
+    assert mission.key is None and mission.type == "InternationalOrganization"
+    assert ms["African Union"].key == "io/african-union"

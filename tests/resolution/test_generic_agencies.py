@@ -21,3 +21,13 @@ def test_specific_names_and_names_without_a_country_are_not_references():
     assert generic_reference("Italian government", LEX) is None
     # the recognizer's country stands in for a demonym it already read
     assert generic_reference("intelligence", LEX, "country/GB")[0] == "country/GB"
+
+
+def test_stateless_names_are_names_any_state_may_bear():
+    from pipeline.resolution.generic_agencies import is_stateless_name
+    for text in ("National Police", "Interior Ministry", "the Coast Guard", "الحرس الوطني", "ministères de l'Intérieur",
+                 "المديرية العامة للأمن الوطني"):
+        assert is_stateless_name(text, LEX), text
+    for text in ("Guardia Civil", "Egyptian Navy", "Belgian police", "Office central pour la répression du banditisme",
+                 "Mossad"):
+        assert not is_stateless_name(text, LEX), text

@@ -86,7 +86,9 @@ def test_person_name_cut_by_the_model_joins_the_full_name():
                      "Ursula von der a salué l'accord."),
         "en": ("en", "Jens Stoltenberg Jr. spoke. Later Jens Stoltenberg said NATO was ready."),
     })
-    assert "Ursula von der" in _one_with(entities, "Ursula von der Leyen").aliases
+    # the model's "Ursula von der" loses the particles no name follows (entities/recognize.py)
+    ursula = _one_with(entities, "Ursula von der Leyen")
+    assert "Ursula" in ursula.aliases and "Ursula von der" not in ursula.aliases
     assert "Jens Stoltenberg" in _one_with(entities, "Jens Stoltenberg Jr.").aliases
 
 
