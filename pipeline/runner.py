@@ -38,7 +38,8 @@ from pipeline.graph.build import build_graph
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
 from pipeline.language.detect import detect_language, language_warning
 from pipeline.learned.classifier import learned_relations
-from pipeline.learned.span_tagger import tagged_mentions
+from pipeline.learned.event_frames import frame_relations
+from pipeline.learned.event_spans import event_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
@@ -158,14 +159,16 @@ class Pipeline:
             t2 = time.perf_counter()
             mentions = recognize_entities(doc, result.document)
             if self.learned:
-                mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
+                mentions = sorted(mentions + event_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
             doubt = language_warning(result.document.text, result.document.lang or "und")
             warnings = [doubt] if doubt else []
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
             if self.learned:
-                relations += learned_relations(doc, result.document, mentions, relations)
+                stated = list(relations)  # both models read what the rules said, not each other
+                relations += learned_relations(doc, result.document, mentions, stated)
+                relations += frame_relations(doc, result.document, mentions, stated)
             t4 = time.perf_counter()
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,

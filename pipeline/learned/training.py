@@ -6,10 +6,10 @@ their features (:mod:`.features`) and a label from the gold graph: a candidate i
 when its mentions match gold entities (same type, a shared normalized name, as the scorer
 matches them) that the gold relates with that type; candidates of an ``optional`` gold
 relation are left out. One logistic regression per relation type (scikit-learn, L-BFGS,
-fixed seed); the threshold is the one that maximizes F0.7 (precision weighs more) on
-out-of-fold predictions over the candidates the rules did not already state, documents
-kept whole in a fold; a type that stays under :data:`MIN_F_BETA` there is left out. The
-weights go to a JSON file the run reads.
+fixed seed); the threshold is chosen on out-of-fold predictions over the candidates the
+rules did not already state, documents kept whole in a fold: the best F0.7 among the points
+whose precision is at least :data:`MIN_PRECISION` (:func:`choose_threshold`); a type with no
+such point is left out. The weights go to a JSON file the run reads.
 
 Usage::
 
@@ -21,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +29,13 @@ from pipeline.evaluation.score import names as gold_names
 from pipeline.evaluation.score import variants
 from pipeline.learned.candidates import SIGNATURES, SYMMETRIC
 from pipeline.learned.classifier import featurize
+from pipeline.learned.fitting import MIN_PRECISION, MIN_TRUE, choose_threshold, read_gold
 from pipeline.model import Document
 
 SEED = 13
 FOLDS = 5
-BETA = 0.7
 MIN_FEATURE_COUNT = 2
 MIN_POSITIVES = 8
-# A type whose out-of-fold F-beta on new candidates stays under this adds nothing: it is left out.
-MIN_F_BETA = 0.4
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Example:
 def _parse(text: str, doc_id: str):
     from pipeline.entities.recognize import recognize_entities
     from pipeline.language.detect import detect_language
+    from pipeline.learned.event_spans import event_mentions
     from pipeline.nlp import get_nlp
     from pipeline.relations.extract import extract_relations
 
@@ -58,11 +58,15 @@ def _parse(text: str, doc_id: str):
     document.lang = detect_language(text)[0]
     doc = get_nlp(document.lang)(text)
     mentions = recognize_entities(doc, document)
+    # As at run time: the trained event mentions (their model is trained first) join the rules'.
+    mentions = sorted(mentions + event_mentions(doc, document, mentions), key=lambda m: m.start)
     relations = extract_relations(doc, document, mentions)
     return doc, document, mentions, relations
 
 
-def examples_of(gold: dict) -> list[Example]:
+def parse_gold_document(gold: dict):
+    """The per-document stages on a gold text, and ``aligned(mention)``: the ids of the gold
+    entities a mention names (same type, a shared normalized name, as the scorer matches)."""
     doc, document, mentions, relations = _parse(gold["text"], gold["id"])
     by_name: dict[str, list[dict]] = defaultdict(list)
     for entity in gold["entities"]:
@@ -72,6 +76,11 @@ def examples_of(gold: dict) -> list[Example]:
     def aligned(mention) -> set[str]:
         return {e["id"] for v in variants(mention.text) for e in by_name.get(v, ()) if e["type"] == mention.type}
 
+    return doc, document, mentions, relations, aligned
+
+
+def examples_of(gold: dict) -> list[Example]:
+    doc, document, mentions, relations, aligned = parse_gold_document(gold)
     required: set[tuple[str, str, str]] = set()
     optional: set[tuple[str, str, str]] = set()
     for r in gold["relations"]:
@@ -98,25 +107,7 @@ def examples_of(gold: dict) -> list[Example]:
     return out
 
 
-def _best_threshold(probs: list[float], labels: list[int], missed: int) -> tuple[float, float]:
-    """Threshold maximizing F-beta over these candidates (``missed``: positives no candidate reaches)."""
-    pairs = sorted(zip(probs, labels), reverse=True)
-    total_pos = sum(labels) + missed
-    best = (0.0, 1.01)
-    tp = fp = 0
-    for p, y in pairs:
-        tp += y
-        fp += 1 - y
-        if tp == 0:
-            continue
-        prec, rec = tp / (tp + fp), tp / total_pos
-        f = (1 + BETA ** 2) * prec * rec / (BETA ** 2 * prec + rec)
-        if f > best[0]:
-            best = (f, p)
-    return best
-
-
-def fit(examples: list[Example]) -> dict:
+def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES)) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -124,7 +115,7 @@ def fit(examples: list[Example]) -> dict:
     fold_of = {d: i % FOLDS for i, d in enumerate(docs)}
     types: dict[str, dict] = {}
     report: dict[str, dict] = {}
-    for rtype in SIGNATURES:
+    for rtype in relation_types:
         rows = [e for e in examples if e.type == rtype]
         positives = sum(e.label for e in rows)
         if positives < MIN_POSITIVES or positives == len(rows):
@@ -155,27 +146,21 @@ def fit(examples: list[Example]) -> dict:
             X = vec.transform([{f: 1.0 for f in e.features if f in keep} for e in held])
             probs += list(clf.predict_proba(X)[:, 1])
             labels += [e.label for e in held]
-        f_best, threshold = _best_threshold(probs, labels, 0) if labels else (0.0, 1.01)
-        if f_best < MIN_F_BETA:
+        chosen = choose_threshold(list(zip(probs, labels)), sum(labels))
+        if chosen is None:
             report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False,
-                             "oof_f_beta_new": round(f_best, 3)}
+                             "reason": f"no out-of-fold precision >= {MIN_PRECISION} with {MIN_TRUE} found"}
             continue
         vec, clf = train(rows)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-4}
-        types[rtype] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": round(float(threshold), 4),
+        types[rtype] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": round(float(chosen.value), 4),
                         "weights": dict(sorted(weights.items()))}
         report[rtype] = {"candidates": len(rows), "positives": positives, "trained": True,
-                         "oof_f_beta_new": round(f_best, 3), "threshold": round(float(threshold), 3),
-                         "features": len(weights)}
+                         "oof_new": {"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3),
+                                     "tp": chosen.tp, "fp": chosen.fp},
+                         "threshold": round(float(chosen.value), 3), "features": len(weights)}
     return {"format": "doc2kg-relations/1", "types": types,
-            "meta": {"documents": len(docs), "seed": SEED, "beta": BETA, "report": report}}
-
-
-def read_gold(paths: list[Path]) -> list[dict]:
-    docs = []
-    for path in paths:
-        docs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return docs
+            "meta": {"documents": len(docs), "seed": SEED, "report": report}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,8 @@ from pipeline.ontology_data.files import (
     ONTOLOGY_FILE,
     PATTERNS_DIR,
     RELATION_MODEL_FILE,
+    EVENT_MODEL_FILE,
+    FRAME_MODEL_FILE,
     RESOLUTION_DIR,
     SCHEMAS,
     SHAPES_FILE,
@@ -51,8 +53,9 @@ from pipeline.ontology_data.files import (
 from pipeline.ontology_data.lexicon import LANGS, Lexicon, LexiconEntry, load_lexicon, read_entries
 
 __all__ = [
-    "AR_COMMON_WORDS_FILE", "JSONLD_CONTEXT_FILE", "LANGS", "LEXICON_DIR", "MODELS_DIR", "ONTOLOGY_DIR", "ONTOLOGY_FILE",
-    "PATTERNS_DIR", "QUERIES_DIR", "RELATION_MODEL_FILE", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE", "Lexicon", "LexiconEntry", "OntologyFileError",
+    "AR_COMMON_WORDS_FILE", "JSONLD_CONTEXT_FILE", "LANGS", "LEXICON_DIR", "MODELS_DIR", "EVENT_MODEL_FILE", "FRAME_MODEL_FILE",
+    "ONTOLOGY_DIR", "ONTOLOGY_FILE", "PATTERNS_DIR", "QUERIES_DIR", "RELATION_MODEL_FILE", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE",
+    "Lexicon", "LexiconEntry", "OntologyFileError",
     "cue_families", "domains", "example_queries", "ontology_terms", "entity_function_words", "entity_heads", "event_heads", "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",

@@ -39,6 +39,8 @@ QUERIES_DIR = ONTOLOGY_DIR / "queries"
 # Trained models (pipeline/learned): built by `make train`, read by the run.
 MODELS_DIR = ONTOLOGY_DIR / "models"
 RELATION_MODEL_FILE = MODELS_DIR / "relations.json"
+EVENT_MODEL_FILE = MODELS_DIR / "events.json"
+FRAME_MODEL_FILE = MODELS_DIR / "frames.json"
 
 
 class OntologyFileError(ValueError):

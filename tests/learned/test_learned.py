@@ -89,37 +89,3 @@ def test_training_is_deterministic():
     a, b = fit(examples), fit(examples)
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
     assert a["meta"]["report"]["cooperatesWith"]["positives"] == 12
-
-
-def test_gold_spans_take_every_alias_occurrence_longest_first():
-    from pipeline.learned.span_tagger import gold_spans
-    from pipeline.nlp import get_nlp
-
-    text = "La Garde nationale et la Garde nationale tunisienne ont arrêté trois suspects. La Garde nationale a agi."
-    gold = {"entities": [{"id": "e1", "type": "GovernmentAgency", "aliases": ["Garde nationale tunisienne",
-                                                                             "Garde nationale"]}]}
-    spans = gold_spans(get_nlp("fr").make_doc(text), gold)
-    assert [text[s:e] for s, e, _ in spans] == ["Garde nationale", "Garde nationale tunisienne", "Garde nationale"]
-    assert {t for _, _, t in spans} == {"GovernmentAgency"}
-
-
-def test_tagger_adds_only_new_mentions_of_its_types():
-    from pipeline.nlp import get_nlp
-    from pipeline.learned.span_tagger import ADDED_TYPES, tagged_mentions, train
-
-    texts = ["L'exercice Lion Africain a réuni le Maroc et le Sénégal.",
-             "Le Maroc a accueilli l'exercice Lion Africain avec le Ghana.",
-             "L'exercice Lion Africain commence lundi au Maroc."]
-    gold = [{"id": f"d{i}", "lang": "fr", "text": t,
-             "entities": [{"id": "e1", "type": "Event", "aliases": ["exercice Lion Africain"]}]} for i, t in enumerate(texts)]
-    nlp = get_nlp("fr")
-    tagger = train(gold * 4, "fr", nlp)
-    text = "L'exercice Lion Africain a réuni le Maroc et la Tunisie."
-    document = _parse(text, "t")[1]
-    doc = nlp(text)
-    found = tagged_mentions(doc, document, [], tagger=tagger)
-    assert any(m.text == "exercice Lion Africain" and m.type == "Event" for m in found)
-    assert all(m.type in ADDED_TYPES and m.source == "learned:ner" for m in found)
-    # where a rule mention already stands, the tagger adds nothing
-    taken = [m.__class__(**{**m.to_dict(), "type": "Event"}) for m in found]
-    assert tagged_mentions(doc, document, taken, tagger=tagger) == []
