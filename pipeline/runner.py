@@ -34,9 +34,10 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
-from pipeline.graph.build import build_graph
+from pipeline.graph.build import build_graph, document_record
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
 from pipeline.language.detect import detect_language
+from pipeline.language.metadata import read_metadata
 from pipeline.learned.classifier import learned_relations
 from pipeline.learned.span_tagger import tagged_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
@@ -156,6 +157,7 @@ class Pipeline:
         timings = result.timings
         try:
             t2 = time.perf_counter()
+            metadata_warnings = read_metadata(result.document)
             mentions = recognize_entities(doc, result.document)
             if self.learned:
                 mentions = sorted(mentions + tagged_mentions(doc, result.document, mentions), key=lambda m: m.start)
@@ -168,7 +170,7 @@ class Pipeline:
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,
                                   timings={k: round(v, 4) for k, v in timings.items()}, tokens=len(doc),
-                                  warnings=rule_errors)
+                                  warnings=metadata_warnings + rule_errors)
         except Exception as exc:  # a bad document must not abort the run
             return _failed(result.document, exc, timings)
 
@@ -346,6 +348,7 @@ class Pipeline:
                 "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
                 "timings": r.timings,
                 "warnings": r.warnings,
+                "metadata": document_record(r.document),
                 "cached": r.document.id in summary.cached_ids,
             })
         report = {

@@ -57,6 +57,7 @@ DOC = Namespace("https://doc2kg.org/doc/")
 GRAPH = Namespace("https://doc2kg.org/graph/")
 STATEMENT = Namespace("https://doc2kg.org/statement/")
 DOMAIN = Namespace("https://doc2kg.org/domain/")
+OUTLET = Namespace("https://doc2kg.org/outlet/")
 SCHEMA = Namespace("https://schema.org/")
 GEONAMES = "https://sws.geonames.org/{}/"
 ISO3166 = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
@@ -169,6 +170,29 @@ def document_triples(doc_id: str, meta: dict) -> list[tuple]:
         out.append((s, SCHEMA.headline, Literal(meta["title"], lang=lang)))
     if meta.get("publisher"):
         out.append((s, SCHEMA.publisher, Literal(meta["publisher"])))
+    return out + document_time_triples(doc_id, meta)
+
+
+def outlet_iri(name: str) -> URIRef:
+    """An outlet as a PROV agent: the default source of what its articles state."""
+    return OUTLET[_quote(name.strip())]
+
+
+def document_time_triples(doc_id: str, meta: dict) -> list[tuple]:
+    """When and where the document was published: schema:datePublished (xsd:date, gYearMonth
+    or gYear at the precision known), schema:url, schema:dateline; its outlet as an agent."""
+    s = document_iri(doc_id)
+    out: list[tuple] = []
+    if meta.get("published"):
+        out.append((s, SCHEMA.datePublished, date_literal(meta["published"])))
+    if meta.get("url"):
+        out.append((s, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)))
+    if meta.get("dateline"):
+        out.append((s, SCHEMA.dateline, Literal(meta["dateline"])))
+    if meta.get("publisher"):
+        outlet = outlet_iri(meta["publisher"])
+        out += [(s, D2K.outlet, outlet), (outlet, RDF.type, PROV.Agent), (outlet, RDF.type, D2K.Outlet),
+                (outlet, SCHEMA.name, Literal(meta["publisher"]))]
     return out
 
 

@@ -12,6 +12,13 @@ full date (:func:`reference_date`); without a reference it is skipped. A weekday
 last such day on or before the reference (news report what happened); a day and month
 more than six months after the reference belong to the year before.
 
+Every date of a document, with its precision and what it is relative to
+(:func:`document_dates`): absolute dates as they are; relative ones ("yesterday", "last
+month", "أمس", "الثلاثاء الماضي", "mardi dernier", a date without its year) resolved
+against the publication date when the document has one, else kept unresolved (marked,
+never guessed); an impossible date (``31 février 2024``) or an ambiguous one (``03/04/2024``
+in English) kept as text with a warning.
+
 Usage::
 
     find_dates("وقعت أحداث باتاكلان في 13 نوفمبر ٢٠١٥", "ar")
@@ -19,6 +26,8 @@ Usage::
     normalize_date("le 2 juillet 2017", "fr")   # -> '2017-07-02'
     ref = reference_date("RABAT, May 20, 2024 - ...", "en")       # -> '2024-05-20'
     find_dates("They met on Monday.", "en", reference=ref)[0].value   # -> '2024-05-20'
+    dates, warnings = document_dates("Il est arrivé hier.", "fr", published="2024-03-05")
+    dates[0].value, dates[0].precision, dates[0].relative   # -> ('2024-03-04', 'day', True)
 """
 from __future__ import annotations
 
@@ -29,7 +38,8 @@ from functools import lru_cache
 
 from pipeline.language.morphology import DATE_PROCLITICS, optional_proclitic
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.ontology_data import months
+from pipeline.model import DATE_PRECISIONS, DateValue
+from pipeline.ontology_data import months, relative_dates
 
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _AR_PROCLITIC = optional_proclitic(DATE_PROCLITICS)
@@ -127,10 +137,18 @@ def _value(match: re.Match[str], lang: str, reference: str | None = None) -> str
         year = str(int(year) - 1)  # "le 19 décembre" in a January dispatch
     if groups.get("day"):
         day = int(groups["day"])
-        if not 1 <= day <= 31:
-            return None
+        if not _real_day(int(year), month, day):
+            return None  # 31 février: kept as text by document_dates, never a date
         return f"{year}-{month:02d}-{day:02d}"
     return f"{year}-{month:02d}"
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _weekday_value(weekday: int, reference: str | None) -> str | None:
@@ -182,3 +200,156 @@ def normalize_date(text: str, lang: str) -> str | None:
     """The first date of ``text``, normalized; ``None`` when there is none."""
     dates = find_dates(text, lang)
     return dates[0].value if dates else None
+
+
+# --- every date of a document, with its precision -----------------------------------------
+# Numeric day/month orders: English news may write either, so 03/04/2024 is ambiguous there.
+AMBIGUOUS_NUMERIC_LANGS = frozenset({"en"})
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)(?!\d)")
+# A date-like span the patterns read but no calendar has: 31 février 2024, 2024-13-45.
+_CANDIDATE_NAMES = ("iso", "dmy_num", "dmy", "mdy")
+
+
+def precision_of(value: str | None) -> str | None:
+    """``year``, ``month`` or ``day`` for an ISO value ``YYYY[-MM[-DD]]``."""
+    return DATE_PRECISIONS.get(len(value)) if value else None
+
+
+@lru_cache(maxsize=4)
+def _relative_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """``([(family, regex)], last-before regex, last-after regex)`` on normalized text."""
+    pre = _AR_PROCLITIC if lang == "ar" else ""
+    out = []
+    last_before = last_after = None
+    for family, by_lang in relative_dates().items():
+        forms = [normalize(f) for f in by_lang.get(lang) or []]
+        if not forms:
+            continue
+        body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
+        if family == "last_before":
+            last_before = re.compile(rf"(?:{body})\s+$")
+        elif family == "last_after":
+            last_after = re.compile(rf"^\s+(?:{body})(?!\w)")
+        else:
+            out.append((family, re.compile(rf"(?<!\w)(?P<pre>{pre})(?:{body})(?!\w)")))
+    # Longest forms first across families: "avant-hier" before "hier", "اول امس" before "امس".
+    out.sort(key=lambda fp: -max(len(x) for x in fp[1].pattern.split("|")))
+    return out, last_before, last_after
+
+
+def _shift_month(year: int, month: int, delta: int) -> str:
+    index = year * 12 + (month - 1) + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _relative_value(family: str, published: str | None) -> str | None:
+    """The value of a relative date word against ``published`` (``None``: cannot be known)."""
+    if not published:
+        return None
+    year = int(published[:4])
+    if family in ("last_year", "this_year"):
+        return str(year - 1) if family == "last_year" else str(year)
+    if len(published) < 7:
+        return None
+    if family == "last_month":
+        return _shift_month(year, int(published[5:7]), -1)
+    if len(published) < 10:
+        return None
+    day = dt.date.fromisoformat(published[:10])
+    back = {"today": 0, "yesterday": 1, "day_before_yesterday": 2}.get(family)
+    return (day - dt.timedelta(days=back)).isoformat() if back is not None else None
+
+
+def _strict_weekday(weekday: int, published: str | None) -> str | None:
+    """The last such weekday strictly before ``published`` ("mardi dernier")."""
+    if not published or len(published) < 10:
+        return None
+    ref = dt.date.fromisoformat(published[:10])
+    return (ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+def _value_of(text: str, start: int, end: int, value: str | None, *, relative: bool = False,
+              unresolved: bool = False, invalid: bool = False) -> DateValue:
+    if text[start:end].endswith(".") and end - start > 1:
+        end -= 1  # the sentence's full stop, not an abbreviation's (the patterns allow both)
+    return DateValue(text=text[start:end], start=start, end=end, value=value, precision=precision_of(value),
+                     relative=relative, unresolved=unresolved, invalid=invalid)
+
+
+def document_dates(text: str, lang: str, published: str | None = None) -> tuple[list[DateValue], list[str]]:
+    """Every date expression of ``text`` in text order, and warnings (an impossible or an
+    ambiguous date, kept as text). Relative ones are resolved against ``published`` (the
+    publication date, ISO), or marked ``unresolved`` without it."""
+    norm, index = normalize_with_offsets(text)
+    found: list[DateValue] = []
+    warnings: list[str] = []
+    taken: set[int] = set()
+
+    def claim(a: int, b: int) -> bool:
+        span = set(range(a, b))
+        if span & taken:
+            return False
+        taken.update(span)
+        return True
+
+    def orig(a: int, b: int) -> tuple[int, int]:
+        return index[a], index[b - 1] + 1
+
+    def keep_as_text(a: int, b: int, why: str) -> None:
+        if claim(a, b):
+            s, e = orig(a, b)
+            found.append(_value_of(text, s, e, None, invalid=True))
+            warnings.append(f"date kept as text ({why}): {text[s:e]!r}")
+
+    if lang in AMBIGUOUS_NUMERIC_LANGS:
+        for m in _NUMERIC.finditer(norm):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+                keep_as_text(m.start(), m.end(), "ambiguous day and month")
+    # Relative words first: "l'an dernier 2015" is not read as the year alone.
+    families, last_before, last_after = _relative_patterns(lang)
+    for family, pattern in families:
+        for m in pattern.finditer(norm):
+            if set(range(m.start(), m.end())) & taken:
+                continue
+            value = _relative_value(family, published)
+            claim(m.start(), m.end())
+            s, e = orig(m.end("pre"), m.end())  # the date without its proclitic (والشهر الماضي)
+            found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
+    absolute = {(d.start, d.end): d.value for d in find_dates(text, lang)}
+    patterns = _patterns(lang) + _partial_patterns(lang)
+    for name, pattern in patterns:
+        if pattern is None:
+            continue
+        for m in pattern.finditer(norm):
+            a, b = m.start(), m.end()
+            if set(range(a, b)) & taken:
+                continue
+            s, e = orig(a, b)
+            if (s, e) in absolute and absolute[(s, e)] is not None and name in dict(_patterns(lang)):
+                claim(a, b)
+                found.append(_value_of(text, s, e, absolute[(s, e)]))
+                continue
+            if name in _CANDIDATE_NAMES:
+                if _value(m, lang) is None:
+                    keep_as_text(a, b, "no such day")
+                continue
+            if name not in {n for n, _ in _partial_patterns(lang)}:
+                continue
+            strict = False
+            if m.groupdict().get("weekday"):
+                before = last_before.search(norm, 0, a) if last_before else None
+                after = last_after.match(norm[b:]) if last_after else None
+                if before is not None:
+                    a, strict = before.start(), True
+                elif after is not None:
+                    b, strict = b + after.end(), True
+            if not claim(a, b):
+                continue
+            s, e = orig(a, b)
+            if strict:
+                value = _strict_weekday(load_weekdays()[lang][m.group("weekday")], published)
+            else:
+                value = _value(m, lang, published) if published else None
+            found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
+    return sorted(found, key=lambda d: d.start), warnings

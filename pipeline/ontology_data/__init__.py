@@ -25,6 +25,7 @@ from pipeline.ontology_data.files import (
     SHAPES_FILE,
     OntologyFileError,
     cue_families,
+    datelines,
     domains,
     entity_function_words,
     entity_heads,
@@ -40,6 +41,7 @@ from pipeline.ontology_data.files import (
     person_roles,
     person_titles,
     place_context_cues,
+    relative_dates,
     relation_words,
     resolution_settings,
     transliteration,
@@ -50,8 +52,8 @@ from pipeline.ontology_data.lexicon import LANGS, Lexicon, LexiconEntry, load_le
 __all__ = [
     "AR_COMMON_WORDS_FILE", "JSONLD_CONTEXT_FILE", "LANGS", "LEXICON_DIR", "MODELS_DIR", "ONTOLOGY_DIR", "ONTOLOGY_FILE",
     "PATTERNS_DIR", "RELATION_MODEL_FILE", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE", "Lexicon", "LexiconEntry", "OntologyFileError",
-    "cue_families", "domains", "entity_function_words", "entity_heads", "event_heads", "generic_agencies", "given_names",
+    "cue_families", "datelines", "domains", "entity_function_words", "entity_heads", "event_heads", "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
-    "person_titles", "place_context_cues", "read_entries", "relation_words", "resolution_settings", "transliteration", "word_list",
+    "person_titles", "place_context_cues", "read_entries", "relation_words", "relative_dates", "resolution_settings", "transliteration", "word_list",
 ]
