@@ -108,6 +108,14 @@ DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
 ROLE_STATUSES = ("current", "former", "acting", "appointed", "late")
 HELD_NOW = frozenset({"current", "acting", "appointed"})
 ROLE_RELATIONS = frozenset({"leads", "memberOf"})
+
+
+def held_now(rel_type: str, status: str | None, end: str | None) -> bool:
+    """A role whose holder holds it now (not former, late or ended), or any other relation:
+    what gets a truthy triple in RDF (ontology/README.md)."""
+    return rel_type not in ROLE_RELATIONS or (status in (None, *HELD_NOW) and not end)
+
+
 # The source of a statement when the text names none: the document's outlet.
 OUTLET = "outlet"
 
@@ -257,8 +265,7 @@ class Relation(Record):
 
     @property
     def held_now(self) -> bool:
-        """A role whose holder holds it now (not former, late or ended); any other relation."""
-        return self.type not in ROLE_RELATIONS or (self.status in (None, *HELD_NOW) and not self.end)
+        return held_now(self.type, self.status, self.end)
 
     @property
     def literal(self) -> bool:

@@ -42,6 +42,7 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], docum
             r.head, tail, key=r.type, type=r.type, symmetric=r.type in SYMMETRIC_RELATIONS,
             domains=list(r.domains), confidence=r.confidence, extractor=r.extractor, evidence=evidence,
             documents=sorted({ev["document"] for ev in evidence}), negated=r.negated, hedged=r.hedged,
+            status=r.status, start=r.start, end=r.end, attributed_to=r.attributed_to,
         )
     return G
 

@@ -65,7 +65,7 @@ from pipeline.language.transliterate import (
     skeleton,
     suffix_skeletons,
 )
-from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.model import ENTITY_TYPES, OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
 from pipeline.resolution.acronyms import (
     acronym_key,
     initials,
@@ -774,9 +774,11 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
         if k not in merged:
             merged[k] = Relation(head=head, type=rel.type, tail=tail, domains=sorted(set(rel.domains)),
                                  confidence=rel.confidence, extractor=rel.extractor, evidence=list(rel.evidence),
-                                 negated=rel.negated, hedged=rel.hedged)
+                                 negated=rel.negated, hedged=rel.hedged, status=rel.status, start=rel.start,
+                                 end=rel.end, attributed_to=_source_of(rel.attributed_to, entity_of))
             continue
         into = merged[k]
+        _merge_time_and_source(into, rel, entity_of)
         into.domains = sorted(set(into.domains) | set(rel.domains))
         into.confidence = max(into.confidence, rel.confidence)
         into.extractor = ",".join(sorted({x for x in into.extractor.split(",") if x} | {rel.extractor} - {""}))
@@ -789,6 +791,30 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
     for rel in relations:
         rel.evidence.sort(key=lambda e: (e.document, e.start, e.end))
     return relations
+
+
+# When documents disagree on a role's status, the one that knows more of its end wins: a
+# report that calls a head "former" or "late" was written after one that calls him current.
+_STATUS_RANK = {None: 0, "current": 1, "appointed": 2, "acting": 3, "former": 4, "late": 5}
+
+
+def _source_of(attributed_to: str | None, entity_of) -> str | None:
+    """A relation's source onto its entity id (``outlet`` stays)."""
+    if attributed_to in (None, OUTLET):
+        return attributed_to
+    return entity_of(attributed_to) or OUTLET
+
+
+def _merge_time_and_source(into: Relation, rel: Relation, entity_of) -> None:
+    if _STATUS_RANK.get(rel.status, 0) > _STATUS_RANK.get(into.status, 0):
+        into.status = rel.status
+    into.start = into.start or rel.start
+    into.end = into.end or rel.end
+    source = _source_of(rel.attributed_to, entity_of)
+    if into.attributed_to in (None, OUTLET) and source not in (None, OUTLET):
+        into.attributed_to = source  # a named source over the outlet's default
+    elif into.attributed_to is None:
+        into.attributed_to = source
 
 
 def _best_name(forms: Counter) -> str:

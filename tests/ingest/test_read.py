@@ -112,3 +112,28 @@ def test_duplicate_ids_are_renamed_in_reading_order(tmp_path):
     assert warnings[0] is None
     assert "duplicate document id 'x'" in warnings[1] and "a.jsonl#L2" in warnings[1] and "a.jsonl#L1" in warnings[1]
     assert docs[1].text == AR  # the text stays with its own id
+
+
+def test_jsonl_metadata_fields(tmp_path):
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": "a", "text": FR, "title": "Coopération", "date": "2024-03-05",
+                         "url": "https://example.org/a", "source": "Le Matin"}),
+             json.dumps({"id": "b", "text": AR})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    a, b = _read(path)
+    assert (a.title, a.date, a.url, a.publisher) == ("Coopération", "2024-03-05", "https://example.org/a", "Le Matin")
+    assert (b.title, b.date, b.url, b.publisher) == (None, None, None, None)
+
+
+def test_html_metadata_gives_title_date_outlet_url(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Coopération sécuritaire | Le Journal</title>"
+        '<meta property="og:title" content="Coopération sécuritaire">'
+        '<meta property="og:site_name" content="Le Journal">'
+        '<meta property="og:url" content="https://journal.example/cooperation">'
+        '<meta property="article:published_time" content="2024-03-05T08:00:00+00:00">'
+        "</head><body><article><p>" + FR + "</p><p>" + FR + "</p></article></body></html>", encoding="utf-8")
+    (doc,) = _read(path)
+    assert doc.title == "Coopération sécuritaire"
+    assert (doc.date, doc.publisher, doc.url) == ("2024-03-05", "Le Journal", "https://journal.example/cooperation")

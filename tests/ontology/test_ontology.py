@@ -9,9 +9,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from pipeline.commands.validate import validate_graph
-from pipeline.exporters.rdf import D2K, DOMAIN, entity_iri, statement_iri, to_dataset, to_rdf, union_graph
+from pipeline.exporters.rdf import (
+    D2K, DOMAIN, document_iri, entity_iri, statement_iri, to_dataset, to_rdf, union_graph,
+)
 from pipeline.model import DOMAINS
-from tests.exporters.test_rdf import small_graph
+from tests.exporters.test_rdf import small_graph, time_graph
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 SCHEMA = "https://schema.org/"
@@ -173,3 +175,19 @@ def test_queries_on_seed_output(seed_run):
     rows = list(store.query((QUERIES / "document_graph.rq").read_text(encoding="utf-8")))
     assert len(rows) == len(Dataset().parse(seed_run.out_dir / "graph.trig", format="trig").graph(
         URIRef("https://doc2kg.org/graph/000_6b72f15d28a0d0d5")))
+
+
+def test_time_and_source_conform_and_shapes_catch_a_former_truthy_role():
+    g = to_rdf(time_graph())
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
+    old = statement_iri("person/old", "leads", "agency/dgsn")
+    g.add((entity_iri("person/old"), D2K.leads, entity_iri("agency/dgsn")))     # a former head as current
+    g.add((old, D2K.roleStatus, Literal("retired")))                              # not a status
+    g.add((document_iri("fr-t"), URIRef("https://schema.org/datePublished"), Literal("5 mars")))  # not a date
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms
+    focus = {(v["focus"], v["path"]) for v in violations}
+    assert (str(old), str(D2K.roleStatus)) in focus
+    assert (str(document_iri("fr-t")), "https://schema.org/datePublished") in focus
+    assert any(v["focus"] == str(old) and "truthy" in v["message"] for v in violations)
