@@ -193,7 +193,7 @@ def document_time_triples(doc_id: str, meta: dict) -> list[tuple]:
         out.append((s, SCHEMA.dateline, Literal(meta["dateline"])))
     if meta.get("publisher"):
         outlet = outlet_iri(meta["publisher"])
-        out += [(s, D2K.outlet, outlet), (outlet, RDF.type, PROV.Agent), (outlet, RDF.type, D2K.Outlet),
+        out += [(s, D2K.outlet, outlet), (outlet, RDF.type, PROV.Agent), (outlet, RDF.type, SCHEMA.Organization),
                 (outlet, SCHEMA.name, Literal(meta["publisher"]))]
     return out
 

@@ -268,11 +268,35 @@ def _strict_weekday(weekday: int, published: str | None) -> str | None:
     return (ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
+@lru_cache(maxsize=4)
+def _month_alone(lang: str) -> re.Pattern[str]:
+    """A month name without a day or year: after a preposition (en janvier, في يناير, in
+    January) or before a `last` word (novembre dernier, يناير الماضي)."""
+    names = _alternation(load_months().get(lang, {}))
+    pre = _AR_PROCLITIC if lang == "ar" else ""
+    return re.compile(rf"(?<![\w])(?P<lead>(?:en|in|au mois de|في|خلال|شهر)\s+)?{pre}(?P<month>{names})(?!\w)(?!\s*(?:/\s*)?\d)")
+
+
+def _month_value(month: int, published: str | None, strict: bool) -> str | None:
+    """The last such month on or before the publication month (strictly before: ``strict``)."""
+    if not published or len(published) < 7:
+        return None
+    year, current = int(published[:4]), int(published[5:7])
+    if month > current or (strict and month == current):
+        year -= 1
+    return f"{year:04d}-{month:02d}"
+
+
+# The precision of a relative date that cannot be resolved, by what it names.
+_UNRESOLVED_PRECISION = {"last_month": "month", "last_year": "year", "this_year": "year", "month": "month"}
+
+
 def _value_of(text: str, start: int, end: int, value: str | None, *, relative: bool = False,
-              unresolved: bool = False, invalid: bool = False) -> DateValue:
+              unresolved: bool = False, invalid: bool = False, kind: str = "day") -> DateValue:
     if text[start:end].endswith(".") and end - start > 1:
         end -= 1  # the sentence's full stop, not an abbreviation's (the patterns allow both)
-    return DateValue(text=text[start:end], start=start, end=end, value=value, precision=precision_of(value),
+    precision = precision_of(value) or (None if invalid else _UNRESOLVED_PRECISION.get(kind, "day"))
+    return DateValue(text=text[start:end], start=start, end=end, value=value, precision=precision,
                      relative=relative, unresolved=unresolved, invalid=invalid)
 
 
@@ -315,7 +339,7 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
             value = _relative_value(family, published)
             claim(m.start(), m.end())
             s, e = orig(m.end("pre"), m.end())  # the date without its proclitic (والشهر الماضي)
-            found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
+            found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None, kind=family))
     absolute = {(d.start, d.end): d.value for d in find_dates(text, lang)}
     patterns = _patterns(lang) + _partial_patterns(lang)
     for name, pattern in patterns:
@@ -352,4 +376,36 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
             else:
                 value = _value(m, lang, published) if published else None
             found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
-    return sorted(found, key=lambda d: d.start), warnings
+    # Month names alone, then "novembre dernier" / "يناير الماضي" / "last November".
+    for m in _month_alone(lang).finditer(norm):
+        a, b = m.start("month"), m.end("month")
+        strict = False
+        before = last_before.search(norm, 0, a) if last_before else None
+        after = last_after.match(norm[b:]) if last_after else None
+        if before is not None and not m.group("lead"):
+            a, strict = before.start(), True
+        elif after is not None:
+            b, strict = b + after.end(), True
+        elif not m.group("lead"):
+            continue  # a bare month name (English "may"), no date
+        if not claim(a, b):
+            continue
+        month = load_months()[lang][m.group("month").rstrip(".")]
+        value = _month_value(month, published, strict)
+        s, e = orig(a, b)
+        found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None, kind="month"))
+    return _joined(sorted(found, key=lambda d: d.start), text), warnings
+
+
+def _joined(dates: list[DateValue], text: str) -> list[DateValue]:
+    """Neighbouring relative dates of one day made one ("أمس الاثنين", "اليوم الاثنين")."""
+    out: list[DateValue] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.relative and d.relative and prev.value == d.value
+                and not text[prev.end:d.start].strip(" ,،")):
+            out[-1] = DateValue(text=text[prev.start:d.end], start=prev.start, end=d.end, value=prev.value,
+                                precision=prev.precision, relative=True, unresolved=prev.unresolved and d.unresolved)
+            continue
+        out.append(d)
+    return out
