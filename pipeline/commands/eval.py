@@ -1,7 +1,9 @@
 """``doc2kg eval GOLD.jsonl``: run the pipeline on gold texts and print P/R/F1.
 
 Scores entities and relations, overall, per language and per type, and lists what was
-missed and what was spurious per document (``--misses``). ``--json FILE`` keeps the
+missed and what was spurious per document (``--misses``). A gold file with time and
+sources (``corpus/time/``: ``meta``, ``dates``, a role's ``status``, ``attributed_to``) is
+also scored for them (:mod:`pipeline.evaluation.time_score`). ``--json FILE`` keeps the
 whole report.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.evaluation.score import score
+from pipeline.evaluation.time_score import has_time_gold, score_time
 from pipeline.model import Document
 from pipeline.runner import Pipeline
 
@@ -39,7 +42,11 @@ def evaluate(
     gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
     pipeline = Pipeline(exporters=("json",), learned=not rules_only)
-    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold))) for d in gold_docs]
+    # The metadata a JSONL input gives (title, date, url; the outlet as "publisher": a gold
+    # file's "source" says where the text came from, not who published it).
+    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold), title=d.get("title"),
+                                         date=d.get("date"), url=d.get("url"), publisher=d.get("publisher")))
+               for d in gold_docs]
     summary = pipeline.finish(results, out_dir)
     graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
     report = score(gold_docs, graph)
@@ -52,12 +59,25 @@ def evaluate(
                     console.print(f"  {key.replace('_', ' ')}: {'; '.join(d[key])}", markup=False)
     console.print(_table("entities", report["entities"]))
     console.print(_table("relations", report["relations"]))
+    time_line = None
+    if has_time_gold(gold_docs):
+        report["time"] = time_report = score_time(gold_docs, graph)
+        if misses:
+            for d in time_report["documents"]:
+                if d["misses"]:
+                    console.print(f"[bold]{d['id']}[/bold] time: {'; '.join(d['misses'])}", markup=False)
+        rows = {k: v for k, v in time_report.items() if k != "documents"}
+        console.print(_table("time and sources", rows))
+        time_line = " ".join(f"{k}_p={v['p']:.3f} {k}_r={v['r']:.3f}" for k, v in rows.items()
+                             if k in ("published", "dates", "role_status", "attribution"))
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     failed = [r.document.id for r in summary.results if r.status != "ok"]
     if failed:
         console.print(f"failed documents: {', '.join(failed)}")
     e, r = report["entities"].get("all", {"f1": 0.0}), report["relations"].get("all", {"f1": 0.0})
+    if time_line:
+        print(time_line)
     print(f"entity_f1={e['f1']:.3f} relation_f1={r['f1']:.3f}")
 
 

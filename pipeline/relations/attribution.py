@@ -10,13 +10,16 @@ after it (Arabic verb first: "أفاد المكتب المركزي للأبحا�
 
 Usage::
 
-    source = attribution(text, sent_start, sent_end, "en", mentions)   # a mention id, or "outlet"
+    source = attribution(text, sent_start, sent_end, "en", mentions)   # a mention id, "outlet" or "previous"
 """
 from __future__ import annotations
 
 from pipeline.model import OUTLET, Mention
 from pipeline.relations.cues import load_cues
 
+# What :func:`attribution` answers for "according to the same source", "selon lui": the
+# source of the sentence before, which the caller knows.
+PREVIOUS = "previous"
 SOURCE_TYPES = frozenset({"Person", "GovernmentAgency", "Organization", "InternationalOrganization"})
 # Characters between a cue and the source's name.
 AFTER_ACCORDING = 12
@@ -26,20 +29,23 @@ AFTER_SAID = 6
 AFTER_SAID_AR = 30
 
 
-def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention]) -> str:
+def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention], *,
+                said: bool = True) -> str:
     """The id of the mention that states the sentence ``text[sent_start:sent_end]``, or
-    :data:`OUTLET` when it names no source."""
+    :data:`OUTLET` when it names no source; ``said=False``: only an ``according to`` cue
+    names one (a role in an apposition is the outlet's word, not the speaker's)."""
     sources = sorted((m for m in mentions if m.type in SOURCE_TYPES and sent_start <= m.start < sent_end),
                      key=lambda m: m.start)
-    if not sources:
-        return OUTLET
     cues = load_cues()
     sentence = text[sent_start:sent_end]
     for _, end in cues.find("attribution_according", lang, sentence, sent_start):
         after = [m for m in sources if end <= m.start <= end + AFTER_ACCORDING]
         if after:
             return after[0].id
-    for start, end in cues.find("attribution_said", lang, sentence, sent_start):
+        same = cues.find("attribution_same_source", lang, text[end:min(sent_end, end + AFTER_ACCORDING)], end)
+        if same and same[0][0] - end <= 2:
+            return PREVIOUS
+    for start, end in cues.find("attribution_said", lang, sentence, sent_start) if said else ():
         before = [m for m in sources if start - BEFORE_SAID <= m.end <= start
                   and not any(c in text[m.end:start] for c in ".;؛")]
         reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID
