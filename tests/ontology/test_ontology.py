@@ -191,3 +191,26 @@ def test_time_and_source_conform_and_shapes_catch_a_former_truthy_role():
     assert (str(old), str(D2K.roleStatus)) in focus
     assert (str(document_iri("fr-t")), "https://schema.org/datePublished") in focus
     assert any(v["focus"] == str(old) and "truthy" in v["message"] for v in violations)
+
+
+def _time_rows(text: str) -> tuple[list[tuple], list[tuple]]:
+    ds = to_dataset(time_graph())
+    with_rdflib = [tuple(None if v is None else str(v) for v in row) for row in union_graph(ds).query(text)]
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    with_oxigraph = [tuple(None if v is None else v.value for v in row)
+                     for row in store.query(text, use_default_graph_as_union=True)]
+    return with_rdflib, with_oxigraph
+
+
+@pytest.mark.parametrize(("date", "head", "status"), [
+    ("2010-06-01", "person/old", "former"),      # within 2005 .. 2015-05
+    ("2015-05-20", "person/old", "former"),      # the month of the change: both
+    ("2020-01-01", "person/new", "current"),     # since 2015-05, no end
+])
+def test_query_leaders_on_date(date, head, status):
+    text = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8").replace('"2016-06-01"', f'"{date}"')
+    for rows in _time_rows(text):
+        assert (str(entity_iri("agency/dgsn")), str(entity_iri(head)), status) in {(r[0], r[2], r[4]) for r in rows}
+        if date != "2015-05-20":
+            assert len(rows) == 1
