@@ -10,7 +10,8 @@ A date without its year (``le 19 novembre``, ``from 1 to 14 September``, ``on Mo
 ``يوم الخميس``) is resolved against a reference date, the document's dateline or first
 full date (:func:`reference_date`); without a reference it is skipped. A weekday is the
 last such day on or before the reference (news report what happened); a day and month
-more than six months after the reference belong to the year before.
+more than six months after the reference belong to the year before, more than six months
+before it to the year after (a December dispatch announcing January).
 
 Every date of a document, with its precision and what it is relative to
 (:func:`document_dates`): absolute dates as they are; relative ones ("yesterday", "last
@@ -96,7 +97,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("dmy", re.compile(rf"(?<![\w]){day}\s+{pre}{month}{sep}{YEAR}(?!\d)")),
         ("mdy", re.compile(rf"(?<![\w]){month}\s+{day},?\s+{YEAR}(?!\d)")),
         ("my", re.compile(rf"(?<![\w]){pre}{month}{sep}{YEAR}(?!\d)")),
-        ("y", re.compile(rf"(?<![\w\d-]){YEAR}(?![\d])")),
+        # a year, also "mi-2022" / "mid-2022" (not the second year of 2015-2016)
+        ("y", re.compile(rf"(?:(?<![\w\d-])|(?<=\bmi-)|(?<=\bmid-)){YEAR}(?![\d])")),
     ]
 
 
@@ -135,6 +137,8 @@ def _value(match: re.Match[str], lang: str, reference: str | None = None) -> str
         return None
     if groups.get("year") is None and reference and len(reference) >= 7 and month - int(reference[5:7]) > 6:
         year = str(int(year) - 1)  # "le 19 décembre" in a January dispatch
+    elif groups.get("year") is None and reference and len(reference) >= 7 and int(reference[5:7]) - month > 6:
+        year = str(int(year) + 1)  # "on January 9" in a December dispatch: the coming one
     if groups.get("day"):
         day = int(groups["day"])
         if not _real_day(int(year), month, day):
@@ -210,6 +214,19 @@ _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:
 _CANDIDATE_NAMES = ("iso", "dmy_num", "dmy", "mdy")
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?\n:]\s)(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """A year right after a capitalized word inside a sentence (Flintlock 2013, African Lion
+    2018), not a month's name nor a sentence's first word (In 2013)."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = normalize(m.group("word")).rstrip(".")
+    return not any(word in names for names in load_months().values())
+
+
 def precision_of(value: str | None) -> str | None:
     """``year``, ``month`` or ``day`` for an ISO value ``YYYY[-MM[-DD]]``."""
     return DATE_PRECISIONS.get(len(value)) if value else None
@@ -223,7 +240,7 @@ def _relative_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re
     last_before = last_after = None
     for family, by_lang in relative_dates().items():
         forms = [normalize(f) for f in by_lang.get(lang) or []]
-        if not forms:
+        if not forms or family == "month_leads":
             continue
         body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
         if family == "last_before":
@@ -274,7 +291,9 @@ def _month_alone(lang: str) -> re.Pattern[str]:
     January) or before a `last` word (novembre dernier, يناير الماضي)."""
     names = _alternation(load_months().get(lang, {}))
     pre = _AR_PROCLITIC if lang == "ar" else ""
-    return re.compile(rf"(?<![\w])(?P<lead>(?:en|in|au mois de|في|خلال|شهر)\s+)?{pre}(?P<month>{names})(?!\w)(?!\s*(?:/\s*)?\d)")
+    leads = _alternation(normalize(w) for w in relative_dates().get("month_leads", {}).get(lang) or []) or "(?!)"
+    return re.compile(rf"(?<![\w])(?P<lead>(?:{pre}(?:{leads})(?:\s+(?:the|of|le|la|de))?\s*))?{pre}(?P<month>{names})"
+                      rf"(?!\w)(?!\s*(?:/\s*)?\d)")
 
 
 def _month_value(month: int, published: str | None, strict: bool) -> str | None:
@@ -350,6 +369,9 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
             if set(range(a, b)) & taken:
                 continue
             s, e = orig(a, b)
+            if name == "y" and _in_a_name(text, s):
+                claim(a, b)  # Flintlock 2013, African Lion 2018: a name's year, not a date of the text
+                continue
             if (s, e) in absolute and absolute[(s, e)] is not None and name in dict(_patterns(lang)):
                 claim(a, b)
                 found.append(_value_of(text, s, e, absolute[(s, e)]))

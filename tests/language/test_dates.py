@@ -111,3 +111,33 @@ def test_impossible_or_ambiguous_dates_are_kept_as_text_with_a_warning(text, lan
 def test_day_first_numeric_dates_are_not_ambiguous_in_french():
     dates, warnings = document_dates("La réunion du 03/04/2024.", "fr")
     assert [d.value for d in dates] == ["2024-04-03"] and warnings == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("She has been deputy director since June; he left at the start of March.", "en",
+     [("June", "2024-06", "month"), ("March", "2024-03", "month")]),
+    ("Il assure l'intérim depuis janvier et partira d'ici la fin de l'année.", "fr",
+     [("janvier", "2024-01", "month"), ("la fin de l'année", "2024", "year")]),
+    ("تولى المنصب منذ مارس الماضي، بعد زيارة في يونيو.", "ar",
+     [("مارس الماضي", "2024-03", "month"), ("يونيو", "2024-06", "month")]),
+])
+def test_month_names_alone_after_a_lead_word_or_with_last(text, lang, expected):
+    dates, _ = document_dates(text, lang, published="2024-08-05")
+    assert [(d.text, d.value, d.precision) for d in dates] == expected
+
+
+def test_a_may_that_is_a_verb_is_no_date():
+    dates, _ = document_dates("They may meet again.", "en", published="2024-08-05")
+    assert dates == []
+
+
+def test_a_year_inside_a_name_is_no_date_of_the_text():
+    dates, _ = document_dates("Mauritania hosted Flintlock 2013 in the east. In 2013 the army grew.", "en")
+    assert [(d.text, d.start) for d in dates] == [("2013", 49)]
+
+
+def test_mid_year_and_a_coming_january():
+    dates, _ = document_dates("Les arrestations de la mi-2022 ont suivi.", "fr")
+    assert [(d.text, d.value) for d in dates] == [("2022", "2022")]
+    dates, _ = document_dates("The summit opens on January 9.", "en", published="2023-12-21")
+    assert [d.value for d in dates] == ["2024-01-09"]
