@@ -17,6 +17,8 @@ Usage::
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.language.dates import find_dates
 from pipeline.model import Mention
 from pipeline.relations.cues import load_cues
@@ -30,6 +32,8 @@ DATE_AFTER_CUE = 4
 STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
                 ("role_appointed", "appointed"))
 _CLAUSE_STOPS = (".", ";", "؛", "\n", "!", "?", "؟")
+# A comma and a conjunction: the start of a coordinated clause (، و / , et / , and).
+_NEXT_CLAUSE = re.compile(r"[,،]\s*(?:و|et\s|and\s|while\s|tandis\s)")
 
 
 def _bounded(text: str, lo: int, hi: int, left: int, right: int) -> tuple[int, int]:
@@ -64,6 +68,10 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
         elif m.start >= hi:
             right = min(right, m.start)
     left, right = _bounded(text, lo, hi, left, right)
+    # A coordinated clause after the role is about something else ("..., وعين فريد", ", and named").
+    joint = _NEXT_CLAUSE.search(text, hi, right)
+    if joint is not None:
+        right = joint.start()
     cues = load_cues()
     status = "current"
     for family, name in STATUS_ORDER:
