@@ -45,11 +45,13 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
         same = cues.find("attribution_same_source", lang, text[end:min(sent_end, end + AFTER_ACCORDING)], end)
         if same and same[0][0] - end <= 2:
             return PREVIOUS
+    def clause_between(a: int, b: int) -> bool:  # "that" or a stop between: another clause
+        return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
+
     for start, end in cues.find("attribution_said", lang, sentence, sent_start) if said else ():
-        before = [m for m in sources if start - BEFORE_SAID <= m.end <= start
-                  and not any(c in text[m.end:start] for c in ".;؛")]
+        before = [m for m in sources if start - BEFORE_SAID <= m.end <= start and not clause_between(m.end, start)]
         reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID
-        after = [m for m in sources if end <= m.start <= end + reach]
+        after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)]
         if lang == "ar" and after:  # Arabic puts the verb first: أفاد المكتب
             return after[0].id
         if before:

@@ -40,3 +40,12 @@ def test_named_source(extract, lang, text, source):
 ])
 def test_no_source_named_is_the_outlet(extract, lang, text):
     assert _sources(extract, lang, text)["cooperatesWith"] == OUTLET
+
+
+def test_a_party_after_that_is_what_is_said_not_who_says_it(extract):
+    # the announcer is no entity here; the agency after "أن" is the content of the announcement
+    text = "وأعلنت الحكومة أن المديرية العامة للأمن الوطني تتعاون مع الشرطة الإسبانية في مكافحة الإرهاب."
+    sources = _sources(extract, "ar", text)
+    assert sources["cooperatesWith"] == OUTLET
+    control = _sources(extract, "ar", "وأفادت وزارة الداخلية الإسبانية بأن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
+    assert control["cooperatesWith"] == "وزارة الداخلية الإسبانية"
