@@ -107,6 +107,9 @@ DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
 # late holder is not held now (no truthy triple in RDF, see ontology/README.md).
 ROLE_STATUSES = ("current", "former", "acting", "appointed", "late")
 HELD_NOW = frozenset({"current", "acting", "appointed"})
+# When two statements of one role disagree, the one that knows more of its end wins: a text
+# that calls a head "former" or "late" was written after one that calls him current.
+STATUS_RANK = {None: 0, "current": 1, "appointed": 2, "acting": 3, "former": 4, "late": 5}
 ROLE_RELATIONS = frozenset({"leads", "memberOf"})
 
 

@@ -65,7 +65,7 @@ from pipeline.language.transliterate import (
     skeleton,
     suffix_skeletons,
 )
-from pipeline.model import ENTITY_TYPES, OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.model import ENTITY_TYPES, OUTLET, STATUS_RANK, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
 from pipeline.resolution.acronyms import (
     acronym_key,
     initials,
@@ -793,11 +793,6 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
     return relations
 
 
-# When documents disagree on a role's status, the one that knows more of its end wins: a
-# report that calls a head "former" or "late" was written after one that calls him current.
-_STATUS_RANK = {None: 0, "current": 1, "appointed": 2, "acting": 3, "former": 4, "late": 5}
-
-
 def _source_of(attributed_to: str | None, entity_of) -> str | None:
     """A relation's source onto its entity id (``outlet`` stays)."""
     if attributed_to in (None, OUTLET):
@@ -806,7 +801,7 @@ def _source_of(attributed_to: str | None, entity_of) -> str | None:
 
 
 def _merge_time_and_source(into: Relation, rel: Relation, entity_of) -> None:
-    if _STATUS_RANK.get(rel.status, 0) > _STATUS_RANK.get(into.status, 0):
+    if STATUS_RANK.get(rel.status, 0) > STATUS_RANK.get(into.status, 0):  # the later knowledge wins
         into.status = rel.status
     into.start = into.start or rel.start
     into.end = into.end or rel.end

@@ -558,3 +558,18 @@ def test_armed_forces_of_a_country_join_its_one_army_the_document_names():
     army = {e.id: e for e in entities}["agency/eg-army"]
     assert "Forces armées égyptiennes" in army.aliases and army.documents == ["a"]
     assert len(entities) == 2  # b names no army of the lexicon: its reference stays its own
+
+
+def test_merged_roles_keep_the_later_status_and_a_named_source():
+    from pipeline.model import Evidence, Relation
+    from pipeline.resolution.resolve import merge_relations
+
+    ids = {"a#1": "person/x", "b#1": "person/x", "a#2": "agency/y", "b#2": "agency/y", "a#3": "io/z"}
+    first = Relation("a#1", "leads", "a#2", evidence=[Evidence("a", 0, 5, "x")], status="current",
+                     start="2015", attributed_to="outlet")
+    later = Relation("b#1", "leads", "b#2", evidence=[Evidence("b", 0, 5, "x")], status="former",
+                     end="2020", attributed_to="a#3")
+    for order in ([first, later], [later, first]):
+        (merged,) = merge_relations([Relation.from_dict(r.to_dict()) for r in order], ids.get)
+        assert (merged.status, merged.start, merged.end, merged.attributed_to) == ("former", "2015", "2020", "io/z")
+        assert not merged.held_now
