@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.ontology_data import Lexicon, LexiconEntry
 from pipeline.model import Document, DocumentResult, Evidence, Mention, MentionAttrs, Relation
-from pipeline.resolution.resolve import resolve_entities, strip_title
+from pipeline.resolution.resolve import merge_relations, resolve_entities, strip_title
 
 
 def doc(doc_id: str, lang: str, *items: tuple, relations: list[Relation] | None = None) -> DocumentResult:
@@ -561,9 +561,6 @@ def test_armed_forces_of_a_country_join_its_one_army_the_document_names():
 
 
 def test_merged_roles_keep_the_later_status_and_a_named_source():
-    from pipeline.model import Evidence, Relation
-    from pipeline.resolution.resolve import merge_relations
-
     ids = {"a#1": "person/x", "b#1": "person/x", "a#2": "agency/y", "b#2": "agency/y", "a#3": "io/z"}
     first = Relation("a#1", "leads", "a#2", evidence=[Evidence("a", 0, 5, "x")], status="current",
                      start="2015", attributed_to="outlet")
