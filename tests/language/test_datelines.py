@@ -11,6 +11,7 @@ from pipeline.language.datelines import read_dateline
     ("Paris (Reuters) - France said on Monday it would send troops.", "en", "Paris", None, "Reuters"),
     ("الرباط - مراسلون 24\nأعلنت وزارة الداخلية عن تفكيك خلية.", "ar", "الرباط", None, "مراسلون 24"),
     ("NOUAKCHOTT, May 14, 2024 - Mauritania hosted the meeting.", "en", "NOUAKCHOTT", "2024-05-14", None),
+    ("Lagos, Jan. 12, NAN - Nigeria hosted the meeting.", "en", "Lagos", None, "NAN"),
     # the headline first, the dateline on the next line
     ("Sommet à Niamey\nNIAMEY, 6 juillet 2024 (AFP) - Les trois pays ont signé.", "fr", "NIAMEY", "2024-07-06", "AFP"),
 ])
