@@ -111,11 +111,56 @@ class Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
+# Precision of an ISO date value by its length: YYYY, YYYY-MM, YYYY-MM-DD.
+DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
+# What the text says of a role's time (leads, memberOf); a role with an end, a former or a
+# late holder is not held now (no truthy triple in RDF, see ontology/README.md).
+ROLE_STATUSES = ("current", "former", "acting", "appointed", "late")
+HELD_NOW = frozenset({"current", "acting", "appointed"})
+# When two statements of one role disagree, the one that knows more of its end wins: a text
+# that calls a head "former" or "late" was written after one that calls him current.
+STATUS_RANK = {None: 0, "current": 1, "appointed": 2, "acting": 3, "former": 4, "late": 5}
+ROLE_RELATIONS = frozenset({"leads", "memberOf"})
+
+
+def held_now(rel_type: str, status: str | None, end: str | None) -> bool:
+    """A role whose holder holds it now (not former, late or ended), or any other relation:
+    what gets a truthy triple in RDF (ontology/README.md)."""
+    return rel_type not in ROLE_RELATIONS or (status in (None, *HELD_NOW) and not end)
+
+
+# The source of a statement when the text names none: the document's outlet.
+OUTLET = "outlet"
+
+
+@dataclass(slots=True)
+class DateValue(Record):
+    """A date expression of a text, normalized: ``value`` is ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD`` (``precision`` year, month or day), ``None`` when it cannot be known
+    (a relative date without a publication date: ``unresolved``; an impossible or ambiguous
+    date: ``invalid``, kept as its text). ``relative``: read against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None = None
+    relative: bool = False
+    unresolved: bool = False
+    invalid: bool = False
+
+
 @dataclass(slots=True)
 class Document(Record):
     """One input text. ``text`` is the text as read (decoded, HTML stripped); every
-    offset elsewhere points into it. ``title`` is the source's (an HTML page's headline, a
-    JSONL ``title`` field), else :func:`headline` of the text."""
+    offset elsewhere points into it.
+
+    Metadata as the input gives it (HTML metadata, JSONL fields): ``title`` (else, set at
+    ingest, :func:`headline` of the text), ``publisher`` (the outlet), ``date`` (the
+    publication date as written), ``url``. What the pipeline reads from them and the text's
+    dateline (never changing the input fields, which key the cache): ``published`` (ISO date
+    at its precision), ``outlet``, ``dateline`` (the place the dateline names) and ``dates``
+    (every date expression of the text, normalized)."""
 
     id: str
     text: str
@@ -126,6 +171,18 @@ class Document(Record):
     title: str | None = None
     publisher: str | None = None
     lang_scores: dict[str, float] = field(default_factory=dict)
+    date: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    dates: list[DateValue] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        data = dict(data)
+        data["dates"] = [DateValue.from_dict(d) for d in data.get("dates") or []]
+        return cls._from_fields(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +270,16 @@ class Relation(Record):
     evidence: list[Evidence] = field(default_factory=list)
     negated: bool = False
     hedged: bool = False
+    # A role's time (leads, memberOf): one of ROLE_STATUSES, and since / until dates (ISO).
+    status: str | None = None
+    start: str | None = None
+    end: str | None = None
+    # Who states it: a mention id (an entity id after resolution), or OUTLET by default.
+    attributed_to: str | None = None
+
+    @property
+    def held_now(self) -> bool:
+        return held_now(self.type, self.status, self.end)
 
     @property
     def literal(self) -> bool:

@@ -34,9 +34,10 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.entities.recognize import recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
-from pipeline.graph.build import build_graph
+from pipeline.graph.build import build_graph, document_record
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
 from pipeline.language.detect import detect_language, language_warning
+from pipeline.language.metadata import read_metadata
 from pipeline.learned.classifier import learned_relations
 from pipeline.learned.event_frames import frame_relations
 from pipeline.learned.event_spans import event_mentions
@@ -157,12 +158,13 @@ class Pipeline:
         timings = result.timings
         try:
             t2 = time.perf_counter()
+            metadata_warnings = read_metadata(result.document)
             mentions = recognize_entities(doc, result.document)
             if self.learned:
                 mentions = sorted(mentions + event_mentions(doc, result.document, mentions), key=lambda m: m.start)
             t3 = time.perf_counter()
             doubt = language_warning(result.document.text, result.document.lang or "und")
-            warnings = [doubt] if doubt else []
+            warnings = metadata_warnings + ([doubt] if doubt else [])
             rule_errors: list[str] = []  # a relation rule that failed; the others still ran
             relations = extract_relations(doc, result.document, mentions, errors=rule_errors)
             if self.learned:
@@ -351,6 +353,7 @@ class Pipeline:
                 "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
                 "timings": r.timings,
                 "warnings": r.warnings,
+                "metadata": document_record(r.document),
                 "cached": r.document.id in summary.cached_ids,
             })
         report = {

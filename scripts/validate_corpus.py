@@ -4,6 +4,12 @@ Checks, per document: the fields and the language; unique document and entity id
 types from the closed set; every alias (and no name-only entity) occurs in the text; relation
 types from the closed set, heads and tails that exist, signatures that fit the guidelines
 (``leads`` from a Person, ``occurredOn`` to a date literal...); domains from the closed list.
+The time and sources fields (``corpus/time/``, ``corpus/events/``), where present: ``meta``
+(``published`` an ISO date or null, ``outlet``, ``url``, ``dateline`` that occurs in the
+text), ``date`` (an ISO date), ``dates`` (each ``text`` in the text, ``value`` at its
+``precision``, null only when ``unresolved``), an ``occurredOn`` ``precision`` that fits its
+tail, a role's ``status`` (leads/memberOf only) and ``start``/``end`` dates, ``attributed_to``
+an entity of the document or ``outlet``, ``event_key`` on Event entities only.
 
 Usage::
 
@@ -41,6 +47,9 @@ SIGNATURES: dict[str, tuple[set[str], set[str] | None]] = {
 DOMAINS = {"security", "intelligence", "counterterrorism", "organized_crime", "migration",
            "cybersecurity", "military", "economic", "judicial", "training", "other"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PRECISIONS = {4: "year", 7: "month", 10: "day"}
+STATUSES = {"current", "former", "acting", "appointed", "late"}
+SOURCE_TYPES = {"Person", "GovernmentAgency", "InternationalOrganization", "Organization", "Country"}
 LANGS = {"ar", "fr", "en"}
 
 
@@ -95,10 +104,90 @@ def check_document(doc: dict) -> list[str]:
         for domain in relation.get("domains", []) or []:
             if domain not in DOMAINS:
                 problems.append(f"{label}: domain {domain!r} not in the closed list")
+        problems += check_relation_time(relation, label, types)
         key = (head, rtype, tail) if rtype != "cooperatesWith" else (*sorted((head, tail)), rtype)
         seen[key] += 1
         if seen[key] == 2:
             problems.append(f"{label}: stated twice")
+    problems += check_document_time(doc)
+    return problems
+
+
+def _iso(value) -> bool:
+    return isinstance(value, str) and bool(DATE.match(value))
+
+
+def check_relation_time(relation: dict, label: str, types: dict[str, str]) -> list[str]:
+    """A relation's time and source fields, where present."""
+    problems: list[str] = []
+    rtype = relation.get("type")
+    if "precision" in relation:
+        tail = relation.get("tail")
+        if rtype != "occurredOn":
+            problems.append(f"{label}: precision on a relation that is no occurredOn")
+        elif isinstance(tail, str) and PRECISIONS.get(len(tail)) != relation["precision"]:
+            problems.append(f"{label}: precision {relation['precision']!r} does not fit {tail!r}")
+    if "status" in relation:
+        if rtype not in ("leads", "memberOf"):
+            problems.append(f"{label}: status on a relation that is no leads or memberOf")
+        elif relation["status"] not in STATUSES:
+            problems.append(f"{label}: status {relation['status']!r} not in {sorted(STATUSES)}")
+    for field in ("start", "end"):
+        if field in relation and not _iso(relation[field]):
+            problems.append(f"{label}: {field} must be a date YYYY, YYYY-MM or YYYY-MM-DD")
+    if _iso(relation.get("start")) and _iso(relation.get("end")) and relation["end"] < relation["start"]:
+        problems.append(f"{label}: ends before it starts")
+    source = relation.get("attributed_to")
+    if source is not None and source != "outlet":
+        if source not in types:
+            problems.append(f"{label}: attributed_to {source!r} is no entity of the document nor 'outlet'")
+        elif types[source] not in SOURCE_TYPES:
+            problems.append(f"{label}: attributed_to {source!r} is a {types[source]}, not a party or person")
+    return problems
+
+
+def check_document_time(doc: dict) -> list[str]:
+    """The document's time fields, where present."""
+    problems: list[str] = []
+    text = doc["text"]
+    if "date" in doc and not _iso(doc["date"]):
+        problems.append(f"date {doc['date']!r} is no date YYYY, YYYY-MM or YYYY-MM-DD")
+    meta = doc.get("meta")
+    published = None
+    if meta is not None:
+        if not isinstance(meta, dict):
+            return [*problems, "meta must be an object"]
+        published = meta.get("published")
+        if published is not None and not _iso(published):
+            problems.append(f"meta.published {published!r} is no date YYYY, YYYY-MM or YYYY-MM-DD")
+        if "date" in doc and published != doc["date"]:
+            problems.append(f"meta.published {published!r} differs from the input date {doc['date']!r}")
+        if meta.get("dateline") and meta["dateline"] not in text:
+            problems.append(f"meta.dateline {meta['dateline']!r} does not occur in the text")
+        unknown = set(meta) - {"published", "outlet", "url", "dateline"}
+        if unknown:
+            problems.append(f"meta: unknown fields {sorted(unknown)}")
+    for i, d in enumerate(doc.get("dates") or []):
+        where = f"dates[{i}] {d.get('text')!r}"
+        if not isinstance(d.get("text"), str) or d["text"] not in text:
+            problems.append(f"{where}: does not occur in the text")
+        value, precision = d.get("value"), d.get("precision")
+        if precision not in set(PRECISIONS.values()):
+            problems.append(f"{where}: precision {precision!r} not year, month or day")
+        if value is None:
+            if not d.get("unresolved"):
+                problems.append(f"{where}: no value but not marked unresolved")
+            elif meta is not None and published:
+                problems.append(f"{where}: unresolved although the document has a publication date")
+        elif not _iso(value):
+            problems.append(f"{where}: value {value!r} is no date")
+        elif PRECISIONS.get(len(value)) != precision:
+            problems.append(f"{where}: precision {precision!r} does not fit {value!r}")
+        if not isinstance(d.get("relative"), bool):
+            problems.append(f"{where}: relative must be true or false")
+    for entity in doc["entities"]:
+        if "event_key" in entity and entity.get("type") != "Event":
+            problems.append(f"entity {entity.get('id')}: event_key on a {entity.get('type')}")
     return problems
 
 

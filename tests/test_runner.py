@@ -45,3 +45,31 @@ def test_a_document_too_short_to_tell_is_reported_with_a_warning(tmp_path):
     docs = {d["id"]: d for d in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]}
     assert any("too short to tell its language" in w for w in docs["hi"]["warnings"])
     assert docs["d"]["warnings"] == []
+
+
+def test_time_and_sources_reach_the_report_and_graph_json(tmp_path):
+    lines = [
+        {"id": "dated", "text": "RABAT (Reuters) - Morocco and Spain cooperate against terrorism, "
+                                "the Spanish Interior Ministry said yesterday.", "date": "2024-03-07",
+         "url": "https://example.org/dated"},
+        {"id": "undated", "text": "PARIS, 31 février 2024 (AFP) - La France et le Maroc coopèrent depuis hier."},
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    summary = Pipeline(exporters=("json",), cache=False).run([folder], tmp_path / "out")
+    assert summary.exit_code == 0
+    report = {d["id"]: d for d in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]}
+    dated, undated = report["dated"]["metadata"], report["undated"]["metadata"]
+    assert (dated["published"], dated["publisher"], dated["dateline"], dated["url"]) == (
+        "2024-03-07", "Reuters", "RABAT", "https://example.org/dated")
+    assert [(d["text"], d["value"]) for d in dated["dates"]] == [("yesterday", "2024-03-06")]
+    # no date anywhere (the dateline's is impossible): the document runs, "hier" stays unresolved
+    assert undated["published"] is None and undated["publisher"] == "AFP"
+    assert [(d["text"], d["value"], d["unresolved"]) for d in undated["dates"] if not d["invalid"]] == [
+        ("hier", None, True)]
+    assert any("31 février 2024" in w for w in report["undated"]["warnings"])
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    assert {d["id"]: d["published"] for d in graph["documents"]} == {"dated": "2024-03-07", "undated": None}
+    coop = [r for r in graph["relations"] if r["type"] == "cooperatesWith" and "dated" in r["documents"]]
+    assert coop and all(r["attributed_to"] != "outlet" for r in coop)

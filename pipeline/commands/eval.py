@@ -4,7 +4,9 @@ Scores entities and relations, overall, per language and per type, and lists wha
 missed and what was spurious per document (``--misses``). ``--json FILE`` keeps the
 whole report. Several gold files run as ONE corpus (their documents resolved together);
 ``--identity`` adds the B-cubed precision and recall of entity identity across documents
-(:mod:`pipeline.evaluation.identity`) with the worst wrong merges and splits.
+(:mod:`pipeline.evaluation.identity`) with the worst wrong merges and splits. A gold file
+with time and sources (``corpus/time/``: ``meta``, ``dates``, a role's ``status``,
+``attributed_to``) is also scored for them (:mod:`pipeline.evaluation.time_score`).
 
 Usage::
 
@@ -23,6 +25,7 @@ from rich.table import Table
 
 from pipeline.evaluation.identity import score_identity
 from pipeline.evaluation.score import score
+from pipeline.evaluation.time_score import has_time_gold, score_time
 from pipeline.model import Document
 from pipeline.runner import Pipeline
 from pipeline.runtime.terminal import printable
@@ -72,7 +75,11 @@ def evaluate(
         raise typer.BadParameter(f"document ids repeated across the gold files: {sorted(i for i, n in ids.items() if n > 1)[:5]}")
     out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
     pipeline = Pipeline(exporters=("json",), learned=not rules_only)
-    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold))) for gold, d in sourced]
+    # The metadata a JSONL input gives (title, date, url; the outlet as "publisher": a gold
+    # file's "source" says where the text came from, not who published it).
+    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold), title=d.get("title"),
+                                         date=d.get("date"), url=d.get("url"), publisher=d.get("publisher")))
+               for gold, d in sourced]
     summary = pipeline.finish(results, out_dir)
     graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
     report = score(gold_docs, graph)
@@ -88,12 +95,25 @@ def evaluate(
     if identity:
         report["identity"] = score_identity(gold_docs, graph)
         _print_identity(console, report["identity"], top)
+    time_line = None
+    if has_time_gold(gold_docs):
+        report["time"] = time_report = score_time(gold_docs, graph)
+        if misses:
+            for d in time_report["documents"]:
+                if d["misses"]:
+                    console.print(f"[bold]{d['id']}[/bold] time: {'; '.join(d['misses'])}", markup=False)
+        rows = {k: v for k, v in time_report.items() if k != "documents"}
+        console.print(_table("time and sources", rows))
+        time_line = " ".join(f"{k}_p={v['p']:.3f} {k}_r={v['r']:.3f}" for k, v in rows.items()
+                             if k in ("published", "dates", "role_status", "attribution"))
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     failed = [r.document.id for r in summary.results if r.status != "ok"]
     if failed:
         console.print(f"failed documents: {', '.join(failed)}")
     e, r = report["entities"].get("all", {"f1": 0.0}), report["relations"].get("all", {"f1": 0.0})
+    if time_line:
+        print(time_line)
     print(f"entity_f1={e['f1']:.3f} relation_f1={r['f1']:.3f}")
 
 

@@ -15,6 +15,10 @@ from pipeline.graph.build import entities_of, relations_of
 from pipeline.runtime.atomic import write_text
 
 
+# A document record's metadata (pipeline.graph.build.document_record).
+DOCUMENT_FIELDS = ("lang", "title", "publisher", "published", "url", "dateline", "dates")
+
+
 def to_contract(G: nx.MultiDiGraph) -> dict:
     entities = [
         {"id": e["id"], "type": e["type"], "label": e["label"], "aliases": e["aliases"], "documents": e["documents"],
@@ -28,8 +32,13 @@ def to_contract(G: nx.MultiDiGraph) -> dict:
                "evidence": r["evidence"]}
         if r.get("negated") or r.get("hedged"):
             rel["negated"], rel["hedged"] = r["negated"], r["hedged"]
+        for key in ("status", "start", "end", "attributed_to"):  # a role's time, who states it
+            if r.get(key):
+                rel[key] = r[key]
         relations.append(rel)
-    return {"entities": entities, "relations": relations}
+    documents = [{"id": d, **{k: meta.get(k) for k in DOCUMENT_FIELDS}}
+                 for d, meta in sorted(G.graph.get("documents", {}).items())]
+    return {"entities": entities, "relations": relations, "documents": documents}
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:

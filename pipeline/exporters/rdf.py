@@ -53,7 +53,8 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import rdf_text
 from pipeline.graph.build import entities_of, relations_of
-from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
+from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, held_now
+from pipeline.model import OUTLET as OUTLET_SOURCE
 from pipeline.runtime.atomic import atomic_write, write_bytes
 
 D2K = Namespace("https://doc2kg.org/ontology#")
@@ -62,6 +63,7 @@ DOC = Namespace("https://doc2kg.org/doc/")
 GRAPH = Namespace("https://doc2kg.org/graph/")
 STATEMENT = Namespace("https://doc2kg.org/statement/")
 DOMAIN = Namespace("https://doc2kg.org/domain/")
+OUTLET = Namespace("https://doc2kg.org/outlet/")
 SCHEMA = Namespace("https://schema.org/")
 GEONAMES = "https://sws.geonames.org/{}/"
 ISO3166 = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
@@ -198,18 +200,61 @@ def document_triples(doc_id: str, meta: dict) -> list[tuple]:
         out.append((s, SCHEMA.headline, Literal(meta["title"], lang=lang)))
     if meta.get("publisher"):
         out.append((s, SCHEMA.publisher, Literal(meta["publisher"])))
+    return out + document_time_triples(doc_id, meta)
+
+
+def outlet_iri(name: str) -> URIRef:
+    """An outlet as a PROV agent: the default source of what its articles state."""
+    return OUTLET[_quote(name.strip())]
+
+
+def document_time_triples(doc_id: str, meta: dict) -> list[tuple]:
+    """When and where the document was published: schema:datePublished (xsd:date, gYearMonth
+    or gYear at the precision known), schema:url, schema:dateline; its outlet as an agent."""
+    s = document_iri(doc_id)
+    out: list[tuple] = []
+    if meta.get("published"):
+        out.append((s, SCHEMA.datePublished, date_literal(meta["published"])))
+    if meta.get("url"):
+        out.append((s, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)))
+    if meta.get("dateline"):
+        out.append((s, SCHEMA.dateline, Literal(meta["dateline"])))
+    if meta.get("publisher"):
+        outlet = outlet_iri(meta["publisher"])
+        out += [(s, D2K.outlet, outlet), (outlet, RDF.type, PROV.Agent), (outlet, RDF.type, SCHEMA.Organization),
+                (outlet, SCHEMA.name, Literal(meta["publisher"]))]
     return out
 
 
-def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | None]) -> list[tuple]:
+def statement_time_triples(st: URIRef, r: dict, outlet: str | None) -> list[tuple]:
+    """A statement's valid time and source: a role's d2k:roleStatus, d2k:startDate and
+    d2k:endDate; prov:wasAttributedTo the entity that states it, or the document's outlet."""
+    out: list[tuple] = []
+    if r.get("status"):
+        out.append((st, D2K.roleStatus, Literal(r["status"])))
+    if r.get("start"):
+        out.append((st, D2K.startDate, date_literal(r["start"])))
+    if r.get("end"):
+        out.append((st, D2K.endDate, date_literal(r["end"])))
+    source = r.get("attributed_to")
+    if source and source != OUTLET_SOURCE:
+        out.append((st, PROV.wasAttributedTo, entity_iri(source)))
+    elif source == OUTLET_SOURCE and outlet:
+        out.append((st, PROV.wasAttributedTo, outlet_iri(outlet)))
+    return out
+
+
+def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | None],
+                     outlets: dict[str, str] | None = None) -> list[tuple]:
     """The truthy triple, the statement node, and the evidence read in ``doc_id``
-    (all evidence when ``doc_id`` is None)."""
+    (all evidence when ``doc_id`` is None); ``outlets``: each document's outlet."""
     head = entity_iri(r["head"])
     pred = D2K[r["type"]]
     obj = date_literal(r["tail"]) if r["type"] == "occurredOn" else entity_iri(r["tail"])
     st = statement_iri(r["head"], r["type"], r["tail"])
     out: list[tuple] = []
-    if not r.get("negated"):
+    # A former, late or ended role keeps its statement node, not the truthy triple.
+    if not r.get("negated") and held_now(r["type"], r.get("status"), r.get("end")):
         out.append((head, pred, obj))
         if r["type"] in SYMMETRIC_RELATIONS:  # both directions asserted; one statement node (the fact)
             out.append((obj, pred, head))
@@ -228,6 +273,7 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
         out.append((st, D2K.negated, Literal(True)))
     if r.get("hedged"):
         out.append((st, D2K.hedged, Literal(True)))
+    out += statement_time_triples(st, r, (outlets or {}).get(doc_id) if doc_id is not None else None)
     for ev in r.get("evidence") or []:
         if doc_id is not None and ev["document"] != doc_id:
             continue
@@ -251,6 +297,7 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
         return cached[1]
     documents: dict[str, dict] = G.graph.get("documents", {})
     doc_langs = {d: (m.get("lang") or None) for d, m in documents.items()}
+    outlets = {d: m["publisher"] for d, m in documents.items() if m.get("publisher")}
     entities = entities_of(G)
     relations = relations_of(G)
     doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
@@ -280,7 +327,7 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
         if not docs:
             graphs.setdefault(None, set()).update(canonical(relation_triples(r, None, doc_langs)))
         for d in docs:
-            by_doc[d].update(canonical(relation_triples(r, d, doc_langs)))
+            by_doc[d].update(canonical(relation_triples(r, d, doc_langs, outlets)))
     graphs = {g: ts for g, ts in graphs.items() if ts}
     if id(G) in _reusing:
         _reused[id(G)] = (weakref.ref(G), graphs)

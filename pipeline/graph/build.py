@@ -4,7 +4,8 @@ Nodes are entity ids with the :class:`~pipeline.model.Entity` fields as attribut
 (``kind="entity"``). Each relation is an edge keyed by its type, with ``domains``,
 ``confidence``, ``extractor``, ``evidence`` (list of dicts) and ``documents``. A literal
 relation (``occurredOn``) points to a ``kind="literal"`` node whose id is
-``literal:<value>``. ``G.graph["documents"]`` maps document ids to their metadata and
+``literal:<value>``. ``G.graph["documents"]`` maps document ids to their metadata
+(:func:`document_record`: title, outlet, publication date, URL, dateline, dates) and
 ``G.graph["texts"]`` to their text (for the page's document view; the data exporters leave
 it out, the text is the input's).
 
@@ -27,8 +28,8 @@ LITERAL_PREFIX = "literal:"
 def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], documents: Iterable[Document] = ()) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph["documents"] = {
-        d.id: {"source": d.source, "lang": d.lang, "content_hash": d.content_hash, "title": d.title,
-               "publisher": d.publisher, "encoding": d.encoding}
+        d.id: {"source": d.source, "lang": d.lang, "content_hash": d.content_hash, "encoding": d.encoding,
+               **document_record(d)}
         for d in sorted(documents, key=lambda d: d.id)
     }
     G.graph["texts"] = {d.id: d.text for d in sorted(documents, key=lambda d: d.id)}
@@ -44,8 +45,16 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], docum
             r.head, tail, key=r.type, type=r.type, symmetric=r.type in SYMMETRIC_RELATIONS,
             domains=list(r.domains), confidence=r.confidence, extractor=r.extractor, evidence=evidence,
             documents=sorted({ev["document"] for ev in evidence}), negated=r.negated, hedged=r.hedged,
+            status=r.status, start=r.start, end=r.end, attributed_to=r.attributed_to,
         )
     return G
+
+
+def document_record(d: Document) -> dict:
+    """A document's metadata as the outputs show it (graph.json, report.json, RDF):
+    ``publisher`` is the outlet (the input's, else the dateline's)."""
+    return {"title": d.title, "publisher": d.outlet or d.publisher, "published": d.published, "url": d.url,
+            "dateline": d.dateline, "dates": [x.to_dict() for x in d.dates]}
 
 
 def entities_of(G: nx.MultiDiGraph) -> list[dict]:

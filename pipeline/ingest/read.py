@@ -198,6 +198,38 @@ class _StreamText(HTMLParser):
         return "\n".join(parser.parts)
 
 
+@dataclass(frozen=True)
+class PageMetadata:
+    """What an HTML page's metadata says of the article (each ``None`` when it says nothing)."""
+
+    title: str | None = None
+    date: str | None = None  # the publication date, ISO (htmldate, trafilatura)
+    outlet: str | None = None  # the site's name
+    url: str | None = None
+
+
+def html_metadata(html: str) -> PageMetadata:
+    """Title, publication date, site name and URL from the page's metadata (Open Graph,
+    schema.org, ``<meta>``, ``<time>``), read by trafilatura and htmldate."""
+    import trafilatura  # heavy; only HTML inputs need it
+
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # trafilatura/lxml give up on some malformed pages
+        meta = None
+    date = getattr(meta, "date", None)
+    if not date:
+        try:
+            from htmldate import find_date
+
+            # original_date: the first publication, not the last update; no guess from the URL alone.
+            date = find_date(html, original_date=True, extensive_search=False)
+        except Exception:
+            date = None
+    return PageMetadata(title=getattr(meta, "title", None) or None, date=date or None,
+                        outlet=getattr(meta, "sitename", None) or None, url=getattr(meta, "url", None) or None)
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Article text and title of an HTML page: no script, style or navigation."""
     import trafilatura  # heavy; only HTML inputs need it
@@ -260,10 +292,14 @@ def read_source(source: Source) -> Iterator[Document | tuple[str, IngestError]]:
         yield from _read_jsonl(source, text, encoding)
         return
     try:
-        title = None
         if suffix in (".html", ".htm"):
+            page = html_metadata(text)
             text, title = html_to_text(text)
-        yield _document(source.doc_id, text, str(path), encoding, title)
+            doc = _document(source.doc_id, text, str(path), encoding, page.title or title)
+            doc.date, doc.publisher, doc.url = page.date, page.outlet, page.url
+            yield doc
+        else:
+            yield _document(source.doc_id, text, str(path), encoding)
     except IngestError as exc:
         yield source.doc_id, exc
 
@@ -283,9 +319,26 @@ def _read_jsonl(source: Source, text: str, encoding: str) -> Iterator[Document |
             continue
         doc_id = str(obj.get("id") or fallback)
         try:
-            doc = _document(doc_id, obj["text"], f"{source.path}#L{lineno}", encoding, obj.get("title"))
+            doc = document_from_json(obj, doc_id, f"{source.path}#L{lineno}", encoding)
         except IngestError as exc:
             yield doc_id, IngestError(f"line {lineno}: {exc}")
             continue
-        doc.publisher = obj.get("publisher") or obj.get("source")
         yield doc
+
+
+def _field(obj: dict, *names: str) -> str | None:
+    for name in names:
+        value = obj.get(name)
+        if isinstance(value, (str, int)) and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def document_from_json(obj: dict, doc_id: str, source: str, encoding: str = "utf-8") -> Document:
+    """A document from a JSON object: ``text``, and the metadata fields ``title``, ``date``
+    (publication date, normalized later), ``url`` and ``source`` (or ``publisher``: the outlet)."""
+    doc = _document(doc_id, obj["text"], source, encoding, _field(obj, "title"))
+    doc.publisher = _field(obj, "publisher", "source")
+    doc.date = _field(obj, "date", "published")
+    doc.url = _field(obj, "url")
+    return doc

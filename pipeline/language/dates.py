@@ -10,7 +10,15 @@ A date without its year (``le 19 novembre``, ``from 1 to 14 September``, ``on Mo
 ``يوم الخميس``) is resolved against a reference date, the document's dateline or first
 full date (:func:`reference_date`); without a reference it is skipped. A weekday is the
 last such day on or before the reference (news report what happened); a day and month
-more than six months after the reference belong to the year before.
+more than six months after the reference belong to the year before, more than six months
+before it to the year after (a December dispatch announcing January).
+
+Every date of a document, with its precision and what it is relative to
+(:func:`document_dates`): absolute dates as they are; relative ones ("yesterday", "last
+month", "أمس", "الثلاثاء الماضي", "mardi dernier", a date without its year) resolved
+against the publication date when the document has one, else kept unresolved (marked,
+never guessed); an impossible date (``31 février 2024``) or an ambiguous one (``03/04/2024``
+in English) kept as text with a warning.
 
 Usage::
 
@@ -19,6 +27,8 @@ Usage::
     normalize_date("le 2 juillet 2017", "fr")   # -> '2017-07-02'
     ref = reference_date("RABAT, May 20, 2024 - ...", "en")       # -> '2024-05-20'
     find_dates("They met on Monday.", "en", reference=ref)[0].value   # -> '2024-05-20'
+    dates, warnings = document_dates("Il est arrivé hier.", "fr", published="2024-03-05")
+    dates[0].value, dates[0].precision, dates[0].relative   # -> ('2024-03-04', 'day', True)
 """
 from __future__ import annotations
 
@@ -29,13 +39,42 @@ from functools import lru_cache
 
 from pipeline.language.morphology import DATE_PROCLITICS, optional_proclitic
 from pipeline.language.normalize import normalize, normalize_with_offsets
-from pipeline.ontology_data import months
+from pipeline.model import DATE_PRECISIONS, DateValue
+from pipeline.ontology_data import months, relative_dates
 
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _AR_PROCLITIC = optional_proclitic(DATE_PROCLITICS)
 # The patterns of _patterns and _partial_patterns that can match a text without a digit.
 _DIGITLESS = frozenset({"weekday"})
 _DIGIT = re.compile(r"\d")
+# What each pattern needs in a text to match at all; a text without it skips the pattern
+# (most texts have no numeric date and few a weekday: scanning is the cost of this module).
+_NEEDS = {"dmy_num": "numeric", "dmy": "month", "mdy": "month", "my": "month", "dm_range": "month",
+          "dm": "month", "md": "month", "weekday": "weekday"}
+_NUMERIC_HINT = re.compile(r"\d[/.]\d")
+_WORD = re.compile(r"\w+")
+
+
+def _present(norm: str, lang: str) -> set[str]:
+    """Which of a numeric date, a month name, a weekday name the normalized text may hold
+    (a word, or a word after a one-letter Arabic proclitic)."""
+    words = set(_WORD.findall(norm))
+    if lang == "ar":
+        words |= {w[1:] for w in words if len(w) > 2}
+    out = set()
+    if _NUMERIC_HINT.search(norm):
+        out.add("numeric")
+    if words & _first_words(lang, "months"):
+        out.add("month")
+    if words & _first_words(lang, "weekdays"):
+        out.add("weekday")
+    return out
+
+
+@lru_cache(maxsize=8)
+def _first_words(lang: str, kind: str) -> frozenset[str]:
+    names = load_months() if kind == "months" else load_weekdays()
+    return frozenset(_WORD.findall(name)[0] for name in names.get(lang, {}) if _WORD.findall(name))
 
 
 @dataclass(frozen=True)
@@ -86,7 +125,9 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("dmy", re.compile(rf"(?<![\w]){day}\s+{pre}{month}{sep}{YEAR}(?!\d)")),
         ("mdy", re.compile(rf"(?<![\w]){month}\s+{day},?\s+{YEAR}(?!\d)")),
         ("my", re.compile(rf"(?<![\w]){pre}{month}{sep}{YEAR}(?!\d)")),
-        ("y", re.compile(rf"(?<![\w\d-]){YEAR}(?![\d])")),
+        # a year, also "mi-2022" / "mid-2022" (not the second year of 2015-2016)
+        # (the check of what stands before comes after the first two digits: 10x faster to scan)
+        ("y", re.compile(r"(?P<year>(?:1[89]|20)(?:(?<![\w\d-]..)|(?<=\bmi-..)|(?<=\bmid-..))\d\d)(?![\d])")),
     ]
 
 
@@ -125,12 +166,22 @@ def _value(match: re.Match[str], lang: str, reference: str | None = None) -> str
         return None
     if groups.get("year") is None and reference and len(reference) >= 7 and month - int(reference[5:7]) > 6:
         year = str(int(year) - 1)  # "le 19 décembre" in a January dispatch
+    elif groups.get("year") is None and reference and len(reference) >= 7 and int(reference[5:7]) - month > 6:
+        year = str(int(year) + 1)  # "on January 9" in a December dispatch: the coming one
     if groups.get("day"):
         day = int(groups["day"])
-        if not 1 <= day <= 31:
-            return None
+        if not _real_day(int(year), month, day):
+            return None  # 31 février: kept as text by document_dates, never a date
         return f"{year}-{month:02d}-{day:02d}"
     return f"{year}-{month:02d}"
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _weekday_value(weekday: int, reference: str | None) -> str | None:
@@ -150,8 +201,9 @@ def find_dates(text: str, lang: str, reference: str | None = None) -> list[DateM
     taken: set[int] = set()
     patterns = _patterns(lang) + (_partial_patterns(lang) if reference else [])
     digits = _DIGIT.search(norm) is not None  # most sentences have none: skip the patterns that need one
+    present = _present(norm, lang)
     for name, pattern in patterns:
-        if pattern is None or not digits and name not in _DIGITLESS:
+        if pattern is None or not digits and name not in _DIGITLESS or _NEEDS.get(name, "") not in present | {""}:
             continue
         for match in pattern.finditer(norm):
             span = set(range(match.start(), match.end()))
@@ -182,3 +234,234 @@ def normalize_date(text: str, lang: str) -> str | None:
     """The first date of ``text``, normalized; ``None`` when there is none."""
     dates = find_dates(text, lang)
     return dates[0].value if dates else None
+
+
+# --- every date of a document, with its precision -----------------------------------------
+# How far before a weekday or month a "last" may stand (last Tuesday).
+LAST_REACH = 12
+# Numeric day/month orders: English news may write either, so 03/04/2024 is ambiguous there.
+AMBIGUOUS_NUMERIC_LANGS = frozenset({"en"})
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)(?!\d)")
+# A date-like span the patterns read but no calendar has: 31 février 2024, 2024-13-45.
+_CANDIDATE_NAMES = ("iso", "dmy_num", "dmy", "mdy")
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?\n:]\s)(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """A year right after a capitalized word inside a sentence (Flintlock 2013, African Lion
+    2018), not a month's name nor a sentence's first word (In 2013)."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = normalize(m.group("word")).rstrip(".")
+    return not any(word in names for names in load_months().values())
+
+
+def precision_of(value: str | None) -> str | None:
+    """``year``, ``month`` or ``day`` for an ISO value ``YYYY[-MM[-DD]]``."""
+    return DATE_PRECISIONS.get(len(value)) if value else None
+
+
+@lru_cache(maxsize=4)
+def _relative_patterns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None,
+                                            re.Pattern[str] | None]:
+    """``(regex of every relative date word, {form: family}, last-before regex, last-after
+    regex)`` on normalized text; one regex for all families, longest forms first ("avant-hier"
+    before "hier", "اول امس" before "امس")."""
+    pre = _AR_PROCLITIC if lang == "ar" else ""
+    family_of: dict[str, str] = {}
+    last_before = last_after = None
+    for family, by_lang in relative_dates().items():
+        forms = [" ".join(normalize(f).split()) for f in by_lang.get(lang) or []]
+        if not forms or family == "month_leads":
+            continue
+        body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
+        if family == "last_before":
+            last_before = re.compile(rf"(?:{body})\s+$")
+        elif family == "last_after":
+            last_after = re.compile(rf"\s+(?:{body})(?!\w)")  # .match at the end of the date
+        else:
+            family_of.update((f, family) for f in forms)
+    body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(family_of, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?P<pre>{pre})(?P<form>{body})(?!\w)") if family_of else None
+    return pattern, family_of, last_before, last_after
+
+
+def _shift_month(year: int, month: int, delta: int) -> str:
+    index = year * 12 + (month - 1) + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _relative_value(family: str, published: str | None) -> str | None:
+    """The value of a relative date word against ``published`` (``None``: cannot be known)."""
+    if not published:
+        return None
+    year = int(published[:4])
+    if family in ("last_year", "this_year"):
+        return str(year - 1) if family == "last_year" else str(year)
+    if len(published) < 7:
+        return None
+    if family == "last_month":
+        return _shift_month(year, int(published[5:7]), -1)
+    if len(published) < 10:
+        return None
+    day = dt.date.fromisoformat(published[:10])
+    back = {"today": 0, "yesterday": 1, "day_before_yesterday": 2}.get(family)
+    return (day - dt.timedelta(days=back)).isoformat() if back is not None else None
+
+
+def _strict_weekday(weekday: int, published: str | None) -> str | None:
+    """The last such weekday strictly before ``published`` ("mardi dernier")."""
+    if not published or len(published) < 10:
+        return None
+    ref = dt.date.fromisoformat(published[:10])
+    return (ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+@lru_cache(maxsize=4)
+def _month_alone(lang: str) -> re.Pattern[str]:
+    """A month name without a day or year: after a preposition (en janvier, في يناير, in
+    January) or before a `last` word (novembre dernier, يناير الماضي)."""
+    names = _alternation(load_months().get(lang, {}))
+    pre = _AR_PROCLITIC if lang == "ar" else ""
+    leads = _alternation(normalize(w) for w in relative_dates().get("month_leads", {}).get(lang) or []) or "(?!)"
+    return re.compile(rf"(?<![\w])(?P<lead>(?:{pre}(?:{leads})(?:\s+(?:the|of|le|la|de))?\s*))?{pre}(?P<month>{names})"
+                      rf"(?!\w)(?!\s*(?:/\s*)?\d)")
+
+
+def _month_value(month: int, published: str | None, strict: bool) -> str | None:
+    """The last such month on or before the publication month (strictly before: ``strict``)."""
+    if not published or len(published) < 7:
+        return None
+    year, current = int(published[:4]), int(published[5:7])
+    if month > current or (strict and month == current):
+        year -= 1
+    return f"{year:04d}-{month:02d}"
+
+
+# The precision of a relative date that cannot be resolved, by what it names.
+_UNRESOLVED_PRECISION = {"last_month": "month", "last_year": "year", "this_year": "year", "month": "month"}
+
+
+def _value_of(text: str, start: int, end: int, value: str | None, *, relative: bool = False,
+              unresolved: bool = False, invalid: bool = False, kind: str = "day") -> DateValue:
+    if text[start:end].endswith(".") and end - start > 1:
+        end -= 1  # the sentence's full stop, not an abbreviation's (the patterns allow both)
+    precision = precision_of(value) or (None if invalid else _UNRESOLVED_PRECISION.get(kind, "day"))
+    return DateValue(text=text[start:end], start=start, end=end, value=value, precision=precision,
+                     relative=relative, unresolved=unresolved, invalid=invalid)
+
+
+def document_dates(text: str, lang: str, published: str | None = None) -> tuple[list[DateValue], list[str]]:
+    """Every date expression of ``text`` in text order, and warnings (an impossible or an
+    ambiguous date, kept as text). Relative ones are resolved against ``published`` (the
+    publication date, ISO), or marked ``unresolved`` without it."""
+    norm, index = normalize_with_offsets(text)
+    found: list[DateValue] = []
+    warnings: list[str] = []
+    taken: set[int] = set()
+
+    def claim(a: int, b: int) -> bool:
+        span = set(range(a, b))
+        if span & taken:
+            return False
+        taken.update(span)
+        return True
+
+    def orig(a: int, b: int) -> tuple[int, int]:
+        return index[a], index[b - 1] + 1
+
+    def keep_as_text(a: int, b: int, why: str) -> None:
+        if claim(a, b):
+            s, e = orig(a, b)
+            found.append(_value_of(text, s, e, None, invalid=True))
+            warnings.append(f"date kept as text ({why}): {text[s:e]!r}")
+
+    if lang in AMBIGUOUS_NUMERIC_LANGS:
+        for m in _NUMERIC.finditer(norm):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+                keep_as_text(m.start(), m.end(), "ambiguous day and month")
+    # Relative words first: "l'an dernier 2015" is not read as the year alone.
+    relative, family_of, last_before, last_after = _relative_patterns(lang)
+    for m in relative.finditer(norm) if relative is not None else ():
+        if set(range(m.start(), m.end())) & taken:
+            continue
+        family = family_of[" ".join(m.group("form").split())]
+        value = _relative_value(family, published)
+        claim(m.start(), m.end())
+        s, e = orig(m.end("pre"), m.end())  # the date without its proclitic (والشهر الماضي)
+        found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None, kind=family))
+    absolute_names = {n for n, _ in _patterns(lang)}
+    digits = _DIGIT.search(norm) is not None
+    present = _present(norm, lang)
+    for name, pattern in _patterns(lang) + _partial_patterns(lang):
+        if pattern is None or not digits and name not in _DIGITLESS or _NEEDS.get(name, "") not in present | {""}:
+            continue
+        for m in pattern.finditer(norm):
+            a, b = m.start(), m.end()
+            if set(range(a, b)) & taken:
+                continue
+            s, e = orig(a, b)
+            if name == "y" and _in_a_name(text, s):
+                claim(a, b)  # Flintlock 2013, African Lion 2018: a name's year, not a date of the text
+                continue
+            if name in absolute_names:
+                value = _value(m, lang)
+                if value is not None:
+                    claim(a, b)
+                    found.append(_value_of(text, s, e, value))
+                elif name in _CANDIDATE_NAMES:
+                    keep_as_text(a, b, "no such day")
+                continue
+            strict = False
+            if m.groupdict().get("weekday"):
+                before = last_before.search(norm, max(0, a - LAST_REACH), a) if last_before else None
+                after = last_after.match(norm, b) if last_after else None
+                if before is not None:
+                    a, strict = before.start(), True
+                elif after is not None:
+                    b, strict = after.end(), True
+            if not claim(a, b):
+                continue
+            s, e = orig(a, b)
+            if strict:
+                value = _strict_weekday(load_weekdays()[lang][m.group("weekday")], published)
+            else:
+                value = _value(m, lang, published) if published else None
+            found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
+    # Month names alone, then "novembre dernier" / "يناير الماضي" / "last November".
+    for m in _month_alone(lang).finditer(norm) if "month" in present else ():
+        a, b = m.start("month"), m.end("month")
+        strict = False
+        before = last_before.search(norm, max(0, a - LAST_REACH), a) if last_before else None
+        after = last_after.match(norm, b) if last_after else None
+        if before is not None and not m.group("lead"):
+            a, strict = before.start(), True
+        elif after is not None:
+            b, strict = after.end(), True
+        elif not m.group("lead"):
+            continue  # a bare month name (English "may"), no date
+        if not claim(a, b):
+            continue
+        month = load_months()[lang][m.group("month").rstrip(".")]
+        value = _month_value(month, published, strict)
+        s, e = orig(a, b)
+        found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None, kind="month"))
+    return _joined(sorted(found, key=lambda d: d.start), text), warnings
+
+
+def _joined(dates: list[DateValue], text: str) -> list[DateValue]:
+    """Neighbouring relative dates of one day made one ("أمس الاثنين", "اليوم الاثنين")."""
+    out: list[DateValue] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.relative and d.relative and prev.value == d.value
+                and not text[prev.end:d.start].strip(" ,،")):
+            out[-1] = DateValue(text=text[prev.start:d.end], start=prev.start, end=d.end, value=prev.value,
+                                precision=prev.precision, relative=True, unresolved=prev.unresolved and d.unresolved)
+            continue
+        out.append(d)
+    return out

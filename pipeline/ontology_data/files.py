@@ -151,6 +151,9 @@ SCHEMAS: dict[str, Any] = {
     "patterns/relation_patterns.yaml": FAMILIES,
     "patterns/negation_hedges.yaml": FAMILIES,
     "patterns/event_relations.yaml": FAMILIES,
+    "patterns/time_cues.yaml": FAMILIES,
+    "patterns/relative_dates.yaml": FAMILIES,
+    "patterns/datelines.yaml": Fields(required={"max_lines": int, "patterns": WORDS, "outlets": WORDS}),
     "patterns/relation_words.yaml": Fields(required={name: WORDS for name in (
         "possessive", "pair_joiners", "demonym_pair_joiners", "demonym_pair_marks", "list_filler",
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
@@ -265,6 +268,17 @@ def months(path: str | Path | None = None) -> dict[Any, Any]:
     return _project_file("patterns/months.yaml", path)
 
 
+def relative_dates(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/relative_dates.yaml``: relative date words (yesterday, last month, a weekday's
+    "last") -> language -> forms."""
+    return _project_file("patterns/relative_dates.yaml", path)
+
+
+def datelines(path: str | Path | None = None) -> dict[str, Any]:
+    """``patterns/datelines.yaml``: dateline regexes (place, date, outlet) and known outlets."""
+    return _project_file("patterns/datelines.yaml", path)
+
+
 def domains(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
     """``patterns/domains.yaml``: cooperation domain -> language -> keywords."""
     return _project_file("patterns/domains.yaml", path)
@@ -272,7 +286,7 @@ def domains(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
 
 def cue_families(name: str, path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
     """A cue file of ``patterns/`` (``relation_triggers.yaml``, ``relation_patterns.yaml``,
-    ``negation_hedges.yaml``, ``event_relations.yaml``): family -> language -> cues."""
+    ``negation_hedges.yaml``, ``event_relations.yaml``, ``time_cues.yaml``): family -> language -> cues."""
     key = f"patterns/{name}"
     if SCHEMAS.get(key) is not FAMILIES:
         raise OntologyFileError(f"{ONTOLOGY_DIR / key}: not a cue file")

@@ -135,7 +135,10 @@ def sentence_contexts(doc: Doc, document: Document, mentions: list[Mention]) -> 
     all_args.sort(key=lambda a: (a.start, a.end))
     _locative_qualifiers(document.text, lang, all_args)
     # Only events read the reference date: no scan of the whole text where none is named.
-    reference = reference_date(document.text, lang) if any(a.type == "Event" for a in all_args) else None
+    reference = None
+    if any(a.type == "Event" for a in all_args):  # a date without its year reads against the publication date
+        reference = document.published if document.published and len(document.published) == 10 else None
+        reference = reference or reference_date(document.text, lang)
     capitals = _capitals(mentions, countries)
     ministries = _ministries(document.text, lang, mentions, all_args)
     out = []

@@ -28,7 +28,7 @@ from pipeline.language.morphology import CUE_PROCLITICS, LONE_PROCLITIC
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.ontology_data import PATTERNS_DIR, cue_families
 
-CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml")
+CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml", "time_cues.yaml")
 LANGS = ("ar", "fr", "en")
 _FAMILY_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 

@@ -41,13 +41,15 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.model import DOMAINS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
+from pipeline.model import DOMAINS, OUTLET, ROLE_RELATIONS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.arguments import sentence_contexts
+from pipeline.relations.attribution import PREVIOUS, attribution
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import Candidate
 from pipeline.relations.registry import DocumentContext, RelationRule
+from pipeline.relations.role_time import role_time
 from pipeline.relations.rules import RULES
 
 MIN_CONFIDENCE = 0.5
@@ -165,7 +167,45 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
                 add(rel)
     by_id = {m.id: m for m in mentions}
     relations = _consistent(list(found.values()), keys)
-    return [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]
+    relations = [r for r in relations if r.confidence >= min_confidence and by_id.get(r.head) is not None]
+    time_and_source(document, mentions, relations, keys, [(c.start, c.end) for c in contexts])
+    return relations
+
+
+def time_and_source(document: Document, mentions: list[Mention], relations: list[Relation],
+                    keys: dict[str, str], sentences: list[tuple[int, int]] = ()) -> None:
+    """Set who states each relation (:mod:`pipeline.relations.attribution`) and, for a role,
+    its status and dates (:mod:`pipeline.relations.role_time`), from the sentence it is read in
+    (``sentences``: the spans of the document's sentences, for "according to the same source")."""
+    by_id = {m.id: m for m in mentions}
+    lang = document.lang or "en"
+
+    def previous_source(start: int) -> str:
+        for s, e in reversed([x for x in sentences if x[1] <= start]):
+            source = attribution(document.text, s, e, lang, mentions)
+            if source != PREVIOUS:
+                return source
+        return OUTLET
+
+    for r in relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        spans = [ev for ev in r.evidence if ev.document == document.id]
+        if not spans:
+            continue
+        # The sentence that holds the head, when one does (a rule with memory reads further).
+        ev = next((e for e in spans if head is not None and e.start <= head.start < e.end), spans[0])
+        if r.type in NAME_INTERNAL:
+            r.attributed_to = OUTLET
+        else:
+            r.attributed_to = attribution(document.text, ev.start, ev.end, lang, mentions,
+                                          said=r.type not in ROLE_RELATIONS)
+            if r.attributed_to == PREVIOUS:
+                r.attributed_to = previous_source(ev.start)
+        if r.type in ROLE_RELATIONS and head is not None and tail is not None:
+            others = [m for m in mentions if m.type == "Person" and ev.start <= m.start < ev.end
+                      and keys.get(m.id) != keys.get(head.id) and not (m.start < head.end and head.start < m.end)]
+            r.status, r.start, r.end = role_time(document.text, head, tail, ev.start, ev.end, lang,
+                                                 others=others, published=document.published)
 
 
 def _consistent(relations: list[Relation], keys: dict[str, str]) -> list[Relation]:

@@ -66,7 +66,7 @@ from pipeline.language.transliterate import (
     skeleton_words,
     suffix_skeletons,
 )
-from pipeline.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
+from pipeline.model import ENTITY_TYPES, OUTLET, STATUS_RANK, SYMMETRIC_RELATIONS, DocumentResult, Entity, Mention, Relation
 from pipeline.resolution.acronyms import (
     acronym_key,
     initials,
@@ -893,9 +893,11 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
         if k not in merged:
             merged[k] = Relation(head=head, type=rel.type, tail=tail, domains=sorted(set(rel.domains)),
                                  confidence=rel.confidence, extractor=rel.extractor, evidence=list(rel.evidence),
-                                 negated=rel.negated, hedged=rel.hedged)
+                                 negated=rel.negated, hedged=rel.hedged, status=rel.status, start=rel.start,
+                                 end=rel.end, attributed_to=_source_of(rel.attributed_to, entity_of))
             continue
         into = merged[k]
+        _merge_time_and_source(into, rel, entity_of)
         into.domains = sorted(set(into.domains) | set(rel.domains))
         into.confidence = max(into.confidence, rel.confidence)
         into.extractor = ",".join(sorted({x for x in into.extractor.split(",") if x} | {rel.extractor} - {""}))
@@ -908,6 +910,25 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
     for rel in relations:
         rel.evidence.sort(key=lambda e: (e.document, e.start, e.end))
     return relations
+
+
+def _source_of(attributed_to: str | None, entity_of) -> str | None:
+    """A relation's source onto its entity id (``outlet`` stays)."""
+    if attributed_to in (None, OUTLET):
+        return attributed_to
+    return entity_of(attributed_to) or OUTLET
+
+
+def _merge_time_and_source(into: Relation, rel: Relation, entity_of) -> None:
+    if STATUS_RANK.get(rel.status, 0) > STATUS_RANK.get(into.status, 0):  # the later knowledge wins
+        into.status = rel.status
+    into.start = into.start or rel.start
+    into.end = into.end or rel.end
+    source = _source_of(rel.attributed_to, entity_of)
+    if into.attributed_to in (None, OUTLET) and source not in (None, OUTLET):
+        into.attributed_to = source  # a named source over the outlet's default
+    elif into.attributed_to is None:
+        into.attributed_to = source
 
 
 def _best_name(forms: Counter) -> str:

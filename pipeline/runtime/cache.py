@@ -103,6 +103,8 @@ def document_key(document: Document) -> str:
     """The cache key of a document as read: everything of it that reaches the outputs."""
     identity = [document.id, document.source, document.content_hash, document.title, document.publisher,
                 document.encoding]
+    if document.date or document.url:  # keys of documents without them stay as they were
+        identity += [document.date, document.url]
     return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

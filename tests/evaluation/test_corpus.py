@@ -45,3 +45,33 @@ def test_the_validator_catches_an_alias_missing_from_the_text():
     doc = _docs("train")[0]
     broken = {**doc, "entities": [{**doc["entities"][0], "aliases": ["a name that is not in the text"]}]}
     assert any("does not occur" in p for p in validate_corpus.check_document(broken))
+
+
+def test_the_time_gold_is_valid_and_covers_three_languages():
+    docs = _docs("time")
+    problems = {d["id"]: validate_corpus.check_document(d) for d in docs}
+    assert {k: v for k, v in problems.items() if v} == {}
+    langs = [d["lang"] for d in docs]
+    assert all(langs.count(lang) >= 10 for lang in ("ar", "fr", "en"))
+    assert all("meta" in d and "dates" in d for d in docs)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda d: d["dates"].append({"text": "hier", "value": "2024-13", "precision": "day", "relative": True}),
+     "does not occur"),
+    (lambda d: d["dates"].append({"text": d["text"][:4], "value": "2024-03", "precision": "day", "relative": False}),
+     "does not fit"),
+    (lambda d: d["dates"].append({"text": d["text"][:4], "value": None, "precision": "day", "relative": True}),
+     "not marked unresolved"),
+    (lambda d: d["meta"].update(published="5 mars"), "meta.published"),
+    (lambda d: d["relations"].append({"head": d["entities"][0]["id"], "type": "locatedIn",
+                                      "tail": d["entities"][0]["id"], "status": "former"}), "status on a relation"),
+    (lambda d: d["relations"].append({**next(r for r in d["relations"] if r["type"] == "leads"),
+                                      "status": "retired"}), "not in"),
+    (lambda d: d["relations"].append({**d["relations"][0], "attributed_to": "e999"}), "attributed_to"),
+])
+def test_the_validator_catches_broken_time_fields(change, problem):
+    doc = json.loads(json.dumps(next(d for d in _docs("time") if any(r["type"] == "leads" for r in d["relations"]))))
+    assert validate_corpus.check_document(doc) == []
+    change(doc)
+    assert any(problem in p for p in validate_corpus.check_document(doc))

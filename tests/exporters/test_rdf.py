@@ -392,3 +392,72 @@ def test_default_graph_and_named_graphs_written_as_rdflib_does():
     assert trig_text(graphs).decode().split("\n\n")[1].startswith("{")
     assert nquads_text(graphs) == sorted_lines(ds.serialize(format="nquads", encoding="utf-8"))
     assert turtle_text(graphs) == union_graph(ds).serialize(format="turtle", encoding="utf-8")
+
+
+# ---- time and sources: the document node, a role's status and dates, attribution
+
+TIME_TEXT = ("RABAT, 5 mars 2024 (AFP) - L'ancien directeur de la DGSN a rencontré le directeur actuel. "
+             "Selon Europol, le Maroc coopère avec l'Espagne.")
+
+
+def time_graph() -> nx.MultiDiGraph:
+    doc = Document(id="fr-t", text=TIME_TEXT, lang="fr", content_hash="c" * 64, title="Rencontre",
+                   publisher="AFP", url="https://example.org/a?b=1", published="2024-03-05", dateline="RABAT",
+                   outlet="AFP")
+    first, second = TIME_TEXT.split(". ")
+    e1, e2 = ev("fr-t", TIME_TEXT, first), ev("fr-t", TIME_TEXT, second)
+    entities = [
+        Entity(id="person/old", type="Person", label="Old Director", documents=["fr-t"]),
+        Entity(id="person/new", type="Person", label="New Director", documents=["fr-t"]),
+        Entity(id="agency/dgsn", type="GovernmentAgency", label="DGSN", documents=["fr-t"]),
+        Entity(id="country/MA", type="Country", label="Maroc", documents=["fr-t"]),
+        Entity(id="country/ES", type="Country", label="Espagne", documents=["fr-t"]),
+        Entity(id="io/europol", type="InternationalOrganization", label="Europol", documents=["fr-t"]),
+    ]
+    relations = [
+        Relation("person/old", "leads", "agency/dgsn", extractor="rule:test", evidence=[e1], status="former",
+                 start="2005", end="2015-05", attributed_to="outlet"),
+        Relation("person/new", "leads", "agency/dgsn", extractor="rule:test", evidence=[e1], status="current",
+                 start="2015-05", attributed_to="outlet"),
+        Relation("country/MA", "cooperatesWith", "country/ES", extractor="rule:test", evidence=[e2],
+                 attributed_to="io/europol"),
+    ]
+    return build_graph(entities, relations, [doc])
+
+
+def test_document_node_has_publication_date_outlet_url_dateline():
+    g = to_rdf(time_graph())
+    d = document_iri("fr-t")
+    assert g.value(d, URIRef("https://schema.org/datePublished")) == Literal("2024-03-05", datatype=XSD.date)
+    assert g.value(d, URIRef("https://schema.org/url")) == Literal("https://example.org/a?b=1", datatype=XSD.anyURI)
+    assert str(g.value(d, URIRef("https://schema.org/dateline"))) == "RABAT"
+    outlet = g.value(d, D2K.outlet)
+    assert (outlet, RDF.type, PROV.Agent) in g and str(g.value(outlet, URIRef("https://schema.org/name"))) == "AFP"
+
+
+def test_a_former_head_keeps_its_statement_but_no_truthy_triple():
+    g = to_rdf(time_graph())
+    old = statement_iri("person/old", "leads", "agency/dgsn")
+    new = statement_iri("person/new", "leads", "agency/dgsn")
+    assert (entity_iri("person/old"), D2K.leads, entity_iri("agency/dgsn")) not in g
+    assert (entity_iri("person/new"), D2K.leads, entity_iri("agency/dgsn")) in g
+    assert str(g.value(old, D2K.roleStatus)) == "former" and str(g.value(new, D2K.roleStatus)) == "current"
+    assert g.value(old, D2K.startDate) == Literal("2005", datatype=XSD.gYear)
+    assert g.value(old, D2K.endDate) == Literal("2015-05", datatype=XSD.gYearMonth)
+
+
+def test_attribution_to_the_named_source_else_the_outlet():
+    g = to_rdf(time_graph())
+    coop = statement_iri("country/MA", "cooperatesWith", "country/ES")
+    assert g.value(coop, PROV.wasAttributedTo) == entity_iri("io/europol")
+    old = statement_iri("person/old", "leads", "agency/dgsn")
+    assert g.value(old, PROV.wasAttributedTo) == g.value(document_iri("fr-t"), D2K.outlet)
+
+
+def test_graph_json_keeps_document_metadata_and_role_fields(tmp_path):
+    get_exporter("json")(time_graph(), tmp_path)
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    (doc,) = data["documents"]
+    assert (doc["id"], doc["published"], doc["publisher"], doc["dateline"]) == ("fr-t", "2024-03-05", "AFP", "RABAT")
+    old = next(r for r in data["relations"] if r["head"] == "person/old")
+    assert (old["status"], old["start"], old["end"], old["attributed_to"]) == ("former", "2005", "2015-05", "outlet")

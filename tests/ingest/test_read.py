@@ -4,7 +4,7 @@ import json
 import pytest
 
 from pipeline.ingest.read import IngestError, Source, UniqueIds, decode, discover, html_to_text, read_source
-from pipeline.model import Document
+from pipeline.model import Document, headline
 
 AR = "تعاون أمني بين المغرب وفرنسا في مكافحة الإرهاب والهجرة غير النظامية."
 FR = "La coopération sécuritaire entre le Maroc et la France s'est renforcée après les attentats."
@@ -126,3 +126,29 @@ def test_a_document_title_is_its_sources_else_its_first_line(tmp_path):
     assert titles["with"] == "Le Maroc et la France coopèrent"  # the source's, on one line
     assert titles["without"] == FR
     assert len(titles["c"]) == 200 and titles["c"].endswith("…")
+
+
+def test_jsonl_metadata_fields(tmp_path):
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": "a", "text": FR, "title": "Coopération", "date": "2024-03-05",
+                         "url": "https://example.org/a", "source": "Le Matin"}),
+             json.dumps({"id": "b", "text": AR})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    a, b = _read(path)
+    assert (a.title, a.date, a.url, a.publisher) == ("Coopération", "2024-03-05", "https://example.org/a", "Le Matin")
+    assert (b.date, b.url, b.publisher) == (None, None, None)
+    assert b.title == headline(AR)  # no title given: the first line
+
+
+def test_html_metadata_gives_title_date_outlet_url(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Coopération sécuritaire | Le Journal</title>"
+        '<meta property="og:title" content="Coopération sécuritaire">'
+        '<meta property="og:site_name" content="Le Journal">'
+        '<meta property="og:url" content="https://journal.example/cooperation">'
+        '<meta property="article:published_time" content="2024-03-05T08:00:00+00:00">'
+        "</head><body><article><p>" + FR + "</p><p>" + FR + "</p></article></body></html>", encoding="utf-8")
+    (doc,) = _read(path)
+    assert doc.title == "Coopération sécuritaire"
+    assert (doc.date, doc.publisher, doc.url) == ("2024-03-05", "Le Journal", "https://journal.example/cooperation")

@@ -1,4 +1,6 @@
-from pipeline.language.dates import find_dates, normalize_date, reference_date
+import pytest
+
+from pipeline.language.dates import document_dates, find_dates, normalize_date, reference_date
 
 
 def test_arabic_month_series_and_digits():
@@ -65,3 +67,77 @@ def test_reference_is_the_first_full_date():
     assert reference_date(text, "fr") == "2021-03-04"
     assert reference_date("Founded in July 2015, the unit grew.", "en") == "2015-07"
     assert reference_date("No date here.", "en") is None
+
+
+# --- every date of a document, with its precision (document_dates) -------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Il est arrivé hier, puis mardi dernier le ministre est parti. L'an dernier aussi.", "fr",
+     [("hier", "2024-03-06", "day"), ("mardi dernier", "2024-03-05", "day"), ("L'an dernier", "2023", "year")]),
+    ("وصل الوزير أمس، وكان قد زار الرباط الثلاثاء الماضي والشهر الماضي.", "ar",
+     [("أمس", "2024-03-06", "day"), ("الثلاثاء الماضي", "2024-03-05", "day"), ("الشهر الماضي", "2024-02", "month")]),
+    ("He arrived yesterday; last Tuesday and last month he was in Rabat.", "en",
+     [("yesterday", "2024-03-06", "day"), ("last Tuesday", "2024-03-05", "day"), ("last month", "2024-02", "month")]),
+])
+def test_relative_dates_resolved_against_the_publication_date(text, lang, expected):
+    dates, warnings = document_dates(text, lang, published="2024-03-07")  # a Thursday
+    assert [(d.text, d.value, d.precision) for d in dates] == expected
+    assert all(d.relative and not d.unresolved for d in dates) and warnings == []
+
+
+def test_absolute_dates_carry_their_precision():
+    dates, _ = document_dates("Créée en 2016, l'agence a signé en juillet 2017 puis le 2 mars 2024.", "fr")
+    assert [(d.text, d.value, d.precision, d.relative) for d in dates] == [
+        ("2016", "2016", "year", False), ("juillet 2017", "2017-07", "month", False),
+        ("2 mars 2024", "2024-03-02", "day", False)]
+
+
+def test_without_a_publication_date_relative_dates_are_marked_not_guessed():
+    dates, _ = document_dates("The talks ended yesterday, on 19 November.", "en")
+    assert [(d.text, d.value, d.unresolved) for d in dates] == [("yesterday", None, True), ("19 November", None, True)]
+
+
+@pytest.mark.parametrize(("text", "lang", "kept"), [
+    ("La réunion du 31 février 2024 n'a pas eu lieu.", "fr", "31 février 2024"),
+    ("The meeting on 03/04/2024 was postponed.", "en", "03/04/2024"),
+])
+def test_impossible_or_ambiguous_dates_are_kept_as_text_with_a_warning(text, lang, kept):
+    dates, warnings = document_dates(text, lang, published="2024-05-01")
+    assert [(d.text, d.value, d.invalid) for d in dates] == [(kept, None, True)]
+    assert len(warnings) == 1 and kept in warnings[0]
+
+
+def test_day_first_numeric_dates_are_not_ambiguous_in_french():
+    dates, warnings = document_dates("La réunion du 03/04/2024.", "fr")
+    assert [d.value for d in dates] == ["2024-04-03"] and warnings == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("She has been deputy director since June; he left at the start of March.", "en",
+     [("June", "2024-06", "month"), ("March", "2024-03", "month")]),
+    ("Il assure l'intérim depuis janvier et partira d'ici la fin de l'année.", "fr",
+     [("janvier", "2024-01", "month"), ("la fin de l'année", "2024", "year")]),
+    ("تولى المنصب منذ مارس الماضي، بعد زيارة في يونيو.", "ar",
+     [("مارس الماضي", "2024-03", "month"), ("يونيو", "2024-06", "month")]),
+])
+def test_month_names_alone_after_a_lead_word_or_with_last(text, lang, expected):
+    dates, _ = document_dates(text, lang, published="2024-08-05")
+    assert [(d.text, d.value, d.precision) for d in dates] == expected
+
+
+def test_a_may_that_is_a_verb_is_no_date():
+    dates, _ = document_dates("They may meet again.", "en", published="2024-08-05")
+    assert dates == []
+
+
+def test_a_year_inside_a_name_is_no_date_of_the_text():
+    dates, _ = document_dates("Mauritania hosted Flintlock 2013 in the east. In 2013 the army grew.", "en")
+    assert [(d.text, d.start) for d in dates] == [("2013", 49)]
+
+
+def test_mid_year_and_a_coming_january():
+    dates, _ = document_dates("Les arrestations de la mi-2022 ont suivi.", "fr")
+    assert [(d.text, d.value) for d in dates] == [("2022", "2022")]
+    dates, _ = document_dates("The summit opens on January 9.", "en", published="2023-12-21")
+    assert [d.value for d in dates] == ["2024-01-09"]

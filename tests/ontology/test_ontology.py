@@ -9,9 +9,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from pipeline.commands.validate import validate_graph
-from pipeline.exporters.rdf import D2K, DOMAIN, entity_iri, statement_iri, to_dataset, to_rdf, union_graph
+from pipeline.exporters.rdf import (
+    D2K, DOMAIN, document_iri, entity_iri, statement_iri, to_dataset, to_rdf, union_graph,
+)
 from pipeline.model import DOMAINS
-from tests.exporters.test_rdf import small_graph
+from tests.exporters.test_rdf import small_graph, time_graph
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 SCHEMA = "https://schema.org/"
@@ -192,3 +194,42 @@ def test_queries_on_seed_output(seed_run):
                             substitutions={ox.Variable("graph"): seed_graph}))
     assert len(rows) == len(Dataset().parse(seed_run.out_dir / "graph.trig", format="trig").graph(
         URIRef("https://doc2kg.org/graph/000_6b72f15d28a0d0d5")))
+
+
+def test_time_and_source_conform_and_shapes_catch_a_former_truthy_role():
+    g = to_rdf(time_graph())
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
+    old = statement_iri("person/old", "leads", "agency/dgsn")
+    g.add((entity_iri("person/old"), D2K.leads, entity_iri("agency/dgsn")))     # a former head as current
+    g.add((old, D2K.roleStatus, Literal("retired")))                              # not a status
+    g.add((document_iri("fr-t"), URIRef("https://schema.org/datePublished"), Literal("5 mars")))  # not a date
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms
+    focus = {(v["focus"], v["path"]) for v in violations}
+    assert (str(old), str(D2K.roleStatus)) in focus
+    assert (str(document_iri("fr-t")), "https://schema.org/datePublished") in focus
+    assert any(v["focus"] == str(old) and "truthy" in v["message"] for v in violations)
+
+
+def _time_rows(text: str) -> tuple[list[tuple], list[tuple]]:
+    ds = to_dataset(time_graph())
+    with_rdflib = [tuple(None if v is None else str(v) for v in row) for row in union_graph(ds).query(text)]
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    with_oxigraph = [tuple(None if v is None else v.value for v in row)
+                     for row in store.query(text, use_default_graph_as_union=True)]
+    return with_rdflib, with_oxigraph
+
+
+@pytest.mark.parametrize(("date", "head", "status"), [
+    ("2010-06-01", "person/old", "former"),      # within 2005 .. 2015-05
+    ("2015-05-20", "person/old", "former"),      # the month of the change: both
+    ("2020-01-01", "person/new", "current"),     # since 2015-05, no end
+])
+def test_query_leaders_on_date(date, head, status):
+    text = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8").replace('"2016-06-01"', f'"{date}"')
+    for rows in _time_rows(text):
+        assert (str(entity_iri("agency/dgsn")), str(entity_iri(head)), status) in {(r[0], r[2], r[4]) for r in rows}
+        if date != "2015-05-20":
+            assert len(rows) == 1

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.ontology_data import Lexicon, LexiconEntry
 from pipeline.model import Document, DocumentResult, Evidence, Mention, MentionAttrs, Relation
-from pipeline.resolution.resolve import resolve_entities, strip_title
+from pipeline.resolution.resolve import merge_relations, resolve_entities, strip_title
 
 
 def doc(doc_id: str, lang: str, *items: tuple, relations: list[Relation] | None = None) -> DocumentResult:
@@ -629,3 +629,15 @@ def test_two_names_that_give_different_fathers_stay_apart():
     assert entity_with(entities, "Khalid bin Hamad Al Khalifa").documents == ["a"]
     assert entity_with(entities, "Khalid bin Ahmed Al Khalifa").documents == ["b"]
     assert entity_with(entities, "Mohammed bin Zayed Al Nahyan").documents == ["c", "d"]
+
+
+def test_merged_roles_keep_the_later_status_and_a_named_source():
+    ids = {"a#1": "person/x", "b#1": "person/x", "a#2": "agency/y", "b#2": "agency/y", "a#3": "io/z"}
+    first = Relation("a#1", "leads", "a#2", evidence=[Evidence("a", 0, 5, "x")], status="current",
+                     start="2015", attributed_to="outlet")
+    later = Relation("b#1", "leads", "b#2", evidence=[Evidence("b", 0, 5, "x")], status="former",
+                     end="2020", attributed_to="a#3")
+    for order in ([first, later], [later, first]):
+        (merged,) = merge_relations([Relation.from_dict(r.to_dict()) for r in order], ids.get)
+        assert (merged.status, merged.start, merged.end, merged.attributed_to) == ("former", "2015", "2020", "io/z")
+        assert not merged.held_now

@@ -1,0 +1,87 @@
+"""What the text says of a role's time: the status and the since / until dates of a
+``leads`` or ``memberOf`` relation.
+
+Reads the cue families ``role_former``, ``role_acting``, ``role_appointed``, ``role_late``,
+``role_since`` and ``role_until`` of ``ontology/patterns/time_cues.yaml``. The status cue is
+looked for around the two mentions: from a few words before the first to a few words after
+the last ("the former head of the DGSN, X", "l'ancien directeur de la DGSN X", "المدير العام
+السابق للأمن الوطني X", "the late X, who led ..."), never across another person's name or a
+sentence end. A since / until date is the date right after such a cue in the clause ("since
+2015", "depuis mars 2019", "منذ 2016", "from 2010 to 2015"). No cue: ``current``. A role
+whose end date is before the publication date is ``former``.
+
+Usage::
+
+    status, start, end = role_time(text, person, body, sentence_start, sentence_end, "en",
+                                   others=[...], published="2024-05-01")
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.language.dates import find_dates
+from pipeline.model import Mention
+from pipeline.relations.cues import load_cues
+
+# Characters before the first mention and after the last that a status cue may stand in.
+LEFT_WINDOW = 30
+RIGHT_WINDOW = 20
+# Characters after a since / until cue that its date must start in.
+DATE_AFTER_CUE = 4
+# The order a status cue wins in when several stand in the window.
+STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
+                ("role_appointed", "appointed"))
+_CLAUSE_STOPS = (".", ";", "؛", "\n", "!", "?", "؟")
+# A comma and a conjunction: the start of a coordinated clause (، و / , et / , and).
+_NEXT_CLAUSE = re.compile(r"[,،]\s*(?:و|et\s|and\s|while\s|tandis\s)")
+
+
+def _bounded(text: str, lo: int, hi: int, left: int, right: int) -> tuple[int, int]:
+    """``[left, right)`` cut at a clause stop between it and ``[lo, hi)``."""
+    for stop in _CLAUSE_STOPS:
+        cut = text.rfind(stop, left, lo)
+        if cut >= 0:
+            left = max(left, cut + 1)
+        cut = text.find(stop, hi, right)
+        if cut >= 0:
+            right = min(right, cut)
+    return left, right
+
+
+def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int) -> str | None:
+    for _, end in cues:
+        for d in find_dates(text[end:limit], lang):
+            if d.start <= DATE_AFTER_CUE:
+                return d.value
+    return None
+
+
+def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end: int, lang: str, *,
+              others: list[Mention] = (), published: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(status, start, end)`` of the role ``head`` -> ``tail`` stated in the sentence
+    ``text[sent_start:sent_end]``; ``others`` are the sentence's other person mentions."""
+    lo, hi = min(head.start, tail.start), max(head.end, tail.end)
+    left, right = max(sent_start, lo - LEFT_WINDOW), min(sent_end, hi + RIGHT_WINDOW)
+    for m in others:  # another person's name closes the window on its side
+        if m.end <= lo:
+            left = max(left, m.end)
+        elif m.start >= hi:
+            right = min(right, m.start)
+    left, right = _bounded(text, lo, hi, left, right)
+    # A coordinated clause after the role is about something else ("..., وعين فريد", ", and named").
+    joint = _NEXT_CLAUSE.search(text, hi, right)
+    if joint is not None:
+        right = joint.start()
+    cues = load_cues()
+    status = "current"
+    for family, name in STATUS_ORDER:
+        if cues.find(family, lang, text[left:right]):
+            status = name
+            break
+    _, clause_end = _bounded(text, lo, hi, lo, sent_end)
+    tail_text = text[left:clause_end]
+    start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
+    end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end)
+    if end and status == "current" and (published is None or end < published):
+        status = "former"  # "from 2010 to 2015": over by the time of writing
+    return status, start, end

@@ -1,0 +1,40 @@
+"""Datelines: place, date and outlet from a text's first lines, in the three languages."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language.datelines import read_dateline
+
+
+@pytest.mark.parametrize(("text", "lang", "place", "date", "outlet"), [
+    ("RABAT, 5 mars 2024 (AFP) - Le ministre a reçu son homologue.", "fr", "RABAT", "2024-03-05", "AFP"),
+    ("Paris (Reuters) - France said on Monday it would send troops.", "en", "Paris", None, "Reuters"),
+    ("الرباط - مراسلون 24\nأعلنت وزارة الداخلية عن تفكيك خلية.", "ar", "الرباط", None, "مراسلون 24"),
+    ("NOUAKCHOTT, May 14, 2024 - Mauritania hosted the meeting.", "en", "NOUAKCHOTT", "2024-05-14", None),
+    ("Lagos, Jan. 12, NAN - Nigeria hosted the meeting.", "en", "Lagos", None, "NAN"),
+    # the headline first, the dateline on the next line
+    ("Sommet à Niamey\nNIAMEY, 6 juillet 2024 (AFP) - Les trois pays ont signé.", "fr", "NIAMEY", "2024-07-06", "AFP"),
+])
+def test_dateline_gives_place_date_outlet(text, lang, place, date, outlet):
+    d = read_dateline(text, lang)
+    assert (d.place, d.date, d.outlet) == (place, date, outlet)
+    assert text[d.start:d.end].startswith(place)
+
+
+def test_dateline_day_without_year_takes_the_publication_year():
+    assert read_dateline("RABAT, 5 mars (AFP) - Le ministre.", "fr", "2023-03-06").date == "2023-03-05"
+    assert read_dateline("RABAT, 5 mars (AFP) - Le ministre.", "fr").date is None  # never guessed
+
+
+def test_byline_line_gives_the_outlet_only():
+    d = read_dateline("تعاون أمني بين المغرب وإسبانيا\n\nمراسلون 24\n\nفي سياق دولي", "ar")
+    assert (d.place, d.outlet) == ("", "مراسلون 24")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Morocco and Spain - a new chapter\nThe two kingdoms signed an agreement.", "en"),
+    ("Le Maroc et l'Espagne renforcent leur coopération sécuritaire.", "fr"),
+    ("المغرب - إسبانيا: تعاون أمني متجدد", "ar"),
+])
+def test_headlines_are_no_datelines(text, lang):
+    assert read_dateline(text, lang) is None

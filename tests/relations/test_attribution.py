@@ -1,0 +1,51 @@
+"""Who states a relation: the source the sentence names, else the outlet (three languages)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import OUTLET
+
+
+def _sources(extract, lang, text):
+    document_text = text
+    _, relations = extract(lang, text)
+    assert relations, text
+    out = {}
+    for r in relations:
+        if r.attributed_to == OUTLET:
+            out[r.type] = OUTLET
+        else:
+            start, end = (int(x) for x in r.attributed_to.split("#")[1].split("-"))
+            out[r.type] = document_text[start:end]
+    return out
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    ("en", "Morocco and Spain cooperate against terrorism, according to Europol.", "Europol"),
+    ("en", "Morocco and Spain cooperate against terrorism, the Spanish Interior Ministry said.",
+     "Spanish Interior Ministry"),
+    ("fr", "Selon Europol, le Maroc et l'Espagne coopèrent dans la lutte antiterroriste.", "Europol"),
+    ("ar", "قال وزير الخارجية ناصر بوريطة إن المغرب وفرنسا يتعاونان في مجال الأمن.", "ناصر بوريطة"),
+    ("ar", "وأفادت وزارة الداخلية الإسبانية بأن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.",
+     "وزارة الداخلية الإسبانية"),
+])
+def test_named_source(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Morocco and Spain cooperate against terrorism."),
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste."),
+    ("ar", "يتعاون المغرب وإسبانيا في مكافحة الإرهاب."),
+])
+def test_no_source_named_is_the_outlet(extract, lang, text):
+    assert _sources(extract, lang, text)["cooperatesWith"] == OUTLET
+
+
+def test_a_party_after_that_is_what_is_said_not_who_says_it(extract):
+    # the announcer is no entity here; the agency after "أن" is the content of the announcement
+    text = "وأعلنت الحكومة أن المديرية العامة للأمن الوطني تتعاون مع الشرطة الإسبانية في مكافحة الإرهاب."
+    sources = _sources(extract, "ar", text)
+    assert sources["cooperatesWith"] == OUTLET
+    control = _sources(extract, "ar", "وأفادت وزارة الداخلية الإسبانية بأن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
+    assert control["cooperatesWith"] == "وزارة الداخلية الإسبانية"
