@@ -131,7 +131,7 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
     for d in doc_ids:
         meta = documents.get(d) or {}
         doc = {"id": d, "title": _clip(meta.get("title") or "", MAX_TITLE), "source": _clip(meta.get("source") or "", 200),
-               "lang": meta.get("lang") or "", "date": str(meta.get("date") or ""),
+               "lang": meta.get("lang") or "", "date": str(meta.get("published") or meta.get("date") or ""),
                "publisher": _clip(meta.get("publisher") or "", 200)}
         if d in texts:
             doc["text"] = texts[d]
