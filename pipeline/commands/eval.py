@@ -2,7 +2,9 @@
 
 Scores entities and relations, overall, per language and per type, and lists what was
 missed and what was spurious per document (``--misses``). ``--json FILE`` keeps the
-whole report.
+whole report. ``--events`` adds the B-cubed precision and recall of event identity across
+documents (:mod:`pipeline.evaluation.event_identity`; gold events carry ``event_key``), e.g.
+``doc2kg eval corpus/events/groups.jsonl --events``.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.evaluation.event_identity import event_identity
 from pipeline.evaluation.score import score
 from pipeline.model import Document
 from pipeline.runner import Pipeline
@@ -34,6 +37,7 @@ def evaluate(
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List misses and spurious items per document."),
     json_path: Path = typer.Option(None, "--json", help="Write the full report as JSON."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Leave the trained layer out (ablation)."),
+    events: bool = typer.Option(False, "--events", help="Also score event identity across documents (B-cubed)."),
 ) -> None:
     """Score extraction against GOLD (entities and relations: P, R, F1 per language and type)."""
     gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -52,6 +56,14 @@ def evaluate(
                     console.print(f"  {key.replace('_', ' ')}: {'; '.join(d[key])}", markup=False)
     console.print(_table("entities", report["entities"]))
     console.print(_table("relations", report["relations"]))
+    if events:
+        identity = event_identity(gold_docs, graph)
+        report["event_identity"] = identity
+        if misses:
+            for key, reports in identity["clusters"].items():
+                console.print(f"  {key}: {'; '.join(reports)}", markup=False)
+        print(f"event_identity precision={identity['precision']:.3f} recall={identity['recall']:.3f} "
+              f"f1={identity['f1']:.3f} (reports={identity['items']}, matched={identity['matched']})")
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     failed = [r.document.id for r in summary.results if r.status != "ok"]
