@@ -29,6 +29,7 @@ from pipeline.ontology_data.files import (
     entity_function_words,
     entity_heads,
     event_heads,
+    event_kinds,
     generic_agencies,
     given_names,
     jsonld_context,
@@ -50,7 +51,7 @@ from pipeline.ontology_data.lexicon import LANGS, Lexicon, LexiconEntry, load_le
 __all__ = [
     "AR_COMMON_WORDS_FILE", "JSONLD_CONTEXT_FILE", "LANGS", "LEXICON_DIR", "MODELS_DIR", "ONTOLOGY_DIR", "ONTOLOGY_FILE",
     "PATTERNS_DIR", "RELATION_MODEL_FILE", "RESOLUTION_DIR", "SCHEMAS", "SHAPES_FILE", "Lexicon", "LexiconEntry", "OntologyFileError",
-    "cue_families", "domains", "entity_function_words", "entity_heads", "event_heads", "generic_agencies", "given_names",
+    "cue_families", "domains", "entity_function_words", "entity_heads", "event_heads", "event_kinds", "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
     "person_titles", "place_context_cues", "read_entries", "relation_words", "resolution_settings", "transliteration", "word_list",

@@ -26,8 +26,10 @@ by comparing all pairs:
    that ends the long name (mission ... au Mali (EUTM Mali)); an acronym the lexicon gives
    an entry the document never names in full, read as the one entry of the document whose
    initials it is;
-2. across documents: nodes with the same key (surnames and acronyms excepted), and events
-   whose core name, year and head agree;
+2. across documents: nodes with the same key (surnames and acronyms excepted, events
+   apart), and reports of one event (:mod:`.event_identity`: a name, its translation or
+   transliteration, or a kind and ordinal link them; kind, year, ordinal and, for an
+   attack, day and place must agree);
 3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
    transliteration skeletons (:mod:`.transliterate`) compared with a threshold, each only
    with its neighbours in skeleton order and in reversed-skeleton order; across scripts
@@ -73,6 +75,7 @@ from pipeline.resolution.acronyms import (
     is_syllabic_acronym,
     long_form_words,
 )
+from pipeline.resolution.event_identity import EventReport, same_event_groups
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
@@ -652,13 +655,36 @@ class Resolver:
         first: dict[str, str] = {}
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name":
+            if node.kind != "name" or node.group == "event":  # events: join_events
                 continue
             if node.key in first:
                 self.uf.union(first[node.key], node_id)
             else:
                 first[node.key] = node_id
-        self._join_event_names((self.nodes[i] for i in sorted(self.nodes)), within_document=False)
+
+    def join_events(self, relations: Iterable[Relation]) -> None:
+        """One event across documents (:mod:`.event_identity`): each document's event, with
+        the dates, places and participants its relations give it, joins the reports of
+        other documents that name the same event."""
+        facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for r in relations:
+            head, tail = self.mention_node.get(r.head), self.mention_node.get(r.tail)
+            if r.type == "occurredOn" and head:
+                facts[self.uf.find(head)]["dates"].add(r.tail)
+            elif r.type in ("occurredIn", "involvedIn") and head and tail:
+                event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
+                facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(self.nodes[other].key)
+        roots: dict[str, list[Node]] = defaultdict(list)
+        for node_id in sorted(self.nodes):
+            if self.nodes[node_id].group == "event":
+                roots[self.uf.find(node_id)].append(self.nodes[node_id])
+        reports = [EventReport(root, nodes[0].document,
+                               tuple(sorted({s for n in nodes for s in self._event_signatures(n)}, key=str)),
+                               **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
+                   for root, nodes in roots.items()]
+        for group in same_event_groups(reports):
+            for other in group[1:]:
+                self.uf.union(group[0], other)
 
     # -- step 3: person names across scripts ---------------------------------------------
     def join_transliterations(self) -> None:
@@ -740,6 +766,7 @@ def resolve_entities(
         resolver.add_document(result)
         relations_in.extend(result.relations)
     resolver.join_same_keys()
+    resolver.join_events(relations_in)
     resolver.join_transliterations()
     resolver.join_dependents()
 

@@ -1,0 +1,256 @@
+"""One event across reports: event nodes of different documents that name the same event.
+
+A *report* is what one document says of one event (:class:`EventReport`): the signatures
+of its names (core name, year, head noun, from :mod:`.event_names`), the dates, places and
+participants its document's relations give it. Two reports of different documents are one
+event when
+
+- a name links them: their core names are equal (once head nouns, ordinals, years and
+  function words are cut), or equal through a translated name of a recurring event
+  (African Lion / الأسد الإفريقي, ``translations`` of ``ontology/patterns/event_kinds.yaml``),
+  or, across scripts, their transliteration skeletons are equal (Flintlock / فلينتلوك);
+  a report named only by an ordinal (the 8th session, الدورة الثامنة) is linked by its
+  kind and ordinal and needs two shared places or participants besides;
+- and nothing keeps them apart: their kinds agree (the head noun mapped to a kind:
+  exercise, summit, session, visit, operation, attack, agreement signing, training,
+  project), their years agree when both have one (African Lion 2023 / 2024; a name
+  without a year has the years of its dates), their
+  ordinals agree (the 22nd / 23rd session), and for single-day kinds (an attack) their
+  days agree when both give one and their places when both give one (two attacks in one
+  city on different days).
+
+The resolver (:mod:`.resolve`) joins each group; every report keeps its document, so the
+event entity lists every document that reported it.
+
+Usage::
+
+    from pipeline.resolution.event_identity import EventReport, same_event_groups
+    from pipeline.resolution.event_names import event_signature
+    a = EventReport("a", "doc1", (event_signature("African Lion 2024"),))
+    b = EventReport("b", "doc2", (event_signature("مناورات الأسد الإفريقي 2024"),))
+    same_event_groups([a, b])     # [['a', 'b']]
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline import ontology_data
+from pipeline.language.morphology import strip_article
+from pipeline.language.normalize import normalize_key
+from pipeline.language.transliterate import is_arabic, skeleton
+from pipeline.resolution.event_names import EventSignature
+
+# Reports linked by their kind and ordinal alone (no name) must share this many places or
+# participants (countries, bodies) besides.
+ORDINAL_ONLY_SHARED = 2
+# A transliteration skeleton shorter than this links nothing across scripts (too many
+# names share it).
+MIN_SKELETON = 3
+
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|th)$")
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """What one document says of one event: its names' signatures and what its relations
+    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys)."""
+
+    id: str
+    document: str
+    signatures: tuple[EventSignature, ...]
+    dates: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)
+    participants: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    names: frozenset[tuple[str, str]]  # ("name" | "skeleton-ar" | "skeleton-la", key)
+    kinds: frozenset[str]
+    years: frozenset[str]
+    ordinals: frozenset[int]
+
+
+def _key(text: str) -> str:
+    return " ".join(strip_article(w, min_length=4) for w in normalize_key(text).split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, int], dict[str, str], frozenset[str]]:
+    """(head key -> kind, ordinal word key -> number, name key -> translation id, single-day kinds)."""
+    data = ontology_data.event_kinds()
+    kinds = {_key(head): kind for kind, by_lang in data["kinds"].items()
+             for heads in by_lang.values() for head in heads}
+    ordinals = {_key(word): n for words in data["ordinals"].values() for word, n in words.items()}
+    translations = {_key(name): f"t{i}" for i, names in enumerate(data["translations"]) for name in names}
+    return kinds, ordinals, translations, frozenset(data["single_day"])
+
+
+def event_kind(head: str | None) -> str | None:
+    """The kind of event a head noun names (``exercise``, ``session``, ``attack``...), or None."""
+    return _tables()[0].get(_key(head)) if head else None
+
+
+def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
+    """The ordinal number the words carry (8e, eighth, الثالثة والعشرين) and the words left."""
+    ordinals = _tables()[1]
+    total, rest = 0, []
+    for w in words:
+        digit = _DIGIT_ORDINAL.match(w)
+        if digit:
+            total += int(digit.group(1))
+        elif w in ordinals:
+            total += ordinals[w]
+        elif "-" in w and all(p in ordinals for p in w.split("-")):  # twenty-third
+            total += sum(ordinals[p] for p in w.split("-"))
+        else:
+            rest.append(w)
+    return (total or None), rest
+
+
+def _facts(report: EventReport) -> _Facts:
+    kinds_of, _, translations, _ = _tables()
+    names: set[tuple[str, str]] = set()
+    kinds: set[str] = set()
+    years: set[str] = set()
+    ordinals: set[int] = set()
+    for sig in report.signatures:
+        if sig.head and sig.head in kinds_of:
+            kinds.add(kinds_of[sig.head])
+        if sig.year:
+            years.add(sig.year)
+        words = sig.core.split()
+        # heads the signature left in the core (8e session: session is no event head there)
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                if phrase in kinds_of:
+                    kinds.add(kinds_of[phrase])
+                    words = words[:i] + words[i + size:]
+                    break
+        number, words = _ordinal(words)
+        if number:
+            ordinals.add(number)
+        if not words:
+            continue
+        core = " ".join(words)
+        names.add(("name", core))
+        if core in translations:
+            names.add(("name", translations[core]))
+        skel = skeleton(core)
+        if len(skel) >= MIN_SKELETON:
+            names.add(("skeleton-ar" if is_arabic(core) else "skeleton-la", skel))
+    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals))
+
+
+def _years(dates: frozenset[str]) -> frozenset[str]:
+    """The years of a report's dates: a name without a year takes them (Flintlock, which
+    ran from 17 February 2020, is not Flintlock 2019)."""
+    return frozenset(d[:4] for d in dates if d[:4].isdigit())
+
+
+def _days(dates: frozenset[str]) -> frozenset[str]:
+    return frozenset(d for d in dates if len(d) == 10)
+
+
+def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
+    """What keeps two reports apart: another kind, year or ordinal; for a single-day kind,
+    another day or place."""
+    if fa.kinds and fb.kinds and not fa.kinds & fb.kinds:
+        return True
+    years_a, years_b = fa.years or _years(a.dates), fb.years or _years(b.dates)
+    if years_a and years_b and not years_a & years_b:
+        return True
+    if fa.ordinals and fb.ordinals and not fa.ordinals & fb.ordinals:
+        return True
+    if (fa.kinds | fb.kinds) & _tables()[3]:
+        days_a, days_b = _days(a.dates), _days(b.dates)
+        if days_a and days_b and not days_a & days_b:
+            return True
+        if a.places and b.places and not a.places & b.places:
+            return True
+    return False
+
+
+def _blocking_keys(facts: _Facts) -> set[tuple]:
+    keys: set[tuple] = set()
+    for kind, key in facts.names:
+        if kind == "name":
+            keys.add(("name", key))
+        else:  # a skeleton links only across scripts
+            keys.add((kind, key))
+    if not facts.names:
+        for number in facts.ordinals:
+            for kind in facts.kinds or {None}:
+                keys.add(("ordinal", kind, number))
+    return keys
+
+
+def _linked(key: tuple, a: EventReport, b: EventReport) -> bool:
+    if key[0] == "ordinal":
+        return len((a.places | a.participants) & (b.places | b.participants)) >= ORDINAL_ONLY_SHARED
+    return True
+
+
+def _strength(fa: _Facts, fb: _Facts) -> int:
+    """How much two linked reports share besides the link: a year, a kind, an ordinal."""
+    return 2 * bool(fa.years & fb.years) + bool(fa.kinds & fb.kinds) + bool(fa.ordinals & fb.ordinals)
+
+
+def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
+    """Report ids grouped by event (groups of two or more, each sorted; sorted). Reports are
+    compared only within a blocking key (a name, a skeleton, a kind and ordinal), never
+    all pairs. Pairs are joined strongest first, and two groups join only when no report of
+    one is kept apart from a report of the other (Flintlock without a year does not chain
+    Flintlock 2019 to Flintlock 2020); a yearless report that could join reports of two
+    different years joins neither."""
+    facts = {r.id: _facts(r) for r in reports}
+    by_id = {r.id: r for r in reports}
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for r in sorted(reports, key=lambda r: r.id):
+        for key in _blocking_keys(facts[r.id]):
+            blocks[key].append(r.id)
+    for key in [k for k in blocks if k[0] == "skeleton-ar"]:  # one script meets the other
+        latin = ("skeleton-la", key[1])
+        if latin in blocks:
+            blocks[("skeleton", key[1])] = blocks[key] + blocks[latin]
+    candidates: dict[tuple[str, str], int] = {}
+    for key, ids in sorted(blocks.items(), key=lambda kv: str(kv[0])):
+        if key[0] in ("skeleton-ar", "skeleton-la"):
+            continue
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                a, b = by_id[x], by_id[y]
+                pair = (min(x, y), max(x, y))
+                if a.document == b.document or pair in candidates:
+                    continue
+                if key[0] == "skeleton" and _is_arabic(facts[x]) == _is_arabic(facts[y]):
+                    continue
+                if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
+                    candidates[pair] = _strength(facts[x], facts[y])
+    partner_years: dict[str, set[str]] = defaultdict(set)
+    for x, y in candidates:
+        partner_years[x] |= facts[y].years
+        partner_years[y] |= facts[x].years
+    group = {r.id: r.id for r in reports}
+    members = {r.id: [r.id] for r in reports}
+    for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        if any(not facts[i].years and len(partner_years[i]) > 1 for i in (x, y)):
+            continue
+        gx, gy = group[x], group[y]
+        if gx == gy or any(_apart(by_id[i], facts[i], by_id[j], facts[j])
+                           for i in members[gx] for j in members[gy]):
+            continue
+        if any(by_id[i].document == by_id[j].document for i in members[gx] for j in members[gy]):
+            continue  # two events of one document stay two
+        for i in members[gy]:
+            group[i] = gx
+        members[gx] += members.pop(gy)
+    return sorted(sorted(m) for m in members.values() if len(m) > 1)
+
+
+def _is_arabic(facts: _Facts) -> bool:
+    return any(kind == "skeleton-ar" for kind, _ in facts.names)
