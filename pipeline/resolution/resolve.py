@@ -454,8 +454,9 @@ class Resolver:
             if len(roots) == 1:
                 self.uf.union(n.id, roots.pop())
 
-    def _event_signatures(self, node: Node) -> set[EventSignature]:
-        """Signatures of every name of an event node (its text, the recognizer's bare name)."""
+    def _event_signatures(self, node: Node, *, qualifiers: bool = True) -> set[EventSignature]:
+        """Signatures of every name of an event node (its text, the recognizer's bare name);
+        ``qualifiers=False`` keeps demonyms in the core (African Lion, not Lion)."""
         sigs: set[EventSignature] = set()
         for m in node.mentions:
             year = str(m.attrs.year) if m.attrs.year else None
@@ -463,7 +464,8 @@ class Resolver:
             names = [m.text, m.attrs.name, *m.attrs.aliases]
             for name in names:
                 if isinstance(name, str) and name.strip():
-                    sig = event_signature(name, year=year, head=head, is_qualifier=self._is_qualifier)
+                    sig = event_signature(name, year=year, head=head,
+                                          is_qualifier=self._is_qualifier if qualifiers else None)
                     if sig.core:
                         sigs.add(sig)
         return sigs
@@ -679,7 +681,8 @@ class Resolver:
             if self.nodes[node_id].group == "event":
                 roots[self.uf.find(node_id)].append(self.nodes[node_id])
         reports = [EventReport(root, nodes[0].document,
-                               tuple(sorted({s for n in nodes for s in self._event_signatures(n)}, key=str)),
+                               tuple(sorted({s for n in nodes for q in (True, False)
+                                             for s in self._event_signatures(n, qualifiers=q)}, key=str)),
                                **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
                    for root, nodes in roots.items()]
         for group in same_event_groups(reports):
