@@ -14,7 +14,7 @@ event when
 - and nothing keeps them apart: their kinds agree (the head noun mapped to a kind:
   exercise, summit, session, visit, operation, attack, agreement signing, training,
   project), their years agree when both have one (African Lion 2023 / 2024; a name
-  without a year has the years of its dates), their
+  without a year has the years of its dates, African Lion 24 the year 2024), their
   ordinals agree (the 22nd / 23rd session), and for single-day kinds (an attack) their
   days agree when both give one and their places when both give one (two attacks in one
   city on different days).
@@ -50,6 +50,7 @@ ORDINAL_ONLY_SHARED = 2
 # names share it).
 MIN_SKELETON = 3
 
+_EDITION = re.compile(r"^(.+?) (\d\d)$")
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|th)$")
 
 
@@ -94,6 +95,25 @@ def event_kind(head: str | None) -> str | None:
     return _tables()[0].get(_key(head)) if head else None
 
 
+def edition_name(key: str) -> str:
+    """A name key without the two-digit edition that ends it (african lion 24 -> african lion)."""
+    m = _EDITION.match(key)
+    return m.group(1) if m else key
+
+
+def name_keys(core: str) -> set[tuple[str, str]]:
+    """What links a core name to its namesakes: the name itself, its translation and its
+    transliteration skeleton (long enough to tell names apart)."""
+    translations = _tables()[2]
+    keys = {("name", core)}
+    if core in translations:
+        keys.add(("name", translations[core]))
+    skel = skeleton(core)
+    if len(skel) >= MIN_SKELETON:
+        keys.add(("skeleton", skel))
+    return keys
+
+
 def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
     """The ordinal number the words carry (8e, eighth, الثالثة والعشرين) and the words left."""
     ordinals = _tables()[1]
@@ -112,7 +132,7 @@ def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
 
 
 def _facts(report: EventReport) -> _Facts:
-    kinds_of, _, translations, _ = _tables()
+    kinds_of = _tables()[0]
     names: set[tuple[str, str]] = set()
     kinds: set[str] = set()
     years: set[str] = set()
@@ -120,9 +140,12 @@ def _facts(report: EventReport) -> _Facts:
     for sig in report.signatures:
         if sig.head and sig.head in kinds_of:
             kinds.add(kinds_of[sig.head])
+        edition = None if sig.year else _EDITION.match(sig.core)
         if sig.year:
             years.add(sig.year)
-        words = sig.core.split()
+        elif edition:  # African Lion 24
+            years.add("20" + edition.group(2))
+        words = (edition.group(1) if edition else sig.core).split()
         # heads the signature left in the core (8e session: session is no event head there)
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
@@ -137,12 +160,8 @@ def _facts(report: EventReport) -> _Facts:
         if not words:
             continue
         core = " ".join(words)
-        names.add(("name", core))
-        if core in translations:
-            names.add(("name", translations[core]))
-        skel = skeleton(core)
-        if len(skel) >= MIN_SKELETON:
-            names.add(("skeleton-ar" if is_arabic(core) else "skeleton-la", skel))
+        script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
+        names |= {(script if kind == "skeleton" else kind, key) for kind, key in name_keys(core)}
     return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals))
 
 
@@ -231,14 +250,15 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
                     continue
                 if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
                     candidates[pair] = _strength(facts[x], facts[y])
+    years = {r.id: facts[r.id].years or _years(r.dates) for r in reports}
     partner_years: dict[str, set[str]] = defaultdict(set)
     for x, y in candidates:
-        partner_years[x] |= facts[y].years
-        partner_years[y] |= facts[x].years
+        partner_years[x] |= years[y]
+        partner_years[y] |= years[x]
     group = {r.id: r.id for r in reports}
     members = {r.id: [r.id] for r in reports}
     for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(not facts[i].years and len(partner_years[i]) > 1 for i in (x, y)):
+        if any(not years[i] and len(partner_years[i]) > 1 for i in (x, y)):
             continue
         gx, gy = group[x], group[y]
         if gx == gy or any(_apart(by_id[i], facts[i], by_id[j], facts[j])

@@ -75,7 +75,7 @@ from pipeline.resolution.acronyms import (
     is_syllabic_acronym,
     long_form_words,
 )
-from pipeline.resolution.event_identity import EventReport, same_event_groups
+from pipeline.resolution.event_identity import EventReport, edition_name, name_keys, same_event_groups
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
@@ -676,6 +676,7 @@ class Resolver:
             elif r.type in ("occurredIn", "involvedIn") and head and tail:
                 event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
                 facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(self.nodes[other].key)
+        self._retype_model_events()
         roots: dict[str, list[Node]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             if self.nodes[node_id].group == "event":
@@ -688,6 +689,29 @@ class Resolver:
         for group in same_event_groups(reports):
             for other in group[1:]:
                 self.uf.union(group[0], other)
+
+    def _retype_model_events(self) -> None:
+        """A name the model typed as a body or a place (Flintlock, African Lion 24) is an
+        event when a document named that event with a year or a quoted name (Flintlock
+        2019, « African Lion 2024 », فلينتلوك 2020: :func:`.event_identity.name_keys`);
+        a lexicon name never is."""
+        prefix = tuple(self.settings["model_sources"])
+        known: set[tuple[str, str]] = set()
+        for node in self.nodes.values():
+            if node.group != "event":
+                continue
+            for sig in self._event_signatures(node, qualifiers=False):
+                if sig.year or any(m.attrs.name and not m.source.startswith(prefix) for m in node.mentions):
+                    if not self.lexicon.by_name.get(normalize_key(sig.core)):
+                        known |= name_keys(sig.core)
+        sizes = Counter(self.uf.find(i) for i in self.nodes)
+        for node in self.nodes.values():
+            if (node.group in ("organization", "place") and not node.lexicon_id and node.kind == "name"
+                    and sizes[self.uf.find(node.id)] == 1
+                    and all(m.source.startswith(prefix) for m in node.mentions)
+                    and name_keys(edition_name(name_key(node.name))) & known):
+                node.group = "event"
+                self.uf.group[node.id] = "event"
 
     # -- step 3: person names across scripts ---------------------------------------------
     def join_transliterations(self) -> None:
@@ -768,8 +792,8 @@ def resolve_entities(
             continue
         resolver.add_document(result)
         relations_in.extend(result.relations)
-    resolver.join_same_keys()
     resolver.join_events(relations_in)
+    resolver.join_same_keys()
     resolver.join_transliterations()
     resolver.join_dependents()
 
