@@ -126,3 +126,17 @@ def test_every_report_of_the_event_stays_linked_in_rdf(resolved):
                        f"<{entity_iri(lion.id)}> }} }}")
     found = {(str(row["doc"].value)) for row in rows}
     assert found == {str(document_iri("ar-lion24")), str(document_iri("fr-lion24"))}
+
+
+def test_a_name_the_model_typed_as_a_body_is_the_event_another_document_dates():
+    pipeline = Pipeline(exporters=("json",))
+    texts = {
+        "en-cutlass": ("en", "Exercise Cutlass Express 2019 opened in Djibouti on 27 January 2019 with navies from East Africa."),
+        "fr-cutlass": ("fr", "Des officiers somaliens ont rejoint Cutlass Express à Djibouti, a annoncé l'état-major."),
+    }
+    results = [pipeline.process(Document(id=k, text=t, lang=lang)) for k, (lang, t) in texts.items()]
+    assert [m.type for m in results[1].mentions if m.text == "Cutlass Express"] == ["Organization"]  # the model's
+    entities, _ = resolve_entities(results)
+    event = _events(entities)[("en-cutlass", "fr-cutlass")]
+    assert {"Cutlass Express", "Exercise Cutlass Express 2019"} <= set(event.aliases)
+    assert not [e for e in entities if e.type == "Organization"]
