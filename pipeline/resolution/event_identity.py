@@ -9,8 +9,8 @@ event when
   function words are cut), or equal through a translated name of a recurring event
   (African Lion / الأسد الإفريقي, ``translations`` of ``ontology/patterns/event_kinds.yaml``),
   or, across scripts, their transliteration skeletons are equal (Flintlock / فلينتلوك);
-  a report named only by an ordinal (the 8th session, الدورة الثامنة) is linked by its
-  kind and ordinal and needs two shared places or participants besides;
+  or a kind and an ordinal link them (the 8th session, الدورة الثامنة, whatever the
+  body's name in each language) with two shared places or participants besides;
 - and nothing keeps them apart: their kinds agree (the head noun mapped to a kind:
   exercise, summit, session, visit, operation, attack, agreement signing, training,
   project), their years agree when both have one (African Lion 2023 / 2024; a name
@@ -36,6 +36,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from pipeline import ontology_data
 from pipeline.language.morphology import strip_article
@@ -93,6 +94,23 @@ def _tables() -> tuple[dict[str, str], dict[str, int], dict[str, str], frozenset
 def event_kind(head: str | None) -> str | None:
     """The kind of event a head noun names (``exercise``, ``session``, ``attack``...), or None."""
     return _tables()[0].get(_key(head)) if head else None
+
+
+def countries_named(text: str, country_of: Callable[[str], str | None]) -> frozenset[str]:
+    """The countries an event's name carries (the Morocco-Mauritania commission, la
+    commission mixte maroco-mauritanienne, اللجنة المشتركة المغربية الموريتانية): each word
+    and each part of a hyphenated word read by ``country_of`` (a demonym or a country name
+    to its lexicon id) or as a combining form (``country_prefixes``)."""
+    prefixes = {normalize_key(k): v for k, v in ontology_data.event_kinds()["country_prefixes"].items()}
+    found: set[str] = set()
+    for word in re.split(r"[\s\-‐–]+", text):
+        word = word.strip(".,;:()«»\"'’")
+        if len(word) < 3:
+            continue
+        country = prefixes.get(normalize_key(word)) or country_of(word)
+        if country:
+            found.add(country)
+    return frozenset(found)
 
 
 def edition_name(key: str) -> str:
@@ -171,6 +189,13 @@ def _years(dates: frozenset[str]) -> frozenset[str]:
     return frozenset(d[:4] for d in dates if d[:4].isdigit())
 
 
+def _edition_years(report: EventReport, facts: _Facts) -> frozenset[str]:
+    """The years its name gives, else those of its dates, except for a numbered session:
+    its ordinal tells it from the others, and a date near it may be an earlier session's
+    (the first since 2013)."""
+    return facts.years or (frozenset() if facts.ordinals else _years(report.dates))
+
+
 def _days(dates: frozenset[str]) -> frozenset[str]:
     return frozenset(d for d in dates if len(d) == 10)
 
@@ -180,7 +205,7 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
     another day or place."""
     if fa.kinds and fb.kinds and not fa.kinds & fb.kinds:
         return True
-    years_a, years_b = fa.years or _years(a.dates), fb.years or _years(b.dates)
+    years_a, years_b = _edition_years(a, fa), _edition_years(b, fb)
     if years_a and years_b and not years_a & years_b:
         return True
     if fa.ordinals and fb.ordinals and not fa.ordinals & fb.ordinals:
@@ -201,7 +226,7 @@ def _blocking_keys(facts: _Facts) -> set[tuple]:
             keys.add(("name", key))
         else:  # a skeleton links only across scripts
             keys.add((kind, key))
-    if not facts.names:
+    if facts.ordinals:  # la 8e session de la commission mixte / الدورة الثامنة للجنة المشتركة
         for number in facts.ordinals:
             for kind in facts.kinds or {None}:
                 keys.add(("ordinal", kind, number))
@@ -250,7 +275,7 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
                     continue
                 if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
                     candidates[pair] = _strength(facts[x], facts[y])
-    years = {r.id: facts[r.id].years or _years(r.dates) for r in reports}
+    years = {r.id: _edition_years(r, facts[r.id]) for r in reports}
     partner_years: dict[str, set[str]] = defaultdict(set)
     for x, y in candidates:
         partner_years[x] |= years[y]

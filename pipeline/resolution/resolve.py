@@ -75,7 +75,13 @@ from pipeline.resolution.acronyms import (
     is_syllabic_acronym,
     long_form_words,
 )
-from pipeline.resolution.event_identity import EventReport, edition_name, name_keys, same_event_groups
+from pipeline.resolution.event_identity import (
+    EventReport,
+    countries_named,
+    edition_name,
+    name_keys,
+    same_event_groups,
+)
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
@@ -681,6 +687,10 @@ class Resolver:
         for node_id in sorted(self.nodes):
             if self.nodes[node_id].group == "event":
                 roots[self.uf.find(node_id)].append(self.nodes[node_id])
+        for root, nodes in roots.items():  # the countries its name carries take part in it
+            for n in nodes:
+                for name in n.names:
+                    facts[root]["participants"] |= countries_named(name, self._country_of)
         reports = [EventReport(root, nodes[0].document,
                                tuple(sorted({s for n in nodes for q in (True, False)
                                              for s in self._event_signatures(n, qualifiers=q)}, key=str)),
@@ -689,6 +699,14 @@ class Resolver:
         for group in same_event_groups(reports):
             for other in group[1:]:
                 self.uf.union(group[0], other)
+
+    def _country_of(self, word: str) -> str | None:
+        """A demonym's or a country name's lexicon id (Mauritanian, الموريتانية, Morocco)."""
+        found = self.lexicon.demonym_country(word)
+        if found:
+            return found
+        return next((i for i in self.lexicon.by_name.get(normalize_key(word), ())
+                     if self.lexicon.entries[i].type == "Country"), None)
 
     def _retype_model_events(self) -> None:
         """A name the model typed as a body or a place (Flintlock, African Lion 24) is an

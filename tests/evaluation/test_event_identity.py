@@ -17,7 +17,7 @@ EVENTS = ROOT / "corpus" / "events" / "groups.jsonl"
 # description, "the attack", "la précédente session", "state visit"). Raise the floor when
 # recall improves; the strict xfail below turns red when the target is met.
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.80
-RECALL_FLOOR = 0.49
+RECALL_FLOOR = 0.58
 
 
 def _gold(doc_id: str, *events: tuple[str, str, str]) -> dict:

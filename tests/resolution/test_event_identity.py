@@ -8,7 +8,8 @@ import pytest
 from pipeline.exporters.rdf import dataset_triples, document_iri, entity_iri, trig_text
 from pipeline.graph.build import build_graph
 from pipeline.model import Document
-from pipeline.resolution.event_identity import EventReport, event_kind, same_event_groups
+from pipeline.ontology_data import load_lexicon
+from pipeline.resolution.event_identity import EventReport, countries_named, event_kind, same_event_groups
 from pipeline.resolution.event_names import event_signature
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runner import Pipeline
@@ -52,6 +53,25 @@ def test_ordinal_alone_needs_shared_participants():
                               report("b", "d2", "eighth session", participants=("country/DZ", "country/TN"))]) == []
     assert same_event_groups([report("a", "d1", "8e session", participants=("country/MA", "country/MR")),
                               report("b", "d2", "eighth session", participants=("country/MA", "country/MR"))]) == [["a", "b"]]
+
+
+def test_countries_a_name_carries():
+    lexicon = load_lexicon()
+    assert countries_named("12e session de la commission mixte franco-tunisienne", lexicon.demonym_country) == \
+        {"country/FR", "country/TN"}
+    assert countries_named("الدورة الثالثة للجنة المشتركة المغربية الموريتانية", lexicon.demonym_country) == \
+        {"country/MA", "country/MR"}
+    assert countries_named("the third session of the joint commission", lexicon.demonym_country) == set()
+
+
+def test_a_numbered_session_is_told_by_its_ordinal_not_by_a_date_near_it():
+    both = ("country/FR", "country/TN")
+    a = report("a", "d1", "12e session de la commission mixte franco-tunisienne", dates=("2009",), participants=both)
+    b = report("b", "d2", "twelfth session of the Franco-Tunisian joint commission", dates=("2019-03-02",),
+               participants=both)
+    c = report("c", "d3", "11th session of the Franco-Tunisian joint commission", dates=("2019-03-02",),
+               participants=both)
+    assert same_event_groups([a, b, c]) == [["a", "b"]]
 
 
 def test_attacks_need_the_same_day_and_place():
