@@ -250,7 +250,9 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     all pairs. Pairs are joined strongest first, and two groups join only when no report of
     one is kept apart from a report of the other (Flintlock without a year does not chain
     Flintlock 2019 to Flintlock 2020); a yearless report that could join reports of two
-    different years joins neither."""
+    different years joins neither. Within a document, a yearless name without a head noun
+    joins its one dated namesake without one (the resolver's own within-document joins
+    read four-digit years; this one also reads African Lion 24 and the model's names)."""
     facts = {r.id: _facts(r) for r in reports}
     by_id = {r.id: r for r in reports}
     blocks: dict[tuple, list[str]] = defaultdict(list)
@@ -261,7 +263,9 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
         latin = ("skeleton-la", key[1])
         if latin in blocks:
             blocks[("skeleton", key[1])] = blocks[key] + blocks[latin]
+    years = {r.id: _edition_years(r, facts[r.id]) for r in reports}
     candidates: dict[tuple[str, str], int] = {}
+    in_document: dict[str, set[str]] = defaultdict(set)  # a yearless name -> its dated namesakes
     for key, ids in sorted(blocks.items(), key=lambda kv: str(kv[0])):
         if key[0] in ("skeleton-ar", "skeleton-la"):
             continue
@@ -269,19 +273,31 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
             for y in ids[i + 1:]:
                 a, b = by_id[x], by_id[y]
                 pair = (min(x, y), max(x, y))
-                if a.document == b.document or pair in candidates:
+                if a.document == b.document:
+                    if (key[0] == "name" and bool(years[x]) != bool(years[y]) and not facts[x].kinds
+                            and not facts[y].kinds and not _apart(a, facts[x], b, facts[y])):
+                        in_document[x if not years[x] else y].add(y if not years[x] else x)
+                    continue
+                if pair in candidates:
                     continue
                 if key[0] == "skeleton" and _is_arabic(facts[x]) == _is_arabic(facts[y]):
                     continue
                 if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
                     candidates[pair] = _strength(facts[x], facts[y])
-    years = {r.id: _edition_years(r, facts[r.id]) for r in reports}
     partner_years: dict[str, set[str]] = defaultdict(set)
     for x, y in candidates:
         partner_years[x] |= years[y]
         partner_years[y] |= years[x]
     group = {r.id: r.id for r in reports}
     members = {r.id: [r.id] for r in reports}
+    # within a document, a yearless name is its one dated namesake (African Lion after
+    # African Lion 24)
+    for x, dated in sorted(in_document.items()):
+        y = group[next(iter(dated))]
+        if len(dated) == 1 and group[x] == x and len(members[x]) == 1 and not any(
+                _apart(by_id[x], facts[x], by_id[j], facts[j]) for j in members[y]):
+            members[y].append(members.pop(x)[0])
+            group[x] = y
     for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
         if any(not years[i] and len(partner_years[i]) > 1 for i in (x, y)):
             continue

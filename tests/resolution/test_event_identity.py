@@ -91,6 +91,14 @@ def test_a_yearless_name_joins_no_edition_when_two_qualify():
     assert same_event_groups([*reports[:2], dated]) == [["b", "c"]]
 
 
+def test_a_yearless_name_is_its_one_dated_namesake_in_its_document():
+    reports = [report("a", "d1", "African Lion 24"), report("b", "d1", "African Lion"),
+               report("c", "d2", "African Lion 2024"), report("d", "d3", "African Lion 2023")]
+    assert same_event_groups(reports) == [["a", "b", "c"]]
+    two = [report("a", "d1", "African Lion 2023"), report("b", "d1", "African Lion"), report("c", "d1", "African Lion 2024")]
+    assert same_event_groups(two) == []
+
+
 def test_two_events_of_one_document_stay_two():
     assert same_event_groups([report("a", "d1", "African Lion 2024"), report("b", "d1", "African Lion 2024"),
                               report("c", "d2", "African Lion 2024")]) in ([["a", "c"]], [["b", "c"]])
