@@ -219,7 +219,7 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
     return False
 
 
-def _blocking_keys(facts: _Facts) -> set[tuple]:
+def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
     keys: set[tuple] = set()
     for kind, key in facts.names:
         if kind == "name":
@@ -227,9 +227,11 @@ def _blocking_keys(facts: _Facts) -> set[tuple]:
         else:  # a skeleton links only across scripts
             keys.add((kind, key))
     if facts.ordinals:  # la 8e session de la commission mixte / الدورة الثامنة للجنة المشتركة
+        # one block per participant or place: every "first session" of a corpus is no block
         for number in facts.ordinals:
             for kind in facts.kinds or {None}:
-                keys.add(("ordinal", kind, number))
+                for party in report.places | report.participants:
+                    keys.add(("ordinal", kind, number, party))
     return keys
 
 
@@ -257,7 +259,7 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     by_id = {r.id: r for r in reports}
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: r.id):
-        for key in _blocking_keys(facts[r.id]):
+        for key in _blocking_keys(facts[r.id], r):
             blocks[key].append(r.id)
     for key in [k for k in blocks if k[0] == "skeleton-ar"]:  # one script meets the other
         latin = ("skeleton-la", key[1])
