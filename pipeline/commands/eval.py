@@ -7,10 +7,13 @@ whole report. Several gold files run as ONE corpus (their documents resolved tog
 (:mod:`pipeline.evaluation.identity`) with the worst wrong merges and splits. A gold file
 with time and sources (``corpus/time/``: ``meta``, ``dates``, a role's ``status``,
 ``attributed_to``) is also scored for them (:mod:`pipeline.evaluation.time_score`).
+``--events`` adds the B-cubed precision and recall of event identity across documents
+(:mod:`pipeline.evaluation.event_identity`; gold events carry ``event_key``).
 
 Usage::
 
     doc2kg eval ../shared/eval/dev.jsonl tests/evaluation/data/*.jsonl --identity --no-misses
+    doc2kg eval corpus/events/groups.jsonl --events
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.evaluation.identity import score_identity
+from pipeline.evaluation.event_identity import event_identity
 from pipeline.evaluation.score import score
 from pipeline.evaluation.time_score import has_time_gold, score_time
 from pipeline.model import Document
@@ -62,6 +66,7 @@ def evaluate(
     rules_only: bool = typer.Option(False, "--rules-only", help="Leave the trained layer out (ablation)."),
     identity: bool = typer.Option(False, "--identity", help="Also score entity identity across documents (B-cubed)."),
     top: int = typer.Option(15, "--top", help="Wrong merges and splits listed with --identity."),
+    events: bool = typer.Option(False, "--events", help="Also score event identity across documents (B-cubed)."),
 ) -> None:
     """Score extraction against GOLD (entities and relations: P, R, F1 per language and type)."""
     if out is not None and out.exists() and not out.is_dir():  # before any model is loaded
@@ -106,6 +111,14 @@ def evaluate(
         console.print(_table("time and sources", rows))
         time_line = " ".join(f"{k}_p={v['p']:.3f} {k}_r={v['r']:.3f}" for k, v in rows.items()
                              if k in ("published", "dates", "role_status", "attribution"))
+    if events:
+        identity = event_identity(gold_docs, graph)
+        report["event_identity"] = identity
+        if misses:
+            for key, reports in identity["clusters"].items():
+                console.print(f"  {key}: {'; '.join(reports)}", markup=False)
+        print(f"event_identity precision={identity['precision']:.3f} recall={identity['recall']:.3f} "
+              f"f1={identity['f1']:.3f} (reports={identity['items']}, matched={identity['matched']})")
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     failed = [r.document.id for r in summary.results if r.status != "ok"]

@@ -52,6 +52,21 @@ _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
+# English names a session's body before its head noun (the Morocco-Mauritania High Joint
+# Commission): the tokens between the link and the body noun.
+MAX_SESSION_BODY_WORDS = 7
+
+
+def _lower_word(text: str) -> bool:
+    """A lowercase word, hyphenated or not (mixte, maroco-mauritanienne)."""
+    return text.islower() and all(part.isalpha() for part in text.split("-"))
+
+
+def _bare(norm: str) -> str:
+    """A norm without the Arabic article (لجنة / اللجنة)."""
+    return norm[len(ARTICLE):] if norm.startswith(ARTICLE) and len(norm) > len(ARTICLE) + 2 else norm
+
+
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
 MAX_NAME = 4
 
@@ -122,6 +137,8 @@ class EventPatterns(EntityComponent):
         self.before_name = set(phrases(spec.get("before_name")))
         self.apposition_heads = phrases(spec.get("apposition_heads"))
         self.word_ordinal_heads = phrases(spec.get("word_ordinal_heads"))
+        self.session_bodies = frozenset(_bare(normalize(w)) for w in spec.get("session_bodies") or [])
+        self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
@@ -219,16 +236,54 @@ class EventPatterns(EntityComponent):
                 while k > first and norms[k - 1] == "و":
                     k -= 1
                 if k > first:
-                    out.append(EventMatch(i, k, doc[i:k].text, "session"))
+                    out.append(EventMatch(i, k, doc[i:self._session_body(doc, norms, k)].text, "session"))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
-                out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
+                k = i + len(head)
+                out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
         if self.lang == "ar":
             return out
         for i, head in self.word_ordinal_heads.matches(norms, begin=1):
             # the fourth round (of talks), la troisième session
             if norms[i - 1] in self.ordinals and i > 1 and norms[i - 2] in self.words.articles | self.words.demonstratives:
-                out.append(EventMatch(i - 1, i + len(head), doc[i - 1:i + len(head)].text, "session"))
+                k = i + len(head)
+                out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
         return out
+
+    def _session_body(self, doc: Doc, norms: list[str], k: int) -> int:
+        """The end of a numbered session's name with the body whose session it is, or ``k``
+        (the span stays the session alone, so the countries in the body's name stay
+        mentions of their own; the long name is the event's name):
+        الدورة الثامنة للجنة العليا المشتركة (the body and its definite adjectives), la 8e
+        session de la haute commission mixte maroco-mauritanienne (a link, at most two words,
+        the body, its lowercase adjectives), the eighth session of the Joint Commission (a
+        link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
+        if self.lang == "ar":
+            if k + 1 < len(doc) and is_clitic(doc[k]) and _bare(normalize(doc[k + 1].text)) in self.session_bodies:
+                end = k + 2
+                while end < len(doc) and end - k < 8 and is_definite(doc[end]):
+                    end += 1
+                return end
+            return k
+        j = k
+        while j < len(doc) and j - k < 2 and norms[j] in self.session_links:
+            j += 1
+        if j == k:
+            return k
+        for body in range(j, min(j + (MAX_SESSION_BODY_WORDS if self.lang == "en" else 3), len(doc))):
+            if norms[body] in self.session_bodies:
+                break
+            if not (_lower_word(doc[body].text.lower()) or doc[body].text == "-"):
+                return k
+        else:
+            return k
+        end = body + 1
+        while self.lang == "fr" and end < len(doc) and end - body < 6 and (
+                _lower_word(doc[end].text) and norms[end] not in self.session_links
+                and norms[end] not in self.words.articles or doc[end].text == "-" and not doc[end - 1].whitespace_):
+            end += 1
+        while end > body + 1 and doc[end - 1].text == "-":
+            end -= 1
+        return end
 
     def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """English: a city or country right before a place-taking head: the Nairobi attack,

@@ -261,6 +261,12 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
             typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"])
             if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:
                 typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
+            elif (ent.label_ in ("ORG", "FAC", "LOC", "MISC") and typ in ("Organization", "Location")
+                  and span.end < len(doc) and _YEAR_TOKEN.match(doc[span.end].text)
+                  and not marks.type_at(span.start)):
+                # the model's name cut before its year (« Flintlock » 2019, African Lion 2024)
+                span, typ = doc[span.start:span.end + 1], "Event"
+                span.label_ = ent.label_
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
                 typed.append(ModelEntity(span, typ, ent.label_))
@@ -285,6 +291,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
 
 
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _role_words(lang: str) -> frozenset[str]:

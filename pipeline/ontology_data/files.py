@@ -133,6 +133,9 @@ SCHEMAS: dict[str, Any] = {
     "patterns/model_entity_filters.yaml": WORDS_BY_LANG,
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
+    "patterns/event_kinds.yaml": Fields(required={
+        "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
+        "translations": [WORDS], "country_prefixes": {str: str}}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
@@ -249,6 +252,12 @@ def numbered_groups(path: str | Path | None = None) -> dict[str, dict[str, list[
 def event_heads(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
     """``patterns/event_heads.yaml``: event head nouns and their cues, per language."""
     return _project_file("patterns/event_heads.yaml", path)
+
+
+def event_kinds(path: str | Path | None = None) -> dict[str, Any]:
+    """``patterns/event_kinds.yaml``: event kinds by head noun, single-day kinds, ordinal
+    words and translated names of recurring events (cross-document event identity)."""
+    return _project_file("patterns/event_kinds.yaml", path)
 
 
 def entity_function_words(path: str | Path | None = None) -> dict[str, Any]:

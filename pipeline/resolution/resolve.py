@@ -26,8 +26,10 @@ by comparing all pairs:
    that ends the long name (mission ... au Mali (EUTM Mali)); an acronym the lexicon gives
    an entry the document never names in full, read as the one entry of the document whose
    initials it is;
-2. across documents: nodes with the same key (surnames and acronyms excepted), and events
-   whose core name, year and head agree;
+2. across documents: nodes with the same key (surnames and acronyms excepted, events
+   apart), and reports of one event (:mod:`.event_identity`: a name, its translation or
+   transliteration, or a kind and ordinal link them; kind, year, ordinal and, for an
+   attack, day and place must agree);
 3. person names across scripts and spellings (عبد اللطيف حموشي / Abdellatif Hammouchi):
    transliteration skeletons (:mod:`.transliterate`) compared with a threshold, each only
    with its neighbours in skeleton order and in reversed-skeleton order; across scripts
@@ -75,6 +77,13 @@ from pipeline.resolution.acronyms import (
     long_form_words,
 )
 from pipeline.resolution.agency_states import entry_of_state, stated_country
+from pipeline.resolution.event_identity import (
+    EventReport,
+    countries_named,
+    edition_name,
+    name_keys,
+    same_event_groups,
+)
 from pipeline.resolution.event_names import EventSignature, event_signature
 from pipeline.resolution.generic_agencies import generic_reference, is_stateless_name
 from pipeline.ontology_data import Lexicon, load_lexicon, person_titles, resolution_settings
@@ -481,8 +490,9 @@ class Resolver:
             if len(roots) == 1:
                 self.uf.union(n.id, roots.pop())
 
-    def _event_signatures(self, node: Node) -> set[EventSignature]:
-        """Signatures of every name of an event node (its text, the recognizer's bare name)."""
+    def _event_signatures(self, node: Node, *, qualifiers: bool = True) -> set[EventSignature]:
+        """Signatures of every name of an event node (its text, the recognizer's bare name);
+        ``qualifiers=False`` keeps demonyms in the core (African Lion, not Lion)."""
         sigs: set[EventSignature] = set()
         for m in node.mentions:
             year = str(m.attrs.year) if m.attrs.year else None
@@ -490,7 +500,8 @@ class Resolver:
             names = [m.text, m.attrs.name, *m.attrs.aliases]
             for name in names:
                 if isinstance(name, str) and name.strip():
-                    sig = event_signature(name, year=year, head=head, is_qualifier=self._is_qualifier)
+                    sig = event_signature(name, year=year, head=head,
+                                          is_qualifier=self._is_qualifier if qualifiers else None)
                     if sig.core:
                         sigs.add(sig)
         return sigs
@@ -682,13 +693,73 @@ class Resolver:
         first: dict[str, str] = {}
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
-            if node.kind != "name" or node.local:
+            if node.kind != "name" or node.local or node.group == "event":  # events: join_events
                 continue
             if node.key in first:
                 self.uf.union(first[node.key], node_id)
             else:
                 first[node.key] = node_id
-        self._join_event_names((self.nodes[i] for i in sorted(self.nodes)), within_document=False)
+
+    def join_events(self, relations: Iterable[Relation]) -> None:
+        """One event across documents (:mod:`.event_identity`): each document's event, with
+        the dates, places and participants its relations give it, joins the reports of
+        other documents that name the same event."""
+        facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for r in relations:
+            head, tail = self.mention_node.get(r.head), self.mention_node.get(r.tail)
+            if r.type == "occurredOn" and head:
+                facts[self.uf.find(head)]["dates"].add(r.tail)
+            elif r.type in ("occurredIn", "involvedIn") and head and tail:
+                event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
+                facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(self.nodes[other].key)
+        self._retype_model_events()
+        roots: dict[str, list[Node]] = defaultdict(list)
+        for node_id in sorted(self.nodes):
+            if self.nodes[node_id].group == "event":
+                roots[self.uf.find(node_id)].append(self.nodes[node_id])
+        for root, nodes in roots.items():  # the countries its name carries take part in it
+            for n in nodes:
+                for name in n.names:
+                    facts[root]["participants"] |= countries_named(name, self._country_of)
+        reports = [EventReport(root, nodes[0].document,
+                               tuple(sorted({s for n in nodes for q in (True, False)
+                                             for s in self._event_signatures(n, qualifiers=q)}, key=str)),
+                               **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
+                   for root, nodes in roots.items()]
+        for group in same_event_groups(reports):
+            for other in group[1:]:
+                self.uf.union(group[0], other)
+
+    def _country_of(self, word: str) -> str | None:
+        """A demonym's or a country name's lexicon id (Mauritanian, الموريتانية, Morocco)."""
+        found = self.lexicon.demonym_country(word)
+        if found:
+            return found
+        return next((i for i in self.lexicon.by_name.get(normalize_key(word), ())
+                     if self.lexicon.entries[i].type == "Country"), None)
+
+    def _retype_model_events(self) -> None:
+        """A name the model typed as a body or a place (Flintlock, African Lion 24) is an
+        event when a document named that event with a year or a quoted name (Flintlock
+        2019, « African Lion 2024 », فلينتلوك 2020: :func:`.event_identity.name_keys`);
+        a lexicon name never is."""
+        prefix = tuple(self.settings["model_sources"])
+        known: set[tuple[str, str]] = set()
+        for node in self.nodes.values():
+            if node.group != "event":
+                continue
+            for sig in self._event_signatures(node, qualifiers=False):
+                if sig.year or any(m.attrs.name and not m.source.startswith(prefix) for m in node.mentions):
+                    if not self.lexicon.by_name.get(normalize_key(sig.core)):
+                        known |= name_keys(sig.core)
+        sizes = Counter(self.uf.find(i) for i in self.nodes)
+        for node in self.nodes.values():
+            if (node.group in ("organization", "place") and not node.lexicon_id and node.kind == "name"
+                    and sizes[self.uf.find(node.id)] == 1
+                    and all(m.source.startswith(prefix) for m in node.mentions)
+                    and name_keys(edition_name(name_key(node.name))) & known):
+                node.group = "event"
+                self.uf.group[node.id] = "event"
 
     # -- step 3: person names across scripts ---------------------------------------------
     def join_transliterations(self) -> None:
@@ -853,6 +924,7 @@ def resolve_entities(
             continue
         resolver.add_document(result)
         relations_in.extend(result.relations)
+    resolver.join_events(relations_in)
     resolver.join_same_keys()
     resolver.join_transliterations()
     resolver.join_dependents()

@@ -44,9 +44,19 @@ def test_arabic_meeting_or_deal_with_a_bare_word_is_not_an_event():
     assert list(events("ar", "ونفذت القوات عملية «درع الصحراء»")) == ["درع الصحراء"]
 
 
-def test_numbered_sessions_are_events():
-    assert "الدورة الخامسة عشرة" in events("ar", "افتتحت الدورة الخامسة عشرة للجنة المشتركة")
-    assert "7th session" in events("en", "The 7th session of the joint commission opened.")
+def test_numbered_sessions_are_events_named_with_the_body_whose_session_they_are():
+    # the span is the session (the countries in the body's name stay mentions of their own);
+    # the event's name runs on to the body
+    found = events("ar", "افتتحت الدورة الخامسة عشرة للجنة المشتركة")
+    assert found["الدورة الخامسة عشرة"].name == "الدورة الخامسة عشرة للجنة المشتركة"
+    assert events("ar", "افتتحت الدورة الخامسة عشرة في الرباط")["الدورة الخامسة عشرة"].name == "الدورة الخامسة عشرة"
+    assert events("en", "The 7th session of the joint commission opened.")["7th session"].name == \
+        "7th session of the joint commission"
+    assert events("en", "The 7th session of talks opened in Geneva.")["7th session"].name == "7th session"
+    found = events("fr", "La 12e session de la commission mixte franco-tunisienne, ouverte hier à Tunis, a pris fin.")
+    assert found["12e session"].name == "12e session de la commission mixte franco-tunisienne"
+    found = events("ar", "عقد الاجتماع الثالث للجنة العسكرية المشتركة في تونس")
+    assert found["الاجتماع الثالث"].name == "الاجتماع الثالث للجنة العسكرية المشتركة"
 
 
 def test_place_complement_and_place_before_head():

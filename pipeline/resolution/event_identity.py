@@ -1,0 +1,319 @@
+"""One event across reports: event nodes of different documents that name the same event.
+
+A *report* is what one document says of one event (:class:`EventReport`): the signatures
+of its names (core name, year, head noun, from :mod:`.event_names`), the dates, places and
+participants its document's relations give it. Two reports of different documents are one
+event when
+
+- a name links them: their core names are equal (once head nouns, ordinals, years and
+  function words are cut), or equal through a translated name of a recurring event
+  (African Lion / الأسد الإفريقي, ``translations`` of ``ontology/patterns/event_kinds.yaml``),
+  or, across scripts, their transliteration skeletons are equal (Flintlock / فلينتلوك);
+  or a kind and an ordinal link them (the 8th session, الدورة الثامنة, whatever the
+  body's name in each language) with two shared places or participants besides;
+- and nothing keeps them apart: their kinds agree (the head noun mapped to a kind:
+  exercise, summit, session, visit, operation, attack, agreement signing, training,
+  project), their years agree when both have one (African Lion 2023 / 2024; a name
+  without a year has the years of its dates, African Lion 24 the year 2024), their
+  ordinals agree (the 22nd / 23rd session), and for single-day kinds (an attack) their
+  days agree when both give one and their places when both give one (two attacks in one
+  city on different days).
+
+The resolver (:mod:`.resolve`) joins each group; every report keeps its document, so the
+event entity lists every document that reported it.
+
+Usage::
+
+    from pipeline.resolution.event_identity import EventReport, same_event_groups
+    from pipeline.resolution.event_names import event_signature
+    a = EventReport("a", "doc1", (event_signature("African Lion 2024"),))
+    b = EventReport("b", "doc2", (event_signature("مناورات الأسد الإفريقي 2024"),))
+    same_event_groups([a, b])     # [['a', 'b']]
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from pipeline import ontology_data
+from pipeline.language.morphology import strip_article
+from pipeline.language.normalize import normalize_key
+from pipeline.language.transliterate import is_arabic, skeleton
+from pipeline.resolution.event_names import EventSignature
+
+# Reports linked by their kind and ordinal alone (no name) must share this many places or
+# participants (countries, bodies) besides.
+ORDINAL_ONLY_SHARED = 2
+# A transliteration skeleton shorter than this links nothing across scripts (too many
+# names share it).
+MIN_SKELETON = 3
+
+_EDITION = re.compile(r"^(.+?) (\d\d)$")
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|th)$")
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """What one document says of one event: its names' signatures and what its relations
+    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys)."""
+
+    id: str
+    document: str
+    signatures: tuple[EventSignature, ...]
+    dates: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)
+    participants: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    names: frozenset[tuple[str, str]]  # ("name" | "skeleton-ar" | "skeleton-la", key)
+    kinds: frozenset[str]
+    years: frozenset[str]
+    ordinals: frozenset[int]
+
+
+def _key(text: str) -> str:
+    return " ".join(strip_article(w, min_length=4) for w in normalize_key(text).split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, int], dict[str, str], frozenset[str]]:
+    """(head key -> kind, ordinal word key -> number, name key -> translation id, single-day kinds)."""
+    data = ontology_data.event_kinds()
+    kinds = {_key(head): kind for kind, by_lang in data["kinds"].items()
+             for heads in by_lang.values() for head in heads}
+    ordinals = {_key(word): n for words in data["ordinals"].values() for word, n in words.items()}
+    translations = {_key(name): f"t{i}" for i, names in enumerate(data["translations"]) for name in names}
+    return kinds, ordinals, translations, frozenset(data["single_day"])
+
+
+def event_kind(head: str | None) -> str | None:
+    """The kind of event a head noun names (``exercise``, ``session``, ``attack``...), or None."""
+    return _tables()[0].get(_key(head)) if head else None
+
+
+def countries_named(text: str, country_of: Callable[[str], str | None]) -> frozenset[str]:
+    """The countries an event's name carries (the Morocco-Mauritania commission, la
+    commission mixte maroco-mauritanienne, اللجنة المشتركة المغربية الموريتانية): each word
+    and each part of a hyphenated word read by ``country_of`` (a demonym or a country name
+    to its lexicon id) or as a combining form (``country_prefixes``)."""
+    prefixes = {normalize_key(k): v for k, v in ontology_data.event_kinds()["country_prefixes"].items()}
+    found: set[str] = set()
+    for word in re.split(r"[\s\-‐–]+", text):
+        word = word.strip(".,;:()«»\"'’")
+        if len(word) < 3:
+            continue
+        country = prefixes.get(normalize_key(word)) or country_of(word)
+        if country:
+            found.add(country)
+    return frozenset(found)
+
+
+def edition_name(key: str) -> str:
+    """A name key without the two-digit edition that ends it (african lion 24 -> african lion)."""
+    m = _EDITION.match(key)
+    return m.group(1) if m else key
+
+
+def name_keys(core: str) -> set[tuple[str, str]]:
+    """What links a core name to its namesakes: the name itself, its translation and its
+    transliteration skeleton (long enough to tell names apart)."""
+    translations = _tables()[2]
+    keys = {("name", core)}
+    if core in translations:
+        keys.add(("name", translations[core]))
+    skel = skeleton(core)
+    if len(skel) >= MIN_SKELETON:
+        keys.add(("skeleton", skel))
+    return keys
+
+
+def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
+    """The ordinal number the words carry (8e, eighth, الثالثة والعشرين) and the words left."""
+    ordinals = _tables()[1]
+    total, rest = 0, []
+    for w in words:
+        digit = _DIGIT_ORDINAL.match(w)
+        if digit:
+            total += int(digit.group(1))
+        elif w in ordinals:
+            total += ordinals[w]
+        elif "-" in w and all(p in ordinals for p in w.split("-")):  # twenty-third
+            total += sum(ordinals[p] for p in w.split("-"))
+        else:
+            rest.append(w)
+    return (total or None), rest
+
+
+def _facts(report: EventReport) -> _Facts:
+    kinds_of = _tables()[0]
+    names: set[tuple[str, str]] = set()
+    kinds: set[str] = set()
+    years: set[str] = set()
+    ordinals: set[int] = set()
+    for sig in report.signatures:
+        if sig.head and sig.head in kinds_of:
+            kinds.add(kinds_of[sig.head])
+        edition = None if sig.year else _EDITION.match(sig.core)
+        if sig.year:
+            years.add(sig.year)
+        elif edition:  # African Lion 24
+            years.add("20" + edition.group(2))
+        words = (edition.group(1) if edition else sig.core).split()
+        # heads the signature left in the core (8e session: session is no event head there)
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                if phrase in kinds_of:
+                    kinds.add(kinds_of[phrase])
+                    words = words[:i] + words[i + size:]
+                    break
+        number, words = _ordinal(words)
+        if number:
+            ordinals.add(number)
+        if not words:
+            continue
+        core = " ".join(words)
+        script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
+        names |= {(script if kind == "skeleton" else kind, key) for kind, key in name_keys(core)}
+    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals))
+
+
+def _years(dates: frozenset[str]) -> frozenset[str]:
+    """The years of a report's dates: a name without a year takes them (Flintlock, which
+    ran from 17 February 2020, is not Flintlock 2019)."""
+    return frozenset(d[:4] for d in dates if d[:4].isdigit())
+
+
+def _edition_years(report: EventReport, facts: _Facts) -> frozenset[str]:
+    """The years its name gives, else those of its dates, except for a numbered session:
+    its ordinal tells it from the others, and a date near it may be an earlier session's
+    (the first since 2013)."""
+    return facts.years or (frozenset() if facts.ordinals else _years(report.dates))
+
+
+def _days(dates: frozenset[str]) -> frozenset[str]:
+    return frozenset(d for d in dates if len(d) == 10)
+
+
+def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
+    """What keeps two reports apart: another kind, year or ordinal; for a single-day kind,
+    another day or place."""
+    if fa.kinds and fb.kinds and not fa.kinds & fb.kinds:
+        return True
+    years_a, years_b = _edition_years(a, fa), _edition_years(b, fb)
+    if years_a and years_b and not years_a & years_b:
+        return True
+    if fa.ordinals and fb.ordinals and not fa.ordinals & fb.ordinals:
+        return True
+    if (fa.kinds | fb.kinds) & _tables()[3]:
+        days_a, days_b = _days(a.dates), _days(b.dates)
+        if days_a and days_b and not days_a & days_b:
+            return True
+        if a.places and b.places and not a.places & b.places:
+            return True
+    return False
+
+
+def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
+    keys: set[tuple] = set()
+    for kind, key in facts.names:
+        if kind == "name":
+            keys.add(("name", key))
+        else:  # a skeleton links only across scripts
+            keys.add((kind, key))
+    if facts.ordinals:  # la 8e session de la commission mixte / الدورة الثامنة للجنة المشتركة
+        # one block per participant or place: every "first session" of a corpus is no block
+        for number in facts.ordinals:
+            for kind in facts.kinds or {None}:
+                for party in report.places | report.participants:
+                    keys.add(("ordinal", kind, number, party))
+    return keys
+
+
+def _linked(key: tuple, a: EventReport, b: EventReport) -> bool:
+    if key[0] == "ordinal":
+        return len((a.places | a.participants) & (b.places | b.participants)) >= ORDINAL_ONLY_SHARED
+    return True
+
+
+def _strength(fa: _Facts, fb: _Facts) -> int:
+    """How much two linked reports share besides the link: a year, a kind, an ordinal."""
+    return 2 * bool(fa.years & fb.years) + bool(fa.kinds & fb.kinds) + bool(fa.ordinals & fb.ordinals)
+
+
+def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
+    """Report ids grouped by event (groups of two or more, each sorted; sorted). Reports are
+    compared only within a blocking key (a name, a skeleton, a kind and ordinal), never
+    all pairs. Pairs are joined strongest first, and two groups join only when no report of
+    one is kept apart from a report of the other (Flintlock without a year does not chain
+    Flintlock 2019 to Flintlock 2020); a yearless report that could join reports of two
+    different years joins neither. Within a document, a yearless name without a head noun
+    joins its one dated namesake without one (the resolver's own within-document joins
+    read four-digit years; this one also reads African Lion 24 and the model's names)."""
+    facts = {r.id: _facts(r) for r in reports}
+    by_id = {r.id: r for r in reports}
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for r in sorted(reports, key=lambda r: r.id):
+        for key in _blocking_keys(facts[r.id], r):
+            blocks[key].append(r.id)
+    for key in [k for k in blocks if k[0] == "skeleton-ar"]:  # one script meets the other
+        latin = ("skeleton-la", key[1])
+        if latin in blocks:
+            blocks[("skeleton", key[1])] = blocks[key] + blocks[latin]
+    years = {r.id: _edition_years(r, facts[r.id]) for r in reports}
+    candidates: dict[tuple[str, str], int] = {}
+    in_document: dict[str, set[str]] = defaultdict(set)  # a yearless name -> its dated namesakes
+    for key, ids in sorted(blocks.items(), key=lambda kv: str(kv[0])):
+        if key[0] in ("skeleton-ar", "skeleton-la"):
+            continue
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                a, b = by_id[x], by_id[y]
+                pair = (min(x, y), max(x, y))
+                if a.document == b.document:
+                    if (key[0] == "name" and bool(years[x]) != bool(years[y]) and not facts[x].kinds
+                            and not facts[y].kinds and not _apart(a, facts[x], b, facts[y])):
+                        in_document[x if not years[x] else y].add(y if not years[x] else x)
+                    continue
+                if pair in candidates:
+                    continue
+                if key[0] == "skeleton" and _is_arabic(facts[x]) == _is_arabic(facts[y]):
+                    continue
+                if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
+                    candidates[pair] = _strength(facts[x], facts[y])
+    partner_years: dict[str, set[str]] = defaultdict(set)
+    for x, y in candidates:
+        partner_years[x] |= years[y]
+        partner_years[y] |= years[x]
+    group = {r.id: r.id for r in reports}
+    members = {r.id: [r.id] for r in reports}
+    # within a document, a yearless name is its one dated namesake (African Lion after
+    # African Lion 24)
+    for x, dated in sorted(in_document.items()):
+        y = group[next(iter(dated))]
+        if len(dated) == 1 and group[x] == x and len(members[x]) == 1 and not any(
+                _apart(by_id[x], facts[x], by_id[j], facts[j]) for j in members[y]):
+            members[y].append(members.pop(x)[0])
+            group[x] = y
+    for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        if any(not years[i] and len(partner_years[i]) > 1 for i in (x, y)):
+            continue
+        gx, gy = group[x], group[y]
+        if gx == gy or any(_apart(by_id[i], facts[i], by_id[j], facts[j])
+                           for i in members[gx] for j in members[gy]):
+            continue
+        if any(by_id[i].document == by_id[j].document for i in members[gx] for j in members[gy]):
+            continue  # two events of one document stay two
+        for i in members[gy]:
+            group[i] = gx
+        members[gx] += members.pop(gy)
+    return sorted(sorted(m) for m in members.values() if len(m) > 1)
+
+
+def _is_arabic(facts: _Facts) -> bool:
+    return any(kind == "skeleton-ar" for kind, _ in facts.names)

@@ -1,0 +1,170 @@
+"""One event across reports: the rules on report records, then the real pipeline on tiny
+texts of our own (Arabic, French, English), down to the RDF dataset in Oxigraph."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from pipeline.exporters.rdf import dataset_triples, document_iri, entity_iri, trig_text
+from pipeline.graph.build import build_graph
+from pipeline.model import Document
+from pipeline.ontology_data import load_lexicon
+from pipeline.resolution.event_identity import EventReport, countries_named, event_kind, same_event_groups
+from pipeline.resolution.event_names import event_signature
+from pipeline.resolution.resolve import resolve_entities
+from pipeline.runner import Pipeline
+
+
+def report(rid: str, doc: str, *names: str, dates=(), places=(), participants=()) -> EventReport:
+    return EventReport(rid, doc, tuple(event_signature(n) for n in names),
+                       frozenset(dates), frozenset(places), frozenset(participants))
+
+
+def test_head_nouns_map_to_kinds_in_three_languages():
+    assert {event_kind(h) for h in ("exercise", "manœuvres", "مناورات")} == {"exercise"}
+    assert {event_kind(h) for h in ("session", "réunion", "الدورة")} == {"session"}
+    assert {event_kind(h) for h in ("attack", "attentat", "هجوم")} == {"attack"}
+    assert event_kind("summit") != event_kind("session") and event_kind("table") is None
+
+
+def test_translated_and_transliterated_names_link_reports_of_one_year():
+    groups = same_event_groups([
+        report("a", "d1", "African Lion 2024"),
+        report("b", "d2", "مناورات الأسد الإفريقي 2024"),
+        report("c", "d3", "Flintlock 2020"),
+        report("d", "d4", "تمرين فلينتلوك 2020"),
+        report("e", "d5", "exercice Flintlock 2020"),
+    ])
+    assert groups == [["a", "b"], ["c", "d", "e"]]
+
+
+def test_other_year_other_ordinal_other_kind_stay_apart():
+    assert same_event_groups([report("a", "d1", "African Lion 2023"), report("b", "d2", "African Lion 2024")]) == []
+    assert same_event_groups([report("a", "d1", "Sahel summit 2020"), report("b", "d2", "Sahel attack 2020")]) == []
+    countries = ("country/MA", "country/FR")
+    sessions = [report("a", "d1", "22e session", participants=countries),
+                report("b", "d2", "الدورة الثالثة والعشرين", participants=countries),
+                report("c", "d3", "twenty-third session", participants=countries)]
+    assert same_event_groups(sessions) == [["b", "c"]]
+
+
+def test_ordinal_alone_needs_shared_participants():
+    assert same_event_groups([report("a", "d1", "8e session", participants=("country/MA", "country/MR")),
+                              report("b", "d2", "eighth session", participants=("country/DZ", "country/TN"))]) == []
+    assert same_event_groups([report("a", "d1", "8e session", participants=("country/MA", "country/MR")),
+                              report("b", "d2", "eighth session", participants=("country/MA", "country/MR"))]) == [["a", "b"]]
+
+
+def test_countries_a_name_carries():
+    lexicon = load_lexicon()
+    assert countries_named("12e session de la commission mixte franco-tunisienne", lexicon.demonym_country) == \
+        {"country/FR", "country/TN"}
+    assert countries_named("الدورة الثالثة للجنة المشتركة المغربية الموريتانية", lexicon.demonym_country) == \
+        {"country/MA", "country/MR"}
+    assert countries_named("the third session of the joint commission", lexicon.demonym_country) == set()
+
+
+def test_a_numbered_session_is_told_by_its_ordinal_not_by_a_date_near_it():
+    both = ("country/FR", "country/TN")
+    a = report("a", "d1", "12e session de la commission mixte franco-tunisienne", dates=("2009",), participants=both)
+    b = report("b", "d2", "twelfth session of the Franco-Tunisian joint commission", dates=("2019-03-02",),
+               participants=both)
+    c = report("c", "d3", "11th session of the Franco-Tunisian joint commission", dates=("2019-03-02",),
+               participants=both)
+    assert same_event_groups([a, b, c]) == [["a", "b"]]
+
+
+def test_attacks_need_the_same_day_and_place():
+    a = report("a", "d1", "attaque à Bamako", dates=("2024-09-17",), places=("city/ML-bamako",))
+    b = report("b", "d2", "هجوم باماكو", dates=("2024-09-17",), places=("city/ML-bamako",))
+    c = report("c", "d3", "attack in Bamako", dates=("2015-11-20",), places=("city/ML-bamako",))
+    d = report("d", "d4", "attack in Bamako", dates=("2024-09-20",), places=("city/ML-bamako",))
+    assert same_event_groups([a, b, c, d]) == [["a", "b"]]
+
+
+def test_a_yearless_name_joins_no_edition_when_two_qualify():
+    reports = [report("a", "d1", "Flintlock 2019"), report("b", "d2", "Flintlock 2020"), report("c", "d3", "Flintlock")]
+    assert same_event_groups(reports) == []
+    assert same_event_groups(reports[1:]) == [["b", "c"]]
+    # its dates give it a year
+    dated = report("c", "d3", "Flintlock", dates=("2020-02-17",))
+    assert same_event_groups([*reports[:2], dated]) == [["b", "c"]]
+
+
+def test_a_yearless_name_is_its_one_dated_namesake_in_its_document():
+    reports = [report("a", "d1", "African Lion 24"), report("b", "d1", "African Lion"),
+               report("c", "d2", "African Lion 2024"), report("d", "d3", "African Lion 2023")]
+    assert same_event_groups(reports) == [["a", "b", "c"]]
+    two = [report("a", "d1", "African Lion 2023"), report("b", "d1", "African Lion"), report("c", "d1", "African Lion 2024")]
+    assert same_event_groups(two) == []
+
+
+def test_two_events_of_one_document_stay_two():
+    assert same_event_groups([report("a", "d1", "African Lion 2024"), report("b", "d1", "African Lion 2024"),
+                              report("c", "d2", "African Lion 2024")]) in ([["a", "c"]], [["b", "c"]])
+
+
+# -- the real pipeline ---------------------------------------------------------------------
+TEXTS = {
+    "ar-lion24": ("ar", "انطلقت يوم الاثنين 20 ماي 2024 بمدينة طانطان مناورات «الأسد الإفريقي 2024» "
+                        "بمشاركة القوات المسلحة الملكية والجيش الأمريكي."),
+    "fr-lion24": ("fr", "L'exercice « African Lion 2024 » a débuté le 20 mai 2024 à Tan-Tan avec les Forces "
+                        "armées royales et l'armée américaine."),
+    "en-lion23": ("en", "Exercise African Lion 2023 opened in Agadir on 22 May 2023 with Moroccan and American troops."),
+    "fr-bamako24": ("fr", "Une attaque à Bamako a fait des dizaines de morts le 17 septembre 2024, selon l'armée malienne."),
+    "ar-bamako24": ("ar", "أسفر هجوم باماكو يوم 17 سبتمبر 2024 عن مقتل العشرات، حسب الجيش المالي."),
+    "fr-bamako15": ("fr", "Une attaque à Bamako a fait vingt morts le 20 novembre 2015, selon l'armée malienne."),
+}
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    pipeline = Pipeline(exporters=("json",))
+    results = [pipeline.process(Document(id=k, text=t, lang=lang)) for k, (lang, t) in TEXTS.items()]
+    entities, relations = resolve_entities(results)
+    return results, entities, relations
+
+
+def _events(entities):
+    return {tuple(e.documents): e for e in entities if e.type == "Event"}
+
+
+def test_same_exercise_in_arabic_and_french_is_one_event_and_another_year_is_not(resolved):
+    events = _events(resolved[1])
+    lion = events[("ar-lion24", "fr-lion24")]
+    assert {"الأسد الإفريقي 2024", "African Lion 2024"} <= set(lion.aliases)
+    assert "African Lion 2023" in events[("en-lion23",)].aliases
+
+
+def test_two_attacks_in_one_city_on_different_days_stay_apart(resolved):
+    events = _events(resolved[1])
+    assert {"هجوم باماكو", "attaque à Bamako"} <= set(events[("ar-bamako24", "fr-bamako24")].aliases)
+    assert ("fr-bamako15",) in events
+    dates = {r.tail for r in resolved[2] if r.type == "occurredOn" and r.head == events[("fr-bamako15",)].id}
+    assert dates == {"2015-11-20"}
+
+
+def test_every_report_of_the_event_stays_linked_in_rdf(resolved):
+    results, entities, relations = resolved
+    G = build_graph(entities, relations, [r.document for r in results])
+    store = ox.Store()
+    store.load(trig_text(dataset_triples(G)), ox.RdfFormat.TRIG)
+    lion = _events(entities)[("ar-lion24", "fr-lion24")]
+    rows = store.query(f"SELECT ?doc ?g WHERE {{ GRAPH ?g {{ ?doc <https://schema.org/mentions> "
+                       f"<{entity_iri(lion.id)}> }} }}")
+    found = {(str(row["doc"].value)) for row in rows}
+    assert found == {str(document_iri("ar-lion24")), str(document_iri("fr-lion24"))}
+
+
+def test_a_name_the_model_typed_as_a_body_is_the_event_another_document_dates():
+    pipeline = Pipeline(exporters=("json",))
+    texts = {
+        "en-cutlass": ("en", "Exercise Cutlass Express 2019 opened in Djibouti on 27 January 2019 with navies from East Africa."),
+        "fr-cutlass": ("fr", "Des officiers somaliens ont rejoint Cutlass Express à Djibouti, a annoncé l'état-major."),
+    }
+    results = [pipeline.process(Document(id=k, text=t, lang=lang)) for k, (lang, t) in texts.items()]
+    assert [m.type for m in results[1].mentions if m.text == "Cutlass Express"] == ["Organization"]  # the model's
+    entities, _ = resolve_entities(results)
+    event = _events(entities)[("en-cutlass", "fr-cutlass")]
+    assert {"Cutlass Express", "Exercise Cutlass Express 2019"} <= set(event.aliases)
+    assert not [e for e in entities if e.type == "Organization"]
