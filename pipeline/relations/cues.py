@@ -87,8 +87,8 @@ def _cue_regex(cues: list[str], lang: str) -> re.Pattern[str] | None:
 
 
 # The families of cues are looked for one after the other in the same sentence: the
-# sentence is normalized once for all of them. Small, so it hardly outlives a sentence.
-@lru_cache(maxsize=4)
+# sentence is normalized once for all of them (and the parts of it the rules look at).
+@lru_cache(maxsize=64)
 def _normalized(text: str) -> tuple[str, list[int]]:
     """:func:`normalize_with_offsets` of ``text`` (callers must not change the list)."""
     return normalize_with_offsets(text)
