@@ -144,14 +144,17 @@ def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
     return frozenset(normalize(w) for words in place_context_cues(path).values() for w in words)
 
 
+_LAM_PROCLITICS = tuple(c for c in PROCLITICS if c.endswith("ل"))
+
+
 def _left_ok(norm: str, start: int, pattern: Pattern) -> bool:
     """Word boundary before ``start``, possibly after one Arabic proclitic."""
     if pattern.fused_lam:
-        candidates = [c for c in PROCLITICS if c.endswith("ل")]
+        candidates = _LAM_PROCLITICS
     elif start == 0 or not norm[start - 1].isalnum():
         return True
     elif pattern.arabic:
-        candidates = list(PROCLITICS)
+        candidates = tuple(PROCLITICS)
     else:
         return False
     for clitic in candidates:

@@ -34,6 +34,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -90,18 +91,91 @@ class _Candidate:
         return self.span.end_char - self.span.start_char
 
 
+# What is derived from the data files, built once per file content: the loaders of
+# pipeline.ontology_data return the same object while a file is unchanged, so an entry is
+# kept as long as its sources are the very objects it was built from.
+_DERIVED: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+
+
+def derived(key: tuple[Any, ...], sources: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    """``build()``, kept under ``key`` while every one of ``sources`` is the same object."""
+    hit = _DERIVED.get(key)
+    if hit is not None and len(hit[0]) == len(sources) and all(a is b for a, b in zip(hit[0], sources)):
+        return hit[1]
+    value = build()
+    _DERIVED[key] = (sources, value)
+    return value
+
+
 def _filters() -> dict[str, Any]:
     data = model_entity_filters()
-    return {"generic": {normalize(w) for w in data.get("generic", [])},
-            "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))}
+    return derived(("filters",), (data,), lambda: {
+        "generic": {normalize(w) for w in data.get("generic", [])},
+        "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))})
 
 
 def _head_types(lang: str) -> list[HeadType]:
-    data = entity_heads().get(lang) or {}
-    out = [HeadType(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
-    events = event_heads().get(lang) or {}
-    out += [HeadType(h, "Event") for h in phrases(events.get("heads"))]
-    return sorted(out, key=lambda x: -len(x.words))
+    entities, event_data = entity_heads(), event_heads()
+
+    def build() -> list[HeadType]:
+        data = entities.get(lang) or {}
+        out = [HeadType(h, typ) for typ, spec in data.items() for h in phrases(spec.get("heads"))]
+        events = event_data.get(lang) or {}
+        out += [HeadType(h, "Event") for h in phrases(events.get("heads"))]
+        return sorted(out, key=lambda x: -len(x.words))
+
+    return derived(("heads", lang), (entities, event_data), build)
+
+
+class HeadIndex(NamedTuple):
+    """Head nouns indexed for lookups by word; ``None`` fields when a head is empty."""
+
+    whole: frozenset[tuple[str, ...]] | None  # every head's words
+    by_first: dict[str, list[tuple[int, HeadType]]] | None  # first word -> (rank, head), in list order
+    edge_words: frozenset[str] | None  # first and last words of every head
+
+
+def head_index(heads: list[HeadType]) -> HeadIndex:
+    """The index of ``heads`` (kept while ``heads`` is the same list object)."""
+    def build() -> HeadIndex:
+        if any(not head for head, _ in heads):
+            return HeadIndex(None, None, None)
+        by_first: dict[str, list[tuple[int, HeadType]]] = {}
+        for rank, head in enumerate(heads):
+            by_first.setdefault(head.words[0], []).append((rank, head))
+        return HeadIndex(frozenset(h for h, _ in heads), by_first,
+                         frozenset(h[0] for h, _ in heads) | frozenset(h[-1] for h, _ in heads))
+
+    if len(_DERIVED) > 64:
+        _DERIVED.clear()
+    return derived(("head_index", id(heads), len(heads)), (heads,), build)
+
+
+def _head_type(norms: list[str], lang: str, heads: list[HeadType], index: HeadIndex) -> str | None:
+    """The type of the first head of ``heads`` found in ``norms`` at a head's place: first
+    word in French (ministère de...), last in English (... Command) or before "of"."""
+    n = len(norms)
+
+    def at(p: int, head: tuple[str, ...]) -> bool:
+        return tuple(norms[p:p + len(head)]) == head and (lang == "fr" or p + len(head) == n or
+                                                          (p + len(head) < n and norms[p + len(head)] == "of"))
+
+    positions = [0] if lang == "fr" else list(range(n))
+    if index.by_first is None:
+        for head, typ in heads:
+            for p in positions:
+                if at(p, head):
+                    return typ
+        return None
+    best: tuple[int, HeadType] | None = None
+    for p in positions:
+        for rank, head in index.by_first.get(norms[p], ()):
+            if best is not None and rank >= best[0]:
+                break
+            if at(p, head.words):
+                best = (rank, head)
+                break
+    return best[1].type if best is not None else None
 
 
 def _as_state_school(cand: "_Candidate", lang: str) -> "_Candidate":
@@ -183,15 +257,13 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType]
     norms = [norm(t) for t in span]
     if label in ("PER", "PERSON") and len(span) == 1 and len(text) < 3:
         return None
-    if any(tuple(norms) == head for head, _ in heads):
+    index = head_index(heads)
+    if (tuple(norms) in index.whole if index.whole is not None else any(tuple(norms) == head for head, _ in heads)):
         return None  # a bare head noun (Guardia, Ministère) names nothing
     # The head noun decides: first word in French (ministère de...), last in English (... Command).
-    positions = [0] if lang == "fr" else list(range(len(span)))
-    for head, typ in heads:
-        for p in positions:
-            if tuple(norms[p:p + len(head)]) == head and (lang == "fr" or p + len(head) == len(span) or
-                                                          (p + len(head) < len(span) and norms[p + len(head)] == "of")):
-                return typ
+    typ = _head_type(norms, lang, heads, index)
+    if typ is not None:
+        return typ
     if label in ("PER", "PERSON") and len(span) == 1 and marks.type_at(span.start):
         return None
     return MODEL_TYPES[label]
@@ -276,9 +348,10 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
         for span, typ, label in typed:
+            span_norm = normalize(span.text)
             for name, known_type in known.items():
-                rest = normalize(span.text)[len(name):].strip()
-                if normalize(span.text) == name or normalize(span.text).startswith(name + " ") and not rest.isdigit():
+                rest = span_norm[len(name):].strip()
+                if span_norm == name or span_norm.startswith(name + " ") and not rest.isdigit():
                     trimmed = doc.char_span(span.start_char, span.start_char + len(name), alignment_mode="contract")
                     if trimmed is not None and normalize(trimmed.text) == name:
                         span, typ = trimmed, known_type
@@ -296,7 +369,8 @@ _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 
 def _role_words(lang: str) -> frozenset[str]:
     """Role and title words of ``person_roles.yaml`` / ``person_titles.yaml`` (single words)."""
-    return frozenset(yaml_words((person_roles(), person_titles()), lang)) | {"by"}
+    roles, titles = person_roles(), person_titles()
+    return derived(("roles", lang), (roles, titles), lambda: frozenset(yaml_words((roles, titles), lang)) | {"by"})
 
 
 def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], roles: frozenset[str]) -> bool:
@@ -309,7 +383,8 @@ def _person_shaped(span: Span, marks: LexiconMarks, heads, surnames: set[str], r
     norms = [norm(t) for t in tokens]
     if any(marks.type_at(t.i) or marks.demonym_at(t.i) for t in tokens):
         return False
-    if any(head[-1] in norms or head[0] in norms for head, _ in heads):
+    edges = head_index(heads).edge_words
+    if (not edges.isdisjoint(norms) if edges is not None else any(head[-1] in norms or head[0] in norms for head, _ in heads)):
         return False
     if len(tokens) == 1:
         return norms[0] in surnames

@@ -37,6 +37,9 @@ _EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'"]
 _EXTRA_SUFFIXES = [r"\.+", "،", "؛", "؟", "”", "»", r"\)", r"\]", ":", '"', "'", "!"]
 
 
+_WORDS_MAX = 100_000  # words kept by a clitic splitter before it starts again
+
+
 @Language.factory(
     "arabic_clitic_splitter",
     assigns=["token.orth"],
@@ -52,14 +55,30 @@ class ArabicCliticSplitter:
     def __init__(self, *, name: str = "arabic_clitic_splitter", stems: Iterable[str] = ()) -> None:
         self.name = name
         self.stems = frozenset(normalize(s) for s in stems)
+        # split_proclitic of each word seen (words repeat across documents), for the stems
+        # it was found with: a new stems set starts it again.
+        self._parts: dict[str, tuple[str, str] | None] = {}
+        self._parts_stems: frozenset[str] = self.stems
 
     def add_stems(self, stems: Iterable[str]) -> None:
         self.stems = self.stems | {normalize(s) for s in stems}
 
+    def split_of(self, text: str) -> tuple[str, str] | None:
+        """:func:`split_proclitic` of ``text`` with this splitter's stems (kept per word)."""
+        if self._parts_stems is not self.stems:
+            self._parts, self._parts_stems = {}, self.stems
+        parts = self._parts.get(text, False)
+        if parts is False:
+            parts = split_proclitic(text, self.stems)
+            if len(self._parts) >= _WORDS_MAX:
+                self._parts = {}
+            self._parts[text] = parts
+        return parts
+
     def __call__(self, doc: Doc) -> Doc:
         splits = []
         for token in doc:
-            parts = split_proclitic(token.text, self.stems)
+            parts = self.split_of(token.text)
             if parts and parts[1]:
                 splits.append((token, parts))
         if splits:

@@ -12,6 +12,7 @@ Usage::
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 SUPPORTED = ("ar", "fr", "en")
@@ -23,12 +24,14 @@ ARABIC_VARIETIES = {"ary", "arz"}
 
 
 def _arabic_share(text: str) -> float:
+    """Share of Arabic-script letters among the letters of the first 20,000 characters
+    (each distinct character is looked at once)."""
     letters = arabic = 0
-    for ch in text[:20000]:
+    for ch, n in Counter(text[:20000]).items():
         if ch.isalpha():
-            letters += 1
+            letters += n
             if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
-                arabic += 1
+                arabic += n
     return arabic / letters if letters else 0.0
 
 

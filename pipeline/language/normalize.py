@@ -82,9 +82,23 @@ def fold_char(ch: str) -> str:
     return _TABLE[ord(ch)]
 
 
+# Words come back again and again (every token of every document is normalized, often
+# more than once): the normalized form of a short text is kept; emptied when full.
+_SHORT_MAX_LEN = 40
+_SHORT_MAX = 200_000
+_short: dict[str, str] = {}
+
+
 def normalize(text: str) -> str:
     """Normalized text for matching (lengths may differ from the input)."""
-    return text.translate(_TABLE)
+    out = _short.get(text)
+    if out is None:
+        out = text.translate(_TABLE)
+        if len(text) <= _SHORT_MAX_LEN:
+            if len(_short) >= _SHORT_MAX:
+                _short.clear()
+            _short[text] = out
+    return out
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

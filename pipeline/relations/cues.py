@@ -31,6 +31,7 @@ from pipeline.ontology_data import PATTERNS_DIR, cue_families
 CUE_FILES = ("relation_triggers.yaml", "relation_patterns.yaml", "negation_hedges.yaml", "time_cues.yaml")
 LANGS = ("ar", "fr", "en")
 _FAMILY_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
+_FOUND_MAX = 8192  # entries of Cues._found (a few documents' sentences and families)
 
 
 class CueFileError(ValueError):
@@ -86,8 +87,8 @@ def _cue_regex(cues: list[str], lang: str) -> re.Pattern[str] | None:
 
 
 # The families of cues are looked for one after the other in the same sentence: the
-# sentence is normalized once for all of them. Small, so it hardly outlives a sentence.
-@lru_cache(maxsize=4)
+# sentence is normalized once for all of them (and the parts of it the rules look at).
+@lru_cache(maxsize=64)
 def _normalized(text: str) -> tuple[str, list[int]]:
     """:func:`normalize_with_offsets` of ``text`` (callers must not change the list)."""
     return normalize_with_offsets(text)
@@ -116,6 +117,9 @@ class Cues:
     def __init__(self, data: dict[str, dict[str, list[str]]]) -> None:
         self.data = data
         self._compiled: dict[tuple[str, str], re.Pattern[str] | None] = {}
+        # The rules look for the same families in the same sentences again and again: what
+        # :meth:`find` found, by (family, lang, text), in text offsets; emptied when full.
+        self._found: dict[tuple[str, str, str], tuple[tuple[int, int], ...]] = {}
 
     def family(self, name: str) -> dict[str, list[str]]:
         """The cues of family ``name`` by language; :class:`UnknownCueFamily` when no file declares it."""
@@ -134,12 +138,20 @@ class Cues:
 
     def find(self, family: str, lang: str, text: str, offset: int = 0) -> list[tuple[int, int]]:
         """``(start, end)`` of every cue of ``family`` in ``text``, shifted by ``offset``."""
-        regex = self.regex(family, lang)
-        if regex is None or not text:
-            return []
-        norm, index = _normalized(text)
-        return [(offset + index[m.start()], offset + index[m.end() - 1] + 1)
-                for m in regex.finditer(norm) if m.end() > m.start()]
+        key = (family, lang, text)
+        found = self._found.get(key)
+        if found is None:
+            regex = self.regex(family, lang)
+            if regex is None or not text:
+                found = ()
+            else:
+                norm, index = _normalized(text)
+                found = tuple((index[m.start()], index[m.end() - 1] + 1)
+                              for m in regex.finditer(norm) if m.end() > m.start())
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()
+            self._found[key] = found
+        return [(offset + start, offset + end) for start, end in found]
 
     def only(self, families: tuple[str, ...], lang: str, text: str) -> bool:
         """True when ``text`` holds nothing but cues of ``families``, punctuation and spaces."""

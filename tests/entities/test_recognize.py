@@ -1,4 +1,4 @@
-from pipeline.entities.recognize import recognize_entities
+from pipeline.entities.recognize import HeadType, _head_type, _head_types, derived, head_index, recognize_entities
 from pipeline.nlp import get_nlp
 from pipeline.model import Document
 
@@ -10,6 +10,62 @@ def mentions(lang, text):
 
 def by_text(ms):
     return {m.text: m for m in ms}
+
+
+# --- the head-noun index gives what the plain scan over every head gives -------------------
+def _plain_head_type(norms: list[str], lang: str, heads: list[HeadType]) -> str | None:
+    """The straightforward scan: every head in list order, every allowed position."""
+    positions = [0] if lang == "fr" else list(range(len(norms)))
+    for head, typ in heads:
+        for p in positions:
+            if tuple(norms[p:p + len(head)]) == head and (lang == "fr" or p + len(head) == len(norms) or
+                                                          (p + len(head) < len(norms) and norms[p + len(head)] == "of")):
+                return typ
+    return None
+
+
+HEADS = [HeadType(("ministry", "of", "interior"), "GovernmentAgency"), HeadType(("naval", "academy"), "GovernmentAgency"),
+         HeadType(("ministry",), "GovernmentAgency"), HeadType(("academy",), "Organization"),
+         HeadType(("command",), "GovernmentAgency"), HeadType(("ministere",), "GovernmentAgency")]
+
+
+def test_head_index_finds_the_first_head_of_the_list_like_the_plain_scan():
+    index = head_index(HEADS)
+    for words in (["ministry", "of", "interior"], ["hellenic", "naval", "academy"], ["royal", "academy"],
+                  ["ministry", "of", "defence"], ["africa", "command"], ["command", "post"], ["ministere", "de", "la"],
+                  ["academy", "of", "arts"], ["no", "head", "here"]):
+        for lang in ("en", "fr"):
+            assert _head_type(words, lang, HEADS, index) == _plain_head_type(words, lang, HEADS), (words, lang)
+    assert _head_type(["hellenic", "naval", "academy"], "en", HEADS, index) == "GovernmentAgency"
+    assert _head_type(["royal", "academy"], "en", HEADS, index) == "Organization"
+    assert _head_type(["command", "post"], "en", HEADS, index) is None
+    assert ("ministry",) in index.whole and "interior" in index.edge_words and "of" not in index.edge_words
+
+
+def test_head_index_matches_the_plain_scan_on_the_real_heads():
+    for lang in ("en", "fr"):
+        heads = _head_types(lang)
+        index = head_index(heads)
+        assert head_index(heads) is index  # built once per list
+        for head, _ in heads[:200]:
+            for words in (list(head), ["the", *head], [*head, "of", "x"], [*head, "x"]):
+                assert _head_type(words, lang, heads, index) == _plain_head_type(words, lang, heads)
+
+
+def test_an_empty_head_falls_back_to_the_plain_scan():
+    heads = [HeadType((), "Organization"), *HEADS]
+    index = head_index(heads)
+    assert index.by_first is None and index.whole is None
+    assert _head_type(["ministere"], "fr", heads, index) == _plain_head_type(["ministere"], "fr", heads) == "Organization"
+
+
+def test_derived_values_are_rebuilt_when_their_source_is_another_object():
+    calls = []
+    first, second = {"a": 1}, {"a": 1}
+    assert derived(("test-derived",), (first,), lambda: calls.append(1) or len(calls)) == 1
+    assert derived(("test-derived",), (first,), lambda: calls.append(1) or len(calls)) == 1  # same source: kept
+    assert derived(("test-derived",), (second,), lambda: calls.append(1) or len(calls)) == 2  # equal but another
+    assert _head_types("en") is _head_types("en")
 
 
 def test_fused_lam_mention_keeps_the_lam_as_written():

@@ -40,3 +40,14 @@ def test_deputy_is_a_whole_word_not_a_conjunction_and_a_city():
 
     doc = get_nlp("ar")("وقال وكيل وزارة الداخلية إن")
     assert "وكيل" in [t.text for t in doc]
+
+
+def test_the_splitter_keeps_each_word_split_and_starts_again_with_new_stems():
+    nlp = build_arabic_nlp(stems=[])
+    splitter = nlp.get_pipe("arabic_clitic_splitter")
+    assert [t.text for t in nlp("وفرنسا والمغرب")] == ["وفرنسا", "و", "المغرب"]
+    assert splitter.split_of("والمغرب") == ("و", "المغرب") == split_proclitic("والمغرب", splitter.stems)
+    splitter.add_stems(["فرنسا"])  # a word kept unsplit before is looked at again
+    assert [t.text for t in nlp("وفرنسا والمغرب")] == ["و", "فرنسا", "و", "المغرب"]
+    splitter.stems = frozenset()
+    assert splitter.split_of("وفرنسا") is None

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.language.detect import detect_language
+from pipeline.language.detect import _arabic_share, detect_language
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,15 @@ def test_detect_language(text, lang):
 
 def test_no_letters_is_undetermined():
     assert detect_language("123 456 !!")[0] == "und"
+
+
+def test_arabic_share_counts_letters_only_each_as_often_as_written():
+    assert _arabic_share("") == 0.0
+    assert _arabic_share("123 ...") == 0.0
+    assert _arabic_share("المغرب") == 1.0
+    assert _arabic_share("المغرب Maroc 2024") == 6 / 11  # digits and spaces are no letters
+    assert _arabic_share("aaaa بب") == 2 / 6
+    assert _arabic_share("ب" * 30000 + "a" * 10) == 1.0  # only the first 20,000 characters
 
 
 def test_arabic_varieties_are_arabic():

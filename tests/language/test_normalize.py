@@ -1,4 +1,4 @@
-from pipeline.language.normalize import normalize, normalize_key, normalize_with_offsets
+from pipeline.language.normalize import _TABLE, normalize, normalize_key, normalize_with_offsets
 
 
 def test_arabic_folding():
@@ -29,3 +29,9 @@ def test_offsets_skip_dropped_marks_and_repeat_expanded_letters():
     from pipeline.language.normalize import normalize_with_offsets
 
     assert normalize_with_offsets("مُحمّد ﬁn") == ("محمد fin", [0, 2, 3, 5, 6, 7, 7, 8])
+
+
+def test_a_kept_short_form_is_the_same_as_a_fresh_one():
+    for text in ["Sécurité", "الـمـغـرب", "Sécurité", "x" * 41, "x" * 41, ""]:
+        assert normalize(text) == text.translate(_TABLE)
+    assert normalize("الـمـغـرب") == "المغرب"  # asked a second time, from the kept forms

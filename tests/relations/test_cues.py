@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.language.normalize import normalize
-from pipeline.relations.cues import _cue_regex, load_cues
+from pipeline.relations.cues import UnknownCueFamily, _cue_regex, load_cues
 from pipeline.relations.rules.events import event_cues
 
 _PROCLITIC = "(?:وب|ول|وك|فب|فل|لل|[وفبلك])?"
@@ -70,3 +70,19 @@ def _case(draw):
 def test_same_matches_as_one_alternative_per_cue(case):
     cues, lang, text = case
     assert _spans(_cue_regex(cues, lang), text) == _spans(_plain_regex(cues, lang), text)
+
+
+def test_find_gives_the_same_spans_again_for_every_offset_and_a_fresh_list():
+    cues = load_cues()
+    text = "La France coopère avec le Maroc et coopère avec l'Espagne."
+    first = cues.find("cooperatesWith", "fr", text)
+    assert [text[s:e][:5] for s, e in first] == ["coopè", "coopè"]  # both verbs, at their places
+    assert [s for s, _ in first] == [10, 35]
+    again = cues.find("cooperatesWith", "fr", text, offset=100)
+    assert again == [(s + 100, e + 100) for s, e in first]
+    again.append((0, 0))
+    assert cues.find("cooperatesWith", "fr", text) == first  # the kept result is not the caller's list
+    assert cues.find("cooperatesWith", "fr", "") == []
+    for _ in range(2):  # an unknown family fails every time, not only before a result is kept
+        with pytest.raises(UnknownCueFamily):
+            cues.find("cooperatesWithh", "fr", text)
