@@ -41,7 +41,7 @@ from pipeline.language.normalize import normalize
 from pipeline.learned.candidates import PARTY, PLACE, MentionSpan, mention_spans
 from pipeline.learned.classifier import RelationModel
 from pipeline.learned.features import word_form
-from pipeline.learned.fitting import read_gold
+from pipeline.learned.fitting import read_gold, write_model
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.ontology_data import FRAME_MODEL_FILE
 
@@ -271,11 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     examples = [e for g in gold for e in frame_examples(g)]
     model = fit(examples, relation_types=ROLES)
     model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    done = write_model(args.out, model, accepts=bool(model["types"]))
     for role, row in model["meta"]["report"].items():
         print(role, json.dumps(row))
-    print(f"{len(gold)} documents, {len(examples)} candidates -> {args.out}")
+    print(f"{len(gold)} documents, {len(examples)} candidates {done}")
     return 0
 
 

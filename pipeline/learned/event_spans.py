@@ -40,7 +40,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pipeline.learned.features import word_form
-from pipeline.learned.fitting import choose_threshold, read_gold
+from pipeline.learned.fitting import choose_threshold, read_gold, write_model
 from pipeline.model import Document, Mention
 from pipeline.ontology_data import EVENT_MODEL_FILE
 
@@ -342,9 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model = fit(read_gold(args.gold))
     model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(json.dumps(model["meta"]), {k: len(v) for k, v in model["triggers"].items()}, f"-> {args.out}")
+    done = write_model(args.out, model, accepts=model["threshold"] <= 1.0)
+    print(json.dumps(model["meta"]), {k: len(v) for k, v in model["triggers"].items()}, done)
     return 0
 
 

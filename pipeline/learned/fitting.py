@@ -60,3 +60,15 @@ def read_gold(paths: list[Path]) -> list[dict]:
     for path in paths:
         docs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return docs
+
+
+def write_model(path: Path, model: dict, accepts: bool) -> str:
+    """Write ``model`` to ``path`` when it ``accepts`` anything at its operating point; else
+    remove the file (the run then goes without it) rather than ship a model that adds nothing.
+    Returns what was done, for the training log."""
+    if not accepts:
+        path.unlink(missing_ok=True)
+        return f"no operating point at precision >= {MIN_PRECISION}: {path} not written (removed if there)"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return f"-> {path}"

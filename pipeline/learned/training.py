@@ -29,7 +29,7 @@ from pipeline.evaluation.score import names as gold_names
 from pipeline.evaluation.score import variants
 from pipeline.learned.candidates import SIGNATURES, SYMMETRIC
 from pipeline.learned.classifier import featurize
-from pipeline.learned.fitting import MIN_PRECISION, MIN_TRUE, choose_threshold, read_gold
+from pipeline.learned.fitting import MIN_PRECISION, MIN_TRUE, choose_threshold, read_gold, write_model
 from pipeline.model import Document
 
 SEED = 13
@@ -172,11 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     examples = [e for g in gold for e in examples_of(g)]
     model = fit(examples)
     model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    done = write_model(args.out, model, accepts=bool(model["types"]))
     for rtype, row in model["meta"]["report"].items():
         print(rtype, json.dumps(row))
-    print(f"{len(gold)} documents, {len(examples)} candidates -> {args.out}")
+    print(f"{len(gold)} documents, {len(examples)} candidates {done}")
     return 0
 
 

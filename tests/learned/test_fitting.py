@@ -19,3 +19,12 @@ def test_the_threshold_keeps_precision_at_the_floor():
 def test_no_point_at_the_floor_means_no_model():
     assert choose_threshold([(0.9 - k * 0.01, k % 3 == 0) for k in range(60)], total_positives=20) is None
     assert choose_threshold([(0.9, 1)] * (MIN_TRUE - 1), total_positives=9) is None  # too few found
+
+
+def test_a_model_that_accepts_nothing_is_not_written(tmp_path):
+    from pipeline.learned.fitting import write_model
+
+    path = tmp_path / "models" / "m.json"
+    assert "->" in write_model(path, {"types": {"leads": {}}}, accepts=True) and path.exists()
+    assert "not written" in write_model(path, {"types": {}}, accepts=False)
+    assert not path.exists()  # an older file is removed: the run goes without it
