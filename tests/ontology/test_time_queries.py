@@ -62,8 +62,11 @@ def _paris_attack(out) -> str:
 
 def test_events_in_region_and_period_with_participants(out):
     found = rows(out, "events_in_region_period", "region=FR", "from=2015", "to=2015-11")
+    # Placed in France by the English text, and in Paris (a French city by the gazetteer) by Le Monde's.
+    in_paris = {r["event"] for r in found if r["place"] != ID + "country/FR"}
+    assert {r["place"] for r in found if r["event"] in in_paris} == {ID + "city/2988507"}
     assert {(r["event"], r["date"], r["participant"]) for r in found} == {
-        (_paris_attack(out), "2015-11-13", ID + "country/FR")}
+        (_paris_attack(out), "2015-11-13", ID + "country/FR"), (*in_paris, "2015-11-13", "")}
     assert rows(out, "events_in_region_period", "region=FR", "from=2015-11-14") == []  # after the attack
     assert rows(out, "events_in_region_period", "region=BE") == []                    # no event placed there
     assert {r["date"] for r in rows(out, "events_in_region_period", "to=2015-11-13")} == {"2015-11-13"}
