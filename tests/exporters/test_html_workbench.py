@@ -373,3 +373,25 @@ def test_time_filter_hides_and_brings_back_nodes_positions_kept(page):
     after = positions(page)
     for nid, p in before.items():
         assert abs(after[nid]["x"] - p["x"]) < 0.01 and abs(after[nid]["y"] - p["y"]) < 0.01, nid
+
+
+def test_time_filter_reads_an_events_own_date_apart_from_its_reports(chromium, tmp_path):
+    G = workbench_graph(extra_documents=0)
+    G.graph["documents"]["fr1"]["date"] = "2024-04-10"  # reported in April what happened on 5 March
+    html.write(G, tmp_path)
+    visit = open_page(chromium, tmp_path / "graph.html", ready=READY, viewport=(WIDTH, HEIGHT))
+    try:
+        page = visit.page
+        set_time(page, "#time-to", "2024-03-31")
+        page.check("#hide-undated")
+        # The event and its date meet March by the valid time; what fr1 alone dates (April) does not.
+        assert shown(page) == ["event/accord", "literal:2024-03-05"]
+        set_time(page, "#time-from", "2024-04")
+        set_time(page, "#time-to", "")
+        # by the report date: a date node belongs to the documents of the facts that give it
+        assert {"event/accord", "person/macron", "country/FR", "literal:2024-03-05"} <= set(shown(page))
+        set_time(page, "#time-to", "2024-04-09")  # after the event, before the report
+        assert shown(page) == []
+        assert visit.errors == []
+    finally:
+        page.context.close()

@@ -164,12 +164,11 @@
   // meets from "2015-06-01"). Undated ones stay unless "hide undated" is ticked.
   const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
   const isDate = (d) => typeof d === "string" && DATE.test(d);
-  const byRef = new Map(data.nodes.map((n) => [n.id, n]));
   const nodeDates = new Map(data.nodes.map((n) => [n.id,
     [...(n.kind === "literal" && isDate(n.name) ? [n.name] : []), ...n.docs.map((i) => data.documents[i].date)].filter(isDate)]));
   const edgeDates = new Map(data.edges.map((e) => [e.id, e.docs.map((i) => data.documents[i].date).filter(isDate)]));
   for (const e of data.edges) {
-    const to = byRef.get(e.to);
+    const to = byId.get(e.to);
     if (e.type === "occurredOn" && to && to.kind === "literal" && isDate(to.name)) {
       nodeDates.get(e.from).push(to.name);
       edgeDates.get(e.id).push(to.name);
