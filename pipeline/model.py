@@ -309,6 +309,8 @@ class Entity(Record):
     mentions: int = 0
     iso3166: str | None = None
     geonames: int | None = None
+    # The country code a gazetteer place lies in (a GeoNames city's), whatever the texts say.
+    country: str | None = None
     # Where it is named: ``[document, start, end]`` of every mention, in document order.
     spans: list[list] = field(default_factory=list)
 

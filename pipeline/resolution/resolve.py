@@ -1073,5 +1073,6 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
         mentions=len(mentions),
         iso3166=entry.iso3166 if entry else None,
         geonames=entry.geonames if entry else None,
+        country=entry.country if entry and typ == "City" else None,
         spans=[list(x) for x in sorted({(m.document, m.start, m.end) for m in mentions})],
     )

@@ -335,3 +335,63 @@ def test_export_csv_of_what_is_shown_and_png(page):
     assert "المديرية العامة للأمن الوطني" in names and "Paris" not in names
     png = _download(page, "#export-png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000
+
+
+# --- the time filter: event and report dates --------------------------------------------
+
+
+def set_time(page, selector: str, value: str) -> None:
+    page.fill(selector, value)
+    page.dispatch_event(selector, "change")
+
+
+def test_time_filter_hides_and_brings_back_nodes_positions_kept(page):
+    before = positions(page)
+    everything = shown(page)
+    # Dated: what fr1 (published 2024-03-05) gives, the event dated 2024-03-05 and its date node.
+    dated = {"country/MA", "country/FR", "person/macron", "city/paris", "city/rabat", "event/accord",
+             "literal:2024-03-05"}
+    undated = {"country/ES", "person/hammouchi", "agency/ma-dgsn"}
+    assert dated | undated <= set(everything)
+    set_time(page, "#time-from", "2025")
+    assert not dated & set(shown(page)) and undated <= set(shown(page))  # undated ones stay
+    set_time(page, "#time-from", "2024")
+    set_time(page, "#time-to", "2024-03")  # a month meets a day in it
+    assert shown(page) == everything
+    set_time(page, "#time-to", "2024-03-04")
+    assert not dated & set(shown(page))
+    assert page.evaluate("doc2kg.visibleEdges().map(i => doc2kg.data.edges[i].type)") == ["leads"]  # ar1's, undated
+    page.check("#hide-undated")
+    assert shown(page) == []
+    set_time(page, "#time-to", "")
+    assert set(shown(page)) == dated  # only dated ones, now all in range
+    set_time(page, "#time-from", "20x")  # not a date: no bound, and the field says so
+    assert page.evaluate("document.getElementById('time-from').classList.contains('invalid')")
+    assert set(shown(page)) == dated
+    page.click("#reset")
+    assert shown(page) == everything and not page.is_checked("#hide-undated")
+    after = positions(page)
+    for nid, p in before.items():
+        assert abs(after[nid]["x"] - p["x"]) < 0.01 and abs(after[nid]["y"] - p["y"]) < 0.01, nid
+
+
+def test_time_filter_reads_an_events_own_date_apart_from_its_reports(chromium, tmp_path):
+    G = workbench_graph(extra_documents=0)
+    G.graph["documents"]["fr1"]["date"] = "2024-04-10"  # reported in April what happened on 5 March
+    html.write(G, tmp_path)
+    visit = open_page(chromium, tmp_path / "graph.html", ready=READY, viewport=(WIDTH, HEIGHT))
+    try:
+        page = visit.page
+        set_time(page, "#time-to", "2024-03-31")
+        page.check("#hide-undated")
+        # The event and its date meet March by the valid time; what fr1 alone dates (April) does not.
+        assert shown(page) == ["event/accord", "literal:2024-03-05"]
+        set_time(page, "#time-from", "2024-04")
+        set_time(page, "#time-to", "")
+        # by the report date: a date node belongs to the documents of the facts that give it
+        assert {"event/accord", "person/macron", "country/FR", "literal:2024-03-05"} <= set(shown(page))
+        set_time(page, "#time-to", "2024-04-09")  # after the event, before the report
+        assert shown(page) == []
+        assert visit.errors == []
+    finally:
+        page.context.close()

@@ -461,3 +461,20 @@ def test_graph_json_keeps_document_metadata_and_role_fields(tmp_path):
     assert (doc["id"], doc["published"], doc["publisher"], doc["dateline"]) == ("fr-t", "2024-03-05", "AFP", "RABAT")
     old = next(r for r in data["relations"] if r["head"] == "person/old")
     assert (old["status"], old["start"], old["end"], old["attributed_to"]) == ("former", "2005", "2015-05", "outlet")
+
+
+def test_a_gazetteer_city_lies_in_its_country_and_the_shape_checks_it():
+    from pipeline.commands.validate import validate_graph
+
+    doc = Document(id="en-c", text="Police in Lyon arrested two men.", lang="en", content_hash="d" * 64)
+    lyon = Entity(id="city/2996944", type="City", label="Lyon", documents=["en-c"], geonames=2996944, country="FR")
+    town = Entity(id="city/abc", type="City", label="Nowhere", documents=["en-c"])  # no gazetteer entry
+    g = to_rdf(build_graph([lyon, town], [], [doc]))
+    contained = URIRef("https://schema.org/containedInPlace")
+    assert list(g.objects(entity_iri("city/2996944"), contained)) == [entity_iri("country/FR")]
+    assert list(g.objects(entity_iri("city/abc"), contained)) == []
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
+    g.add((entity_iri("city/abc"), contained, Literal("France")))  # a name, not a country id
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms and {v["path"] for v in violations} == {str(contained)}

@@ -156,8 +156,32 @@
   // node (a search hit, an expanded neighbour) is shown whatever the filters say.
   const state = {
     types: new Set(Object.keys(data.types)), relations: new Set(Object.keys(data.relations)),
-    doc: null, minDegree: 0, hideIsolated: false, pinned: new Set(),
+    doc: null, minDegree: 0, hideIsolated: false, pinned: new Set(), from: "", to: "", hideUndated: false,
   };
+  // The time filter: a node or edge stays when one of its dates meets [from, to]: an event's
+  // dates (occurredOn, the valid time), a date node's own, and the publication dates of its
+  // documents (the report time). Dates meet at the coarser precision of the two ("2015"
+  // meets from "2015-06-01"). Undated ones stay unless "hide undated" is ticked.
+  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  const isDate = (d) => typeof d === "string" && DATE.test(d);
+  const nodeDates = new Map(data.nodes.map((n) => [n.id,
+    [...(n.kind === "literal" && isDate(n.name) ? [n.name] : []), ...n.docs.map((i) => data.documents[i].date)].filter(isDate)]));
+  const edgeDates = new Map(data.edges.map((e) => [e.id, e.docs.map((i) => data.documents[i].date).filter(isDate)]));
+  for (const e of data.edges) {
+    const to = byId.get(e.to);
+    if (e.type === "occurredOn" && to && to.kind === "literal" && isDate(to.name)) {
+      nodeDates.get(e.from).push(to.name);
+      edgeDates.get(e.id).push(to.name);
+    }
+  }
+  function meets(d, lo, hi) {
+    const n1 = Math.min(d.length, lo.length), n2 = Math.min(d.length, hi.length);
+    return (!lo || d.slice(0, n1) >= lo.slice(0, n1)) && (!hi || d.slice(0, n2) <= hi.slice(0, n2));
+  }
+  function inTime(dates) {
+    if (!dates.length) return !state.hideUndated;
+    return (!state.from && !state.to) || dates.some((d) => meets(d, state.from, state.to));
+  }
   let shownNodes = new Set(data.nodes.map((n) => n.id));
   let shownEdges = new Set(data.edges.map((e) => e.id));
   let drawnEdges = new Set(shownEdges);
@@ -165,13 +189,15 @@
   function computeVisible() {
     const base = new Set();
     for (const n of data.nodes) {
-      if (state.pinned.has(n.id) || (state.types.has(n.type) && (state.doc === null || n.docs.includes(state.doc)))) base.add(n.id);
+      if (state.pinned.has(n.id) || (state.types.has(n.type) && (state.doc === null || n.docs.includes(state.doc))
+        && inTime(nodeDates.get(n.id)))) base.add(n.id);
     }
     // Drawn: the edges of the ticked relations and the picked document. vis-network leaves out
     // an edge whose node is out of the view, so a type filter changes no edge (re-adding
     // thousands of edges is what makes a filter slow).
     drawnEdges = new Set(data.edges.filter((e) => state.relations.has(e.type)
-      && (state.doc === null || e.docs.includes(state.doc) || state.pinned.has(e.from) || state.pinned.has(e.to))).map((e) => e.id));
+      && (state.pinned.has(e.from) || state.pinned.has(e.to)
+          || ((state.doc === null || e.docs.includes(state.doc)) && inTime(edgeDates.get(e.id))))).map((e) => e.id));
     let candidate = data.edges.filter((e) => drawnEdges.has(e.id) && base.has(e.from) && base.has(e.to));
     const degree = new Map();
     for (const e of candidate) { degree.set(e.from, (degree.get(e.from) || 0) + 1); degree.set(e.to, (degree.get(e.to) || 0) + 1); }
@@ -247,12 +273,41 @@
     degreeValue.textContent = degreeInput.value;
     applyFilters();
   });
+  const timeFrom = document.getElementById("time-from");
+  const timeTo = document.getElementById("time-to");
+  const undatedBox = document.getElementById("hide-undated");
+  function readTime() {
+    // A bound that is no date (yet) is no bound; the field says so.
+    for (const [input, key] of [[timeFrom, "from"], [timeTo, "to"]]) {
+      const v = input.value.trim();
+      input.classList.toggle("invalid", v !== "" && !DATE.test(v));
+      state[key] = DATE.test(v) ? v : "";
+    }
+    state.hideUndated = undatedBox.checked;
+    applyFilters();
+  }
+  timeFrom.addEventListener("change", readTime);
+  timeTo.addEventListener("change", readTime);
+  undatedBox.addEventListener("change", readTime);
+  const allDates = [...nodeDates.values(), ...edgeDates.values()].flat().sort();
+  if (allDates.length) {
+    timeFrom.placeholder = allDates[0].slice(0, 4);
+    timeTo.placeholder = allDates[allDates.length - 1].slice(0, 4);
+  }
   function resetFilters() {
     Object.keys(data.types).forEach((t) => state.types.add(t));
     Object.keys(data.relations).forEach((r) => state.relations.add(r));
     state.doc = null;
     state.minDegree = 0;
     state.hideIsolated = false;
+    state.from = "";
+    state.to = "";
+    state.hideUndated = false;
+    timeFrom.value = "";
+    timeTo.value = "";
+    timeFrom.classList.remove("invalid");
+    timeTo.classList.remove("invalid");
+    undatedBox.checked = false;
     state.pinned.clear();
     docSelect.value = "";
     isolatedBox.checked = false;

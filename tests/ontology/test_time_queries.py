@@ -1,0 +1,105 @@
+"""The valid-time / report-time example queries of ontology/queries/, run by ``doc2kg query``
+(Oxigraph) on a pipeline run over a small ar/fr/en corpus with publication dates."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import ROOT
+
+QUERIES = ROOT / "ontology" / "queries"
+ID = "https://doc2kg.org/id/"
+D2K = "https://doc2kg.org/ontology#"
+# Our own sentences about public events and people (no evaluation text).
+CORPUS = [
+    {"id": "en-reuters", "date": "2015-11-20", "publisher": "Reuters", "title": "Morocco helped France",
+     "text": "On 13 November 2015, terrorist attacks in Paris, France, killed 130 people. Belgium took part in "
+             "the investigation of the Paris attacks. Morocco's DGST provided intelligence to France after the "
+             "Paris attacks. Abdellatif Hammouchi, the head of the DGST, met French officials."},
+    {"id": "fr-lemonde", "date": "2015-11-18", "publisher": "Le Monde", "title": "Attentats de Paris",
+     "text": "Les attentats du 13 novembre 2015 à Paris ont fait 130 morts. La DGST marocaine a fourni des "
+             "renseignements à la France. Abdellatif Hammouchi, directeur de la DGST depuis 2005, a été décoré."},
+    {"id": "ar-hespress", "date": "2015-12-01", "publisher": "Hespress", "title": "تعاون أمني",
+     "text": "قدمت المديرية العامة لمراقبة التراب الوطني معلومات استخباراتية إلى فرنسا بعد هجمات باريس في 13 "
+             "نوفمبر 2015. ويقود عبد اللطيف الحموشي المديرية العامة لمراقبة التراب الوطني."},
+    {"id": "en-ap", "date": "2016-03-25", "publisher": "AP", "title": "Brussels",
+     "text": "The Brussels bombings on 22 March 2016 killed 32 people. Belgium and France investigated the "
+             "Brussels bombings."},
+]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    from pipeline.runner import Pipeline
+
+    src = tmp_path_factory.mktemp("time-corpus") / "reports.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in CORPUS), encoding="utf-8")
+    out = tmp_path_factory.mktemp("time-out")
+    Pipeline().run([src], out)
+    return out
+
+
+def rows(out, name: str, *params: str) -> list[dict]:
+    args = ["query", str(QUERIES / f"{name}.rq"), "--out", str(out), "--format", "csv"]
+    for p in params:
+        args += ["--param", p]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def _paris_attack(out) -> str:
+    """The event read in the English and Arabic reports (merged across them)."""
+    (event,) = {r["event"] for r in rows(out, "event_reports") if r["outletName"] == "Hespress"}
+    return event
+
+
+def test_events_in_region_and_period_with_participants(out):
+    found = rows(out, "events_in_region_period", "region=FR", "from=2015", "to=2015-11")
+    # Placed in France by the English text, and in Paris (a French city by the gazetteer) by Le Monde's.
+    in_paris = {r["event"] for r in found if r["place"] != ID + "country/FR"}
+    assert {r["place"] for r in found if r["event"] in in_paris} == {ID + "city/2988507"}
+    assert {(r["event"], r["date"], r["participant"]) for r in found} == {
+        (_paris_attack(out), "2015-11-13", ID + "country/FR"), (*in_paris, "2015-11-13", "")}
+    assert rows(out, "events_in_region_period", "region=FR", "from=2015-11-14") == []  # after the attack
+    assert rows(out, "events_in_region_period", "region=BE") == []                    # no event placed there
+    assert {r["date"] for r in rows(out, "events_in_region_period", "to=2015-11-13")} == {"2015-11-13"}
+    assert rows(out, "events_in_region_period", "from=2016") == []  # the 2016 event has no place
+
+
+def test_facts_first_reported_by_an_outlet(out):
+    intelligence = [r for r in rows(out, "first_reported_by_outlet")
+                    if r["predicate"] == D2K + "providesIntelligenceTo"]
+    # Reported on 18 (Le Monde), 20 (Reuters) November and 1 December (Hespress): Le Monde first.
+    assert [(r["firstReported"], r["outletName"], r["document"]) for r in intelligence] == [
+        ("2015-11-18", "Le Monde", "https://doc2kg.org/doc/fr-lemonde")]
+    by_reuters = rows(out, "first_reported_by_outlet", "outletName=Reuters")
+    assert by_reuters and {r["outletName"] for r in by_reuters} == {"Reuters"}
+    assert D2K + "providesIntelligenceTo" not in {r["predicate"] for r in by_reuters}
+    assert (_paris_attack(out), D2K + "occurredOn", "2015-11-20") in {
+        (r["subject"], r["predicate"], r["firstReported"]) for r in by_reuters}
+    assert rows(out, "first_reported_by_outlet", "outletName=Hespress") == []  # it reported nothing first
+
+
+def test_person_roles_over_time(out):
+    everyone = rows(out, "person_roles_over_time")
+    (role,) = [r for r in everyone if r["personLabel"] == "Abdellatif Hammouchi"]
+    assert (role["role"], role["body"], role["status"], role["start"], role["end"], role["firstReported"]) == (
+        D2K + "leads", ID + "agency/ma-dgst", "current", "2005", "", "2015-11-18")
+    person = role["person"].rsplit("/", 1)[1]
+    assert rows(out, "person_roles_over_time", f"person={person}") == [role]
+
+
+def test_reports_of_one_event_side_by_side(out):
+    event = _paris_attack(out)
+    reports = rows(out, "event_reports", f"event={event.rsplit('/', 1)[1]}")
+    assert [(r["document"].rsplit("/", 1)[1], r["published"], r["outletName"], r["language"], r["eventDate"])
+            for r in reports] == [("en-reuters", "2015-11-20", "Reuters", "en", "2015-11-13"),
+                                  ("ar-hespress", "2015-12-01", "Hespress", "ar", "2015-11-13")]
+    assert "13 نوفمبر 2015" in reports[1]["sentence"] and "13 November 2015" in reports[0]["sentence"]
