@@ -478,3 +478,20 @@ def test_a_gazetteer_city_lies_in_its_country_and_the_shape_checks_it():
     g.add((entity_iri("city/abc"), contained, Literal("France")))  # a name, not a country id
     conforms, violations = validate_graph(g, strict=True)
     assert not conforms and {v["path"] for v in violations} == {str(contained)}
+
+
+def test_a_fact_two_outlets_report_is_attributed_to_both_and_conforms():
+    from pipeline.commands.validate import validate_graph
+
+    text = "Le Maroc coopère avec l'Espagne."
+    docs = [Document(id=i, text=text, lang="fr", content_hash=c * 64, publisher=o, outlet=o)
+            for i, c, o in (("fr-a", "a", "AFP"), ("fr-b", "b", "Le Monde"))]
+    entities = [Entity(id="country/MA", type="Country", label="Maroc", documents=["fr-a", "fr-b"]),
+                Entity(id="country/ES", type="Country", label="Espagne", documents=["fr-a", "fr-b"])]
+    coop = Relation("country/MA", "cooperatesWith", "country/ES", extractor="rule:test", attributed_to="outlet",
+                    evidence=[ev(d.id, text, text) for d in docs])
+    g = to_rdf(build_graph(entities, [coop], docs))
+    sources = set(g.objects(statement_iri("country/MA", "cooperatesWith", "country/ES"), PROV.wasAttributedTo))
+    assert sources == {g.value(document_iri("fr-a"), D2K.outlet), g.value(document_iri("fr-b"), D2K.outlet)}
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
