@@ -313,6 +313,9 @@ class Entity(Record):
     country: str | None = None
     # Where it is named: ``[document, start, end]`` of every mention, in document order.
     spans: list[list] = field(default_factory=list)
+    # An Event's kind (exercise, summit, session, visit, attack...) from its head nouns
+    # (``ontology/patterns/event_kinds.yaml``); None for other types or an unknown head.
+    event_kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -177,6 +177,8 @@ def entity_triples(e: dict, doc_langs: dict[str, str | None]) -> list[tuple]:
         out.append((s, OWL.sameAs, URIRef(GEONAMES.format(int(e["geonames"])))))
     if e.get("country") and e.get("type") == "City":  # the gazetteer's, not a statement read in a text
         out.append((s, SCHEMA.containedInPlace, entity_iri(f"country/{e['country']}")))
+    if e.get("event_kind") and e.get("type") == "Event":
+        out.append((s, D2K.eventKind, Literal(e["event_kind"])))
     if e.get("iso3166"):
         out.append((s, D2K.iso3166Code, Literal(e["iso3166"])))
         out.append((s, RDFS.seeAlso, URIRef(ISO3166.format(e["iso3166"]))))

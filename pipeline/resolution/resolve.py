@@ -81,6 +81,7 @@ from pipeline.resolution.event_identity import (
     EventReport,
     countries_named,
     edition_name,
+    event_kind,
     name_keys,
     same_event_groups,
 )
@@ -1075,4 +1076,20 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
         geonames=entry.geonames if entry else None,
         country=entry.country if entry and typ == "City" else None,
         spans=[list(x) for x in sorted({(m.document, m.start, m.end) for m in mentions})],
+        event_kind=_event_kind(mentions) if typ == "Event" else None,
     )
+
+
+def _event_kind(mentions: list[Mention]) -> str | None:
+    """The kind most of an event's mentions name by their head noun (the recognizer's head,
+    else the first word or two-word phrase of the mention that names a kind: "the fourth
+    session of..."); ties go to the first in text order."""
+    votes: Counter = Counter()
+    for m in sorted(mentions, key=lambda m: (m.document, m.start)):
+        words = m.text.split()
+        heads = [m.attrs.head] if m.attrs.head else [
+            h for i in range(len(words)) for h in (" ".join(words[i:i + 2]), words[i])]
+        kind = next((k for k in map(event_kind, heads) if k), None)
+        if kind:
+            votes[kind] += 1
+    return max(votes, key=lambda k: (votes[k], -list(votes).index(k))) if votes else None

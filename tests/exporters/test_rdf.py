@@ -495,3 +495,20 @@ def test_a_fact_two_outlets_report_is_attributed_to_both_and_conforms():
     assert sources == {g.value(document_iri("fr-a"), D2K.outlet), g.value(document_iri("fr-b"), D2K.outlet)}
     conforms, violations = validate_graph(g, strict=True)
     assert conforms, violations
+
+
+def test_an_event_carries_its_kind_and_the_shape_checks_it():
+    from pipeline.commands.validate import validate_graph
+
+    doc = Document(id="en-k", text="The African Lion exercise opened in Agadir.", lang="en", content_hash="e" * 64)
+    lion = Entity(id="event/lion", type="Event", label="African Lion exercise", documents=["en-k"],
+                  event_kind="exercise")
+    agadir = Entity(id="city/x", type="City", label="Agadir", documents=["en-k"])
+    g = to_rdf(build_graph([lion, agadir], [], [doc]))
+    assert list(g.objects(entity_iri("event/lion"), D2K.eventKind)) == [Literal("exercise")]
+    assert list(g.objects(entity_iri("city/x"), D2K.eventKind)) == []
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
+    g.add((entity_iri("event/lion"), D2K.eventKind, Literal("summit")))  # two kinds
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms and {v["path"] for v in violations} == {str(D2K.eventKind)}

@@ -641,3 +641,17 @@ def test_merged_roles_keep_the_later_status_and_a_named_source():
         (merged,) = merge_relations([Relation.from_dict(r.to_dict()) for r in order], ids.get)
         assert (merged.status, merged.start, merged.end, merged.attributed_to) == ("former", "2015", "2020", "io/z")
         assert not merged.held_now
+
+
+def test_an_event_gets_the_kind_its_head_nouns_name():
+    entities, _ = resolve_entities([
+        doc("a", "fr", ("exercice African Lion 2024", "Event"), ("Maroc", "Country")),
+        doc("b", "ar", ("قمة الاتحاد الإفريقي", "Event")),
+        doc("c", "en", ("the fourth session of the joint commission", "Event")),
+        doc("d", "fr", ("Barkhane", "Event")),
+    ], NO_LEXICON)
+    assert entity_with(entities, "exercice African Lion 2024").event_kind == "exercise"
+    assert entity_with(entities, "قمة الاتحاد الإفريقي").event_kind == "summit"
+    assert entity_with(entities, "the fourth session of the joint commission").event_kind == "session"
+    assert entity_with(entities, "Barkhane").event_kind is None  # a bare name says no kind
+    assert entity_with(entities, "Maroc").event_kind is None  # only events have one
