@@ -30,6 +30,12 @@ MODEL_PATH = RELATION_MODEL_FILE
 EXTRACTOR = "learned:logistic"
 
 
+def logistic(bias: float, weights: dict[str, float], features: list[str]) -> float:
+    """The probability a logistic model gives binary features (a sum and a sigmoid)."""
+    z = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class TypeModel:
     bias: float
@@ -37,8 +43,7 @@ class TypeModel:
     weights: dict[str, float]
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
 
 @dataclass(frozen=True)

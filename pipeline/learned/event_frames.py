@@ -26,8 +26,6 @@ Usage::
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -41,7 +39,6 @@ from pipeline.language.normalize import normalize
 from pipeline.learned.candidates import PARTY, PLACE, MentionSpan, mention_spans
 from pipeline.learned.classifier import RelationModel
 from pipeline.learned.features import word_form
-from pipeline.learned.fitting import read_gold, write_model
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.ontology_data import FRAME_MODEL_FILE
 
@@ -115,8 +112,7 @@ class _Context:
     headline_end: int
 
 
-def _context(doc: Doc, mentions: list[Mention], relations: list[Relation], lang: str,
-             cands: list[FrameCandidate]) -> _Context:
+def _context(doc: Doc, relations: list[Relation], lang: str, cands: list[FrameCandidate]) -> _Context:
     events = sorted({c.event.name: min(s.start for s in c.event.spans) for c in cands}.items(), key=lambda x: x[1])
     rules: dict[tuple[str, str, str], bool] = {}
     rule_roles: dict[str, set[str]] = defaultdict(set)
@@ -157,7 +153,7 @@ def frame_features(cand: FrameCandidate, ctx: _Context) -> list[str]:
         feats.append("inside_event_name")
     if any(_in_list(doc, s) for s in arg.spans):
         feats.append("in_list")
-    for k, t in enumerate(doc[max(0, a.start - 2):a.start]):
+    for t in doc[max(0, a.start - 2):a.start]:
         feats.append(f"before={word_form(t, lang).lower()}")
     for t in doc[a.end:a.end + 2]:
         feats.append(f"after={word_form(t, lang).lower()}")
@@ -188,7 +184,7 @@ def featurize(doc: Doc, mentions: list[Mention], relations: list[Relation], lang
     cands = candidates(doc, mentions, lang)
     if not cands:
         return []
-    ctx = _context(doc, mentions, relations, lang, cands)
+    ctx = _context(doc, relations, lang, cands)
     return [(c, frame_features(c, ctx)) for c in cands]
 
 
@@ -261,21 +257,10 @@ def frame_examples(gold: dict):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pipeline.learned.training import fit
+    from pipeline.learned.training import train_main
 
-    parser = argparse.ArgumentParser(description="Train the event-frame model from gold JSONL.")
-    parser.add_argument("gold", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=FRAME_MODEL_FILE)
-    args = parser.parse_args(argv)
-    gold = read_gold(args.gold)
-    examples = [e for g in gold for e in frame_examples(g)]
-    model = fit(examples, relation_types=ROLES)
-    model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
-    done = write_model(args.out, model, accepts=bool(model["types"]))
-    for role, row in model["meta"]["report"].items():
-        print(role, json.dumps(row))
-    print(f"{len(gold)} documents, {len(examples)} candidates {done}")
-    return 0
+    return train_main(argv, "Train the event-frame model from gold JSONL.", FRAME_MODEL_FILE, frame_examples,
+                      relation_types=ROLES)
 
 
 if __name__ == "__main__":

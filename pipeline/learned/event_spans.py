@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 from collections import Counter
@@ -39,6 +38,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.learned.classifier import logistic
 from pipeline.learned.features import word_form
 from pipeline.learned.fitting import choose_threshold, read_gold, write_model
 from pipeline.model import Document, Mention
@@ -165,8 +165,7 @@ class EventModel:
     weights: dict[str, float]
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
     @classmethod
     def load(cls, path: Path) -> "EventModel":

@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,20 +163,27 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             "meta": {"documents": len(docs), "seed": SEED, "report": report}}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Train the relation classifier from gold JSONL.")
+def train_main(argv: list[str] | None, description: str, default_out: Path | None,
+               examples: Callable[[dict], list[Example]], relation_types: Iterable[str] = tuple(SIGNATURES)) -> int:
+    """The command line of a model trained by :func:`fit`: gold JSONL in, a JSON model out
+    (not written when no type reaches an operating point), a report line per type."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("gold", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=default_out, required=default_out is None)
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
-    examples = [e for g in gold for e in examples_of(g)]
-    model = fit(examples)
+    rows = [e for g in gold for e in examples(g)]
+    model = fit(rows, relation_types)
     model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
     done = write_model(args.out, model, accepts=bool(model["types"]))
     for rtype, row in model["meta"]["report"].items():
         print(rtype, json.dumps(row))
-    print(f"{len(gold)} documents, {len(examples)} candidates {done}")
+    print(f"{len(gold)} documents, {len(rows)} candidates {done}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return train_main(argv, "Train the relation classifier from gold JSONL.", None, examples_of)
 
 
 if __name__ == "__main__":
