@@ -14,6 +14,8 @@ so any gold file can be passed.
   entity mapping of :mod:`pipeline.evaluation.score`. Recall: gold relations whose relation
   was found with the same status (source); precision: the same over the found ones
   (``given_relation`` is that accuracy; the difference with recall is extraction's misses).
+  A relation several documents state is scored in each with what that document says
+  (its ``by_document`` record), not with the merge over the corpus.
 - **outlet**, **dateline**: equality of the normalized names, per document with ``meta``.
 
 Usage::
@@ -100,6 +102,10 @@ def score_time(gold_docs: list[dict], graph: dict) -> dict:
             h = mapping.get(r.get("head"))
             t = r.get("tail") if r["type"] in LITERAL_RELATIONS else mapping.get(r.get("tail"))
             if h is not None and t is not None:
+                # A relation several documents state: what this one says of its time and source.
+                own = (r.get("by_document") or {}).get(did)
+                if own is not None:
+                    r = {**r, **{k: own.get(k) for k in ("status", "start", "end", "attributed_to")}}
                 predicted[rel_key(h, t, r["type"])] = r
         for g in d["relations"]:
             if g.get("optional"):

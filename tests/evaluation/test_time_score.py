@@ -66,6 +66,25 @@ def test_a_relation_not_found_is_a_miss_not_a_false_status():
     assert (report["role_status"]["tp"], report["role_status"]["fp"], report["role_status"]["fn"]) == (1, 0, 1)
 
 
+def test_a_relation_of_several_documents_is_scored_with_what_each_says():
+    # The merged relation names Europol as Wray's source (d2 says so); d1 says nothing of a source.
+    other = {**GOLD, "id": "d2", "meta": {}, "dates": []}
+    other["relations"] = [{**GOLD["relations"][1], "attributed_to": "e4"}]
+    gold_d1 = {**GOLD, "relations": [{**GOLD["relations"][1], "attributed_to": "outlet"}]}
+    graph = _graph("2024-03-07", [], "former", "p3")
+    for e in graph["entities"]:
+        e["documents"] = ["d1", "d2"]
+    wray = graph["relations"][1]
+    wray["documents"] = ["d1", "d2"]
+    wray["by_document"] = {"d1": {"status": "current", "attributed_to": "outlet"},
+                           "d2": {"status": "current", "attributed_to": "p3"}}
+    report = score_time([gold_d1, other], graph)
+    assert (report["attribution"]["tp"], report["attribution"]["fp"], report["attribution"]["fn"]) == (2, 0, 0)
+    del wray["by_document"]  # the corpus-wide merge alone is wrong for d1
+    report = score_time([gold_d1, other], graph)
+    assert (report["attribution"]["tp"], report["attribution"]["fp"]) == (1, 1)
+
+
 def test_gold_without_time_fields_is_not_time_gold():
     plain = {k: v for k, v in GOLD.items() if k not in ("meta", "dates")}
     plain["relations"] = [{"head": "e1", "type": "leads", "tail": "e2"}]
