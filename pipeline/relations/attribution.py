@@ -17,45 +17,96 @@ from __future__ import annotations
 from pipeline.model import OUTLET, Mention
 from pipeline.relations.cues import load_cues
 
-# What :func:`attribution` answers for "according to the same source", "selon lui": the
-# source of the sentence before, which the caller knows.
+# What :func:`attribution` answers for "according to the same source", "selon lui", "he
+# added": the source of the sentence before, which the caller knows.
 PREVIOUS = "previous"
 SOURCE_TYPES = frozenset({"Person", "GovernmentAgency", "Organization", "InternationalOrganization"})
 # Characters between a cue and the source's name.
 AFTER_ACCORDING = 12
+# ... when a statement stands between ("according to a statement from X", "selon un communiqué de X").
+AFTER_ACCORDING_STATEMENT = 45
 BEFORE_SAID = 40
 AFTER_SAID = 6
 # Arabic puts the verb first and a title may stand between it and the name (قال وزير الخارجية ناصر بوريطة).
 AFTER_SAID_AR = 30
+# A reporting clause after what is said, subject after the verb ("..., a indiqué dimanche la
+# Garde civile", "..., said a spokesman for Europol").
+AFTER_SAID_INVERTED = 30
+# Characters between a `said` verb and a subject that is the speaker before ("he added", "précise le texte").
+SAME_SPEAKER_GAP = 3
+_CLAUSE_MARKS = ".;؛,،"
+
+
+def _clause_comma(between: str) -> bool:
+    """One comma, then words, between a subject and its verb: the comma ends a clause
+    ("Spain and Morocco cooperate, the ministry said"); none, two (an apposition) or one
+    right before the verb ("Le ministre, X, a déclaré") keep the subject."""
+    commas = sum(between.count(c) for c in ",،")
+    return commas == 1 and bool(between.replace("،", ",").rsplit(",", 1)[1].strip(" \"'»”"))
 
 
 def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention], *,
-                said: bool = True) -> str:
+                said: bool = True, statement_end: int | None = None) -> str:
     """The id of the mention that states the sentence ``text[sent_start:sent_end]``, or
-    :data:`OUTLET` when it names no source; ``said=False``: only an ``according to`` cue
-    names one (a role in an apposition is the outlet's word, not the speaker's)."""
+    :data:`OUTLET` when it names no source, or :data:`PREVIOUS` when it names the source of
+    the sentence before ("selon lui", "the statement added"); ``said=False``: only an
+    ``according to`` cue, or a reporting clause set off after ``statement_end`` ("X was
+    named head of Y, the ministry said"), names one (a role in an apposition is the
+    outlet's word, not the speaker's: "Interior Minister X said")."""
     sources = sorted((m for m in mentions if m.type in SOURCE_TYPES and sent_start <= m.start < sent_end),
                      key=lambda m: m.start)
     cues = load_cues()
     sentence = text[sent_start:sent_end]
+
+    def clause_between(a: int, b: int) -> bool:  # "that" or a stop between: another clause
+        return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
+
+    def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
+        return (not any(c in text[a:b] for c in _CLAUSE_MARKS)
+                and bool(cues.find("attribution_statement", lang, text[a:b])))
+
     for _, end in cues.find("attribution_according", lang, sentence, sent_start):
         after = [m for m in sources if end <= m.start <= end + AFTER_ACCORDING]
+        if after:
+            return after[0].id
+        after = [m for m in sources if end < m.start <= end + AFTER_ACCORDING_STATEMENT and statement_between(end, m.start)]
         if after:
             return after[0].id
         same = cues.find("attribution_same_source", lang, text[end:min(sent_end, end + AFTER_ACCORDING)], end)
         if same and same[0][0] - end <= 2:
             return PREVIOUS
-    def clause_between(a: int, b: int) -> bool:  # "that" or a stop between: another clause
-        return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
 
-    for start, end in cues.find("attribution_said", lang, sentence, sent_start) if said else ():
-        before = [m for m in sources if start - BEFORE_SAID <= m.end <= start and not clause_between(m.end, start)]
-        reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID
-        after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)]
+    previous = False
+    for start, end in cues.find("attribution_said", lang, sentence, sent_start):
+        # The subject right before the verb; Arabic puts it after, so a party before a comma
+        # there ends the clause before ("... مع الشرطة الإسبانية، وأوضح البلاغ").
+        adjacent = [m for m in sources if m.end <= start
+                    and not text[m.end:start].strip(" \"'»”" if lang == "ar" else " ,،\"'»”")]
+        inverted = (not adjacent and bool(text[sent_start:start].strip())
+                    and text[sent_start:start].rstrip(" \"'»”")[-1:] in ",،")
+        if not said and not (statement_end is not None and start >= statement_end and inverted):
+            continue
+        if adjacent:  # "Fernando Grande-Marlaska, a qualifié", "the ministry said"
+            return adjacent[-1].id
+        # The subject before the verb: no clause between ("Spain and Morocco cooperate, the
+        # ministry said": one comma is a clause; two set off an apposition, "X, the minister, said").
+        before = [] if inverted else [
+            m for m in sources if start - BEFORE_SAID <= m.end <= start and not clause_between(m.end, start)
+            and not _clause_comma(text[m.end:start])]
+        reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID_INVERTED if inverted else AFTER_SAID
+        after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)
+                 and not any(c in text[end:m.start] for c in _CLAUSE_MARKS)]
         if lang == "ar" and after:  # Arabic puts the verb first: أفاد المكتب
             return after[0].id
         if before:
             return before[-1].id
         if after:
             return after[0].id
-    return OUTLET
+        speaker = cues.find("attribution_same_speaker", lang, text[start:min(sent_end, end + AFTER_SAID_AR)], start)
+        if speaker and speaker[0][0] - end <= SAME_SPEAKER_GAP:  # in the verb too: "a-t-il ajouté"
+            previous = True  # "a-t-il ajouté", "précise le texte", "واعتبر البلاغ"
+        speaker = cues.find("attribution_same_speaker", lang, text[max(sent_start, start - BEFORE_SAID):start],
+                            max(sent_start, start - BEFORE_SAID))
+        if speaker and start - speaker[-1][1] <= SAME_SPEAKER_GAP:
+            previous = True  # "he said", "the statement added"
+    return PREVIOUS if previous else OUTLET

@@ -8,7 +8,9 @@ the last ("the former head of the DGSN, X", "l'ancien directeur de la DGSN X", "
 السابق للأمن الوطني X", "the late X, who led ..."), never across another person's name or a
 sentence end. A since / until date is the date right after such a cue in the clause ("since
 2015", "depuis mars 2019", "منذ 2016", "from 2010 to 2015"). No cue: ``current``. A role
-whose end date is before the publication date is ``former``.
+whose end date is before the publication date is ``former``, and so is one whose duties a
+verb of ending ends some words before ("أنهى الرئيس، أمس، مهام X": ``role_end_verb``,
+``role_end_duties``).
 
 Usage::
 
@@ -20,12 +22,16 @@ from __future__ import annotations
 import re
 
 from pipeline.language.dates import find_dates
-from pipeline.model import Mention
+from pipeline.model import HELD_NOW, Mention
 from pipeline.relations.cues import load_cues
 
 # Characters before the first mention and after the last that a status cue may stand in.
 LEFT_WINDOW = 30
 RIGHT_WINDOW = 20
+# An ended role said in two parts ("أنهى الرئيس، أمس، مهام X"): characters before the role
+# that the duties may stand in, and before those that the verb of ending may stand in.
+DUTIES_WINDOW = 60
+END_VERB_WINDOW = 80
 # Characters after a since / until cue that its date must start in.
 DATE_AFTER_CUE = 4
 # The order a status cue wins in when several stand in the window.
@@ -46,6 +52,32 @@ def _bounded(text: str, lo: int, hi: int, left: int, right: int) -> tuple[int, i
         if cut >= 0:
             right = min(right, cut)
     return left, right
+
+
+def _duties_ended(text: str, lo: int, hi: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+    """The role's duties ended, said in two parts: the duties right before the role (up to
+    :data:`DUTIES_WINDOW` characters, not across another person) and a verb of ending before
+    them (up to :data:`END_VERB_WINDOW` characters, across anything but a sentence end)."""
+    cues = load_cues()
+    left = max([sent_start, lo - DUTIES_WINDOW] + [m.end for m in others if m.end <= lo])
+    for d0, _ in cues.find("role_end_duties", lang, text[left:hi], left):
+        v_left = max(sent_start, d0 - END_VERB_WINDOW)
+        if cues.find("role_end_verb", lang, text[v_left:d0]):
+            return True
+    return False
+
+
+def _object_of_ending(text: str, lo: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+    """The role (starting at ``lo``) is the object of a verb that ends it (``role_ended_object``,
+    up to :data:`END_VERB_WINDOW` characters before): in Arabic with the subject, another
+    person, between ("أقال الرئيس قيس سعيد وزير الداخلية X"); in French and English with
+    no person between ("after removing its chief, X")."""
+    left = max(sent_start, lo - END_VERB_WINDOW)
+    for _, v1 in load_cues().find("role_ended_object", lang, text[left:lo], left):
+        between = [m for m in others if v1 <= m.start and m.end <= lo]
+        if bool(between) == (lang == "ar") and not any(c in text[v1:lo] for c in _CLAUSE_STOPS):
+            return True
+    return False
 
 
 def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int) -> str | None:
@@ -78,6 +110,9 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
         if cues.find(family, lang, text[left:right]):
             status = name
             break
+    if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
+                               or _object_of_ending(text, lo, sent_start, lang, others)):
+        status = "former"
     _, clause_end = _bounded(text, lo, hi, lo, sent_end)
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
