@@ -229,13 +229,15 @@ def _later_status(document: Document, r: Relation, head: Mention, tail: Mention,
         if s <= ev.start < e:
             continue
         inside = [m for m in mentions if s <= m.start < e]
-        heads = [m for m in inside if keys.get(m.id, m.id) == hk]
+        # The person again, or by the surname ("James Comey" ... "Comey").
+        heads = [m for m in inside if keys.get(m.id, m.id) == hk
+                 or m.type == "Person" == head.type and head.text.endswith(" " + m.text)]
         tails = [m for m in inside if keys.get(m.id, m.id) == tk]
         if not heads or not tails:
             continue
         h = heads[0]
         t = min(tails, key=lambda m: abs(m.start - h.start))
-        others = [m for m in inside if m.type == "Person" and keys.get(m.id, m.id) != hk]
+        others = [m for m in inside if m.type == "Person" and m not in heads]
         status, start, end = role_time(document.text, h, t, s, e, lang, others=others, published=document.published)
         if STATUS_RANK.get(status, 0) > STATUS_RANK.get(r.status, 0):
             r.status = status

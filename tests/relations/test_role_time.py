@@ -44,3 +44,43 @@ def test_a_former_head_is_not_held_now_the_current_one_is(extract):
     wray = _role(extract, "en", "Former FBI director James Comey met Christopher Wray, the director of the FBI.",
                  "Christopher Wray")
     assert not comey.held_now and wray.held_now
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "status"), [
+    # A verb of ending, some words before the duties of the person.
+    ("fr", "Le président Emmanuel Macron a mis fin mercredi aux fonctions du directeur de la DGSE, Bernard Émié.",
+     "Bernard Émié", "former"),
+    # The object of a verb that ends the role (the subject is another person, not the one removed).
+    ("en", "Prime Minister Rishi Sunak sacked Suella Braverman, the head of the Home Office, on Monday.",
+     "Suella Braverman", "former"),
+    ("en", "President Joe Biden on Tuesday relieved Christopher Wray, the director of the FBI, of his duties.",
+     "Christopher Wray", "former"),
+    # Control: the same title with no ending verb is a current role.
+    ("en", "President Joe Biden on Tuesday received Christopher Wray, the director of the FBI.",
+     "Christopher Wray", "current"),
+])
+def test_a_role_ended_some_words_away(extract, lang, text, person, status):
+    assert _role(extract, lang, text, person).status == status
+
+
+def test_an_ended_role_said_in_arabic_with_the_subject_between(extract):
+    names = [("برنار إيمييه", "Person"), ("قيس سعيد", "Person"), ("توفيق شرف الدين", "Person"),
+             ("وزارة الداخلية", "GovernmentAgency")]
+    ended = "أنهى الرئيس الفرنسي إيمانويل ماكرون، أمس الأربعاء، مهام برنار إيمييه بصفته مديرا عاما للمديرية العامة للأمن الخارجي."
+    triples, relations = extract("ar", ended, names[:1])
+    roles = [r for r in relations if r.type == "leads" and ended[int(r.head.split("#")[1].split("-")[0]):].startswith("برنار")]
+    assert roles and roles[0].status == "former", triples
+    # The president who ends it keeps his own role, current.
+    president = [r for r in relations if r.type == "leads" and r.status == "current"]
+    assert all(not ended[int(r.head.split("#")[1].split("-")[0]):].startswith("برنار") for r in president)
+
+
+def test_another_sentence_that_names_both_says_the_role_ended(extract):
+    text = ("James Comey, the director of the FBI, testified before the Senate in 2016. "
+            "In May 2017 Comey was dismissed from the FBI.")
+    assert _role(extract, "en", text, "James Comey").status == "former"
+    members = "Chad and Niger are members of the G5 Sahel. On Saturday Niger announced it was withdrawing from the G5 Sahel."
+    triples, relations = extract("en", members)
+    status = {triple[0]: r.status for r in relations for triple in triples
+              if r.type == "memberOf" and triple[1] == "memberOf" and members[int(r.head.split("#")[1].split("-")[0]):].startswith(triple[0])}
+    assert status == {"Chad": "current", "Niger": "former"}, triples
