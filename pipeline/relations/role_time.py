@@ -10,7 +10,8 @@ sentence end. A since / until date is the date right after such a cue in the cla
 2015", "depuis mars 2019", "منذ 2016", "from 2010 to 2015"). No cue: ``current``. A role
 whose end date is before the publication date is ``former``, and so is one whose duties a
 verb of ending ends some words before ("أنهى الرئيس، أمس، مهام X": ``role_end_verb``,
-``role_end_duties``).
+``role_end_duties``), and one said with a past verb between person and body ("X headed
+the INIS": ``role_past_verb``).
 
 Usage::
 
@@ -32,6 +33,10 @@ RIGHT_WINDOW = 20
 # that the duties may stand in, and before those that the verb of ending may stand in.
 DUTIES_WINDOW = 60
 END_VERB_WINDOW = 80
+# Characters after a past-tense verb of heading that "by" must stand in to make it a passive.
+AGENT_AFTER_VERB = 5
+# ... and characters before it that "has" must stand in to make it a present perfect.
+PERFECT_AUX_BEFORE = 6
 # Characters after a since / until cue that its date must start in.
 DATE_AFTER_CUE = 4
 # The order a status cue wins in when several stand in the window.
@@ -67,16 +72,30 @@ def _duties_ended(text: str, lo: int, hi: int, sent_start: int, lang: str, other
     return False
 
 
-def _object_of_ending(text: str, lo: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
-    """The role (starting at ``lo``) is the object of a verb that ends it (``role_ended_object``,
-    up to :data:`END_VERB_WINDOW` characters before): in Arabic with the subject, another
-    person, between ("أقال الرئيس قيس سعيد وزير الداخلية X"); in French and English with
-    no person between ("after removing its chief, X")."""
+def _object_of(family: str, text: str, lo: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+    """The role (starting at ``lo``) is the object of a verb of ``family`` that ends or gives
+    it (``role_ended_object``, ``role_appointed_object``; up to :data:`END_VERB_WINDOW`
+    characters before): in Arabic with the subject, another person, between ("أقال الرئيس
+    قيس سعيد وزير الداخلية X"); in French and English with no person between ("after
+    removing its chief, X")."""
     left = max(sent_start, lo - END_VERB_WINDOW)
-    for _, v1 in load_cues().find("role_ended_object", lang, text[left:lo], left):
+    for _, v1 in load_cues().find(family, lang, text[left:lo], left):
         between = [m for m in others if v1 <= m.start and m.end <= lo]
         if bool(between) == (lang == "ar") and not any(c in text[v1:lo] for c in _CLAUSE_STOPS):
             return True
+    return False
+
+
+def _past_verb(text: str, start: int, end: int, lang: str) -> bool:
+    """A past-tense verb of heading in ``text[start:end]``, neither a passive ("led by") nor
+    a present perfect ("has led")."""
+    cues = load_cues()
+    for v0, v1 in cues.find("role_past_verb", lang, text[start:end], start):
+        if cues.find("agent", lang, text[v1:v1 + AGENT_AFTER_VERB]):
+            continue
+        if cues.find("role_perfect_aux", lang, text[max(start, v0 - PERFECT_AUX_BEFORE):v0]):
+            continue
+        return True
     return False
 
 
@@ -92,7 +111,10 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
               others: list[Mention] = (), published: str | None = None) -> tuple[str, str | None, str | None]:
     """``(status, start, end)`` of the role ``head`` -> ``tail`` stated in the sentence
     ``text[sent_start:sent_end]``; ``others`` are the sentence's other person mentions."""
-    lo, hi = min(head.start, tail.start), max(head.end, tail.end)
+    # A mention outside the sentence (a demonym read as the state named elsewhere) bounds nothing.
+    inside = [m for m in (head, tail) if sent_start <= m.start < sent_end] or [head, tail]
+    both = len(inside) == 2
+    lo, hi = min(m.start for m in inside), max(m.end for m in inside)
     left, right = max(sent_start, lo - LEFT_WINDOW), min(sent_end, hi + RIGHT_WINDOW)
     for m in others:  # another person's name closes the window on its side
         if m.end <= lo:
@@ -111,8 +133,12 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
             status = name
             break
     if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
-                               or _object_of_ending(text, lo, sent_start, lang, others)):
+                               or _object_of("role_ended_object", text, lo, sent_start, lang, others)):
         status = "former"
+    elif status == "current" and _object_of("role_appointed_object", text, lo, sent_start, lang, others):
+        status = "appointed"  # "وعين الرئيس X Y مديرا", "the cabinet appointed Y as head of"
+    if status == "current" and both and head.end <= tail.start and _past_verb(text, head.end, tail.start, lang):
+        status = "former"  # "Kadhimi headed the INIS", not "Mali, led by X"
     _, clause_end = _bounded(text, lo, hi, lo, sent_end)
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
