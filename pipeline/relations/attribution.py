@@ -1,11 +1,17 @@
 """Who states a relation: the party the text names as its source, else the outlet.
 
-Reads the cue families ``attribution_according`` ("according to", "selon", "نقلا عن", "حسب")
-and ``attribution_said`` ("said", "a déclaré", "أفاد", "أكد", "communiqué") of
+Reads the cue families ``attribution_according`` ("according to", "selon", "نقلا عن", "حسب"),
+``attribution_said`` ("said", "a déclaré", "أفاد", "أكد", "communiqué"),
+``attribution_statement``, ``attribution_same_source`` and ``attribution_same_speaker`` of
 ``ontology/patterns/time_cues.yaml``. In the relation's sentence, the source is the person,
-agency or organization named right after an ``according to`` cue; else the one named just
-before a ``said`` verb (its subject: "the ministry said", "le ministre a déclaré") or just
-after it (Arabic verb first: "أفاد المكتب المركزي للأبحاث القضائية"). Nothing of the kind:
+agency or organization named right after an ``according to`` cue, or after it and a
+statement ("according to a statement from X", "selon un communiqué de X", "حسب ما أفاد به
+بيان لـ X"); else the one named just before a ``said`` verb (its subject: "the ministry
+said", "Le ministre, X, a déclaré"; not across a clause: "Spain and Morocco cooperate, the
+ministry said") or just after it (Arabic verb first: "أفاد المكتب المركزي للأبحاث
+القضائية"; a reporting clause set off by a comma: "..., a indiqué lundi la Garde civile");
+the speaker of the sentence before when the cue names it ("selon lui", "he added", "a-t-il
+ajouté", "précise le texte", "واعتبر البلاغ": :data:`PREVIOUS`). Nothing of the kind:
 :data:`pipeline.model.OUTLET`, the document's outlet.
 
 Usage::
