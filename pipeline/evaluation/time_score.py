@@ -9,6 +9,8 @@ so any gold file can be passed.
   value and precision (each used once), an unresolved one an unresolved gold date whose
   text holds it or is held by it (normalized). Dates kept as text (impossible, ambiguous)
   carry no value and are not counted.
+- **role_dates**: the ``start`` / ``end`` of those roles (value equality); a date predicted
+  on a role found where the gold has none, or another one, is a false positive.
 - **role_status** and **attribution**: over the gold ``leads``/``memberOf`` relations with
   a ``status`` and the relations with ``attributed_to`` (optional ones left out), through the
   entity mapping of :mod:`pipeline.evaluation.score`. Recall: gold relations whose relation
@@ -30,7 +32,7 @@ from collections import Counter
 from pipeline.evaluation.score import match_entities, norm, prf, rel_key
 from pipeline.model import LITERAL_RELATIONS, OUTLET, ROLE_RELATIONS
 
-FIELDS = ("published", "dates", "role_status", "attribution", "outlet", "dateline")
+FIELDS = ("published", "dates", "role_status", "role_dates", "attribution", "outlet", "dateline")
 
 
 def has_time_gold(gold_docs: list[dict]) -> bool:
@@ -111,6 +113,19 @@ def score_time(gold_docs: list[dict], graph: dict) -> dict:
             if g.get("optional"):
                 continue
             key = rel_key(g["head"], g["tail"], g["type"])
+            if g["type"] in ROLE_RELATIONS and "status" in g:
+                r = predicted.get(key)
+                for bound in ("start", "end"):  # a role's since / until dates, on the roles found
+                    gold_value, pred_value = g.get(bound), (r or {}).get(bound)
+                    c = counts["role_dates"]
+                    if pred_value and pred_value == gold_value:
+                        c[0] += 1
+                        continue
+                    c[1] += bool(pred_value)
+                    c[2] += bool(gold_value)
+                    if r is not None and (pred_value or gold_value):
+                        misses.append(f"role_dates: {bound} of {g['head']} {g['type']} {g['tail']}: "
+                                      f"{pred_value!r} for {gold_value!r}")
             for field, gold_value, pred_of in (
                     ("role_status", g.get("status") if g["type"] in ROLE_RELATIONS else None,
                      lambda r: r.get("status")),

@@ -39,6 +39,8 @@ AGENT_AFTER_VERB = 5
 PERFECT_AUX_BEFORE = 6
 # Characters after a since / until cue that its date must start in.
 DATE_AFTER_CUE = 4
+# ... or after the event that starts or ends the tenure ("until his dismissal in 2021").
+DATE_AFTER_TENURE_EVENT = 40
 # The order a status cue wins in when several stand in the window.
 STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
                 ("role_appointed", "appointed"))
@@ -100,10 +102,18 @@ def _past_verb(text: str, start: int, end: int, lang: str) -> bool:
 
 
 def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int) -> str | None:
+    """The date right after one of ``cues``, or after it and the event that starts or ends
+    the tenure ("until his dismissal in 2021", "منذ تعيينه في 2019", "until he became prime
+    minister in May 2020": ``role_tenure_event``, no comma between)."""
     for _, end in cues:
         for d in find_dates(text[end:limit], lang):
             if d.start <= DATE_AFTER_CUE:
                 return d.value
+            gap = text[end:end + d.start]
+            if (d.start <= DATE_AFTER_TENURE_EVENT and not any(c in gap for c in ",،" + "".join(_CLAUSE_STOPS))
+                    and load_cues().find("role_tenure_event", lang, gap)):
+                return d.value
+            break
     return None
 
 
@@ -140,6 +150,9 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
     if status == "current" and both and head.end <= tail.start and _past_verb(text, head.end, tail.start, lang):
         status = "former"  # "Kadhimi headed the INIS", not "Mali, led by X"
     _, clause_end = _bounded(text, lo, hi, lo, sent_end)
+    # Another person's name after the role starts what is said of that person ("..., X, who
+    # has held the post since 2021").
+    clause_end = min([clause_end] + [m.start for m in others if m.start >= hi])
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
     end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end)

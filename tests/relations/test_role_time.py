@@ -84,3 +84,35 @@ def test_another_sentence_that_names_both_says_the_role_ended(extract):
     status = {triple[0]: r.status for r in relations for triple in triples
               if r.type == "memberOf" and triple[1] == "memberOf" and members[int(r.head.split("#")[1].split("-")[0]):].startswith(triple[0])}
     assert status == {"Chad": "current", "Niger": "former"}, triples
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "expected"), [
+    ("en", "Christopher Wray, director of the FBI until his resignation in 2025, testified.", "Christopher Wray",
+     ("former", None, "2025")),
+    ("fr", "Patrick Calvar, directeur de la DGSI depuis sa nomination en 2012, est arrivé.", "Patrick Calvar",
+     ("current", "2012", None)),
+    ("ar", "عبد اللطيف حموشي، المدير العام للأمن الوطني منذ تعيينه في 2015، استقبل الوفد.", "عبد اللطيف حموشي",
+     ("current", "2015", None)),
+    # Control: a date some words on that no tenure event introduces is not the role's.
+    ("en", "Christopher Wray, director of the FBI since Monday's meeting with senators in 2017, testified.",
+     "Christopher Wray", ("current", None, None)),
+])
+def test_a_date_after_the_event_that_starts_or_ends_the_tenure(extract, lang, text, person, expected):
+    r = _role(extract, lang, text, person)
+    assert (r.status, r.start, r.end) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("fr", "Abdoulaye Wade, président du Sénégal de 2000 à 2012, est rentré à Dakar.", "Abdoulaye Wade"),
+    ("ar", "محمد ولد عبد العزيز، رئيس موريتانيا من 2009 إلى 2019، مثل أمام القضاء.", "محمد ولد عبد العزيز"),
+])
+def test_a_tenure_from_one_year_to_another_in_french_and_arabic(extract, lang, text, person):
+    r = _role(extract, lang, text, person)
+    start, end = {"fr": ("2000", "2012"), "ar": ("2009", "2019")}[lang]
+    assert (r.status, r.start, r.end) == ("former", start, end)
+
+
+def test_a_date_said_of_the_next_person_is_not_the_role_s(extract):
+    text = ("Christopher Wray, the director of the FBI, met Avril Haines, who has been Director of National "
+            "Intelligence since January 2021.")
+    assert _role(extract, "en", text, "Christopher Wray").start is None
