@@ -59,6 +59,8 @@ T = TypeVar("T")
 # What a name or an apposition says (la police *marocaine*, Rabat, Maroc) is not what the
 # clause around it negates or hedges.
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
+# The statuses of a role read in another sentence than the one that states it: an end.
+ENDED = frozenset({"former", "late"})
 
 
 class UndeclaredOutput(RuntimeError):
@@ -222,7 +224,8 @@ def _later_status(document: Document, r: Relation, head: Mention, tail: Mention,
                   mentions: list[Mention], keys: dict[str, str], sentences: list[tuple[int, int]]) -> None:
     """What the document's other sentences that name both the person and the body say of
     the role ("Mali's government said it was withdrawing from the G5 Sahel"): the status
-    that knows more of its end wins (:data:`pipeline.model.STATUS_RANK`)."""
+    that knows more of its end wins (:data:`pipeline.model.STATUS_RANK`), and only an end
+    (``former``, ``late``) is taken from them."""
     lang = document.lang or "en"
     hk, tk = keys.get(head.id, head.id), keys.get(tail.id, tail.id)
     for s, e in sentences:
@@ -239,8 +242,8 @@ def _later_status(document: Document, r: Relation, head: Mention, tail: Mention,
         t = min(tails, key=lambda m: abs(m.start - h.start))
         others = [m for m in inside if m.type == "Person" and m not in heads]
         status, start, end = role_time(document.text, h, t, s, e, lang, others=others, published=document.published)
-        if STATUS_RANK.get(status, 0) > STATUS_RANK.get(r.status, 0):
-            r.status = status
+        if status in ENDED and STATUS_RANK[status] > STATUS_RANK.get(r.status, 0):
+            r.status = status  # only an end: "new", "acting" elsewhere may be about something else
         r.start, r.end = r.start or start, r.end or end
 
 
