@@ -35,20 +35,37 @@ BEFORE_SAID = 40
 AFTER_SAID = 6
 # Arabic puts the verb first and a title may stand between it and the name (قال وزير الخارجية ناصر بوريطة).
 AFTER_SAID_AR = 30
+# ... and a person there, over the body he speaks for ("وقال المتحدث باسم وزارة الداخلية، X").
+AFTER_SAID_AR_PERSON = 50
 # A reporting clause after what is said, subject after the verb ("..., a indiqué dimanche la
 # Garde civile", "..., said a spokesman for Europol").
 AFTER_SAID_INVERTED = 30
+# ... and characters from the subject to the end of the clause ("... la Garde civile, selon").
+INVERTED_TAIL = 30
+# Characters before a `said` verb that a passive auxiliary stands in ("Säpo is reported to").
+PASSIVE_BEFORE = 10
 # Characters between a `said` verb and a subject that is the speaker before ("he added", "précise le texte").
 SAME_SPEAKER_GAP = 3
 _CLAUSE_MARKS = ".;؛,،"
+
+
+def _clause_ends(text: str, start: int, sent_end: int) -> bool:
+    """The clause ends a few characters after ``start`` ("..., a indiqué lundi la Garde
+    civile." but not "Brandt, 54, said the police had received ...")."""
+    rest = text[start:sent_end]
+    cut = min([i for i in (rest.find(c) for c in _CLAUSE_MARKS) if i >= 0] + [len(rest)])
+    return cut <= INVERTED_TAIL
+
+
+def _commas(text: str) -> int:
+    return sum(text.count(c) for c in ",،")
 
 
 def _clause_comma(between: str) -> bool:
     """One comma, then words, between a subject and its verb: the comma ends a clause
     ("Spain and Morocco cooperate, the ministry said"); none, two (an apposition) or one
     right before the verb ("Le ministre, X, a déclaré") keep the subject."""
-    commas = sum(between.count(c) for c in ",،")
-    return commas == 1 and bool(between.replace("،", ",").rsplit(",", 1)[1].strip(" \"'»”"))
+    return _commas(between) == 1 and bool(between.replace("،", ",").rsplit(",", 1)[1].strip(" \"'»”"))
 
 
 def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention], *,
@@ -90,20 +107,27 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                     and not text[m.end:start].strip(" \"'»”" if lang == "ar" else " ,،\"'»”")]
         inverted = (not adjacent and bool(text[sent_start:start].strip())
                     and text[sent_start:start].rstrip(" \"'»”")[-1:] in ",،")
-        if not said and not (statement_end is not None and start >= statement_end and inverted):
-            continue
+        if not said and not (statement_end is not None and start >= statement_end
+                             and (inverted or _clause_comma(text[statement_end:start]))):
+            continue  # a role: only a reporting clause of its own after it ("..., the ministry said")
+        if cues.find("attribution_passive", lang, text[max(sent_start, start - PASSIVE_BEFORE):start]):
+            continue  # "X is reported to have": not X's word
         if adjacent:  # "Fernando Grande-Marlaska, a qualifié", "the ministry said"
             return adjacent[-1].id
         # The subject before the verb: no clause between ("Spain and Morocco cooperate, the
-        # ministry said": one comma is a clause; two set off an apposition, "X, the minister, said").
-        before = [] if inverted else [
-            m for m in sources if start - BEFORE_SAID <= m.end <= start and not clause_between(m.end, start)
-            and not _clause_comma(text[m.end:start])]
+        # ministry said": one comma is a clause; two set off an apposition, "X, the minister,
+        # said"); after a comma, only one set off so ("Brandt, 54, said", "X, who attended, said").
+        before = [m for m in sources if start - BEFORE_SAID <= m.end <= start and not clause_between(m.end, start)
+                  and not _clause_comma(text[m.end:start])
+                  and (not inverted or _commas(text[m.end:start]) >= 2)]
         reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID_INVERTED if inverted else AFTER_SAID
         after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)
-                 and not any(c in text[end:m.start] for c in _CLAUSE_MARKS)]
-        if lang == "ar" and after:  # Arabic puts the verb first: أفاد المكتب
-            return after[0].id
+                 and not (inverted and (_commas(text[end:m.start]) or not _clause_ends(text, m.end, sent_end)))]
+        if lang == "ar":  # Arabic puts the verb first: أفاد المكتب; the speaker over his body
+            speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
+                       and not clause_between(end, m.start)]  # "وقال المتحدث باسم الوزارة، X، إن"
+            if speaker or after:
+                return (speaker or after)[0].id
         if before:
             return before[-1].id
         if after:

@@ -203,7 +203,7 @@ def time_and_source(document: Document, mentions: list[Mention], relations: list
             r.status, r.start, r.end = role_time(document.text, head, tail, ev.start, ev.end, lang,
                                                  others=others, published=document.published)
             _later_status(document, r, head, tail, ev, mentions, keys, sentences)
-        if r.type in NAME_INTERNAL or role and r.status == "current":
+        if r.type in NAME_INTERNAL or role and r.status == "current" and head.type == "Person":
             # A current title is the outlet's word ("Le directeur de la DGSN, X, a limogé Y, selon
             # un communiqué"); a change of role is what the source reports.
             r.attributed_to = OUTLET

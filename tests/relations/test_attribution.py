@@ -84,3 +84,30 @@ def test_a_change_of_role_is_the_source_s_word_a_current_title_the_outlet_s(extr
     former = _sources(extract, "en", "Former FBI director James Comey testified on Thursday, according to Reuters.")
     current = _sources(extract, "en", "Christopher Wray, the director of the FBI, testified on Thursday, according to Reuters.")
     assert former["leads"] == "Reuters" and current["leads"] == OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # The subject set off by two commas (an apposition, a relative clause) before the verb.
+    ("en", "Josep Borrell, who attended the summit in Rabat, said Morocco and Spain cooperate closely against terrorism.",
+     "Josep Borrell"),
+    ("en", "Ylva Johansson, 60, said Morocco and Spain cooperate closely against terrorism.", "Ylva Johansson"),
+    # Arabic, verb first: the spokesman over the body he speaks for.
+    ("ar", "وقال المتحدث باسم وزارة الداخلية، خالد الزروالي، إن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.",
+     "خالد الزروالي"),
+])
+def test_the_speaker_set_off_by_commas(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_a_passive_report_and_a_party_after_said_are_not_the_source(extract):
+    assert _sources(extract, "en", "Europol is also reported to have passed information to the Guardia Civil."
+                    )["providesIntelligenceTo"] == OUTLET
+    # "said the X had received": X is what is said, the speaker is before the verb.
+    assert _sources(extract, "en", "Ylva Johansson said the Guardia Civil had received intelligence from Europol."
+                    )["providesIntelligenceTo"] == "Ylva Johansson"
+
+
+def test_a_state_s_membership_keeps_its_named_source(extract):
+    # A country's membership is no person's title: "selon X" names its source.
+    text = "Selon Frontex, l'Espagne, État membre de l'Union européenne au même titre que le Portugal, a enregistré un record."
+    assert _sources(extract, "fr", text)["memberOf"] == "Frontex"
