@@ -125,7 +125,8 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                  and not (inverted and (_commas(text[end:m.start]) or not _clause_ends(text, m.end, sent_end)))]
         if lang == "ar":  # Arabic puts the verb first: أفاد المكتب; the speaker over his body
             speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
-                       and not clause_between(end, m.start)]  # "وقال المتحدث باسم الوزارة، X، إن"
+                       and _commas(text[end:m.start]) and not clause_between(end, m.start)]
+            # ("وقال المتحدث باسم الوزارة، X، إن": set off by a comma)
             if speaker or after:
                 return (speaker or after)[0].id
         if before:
