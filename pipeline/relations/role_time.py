@@ -61,6 +61,23 @@ def _bounded(text: str, lo: int, hi: int, left: int, right: int) -> tuple[int, i
     return left, right
 
 
+def _without_set_off(text: str, left: int, right: int, mentions: list[Mention]) -> str:
+    """``text[left:right]`` less a clause set off by two commas between the two mentions that
+    holds neither: it says something else of the person ("appointed X, a former prefect, as
+    head of Y" is no former role of Y)."""
+    window = text[left:right]
+    if len(mentions) < 2:
+        return window
+    first, second = sorted(mentions, key=lambda m: m.start)
+    gap = text[first.end:second.start]
+    a = min((i for i in (gap.find(","), gap.find("،")) if i >= 0), default=-1)
+    b = max(gap.rfind(","), gap.rfind("،"))
+    if a < 0 or b <= a:
+        return window
+    lo, hi = first.end + a - left, first.end + b + 1 - left
+    return window[:lo] + " " * (hi - lo) + window[hi:]
+
+
 def _duties_ended(text: str, lo: int, hi: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
     """The role's duties ended, said in two parts: the duties right before the role (up to
     :data:`DUTIES_WINDOW` characters, not across another person) and a verb of ending before
@@ -138,8 +155,9 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
         right = joint.start()
     cues = load_cues()
     status = "current"
+    window = _without_set_off(text, left, right, inside)
     for family, name in STATUS_ORDER:
-        if cues.find(family, lang, text[left:right]):
+        if cues.find(family, lang, window):
             status = name
             break
     if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)

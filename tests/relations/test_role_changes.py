@@ -25,6 +25,7 @@ def _leads(extract, lang, text, names=()):
     ("fr", "Bernard Bajolet, qui a dirigé la DGSE, publie ses mémoires.", "Bernard Bajolet", "former"),
     ("fr", "Le gouvernement a nommé Nicolas Lerner à la tête de la DGSE.", "Nicolas Lerner", "appointed"),
     ("ar", "وكان عبد اللطيف حموشي قد تولى قيادة المديرية العامة للأمن الوطني في ماي 2015.", "عبد اللطيف حموشي", "current"),
+    ("ar", "ويشغل عبد اللطيف حموشي منصب المدير العام للمديرية العامة للأمن الوطني منذ 2015.", "عبد اللطيف حموشي", "current"),
     ("ar", "ومايك بومبيو، الذي ترأس وكالة المخابرات المركزية الأمريكية، زار الرباط.", "مايك بومبيو", "former"),
     ("ar", "وعين الرئيس عبد المجيد تبون فريد زين الدين بن الشيخ على رأس المديرية العامة للأمن الوطني.",
      "فريد زين الدين بن الشيخ", "appointed"),

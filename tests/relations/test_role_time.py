@@ -116,3 +116,10 @@ def test_a_date_said_of_the_next_person_is_not_the_role_s(extract):
     text = ("Christopher Wray, the director of the FBI, met Avril Haines, who has been Director of National "
             "Intelligence since January 2021.")
     assert _role(extract, "en", text, "Christopher Wray").start is None
+
+
+def test_a_clause_set_off_between_person_and_body_says_nothing_of_this_role(extract):
+    text = "The cabinet appointed Nicolas Lerner, a former prefect, as head of the DGSE."
+    assert _role(extract, "en", text, "Nicolas Lerner").status == "appointed"
+    # Control: the status word in the title itself.
+    assert _role(extract, "en", "Nicolas Lerner, a former head of the DGSE, spoke.", "Nicolas Lerner").status == "former"

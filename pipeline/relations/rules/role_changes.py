@@ -24,11 +24,16 @@ CUE_TO_BODY_WORDS = 2  # "led the", "à la tête de la"
 _STOPS = ".;؛:!?؟()\"«»"
 
 
+def _commas(text: str) -> int:
+    return sum(text.count(c) for c in ",،")
+
+
 @relation_rule(name="role_changes", produces=("leads",), rule_ids=("rule:leads-verb", "rule:leads-helm"))
 def role_changes(ctx: SentenceContext) -> list[Candidate]:
     """The person right before a ``role_verb`` or ``role_helm`` cue (only a relative pronoun,
-    an auxiliary or a comma between) leads the body right after it (only an article or "of"
-    between); never a passive ("led by": that is ``headed_by``) or a demonym."""
+    an auxiliary or a comma between, or a clause set off by two commas) leads the body right
+    after it (only an article or "of" between); never a passive ("led by": that is
+    ``headed_by``) or a demonym."""
     out: list[Candidate] = []
     bodies = [a for a in ctx.args if a.type in BODY_TYPES and not a.demonym]
     for family, rule, conf in (("role_verb", "rule:leads-verb", ROLE_VERB), ("role_helm", "rule:leads-helm", ROLE_HELM)):
@@ -40,9 +45,11 @@ def role_changes(ctx: SentenceContext) -> list[Candidate]:
                 continue
             person = before[-1]
             gap = ctx.text[person.end:c0]
-            if any(s in gap for s in _STOPS) or ctx.words(gap) > PERSON_TO_CUE_WORDS:
+            if any(s in gap for s in _STOPS):
                 continue
-            if not ctx.only(gap, ("role_verb_gap", "rank")):
+            # A clause set off by two commas may stand between ("عين X، الذي شغل منصب والي، على رأس Y").
+            set_off = gap.strip()[:1] in ",،" and gap.strip()[-1:] in ",،" and _commas(gap) == 2
+            if not set_off and (ctx.words(gap) > PERSON_TO_CUE_WORDS or not ctx.only(gap, ("role_verb_gap", "rank"))):
                 continue
             body = next((b for b in bodies if b.start >= c1), None)
             if body is None or any(a.start >= c1 and a.end <= body.start for a in ctx.args):
