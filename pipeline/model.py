@@ -276,6 +276,10 @@ class Relation(Record):
     end: str | None = None
     # Who states it: a mention id (an entity id after resolution), or OUTLET by default.
     attributed_to: str | None = None
+    # After resolution, when several documents state it: what each says of the role's time
+    # and source, document id -> {status, start, end, attributed_to} (the fields above are
+    # the merge of these).
+    by_document: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def held_now(self) -> bool:

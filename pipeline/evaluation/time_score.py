@@ -9,11 +9,15 @@ so any gold file can be passed.
   value and precision (each used once), an unresolved one an unresolved gold date whose
   text holds it or is held by it (normalized). Dates kept as text (impossible, ambiguous)
   carry no value and are not counted.
+- **role_dates**: the ``start`` / ``end`` of those roles (value equality); a date predicted
+  on a role found where the gold has none, or another one, is a false positive.
 - **role_status** and **attribution**: over the gold ``leads``/``memberOf`` relations with
   a ``status`` and the relations with ``attributed_to`` (optional ones left out), through the
   entity mapping of :mod:`pipeline.evaluation.score`. Recall: gold relations whose relation
   was found with the same status (source); precision: the same over the found ones
   (``given_relation`` is that accuracy; the difference with recall is extraction's misses).
+  A relation several documents state is scored in each with what that document says
+  (its ``by_document`` record), not with the merge over the corpus.
 - **outlet**, **dateline**: equality of the normalized names, per document with ``meta``.
 
 Usage::
@@ -28,7 +32,7 @@ from collections import Counter
 from pipeline.evaluation.score import match_entities, norm, prf, rel_key
 from pipeline.model import LITERAL_RELATIONS, OUTLET, ROLE_RELATIONS
 
-FIELDS = ("published", "dates", "role_status", "attribution", "outlet", "dateline")
+FIELDS = ("published", "dates", "role_status", "role_dates", "attribution", "outlet", "dateline")
 
 
 def has_time_gold(gold_docs: list[dict]) -> bool:
@@ -100,11 +104,28 @@ def score_time(gold_docs: list[dict], graph: dict) -> dict:
             h = mapping.get(r.get("head"))
             t = r.get("tail") if r["type"] in LITERAL_RELATIONS else mapping.get(r.get("tail"))
             if h is not None and t is not None:
+                # A relation several documents state: what this one says of its time and source.
+                own = (r.get("by_document") or {}).get(did)
+                if own is not None:
+                    r = {**r, **{k: own.get(k) for k in ("status", "start", "end", "attributed_to")}}
                 predicted[rel_key(h, t, r["type"])] = r
         for g in d["relations"]:
             if g.get("optional"):
                 continue
             key = rel_key(g["head"], g["tail"], g["type"])
+            if g["type"] in ROLE_RELATIONS and "status" in g:
+                r = predicted.get(key)
+                for bound in ("start", "end"):  # a role's since / until dates, on the roles found
+                    gold_value, pred_value = g.get(bound), (r or {}).get(bound)
+                    c = counts["role_dates"]
+                    if pred_value and pred_value == gold_value:
+                        c[0] += 1
+                        continue
+                    c[1] += bool(pred_value)
+                    c[2] += bool(gold_value)
+                    if r is not None and (pred_value or gold_value):
+                        misses.append(f"role_dates: {bound} of {g['head']} {g['type']} {g['tail']}: "
+                                      f"{pred_value!r} for {gold_value!r}")
             for field, gold_value, pred_of in (
                     ("role_status", g.get("status") if g["type"] in ROLE_RELATIONS else None,
                      lambda r: r.get("status")),

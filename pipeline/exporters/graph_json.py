@@ -32,7 +32,7 @@ def to_contract(G: nx.MultiDiGraph) -> dict:
                "evidence": r["evidence"]}
         if r.get("negated") or r.get("hedged"):
             rel["negated"], rel["hedged"] = r["negated"], r["hedged"]
-        for key in ("status", "start", "end", "attributed_to"):  # a role's time, who states it
+        for key in ("status", "start", "end", "attributed_to", "by_document"):  # a role's time, who states it
             if r.get(key):
                 rel[key] = r[key]
         relations.append(rel)

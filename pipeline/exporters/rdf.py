@@ -277,7 +277,10 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
         out.append((st, D2K.negated, Literal(True)))
     if r.get("hedged"):
         out.append((st, D2K.hedged, Literal(True)))
-    out += statement_time_triples(st, r, (outlets or {}).get(doc_id) if doc_id is not None else None)
+    # In a document's graph, what that document says of the role's time and source.
+    own = (r.get("by_document") or {}).get(doc_id) if doc_id is not None else None
+    said = r if own is None else {k: own.get(k) for k in ("status", "start", "end", "attributed_to")}
+    out += statement_time_triples(st, said, (outlets or {}).get(doc_id) if doc_id is not None else None)
     for ev in r.get("evidence") or []:
         if doc_id is not None and ev["document"] != doc_id:
             continue

@@ -46,6 +46,7 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], docum
             domains=list(r.domains), confidence=r.confidence, extractor=r.extractor, evidence=evidence,
             documents=sorted({ev["document"] for ev in evidence}), negated=r.negated, hedged=r.hedged,
             status=r.status, start=r.start, end=r.end, attributed_to=r.attributed_to,
+            by_document=r.by_document or None,
         )
     return G
 

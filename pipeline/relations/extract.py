@@ -41,7 +41,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.model import DOMAINS, OUTLET, ROLE_RELATIONS, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
+from pipeline.model import DOMAINS, OUTLET, ROLE_RELATIONS, STATUS_RANK, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
 from pipeline.relations.arguments import sentence_contexts
 from pipeline.relations.attribution import PREVIOUS, attribution
 from pipeline.relations.context import Arg, SentenceContext, mention_key
@@ -59,6 +59,8 @@ T = TypeVar("T")
 # What a name or an apposition says (la police *marocaine*, Rabat, Maroc) is not what the
 # clause around it negates or hedges.
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
+# The statuses of a role read in another sentence than the one that states it: an end.
+ENDED = frozenset({"former", "late"})
 
 
 class UndeclaredOutput(RuntimeError):
@@ -194,18 +196,55 @@ def time_and_source(document: Document, mentions: list[Mention], relations: list
             continue
         # The sentence that holds the head, when one does (a rule with memory reads further).
         ev = next((e for e in spans if head is not None and e.start <= head.start < e.end), spans[0])
-        if r.type in NAME_INTERNAL:
-            r.attributed_to = OUTLET
-        else:
-            r.attributed_to = attribution(document.text, ev.start, ev.end, lang, mentions,
-                                          said=r.type not in ROLE_RELATIONS)
-            if r.attributed_to == PREVIOUS:
-                r.attributed_to = previous_source(ev.start)
-        if r.type in ROLE_RELATIONS and head is not None and tail is not None:
+        role = r.type in ROLE_RELATIONS and head is not None and tail is not None
+        if role:
             others = [m for m in mentions if m.type == "Person" and ev.start <= m.start < ev.end
                       and keys.get(m.id) != keys.get(head.id) and not (m.start < head.end and head.start < m.end)]
             r.status, r.start, r.end = role_time(document.text, head, tail, ev.start, ev.end, lang,
                                                  others=others, published=document.published)
+            _later_status(document, r, head, tail, ev, mentions, keys, sentences)
+        if r.type in NAME_INTERNAL or role and r.status == "current" and head.type == "Person":
+            # A current title is the outlet's word ("Le directeur de la DGSN, X, a limogé Y, selon
+            # un communiqué"); a change of role is what the source reports.
+            r.attributed_to = OUTLET
+            continue
+        # Each sentence that states it, the one of the head first: a source one of them names.
+        r.attributed_to = OUTLET
+        for e in [ev] + [x for x in spans if x is not ev]:
+            source = attribution(document.text, e.start, e.end, lang, mentions, said=not role,
+                                 statement_end=max(head.end, tail.end) if role and e is ev else None)
+            if source == PREVIOUS:
+                source = previous_source(e.start)
+            if source != OUTLET:
+                r.attributed_to = source
+                break
+
+
+def _later_status(document: Document, r: Relation, head: Mention, tail: Mention, ev: Evidence,
+                  mentions: list[Mention], keys: dict[str, str], sentences: list[tuple[int, int]]) -> None:
+    """What the document's other sentences that name both the person and the body say of
+    the role ("Mali's government said it was withdrawing from the G5 Sahel"): the status
+    that knows more of its end wins (:data:`pipeline.model.STATUS_RANK`), and only an end
+    (``former``, ``late``) is taken from them."""
+    lang = document.lang or "en"
+    hk, tk = keys.get(head.id, head.id), keys.get(tail.id, tail.id)
+    for s, e in sentences:
+        if s <= ev.start < e:
+            continue
+        inside = [m for m in mentions if s <= m.start < e]
+        # The person again, or by the surname ("James Comey" ... "Comey").
+        heads = [m for m in inside if keys.get(m.id, m.id) == hk
+                 or m.type == "Person" == head.type and head.text.endswith(" " + m.text)]
+        tails = [m for m in inside if keys.get(m.id, m.id) == tk]
+        if not heads or not tails:
+            continue
+        h = heads[0]
+        t = min(tails, key=lambda m: abs(m.start - h.start))
+        others = [m for m in inside if m.type == "Person" and m not in heads]
+        status, start, end = role_time(document.text, h, t, s, e, lang, others=others, published=document.published)
+        if status in ENDED and STATUS_RANK[status] > STATUS_RANK.get(r.status, 0):
+            r.status = status  # only an end: "new", "acting" elsewhere may be about something else
+        r.start, r.end = r.start or start, r.end or end
 
 
 def _consistent(relations: list[Relation], keys: dict[str, str]) -> list[Relation]:

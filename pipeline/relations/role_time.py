@@ -8,7 +8,10 @@ the last ("the former head of the DGSN, X", "l'ancien directeur de la DGSN X", "
 السابق للأمن الوطني X", "the late X, who led ..."), never across another person's name or a
 sentence end. A since / until date is the date right after such a cue in the clause ("since
 2015", "depuis mars 2019", "منذ 2016", "from 2010 to 2015"). No cue: ``current``. A role
-whose end date is before the publication date is ``former``.
+whose end date is before the publication date is ``former``, and so is one whose duties a
+verb of ending ends some words before ("أنهى الرئيس، أمس، مهام X": ``role_end_verb``,
+``role_end_duties``), and one said with a past verb between person and body ("X headed
+the INIS": ``role_past_verb``).
 
 Usage::
 
@@ -20,14 +23,24 @@ from __future__ import annotations
 import re
 
 from pipeline.language.dates import find_dates
-from pipeline.model import Mention
+from pipeline.model import HELD_NOW, Mention
 from pipeline.relations.cues import load_cues
 
 # Characters before the first mention and after the last that a status cue may stand in.
 LEFT_WINDOW = 30
 RIGHT_WINDOW = 20
+# An ended role said in two parts ("أنهى الرئيس، أمس، مهام X"): characters before the role
+# that the duties may stand in, and before those that the verb of ending may stand in.
+DUTIES_WINDOW = 60
+END_VERB_WINDOW = 80
+# Characters after a past-tense verb of heading that "by" must stand in to make it a passive.
+AGENT_AFTER_VERB = 5
+# ... and characters before it that "has" must stand in to make it a present perfect.
+PERFECT_AUX_BEFORE = 6
 # Characters after a since / until cue that its date must start in.
 DATE_AFTER_CUE = 4
+# ... or after the event that starts or ends the tenure ("until his dismissal in 2021").
+DATE_AFTER_TENURE_EVENT = 40
 # The order a status cue wins in when several stand in the window.
 STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
                 ("role_appointed", "appointed"))
@@ -48,11 +61,76 @@ def _bounded(text: str, lo: int, hi: int, left: int, right: int) -> tuple[int, i
     return left, right
 
 
+def _without_set_off(text: str, left: int, right: int, mentions: list[Mention]) -> str:
+    """``text[left:right]`` less a clause set off by two commas between the two mentions that
+    holds neither: it says something else of the person ("appointed X, a former prefect, as
+    head of Y" is no former role of Y)."""
+    window = text[left:right]
+    if len(mentions) < 2:
+        return window
+    first, second = sorted(mentions, key=lambda m: m.start)
+    gap = text[first.end:second.start]
+    a = min((i for i in (gap.find(","), gap.find("،")) if i >= 0), default=-1)
+    b = max(gap.rfind(","), gap.rfind("،"))
+    if a < 0 or b <= a:
+        return window
+    lo, hi = first.end + a - left, first.end + b + 1 - left
+    return window[:lo] + " " * (hi - lo) + window[hi:]
+
+
+def _duties_ended(text: str, lo: int, hi: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+    """The role's duties ended, said in two parts: the duties right before the role (up to
+    :data:`DUTIES_WINDOW` characters, not across another person) and a verb of ending before
+    them (up to :data:`END_VERB_WINDOW` characters, across anything but a sentence end)."""
+    cues = load_cues()
+    left = max([sent_start, lo - DUTIES_WINDOW] + [m.end for m in others if m.end <= lo])
+    for d0, _ in cues.find("role_end_duties", lang, text[left:hi], left):
+        v_left = max(sent_start, d0 - END_VERB_WINDOW)
+        if cues.find("role_end_verb", lang, text[v_left:d0]):
+            return True
+    return False
+
+
+def _object_of(family: str, text: str, lo: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+    """The role (starting at ``lo``) is the object of a verb of ``family`` that ends or gives
+    it (``role_ended_object``, ``role_appointed_object``; up to :data:`END_VERB_WINDOW`
+    characters before): in Arabic with the subject, another person, between ("أقال الرئيس
+    قيس سعيد وزير الداخلية X"); in French and English with no person between ("after
+    removing its chief, X")."""
+    left = max(sent_start, lo - END_VERB_WINDOW)
+    for _, v1 in load_cues().find(family, lang, text[left:lo], left):
+        between = [m for m in others if v1 <= m.start and m.end <= lo]
+        if bool(between) == (lang == "ar") and not any(c in text[v1:lo] for c in _CLAUSE_STOPS):
+            return True
+    return False
+
+
+def _past_verb(text: str, start: int, end: int, lang: str) -> bool:
+    """A past-tense verb of heading in ``text[start:end]``, neither a passive ("led by") nor
+    a present perfect ("has led")."""
+    cues = load_cues()
+    for v0, v1 in cues.find("role_past_verb", lang, text[start:end], start):
+        if cues.find("agent", lang, text[v1:v1 + AGENT_AFTER_VERB]):
+            continue
+        if cues.find("role_perfect_aux", lang, text[max(start, v0 - PERFECT_AUX_BEFORE):v0]):
+            continue
+        return True
+    return False
+
+
 def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int) -> str | None:
+    """The date right after one of ``cues``, or after it and the event that starts or ends
+    the tenure ("until his dismissal in 2021", "منذ تعيينه في 2019", "until he became prime
+    minister in May 2020": ``role_tenure_event``, no comma between)."""
     for _, end in cues:
         for d in find_dates(text[end:limit], lang):
             if d.start <= DATE_AFTER_CUE:
                 return d.value
+            gap = text[end:end + d.start]
+            if (d.start <= DATE_AFTER_TENURE_EVENT and not any(c in gap for c in ",،" + "".join(_CLAUSE_STOPS))
+                    and load_cues().find("role_tenure_event", lang, gap)):
+                return d.value
+            break
     return None
 
 
@@ -60,7 +138,10 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
               others: list[Mention] = (), published: str | None = None) -> tuple[str, str | None, str | None]:
     """``(status, start, end)`` of the role ``head`` -> ``tail`` stated in the sentence
     ``text[sent_start:sent_end]``; ``others`` are the sentence's other person mentions."""
-    lo, hi = min(head.start, tail.start), max(head.end, tail.end)
+    # A mention outside the sentence (a demonym read as the state named elsewhere) bounds nothing.
+    inside = [m for m in (head, tail) if sent_start <= m.start < sent_end] or [head, tail]
+    both = len(inside) == 2
+    lo, hi = min(m.start for m in inside), max(m.end for m in inside)
     left, right = max(sent_start, lo - LEFT_WINDOW), min(sent_end, hi + RIGHT_WINDOW)
     for m in others:  # another person's name closes the window on its side
         if m.end <= lo:
@@ -74,11 +155,22 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
         right = joint.start()
     cues = load_cues()
     status = "current"
+    window = _without_set_off(text, left, right, inside)
     for family, name in STATUS_ORDER:
-        if cues.find(family, lang, text[left:right]):
+        if cues.find(family, lang, window):
             status = name
             break
+    if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
+                               or _object_of("role_ended_object", text, lo, sent_start, lang, others)):
+        status = "former"
+    elif status == "current" and _object_of("role_appointed_object", text, lo, sent_start, lang, others):
+        status = "appointed"  # "وعين الرئيس X Y مديرا", "the cabinet appointed Y as head of"
+    if status == "current" and both and head.end <= tail.start and _past_verb(text, head.end, tail.start, lang):
+        status = "former"  # "Kadhimi headed the INIS", not "Mali, led by X"
     _, clause_end = _bounded(text, lo, hi, lo, sent_end)
+    # Another person's name after the role starts what is said of that person ("..., X, who
+    # has held the post since 2021").
+    clause_end = min([clause_end] + [m.start for m in others if m.start >= hi])
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
     end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end)

@@ -968,8 +968,10 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
                                  confidence=rel.confidence, extractor=rel.extractor, evidence=list(rel.evidence),
                                  negated=rel.negated, hedged=rel.hedged, status=rel.status, start=rel.start,
                                  end=rel.end, attributed_to=_source_of(rel.attributed_to, entity_of))
+            _note_document(merged[k], rel, entity_of)
             continue
         into = merged[k]
+        _note_document(into, rel, entity_of)
         _merge_time_and_source(into, rel, entity_of)
         into.domains = sorted(set(into.domains) | set(rel.domains))
         into.confidence = max(into.confidence, rel.confidence)
@@ -982,7 +984,32 @@ def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relatio
     relations = sorted(merged.values(), key=lambda r: (r.head, r.type, r.tail))
     for rel in relations:
         rel.evidence.sort(key=lambda e: (e.document, e.start, e.end))
+        if len(rel.by_document) < 2:
+            rel.by_document = {}  # one document: the relation's own fields say it
     return relations
+
+
+def _note_document(into: Relation, rel: Relation, entity_of) -> None:
+    """Keep what each document says of the role's time and source: a source named in one
+    report is not the source of another that states the same fact."""
+    if rel.by_document:  # already merged (an incremental run): its own record per document
+        for doc, fields_ in rel.by_document.items():
+            into.by_document.setdefault(doc, dict(fields_))
+        return
+    source = _source_of(rel.attributed_to, entity_of)
+    for doc in sorted({ev.document for ev in rel.evidence}):
+        known = into.by_document.get(doc)
+        if known is None:
+            into.by_document[doc] = {k: v for k, v in (("status", rel.status), ("start", rel.start),
+                                                        ("end", rel.end), ("attributed_to", source)) if v}
+            continue
+        if STATUS_RANK.get(rel.status, 0) > STATUS_RANK.get(known.get("status"), 0):
+            known["status"] = rel.status
+        for key, value in (("start", rel.start), ("end", rel.end)):
+            if value and not known.get(key):
+                known[key] = value
+        if known.get("attributed_to") in (None, OUTLET) and source not in (None, OUTLET):
+            known["attributed_to"] = source
 
 
 def _source_of(attributed_to: str | None, entity_of) -> str | None:

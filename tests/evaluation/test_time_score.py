@@ -45,6 +45,7 @@ def test_everything_right():
     report = score_time([GOLD], _graph("2024-03-07", dates, "former", "p3"))
     for field in ("published", "dates", "role_status", "attribution", "outlet", "dateline"):
         assert (report[field]["p"], report[field]["r"]) == (1.0, 1.0), field
+    assert report["role_dates"]["tp"] + report["role_dates"]["fp"] + report["role_dates"]["fn"] == 0
 
 
 def test_each_error_counts_where_it_belongs():
@@ -64,6 +65,35 @@ def test_a_relation_not_found_is_a_miss_not_a_false_status():
     graph["relations"] = graph["relations"][:1]
     report = score_time([GOLD], graph)
     assert (report["role_status"]["tp"], report["role_status"]["fp"], report["role_status"]["fn"]) == (1, 0, 1)
+
+
+def test_a_relation_of_several_documents_is_scored_with_what_each_says():
+    # The merged relation names Europol as Wray's source (d2 says so); d1 says nothing of a source.
+    other = {**GOLD, "id": "d2", "meta": {}, "dates": []}
+    other["relations"] = [{**GOLD["relations"][1], "attributed_to": "e4"}]
+    gold_d1 = {**GOLD, "relations": [{**GOLD["relations"][1], "attributed_to": "outlet"}]}
+    graph = _graph("2024-03-07", [], "former", "p3")
+    for e in graph["entities"]:
+        e["documents"] = ["d1", "d2"]
+    wray = graph["relations"][1]
+    wray["documents"] = ["d1", "d2"]
+    wray["by_document"] = {"d1": {"status": "current", "attributed_to": "outlet"},
+                           "d2": {"status": "current", "attributed_to": "p3"}}
+    report = score_time([gold_d1, other], graph)
+    assert (report["attribution"]["tp"], report["attribution"]["fp"], report["attribution"]["fn"]) == (2, 0, 0)
+    del wray["by_document"]  # the corpus-wide merge alone is wrong for d1
+    report = score_time([gold_d1, other], graph)
+    assert (report["attribution"]["tp"], report["attribution"]["fp"]) == (1, 1)
+
+
+def test_role_dates_are_scored_on_the_roles_found():
+    gold = {**GOLD, "relations": [{**GOLD["relations"][0], "start": "2013-09", "end": "2017-05"},
+                                  {**GOLD["relations"][1], "start": "2017-08"}]}
+    graph = _graph("2024-03-07", [], "former", "p3")
+    graph["relations"][0].update(start="2013-09", end="2017")   # start right, end at another precision
+    graph["relations"][1].update(end="2020")                    # no end in the gold, its start missed
+    report = score_time([gold], graph)
+    assert (report["role_dates"]["tp"], report["role_dates"]["fp"], report["role_dates"]["fn"]) == (1, 2, 2)
 
 
 def test_gold_without_time_fields_is_not_time_gold():

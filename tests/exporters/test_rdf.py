@@ -497,6 +497,24 @@ def test_a_fact_two_outlets_report_is_attributed_to_both_and_conforms():
     assert conforms, violations
 
 
+def test_each_document_s_graph_says_who_states_the_fact_there():
+    # fr-a names Europol as the source; fr-b says nothing of one: its outlet states it.
+    texts = {"fr-a": "Selon Europol, le Maroc coopère avec l'Espagne.", "fr-b": "Le Maroc coopère avec l'Espagne."}
+    docs = [Document(id=i, text=t, lang="fr", content_hash=c * 64, publisher=o, outlet=o)
+            for (i, t), c, o in zip(texts.items(), "ab", ("AFP", "Le Monde"))]
+    entities = [Entity(id="country/MA", type="Country", label="Maroc", documents=["fr-a", "fr-b"]),
+                Entity(id="country/ES", type="Country", label="Espagne", documents=["fr-a", "fr-b"]),
+                Entity(id="io/europol", type="InternationalOrganization", label="Europol", documents=["fr-a"])]
+    coop = Relation("country/MA", "cooperatesWith", "country/ES", extractor="rule:test", attributed_to="io/europol",
+                    evidence=[ev(d, t, t) for d, t in texts.items()],
+                    by_document={"fr-a": {"attributed_to": "io/europol"}, "fr-b": {"attributed_to": "outlet"}})
+    ds = to_dataset(build_graph(entities, [coop], docs))
+    st = statement_iri("country/MA", "cooperatesWith", "country/ES")
+    g_a, g_b = (ds.graph(graph_iri(d)) for d in ("fr-a", "fr-b"))
+    assert set(g_a.objects(st, PROV.wasAttributedTo)) == {entity_iri("io/europol")}
+    assert set(g_b.objects(st, PROV.wasAttributedTo)) == {g_b.value(document_iri("fr-b"), D2K.outlet)}
+
+
 def test_an_event_carries_its_kind_and_the_shape_checks_it():
     from pipeline.commands.validate import validate_graph
 

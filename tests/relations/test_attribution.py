@@ -49,3 +49,65 @@ def test_a_party_after_that_is_what_is_said_not_who_says_it(extract):
     assert sources["cooperatesWith"] == OUTLET
     control = _sources(extract, "ar", "وأفادت وزارة الداخلية الإسبانية بأن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
     assert control["cooperatesWith"] == "وزارة الداخلية الإسبانية"
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A statement between the cue and the source.
+    ("en", "Spain and Morocco cooperate against terrorism, according to a statement from Europol.", "Europol"),
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste, selon un communiqué d'Europol.", "Europol"),
+    ("ar", "ويتعاون المغرب وإسبانيا في مكافحة الإرهاب، حسب ما أفاد به بيان للمديرية العامة للأمن الوطني.",
+     "للمديرية العامة للأمن الوطني"),
+    # A reporting clause after what is said, its subject after the verb.
+    ("fr", "Le Maroc et l'Espagne coopèrent étroitement contre le terrorisme, a indiqué lundi la Garde civile.",
+     "Garde civile"),
+    # The subject of the verb set off by the commas of an apposition.
+    ("fr", "Le ministre espagnol de l'Intérieur, Fernando Grande-Marlaska, a qualifié d'exemplaire la coopération "
+           "entre le Maroc et l'Espagne.", "Fernando Grande-Marlaska"),
+])
+def test_source_named_some_words_away(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    ("en", "Europol said on Monday that police had arrested twelve suspects. "
+           "Morocco and Spain cooperate closely against terrorism, it added.", "Europol"),
+    ("fr", "Fernando Grande-Marlaska a déclaré lundi que la police avait arrêté douze suspects. "
+           "Le Maroc et l'Espagne coopèrent étroitement contre le terrorisme, a-t-il ajouté.", "Fernando Grande-Marlaska"),
+    # Nobody spoke before: the outlet; never the party before the comma.
+    ("en", "Morocco and Spain cooperate closely against terrorism, the ministry said.", OUTLET),
+])
+def test_the_speaker_of_the_sentence_before(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_a_change_of_role_is_the_source_s_word_a_current_title_the_outlet_s(extract):
+    former = _sources(extract, "en", "Former FBI director James Comey testified on Thursday, according to Reuters.")
+    current = _sources(extract, "en", "Christopher Wray, the director of the FBI, testified on Thursday, according to Reuters.")
+    assert former["leads"] == "Reuters" and current["leads"] == OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # The subject set off by two commas (an apposition, a relative clause) before the verb.
+    ("en", "Josep Borrell, who attended the summit in Rabat, said Morocco and Spain cooperate closely against terrorism.",
+     "Josep Borrell"),
+    ("en", "Ylva Johansson, 60, said Morocco and Spain cooperate closely against terrorism.", "Ylva Johansson"),
+    # Arabic, verb first: the spokesman over the body he speaks for.
+    ("ar", "وقال المتحدث باسم وزارة الداخلية، خالد الزروالي، إن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.",
+     "خالد الزروالي"),
+])
+def test_the_speaker_set_off_by_commas(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_a_passive_report_and_a_party_after_said_are_not_the_source(extract):
+    assert _sources(extract, "en", "Europol is also reported to have passed information to the Guardia Civil."
+                    )["providesIntelligenceTo"] == OUTLET
+    # "said the X had received": X is what is said, the speaker is before the verb.
+    assert _sources(extract, "en", "Ylva Johansson said the Guardia Civil had received intelligence from Europol."
+                    )["providesIntelligenceTo"] == "Ylva Johansson"
+
+
+def test_a_state_s_membership_keeps_its_named_source(extract):
+    # A country's membership is no person's title: "selon X" names its source.
+    text = "Selon Frontex, l'Espagne, État membre de l'Union européenne au même titre que le Portugal, a enregistré un record."
+    assert _sources(extract, "fr", text)["memberOf"] == "Frontex"

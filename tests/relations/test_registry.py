@@ -50,7 +50,8 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 
 
 def test_families_are_the_rule_modules():
-    assert {r.family for r in RULES} == {"roles", "agency", "cooperation", "flows", "membership", "places", "events"}
+    assert {r.family for r in RULES} == {"roles", "role_changes", "agency", "cooperation", "flows", "membership", "places",
+                                        "events"}
     assert {r.name: r.memory for r in RULES if r.memory} == {"events": 3, "dual_reference": 2}
 
 
@@ -91,6 +92,8 @@ EXAMPLES = {
     "person_roles": [("en", "Catherine De Bolle, Executive Director of Europol, met Moroccan officials."),
                      ("en", "Jürgen Stock, deputy director of Europol, met Moroccan officials.")],
     "headed_by": [("en", "France's Interior Ministry, headed by Gérald Darmanin, announced the raids.")],
+    "role_changes": [("en", "Nicolas Lerner, who has led the DGSI since 2018, met Moroccan officials."),
+                     ("fr", "Le gouvernement a nommé Nicolas Lerner à la tête de la DGSE.")],
     "agency_country": [("en", "Morocco's DGST arrested three suspects.")],
     "cooperation": [("en", "Morocco and Spain strengthened their security cooperation.")],
     "counterparts": [("en", "Morocco and Spain\nMoroccan Interior Minister Abdelouafi Laftit met his Spanish counterpart "

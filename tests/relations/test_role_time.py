@@ -44,3 +44,82 @@ def test_a_former_head_is_not_held_now_the_current_one_is(extract):
     wray = _role(extract, "en", "Former FBI director James Comey met Christopher Wray, the director of the FBI.",
                  "Christopher Wray")
     assert not comey.held_now and wray.held_now
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "status"), [
+    # A verb of ending, some words before the duties of the person.
+    ("fr", "Le président Emmanuel Macron a mis fin mercredi aux fonctions du directeur de la DGSE, Bernard Émié.",
+     "Bernard Émié", "former"),
+    # The object of a verb that ends the role (the subject is another person, not the one removed).
+    ("en", "Prime Minister Rishi Sunak sacked Suella Braverman, the head of the Home Office, on Monday.",
+     "Suella Braverman", "former"),
+    ("en", "President Joe Biden on Tuesday relieved Christopher Wray, the director of the FBI, of his duties.",
+     "Christopher Wray", "former"),
+    # Control: the same title with no ending verb is a current role.
+    ("en", "President Joe Biden on Tuesday received Christopher Wray, the director of the FBI.",
+     "Christopher Wray", "current"),
+])
+def test_a_role_ended_some_words_away(extract, lang, text, person, status):
+    assert _role(extract, lang, text, person).status == status
+
+
+def test_an_ended_role_said_in_arabic_with_the_subject_between(extract):
+    names = [("برنار إيمييه", "Person"), ("قيس سعيد", "Person"), ("توفيق شرف الدين", "Person"),
+             ("وزارة الداخلية", "GovernmentAgency")]
+    ended = "أنهى الرئيس الفرنسي إيمانويل ماكرون، أمس الأربعاء، مهام برنار إيمييه بصفته مديرا عاما للمديرية العامة للأمن الخارجي."
+    triples, relations = extract("ar", ended, names[:1])
+    roles = [r for r in relations if r.type == "leads" and ended[int(r.head.split("#")[1].split("-")[0]):].startswith("برنار")]
+    assert roles and roles[0].status == "former", triples
+    # The president who ends it keeps his own role, current.
+    president = [r for r in relations if r.type == "leads" and r.status == "current"]
+    assert all(not ended[int(r.head.split("#")[1].split("-")[0]):].startswith("برنار") for r in president)
+
+
+def test_another_sentence_that_names_both_says_the_role_ended(extract):
+    text = ("James Comey, the director of the FBI, testified before the Senate in 2016. "
+            "In May 2017 Comey was dismissed from the FBI.")
+    assert _role(extract, "en", text, "James Comey").status == "former"
+    members = "Chad and Niger are members of the G5 Sahel. On Saturday Niger announced it was withdrawing from the G5 Sahel."
+    triples, relations = extract("en", members)
+    status = {triple[0]: r.status for r in relations for triple in triples
+              if r.type == "memberOf" and triple[1] == "memberOf" and members[int(r.head.split("#")[1].split("-")[0]):].startswith(triple[0])}
+    assert status == {"Chad": "current", "Niger": "former"}, triples
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "expected"), [
+    ("en", "Christopher Wray, director of the FBI until his resignation in 2025, testified.", "Christopher Wray",
+     ("former", None, "2025")),
+    ("fr", "Patrick Calvar, directeur de la DGSI depuis sa nomination en 2012, est arrivé.", "Patrick Calvar",
+     ("current", "2012", None)),
+    ("ar", "عبد اللطيف حموشي، المدير العام للأمن الوطني منذ تعيينه في 2015، استقبل الوفد.", "عبد اللطيف حموشي",
+     ("current", "2015", None)),
+    # Control: a date some words on that no tenure event introduces is not the role's.
+    ("en", "Christopher Wray, director of the FBI since Monday's meeting with senators in 2017, testified.",
+     "Christopher Wray", ("current", None, None)),
+])
+def test_a_date_after_the_event_that_starts_or_ends_the_tenure(extract, lang, text, person, expected):
+    r = _role(extract, lang, text, person)
+    assert (r.status, r.start, r.end) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("fr", "Abdoulaye Wade, président du Sénégal de 2000 à 2012, est rentré à Dakar.", "Abdoulaye Wade"),
+    ("ar", "محمد ولد عبد العزيز، رئيس موريتانيا من 2009 إلى 2019، مثل أمام القضاء.", "محمد ولد عبد العزيز"),
+])
+def test_a_tenure_from_one_year_to_another_in_french_and_arabic(extract, lang, text, person):
+    r = _role(extract, lang, text, person)
+    start, end = {"fr": ("2000", "2012"), "ar": ("2009", "2019")}[lang]
+    assert (r.status, r.start, r.end) == ("former", start, end)
+
+
+def test_a_date_said_of_the_next_person_is_not_the_role_s(extract):
+    text = ("Christopher Wray, the director of the FBI, met Avril Haines, who has been Director of National "
+            "Intelligence since January 2021.")
+    assert _role(extract, "en", text, "Christopher Wray").start is None
+
+
+def test_a_clause_set_off_between_person_and_body_says_nothing_of_this_role(extract):
+    text = "The cabinet appointed Nicolas Lerner, a former prefect, as head of the DGSE."
+    assert _role(extract, "en", text, "Nicolas Lerner").status == "appointed"
+    # Control: the status word in the title itself.
+    assert _role(extract, "en", "Nicolas Lerner, a former head of the DGSE, spoke.", "Nicolas Lerner").status == "former"

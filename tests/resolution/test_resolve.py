@@ -643,6 +643,20 @@ def test_merged_roles_keep_the_later_status_and_a_named_source():
         assert not merged.held_now
 
 
+def test_merged_roles_keep_what_each_document_says():
+    ids = {"a#1": "person/x", "b#1": "person/x", "a#2": "agency/y", "b#2": "agency/y", "a#3": "io/z"}
+    first = Relation("a#1", "leads", "a#2", evidence=[Evidence("a", 0, 5, "x")], status="current",
+                     start="2015", attributed_to="a#3")
+    later = Relation("b#1", "leads", "b#2", evidence=[Evidence("b", 0, 5, "x")], status="former",
+                     attributed_to="outlet")
+    (merged,) = merge_relations([first, later], ids.get)
+    assert merged.by_document == {"a": {"status": "current", "start": "2015", "attributed_to": "io/z"},
+                                  "b": {"status": "former", "attributed_to": "outlet"}}
+    # One document: its fields are the relation's own, no record per document.
+    (alone,) = merge_relations([Relation.from_dict(first.to_dict())], ids.get)
+    assert alone.by_document == {} and alone.attributed_to == "io/z"
+
+
 def test_an_event_gets_the_kind_its_head_nouns_name():
     entities, _ = resolve_entities([
         doc("a", "fr", ("exercice African Lion 2024", "Event"), ("Maroc", "Country")),

@@ -9,6 +9,7 @@ document rules read what the rules before them found.
 family         rules
 =============  ===========================================================================
 roles          ``person_roles``, ``headed_by``: ``leads`` / ``memberOf`` (Person -> body)
+role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
 cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``
@@ -28,11 +29,11 @@ Usage::
 from __future__ import annotations
 
 from pipeline.relations.registry import RelationRule, catalogue, ordered
-from pipeline.relations.rules import agency, cooperation, events, flows, membership, places, roles  # noqa: F401 (they register)
+from pipeline.relations.rules import agency, cooperation, events, flows, membership, places, role_changes, roles  # noqa: F401 (they register)
 
 ORDER = (
     # sentence rules
-    "person_roles", "headed_by", "agency_country", "cooperation", "counterparts",
+    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "dual_reference",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_host_country",
