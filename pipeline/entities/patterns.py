@@ -49,6 +49,10 @@ ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
+# Arabic: a title's complement closed by a comma, then the name ("المدير التنفيذي ليوروبول،
+# كاثرين دي بول،"): at most this many words of complement, and a name of at least two words.
+MAX_COMPLEMENT_WORDS = 8
+MIN_APPOSED_NAME_WORDS = 2
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
@@ -269,6 +273,29 @@ class EntityPatterns(EntityComponent):
             k += 1
         return i
 
+    def _apposed_after_complement(self, doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int]:
+        """Arabic: the name set off by commas after a title's complement ("رئيس المكتب الاتحادي
+        للشرطة الجنائية الألمانية، هولغر مونش،", "المديرة التنفيذية ليوروبول، كاثرين دي بول،"):
+        the complement a genitive (a definite word or one with the clitic لـ) of at most
+        :data:`MAX_COMPLEMENT_WORDS` words, the name at least two name words closed by
+        punctuation. ``(i, i)`` when there is none."""
+        k, genitive = i, False
+        while k < len(doc) and k - i < MAX_COMPLEMENT_WORDS and doc[k].text not in ("،", ","):
+            token = doc[k]
+            if token.is_punct or not is_arabic_word(token) or norm(token) in AR_STOP:
+                return i, i
+            genitive = genitive or is_definite(token) or (is_clitic(token) and norm(token).endswith("ل")) or k in marks.name
+            k += 1
+        if not genitive or k >= len(doc) or doc[k].text not in ("،", ","):
+            return i, i
+        start = k + 1
+        if start >= len(doc) or is_definite(doc[start]) or match_at(token_view(doc).norms, start, self.titles):
+            return i, i
+        end = self._name_forward(doc, start, marks)
+        if end - start < MIN_APPOSED_NAME_WORDS or not self._closes_name(doc, end) or (end < len(doc) and not doc[end].is_punct):
+            return i, i
+        return start, end
+
     def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
         """A place or body head right after a Latin name: "King Baudouin Stadium"."""
         return self.lang != "ar" and end < len(doc) and normalize(doc[end].text) in self.not_name
@@ -310,6 +337,8 @@ class EntityPatterns(EntityComponent):
                 end = start
             else:
                 end = self._name_forward(doc, start, marks)
+        if end == start and self.lang == "ar" and title not in self.weak:
+            start, end = self._apposed_after_complement(doc, after, marks)
         if end > start and title in self.weak and (
                 not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
             end = start

@@ -315,3 +315,28 @@ def test_possessed_trigger_takes_the_nearest_party_fr(extract):
     triples, _ = extract("fr", text, [("ministère espagnol de l'Intérieur", AGENCY)])
     assert _pair(triples, "Espagne", "Maroc")
     assert not _pair(triples, "ministère espagnol de l'Intérieur", "Maroc")
+
+
+def test_title_before_coordinated_bodies_then_name_ar(extract):
+    # The title names the first of two bodies, the person comes after the second.
+    text = "وأكد المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، أن التعاون مثمر."
+    triples, _ = extract("ar", text, [("للأمن الوطني", AGENCY), ("مراقبة التراب الوطني", AGENCY), ("عبد اللطيف حموشي", PERSON)])
+    assert ("عبد اللطيف حموشي", "leads", "مراقبة التراب الوطني") in triples
+    assert ("عبد اللطيف حموشي", "leads", "للأمن الوطني") in triples
+
+
+def test_title_before_coordinated_bodies_then_name_fr(extract):
+    text = "Le directeur de la Police nationale et de la Gendarmerie nationale, Jean Ado, est arrivé à Lomé."
+    names = [("Police nationale", AGENCY), ("Gendarmerie nationale", AGENCY), ("Jean Ado", PERSON)]
+    triples, _ = extract("fr", text, names)
+    assert ("Jean Ado", "leads", "Gendarmerie nationale") in triples
+    assert ("Jean Ado", "leads", "Police nationale") in triples
+
+
+def test_bodies_joined_by_a_comma_alone_do_not_share_the_title_ar(extract):
+    # "… للأمن الوطني، مراقبة …": a comma, no "و": the first body is not part of the run.
+    text = "وقال مسؤول في الأمن الوطني، رئيس مراقبة التراب الوطني عبد الحق الخيام، إن التحقيق مستمر."
+    names = [("الأمن الوطني", AGENCY), ("مراقبة التراب الوطني", AGENCY), ("عبد الحق الخيام", PERSON)]
+    triples, _ = extract("ar", text, names)
+    assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples
+    assert ("عبد الحق الخيام", "leads", "الأمن الوطني") not in triples
