@@ -2,6 +2,8 @@
 honorifics, one role on each side of a name, titles before a whole body name (with its
 acronym), "X met the head of Y" is not X's title, portfolio ministers lead the ministry the
 text names (not the state), "headed by"."""
+import pytest
+
 AGENCY, IO, PERSON, ORG = "GovernmentAgency", "InternationalOrganization", "Person", "Organization"
 
 
@@ -340,3 +342,29 @@ def test_bodies_joined_by_a_comma_alone_do_not_share_the_title_ar(extract):
     triples, _ = extract("ar", text, names)
     assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples
     assert ("عبد الحق الخيام", "leads", "الأمن الوطني") not in triples
+
+
+def test_a_member_named_alone_beside_a_list_fr(extract):
+    text = "Le Sénégal, membre de la CEDEAO aux côtés du Ghana et du Nigeria, a voté la résolution."
+    triples, _ = extract("fr", text)
+    assert ("Sénégal", "memberOf", "CEDEAO") in triples
+    assert ("Ghana", "memberOf", "CEDEAO") in triples
+    assert ("Nigeria", "memberOf", "CEDEAO") in triples
+
+
+@pytest.mark.parametrize("lang, text, members, org", [
+    ("en", "Ghana, Togo and Benin founded the Accra Initiative in 2017.", ["Ghana", "Togo", "Benin"], "Accra Initiative"),
+    ("ar", "وتنتمي مصر والأردن إلى جامعة الدول العربية.", ["مصر", "الأردن"], "جامعة الدول العربية"),
+])
+def test_founders_and_belonging_are_membership(extract, lang, text, members, org):
+    triples, _ = extract(lang, text)
+    for m in members:
+        assert (m, "memberOf", org) in triples
+
+
+def test_title_then_coordinated_bodies_after_the_name_ar(extract):
+    # "ولمراقبة": the conjunction glued to the preposition before the second body.
+    text = "وأشرف على العملية عبد الحق الخيام، المدير العام للأمن الوطني ولمراقبة التراب الوطني، فيما أكد المسؤول أن العملية ناجحة."
+    triples, _ = extract("ar", text)
+    assert ("عبد الحق الخيام", "leads", "للأمن الوطني") in triples
+    assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples

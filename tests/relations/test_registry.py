@@ -50,7 +50,7 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 
 
 def test_families_are_the_rule_modules():
-    assert {r.family for r in RULES} == {"roles", "agency", "cooperation", "flows", "membership", "places", "events"}
+    assert {r.family for r in RULES} == {"roles", "agency", "cooperation", "flows", "membership", "places", "events", "lists"}
     assert {r.name: r.memory for r in RULES if r.memory} == {"events": 3, "dual_reference": 2}
 
 
@@ -107,6 +107,10 @@ EXAMPLES = {
     "event_apposed_place": [("en", "Spain took part in African Lion 2024, held at Tan-Tan, Morocco.")],
     "event_place_in_name": [("ar", "انعقدت قمة بغداد بمشاركة عدة دول. وأكدت بغداد أهمية التعاون.")],
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
+    "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
+                     ("en", "France and Belgium will train police officers of Benin."),
+                     ("en", "Morocco and Algeria provided intelligence to Spain about the network."),
+                     ("en", "Senegal, Ghana and Nigeria, all members of ECOWAS, voted for the text.")],
 }
 
 

@@ -272,7 +272,11 @@ def _coordinated_bodies(ctx: SentenceContext, cand: Candidate) -> list[Candidate
     for x in ctx.args:
         if x.start < last.end or x.demonym:
             continue
-        if x.type != body.type or not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("of",)):
+        gap = ctx.gap(last, x)
+        if gap.strip() == "(":
+            last = x  # "la Sûreté nationale (DGSN) et …": the same body by its short name
+            continue
+        if x.type != body.type or not coordinator_between(ctx, last.end, x.start) or not ctx.only(gap.lstrip(" )"), LINK + ("of",)):
             break
         out.append(candidate(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - COORDINATED_DEMOTION, 3)))
         last = x

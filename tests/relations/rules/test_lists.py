@@ -36,3 +36,10 @@ def test_an_apposition_is_not_a_list_en(extract):
     triples, relations = extract("en", text, [("Europol", IO)])
     assert ("Spain", "cooperatesWith", "Europol") in triples or ("Europol", "cooperatesWith", "Spain") in triples
     assert not any(r.extractor == "rule:list-member" for r in relations)
+
+
+def test_intelligence_from_each_giver_of_a_list_ar(extract):
+    text = "وقدمت المغرب والجزائر معلومات استخباراتية إلى إسبانيا حول الشبكة."
+    triples, _ = extract("ar", text)
+    assert ("الجزائر", "providesIntelligenceTo", "إسبانيا") in triples
+    assert ("المغرب", "providesIntelligenceTo", "إسبانيا") in triples
