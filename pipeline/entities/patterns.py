@@ -109,6 +109,7 @@ class EntityPatterns(EntityComponent):
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
+        self.title_adverbs = frozenset(normalize(w) for w in given.get(f"{lang}_title_adverbs", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
         heads = entity_heads(heads_path).get(lang) or {}
         self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
@@ -242,7 +243,9 @@ class EntityPatterns(EntityComponent):
         skipped = 0
         while i < len(doc) and skipped < MAX_MODIFIERS:
             token = doc[i]
-            if marks.demonym_at(i) or marks.country_at(i) or token.text in (",", "،"):
+            if norm(token) in self.title_adverbs:
+                i += 1  # وزيرة الداخلية آنذاك X
+            elif marks.demonym_at(i) or marks.country_at(i) or token.text in (",", "،"):
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
