@@ -42,3 +42,19 @@ def test_trainees_origin_is_no_trainer(extract, lang, text, wrong):
     triples, _ = extract(lang, text)
     assert wrong not in triples
     assert any(t == "providesTrainingTo" for _, t, _ in triples)  # positive control: a flow is found
+
+
+def test_the_trainer_is_the_subject_an_apposition_describes_fr(extract):
+    text = ("Depuis juin, la Gendarmerie nationale française, placée sous la tutelle du ministère français de "
+            "l'Intérieur, forme les pilotes de drones des Forces armées maliennes.")
+    triples, _ = extract("fr", text)
+    assert ("Gendarmerie nationale française", "providesTrainingTo", "Forces armées maliennes") in triples
+    assert ("ministère français de l'Intérieur", "providesTrainingTo", "Forces armées maliennes") not in triples
+
+
+def test_a_recipient_mark_does_not_reach_past_a_comma_ar(extract):
+    text = ("وأكد أن المغرب يحتضن منذ سنوات دورات تدريبية لفائدة أجهزة الشرطة في المنطقة، إذ تقدم المديرية العامة "
+            "للأمن الوطني تدريبا لضباط من الشرطة السنغالية.")
+    triples, _ = extract("ar", text)
+    assert ("المغرب", "providesTrainingTo", "المديرية العامة للأمن الوطني") not in triples
+    assert ("المديرية العامة للأمن الوطني", "providesTrainingTo", "الشرطة السنغالية") in triples

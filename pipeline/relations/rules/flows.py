@@ -68,11 +68,12 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         # Trainees named by their body ("training 120 officers from Y", "تدريب ضباط من Y"):
         # the "from" of their origin is no agent.
         trainees = ctx.cues("trainees", t1) if family == "providesTrainingTo" else []
+        # (never across a comma: "… لفائدة أجهزة الشرطة في المنطقة، إذ تقدم X" is another clause)
         after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= RECEIVER_WORDS
-                 or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS
+                 or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
                       or any(c1 <= a.start for _, c1 in trainees)))]
-        giver = before[-1] if before else None
+        giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
         receiver = possessor_of(ctx, parties, after[0]) if after else None
         source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
         # The source cue may close the trigger itself ("renseignements fournis par X").
@@ -146,6 +147,18 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                     and possessor_of(ctx, parties, first) is not second:
                 out.append(candidate(first, family, second, rule + "-final", FINAL, (t0, t1)))
     return out
+
+
+def _outside_apposition(ctx: SentenceContext, parties: list[Arg], giver: Arg, trigger: int) -> Arg:
+    """The subject a comma-delimited apposition holding ``giver`` describes ("l'Africa Corps,
+    placé sous la tutelle du ministère russe de la Défense, forme …"): the party right before
+    the opening comma; ``giver`` itself when it stands in no apposition."""
+    close = max(ctx.text.rfind(",", giver.end, trigger), ctx.text.rfind("،", giver.end, trigger))
+    opening = max(ctx.text.rfind(",", ctx.start, giver.start), ctx.text.rfind("،", ctx.start, giver.start))
+    if close < 0 or opening < 0 or any(opening < a.start and a.end <= giver.start for a in parties):
+        return giver
+    outer = next((a for a in reversed(parties) if a.end <= opening and not ctx.text[a.end:opening].strip()), None)
+    return outer or giver
 
 
 def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:
