@@ -102,6 +102,7 @@ def test_arabic_comma_after_a_titles_complement_without_a_name(text):
 
 @pytest.mark.parametrize("text, name", [
     ("واستقبل مدير المخابرات العامة السيد أحمد حسني الوفد.", "أحمد حسني"),  # the object after the name
+    ("التقى رئيس الوزراء الكندي جاستن ترودو بنظيره.", "جاستن ترودو"),  # the counterpart after the name
     ("وكانت وزيرة الداخلية آنذاك بريتي باتيل قد وقعت الاتفاق.", "بريتي باتيل"),  # a time adverb after the title
 ])
 def test_arabic_name_ends_before_the_words_after_it(text, name):
