@@ -368,3 +368,10 @@ def test_title_then_coordinated_bodies_after_the_name_ar(extract):
     triples, _ = extract("ar", text)
     assert ("عبد الحق الخيام", "leads", "للأمن الوطني") in triples
     assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples
+
+
+def test_at_the_head_of_a_body_leads_fr(extract):
+    text = "Le général Amadou Diallo, à la tête du ministère malien de la Défense, a salué le partenariat."
+    triples, _ = extract("fr", text)
+    assert ("Amadou Diallo", "leads", "ministère malien de la Défense") in triples
+    assert ("Amadou Diallo", "memberOf", "ministère malien de la Défense") not in triples
