@@ -375,3 +375,12 @@ def test_at_the_head_of_a_body_leads_fr(extract):
     triples, _ = extract("fr", text)
     assert ("Amadou Diallo", "leads", "ministère malien de la Défense") in triples
     assert ("Amadou Diallo", "memberOf", "ministère malien de la Défense") not in triples
+
+
+def test_a_semicolon_closes_a_list_item_with_its_title_en(extract):
+    text = ("The meeting was attended by Foreign Minister Ahmed Attaf; Jürgen Stock, secretary general of Interpol; "
+            "and Catherine De Bolle, executive director of Europol.")
+    triples, _ = extract("en", text)
+    assert ("Jürgen Stock", "leads", "Interpol") in triples
+    assert ("Catherine De Bolle", "leads", "Europol") in triples
+    assert ("Catherine De Bolle", "leads", "Interpol") not in triples

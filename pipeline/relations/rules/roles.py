@@ -22,6 +22,8 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+# Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
+LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
 OF_GAP_WORDS = 3  # "X of the Y": person to body
 TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
@@ -188,8 +190,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
                 # "وزير الداخلية الفرنسي X" / "مدير المخابرات العامة اللواء X"
-                if ctx.words(gap) > BODY_TITLE_GAP_WORDS or ctx.cues("clause_break", b.end, p.start):
-                    continue
+                if ctx.words(gap) > BODY_TITLE_GAP_WORDS or ctx.cues("clause_break", b.end, p.start) or set(gap) & LIST_ITEM_BREAKS:
+                    continue  # (a semicolon closes the previous item of a list: "A, head of Y; B")
                 if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
                     continue
                 # "المدير العام للأمن الوطني ولمراقبة التراب الوطني، X": the title before
