@@ -252,8 +252,10 @@ class HeadNounPatterns(EntityComponent):
         linked = False  # a ل complement seen: only then may و add a field
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
         k = j
+        # (not a name's link word: "للأمن الوطني عبد اللطيف حموشي", the name after the body)
         while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
-               and not is_clitic(doc[k]) and norms[k] not in AR_STOP and not marks.type_at(k)
+               and not is_clitic(doc[k]) and norms[k] not in AR_STOP and norms[k] not in self.words.name_links
+               and not marks.type_at(k)
                and not marks.demonym_at(k) and not has_pronoun_suffix(doc[k].text, min_length=3)):
             k += 1
         if j < k < len(doc) and is_definite(doc[k]) and norms[k] not in AR_STOP:

@@ -35,6 +35,7 @@ from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_i
 from pipeline.entities.tokens import known_arabic_words, token_view
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.language.transliterate import load_tables
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
                                     word_list)
 
@@ -177,7 +178,14 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
             first, *rest = original.split()
             return _case_ok(first, pattern) and all(w[:1].isupper() for w in rest)
         return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
-    return original[0].isupper() or original[0].isdigit()
+    return original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
+
+
+def _lowercase_article(original: str) -> bool:
+    """A transliterated Arabic article written in lower case before a capitalized name
+    ("al-Qaeda", "al Shabaab", "ash-Sham"): the name is capitalized after it."""
+    head, _, rest = re.sub(r"^(\w+)[-‐‑]", r"\1 ", original, count=1).partition(" ")
+    return head in load_tables().latin_articles and rest[:1].isupper()
 
 
 class Hit(NamedTuple):

@@ -49,6 +49,10 @@ ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
+# Arabic: a title's complement closed by a comma, then the name ("المدير التنفيذي ليوروبول،
+# كاثرين دي بول،"): at most this many words of complement, and a name of at least two words.
+MAX_COMPLEMENT_WORDS = 8
+MIN_APPOSED_NAME_WORDS = 2
 _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
@@ -87,7 +91,7 @@ class EntityPatterns(EntityComponent):
     """Marks person names introduced by a title, a role apposition or a given name: assigns
     ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
-    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name"), "*": ("_by_title", "_by_apposition")}
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym"), "*": ("_by_title", "_by_apposition")}
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
@@ -105,6 +109,7 @@ class EntityPatterns(EntityComponent):
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
+        self.title_adverbs = frozenset(normalize(w) for w in given.get(f"{lang}_title_adverbs", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
         heads = entity_heads(heads_path).get(lang) or {}
         self.not_name = frozenset(normalize(w) for w in given.get("latin_not_name", []) or []) | frozenset(
@@ -238,7 +243,9 @@ class EntityPatterns(EntityComponent):
         skipped = 0
         while i < len(doc) and skipped < MAX_MODIFIERS:
             token = doc[i]
-            if marks.demonym_at(i) or marks.country_at(i) or token.text in (",", "،"):
+            if norm(token) in self.title_adverbs:
+                i += 1  # وزيرة الداخلية آنذاك X
+            elif marks.demonym_at(i) or marks.country_at(i) or token.text in (",", "،"):
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
@@ -268,6 +275,29 @@ class EntityPatterns(EntityComponent):
                 return i
             k += 1
         return i
+
+    def _apposed_after_complement(self, doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int]:
+        """Arabic: the name set off by commas after a title's complement ("رئيس المكتب الاتحادي
+        للشرطة الجنائية الألمانية، هولغر مونش،", "المديرة التنفيذية ليوروبول، كاثرين دي بول،"):
+        the complement a genitive (a definite word or one with the clitic لـ) of at most
+        :data:`MAX_COMPLEMENT_WORDS` words, the name at least two name words closed by
+        punctuation. ``(i, i)`` when there is none."""
+        k, genitive = i, False
+        while k < len(doc) and k - i < MAX_COMPLEMENT_WORDS and doc[k].text not in ("،", ","):
+            token = doc[k]
+            if token.is_punct or not is_arabic_word(token) or norm(token) in AR_STOP:
+                return i, i
+            genitive = genitive or is_definite(token) or (is_clitic(token) and norm(token).endswith("ل")) or k in marks.name
+            k += 1
+        if not genitive or k >= len(doc) or doc[k].text not in ("،", ","):
+            return i, i
+        start = k + 1
+        if start >= len(doc) or is_definite(doc[start]) or match_at(token_view(doc).norms, start, self.titles):
+            return i, i
+        end = self._name_forward(doc, start, marks)
+        if end - start < MIN_APPOSED_NAME_WORDS or not self._closes_name(doc, end) or (end < len(doc) and not doc[end].is_punct):
+            return i, i
+        return start, end
 
     def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
         """A place or body head right after a Latin name: "King Baudouin Stadium"."""
@@ -310,6 +340,8 @@ class EntityPatterns(EntityComponent):
                 end = start
             else:
                 end = self._name_forward(doc, start, marks)
+        if end == start and self.lang == "ar" and title not in self.weak:
+            start, end = self._apposed_after_complement(doc, after, marks)
         if end > start and title in self.weak and (
                 not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
             end = start
@@ -397,6 +429,29 @@ class EntityPatterns(EntityComponent):
                 i = end
             else:
                 i += 1
+        return found
+
+    def _by_listed_demonym(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        """Arabic: a name after a definite demonym that opens an item of a list, the title
+        said once before the list ("وزراء الدفاع: المصري X، واليوناني Y، والقبرصي Z"): the
+        demonym after a colon or a comma, or carrying the conjunction, and the name of at
+        least :data:`MIN_APPOSED_NAME_WORDS` name words closed by punctuation."""
+        found = []
+        for i in range(len(doc)):
+            span = marks.demonym.get(i)
+            if span is None or span.start != i or not is_definite(doc[i]):
+                continue
+            # after a colon or a comma, or after "و" (a token of its own here) that follows one
+            previous = doc[i - 1].text if i > 0 else ""
+            opens_item = previous in (":", "،", ",") or (
+                norm(doc[i - 1]) == CONJUNCTIONS[0] and i > 1 and doc[i - 2].text in ("،", ","))
+            if not opens_item:
+                continue
+            start = span.end
+            end = self._name_forward(doc, start, marks)
+            if end - start < MIN_APPOSED_NAME_WORDS or (end < len(doc) and not doc[end].is_punct):
+                continue
+            found.append(PersonMatch(start, end, "Person", PersonCue("title", "")))
         return found
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:

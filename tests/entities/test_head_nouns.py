@@ -154,3 +154,10 @@ def test_arabic_cabinet_and_public_security_after_a_leader_word():
 def test_arabic_pronoun_suffixed_noun_opens_no_complement():
     found = heads("ar", "استقبل المدير العام للأمن الوطني نظيره الإسباني")
     assert not any("نظيره" in text for text in found)
+
+
+def test_arabic_body_name_stops_before_a_persons_link_word():
+    # "عبد اللطيف" opens the name of the person after the body, not a construct of its name.
+    doc = get_nlp("ar")("التقى المدير العام السابق للأمن الوطني عبد اللطيف حموشي بنظيره الإسباني.")
+    assert not any("عبد" in s.text for s in doc.spans["heads"])
+    assert "عبد اللطيف حموشي" in [s.text for s in doc.spans["patterns"]]

@@ -1,3 +1,4 @@
+import pytest
 from pipeline.nlp import get_nlp
 
 
@@ -64,3 +65,26 @@ def test_arabic_press_variants_of_agency_and_io_names():
     assert ("الفرقة الوطنية للشرطة القضائية", "agency/ma-bnpj") in names
     names, _ = lexicon_spans("ar", "أعلنت قوات الأمن الداخلي اللبنانية والمفوضية السامية لشؤون اللاجئين")
     assert {"agency/lb-isf", "io/unhcr"} <= {kb for _, kb in names}
+
+
+def test_a_lowercase_transliterated_article_before_a_capitalized_name():
+    names, _ = lexicon_spans("en", "Fighters linked to al-Qaeda and al Shabaab attacked the base.")
+    assert ("al-Qaeda", "org/al-qaeda") in names
+    assert any(text == "al Shabaab" for text, _ in names)
+
+
+def test_a_lowercase_article_before_a_lowercase_word_is_no_name():
+    # "al jazeera" in lower case: no capital after the article, so no name.
+    names, _ = lexicon_spans("en", "He said that al jazeera and al qaeda were words he had heard.")
+    assert names == []
+
+
+@pytest.mark.parametrize("lang, text, outlet", [
+    ("ar", "وقال مسؤول أمني لوكالة \"نوفا\" الإيطالية إن التحقيق مستمر.", "org/agenzia-nova"),
+    ("ar", "ذكرت وكالة الأنباء العراقية (واع) أن القوات اعتقلت ثلاثة مطلوبين.", "org/ina-iraq"),
+    ("fr", "DAKAR (PANA) - Le Sénégal a annoncé lundi un nouveau plan.", "org/panapress"),
+    ("en", "The group claimed the attack through the Amaq News Agency on Sunday.", "org/amaq"),
+])
+def test_news_outlets_quoted_in_news(lang, text, outlet):
+    names, _ = lexicon_spans(lang, text)
+    assert outlet in {kb for _, kb in names}

@@ -76,3 +76,51 @@ def test_an_arabic_name_does_not_swallow_the_words_after_it():
     # a common word before a comma closes a name only when it is a given name or a nisba
     assert persons("ودان الوزير ناصر بوريطة الاثنين، الهجوم.") == ["ناصر بوريطة"]
     assert persons("وقال الشيخ ناصر خالد الحسين، إن الوفد وصل.") == ["ناصر خالد الحسين"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # A title, the body it names several words on, a comma, then a foreign name in Arabic script.
+    ("وحضر اللقاء المدير التنفيذي ليوروبول، كاثرين دي بول، وعدد من المسؤولين.", "كاثرين دي بول"),
+    ("وأجرى الوزير مباحثات مع رئيس المكتب الاتحادي للشرطة الجنائية الألمانية، هولغر مونش، في برلين.", "هولغر مونش"),
+    ("وأكد المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، أن التعاون مثمر.", "عبد اللطيف حموشي"),
+])
+def test_arabic_name_apposed_after_a_titles_complement(text, name):
+    names, doc = persons("ar", text)
+    assert name in names
+    span = next(s for s in doc.spans["patterns"] if s.text == name)
+    assert span._.person_cue.cue == "title"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رئيس الحكومة، في تصريح صحفي، إن الحوار مستمر.",  # a clause, not a name, after the comma
+    "وقال مدير الأمن الوطني، اللواء، إن التحقيق مستمر.",  # one word: no name
+])
+def test_arabic_comma_after_a_titles_complement_without_a_name(text):
+    names, _ = persons("ar", text)
+    assert names == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("واستقبل مدير المخابرات العامة السيد أحمد حسني الوفد.", "أحمد حسني"),  # the object after the name
+    ("التقى رئيس الوزراء الكندي جاستن ترودو بنظيره.", "جاستن ترودو"),  # the counterpart after the name
+    ("وكانت وزيرة الداخلية آنذاك بريتي باتيل قد وقعت الاتفاق.", "بريتي باتيل"),  # a time adverb after the title
+])
+def test_arabic_name_ends_before_the_words_after_it(text, name):
+    names, _ = persons("ar", text)
+    assert names == [name]
+
+
+def test_arabic_names_after_listed_demonyms():
+    # The title is said once before the list; each item is a demonym and a foreign name.
+    text = "وشارك وزراء دفاع الدول الثلاث: الفرنسي سيباستيان لوكورنو، والألماني بوريس بيستوريوس، والإيطالي غيدو كروزيتو."
+    names, _ = persons("ar", text)
+    assert {"سيباستيان لوكورنو", "بوريس بيستوريوس", "غيدو كروزيتو"} <= set(names)
+
+
+@pytest.mark.parametrize("text", [
+    "وأشاد الجانب المغربي، والإسباني بالتعاون بين البلدين.",  # a demonym, then a common word
+    "وقال المصدر إن الوفد، الفرنسي خصوصا، رحب بالاتفاق.",  # one word after the demonym
+])
+def test_arabic_listed_demonym_without_a_name(text):
+    names, _ = persons("ar", text)
+    assert names == []

@@ -2,6 +2,8 @@
 honorifics, one role on each side of a name, titles before a whole body name (with its
 acronym), "X met the head of Y" is not X's title, portfolio ministers lead the ministry the
 text names (not the state), "headed by"."""
+import pytest
+
 AGENCY, IO, PERSON, ORG = "GovernmentAgency", "InternationalOrganization", "Person", "Organization"
 
 
@@ -315,3 +317,70 @@ def test_possessed_trigger_takes_the_nearest_party_fr(extract):
     triples, _ = extract("fr", text, [("ministère espagnol de l'Intérieur", AGENCY)])
     assert _pair(triples, "Espagne", "Maroc")
     assert not _pair(triples, "ministère espagnol de l'Intérieur", "Maroc")
+
+
+def test_title_before_coordinated_bodies_then_name_ar(extract):
+    # The title names the first of two bodies, the person comes after the second.
+    text = "وأكد المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، أن التعاون مثمر."
+    triples, _ = extract("ar", text, [("للأمن الوطني", AGENCY), ("مراقبة التراب الوطني", AGENCY), ("عبد اللطيف حموشي", PERSON)])
+    assert ("عبد اللطيف حموشي", "leads", "مراقبة التراب الوطني") in triples
+    assert ("عبد اللطيف حموشي", "leads", "للأمن الوطني") in triples
+
+
+def test_title_before_coordinated_bodies_then_name_fr(extract):
+    text = "Le directeur de la Police nationale et de la Gendarmerie nationale, Jean Ado, est arrivé à Lomé."
+    names = [("Police nationale", AGENCY), ("Gendarmerie nationale", AGENCY), ("Jean Ado", PERSON)]
+    triples, _ = extract("fr", text, names)
+    assert ("Jean Ado", "leads", "Gendarmerie nationale") in triples
+    assert ("Jean Ado", "leads", "Police nationale") in triples
+
+
+def test_bodies_joined_by_a_comma_alone_do_not_share_the_title_ar(extract):
+    # "… للأمن الوطني، مراقبة …": a comma, no "و": the first body is not part of the run.
+    text = "وقال مسؤول في الأمن الوطني، رئيس مراقبة التراب الوطني عبد الحق الخيام، إن التحقيق مستمر."
+    names = [("الأمن الوطني", AGENCY), ("مراقبة التراب الوطني", AGENCY), ("عبد الحق الخيام", PERSON)]
+    triples, _ = extract("ar", text, names)
+    assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples
+    assert ("عبد الحق الخيام", "leads", "الأمن الوطني") not in triples
+
+
+def test_a_member_named_alone_beside_a_list_fr(extract):
+    text = "Le Sénégal, membre de la CEDEAO aux côtés du Ghana et du Nigeria, a voté la résolution."
+    triples, _ = extract("fr", text)
+    assert ("Sénégal", "memberOf", "CEDEAO") in triples
+    assert ("Ghana", "memberOf", "CEDEAO") in triples
+    assert ("Nigeria", "memberOf", "CEDEAO") in triples
+
+
+@pytest.mark.parametrize("lang, text, members, org", [
+    ("en", "Ghana, Togo and Benin founded the Accra Initiative in 2017.", ["Ghana", "Togo", "Benin"], "Accra Initiative"),
+    ("ar", "وتنتمي مصر والأردن إلى جامعة الدول العربية.", ["مصر", "الأردن"], "جامعة الدول العربية"),
+])
+def test_founders_and_belonging_are_membership(extract, lang, text, members, org):
+    triples, _ = extract(lang, text)
+    for m in members:
+        assert (m, "memberOf", org) in triples
+
+
+def test_title_then_coordinated_bodies_after_the_name_ar(extract):
+    # "ولمراقبة": the conjunction glued to the preposition before the second body.
+    text = "وأشرف على العملية عبد الحق الخيام، المدير العام للأمن الوطني ولمراقبة التراب الوطني، فيما أكد المسؤول أن العملية ناجحة."
+    triples, _ = extract("ar", text)
+    assert ("عبد الحق الخيام", "leads", "للأمن الوطني") in triples
+    assert ("عبد الحق الخيام", "leads", "مراقبة التراب الوطني") in triples
+
+
+def test_at_the_head_of_a_body_leads_fr(extract):
+    text = "Le général Amadou Diallo, à la tête du ministère malien de la Défense, a salué le partenariat."
+    triples, _ = extract("fr", text)
+    assert ("Amadou Diallo", "leads", "ministère malien de la Défense") in triples
+    assert ("Amadou Diallo", "memberOf", "ministère malien de la Défense") not in triples
+
+
+def test_a_semicolon_closes_a_list_item_with_its_title_en(extract):
+    text = ("The meeting was attended by Foreign Minister Ahmed Attaf; Jürgen Stock, secretary general of Interpol; "
+            "and Catherine De Bolle, executive director of Europol.")
+    triples, _ = extract("en", text)
+    assert ("Jürgen Stock", "leads", "Interpol") in triples
+    assert ("Catherine De Bolle", "leads", "Europol") in triples
+    assert ("Catherine De Bolle", "leads", "Interpol") not in triples

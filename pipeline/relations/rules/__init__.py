@@ -16,6 +16,7 @@ flows          ``intelligence_flow``, ``training_flow``
 membership     ``membership``: ``memberOf`` (Country -> international organization)
 places         ``places``: ``locatedIn``
 events         ``events``, ``event_place_in_name``, ``event_apposed_place``, ``event_host_country``
+lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
 
 Usage::
@@ -29,14 +30,16 @@ Usage::
 from __future__ import annotations
 
 from pipeline.relations.registry import RelationRule, catalogue, ordered
-from pipeline.relations.rules import agency, cooperation, events, flows, membership, places, role_changes, roles  # noqa: F401 (they register)
+from pipeline.relations.rules import (  # noqa: F401 (they register)
+    agency, cooperation, events, flows, lists, membership, places, role_changes, roles,
+)
 
 ORDER = (
     # sentence rules
     "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "dual_reference",
     # document rules, after every sentence
-    "agency_in_document", "event_apposed_place", "event_place_in_name", "event_host_country",
+    "agency_in_document", "event_apposed_place", "event_place_in_name", "event_host_country", "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

@@ -63,15 +63,24 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
             continue  # a word of a name ("Direction des renseignements"), not a statement
         before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS]
-        # "handed information on the suspects to Y": a party marked by "to" may sit further.
+        # "handed information on the suspects to Y", "formés ces dernières années par X": a
+        # party marked by "to" or by the agent's "by" may sit further.
+        # Trainees named by their body ("training 120 officers from Y", "تدريب ضباط من Y"):
+        # the "from" of their origin is no agent.
+        trainees = ctx.cues("trainees", t1) if family == "providesTrainingTo" else []
+        # (never across a comma: "… لفائدة أجهزة الشرطة في المنطقة، إذ تقدم X" is another clause)
         after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= RECEIVER_WORDS
-                 or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and ctx.cues("flow_to", t1, a.start))]
-        giver = before[-1] if before else None
+                 or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
+                 and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
+                      or any(c1 <= a.start for _, c1 in trainees)))]
+        giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
         receiver = possessor_of(ctx, parties, after[0]) if after else None
         source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
         # The source cue may close the trigger itself ("renseignements fournis par X").
         cue_from = t0 if family == "providesIntelligenceTo" else t1  # "trainees from Y" are Y's
-        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= SOURCE_WORDS and ctx.cues(source_cues, cue_from, receiver.start):
+        sources = [(c0, c1) for c0, c1 in ctx.cues(source_cues, cue_from, receiver.start)
+                   if not any(s0 <= c0 < s1 for s0, s1 in trainees)] if receiver else []
+        if receiver and ctx.words(ctx.text[t1:receiver.start]) <= SOURCE_WORDS and sources:
             # "information supplied by X", "معلومات دقيقة قدمها X", "a tip from X": the party
             # after the trigger is the source; the recipient is the one it goes "to", else
             # the party before the trigger (who acted on it: "Y arrested … after a tip from X").
@@ -107,7 +116,8 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         if giver and receiver:
             if giver.key == receiver.key or ctx.only_between(giver, receiver, LINK):
                 continue
-            agent = ctx.cues("agent", t1, receiver.start)
+            agent = [(a0, a1) for a0, a1 in ctx.cues("agent", t1, receiver.start)
+                     if not any(c0 <= a0 < c1 for c0, c1 in trainees)]
             lo, _ = ctx.before(giver, RECIPIENT_VERB_WORDS)
             # "Y received training from X", "Y a reçu des informations de X": the recipient
             # verb before the subject or between it and the trigger.
@@ -132,9 +142,23 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         elif giver and len(before) > 1 and not receiver:
             # "X ... support for Y's forces in training": the trigger closes the clause.
             first, second = before[-2], before[-1]
-            if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= FINAL_WORDS:
+            # (not "Italy's Carabinieri …": the state named as the possessor of the body)
+            if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= FINAL_WORDS \
+                    and possessor_of(ctx, parties, first) is not second:
                 out.append(candidate(first, family, second, rule + "-final", FINAL, (t0, t1)))
     return out
+
+
+def _outside_apposition(ctx: SentenceContext, parties: list[Arg], giver: Arg, trigger: int) -> Arg:
+    """The subject a comma-delimited apposition holding ``giver`` describes ("l'Africa Corps,
+    placé sous la tutelle du ministère russe de la Défense, forme …"): the party right before
+    the opening comma; ``giver`` itself when it stands in no apposition."""
+    close = max(ctx.text.rfind(",", giver.end, trigger), ctx.text.rfind("،", giver.end, trigger))
+    opening = max(ctx.text.rfind(",", ctx.start, giver.start), ctx.text.rfind("،", ctx.start, giver.start))
+    if close < 0 or opening < 0 or any(opening < a.start and a.end <= giver.start for a in parties):
+        return giver
+    outer = next((a for a in reversed(parties) if a.end <= opening and not ctx.text[a.end:opening].strip()), None)
+    return outer or giver
 
 
 def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:

@@ -30,7 +30,11 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         return []
     countries = [a for a in ctx.args if a.type == "Country" and not a.demonym]
     out: list[Candidate] = []
-    runs = chains(ctx, countries) or [[c] for c in countries]
+    runs = chains(ctx, countries)
+    # A country named alone beside a list ("Le Sénégal, membre de la X aux côtés du Ghana et
+    # du Nigeria") is a run of its own.
+    listed = {id(c) for chain in runs for c in chain}
+    runs = sorted(runs + [[c] for c in countries if id(c) not in listed], key=lambda r: r[0].start)
     for chain in runs:
         lo, hi = chain[0].start, chain[-1].end
         org = min(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))

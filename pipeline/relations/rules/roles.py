@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 from pipeline.relations.context import Arg, SentenceContext
+from pipeline.relations.coordination import coordinator_between
 from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import relation_rule
 
@@ -21,6 +22,8 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+# Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
+LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
 OF_GAP_WORDS = 3  # "X of the Y": person to body
 TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
@@ -187,15 +190,18 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
                 # "وزير الداخلية الفرنسي X" / "مدير المخابرات العامة اللواء X"
-                if ctx.words(gap) > BODY_TITLE_GAP_WORDS or ctx.cues("clause_break", b.end, p.start):
-                    continue
+                if ctx.words(gap) > BODY_TITLE_GAP_WORDS or ctx.cues("clause_break", b.end, p.start) or set(gap) & LIST_ITEM_BREAKS:
+                    continue  # (a semicolon closes the previous item of a list: "A, head of Y; B")
                 if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
                     continue
-                lo = ctx.before(Arg("", "", "", phrase_start(ctx, b), b.end, ""), TITLE_WORDS)[0]
+                # "المدير العام للأمن الوطني ولمراقبة التراب الوطني، X": the title before
+                # the first of the bodies coordinated before the person.
+                first = _coordinated_before(ctx, b)[0]
+                lo = ctx.before(Arg("", "", "", phrase_start(ctx, first), first.end, ""), TITLE_WORDS)[0]
                 title = None if ctx.only(gap, LINK + ("rank",)) else _title_in(ctx, b.end, p.start, "end", body=(b.start, b.end))
                 window = (b.end, p.start)
                 if title is None:
-                    title = _title_in(ctx, lo, phrase_start(ctx, b), "end", body=(b.start, b.end))
+                    title = _title_in(ctx, lo, phrase_start(ctx, first), "end", body=(first.start, first.end))
                     window = (lo, p.start)
                 conf = BODY_TITLE_NAME
             if title is None:
@@ -239,18 +245,40 @@ def headed_by(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
+def _coordinated_before(ctx: SentenceContext, body: Arg) -> list[Arg]:
+    """The bodies of ``body``'s type coordinated before it, and ``body`` last ("المدير العام
+    للأمن الوطني ولمراقبة التراب الوطني"; "director of the police and of the gendarmerie")."""
+    run = [body]
+    for x in reversed([a for a in ctx.args if a.end <= body.start]):
+        if x.end > run[0].start:
+            continue  # inside a name of the run
+        if x.demonym or x.type != body.type or not coordinator_between(ctx, x.end, run[0].start) \
+                or set(ctx.gap(x, run[0])) & set(",،") or not ctx.only_between(x, run[0], LINK + ("of",)):
+            break
+        run.insert(0, x)
+    return run
+
+
 def _coordinated_bodies(ctx: SentenceContext, cand: Candidate) -> list[Candidate]:
     """"X, directeur de la police et de la gendarmerie", "المدير العام للأمن الوطني ومراقبة
-    التراب الوطني": bodies coordinated after the one a title names share the role."""
+    التراب الوطني": bodies coordinated after the one a title names share the role; named
+    before the person, each body of the run the title heads."""
     body = cand.tail
-    if not isinstance(body, Arg) or body.start < cand.head.start:
+    if not isinstance(body, Arg):
         return []
+    if body.start < cand.head.start:
+        return [candidate(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - COORDINATED_DEMOTION, 3))
+                for x in _coordinated_before(ctx, body)[:-1]]
     out = []
     last = body
     for x in ctx.args:
         if x.start < last.end or x.demonym:
             continue
-        if x.type != body.type or not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("of",)):
+        gap = ctx.gap(last, x)
+        if gap.strip() == "(":
+            last = x  # "la Sûreté nationale (DGSN) et …": the same body by its short name
+            continue
+        if x.type != body.type or not coordinator_between(ctx, last.end, x.start) or not ctx.only(gap.lstrip(" )"), LINK + ("of",)):
             break
         out.append(candidate(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - COORDINATED_DEMOTION, 3)))
         last = x

@@ -1,0 +1,45 @@
+"""``list_members`` (pipeline/relations/rules/lists.py): a relation one member of a list has
+in a sentence, each member has; in the three languages, with the direction kept, and not
+where the parties are no list (a comma alone) or the relation joins two members."""
+import pytest
+
+IO, COUNTRY = "InternationalOrganization", "Country"
+
+
+@pytest.mark.parametrize("lang, text, members, other", [
+    ("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation.",
+     ["Belgium", "Netherlands", "Luxembourg"], "Europol"),
+    ("fr", "Les polices de la Belgique, des Pays-Bas et du Luxembourg ont coopéré avec Europol.",
+     ["Belgique", "Pays-Bas", "Luxembourg"], "Europol"),
+    ("ar", "وتعاونت شرطة بلجيكا وهولندا ولوكسمبورغ مع يوروبول في التحقيق.",
+     ["بلجيكا", "هولندا", "لوكسمبورغ"], "يوروبول"),
+])
+def test_each_member_cooperates(extract, lang, text, members, other):
+    triples, relations = extract(lang, text)
+    pairs = {(h, t) for h, typ, t in triples if typ == "cooperatesWith"}
+    for m in members:
+        assert (m, other) in pairs or (other, m) in pairs, m
+    assert any(r.extractor == "rule:list-member" for r in relations)
+
+
+def test_training_keeps_its_direction_en(extract):
+    text = "Under the agreement, France and Belgium will train police officers of Benin."
+    triples, _ = extract("en", text)
+    assert ("France", "providesTrainingTo", "Benin") in triples
+    assert ("Belgium", "providesTrainingTo", "Benin") in triples
+    assert ("Benin", "providesTrainingTo", "Belgium") not in triples
+
+
+def test_an_apposition_is_not_a_list_en(extract):
+    # "Europol, the EU's police agency": one party named twice, no list to spread over.
+    text = "Spain cooperated with Europol, the EU agency, and the operation ended in March."
+    triples, relations = extract("en", text, [("Europol", IO)])
+    assert ("Spain", "cooperatesWith", "Europol") in triples or ("Europol", "cooperatesWith", "Spain") in triples
+    assert not any(r.extractor == "rule:list-member" for r in relations)
+
+
+def test_intelligence_from_each_giver_of_a_list_ar(extract):
+    text = "وقدمت المغرب والجزائر معلومات استخباراتية إلى إسبانيا حول الشبكة."
+    triples, _ = extract("ar", text)
+    assert ("الجزائر", "providesIntelligenceTo", "إسبانيا") in triples
+    assert ("المغرب", "providesIntelligenceTo", "إسبانيا") in triples
