@@ -8,7 +8,10 @@ Exercise, summit...) with its name:
   may sit between), Exercise Bright Star 2017, "L'opération, baptisée Sirocco II";
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
-- a year right after the name (or after سنة / عام / en / in) is kept in the attrs.
+- a year right after the name (or after سنة / عام / en / in) is kept in the attrs;
+- a description that singles out one event without naming it (a state visit, une visite
+  officielle, زيارة عمل, with the place it goes to: "working visit to France"): an event
+  with no name (``name`` ""), its head the phrase (its kind in ``event_kinds.yaml``).
 
 A head alone ("the operation", القمة) is not an event.
 
@@ -38,7 +41,7 @@ from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
-from pipeline.language.morphology import ARTICLE
+from pipeline.language.morphology import ARTICLE, split_proclitic
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
 
@@ -143,6 +146,10 @@ class EventPatterns(EntityComponent):
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
         self.before_name_longest = Phrases(sorted(self.before_name, key=len, reverse=True))
+        self.described = phrases(spec.get("described"))
+        self.described_heads = {tuple(normalize(w).split()): w for w in spec.get("described") or []}
+        self.described_first = frozenset(p[0] for p in self.described)
+        self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.words = function_words(function_words_path)
         self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
@@ -482,6 +489,29 @@ class EventPatterns(EntityComponent):
             out.append(EventMatch(s0, e, doc[s0:e].text, "apposition"))
         return out
 
+    def _described(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
+        """Events singled out by a description, not a name (``described``: a state visit,
+        une visite de travail, زيارة عمل, an Arabic proclitic on its first word: بزيارة عمل),
+        with the place it goes to when one of ``described_links`` and a city, country or
+        place follow it (working visit to France, زيارة رسمية إلى روسيا)."""
+        out: list[EventMatch] = []
+        if not self.described.found_in(norms) and self.lang != "ar":
+            return out
+        bare = list(norms)
+        if self.lang == "ar":
+            for i, n in enumerate(norms):
+                cut = None if n in self.described_first else split_proclitic(n, self.described_first)
+                if cut is not None:
+                    bare[i] = normalize(cut[1])
+        for i, phrase in self.described.matches(bare):
+            end = k = i + len(phrase)
+            if k < len(doc) and norms[k] in self.described_links:
+                p = k + 1 + (1 if k + 1 < len(doc) and norms[k + 1] in self.words.articles else 0)
+                if p < len(doc) and marks.type_at(p) in ("City", "Country", "Location"):
+                    end = marks.name[p].end
+            out.append(EventMatch(i, end, "", self.described_heads[phrase]))
+        return out
+
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
         """Dates of the text as token ranges."""
         out = []
@@ -550,6 +580,11 @@ class EventPatterns(EntityComponent):
         extra += [m for m in self._named_with_year(doc, norms, marks) if normalize(m.name) not in named]
         for m in extra:
             claim(m.start, m.end, m.name, m.head, norms[m.end - 1][:4] if _YEAR.match(norms[m.end - 1]) else None)
+        for m in self._described(doc, norms, marks):
+            if m.start >= m.end or taken & set(range(m.start, m.end)):
+                continue
+            claim(m.start, m.end, m.name, m.head, None)
+            found[-1][1].alias = doc[m.start:m.start + len(m.head.split())].text if m.end > m.start + len(m.head.split()) else None
         # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
         numbered = {r.name.rsplit("-", 1)[0]: r.name for _, r in found if _NUMBERED.match(r.name)}
         for _, record in found:
