@@ -205,7 +205,7 @@ def _days(dates: frozenset[str]) -> frozenset[str]:
 
 def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
     """What keeps two reports apart: another kind, year or ordinal; for a single-day kind,
-    another day or place."""
+    another day or place; for two reports without a name, another place."""
     if fa.kinds and fb.kinds and not fa.kinds & fb.kinds:
         return True
     years_a, years_b = _edition_years(a, fa), _edition_years(b, fb)
@@ -213,6 +213,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
         return True
     if fa.ordinals and fb.ordinals and not fa.ordinals & fb.ordinals:
         return True
+    if not fa.names and not fb.names and a.places and b.places and not a.places & b.places:
+        return True  # two described reports (state visits) in two other places
     if (fa.kinds | fb.kinds) & _tables()[3]:
         days_a, days_b = _days(a.dates), _days(b.dates)
         if days_a and days_b and not days_a & days_b:

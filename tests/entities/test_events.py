@@ -121,3 +121,18 @@ def test_meeting_takes_its_place_after_de_but_not_after_a():
 def test_a_comma_after_a_head_does_not_name_what_follows():
     assert events("en", "Under the agreement, PSP officers will train abroad.") == {}
     assert list(events("en", "Under Operation Sentinel, PSP officers will train abroad.")) == ["Operation Sentinel"]
+
+
+def test_described_visits_are_events_without_a_name_with_the_place_they_go_to():
+    found = events("en", "Pedro Sánchez's official visit to Mauritania ended on Friday. The visit was short.")
+    assert list(found) == ["official visit to Mauritania"]
+    record = found["official visit to Mauritania"]
+    assert (record.name, record.head, record.alias) == ("", "official visit", "official visit")
+    found = events("fr", "La visite de travail du Premier ministre espagnol au Maroc a duré deux jours.")
+    assert "visite de travail" in found and found["visite de travail"].name == ""
+    # an Arabic proclitic on the first word (بزيارة), the destination after إلى
+    found = events("ar", "قام رئيس الحكومة الإسبانية بزيارة رسمية إلى موريتانيا يوم الخميس.")
+    assert [r.head for r in found.values()] == ["زيارة رسمية"]
+    assert next(iter(found)).endswith("موريتانيا")
+    # a bare visit singles out nothing
+    assert events("en", "The minister's visit to Mauritania ended on Friday.") == {}

@@ -455,8 +455,9 @@ def event_host_country(dctx: DocumentContext) -> list[Relation]:
 
 def _visitor(ctx: SentenceContext, ev: Arg) -> Arg | None:
     """The person whose visit ``ev`` is: right after it behind a ``visit_visitor`` cue (la
-    visite d'État du président X, زيارة العمل التي قام بها الوزير X; a demonym of a title,
-    الرئيس الفرنسي, stands for its country), or in English right before it with 's."""
+    visite d'État du président X, زيارة العمل التي قام بها الوزير X; a body of the title may
+    stand between; a demonym of a title, الرئيس الفرنسي, stands for its country), or in
+    English right before it with 's."""
     for a in ctx.args:
         if a.type == "Person" and a.end <= ev.start and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive:
             return a
@@ -468,8 +469,7 @@ def _visitor(ctx: SentenceContext, ev: Arg) -> Arg | None:
             return None  # the destination comes first: "visit to Morocco of ..." is no visitor's
         if a.type == "Person" or a.demonym and a.type == "Country":
             return a if _find(ctx, "visit_visitor", ev.end, a.start) else None
-        if not a.demonym:
-            return None
+        # a body in the visitor's title passes: "du président du gouvernement espagnol X"
     return None
 
 
@@ -490,7 +490,8 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
     """A visit's frame: its visitor (``involvedIn``) and the place it goes to
     (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
     d'État du président Emmanuel Macron au Maroc", "زيارة العمل التي قام بها الوزير X إلى
-    موريتانيا"; a place inside the visit's own name is its place too."""
+    موريتانيا" (a place inside the visit's own name, "state visit to Morocco", is
+    :func:`event_place_in_name`'s)."""
     out: list[Candidate] = []
     for ev in (a for a in ctx.args if a.type == "Event" and not a.demonym):
         if not _find(ctx, "visit_heads", ev.start, ev.end):
@@ -498,8 +499,7 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
         visitor = _visitor(ctx, ev)
         if visitor is not None:
             out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
-        inside = [a for a in ctx.args if a.type in PLACE_TYPES and not a.demonym and ev.start <= a.start and a.end <= ev.end]
-        place = inside[0] if inside else _destination(ctx, ev)
+        place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
     return out
