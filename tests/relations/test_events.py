@@ -124,6 +124,7 @@ def test_visit_has_its_visitor_and_its_destination_en(extract):
     assert ("Felipe VI", "involvedIn", "state visit") in triples
     assert ("state visit", "occurredIn", "Morocco") in triples
     assert ("Pedro Sánchez", "involvedIn", "state visit") not in triples
+    assert ("Morocco", "involvedIn", "state visit") not in triples  # the host receives a visit
     assert ("state visit", "occurredIn", "Paris") not in triples  # past the visit's destination
 
 

@@ -441,11 +441,16 @@ def event_apposed_place(dctx: DocumentContext) -> list[Relation]:
 def event_host_country(dctx: DocumentContext) -> list[Relation]:
     """The state an operation, exercise or attack takes place in is a party to it (it hosts
     it, takes part through its services, or is its target): ``occurredIn`` a Country gives
-    that country ``involvedIn`` the event, a little less sure than the place itself."""
+    that country ``involvedIn`` the event, a little less sure than the place itself; not a
+    visit's (its host receives it, its visitor is the party)."""
     by_id = {m.id: m for m in dctx.mentions}
+    lang = dctx.document.lang or ""
     out = []
     for r in dctx.relations:
         tail = by_id.get(r.tail)
+        event = by_id.get(r.head)
+        if event is not None and event_cues().find("visit_heads", lang, event.text):
+            continue  # the country a visit goes to receives it: no party to it (the visitor is)
         if r.type == "occurredIn" and tail is not None and tail.type == "Country":
             out.append(Relation(head=r.tail, type="involvedIn", tail=r.head, confidence=round(r.confidence * HOST_COUNTRY_FACTOR, 3),
                                 extractor="rule:event-host-country", evidence=list(r.evidence),
