@@ -718,7 +718,6 @@ class Resolver:
                 event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
                 facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(
                     self.nodes[self.uf.find(other)].key)
-        self._retype_model_events()
         roots: dict[str, list[Node]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             if self.nodes[node_id].group == "event":
@@ -744,7 +743,7 @@ class Resolver:
         return next((i for i in self.lexicon.by_name.get(normalize_key(word), ())
                      if self.lexicon.entries[i].type == "Country"), None)
 
-    def _retype_model_events(self) -> None:
+    def retype_model_events(self) -> None:
         """A name the model typed as a body or a place (Flintlock, African Lion 24) is an
         event when a document named that event with a year or a quoted name (Flintlock
         2019, « African Lion 2024 », فلينتلوك 2020: :func:`.event_identity.name_keys`);
@@ -932,6 +931,8 @@ def resolve_entities(
             continue
         resolver.add_document(result)
         relations_in.extend(result.relations)
+    # a name the model typed as a body is an event before names join (no body's key joins it)
+    resolver.retype_model_events()
     resolver.join_same_keys()
     resolver.join_transliterations()
     # after the names: a person written in two scripts is one participant of an event
