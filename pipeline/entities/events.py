@@ -58,6 +58,9 @@ _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 # English names a session's body before its head noun (the Morocco-Mauritania High Joint
 # Commission): the tokens between the link and the body noun.
 MAX_SESSION_BODY_WORDS = 7
+# Arabic: the tokens of a session's body after the ordinal (clitics split off), its
+# adjectives and genitive chain included.
+MAX_AR_BODY_TOKENS = 12
 
 
 def _lower_word(text: str) -> bool:
@@ -142,6 +145,7 @@ class EventPatterns(EntityComponent):
         self.word_ordinal_heads = phrases(spec.get("word_ordinal_heads"))
         self.session_bodies = frozenset(_bare(normalize(w)) for w in spec.get("session_bodies") or [])
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
+        self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
@@ -260,15 +264,26 @@ class EventPatterns(EntityComponent):
         """The end of a numbered session's name with the body whose session it is, or ``k``
         (the span stays the session alone, so the countries in the body's name stay
         mentions of their own; the long name is the event's name):
-        الدورة الثامنة للجنة العليا المشتركة (the body and its definite adjectives), la 8e
+        الدورة الثامنة للجنة العليا المشتركة (the body, its definite adjectives and its genitive
+        chain: الدورة الثالثة والتسعين للجمعية العامة للمنظمة الدولية للشرطة الجنائية), la 8e
         session de la haute commission mixte maroco-mauritanienne (a link, at most two words,
         the body, its lowercase adjectives), the eighth session of the Joint Commission (a
         link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
         if self.lang == "ar":
-            if k + 1 < len(doc) and is_clitic(doc[k]) and _bare(normalize(doc[k + 1].text)) in self.session_bodies:
+            if k + 1 < len(doc) and is_clitic(doc[k]) and (
+                    _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
                 end = k + 2
-                while end < len(doc) and end - k < 8 and is_definite(doc[end]):
-                    end += 1
+                while end < len(doc) and end - k < MAX_AR_BODY_TOKENS:
+                    if is_definite(doc[end]):
+                        end += 1
+                    elif end + 1 < len(doc) and is_definite(doc[end + 1]) and (
+                            is_clitic(doc[end]) and norms[end] in self.session_genitive
+                            or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+                        # a genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated pair
+                        # of adjectives (الجزائرية-النيجرية)
+                        end += 2
+                    else:
+                        break
                 return end
             return k
         j = k

@@ -136,3 +136,13 @@ def test_described_visits_are_events_without_a_name_with_the_place_they_go_to():
     assert next(iter(found)).endswith("موريتانيا")
     # a bare visit singles out nothing
     assert events("en", "The minister's visit to Mauritania ended on Friday.") == {}
+
+
+def test_arabic_session_body_runs_through_its_genitive_chain_and_hyphenated_adjectives():
+    found = events("ar", "افتتحت في نيويورك الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة يوم الثلاثاء.")
+    assert [r.name for r in found.values()] == ["الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة"]
+    found = events("ar", "وانعقدت الدورة الرابعة للجنة المشتركة المغربية-السنغالية في داكار.")
+    assert [r.name for r in found.values()] == ["الدورة الرابعة للجنة المشتركة المغربية-السنغالية"]
+    # the ordinal alone when no body follows (a place is no body)
+    found = events("ar", "اختتمت الدورة التسعين في داكار.")
+    assert [r.name for r in found.values()] == ["الدورة التسعين"]
