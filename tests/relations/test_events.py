@@ -143,3 +143,23 @@ def test_visit_visitor_behind_a_relative_clause_ar(extract):
     visit = next(t for h, r, t in triples if h == "ناصر بوريطة" and r == "involvedIn")
     assert visit.startswith("زيارة العمل")
     assert (visit, "occurredIn", "نواكشوط") in triples
+
+
+# --- every party of a list takes part, however long the list ----------------------------
+
+def test_every_member_of_a_long_list_after_the_cue_takes_part_en(extract):
+    text = ("Exercise Cutlass Express 2024, scheduled from 5 to 16 February, will bring together 14 countries "
+            "from two continents: Djibouti, Kenya, Somalia, Mozambique, Comoros, Madagascar and Tanzania.")
+    triples, _ = extract("en", text)
+    members = {h for h, t, e in triples if t == "involvedIn" and e == "Exercise Cutlass Express 2024"}
+    assert members == {"Djibouti", "Kenya", "Somalia", "Mozambique", "Comoros", "Madagascar", "Tanzania"}
+
+
+def test_a_comma_chain_without_a_conjunction_is_still_no_list_fr(extract):
+    text = "L'exercice Flintlock 2024 réunit le Sénégal, le Mali, la Mauritanie et le Niger."
+    triples, _ = extract("fr", text)
+    assert {h for h, t, _ in triples if t == "involvedIn"} == {"Sénégal", "Mali", "Mauritanie", "Niger"}
+    text = "L'exercice Flintlock 2024 réunit le Sénégal, le Mali salue l'accord."
+    triples, _ = extract("fr", text)
+    assert ("Sénégal", "involvedIn", "exercice Flintlock 2024") in triples
+    assert ("Mali", "involvedIn", "exercice Flintlock 2024") not in triples

@@ -163,9 +163,10 @@ def _list_members(ctx: SentenceContext, a: Arg, toward: int) -> tuple[int, bool]
 
 
 def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) -> bool:
-    """``a`` is the party of ``cue``: at most :data:`MAX_CUE_WORDS` words apart in one
-    clause, no other argument between them but the members of a list with ``a`` (X, Y
-    and Z; a comma-only chain is no list: "revendiqués par l'EI, l'OCAM maintient"); with
+    """``a`` is the party of ``cue``: in one clause, the cue at most :data:`MAX_CUE_WORDS`
+    words from ``a`` or from the list ``a`` is a member of, no other argument between them
+    but the members of a list with ``a`` (X, Y and Z; a comma-only chain is no list:
+    "revendiqués par l'EI, l'OCAM maintient"); with
     ``ev`` in the sentence, the cue is between the party and the event, or next to the
     party with the event on its far side."""
     c0, c1 = cue
@@ -175,15 +176,17 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         return False
     toward = c0 if a.end <= c0 else c1
     lo, hi = (a.end, c0) if a.end <= c0 else (c1, a.start)
-    if not _same_clause(ctx, lo, hi) or ctx.words(ctx.text[lo:hi]) > MAX_CUE_WORDS:
+    if not _same_clause(ctx, lo, hi):
         return False
+    # the words are counted from the cue to the list's near edge below: a long list of
+    # parties ("will bring together 14 countries: A, B, ... and N") all take part
     walked = _list_members(ctx, a, toward)
     if walked is None:
         return False
     edge, joined = walked
     if edge != (a.end if a.end <= c0 else a.start):
-        # a list: it closes with a conjunction, inside the walk or just past the party
-        past = _list_members(ctx, a, ctx.end if a.end <= c0 else ctx.start)
+        # a list: it closes with a conjunction, inside the walk or on the far side of the party
+        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end)
         if not joined and not (past and past[1]):
             return False
     free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
