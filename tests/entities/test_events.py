@@ -146,3 +146,10 @@ def test_arabic_session_body_runs_through_its_genitive_chain_and_hyphenated_adje
     # the ordinal alone when no body follows (a place is no body)
     found = events("ar", "اختتمت الدورة التسعين في داكار.")
     assert [r.name for r in found.values()] == ["الدورة التسعين"]
+
+
+def test_arabic_numbered_meeting_with_a_possessive_suffix():
+    found = events("ar", "وعقد مجلس الأمن والسلم الإفريقي اجتماعه الخامس في أديس أبابا.")
+    assert [(s, r.head) for s, r in found.items()] == [("اجتماعه الخامس", "session")]
+    # no ordinal after it: no event
+    assert events("ar", "وعقد المجلس اجتماعه في أديس أبابا.") == {}
