@@ -10,8 +10,9 @@ Exercise, summit...) with its name:
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
 - a year right after the name (or after سنة / عام / en / in) is kept in the attrs;
 - a description that singles out one event without naming it (a state visit, une visite
-  officielle, زيارة عمل, with the place it goes to: "working visit to France"): an event
-  with no name (``name`` ""), its head the phrase (its kind in ``event_kinds.yaml``).
+  officielle, زيارة عمل): an event with no name (``name`` ""), its head the phrase (its kind
+  in ``event_kinds.yaml``), the description with the place it goes to its ``alias``
+  ("working visit to France"; the place stays a mention of its own).
 
 A head alone ("the operation", القمة) is not an event.
 
@@ -146,6 +147,7 @@ class EventPatterns(EntityComponent):
         self.session_bodies = frozenset(_bare(normalize(w)) for w in spec.get("session_bodies") or [])
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
         self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
+        self.session_body_stops = frozenset(normalize(w) for w in spec.get("session_body_stops") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
@@ -273,7 +275,7 @@ class EventPatterns(EntityComponent):
             if k + 1 < len(doc) and is_clitic(doc[k]) and (
                     _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
                 end = k + 2
-                while end < len(doc) and end - k < MAX_AR_BODY_TOKENS:
+                while end < len(doc) and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
                     if is_definite(doc[end]):
                         end += 1
                     elif end + 1 < len(doc) and is_definite(doc[end + 1]) and (
@@ -527,6 +529,16 @@ class EventPatterns(EntityComponent):
             out.append(EventMatch(i, end, "", self.described_heads[phrase]))
         return out
 
+    def _claim_described(self, doc: Doc, m: EventMatch, claim, found: list[tuple[Span, EventName]]) -> None:
+        """A described event's span is its description alone (the place it goes to stays a
+        mention of its own); the description with its place is its alias ("official visit
+        to Russia")."""
+        end = min(m.start + len(m.head.split()), m.end)  # the description's words (its tokens)
+        before = len(found)
+        claim(m.start, end, m.name, m.head, None)
+        if len(found) > before and m.end > end:
+            found[-1][1].alias = doc[m.start:m.end].text
+
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
         """Dates of the text as token ranges."""
         out = []
@@ -596,10 +608,7 @@ class EventPatterns(EntityComponent):
         for m in extra:
             claim(m.start, m.end, m.name, m.head, norms[m.end - 1][:4] if _YEAR.match(norms[m.end - 1]) else None)
         for m in self._described(doc, norms, marks):
-            if m.start >= m.end or taken & set(range(m.start, m.end)):
-                continue
-            claim(m.start, m.end, m.name, m.head, None)
-            found[-1][1].alias = doc[m.start:m.start + len(m.head.split())].text if m.end > m.start + len(m.head.split()) else None
+            self._claim_described(doc, m, claim, found)
         # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
         numbered = {r.name.rsplit("-", 1)[0]: r.name for _, r in found if _NUMBERED.match(r.name)}
         for _, record in found:
