@@ -8,7 +8,11 @@ Exercise, summit...) with its name:
   may sit between), Exercise Bright Star 2017, "L'opération, baptisée Sirocco II";
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
-- a year right after the name (or after سنة / عام / en / in) is kept in the attrs.
+- a year right after the name (or after سنة / عام / en / in) is kept in the attrs;
+- a description that singles out one event without naming it (a state visit, une visite
+  officielle, زيارة عمل): an event with no name (``name`` ""), its head the phrase (its kind
+  in ``event_kinds.yaml``), the description with the place it goes to its ``alias``
+  ("working visit to France"; the place stays a mention of its own).
 
 A head alone ("the operation", القمة) is not an event.
 
@@ -38,7 +42,7 @@ from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
-from pipeline.language.morphology import ARTICLE
+from pipeline.language.morphology import ARTICLE, split_proclitic
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
 
@@ -55,6 +59,9 @@ _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 # English names a session's body before its head noun (the Morocco-Mauritania High Joint
 # Commission): the tokens between the link and the body noun.
 MAX_SESSION_BODY_WORDS = 7
+# Arabic: the tokens of a session's body after the ordinal (clitics split off), its
+# adjectives and genitive chain included.
+MAX_AR_BODY_TOKENS = 12
 
 
 def _lower_word(text: str) -> bool:
@@ -139,10 +146,16 @@ class EventPatterns(EntityComponent):
         self.word_ordinal_heads = phrases(spec.get("word_ordinal_heads"))
         self.session_bodies = frozenset(_bare(normalize(w)) for w in spec.get("session_bodies") or [])
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
+        self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
+        self.session_body_stops = frozenset(normalize(w) for w in spec.get("session_body_stops") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
         self.before_name_longest = Phrases(sorted(self.before_name, key=len, reverse=True))
+        self.described = phrases(spec.get("described"))
+        self.described_heads = {tuple(normalize(w).split()): w for w in spec.get("described") or []}
+        self.described_first = frozenset(p[0] for p in self.described)
+        self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.words = function_words(function_words_path)
         self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
@@ -253,15 +266,26 @@ class EventPatterns(EntityComponent):
         """The end of a numbered session's name with the body whose session it is, or ``k``
         (the span stays the session alone, so the countries in the body's name stay
         mentions of their own; the long name is the event's name):
-        الدورة الثامنة للجنة العليا المشتركة (the body and its definite adjectives), la 8e
+        الدورة الثامنة للجنة العليا المشتركة (the body, its definite adjectives and its genitive
+        chain: الدورة الثالثة والتسعين للجمعية العامة للمنظمة الدولية للشرطة الجنائية), la 8e
         session de la haute commission mixte maroco-mauritanienne (a link, at most two words,
         the body, its lowercase adjectives), the eighth session of the Joint Commission (a
         link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
         if self.lang == "ar":
-            if k + 1 < len(doc) and is_clitic(doc[k]) and _bare(normalize(doc[k + 1].text)) in self.session_bodies:
+            if k + 1 < len(doc) and is_clitic(doc[k]) and (
+                    _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
                 end = k + 2
-                while end < len(doc) and end - k < 8 and is_definite(doc[end]):
-                    end += 1
+                while end < len(doc) and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
+                    if is_definite(doc[end]):
+                        end += 1
+                    elif end + 1 < len(doc) and is_definite(doc[end + 1]) and (
+                            is_clitic(doc[end]) and norms[end] in self.session_genitive
+                            or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+                        # a genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated pair
+                        # of adjectives (الجزائرية-النيجرية)
+                        end += 2
+                    else:
+                        break
                 return end
             return k
         j = k
@@ -482,6 +506,39 @@ class EventPatterns(EntityComponent):
             out.append(EventMatch(s0, e, doc[s0:e].text, "apposition"))
         return out
 
+    def _described(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
+        """Events singled out by a description, not a name (``described``: a state visit,
+        une visite de travail, زيارة عمل, an Arabic proclitic on its first word: بزيارة عمل),
+        with the place it goes to when one of ``described_links`` and a city, country or
+        place follow it (working visit to France, زيارة رسمية إلى روسيا)."""
+        out: list[EventMatch] = []
+        if not self.described.found_in(norms) and self.lang != "ar":
+            return out
+        bare = list(norms)
+        if self.lang == "ar":
+            for i, n in enumerate(norms):
+                cut = None if n in self.described_first else split_proclitic(n, self.described_first)
+                if cut is not None:
+                    bare[i] = normalize(cut[1])
+        for i, phrase in self.described.matches(bare):
+            end = k = i + len(phrase)
+            if k < len(doc) and norms[k] in self.described_links:
+                p = k + 1 + (1 if k + 1 < len(doc) and norms[k + 1] in self.words.articles else 0)
+                if p < len(doc) and marks.type_at(p) in ("City", "Country", "Location"):
+                    end = marks.name[p].end
+            out.append(EventMatch(i, end, "", self.described_heads[phrase]))
+        return out
+
+    def _claim_described(self, doc: Doc, m: EventMatch, claim, found: list[tuple[Span, EventName]]) -> None:
+        """A described event's span is its description alone (the place it goes to stays a
+        mention of its own); the description with its place is its alias ("official visit
+        to Russia")."""
+        end = min(m.start + len(m.head.split()), m.end)  # the description's words (its tokens)
+        before = len(found)
+        claim(m.start, end, m.name, m.head, None)
+        if len(found) > before and m.end > end:
+            found[-1][1].alias = doc[m.start:m.end].text
+
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
         """Dates of the text as token ranges."""
         out = []
@@ -550,6 +607,8 @@ class EventPatterns(EntityComponent):
         extra += [m for m in self._named_with_year(doc, norms, marks) if normalize(m.name) not in named]
         for m in extra:
             claim(m.start, m.end, m.name, m.head, norms[m.end - 1][:4] if _YEAR.match(norms[m.end - 1]) else None)
+        for m in self._described(doc, norms, marks):
+            self._claim_described(doc, m, claim, found)
         # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
         numbered = {r.name.rsplit("-", 1)[0]: r.name for _, r in found if _NUMBERED.match(r.name)}
         for _, record in found:

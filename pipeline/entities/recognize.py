@@ -296,6 +296,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)
         if event.name and normalize(event.name) != normalize(span.text):
             attrs.aliases = [event.name]
+        elif event.alias:
+            attrs.aliases = [event.alias]
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
         conf = 0.96 if normalize(event.name) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))

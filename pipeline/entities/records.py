@@ -40,6 +40,9 @@ class EventName:
     name: str
     head: str
     year: str | None = None
+    # a described event's description alone when its span runs on to its place ("state
+    # visit" of "state visit to Morocco")
+    alias: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,9 @@ from pipeline.resolution.event_names import EventSignature
 # Reports linked by their kind and ordinal alone (no name) must share this many places or
 # participants (countries, bodies) besides.
 ORDINAL_ONLY_SHARED = 2
+# A report without a name (a state visit, زيارة عمل) joins another report of its kind when
+# they share this many places or participants (or a person and a year).
+FRAME_SHARED = 2
 # A transliteration skeleton shorter than this links nothing across scripts (too many
 # names share it).
 MIN_SKELETON = 3
@@ -202,7 +205,7 @@ def _days(dates: frozenset[str]) -> frozenset[str]:
 
 def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
     """What keeps two reports apart: another kind, year or ordinal; for a single-day kind,
-    another day or place."""
+    another day or place; for two reports without a name, another place."""
     if fa.kinds and fb.kinds and not fa.kinds & fb.kinds:
         return True
     years_a, years_b = _edition_years(a, fa), _edition_years(b, fb)
@@ -210,6 +213,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
         return True
     if fa.ordinals and fb.ordinals and not fa.ordinals & fb.ordinals:
         return True
+    if not fa.names and not fb.names and a.places and b.places and not a.places & b.places:
+        return True  # two described reports (state visits) in two other places
     if (fa.kinds | fb.kinds) & _tables()[3]:
         days_a, days_b = _days(a.dates), _days(b.dates)
         if days_a and days_b and not days_a & days_b:
@@ -226,6 +231,11 @@ def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
             keys.add(("name", key))
         else:  # a skeleton links only across scripts
             keys.add((kind, key))
+    if not facts.names and facts.kinds and not facts.ordinals:
+        # a described report (state visit, visite d'État): one block per kind and party
+        for kind in facts.kinds:
+            for party in report.places | report.participants:
+                keys.add(("frame", kind, party))
     if facts.ordinals:  # la 8e session de la commission mixte / الدورة الثامنة للجنة المشتركة
         # one block per participant or place: every "first session" of a corpus is no block
         for number in facts.ordinals:
@@ -235,9 +245,18 @@ def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
     return keys
 
 
-def _linked(key: tuple, a: EventReport, b: EventReport) -> bool:
+def _linked(key: tuple, a: EventReport, b: EventReport, years_a: frozenset[str] = frozenset(),
+            years_b: frozenset[str] = frozenset()) -> bool:
+    shared = len((a.places | a.participants) & (b.places | b.participants))
     if key[0] == "ordinal":
-        return len((a.places | a.participants) & (b.places | b.participants)) >= ORDINAL_ONLY_SHARED
+        return shared >= ORDINAL_ONLY_SHARED
+    if key[0] == "frame":
+        # a described report: two shared parties or places, or one shared person in a shared
+        # year (Macron's state visit, 2024); never two reports that name two other places
+        if a.places and b.places and not a.places & b.places:
+            return False
+        common = (a.places | a.participants) & (b.places | b.participants)
+        return len(common) >= FRAME_SHARED or bool(years_a & years_b) and any(k.startswith("person") for k in common)
     return True
 
 
@@ -284,7 +303,7 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
                     continue
                 if key[0] == "skeleton" and _is_arabic(facts[x]) == _is_arabic(facts[y]):
                     continue
-                if _linked(key, a, b) and not _apart(a, facts[x], b, facts[y]):
+                if _linked(key, a, b, years[x], years[y]) and not _apart(a, facts[x], b, facts[y]):
                     candidates[pair] = _strength(facts[x], facts[y])
     partner_years: dict[str, set[str]] = defaultdict(set)
     for x, y in candidates:

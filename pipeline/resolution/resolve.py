@@ -391,7 +391,7 @@ class Resolver:
         prefix = tuple(self.settings["model_sources"])
         names: set[str] = set()
         for m in mentions:
-            if m.type == "Event" and not m.source.startswith(prefix):
+            if m.type == "Event" and not m.source.startswith(prefix) and not _described(m):
                 for name in (m.text, m.attrs.name, *m.attrs.aliases):
                     if isinstance(name, str) and name.strip():
                         names.add(event_signature(name, is_qualifier=self._is_qualifier).core)
@@ -498,6 +498,9 @@ class Resolver:
         for m in node.mentions:
             year = str(m.attrs.year) if m.attrs.year else None
             head = str(m.attrs.head) if m.attrs.head else None
+            if _described(m):  # a state visit: a kind, no name (event_identity joins it by its frame)
+                sigs.add(event_signature("", year=year, head=head))
+                continue
             names = [m.text, m.attrs.name, *m.attrs.aliases]
             for name in names:
                 if isinstance(name, str) and name.strip():
@@ -520,7 +523,8 @@ class Resolver:
             if node.group != "event":
                 continue
             for sig in self._event_signatures(node):
-                by_core[sig.core].append((node.id, sig.year, sig.head))
+                if sig.core:
+                    by_core[sig.core].append((node.id, sig.year, sig.head))
         for _, items in sorted(by_core.items()):
             years = {y for _, y, _ in items if y}
             by_year: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
@@ -712,8 +716,8 @@ class Resolver:
                 facts[self.uf.find(head)]["dates"].add(r.tail)
             elif r.type in ("occurredIn", "involvedIn") and head and tail:
                 event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
-                facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(self.nodes[other].key)
-        self._retype_model_events()
+                facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(
+                    self.nodes[self.uf.find(other)].key)
         roots: dict[str, list[Node]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             if self.nodes[node_id].group == "event":
@@ -739,7 +743,7 @@ class Resolver:
         return next((i for i in self.lexicon.by_name.get(normalize_key(word), ())
                      if self.lexicon.entries[i].type == "Country"), None)
 
-    def _retype_model_events(self) -> None:
+    def retype_model_events(self) -> None:
         """A name the model typed as a body or a place (Flintlock, African Lion 24) is an
         event when a document named that event with a year or a quoted name (Flintlock
         2019, « African Lion 2024 », فلينتلوك 2020: :func:`.event_identity.name_keys`);
@@ -750,6 +754,8 @@ class Resolver:
             if node.group != "event":
                 continue
             for sig in self._event_signatures(node, qualifiers=False):
+                if not sig.core:
+                    continue
                 if sig.year or any(m.attrs.name and not m.source.startswith(prefix) for m in node.mentions):
                     if not self.lexicon.by_name.get(normalize_key(sig.core)):
                         known |= name_keys(sig.core)
@@ -925,9 +931,12 @@ def resolve_entities(
             continue
         resolver.add_document(result)
         relations_in.extend(result.relations)
-    resolver.join_events(relations_in)
+    # a name the model typed as a body is an event before names join (no body's key joins it)
+    resolver.retype_model_events()
     resolver.join_same_keys()
     resolver.join_transliterations()
+    # after the names: a person written in two scripts is one participant of an event
+    resolver.join_events(relations_in)
     resolver.join_dependents()
 
     entities: dict[str, Entity] = {}
@@ -1105,6 +1114,12 @@ def _make_entity(nodes: list[Node], lexicon: Lexicon) -> Entity:
         spans=[list(x) for x in sorted({(m.document, m.start, m.end) for m in mentions})],
         event_kind=_event_kind(mentions) if typ == "Event" else None,
     )
+
+
+def _described(m: Mention) -> bool:
+    """An event the recognizer found by a description, not a name (a state visit, زيارة
+    عمل: ``event_patterns`` gives it a head and no name)."""
+    return m.type == "Event" and m.source == "events" and bool(m.attrs.head) and not m.attrs.name
 
 
 def _event_kind(mentions: list[Mention]) -> str | None:

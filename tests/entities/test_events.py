@@ -121,3 +121,39 @@ def test_meeting_takes_its_place_after_de_but_not_after_a():
 def test_a_comma_after_a_head_does_not_name_what_follows():
     assert events("en", "Under the agreement, PSP officers will train abroad.") == {}
     assert list(events("en", "Under Operation Sentinel, PSP officers will train abroad.")) == ["Operation Sentinel"]
+
+
+def test_described_visits_are_events_without_a_name_with_the_place_they_go_to():
+    doc = get_nlp("en")("Pedro Sánchez's official visit to Mauritania ended on Friday. The visit was short.")
+    found = {s.text: s._.event_name for s in doc.spans["events"]}
+    assert list(found) == ["official visit"]  # the place stays a mention of its own
+    record = found["official visit"]
+    assert (record.name, record.head, record.alias) == ("", "official visit", "official visit to Mauritania")
+    assert "Mauritania" in {s.text for s in doc.spans["lexicon"]}
+    found = events("fr", "La visite de travail du Premier ministre espagnol au Maroc a duré deux jours.")
+    assert "visite de travail" in found and found["visite de travail"].name == ""
+    # an Arabic proclitic on the first word (بزيارة), the destination after إلى
+    found = events("ar", "قام رئيس الحكومة الإسبانية بزيارة رسمية إلى موريتانيا يوم الخميس.")
+    assert [(r.head, r.alias) for r in found.values()] == [("زيارة رسمية", "بزيارة رسمية إلى موريتانيا")]
+    # a bare visit singles out nothing
+    assert events("en", "The minister's visit to Mauritania ended on Friday.") == {}
+
+
+def test_arabic_session_body_runs_through_its_genitive_chain_and_hyphenated_adjectives():
+    found = events("ar", "افتتحت في نيويورك الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة يوم الثلاثاء.")
+    assert [r.name for r in found.values()] == ["الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة"]
+    found = events("ar", "وانعقدت الدورة الرابعة للجنة المشتركة المغربية-السنغالية في داكار.")
+    assert [r.name for r in found.values()] == ["الدورة الرابعة للجنة المشتركة المغربية-السنغالية"]
+    # the ordinal alone when no body follows (a place is no body)
+    found = events("ar", "اختتمت الدورة التسعين في داكار.")
+    assert [r.name for r in found.values()] == ["الدورة التسعين"]
+    # a relative pronoun or "held" ends the body
+    found = events("ar", "اختتمت الدورة الخامسة للجنة المشتركة المنعقدة في داكار.")
+    assert [r.name for r in found.values()] == ["الدورة الخامسة للجنة المشتركة"]
+
+
+def test_arabic_numbered_meeting_with_a_possessive_suffix():
+    found = events("ar", "وعقد مجلس الأمن والسلم الإفريقي اجتماعه الخامس في أديس أبابا.")
+    assert [(s, r.head) for s, r in found.items()] == [("اجتماعه الخامس", "session")]
+    # no ordinal after it: no event
+    assert events("ar", "وعقد المجلس اجتماعه في أديس أبابا.") == {}

@@ -13,11 +13,12 @@ from pipeline.runner import Pipeline
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "corpus" / "events" / "groups.jsonl"
 # Issue 16's targets, and the floor reached so far (precision meets its target, recall does
-# not: most missed reports are events the recognizer does not find or names only by a
-# description, "the attack", "la précédente session", "state visit"). Raise the floor when
-# recall improves; the strict xfail below turns red when the target is met.
+# not: most missed reports are events the recognizer does not find or names only by an
+# anaphor or a description, "the attack", "la précédente session"; described visits, "state
+# visit", "زيارة الدولة", join by their frame since 0.638). Raise the floor when recall
+# improves; the strict xfail below turns red when the target is met.
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.80
-RECALL_FLOOR = 0.58
+RECALL_FLOOR = 0.63
 
 
 def _gold(doc_id: str, *events: tuple[str, str, str]) -> dict:

@@ -112,3 +112,55 @@ def test_a_back_reference_with_the_same_head_links_en(extract):
     text = "Ministers left the Lome summit on Friday. The Coast Guard took part in the summit."
     triples, _ = extract("en", text, [("Coast Guard", AGENCY)])
     assert ("Coast Guard", "involvedIn", "Lome summit") in triples
+
+
+# --- a visit's frame: its visitor and the place it goes to ------------------------------
+
+def test_visit_has_its_visitor_and_its_destination_en(extract):
+    triples, _ = extract("en", "Pedro Sánchez's official visit to Mauritania ended on Friday.", [("Pedro Sánchez", "Person")])
+    assert ("Pedro Sánchez", "involvedIn", "official visit") in triples
+    assert ("official visit", "occurredIn", "Mauritania") in triples
+    triples, _ = extract("en", "The state visit by King Felipe VI to Morocco ended yesterday, and Pedro Sánchez flew "
+                         "to Paris.", [("Felipe VI", "Person"), ("Pedro Sánchez", "Person")])
+    assert ("Felipe VI", "involvedIn", "state visit") in triples
+    assert ("state visit", "occurredIn", "Morocco") in triples
+    assert ("Pedro Sánchez", "involvedIn", "state visit") not in triples
+    assert ("Morocco", "involvedIn", "state visit") not in triples  # the host receives a visit
+    assert ("state visit", "occurredIn", "Paris") not in triples  # past the visit's destination
+
+
+def test_visit_visitor_after_the_visit_and_not_a_bystander_fr(extract):
+    text = "La visite d'État du président Emmanuel Macron au Maroc a été saluée par Olaf Scholz."
+    triples, _ = extract("fr", text, [("Emmanuel Macron", "Person"), ("Olaf Scholz", "Person")])
+    visit = next(h for h, t, _ in triples if t == "occurredIn")
+    assert visit.startswith("visite d'État") and (visit, "occurredIn", "Maroc") in triples
+    assert ("Emmanuel Macron", "involvedIn", visit) in triples
+    assert ("Olaf Scholz", "involvedIn", visit) not in triples
+
+
+def test_visit_visitor_behind_a_relative_clause_ar(extract):
+    text = "وجاءت الخطوة بعد زيارة العمل التي قام بها الوزير ناصر بوريطة إلى نواكشوط الشهر الماضي."
+    triples, _ = extract("ar", text, [("ناصر بوريطة", "Person")])
+    visit = next(t for h, r, t in triples if h == "ناصر بوريطة" and r == "involvedIn")
+    assert visit.startswith("زيارة العمل")
+    assert (visit, "occurredIn", "نواكشوط") in triples
+
+
+# --- every party of a list takes part, however long the list ----------------------------
+
+def test_every_member_of_a_long_list_after_the_cue_takes_part_en(extract):
+    text = ("Exercise Cutlass Express 2024, scheduled from 5 to 16 February, will bring together 14 countries "
+            "from two continents: Djibouti, Kenya, Somalia, Mozambique, Comoros, Madagascar and Tanzania.")
+    triples, _ = extract("en", text)
+    members = {h for h, t, e in triples if t == "involvedIn" and e == "Exercise Cutlass Express 2024"}
+    assert members == {"Djibouti", "Kenya", "Somalia", "Mozambique", "Comoros", "Madagascar", "Tanzania"}
+
+
+def test_a_comma_chain_without_a_conjunction_is_still_no_list_fr(extract):
+    text = "L'exercice Flintlock 2024 réunit le Sénégal, le Mali, la Mauritanie et le Niger."
+    triples, _ = extract("fr", text)
+    assert {h for h, t, _ in triples if t == "involvedIn"} == {"Sénégal", "Mali", "Mauritanie", "Niger"}
+    text = "L'exercice Flintlock 2024 réunit le Sénégal, le Mali salue l'accord."
+    triples, _ = extract("fr", text)
+    assert ("Sénégal", "involvedIn", "exercice Flintlock 2024") in triples
+    assert ("Mali", "involvedIn", "exercice Flintlock 2024") not in triples

@@ -168,3 +168,44 @@ def test_a_name_the_model_typed_as_a_body_is_the_event_another_document_dates():
     event = _events(entities)[("en-cutlass", "fr-cutlass")]
     assert {"Cutlass Express", "Exercise Cutlass Express 2019"} <= set(event.aliases)
     assert not [e for e in entities if e.type == "Organization"]
+
+
+def described(rid: str, doc: str, head: str, dates=(), places=(), participants=()) -> EventReport:
+    """A report with no name, only a kind (a state visit, visite d'État, زيارة الدولة)."""
+    return EventReport(rid, doc, (event_signature("", head=head),), frozenset(dates), frozenset(places),
+                       frozenset(participants))
+
+
+def test_described_reports_join_by_their_frame_and_stay_apart_otherwise():
+    sanchez, felipe = "person|pedro sanchez", "person|felipe vi"
+    groups = same_event_groups([
+        described("a", "d1", "state visit", dates={"2023-02-01"}, places={"country/MA"}, participants={felipe, "country/MA"}),
+        described("b", "d2", "visite d'État", dates={"2023-02"}, places={"country/MA"}, participants={felipe}),
+        described("c", "d3", "زيارة الدولة", dates={"2023"}, participants={felipe}),  # a person and a year
+        # the same visitor to another country, the same year: another visit
+        described("d", "d4", "state visit", dates={"2023-05"}, places={"country/MR"}, participants={felipe}),
+        # another kind, the same parties
+        described("e", "d5", "summit", dates={"2023-02"}, places={"country/MA"}, participants={felipe, "country/MA"}),
+        # another visitor: one shared place is not enough
+        described("f", "d6", "official visit", dates={"2023-02"}, places={"country/MA"}, participants={sanchez}),
+        # another year
+        described("g", "d7", "working visit", dates={"2019"}, places={"country/MA"}, participants={felipe, "country/MA"}),
+    ])
+    assert groups == [["a", "b", "c"]]
+
+
+def test_described_visits_in_three_languages_are_one_event():
+    pipeline = Pipeline(exporters=("json",))
+    texts = {
+        "en-visit": ("en", "Pedro Sánchez's official visit to Mauritania on 12 March 2024 ended with a migration accord. "
+                           "Mauritania hosted him in Nouakchott."),
+        "fr-visit": ("fr", "La visite officielle du président du gouvernement espagnol Pedro Sánchez en Mauritanie, "
+                           "le 12 mars 2024, a porté sur la migration. La Mauritanie a signé un accord."),
+        "en-other": ("en", "Pedro Sánchez's official visit to Senegal on 20 March 2024 focused on trade. "
+                           "Senegal welcomed the visit."),
+    }
+    results = [pipeline.process(Document(id=k, text=t, lang=lang)) for k, (lang, t) in texts.items()]
+    entities, _ = resolve_entities(results)
+    visits = {tuple(e.documents) for e in entities if e.type == "Event" and e.event_kind == "visit"}
+    assert ("en-visit", "fr-visit") in visits
+    assert ("en-other",) in visits

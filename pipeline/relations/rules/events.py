@@ -59,6 +59,8 @@ PARTNER = 0.6  # "the talks between X and Y"
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
 HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in it
+VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
+VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
@@ -71,6 +73,9 @@ REFERENCE_PARTY_WORDS = 2  # Arabic VSO: the back-reference to the party after i
 NEXT_TO_CUE_WORDS = 4  # a cue next to the party, the event beyond
 PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
+VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
+VISIT_PLACE_WORDS = 12  # a visit to the place it goes to, its visitor between
+DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
@@ -158,9 +163,10 @@ def _list_members(ctx: SentenceContext, a: Arg, toward: int) -> tuple[int, bool]
 
 
 def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) -> bool:
-    """``a`` is the party of ``cue``: at most :data:`MAX_CUE_WORDS` words apart in one
-    clause, no other argument between them but the members of a list with ``a`` (X, Y
-    and Z; a comma-only chain is no list: "revendiqués par l'EI, l'OCAM maintient"); with
+    """``a`` is the party of ``cue``: in one clause, the cue at most :data:`MAX_CUE_WORDS`
+    words from ``a`` or from the list ``a`` is a member of, no other argument between them
+    but the members of a list with ``a`` (X, Y and Z; a comma-only chain is no list:
+    "revendiqués par l'EI, l'OCAM maintient"); with
     ``ev`` in the sentence, the cue is between the party and the event, or next to the
     party with the event on its far side."""
     c0, c1 = cue
@@ -170,15 +176,17 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         return False
     toward = c0 if a.end <= c0 else c1
     lo, hi = (a.end, c0) if a.end <= c0 else (c1, a.start)
-    if not _same_clause(ctx, lo, hi) or ctx.words(ctx.text[lo:hi]) > MAX_CUE_WORDS:
+    if not _same_clause(ctx, lo, hi):
         return False
+    # the words are counted from the cue to the list's near edge below: a long list of
+    # parties ("will bring together 14 countries: A, B, ... and N") all take part
     walked = _list_members(ctx, a, toward)
     if walked is None:
         return False
     edge, joined = walked
     if edge != (a.end if a.end <= c0 else a.start):
-        # a list: it closes with a conjunction, inside the walk or just past the party
-        past = _list_members(ctx, a, ctx.end if a.end <= c0 else ctx.start)
+        # a list: it closes with a conjunction, inside the walk or on the far side of the party
+        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end)
         if not joined and not (past and past[1]):
             return False
     free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
@@ -436,13 +444,70 @@ def event_apposed_place(dctx: DocumentContext) -> list[Relation]:
 def event_host_country(dctx: DocumentContext) -> list[Relation]:
     """The state an operation, exercise or attack takes place in is a party to it (it hosts
     it, takes part through its services, or is its target): ``occurredIn`` a Country gives
-    that country ``involvedIn`` the event, a little less sure than the place itself."""
+    that country ``involvedIn`` the event, a little less sure than the place itself; not a
+    visit's (its host receives it, its visitor is the party)."""
     by_id = {m.id: m for m in dctx.mentions}
+    lang = dctx.document.lang or ""
     out = []
     for r in dctx.relations:
         tail = by_id.get(r.tail)
+        event = by_id.get(r.head)
+        if event is not None and event_cues().find("visit_heads", lang, event.text):
+            continue  # the country a visit goes to receives it: no party to it (the visitor is)
         if r.type == "occurredIn" and tail is not None and tail.type == "Country":
             out.append(Relation(head=r.tail, type="involvedIn", tail=r.head, confidence=round(r.confidence * HOST_COUNTRY_FACTOR, 3),
                                 extractor="rule:event-host-country", evidence=list(r.evidence),
                                 negated=r.negated, hedged=r.hedged))
+    return out
+
+
+def _visitor(ctx: SentenceContext, ev: Arg) -> Arg | None:
+    """The person whose visit ``ev`` is: right after it behind a ``visit_visitor`` cue (la
+    visite d'État du président X, زيارة العمل التي قام بها الوزير X; a body of the title may
+    stand between; a demonym of a title, الرئيس الفرنسي, stands for its country), or in
+    English right before it with 's."""
+    for a in ctx.args:
+        if a.type == "Person" and a.end <= ev.start and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive:
+            return a
+    after = sorted((a for a in ctx.args if a.start >= ev.end and a.type != "Event" and not a.source), key=lambda a: a.start)
+    for a in after:
+        if not _same_clause(ctx, ev.end, a.start) or ctx.words(ctx.text[ev.end:a.start]) > VISITOR_WORDS:
+            return None
+        if a.type in PLACE_TYPES and not a.demonym:
+            return None  # the destination comes first: "visit to Morocco of ..." is no visitor's
+        if a.type == "Person" or a.demonym and a.type == "Country":
+            return a if _find(ctx, "visit_visitor", ev.end, a.start) else None
+        # a body in the visitor's title passes: "du président du gouvernement espagnol X"
+    return None
+
+
+def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
+    """The place a visit goes to: the first city, country or place after a
+    ``visit_destination`` cue past the visit (and its visitor), in the visit's clause."""
+    for a in sorted((a for a in ctx.args if a.start >= ev.end), key=lambda a: a.start):
+        if a.type == "Event" or not _same_clause(ctx, ev.end, a.start) or ctx.words(ctx.text[ev.end:a.start]) > VISIT_PLACE_WORDS:
+            return None
+        if a.type in PLACE_TYPES and not a.demonym:
+            lo, _ = ctx.before(a, DESTINATION_WORDS + 1)
+            return a if _find(ctx, "visit_destination", lo, a.start) else None
+    return None
+
+
+@relation_rule(name="visits", produces=("involvedIn", "occurredIn"), rule_ids=("rule:visit-visitor", "rule:visit-place"))
+def visits(ctx: SentenceContext) -> list[Candidate]:
+    """A visit's frame: its visitor (``involvedIn``) and the place it goes to
+    (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
+    d'État du président Emmanuel Macron au Maroc", "زيارة العمل التي قام بها الوزير X إلى
+    موريتانيا" (a place inside the visit's own name, "state visit to Morocco", is
+    :func:`event_place_in_name`'s)."""
+    out: list[Candidate] = []
+    for ev in (a for a in ctx.args if a.type == "Event" and not a.demonym):
+        if not _find(ctx, "visit_heads", ev.start, ev.end):
+            continue
+        visitor = _visitor(ctx, ev)
+        if visitor is not None:
+            out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
+        place = _destination(ctx, ev)
+        if place is not None:
+            out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
     return out
