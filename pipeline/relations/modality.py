@@ -44,4 +44,15 @@ def assess(text: str, start: int, end: int, lang: str) -> Modality:
             left = max(left, cut + 1)
     window = text[left:end]
     cues = load_cues()
-    return Modality(negated=bool(cues.find("negation", lang, window)), hedged=bool(cues.find("hedge", lang, window)))
+    hedges = [span for span in cues.find("hedge", lang, window) if not _name_word(window, *span)]
+    return Modality(negated=bool(cues.find("negation", lang, window)), hedged=bool(hedges))
+
+
+def _name_word(window: str, start: int, end: int) -> bool:
+    """A capitalized cue inside a sentence is a name, not a cue: the month in "9 May 2023",
+    "Theresa May" (Latin scripts only; Arabic has no case)."""
+    word = window[start:end]
+    if not word[:1].isupper():
+        return False
+    before = window[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"«“'"

@@ -16,3 +16,12 @@ def test_hedging_in_each_language():
 def test_plain_statement_is_neither():
     m = assess("Morocco and Spain signed a security agreement.", 0, 45, "en")
     assert not m.negated and not m.hedged and m.factor == 1.0
+
+
+def test_the_month_may_and_a_name_are_not_a_hedge():
+    text = "The exercise opened in Agadir on 9 May 2023, with Theresa May's envoy present."
+    assert not assess(text, 0, len(text), "en").hedged
+    modal = "Morocco may share intelligence with Spain."
+    assert assess(modal, 0, len(modal), "en").hedged
+    opening = "May Morocco and Spain keep sharing intelligence."
+    assert assess(opening, 0, len(opening), "en").hedged
