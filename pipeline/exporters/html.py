@@ -10,7 +10,8 @@ searches names in any script (with the Arabic/Latin folding of
 :mod:`pipeline.language.transliterate`, both shipped to the page as data) and says how each
 result matched, filters by entity type, relation type, document and number of links without
 moving a node, shows a node's or an edge's facts with every evidence sentence in a details
-panel, opens a document's text with its mentions highlighted (from the entities' ``spans``
+panel (a role's status and dates once per fact, and per document only where one says otherwise;
+the source that states it, the outlet when none is named, and the report date), opens a document's text with its mentions highlighted (from the entities' ``spans``
 and ``G.graph["texts"]``, up to ``MAX_PAGE_TEXT`` characters) and exports what is shown as
 PNG and CSV.
 

@@ -4,6 +4,8 @@ former head with dates, acting heads, facts according to a ministry, an undated 
 role reads otherwise, and an outlet name that is hostile markup."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -135,3 +137,11 @@ def test_former_edge_dotted_tooltip_and_legend(page):
     page.evaluate("id => doc2kg.showTooltip('edge', id, 200, 200)", acting["id"])
     assert page.locator("#tooltip .role-time").text_content() == "acting"
     assert "dotted: a role that has ended" in page.locator("footer").text_content()
+
+
+def test_edges_csv_has_status_dates_and_source(page):
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("doc2kg.edgesCsv()"))))
+    former = next(r for r in rows if r["head_name"] == "Bernard Bajolet")
+    assert (former["status"], former["start"], former["end"], former["source"]) == ("former", "2013", "2017", "")
+    coop = next(r for r in rows if r["relation"] == "cooperatesWith" and {r["head"], r["tail"]} == {"country/FR", "country/MA"})
+    assert "Intérieur" in coop["source"] and coop["status"] == ""

@@ -863,13 +863,14 @@
     return csv(rows);
   }
   function edgesCsv() {
-    const rows = [["head", "relation", "tail", "head_name", "tail_name", "confidence", "negated", "hedged", "documents", "evidence"]];
+    const rows = [["head", "relation", "tail", "head_name", "tail_name", "confidence", "negated", "hedged", "documents", "evidence", "status", "start", "end", "source"]];
     for (const id of api.visibleEdges()) {
       const e = edgeById.get(id);
       const h = byId.get(e.from);
       const t = byId.get(e.to);
       rows.push([h.ref, e.type, t.kind === "literal" ? t.name : t.ref, h.name, t.name, e.confidence, e.negated, e.hedged,
-        e.docs.map((i) => data.documents[i].id).join(" "), e.evidence.map((x) => x.text.replace(/\s+/g, " ")).join(" | ")]);
+        e.docs.map((i) => data.documents[i].id).join(" "), e.evidence.map((x) => x.text.replace(/\s+/g, " ")).join(" | "),
+        e.status, e.start, e.end, typeof e.source === "number" ? byId.get(e.source).name : e.source]);
     }
     return csv(rows);
   }
