@@ -118,6 +118,7 @@ def test_arabic_facts_former_acting_and_ministry(page):
     arabic = page.locator("#details-body .evidence", has=page.locator("blockquote[lang=ar]"))
     assert "برنار باجولي" in arabic.locator("blockquote").text_content()
     assert arabic.locator(".attribution").text_content() == "former \u00b7 reported by Hespress \u00b7 reported 2024-03-01"
+    assert arabic.locator(".attribution .doc-role").text_content() == "former"  # this document's own reading
     acting = edge(page, "ياسين المنصوري", "leads")
     assert show_edge(page, acting)["role"] == ["acting"]
     (coop,) = page.evaluate("""() => doc2kg.data.edges.filter(e => e.type === 'cooperatesWith'

@@ -566,12 +566,13 @@
   // was reported, as a line: "according to X (GovernmentAgency) \u00b7 reported 2024-02-10",
   // "reported by Le Monde \u00b7 undated"; a name is isolated (an Arabic one inside a Latin line)
   // and a source that is a node opens its facts.
-  function attributionLine(parent, e, doc, prefix) {
+  function attributionLine(parent, e, doc, ownTime) {
     const d = data.documents[doc] || {};
     const t = inDocument(e, doc);
-    const out = line(parent, prefix, "attribution");
+    const out = line(parent, null, "attribution");
     const name = (text) => { const b = el("bdi", text); out.appendChild(b); return b; };
     const add = (text) => out.appendChild(document.createTextNode(text));
+    if (ownTime) { out.appendChild(el("span", ownTime, "doc-role")); add(" \u00b7 "); }  // this document's reading
     const n = typeof t.source === "number" ? byId.get(t.source) : null;
     if (n) {
       add("according to ");
@@ -582,7 +583,7 @@
     } else if (d.publisher) {
       add("reported by "); name(d.publisher); add(" \u00b7 ");
     }
-    add(d.date ? "reported " + d.date : "undated");
+    out.appendChild(el("span", d.date ? "reported " + d.date : "undated", "when"));
     return out;
   }
   function evidenceBlock(parent, e, ev) {
@@ -600,7 +601,7 @@
     if (data.documents[ev.doc]) src.appendChild(button("Open document", "The article with every mention highlighted", () => openDocument(ev.doc, ev), "link"));
     box.appendChild(src);
     const own = roleTime(inDocument(e, ev.doc));
-    attributionLine(box, e, ev.doc, own && own !== roleTime(e) ? own + " \u00b7 " : "");
+    attributionLine(box, e, ev.doc, own && own !== roleTime(e) ? own : "");
     parent.appendChild(box);
   }
   function factHead(e) {
