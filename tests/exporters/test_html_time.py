@@ -133,6 +133,8 @@ def test_former_edge_dotted_tooltip_and_legend(page):
     acting = edge(page, "Nicolas Lerner", "leads")
     dashes = page.evaluate("ids => ids.map(id => doc2kg.edges.get(id).dashes)", [former["id"], acting["id"]])
     assert dashes == [[2, 6], False]
+    labels = page.evaluate("ids => ids.map(id => doc2kg.edges.get(id).label)", [former["id"], acting["id"]])
+    assert labels == ["leads (former)", "leads"]
     page.evaluate("id => doc2kg.showTooltip('edge', id, 200, 200)", former["id"])
     assert "former \u00b7 2013\u20132017" in page.locator("#tooltip .role-time").text_content()
     page.evaluate("id => doc2kg.showTooltip('edge', id, 200, 200)", acting["id"])

@@ -143,7 +143,7 @@
   function ended(e) { return ENDED.has(e.status); }
   const visEdges = data.edges.map((e) => {
     const item = {
-      id: e.id, from: e.from, to: e.to, label: (e.negated ? "not " : "") + e.type,
+      id: e.id, from: e.from, to: e.to, label: (e.negated ? "not " : "") + e.type + (ended(e) ? " (" + e.status + ")" : ""),
       arrows: e.symmetric ? "" : "to", dashes: e.negated || e.hedged ? true : ended(e) ? ENDED_DASHES : false,
       color: { color: edgeColor(e), opacity: 0.8 },
     };
