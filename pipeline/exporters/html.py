@@ -10,7 +10,8 @@ searches names in any script (with the Arabic/Latin folding of
 :mod:`pipeline.language.transliterate`, both shipped to the page as data) and says how each
 result matched, filters by entity type, relation type, document and number of links without
 moving a node, shows a node's or an edge's facts with every evidence sentence in a details
-panel, opens a document's text with its mentions highlighted (from the entities' ``spans``
+panel (a role's status and dates once per fact, and per document only where one says otherwise;
+the source that states it, the outlet when none is named, and the report date), opens a document's text with its mentions highlighted (from the entities' ``spans``
 and ``G.graph["texts"]``, up to ``MAX_PAGE_TEXT`` characters) and exports what is shown as
 PNG and CSV.
 
@@ -41,6 +42,7 @@ import networkx as nx
 from pipeline.exporters.html_layout import grouped_layout, simple_undirected
 from pipeline.language import normalize as arabic_fold
 from pipeline.language import transliterate
+from pipeline.model import OUTLET
 from pipeline.runtime.atomic import write_text
 
 PHYSICS_LIMIT = 1000
@@ -118,6 +120,28 @@ def _document_texts(G: nx.MultiDiGraph, doc_ids: list[str]) -> dict[str, str]:
     return out
 
 
+def _role_time(values: dict, index: dict) -> dict:
+    """A fact's (or one document's) status, since / until dates and source, only the keys it
+    has: ``source`` is the node index of the entity that states it, or its id when it is no
+    node; the outlet (the default source) is left out, the page names the document's."""
+    out = {k: str(values[k]) for k in ("status", "start", "end") if values.get(k)}
+    source = values.get("attributed_to")
+    if source and source != OUTLET:
+        out["source"] = index.get(source, str(source))
+    return out
+
+
+def _time_and_source(a: dict, index: dict, doc_index: dict) -> dict:
+    """The edge's keys for its time and source: the fact's, plus ``by_doc`` (document index ->
+    the same keys) only where a document says something other than the fact's merge."""
+    fact = _role_time(a, index)
+    per_doc = {doc_index[d]: _role_time(v or {}, index) for d, v in (a.get("by_document") or {}).items()
+               if d in doc_index}
+    if any(v != fact for v in per_doc.values()):
+        fact["by_doc"] = per_doc
+    return fact
+
+
 def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
     """Everything the page script needs, as JSON-ready data."""
     physics = G.number_of_nodes() <= PHYSICS_LIMIT if physics is None else physics
@@ -186,6 +210,7 @@ def page_data(G: nx.MultiDiGraph, *, physics: bool | None = None) -> dict:
                           "end": ev.get("end", 0), "text": _clip(ev.get("text"), MAX_EVIDENCE_TEXT)}
                          for ev in a.get("evidence") or []],
             "parallel": pair_count[pair],
+            **_time_and_source(a, index, doc_index),
         })
         pair_count[pair] += 1
 

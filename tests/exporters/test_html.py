@@ -196,3 +196,50 @@ def test_types_that_are_told_apart_have_distinct_shapes():
     assert shape["GovernmentAgency"] != shape["Organization"]
     assert shape["City"] != shape["Date"]
     assert len(set(shape.values())) == len(shape)
+
+
+def _role_graph() -> nx.MultiDiGraph:
+    """Roles and a statement with their time and source, as :mod:`pipeline.graph.build` stores them."""
+    G = nx.MultiDiGraph()
+    G.graph["documents"] = {"d1": {"lang": "fr", "published": "2024-02-10", "publisher": "Le Monde"},
+                            "d2": {"lang": "fr"}, "d3": {"lang": "ar", "published": "2024-03-01"}}
+    for ref, typ in (("person/bajolet", "Person"), ("person/lerner", "Person"), ("agency/fr-dgse", "GovernmentAgency"),
+                     ("agency/fr-dgsi", "GovernmentAgency"), ("country/FR", "Country"), ("country/MA", "Country"),
+                     ("agency/fr-interior", "GovernmentAgency")):
+        G.add_node(ref, kind="entity", type=typ, label=ref.split("/")[1], documents=["d1"])
+    ev = [{"document": "d1", "start": 0, "end": 4, "text": "text"}]
+    former = {"status": "former", "start": "2013", "end": "2017", "attributed_to": "outlet"}
+    G.add_edge("person/bajolet", "agency/fr-dgse", key="leads", type="leads", evidence=ev, documents=["d1", "d2", "d3"],
+               **former, by_document={"d1": former, "d2": {"status": "current", "attributed_to": "outlet"},
+                                      "d3": {"status": "former", "attributed_to": "agency/fr-interior"}})
+    acting = {"status": "acting", "attributed_to": "outlet"}
+    G.add_edge("person/lerner", "agency/fr-dgsi", key="leads", type="leads", evidence=ev, documents=["d1", "d2"],
+               **acting, by_document={"d1": acting, "d2": acting})
+    G.add_edge("country/FR", "country/MA", key="cooperatesWith", type="cooperatesWith", evidence=ev, documents=["d1"],
+               attributed_to="agency/fr-interior", status=None, start=None, end=None, by_document=None)
+    G.add_edge("country/MA", "country/FR", key="cooperatesWith", type="cooperatesWith", evidence=ev, documents=["d1"],
+               attributed_to="person/unknown")
+    G.add_edge("agency/fr-dgse", "country/FR", key="agencyOf", type="agencyOf", evidence=ev, documents=["d1"])
+    return G
+
+
+def test_edges_carry_role_time_and_source_once_per_fact():
+    data = html.page_data(_role_graph())
+    refs = [n["ref"] for n in data["nodes"]]
+    docs = [d["id"] for d in data["documents"]]
+    edges = {(refs[e["from"]], e["type"]): e for e in data["edges"]}
+    time_keys = {"status", "start", "end", "source", "by_doc"}
+    former = edges["person/bajolet", "leads"]
+    assert {k: former[k] for k in time_keys & set(former) - {"by_doc"}} == {"status": "former", "start": "2013", "end": "2017"}
+    # what each document says, where one differs from the fact's merge; the outlet is no value
+    assert {docs[i]: v for i, v in former["by_doc"].items()} == {
+        "d1": {"status": "former", "start": "2013", "end": "2017"}, "d2": {"status": "current"},
+        "d3": {"status": "former", "source": refs.index("agency/fr-interior")}}
+    acting = edges["person/lerner", "leads"]
+    assert {k: acting[k] for k in time_keys & set(acting)} == {"status": "acting"}  # documents agree: no by_doc
+    assert {k: edges["country/FR", "cooperatesWith"][k] for k in time_keys & set(edges["country/FR", "cooperatesWith"])} == {
+        "source": refs.index("agency/fr-interior")}
+    assert edges["country/MA", "cooperatesWith"]["source"] == "person/unknown"  # no node: its id
+    assert not time_keys & set(edges["agency/fr-dgse", "agencyOf"])
+    # the page's documents give the report time and the outlet
+    assert [(d["date"], d["publisher"]) for d in data["documents"]] == [("2024-02-10", "Le Monde"), ("", ""), ("2024-03-01", "")]

@@ -137,10 +137,15 @@
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     return item;
   });
+  // A role that has ended (former, the late) is drawn with short dashes; negated or hedged, long ones.
+  const ENDED = new Set(["former", "late"]);
+  const ENDED_DASHES = [2, 6];
+  function ended(e) { return ENDED.has(e.status); }
   const visEdges = data.edges.map((e) => {
     const item = {
-      id: e.id, from: e.from, to: e.to, label: (e.negated ? "not " : "") + e.type,
-      arrows: e.symmetric ? "" : "to", dashes: e.negated || e.hedged, color: { color: edgeColor(e), opacity: 0.8 },
+      id: e.id, from: e.from, to: e.to, label: (e.negated ? "not " : "") + e.type + (ended(e) ? " (" + e.status + ")" : ""),
+      arrows: e.symmetric ? "" : "to", dashes: e.negated || e.hedged ? true : ended(e) ? ENDED_DASHES : false,
+      color: { color: edgeColor(e), opacity: 0.8 },
     };
     if (!big && e.parallel > 0) {
       item.smooth = { enabled: true, type: e.parallel % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.ceil(e.parallel / 2) + 0.1 };
@@ -451,6 +456,7 @@
     } else {
       const e = edgeById.get(id);
       line(tip, byId.get(e.from).name + " \u2192 " + (e.negated ? "not " : "") + e.type + " \u2192 " + byId.get(e.to).name, "head");
+      if (roleTime(e)) line(tip, roleTime(e), "role-time");
       line(tip, e.evidence.length + " evidence sentence(s) in " + e.docs.length + " document(s); click to read them", "muted");
     }
     tip.hidden = false;
@@ -549,6 +555,37 @@
     const d = data.documents[i] || {};
     return [d.id, d.lang, d.date].filter(Boolean).join(" \u00b7 ");
   }
+  // A role's time, compactly: "former \u00b7 2015\u20132021", "acting", "since 2019".
+  function roleTime(t) {
+    const dates = t.start && t.end ? t.start + "\u2013" + t.end : t.start ? "since " + t.start : t.end ? "until " + t.end : "";
+    return [t.status === "current" && dates ? "" : t.status, dates].filter(Boolean).join(" \u00b7 ");
+  }
+  // What document `doc` says of fact `e`: its own status, dates and source where they differ.
+  function inDocument(e, doc) { return (e.by_doc && e.by_doc[doc]) || e; }
+  // Who states it in document `doc` (the named source, else the document's outlet) and when it
+  // was reported, as a line: "according to X (GovernmentAgency) \u00b7 reported 2024-02-10",
+  // "reported by Le Monde \u00b7 undated"; a name is isolated (an Arabic one inside a Latin line)
+  // and a source that is a node opens its facts.
+  function attributionLine(parent, e, doc, ownTime) {
+    const d = data.documents[doc] || {};
+    const t = inDocument(e, doc);
+    const out = line(parent, null, "attribution");
+    const name = (text) => { const b = el("bdi", text); out.appendChild(b); return b; };
+    const add = (text) => out.appendChild(document.createTextNode(text));
+    if (ownTime) { out.appendChild(el("span", ownTime, "doc-role")); add(" \u00b7 "); }  // this document's reading
+    const n = typeof t.source === "number" ? byId.get(t.source) : null;
+    if (n) {
+      add("according to ");
+      out.appendChild(button(n.name, "Show its facts", () => { highlight(n.id); showNode(n.id); }, "link source-node")).dir = "auto";
+      add(" (" + n.type + ") \u00b7 ");
+    } else if (t.source !== undefined) {
+      add("according to "); name(t.source); add(" \u00b7 ");
+    } else if (d.publisher) {
+      add("reported by "); name(d.publisher); add(" \u00b7 ");
+    }
+    out.appendChild(el("span", d.date ? "reported " + d.date : "undated", "when"));
+    return out;
+  }
   function evidenceBlock(parent, e, ev) {
     const box = el("div", null, "evidence");
     const quote = el("blockquote");
@@ -559,9 +596,12 @@
     box.appendChild(quote);
     const src = el("div", null, "source");
     src.appendChild(el("span", (data.documents[ev.doc] || {}).title || "(untitled)", "doc-title")).dir = "auto";
-    src.appendChild(el("span", " \u2014 " + docMeta(ev.doc), "muted"));
+    const doc = data.documents[ev.doc] || {};
+    src.appendChild(el("span", " \u2014 " + [doc.id, doc.lang].filter(Boolean).join(" \u00b7 "), "muted"));  // its date: below
     if (data.documents[ev.doc]) src.appendChild(button("Open document", "The article with every mention highlighted", () => openDocument(ev.doc, ev), "link"));
     box.appendChild(src);
+    const own = roleTime(inDocument(e, ev.doc));
+    attributionLine(box, e, ev.doc, own && own !== roleTime(e) ? own : "");
     parent.appendChild(box);
   }
   function factHead(e) {
@@ -571,6 +611,7 @@
     const fact = el("section", null, "fact");
     fact.dataset.edge = String(e.id);
     line(fact, factHead(e), "fact-head");
+    if (roleTime(e)) line(fact, roleTime(e), "role-time" + (ended(e) ? " ended" : ""));
     const flags = [e.extractor, "confidence " + e.confidence, e.hedged ? "hedged" : "", e.domains.join(", ")].filter(Boolean);
     line(fact, flags.join(" \u00b7 "), "muted");
     for (const ev of e.evidence) evidenceBlock(fact, e, ev);
@@ -823,13 +864,14 @@
     return csv(rows);
   }
   function edgesCsv() {
-    const rows = [["head", "relation", "tail", "head_name", "tail_name", "confidence", "negated", "hedged", "documents", "evidence"]];
+    const rows = [["head", "relation", "tail", "head_name", "tail_name", "confidence", "negated", "hedged", "documents", "evidence", "status", "start", "end", "source"]];
     for (const id of api.visibleEdges()) {
       const e = edgeById.get(id);
       const h = byId.get(e.from);
       const t = byId.get(e.to);
       rows.push([h.ref, e.type, t.kind === "literal" ? t.name : t.ref, h.name, t.name, e.confidence, e.negated, e.hedged,
-        e.docs.map((i) => data.documents[i].id).join(" "), e.evidence.map((x) => x.text.replace(/\s+/g, " ")).join(" | ")]);
+        e.docs.map((i) => data.documents[i].id).join(" "), e.evidence.map((x) => x.text.replace(/\s+/g, " ")).join(" | "),
+        e.status, e.start, e.end, typeof e.source === "number" ? byId.get(e.source).name : e.source]);
     }
     return csv(rows);
   }

@@ -1,0 +1,150 @@
+"""graph.html shows a fact's time, status and source (issue 16), in headless Chromium at
+1366×768, on a pipeline run over our own French and Arabic sentences about public people: a
+former head with dates, acting heads, facts according to a ministry, an undated note whose
+role reads otherwise, and an outlet name that is hostile markup."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.exporters.conftest import open_page
+
+pytestmark = pytest.mark.browser
+
+READY = "window.doc2kg && window.doc2kg.drawn && window.doc2kg.stabilized"
+HOSTILE = "<img src=x onerror=alert(1)>Agence"
+# Our own sentences (no evaluation text).
+CORPUS = [
+    {"id": "fr-monde", "date": "2024-02-10", "publisher": "Le Monde", "lang": "fr", "title": "Renseignement : les anciens patrons",
+     "text": "Bernard Bajolet, qui a dirigé la DGSE de 2013 à 2017, a publié un livre. Nicolas Lerner, directeur par "
+             "intérim de la DGSI, a rencontré des responsables marocains à Rabat. Selon le ministère de l'Intérieur, "
+             "la France coopère avec le Maroc dans la lutte antiterroriste."},
+    {"id": "fr-note", "publisher": HOSTILE, "lang": "fr", "title": "Note sans date",
+     "text": "Bernard Bajolet, directeur de la DGSE, a reçu des journalistes."},
+    {"id": "ar-hespress", "date": "2024-03-01", "publisher": "Hespress", "lang": "ar", "title": "تعاون أمني",
+     "text": "وحسب وزارة الداخلية، يتعاون المغرب مع إسبانيا في مكافحة الإرهاب. برنار باجولي، المدير السابق للمديرية "
+             "العامة للأمن الخارجي الفرنسية، نشر كتابا. وقال ياسين المنصوري، المدير بالنيابة للمديرية العامة "
+             "للدراسات والمستندات، إن التعاون مستمر."},
+]
+
+
+@pytest.fixture(scope="module")
+def visit(chromium, tmp_path_factory):
+    from pipeline.runner import Pipeline
+
+    src = tmp_path_factory.mktemp("pagetime-corpus") / "reports.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in CORPUS), encoding="utf-8")
+    out = tmp_path_factory.mktemp("pagetime-out")
+    Pipeline().run([src], out)
+    visit = open_page(chromium, out / "graph.html", ready=READY, viewport=(1366, 768))
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture
+def page(visit):
+    yield visit.page
+    assert visit.errors == [] and visit.outside == [] and visit.dialogs == []
+
+
+def edge(page, head: str, rel: str, doc: str | None = None) -> dict:
+    """The one edge of type ``rel`` whose head is named ``head`` (stated in ``doc``, if given)."""
+    found = page.evaluate("""([head, rel, doc]) => doc2kg.data.edges.filter(e => e.type === rel
+        && doc2kg.data.nodes[e.from].name === head
+        && (doc === null || e.docs.some(i => doc2kg.data.documents[i].id === doc)))""", [head, rel, doc])
+    assert len(found) == 1, found
+    return found[0]
+
+
+def show_edge(page, e: dict) -> dict:
+    """Select the edge; its details as text: the fact's role line and each evidence's attribution."""
+    page.evaluate("id => doc2kg.showEdge(id)", e["id"])
+    return page.evaluate("""() => ({
+        role: Array.from(document.querySelectorAll('#details-body .role-time'), x => x.textContent),
+        attribution: Array.from(document.querySelectorAll('#details-body .attribution'), x => x.textContent),
+    })""")
+
+
+def test_former_role_with_dates_and_what_each_document_says(page):
+    e = edge(page, "Bernard Bajolet", "leads", "fr-monde")
+    assert (e["status"], e["start"], e["end"]) == ("former", "2013", "2017")
+    assert "source" not in e  # the outlet is the default source: no value per fact to carry
+    docs = {page.evaluate("i => doc2kg.data.documents[i].id", int(i)): v for i, v in e["by_doc"].items()}
+    # the Arabic report names him in Arabic (one entity across scripts) and says "former" without dates
+    assert docs == {"fr-monde": {"status": "former", "start": "2013", "end": "2017"}, "fr-note": {"status": "current"},
+                    "ar-hespress": {"status": "former"}}
+    shown = show_edge(page, e)
+    assert shown["role"] == ["former \u00b7 2013\u20132017"]
+    # per evidence: who reports it and when; the undated note's own reading of the role
+    assert sorted(shown["attribution"]) == sorted([
+        "reported by Le Monde \u00b7 reported 2024-02-10",
+        "current \u00b7 reported by " + HOSTILE + " \u00b7 undated",
+        "former \u00b7 reported by Hespress \u00b7 reported 2024-03-01"])
+    # hostile outlet name stays text
+    assert page.locator("#details-body img").count() == 0
+
+
+def test_acting_head_in_node_details(page):
+    e = edge(page, "Nicolas Lerner", "leads")
+    assert e["status"] == "acting" and "by_doc" not in e and "start" not in e
+    page.evaluate("id => doc2kg.showNode(id)", e["from"])
+    assert page.locator("#details-body .role-time").all_text_contents() == ["acting"]
+    assert page.locator("#details-body .attribution").all_text_contents() == [
+        "reported by Le Monde \u00b7 reported 2024-02-10"]
+
+
+def test_fact_according_to_a_ministry(page):
+    facts = page.evaluate("""() => doc2kg.data.edges.filter(e => e.type === 'cooperatesWith'
+        && doc2kg.data.nodes[e.from].ref === 'country/FR' && doc2kg.data.nodes[e.to].ref === 'country/MA')""")
+    (e,) = facts
+    source = page.evaluate("i => doc2kg.data.nodes[i]", e["source"])
+    assert source["type"] == "GovernmentAgency" and "Intérieur" in source["name"]
+    assert "status" not in e  # no role: nothing about time carried
+    shown = show_edge(page, e)
+    assert shown["role"] == []
+    assert shown["attribution"] == ["according to " + source["name"] + " (GovernmentAgency) \u00b7 reported 2024-02-10"]
+    # the source's name opens its own facts
+    page.locator("#details-body .attribution button.source-node").click()
+    assert page.evaluate("doc2kg.selected") == {"kind": "node", "id": e["source"]}
+    assert page.locator("#details-body .title").first.text_content() == source["name"]
+
+
+def test_arabic_facts_former_acting_and_ministry(page):
+    former = edge(page, "Bernard Bajolet", "leads", "ar-hespress")
+    page.evaluate("id => doc2kg.showEdge(id)", former["id"])
+    arabic = page.locator("#details-body .evidence", has=page.locator("blockquote[lang=ar]"))
+    assert "برنار باجولي" in arabic.locator("blockquote").text_content()
+    assert arabic.locator(".attribution").text_content() == "former \u00b7 reported by Hespress \u00b7 reported 2024-03-01"
+    assert arabic.locator(".attribution .doc-role").text_content() == "former"  # this document's own reading
+    acting = edge(page, "ياسين المنصوري", "leads")
+    assert show_edge(page, acting)["role"] == ["acting"]
+    (coop,) = page.evaluate("""() => doc2kg.data.edges.filter(e => e.type === 'cooperatesWith'
+        && e.docs.some(i => doc2kg.data.documents[i].id === 'ar-hespress'))""")
+    source = page.evaluate("i => doc2kg.data.nodes[i].name", coop["source"])
+    assert "الداخلية" in source
+    assert show_edge(page, coop)["attribution"] == [f"according to {source} (GovernmentAgency) \u00b7 reported 2024-03-01"]
+
+
+def test_former_edge_dotted_tooltip_and_legend(page):
+    former = edge(page, "Bernard Bajolet", "leads", "fr-monde")
+    acting = edge(page, "Nicolas Lerner", "leads")
+    dashes = page.evaluate("ids => ids.map(id => doc2kg.edges.get(id).dashes)", [former["id"], acting["id"]])
+    assert dashes == [[2, 6], False]
+    labels = page.evaluate("ids => ids.map(id => doc2kg.edges.get(id).label)", [former["id"], acting["id"]])
+    assert labels == ["leads (former)", "leads"]
+    page.evaluate("id => doc2kg.showTooltip('edge', id, 200, 200)", former["id"])
+    assert "former \u00b7 2013\u20132017" in page.locator("#tooltip .role-time").text_content()
+    page.evaluate("id => doc2kg.showTooltip('edge', id, 200, 200)", acting["id"])
+    assert page.locator("#tooltip .role-time").text_content() == "acting"
+    assert "dotted: a role that has ended" in page.locator("footer").text_content()
+
+
+def test_edges_csv_has_status_dates_and_source(page):
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("doc2kg.edgesCsv()"))))
+    former = next(r for r in rows if r["head_name"] == "Bernard Bajolet")
+    assert (former["status"], former["start"], former["end"], former["source"]) == ("former", "2013", "2017", "")
+    coop = next(r for r in rows if r["relation"] == "cooperatesWith" and {r["head"], r["tail"]} == {"country/FR", "country/MA"})
+    assert "Intérieur" in coop["source"] and coop["status"] == ""
