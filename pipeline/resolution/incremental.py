@@ -33,9 +33,12 @@ Usage::
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -144,23 +147,35 @@ def resolve_incremental(results: list[DocumentResult], path: Path, fingerprint: 
     stats = {} if stats is None else stats
     ok = {r.document.id: r for r in results if r.status == "ok"}
     digests = {doc: result_digest(r) for doc, r in ok.items()}
-    index = ResolutionIndex(path)
+    index = None
     try:
+        index = ResolutionIndex(path)
         index.db.execute("BEGIN IMMEDIATE")
         try:
             stored = index.digests() if index.fingerprint() == f"{FORMAT}:{fingerprint}" else None
+            row = index.db.execute("SELECT v FROM meta WHERE k='state'").fetchone()
+            stats["state_before"] = row[0] if row and stored is not None else None
             if stored is None:
                 _rebuild(index, ok, digests, lexicon, fingerprint)
                 stats.update(mode="full", resolved_documents=len(ok), units=None)
             else:
                 _update(index, ok, digests, stored, lexicon, stats)
             entities, relations = _outputs(index, results)
+            # a new token per run: what the outputs built from this state record (the store)
+            stats["state"] = uuid.uuid4().hex
+            index.db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (stats["state"],))
             index.db.execute("COMMIT")
         except BaseException:
-            index.db.execute("ROLLBACK")
+            if index.db.in_transaction:
+                index.db.execute("ROLLBACK")
             raise
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc):  # the disk: an OSError like every other write of the run
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)) from exc
+        raise
     finally:
-        index.close()
+        if index is not None:
+            index.close()
     return entities, relations
 
 
@@ -230,7 +245,7 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     dirty = sorted({d for d in ok if stored.get(d) != digests[d]} | (set(stored) - set(ok)))
     stats.update(mode="incremental", dirty_documents=len(dirty))
     if not dirty:
-        stats.update(resolved_documents=0, units=0)
+        stats.update(resolved_documents=0, units=0, changed_entities=set(), touched_documents=set())
         return
     fresh, fresh_relations = _resolver((ok[d] for d in dirty if d in ok), lexicon)
     new_keys = set().union(*fresh.unit_keys(fresh_relations).values()) if fresh.nodes else set()
@@ -259,7 +274,9 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     resolver.join_all(relations, keep=keep)
     made = _made(resolver)
     # every entity of the bases the closure had or has competes for its id again
-    old_bases = {base for (base,) in _select(index, "SELECT base FROM entities WHERE root IN ({})", old_roots)}
+    old_rows = _select(index, "SELECT base, id, record FROM entities WHERE root IN ({})", old_roots)
+    old_bases = {base for base, _, _ in old_rows}
+    before = {entity_id: record for _, entity_id, record in old_rows}
     for part in _chunks(old_roots):
         index.db.execute(f"DELETE FROM entities WHERE root IN ({_marks(len(part))})", part)
     bases = sorted({base for _, _, base in made.values()} | old_bases)
@@ -267,10 +284,24 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     for root, base, alts, record in _select(index, "SELECT root, base, alts, record FROM entities WHERE base IN ({})",
                                             bases):
         entity = Entity.from_dict(json.loads(record))
+        before[entity.id] = record
         entity.id = base
         others[root] = (entity, tuple(json.loads(alts)), base)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in (made | others).items()])
     _write_entities(index, made | others, units, resolver)
+    after = {entity.id: json.dumps(entity.to_dict(), ensure_ascii=False) for entity, _, _ in (made | others).values()}
+    # the entities whose record changed or that a dirty document names, and their documents:
+    # every document whose named graph may differ (a relation's evidence is in documents of
+    # its head entity)
+    changed: set[str] = set()
+    documents = set(dirty)
+    for entity_id in set(before) | set(after):
+        records = [json.loads(r) for r in (before.get(entity_id), after.get(entity_id)) if r is not None]
+        named = {d for record in records for d in record["documents"]}
+        if before.get(entity_id) != after.get(entity_id) or named & dirty_set:
+            changed.add(entity_id)
+            documents |= named
+    stats.update(changed_entities=changed, touched_documents=documents)
 
 
 def _select(index: ResolutionIndex, sql: str, values: list[str]) -> list[tuple]:
