@@ -1,7 +1,9 @@
 """``doc2kg run INPUT... --out DIR``: process files and folders into a knowledge graph.
 
 Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (with
-``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache``.
+``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache`` (and the
+resolution index ``OUT/.index``), ``--exports all|none|auto`` for the whole-archive files
+(auto: all up to 2,000 documents, else the store only).
 
 The run locks ``--out`` (``OUT/.doc2kg.lock``): a second run into the same folder exits 2
 naming the holder, or with ``--wait`` waits for it. Outputs are written as one generation
