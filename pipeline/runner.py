@@ -57,6 +57,7 @@ from pipeline.runtime.parallel import make_engine, run_exporters
 from pipeline.store.oxigraph_store import STORE_LINK, update_store_documents
 from pipeline.store.oxigraph_store import current_generation as current_store
 from pipeline.store.oxigraph_store import prune_generations as prune_store
+from pipeline.store.touched import StoreState
 
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
 BATCH_SIZE = 64
@@ -71,8 +72,8 @@ AUTO_EXPORT_LIMIT = 2000
 EXPORTS = ("all", "none", "auto")
 # The resolution index of an output folder (:mod:`pipeline.resolution.incremental`).
 RESOLUTION_INDEX = Path(".index") / "resolution.sqlite"
-# Beside it: the index state and store generation the store was last brought in step with.
-STORE_STATE = "store-state.json"
+# Beside it: the signatures of the store's graphs (:mod:`pipeline.store.touched`).
+STORE_STATE = "store-state.sqlite"
 
 
 @dataclass
@@ -375,18 +376,19 @@ class Pipeline:
         G = build_graph(entities, relations, documents)
         out_dir.mkdir(parents=True, exist_ok=True)
         exporters = self.exporters if exporters is None else exporters
-        partial = "store" in exporters and index is not None and _store_in_step(index, stats)
-        files = run_exporters(G, out_dir, [e for e in exporters if not (partial and e == "store")], self.jobs)
-        if partial:  # only the named graphs of the documents resolution touched
-            touched = set(stats["touched_documents"])
-            changed = stats["changed_entities"]
-            for r in relations:  # a relation's source is no entity of its documents
-                if r.attributed_to in changed:
-                    touched.update(ev.document for ev in r.evidence)
+        state = StoreState(index.parent / STORE_STATE) if index is not None and "store" in exporters else None
+        touched = None
+        if state is not None and stats.get("mode") == "incremental":
+            generation = current_store(home_of(index.parent.parent))
+            touched = state.touched(G, stats["dirty"], stats.get("state_before"), generation and generation.name)
+        files = run_exporters(G, out_dir, [e for e in exporters if not (touched is not None and e == "store")],
+                              self.jobs)
+        if touched is not None:  # only the named graphs of the documents whose graph changed
             files.insert(exporters.index("store"), update_store_documents(G, out_dir, touched))
             stats["store_graphs_loaded"] = len(touched)
-        if index is not None and "store" in exporters and stats.get("state"):
-            _store_synced(index, stats["state"], out_dir)
+        if state is not None and stats.get("state"):
+            generation_name = json.loads((out_dir / "store.json").read_text(encoding="utf-8"))["generation"]
+            state.save(G, stats["state"], generation_name)
         return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files,
                           resolution=stats)
 
@@ -431,25 +433,6 @@ class Pipeline:
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         summary.files.append(summary.out_dir / "report.json")
         return path
-
-
-def _store_in_step(index: Path, stats: dict) -> bool:
-    """The current store was built from the resolution index's state before this run (so
-    only what this run touched needs loading)."""
-    try:
-        synced = json.loads((index.parent / STORE_STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    generation = current_store(home_of(index.parent.parent))
-    return (stats.get("mode") == "incremental" and bool(stats.get("state_before"))
-            and synced.get("state") == stats["state_before"]
-            and generation is not None and synced.get("generation") == generation.name)
-
-
-def _store_synced(index: Path, state: str, out_dir: Path) -> None:
-    """Record which index state the store this run wrote reflects (its generation)."""
-    summary = json.loads((out_dir / "store.json").read_text(encoding="utf-8"))
-    write_text(index.parent / STORE_STATE, json.dumps({"state": state, "generation": summary["generation"]}) + "\n")
 
 
 def process_batch(documents: list[Document]) -> list[DocumentResult]:

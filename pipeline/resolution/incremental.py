@@ -243,7 +243,7 @@ def _rebuild(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dic
 def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict[str, str], stored: dict[str, str],
             lexicon: Lexicon, stats: dict) -> None:
     dirty = sorted({d for d in ok if stored.get(d) != digests[d]} | (set(stored) - set(ok)))
-    stats.update(mode="incremental", dirty_documents=len(dirty))
+    stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, changed_entities=set(), touched_documents=set())
         return
