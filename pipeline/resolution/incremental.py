@@ -11,9 +11,12 @@ A run compares its documents with the index (a hash of each document's result): 
 of the added, changed and removed documents are *dirty*; the *closure* is every unit
 linked to a dirty unit through shared keys, transitively. Two units that share no key,
 directly or through others, never meet in a join across documents, so resolving the
-closure's units alone, with the same code as a clean run (:meth:`.resolve.Resolver.join_all`
-with ``keep``), gives exactly the components a clean run gives them; the entities of the
-other units stay as they are. Entity ids are the clean run's: a base id (label and type,
+closure's units alone, with the same code as a clean run (:meth:`.resolve.Resolver.join_all`),
+gives exactly the components a clean run gives them; the entities of the other units stay
+as they are. The index keeps each unit as step 1 left it (its nodes and mentions, and the
+event facts its document's relations give it), so only the dirty documents are read
+again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
+documents share (a country) costs one small unit per document, not its documents. Entity ids are the clean run's: a base id (label and type,
 or lexicon id) shared by several entities goes to the one of the smallest root
 (:func:`.resolve.assign_ids`), recomputed over every entity of each base the closure
 touches. Relations are merged again over all documents from the index's mention -> unit
@@ -55,10 +58,11 @@ CREATE INDEX IF NOT EXISTS units_root ON units(root);
 CREATE TABLE IF NOT EXISTS unit_keys (unit TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS unit_keys_key ON unit_keys(key);
 CREATE INDEX IF NOT EXISTS unit_keys_unit ON unit_keys(unit);
+CREATE TABLE IF NOT EXISTS unit_data (unit TEXT PRIMARY KEY, data TEXT, facts TEXT);
 CREATE TABLE IF NOT EXISTS entities (root TEXT PRIMARY KEY, base TEXT, alts TEXT, id TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
 """
-FORMAT = "1"
+FORMAT = "2"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
 CHUNK = 900
 
@@ -200,8 +204,9 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
-                docs: list[str], digests: dict[str, str]) -> None:
-    """Rows of ``docs`` (units, keys, mention maps); units' roots are set later."""
+                docs: list[str], digests: dict[str, str], facts: dict[str, dict[str, list[str]]]) -> None:
+    """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
+    entity roots are set later."""
     mentions = _mention_units(resolver, units, docs)
     index.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
                          [(d, digests[d], json.dumps(mentions[d], ensure_ascii=False)) for d in docs])
@@ -211,6 +216,12 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT OR REPLACE INTO units (unit, doc) VALUES (?, ?)", rows)
     index.db.executemany("INSERT INTO unit_keys VALUES (?, ?)",
                          [(u, k) for u, _ in rows for k in sorted(keys.get(u, ()))])
+    members: dict[str, list[str]] = {}
+    for node, unit in sorted(units.items()):
+        members.setdefault(unit, []).append(node)
+    index.db.executemany("INSERT OR REPLACE INTO unit_data VALUES (?, ?, ?)",
+                         [(u, json.dumps(resolver.snapshot(u, members[u]), ensure_ascii=False),
+                           json.dumps(facts.get(u, {}), ensure_ascii=False)) for u, _ in rows])
 
 
 def _write_entities(index: ResolutionIndex, made: dict, units: dict[str, str], resolver: Resolver) -> None:
@@ -227,12 +238,12 @@ def _made(resolver: Resolver) -> dict[str, tuple[Entity, tuple[str, str], str]]:
 
 def _rebuild(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict[str, str], lexicon: Lexicon,
              fingerprint: str) -> None:
-    for table in ("meta", "docs", "units", "unit_keys", "entities"):
+    for table in ("meta", "docs", "units", "unit_keys", "unit_data", "entities"):
         index.db.execute(f"DELETE FROM {table}")
     resolver, relations = _resolver(ok.values(), lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
-    _write_docs(index, resolver, units, keys, list(ok), digests)
+    _write_docs(index, resolver, units, keys, list(ok), digests, resolver.unit_facts(relations))
     resolver.join_all(relations)
     made = _made(resolver)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in made.items()])
@@ -245,33 +256,39 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     dirty = sorted({d for d in ok if stored.get(d) != digests[d]} | (set(stored) - set(ok)))
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
-        stats.update(resolved_documents=0, units=0, changed_entities=set(), touched_documents=set())
+        stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
+                     touched_documents=set())
         return
-    fresh, fresh_relations = _resolver((ok[d] for d in dirty if d in ok), lexicon)
-    new_keys = set().union(*fresh.unit_keys(fresh_relations).values()) if fresh.nodes else set()
-    closure = _closure(index, dirty, new_keys)
+    resolver, relations = _resolver((ok[d] for d in dirty if d in ok), lexicon)
+    units = resolver.units()
+    keys = resolver.unit_keys(relations)
+    facts = resolver.unit_facts(relations)
+    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set())
     rows = index.unit_rows(sorted(closure))
-    closure_docs = sorted({doc for _, doc, _ in rows} | {d for d in dirty if d in ok})
     old_roots = sorted({root for _, _, root in rows} | {
         root for (root,) in _select(index, "SELECT DISTINCT root FROM units WHERE doc IN ({})", dirty)})
-    stats.update(resolved_documents=len(closure_docs), units=len(closure))
-    # the closure's documents, resolved with the clean run's code, over the closure's units only
-    resolver, relations = _resolver((ok[d] for d in closure_docs), lexicon)
-    units = resolver.units()
-    dirty_set = set(dirty)
-    keep = closure | {u for u in units.values() if resolver.nodes[u].document in dirty_set}
-    if not closure <= set(units.values()):  # a stored unit the code no longer makes: start over
-        raise RuntimeError("resolution index out of step with its documents")
-    keys = resolver.unit_keys(relations)
+    stats.update(resolved_documents=sum(d in ok for d in dirty), units=len(closure),
+                 closure_documents=len({doc for _, doc, _ in rows}))
     # the dirty documents' rows, anew
-    for table, column in (("unit_keys", "unit"), ("units", "unit")):
+    for table in ("unit_keys", "unit_data", "units"):
         for part in _chunks(dirty):
-            index.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unit FROM units WHERE doc IN "
+            index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
     for part in _chunks(dirty):
         index.db.execute(f"DELETE FROM docs WHERE doc IN ({_marks(len(part))})", part)
-    _write_docs(index, resolver, units, keys, [d for d in dirty if d in ok], digests)
-    resolver.join_all(relations, keep=keep)
+    _write_docs(index, resolver, units, keys, [d for d in dirty if d in ok], digests, facts)
+    # the closure's stored units beside them, as step 1 left them: resolved with the clean
+    # run's code (no document of theirs is read again)
+    loaded = 0
+    for unit, data, unit_facts in _select(index, "SELECT unit, data, facts FROM unit_data WHERE unit IN ({})",
+                                          sorted(closure)):
+        resolver.load_unit(unit, json.loads(data))
+        facts[unit] = json.loads(unit_facts)
+        loaded += 1
+    if loaded != len(closure):  # a unit without its data: start over
+        raise RuntimeError("resolution index out of step with its documents")
+    units = {**units, **{node: unit for node, unit in resolver.units().items()}}
+    resolver.join_all(relations, facts=facts)
     made = _made(resolver)
     # every entity of the bases the closure had or has competes for its id again
     old_rows = _select(index, "SELECT base, id, record FROM entities WHERE root IN ({})", old_roots)
@@ -290,17 +307,14 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in (made | others).items()])
     _write_entities(index, made | others, units, resolver)
     after = {entity.id: json.dumps(entity.to_dict(), ensure_ascii=False) for entity, _, _ in (made | others).values()}
-    # the entities whose record changed or that a dirty document names, and their documents:
-    # every document whose named graph may differ (a relation's evidence is in documents of
-    # its head entity)
+    # the entities whose record changed, and the documents that name them (before or after)
     changed: set[str] = set()
     documents = set(dirty)
     for entity_id in set(before) | set(after):
-        records = [json.loads(r) for r in (before.get(entity_id), after.get(entity_id)) if r is not None]
-        named = {d for record in records for d in record["documents"]}
-        if before.get(entity_id) != after.get(entity_id) or named & dirty_set:
+        if before.get(entity_id) != after.get(entity_id):
             changed.add(entity_id)
-            documents |= named
+            for record in (before.get(entity_id), after.get(entity_id)):
+                documents.update(json.loads(record)["documents"] if record is not None else ())
     stats.update(changed_entities=changed, touched_documents=documents)
 
 

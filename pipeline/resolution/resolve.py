@@ -951,17 +951,57 @@ class Resolver:
         return similarity(flat_a, flat_b) >= self.settings["surname_latin_threshold"]
 
     # -- every join across documents, and the keys that cover them -------------------------
-    def join_all(self, relations: list[Relation], keep: set[str] | None = None) -> None:
+    def join_all(self, relations: list[Relation], keep: set[str] | None = None,
+                 facts: dict[str, dict[str, set[str]]] | None = None) -> None:
         """Steps 2-4 over the nodes added so far; with ``keep``, only over the units (roots
-        after step 1) it names, the others left out (an incremental run's closure)."""
+        after step 1) it names, the others left out (an incremental run's closure); with
+        ``facts``, the units' event facts as :meth:`unit_facts` gave them (units loaded by
+        :meth:`load_unit` have no relations here)."""
         if keep is not None:
             facts = self._event_facts(relations)  # a unit's facts read its document's other units
             self.nodes = {i: n for i, n in self.nodes.items() if self.uf.find(i) in keep}
-            self._facts = facts
+        if facts is not None:
+            self._facts = defaultdict(lambda: defaultdict(set))
+            for root, sets in facts.items():
+                for k, v in sets.items():
+                    self._facts[root][k] |= set(v)
         self.join_events(relations)
         self.join_same_keys()
         self.join_transliterations()
         self.join_dependents()
+
+    def unit_facts(self, relations: list[Relation]) -> dict[str, dict[str, list[str]]]:
+        """Each unit's event facts (dates, places, participants) from its document's
+        relations, as step 2 reads them: what a stored unit keeps of its relations."""
+        return {root: {k: sorted(v) for k, v in sets.items()} for root, sets in self._event_facts(relations).items()}
+
+    def snapshot(self, unit: str, members: list[str]) -> dict:
+        """A unit after step 1 as plain data (:meth:`load_unit` makes it again)."""
+        return {
+            "anchored": self.uf.anchored[unit], "lexicon": self.uf.lexicon[unit],
+            "nodes": [{"id": n.id, "document": n.document, "key": n.key, "group": n.group,
+                       "lexicon_id": n.lexicon_id, "name": n.name, "kind": n.kind, "local": n.local,
+                       "uf_group": self.uf.group[n.id], "mentions": [m.to_dict() for m in n.mentions],
+                       "names": list(n.names.items()), "acronyms": sorted(n.acronyms)}
+                      for n in (self.nodes[i] for i in members)],
+        }
+
+    def load_unit(self, unit: str, data: dict) -> None:
+        """Add a unit as :meth:`snapshot` gave it, as if its document had been added (step 1
+        done); its document's other units are not added."""
+        for d in data["nodes"]:
+            node = Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
+                        name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
+                        names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
+            self.nodes[node.id] = node
+            self.uf.parent[node.id] = unit
+            self.uf.group[node.id] = d["uf_group"]
+            self.uf.lexicon[node.id] = node.lexicon_id
+            self.uf.anchored[node.id] = node.kind == "name"
+            for m in node.mentions:
+                self.mention_node[m.id] = node.id
+        self.uf.lexicon[unit] = data["lexicon"]
+        self.uf.anchored[unit] = data["anchored"]
 
     def units(self) -> dict[str, str]:
         """Node id -> its unit: the root of its component after step 1 (within its document)."""
