@@ -48,7 +48,7 @@ from pipeline.relations.extract import extract_relations
 from pipeline.resolution.incremental import resolve_incremental
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
-from pipeline.runtime.cache import ResultCache, pipeline_fingerprint
+from pipeline.runtime.cache import ResultCache, document_key, pipeline_fingerprint
 from pipeline.runtime.output_folder import (OutputWriteError, RunLock, carry_over, discard, home_of, new_generation,
                                             publish)
 from pipeline.runtime.output_folder import current as current_outputs
@@ -366,12 +366,14 @@ class Pipeline:
             entities, relations = resolve_entities(results)
         else:
             try:
-                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats)
+                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats,
+                                                          digest=_result_key)
             except (RuntimeError, sqlite3.DatabaseError):  # an index out of step or unreadable: anew
                 for path in index.parent.glob(index.name + "*"):
                     path.unlink()
                 stats.clear()
-                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats)
+                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats,
+                                                          digest=_result_key)
         documents = [r.document for r in results if r.status == "ok"]
         G = build_graph(entities, relations, documents)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -433,6 +435,12 @@ class Pipeline:
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         summary.files.append(summary.out_dir / "report.json")
         return path
+
+
+def _result_key(result: DocumentResult) -> str:
+    """A result's key for the resolution index: its document's cache key (a result is a
+    function of its document under one pipeline fingerprint, the cache's own premise)."""
+    return document_key(result.document)
 
 
 def process_batch(documents: list[Document]) -> list[DocumentResult]:

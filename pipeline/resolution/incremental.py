@@ -42,7 +42,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pipeline.model import DocumentResult, Entity, Relation
@@ -143,14 +143,18 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str]) 
 
 
 def resolve_incremental(results: list[DocumentResult], path: Path, fingerprint: str,
-                        lexicon: Lexicon | None = None, stats: dict | None = None
+                        lexicon: Lexicon | None = None, stats: dict | None = None,
+                        digest: Callable[[DocumentResult], str] = result_digest
                         ) -> tuple[list[Entity], list[Relation]]:
     """The entities and relations of ``results``, equal to :func:`.resolve.resolve_entities`,
-    resolving again only the closure of what changed since the index was written."""
+    resolving again only the closure of what changed since the index was written.
+    ``digest`` tells a changed document: by default a hash of its whole result; a caller
+    whose results are a function of the document and ``fingerprint`` (the runner's cache)
+    may pass the document's key, which costs no serialization."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     stats = {} if stats is None else stats
     ok = {r.document.id: r for r in results if r.status == "ok"}
-    digests = {doc: result_digest(r) for doc, r in ok.items()}
+    digests = {doc: digest(r) for doc, r in ok.items()}
     index = None
     try:
         index = ResolutionIndex(path)
