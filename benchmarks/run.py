@@ -136,7 +136,8 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
     if fresh and out.exists():
         shutil.rmtree(out)
     status_file = out.parent / f".{out.name}.status"
-    cmd = [sys.executable, "-c", CHILD, str(status_file), "run", str(inputs), "--out", str(out), "-q", *extra]
+    cmd = [sys.executable, "-c", CHILD, str(status_file), "run", str(inputs), "--out", str(out), "-q",
+           "--exports", "all", *extra]  # the whole pipeline, every file, at every size
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     tree_peak = 0

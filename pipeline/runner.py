@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 import time
 import traceback
 from collections import Counter, deque
@@ -44,21 +45,35 @@ from pipeline.learned.event_spans import event_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
+from pipeline.resolution.incremental import resolve_incremental
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
-from pipeline.runtime.cache import ResultCache
-from pipeline.runtime.output_folder import OutputWriteError, RunLock, carry_over, discard, new_generation, publish
+from pipeline.runtime.cache import ResultCache, document_key, pipeline_fingerprint
+from pipeline.runtime.output_folder import (OutputWriteError, RunLock, carry_over, discard, home_of, new_generation,
+                                            publish)
 from pipeline.runtime.output_folder import current as current_outputs
 from pipeline.runtime.output_folder import prune as prune_outputs
 from pipeline.runtime.parallel import make_engine, run_exporters
-from pipeline.store.oxigraph_store import STORE_LINK
+from pipeline.store.oxigraph_store import STORE_LINK, update_store_documents
 from pipeline.store.oxigraph_store import current_generation as current_store
 from pipeline.store.oxigraph_store import prune_generations as prune_store
+from pipeline.store.touched import StoreState
 
 # Documents per batch: the unit of nlp.pipe, of work sent to a worker and of streaming.
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
 MAX_READY_PER_BATCH = 4096
+# ``exports="auto"``: the whole-archive files (graph.json, the RDF files, the page...) up to
+# this many documents, above it the store only. At 1,500 documents the exports take three
+# quarters of a re-run's time and graph.nq alone is 44 MB; past ~2,000 documents the page's
+# network of thousands of nodes is no longer readable in a browser, and the store (queried
+# with ``doc2kg query`` / ``doc2kg serve``) is the way in.
+AUTO_EXPORT_LIMIT = 2000
+EXPORTS = ("all", "none", "auto")
+# The resolution index of an output folder (:mod:`pipeline.resolution.incremental`).
+RESOLUTION_INDEX = Path(".index") / "resolution.sqlite"
+# Beside it: the signatures of the store's graphs (:mod:`pipeline.store.touched`).
+STORE_STATE = "store-state.sqlite"
 
 
 @dataclass
@@ -71,6 +86,8 @@ class RunSummary:
     seconds: float = 0.0
     cached: int = 0
     cached_ids: set[str] = field(default_factory=set)
+    # how resolution ran: full or incremental, documents resolved again (the index's stats)
+    resolution: dict = field(default_factory=dict)
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -96,8 +113,13 @@ class Pipeline:
 
     def __init__(self, exporters: Iterable[str] = DEFAULT_EXPORTERS, *, jobs: int = 1, engine: str = "local",
                  scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE,
-                 learned: bool = True) -> None:
+                 learned: bool = True, exports: str = "all") -> None:
+        if exports not in EXPORTS:
+            raise ValueError(f"unknown exports {exports!r} (choose from {', '.join(EXPORTS)})")
         self.exporters = tuple(exporters)
+        # which whole-archive files a run writes: all ``exporters``, none (the store only), or
+        # auto (all up to AUTO_EXPORT_LIMIT documents, else the store only)
+        self.exports = exports
         # The trained layer over the rules (pipeline.learned); off for the rules-only ablation.
         self.learned = learned
         self.jobs = jobs
@@ -105,6 +127,12 @@ class Pipeline:
         self.scheduler = scheduler
         self.cache = cache
         self.batch_size = batch_size
+
+    def active_exporters(self, documents: int) -> tuple[str, ...]:
+        """The exporters a run of ``documents`` documents runs: the store always."""
+        if self.exports == "all" or (self.exports == "auto" and documents <= AUTO_EXPORT_LIMIT):
+            return self.exporters
+        return ("store",)
 
     def warm_up(self, langs: Iterable[str] = ("ar", "fr", "en")) -> None:
         for lang in langs:
@@ -308,17 +336,19 @@ class Pipeline:
         """The run's outputs in ``generation``: exported, or carried over from the current set
         when the results are those of the last run (``cache``); paths as ``out_dir/<name>``."""
         previous = None
+        exporters = self.active_exporters(sum(r.status == "ok" for r in results))
         if cache is not None:
-            run_key = cache.run_key(results, self.exporters)
+            run_key = cache.run_key(results, exporters)
             previous = cache.load_outputs(run_key, out_dir)
         if previous is not None:  # same results as the last run, files untouched: nothing to redo
             entities, relations, files = previous
-            names = [f.name for f in files] + ([STORE_LINK] if "store" in self.exporters else [])
+            names = [f.name for f in files] + ([STORE_LINK] if "store" in exporters else [])
             carry_over(out_dir, generation, names)
             summary = RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations,
                                  files=files)
         else:
-            summary = self.finish(results, generation)
+            summary = self.finish(results, generation, index=out_dir / RESOLUTION_INDEX if cache is not None else None,
+                                  exporters=exporters)
             summary.out_dir, summary.files = out_dir, [out_dir / f.name for f in summary.files]
             if cache is not None:
                 cache.save_outputs(run_key, summary.entities, summary.relations,
@@ -327,14 +357,42 @@ class Pipeline:
             summary.cached, summary.cached_ids = cache.hits, cache.hit_ids
         return summary
 
-    def finish(self, results: list[DocumentResult], out_dir: Path) -> RunSummary:
-        """Resolution, graph and exports over all results."""
-        entities, relations = resolve_entities(results)
+    def finish(self, results: list[DocumentResult], out_dir: Path, index: Path | None = None,
+               exporters: tuple[str, ...] | None = None) -> RunSummary:
+        """Resolution, graph and exports over all results; with ``index``, resolution resolves
+        again only what changed since that index was written (the same entities and relations)."""
+        stats: dict = {}
+        if index is None:
+            entities, relations = resolve_entities(results)
+        else:
+            try:
+                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats,
+                                                          digest=_result_key)
+            except (RuntimeError, sqlite3.DatabaseError):  # an index out of step or unreadable: anew
+                for path in index.parent.glob(index.name + "*"):
+                    path.unlink()
+                stats.clear()
+                entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats,
+                                                          digest=_result_key)
         documents = [r.document for r in results if r.status == "ok"]
         G = build_graph(entities, relations, documents)
         out_dir.mkdir(parents=True, exist_ok=True)
-        files = run_exporters(G, out_dir, self.exporters, self.jobs)
-        return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files)
+        exporters = self.exporters if exporters is None else exporters
+        state = StoreState(index.parent / STORE_STATE) if index is not None and "store" in exporters else None
+        touched = None
+        if state is not None and stats.get("mode") == "incremental":
+            generation = current_store(home_of(index.parent.parent))
+            touched = state.touched(G, stats["dirty"], stats.get("state_before"), generation and generation.name)
+        files = run_exporters(G, out_dir, [e for e in exporters if not (touched is not None and e == "store")],
+                              self.jobs)
+        if touched is not None:  # only the named graphs of the documents whose graph changed
+            files.insert(exporters.index("store"), update_store_documents(G, out_dir, touched))
+            stats["store_graphs_loaded"] = len(touched)
+        if state is not None and stats.get("state"):
+            generation_name = json.loads((out_dir / "store.json").read_text(encoding="utf-8"))["generation"]
+            state.save(G, stats["state"], generation_name)
+        return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files,
+                          resolution=stats)
 
     def write_report(self, summary: RunSummary, folder: Path | None = None) -> Path:
         """``report.json`` in ``folder`` (default the summary's folder), listed as ``OUT/report.json``."""
@@ -368,6 +426,8 @@ class Pipeline:
                 "entities": dict(sorted(Counter(e.type for e in summary.entities).items())),
                 "relations": dict(sorted(Counter(x.type for x in summary.relations).items())),
                 "seconds": summary.seconds,
+                "resolution": {k: len(v) if isinstance(v, (set, list)) else v for k, v in summary.resolution.items()
+                               if not k.startswith("state")},
             },
             "files": sorted(p.name for p in summary.files),
         }
@@ -375,6 +435,12 @@ class Pipeline:
         write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         summary.files.append(summary.out_dir / "report.json")
         return path
+
+
+def _result_key(result: DocumentResult) -> str:
+    """A result's key for the resolution index: its document's cache key (a result is a
+    function of its document under one pipeline fingerprint, the cache's own premise)."""
+    return document_key(result.document)
 
 
 def process_batch(documents: list[Document]) -> list[DocumentResult]:

@@ -73,3 +73,25 @@ def test_time_and_sources_reach_the_report_and_graph_json(tmp_path):
     assert {d["id"]: d["published"] for d in graph["documents"]} == {"dated": "2024-03-07", "undated": None}
     coop = [r for r in graph["relations"] if r["type"] == "cooperatesWith" and "dated" in r["documents"]]
     assert coop and all(r["attributed_to"] != "outlet" for r in coop)
+
+
+def test_exports_none_and_auto_write_the_store_only(monkeypatch, tmp_path):
+    """--exports: none writes the store (and report.json), not the whole-archive files; auto
+    writes them up to AUTO_EXPORT_LIMIT documents only."""
+    import pipeline.runner as runner
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Morocco and Spain signed an agreement in Rabat.", encoding="utf-8")
+    (corpus / "b.txt").write_text("La France et l'Allemagne ont signé un accord à Berlin.", encoding="utf-8")
+    out = tmp_path / "out"
+    Pipeline(exporters=("json", "store"), exports="all").run([corpus], out)
+    assert (out / "graph.json").is_file() and (out / "store.json").is_file()
+    summary = Pipeline(exporters=("json", "store"), exports="none").run([corpus], out)
+    assert not (out / "graph.json").exists() and (out / "store.json").is_file()
+    assert sorted(p.name for p in summary.files) == ["report.json", "store.json"]
+    Pipeline(exporters=("json", "store"), exports="auto").run([corpus], out)
+    assert (out / "graph.json").is_file()
+    monkeypatch.setattr(runner, "AUTO_EXPORT_LIMIT", 1)
+    Pipeline(exporters=("json", "store"), exports="auto").run([corpus], out)
+    assert not (out / "graph.json").exists() and (out / "store.json").is_file()

@@ -1,7 +1,9 @@
 """``doc2kg run INPUT... --out DIR``: process files and folders into a knowledge graph.
 
 Options for large corpora: ``--jobs N`` worker processes, ``--engine dask`` (with
-``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache``.
+``--scheduler ADDRESS`` or a local cluster), ``--no-cache`` to ignore ``OUT/.cache`` (and the
+resolution index ``OUT/.index``), ``--exports all|none|auto`` for the whole-archive files
+(auto: all up to 2,000 documents, else the store only).
 
 The run locks ``--out`` (``OUT/.doc2kg.lock``): a second run into the same folder exits 2
 naming the holder, or with ``--wait`` waits for it. Outputs are written as one generation
@@ -66,10 +68,16 @@ def run(
                                   help="Dask scheduler address (tcp://host:8786); default: a local cluster of --jobs workers."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore and keep no OUT/.cache)."),
     wait: bool = typer.Option(False, "--wait", help="If another run holds --out, wait for it instead of exiting (2)."),
+    exports: str = typer.Option("auto", "--exports",
+                                help="Whole-archive files (graph.json, graph.ttl, graph.html...): all, none (the store "
+                                     "only), or auto (all up to 2,000 documents, else the store only)."),
 ) -> None:
     """Extract entities and relations from INPUT and write graph.json, graph.ttl, graph.html, report.json."""
     if engine not in ENGINES:
         say(f"doc2kg run: unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise typer.Exit(2)
+    if exports not in ("all", "none", "auto"):
+        say(f"doc2kg run: unknown --exports {exports!r} (choose from all, none, auto)")
         raise typer.Exit(2)
     if scheduler and engine != "dask":
         say("doc2kg run: --scheduler needs --engine dask")
@@ -94,11 +102,12 @@ def run(
         say(f"doc2kg run: {exc}")
         raise typer.Exit(2) from None
     with lock:
-        _run(inputs, out, sources, quiet=quiet, jobs=jobs, engine=engine, scheduler=scheduler, no_cache=no_cache)
+        _run(inputs, out, sources, quiet=quiet, jobs=jobs, engine=engine, scheduler=scheduler, no_cache=no_cache,
+             exports=exports)
 
 
 def _run(inputs: list[Path], out: Path, sources: list, *, quiet: bool, jobs: int, engine: str,
-         scheduler: str | None, no_cache: bool) -> None:
+         scheduler: str | None, no_cache: bool, exports: str = "auto") -> None:
     """The run itself, with ``out`` locked."""
 
     def report_failure(result: DocumentResult) -> None:
@@ -109,7 +118,7 @@ def _run(inputs: list[Path], out: Path, sources: list, *, quiet: bool, jobs: int
 
     from pipeline.runner import Pipeline  # heavy (spaCy): only when a run really starts
 
-    pipeline = Pipeline(jobs=jobs, engine=engine, scheduler=scheduler, cache=not no_cache)
+    pipeline = Pipeline(jobs=jobs, engine=engine, scheduler=scheduler, cache=not no_cache, exports=exports)
     show = not quiet and sys.stderr.isatty()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not show, transient=True) as progress:

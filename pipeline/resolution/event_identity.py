@@ -245,6 +245,20 @@ def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
     return keys
 
 
+def event_blocking_keys(reports: list[EventReport]) -> dict[str, set[str]]:
+    """Report id -> the blocks :func:`same_event_groups` puts it in (a skeleton's block
+    without its script): two reports that share none are never compared."""
+    out: dict[str, set[str]] = {}
+    for r in reports:
+        keys = set()
+        for key in _blocking_keys(_facts(r), r):
+            if key[0] in ("skeleton-ar", "skeleton-la"):
+                key = ("skeleton", *key[1:])
+            keys.add("\x1f".join(map(str, key)))
+        out[r.id] = keys
+    return out
+
+
 def _linked(key: tuple, a: EventReport, b: EventReport, years_a: frozenset[str] = frozenset(),
             years_b: frozenset[str] = frozenset()) -> bool:
     shared = len((a.places | a.participants) & (b.places | b.participants))

@@ -81,6 +81,7 @@ from pipeline.resolution.event_identity import (
     EventReport,
     countries_named,
     edition_name,
+    event_blocking_keys,
     event_kind,
     name_keys,
     same_event_groups,
@@ -159,6 +160,18 @@ def _type_group() -> dict[str, str]:
 
 def type_group(typ: str) -> str:
     return _type_group().get(typ, typ)
+
+
+# Letters of a skeleton's start (and of its end) that name its transliteration block.
+BLOCK_LETTERS = 3
+
+
+def transliteration_blocks(skel: str) -> tuple[str, ...]:
+    """The blocks a skeleton is compared in: ``>`` and the letters it begins with, ``<`` and
+    the letters it ends with (reversed); none for no skeleton."""
+    if not skel:
+        return ()
+    return (">" + skel[:BLOCK_LETTERS], "<" + skel[::-1][:BLOCK_LETTERS])
 
 
 @dataclass
@@ -313,6 +326,7 @@ class Resolver:
         self.mention_node: dict[str, str] = {}
         self.uf = UnionFind()
         self._reduced: dict[tuple[str, str], frozenset[str]] = {}
+        self._facts: dict[str, dict[str, set[str]]] | None = None  # read before :meth:`join_all` filters
 
     # -- step 1: within a document ------------------------------------------------------
     def add_document(self, result: DocumentResult) -> None:
@@ -709,6 +723,14 @@ class Resolver:
         """One event across documents (:mod:`.event_identity`): each document's event, with
         the dates, places and participants its relations give it, joins the reports of
         other documents that name the same event."""
+        facts = self._facts if self._facts is not None else self._event_facts(relations)
+        self.retype_model_events()
+        for group in same_event_groups(self._event_reports(facts, lambda n: n.group == "event")):
+            for other in group[1:]:
+                self.uf.union(group[0], other)
+
+    def _event_facts(self, relations: Iterable[Relation]) -> dict[str, dict[str, set[str]]]:
+        """Dates, places and participants of each unit, from its document's relations."""
         facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for r in relations:
             head, tail = self.mention_node.get(r.head), self.mention_node.get(r.tail)
@@ -717,23 +739,31 @@ class Resolver:
             elif r.type in ("occurredIn", "involvedIn") and head and tail:
                 event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
                 facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(
-                    self.nodes[self.uf.find(other)].key)
+                    self._party_key(self.nodes[other]))
+        return facts
+
+    def _party_key(self, node: Node) -> str:
+        """A party or place of an event as event identity compares it: a person by the
+        skeleton of the name, one key in both scripts (Macron, ماكرون), else the node's key.
+        From the node alone, not from the joins of step 3: a stored unit keeps its facts."""
+        skeleton = self._transliteration_skeleton(node) if node.group == "person" else ""
+        return f"person|~{skeleton}" if skeleton else node.key
+
+    def _event_reports(self, facts: dict[str, dict[str, set[str]]], is_event) -> list[EventReport]:
+        """One report per component of the nodes ``is_event`` takes."""
         roots: dict[str, list[Node]] = defaultdict(list)
         for node_id in sorted(self.nodes):
-            if self.nodes[node_id].group == "event":
+            if is_event(self.nodes[node_id]):
                 roots[self.uf.find(node_id)].append(self.nodes[node_id])
         for root, nodes in roots.items():  # the countries its name carries take part in it
             for n in nodes:
                 for name in n.names:
                     facts[root]["participants"] |= countries_named(name, self._country_of)
-        reports = [EventReport(root, nodes[0].document,
-                               tuple(sorted({s for n in nodes for q in (True, False)
-                                             for s in self._event_signatures(n, qualifiers=q)}, key=str)),
-                               **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
-                   for root, nodes in roots.items()]
-        for group in same_event_groups(reports):
-            for other in group[1:]:
-                self.uf.union(group[0], other)
+        return [EventReport(root, nodes[0].document,
+                            tuple(sorted({s for n in nodes for q in (True, False)
+                                          for s in self._event_signatures(n, qualifiers=q)}, key=str)),
+                            **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
+                for root, nodes in roots.items()]
 
     def _country_of(self, word: str) -> str | None:
         """A demonym's or a country name's lexicon id (Mauritanian, الموريتانية, Morocco)."""
@@ -761,25 +791,47 @@ class Resolver:
                         known |= name_keys(sig.core)
         sizes = Counter(self.uf.find(i) for i in self.nodes)
         for node in self.nodes.values():
-            if (node.group in ("organization", "place") and not node.lexicon_id and node.kind == "name"
-                    and sizes[self.uf.find(node.id)] == 1
-                    and all(m.source.startswith(prefix) for m in node.mentions)
+            if (self._may_be_event(node) and sizes[self.uf.find(node.id)] == 1
                     and name_keys(edition_name(name_key(node.name))) & known):
                 node.group = "event"
                 self.uf.group[node.id] = "event"
 
+    def _may_be_event(self, node: Node) -> bool:
+        """A name only the model found, of a body or a place, no lexicon entry: an event
+        when another report names that event (:meth:`retype_model_events`)."""
+        prefix = tuple(self.settings["model_sources"])
+        return (node.group in ("organization", "place") and not node.lexicon_id and node.kind == "name"
+                and all(m.source.startswith(prefix) for m in node.mentions))
+
     # -- step 3: person names across scripts ---------------------------------------------
     def join_transliterations(self) -> None:
-        types = {type_group(t) for t in self.settings["transliterated_types"]}
-        items = sorted((skeleton(n.name), n.id) for n in self.nodes.values()
-                       if n.group in types and n.kind == "name" and not n.lexicon_id)
-        items = [(s, i) for s, i in items if s]
+        """Each skeleton is compared with its ``window`` neighbours in skeleton order within
+        its block of skeletons that begin alike, and in reversed-skeleton order within its
+        block of skeletons that end alike (:func:`transliteration_blocks`): one letter added
+        anywhere leaves one of the two blocks shared. Blocks, not one sorted list over the
+        archive, so that what a name is compared with depends only on its block's names
+        (an incremental run re-resolves just the blocks it touches)."""
         window = int(self.settings["window"])
-        for ordered in (items, sorted(items, key=lambda x: (x[0][::-1], x[1]))):
-            for pos, (skel_a, a) in enumerate(ordered):
-                for skel_b, b in ordered[pos + 1:pos + 1 + window]:
+        blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for node in self.nodes.values():
+            skel = self._transliteration_skeleton(node)
+            for key in transliteration_blocks(skel):
+                blocks[key].append((skel[::-1] if key.startswith("<") else skel, node.id))
+        for key in sorted(blocks, key=lambda k: (k[0] != ">", k)):  # skeleton order first
+            ordered = sorted(blocks[key])
+            for pos, (_, a) in enumerate(ordered):
+                for _, b in ordered[pos + 1:pos + 1 + window]:
+                    skel_a, skel_b = skeleton(self.nodes[a].name), skeleton(self.nodes[b].name)
                     if self.uf.find(a) != self.uf.find(b) and self._same_person(skel_a, skel_b, a, b):
                         self.uf.union(a, b)
+
+    def _transliteration_skeleton(self, node: Node) -> str:
+        """The skeleton a node is compared by across scripts, or "" when it is not."""
+        if not hasattr(self, "_translit_groups"):
+            self._translit_groups = {type_group(t) for t in self.settings["transliterated_types"]}
+        if node.group in self._translit_groups and node.kind == "name" and not node.lexicon_id:
+            return skeleton(node.name)
+        return ""
 
     def _same_person(self, skel_a: str, skel_b: str, a: str, b: str) -> bool:
         name_a, name_b = self.nodes[a].name, self.nodes[b].name
@@ -912,6 +964,109 @@ class Resolver:
         flat_a, flat_b = name_key(surname).replace(" ", ""), name_key(tail).replace(" ", "")
         return similarity(flat_a, flat_b) >= self.settings["surname_latin_threshold"]
 
+    # -- every join across documents, and the keys that cover them -------------------------
+    def join_all(self, relations: list[Relation], keep: set[str] | None = None,
+                 facts: dict[str, dict[str, set[str]]] | None = None) -> None:
+        """Steps 2-4 over the nodes added so far; with ``keep``, only over the units (roots
+        after step 1) it names, the others left out (an incremental run's closure); with
+        ``facts``, the units' event facts as :meth:`unit_facts` gave them (units loaded by
+        :meth:`load_unit` have no relations here)."""
+        if keep is not None:
+            facts = self._event_facts(relations)  # a unit's facts read its document's other units
+            self.nodes = {i: n for i, n in self.nodes.items() if self.uf.find(i) in keep}
+        if facts is not None:
+            self._facts = defaultdict(lambda: defaultdict(set))
+            for root, sets in facts.items():
+                for k, v in sets.items():
+                    self._facts[root][k] |= set(v)
+        self.join_events(relations)
+        self.join_same_keys()
+        self.join_transliterations()
+        self.join_dependents()
+
+    def unit_facts(self, relations: list[Relation]) -> dict[str, dict[str, list[str]]]:
+        """Each unit's event facts (dates, places, participants) from its document's
+        relations, as step 2 reads them: what a stored unit keeps of its relations."""
+        return {root: {k: sorted(v) for k, v in sets.items()} for root, sets in self._event_facts(relations).items()}
+
+    def snapshot(self, unit: str, members: list[str]) -> dict:
+        """A unit after step 1 as plain data (:meth:`load_unit` makes it again)."""
+        return {
+            "anchored": self.uf.anchored[unit], "lexicon": self.uf.lexicon[unit],
+            "nodes": [{"id": n.id, "document": n.document, "key": n.key, "group": n.group,
+                       "lexicon_id": n.lexicon_id, "name": n.name, "kind": n.kind, "local": n.local,
+                       "uf_group": self.uf.group[n.id], "mentions": [m.to_dict() for m in n.mentions],
+                       "names": list(n.names.items()), "acronyms": sorted(n.acronyms)}
+                      for n in (self.nodes[i] for i in members)],
+        }
+
+    def load_unit(self, unit: str, data: dict) -> None:
+        """Add a unit as :meth:`snapshot` gave it, as if its document had been added (step 1
+        done); its document's other units are not added."""
+        for d in data["nodes"]:
+            node = Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
+                        name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
+                        names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
+            self.nodes[node.id] = node
+            self.uf.parent[node.id] = unit
+            self.uf.group[node.id] = d["uf_group"]
+            self.uf.lexicon[node.id] = node.lexicon_id
+            self.uf.anchored[node.id] = node.kind == "name"
+            for m in node.mentions:
+                self.mention_node[m.id] = node.id
+        self.uf.lexicon[unit] = data["lexicon"]
+        self.uf.anchored[unit] = data["anchored"]
+
+    def units(self) -> dict[str, str]:
+        """Node id -> its unit: the root of its component after step 1 (within its document)."""
+        return {i: self.uf.find(i) for i in self.nodes}
+
+    def unit_keys(self, relations: list[Relation]) -> dict[str, set[str]]:
+        """The blocking keys of each unit (after step 1, before any join across documents).
+
+        Two units of different documents can meet in a join across documents (steps 2-4 and
+        the retyping of model events) only if they share a key, so the units an incremental
+        run must resolve again are those linked to the changed documents' units through
+        shared keys (:mod:`.incremental`). One namespace per join:
+
+        - ``k:`` the node's blocking key (:meth:`join_same_keys`; the dependents of
+          :meth:`join_dependents` grouped by key);
+        - ``d:`` what a surname or acronym looks up and what a full name offers to it
+          (:meth:`join_dependents`);
+        - ``t`` the transliteration blocks (:meth:`join_transliterations`);
+        - ``e:`` the name keys of events and of the model's names that may be one
+          (:meth:`retype_model_events`);
+        - ``v:`` the event reports' blocking keys (:func:`.event_identity.same_event_groups`).
+        """
+        min_len = self.settings["min_key_length"]
+        out: dict[str, set[str]] = defaultdict(set)
+        for node in self.nodes.values():
+            keys = out[self.uf.find(node.id)]
+            keys.update(transliteration_blocks(self._transliteration_skeleton(node)))
+            if node.local:
+                pass
+            elif node.kind == "name":
+                if node.group == "person" and len(name_key(node.name).split()) > 1:
+                    keys.update(f"d:person|{s}" for s in suffix_skeletons(node.name)[1:] if len(s) >= min_len)
+                elif node.group == "organization":
+                    keys.update(f"d:organization|{k}" for k in initials(node.name) | {acronym_key(a) for a in node.acronyms})
+            else:
+                lookup = skeleton(node.name) if node.kind == "surname" else acronym_key(node.name)
+                if len(lookup) >= min_len:
+                    keys.add(f"d:{node.group}|{lookup}")
+            if not node.local:
+                keys.add("k:" + node.key)
+            if node.group == "event":
+                for sig in self._event_signatures(node, qualifiers=False):
+                    keys.update(f"e:{k}" for k in name_keys(sig.core))
+            elif self._may_be_event(node):
+                keys.update(f"e:{k}" for k in name_keys(edition_name(name_key(node.name))))
+        facts = self._event_facts(relations)
+        reports = self._event_reports(facts, lambda n: n.group == "event" or self._may_be_event(n))
+        for report, block_keys in event_blocking_keys(reports).items():
+            out[report].update(f"v:{k}" for k in block_keys)
+        return {unit: keys for unit, keys in out.items()}
+
     # -- output --------------------------------------------------------------------------
     def components(self) -> dict[str, list[Node]]:
         out: dict[str, list[Node]] = defaultdict(list)
@@ -931,34 +1086,46 @@ def resolve_entities(
             continue
         resolver.add_document(result)
         relations_in.extend(result.relations)
-    # a name the model typed as a body is an event before names join (no body's key joins it)
-    resolver.retype_model_events()
-    resolver.join_same_keys()
-    resolver.join_transliterations()
-    # after the names: a person written in two scripts is one participant of an event
-    resolver.join_events(relations_in)
-    resolver.join_dependents()
-
-    entities: dict[str, Entity] = {}
-    root_entity: dict[str, str] = {}
-    for root, nodes in sorted(resolver.components().items()):
-        entity = _make_entity(nodes, lexicon)
-        if entity.id in entities:  # two entities with one label and type: keep both apart
-            base = entity.id
-            # by their names, else (one name kept in two documents) by their documents' nodes
-            for parts in (sorted(n.key for n in nodes), sorted(n.id for n in nodes)):
-                digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
-                entity.id = f"{base}-{digest}"
-                if entity.id not in entities:
-                    break
-        entities[entity.id] = entity
-        root_entity[root] = entity.id
+    resolver.join_all(relations_in)
+    made = make_entities(resolver)
+    assign_ids([(root, entity, alts) for root, (entity, alts) in made.items()])
+    root_entity = {root: entity.id for root, (entity, _) in made.items()}
 
     def entity_of(mention_id: str) -> str | None:
         node = resolver.mention_node.get(mention_id)
         return root_entity[resolver.uf.find(node)] if node else None
 
-    return sorted(entities.values(), key=lambda e: e.id), merge_relations(relations_in, entity_of)
+    entities = sorted((entity for entity, _ in made.values()), key=lambda e: e.id)
+    return entities, merge_relations(relations_in, entity_of)
+
+
+def make_entities(resolver: Resolver) -> dict[str, tuple[Entity, tuple[str, str]]]:
+    """Component root -> its entity, under its base id, and the two suffixes it takes
+    when another entity has that id (:func:`assign_ids`)."""
+    out: dict[str, tuple[Entity, tuple[str, str]]] = {}
+    for root, nodes in sorted(resolver.components().items()):
+        entity = _make_entity(nodes, resolver.lexicon)
+        # by their names, else (one name kept in two documents) by their documents' nodes
+        alts = tuple(hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
+                     for parts in (sorted(n.key for n in nodes), sorted(n.id for n in nodes)))
+        out[root] = (entity, alts)  # type: ignore[assignment]
+    return out
+
+
+def assign_ids(items: Iterable[tuple[str, Entity, tuple[str, ...]]]) -> None:
+    """Entity ids: two entities with one label and type (one base id) are kept apart, the
+    one of the smallest component root keeping the base id, the others suffixed by their
+    names' digest, else their nodes' (``alts``). Only entities of one base id compete, so
+    a run may assign the ids of some bases only."""
+    taken: set[str] = set()
+    for _, entity, alts in sorted(items, key=lambda item: item[0]):
+        base = entity.id
+        if base in taken:
+            for alt in alts:
+                entity.id = f"{base}-{alt}"
+                if entity.id not in taken:
+                    break
+        taken.add(entity.id)
 
 
 def merge_relations(relations_in: Iterable[Relation], entity_of) -> list[Relation]:

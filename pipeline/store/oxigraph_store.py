@@ -197,7 +197,7 @@ def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]
 
 
 def _build(generation: Path, graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]], previous: Path | None,
-           old: dict[str, str], wanted: dict[str, str] | None) -> tuple[dict[str, str], int]:
+           old: dict[str, str], wanted: dict[str, str] | None, quads: int | None = None) -> tuple[dict[str, str], int]:
     """Write the new generation (a clone of ``previous`` with the changed graphs when
     ``wanted`` is known, else everything) and its manifest; returns its graph hashes and quad count."""
     if wanted is not None:
@@ -240,7 +240,8 @@ def _build(generation: Path, graphs: Callable[[], Iterable[tuple[str, list[ox.Qu
     store.flush()
     del store  # close RocksDB before readers open it
     wanted = hashes if wanted is None else wanted
-    manifest = {"format": MANIFEST_FORMAT, "graphs": dict(sorted(wanted.items()))}
+    total = total if quads is None else quads  # ``graphs`` gave only some graphs: the caller counted
+    manifest = {"format": MANIFEST_FORMAT, "graphs": dict(sorted(wanted.items())), "quads": total}
     write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return wanted, total
 
@@ -271,6 +272,84 @@ def dataset_graphs(G: nx.MultiDiGraph) -> Iterator[tuple[str, list[ox.Quad]]]:
                                       for q in quads]
         else:
             yield str(graph), list(quads)
+
+
+def document_graphs(G: nx.MultiDiGraph, documents: set[str]) -> Iterator[tuple[str, list[ox.Quad]]]:
+    """:func:`dataset_graphs` for the named graphs of ``documents`` only (and the graph of
+    statements without a document), built from the part of ``G`` that reaches them: the
+    entities they name and the relations read in them."""
+    from pipeline.exporters.rdf import graph_iri
+
+    sub = nx.MultiDiGraph()
+    keep: set[str] = set()
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == "entity" and documents & set(data.get("documents") or ()):
+            keep.add(node)
+    edges = [(h, t, k, d) for h, t, k, d in G.edges(keys=True, data=True)
+             if not d.get("documents") or documents & set(d["documents"])]
+    for h, t, _, _ in edges:
+        keep.update((h, t))
+    sub.add_nodes_from((n, G.nodes[n]) for n in keep)
+    sub.add_edges_from(edges)
+    named = {d for n in keep for d in (G.nodes[n].get("documents") or ())} | documents
+    sub.graph["documents"] = {d: m for d, m in G.graph.get("documents", {}).items() if d in named}
+    wanted = {str(graph_iri(d)) for d in documents} | {NO_DOCUMENT_GRAPH}
+    for key, quads in dataset_graphs(sub):
+        if key in wanted:
+            yield key, quads
+
+
+def update_store_documents(G: nx.MultiDiGraph, out_dir: Path, documents: set[str]) -> Path:
+    """Bring ``OUT/store`` in step with ``G`` where only the named graphs of ``documents`` may
+    have changed (an incremental run's touched documents; those no longer in ``G`` are
+    removed): the other graphs are neither rebuilt nor compared. Falls back to
+    :func:`update_store_graphs` when there is no store yet."""
+    out_dir = Path(out_dir)
+    home = home_of(out_dir)
+    previous = current_generation(home)
+    old = read_manifest(previous)
+    summary = _read_summary(previous)
+    if previous is None or not old or summary is None:
+        return update_store_graphs(lambda: dataset_graphs(G), out_dir)
+    from pipeline.exporters.rdf import graph_iri
+
+    present = set(G.graph.get("documents", {}))
+    fresh = dict(document_graphs(G, documents & present))
+    gone = {str(graph_iri(d)) for d in documents - present}
+    wanted = {k: v for k, v in old.items() if k not in gone}
+    wanted.pop(NO_DOCUMENT_GRAPH, None)
+    wanted.update({key: content_hash(qs) for key, qs in fresh.items()})
+    if wanted == old:
+        if out_dir != home:
+            _swap_link(out_dir, previous)
+        return _write_summary(out_dir, previous, len(wanted), summary)
+    store = ox.Store.read_only(str(previous))
+    before = sum(1 for key in old if key not in wanted or wanted[key] != old[key]
+                 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
+    del store
+    total = summary - before + sum(len(fresh[key]) for key in fresh if old.get(key) != wanted[key])
+    root = home / GENERATIONS
+    root.mkdir(parents=True, exist_ok=True)
+    generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    try:
+        _build(generation, lambda: iter(fresh.items()), previous, old, wanted, total)
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        generation.with_suffix(".json").unlink(missing_ok=True)
+        raise
+    _swap_link(out_dir, generation)
+    if out_dir == home:
+        prune_generations(home, {generation, previous})
+    return _write_summary(out_dir, generation, len(wanted), total)
+
+
+def _read_summary(generation: Path | None) -> int | None:
+    """The quads of ``generation`` as its manifest's summary gave them (``quads`` in the manifest)."""
+    if generation is None:
+        return None
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        return int(json.loads(generation.with_suffix(".json").read_text(encoding="utf-8"))["quads"])
+    return None
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:

@@ -175,3 +175,30 @@ def test_a_failed_update_removes_its_half_written_generation(tmp_path):
     assert len(calls) == 2
     assert {p.name for p in (tmp_path / ".store").iterdir()} == before
     assert contents(tmp_path) == {("https://doc2kg.org/graph/d1", "old")}
+
+
+def test_update_of_some_documents_equals_a_clean_load(tmp_path):
+    """update_store_documents loads only the named graphs of the documents it is given
+    (removing those no longer in the graph); the store then equals a clean load."""
+    import json
+
+    from pipeline.store.oxigraph_store import dataset_quads, update_store_documents, write
+    from tests.exporters.test_rdf import small_graph
+
+    def everything(out) -> list[str]:
+        return sorted(str(q) for q in open_store(out))
+
+    G = small_graph()
+    write(G, tmp_path / "run")
+    H = small_graph()
+    H.graph["documents"]["ar-1"]["title"] = "عنوان جديد"
+    update_store_documents(H, tmp_path / "run", {"ar-1"})
+    write(H, tmp_path / "clean")
+    assert everything(tmp_path / "run") == everything(tmp_path / "clean")
+    summary = json.loads((tmp_path / "run" / SUMMARY).read_text())
+    assert summary["quads"] == len(dataset_quads(H)) and summary["graphs"] == 2
+    # a document not named is neither compared nor loaded: its stale graph stays
+    K = small_graph()
+    K.graph["documents"]["ar-1"]["title"] = "عنوان آخر"
+    update_store_documents(K, tmp_path / "run", set())
+    assert everything(tmp_path / "run") == everything(tmp_path / "clean")

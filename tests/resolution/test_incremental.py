@@ -1,0 +1,190 @@
+"""Incremental resolution (pipeline/resolution/incremental.py): any sequence of additions,
+changes and deletions resolved through the index gives exactly a clean run's entities and
+relations, and the run's graph.json and store equal a clean run's."""
+from __future__ import annotations
+
+import json
+import random
+
+import pyoxigraph as ox
+import pytest
+
+from pipeline.model import Document
+from pipeline.resolution.incremental import resolve_incremental
+from pipeline.resolution.resolve import resolve_entities
+from pipeline.runner import RESOLUTION_INDEX, Pipeline
+from pipeline.store.oxigraph_store import open_store
+from tests.conftest import ROOT
+
+# Our own sentences: names shared across documents, languages and scripts, so that every
+# kind of join across documents has something to join.
+OWN = {
+    "hammouchi-en": "Abdellatif Hammouchi, the head of the DGSN, met Europol officials in Rabat on 12 March 2023.",
+    "hammouchi-ar": "استقبل عبد اللطيف حموشي المدير العام للأمن الوطني وفدا من الأنتربول في الرباط.",
+    "hammouchi-fr": "M. Hammouchi a rencontré le directeur de la DGSI à Paris pour parler de terrorisme.",
+    "surname-en": "Mr. Hammouchi later flew to Madrid, where he praised the cooperation with Spain.",
+    "lion-en": "Exercise African Lion 2024 took place in Agadir with Moroccan and American troops.",
+    "lion-ar": "شارك الجيش المغربي في تمرين \"الأسد الإفريقي 2024\" قرب طانطان.",
+    "flintlock-en": "Exercise Flintlock 2024 began in Mauritania with troops from Niger and Chad.",
+    "flintlock-ar": "انطلقت مناورات فلينتلوك 2024 في موريتانيا.",
+    "lion-fr": "L'exercice African Lion 2023 s'est achevé en Tunisie.",
+    "saied-en": "President Saied announced an agreement with Italy on migrants.",
+    "saied-ar": "استقبل قيس سعيد جورجيا ميلوني في تونس لبحث ملف الهجرة.",
+    "saied-fr": "Le président Saied a annoncé un accord avec l'Italie sur les migrants.",
+    "coast-en": "The Libyan Coast Guard intercepted 200 migrants near Zuwara on Sunday.",
+    "coast-en2": "The Coast Guard said the boat had left Sabratha before dawn.",
+    "africom-en": "The United States Africa Command (AFRICOM) sent advisers to Niger.",
+    "africom-en2": "AFRICOM said its advisers left Niamey in August 2024.",
+    "macron-fr": "Emmanuel Macron a rencontré le roi Mohammed VI à Rabat.",
+    "macron-ar": "التقى إيمانويل ماكرون الملك محمد السادس في الرباط.",
+    "vdl-en": "Ursula von der Leyen visited Tunis with Giorgia Meloni and Mark Rutte.",
+    "rutte-fr": "Mark Rutte, secrétaire général de l'OTAN, s'est rendu à Rabat.",
+}
+# What a changed document becomes (the same id, another text).
+CHANGED = {
+    "hammouchi-en": "Abdellatif Hammouchi met the director of the FBI in Washington.",
+    "lion-en": "Exercise African Lion 2023 ended in Tunisia with American troops.",
+    "saied-en": "President Saied met Emmanuel Macron in Paris.",
+    "coast-en": "The Italian Coast Guard rescued 50 migrants near Lampedusa.",
+}
+
+
+def _tuning_documents(n: int = 8) -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for path in sorted((ROOT / "tests" / "evaluation" / "data").glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        docs.update({f"tune-{r['id']}": r["text"] for r in rows[:n // 4]})
+    return docs
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """id -> (result, result of its changed text or None), every text processed once."""
+    texts = OWN | _tuning_documents()
+    pipeline = Pipeline()
+    first = pipeline.process_batch([Document(id=i, text=t) for i, t in texts.items()])
+    second = pipeline.process_batch([Document(id=i, text=t) for i, t in CHANGED.items()])
+    changed = {r.document.id: r for r in second}
+    assert all(r.status == "ok" for r in first + second)
+    return {r.document.id: (r, changed.get(r.document.id)) for r in first}
+
+
+def _dump(entities, relations):
+    return [e.to_dict() for e in entities], [r.to_dict() for r in relations]
+
+
+def _check(results, index, stats=None):
+    got = _dump(*resolve_incremental(results, index, "test", stats=stats))
+    want = _dump(*resolve_entities(results))
+    assert got[0] == want[0]
+    assert got[1] == want[1]
+    return want
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_additions_changes_and_deletions_equal_a_clean_run(pool, tmp_path, seed):
+    rng = random.Random(seed)
+    ids = sorted(pool)
+    present: dict[str, int] = {}  # id -> version (0 first text, 1 changed text)
+    index = tmp_path / "resolution.sqlite"
+    modes = []
+    for _ in range(10):
+        absent = [i for i in ids if i not in present]
+        changeable = [i for i in present if pool[i][1] is not None]
+        ops = (["add"] * 3 if absent else []) + (["delete"] if present else []) + (["change"] if changeable else [])
+        op = rng.choice(ops)
+        for _ in range(rng.randint(1, 3)):
+            if op == "add" and absent:
+                present[absent.pop(rng.randrange(len(absent)))] = 0
+            elif op == "delete" and present:
+                present.pop(rng.choice(sorted(present)))
+            elif op == "change":
+                changeable = [i for i in present if pool[i][1] is not None]
+                if changeable:
+                    i = rng.choice(sorted(changeable))
+                    present[i] = 1 - present[i]
+        results = [pool[i][v] for i, v in sorted(present.items())]
+        stats: dict = {}
+        _check(results, index, stats)
+        modes.append(stats["mode"])
+    assert modes[0] == "full" and set(modes[1:]) == {"incremental"}
+
+
+@pytest.mark.parametrize("first, second, label", [
+    ("hammouchi-en", "hammouchi-ar", "Abdellatif Hammouchi"),  # transliteration (t blocks)
+    ("hammouchi-en", "surname-en", "Abdellatif Hammouchi"),    # a lone surname (d keys)
+    ("saied-en", "saied-fr", "Saied"),                         # one surname in two documents (k keys)
+    ("lion-en", "lion-ar", "African Lion"),                    # one event, by its translation (v keys)
+    ("flintlock-en", "flintlock-ar", "Flintlock"),             # one event, by its skeleton (v keys)
+    ("macron-fr", "macron-ar", "Emmanuel Macron"),             # transliteration
+])
+def test_a_join_across_documents_is_found_by_an_incremental_run(pool, tmp_path, first, second, label):
+    """Each join across documents is covered by a key: the second document's run resolves
+    the first one's unit again and joins it (a key missing, the entity would stay split)."""
+    index = tmp_path / "resolution.sqlite"
+    _check([pool[first][0]], index)
+    stats: dict = {}
+    entities, _ = _check([pool[first][0], pool[second][0]], index, stats)
+    # only the second document is read again; the first one's unit comes from the index
+    assert stats["mode"] == "incremental" and stats["resolved_documents"] == 1 and stats["units"] >= 1
+    joined = [e for e in entities if label in e["label"] and {first, second} <= set(e["documents"])]
+    assert joined, f"{label} not joined across {first} and {second}"
+
+
+def test_an_unrelated_document_resolves_only_itself(pool, tmp_path):
+    index = tmp_path / "resolution.sqlite"
+    _check([pool["coast-en"][0], pool["africom-en"][0], pool["africom-en2"][0]], index)
+    stats: dict = {}
+    _check([pool["coast-en"][0], pool["africom-en"][0], pool["africom-en2"][0], pool["rutte-fr"][0]], index, stats)
+    assert {k: stats[k] for k in ("mode", "dirty_documents", "resolved_documents", "units", "closure_documents")} == {
+        "mode": "incremental", "dirty_documents": 1, "resolved_documents": 1, "units": 0, "closure_documents": 0}
+    assert stats["touched_documents"] == {"rutte-fr"} and stats["changed_entities"]
+
+
+def test_another_fingerprint_resolves_everything_again(pool, tmp_path):
+    index = tmp_path / "resolution.sqlite"
+    results = [pool["saied-en"][0], pool["saied-ar"][0]]
+    resolve_incremental(results, index, "one")
+    stats: dict = {}
+    got = _dump(*resolve_incremental(results, index, "two", stats=stats))
+    assert stats["mode"] == "full" and got == _dump(*resolve_entities(results))
+
+
+def _quads(out):
+    store = open_store(out)
+    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+
+
+def test_runs_with_the_index_give_the_clean_graph_and_store(pool, tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    out = tmp_path / "out"
+    pipeline = Pipeline(exporters=("json", "store"))
+    steps = [
+        {"a": OWN["hammouchi-en"], "b": OWN["lion-en"], "c": OWN["saied-en"]},
+        {"a": OWN["hammouchi-en"], "b": OWN["lion-en"], "c": OWN["saied-en"], "d": OWN["hammouchi-ar"]},
+        {"a": CHANGED["hammouchi-en"], "b": OWN["lion-en"], "d": OWN["hammouchi-ar"], "e": OWN["lion-ar"]},
+    ]
+    for number, files in enumerate(steps):
+        for old in corpus.iterdir():
+            old.unlink()
+        for name, text in files.items():
+            (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        summary = pipeline.run([corpus], out)
+        assert summary.resolution["mode"] == ("full" if number == 0 else "incremental")
+        # after the first run, the store loads only the named graphs that changed: the
+        # changed documents' and those of entities and relations whose triples changed
+        loaded = summary.resolution.get("store_graphs_loaded")
+        assert loaded is None if number == 0 else summary.resolution["dirty_documents"] <= loaded
+        if number == 1:  # d joins a's Hammouchi (a new alias): b and c are not loaded again
+            assert loaded == 2
+        clean = tmp_path / f"clean{number}"
+        Pipeline(exporters=("json", "store"), cache=False).run([corpus], clean)
+        assert (out / "graph.json").read_bytes() == (clean / "graph.json").read_bytes()
+        assert _quads(out) == _quads(clean)
+    assert (out / RESOLUTION_INDEX).is_file()
+    assert json.loads((out / "store.json").read_text())["quads"] == len(_quads(clean)) - _default_quads(clean)
+
+
+def _default_quads(out):
+    return sum(1 for _ in open_store(out).quads_for_pattern(None, None, None, ox.DefaultGraph()))
