@@ -280,8 +280,8 @@ class EntityPatterns(EntityComponent):
         """Arabic: the name set off by commas after a title's complement ("رئيس المكتب الاتحادي
         للشرطة الجنائية الألمانية، هولغر مونش،", "المديرة التنفيذية ليوروبول، كاثرين دي بول،"):
         the complement a genitive (a definite word or one with the clitic لـ) of at most
-        :data:`MAX_COMPLEMENT_WORDS` words, the name at least two name words closed by
-        punctuation. ``(i, i)`` when there is none."""
+        :data:`MAX_COMPLEMENT_WORDS` words, the name at least two name words closed by a comma
+        (or by other punctuation when it opens with a given name). ``(i, i)`` when there is none."""
         k, genitive = i, False
         while k < len(doc) and k - i < MAX_COMPLEMENT_WORDS and doc[k].text not in ("،", ","):
             token = doc[k]
@@ -296,6 +296,10 @@ class EntityPatterns(EntityComponent):
             return i, i
         end = self._name_forward(doc, start, marks)
         if end - start < MIN_APPOSED_NAME_WORDS or not self._closes_name(doc, end) or (end < len(doc) and not doc[end].is_punct):
+            return i, i
+        # set off by a second comma, or opened by a given name: not the clause that goes on after
+        # the apposition ("المدير السابق لـ Y، نشر كتابا.")
+        if not (end < len(doc) and doc[end].text in ("،", ",")) and norm(doc[start]) not in self.given_words:
             return i, i
         return start, end
 

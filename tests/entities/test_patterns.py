@@ -100,6 +100,12 @@ def test_arabic_comma_after_a_titles_complement_without_a_name(text):
     assert names == []
 
 
+def test_the_clause_after_an_apposed_title_is_no_name():
+    # the apposition closes with its second comma; the verb after it is not a name
+    names, _ = persons("ar", "برنار باجولي، المدير السابق للمديرية العامة للأمن الخارجي الفرنسية، نشر كتابا.")
+    assert names == ["برنار باجولي"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("واستقبل مدير المخابرات العامة السيد أحمد حسني الوفد.", "أحمد حسني"),  # the object after the name
     ("التقى رئيس الوزراء الكندي جاستن ترودو بنظيره.", "جاستن ترودو"),  # the counterpart after the name

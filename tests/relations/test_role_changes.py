@@ -9,11 +9,14 @@ AR_NAMES = [("عبد اللطيف حموشي", "Person"), ("المديرية ا�
             ("فريد زين الدين بن الشيخ", "Person"), ("عبد المجيد تبون", "Person")]
 
 
-def _leads(extract, lang, text, names=()):
+ROLE_CHANGES = ("rule:leads-verb", "rule:leads-helm")
+
+
+def _leads(extract, lang, text, names=(), extractors=ROLE_CHANGES):
     triples, relations = extract(lang, text, list(names))
     out = {}
     for r in relations:
-        if r.type == "leads" and r.extractor in ("rule:leads-verb", "rule:leads-helm"):
+        if r.type == "leads" and (extractors is None or r.extractor in extractors):
             head = next(t[0] for t in triples if t[1] == "leads" and text.find(t[0]) == int(r.head.split("#")[1].split("-")[0]))
             out[head] = r.status
     return out
@@ -31,8 +34,9 @@ def _leads(extract, lang, text, names=()):
      "فريد زين الدين بن الشيخ", "appointed"),
 ])
 def test_a_role_said_with_a_verb_or_a_position(extract, lang, text, person, status):
+    # any rule may state the role ("à la tête de" is also a title of person_roles); its status is the point
     names = [n for n in AR_NAMES if n[0] in text] if lang == "ar" else []
-    assert _leads(extract, lang, text, names) == {person: status}
+    assert _leads(extract, lang, text, names, extractors=None) == {person: status}
 
 
 @pytest.mark.parametrize(("lang", "text"), [
