@@ -1,92 +1,217 @@
-"""SPARQL latency of the example queries: Oxigraph (in memory, on disk) against rdflib, side by side.
+"""SPARQL latency of the example queries on the on-disk Oxigraph store, against rdflib.
 
-Builds a synthetic dataset with the ontology's shape by replicating a run's ``graph.nq``:
-copy k renames every document, statement, evidence and non-country entity IRI with a
-``-k`` suffix (countries stay shared, as in real news), so ``--copies 400`` of the dev run
-gives about one million quads. Oxigraph holds them as ``doc2kg run`` does (named graphs and
-their set union as the default graph, :mod:`pipeline.store.oxigraph_store`). Then each query
-of ``ontology/queries/`` runs ``--reps`` times on each Oxigraph store (median reported) and
-once on rdflib's in-memory Dataset (default graph: the union).
+Builds a synthetic archive with the ontology's shape from a run's ``graph.nq``
+(:mod:`benchmarks.synthetic`: copy k renames documents, statements, evidence and
+non-country entities; the dev run's 11 documents give ~2,800 quads a copy, so
+``--copies 360`` is ~1 million quads and ``--copies 3600`` ~10 million), bulk-loads it into
+an on-disk store with the layout of ``OUT/store`` (named graphs, their set union as the
+default graph), then runs each query of ``ontology/queries/`` ``--reps`` times (median and
+max reported), twice where the query has parameters: as written (``all``: every country,
+every document) and with its parameters bound as ``doc2kg query --param`` binds them
+(``one``: :data:`SAMPLES`, values of the dev run; countries are shared by every copy, so
+``country=MA`` grows with the archive). rdflib (``--rdflib``) loads the documents' graphs
+into a Dataset (default graph: the union) and runs each query once.
 
 Usage::
 
     doc2kg run ../shared/eval/dev.jsonl --out /tmp/dev
-    python benchmarks/sparql_store.py /tmp/dev/graph.nq --copies 400
+    python benchmarks/sparql_store.py /tmp/dev/graph.nq --copies 360 --rdflib
+    python benchmarks/sparql_store.py /tmp/dev/graph.nq --copies 3600 --answers /tmp/a.json
 """
 from __future__ import annotations
 
 import argparse
-import re
+import hashlib
+import json
+import os
+import shutil
+import signal
 import statistics
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
-from pipeline.sparql.prefixes import PREFIXES
-from pipeline.store.oxigraph_store import open_store, update_store
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import Template, disk_size, load  # noqa: E402
+from pipeline.sparql.parameters import bind, declared, to_oxigraph  # noqa: E402
+from pipeline.sparql.prefixes import PREFIXES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-RENAMED = re.compile(r"<(https://doc2kg\.org/(?:id/(?!country/)[^>#]*|statement/[^>#]*|doc/[^>#]*|graph/[^>#]*))"
-                     r"(#[^>]*)?>")
-NEWLINE = b"\n"
-IDENTIFIER = re.compile(r'(<https://schema\.org/identifier> "[^"]*)"')
+QUERIES = ROOT / "ontology" / "queries"
+# One value per parameter, from the dev run (copy 0 keeps its ids).
+SAMPLES = {
+    "country": "MA", "region": "EG", "document": "000_6b72f15d28a0d0d5", "graph": "000_6b72f15d28a0d0d5",
+    "event": "891b98d75dd9", "giver": "agency:ma-dgst", "person": "84b7ad643691",
+    "outletName": "seed article (Marassiloun 24)",
+}
+SLOW_S = 5.0  # a query slower than this runs once
 
 
-def synthetic(lines: list[str], copies: int) -> bytes:
-    out = list(lines)
-    for k in range(1, copies):
-        for line in lines:
-            line = RENAMED.sub(lambda m: f"<{m.group(1)}-{k}{m.group(2) or ''}>", line)
-            out.append(IDENTIFIER.sub(rf'\1-{k}"', line))
-    return ("\n".join(out) + "\n").encode("utf-8")
+@dataclass
+class Case:
+    name: str
+    variant: str  # "all" or "one"
+    text: str
+    params: dict  # --param NAME=VALUE as a dict
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}:{self.variant}"
 
 
-def timed(f) -> tuple[object, float]:
+def cases(folder: Path = QUERIES) -> list[Case]:
+    out = []
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        out.append(Case(path.stem, "all", text, {}))
+        params = {n: SAMPLES[n] for n in declared(text) if n in SAMPLES}
+        if params:
+            out.append(Case(path.stem, "one", text, params))
+    return out
+
+
+def substitutions(case: Case) -> dict:
+    return to_oxigraph(bind([f"{k}={v}" for k, v in case.params.items()], case.text, PREFIXES))
+
+
+def run(store: ox.Store, case: Case) -> list:
+    return list(store.query(case.text, prefixes=PREFIXES, substitutions=substitutions(case)))
+
+
+def digest(rows: list) -> str:
+    """A hash of the result multiset (order-free), to compare answers across layouts and rewrites."""
+    lines = sorted("\t".join("" if v is None else str(v) for v in row) for row in rows)
+    return hashlib.sha1("\n".join(lines).encode()).hexdigest()[:12]
+
+
+def timings(store: ox.Store, case: Case, reps: int) -> tuple[int, str, float, float]:
+    """rows, answer digest, median ms, max ms."""
     t = time.perf_counter()
-    result = f()
-    return result, time.perf_counter() - t
+    rows = run(store, case)
+    times = [time.perf_counter() - t]
+    while len(times) < reps and times[0] < SLOW_S:
+        t = time.perf_counter()
+        run(store, case)
+        times.append(time.perf_counter() - t)
+    return len(rows), digest(rows), statistics.median(times) * 1000, max(times) * 1000
 
 
-def median_ms(f, reps: int) -> float:
-    return statistics.median(timed(f)[1] * 1000 for _ in range(reps))
+class RdflibTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise RdflibTimeout
+
+
+def rdflib_ms(dataset, case: Case, timeout_s: int = 0) -> float:
+    """One run of the query on rdflib; NaN where rdflib fails, +inf past ``timeout_s`` (pure
+    Python, so an alarm stops it)."""
+    import rdflib
+
+    init = {rdflib.Variable(k): (rdflib.URIRef(v.value) if isinstance(v, ox.NamedNode) else rdflib.Literal(v.value))
+            for k, v in ((var.value, term) for var, term in substitutions(case).items())}
+    t = time.perf_counter()
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(timeout_s)
+    try:
+        list(dataset.query(case.text, initNs=PREFIXES, initBindings=init))
+    except RdflibTimeout:
+        print(f"  rdflib: over {timeout_s} s, stopped")
+        return float("inf")
+    except Exception as exc:  # rdflib 7.6 fails some valid queries (GROUP_CONCAT DISTINCT of an unbound)
+        print(f"  rdflib: {type(exc).__name__}: {exc}")
+        return float("nan")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return (time.perf_counter() - t) * 1000
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def measure(store: ox.Store, reps: int, dataset=None, only: set[str] | None = None,
+            skip: set[str] = frozenset(), rdflib_timeout_s: int = 0, folder: Path = QUERIES) -> list[dict]:
+    """Every case: a dict with the figures (printed as they come)."""
+    print(f"{'query':34} {'rows':>8} {'median ms':>10} {'max ms':>9} {'rdflib ms':>10} {'ratio':>6}  answers  load")
+    results = []
+    for case in cases(folder):
+        if only and case.name not in only and case.label not in only:
+            continue
+        if case.name in skip or case.label in skip:
+            print(f"{case.label:34} skipped")
+            continue
+        rows, answers, med, top = timings(store, case, reps)
+        rdf = rdflib_ms(dataset, case, rdflib_timeout_s) if dataset is not None else float("nan")
+        results.append({"query": case.label, "rows": rows, "answers": answers, "median_ms": round(med, 1),
+                        "max_ms": round(top, 1), "rdflib_ms": round(rdf, 1), "load": load_average()})
+        print(f"{case.label:34} {rows:8d} {med:10.1f} {top:9.1f} {rdf:10.0f} {rdf / med:6.0f}  {answers}  "
+              f"{load_average()}", flush=True)
+    return results
+
+
+def summary(results: list[dict]) -> str:
+    meds = [r["median_ms"] for r in results]
+    return (f"median of medians {statistics.median(meds):.1f} ms, worst max {max(r['max_ms'] for r in results):.1f} ms, "
+            f"{sum(m < 100 for m in meds)}/{len(meds)} under 100 ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("nquads", type=Path)
-    parser.add_argument("--copies", type=int, default=400)
+    parser.add_argument("--copies", type=int, default=360)
     parser.add_argument("--reps", type=int, default=5)
-    parser.add_argument("--no-rdflib", action="store_true")
+    parser.add_argument("--rdflib", action="store_true", help="also rdflib, in memory (slow past 1M quads)")
+    parser.add_argument("--rdflib-timeout", type=int, default=120, help="seconds per rdflib query (then >)")
+    parser.add_argument("--work", type=Path, help="folder for the files and the store (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="query the store already in --work")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="the folder of .rq files")
+    parser.add_argument("--build-only", action="store_true", help="build the store in --work, query nothing")
+    parser.add_argument("--only", nargs="*", help="these queries (name or name:variant)")
+    parser.add_argument("--skip", nargs="*", default=[], help="not these (name or name:variant), e.g. the dumps")
+    parser.add_argument("--answers", type=Path, help="write the results (rows, answer digests) as JSON")
     args = parser.parse_args()
-    data = synthetic([line for line in args.nquads.read_text(encoding="utf-8").splitlines() if line.strip()],
-                     args.copies)
-    print(f"quads: {data.count(NEWLINE)}")
-    quads = list(ox.parse(data, ox.RdfFormat.N_QUADS))
-    memory = ox.Store()  # the same layout as OUT/store: named graphs plus their set union as the default graph
-    load = (lambda: (memory.bulk_extend(quads), memory.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
-                                                                    for q in quads)))
-    print(f"oxigraph in memory, bulk load: {timed(load)[1]:.1f} s")
-    out = Path(tempfile.mkdtemp(prefix="sparql-bench-"))
-    print(f"oxigraph on disk (update_store into OUT/store): {timed(lambda: update_store(quads, out))[1]:.1f} s")
-    disk = open_store(out)
-    dataset = rdflib.Dataset(default_union=True)
-    if not args.no_rdflib:
-        print(f"rdflib Dataset, parse: {timed(lambda: dataset.parse(data=data, format='nquads'))[1]:.1f} s")
-    print(f"{'query':28} {'rows':>7} {'memory ms':>10} {'disk ms':>10} {'rdflib ms':>10} {'rdflib/disk':>11}")
-    for path in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+    work = args.work or Path(tempfile.mkdtemp(prefix="sparql-bench-"))
+    store_dir = work / "store"
+    print(f"load average {load_average()}")
+    template = Template.read(args.nquads)
+    named = work / "named-0.nq"
+    if not (args.reuse and store_dir.exists()):
+        shutil.rmtree(store_dir, ignore_errors=True)
+        t = time.perf_counter()
+        named, union = template.write(work, 0, args.copies)
+        print(f"synthetic: {args.copies} copies, {args.copies * template.documents} documents, "
+              f"written in {time.perf_counter() - t:.1f} s")
+        print(f"oxigraph on disk, bulk load: {load(store_dir, [named, union]):.1f} s "
+              f"(load average {load_average()})")
+        union.unlink()
+    store = ox.Store.read_only(str(store_dir))
+    print(f"quads: {args.copies * (len(template.named) + len(template.dated))} in the documents' graphs, "
+          f"{len(store)} in the store (with the default graph's union), store on disk: {disk_size(store_dir) / 2**20:.0f} MiB")
+    if args.build_only:
+        return
+    dataset = None
+    if args.rdflib:
+        import rdflib
 
-        def run(store: ox.Store) -> list:
-            return list(store.query(text, prefixes=PREFIXES))
-
-        rows = len(run(memory))
-        mem_ms, disk_ms = median_ms(lambda: run(memory), args.reps), median_ms(lambda: run(disk), args.reps)
-        rdf_ms = float("nan") if args.no_rdflib else median_ms(lambda: list(dataset.query(text, initNs=PREFIXES)), 1)
-        print(f"{path.stem:28} {rows:7d} {mem_ms:10.1f} {disk_ms:10.1f} {rdf_ms:10.0f} {rdf_ms / disk_ms:11.0f}",
-              flush=True)
+        dataset = rdflib.Dataset(default_union=True)
+        t = time.perf_counter()
+        dataset.parse(str(named), format="nquads")
+        print(f"rdflib Dataset, parse: {time.perf_counter() - t:.1f} s")
+    results = measure(store, args.reps, dataset, set(args.only) if args.only else None,
+                      set(args.skip), args.rdflib_timeout, args.queries)
+    print(summary(results))
+    if args.answers:
+        args.answers.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
