@@ -1,4 +1,4 @@
-"""``doc2kg view OUT [--top N] [--entity E --hops 1|2] [--documents ID ...] [--from DATE --to DATE] [--limit N] --html FILE``.
+"""``doc2kg view OUT [--top N] [--entity E --hops 1|2] [--documents ID]... [--from DATE --to DATE] [--limit N] --html FILE``.
 
 A page of one view of a run, built from its SPARQL store (``OUT/store``) rather than from the
 whole-archive files (which ``doc2kg run --exports auto`` skips for a large archive): the
@@ -317,7 +317,7 @@ def view(
     top: int = typer.Option(None, "--top", help="The N entities with the most facts."),
     entity: str = typer.Option(None, "--entity", help="An entity (IRI, country:MA, country/MA or a name)..."),
     hops: int = typer.Option(1, "--hops", help="...and what its facts reach in 1 or 2 steps."),
-    documents: list[str] = typer.Option([], "--documents", help="Document ids: what they state."),
+    documents: list[str] = typer.Option([], "--documents", help="A document id (repeat it for more): what they state."),
     start: str = typer.Option(None, "--from", help="Documents published from this date (YYYY[-MM[-DD]])."),
     end: str = typer.Option(None, "--to", help="...up to this date."),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", help="The most nodes the page shows."),
