@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.commands.view import ViewError, build_view
+from pipeline.sparql.view import ViewError, build_view
 
 runner = CliRunner()
 
@@ -126,3 +127,42 @@ def test_view_page_opens_in_chromium_with_the_view_nodes(run_out, chromium, tmp_
         assert visit.page.evaluate("doc2kg.network.body.data.nodes.length") == G.number_of_nodes()
     finally:
         visit.page.context.close()
+
+
+def test_serve_answers_the_same_view(run_out):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    from pipeline.sparql.endpoint import free_port
+    from tests.conftest import ROOT
+
+    out, _ = run_out
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", str(out), "--port", str(port), "--engines", "1"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        base = f"http://127.0.0.1:{port}"
+        page = requests.get(base + "/view", params={"entity": "Morocco", "hops": "1"}, timeout=60)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        refs = set(re.findall(r'"ref":"([^"]+)"', page.text))
+        assert refs == {str(n) for n in build_view(out, entity="Morocco", hops=1)}
+        assert "country/ES" not in refs
+        bad = requests.get(base + "/view", params={"entity": "Atlantis"}, timeout=60)
+        assert bad.status_code == 400 and "no entity 'Atlantis'" in bad.text
+        assert requests.get(base + "/view", params={"top": "x"}, timeout=60).status_code == 400
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
