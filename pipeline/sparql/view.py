@@ -117,10 +117,11 @@ class View:
             return True
         return any(row["id"].value in self.documents for row in self.rows("evidence", st=ox.NamedNode(st)))
 
-    def _facts_of(self, iri: str) -> list[tuple[str, str, str, ox.NamedNode | ox.Literal]]:
+    def _facts_of(self, iri: str, *, every: bool = False) -> list[tuple[str, str, str, ox.NamedNode | ox.Literal]]:
+        """The facts naming ``iri`` (those the view's documents state, unless ``every``)."""
         facts = []
         for row in self.rows("facts_of_entity", e=ox.NamedNode(iri)):
-            if self._keep(row["st"].value):
+            if every or self._keep(row["st"].value):
                 facts.append((row["st"].value, row["s"].value, row["p"].value, row["o"]))
         return facts
 
@@ -249,7 +250,8 @@ class View:
                        by_document=None)
         if window is not None:  # an event dated outside the window is left out, with its dates
             for n in [n for n, a in G.nodes(data=True) if a.get("type") == "Event"]:
-                when = [G.nodes[t]["label"] for _, t, k in G.out_edges(n, keys=True) if k == "occurredOn"]
+                when = [o.value for _, s, p, o in self._facts_of(str(entity_iri(n)), every=True)
+                        if p == str(D2K.occurredOn) and isinstance(o, ox.Literal)]
                 if when and not any(_overlaps(d, *window) for d in when):
                     G.remove_node(n)
             G.remove_nodes_from([n for n, a in list(G.nodes(data=True)) if a.get("kind") == "literal" and not G.degree(n)])
@@ -289,6 +291,9 @@ def view_graph(store: ox.Store, *, top: int | None = None, entity: str | None = 
     window = (start or "0000", end or "9999") if (start or end) else None
     view = View(store)
     docs: set[str] | None = set(documents) if documents else None
+    for doc in sorted(docs or ()):
+        if not view.document_meta(doc):
+            raise ViewError(f"no document {doc!r} in the store")
     if window is not None:
         dated = view.in_window(*window)
         docs = dated if docs is None else docs & dated

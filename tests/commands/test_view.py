@@ -71,6 +71,8 @@ def test_time_window_drops_an_event_outside_it(run_out):
     assert _event(graph) not in G and "country/MA" not in G
     assert set(G.graph["documents"]) == {"d2"}
     assert _event(graph) in build_view(out, start="2023", end="2023")
+    assert _event(graph) not in build_view(out, top=10, start="2024-06", end="2024-06")
+    assert _event(graph) in build_view(out, top=10)
 
 
 def test_document_set_keeps_only_its_facts(run_out):
@@ -99,6 +101,7 @@ def test_cli_writes_the_page_and_says_why_it_cannot(run_out, tmp_path):
     assert page.exists() and "nodes" in result.stdout
     for args, message in ((["--entity", "Atlantis"], "no entity 'Atlantis'"),
                           (["--from", "2024-13-x"], "is not a date"),
+                          (["--documents", "d9"], "no document 'd9'"),
                           ([], "choose a view")):
         result = runner.invoke(app, ["view", str(out), *args, "--html", str(tmp_path / "x.html")])
         assert result.exit_code == 2 and message in result.stderr
@@ -166,3 +169,13 @@ def test_serve_answers_the_same_view(run_out):
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
+
+
+def test_a_partial_date_is_in_a_window_it_overlaps():
+    from pipeline.sparql.view import _overlaps
+
+    assert _overlaps("2024-05", "2024-05-10", "2024-06")
+    assert _overlaps("2024", "2024-06-01", "2024-06-30")
+    assert _overlaps("2024-06-30", "2024-06-01", "2024-06-30")
+    assert not _overlaps("2023-12-31", "2024-01", "2024-12")
+    assert not _overlaps("2025-01", "2024-01", "2024-12-31")
