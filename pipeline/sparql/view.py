@@ -122,7 +122,8 @@ class View:
         facts = []
         for row in self.rows("facts_of_entity", e=ox.NamedNode(iri)):
             if every or self._keep(row["st"].value):
-                facts.append((row["st"].value, row["s"].value, row["p"].value, row["o"]))
+                subject = iri if row["s"] is None else row["s"].value
+                facts.append((row["st"].value, subject, row["p"].value, row["o"] or ox.NamedNode(iri)))
         return facts
 
     def neighbourhood(self, iri: str, hops: int, limit: int) -> list[str]:
