@@ -57,7 +57,11 @@ def view(
     except (ViewError, StoreNotFound) as exc:
         err.print(f"doc2kg view: {printable(exc)}", markup=False)
         raise typer.Exit(2) from None
-    write_text(html_file, html.render(G))
+    try:
+        write_text(html_file, html.render(G))
+    except OSError as exc:
+        err.print(f"doc2kg view: cannot write {printable(html_file)}: {printable(exc.strerror or exc)}", markup=False)
+        raise typer.Exit(2) from None
     print(f"{html_file}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
 
 

@@ -109,6 +109,9 @@ def test_cli_writes_the_page_and_says_why_it_cannot(run_out, tmp_path):
     result = runner.invoke(app, ["view", str(tmp_path), "--top", "3", "--html", str(tmp_path / "x.html")])
     assert result.exit_code == 2 and "no SPARQL store" in result.stderr
     assert not (tmp_path / "x.html").exists()
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["view", str(out), "--top", "3", "--html", str(tmp_path / "a-file" / "x.html")])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
     with pytest.raises(ViewError):
         build_view(out, entity="Morocco", hops=3)
 
