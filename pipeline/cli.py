@@ -17,7 +17,7 @@ import sys
 
 import typer
 
-COMMANDS = ("run", "eval", "validate", "query", "serve", "rules")
+COMMANDS = ("run", "eval", "validate", "query", "serve", "rules", "view")
 
 app = typer.Typer(
     name="doc2kg",

@@ -25,7 +25,10 @@ default graph is already the union of the documents' graphs.
   ``/#entity=ID`` opens that entity); ``/editor`` the query page (:mod:`query_page`: editor,
   predeclared prefixes, the example queries, results whose IRIs link to the graph page and to
   ``/resource``, CSV/JSON downloads, timing; results drawn with ``textContent``);
-  ``/resource?iri=IRI`` the triples of one IRI (server-side HTML, every text escaped).
+  ``/resource?iri=IRI`` the triples of one IRI (server-side HTML, every text escaped);
+  ``/view?entity=Morocco&hops=1`` (or ``top=N``, ``documents=ID`` repeated, ``from``/``to``,
+  ``limit``) the graph page of one view of the store (:mod:`pipeline.sparql.view`, as
+  ``doc2kg view``), for an archive too large for one page.
 * CORS on request: with ``cors=("https://yasgui.example",)`` (``--cors``) ``/sparql`` answers
   that origin's pages (``"*"``: any); ``OPTIONS`` is answered (a preflight gets the allowed
   methods and headers when the origin is allowed).
@@ -64,12 +67,14 @@ from urllib.parse import parse_qs, quote, unquote
 import pyoxigraph as ox
 import uvicorn
 
+from pipeline.exporters import html as graph_page
 from pipeline.ontology_data import example_queries
 from pipeline.runtime.terminal import printable
 from pipeline.sparql.engine_pool import LOGGED_CHARS, EngineDied, EnginePool, PoolBusy
 from pipeline.sparql.http_guard import guarded_protocol
 from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import QueryRefused, accepted_before, check_query
+from pipeline.sparql.view import DEFAULT_LIMIT, ViewError, view_graph
 from pipeline.store.leases import hold
 from pipeline.store.oxigraph_store import current_generation, store_path
 
@@ -387,6 +392,8 @@ class Endpoint:
             return await reply(200, self.editor, "text/html; charset=utf-8")
         if path == "/resource" and method in ("GET", "HEAD"):
             return await self._resource(scope, served, reply, error)
+        if path == "/view" and method in ("GET", "HEAD"):
+            return await self._view(scope, served, reply, error)
         if path == "/favicon.ico" and method in ("GET", "HEAD"):  # no icon, and no 404 in the browser's console
             return await reply(204, b"")
         if path not in SPARQL_PATHS:
@@ -476,6 +483,46 @@ class Endpoint:
                 return await error(code, body.decode("utf-8", "replace"))
             results.append(json.loads(body))
         return await reply(200, resource_page(iri, *results), "text/html; charset=utf-8")
+
+    async def _view(self, scope, served: Served, reply, error) -> None:
+        """``/view?entity=E&hops=1`` (``top``, ``documents`` repeated, ``from``, ``to``, ``limit``): the
+        graph page of one view, built from the served generation by :func:`view_graph` in a
+        thread (its parameters bound as terms, never pasted into the queries)."""
+        try:
+            params = parse_qs(scope.get("query_string", b"").decode("utf-8"))
+        except UnicodeDecodeError:
+            return await error(400, "the query string is not UTF-8")
+
+        def one(name: str) -> str | None:
+            values = params.get(name, [])
+            if len(values) > 1:
+                raise ViewError(f"give `{name}` once")
+            return values[0] if values else None
+
+        def number(name: str) -> int | None:
+            value = one(name)
+            if value is not None and not value.isdigit():
+                raise ViewError(f"`{name}` is a whole number")
+            return None if value is None else int(value)
+
+        try:
+            options = {"top": number("top"), "entity": one("entity"), "hops": number("hops") or 1,
+                       "documents": params.get("documents") or None, "start": one("from"), "end": one("to"),
+                       "limit": number("limit") or DEFAULT_LIMIT}
+        except ViewError as exc:
+            return await error(400, str(exc))
+
+        def build() -> bytes:
+            G = view_graph(ox.Store.read_only(str(served.generation)), **options)
+            return graph_page.render(G).encode("utf-8")
+
+        try:
+            body = await asyncio.wait_for(asyncio.to_thread(build), self.limits.timeout)
+        except ViewError as exc:
+            return await error(400, printable(exc, limit=300))
+        except asyncio.TimeoutError:
+            return await error(503, f"view stopped: over the time limit of {self.limits.timeout:g} s")
+        return await reply(200, body, "text/html; charset=utf-8")
 
     async def _internal_select(self, served: Served, text: str, substitutions: dict) -> tuple[int, bytes]:
         """A query of the server's own pages on the pool: (status, JSON results or a message)."""
