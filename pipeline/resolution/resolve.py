@@ -337,6 +337,10 @@ class Resolver:
                   and (state := stated_country(text, m.start, m.end, m.text, self.lexicon, m.attrs.country))}
         in_document = {m.key for m in result.mentions
                        if m.key and not _state_conflicts(m.key, states.get(m.id), self.lexicon)}
+        # a body whose state the text gives at one mention (المديرية العامة للأمن الوطني
+        # المغربية) is the document's: its bare mentions are that state's too
+        in_document |= {own for m in result.mentions if m.id in states and not m.key
+                        and (own := entry_of_state(m.text, states[m.id], self.lexicon))}
         event_names = self._event_names(result.mentions)
         model_prefix = tuple(self.settings["model_sources"])
         rekeyed = self._acronym_readings(result.mentions)
