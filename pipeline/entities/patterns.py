@@ -225,9 +225,11 @@ class EntityPatterns(EntityComponent):
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
-                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and not is_definite(
-                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in self.words.name_links)
-                                           or norm(doc[end]).endswith("ي")) and \
+                # (and a nisba after link + definite word: "محمد ولد الشيخ الغزواني")
+                after_link = end - 2 >= start and norm(doc[end - 2]) in self.words.name_links
+                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and (
+                        not is_definite(doc[end - 1]) or (after_link and norm(doc[end]).endswith("ي"))) and (
+                        not after_link or norm(doc[end]).endswith("ي")) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break

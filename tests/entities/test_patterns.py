@@ -149,3 +149,12 @@ def test_arabic_conjunction_glued_to_a_title_or_common_word_ends_a_name(text, na
     names, _ = persons("ar", text)
     assert name in names
     assert glued not in names and not any("ورئيس" in n or "وعدد" in n for n in names)
+
+
+def test_arabic_nisba_closes_a_name_after_a_link_and_a_definite_word():
+    # بن عبد الكريم: a link, then a definite word, then the family name (ى written for ي)
+    names, _ = persons("ar", "واستقبل الأمين العام لرابطة العالم الإسلامي محمد بن عبد الكريم العيسى الوفد.")
+    assert "محمد بن عبد الكريم العيسى" in names
+    # a definite noun that is no nisba still ends the name before it
+    names, _ = persons("ar", "واستقبل ولي العهد محمد بن سلمان الوفد السعودي.")
+    assert "محمد بن سلمان" in names
