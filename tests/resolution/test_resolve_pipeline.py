@@ -134,3 +134,15 @@ def test_an_agency_name_several_states_use_takes_the_state_the_text_gives_it():
     assert "agency/ma-dgsn" in _agencies("In Algeria, Morocco's DGSN shared a file with Algiers.", "en")
     # no state given: the document's one country
     assert set(_agencies("وقالت المديرية العامة للأمن الوطني إن الجزائر تسلمت ملفه.")) == {"agency/dz-dgsn"}
+
+
+def test_no_state_given_an_agency_name_takes_the_country_the_document_names_most():
+    text = ("La DGSN a arrêté à Alger un suspect recherché par le Maroc. "
+            "L'Algérie a salué l'opération, selon la presse de l'Algérie.")
+    assert set(_agencies(text, "fr")) == {"agency/dz-dgsn"}
+    text = ("أعلنت المديرية العامة للأمن الوطني توقيف مطلوب في الدار البيضاء بعد تنسيق مع الجزائر. "
+            "وأكد المغرب أن التعاون مستمر، وشكرت الرباط والمغرب الشركاء.")
+    assert set(_agencies(text)) == {"agency/ma-dgsn"}
+    # two countries named as often: no state for the name
+    text = "La DGSN a arrêté à Alger un suspect recherché par le Maroc, a indiqué l'Algérie."
+    assert not {"agency/dz-dgsn", "agency/ma-dgsn"} & set(_agencies(text, "fr"))
