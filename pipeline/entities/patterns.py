@@ -39,10 +39,10 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import ARTICLE, CONJUNCTIONS
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, without_conjunction
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
-                                    person_titles)
+                                    person_titles, reporting_verbs)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
@@ -107,7 +107,10 @@ class EntityPatterns(EntityComponent):
         self.given = phrases(given.get(lang))
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
-        self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or [])
+        # Words no name runs into, and the verbs of saying of the attribution cues (قال X،):
+        # also with the conjunction glued to them (وقال، فأكد), see :meth:`_stops_name`.
+        self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or []) | (
+            reporting_verbs(lang) if lang == "ar" else frozenset())
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         self.title_adverbs = frozenset(normalize(w) for w in given.get(f"{lang}_title_adverbs", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
@@ -119,6 +122,9 @@ class EntityPatterns(EntityComponent):
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = stop_words(lang)
         self.common = common_words(lang, common_words_path)
+        # A common word or a one-word title with a conjunction glued to it ends a name
+        # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
+        self.glued_stems = self.common | {t[0] for t in self.titles if len(t) == 1}
         self.words = function_words(function_words_path)
 
     # -- name words -------------------------------------------------------------------------
@@ -128,8 +134,10 @@ class EntityPatterns(EntityComponent):
             return False
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
-        if n in AR_STOP or n in self.name_stops or marks.demonym_at(token.i):
+        if n in AR_STOP or self._stops_name(n) or marks.demonym_at(token.i):
             return False
+        if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
+            return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
             return False
         if previous is not None and is_clitic(previous):
@@ -151,7 +159,7 @@ class EntityPatterns(EntityComponent):
             # A nisba family name that is also a demonym (محمد شياع السوداني): after two name
             # words and right before punctuation; elsewhere the demonym describes.
             return name_len >= 2 and n.endswith("ي") and i + 1 < len(doc) and doc[i + 1].is_punct
-        if n in AR_STOP or n in self.name_stops or i in marks.name:
+        if n in AR_STOP or self._stops_name(n) or i in marks.name:
             return False
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
         # word closes a name only right before punctuation, and only one that is also a given
@@ -166,7 +174,12 @@ class EntityPatterns(EntityComponent):
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
-        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or norm(doc[i]) in self.name_stops
+        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or self._stops_name(norm(doc[i]))
+
+    def _stops_name(self, n: str) -> bool:
+        """The normalized word ``n`` is a name stop, with or without a conjunction glued to it
+        (وقال، فأكد: a verb before a name is never part of it)."""
+        return without_conjunction(n, self.name_stops) in self.name_stops
 
     def _closed_run(self, doc: Doc, start: int, end: int, marks: LexiconMarks) -> int:
         """End of an Arabic name past its free words: up to two more words, the second a name
@@ -212,9 +225,11 @@ class EntityPatterns(EntityComponent):
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
-                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and not is_definite(
-                        doc[end - 1]) and (not (end - 2 >= start and norm(doc[end - 2]) in self.words.name_links)
-                                           or norm(doc[end]).endswith("ي")) and \
+                # (and a nisba after link + definite word: "محمد ولد الشيخ الغزواني")
+                after_link = end - 2 >= start and norm(doc[end - 2]) in self.words.name_links
+                if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and (
+                        not is_definite(doc[end - 1]) or (after_link and norm(doc[end]).endswith("ي"))) and (
+                        not after_link or norm(doc[end]).endswith("ي")) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break

@@ -20,6 +20,7 @@ Usage::
     strip_article("الداخليه")               # 'داخليه'
     strip_definite("وبالتدريب")             # 'تدريب'
     has_pronoun_suffix("نظيره")             # True
+    without_conjunction("وقال", {"قال"})    # 'قال'
     optional_proclitic(DATE_PROCLITICS)     # '(?:[وبل]?)', to put before a month's name
 """
 from __future__ import annotations
@@ -134,6 +135,14 @@ def strip_clitics(text: str, stems: frozenset[str] | set[str] = frozenset()) -> 
     if not parts or not parts[1]:
         return normalize(text)
     return rest_norm(normalize(parts[0]), parts[1])
+
+
+def without_conjunction(word: str, stems: frozenset[str] | set[str]) -> str:
+    """``word`` (normalized) without its conjunction و/ف when the rest is one of ``stems``
+    (وقال -> قال, فأكد -> اكد with the verbs of saying as stems); else ``word``."""
+    if word[:1] in CONJUNCTIONS and word[1:] in stems:
+        return word[1:]
+    return word
 
 
 def strip_article(word: str, min_length: int = 0) -> str:

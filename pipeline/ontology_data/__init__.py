@@ -48,6 +48,7 @@ from pipeline.ontology_data.files import (
     person_titles,
     place_context_cues,
     relative_dates,
+    reporting_verbs,
     relation_words,
     resolution_settings,
     transliteration,
@@ -63,5 +64,5 @@ __all__ = [
     "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
-    "person_titles", "place_context_cues", "read_entries", "relation_words", "relative_dates", "resolution_settings", "transliteration", "word_list",
+    "person_titles", "place_context_cues", "read_entries", "relation_words", "relative_dates", "reporting_verbs", "resolution_settings", "transliteration", "word_list",
 ]

@@ -302,6 +302,15 @@ def cue_families(name: str, path: str | Path | None = None) -> dict[str, dict[st
     return _project_file(key, path)
 
 
+def reporting_verbs(lang: str, path: str | Path | None = None) -> frozenset[str]:
+    """The one-word cues of saying of ``lang`` among the attribution cues of
+    ``patterns/time_cues.yaml`` (``attribution_said``: قال، أكد، أعلن...; also the nouns of
+    a statement it holds, بلاغ، بيان), their ``$`` anchors cut, cues of several words left
+    out. Normalized, as in the cue file."""
+    cues = (cue_families("time_cues.yaml", path).get("attribution_said") or {}).get(lang) or []
+    return frozenset(w for w in (c.rstrip("$") for c in cues if " " not in c) if w.isalpha())
+
+
 def relation_words(path: str | Path | None = None) -> dict[str, list[str]]:
     """``patterns/relation_words.yaml``: the closed word lists of the relation rules."""
     return _project_file("patterns/relation_words.yaml", path)

@@ -9,7 +9,8 @@ demonym among the mention's words (Garde nationale du Niger), a country's posses
 it (Turkey's Interior Ministry), or the demonym that follows it, past a short name in
 parentheses ("la Direction générale de la sécurité intérieure
 (DGSI) algérienne"). :func:`entry_of_state` is the one entry of that state that shares a
-name with the mention (a label's trailing qualifier in parentheses left out), or None: an
+name with the mention (a label's trailing qualifier in parentheses left out, the state's
+demonym that closes the mention too: المديرية العامة للأمن الوطني المغربية), or None: an
 agency of a state the lexicon does not list under that name stays unresolved rather than
 becoming another state's.
 
@@ -89,7 +90,22 @@ def _shared_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def without_state(name: str, country: str, lexicon: Lexicon) -> str:
+    """``name`` without the demonym of ``country`` that closes it (masculine or feminine,
+    with or without the article: المديرية العامة للأمن الوطني المغربية, DGSN marocaine),
+    else ``name``."""
+    head, _, last = name.rstrip().rpartition(" ")
+    if head and _country_of_word(last, lexicon) == country:
+        return head.rstrip()
+    return name
+
+
 def entry_of_state(name: str, country: str, lexicon: Lexicon) -> str | None:
-    """The one agency entry of ``country`` that shares the name ``name``, else None."""
-    found = [i for i in _shared_names(lexicon).get(normalize_key(name), ()) if lexicon.country_of(i) == country]
-    return found[0] if len(found) == 1 else None
+    """The one agency entry of ``country`` that shares the name ``name``, or the name
+    without the state's demonym that closes it (:func:`without_state`), else None."""
+    names = _shared_names(lexicon)
+    for form in dict.fromkeys((name, without_state(name, country, lexicon))):
+        found = [i for i in names.get(normalize_key(form), ()) if lexicon.country_of(i) == country]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None

@@ -249,13 +249,14 @@ def _state_conflicts(entry_id: str, state: str | None, lexicon: Lexicon) -> bool
 
 
 def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
-                key: str | None = None, state: str | None = None) -> str | None:
+                key: str | None = None, state: str | None = None, dominant: str | None = None) -> str | None:
     """The mention's lexicon id (or ``key``, the one the document's context gave it), else
     the entry of its type group that its name names.
     A name of several entries (DGSN: Morocco's, Algeria's), or a name many states share
     (a generic form), takes the entry the document names otherwise, else the one of the
     country the text gives the mention (``state``: :mod:`.agency_states`), else the one of
-    the one country the document names. A state body's entry of another state than
+    the one country the document names, else the one of the country it names most
+    (``dominant``: more mentions than any other). A state body's entry of another state than
     ``state`` is never taken: the entry of that state that shares the name, else none.
     A place typed by its head noun takes only an entry of that type."""
     given = key or m.key
@@ -280,10 +281,20 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
     for keep in (lambda i: i in in_document,
                  lambda i: bool(state) and lexicon.country_of(i) == state,
-                 lambda i: lexicon.entries[i].country in countries):
+                 lambda i: lexicon.entries[i].country in countries,
+                 lambda i: bool(dominant) and lexicon.country_of(i) == dominant):
         chosen = [i for i in ids if keep(i)]
         if len(chosen) == 1:
             return chosen[0]
+    return None
+
+
+def _dominant_country(mentions: Iterable[Mention], lexicon: Lexicon) -> str | None:
+    """The country entry the document names more often than any other, else None."""
+    counts = Counter(m.key for m in mentions if m.key in lexicon.entries and lexicon.entries[m.key].type == "Country")
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return None
 
 
@@ -295,10 +306,10 @@ def _countries_differ(a: Node, b: Node) -> bool:
 
 
 def _make_node(m: Mention, lexicon: Lexicon, in_document: set[str], group: str | None = None,
-               key: str | None = None, state: str | None = None) -> Node:
+               key: str | None = None, state: str | None = None, dominant: str | None = None) -> Node:
     name = strip_title(m.text) if m.type == "Person" and group is None else m.text
     group = group or type_group(m.type)
-    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key, state)
+    lex = None if group == "event" else _lexicon_id(m, name, lexicon, in_document, key, state, dominant)
     if lex:
         key = lex
         group = type_group(lexicon.entries[lex].type) if lex in lexicon.entries else group
@@ -337,6 +348,11 @@ class Resolver:
                   and (state := stated_country(text, m.start, m.end, m.text, self.lexicon, m.attrs.country))}
         in_document = {m.key for m in result.mentions
                        if m.key and not _state_conflicts(m.key, states.get(m.id), self.lexicon)}
+        # a body whose state the text gives at one mention (المديرية العامة للأمن الوطني
+        # المغربية) is the document's: its bare mentions are that state's too
+        in_document |= {own for m in result.mentions if m.id in states and not m.key
+                        and (own := entry_of_state(m.text, states[m.id], self.lexicon))}
+        dominant = _dominant_country(result.mentions, self.lexicon)
         event_names = self._event_names(result.mentions)
         model_prefix = tuple(self.settings["model_sources"])
         rekeyed = self._acronym_readings(result.mentions)
@@ -345,7 +361,7 @@ class Resolver:
             as_event = (m.type != "Event" and not m.key and m.source.startswith(model_prefix)
                         and name_key(m.text) in event_names)
             fresh = _make_node(m, self.lexicon, in_document, "event" if as_event else None, rekeyed.get(m.id),
-                               states.get(m.id))
+                               states.get(m.id), dominant)
             node = doc_nodes.setdefault(fresh.id, fresh)
             if fresh.kind == "name" and node.kind != "name":
                 node.kind = "name"

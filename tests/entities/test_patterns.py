@@ -130,3 +130,37 @@ def test_arabic_names_after_listed_demonyms():
 def test_arabic_listed_demonym_without_a_name(text):
     names, _ = persons("ar", text)
     assert names == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb of saying with its conjunction glued (وقال، فأضاف، وأوضح) before a name found
+    # backwards from its apposition: the verb is never part of the name
+    ("وقال برنار كازنوف، وزير الداخلية الفرنسي السابق، إن التهديد ما زال قائما.", "برنار كازنوف"),
+    ("فأضاف جيرالد دارمانان، وزير الداخلية الفرنسي، أن التعاون مع المغرب متين.", "جيرالد دارمانان"),
+    ("وأوضح فيليب لازاريني، المفوض العام للأونروا، أن الوضع صعب.", "فيليب لازاريني"),
+    ("وكشف كريستوفر راي، مدير مكتب التحقيقات الفيدرالي، عن تفاصيل جديدة.", "كريستوفر راي"),
+])
+def test_arabic_verb_of_saying_with_its_conjunction_is_not_part_of_the_name(text, name):
+    names, _ = persons("ar", text)
+    assert name in names
+    assert not any(n != name and name in n for n in names)
+
+
+@pytest.mark.parametrize("text, name, glued", [
+    # a title or a common word with the conjunction glued to it ends the name before it
+    ("وصدر الحكم بحق محمد بديع وعدد من قيادات الجماعة.", "محمد بديع", "محمد بديع وعدد"),
+    ("واجتمع الأمين العام أنطونيو غوتيريش ورئيس المفوضية.", "أنطونيو غوتيريش", "أنطونيو غوتيريش ورئيس المفوضية"),
+])
+def test_arabic_conjunction_glued_to_a_title_or_common_word_ends_a_name(text, name, glued):
+    names, _ = persons("ar", text)
+    assert name in names
+    assert glued not in names and not any("ورئيس" in n or "وعدد" in n for n in names)
+
+
+def test_arabic_nisba_closes_a_name_after_a_link_and_a_definite_word():
+    # بن عبد الكريم: a link, then a definite word, then the family name (ى written for ي)
+    names, _ = persons("ar", "واستقبل الأمين العام لرابطة العالم الإسلامي محمد بن عبد الكريم العيسى الوفد.")
+    assert "محمد بن عبد الكريم العيسى" in names
+    # a definite noun that is no nisba still ends the name before it
+    names, _ = persons("ar", "واستقبل ولي العهد محمد بن سلمان الوفد السعودي.")
+    assert "محمد بن سلمان" in names

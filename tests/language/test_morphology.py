@@ -69,3 +69,13 @@ def test_regexes_and_builder():
     assert month.fullmatch("بيناير") and month.fullmatch("يناير") and not month.fullmatch("كيناير")
     assert m.is_proclitic("فل") and not m.is_proclitic("لل")
     assert m.glued_to_hamza("بإسناد") and not m.glued_to_hamza("إسناد")
+
+
+def test_without_conjunction_only_before_a_listed_stem():
+    verbs = {"قال", "اكد"}
+    assert m.without_conjunction("وقال", verbs) == "قال"
+    assert m.without_conjunction("فاكد", verbs) == "اكد"
+    assert m.without_conjunction("قال", verbs) == "قال"
+    # a preposition is no conjunction; a word whose rest is not listed keeps its letters
+    assert m.without_conjunction("بقال", verbs) == "بقال"
+    assert m.without_conjunction("وليد", verbs) == "وليد"

@@ -54,3 +54,12 @@ def test_check_shape(value, shape, ok):
 def test_word_list_and_context():
     assert data.word_list()  # normalized common Arabic words
     assert "d2k" in data.jsonld_context()
+
+
+def test_reporting_verbs_are_the_one_word_attribution_cues_without_anchors():
+    verbs = data.reporting_verbs("ar")
+    assert {"قال", "قالت", "اكد", "اعلن", "اوضح", "صرح", "اضاف"} <= verbs
+    assert not any("$" in v or " " in v for v in verbs)
+    # the French cues of several words ("a declare") are left out
+    assert all(" " not in v for v in data.reporting_verbs("fr"))
+    assert "said" in data.reporting_verbs("en")

@@ -109,3 +109,13 @@ def test_a_stateless_name_resolves_by_a_possessive_else_stays_in_its_document():
     bare = sorted(e.documents for e in entities if e.id != "agency/tr-interior")
     assert bare == [["b"], ["c"]]
     assert len({e.id for e in entities}) == 3
+
+
+def test_the_state_demonym_closing_the_name_is_left_out_to_find_that_states_entry():
+    from pipeline.resolution.agency_states import without_state
+    name = "Direction générale de la sécurité intérieure algérienne"
+    assert without_state(name, "country/DZ", STATES) == "Direction générale de la sécurité intérieure"
+    assert without_state(name, "country/FR", STATES) == name
+    assert entry_of_state(name, "country/DZ", STATES) == "agency/dz-dgsi"
+    assert entry_of_state("DGSI française", "country/FR", STATES) == "agency/fr-dgsi"
+    assert entry_of_state("DGSI française", "country/DZ", STATES) is None

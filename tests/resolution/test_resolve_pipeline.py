@@ -110,3 +110,39 @@ def test_surname_with_a_transliterated_article_joins_the_full_name():
     })
     persons = [e for e in entities if e.type == "Person"]
     assert len(persons) == 1 and "Al-Rawi" in persons[0].aliases
+
+
+def _agencies(text: str, lang: str = "ar") -> dict[str, set[str]]:
+    entities = _resolve({"d": (lang, text)})
+    return {e.id: set(e.aliases) for e in entities if e.type == "GovernmentAgency"}
+
+
+def test_an_agency_name_several_states_use_takes_the_state_the_text_gives_it():
+    # Morocco's DGSN in a text about Algeria: the adjective after the name (feminine, agreeing
+    # with المديرية; masculine, agreeing with الأمن), and its bare mention later on
+    text = ("أوقفت المديرية العامة للأمن الوطني المغربية مشتبها به قادما من الجزائر. "
+            "وقالت المديرية العامة للأمن الوطني إن الجزائر تسلمت ملفه، وأكدت الجزائر ذلك.")
+    found = _agencies(text)
+    assert set(found) == {"agency/ma-dgsn"}
+    assert "المديرية العامة للأمن الوطني" in found["agency/ma-dgsn"]
+    text = "وفي الجزائر العاصمة، أعلنت المديرية العامة للأمن الوطني المغربي تسليم مطلوب إلى الجزائر."
+    assert set(_agencies(text)) == {"agency/ma-dgsn"}
+    # and the other way round: Algeria's in a text about Morocco
+    text = "وفي الرباط، سلمت المديرية العامة للأمن الوطني الجزائري قائمة إلى المغرب بعد لقاء في المغرب."
+    assert set(_agencies(text)) == {"agency/dz-dgsn"}
+    assert set(_agencies("En Algérie, la DGSN marocaine a transmis un dossier à Alger.", "fr")) == {"agency/ma-dgsn"}
+    assert "agency/ma-dgsn" in _agencies("In Algeria, Morocco's DGSN shared a file with Algiers.", "en")
+    # no state given: the document's one country
+    assert set(_agencies("وقالت المديرية العامة للأمن الوطني إن الجزائر تسلمت ملفه.")) == {"agency/dz-dgsn"}
+
+
+def test_no_state_given_an_agency_name_takes_the_country_the_document_names_most():
+    text = ("La DGSN a arrêté à Alger un suspect recherché par le Maroc. "
+            "L'Algérie a salué l'opération, selon la presse de l'Algérie.")
+    assert set(_agencies(text, "fr")) == {"agency/dz-dgsn"}
+    text = ("أعلنت المديرية العامة للأمن الوطني توقيف مطلوب في الدار البيضاء بعد تنسيق مع الجزائر. "
+            "وأكد المغرب أن التعاون مستمر، وشكرت الرباط والمغرب الشركاء.")
+    assert set(_agencies(text)) == {"agency/ma-dgsn"}
+    # two countries named as often: no state for the name
+    text = "La DGSN a arrêté à Alger un suspect recherché par le Maroc, a indiqué l'Algérie."
+    assert not {"agency/dz-dgsn", "agency/ma-dgsn"} & set(_agencies(text, "fr"))
