@@ -148,3 +148,76 @@ def test_edges_csv_has_status_dates_and_source(page):
     assert (former["status"], former["start"], former["end"], former["source"]) == ("former", "2013", "2017", "")
     coop = next(r for r in rows if r["relation"] == "cooperatesWith" and {r["head"], r["tail"]} == {"country/FR", "country/MA"})
     assert "Intérieur" in coop["source"] and coop["status"] == ""
+
+
+# --- the time filter reads a role's since / until (the valid time) before its report dates ----
+# Our own sentence about public people: a former head with dates, a head "since" a year; the
+# article is dated 2024, after the one role ended.
+ROLES = [{"id": "en-post", "date": "2024-05-02", "publisher": "The Washington Post", "lang": "en", "title": "Spy chiefs",
+          "text": "John Brennan, who led the CIA from 2013 to 2017, wrote a memoir. Christopher Wray has led the FBI "
+                  "since 2017. The United States cooperates with Morocco in the fight against terrorism."}]
+
+
+@pytest.fixture(scope="module")
+def roles_visit(chromium, tmp_path_factory):
+    from pipeline.runner import Pipeline
+
+    src = tmp_path_factory.mktemp("rolefilter-corpus") / "roles.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in ROLES), encoding="utf-8")
+    out = tmp_path_factory.mktemp("rolefilter-out")
+    Pipeline().run([src], out)
+    visit = open_page(chromium, out / "graph.html", ready=READY, viewport=(1366, 768))
+    yield visit
+    visit.page.context.close()
+
+
+def set_time(page, selector: str, value: str) -> None:
+    page.fill(selector, value)
+    page.dispatch_event(selector, "change")
+
+
+def test_time_filter_reads_a_roles_since_and_until(roles_visit):
+    page = roles_visit.page
+    former, since = edge(page, "John Brennan", "leads"), edge(page, "Christopher Wray", "leads")
+    assert (former["status"], former["start"], former["end"]) == ("former", "2013", "2017")
+    assert since["start"] == "2017" and "end" not in since
+    ids = page.evaluate("doc2kg.data.nodes.map(n => n.id)")
+    before = page.evaluate("ids => doc2kg.network.getPositions(ids)", ids)
+
+    def shown() -> tuple[set, set]:
+        edges = {page.evaluate("i => doc2kg.data.edges[i].type + ' ' + doc2kg.data.nodes[doc2kg.data.edges[i].from].name", i)
+                 for i in page.evaluate("doc2kg.visibleEdges()")}
+        nodes = {page.evaluate("i => doc2kg.data.nodes[i].name", i) for i in page.evaluate("doc2kg.visibleNodes()")}
+        return edges, nodes
+
+    everything = shown()
+    assert {"leads John Brennan", "leads Christopher Wray"} <= everything[0]
+    assert "valid time decides" in page.locator("#time-help").text_content()
+    # 2015: inside 2013-2017; the open role starts after it; the 2024 report dates nothing in it
+    set_time(page, "#time-from", "2015")
+    set_time(page, "#time-to", "2015")
+    edges, nodes = shown()
+    assert edges == {"leads John Brennan"}
+    assert nodes == {"John Brennan", "Central Intelligence Agency"}
+    # 2019: the former role has ended (hidden), "since 2017" still holds
+    set_time(page, "#time-from", "2019")
+    set_time(page, "#time-to", "2019")
+    edges, nodes = shown()
+    assert edges == {"leads Christopher Wray"} and "John Brennan" not in nodes
+    # 2024, the report's year: the role's own time decides, not the date of the article that states it
+    set_time(page, "#time-from", "2024")
+    set_time(page, "#time-to", "")
+    edges, nodes = shown()
+    assert "leads Christopher Wray" in edges and "leads John Brennan" not in edges
+    assert "John Brennan" in nodes  # the node: one of its times (the report) meets the range
+    assert any(e.startswith("cooperatesWith") for e in edges)  # no valid time: the report date decides
+    # up to 2013-06: a year meets a month in it; the former role is back
+    set_time(page, "#time-from", "")
+    set_time(page, "#time-to", "2013-06")
+    assert shown()[0] == {"leads John Brennan"}
+    page.click("#reset")
+    assert shown() == everything
+    after = page.evaluate("ids => doc2kg.network.getPositions(ids)", ids)
+    for nid, p in before.items():
+        assert abs(after[nid]["x"] - p["x"]) < 0.01 and abs(after[nid]["y"] - p["y"]) < 0.01, nid
+    assert roles_visit.errors == [] and roles_visit.outside == [] and roles_visit.dialogs == []

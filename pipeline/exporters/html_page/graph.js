@@ -163,25 +163,39 @@
     types: new Set(Object.keys(data.types)), relations: new Set(Object.keys(data.relations)),
     doc: null, minDegree: 0, hideIsolated: false, pinned: new Set(), from: "", to: "", hideUndated: false,
   };
-  // The time filter: a node or edge stays when one of its dates meets [from, to]: an event's
-  // dates (occurredOn, the valid time), a date node's own, and the publication dates of its
-  // documents (the report time). Dates meet at the coarser precision of the two ("2015"
-  // meets from "2015-06-01"). Undated ones stay unless "hide undated" is ticked.
+  // The time filter. A fact with a valid time (a role's since / until, an event's date on its
+  // occurredOn) stays when that time overlaps [from, to] (a role 2013\u20132017 is in 2015, out in
+  // 2019; "since 2019" is in 2024); any other fact by the publication dates of its documents
+  // (the report time). A node stays when one of its times meets the range: its own date (a
+  // date node), its documents' dates and the valid times of its facts. Dates meet at the
+  // coarser precision of the two ("2015" meets from "2015-06-01"). Undated ones stay unless
+  // "hide undated" is ticked.
   const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
   const isDate = (d) => typeof d === "string" && DATE.test(d);
+  const point = (d) => [d, d];  // a date is the span from itself to itself
   const nodeDates = new Map(data.nodes.map((n) => [n.id,
-    [...(n.kind === "literal" && isDate(n.name) ? [n.name] : []), ...n.docs.map((i) => data.documents[i].date)].filter(isDate)]));
-  const edgeDates = new Map(data.edges.map((e) => [e.id, e.docs.map((i) => data.documents[i].date).filter(isDate)]));
-  for (const e of data.edges) {
+    [...(n.kind === "literal" && isDate(n.name) ? [n.name] : []), ...n.docs.map((i) => data.documents[i].date)].filter(isDate).map(point)]));
+  // A fact's valid time: [start, end] spans ("" an open side), the fact's and each document's.
+  function validTime(e) {
     const to = byId.get(e.to);
-    if (e.type === "occurredOn" && to && to.kind === "literal" && isDate(to.name)) {
-      nodeDates.get(e.from).push(to.name);
-      edgeDates.get(e.id).push(to.name);
-    }
+    if (e.type === "occurredOn" && to && to.kind === "literal" && isDate(to.name)) return [point(to.name)];
+    const spans = [e, ...Object.values(e.by_doc || {})]
+      .map((t) => [isDate(t.start) ? t.start : "", isDate(t.end) ? t.end : ""]).filter(([s, f]) => s || f);
+    return spans.filter((s, i) => spans.findIndex((o) => o[0] === s[0] && o[1] === s[1]) === i);
   }
-  function meets(d, lo, hi) {
-    const n1 = Math.min(d.length, lo.length), n2 = Math.min(d.length, hi.length);
-    return (!lo || d.slice(0, n1) >= lo.slice(0, n1)) && (!hi || d.slice(0, n2) <= hi.slice(0, n2));
+  const edgeDates = new Map(data.edges.map((e) => {
+    const valid = validTime(e);
+    return [e.id, valid.length ? valid : e.docs.map((i) => data.documents[i].date).filter(isDate).map(point)];
+  }));
+  for (const e of data.edges) {
+    const valid = validTime(e);
+    if (e.type === "occurredOn") { if (valid.length) nodeDates.get(e.from).push(...valid); }
+    else for (const id of [e.from, e.to]) nodeDates.get(id).push(...valid);
+  }
+  const before = (a, b) => { const k = Math.min(a.length, b.length); return a.slice(0, k) <= b.slice(0, k); };
+  // Span [s, f] overlaps [lo, hi]: it does not end before lo nor start after hi.
+  function meets([s, f], lo, hi) {
+    return (!lo || !f || before(lo, f)) && (!hi || !s || before(s, hi));
   }
   function inTime(dates) {
     if (!dates.length) return !state.hideUndated;
@@ -294,7 +308,7 @@
   timeFrom.addEventListener("change", readTime);
   timeTo.addEventListener("change", readTime);
   undatedBox.addEventListener("change", readTime);
-  const allDates = [...nodeDates.values(), ...edgeDates.values()].flat().sort();
+  const allDates = [...nodeDates.values(), ...edgeDates.values()].flat(2).filter(Boolean).sort();
   if (allDates.length) {
     timeFrom.placeholder = allDates[0].slice(0, 4);
     timeTo.placeholder = allDates[allDates.length - 1].slice(0, 4);
