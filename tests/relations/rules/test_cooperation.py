@@ -1,0 +1,45 @@
+"""``cooperation`` (pipeline/relations/rules/cooperation.py): a coordinated list of more than
+two parties near a cooperation word names members or participants of something, not partners
+of each other, unless the text has them all sign one act or says "among them"; a pair
+stays a pair."""
+import pytest
+
+
+def _coop(triples) -> set[frozenset[str]]:
+    return {frozenset((h, t)) for h, typ, t in triples if typ == "cooperatesWith"}
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("en", "The programme's partners include Germany, Poland, Sweden and Portugal.",
+     ["Germany", "Poland", "Sweden", "Portugal"]),
+    ("fr", "Le programme a pour partenaires l'Allemagne, la Pologne, la Suède et le Portugal.",
+     ["Allemagne", "Pologne", "Suède", "Portugal"]),
+    ("ar", "ويضم إطار التعاون ألمانيا وبولندا والسويد والبرتغال.",
+     ["ألمانيا", "بولندا", "السويد", "البرتغال"]),
+])
+def test_a_long_list_of_members_is_no_pairwise_cooperation(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    pairs = [frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:]]
+    assert not any(p in coop for p in pairs), coop
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("en", "The security agreement was signed by Germany, Poland and Sweden on Monday.",
+     ["Germany", "Poland", "Sweden"]),
+    ("fr", "L'accord de coopération a été signé par l'Allemagne, la Pologne et la Suède lundi.",
+     ["Allemagne", "Pologne", "Suède"]),
+    ("ar", "ووقعت ألمانيا وبولندا والسويد اتفاقية للتعاون الأمني يوم الاثنين.",
+     ["ألمانيا", "بولندا", "السويد"]),
+])
+def test_the_signatories_of_one_act_are_partners(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert frozenset((a, b)) in coop, (a, b, coop)
+
+
+def test_a_pair_near_a_trigger_still_cooperates_en(extract):
+    triples, _ = extract("en", "Germany and Poland agreed to strengthen their police cooperation.")
+    assert frozenset(("Germany", "Poland")) in _coop(triples)
