@@ -43,3 +43,12 @@ def test_the_signatories_of_one_act_are_partners(extract, lang, text, names):
 def test_a_pair_near_a_trigger_still_cooperates_en(extract):
     triples, _ = extract("en", "Germany and Poland agreed to strengthen their police cooperation.")
     assert frozenset(("Germany", "Poland")) in _coop(triples)
+
+
+def test_states_that_signed_up_to_something_are_not_each_others_partners_en(extract):
+    # "signed up" joins a coalition or a scheme; it is no act the listed states sign together.
+    text = "Denmark, Finland, Estonia and Latvia have signed up to the maritime partnership, the minister said."
+    triples, _ = extract("en", text)
+    coop = _coop(triples)
+    names = ["Denmark", "Finland", "Estonia", "Latvia"]
+    assert not any(frozenset((a, b)) in coop for i, a in enumerate(names) for b in names[i + 1:]), coop
