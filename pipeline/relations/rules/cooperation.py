@@ -134,6 +134,9 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         pair = frozenset((a.key, b.key))
         if len(pair) < 2 or pair in seen:
             return
+        first, last = (a, b) if a.start <= b.start else (b, a)
+        if ctx.cues("rupture", ctx.before(first, TRIGGER_WORDS)[0], last.end):
+            return  # "X suspended cooperation with Y", "X cut ties with Y": no longer partners
         seen.add(pair)
         out.append(candidate(a, "cooperatesWith", b, rule, conf, *triggers))
 

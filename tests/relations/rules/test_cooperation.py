@@ -52,3 +52,18 @@ def test_states_that_signed_up_to_something_are_not_each_others_partners_en(extr
     coop = _coop(triples)
     names = ["Denmark", "Finland", "Estonia", "Latvia"]
     assert not any(frozenset((a, b)) in coop for i, a in enumerate(names) for b in names[i + 1:]), coop
+
+
+@pytest.mark.parametrize("lang, text, a, b", [
+    ("en", "Mali suspended its military cooperation with France in 2022.", "Mali", "France"),
+    ("fr", "Le Mali a rompu sa coopération militaire avec la France en 2022.", "Mali", "France"),
+    ("ar", "وقطعت مالي تعاونها العسكري مع فرنسا عام 2022.", "مالي", "فرنسا"),
+])
+def test_suspended_or_cut_ties_are_no_cooperation(extract, lang, text, a, b):
+    triples, _ = extract(lang, text)
+    assert frozenset((a, b)) not in _coop(triples)
+
+
+def test_cooperation_with_still_found_en(extract):
+    triples, _ = extract("en", "Mali signed a military cooperation agreement with Russia in 2023.")
+    assert frozenset(("Mali", "Russia")) in _coop(triples)
