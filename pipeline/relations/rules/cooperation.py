@@ -39,6 +39,7 @@ TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # pairs them ("among them") or has them all sign one act ("signed by A, B and C").
 PAIRWISE_LIST = 2
 JOINT_WORDS = 12  # "X and Y … set up a joint cell": the joint word after the chain
+SOURCE_WORDS = 2  # "according to X": the source named right after the cue
 REACTION_WORDS = 2  # "welcomed" before the chain: the parties react, they do not cooperate
 TITLE_WORDS = 4  # "UN Secretary-General X": a body that only qualifies the person after it
 POSSESSIVE_WORDS = 2  # "sa coopération", "its cooperation"
@@ -145,6 +146,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         # "التدريب التونسي الجزائري المشترك" (two adjectives in a row qualify one noun).
         if any(x.demonym for x in chain) and not all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:])):
             chain = [x for x in chain if not x.demonym]
+        # "Selon Europol, le Maroc et l'Espagne coopèrent": the source is no member of the list.
+        chain = [x for x in chain if not ctx.cues("attribution_according", ctx.before(x, SOURCE_WORDS)[0], x.start)]
         if len(chain) < 2:
             continue
         lo, _ = ctx.before(chain[0], TRIGGER_WORDS)
