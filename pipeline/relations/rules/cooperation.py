@@ -34,7 +34,12 @@ HOST_TRAINING = 0.65
 DUAL = 0.65
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
+# Parties. A coordinated list longer than this names the members or participants of
+# something ("partners include A, B, C and D"), not partners of each other, unless the text
+# pairs them ("among them") or has them all sign one act ("signed by A, B and C").
+PAIRWISE_LIST = 2
 JOINT_WORDS = 12  # "X and Y … set up a joint cell": the joint word after the chain
+SOURCE_WORDS = 2  # "according to X": the source named right after the cue
 REACTION_WORDS = 2  # "welcomed" before the chain: the parties react, they do not cooperate
 TITLE_WORDS = 4  # "UN Secretary-General X": a body that only qualifies the person after it
 POSSESSIVE_WORDS = 2  # "sa coopération", "its cooperation"
@@ -130,6 +135,9 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         pair = frozenset((a.key, b.key))
         if len(pair) < 2 or pair in seen:
             return
+        first, last = (a, b) if a.start <= b.start else (b, a)
+        if ctx.cues("rupture", ctx.before(first, TRIGGER_WORDS)[0], last.end):
+            return  # "X suspended cooperation with Y", "X cut ties with Y": no longer partners
         seen.add(pair)
         out.append(candidate(a, "cooperatesWith", b, rule, conf, *triggers))
 
@@ -138,6 +146,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         # "التدريب التونسي الجزائري المشترك" (two adjectives in a row qualify one noun).
         if any(x.demonym for x in chain) and not all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:])):
             chain = [x for x in chain if not x.demonym]
+        # "Selon Europol, le Maroc et l'Espagne coopèrent": the source is no member of the list.
+        chain = [x for x in chain if not ctx.cues("attribution_according", ctx.before(x, SOURCE_WORDS)[0], x.start)]
         if len(chain) < 2:
             continue
         lo, _ = ctx.before(chain[0], TRIGGER_WORDS)
@@ -152,10 +162,11 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         rule, conf = ("rule:coop-between", BETWEEN) if between else ("rule:coop-coordination", COORDINATION)
         with_lo, _ = ctx.before(chain[0], WITH_WORDS)
         # Co-objects of "with" ("coopère avec A et B", "التنسيق مع A وB") are each the
-        # subject's partner, not each other's; a list of more than two after "between" is
-        # pairwise only when the text says so ("among them", "فيما بينها").
+        # subject's partner, not each other's; a list of more than two (after "between" or
+        # not) is pairwise only when the text says so ("among them", "فيما بينها") or has
+        # them sign one act together ("signed by A, B and C").
         co_objects = not between and bool(ctx.cues("with", with_lo, chain[0].start))
-        if between and len(chain) > 2 and not ctx.cues("among"):
+        if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi):
             co_objects = True
         if not co_objects:
             for a, b in combinations(chain, 2):

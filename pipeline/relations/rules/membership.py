@@ -15,6 +15,7 @@ SINGLE = 0.65  # one country
 CUE_REACH_CHARS = 15  # a membership cue within this many characters of the stretch
 ORGANIZATION_WORDS = 20  # the list to the organization
 AGENT_WORDS = 2  # "set up by the X": the agent cue before the organization's name
+PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
 
 
 @relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
@@ -28,6 +29,7 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
     cues = ctx.cues("memberOf")
     if not cues:
         return []
+    partitive = ctx.cues("partitive")
     countries = [a for a in ctx.args if a.type == "Country" and not a.demonym]
     out: list[Candidate] = []
     runs = chains(ctx, countries)
@@ -46,8 +48,12 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         start, end = min(lo, org.start), max(hi, org.end)
         # A cue overlapping the stretch or within a few characters of it ("Les pays membres
         # de l'X : A, B", "X, which groups A, B and C", "وتضم A وB").
-        if not any(c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS for c0, c1 in cues):
+        near = [(c0, c1) for c0, c1 in cues if c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS]
+        if not near:
             continue
+        if all(any(p0 < c1 and c0 < p1 for p0, p1 in partitive) for c0, c1 in near) and not any(
+                org.end <= c0 and c1 <= lo and ctx.words(ctx.text[org.end:c0]) <= PARTITIVE_WORDS for c0, c1 in near):
+            continue  # "countries, among them A and B, … X": a part of the countries, not X's members
         if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > ORGANIZATION_WORDS:
             continue
         conf = LISTED if len(chain) > 1 else SINGLE
