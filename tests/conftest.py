@@ -72,3 +72,20 @@ def assert_one_generation(out: Path) -> Path:
         assert (out / "store").resolve() == (current / "store").resolve()
         assert (out / "store").resolve().name == summary["generation"]
     return current
+
+
+def wait_for_server(proc, port: int, seconds: float = 60) -> str:
+    """Wait until the ``doc2kg serve`` process ``proc`` accepts connections on ``port``; its
+    base URL. Fails with the server's stderr when it exits first."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return f"http://127.0.0.1:{port}"

@@ -261,15 +261,14 @@ def event_blocking_keys(reports: list[EventReport]) -> dict[str, set[str]]:
 
 def _linked(key: tuple, a: EventReport, b: EventReport, years_a: frozenset[str] = frozenset(),
             years_b: frozenset[str] = frozenset()) -> bool:
-    shared = len((a.places | a.participants) & (b.places | b.participants))
+    common = (a.places | a.participants) & (b.places | b.participants)
     if key[0] == "ordinal":
-        return shared >= ORDINAL_ONLY_SHARED
+        return len(common) >= ORDINAL_ONLY_SHARED
     if key[0] == "frame":
         # a described report: two shared parties or places, or one shared person in a shared
         # year (Macron's state visit, 2024); never two reports that name two other places
         if a.places and b.places and not a.places & b.places:
             return False
-        common = (a.places | a.participants) & (b.places | b.participants)
         return len(common) >= FRAME_SHARED or bool(years_a & years_b) and any(k.startswith("person") for k in common)
     return True
 

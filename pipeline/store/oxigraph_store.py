@@ -181,18 +181,8 @@ def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]
                 _swap_link(out_dir, previous)
             return _write_summary(out_dir, previous, len(wanted), total)
 
-    root = home / GENERATIONS
-    root.mkdir(parents=True, exist_ok=True)
-    generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-    try:
-        wanted, total = _build(generation, graphs, previous, old, wanted)
-    except BaseException:  # disk full, interrupted: no half-written generation stays behind
-        shutil.rmtree(generation, ignore_errors=True)
-        generation.with_suffix(".json").unlink(missing_ok=True)
-        raise
-    _swap_link(out_dir, generation)
-    if out_dir == home:
-        prune_generations(home, {generation, previous})
+    generation, (wanted, total) = _switch_to_new_generation(
+        out_dir, home, previous, lambda generation: _build(generation, graphs, previous, old, wanted))
     return _write_summary(out_dir, generation, len(wanted), total)
 
 
@@ -328,19 +318,29 @@ def update_store_documents(G: nx.MultiDiGraph, out_dir: Path, documents: set[str
                  for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
     del store
     total = summary - before + sum(len(fresh[key]) for key in fresh if old.get(key) != wanted[key])
+    generation, _ = _switch_to_new_generation(
+        out_dir, home, previous, lambda generation: _build(generation, lambda: iter(fresh.items()), previous, old,
+                                                           wanted, total))
+    return _write_summary(out_dir, generation, len(wanted), total)
+
+
+def _switch_to_new_generation(out_dir: Path, home: Path, previous: Path | None, build):
+    """``build(generation)`` into a new generation folder, then ``OUT/store`` pointed at it
+    (and the old generations pruned when ``out_dir`` is the store's home): ``(generation,
+    what build returned)``. A build that fails leaves no half-written generation behind."""
     root = home / GENERATIONS
     root.mkdir(parents=True, exist_ok=True)
     generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     try:
-        _build(generation, lambda: iter(fresh.items()), previous, old, wanted, total)
-    except BaseException:
+        built = build(generation)
+    except BaseException:  # disk full, interrupted
         shutil.rmtree(generation, ignore_errors=True)
         generation.with_suffix(".json").unlink(missing_ok=True)
         raise
     _swap_link(out_dir, generation)
     if out_dir == home:
         prune_generations(home, {generation, previous})
-    return _write_summary(out_dir, generation, len(wanted), total)
+    return generation, built
 
 
 def _read_summary(generation: Path | None) -> int | None:

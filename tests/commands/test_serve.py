@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,7 +11,7 @@ import requests
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from pipeline.sparql.endpoint import free_port
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_for_server
 
 
 @pytest.fixture()
@@ -20,15 +19,7 @@ def server(seed_run):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", str(seed_run.out_dir), "--port", str(port),
                              "--timeout", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read().decode()
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
+    yield wait_for_server(proc, port)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=20) == 0
     time.sleep(0.2)

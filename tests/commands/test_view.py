@@ -137,30 +137,20 @@ def test_view_page_opens_in_chromium_with_the_view_nodes(run_out, chromium, tmp_
 
 def test_serve_answers_the_same_view(run_out):
     import signal
-    import socket
     import subprocess
     import sys
-    import time
 
     import requests
 
     from pipeline.sparql.endpoint import free_port
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, wait_for_server
 
     out, _ = run_out
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", str(out), "--port", str(port), "--engines", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stderr.read().decode()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        base = f"http://127.0.0.1:{port}"
+        base = wait_for_server(proc, port)
         page = requests.get(base + "/view", params={"entity": "Morocco", "hops": "1"}, timeout=60)
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
         refs = set(re.findall(r'"ref":"([^"]+)"', page.text))

@@ -31,15 +31,20 @@ CORPUS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def visit(chromium, tmp_path_factory):
+def _run_and_open(chromium, tmp_path_factory, name: str, documents: list[dict]):
+    """The real pipeline over ``documents`` (JSON Lines), its graph.html open in Chromium."""
     from pipeline.runner import Pipeline
 
-    src = tmp_path_factory.mktemp("pagetime-corpus") / "reports.jsonl"
-    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in CORPUS), encoding="utf-8")
-    out = tmp_path_factory.mktemp("pagetime-out")
+    src = tmp_path_factory.mktemp(f"{name}-corpus") / "reports.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
+    out = tmp_path_factory.mktemp(f"{name}-out")
     Pipeline().run([src], out)
-    visit = open_page(chromium, out / "graph.html", ready=READY, viewport=(1366, 768))
+    return open_page(chromium, out / "graph.html", ready=READY, viewport=(1366, 768))
+
+
+@pytest.fixture(scope="module")
+def visit(chromium, tmp_path_factory):
+    visit = _run_and_open(chromium, tmp_path_factory, "pagetime", CORPUS)
     yield visit
     visit.page.context.close()
 
@@ -160,13 +165,7 @@ ROLES = [{"id": "en-post", "date": "2024-05-02", "publisher": "The Washington Po
 
 @pytest.fixture(scope="module")
 def roles_visit(chromium, tmp_path_factory):
-    from pipeline.runner import Pipeline
-
-    src = tmp_path_factory.mktemp("rolefilter-corpus") / "roles.jsonl"
-    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in ROLES), encoding="utf-8")
-    out = tmp_path_factory.mktemp("rolefilter-out")
-    Pipeline().run([src], out)
-    visit = open_page(chromium, out / "graph.html", ready=READY, viewport=(1366, 768))
+    visit = _run_and_open(chromium, tmp_path_factory, "rolefilter", ROLES)
     yield visit
     visit.page.context.close()
 
