@@ -61,7 +61,8 @@ _DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|
 @dataclass(frozen=True, slots=True)
 class EventReport:
     """What one document says of one event: its names' signatures and what its relations
-    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys)."""
+    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys),
+    and its document's publication date (``published``, ISO, or None)."""
 
     id: str
     document: str
@@ -69,6 +70,7 @@ class EventReport:
     dates: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
     participants: frozenset[str] = field(default_factory=frozenset)
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +286,7 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     all pairs. Pairs are joined strongest first, and two groups join only when no report of
     one is kept apart from a report of the other (Flintlock without a year does not chain
     Flintlock 2019 to Flintlock 2020); a yearless report that could join reports of two
-    different years joins neither. Within a document, a yearless name without a head noun
+    different years joins those of its document's publication year, else neither. Within a document, a yearless name without a head noun
     joins its one dated namesake without one (the resolver's own within-document joins
     read four-digit years; this one also reads African Lion 24 and the model's names)."""
     facts = {r.id: _facts(r) for r in reports}
@@ -322,6 +324,11 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     for x, y in candidates:
         partner_years[x] |= years[y]
         partner_years[y] |= years[x]
+    # a yearless report that could join two editions is the edition of its document's
+    # year, when one is among them (« Flintlock » in a dispatch of February 2020 is
+    # Flintlock 2020, not 2019); else it joins neither
+    edition_of = {x: by_id[x].published[:4] for x, ys in partner_years.items()
+                  if not years[x] and len(ys) > 1 and by_id[x].published and by_id[x].published[:4] in ys}
     group = {r.id: r.id for r in reports}
     members = {r.id: [r.id] for r in reports}
     # within a document, a yearless name is its one dated namesake (African Lion after
@@ -333,7 +340,8 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
             members[y].append(members.pop(x)[0])
             group[x] = y
     for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(not years[i] and len(partner_years[i]) > 1 for i in (x, y)):
+        if any(not years[i] and len(partner_years[i]) > 1 and edition_of.get(i) not in years[j]
+               for i, j in ((x, y), (y, x))):
             continue
         gx, gy = group[x], group[y]
         if gx == gy or any(_apart(by_id[i], facts[i], by_id[j], facts[j])

@@ -91,6 +91,15 @@ def test_a_yearless_name_joins_no_edition_when_two_qualify():
     assert same_event_groups([*reports[:2], dated]) == [["b", "c"]]
 
 
+def test_a_yearless_name_joins_the_edition_of_its_publication_year_when_two_qualify():
+    editions = [report("a", "d1", "Flintlock 2019"), report("b", "d2", "Flintlock 2020")]
+    dispatch = EventReport("c", "d3", (event_signature("Flintlock"),), published="2020-02-18")
+    assert same_event_groups([*editions, dispatch]) == [["b", "c"]]
+    # a publication year no edition has: it joins neither
+    later = EventReport("c", "d3", (event_signature("Flintlock"),), published="2022-02-18")
+    assert same_event_groups([*editions, later]) == []
+
+
 def test_a_yearless_name_is_its_one_dated_namesake_in_its_document():
     reports = [report("a", "d1", "African Lion 24"), report("b", "d1", "African Lion"),
                report("c", "d2", "African Lion 2024"), report("d", "d3", "African Lion 2023")]
