@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -79,10 +79,25 @@ class _Facts:
     kinds: frozenset[str]
     years: frozenset[str]
     ordinals: frozenset[int]
+    # a report named by its place in a series (la précédente session: -1, the next one: +1),
+    # of the years when its name says a year (last year's edition); ``unanchored``: its
+    # document has no report to count from, it links nothing
+    shift: int = 0
+    by_year: bool = False
+    unanchored: bool = False
 
 
 def _key(text: str) -> str:
     return " ".join(strip_article(w, min_length=4) for w in normalize_key(text).split())
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> tuple[dict[str, int], frozenset[str]]:
+    """(relative word key -> shift: previous -1, next +1; year word keys)."""
+    data = ontology_data.event_kinds().get("relative") or {}
+    shift = {_key(w): n for family, n in (("previous", -1), ("next", 1))
+             for words in (data.get(family) or {}).values() for w in words}
+    return shift, frozenset(_key(w) for words in (data.get("year_words") or {}).values() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -156,10 +171,12 @@ def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
 
 def _facts(report: EventReport) -> _Facts:
     kinds_of = _tables()[0]
+    relative, year_words = _relative_words()
     names: set[tuple[str, str]] = set()
     kinds: set[str] = set()
     years: set[str] = set()
     ordinals: set[int] = set()
+    shift, by_year = 0, False
     for sig in report.signatures:
         if sig.head and sig.head in kinds_of:
             kinds.add(kinds_of[sig.head])
@@ -180,12 +197,56 @@ def _facts(report: EventReport) -> _Facts:
         number, words = _ordinal(words)
         if number:
             ordinals.add(number)
+        if any(w in relative for w in words):  # la précédente session, دورة السنة الماضية
+            shift = next(relative[w] for w in words if w in relative)
+            by_year = by_year or any(w in year_words for w in words)
+            words = [w for w in words if w not in relative and w not in year_words and len(w) > 1]
         if not words:
             continue
         core = " ".join(words)
         script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
         names |= {(script if kind == "skeleton" else kind, key) for kind, key in name_keys(core)}
-    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals))
+    if shift and (years or ordinals):
+        shift = 0  # "the last 22nd session": its own number says which
+    if shift:
+        names = set()  # "précédente" names nothing: the series it counts in does
+    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals), shift, by_year)
+
+
+def _anchored(reports: list[EventReport]) -> tuple[dict[str, _Facts], dict[str, EventReport]]:
+    """Every report's facts; a report named by its place in a series takes its document's
+    one report to count from: by ordinal (la précédente session after la 23e session: the
+    22nd, its kind, name and parties), or by year (last year's edition in a report of
+    African Lion 2024: African Lion 2023). Without exactly one, it is ``unanchored``."""
+    facts = {r.id: _facts(r) for r in reports}
+    by_id = {r.id: r for r in reports}
+    by_document: dict[str, list[str]] = defaultdict(list)
+    for r in reports:
+        by_document[r.document].append(r.id)
+    for r in reports:
+        f = facts[r.id]
+        if not f.shift:
+            continue
+        others = [(facts[o], by_id[o]) for o in by_document[r.document] if o != r.id and not facts[o].shift]
+        if f.by_year:
+            anchors = [(g, o) for g, o in others if g.years and g.names]
+            values = {y for g, _ in anchors for y in g.years}
+        else:
+            anchors = [(g, o) for g, o in others if g.ordinals and (not f.kinds or g.kinds & f.kinds)]
+            values = {n for g, _ in anchors for n in g.ordinals}
+        if len(values) != 1:
+            facts[r.id] = replace(f, unanchored=True)
+            continue
+        value = next(iter(values))
+        names = frozenset().union(*(g.names for g, _ in anchors))
+        kinds = frozenset().union(*(g.kinds for g, _ in anchors)) if f.by_year else f.kinds or frozenset().union(
+            *(g.kinds for g, _ in anchors))
+        if f.by_year:
+            facts[r.id] = replace(f, names=names, kinds=kinds, years=frozenset({str(int(value) + f.shift)}))
+        else:
+            facts[r.id] = replace(f, names=names, kinds=kinds, ordinals=frozenset({value + f.shift}))
+        by_id[r.id] = replace(r, participants=r.participants.union(*(o.participants for _, o in anchors)))
+    return facts, by_id
 
 
 def _years(dates: frozenset[str]) -> frozenset[str]:
@@ -228,6 +289,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
 
 def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
     keys: set[tuple] = set()
+    if facts.unanchored:
+        return keys
     for kind, key in facts.names:
         if kind == "name":
             keys.add(("name", key))
@@ -251,9 +314,10 @@ def event_blocking_keys(reports: list[EventReport]) -> dict[str, set[str]]:
     """Report id -> the blocks :func:`same_event_groups` puts it in (a skeleton's block
     without its script): two reports that share none are never compared."""
     out: dict[str, set[str]] = {}
-    for r in reports:
+    facts, by_id = _anchored(reports)
+    for r in (by_id[r.id] for r in reports):
         keys = set()
-        for key in _blocking_keys(_facts(r), r):
+        for key in _blocking_keys(facts[r.id], r):
             if key[0] in ("skeleton-ar", "skeleton-la"):
                 key = ("skeleton", *key[1:])
             keys.add("\x1f".join(map(str, key)))
@@ -289,8 +353,8 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     different years joins those of its document's publication year, else neither. Within a document, a yearless name without a head noun
     joins its one dated namesake without one (the resolver's own within-document joins
     read four-digit years; this one also reads African Lion 24 and the model's names)."""
-    facts = {r.id: _facts(r) for r in reports}
-    by_id = {r.id: r for r in reports}
+    facts, by_id = _anchored(reports)
+    reports = [by_id[r.id] for r in reports]
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: r.id):
         for key in _blocking_keys(facts[r.id], r):

@@ -100,6 +100,38 @@ def test_a_yearless_name_joins_the_edition_of_its_publication_year_when_two_qual
     assert same_event_groups([*editions, later]) == []
 
 
+def test_the_previous_session_is_the_one_before_the_session_its_document_reports():
+    parties = ("country/MA", "country/ES")
+    reports = [report("a13", "d1", "13e réunion de haut niveau maroco-espagnole", participants=parties),
+               report("p", "d1", "la précédente réunion"),
+               report("b12", "d2", "الاجتماع الثاني عشر رفيع المستوى المغربي الإسباني", participants=parties),
+               report("c13", "d3", "13th high-level meeting", participants=parties)]
+    assert same_event_groups(reports) == [["a13", "c13"], ["b12", "p"]]
+    # "the next session" counts the other way
+    nxt = [report("a13", "d1", "13e réunion de haut niveau maroco-espagnole", participants=parties),
+           report("n", "d1", "the next meeting"), report("c14", "d2", "14th high-level meeting", participants=parties)]
+    assert same_event_groups(nxt) == [["c14", "n"]]
+
+
+def test_last_year_s_edition_is_the_edition_of_the_year_before():
+    reports = [report("a", "d1", "African Lion 2024"), report("p", "d1", "last year's edition"),
+               report("b", "d2", "مناورات الأسد الإفريقي 2023"), report("c", "d3", "African Lion 2024")]
+    assert same_event_groups(reports) == [["a", "c"], ["b", "p"]]
+
+
+def test_a_previous_session_with_nothing_to_count_from_links_nothing():
+    # two documents that each name "the previous session" and nothing else: no join
+    # (they may count from two other sessions)
+    parties = ("country/MA", "country/FR")
+    assert same_event_groups([report("p1", "d1", "la précédente session", participants=parties),
+                              report("p2", "d2", "the previous session", participants=parties)]) == []
+    # two numbered sessions in its document: which one it counts from is not known
+    assert same_event_groups([report("a", "d1", "22e session", participants=parties),
+                              report("b", "d1", "23e session", participants=parties),
+                              report("p", "d1", "la précédente session"),
+                              report("c", "d2", "21st session", participants=parties)]) == []
+
+
 def test_a_yearless_name_is_its_one_dated_namesake_in_its_document():
     reports = [report("a", "d1", "African Lion 24"), report("b", "d1", "African Lion"),
                report("c", "d2", "African Lion 2024"), report("d", "d3", "African Lion 2023")]
