@@ -17,7 +17,7 @@ event when
   without a year has the years of its dates, African Lion 24 the year 2024), their
   ordinals agree (the 22nd / 23rd session), and for single-day kinds (an attack) their
   days agree when both give one and their places when both give one (two attacks in one
-  city on different days).
+  city on different days), and two that give no date were published within a year.
 
 The resolver (:mod:`.resolve`) joins each group; every report keeps its document, so the
 event entity lists every document that reported it.
@@ -32,6 +32,7 @@ Usage::
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -53,6 +54,10 @@ FRAME_SHARED = 2
 # A transliteration skeleton shorter than this links nothing across scripts (too many
 # names share it).
 MIN_SKELETON = 3
+# Two reports of a single-day kind (an attack) that give no date of it are two events when
+# their documents were published more than this many days apart (news of one attack without
+# its date is written within weeks of it: the Bamako attacks of 2015 and 2024).
+SINGLE_DAY_PUBLISHED_GAP = 366
 
 _EDITION = re.compile(r"^(.+?) (\d\d)$")
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|th)$")
@@ -262,6 +267,15 @@ def _edition_years(report: EventReport, facts: _Facts) -> frozenset[str]:
     return facts.years or (frozenset() if facts.ordinals else _years(report.dates))
 
 
+def _published_apart(a: EventReport, b: EventReport) -> bool:
+    """Whether the two reports' documents were published :data:`SINGLE_DAY_PUBLISHED_GAP`
+    days apart or more (both dated to the day)."""
+    if not (a.published and b.published and len(a.published) >= 10 and len(b.published) >= 10):
+        return False
+    gap = dt.date.fromisoformat(a.published[:10]) - dt.date.fromisoformat(b.published[:10])
+    return abs(gap.days) > SINGLE_DAY_PUBLISHED_GAP
+
+
 def _days(dates: frozenset[str]) -> frozenset[str]:
     return frozenset(d for d in dates if len(d) == 10)
 
@@ -281,6 +295,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
     if (fa.kinds | fb.kinds) & _tables()[3]:
         days_a, days_b = _days(a.dates), _days(b.dates)
         if days_a and days_b and not days_a & days_b:
+            return True
+        if not a.dates and not b.dates and not years_a and not years_b and _published_apart(a, b):
             return True
         if a.places and b.places and not a.places & b.places:
             return True

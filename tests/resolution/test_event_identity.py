@@ -82,6 +82,15 @@ def test_attacks_need_the_same_day_and_place():
     assert same_event_groups([a, b, c, d]) == [["a", "b"]]
 
 
+def test_attacks_without_a_date_reported_years_apart_stay_apart():
+    def attack(rid, doc, name, published):
+        return EventReport(rid, doc, (event_signature(name),), places=frozenset({"city/TN-sousse"}), published=published)
+    a = attack("a", "d1", "attaque de Sousse", "2015-06-27")
+    b = attack("b", "d2", "Sousse attack", "2015-06-28")
+    c = attack("c", "d3", "attack in Sousse", "2018-03-02")
+    assert same_event_groups([a, b, c]) == [["a", "b"]]
+
+
 def test_a_yearless_name_joins_no_edition_when_two_qualify():
     reports = [report("a", "d1", "Flintlock 2019"), report("b", "d2", "Flintlock 2020"), report("c", "d3", "Flintlock")]
     assert same_event_groups(reports) == []
