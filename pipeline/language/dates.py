@@ -256,6 +256,8 @@ def normalize_date(text: str, lang: str) -> str | None:
 # --- every date of a document, with its precision -----------------------------------------
 # How far before a weekday or month a "last" may stand (last Tuesday).
 LAST_REACH = 12
+# ... and a word that says it is to come ("ahead of the ministerial session on Friday").
+FUTURE_REACH = 45
 # Numeric day/month orders: English news may write either, so 03/04/2024 is ambiguous there.
 AMBIGUOUS_NUMERIC_LANGS = frozenset({"en"})
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)(?!\d)")
@@ -321,6 +323,8 @@ def _relative_patterns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str
         body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
         if family in ("last_before", "next_before"):
             around[family] = re.compile(rf"(?:{body})\s+$")
+        elif family == "future_before":  # some words before: no sentence end between
+            around[family] = re.compile(rf"(?<!\w){pre}(?:{body})(?!\w)[^.!?؟\n]*$")
         elif family in ("last_after", "next_after"):
             around[family] = re.compile(rf"\s+(?:{body})(?!\w)")  # .match at the end of the date
         else:
@@ -364,6 +368,14 @@ def _strict_weekday(weekday: int, published: str | None, forward: bool = False) 
     if forward:
         return (ref + dt.timedelta(days=(weekday - ref.isoweekday() - 1) % 7 + 1)).isoformat()
     return (ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+def _coming_weekday(weekday: int, published: str | None) -> str | None:
+    """The first such weekday on or after ``published`` ("à partir de lundi")."""
+    if not published or len(published) < 10:
+        return None
+    ref = dt.date.fromisoformat(published[:10])
+    return (ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)).isoformat()
 
 
 @lru_cache(maxsize=4)
@@ -466,17 +478,22 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
                 elif name in _CANDIDATE_NAMES:
                     keep_as_text(a, b, "no such day")
                 continue
-            strict = forward = False
+            strict = forward = coming = False
             if m.groupdict().get("weekday"):
                 a, b, strict, forward = _around(norm, a, b, around)
                 if not strict and "tomorrow_before" in around and around["tomorrow_before"].search(
                         norm, max(0, a - LAST_REACH), a):
                     strict = forward = True  # غدا الجمعة: tomorrow, the coming Friday
+                elif not strict and "future_before" in around and around["future_before"].search(
+                        norm, max(0, a - FUTURE_REACH), a):
+                    coming = True  # "ahead of the session on Friday": on or after the publication
             if not claim(a, b):
                 continue
             s, e = orig(a, b)
             if strict:
                 value = _strict_weekday(load_weekdays()[lang][m.group("weekday")], published, forward)
+            elif coming:
+                value = _coming_weekday(load_weekdays()[lang][m.group("weekday")], published)
             else:
                 value = _value(m, lang, published) if published else None
             found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))

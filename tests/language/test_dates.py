@@ -188,3 +188,18 @@ def test_next_without_a_publication_date_stays_unresolved():
 def test_the_year_that_closes_a_quoted_name_is_no_date(text, lang, expected):
     dates, _ = document_dates(text, lang)
     assert [d.value for d in dates] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    # published on Wednesday 2024-10-16
+    ("The ministers met on Tuesday ahead of the summit on Friday.", "en", ["2024-10-15", "2024-10-18"]),
+    ("Le couvre-feu s'applique à partir de samedi.", "fr", ["2024-10-19"]),
+    ("وتنعقد القمة المقررة يوم الأحد بالقاهرة.", "ar", ["2024-10-20"]),
+    # the coming day may be the day of publication
+    ("The court will rule on Wednesday.", "en", ["2024-10-16"]),
+    # Control: a future word in the sentence before says nothing of this one
+    ("The court will rule. It met on Monday.", "en", ["2024-10-14"]),
+])
+def test_a_weekday_said_to_come_is_on_or_after_the_publication_date(text, lang, value):
+    dates, _ = document_dates(text, lang, published="2024-10-16")
+    assert [d.value for d in dates] == value
