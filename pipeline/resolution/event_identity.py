@@ -328,15 +328,23 @@ def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
 
 def event_blocking_keys(reports: list[EventReport]) -> dict[str, set[str]]:
     """Report id -> the blocks :func:`same_event_groups` puts it in (a skeleton's block
-    without its script): two reports that share none are never compared."""
+    without its script): two reports that share none are never compared; and one block per
+    document for a report named by its place in a series and the reports it may count from
+    (what it links depends on them)."""
     out: dict[str, set[str]] = {}
     facts, by_id = _anchored(reports)
+    # a report named by its place in a series is read with every report of its document it
+    # may count from: one block for them all, so that they are resolved again together
+    series = {r.document for r in reports if facts[r.id].shift}
     for r in (by_id[r.id] for r in reports):
         keys = set()
         for key in _blocking_keys(facts[r.id], r):
             if key[0] in ("skeleton-ar", "skeleton-la"):
                 key = ("skeleton", *key[1:])
             keys.add("\x1f".join(map(str, key)))
+        f = facts[r.id]
+        if r.document in series and (f.shift or f.ordinals or f.years and f.names):
+            keys.add("\x1f".join(("series", r.document)))
         out[r.id] = keys
     return out
 

@@ -9,7 +9,8 @@ from pipeline.exporters.rdf import dataset_triples, document_iri, entity_iri, tr
 from pipeline.graph.build import build_graph
 from pipeline.model import Document
 from pipeline.ontology_data import load_lexicon
-from pipeline.resolution.event_identity import EventReport, countries_named, event_kind, same_event_groups
+from pipeline.resolution.event_identity import (EventReport, countries_named, event_blocking_keys, event_kind,
+                                                same_event_groups)
 from pipeline.resolution.event_names import event_signature
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runner import Pipeline
@@ -126,6 +127,17 @@ def test_last_year_s_edition_is_the_edition_of_the_year_before():
     reports = [report("a", "d1", "African Lion 2024"), report("p", "d1", "last year's edition"),
                report("b", "d2", "مناورات الأسد الإفريقي 2023"), report("c", "d3", "African Lion 2024")]
     assert same_event_groups(reports) == [["a", "c"], ["b", "p"]]
+
+
+def test_a_previous_session_shares_a_block_with_what_it_may_count_from():
+    """An incremental run resolves again the units that share a block: the report named by
+    its place in a series comes back with every report of its document it may count from."""
+    reports = [report("a", "d1", "13e réunion", participants=("country/MA",)),
+               report("p", "d1", "la précédente réunion"), report("v", "d1", "visite d'État"),
+               report("b", "d2", "12th high-level meeting")]
+    keys = event_blocking_keys(reports)
+    shared = keys["a"] & keys["p"]
+    assert shared and not shared & keys["v"] and not shared & keys["b"]
 
 
 def test_a_previous_session_with_nothing_to_count_from_links_nothing():
