@@ -203,3 +203,9 @@ def test_the_year_that_closes_a_quoted_name_is_no_date(text, lang, expected):
 def test_a_weekday_said_to_come_is_on_or_after_the_publication_date(text, lang, value):
     dates, _ = document_dates(text, lang, published="2024-10-16")
     assert [d.value for d in dates] == value
+
+
+def test_a_range_with_no_such_day_is_kept_as_text():
+    dates, warnings = document_dates("La session se tiendra du 30 au 31 février 2024.", "fr")
+    assert [(d.text, d.value, d.invalid) for d in dates] == [("30 au 31 février 2024", None, True)]
+    assert warnings and "30 au 31 février 2024" in warnings[0]
