@@ -188,10 +188,25 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
     clause_end = min([clause_end] + [m.start for m in others if m.start >= hi])
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end, published)
+    # or the start itself: "Nicolas Lerner, nommé en octobre 2018", "the director appointed in August 2017"
+    start = start or _start_date(cues.find("role_took_office", lang, tail_text, left), text, lang, clause_end, published)
     end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end, published)
     if end and status == "current" and (published is None or end < published):
         status = "former"  # "from 2010 to 2015": over by the time of writing
     return status, start, end
+
+
+def _start_date(cues: list[tuple[int, int]], text: str, lang: str, limit: int, published: str | None) -> str | None:
+    """The date a start cue gives ("took office on October 27", "nommé en octobre 2018",
+    "المعين في ماي 2015"): within :data:`DATE_AFTER_START` characters after it, no comma
+    between."""
+    for _, c1 in cues:
+        for d in _dates(text[c1:limit], lang, published):
+            gap = text[c1:c1 + d.start]
+            if d.start <= DATE_AFTER_START and not any(c in gap for c in ",،" + "".join(_CLAUSE_STOPS)):
+                return d.value
+            break
+    return None
 
 
 def tenure_start(text: str, person: Mention, sent_start: int, sent_end: int, lang: str, *,
@@ -214,12 +229,9 @@ def tenure_start(text: str, person: Mention, sent_start: int, sent_end: int, lan
     _, clause_end = _bounded(text, person.start, person.end, person.start, sent_end)
     clause_end = min([clause_end] + [p for p in stops if p >= person.end])
     reach = min(clause_end, person.end + TENURE_AFTER_PERSON)
-    for _, c1 in cues.find("role_took_office", lang, text[lo:reach], lo):
-        for d in _dates(text[c1:clause_end], lang, published):
-            gap = text[c1:c1 + d.start]
-            if d.start <= DATE_AFTER_START and not any(c in gap for c in ",،" + "".join(_CLAUSE_STOPS)):
-                return d.value, lo, clause_end
-            break
+    start = _start_date(cues.find("role_took_office", lang, text[lo:reach], lo), text, lang, clause_end, published)
+    if start:
+        return start, lo, clause_end
     # the role held: after the name, or before it in Arabic ("ويشغل X هذا المنصب منذ")
     held = cues.find("role_in_office", lang, text[lo:reach], lo)
     if held:

@@ -143,6 +143,18 @@ def test_a_role_s_start_said_in_another_sentence_without_the_body(extract, lang,
     assert _role(extract, lang, text, person).start == start
 
 
+@pytest.mark.parametrize(("lang", "text", "person", "start"), [
+    ("en", "Christopher Wray, the director of the FBI appointed in August 2017, testified.", "Christopher Wray", "2017-08"),
+    ("fr", "Le directeur de la DGSI, Nicolas Lerner, nommé en octobre 2018, a reçu le ministre.", "Nicolas Lerner",
+     "2018-10"),
+    # Control: a date some words after the start cue, past a comma, is not its date
+    ("fr", "Le directeur de la DGSI, Nicolas Lerner, nommé par décret, a reçu le ministre en octobre 2018.",
+     "Nicolas Lerner", None),
+])
+def test_a_start_said_with_the_role_in_its_sentence(extract, lang, text, person, start):
+    assert _role(extract, lang, text, person).start == start
+
+
 def _starts(extract, text):
     triples, relations = extract("en", text)
     mentions = {r.tail: text[int(r.tail.split("#")[1].split("-")[0]):int(r.tail.split("-")[-1])] for r in relations}
