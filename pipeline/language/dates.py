@@ -49,8 +49,8 @@ _DIGITLESS = frozenset({"weekday"})
 _DIGIT = re.compile(r"\d")
 # What each pattern needs in a text to match at all; a text without it skips the pattern
 # (most texts have no numeric date and few a weekday: scanning is the cost of this module).
-_NEEDS = {"dmy_num": "numeric", "dmy": "month", "mdy": "month", "my": "month", "dm_range": "month",
-          "dm": "month", "md": "month", "weekday": "weekday"}
+_NEEDS = {"dmy_num": "numeric", "dmy_range": "month", "mdy_range": "month", "dmy": "month", "mdy": "month",
+          "my": "month", "dm_range": "month", "dm": "month", "md": "month", "weekday": "weekday"}
 _NUMERIC_HINT = re.compile(r"\d[/.]\d")
 _WORD = re.compile(r"\w+")
 
@@ -111,17 +111,32 @@ def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _range_words() -> str:
+    """The words between the two days of a range, as the normalized text has them (إلى -> الي)."""
+    return "(?:" + "|".join(re.escape(w) for w in dict.fromkeys(normalize(w) for w in months()["range_words"])) + ")"
+
+
 @lru_cache(maxsize=4)
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     names = _alternation(load_months().get(lang, {}))
     # "كانون الثاني/يناير": the two Arabic series written together.
     month = rf"(?P<month>{names})\.?(?:\s*/\s*(?:{names})\.?)?"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    last_day = r"[0-3]?\d(?:er|st|nd|rd|th)?"
+    upto = _range_words()
     pre = _AR_PROCLITIC if lang == "ar" else ""
     sep = r"[\s,]+(?:(?:de|of)\s+)?"
     return [
         ("iso", re.compile(rf"(?<!\d){YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
         ("dmy_num", re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.]{YEAR}(?!\d)")),
+        # a range said with its year, one date, its first day: "du 28 au 30 octobre 2024",
+        # "من 21 إلى 24 أبريل 2013", "9 و10 دجنبر 2025", "18 février au 1er mars 2019",
+        # "Feb. 20 to March 9, 2013" (the year of its last day)
+        ("dmy_range", re.compile(rf"(?<![\w]){day}(?:\s+{pre}{month})?\s*{upto}\s*{last_day}\s+{pre}"
+                                 rf"(?P<month2>{names})\.?{sep}{YEAR}(?!\d)")),
+        ("mdy_range", re.compile(rf"(?<![\w]){month}\s+{day}\s*{upto}\s*(?:(?P<month2>{names})\.?\s+)?{last_day},?\s+"
+                                 rf"{YEAR}(?!\d)")) if lang == "en" else ("mdy_range", None),
         ("dmy", re.compile(rf"(?<![\w]){day}\s+{pre}{month}{sep}{YEAR}(?!\d)")),
         ("mdy", re.compile(rf"(?<![\w]){month}\s+{day},?\s+{YEAR}(?!\d)")),
         ("my", re.compile(rf"(?<![\w]){pre}{month}{sep}{YEAR}(?!\d)")),
@@ -137,7 +152,7 @@ def _partial_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     names = _alternation(load_months().get(lang, {}))
     month = rf"(?P<month>{names})\.?(?:\s*/\s*(?:{names})\.?)?"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
-    upto = "(?:" + "|".join(re.escape(w) for w in months()["range_words"]) + ")"
+    upto = _range_words()
     pre = _AR_PROCLITIC if lang == "ar" else ""
     weekdays = _alternation(load_weekdays().get(lang, {}))
     return [
@@ -158,12 +173,14 @@ def _value(match: re.Match[str], lang: str, reference: str | None = None) -> str
         if reference is None:
             return None
         year = reference[:4]
-    month_text = groups.get("month")
+    month_text = groups.get("month") or groups.get("month2")
     if month_text is None:
         return year
     month = int(month_text) if month_text.isdigit() else load_months()[lang].get(month_text.rstrip("."))
     if not month or not 1 <= month <= 12:
         return None
+    if groups.get("month") and groups.get("month2") and month > load_months()[lang].get(groups["month2"].rstrip("."), 13):
+        year = str(int(year) - 1)  # "28 décembre au 3 janvier 2025" began in 2024
     if groups.get("year") is None and reference and len(reference) >= 7 and month - int(reference[5:7]) > 6:
         year = str(int(year) - 1)  # "le 19 décembre" in a January dispatch
     elif groups.get("year") is None and reference and len(reference) >= 7 and int(reference[5:7]) - month > 6:
@@ -239,19 +256,44 @@ def normalize_date(text: str, lang: str) -> str | None:
 # --- every date of a document, with its precision -----------------------------------------
 # How far before a weekday or month a "last" may stand (last Tuesday).
 LAST_REACH = 12
+# ... and a word that says it is to come ("ahead of the ministerial session on Friday").
+FUTURE_REACH = 45
 # Numeric day/month orders: English news may write either, so 03/04/2024 is ambiguous there.
 AMBIGUOUS_NUMERIC_LANGS = frozenset({"en"})
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)(?!\d)")
 # A date-like span the patterns read but no calendar has: 31 février 2024, 2024-13-45.
-_CANDIDATE_NAMES = ("iso", "dmy_num", "dmy", "mdy")
+_CANDIDATE_NAMES = ("iso", "dmy_num", "dmy_range", "mdy_range", "dmy", "mdy")
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?\n:]\s)(?P<word>[A-Z][\w'’-]*)\s+$")
+# A year that closes a quoted name ("الأسد الإفريقي 2024", « Flintlock 2020 »): a word, the
+# year, the closing quotation mark.
+_QUOTED_BEFORE = re.compile(r"[\"«“]\s*(?P<word>[^\W\d_][^\"«»“”\n]{1,60}?)\s+$")
+_QUOTE_CLOSE = re.compile(r"\s*[\"»”]")
+# A quoted name is short: at most this many words before its year.
+QUOTED_NAME_WORDS = 4
 
 
-def _in_a_name(text: str, start: int) -> bool:
+@lru_cache(maxsize=1)
+def _year_leads() -> frozenset[str]:
+    """Words after which a year is a date, even in quotes: the month names, the month
+    leads and the year leads of every language (normalized)."""
+    data = relative_dates()
+    words = {w for names in load_months().values() for w in names}
+    for family in ("month_leads", "year_leads"):
+        words |= {normalize(w) for forms in data.get(family, {}).values() for w in forms}
+    return frozenset(words)
+
+
+def _in_a_name(text: str, start: int, end: int | None = None) -> bool:
     """A year right after a capitalized word inside a sentence (Flintlock 2013, African Lion
-    2018), not a month's name nor a sentence's first word (In 2013)."""
+    2018), not a month's name nor a sentence's first word (In 2013); or the year that closes
+    a quoted name ("الأسد الإفريقي 2024"), in any script."""
+    if end is not None and _QUOTE_CLOSE.match(text, end):
+        quoted = _QUOTED_BEFORE.search(text, max(0, start - 60), start)
+        words = normalize(quoted.group("word")).split() if quoted is not None else []
+        if 0 < len(words) <= QUOTED_NAME_WORDS and words[-1] not in _year_leads():
+            return True
     m = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
@@ -265,28 +307,33 @@ def precision_of(value: str | None) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _relative_patterns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None,
-                                            re.Pattern[str] | None]:
-    """``(regex of every relative date word, {form: family}, last-before regex, last-after
-    regex)`` on normalized text; one regex for all families, longest forms first ("avant-hier"
-    before "hier", "اول امس" before "امس")."""
+def _relative_patterns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, re.Pattern[str]]]:
+    """``(regex of every relative date word, {form: family}, {family: regex})`` on normalized
+    text; one regex for all families, longest forms first ("avant-hier" before "hier", "اول
+    امس" before "امس"). The words around a weekday or month are regexes of their own:
+    ``last_before`` / ``next_before`` (``.search`` before the date), ``last_after`` /
+    ``next_after`` (``.match`` at its end) and ``tomorrow_before`` ("غدا الجمعة")."""
     pre = _AR_PROCLITIC if lang == "ar" else ""
     family_of: dict[str, str] = {}
-    last_before = last_after = None
+    around: dict[str, re.Pattern[str]] = {}
     for family, by_lang in relative_dates().items():
         forms = [" ".join(normalize(f).split()) for f in by_lang.get(lang) or []]
-        if not forms or family == "month_leads":
+        if not forms or family in ("month_leads", "year_leads"):
             continue
         body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
-        if family == "last_before":
-            last_before = re.compile(rf"(?:{body})\s+$")
-        elif family == "last_after":
-            last_after = re.compile(rf"\s+(?:{body})(?!\w)")  # .match at the end of the date
+        if family in ("last_before", "next_before"):
+            around[family] = re.compile(rf"(?:{body})\s+$")
+        elif family == "future_before":  # some words before: no sentence end between
+            around[family] = re.compile(rf"(?<!\w){pre}(?:{body})(?!\w)[^.!?؟\n]*$")
+        elif family in ("last_after", "next_after"):
+            around[family] = re.compile(rf"\s+(?:{body})(?!\w)")  # .match at the end of the date
         else:
             family_of.update((f, family) for f in forms)
+            if family == "tomorrow":
+                around["tomorrow_before"] = re.compile(rf"(?<!\w){pre}(?:{body})[\s,،]+$")
     body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(family_of, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?P<pre>{pre})(?P<form>{body})(?!\w)") if family_of else None
-    return pattern, family_of, last_before, last_after
+    return pattern, family_of, around
 
 
 def _shift_month(year: int, month: int, delta: int) -> str:
@@ -299,8 +346,8 @@ def _relative_value(family: str, published: str | None) -> str | None:
     if not published:
         return None
     year = int(published[:4])
-    if family in ("last_year", "this_year"):
-        return str(year - 1) if family == "last_year" else str(year)
+    if family in ("last_year", "this_year", "next_year"):
+        return str(year + {"last_year": -1, "this_year": 0, "next_year": 1}[family])
     if len(published) < 7:
         return None
     if family == "last_month":
@@ -308,16 +355,27 @@ def _relative_value(family: str, published: str | None) -> str | None:
     if len(published) < 10:
         return None
     day = dt.date.fromisoformat(published[:10])
-    back = {"today": 0, "yesterday": 1, "day_before_yesterday": 2}.get(family)
+    back = {"tomorrow": -1, "today": 0, "yesterday": 1, "day_before_yesterday": 2}.get(family)
     return (day - dt.timedelta(days=back)).isoformat() if back is not None else None
 
 
-def _strict_weekday(weekday: int, published: str | None) -> str | None:
-    """The last such weekday strictly before ``published`` ("mardi dernier")."""
+def _strict_weekday(weekday: int, published: str | None, forward: bool = False) -> str | None:
+    """The last such weekday strictly before ``published`` ("mardi dernier"), or with
+    ``forward`` the first strictly after it ("vendredi prochain", "غدا الجمعة")."""
     if not published or len(published) < 10:
         return None
     ref = dt.date.fromisoformat(published[:10])
+    if forward:
+        return (ref + dt.timedelta(days=(weekday - ref.isoweekday() - 1) % 7 + 1)).isoformat()
     return (ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+def _coming_weekday(weekday: int, published: str | None) -> str | None:
+    """The first such weekday on or after ``published`` ("à partir de lundi")."""
+    if not published or len(published) < 10:
+        return None
+    ref = dt.date.fromisoformat(published[:10])
+    return (ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)).isoformat()
 
 
 @lru_cache(maxsize=4)
@@ -331,18 +389,22 @@ def _month_alone(lang: str) -> re.Pattern[str]:
                       rf"(?!\w)(?!\s*(?:/\s*)?\d)")
 
 
-def _month_value(month: int, published: str | None, strict: bool) -> str | None:
-    """The last such month on or before the publication month (strictly before: ``strict``)."""
+def _month_value(month: int, published: str | None, strict: bool, forward: bool = False) -> str | None:
+    """The last such month on or before the publication month (strictly before: ``strict``;
+    with ``forward``, the first strictly after it: "mars prochain", "يونيو المقبل")."""
     if not published or len(published) < 7:
         return None
     year, current = int(published[:4]), int(published[5:7])
+    if forward:
+        return f"{year + (month <= current):04d}-{month:02d}"
     if month > current or (strict and month == current):
         year -= 1
     return f"{year:04d}-{month:02d}"
 
 
 # The precision of a relative date that cannot be resolved, by what it names.
-_UNRESOLVED_PRECISION = {"last_month": "month", "last_year": "year", "this_year": "year", "month": "month"}
+_UNRESOLVED_PRECISION = {"last_month": "month", "last_year": "year", "this_year": "year", "next_year": "year",
+                         "month": "month"}
 
 
 def _value_of(text: str, start: int, end: int, value: str | None, *, relative: bool = False,
@@ -385,7 +447,7 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
             if a != b and 1 <= a <= 12 and 1 <= b <= 12:
                 keep_as_text(m.start(), m.end(), "ambiguous day and month")
     # Relative words first: "l'an dernier 2015" is not read as the year alone.
-    relative, family_of, last_before, last_after = _relative_patterns(lang)
+    relative, family_of, around = _relative_patterns(lang)
     for m in relative.finditer(norm) if relative is not None else ():
         if set(range(m.start(), m.end())) & taken:
             continue
@@ -405,7 +467,7 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
             if set(range(a, b)) & taken:
                 continue
             s, e = orig(a, b)
-            if name == "y" and _in_a_name(text, s):
+            if name == "y" and _in_a_name(text, s, e):
                 claim(a, b)  # Flintlock 2013, African Lion 2018: a name's year, not a date of the text
                 continue
             if name in absolute_names:
@@ -416,41 +478,56 @@ def document_dates(text: str, lang: str, published: str | None = None) -> tuple[
                 elif name in _CANDIDATE_NAMES:
                     keep_as_text(a, b, "no such day")
                 continue
-            strict = False
+            strict = forward = coming = False
             if m.groupdict().get("weekday"):
-                before = last_before.search(norm, max(0, a - LAST_REACH), a) if last_before else None
-                after = last_after.match(norm, b) if last_after else None
-                if before is not None:
-                    a, strict = before.start(), True
-                elif after is not None:
-                    b, strict = after.end(), True
+                a, b, strict, forward = _around(norm, a, b, around)
+                if not strict and "tomorrow_before" in around and around["tomorrow_before"].search(
+                        norm, max(0, a - LAST_REACH), a):
+                    strict = forward = True  # غدا الجمعة: tomorrow, the coming Friday
+                elif not strict and "future_before" in around and around["future_before"].search(
+                        norm, max(0, a - FUTURE_REACH), a):
+                    coming = True  # "ahead of the session on Friday": on or after the publication
             if not claim(a, b):
                 continue
             s, e = orig(a, b)
             if strict:
-                value = _strict_weekday(load_weekdays()[lang][m.group("weekday")], published)
+                value = _strict_weekday(load_weekdays()[lang][m.group("weekday")], published, forward)
+            elif coming:
+                value = _coming_weekday(load_weekdays()[lang][m.group("weekday")], published)
             else:
                 value = _value(m, lang, published) if published else None
             found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None))
     # Month names alone, then "novembre dernier" / "يناير الماضي" / "last November".
     for m in _month_alone(lang).finditer(norm) if "month" in present else ():
         a, b = m.start("month"), m.end("month")
-        strict = False
-        before = last_before.search(norm, max(0, a - LAST_REACH), a) if last_before else None
-        after = last_after.match(norm, b) if last_after else None
-        if before is not None and not m.group("lead"):
-            a, strict = before.start(), True
-        elif after is not None:
-            b, strict = after.end(), True
-        elif not m.group("lead"):
+        a2, b2, strict, forward = _around(norm, a, b, around, before_too=not m.group("lead"))
+        if not strict and not m.group("lead"):
             continue  # a bare month name (English "may"), no date
+        a, b = a2, b2
         if not claim(a, b):
             continue
         month = load_months()[lang][m.group("month").rstrip(".")]
-        value = _month_value(month, published, strict)
+        value = _month_value(month, published, strict, forward)
         s, e = orig(a, b)
         found.append(_value_of(text, s, e, value, relative=True, unresolved=value is None, kind="month"))
     return _joined(sorted(found, key=lambda d: d.start), text), warnings
+
+
+def _around(norm: str, a: int, b: int, around: dict[str, re.Pattern[str]],
+            before_too: bool = True) -> tuple[int, int, bool, bool]:
+    """The span of a weekday or month with the `last` or `next` word around it, whether one
+    is there (``strict``) and whether it is `next` (``forward``)."""
+    for family, forward in (("last", False), ("next", True)):
+        before = around.get(f"{family}_before")
+        m = before.search(norm, max(0, a - LAST_REACH), a) if before is not None and before_too else None
+        if m is not None:
+            return m.start(), b, True, forward
+    for family, forward in (("last", False), ("next", True)):
+        after = around.get(f"{family}_after")
+        m = after.match(norm, b) if after is not None else None
+        if m is not None:
+            return a, m.end(), True, forward
+    return a, b, False, False
 
 
 def _joined(dates: list[DateValue], text: str) -> list[DateValue]:

@@ -135,7 +135,8 @@ SCHEMAS: dict[str, Any] = {
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
     "patterns/event_kinds.yaml": Fields(required={
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
-        "translations": [WORDS], "country_prefixes": {str: str}}),
+        "translations": [WORDS], "country_prefixes": {str: str}},
+        optional={"relative": {str: WORDS_BY_LANG}}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",

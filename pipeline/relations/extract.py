@@ -36,12 +36,15 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.model import DOMAINS, OUTLET, ROLE_RELATIONS, STATUS_RANK, SYMMETRIC_RELATIONS, Document, Evidence, Mention, Relation
+from pipeline.model import (DOMAINS, OUTLET, PARTIES, ROLE_RELATIONS, STATUS_RANK, SYMMETRIC_RELATIONS, Document, Evidence,
+                            Mention, Relation)
+from pipeline.language.normalize import normalize
 from pipeline.relations.arguments import sentence_contexts
 from pipeline.relations.attribution import PREVIOUS, attribution
 from pipeline.relations.context import Arg, SentenceContext, mention_key
@@ -49,7 +52,7 @@ from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import Candidate
 from pipeline.relations.registry import DocumentContext, RelationRule
-from pipeline.relations.role_time import role_time
+from pipeline.relations.role_time import role_time, tenure_start
 from pipeline.relations.rules import RULES
 
 MIN_CONFIDENCE = 0.5
@@ -61,6 +64,11 @@ T = TypeVar("T")
 NAME_INTERNAL = {"agencyOf", "locatedIn"}
 # The statuses of a role read in another sentence than the one that states it: an end.
 ENDED = frozenset({"former", "late"})
+# A word of a body's name this long or longer tells which of a person's roles a tenure
+# said without the body is ("the intelligence service": the National Intelligence Service).
+TENURE_BODY_WORD = 5
+# A surname this long or longer is looked for as a word where no mention names the person.
+SURNAME_CHARS = 4
 
 
 class UndeclaredOutput(RuntimeError):
@@ -203,6 +211,8 @@ def time_and_source(document: Document, mentions: list[Mention], relations: list
             r.status, r.start, r.end = role_time(document.text, head, tail, ev.start, ev.end, lang,
                                                  others=others, published=document.published)
             _later_status(document, r, head, tail, ev, mentions, keys, sentences)
+            if r.start is None and head.type == "Person":
+                _tenure_start(document, r, head, ev, mentions, keys, sentences, relations, by_id)
         if r.type in NAME_INTERNAL or role and r.status == "current" and head.type == "Person":
             # A current title is the outlet's word ("Le directeur de la DGSN, X, a limogé Y, selon
             # un communiqué"); a change of role is what the source reports.
@@ -232,19 +242,89 @@ def _later_status(document: Document, r: Relation, head: Mention, tail: Mention,
         if s <= ev.start < e:
             continue
         inside = [m for m in mentions if s <= m.start < e]
-        # The person again, or by the surname ("James Comey" ... "Comey").
-        heads = [m for m in inside if keys.get(m.id, m.id) == hk
-                 or m.type == "Person" == head.type and head.text.endswith(" " + m.text)]
         tails = [m for m in inside if keys.get(m.id, m.id) == tk]
-        if not heads or not tails:
+        h = _person_again(document, head, inside, keys, s, e) if tails else None
+        if h is None:
             continue
-        h = heads[0]
+        heads = [m for m in inside if _same_person(m, head, keys)] or [h]
         t = min(tails, key=lambda m: abs(m.start - h.start))
         others = [m for m in inside if m.type == "Person" and m not in heads]
         status, start, end = role_time(document.text, h, t, s, e, lang, others=others, published=document.published)
         if status in ENDED and STATUS_RANK[status] > STATUS_RANK.get(r.status, 0):
             r.status = status  # only an end: "new", "acting" elsewhere may be about something else
         r.start, r.end = r.start or start, r.end or end
+
+
+def _tenure_start(document: Document, r: Relation, head: Mention, ev: Evidence, mentions: list[Mention],
+                  keys: dict[str, str], sentences: list[tuple[int, int]], relations: list[Relation],
+                  by_id: dict[str, Mention]) -> None:
+    """A role's start said in another sentence that names the person but not the body
+    (:func:`pipeline.relations.role_time.tenure_start`: "Kadhimi, who has run the
+    intelligence service since June 2016", "Sudani, who took office on October 27"): the
+    role of the person's only one in the document, or, of several, the one whose body's
+    words the clause shares most ("the intelligence service": the National Intelligence
+    Service)."""
+    lang = document.lang or "en"
+    roles = [x for x in relations if x.type in ROLE_RELATIONS and x.head in by_id and x.tail in by_id
+             and _same_person(by_id[x.head], head, keys)]
+    bodies = {keys.get(x.tail, x.tail) for x in roles}
+    for s, e in sentences:
+        if s <= ev.start < e:
+            continue
+        inside = [m for m in mentions if s <= m.start < e]
+        if any(keys.get(m.id, m.id) in bodies for m in inside):
+            continue  # the body named: the sentence is read with it (_later_status)
+        h = _person_again(document, head, inside, keys, s, e)
+        if h is None:
+            continue
+        stops = [m.start for m in inside if m.start >= h.end and (m.type == "Person" or m.type in PARTIES)
+                 and not _same_person(m, head, keys)]
+        start, lo, hi = tenure_start(document.text, h, s, e, lang, stops=stops, published=document.published)
+        if start is None:
+            continue
+        if len(bodies) > 1:
+            words = set(_words(document.text[lo:hi]))
+            shared = {k: len(words & set(_words(" ".join(by_id[x.tail].text for x in roles
+                                                             if keys.get(x.tail, x.tail) == k)))) for k in bodies}
+            best = max(shared.values())
+            if not best or list(shared.values()).count(best) > 1 or shared[keys.get(r.tail, r.tail)] != best:
+                continue
+        r.start = start
+        return
+
+
+def _same_person(m: Mention, person: Mention, keys: dict[str, str]) -> bool:
+    """``m`` names ``person`` again: the same key, or one name the end or the start of the
+    other ("James Comey" ... "Comey"; a mention that took a word too many, "X ويعين")."""
+    if keys.get(m.id, m.id) == keys.get(person.id, person.id):
+        return True
+    if not m.type == "Person" == person.type:
+        return False
+    a, b = sorted((m.text, person.text), key=len)
+    return b.endswith((" " + a, "-" + a)) or len(a.split()) >= 2 and b.startswith(a + " ")
+
+
+def _person_again(document: Document, person: Mention, inside: list[Mention], keys: dict[str, str],
+                  s: int, e: int) -> Mention | None:
+    """The person named again in ``[s, e)``: a mention of them, else the surname of a name
+    of two words or more as a word of the text ("وكان هامل يقود", "ويشغل حموشي منصب"),
+    which the recognizer may leave unmentioned."""
+    found = next((m for m in inside if _same_person(m, person, keys)), None)
+    if found is not None or person.type != "Person" or len(person.text.split()) < 2:
+        return found
+    surname = person.text.split()[-1]
+    if len(surname) < SURNAME_CHARS:
+        return None
+    m = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)").search(document.text, s, e)
+    if m is None:
+        return None
+    return Mention(id=f"{person.id}~{m.start()}", document=document.id, start=m.start(), end=m.end(),
+                   text=surname, type="Person", lang=person.lang)
+
+
+def _words(text: str) -> list[str]:
+    """The content words of ``text``, normalized (long enough to name a body)."""
+    return [w for w in re.findall(r"\w+", normalize(text)) if len(w) >= TENURE_BODY_WORD]
 
 
 def _consistent(relations: list[Relation], keys: dict[str, str]) -> list[Relation]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.language.dates import find_dates
+from pipeline.language.dates import document_dates, find_dates
 from pipeline.model import HELD_NOW, Mention
 from pipeline.relations.cues import load_cues
 
@@ -41,6 +41,12 @@ PERFECT_AUX_BEFORE = 6
 DATE_AFTER_CUE = 4
 # ... or after the event that starts or ends the tenure ("until his dismissal in 2021").
 DATE_AFTER_TENURE_EVENT = 40
+# A role's start in another sentence (:func:`tenure_start`): characters after the person
+# that the tenure or start cue must begin in, before it (Arabic: "تعيين X") that a start
+# cue may stand in, and after a start cue that its date must begin in.
+TENURE_AFTER_PERSON = 60
+START_BEFORE_PERSON = 12
+DATE_AFTER_START = 30
 # The order a status cue wins in when several stand in the window.
 STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
                 ("role_appointed", "appointed"))
@@ -118,12 +124,21 @@ def _past_verb(text: str, start: int, end: int, lang: str) -> bool:
     return False
 
 
-def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int) -> str | None:
+def _dates(text: str, lang: str, published: str | None) -> list:
+    """The dates of ``text`` (``.start``, ``.value``): with a publication date, also the
+    relative ones resolved against it ("depuis septembre dernier", "on October 27")."""
+    if published is None:
+        return find_dates(text, lang)
+    return [d for d in document_dates(text, lang, published)[0] if d.value]
+
+
+def _date_after(cues: list[tuple[int, int]], text: str, lang: str, limit: int,
+                published: str | None = None) -> str | None:
     """The date right after one of ``cues``, or after it and the event that starts or ends
     the tenure ("until his dismissal in 2021", "منذ تعيينه في 2019", "until he became prime
     minister in May 2020": ``role_tenure_event``, no comma between)."""
     for _, end in cues:
-        for d in find_dates(text[end:limit], lang):
+        for d in _dates(text[end:limit], lang, published):
             if d.start <= DATE_AFTER_CUE:
                 return d.value
             gap = text[end:end + d.start]
@@ -172,8 +187,57 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
     # has held the post since 2021").
     clause_end = min([clause_end] + [m.start for m in others if m.start >= hi])
     tail_text = text[left:clause_end]
-    start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end)
-    end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end)
+    start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end, published)
+    # or the start itself: "Nicolas Lerner, nommé en octobre 2018", "the director appointed in August 2017"
+    start = start or _start_date(cues.find("role_took_office", lang, tail_text, left), text, lang, clause_end, published)
+    end = _date_after(cues.find("role_until", lang, tail_text, left), text, lang, clause_end, published)
     if end and status == "current" and (published is None or end < published):
         status = "former"  # "from 2010 to 2015": over by the time of writing
     return status, start, end
+
+
+def _start_date(cues: list[tuple[int, int]], text: str, lang: str, limit: int, published: str | None) -> str | None:
+    """The date a start cue gives ("took office on October 27", "nommé en octobre 2018",
+    "المعين في ماي 2015"): within :data:`DATE_AFTER_START` characters after it, no comma
+    between."""
+    for _, c1 in cues:
+        for d in _dates(text[c1:limit], lang, published):
+            gap = text[c1:c1 + d.start]
+            if d.start <= DATE_AFTER_START and not any(c in gap for c in ",،" + "".join(_CLAUSE_STOPS)):
+                return d.value
+            break
+    return None
+
+
+def tenure_start(text: str, person: Mention, sent_start: int, sent_end: int, lang: str, *,
+                 stops: list[int] = (), published: str | None = None) -> tuple[str | None, int, int]:
+    """``(start, clause start, clause end)``: the start of a role that a sentence naming the
+    person but not the body gives, and the clause it is read in (the caller tells which of
+    the person's roles it is). A role held before a since cue ("Kadhimi, who has run the
+    intelligence service since June 2016", "le général X, en poste depuis juillet 2021",
+    "وكان هامل يقود جهاز الشرطة منذ يوليو 2010", "ويشغل X هذا المنصب منذ ماي 2015":
+    ``role_in_office``), or the start itself
+    with its date ("Sudani, who took office on October 27", "تعيين X في هذا المنصب في يوليو
+    2019": ``role_took_office``). The clause runs from the person to the sentence's next
+    stop or ``stops`` (another person's or a body's mention)."""
+    cues = load_cues()
+    lo = max(sent_start, person.start - START_BEFORE_PERSON)
+    for stop in _CLAUSE_STOPS + (",", "،"):  # a start cue before the name: right before it
+        cut = text.rfind(stop, lo, person.start)
+        if cut >= 0:
+            lo = cut + 1
+    _, clause_end = _bounded(text, person.start, person.end, person.start, sent_end)
+    clause_end = min([clause_end] + [p for p in stops if p >= person.end])
+    reach = min(clause_end, person.end + TENURE_AFTER_PERSON)
+    start = _start_date(cues.find("role_took_office", lang, text[lo:reach], lo), text, lang, clause_end, published)
+    if start:
+        return start, lo, clause_end
+    # the role held: after the name, or before it in Arabic ("ويشغل X هذا المنصب منذ")
+    held = cues.find("role_in_office", lang, text[lo:reach], lo)
+    if held:
+        after = max(held[0][1], person.end)
+        since = cues.find("role_since", lang, text[after:clause_end], after)
+        start = _date_after(since, text, lang, clause_end, published)
+        if start:
+            return start, lo, clause_end
+    return None, lo, clause_end

@@ -17,7 +17,7 @@ event when
   without a year has the years of its dates, African Lion 24 the year 2024), their
   ordinals agree (the 22nd / 23rd session), and for single-day kinds (an attack) their
   days agree when both give one and their places when both give one (two attacks in one
-  city on different days).
+  city on different days), and two that give no date were published within a year.
 
 The resolver (:mod:`.resolve`) joins each group; every report keeps its document, so the
 event entity lists every document that reported it.
@@ -32,9 +32,10 @@ Usage::
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -53,6 +54,10 @@ FRAME_SHARED = 2
 # A transliteration skeleton shorter than this links nothing across scripts (too many
 # names share it).
 MIN_SKELETON = 3
+# Two reports of a single-day kind (an attack) that give no date of it are two events when
+# their documents were published more than this many days apart (news of one attack without
+# its date is written within weeks of it: the Bamako attacks of 2015 and 2024).
+SINGLE_DAY_PUBLISHED_GAP = 366
 
 _EDITION = re.compile(r"^(.+?) (\d\d)$")
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|th)$")
@@ -61,7 +66,8 @@ _DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:e|er|re|eme|ème|ieme|ième|st|nd|rd|
 @dataclass(frozen=True, slots=True)
 class EventReport:
     """What one document says of one event: its names' signatures and what its relations
-    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys)."""
+    give it (``dates``: ``YYYY[-MM[-DD]]``; ``places`` and ``participants``: entity keys),
+    and its document's publication date (``published``, ISO, or None)."""
 
     id: str
     document: str
@@ -69,6 +75,7 @@ class EventReport:
     dates: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
     participants: frozenset[str] = field(default_factory=frozenset)
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +84,25 @@ class _Facts:
     kinds: frozenset[str]
     years: frozenset[str]
     ordinals: frozenset[int]
+    # a report named by its place in a series (la précédente session: -1, the next one: +1),
+    # of the years when its name says a year (last year's edition); ``unanchored``: its
+    # document has no report to count from, it links nothing
+    shift: int = 0
+    by_year: bool = False
+    unanchored: bool = False
 
 
 def _key(text: str) -> str:
     return " ".join(strip_article(w, min_length=4) for w in normalize_key(text).split())
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> tuple[dict[str, int], frozenset[str]]:
+    """(relative word key -> shift: previous -1, next +1; year word keys)."""
+    data = ontology_data.event_kinds().get("relative") or {}
+    shift = {_key(w): n for family, n in (("previous", -1), ("next", 1))
+             for words in (data.get(family) or {}).values() for w in words}
+    return shift, frozenset(_key(w) for words in (data.get("year_words") or {}).values() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +176,12 @@ def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
 
 def _facts(report: EventReport) -> _Facts:
     kinds_of = _tables()[0]
+    relative, year_words = _relative_words()
     names: set[tuple[str, str]] = set()
     kinds: set[str] = set()
     years: set[str] = set()
     ordinals: set[int] = set()
+    shift, by_year = 0, False
     for sig in report.signatures:
         if sig.head and sig.head in kinds_of:
             kinds.add(kinds_of[sig.head])
@@ -178,12 +202,56 @@ def _facts(report: EventReport) -> _Facts:
         number, words = _ordinal(words)
         if number:
             ordinals.add(number)
+        if any(w in relative for w in words):  # la précédente session, دورة السنة الماضية
+            shift = next(relative[w] for w in words if w in relative)
+            by_year = by_year or any(w in year_words for w in words)
+            words = [w for w in words if w not in relative and w not in year_words and len(w) > 1]
         if not words:
             continue
         core = " ".join(words)
         script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
         names |= {(script if kind == "skeleton" else kind, key) for kind, key in name_keys(core)}
-    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals))
+    if shift and (years or ordinals):
+        shift = 0  # "the last 22nd session": its own number says which
+    if shift:
+        names = set()  # "précédente" names nothing: the series it counts in does
+    return _Facts(frozenset(names), frozenset(kinds), frozenset(years), frozenset(ordinals), shift, by_year)
+
+
+def _anchored(reports: list[EventReport]) -> tuple[dict[str, _Facts], dict[str, EventReport]]:
+    """Every report's facts; a report named by its place in a series takes its document's
+    one report to count from: by ordinal (la précédente session after la 23e session: the
+    22nd, its kind, name and parties), or by year (last year's edition in a report of
+    African Lion 2024: African Lion 2023). Without exactly one, it is ``unanchored``."""
+    facts = {r.id: _facts(r) for r in reports}
+    by_id = {r.id: r for r in reports}
+    by_document: dict[str, list[str]] = defaultdict(list)
+    for r in reports:
+        by_document[r.document].append(r.id)
+    for r in reports:
+        f = facts[r.id]
+        if not f.shift:
+            continue
+        others = [(facts[o], by_id[o]) for o in by_document[r.document] if o != r.id and not facts[o].shift]
+        if f.by_year:
+            anchors = [(g, o) for g, o in others if g.years and g.names]
+            values = {y for g, _ in anchors for y in g.years}
+        else:
+            anchors = [(g, o) for g, o in others if g.ordinals and (not f.kinds or g.kinds & f.kinds)]
+            values = {n for g, _ in anchors for n in g.ordinals}
+        if len(values) != 1:
+            facts[r.id] = replace(f, unanchored=True)
+            continue
+        value = next(iter(values))
+        names = frozenset().union(*(g.names for g, _ in anchors))
+        kinds = frozenset().union(*(g.kinds for g, _ in anchors)) if f.by_year else f.kinds or frozenset().union(
+            *(g.kinds for g, _ in anchors))
+        if f.by_year:
+            facts[r.id] = replace(f, names=names, kinds=kinds, years=frozenset({str(int(value) + f.shift)}))
+        else:
+            facts[r.id] = replace(f, names=names, kinds=kinds, ordinals=frozenset({value + f.shift}))
+        by_id[r.id] = replace(r, participants=r.participants.union(*(o.participants for _, o in anchors)))
+    return facts, by_id
 
 
 def _years(dates: frozenset[str]) -> frozenset[str]:
@@ -197,6 +265,15 @@ def _edition_years(report: EventReport, facts: _Facts) -> frozenset[str]:
     its ordinal tells it from the others, and a date near it may be an earlier session's
     (the first since 2013)."""
     return facts.years or (frozenset() if facts.ordinals else _years(report.dates))
+
+
+def _published_apart(a: EventReport, b: EventReport) -> bool:
+    """Whether the two reports' documents were published :data:`SINGLE_DAY_PUBLISHED_GAP`
+    days apart or more (both dated to the day)."""
+    if not (a.published and b.published and len(a.published) >= 10 and len(b.published) >= 10):
+        return False
+    gap = dt.date.fromisoformat(a.published[:10]) - dt.date.fromisoformat(b.published[:10])
+    return abs(gap.days) > SINGLE_DAY_PUBLISHED_GAP
 
 
 def _days(dates: frozenset[str]) -> frozenset[str]:
@@ -219,6 +296,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
         days_a, days_b = _days(a.dates), _days(b.dates)
         if days_a and days_b and not days_a & days_b:
             return True
+        if not a.dates and not b.dates and not years_a and not years_b and _published_apart(a, b):
+            return True
         if a.places and b.places and not a.places & b.places:
             return True
     return False
@@ -226,6 +305,8 @@ def _apart(a: EventReport, fa: _Facts, b: EventReport, fb: _Facts) -> bool:
 
 def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
     keys: set[tuple] = set()
+    if facts.unanchored:
+        return keys
     for kind, key in facts.names:
         if kind == "name":
             keys.add(("name", key))
@@ -247,14 +328,23 @@ def _blocking_keys(facts: _Facts, report: EventReport) -> set[tuple]:
 
 def event_blocking_keys(reports: list[EventReport]) -> dict[str, set[str]]:
     """Report id -> the blocks :func:`same_event_groups` puts it in (a skeleton's block
-    without its script): two reports that share none are never compared."""
+    without its script): two reports that share none are never compared; and one block per
+    document for a report named by its place in a series and the reports it may count from
+    (what it links depends on them)."""
     out: dict[str, set[str]] = {}
-    for r in reports:
+    facts, by_id = _anchored(reports)
+    # a report named by its place in a series is read with every report of its document it
+    # may count from: one block for them all, so that they are resolved again together
+    series = {r.document for r in reports if facts[r.id].shift}
+    for r in (by_id[r.id] for r in reports):
         keys = set()
-        for key in _blocking_keys(_facts(r), r):
+        for key in _blocking_keys(facts[r.id], r):
             if key[0] in ("skeleton-ar", "skeleton-la"):
                 key = ("skeleton", *key[1:])
             keys.add("\x1f".join(map(str, key)))
+        f = facts[r.id]
+        if r.document in series and (f.shift or f.ordinals or f.years and f.names):
+            keys.add("\x1f".join(("series", r.document)))
         out[r.id] = keys
     return out
 
@@ -284,11 +374,11 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     all pairs. Pairs are joined strongest first, and two groups join only when no report of
     one is kept apart from a report of the other (Flintlock without a year does not chain
     Flintlock 2019 to Flintlock 2020); a yearless report that could join reports of two
-    different years joins neither. Within a document, a yearless name without a head noun
+    different years joins those of its document's publication year, else neither. Within a document, a yearless name without a head noun
     joins its one dated namesake without one (the resolver's own within-document joins
     read four-digit years; this one also reads African Lion 24 and the model's names)."""
-    facts = {r.id: _facts(r) for r in reports}
-    by_id = {r.id: r for r in reports}
+    facts, by_id = _anchored(reports)
+    reports = [by_id[r.id] for r in reports]
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: r.id):
         for key in _blocking_keys(facts[r.id], r):
@@ -322,6 +412,11 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
     for x, y in candidates:
         partner_years[x] |= years[y]
         partner_years[y] |= years[x]
+    # a yearless report that could join two editions is the edition of its document's
+    # year, when one is among them (« Flintlock » in a dispatch of February 2020 is
+    # Flintlock 2020, not 2019); else it joins neither
+    edition_of = {x: by_id[x].published[:4] for x, ys in partner_years.items()
+                  if not years[x] and len(ys) > 1 and by_id[x].published and by_id[x].published[:4] in ys}
     group = {r.id: r.id for r in reports}
     members = {r.id: [r.id] for r in reports}
     # within a document, a yearless name is its one dated namesake (African Lion after
@@ -333,7 +428,8 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
             members[y].append(members.pop(x)[0])
             group[x] = y
     for (x, y), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(not years[i] and len(partner_years[i]) > 1 for i in (x, y)):
+        if any(not years[i] and len(partner_years[i]) > 1 and edition_of.get(i) not in years[j]
+               for i, j in ((x, y), (y, x))):
             continue
         gx, gy = group[x], group[y]
         if gx == gy or any(_apart(by_id[i], facts[i], by_id[j], facts[j])

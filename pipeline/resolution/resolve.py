@@ -338,9 +338,12 @@ class Resolver:
         self.uf = UnionFind()
         self._reduced: dict[tuple[str, str], frozenset[str]] = {}
         self._facts: dict[str, dict[str, set[str]]] | None = None  # read before :meth:`join_all` filters
+        self._published: dict[str, str] = {}  # document id -> its publication date (ISO)
 
     # -- step 1: within a document ------------------------------------------------------
     def add_document(self, result: DocumentResult) -> None:
+        if result.document.published:
+            self._published[result.document.id] = result.document.published
         doc_nodes: dict[str, Node] = {}
         by_mention: dict[str, Node] = {}
         text = result.document.text or ""
@@ -746,7 +749,8 @@ class Resolver:
                 self.uf.union(group[0], other)
 
     def _event_facts(self, relations: Iterable[Relation]) -> dict[str, dict[str, set[str]]]:
-        """Dates, places and participants of each unit, from its document's relations."""
+        """Dates, places and participants of each unit, from its document's relations, and
+        the publication date of the document of each unit that is or may be an event."""
         facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for r in relations:
             head, tail = self.mention_node.get(r.head), self.mention_node.get(r.tail)
@@ -756,6 +760,10 @@ class Resolver:
                 event, other = (head, tail) if r.type == "occurredIn" else (tail, head)
                 facts[self.uf.find(event)]["places" if r.type == "occurredIn" else "participants"].add(
                     self._party_key(self.nodes[other]))
+        for node in self.nodes.values():
+            published = self._published.get(node.document)
+            if published and (node.group == "event" or self._may_be_event(node)):
+                facts[self.uf.find(node.id)]["published"].add(published)
         return facts
 
     def _party_key(self, node: Node) -> str:
@@ -778,7 +786,8 @@ class Resolver:
         return [EventReport(root, nodes[0].document,
                             tuple(sorted({s for n in nodes for q in (True, False)
                                           for s in self._event_signatures(n, qualifiers=q)}, key=str)),
-                            **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")})
+                            **{k: frozenset(facts[root][k]) for k in ("dates", "places", "participants")},
+                            published=min(facts[root]["published"], default=None))
                 for root, nodes in roots.items()]
 
     def _country_of(self, word: str) -> str | None:

@@ -15,10 +15,11 @@ EVENTS = ROOT / "corpus" / "events" / "groups.jsonl"
 # Issue 16's targets, and the floor reached so far (precision meets its target, recall does
 # not: most missed reports are events the recognizer does not find or names only by an
 # anaphor or a description, "the attack", "la précédente session"; described visits, "state
-# visit", "زيارة الدولة", join by their frame since 0.638). Raise the floor when recall
+# visit", "زيارة الدولة", join by their frame since 0.638; a yearless name takes its
+# publication year between two editions since 0.653). Raise the floor when recall
 # improves; the strict xfail below turns red when the target is met.
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.80
-RECALL_FLOOR = 0.63
+RECALL_FLOOR = 0.65
 
 
 def _gold(doc_id: str, *events: tuple[str, str, str]) -> dict:
@@ -60,7 +61,10 @@ def corpus_report(tmp_path_factory):
     docs = [json.loads(line) for line in EVENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
     pipeline = Pipeline(exporters=("json",))
     out = tmp_path_factory.mktemp("events")
-    pipeline.finish([pipeline.process(Document(id=d["id"], text=d["text"], source=str(EVENTS))) for d in docs], out)
+    # the metadata a JSONL line gives, as `doc2kg eval` passes it (the publication date tells
+    # a yearless name's edition)
+    pipeline.finish([pipeline.process(Document(id=d["id"], text=d["text"], source=str(EVENTS), title=d.get("title"),
+                                               date=d.get("date"), url=d.get("url"))) for d in docs], out)
     return event_identity(docs, json.loads((out / "graph.json").read_text(encoding="utf-8")))
 
 

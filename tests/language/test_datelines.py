@@ -12,6 +12,9 @@ from pipeline.language.datelines import read_dateline
     ("الرباط - مراسلون 24\nأعلنت وزارة الداخلية عن تفكيك خلية.", "ar", "الرباط", None, "مراسلون 24"),
     ("NOUAKCHOTT, May 14, 2024 - Mauritania hosted the meeting.", "en", "NOUAKCHOTT", "2024-05-14", None),
     ("Lagos, Jan. 12, NAN - Nigeria hosted the meeting.", "en", "Lagos", None, "NAN"),
+    # a region in parentheses after the place; a country after a comma
+    ("AL HOCEIMA (Rif), 2 juin 2023 (MAP) - La marine royale a mené un exercice.", "fr", "AL HOCEIMA", "2023-06-02", "MAP"),
+    ("CAMP LEMONNIER, Djibouti - U.S. and French troops trained together.", "en", "CAMP LEMONNIER", None, None),
     # the headline first, the dateline on the next line
     ("Sommet à Niamey\nNIAMEY, 6 juillet 2024 (AFP) - Les trois pays ont signé.", "fr", "NIAMEY", "2024-07-06", "AFP"),
 ])

@@ -141,3 +141,71 @@ def test_mid_year_and_a_coming_january():
     assert [(d.text, d.value) for d in dates] == [("2022", "2022")]
     dates, _ = document_dates("The summit opens on January 9.", "en", published="2023-12-21")
     assert [d.value for d in dates] == ["2024-01-09"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le salon se tiendra du 12 au 15 novembre 2024 à Marrakech.", "fr", [("12 au 15 novembre 2024", "2024-11-12")]),
+    ("يعقد المؤتمر من 3 إلى 5 مارس 2023 بالدوحة.", "ar", [("3 إلى 5 مارس 2023", "2023-03-03")]),
+    ("جرت المناورات يومي 14 و15 أكتوبر 2022.", "ar", [("14 و15 أكتوبر 2022", "2022-10-14")]),
+    ("La mission a duré du 25 juin au 2 juillet 2021.", "fr", [("25 juin au 2 juillet 2021", "2021-06-25")]),
+    ("The drills ran from Sept. 28 to Oct. 6, 2022 in Jordan.", "en", [("Sept. 28 to Oct. 6, 2022", "2022-09-28")]),
+    # a range across the new year began in the year before
+    ("La trêve a tenu du 24 décembre au 2 janvier 2019.", "fr", [("24 décembre au 2 janvier 2019", "2018-12-24")]),
+])
+def test_a_range_with_its_year_is_one_date_its_first_day(text, lang, expected):
+    dates, _ = document_dates(text, lang)
+    assert [(d.text, d.value) for d in dates] == expected
+    assert all(d.precision == "day" and not d.relative for d in dates)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # published on Tuesday 2024-10-15
+    ("Le ministre se rendra à Dakar vendredi prochain.", "fr", [("vendredi prochain", "2024-10-18", "day")]),
+    ("The talks resume next Monday.", "en", [("next Monday", "2024-10-21", "day")]),
+    ("ويصل الوفد غدا الأربعاء إلى عمّان.", "ar", [("غدا الأربعاء", "2024-10-16", "day")]),
+    ("Il arrivera demain, puis en mars prochain.", "fr", [("demain", "2024-10-16", "day"), ("mars prochain", "2025-03", "month")]),
+    ("تنطلق المرحلة الثانية العام المقبل وتكتمل في يونيو القادم.", "ar",
+     [("العام المقبل", "2025", "year"), ("يونيو القادم", "2025-06", "month")]),
+    ("Le plan entrera en vigueur l'année prochaine.", "fr", [("l'année prochaine", "2025", "year")]),
+])
+def test_next_and_tomorrow_are_after_the_publication_date(text, lang, expected):
+    dates, _ = document_dates(text, lang, published="2024-10-15")
+    assert [(d.text, d.value, d.precision) for d in dates] == expected
+    assert all(d.relative for d in dates)
+
+
+def test_next_without_a_publication_date_stays_unresolved():
+    dates, _ = document_dates("Il arrivera vendredi prochain.", "fr")
+    assert [(d.text, d.value, d.unresolved) for d in dates] == [("vendredi prochain", None, True)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ('بدأت مناورات "درع الخليج 2024" بمشاركة عدة دول، بعد نسخة سنة 2022.', "ar", ["2022"]),
+    ("La marine a rejoint « Phoenix Express 2023 » en mai 2023.", "fr", ["2023-05"]),
+    # the year after a date word in quotes is a date
+    ('وقال الوزير: "سنوقع الاتفاق سنة 2025".', "ar", ["2025"]),
+])
+def test_the_year_that_closes_a_quoted_name_is_no_date(text, lang, expected):
+    dates, _ = document_dates(text, lang)
+    assert [d.value for d in dates] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    # published on Wednesday 2024-10-16
+    ("The ministers met on Tuesday ahead of the summit on Friday.", "en", ["2024-10-15", "2024-10-18"]),
+    ("Le couvre-feu s'applique à partir de samedi.", "fr", ["2024-10-19"]),
+    ("وتنعقد القمة المقررة يوم الأحد بالقاهرة.", "ar", ["2024-10-20"]),
+    # the coming day may be the day of publication
+    ("The court will rule on Wednesday.", "en", ["2024-10-16"]),
+    # Control: a future word in the sentence before says nothing of this one
+    ("The court will rule. It met on Monday.", "en", ["2024-10-14"]),
+])
+def test_a_weekday_said_to_come_is_on_or_after_the_publication_date(text, lang, value):
+    dates, _ = document_dates(text, lang, published="2024-10-16")
+    assert [d.value for d in dates] == value
+
+
+def test_a_range_with_no_such_day_is_kept_as_text():
+    dates, warnings = document_dates("La session se tiendra du 30 au 31 février 2024.", "fr")
+    assert [(d.text, d.value, d.invalid) for d in dates] == [("30 au 31 février 2024", None, True)]
+    assert warnings and "30 au 31 février 2024" in warnings[0]

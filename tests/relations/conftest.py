@@ -1,4 +1,4 @@
-"""``extract(lang, text, names)``: the real pipeline (spaCy + our entity stage) on a small
+"""``extract(lang, text, names, published)``: the real pipeline (spaCy + our entity stage) on a small
 text, then relation extraction; ``names`` adds ``(surface, type)`` mentions the entity
 stage may not know yet, so these tests judge the relation patterns alone. Extraction runs strict: a rule that
 raises fails the test instead of being logged and skipped."""
@@ -26,8 +26,8 @@ def _with_names(document: Document, mentions: list[Mention], names: list[tuple[s
 
 @pytest.fixture(scope="session")
 def extract():
-    def run(lang: str, text: str, names: list[tuple[str, str]] = (), **kwargs):
-        document = Document(id="t", text=text, lang=lang)
+    def run(lang: str, text: str, names: list[tuple[str, str]] = (), published: str | None = None, **kwargs):
+        document = Document(id="t", text=text, lang=lang, published=published)
         doc = get_nlp(lang)(text)
         mentions = _with_names(document, recognize_entities(doc, document), list(names))
         by_id = {m.id: m.text for m in mentions}

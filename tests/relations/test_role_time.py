@@ -123,3 +123,67 @@ def test_a_clause_set_off_between_person_and_body_says_nothing_of_this_role(extr
     assert _role(extract, "en", text, "Nicolas Lerner").status == "appointed"
     # Control: the status word in the title itself.
     assert _role(extract, "en", "Nicolas Lerner, a former head of the DGSE, spoke.", "Nicolas Lerner").status == "former"
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "start"), [
+    # a tenure in another sentence that names the person, not the body
+    ("en", "William Burns, the director of the CIA, met the king in Rabat. "
+           "Burns, who has run the agency since March 2021, then flew to Cairo.", "William Burns", "2021-03"),
+    ("fr", "Le directeur de la DGSE Bernard Bajolet a reçu son homologue marocain. "
+           "Bajolet, en poste depuis avril 2013, prépare son départ.", "Bernard Bajolet", "2013-04"),
+    ("ar", "استقبل المدير العام للأمن الوطني عبد اللطيف حموشي الوفد الإسباني. "
+           "ويشغل حموشي هذا المنصب منذ ماي 2015.", "عبد اللطيف حموشي", "2015-05"),
+    # the start itself with its date: after the name, or, in Arabic, the noun before it
+    ("en", "Christopher Wray, the director of the FBI, testified on Tuesday. "
+           "Wray, who took office in August 2017, defended the bureau.", "Christopher Wray", "2017-08"),
+    ("ar", "استقبل مدير دائرة المخابرات العامة أحمد حسني الوفد العراقي. "
+           "وجاء تعيين حسني في هذا المنصب في مايو 2019.", "أحمد حسني", "2019-05"),
+])
+def test_a_role_s_start_said_in_another_sentence_without_the_body(extract, lang, text, person, start):
+    assert _role(extract, lang, text, person).start == start
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "start"), [
+    ("en", "Christopher Wray, the director of the FBI appointed in August 2017, testified.", "Christopher Wray", "2017-08"),
+    ("fr", "Le directeur de la DGSI, Nicolas Lerner, nommé en octobre 2018, a reçu le ministre.", "Nicolas Lerner",
+     "2018-10"),
+    # Control: a date some words after the start cue, past a comma, is not its date
+    ("fr", "Le directeur de la DGSI, Nicolas Lerner, nommé par décret, a reçu le ministre en octobre 2018.",
+     "Nicolas Lerner", None),
+])
+def test_a_start_said_with_the_role_in_its_sentence(extract, lang, text, person, start):
+    assert _role(extract, lang, text, person).start == start
+
+
+def _starts(extract, text):
+    triples, relations = extract("en", text)
+    mentions = {r.tail: text[int(r.tail.split("#")[1].split("-")[0]):int(r.tail.split("-")[-1])] for r in relations}
+    return {mentions[r.tail]: r.start for r in relations if r.type == "leads"}
+
+
+def test_a_tenure_in_another_sentence_goes_to_the_role_whose_body_it_names(extract):
+    roles = ("Mustafa al-Kadhimi, the head of the National Intelligence Service, met the press. "
+             "Later Mustafa al-Kadhimi, the chairman of the Iraqi Media Network, spoke. ")
+    starts = _starts(extract, roles + "Kadhimi, who has run the intelligence service since June 2016, left.")
+    assert starts == {"National Intelligence Service": "2016-06", "Iraqi Media Network": None}
+    starts = _starts(extract, roles + "Kadhimi, who has run the network since June 2016, left.")
+    assert starts == {"National Intelligence Service": None, "Iraqi Media Network": "2016-06"}
+    # Control: words that name neither body: neither role is given the date.
+    starts = _starts(extract, roles + "Kadhimi, who has run the place since June 2016, left.")
+    assert starts == {"National Intelligence Service": None, "Iraqi Media Network": None}
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "published", "start"), [
+    ("fr", "Nicolas Lerner, directeur de la DGSE depuis janvier dernier, était présent.",
+     "Nicolas Lerner", "2024-06-10", "2024-01"),
+    ("en", "Mike Pompeo, the director of the CIA, arrived on Monday. Pompeo, who took office on January 23, "
+           "met the king.", "Mike Pompeo", "2017-03-20", "2017-01-23"),
+])
+def test_a_start_read_against_the_publication_date(extract, lang, text, person, published, start):
+    triples, relations = extract(lang, text, published=published)
+    found = [r for r in relations if r.type in ("leads", "memberOf")
+             and text[int(r.head.split("#")[1].split("-")[0]):].startswith(person)]
+    assert [r.start for r in found] == [start], triples
+    # Control: without the publication date, no start is guessed.
+    triples, relations = extract(lang, text)
+    assert all(r.start is None for r in relations if r.type in ("leads", "memberOf")), triples

@@ -9,7 +9,8 @@ from pipeline.exporters.rdf import dataset_triples, document_iri, entity_iri, tr
 from pipeline.graph.build import build_graph
 from pipeline.model import Document
 from pipeline.ontology_data import load_lexicon
-from pipeline.resolution.event_identity import EventReport, countries_named, event_kind, same_event_groups
+from pipeline.resolution.event_identity import (EventReport, countries_named, event_blocking_keys, event_kind,
+                                                same_event_groups)
 from pipeline.resolution.event_names import event_signature
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runner import Pipeline
@@ -82,6 +83,15 @@ def test_attacks_need_the_same_day_and_place():
     assert same_event_groups([a, b, c, d]) == [["a", "b"]]
 
 
+def test_attacks_without_a_date_reported_years_apart_stay_apart():
+    def attack(rid, doc, name, published):
+        return EventReport(rid, doc, (event_signature(name),), places=frozenset({"city/TN-sousse"}), published=published)
+    a = attack("a", "d1", "attaque de Sousse", "2015-06-27")
+    b = attack("b", "d2", "Sousse attack", "2015-06-28")
+    c = attack("c", "d3", "attack in Sousse", "2018-03-02")
+    assert same_event_groups([a, b, c]) == [["a", "b"]]
+
+
 def test_a_yearless_name_joins_no_edition_when_two_qualify():
     reports = [report("a", "d1", "Flintlock 2019"), report("b", "d2", "Flintlock 2020"), report("c", "d3", "Flintlock")]
     assert same_event_groups(reports) == []
@@ -89,6 +99,58 @@ def test_a_yearless_name_joins_no_edition_when_two_qualify():
     # its dates give it a year
     dated = report("c", "d3", "Flintlock", dates=("2020-02-17",))
     assert same_event_groups([*reports[:2], dated]) == [["b", "c"]]
+
+
+def test_a_yearless_name_joins_the_edition_of_its_publication_year_when_two_qualify():
+    editions = [report("a", "d1", "Flintlock 2019"), report("b", "d2", "Flintlock 2020")]
+    dispatch = EventReport("c", "d3", (event_signature("Flintlock"),), published="2020-02-18")
+    assert same_event_groups([*editions, dispatch]) == [["b", "c"]]
+    # a publication year no edition has: it joins neither
+    later = EventReport("c", "d3", (event_signature("Flintlock"),), published="2022-02-18")
+    assert same_event_groups([*editions, later]) == []
+
+
+def test_the_previous_session_is_the_one_before_the_session_its_document_reports():
+    parties = ("country/MA", "country/ES")
+    reports = [report("a13", "d1", "13e réunion de haut niveau maroco-espagnole", participants=parties),
+               report("p", "d1", "la précédente réunion"),
+               report("b12", "d2", "الاجتماع الثاني عشر رفيع المستوى المغربي الإسباني", participants=parties),
+               report("c13", "d3", "13th high-level meeting", participants=parties)]
+    assert same_event_groups(reports) == [["a13", "c13"], ["b12", "p"]]
+    # "the next session" counts the other way
+    nxt = [report("a13", "d1", "13e réunion de haut niveau maroco-espagnole", participants=parties),
+           report("n", "d1", "the next meeting"), report("c14", "d2", "14th high-level meeting", participants=parties)]
+    assert same_event_groups(nxt) == [["c14", "n"]]
+
+
+def test_last_year_s_edition_is_the_edition_of_the_year_before():
+    reports = [report("a", "d1", "African Lion 2024"), report("p", "d1", "last year's edition"),
+               report("b", "d2", "مناورات الأسد الإفريقي 2023"), report("c", "d3", "African Lion 2024")]
+    assert same_event_groups(reports) == [["a", "c"], ["b", "p"]]
+
+
+def test_a_previous_session_shares_a_block_with_what_it_may_count_from():
+    """An incremental run resolves again the units that share a block: the report named by
+    its place in a series comes back with every report of its document it may count from."""
+    reports = [report("a", "d1", "13e réunion", participants=("country/MA",)),
+               report("p", "d1", "la précédente réunion"), report("v", "d1", "visite d'État"),
+               report("b", "d2", "12th high-level meeting")]
+    keys = event_blocking_keys(reports)
+    shared = keys["a"] & keys["p"]
+    assert shared and not shared & keys["v"] and not shared & keys["b"]
+
+
+def test_a_previous_session_with_nothing_to_count_from_links_nothing():
+    # two documents that each name "the previous session" and nothing else: no join
+    # (they may count from two other sessions)
+    parties = ("country/MA", "country/FR")
+    assert same_event_groups([report("p1", "d1", "la précédente session", participants=parties),
+                              report("p2", "d2", "the previous session", participants=parties)]) == []
+    # two numbered sessions in its document: which one it counts from is not known
+    assert same_event_groups([report("a", "d1", "22e session", participants=parties),
+                              report("b", "d1", "23e session", participants=parties),
+                              report("p", "d1", "la précédente session"),
+                              report("c", "d2", "21st session", participants=parties)]) == []
 
 
 def test_a_yearless_name_is_its_one_dated_namesake_in_its_document():
