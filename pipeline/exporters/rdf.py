@@ -19,8 +19,8 @@ queries at archive scale (Oxigraph looks a single triple pattern up per row, but
 group of several over the whole store; benchmarks/README.md): a symmetric statement names
 both parties with ``d2k:between`` (found from either side in one pattern), and a statement
 read in a dated document carries that document's ``schema:datePublished`` as
-``d2k:reportedOn`` in the document's graph (the report time without the evidence path). Every IRI is
-derived from ids and hashes, never from blank nodes, so output is byte-identical
+``d2k:reportedOn`` in the document's graph (the report time without the evidence path).
+Every IRI is derived from ids and hashes, never from blank nodes, so output is byte-identical
 across runs; each kind of entity id has its prefix (``country:MA``, ``agency:ma-dgsn``,
 ``person:51c60dddc8de``). Every entity has one ``rdfs:label`` (English where the lexicon
 has it, else the documents' language) beside its language-tagged SKOS labels.
