@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -55,7 +56,7 @@ SLOW_S = 5.0  # a query slower than this runs once
 @dataclass
 class Case:
     name: str
-    variant: str  # "all" or "one"
+    variant: str  # "all" or "one", "all-page" or "one-page"
     text: str
     params: dict  # --param NAME=VALUE as a dict
 
@@ -64,14 +65,30 @@ class Case:
         return f"{self.name}:{self.variant}"
 
 
-def cases(folder: Path = QUERIES) -> list[Case]:
+ORDER_BY = re.compile(r"\nORDER BY [^\n]*\s*$")
+
+
+def first_page(text: str, size: int) -> str:
+    """The query's first page of ``size`` rows as an endpoint that pages would ask for it, in the
+    store's order: its final ORDER BY dropped (Oxigraph sorts the whole answer before the first
+    row, comparing IRIs by their strings), ``LIMIT size`` added (rows then stream: a DISTINCT or
+    a join stops after ``size``; a GROUP BY still groups everything first)."""
+    return ORDER_BY.sub("\n", text.rstrip() + "\n").rstrip() + f"\nLIMIT {size}\n"
+
+
+def cases(folder: Path = QUERIES, page: int = 0) -> list[Case]:
+    """Each query as written (``all``) and bound (``one``); with ``page``, their first pages too."""
     out = []
     for path in sorted(folder.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        out.append(Case(path.stem, "all", text, {}))
         params = {n: SAMPLES[n] for n in declared(text) if n in SAMPLES}
+        out.append(Case(path.stem, "all", text, {}))
         if params:
             out.append(Case(path.stem, "one", text, params))
+        if page:
+            out.append(Case(path.stem, "all-page", first_page(text, page), {}))
+            if params:
+                out.append(Case(path.stem, "one-page", first_page(text, page), params))
     return out
 
 
@@ -83,9 +100,18 @@ def run(store: ox.Store, case: Case) -> list:
     return list(store.query(case.text, prefixes=PREFIXES, substitutions=substitutions(case)))
 
 
+def _canonical(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and "," in term.value:  # a GROUP_CONCAT list comes in no set order
+        return ",".join(sorted(term.value.split(",")))
+    return str(term)
+
+
 def digest(rows: list) -> str:
-    """A hash of the result multiset (order-free), to compare answers across layouts and rewrites."""
-    lines = sorted("\t".join("" if v is None else str(v) for v in row) for row in rows)
+    """A hash of the result multiset (order-free, and free of the order inside comma-separated
+    values), to compare answers across layouts and rewrites."""
+    lines = sorted("\t".join(_canonical(v) for v in row) for row in rows)
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()[:12]
 
 
@@ -138,11 +164,12 @@ def load_average() -> str:
 
 
 def measure(store: ox.Store, reps: int, dataset=None, only: set[str] | None = None,
-            skip: set[str] = frozenset(), rdflib_timeout_s: int = 0, folder: Path = QUERIES) -> list[dict]:
+            skip: set[str] = frozenset(), rdflib_timeout_s: int = 0, folder: Path = QUERIES,
+            page: int = 0) -> list[dict]:
     """Every case: a dict with the figures (printed as they come)."""
     print(f"{'query':34} {'rows':>8} {'median ms':>10} {'max ms':>9} {'rdflib ms':>10} {'ratio':>6}  answers  load")
     results = []
-    for case in cases(folder):
+    for case in cases(folder, page):
         if only and case.name not in only and case.label not in only:
             continue
         if case.name in skip or case.label in skip:
@@ -177,6 +204,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="these queries (name or name:variant)")
     parser.add_argument("--skip", nargs="*", default=[], help="not these (name or name:variant), e.g. the dumps")
     parser.add_argument("--answers", type=Path, help="write the results (rows, answer digests) as JSON")
+    parser.add_argument("--page", type=int, default=0,
+                        help="also each query's first page of this many rows (name:all-page, name:one-page)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="sparql-bench-"))
     store_dir = work / "store"
@@ -206,7 +235,7 @@ def main() -> None:
         dataset.parse(str(named), format="nquads")
         print(f"rdflib Dataset, parse: {time.perf_counter() - t:.1f} s")
     results = measure(store, args.reps, dataset, set(args.only) if args.only else None,
-                      set(args.skip), args.rdflib_timeout, args.queries)
+                      set(args.skip), args.rdflib_timeout, args.queries, args.page)
     print(summary(results))
     if args.answers:
         args.answers.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -4,7 +4,9 @@ written as N-Quads files and bulk-loaded into an on-disk Oxigraph store with the
 union as the default graph).
 
 Copy k renames every document, statement, evidence and non-country entity IRI with a ``-k``
-suffix (countries, outlets and domains stay shared, as in real news). Each line is cut once
+suffix (countries, outlets and domains stay shared, as in real news; so does a statement
+between two countries, whose IRI is a hash of the two: one node for the fact, with the
+evidence of every copy). Each line is cut once
 where the suffixes go, so writing a copy is a join per line (10 million quads in about a minute,
 streamed: memory does not grow with the number of copies). The default graph's set union is
 exact: a triple with a renamed IRI is unique to its copy, one without is written once.
@@ -33,9 +35,12 @@ IDENTIFIER = re.compile(r'<https://schema\.org/identifier> "[^"]*(?=")')
 QUAD_END = re.compile(r"\s*<[^>]*>\s*\.\s*$")
 DOCUMENT = re.compile(r"^(<https://doc2kg\.org/doc/[^>]*>) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> "
                       r"<https://doc2kg\.org/ontology#Document> (<[^>]*>) \.$")
+DERIVED = re.compile(r"^(<[^>]*>) <http://www\.w3\.org/ns/prov#wasDerivedFrom> <([^>#]*)#[^>]*> (<[^>]*>) \.$")
 DATE = "@DATE@"
 DATED = ' <https://schema.org/datePublished> "' + DATE + '"^^<http://www.w3.org/2001/XMLSchema#date>'
+REPORTED = ' <https://doc2kg.org/ontology#reportedOn> "' + DATE + '"^^<http://www.w3.org/2001/XMLSchema#date>'
 FIRST_DAY = datetime.date(2010, 1, 1)
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
 def date_of(copy: int, document: int) -> str:
@@ -43,10 +48,24 @@ def date_of(copy: int, document: int) -> str:
     return (FIRST_DAY + datetime.timedelta(days=(copy * 37 + document * 11) % 5000)).isoformat()
 
 
-def _parts(line: str) -> tuple[str, ...]:
-    """``line`` cut where a copy's suffix goes (after each renamed IRI and identifier literal)."""
-    cuts = sorted({m.end() for m in RENAMED.finditer(line)} | {m.end() for m in IDENTIFIER.finditer(line)})
+def _parts(line: str, shared: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """``line`` cut where a copy's suffix goes (after each renamed IRI and identifier literal);
+    ``shared``: statement IRIs (as ``<https://...``, no ``>``) that keep their name."""
+    cuts = sorted({m.end() for m in RENAMED.finditer(line) if m.group() not in shared}
+                  | {m.end() for m in IDENTIFIER.finditer(line)})
     return tuple(line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)]))
+
+
+def _shared_statements(lines: list[str]) -> frozenset[str]:
+    """The statements whose subject and object no copy renames (a cooperation of two countries):
+    their IRI is a hash of the two ids and the relation, so a real archive has one such node
+    for the fact, with the evidence of every document that states it; the copies share it too."""
+    parties: dict[str, list[str]] = {}
+    for line in lines:
+        st, predicate, rest = line.split(" ", 2)
+        if predicate in (f"<{RDF}subject>", f"<{RDF}object>") and st.startswith("<https://doc2kg.org/statement/"):
+            parties.setdefault(st[:-1], []).append(rest[:QUAD_END.search(rest).start()])
+    return frozenset(st for st, ends in parties.items() if not any(RENAMED.match(end) for end in ends))
 
 
 @dataclass
@@ -55,7 +74,10 @@ class Template:
     union_copied: list[tuple[str, ...]]  # the distinct triples with a renamed IRI, as default-graph lines
     union_shared: list[str]  # the distinct triples with none (a country's label): written once
     documents: int  # documents per copy
-    dated: list[tuple[str, ...]]  # datePublished quads (with DATE) for the documents without one
+    # datePublished quads (with DATE) for the documents without one, and the d2k:reportedOn quads
+    # of the statements read in them (pipeline/exporters/rdf.py writes both for a dated document):
+    # (the document's index, the quad cut)
+    dated: list[tuple[int, tuple[str, ...]]]
 
     @classmethod
     def read(cls, nquads: Path, dates: bool = True) -> Template:
@@ -65,16 +87,25 @@ class Template:
         graphs = set()
         lines = [line for line in Path(nquads).read_text(encoding="utf-8").splitlines() if line.strip()]
         has_date = {line.split(" ", 1)[0] for line in lines if " <https://schema.org/datePublished> " in line}
-        dated = []
+        kept = _shared_statements(lines)
+        dated, index = [], {}
         for line in lines:
             m = DOCUMENT.match(line)
             if dates and m and m.group(1) not in has_date:
-                dated.append(_parts(f"{m.group(1)}{DATED} {m.group(2)} ."))
-            named.append(_parts(line))
+                index[m.group(1)[1:-1]] = len(index)
+                dated.append((index[m.group(1)[1:-1]], _parts(f"{m.group(1)}{DATED} {m.group(2)} .", kept)))
+        reported = {}
+        for line in lines:
+            m = DERIVED.match(line)
+            if m and m.group(2) in index:
+                reported[(index[m.group(2)], _parts(f"{m.group(1)}{REPORTED} {m.group(3)} .", kept))] = None
+        dated += list(reported)
+        for line in lines:
+            named.append(_parts(line, kept))
             m = QUAD_END.search(line)
             graphs.add(line[m.start():])
             triple = line[:m.start()] + " ."
-            parts = _parts(triple)
+            parts = _parts(triple, kept)
             (copied if len(parts) > 1 else shared)[parts] = None
         documents = sum(1 for g in graphs if not g.strip().startswith("<https://doc2kg.org/graph/>"))
         return cls(named, list(copied), ["".join(p) for p in shared], documents, dated)
@@ -94,7 +125,7 @@ class Template:
                 sfx = f"-{k}" if k else ""
                 fn.write("\n".join(sfx.join(p) for p in self.named) + "\n")
                 fu.write("\n".join(sfx.join(p) for p in self.union_copied) + "\n")
-                for i, p in enumerate(self.dated):
+                for i, p in self.dated:
                     quad = sfx.join(p).replace(DATE, date_of(k, i))
                     fn.write(quad + "\n")
                     fu.write(quad[:QUAD_END.search(quad).start()] + " .\n")

@@ -14,8 +14,13 @@ Each relation is a direct ("truthy") triple ``head d2k:type tail`` for easy quer
 d2k:cooperatesWith country:FR }`` holds whichever way a text put it) plus one statement node
 per fact, in the direction the graph keeps it (the reification is not doubled: one fact,
 one node; the Wikidata pattern) ``https://doc2kg.org/statement/<hash>`` carrying domains, confidence, extractor and PROV-O evidence. Evidence nodes are
-RFC 5147 fragments of the document IRI (``.../doc/<id>#char=104,500``). Every IRI is
-derived from ids and hashes, never from blank nodes, so output is byte-identical
+RFC 5147 fragments of the document IRI (``.../doc/<id>#char=104,500``). Two shortcuts for
+queries at archive scale (Oxigraph looks a single triple pattern up per row, but evaluates a
+group of several over the whole store; benchmarks/README.md): a symmetric statement names
+both parties with ``d2k:between`` (found from either side in one pattern), and a statement
+read in a dated document carries that document's ``schema:datePublished`` as
+``d2k:reportedOn`` in the document's graph (the report time without the evidence path).
+Every IRI is derived from ids and hashes, never from blank nodes, so output is byte-identical
 across runs; each kind of entity id has its prefix (``country:MA``, ``agency:ma-dgsn``,
 ``person:51c60dddc8de``). Every entity has one ``rdfs:label`` (English where the lexicon
 has it, else the documents' language) beside its language-tagged SKOS labels.
@@ -249,9 +254,10 @@ def statement_time_triples(st: URIRef, r: dict, outlet: str | None) -> list[tupl
 
 
 def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | None],
-                     outlets: dict[str, str] | None = None) -> list[tuple]:
+                     outlets: dict[str, str] | None = None, published: dict[str, str] | None = None) -> list[tuple]:
     """The truthy triple, the statement node, and the evidence read in ``doc_id``
-    (all evidence when ``doc_id`` is None); ``outlets``: each document's outlet."""
+    (all evidence when ``doc_id`` is None); ``outlets``: each document's outlet;
+    ``published``: each document's publication date (``schema:datePublished``)."""
     head = entity_iri(r["head"])
     pred = D2K[r["type"]]
     obj = date_literal(r["tail"]) if r["type"] == "occurredOn" else entity_iri(r["tail"])
@@ -269,6 +275,10 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
         (st, RDF.object, obj),
         (st, D2K.confidence, Literal(f"{float(r.get('confidence', 1.0)):.3f}", datatype=XSD.decimal)),
     ]
+    if r["type"] in SYMMETRIC_RELATIONS:
+        # Both parties on the statement node, so it is found from either side in one pattern
+        # (`?st d2k:between ?country`): its rdf:subject/rdf:object keep the one direction.
+        out += [(st, D2K.between, head), (st, D2K.between, obj)]
     if r.get("extractor"):
         out.append((st, D2K.extractor, Literal(r["extractor"])))
     for domain in sorted(set(r.get("domains") or [])):
@@ -293,6 +303,10 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
             (node, D2K.endOffset, Literal(int(ev["end"]))),
             (node, PROV.value, Literal(ev["text"], lang=doc_langs.get(ev["document"]) or None)),
         ]
+        if (published or {}).get(ev["document"]):
+            # The report time one pattern away from the statement (the path
+            # prov:wasDerivedFrom/prov:wasQuotedFrom/schema:datePublished, precomputed per document).
+            out.append((st, D2K.reportedOn, date_literal(published[ev["document"]])))
     return out
 
 
@@ -305,6 +319,7 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
     documents: dict[str, dict] = G.graph.get("documents", {})
     doc_langs = {d: (m.get("lang") or None) for d, m in documents.items()}
     outlets = {d: m["publisher"] for d, m in documents.items() if m.get("publisher")}
+    published = {d: m["published"] for d, m in documents.items() if m.get("published")}
     entities = entities_of(G)
     relations = relations_of(G)
     doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
@@ -332,9 +347,10 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
     for r in relations:
         docs = sorted(r.get("documents") or [])
         if not docs:
-            graphs.setdefault(None, set()).update(canonical(relation_triples(r, None, doc_langs)))
+            graphs.setdefault(None, set()).update(canonical(relation_triples(r, None, doc_langs,
+                                                                             published=published)))
         for d in docs:
-            by_doc[d].update(canonical(relation_triples(r, d, doc_langs, outlets)))
+            by_doc[d].update(canonical(relation_triples(r, d, doc_langs, outlets, published)))
     graphs = {g: ts for g, ts in graphs.items() if ts}
     if id(G) in _reusing:
         _reused[id(G)] = (weakref.ref(G), graphs)

@@ -40,3 +40,42 @@ def test_copies_renamed_countries_shared_union_exact(tmp_path):
     dates = {q.subject.value: q.object.value for q in default if q.predicate.value == "https://schema.org/datePublished"}
     assert dates["https://doc2kg.org/doc/b-2"] == "2015-11-18" and len(dates) == 6
     assert len({dates[f"https://doc2kg.org/doc/a{s}"] for s in ("", "-1", "-2")}) == 3  # one per copy
+
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+PROV = "http://www.w3.org/ns/prov#"
+STATEMENTS = "\n".join([
+    f'<https://doc2kg.org/doc/a> <{RDF}type> <{D2K}Document> <https://doc2kg.org/graph/a> .',
+    # two countries: one fact, one node, whatever the copy
+    f'<https://doc2kg.org/statement/s1> <{RDF}subject> <https://doc2kg.org/id/country/MA> <https://doc2kg.org/graph/a> .',
+    f'<https://doc2kg.org/statement/s1> <{RDF}object> <https://doc2kg.org/id/country/FR> <https://doc2kg.org/graph/a> .',
+    f'<https://doc2kg.org/statement/s1> <{PROV}wasDerivedFrom> <https://doc2kg.org/doc/a#char=1,9> <https://doc2kg.org/graph/a> .',
+    # an agency (renamed in each copy) and a country: one node per copy
+    f'<https://doc2kg.org/statement/s2> <{RDF}subject> <https://doc2kg.org/id/agency/ma-dgst> <https://doc2kg.org/graph/a> .',
+    f'<https://doc2kg.org/statement/s2> <{RDF}object> <https://doc2kg.org/id/country/MA> <https://doc2kg.org/graph/a> .',
+    f'<https://doc2kg.org/statement/s2> <{PROV}wasDerivedFrom> <https://doc2kg.org/doc/a#char=1,9> <https://doc2kg.org/graph/a> .',
+    f'<https://doc2kg.org/statement/s2> <{PROV}wasDerivedFrom> <https://doc2kg.org/doc/a#char=10,19> <https://doc2kg.org/graph/a> .',
+]) + "\n"
+
+
+def test_a_statement_between_countries_is_shared_and_each_statement_reported_on_its_document_s_date(tmp_path):
+    (tmp_path / "graph.nq").write_text(STATEMENTS, encoding="utf-8")
+    template = Template.read(tmp_path / "graph.nq")
+    named, union = template.write(tmp_path, 0, 2)
+    load(tmp_path / "store", [named, union])
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    default = [q for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    subjects = {q.subject.value for q in default if q.predicate.value == f"{RDF}subject"}
+    assert subjects == {"https://doc2kg.org/statement/s1", "https://doc2kg.org/statement/s2",
+                        "https://doc2kg.org/statement/s2-1"}
+    evidence = {q.object.value for q in default
+                if q.subject.value == "https://doc2kg.org/statement/s1" and q.predicate.value == f"{PROV}wasDerivedFrom"}
+    assert evidence == {"https://doc2kg.org/doc/a#char=1,9", "https://doc2kg.org/doc/a-1#char=1,9"}
+    # d2k:reportedOn: the date given to the document, once per statement and document, in its graph
+    dates = {q.subject.value: q.object.value for q in default if q.predicate.value == "https://schema.org/datePublished"}
+    for copy, doc in ((0, "https://doc2kg.org/doc/a"), (1, "https://doc2kg.org/doc/a-1")):
+        graph = ox.NamedNode(doc.replace("/doc/", "/graph/"))
+        reported = [(q.subject.value, q.object.value) for q in store.quads_for_pattern(
+            None, ox.NamedNode(f"{D2K}reportedOn"), None, graph)]
+        assert sorted(reported) == [("https://doc2kg.org/statement/s1", dates[doc]),
+                                    ("https://doc2kg.org/statement/s2" + ("-1" if copy else ""), dates[doc])]

@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import DEFAULT, get_exporter
 from pipeline.exporters.rdf import (
-    D2K, DOMAIN, document_iri, entity_iri, graph_iri, statement_iri, to_dataset, to_rdf,
+    D2K, DOMAIN, document_iri, entity_iri, graph_iri, statement_iri, to_dataset, to_rdf, union_graph,
 )
 from pipeline.graph.build import build_graph
 from pipeline.model import Document, Entity, Evidence, Relation
@@ -530,3 +530,46 @@ def test_an_event_carries_its_kind_and_the_shape_checks_it():
     g.add((entity_iri("event/lion"), D2K.eventKind, Literal("summit")))  # two kinds
     conforms, violations = validate_graph(g, strict=True)
     assert not conforms and {v["path"] for v in violations} == {str(D2K.eventKind)}
+
+
+def test_a_symmetric_statement_names_both_parties_and_the_shape_checks_it(G):
+    from pipeline.commands.validate import validate_graph
+
+    g = to_rdf(G)
+    ma, fr = entity_iri("country/MA"), entity_iri("country/FR")
+    coop = statement_iri("country/MA", "cooperatesWith", "country/FR")
+    assert set(g.objects(coop, D2K.between)) == {ma, fr}
+    # found from either party in one pattern; an asymmetric statement has no d2k:between
+    assert list(g.subjects(D2K.between, fr)) == [coop] and list(g.subjects(D2K.between, ma)) == [coop]
+    assert list(g.objects(statement_iri("agency/dgst", "providesIntelligenceTo", "country/FR"), D2K.between)) == []
+    conforms, violations = validate_graph(g, strict=True)
+    assert conforms, violations
+    g.remove((coop, D2K.between, fr))
+    g.add((coop, D2K.between, entity_iri("country/ES")))
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms
+    messages = [v["message"] for v in violations if v["focus"] == str(coop) and "between" in v["message"]]
+    assert len(messages) == 2  # France is missing, Spain is no party
+    assert any(str(fr) in m for m in messages) and any(str(entity_iri("country/ES")) in m for m in messages)
+
+
+def test_a_statement_carries_the_publication_dates_of_the_documents_it_is_read_in():
+    text = "Le Maroc coopère avec l'Espagne."
+    docs = [Document(id="fr-a", text=text, lang="fr", content_hash="a" * 64, published="2016-03-01"),
+            Document(id="fr-b", text=text, lang="fr", content_hash="b" * 64, published="2015-11"),
+            Document(id="fr-c", text=text, lang="fr", content_hash="c" * 64)]  # undated
+    entities = [Entity(id="country/MA", type="Country", label="Maroc", documents=[d.id for d in docs]),
+                Entity(id="country/ES", type="Country", label="Espagne", documents=[d.id for d in docs])]
+    coop = Relation("country/MA", "cooperatesWith", "country/ES", extractor="rule:test",
+                    evidence=[ev(d.id, text, text) for d in docs])
+    ds = to_dataset(build_graph(entities, [coop], docs))
+    st = statement_iri("country/MA", "cooperatesWith", "country/ES")
+    # each in its document's graph, typed as the document's datePublished; none for the undated one
+    assert list(ds.graph(graph_iri("fr-a")).objects(st, D2K.reportedOn)) == [Literal("2016-03-01", datatype=XSD.date)]
+    assert list(ds.graph(graph_iri("fr-b")).objects(st, D2K.reportedOn)) == [Literal("2015-11", datatype=XSD.gYearMonth)]
+    assert list(ds.graph(graph_iri("fr-c")).objects(st, D2K.reportedOn)) == []
+    # the same values as the evidence path, which the queries no longer walk
+    path = ("SELECT ?d WHERE { ?st prov:wasDerivedFrom/prov:wasQuotedFrom/schema:datePublished ?d }")
+    g = union_graph(ds)
+    assert {r[0] for r in g.query(path, initNs={"prov": PROV, "schema": "https://schema.org/"},
+                                   initBindings={"st": st})} == set(g.objects(st, D2K.reportedOn))
