@@ -1,0 +1,96 @@
+"""Event frames (pipeline/relations/rules/events.py) on texts of our own: every party of a
+list takes part, whether the list is opened after a participation cue ("among them",
+"من بينها", "Participants include") or closed before a name that is no member of it."""
+EVENT = "Event"
+
+
+def test_a_list_opened_after_a_participation_cue_takes_part_ar(extract):
+    text = ('وأطلقت الشرطة عملية "الصقر" يوم الاثنين. '
+            "وشاركت في العملية أجهزة الشرطة في خمس دول، من بينها المغرب وإسبانيا والبرتغال.")
+    triples, relations = extract("ar", text, [("الصقر", EVENT)])
+    for country in ("المغرب", "إسبانيا", "البرتغال"):
+        assert (country, "involvedIn", "الصقر") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:event-party-list"}
+
+
+def test_units_from_a_list_of_countries_take_part_ar(extract):
+    text = 'وانطلق تمرين "درع الخليج" أمس بمشاركة وحدات من السعودية والكويت والبحرين.'
+    triples, _ = extract("ar", text, [("درع الخليج", EVENT)])
+    for country in ("السعودية", "الكويت", "البحرين"):
+        assert (country, "involvedIn", "درع الخليج") in triples
+
+
+def test_participants_include_a_list_en(extract):
+    text = "The Cutlass Express exercise opened on Monday. Participants include Kenya, Somalia and Mozambique."
+    triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
+    for country in ("Kenya", "Somalia", "Mozambique"):
+        assert (country, "involvedIn", "Cutlass Express exercise") in triples
+
+
+def test_a_list_with_no_participation_cue_takes_no_part_en(extract):
+    text = "The Nairobi summit discussed the threats facing several countries including Somalia and Mozambique."
+    triples, _ = extract("en", text, [("Nairobi summit", EVENT)])
+    assert not any(t == "involvedIn" for _, t, _ in triples)
+
+
+def test_a_list_ends_before_a_name_that_is_no_member_fr(extract):
+    # the supporting list closes with "et de Chypre"; the event and "la Libye" come after it
+    text = ("Le 3 mars, la France et l'Italie ont lancé, avec le soutien de la Grèce, de Malte et de Chypre, "
+            "l'opération Irini contre les trafics au large de la Libye.")
+    triples, _ = extract("fr", text, [("opération Irini", EVENT)])
+    for country in ("France", "Italie", "Grèce", "Malte", "Chypre"):
+        assert (country, "involvedIn", "opération Irini") in triples
+
+
+# --- who chairs, supervises or is involved in an event takes part; who invites a visitor does not
+
+def test_the_co_chairs_of_a_session_take_part_fr(extract):
+    text = "Le sommet de Dakar s'est ouvert lundi sous la coprésidence de Macky Sall et d'Emmanuel Macron."
+    triples, _ = extract("fr", text, [("sommet de Dakar", EVENT), ("Macky Sall", "Person"), ("Emmanuel Macron", "Person")])
+    assert ("Macky Sall", "involvedIn", "sommet de Dakar") in triples
+    assert ("Emmanuel Macron", "involvedIn", "sommet de Dakar") in triples
+
+
+def test_under_the_supervision_of_ar(extract):
+    text = 'انطلقت أمس أشغال "منتدى الرباط الأمني" تحت إشراف وزير الداخلية عبد الوافي لفتيت.'
+    triples, _ = extract("ar", text, [("منتدى الرباط الأمني", EVENT), ("عبد الوافي لفتيت", "Person")])
+    assert ("عبد الوافي لفتيت", "involvedIn", "منتدى الرباط الأمني") in triples
+
+
+def test_the_states_an_operation_involved_en(extract):
+    text = "Operation Sentinel began in May. The operation was led by Spain and involved Portugal and Greece."
+    triples, _ = extract("en", text, [("Operation Sentinel", EVENT)])
+    for country in ("Spain", "Portugal", "Greece"):
+        assert (country, "involvedIn", "Operation Sentinel") in triples
+
+
+def test_the_host_who_invites_a_visitor_is_no_party_of_the_visit_en(extract):
+    text = ("Spanish Interior Minister Fernando Grande-Marlaska paid a working visit to Rabat on Monday, "
+            "at the invitation of Abdelouafi Laftit.")
+    triples, _ = extract("en", text, [("working visit", EVENT), ("Fernando Grande-Marlaska", "Person"),
+                                      ("Abdelouafi Laftit", "Person")])
+    assert ("Abdelouafi Laftit", "involvedIn", "working visit") not in triples
+
+
+# --- the dateline's city is where an event of the lead sentence opens ----------------------
+
+def test_the_dateline_city_of_an_event_that_opens_ar(extract):
+    text = 'مراكش - انطلقت صباح اليوم أشغال "منتدى الأطلس الأمني" بمشاركة وزراء الداخلية.\n\nوتستمر الأشغال يومين.'
+    triples, relations = extract("ar", text, [("مراكش", "City"), ("منتدى الأطلس الأمني", EVENT)])
+    assert ("منتدى الأطلس الأمني", "occurredIn", "مراكش") in triples
+    assert {r.extractor for r in relations if r.type == "occurredIn"} == {"rule:event-dateline-place"}
+
+
+def test_the_dateline_city_needs_the_event_s_own_opening_cue_en(extract):
+    text = "RABAT - Morocco played a strong role in Operation Weka, an INTERPOL-led crackdown that opened last year."
+    triples, _ = extract("en", text, [("RABAT", "City"), ("Operation Weka", EVENT)])
+    assert not any(t == "occurredIn" for _, t, _ in triples)
+    text = "RABAT - Operation Weka opened on Monday with police from 24 countries."
+    triples, _ = extract("en", text, [("RABAT", "City"), ("Operation Weka", EVENT)])
+    assert ("Operation Weka", "occurredIn", "RABAT") in triples
+
+
+def test_a_visit_does_not_take_place_in_the_dateline_city_fr(extract):
+    text = "RABAT - Le ministre a entamé lundi une visite de travail de trois jours, ouverte par un entretien à Paris."
+    triples, _ = extract("fr", text, [("RABAT", "City"), ("visite de travail", EVENT)])
+    assert ("visite de travail", "occurredIn", "RABAT") not in triples
