@@ -53,6 +53,7 @@ EVENT_MEMORY = 3
 # Confidences.
 DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
 DATE = 0.7  # the nearest date of the event's clause
+DATE_CLAUSE = 0.6  # the one day of the clause of the sentence's one event, further away
 DEMONYM = 0.6  # "التدريب التونسي الجزائري المشترك"
 PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
 PLACE_AFTER = 0.75  # ... right after the event's name
@@ -241,6 +242,16 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
     return False
 
 
+def _words_but_parties(ctx: SentenceContext, lo: int, hi: int) -> int:
+    """The words of ``text[lo:hi]`` but the names of parties: a first list of parties does not
+    keep the cue from a second one ("وشاركت فيها وحدات من X وY وZ، إلى جانب قوات من W وV")."""
+    gap = ctx.text[lo:hi]
+    for x in sorted(ctx.args, key=lambda x: -x.start):
+        if x.type in PARTY_TYPES and lo <= x.start and x.end <= hi:
+            gap = gap[:x.start - lo] + gap[x.end - lo:]
+    return ctx.words(gap)
+
+
 def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: Arg, referenced: bool) -> tuple[int, int] | None:
     """``a`` is a member of a list that a ``party_list_intro`` cue opens after a
     participation cue of the event's clause: "took part, with officers from ten countries,
@@ -256,7 +267,7 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
             # the event's own name may stand between the cue and the list ("launched the X
             # exercise, with units from 33 countries including ...")
             gap_from = max(c1, ev.end) if not referenced and c1 <= ev.start and ev.end <= i0 else c1
-            if ctx.words(ctx.text[gap_from:i0]) > INTRO_CUE_WORDS:
+            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS:
                 continue
             if not referenced and not _same_clause(ctx, ev.start, c0):
                 continue
@@ -331,8 +342,8 @@ def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
 
 
 @relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_MEMORY,
-               rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-demonym", "rule:event-place",
-                         "rule:event-host-place", "rule:event-participant", "rule:event-partner",
+               rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
+                         "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
                          "rule:event-party-list"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
@@ -371,6 +382,12 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= DATE_WORDS:
                 d = near[0]
                 out.append(candidate(ev, "occurredOn", d.value, "rule:event-date", DATE, (ctx.start + d.start, ctx.start + d.end)))
+            elif len(near) == 1 and len(named) == 1 and len(near[0].value or "") == len("YYYY-MM-DD"):
+                # the one day the clause of the sentence's one event gives, further away: "استقبل X،
+                # يوم الاثنين 3 يونيو 2024 بمقر ...، Y، الذي يقوم بزيارة عمل"
+                d = near[0]
+                out.append(candidate(ev, "occurredOn", d.value, "rule:event-date-clause", DATE_CLAUSE,
+                                     (ctx.start + d.start, ctx.start + d.end)))
         if not referenced:
             out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
         for a in ctx.args:

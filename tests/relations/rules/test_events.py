@@ -94,3 +94,34 @@ def test_a_visit_does_not_take_place_in_the_dateline_city_fr(extract):
     text = "RABAT - Le ministre a entamé lundi une visite de travail de trois jours, ouverte par un entretien à Paris."
     triples, _ = extract("fr", text, [("RABAT", "City"), ("visite de travail", EVENT)])
     assert ("visite de travail", "occurredIn", "RABAT") not in triples
+
+
+def test_a_first_list_of_parties_does_not_keep_the_cue_from_a_second_ar(extract):
+    text = ('اختتمت أمس مناورات "الصقر 2024" السنوية. وتهدف المناورات إلى تعزيز القدرات. '
+            "وشاركت فيها وحدات من الأردن والعراق ولبنان والكويت وقطر والبحرين، إلى جانب قوات من بولندا والنمسا.")
+    triples, _ = extract("ar", text, [("الصقر 2024", EVENT)])
+    for country in ("الأردن", "البحرين", "بولندا", "النمسا"):
+        assert (country, "involvedIn", "الصقر 2024") in triples
+
+
+# --- the one day of the clause dates the sentence's one event ------------------------------
+
+def test_the_one_day_of_the_clause_dates_the_event_ar(extract):
+    text = ("استقبل وزير الداخلية عبد الوافي لفتيت، يوم الاثنين 3 يونيو 2024 بمقر الوزارة بالرباط، "
+            "نظيره الإسباني فرناندو غراندي مارلاسكا، الذي يقوم بزيارة عمل للمملكة تستغرق يومين.")
+    triples, relations = extract("ar", text, [("زيارة عمل", EVENT)])
+    assert ("زيارة عمل", "occurredOn", "2024-06-03") in triples
+    assert {r.extractor for r in relations if r.type == "occurredOn"} == {"rule:event-date-clause"}
+
+
+def test_no_clause_date_for_one_of_two_events_en(extract):
+    # the day is too far from either event for the nearest date of the clause (rule:event-date)
+    text = ("On Monday, 3 June 2024, after a long day of closed-door meetings and several delayed flights "
+            "from the capital, the ministers who had attended the Rabat Security Forum met again to prepare "
+            "the Madrid Summit.")
+    triples, _ = extract("en", text, [("Rabat Security Forum", EVENT), ("Madrid Summit", EVENT)])
+    assert not any(t == "occurredOn" for _, t, _ in triples)
+    # positive control: with one event the same day dates it
+    text = text.replace(" met again to prepare the Madrid Summit.", " met again.")
+    triples, _ = extract("en", text, [("Rabat Security Forum", EVENT)])
+    assert ("Rabat Security Forum", "occurredOn", "2024-06-03") in triples
