@@ -66,6 +66,7 @@ PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
 HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in it
+VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of receiving
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 # Windows, in words unless said.
@@ -83,6 +84,8 @@ PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
+VISIT_VERB_WORDS = 3  # "paid a working visit", "قام بزيارة عمل": the verb to the visit
+VISIT_SUBJECT_WORDS = 14  # the visitor to its verb, its titles between ("X، المدير العام …، قام بـ")
 VISIT_PLACE_WORDS = 12  # a visit to the place it goes to, its visitor between
 DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
@@ -606,6 +609,35 @@ def _visitor(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
+def _persons(ctx: SentenceContext, lo: int, hi: int) -> list[Arg]:
+    return sorted((a for a in ctx.args if a.type == "Person" and not a.source and lo <= a.start and a.end <= hi),
+                  key=lambda a: a.start)
+
+
+def _visit_subjects(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """Who makes the visit and who receives it, said by a verb: the subject of a
+    ``visit_verb`` that governs the visit ("X, who is on a working visit", "X a effectué une
+    visite", "الذي يقوم بزيارة", VSO "اختتم X زيارة"; titles may stand between, no other
+    person), and the person a ``visit_host`` verb names right after it ("استقبل X … Y الذي
+    يقوم بزيارة", "was received by X, at the end of an official visit")."""
+    out: list[Arg] = []
+    for c0, c1 in _find(ctx, "visit_verb", ctx.start, ev.start):
+        if not _same_clause(ctx, c0, ev.start) or ctx.words(ctx.text[c1:ev.start]) > VISIT_VERB_WORDS:
+            continue
+        between = _persons(ctx, c1, ev.start)  # VSO: the verb, its subject, the visit
+        before = _persons(ctx, ctx.start, c0)
+        if between:
+            out.append(between[0])
+        elif before and _same_clause(ctx, before[-1].end, c0) and ctx.words(ctx.text[before[-1].end:c0]) <= VISIT_SUBJECT_WORDS:
+            out.append(before[-1])
+    for h0, h1 in _find(ctx, "visit_host"):
+        after = _persons(ctx, h1, ctx.end)
+        if after and _same_clause(ctx, h0, ev.start) and _same_clause(ctx, h1, after[0].start) \
+                and ctx.words(ctx.text[h1:after[0].start]) <= VISIT_SUBJECT_WORDS:
+            out.append(after[0])
+    return list({a.start: a for a in out}.values())
+
+
 def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     """The place a visit goes to: the first city, country or place after a
     ``visit_destination`` cue past the visit (and its visitor), in the visit's clause."""
@@ -618,7 +650,8 @@ def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
-@relation_rule(name="visits", produces=("involvedIn", "occurredIn"), rule_ids=("rule:visit-visitor", "rule:visit-place"))
+@relation_rule(name="visits", produces=("involvedIn", "occurredIn"),
+               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place"))
 def visits(ctx: SentenceContext) -> list[Candidate]:
     """A visit's frame: its visitor (``involvedIn``) and the place it goes to
     (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
@@ -632,6 +665,8 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
         visitor = _visitor(ctx, ev)
         if visitor is not None:
             out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
+        out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
+                   for a in _visit_subjects(ctx, ev) if a is not visitor)
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))

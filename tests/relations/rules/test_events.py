@@ -125,3 +125,28 @@ def test_no_clause_date_for_one_of_two_events_en(extract):
     text = text.replace(" met again to prepare the Madrid Summit.", " met again.")
     triples, _ = extract("en", text, [("Rabat Security Forum", EVENT)])
     assert ("Rabat Security Forum", "occurredOn", "2024-06-03") in triples
+
+
+# --- who makes a visit and who receives it, said by a verb ---------------------------------
+
+def test_the_host_and_the_visitor_of_a_visit_ar(extract):
+    text = ("استقبل وزير الداخلية عبد الوافي لفتيت، يوم الاثنين بالرباط، نظيره الإسباني فرناندو غراندي مارلاسكا، "
+            "الذي يقوم بزيارة عمل للمملكة.")
+    names = [("عبد الوافي لفتيت", "Person"), ("فرناندو غراندي مارلاسكا", "Person"), ("زيارة عمل", EVENT)]
+    triples, relations = extract("ar", text, names)
+    assert ("عبد الوافي لفتيت", "involvedIn", "زيارة عمل") in triples
+    assert ("فرناندو غراندي مارلاسكا", "involvedIn", "زيارة عمل") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:visit-subject"}
+
+
+def test_the_subject_of_a_visit_verb_with_titles_between_fr(extract):
+    text = ("Le chef de la police espagnole, Francisco Pardo Piqueras, a effectué une visite de travail au Maroc, "
+            "au cours de laquelle il a rencontré plusieurs responsables.")
+    triples, _ = extract("fr", text, [("Francisco Pardo Piqueras", "Person"), ("visite de travail", EVENT)])
+    assert ("Francisco Pardo Piqueras", "involvedIn", "visite de travail") in triples
+
+
+def test_a_person_named_near_a_visit_without_its_verb_takes_no_part_en(extract):
+    text = "Officials recalled that Pedro Sánchez praised the state visit of the Moroccan delegation."
+    triples, _ = extract("en", text, [("Pedro Sánchez", "Person"), ("state visit", EVENT)])
+    assert ("Pedro Sánchez", "involvedIn", "state visit") not in triples
