@@ -363,7 +363,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
         elif load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
-        elif ctx.cues("participation") or _find(ctx, "party_list_intro") and _find(ctx, "event_participation"):
+        elif ctx.cues("participation") or _find(ctx, "participant_list_heads"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
             # participation verb continues about the event the text has just named (so does
             # a list of its parties: "Participants include X and Y").

@@ -150,3 +150,12 @@ def test_a_person_named_near_a_visit_without_its_verb_takes_no_part_en(extract):
     text = "Officials recalled that Pedro Sánchez praised the state visit of the Moroccan delegation."
     triples, _ = extract("en", text, [("Pedro Sánchez", "Person"), ("state visit", EVENT)])
     assert ("Pedro Sánchez", "involvedIn", "state visit") not in triples
+
+
+def test_the_participants_of_another_event_do_not_negate_a_held_one_en(extract):
+    text = ("Egypt, which held the Bright Star exercise with Pakistan in June 2024, "
+            "was not among the participants.")
+    triples, relations = extract("en", text, [("Egypt", "Country"), ("Bright Star exercise", EVENT)])
+    held = [r for r in relations if r.type == "involvedIn" and r.extractor == "rule:event-participant"]
+    assert ("Egypt", "involvedIn", "Bright Star exercise") in triples
+    assert held and not any(r.negated for r in held)
