@@ -110,6 +110,7 @@ EXAMPLES = {
     "agency_in_document": [("fr", "La Direction générale de la sûreté nationale du Maroc a arrêté un suspect au Maroc.")],
     "event_apposed_place": [("en", "Spain took part in African Lion 2024, held at Tan-Tan, Morocco.")],
     "event_place_in_name": [("ar", "انعقدت قمة بغداد بمشاركة عدة دول. وأكدت بغداد أهمية التعاون.")],
+    "event_dateline_place": [("en", "AGADIR - Exercise African Lion 2024 opened on Monday with troops from 20 countries.")],
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
     "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
                      ("en", "France and Belgium will train police officers of Benin."),

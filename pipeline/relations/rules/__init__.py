@@ -15,7 +15,8 @@ cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference`
 flows          ``intelligence_flow``, ``training_flow``
 membership     ``membership``: ``memberOf`` (Country -> international organization)
 places         ``places``: ``locatedIn``
-events         ``events``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_host_country``
+events         ``events``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
+               ``event_host_country``
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
 
@@ -39,7 +40,8 @@ ORDER = (
     "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
     # document rules, after every sentence
-    "agency_in_document", "event_apposed_place", "event_place_in_name", "event_host_country", "list_members",
+    "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
+    "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

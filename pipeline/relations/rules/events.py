@@ -17,7 +17,8 @@ type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and thos
 - per document, after every sentence rule: what the event's own name says
   (:func:`event_place_in_name`: قمة نواكشوط, the Nairobi attack, réunion de Lomé:
   ``occurredIn`` the place named in it, when the document names that place as a mention of
-  its own); the wider place of an apposition (:func:`event_apposed_place`: "at X Base,
+  its own); the dateline's city of an event its lead sentence says opens or is held
+  (:func:`event_dateline_place`); the wider place of an apposition (:func:`event_apposed_place`: "at X Base,
   Egypt"); the country an event takes place in takes part in it (:func:`event_host_country`).
 
 Usage::
@@ -30,6 +31,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.language.dates import find_dates
+import re
+
+from pipeline.language.datelines import DASH, read_dateline
 from pipeline.language.morphology import strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
@@ -49,6 +53,7 @@ EVENT_MEMORY = 3
 # Confidences.
 DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
 DATE = 0.7  # the nearest date of the event's clause
+DATE_CLAUSE = 0.6  # the one day of the clause of the sentence's one event, further away
 DEMONYM = 0.6  # "التدريب التونسي الجزائري المشترك"
 PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
 PLACE_AFTER = 0.75  # ... right after the event's name
@@ -56,9 +61,12 @@ HOST_PLACE = 0.6  # "المحادثات التي احتضنتها مسقط", "ho
 PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
+PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
+DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
 HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in it
+VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of receiving
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 # Windows, in words unless said.
@@ -73,9 +81,16 @@ REFERENCE_PARTY_WORDS = 2  # Arabic VSO: the back-reference to the party after i
 NEXT_TO_CUE_WORDS = 4  # a cue next to the party, the event beyond
 PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
+INTRO_LIST_WORDS = 1  # "among them" to the list it opens
+INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
+VISIT_VERB_WORDS = 3  # "paid a working visit", "قام بزيارة عمل": the verb to the visit
+VISIT_SUBJECT_WORDS = 14  # the visitor to its verb, its titles between ("X، المدير العام …، قام بـ")
 VISIT_PLACE_WORDS = 12  # a visit to the place it goes to, its visitor between
 DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
+DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
+DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
+DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
@@ -142,10 +157,11 @@ def _located(ctx: SentenceContext) -> set[int]:
     return out
 
 
-def _list_members(ctx: SentenceContext, a: Arg, toward: int) -> tuple[int, bool] | None:
+def _list_members(ctx: SentenceContext, a: Arg, toward: int, *, to_its_end: bool = False) -> tuple[int, bool] | None:
     """Walk from ``a`` toward offset ``toward`` over the parties listed with it (X, Y and
     Z): the far edge of the list, and whether a conjunction joins it; None when another
-    argument stands in the way without a list separator."""
+    argument stands in the way without a list separator (``to_its_end``: the walk stops
+    there instead, the list ends before that argument)."""
     step = 1 if toward >= a.end else -1
     others = sorted((x for x in ctx.args if x is not a and x.type != "Event" and
                      (a.end <= x.start and x.end <= toward if step > 0 else toward <= x.start and x.end <= a.start)),
@@ -156,7 +172,7 @@ def _list_members(ctx: SentenceContext, a: Arg, toward: int) -> tuple[int, bool]
         if x.qualifier_of is not None or x.demonym:
             continue
         if not _separator(ctx, lo, hi):
-            return None
+            return (edge, joined) if to_its_end else None
         joined = joined or _joined(ctx, lo, hi)
         edge = x.end if step > 0 else x.start
     return edge, joined
@@ -186,7 +202,9 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
     edge, joined = walked
     if edge != (a.end if a.end <= c0 else a.start):
         # a list: it closes with a conjunction, inside the walk or on the far side of the party
-        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end)
+        # (the list ends where a name follows it without a separator: "avec le soutien de
+        # l'Australie, de Bahreïn, du Canada et des Pays-Bas, l'opération X contre ... au Yémen")
+        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end, to_its_end=True)
         if not joined and not (past and past[1]):
             return False
     free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
@@ -225,6 +243,39 @@ def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
         if ctx.words(ctx.text[ev.end:p0]) <= PARTNER_WORDS and walked is not None and ctx.words(ctx.text[p1:walked[0]]) <= PARTNER_LIST_WORDS:
             return True
     return False
+
+
+def _words_but_parties(ctx: SentenceContext, lo: int, hi: int) -> int:
+    """The words of ``text[lo:hi]`` but the names of parties: a first list of parties does not
+    keep the cue from a second one ("وشاركت فيها وحدات من X وY وZ، إلى جانب قوات من W وV")."""
+    gap = ctx.text[lo:hi]
+    for x in sorted(ctx.args, key=lambda x: -x.start):
+        if x.type in PARTY_TYPES and lo <= x.start and x.end <= hi:
+            gap = gap[:x.start - lo] + gap[x.end - lo:]
+    return ctx.words(gap)
+
+
+def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: Arg, referenced: bool) -> tuple[int, int] | None:
+    """``a`` is a member of a list that a ``party_list_intro`` cue opens after a
+    participation cue of the event's clause: "took part, with officers from ten countries,
+    among them X, Y and Z", "Participants include X and Y", "وشاركت في العملية أجهزة … في
+    عشر دول، من بينها X وY", "بمشاركة وحدات من X وY". The participation cue's span, else None."""
+    for i0, i1 in _find(ctx, "party_list_intro", ctx.start, a.start):
+        walked = _list_members(ctx, a, i1)
+        if walked is None or ctx.words(ctx.text[i1:walked[0]]) > INTRO_LIST_WORDS or not _same_clause(ctx, i1, a.start):
+            continue
+        for c0, c1 in cues:
+            if c1 > i0 or not _same_clause(ctx, c0, i0):
+                continue
+            # the event's own name may stand between the cue and the list ("launched the X
+            # exercise, with units from 33 countries including ...")
+            gap_from = max(c1, ev.end) if not referenced and c1 <= ev.start and ev.end <= i0 else c1
+            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS:
+                continue
+            if not referenced and not _same_clause(ctx, ev.start, c0):
+                continue
+            return c0, c1
+    return None
 
 
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
@@ -294,8 +345,9 @@ def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
 
 
 @relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_MEMORY,
-               rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-demonym", "rule:event-place",
-                         "rule:event-host-place", "rule:event-participant", "rule:event-partner"))
+               rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
+                         "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
+                         "rule:event-party-list"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences (at most :data:`EVENT_MEMORY`) it refers back to."""
@@ -311,9 +363,10 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
         elif load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
-        elif ctx.cues("participation"):
+        elif ctx.cues("participation") or _find(ctx, "participant_list_heads"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
-            # participation verb continues about the event the text has just named.
+            # participation verb continues about the event the text has just named (so does
+            # a list of its parties: "Participants include X and Y").
             evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
     if not evs:  # most sentences: spare the dates, cues and places below
@@ -332,6 +385,12 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             elif near and ctx.words(ctx.text[min(ev.end, ctx.start + near[0].start):max(ev.start, ctx.start + near[0].end)]) <= DATE_WORDS:
                 d = near[0]
                 out.append(candidate(ev, "occurredOn", d.value, "rule:event-date", DATE, (ctx.start + d.start, ctx.start + d.end)))
+            elif len(near) == 1 and len(named) == 1 and len(near[0].value or "") == len("YYYY-MM-DD"):
+                # the one day the clause of the sentence's one event gives, further away: "استقبل X،
+                # يوم الاثنين 3 يونيو 2024 بمقر ...، Y، الذي يقوم بزيارة عمل"
+                d = near[0]
+                out.append(candidate(ev, "occurredOn", d.value, "rule:event-date-clause", DATE_CLAUSE,
+                                     (ctx.start + d.start, ctx.start + d.end)))
         if not referenced:
             out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
         for a in ctx.args:
@@ -364,6 +423,11 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                     out.append(cand)
                 elif not referenced and _partner(ctx, a, ev):
                     out.append(candidate(a, "involvedIn", ev, "rule:event-partner", PARTNER))
+                elif (intro := _introduced(ctx, a, cues, ev, referenced)) is not None:
+                    cand = candidate(a, "involvedIn", ev, "rule:event-party-list", PARTY_LIST, intro)
+                    if referenced:
+                        cand.start, cand.end = covering(a, intro)
+                    out.append(cand)
     return out
 
 
@@ -439,6 +503,70 @@ def event_apposed_place(dctx: DocumentContext) -> list[Relation]:
     return out
 
 
+# After a city that opens a line: an outlet in parentheses, then a dash ("Tunis (TAP) -", "مراكش -").
+_AFTER_DATELINE_CITY = re.compile(r"(?:\s*\([^()\n]{2,30}\))?" + DASH)
+
+
+def _dateline_place(dctx: DocumentContext) -> tuple[Mention, int] | None:
+    """The city or place of the document's dateline and where the text after the dateline
+    starts: the dateline :func:`read_dateline` reads, else a city that opens one of the
+    first lines, followed by a dash ("مراكش - انطلقت ...", whose text goes on in the line)."""
+    text = dctx.document.text
+    dateline = read_dateline(text, dctx.document.lang or "")
+    places = [m for m in dctx.mentions if m.type in HOST_PLACE_TYPES]
+    if dateline is not None and dateline.place:
+        place = next((m for m in places if dateline.start <= m.start and m.end <= dateline.end), None)
+        return (place, dateline.end) if place is not None else None
+    for m in places:
+        if text.count("\n", 0, m.start) >= DATELINE_LINES:
+            break
+        if text[text.rfind("\n", 0, m.start) + 1:m.start].strip():
+            continue  # not the first word of its line
+        after = _AFTER_DATELINE_CITY.match(text, m.end)
+        if after is not None:
+            return m, after.end()
+    return None
+
+
+@relation_rule(name="event_dateline_place", produces=("occurredIn",), scope="document",
+               rule_ids=("rule:event-dateline-place",))
+def event_dateline_place(dctx: DocumentContext) -> list[Relation]:
+    """"AGADIR - The 20th edition of the exercise opened on Monday ...", "تونس - تنطلق غدا
+    أشغال الدورة ...": an event that the dateline's sentence says opens, is held or closes
+    (an ``event_opening`` cue) took place in the dateline's city, when no rule has given it
+    a place. Not a visit (a visit goes from where the text is written to its host)."""
+    lang = dctx.document.lang or ""
+    found = _dateline_place(dctx)
+    if found is None:
+        return []
+    place, start = found
+    lead = next((c for c in dctx.contexts if c.start <= start < c.end), None)
+    if lead is None:
+        return []
+    # the lead sentence's own clause: from the dateline's end to the sentence's first line break
+    end = dctx.document.text.find("\n", start, lead.end)
+    end = lead.end if end < 0 else end
+    opening = _find(lead, "event_opening", start, end)
+    if not opening:
+        return []
+    placed = {r.head for r in dctx.relations if r.type == "occurredIn"}
+    out = []
+    for ev in dctx.mentions:
+        if ev.type != "Event" or not (start <= ev.start and ev.end <= end) or ev.id in placed:
+            continue
+        if event_cues().find("visit_heads", lang, ev.text):
+            continue
+        # the cue is the event's own: before it ("opened Cutlass Express", "انطلقت أشغال الدورة")
+        # or right after it ("the 12th session opened"), not a verb of another clause
+        if not any(c1 <= ev.start and lead.words(dctx.document.text[c1:ev.start]) <= DATELINE_CUE_BEFORE_WORDS
+                   or ev.end <= c0 and lead.words(dctx.document.text[ev.end:c0]) <= DATELINE_CUE_AFTER_WORDS
+                   for c0, c1 in opening):
+            continue
+        out.append(Relation(head=ev.id, type="occurredIn", tail=place.id, confidence=DATELINE_PLACE,
+                            extractor="rule:event-dateline-place", evidence=[dctx.evidence_at(ev)]))
+    return out
+
+
 @relation_rule(name="event_host_country", produces=("involvedIn",), scope="document",
                rule_ids=("rule:event-host-country",))
 def event_host_country(dctx: DocumentContext) -> list[Relation]:
@@ -481,6 +609,35 @@ def _visitor(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
+def _persons(ctx: SentenceContext, lo: int, hi: int) -> list[Arg]:
+    return sorted((a for a in ctx.args if a.type == "Person" and not a.source and lo <= a.start and a.end <= hi),
+                  key=lambda a: a.start)
+
+
+def _visit_subjects(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """Who makes the visit and who receives it, said by a verb: the subject of a
+    ``visit_verb`` that governs the visit ("X, who is on a working visit", "X a effectué une
+    visite", "الذي يقوم بزيارة", VSO "اختتم X زيارة"; titles may stand between, no other
+    person), and the person a ``visit_host`` verb names right after it ("استقبل X … Y الذي
+    يقوم بزيارة", "was received by X, at the end of an official visit")."""
+    out: list[Arg] = []
+    for c0, c1 in _find(ctx, "visit_verb", ctx.start, ev.start):
+        if not _same_clause(ctx, c0, ev.start) or ctx.words(ctx.text[c1:ev.start]) > VISIT_VERB_WORDS:
+            continue
+        between = _persons(ctx, c1, ev.start)  # VSO: the verb, its subject, the visit
+        before = _persons(ctx, ctx.start, c0)
+        if between:
+            out.append(between[0])
+        elif before and _same_clause(ctx, before[-1].end, c0) and ctx.words(ctx.text[before[-1].end:c0]) <= VISIT_SUBJECT_WORDS:
+            out.append(before[-1])
+    for h0, h1 in _find(ctx, "visit_host"):
+        after = _persons(ctx, h1, ctx.end)
+        if after and _same_clause(ctx, h0, ev.start) and _same_clause(ctx, h1, after[0].start) \
+                and ctx.words(ctx.text[h1:after[0].start]) <= VISIT_SUBJECT_WORDS:
+            out.append(after[0])
+    return list({a.start: a for a in out}.values())
+
+
 def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     """The place a visit goes to: the first city, country or place after a
     ``visit_destination`` cue past the visit (and its visitor), in the visit's clause."""
@@ -493,7 +650,8 @@ def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
-@relation_rule(name="visits", produces=("involvedIn", "occurredIn"), rule_ids=("rule:visit-visitor", "rule:visit-place"))
+@relation_rule(name="visits", produces=("involvedIn", "occurredIn"),
+               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place"))
 def visits(ctx: SentenceContext) -> list[Candidate]:
     """A visit's frame: its visitor (``involvedIn``) and the place it goes to
     (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
@@ -507,6 +665,8 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
         visitor = _visitor(ctx, ev)
         if visitor is not None:
             out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
+        out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
+                   for a in _visit_subjects(ctx, ev) if a is not visitor)
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))

@@ -1,0 +1,161 @@
+"""Event frames (pipeline/relations/rules/events.py) on texts of our own: every party of a
+list takes part, whether the list is opened after a participation cue ("among them",
+"من بينها", "Participants include") or closed before a name that is no member of it."""
+EVENT = "Event"
+
+
+def test_a_list_opened_after_a_participation_cue_takes_part_ar(extract):
+    text = ('وأطلقت الشرطة عملية "الصقر" يوم الاثنين. '
+            "وشاركت في العملية أجهزة الشرطة في خمس دول، من بينها المغرب وإسبانيا والبرتغال.")
+    triples, relations = extract("ar", text, [("الصقر", EVENT)])
+    for country in ("المغرب", "إسبانيا", "البرتغال"):
+        assert (country, "involvedIn", "الصقر") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:event-party-list"}
+
+
+def test_units_from_a_list_of_countries_take_part_ar(extract):
+    text = 'وانطلق تمرين "درع الخليج" أمس بمشاركة وحدات من السعودية والكويت والبحرين.'
+    triples, _ = extract("ar", text, [("درع الخليج", EVENT)])
+    for country in ("السعودية", "الكويت", "البحرين"):
+        assert (country, "involvedIn", "درع الخليج") in triples
+
+
+def test_participants_include_a_list_en(extract):
+    text = "The Cutlass Express exercise opened on Monday. Participants include Kenya, Somalia and Mozambique."
+    triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
+    for country in ("Kenya", "Somalia", "Mozambique"):
+        assert (country, "involvedIn", "Cutlass Express exercise") in triples
+
+
+def test_a_list_with_no_participation_cue_takes_no_part_en(extract):
+    text = "The Nairobi summit discussed the threats facing several countries including Somalia and Mozambique."
+    triples, _ = extract("en", text, [("Nairobi summit", EVENT)])
+    assert not any(t == "involvedIn" for _, t, _ in triples)
+
+
+def test_a_list_ends_before_a_name_that_is_no_member_fr(extract):
+    # the supporting list closes with "et de Chypre"; the event and "la Libye" come after it
+    text = ("Le 3 mars, la France et l'Italie ont lancé, avec le soutien de la Grèce, de Malte et de Chypre, "
+            "l'opération Irini contre les trafics au large de la Libye.")
+    triples, _ = extract("fr", text, [("opération Irini", EVENT)])
+    for country in ("France", "Italie", "Grèce", "Malte", "Chypre"):
+        assert (country, "involvedIn", "opération Irini") in triples
+
+
+# --- who chairs, supervises or is involved in an event takes part; who invites a visitor does not
+
+def test_the_co_chairs_of_a_session_take_part_fr(extract):
+    text = "Le sommet de Dakar s'est ouvert lundi sous la coprésidence de Macky Sall et d'Emmanuel Macron."
+    triples, _ = extract("fr", text, [("sommet de Dakar", EVENT), ("Macky Sall", "Person"), ("Emmanuel Macron", "Person")])
+    assert ("Macky Sall", "involvedIn", "sommet de Dakar") in triples
+    assert ("Emmanuel Macron", "involvedIn", "sommet de Dakar") in triples
+
+
+def test_under_the_supervision_of_ar(extract):
+    text = 'انطلقت أمس أشغال "منتدى الرباط الأمني" تحت إشراف وزير الداخلية عبد الوافي لفتيت.'
+    triples, _ = extract("ar", text, [("منتدى الرباط الأمني", EVENT), ("عبد الوافي لفتيت", "Person")])
+    assert ("عبد الوافي لفتيت", "involvedIn", "منتدى الرباط الأمني") in triples
+
+
+def test_the_states_an_operation_involved_en(extract):
+    text = "Operation Sentinel began in May. The operation was led by Spain and involved Portugal and Greece."
+    triples, _ = extract("en", text, [("Operation Sentinel", EVENT)])
+    for country in ("Spain", "Portugal", "Greece"):
+        assert (country, "involvedIn", "Operation Sentinel") in triples
+
+
+def test_the_host_who_invites_a_visitor_is_no_party_of_the_visit_en(extract):
+    text = ("Spanish Interior Minister Fernando Grande-Marlaska paid a working visit to Rabat on Monday, "
+            "at the invitation of Abdelouafi Laftit.")
+    triples, _ = extract("en", text, [("working visit", EVENT), ("Fernando Grande-Marlaska", "Person"),
+                                      ("Abdelouafi Laftit", "Person")])
+    assert ("Abdelouafi Laftit", "involvedIn", "working visit") not in triples
+
+
+# --- the dateline's city is where an event of the lead sentence opens ----------------------
+
+def test_the_dateline_city_of_an_event_that_opens_ar(extract):
+    text = 'مراكش - انطلقت صباح اليوم أشغال "منتدى الأطلس الأمني" بمشاركة وزراء الداخلية.\n\nوتستمر الأشغال يومين.'
+    triples, relations = extract("ar", text, [("مراكش", "City"), ("منتدى الأطلس الأمني", EVENT)])
+    assert ("منتدى الأطلس الأمني", "occurredIn", "مراكش") in triples
+    assert {r.extractor for r in relations if r.type == "occurredIn"} == {"rule:event-dateline-place"}
+
+
+def test_the_dateline_city_needs_the_event_s_own_opening_cue_en(extract):
+    text = "RABAT - Morocco played a strong role in Operation Weka, an INTERPOL-led crackdown that opened last year."
+    triples, _ = extract("en", text, [("RABAT", "City"), ("Operation Weka", EVENT)])
+    assert not any(t == "occurredIn" for _, t, _ in triples)
+    text = "RABAT - Operation Weka opened on Monday with police from 24 countries."
+    triples, _ = extract("en", text, [("RABAT", "City"), ("Operation Weka", EVENT)])
+    assert ("Operation Weka", "occurredIn", "RABAT") in triples
+
+
+def test_a_visit_does_not_take_place_in_the_dateline_city_fr(extract):
+    text = "RABAT - Le ministre a entamé lundi une visite de travail de trois jours, ouverte par un entretien à Paris."
+    triples, _ = extract("fr", text, [("RABAT", "City"), ("visite de travail", EVENT)])
+    assert ("visite de travail", "occurredIn", "RABAT") not in triples
+
+
+def test_a_first_list_of_parties_does_not_keep_the_cue_from_a_second_ar(extract):
+    text = ('اختتمت أمس مناورات "الصقر 2024" السنوية. وتهدف المناورات إلى تعزيز القدرات. '
+            "وشاركت فيها وحدات من الأردن والعراق ولبنان والكويت وقطر والبحرين، إلى جانب قوات من بولندا والنمسا.")
+    triples, _ = extract("ar", text, [("الصقر 2024", EVENT)])
+    for country in ("الأردن", "البحرين", "بولندا", "النمسا"):
+        assert (country, "involvedIn", "الصقر 2024") in triples
+
+
+# --- the one day of the clause dates the sentence's one event ------------------------------
+
+def test_the_one_day_of_the_clause_dates_the_event_ar(extract):
+    text = ("استقبل وزير الداخلية عبد الوافي لفتيت، يوم الاثنين 3 يونيو 2024 بمقر الوزارة بالرباط، "
+            "نظيره الإسباني فرناندو غراندي مارلاسكا، الذي يقوم بزيارة عمل للمملكة تستغرق يومين.")
+    triples, relations = extract("ar", text, [("زيارة عمل", EVENT)])
+    assert ("زيارة عمل", "occurredOn", "2024-06-03") in triples
+    assert {r.extractor for r in relations if r.type == "occurredOn"} == {"rule:event-date-clause"}
+
+
+def test_no_clause_date_for_one_of_two_events_en(extract):
+    # the day is too far from either event for the nearest date of the clause (rule:event-date)
+    text = ("On Monday, 3 June 2024, after a long day of closed-door meetings and several delayed flights "
+            "from the capital, the ministers who had attended the Rabat Security Forum met again to prepare "
+            "the Madrid Summit.")
+    triples, _ = extract("en", text, [("Rabat Security Forum", EVENT), ("Madrid Summit", EVENT)])
+    assert not any(t == "occurredOn" for _, t, _ in triples)
+    # positive control: with one event the same day dates it
+    text = text.replace(" met again to prepare the Madrid Summit.", " met again.")
+    triples, _ = extract("en", text, [("Rabat Security Forum", EVENT)])
+    assert ("Rabat Security Forum", "occurredOn", "2024-06-03") in triples
+
+
+# --- who makes a visit and who receives it, said by a verb ---------------------------------
+
+def test_the_host_and_the_visitor_of_a_visit_ar(extract):
+    text = ("استقبل وزير الداخلية عبد الوافي لفتيت، يوم الاثنين بالرباط، نظيره الإسباني فرناندو غراندي مارلاسكا، "
+            "الذي يقوم بزيارة عمل للمملكة.")
+    names = [("عبد الوافي لفتيت", "Person"), ("فرناندو غراندي مارلاسكا", "Person"), ("زيارة عمل", EVENT)]
+    triples, relations = extract("ar", text, names)
+    assert ("عبد الوافي لفتيت", "involvedIn", "زيارة عمل") in triples
+    assert ("فرناندو غراندي مارلاسكا", "involvedIn", "زيارة عمل") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:visit-subject"}
+
+
+def test_the_subject_of_a_visit_verb_with_titles_between_fr(extract):
+    text = ("Le chef de la police espagnole, Francisco Pardo Piqueras, a effectué une visite de travail au Maroc, "
+            "au cours de laquelle il a rencontré plusieurs responsables.")
+    triples, _ = extract("fr", text, [("Francisco Pardo Piqueras", "Person"), ("visite de travail", EVENT)])
+    assert ("Francisco Pardo Piqueras", "involvedIn", "visite de travail") in triples
+
+
+def test_a_person_named_near_a_visit_without_its_verb_takes_no_part_en(extract):
+    text = "Officials recalled that Pedro Sánchez praised the state visit of the Moroccan delegation."
+    triples, _ = extract("en", text, [("Pedro Sánchez", "Person"), ("state visit", EVENT)])
+    assert ("Pedro Sánchez", "involvedIn", "state visit") not in triples
+
+
+def test_the_participants_of_another_event_do_not_negate_a_held_one_en(extract):
+    text = ("Egypt, which held the Bright Star exercise with Pakistan in June 2024, "
+            "was not among the participants.")
+    triples, relations = extract("en", text, [("Egypt", "Country"), ("Bright Star exercise", EVENT)])
+    held = [r for r in relations if r.type == "involvedIn" and r.extractor == "rule:event-participant"]
+    assert ("Egypt", "involvedIn", "Bright Star exercise") in triples
+    assert held and not any(r.negated for r in held)
