@@ -199,7 +199,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     persons = [a for a in ctx.args if a.type == "Person"]
     # A demonym qualifying a named body ("the head of the Libyan Intelligence Service") is
     # not the body the title names.
-    bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of)]
+    # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
+    bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of) and not a.source]
     for p in persons:
         # One role per side: the title before the name and the one after it are two
         # statements ("Le président du Sénégal, X, président en exercice de l'UA").
@@ -258,6 +259,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 first = _coordinated_before(ctx, b)[0]
                 lo = ctx.before(Arg("", "", "", phrase_start(ctx, first), first.end, ""), TITLE_WORDS)[0]
                 title = None if ctx.only(gap, LINK + ("rank",)) else _title_in(ctx, b.end, p.start, "end", body=(b.start, b.end))
+                if title is not None and any(r0 <= title[1][0] and title[1][1] <= r1 for r0, r1 in ctx.cues("rank", b.end, p.start)):
+                    title = None  # "الأمين العام للتحالف اللواء الطيار X": a rank, not the title
                 window = (b.end, p.start)
                 if title is None:
                     if not _name_follows(ctx, b, p):

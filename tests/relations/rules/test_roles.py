@@ -57,3 +57,18 @@ def test_the_head_of_a_unit_in_a_state_does_not_lead_it(extract):
     text = "وقال رئيس وحدة مكافحة الإرهاب في مالي، العقيد موسى ديارا، إن العملية نجحت."
     triples, _ = extract("ar", text)
     assert not any(r == "leads" and t == "مالي" for _, r, t in triples), _roles(triples)
+
+
+def test_a_rank_between_body_and_name_is_no_title_ar(extract):
+    # The secretary general (head title) of the coalition, then ranks: he leads it.
+    text = "وكان في استقبالهم الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي."
+    triples, _ = extract("ar", text)
+    roles = _roles(triples)
+    assert ("محمد بن سعيد المغيدي", "leads", "للتحالف الإسلامي العسكري لمحاربة الإرهاب") in roles, roles
+    assert not any(r == "memberOf" for _, r, _ in roles), roles
+
+
+def test_the_outlet_of_a_dateline_is_no_body_of_a_role_ar(extract):
+    text = "القاهرة - أ ش أ شهد اللواء عمرو الأعصر حفل ختام الدورات التدريبية."
+    triples, _ = extract("ar", text, [("عمرو الأعصر", "Person")])
+    assert not _roles(triples), _roles(triples)
