@@ -44,6 +44,7 @@ VSO_THING_WORDS = 3  # verb first: object, "to" and the thing handed over
 CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its subject
 EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
 FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
+OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
 
 
 def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
@@ -65,6 +66,8 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             continue  # a word of a name ("Direction des renseignements"), not a statement
         if family == "providesTrainingTo" and _no_training_flow(ctx, t0, t1):
             continue
+        if family == "providesIntelligenceTo" and ctx.cues("handed_office", t1, ctx.after(Arg("", "", "", t1, t1, ""), OFFICE_WORDS)[1]):
+            continue  # "a transmis la présidence à l'Irak": an office handed over, not information
         before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS]
         # "handed information on the suspects to Y", "formés ces dernières années par X": a
         # party marked by "to" or by the agent's "by" may sit further.
@@ -72,9 +75,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         # the "from" of their origin is no agent.
         trainees = ctx.cues("trainees", t1) if family == "providesTrainingTo" else []
         # (never across a comma: "… لفائدة أجهزة الشرطة في المنطقة، إذ تقدم X" is another clause)
-        # (a clause break after the trigger closes it: "… تدريبا وتجهيزا، في حين ساهمت Y")
+        # (a clause break after the trigger closes it: "… تدريبا وتجهيزا، في حين ساهمت Y";
+        # "X warned that Y's warships …": what is said, not to whom)
         after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= RECEIVER_WORDS
                                                           and not set(ctx.text[t1:a.start]) & set("،;؛")
+                                                          and not ctx.cues("complementizer", t1, a.start)
                  or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
                       or any(c1 <= a.start for _, c1 in trainees)))]

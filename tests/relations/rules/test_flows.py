@@ -88,3 +88,26 @@ def test_a_trigger_closing_the_clause_right_after_the_trainee_ar(extract):
 def test_no_clause_final_flow_past_a_word(extract, lang, text, names, wrong):
     triples, _ = extract(lang, text, names)
     assert wrong not in _flows(triples), _flows(triples)
+
+
+INT = "providesIntelligenceTo"
+
+
+@pytest.mark.parametrize("lang, text, wrong", [
+    # An office handed over is no information.
+    ("fr", "Le Liban, président sortant, a transmis la présidence à l'Irak.", ("Liban", "Irak")),
+    # "warned that": what is said, not to whom it is said.
+    ("en", "Morocco warned that Spain would face new arrivals.", ("Morocco", "Spain")),
+    ("en", "Russia sent two frigates to Libya. Italy warned that Russian warships could approach its shores.",
+     ("Italy", "Russia")),
+])
+def test_no_intelligence_flow_without_information_to_a_party(extract, lang, text, wrong):
+    triples, _ = extract(lang, text)
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    assert wrong not in flows, flows
+
+
+def test_a_warning_to_a_party_is_a_flow(extract):
+    triples, _ = extract("en", "The DGSE warned the Malian army that an attack was imminent.",
+                         [("DGSE", "GovernmentAgency"), ("Malian army", "GovernmentAgency")])
+    assert ("DGSE", INT, "Malian army") in triples
