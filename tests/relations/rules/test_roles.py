@@ -72,3 +72,8 @@ def test_the_outlet_of_a_dateline_is_no_body_of_a_role_ar(extract):
     text = "القاهرة - أ ش أ شهد اللواء عمرو الأعصر حفل ختام الدورات التدريبية."
     triples, _ = extract("ar", text, [("عمرو الأعصر", "Person")])
     assert not _roles(triples), _roles(triples)
+
+
+def test_a_military_leader_of_a_state_leads_it(extract):
+    triples, _ = extract("en", "Niger's military leader, General Abdourahamane Tiani, spoke to Vladimir Putin.")
+    assert ("Abdourahamane Tiani", "leads", "Niger") in triples, _roles(triples)
