@@ -66,7 +66,9 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             continue  # a word of a name ("Direction des renseignements"), not a statement
         if family == "providesTrainingTo" and _no_training_flow(ctx, t0, t1):
             continue
-        if family == "providesIntelligenceTo" and ctx.cues("handed_office", t1, ctx.after(Arg("", "", "", t1, t1, ""), OFFICE_WORDS)[1]):
+        if family == "providesIntelligenceTo" and any(
+                not any(o0 < a.end and a.start < o1 for a in ctx.args)  # (not a name: "رئاسة أمن الدولة")
+                for o0, o1 in ctx.cues("handed_office", t1, ctx.after(Arg("", "", "", t1, t1, ""), OFFICE_WORDS)[1])):
             continue  # "a transmis la présidence à l'Irak": an office handed over, not information
         before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS]
         # "handed information on the suspects to Y", "formés ces dernières années par X": a

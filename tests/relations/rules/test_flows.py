@@ -111,3 +111,17 @@ def test_a_warning_to_a_party_is_a_flow(extract):
     triples, _ = extract("en", "The DGSE warned the Malian army that an attack was imminent.",
                          [("DGSE", "GovernmentAgency"), ("Malian army", "GovernmentAgency")])
     assert ("DGSE", INT, "Malian army") in triples
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # An office word inside the recipient's name is no office handed over.
+    ("ar", "وزوّد جهاز الاستخبارات الأردني رئاسة أمن الدولة بمعلومات عن الشبكة.",
+     [("جهاز الاستخبارات الأردني", "GovernmentAgency"), ("رئاسة أمن الدولة", "GovernmentAgency")],
+     ("جهاز الاستخبارات الأردني", INT, "رئاسة أمن الدولة")),
+    ("en", "The DGSE passed information to the Presidency of State Security about the network.",
+     [("DGSE", "GovernmentAgency"), ("Presidency of State Security", "GovernmentAgency")],
+     ("DGSE", INT, "Presidency of State Security")),
+])
+def test_an_office_word_in_a_name_is_no_office(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, sorted(triples)
