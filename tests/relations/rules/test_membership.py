@@ -67,3 +67,16 @@ def test_states_that_leave_are_no_members(extract, lang, text, states, org):
     triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
     members = _members(triples)
     assert not any((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # Signing the act that establishes the organization.
+    ("ar", "ووقعت كل من غانا وتوغو وبنين يوم الاثنين في أكرا على معاهدة تنشئ \"مبادرة أكرا\" للتعاون الأمني.",
+     ["غانا", "توغو", "بنين"], "مبادرة أكرا"),
+    ("en", "Ghana, Togo and Benin signed on Monday a treaty establishing the Accra Initiative.",
+     ["Ghana", "Togo", "Benin"], "Accra Initiative"),
+])
+def test_the_signatories_of_a_founding_act_are_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert all((s, org) in members for s in states), members
