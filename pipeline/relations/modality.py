@@ -37,6 +37,9 @@ class Modality:
 def assess(text: str, start: int, end: int, lang: str) -> Modality:
     """Modality of the statement at ``text[start:end]`` (offsets into ``text``)."""
     left = max(0, start - LEFT_SCOPE)
+    # Start at a word: a word cut in two reads as another ("وأعلن" -> "لن", "une" -> "ne").
+    while 0 < left < start and text[left - 1].isalnum() and text[left].isalnum():
+        left += 1
     # Do not reach back across a clause or sentence boundary.
     for stop in (".", ";", "؛", "،", "\n"):
         cut = text.rfind(stop, left, start)

@@ -1,4 +1,6 @@
-from pipeline.relations.modality import assess
+import pytest
+
+from pipeline.relations.modality import LEFT_SCOPE, assess
 
 
 def test_negation_in_each_language():
@@ -25,3 +27,16 @@ def test_the_month_may_and_a_name_are_not_a_hedge():
     assert assess(modal, 0, len(modal), "en").hedged
     opening = "May Morocco and Spain keep sharing intelligence."
     assert assess(opening, 0, len(opening), "en").hedged
+
+
+@pytest.mark.parametrize("lang, text, word, cut", [
+    # The scope before a statement starts inside a word: "وأعلن" (announced) would read
+    # "لن" (will not), "une" would read "ne".
+    ("ar", "وأعلن رئيس المرحلة الانتقالية في مالي، العقيد أسيمي غويتا، أنه وقع الميثاق.", "مالي", "لن"),
+    ("fr", "Le Niger a rejoint une alliance militaire avec le Mali en septembre.", "Mali", "ne"),
+])
+def test_a_word_cut_by_the_scope_is_no_cue(lang, text, word, cut):
+    start = text.index(word)
+    left = start - LEFT_SCOPE
+    assert text[left:].startswith(cut) and text[left - 1].isalnum(), "the scope must cut a word for this test"
+    assert not assess(text, start, start + len(word), lang).negated

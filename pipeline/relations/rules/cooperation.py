@@ -182,7 +182,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         if ctx.words(gap) <= WITH_GAP_WORDS and ctx.cues("with", a.end, b.start) and not between:
             if _affiliation_of_person(ctx, b) or ctx.cues("reaction", a.end, b.start):
                 continue  # "hailed the accord, with UN Secretary-General X calling it …"
-            emit(a, b, "rule:coop-with", WITH)
+            # "in coordination with Morocco's DGSN": the body the state possesses is the partner
+            emit(a, possessor_of(ctx, named, b), "rule:coop-with", WITH)
     # "أنجزت إيطاليا تدريب …، ضمن خطة للتعاون مع ليبيا", "Italy …, under a plan for
     # cooperation with Libya": the trigger noun takes "with Y"; the other party is the
     # sentence's subject, its first named party.

@@ -11,7 +11,7 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.language.morphology import ARTICLE, PROCLITIC_LETTERS
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS
 from pipeline.language.normalize import normalize
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start, possessor_of
@@ -27,7 +27,7 @@ SOURCE_PRIOR = 0.65  # "Y arrested … after a tip from X"
 SOURCE_FRONTED = 0.65  # "Acting on intelligence from X, Y raided …"
 COORDINATED = 0.65  # "X will train units of A and B": each coordinated party
 LOCATIVE = 0.65  # "training of X in Y's institutions", "transmis aux enquêteurs de Y par X"
-FINAL = 0.55  # "X … support for Y's forces in training": the trigger closes the clause
+FINAL = 0.55  # "X … دعم قوات Y تدريبا": the trigger closes the clause
 # Windows, in words.
 GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
 RECEIVER_WORDS = 4  # trigger to receiver
@@ -39,10 +39,12 @@ SUBJECT_WORDS = 1  # verb first: the subject right after the verb
 NEXT_RECEIVER_WORDS = 4  # verb first after a clause break: subject to object
 RECIPIENT_VERB_WORDS = 3  # "Y received training from X": the recipient verb before the giver
 LOCATIVE_WORDS = 5  # trainee to the trainer, after "in" or "by"
-FINAL_WORDS = 3  # the second party to a clause-final trigger
 VSO_GAP_WORDS = 2  # handing verb: subject to "to" the recipient, recipient to the information
 VSO_THING_WORDS = 3  # verb first: object, "to" and the thing handed over
 CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its subject
+EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
+FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
+OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
 
 
 def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
@@ -62,6 +64,12 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             continue
         if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
             continue  # a word of a name ("Direction des renseignements"), not a statement
+        if family == "providesTrainingTo" and _no_training_flow(ctx, t0, t1):
+            continue
+        if family == "providesIntelligenceTo" and any(
+                not any(o0 < a.end and a.start < o1 for a in ctx.args)  # (not a name: "رئاسة أمن الدولة")
+                for o0, o1 in ctx.cues("handed_office", t1, ctx.after(Arg("", "", "", t1, t1, ""), OFFICE_WORDS)[1])):
+            continue  # "a transmis la présidence à l'Irak": an office handed over, not information
         before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS]
         # "handed information on the suspects to Y", "formés ces dernières années par X": a
         # party marked by "to" or by the agent's "by" may sit further.
@@ -69,10 +77,16 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         # the "from" of their origin is no agent.
         trainees = ctx.cues("trainees", t1) if family == "providesTrainingTo" else []
         # (never across a comma: "… لفائدة أجهزة الشرطة في المنطقة، إذ تقدم X" is another clause)
+        # (a clause break after the trigger closes it: "… تدريبا وتجهيزا، في حين ساهمت Y";
+        # "X warned that Y's warships …": what is said, not to whom)
         after = [a for a in parties if a.start >= t1 and (ctx.words(ctx.text[t1:a.start]) <= RECEIVER_WORDS
+                                                          and not set(ctx.text[t1:a.start]) & set("،;؛")
+                                                          and not ctx.cues("complementizer", t1, a.start)
                  or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
                       or any(c1 <= a.start for _, c1 in trainees)))]
+        if family == "providesTrainingTo" and after and _placed(ctx, after[0]):
+            after = []  # "instructors have arrived in Niger", "formés en France": where, not whom
         giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
         receiver = possessor_of(ctx, parties, after[0]) if after else None
         source_cues = "flow_source" if family == "providesIntelligenceTo" else "training_source"
@@ -137,16 +151,64 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             second = next(a for a in parties if a.start >= receiver.end)
             gap_start, gap_end = receiver.end, second.start
             if ctx.cues("locative", gap_start, gap_end) or ctx.cues("agent", gap_start, gap_end):
+                if _placed(ctx, second) and not ctx.cues("agent", gap_start, gap_end):
+                    continue  # "تكوين إطارات الشرطة الجزائرية في ألمانيا": the country is where, not who
+                if set(ctx.text[gap_start:gap_end]) & set(",،.\n"):
+                    continue  # another clause or paragraph ("… à Beyrouth.\n\nIsraël, …")
                 if second.key != receiver.key and ctx.words(ctx.text[gap_start:gap_end]) <= LOCATIVE_WORDS:
                     out.append(candidate(second, family, receiver, rule + "-locative", LOCATIVE, (t0, t1)))
         elif giver and len(before) > 1 and not receiver:
-            # "X ... support for Y's forces in training": the trigger closes the clause.
+            # "X … دعم القوات المسلحة لـ Y تدريبا وتجهيزا" (X supports Y's forces in training):
+            # the trigger closes the clause right after the second party. Not with a word
+            # between ("… وضابط من النيجر، تلقوا تكوينا", "Y travelled to Italy for
+            # instruction") nor "for" before it ("ووكالة الاتحاد الأوروبي للتدريب"): most
+            # such readings were false (issue 14).
             first, second = before[-2], before[-1]
             # (not "Italy's Carabinieri …": the state named as the possessor of the body)
-            if first.key != second.key and not ctx.only_between(first, second, LINK) and ctx.words(ctx.text[second.end:t0]) <= FINAL_WORDS \
-                    and possessor_of(ctx, parties, first) is not second:
+            if first.key != second.key and not ctx.only_between(first, second, LINK) and not ctx.text[second.end:t0].strip() \
+                    and not _for_trigger(ctx, t0, t1) and possessor_of(ctx, parties, first) is not second:
                 out.append(candidate(first, family, second, rule + "-final", FINAL, (t0, t1)))
     return out
+
+
+def _no_training_flow(ctx: SentenceContext, t0: int, t1: int) -> bool:
+    """A training trigger that names no flow: an exercise parties take part in ("تشارك في
+    التدريب", "took part in the training", "التدريب المشترك", "joint training"), the field of
+    an agreement ("بروتوكول تعاون في مجال التكوين", "in the field of training", "en matière
+    de formation"), a venue or unit ("مراكز تدريب", "the training unit of X"), or "former avec" ("Le Burkina Faso forme avec le Mali l'AES": forms)."""
+    trigger = Arg("", "", "", t0, t1, "")
+    # Taking part "in" it (not "Y attended a course at X", "X hosted trainees from Y"): a
+    # participation verb, then "in" (and an article) right before the trigger.
+    lo = ctx.before(trigger, EXERCISE_WORDS)[0]
+    prep = ctx.before(trigger, 2)[0]
+    prep = next((c0 for c0, _ in ctx.cues("locative", prep, t0) if ctx.only(ctx.text[c0:t0], ("locative", "filler"))), None)
+    if prep is not None and any(not set(ctx.text[c1:prep]) & set(",،") for _, c1 in ctx.cues("participation", lo, prep)):
+        return True
+    if ctx.cues("training_field", ctx.before(trigger, FIELD_WORDS)[0], t0):
+        return True
+    # The word after the trigger's word (a cue may end inside its word: "entraîn").
+    word_end = t1 + len(ctx.text[t1:].split(maxsplit=1)[0]) if ctx.text[t1:t1 + 1].strip() else t1
+    _, hi = ctx.after(Arg("", "", "", word_end, word_end, ""), 1)
+    venue_before = [c1 for _, c1 in ctx.cues("training_venue", ctx.before(trigger, 2)[0], t0) if not ctx.text[c1:t0].strip()]
+    if venue_before or ctx.cues("training_venue", word_end, hi):
+        return True  # "مراكز تدريب", "centre de formation", "training unit": a place or a unit
+    if ctx.cues("joint", word_end, hi) or ctx.cues("joint", ctx.before(trigger, 1)[0], t0):
+        return True
+    return bool(ctx.cues("with", word_end, hi))
+
+
+def _for_trigger(ctx: SentenceContext, t0: int, t1: int) -> bool:
+    """An Arabic trigger with "for" (ل) as its proclitic ("للتدريب", "لتكوين"): the
+    complement of a noun before it ("وكالة … للتدريب", "المدرسة الإيطالية لتكوين الشرطة")."""
+    word = normalize(ctx.text[t0:t1]).lstrip("".join(CONJUNCTIONS))
+    return ctx.lang == "ar" and word.startswith(PREPOSITIONS[1])
+
+
+def _placed(ctx: SentenceContext, a: Arg) -> bool:
+    """A state named after a locative preposition ("in Niger", "en France", "في ألمانيا"):
+    where a training takes place, not a party to it."""
+    lo, _ = ctx.before(a, 1)
+    return a.type == "Country" and not a.demonym and bool(ctx.cues("locative", lo, a.start))
 
 
 def _outside_apposition(ctx: SentenceContext, parties: list[Arg], giver: Arg, trigger: int) -> Arg:

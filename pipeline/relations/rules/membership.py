@@ -15,6 +15,8 @@ SINGLE = 0.65  # one country
 CUE_REACH_CHARS = 15  # a membership cue within this many characters of the stretch
 ORGANIZATION_WORDS = 20  # the list to the organization
 AGENT_WORDS = 2  # "set up by the X": the agent cue before the organization's name
+WITHDRAWAL_BEFORE_WORDS = 3  # a withdrawal cue before the states ("انسحبت منها مالي")
+WITHDRAWAL_AFTER_WORDS = 5  # ... or after them ("B and C followed Mali out of the bloc")
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
 
 
@@ -56,6 +58,8 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
             continue  # "countries, among them A and B, … X": a part of the countries, not X's members
         if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > ORGANIZATION_WORDS:
             continue
+        if ctx.cues("withdrawal", ctx.before(chain[0], WITHDRAWAL_BEFORE_WORDS)[0], ctx.after(chain[-1], WITHDRAWAL_AFTER_WORDS)[1]):
+            continue  # "بعدما انسحبت منها مالي", "A and B followed Mali out of the bloc": no longer members
         conf = LISTED if len(chain) > 1 else SINGLE
         for c in chain:
             if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":

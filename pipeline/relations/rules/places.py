@@ -7,7 +7,7 @@ Usage::
 from __future__ import annotations
 
 from pipeline.relations.context import Arg, SentenceContext
-from pipeline.relations.patterns import Candidate, candidate
+from pipeline.relations.patterns import LINK, Candidate, candidate
 from pipeline.relations.registry import relation_rule
 
 # Confidences.
@@ -20,14 +20,31 @@ REGION_APPOSITION = 0.75  # "Ménaka, dans la région de Gao"
 COMPASS = 0.75  # "إقليم قادس جنوب إسبانيا"
 CITY_DEMONYM = 0.8  # "في مدينة قابس التونسية"
 CHAIN_DEMOTION = 0.05  # a city in a region in a state: a little less sure than either step
+COORDINATED_DEMOTION = 0.05  # each place coordinated before the one "in" the state
 # Windows, in words.
 CAPITAL_WORDS = 4  # "Rabat, the Moroccan capital": city to demonym
 IN_WORDS = 2  # "X in Y", "the X region of Y", "X جنوب Y"
+IN_PART_WORDS = 5  # "X in north-central Y", "X dans le nord-est de la Y"
 APPOSITION_WORDS = 5  # "X, capitale de Y"
 REGION_APPOSITION_WORDS = 3  # "X, in the Y region"
 CAPITAL_NAME_WORDS = 1  # "la capitale marocaine, Rabat": demonym to city
 CAPITAL_CUE_WORDS = 2  # the capital noun before the demonym
 CITY_NOUN_WORDS = 1  # "في مدينة قابس التونسية": the city noun right before the name
+
+
+def _coordinated_places(ctx: SentenceContext, last: Arg) -> list[Arg]:
+    """The places of ``last``'s kind coordinated before it ("Atar, Nouakchott and Kaedi"),
+    each joined to the next by commas, "and" and articles only."""
+    out: list[Arg] = []
+    nxt = last
+    for x in reversed([a for a in ctx.args if a.end <= last.start]):
+        if x.end > nxt.start:
+            continue
+        if x.type != last.type or x.demonym or not ctx.only_between(x, nxt, LINK):
+            break
+        out.append(x)
+        nxt = x
+    return out
 
 
 @relation_rule(name="places", produces=("locatedIn",),
@@ -48,6 +65,13 @@ def places(ctx: SentenceContext) -> list[Candidate]:
             out.append(candidate(a, "locatedIn", b, "rule:place-capital-demonym", CAPITAL_DEMONYM))
         elif b.type == "Country" and not b.demonym and ctx.words(gap) <= IN_WORDS and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start):
             out.append(candidate(a, "locatedIn", b, "rule:place-in", IN))
+            # "Atar, Nouakchott and Kaedi in Mauritania": each place coordinated before it
+            out.extend(candidate(x, "locatedIn", b, "rule:place-in", IN - COORDINATED_DEMOTION) for x in _coordinated_places(ctx, a))
+        elif (b.type == "Country" and not b.demonym and gap[:1] not in {",", "،"} and ctx.words(gap) <= IN_PART_WORDS
+              and ctx.only(gap, ("locative", "filler", "capital", "of")) and ctx.cues("capital", a.end, b.start)
+              and ctx.cues("locative", a.end, b.start)):
+            # "Barsalogho in north-central Burkina Faso", "le camp de Roj dans le nord-est de la Syrie"
+            out.append(candidate(a, "locatedIn", b, "rule:place-in", IN))
         elif (b.type == "Country" and not b.demonym and gap[:1] in {",", "،"} and ctx.words(gap) <= APPOSITION_WORDS
               and ctx.only(gap, ("capital", "locative", "filler", "of")) and (ctx.cues("capital", a.end, b.start) or ctx.cues("locative", a.end, b.start))):
             # "Malabo, capitale de la Guinée équatoriale", "Almeria, in southern Spain"
@@ -64,8 +88,9 @@ def places(ctx: SentenceContext) -> list[Candidate]:
               and ctx.cues("compass", a.end, b.start) and ctx.only(gap, ("compass", "capital"))):
             # "إقليم قادس جنوب إسبانيا", "وادي حوران غربي محافظة الأنبار"
             out.append(candidate(a, "locatedIn", b, "rule:place-compass", COMPASS))
-        elif ctx.lang == "ar" and b.type == "Country" and b.demonym and not gap and ctx.cues("capital", *ctx.before(a, CITY_NOUN_WORDS)):
-            # "في مدينة قابس التونسية": the city noun, the name, its adjective of state
+        elif ctx.lang == "ar" and b.type == "Country" and b.demonym and not gap:
+            # "في مدينة قابس التونسية", "محافظة الجوف اليمنية", "ميناء تشابهار الإيراني":
+            # the place's name, then its adjective of state
             out.append(candidate(a, "locatedIn", b, "rule:place-city-demonym", CITY_DEMONYM))
     # "Ménaka, dans la région de Gao, au Mali", "X, in the Y region of Z": a city in a
     # region that the sentence puts in a state is in that state too.

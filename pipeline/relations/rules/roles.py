@@ -9,6 +9,8 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.language.morphology import CONJUNCTIONS
+from pipeline.language.normalize import normalize
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.coordination import coordinator_between
 from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
@@ -37,6 +39,9 @@ DEPUTY_GAP_WORDS = 2  # "النائب الأول لرئيس", "first deputy of t
 RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
+# Cue families that may sit between a body and the name after it when the title is before
+# the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
+NAME_GAP = ("rank", "article", "title_modifier")
 
 
 def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: int, body_end: int) -> bool:
@@ -130,6 +135,58 @@ def _apposition_conjunction(ctx: SentenceContext, start: int, end: int) -> bool:
     return False
 
 
+def _name_follows(ctx: SentenceContext, body: Arg, person: Arg) -> bool:
+    """Between a body and the person after it, only what may stand between a title's body
+    and its holder's name: ranks, articles, status words, one adjective ("… التراب الوطني
+    المغربي عبد اللطيف حموشي"), or a portfolio after "of" ("le ministre tunisien de
+    l'Intérieur, X"). "With" or "in the presence of" ("…، بحضور اللواء X") or more words of
+    their own leave the title before the body to someone else."""
+    gap = list(ctx.text[body.end:person.start])
+    for a in ctx.between_args(body, person):
+        for i in range(a.start - body.end, a.end - body.end):
+            gap[i] = " "
+    text = "".join(gap)
+    if ctx.cues("with", body.end, person.start) or ctx.cues("presence", body.end, person.start):
+        return False
+    if ctx.only(text, LINK + NAME_GAP):
+        return True
+    of = ctx.cues("of", body.end, person.start)
+    if of and not ctx.text[body.end:of[0][0]].strip():
+        return True
+    # One word of its own: an adjective of the body ("… التراب الوطني المغربي X").
+    return ctx.words(text.replace(",", " ").replace("،", " ")) - len(ctx.cues("rank", body.end, person.start)) <= 1
+
+
+def _state_office(ctx: SentenceContext, title: tuple[int, int], state: Arg) -> bool:
+    """A head title with a complement, then "in" a state ("رئيس المرحلة الانتقالية في مالي",
+    "President of the Transition in Burkina Faso"): the head of that state's office heads
+    the state. A body of its own would stand between as an argument; a deputy, a part of a
+    body ("head of the cyber unit in Mali") or the title after the state are no head's."""
+    t0, t1 = title
+    if state.start < t1 or not ctx.cues("leads", t0, t1) or ctx.cues("sub_unit", t1, state.start):
+        return False
+    if any(_deputy_of(ctx, d1, t0) for _, d1 in ctx.cues("deputy", ctx.before(Arg("", "", "", t0, t1, ""), DEPUTY_GAP_WORDS + 1)[0], t0)):
+        return False
+    lo, _ = ctx.before(state, WITHIN_WORDS)
+    return bool(ctx.cues("within", max(lo, t1), state.start))
+
+
+def _next_list_item(ctx: SentenceContext, start: int, title: tuple[int, int]) -> bool:
+    """The title after a person's name opens the next item of a list of persons: a comma,
+    then "and" before it ("A, and the director of Y, B"; "A، والأمين العام لـ Y"; the
+    Arabic "و" is a proclitic of the title word: the title without it is still a title)."""
+    t0, t1 = title
+    between = ctx.text[start:t0]
+    if between.strip()[:1] not in {",", "،"}:
+        return False
+    after_mark = start + between.index(between.strip()[0]) + 1
+    if [c for c in ctx.cues("conjunction", after_mark, t0) if ctx.text[c[0]:c[1]] not in {",", "،"}]:
+        return True
+    if ctx.lang != "ar" or ctx.text[after_mark:t0].strip() or normalize(ctx.text[t0:t0 + 1]) != CONJUNCTIONS[0]:
+        return False
+    return any(c0 == t0 + 1 for family in ("leads", "memberRole") for c0, _ in ctx.cues(family, t0 + 1, t1 + 1))
+
+
 @relation_rule(name="person_roles", produces=("leads", "memberOf"),
                rule_ids=("rule:leads-title", "rule:memberOf-title",
                          "rule:leads-title-coordinated", "rule:memberOf-title-coordinated"))
@@ -142,7 +199,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     persons = [a for a in ctx.args if a.type == "Person"]
     # A demonym qualifying a named body ("the head of the Libyan Intelligence Service") is
     # not the body the title names.
-    bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of)]
+    # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
+    bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of) and not a.source]
     for p in persons:
         # One role per side: the title before the name and the one after it are two
         # statements ("Le président du Sénégal, X, président en exercice de l'UA").
@@ -186,6 +244,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     title = _title_in(ctx, *window, body=(b.start, b.end))
                     if title is not None and title[0] == "memberOf":
                         title = _relative_head(ctx, *window) or title
+                    if title is not None and _next_list_item(ctx, p.end, title[1]):
+                        continue  # "X، والأمين العام لـ Y Z": the title is the next person's
                 conf = NAME_APPOSED_TITLE
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
@@ -199,8 +259,12 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 first = _coordinated_before(ctx, b)[0]
                 lo = ctx.before(Arg("", "", "", phrase_start(ctx, first), first.end, ""), TITLE_WORDS)[0]
                 title = None if ctx.only(gap, LINK + ("rank",)) else _title_in(ctx, b.end, p.start, "end", body=(b.start, b.end))
+                if title is not None and any(r0 <= title[1][0] and title[1][1] <= r1 for r0, r1 in ctx.cues("rank", b.end, p.start)):
+                    title = None  # "الأمين العام للتحالف اللواء الطيار X": a rank, not the title
                 window = (b.end, p.start)
                 if title is None:
+                    if not _name_follows(ctx, b, p):
+                        continue  # "مدير وكالة … الأمريكية، بحضور اللواء X": a word between, another's title
                     title = _title_in(ctx, lo, phrase_start(ctx, first), "end", body=(first.start, first.end))
                     window = (lo, p.start)
                 conf = BODY_TITLE_NAME
@@ -208,6 +272,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 continue
             role, span = title
             target = b
+            if role == "memberOf" and b.type == "Country" and _state_office(ctx, span, b):
+                role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":
                 continue  # a person is a member of a body, not of a state
             if role == "leads" and b.type == "Country" and _is_minister(ctx, span):

@@ -67,3 +67,14 @@ def test_suspended_or_cut_ties_are_no_cooperation(extract, lang, text, a, b):
 def test_cooperation_with_still_found_en(extract):
     triples, _ = extract("en", "Mali signed a military cooperation agreement with Russia in 2023.")
     assert frozenset(("Mali", "Russia")) in _coop(triples)
+
+
+@pytest.mark.parametrize("lang, text, right, wrong", [
+    # "with Morocco's DGSN": the state's body is the partner, not the state.
+    ("en", "Spain's National Police, in close coordination with Morocco's DGSN, dismantled a network.",
+     frozenset(("National Police", "DGSN")), frozenset(("National Police", "Morocco"))),
+])
+def test_the_partner_after_with_is_the_body_a_state_possesses(extract, lang, text, right, wrong):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    assert right in coop and wrong not in coop, coop

@@ -34,3 +34,49 @@ def test_an_organization_that_includes_states_has_them_as_members(extract, lang,
     members = _members(triples)
     for s in states:
         assert (s, org) in members, (s, members)
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # Founding the organization together.
+    ("en", "Senegal formed with Gambia and Guinea the Organisation for the Development of the Gambia River.",
+     ["Senegal", "Gambia", "Guinea"], "Organisation for the Development of the Gambia River"),
+    ("fr", "Le Sénégal forme avec la Mauritanie et le Mali l'Organisation pour la mise en valeur du fleuve Sénégal.",
+     ["Mauritanie", "Mali"], "Organisation pour la mise en valeur du fleuve Sénégal"),
+    # "qui réunissait": the imperfect of a grouping verb.
+    ("fr", "Le Tchad a quitté l'Autorité du bassin du Niger, qui réunissait depuis 1980 le Bénin, le Niger et le Nigeria.",
+     ["Bénin", "Niger", "Nigeria"], "Autorité du bassin du Niger"),
+    # A seat on an organization's body.
+    ("en", "Sierra Leone, which holds a non-permanent seat on the UN Security Council, called for talks.",
+     ["Sierra Leone"], "UN Security Council"),
+])
+def test_founders_and_seat_holders_are_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert all((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("en", "Chad and Mauritania, the last members of the G5 Sahel, met after Burkina Faso and Niger followed Mali out of the bloc.",
+     ["Burkina Faso", "Niger"], "G5 Sahel"),
+    ("ar", "ويكرس القرار نهاية مجموعة دول الساحل الخمس، بعدما انسحبت منها مالي في مايو 2022.",
+     ["مالي"], "مجموعة دول الساحل الخمس"),
+    ("fr", "Le Burkina Faso et le Niger ont annoncé leur retrait du G5 Sahel, dont ils étaient membres.",
+     ["Burkina Faso", "Niger"], "G5 Sahel"),
+])
+def test_states_that_leave_are_no_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert not any((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # Signing the act that establishes the organization.
+    ("ar", "ووقعت كل من غانا وتوغو وبنين يوم الاثنين في أكرا على معاهدة تنشئ \"مبادرة أكرا\" للتعاون الأمني.",
+     ["غانا", "توغو", "بنين"], "مبادرة أكرا"),
+    ("en", "Ghana, Togo and Benin signed on Monday a treaty establishing the Accra Initiative.",
+     ["Ghana", "Togo", "Benin"], "Accra Initiative"),
+])
+def test_the_signatories_of_a_founding_act_are_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert all((s, org) in members for s in states), members

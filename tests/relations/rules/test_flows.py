@@ -1,0 +1,127 @@
+"""``training_flow`` (pipeline/relations/rules/flows.py): a training trigger states a flow
+only when it is one party training another; an exercise the parties take part in, the
+field of an agreement, a training venue or unit, "former avec" (forms with) and a state
+named as the place of a training are none (issue 14: most of the rule's false positives)."""
+import pytest
+
+TRN = "providesTrainingTo"
+
+
+def _flows(triples) -> set[tuple[str, str]]:
+    return {(h, t) for h, typ, t in triples if typ == TRN}
+
+
+@pytest.mark.parametrize("lang, text, names, control, wrong", [
+    # An exercise the parties take part in.
+    ("ar", "وتشارك القوات المسلحة الملكية في التدريب إلى جانب قوات من الولايات المتحدة وتونس والسنغال.",
+     [("القوات المسلحة الملكية", "GovernmentAgency"), ("الجيش السنغالي", "GovernmentAgency")],
+     "وتدرب القوات المسلحة الملكية الجيش السنغالي على تقنيات القنص.",
+     ("القوات المسلحة الملكية", "السنغال")),
+    ("en", "Troops of the Senegalese Armed Forces took part in the training alongside units from Ghana.",
+     [("Senegalese Armed Forces", "GovernmentAgency")],
+     "The Senegalese Armed Forces trained units from Ghana in mine clearance.",
+     ("Senegalese Armed Forces", "Ghana")),
+    # The field of an agreement.
+    ("en", "The Guardia Civil signed a protocol in the field of training with the Senegalese Gendarmerie.",
+     [("Guardia Civil", "GovernmentAgency"), ("Senegalese Gendarmerie", "GovernmentAgency")],
+     "The Guardia Civil trains the Senegalese Gendarmerie in maritime surveillance.",
+     ("Guardia Civil", "Senegalese Gendarmerie")),
+    ("fr", "La Guardia Civil a signé un protocole en matière de formation avec la Gendarmerie sénégalaise.",
+     [("Guardia Civil", "GovernmentAgency"), ("Gendarmerie sénégalaise", "GovernmentAgency")],
+     "La Guardia Civil forme la Gendarmerie sénégalaise à la surveillance maritime.",
+     ("Guardia Civil", "Gendarmerie sénégalaise")),
+    ("ar", "ووقع الحرس المدني بروتوكول تعاون في مجال التكوين مع الدرك السنغالي.",
+     [("الحرس المدني", "GovernmentAgency"), ("الدرك السنغالي", "GovernmentAgency")],
+     "ويدرب الحرس المدني الدرك السنغالي على المراقبة البحرية.",
+     ("الحرس المدني", "الدرك السنغالي")),
+    # "former avec": forms (a group) with.
+    ("fr", "Le Tchad forme avec le Niger une force commune contre Boko Haram.", [],
+     "Le Tchad forme les officiers du Niger au déminage.", ("Tchad", "Niger")),
+    # A training unit, a training centre.
+    ("en", "The course was run by the Carabinieri training unit of the Italian Military Mission in Niger.",
+     [("Carabinieri", "GovernmentAgency"), ("Italian Military Mission in Niger", "GovernmentAgency")],
+     "The Carabinieri trained the Italian Military Mission in Niger last year.",
+     ("Carabinieri", "Italian Military Mission in Niger")),
+    # A state after "in": where the training is, not who receives it.
+    ("en", "Turkish Armed Forces instructors arrived in Somalia on Monday.",
+     [("Turkish Armed Forces", "GovernmentAgency")],
+     "The Turkish Armed Forces train Somalia's army.", ("Turkish Armed Forces", "Somalia")),
+])
+def test_no_flow_without_a_party_training_another(extract, lang, text, names, control, wrong):
+    triples, _ = extract(lang, text, [(s, t) for s, t in names if s in text])
+    assert wrong not in _flows(triples), _flows(triples)
+    # Positive control: the same parties in a training sentence give the flow.
+    control_names = [(s, t) for s, t in names if s in control]
+    triples, _ = extract(lang, control, control_names)
+    assert _flows(triples), (control, sorted(triples))
+
+
+def test_a_trainee_in_a_state_is_not_trained_by_it_ar(extract):
+    text = "وأفادت مصادر أمنية بأن الجانبين يدرسان برنامجا لتكوين عناصر الشرطة الجزائرية في ألمانيا."
+    triples, _ = extract("ar", text, [("الشرطة الجزائرية", "GovernmentAgency")])
+    assert ("ألمانيا", "الشرطة الجزائرية") not in _flows(triples)
+
+
+def test_a_trainer_is_not_looked_for_past_a_paragraph(extract):
+    text = ("Paris will fund courses for the Lebanese Armed Forces given by French instructors in Beirut.\n\n"
+            "Israel was not represented.")
+    triples, _ = extract("en", text, [("Lebanese Armed Forces", "GovernmentAgency")])
+    assert not any(h == "Israel" for h, _ in _flows(triples)), _flows(triples)
+
+
+def test_a_trigger_closing_the_clause_right_after_the_trainee_ar(extract):
+    # "France took on supporting the Malian armed forces in training and equipment."
+    text = "وتولت فرنسا دعم القوات المسلحة المالية تدريبا وتجهيزا، في حين ساهمت ألمانيا بالتمويل."
+    triples, _ = extract("ar", text, [("القوات المسلحة المالية", "GovernmentAgency")])
+    assert ("فرنسا", "القوات المسلحة المالية") in _flows(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, wrong", [
+    # A word between the second party and the trigger: another clause.
+    ("en", "Twenty officers from the Senegalese Navy travelled to Spain for instruction.",
+     [("Senegalese Navy", "GovernmentAgency")], ("Senegalese Navy", "Spain")),
+    # "for" the trigger: a name's complement ("agency for training").
+    ("ar", "وحضر ممثلون عن الشرطة الأوروبية ووكالة الاتحاد الأوروبي للتدريب على إنفاذ القانون.",
+     [("الشرطة الأوروبية", "InternationalOrganization"), ("الاتحاد الأوروبي", "InternationalOrganization")],
+     ("الشرطة الأوروبية", "الاتحاد الأوروبي")),
+])
+def test_no_clause_final_flow_past_a_word(extract, lang, text, names, wrong):
+    triples, _ = extract(lang, text, names)
+    assert wrong not in _flows(triples), _flows(triples)
+
+
+INT = "providesIntelligenceTo"
+
+
+@pytest.mark.parametrize("lang, text, wrong", [
+    # An office handed over is no information.
+    ("fr", "Le Liban, président sortant, a transmis la présidence à l'Irak.", ("Liban", "Irak")),
+    # "warned that": what is said, not to whom it is said.
+    ("en", "Morocco warned that Spain would face new arrivals.", ("Morocco", "Spain")),
+    ("en", "Russia sent two frigates to Libya. Italy warned that Russian warships could approach its shores.",
+     ("Italy", "Russia")),
+])
+def test_no_intelligence_flow_without_information_to_a_party(extract, lang, text, wrong):
+    triples, _ = extract(lang, text)
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    assert wrong not in flows, flows
+
+
+def test_a_warning_to_a_party_is_a_flow(extract):
+    triples, _ = extract("en", "The DGSE warned the Malian army that an attack was imminent.",
+                         [("DGSE", "GovernmentAgency"), ("Malian army", "GovernmentAgency")])
+    assert ("DGSE", INT, "Malian army") in triples
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # An office word inside the recipient's name is no office handed over.
+    ("ar", "وزوّد جهاز الاستخبارات الأردني رئاسة أمن الدولة بمعلومات عن الشبكة.",
+     [("جهاز الاستخبارات الأردني", "GovernmentAgency"), ("رئاسة أمن الدولة", "GovernmentAgency")],
+     ("جهاز الاستخبارات الأردني", INT, "رئاسة أمن الدولة")),
+    ("en", "The DGSE passed information to the Presidency of State Security about the network.",
+     [("DGSE", "GovernmentAgency"), ("Presidency of State Security", "GovernmentAgency")],
+     ("DGSE", INT, "Presidency of State Security")),
+])
+def test_an_office_word_in_a_name_is_no_office(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, sorted(triples)

@@ -1,0 +1,79 @@
+"""``person_roles`` (pipeline/relations/rules/roles.py): whose title a title is in a list of
+persons with titles, and what a head title with "in" a state heads (issue 14)."""
+import pytest
+
+
+def _roles(triples) -> set[tuple[str, str, str]]:
+    return {t for t in triples if t[1] in {"leads", "memberOf"}}
+
+
+@pytest.mark.parametrize("lang, text, names, right, wrong", [
+    # "A, and the secretary general of Y, B": the title after the comma and "and" is B's.
+    ("ar", "وسيحضر الأشغال الأمين العام للإنتربول يورغن شتوك، والأمين العام لجامعة الدول العربية الدكتور أحمد أبو الغيط.",
+     [("يورغن شتوك", "Person"), ("أحمد أبو الغيط", "Person")],
+     ("أحمد أبو الغيط", "leads", "جامعة الدول العربية"), ("يورغن شتوك", "leads", "جامعة الدول العربية")),
+    ("ar", "وتميزت الجلسة بكلمة المدير العام للأمن الوطني عبد اللطيف حموشي، ورئيس الإنتربول اللواء أحمد ناصر الريسي.",
+     [("عبد اللطيف حموشي", "Person"), ("أحمد ناصر الريسي", "Person")],
+     ("أحمد ناصر الريسي", "leads", "الإنتربول"), ("عبد اللطيف حموشي", "leads", "الإنتربول")),
+    # A word of its own between the body and the name ("in the presence of"): the title
+    # before the body is not the name's.
+    ("ar", "واستقبل الرئيس الضيف مدير وكالة التعاون الأمريكية، بحضور اللواء حسن رشاد.",
+     [("وكالة التعاون الأمريكية", "GovernmentAgency"), ("حسن رشاد", "Person")],
+     None, ("حسن رشاد", "leads", "وكالة التعاون الأمريكية")),
+])
+def test_the_title_of_the_next_item_is_not_this_persons(extract, lang, text, names, right, wrong):
+    triples, _ = extract(lang, text, names)
+    assert wrong not in triples, _roles(triples)
+    if right:
+        assert right in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # A demonym, a status word or a portfolio after "of" between the body and the name.
+    ("ar", "وترأس المدير العام للأمن الوطني ومراقبة التراب الوطني المغربي عبد اللطيف حموشي الوفد.",
+     [("للأمن الوطني", "GovernmentAgency"), ("عبد اللطيف حموشي", "Person")],
+     ("عبد اللطيف حموشي", "leads", "للأمن الوطني")),
+    ("ar", "زار الوفد لبنان. وقال الرئيس اللبناني العماد جوزاف عون إن الزيارة مهمة.", [],
+     ("جوزاف عون", "leads", "لبنان")),
+])
+def test_the_title_before_the_body_is_the_names(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # The head of a state's office "in" the state heads the state.
+    ("ar", "وأعلن رئيس المرحلة الانتقالية في مالي، العقيد أسيمي غويتا، أنه وقع الميثاق.",
+     ("أسيمي غويتا", "leads", "مالي")),
+    ("ar", "وشارك في القمة النقيب إبراهيم تراوري رئيس المرحلة الانتقالية في بوركينا فاسو.",
+     ("إبراهيم تراوري", "leads", "بوركينا فاسو")),
+])
+def test_the_head_of_a_states_office_leads_the_state(extract, lang, text, expected):
+    triples, _ = extract(lang, text)
+    assert expected in triples, _roles(triples)
+
+
+def test_the_head_of_a_unit_in_a_state_does_not_lead_it(extract):
+    text = "وقال رئيس وحدة مكافحة الإرهاب في مالي، العقيد موسى ديارا، إن العملية نجحت."
+    triples, _ = extract("ar", text)
+    assert not any(r == "leads" and t == "مالي" for _, r, t in triples), _roles(triples)
+
+
+def test_a_rank_between_body_and_name_is_no_title_ar(extract):
+    # The secretary general (head title) of the coalition, then ranks: he leads it.
+    text = "وكان في استقبالهم الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي."
+    triples, _ = extract("ar", text)
+    roles = _roles(triples)
+    assert ("محمد بن سعيد المغيدي", "leads", "للتحالف الإسلامي العسكري لمحاربة الإرهاب") in roles, roles
+    assert not any(r == "memberOf" for _, r, _ in roles), roles
+
+
+def test_the_outlet_of_a_dateline_is_no_body_of_a_role_ar(extract):
+    text = "القاهرة - أ ش أ شهد اللواء عمرو الأعصر حفل ختام الدورات التدريبية."
+    triples, _ = extract("ar", text, [("عمرو الأعصر", "Person")])
+    assert not _roles(triples), _roles(triples)
+
+
+def test_a_military_leader_of_a_state_leads_it(extract):
+    triples, _ = extract("en", "Niger's military leader, General Abdourahamane Tiani, spoke to Vladimir Putin.")
+    assert ("Abdourahamane Tiani", "leads", "Niger") in triples, _roles(triples)
