@@ -172,3 +172,9 @@ def has_pronoun_suffix(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES, 
 def glued_to_hamza(word: str) -> bool:
     """A single proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد), written as in the text."""
     return len(word) > 3 and word[0] in PROCLITIC_LETTERS and word[1] in HAMZA_ALEFS
+
+
+def hamza_initial(word: str) -> bool:
+    """A word written with a hamza on its first alef (ألكسندر، إيلفا، ألمانيا), as in the
+    text: its ا+ل is no article, which is always written ال (the normalized form hides it)."""
+    return len(word) > 1 and word[0] in HAMZA_ALEFS

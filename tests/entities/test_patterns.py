@@ -164,3 +164,61 @@ def test_arabic_nisba_closes_a_name_after_a_link_and_a_definite_word():
     # a definite noun that is no nisba still ends the name before it
     names, _ = persons("ar", "واستقبل ولي العهد محمد بن سلمان الوفد السعودي.")
     assert "محمد بن سلمان" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a construct title, its genitive complement and an adverb, then the name (no comma)
+    ("وحضر رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس الوزراء الحفل", "فرانسوا لوكوانتر"),
+    # the complement ends on a lexicon body
+    ("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد", "ينس ستولتنبرغ"),
+    # an indefinite title head (مدير) with a construct complement
+    ("وكان مدير جهاز المخابرات الخارجية سيرغي ناريشكين قد أعلن", "سيرغي ناريشكين"),
+])
+def test_arabic_name_right_after_a_titles_genitive_complement(text, name):
+    names, _ = persons("ar", text)
+    assert name in names
+
+
+@pytest.mark.parametrize("text", [
+    # a verb and its object after the complement: one name word is not enough, and the
+    # complement needs a definite word (a bare construct noun is no complement)
+    "وقال وزير الداخلية عقد اجتماعا مع نظيره.",
+    "وأكد رئيس المجلس العسكري الانتقالي في تشاد أن البلاد مستعدة",
+])
+def test_arabic_genitive_complement_without_a_name(text):
+    names, _ = persons("ar", text)
+    assert names == []
+
+
+def test_arabic_title_with_the_place_of_the_post_before_the_name():
+    names, _ = persons("ar", "والتقى السفير الفرنسي في الرباط كريستوف لوكورتييه بالوزير")
+    assert "كريستوف لوكورتييه" in names
+
+
+def test_arabic_name_words_written_with_a_hamza_on_the_alef_are_no_article():
+    # أل with a hamza is no article: أولاف, ألكسندر are name words
+    names, _ = persons("ar", "واستقبل المستشار الألماني أولاف شولتس نظيره")
+    assert "أولاف شولتس" in names
+    names, _ = persons("ar", "وصرح السيد ألكسندر شالنبرغ للصحفيين")
+    assert "ألكسندر شالنبرغ" in names
+
+
+def test_arabic_ali_inside_a_name_is_no_preposition():
+    names, _ = persons("ar", "واستقبل الوزير محمد بن علي كومان الوفد")
+    assert "محمد بن علي كومان" in names
+    names, _ = persons("ar", "وهدد محمد علي الحوثي بالرد")
+    assert "محمد علي الحوثي" in names
+    # علي alone, as the preposition على written with ya, starts no name
+    names, _ = persons("ar", "وقال علي إن الأمر محسوم")
+    assert names == []
+
+
+def test_arabic_feminine_title_before_an_apposed_name():
+    names, _ = persons("ar", "واستقبلت المديرة التنفيذية ليوروبول، كاثرين دي بول، الوفد")
+    assert "كاثرين دي بول" in names
+
+
+def test_arabic_preposition_written_with_alef_maqsura_after_a_given_name():
+    # أشرف على: "supervised", the given name أشرف then the preposition, no name
+    names, _ = persons("ar", "وأشرف على العملية فريق من الخبراء")
+    assert names == []

@@ -79,3 +79,8 @@ def test_without_conjunction_only_before_a_listed_stem():
     # a preposition is no conjunction; a word whose rest is not listed keeps its letters
     assert m.without_conjunction("بقال", verbs) == "بقال"
     assert m.without_conjunction("وليد", verbs) == "وليد"
+
+
+def test_hamza_initial_reads_the_written_alef():
+    assert m.hamza_initial("ألكسندر") and m.hamza_initial("إيلفا")
+    assert not m.hamza_initial("الداخلية") and not m.hamza_initial("أ")
