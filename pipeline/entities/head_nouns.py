@@ -39,7 +39,7 @@ from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOT
 from pipeline.entities.records import HeadName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases)
-from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix
+from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads
 
@@ -250,10 +250,17 @@ class HeadNounPatterns(EntityComponent):
         country = None
         end = j
         linked = False  # a ل complement seen: only then may و add a field
-        # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
+        # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة),
+        # after an indefinite head only: after النيابة العامة a verbal noun starts the clause
+        # (النيابة العامة حفظ الملف).
+        construct = j == 0 or not is_definite(doc[j - 1])
+        if construct and j < len(doc) and marks.type_at(j) == "City":
+            return marks.name[j].end, None  # مديرية أمن بنغازي: a city closes a construct head
         k = j
+        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
+        construct = construct or (j < len(doc) and lam_prefixed(norms[j]))
         # (not a name's link word: "للأمن الوطني عبد اللطيف حموشي", the name after the body)
-        while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
+        while (construct and k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
                and not is_clitic(doc[k]) and norms[k] not in AR_STOP and norms[k] not in self.words.name_links
                and not marks.type_at(k)
                and not marks.demonym_at(k) and not has_pronoun_suffix(doc[k].text, min_length=3)):

@@ -161,3 +161,23 @@ def test_arabic_body_name_stops_before_a_persons_link_word():
     doc = get_nlp("ar")("التقى المدير العام السابق للأمن الوطني عبد اللطيف حموشي بنظيره الإسباني.")
     assert not any("عبد" in s.text for s in doc.spans["heads"])
     assert "عبد اللطيف حموشي" in [s.text for s in doc.spans["patterns"]]
+
+
+def test_arabic_national_agencies_councils_and_prosecutors():
+    assert heads("ar", "وقالت الوكالة الوطنية للأمن السيبراني إن") == {
+        "الوكالة الوطنية للأمن السيبراني": ("GovernmentAgency", "")}
+    assert heads("ar", "وأعلنت النيابة الفيدرالية البلجيكية أن")["النيابة الفيدرالية البلجيكية"][0] == "GovernmentAgency"
+    assert heads("ar", "وصادق مجلس النواب على القانون") == {"مجلس النواب": ("GovernmentAgency", "")}
+    assert "جيش النيجر" in heads("ar", "وقال جيش النيجر إن")
+    # a bare prosecution or army names no state: no body
+    assert heads("ar", "وأحالت النيابة الملف إلى القضاء") == {}
+
+
+def test_arabic_construct_head_closed_by_a_city():
+    assert heads("ar", "وأعلنت مديرية أمن إسطنبول أن") == {"مديرية أمن إسطنبول": ("GovernmentAgency", "")}
+
+
+def test_arabic_chain_after_a_definite_head_opens_only_with_lam():
+    # a verbal noun after النيابة العامة starts the clause; لمكافحة continues the name
+    assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
+    assert "الإدارة العامة لمكافحة المخدرات" in heads("ar", "وأعلنت الإدارة العامة لمكافحة المخدرات أن")
