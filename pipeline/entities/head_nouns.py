@@ -99,6 +99,7 @@ class HeadNounPatterns(EntityComponent):
         self.standalone: set[tuple[str, ...]] = set()
         self.quoted_types: set[str] = set()
         self.unquoted: set[tuple[str, ...]] = set()
+        self.definite_name: set[tuple[str, ...]] = set()
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
@@ -110,6 +111,7 @@ class HeadNounPatterns(EntityComponent):
             self.needs_country |= set(phrases(spec.get("needs_country")))
             self.standalone |= set(phrases(spec.get("standalone")))
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
+            self.definite_name |= set(phrases(spec.get("definite_name")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
@@ -207,6 +209,10 @@ class HeadNounPatterns(EntityComponent):
         العسكرية، معبر رأس جدير، إقليم قادس): one to three indefinite words or a lexicon
         place, then an optional place adjective (العسكرية، الجوية، الحدودي)."""
         end, closed = j, False
+        if head in self.definite_name:
+            named = self._definite_place_name(doc, norms, j, marks)
+            if named:
+                return named, None
         while end < len(doc) and end - j < 3:
             token, n = doc[end], norms[end]
             span = marks.name.get(end)
@@ -234,6 +240,21 @@ class HeadNounPatterns(EntityComponent):
         if head in self.needs_closing and not closed:
             return None
         return end, (bare if j < bare < end else None)
+
+    def _definite_place_name(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> int | None:
+        """End of a facility's definite name (مخيم الهول، مسجد الإمام الصادق، ميناء الشويخ): one
+        or two definite words that are no common, function or lexicon words, then an optional
+        place adjective; None when there is none."""
+        end = j
+        while end < len(doc) and end - j < 2 and is_definite(doc[end]) and not is_clitic(doc[end]) and (
+                norms[end] not in AR_STOP and norms[end] not in self.common and norms[end] not in self.place_closers
+                and not marks.type_at(end) and not marks.demonym_at(end)):
+            end += 1
+        if end == j:
+            return None
+        if end < len(doc) and norms[end] in self.place_closers:
+            end += 1
+        return end
 
     def _coordinated_field(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
         """و at ``i`` then a definite noun that is no head, name or demonym: a second field

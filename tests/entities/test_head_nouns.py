@@ -181,3 +181,16 @@ def test_arabic_chain_after_a_definite_head_opens_only_with_lam():
     # a verbal noun after النيابة العامة starts the clause; لمكافحة continues the name
     assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
     assert "الإدارة العامة لمكافحة المخدرات" in heads("ar", "وأعلنت الإدارة العامة لمكافحة المخدرات أن")
+
+
+def test_arabic_facility_with_a_definite_name():
+    assert heads("ar", "نُقل اللاجئون إلى مخيم الزعتري شمال الأردن") == {"مخيم الزعتري": ("Location", "")}
+    # a bare head with an adjective names nothing
+    assert heads("ar", "وصل الوفد إلى المطار الدولي في الصباح") == {}
+
+
+def test_arabic_place_head_after_a_glued_preposition():
+    # بمطار: the clitic splitter takes ب off a place head, so the name starts at the head
+    doc = get_nlp("ar")("هبطت الطائرة بمطار هيثرو الدولي مساء أمس")
+    assert [t.text for t in doc][2:4] == ["ب", "مطار"]
+    assert heads("ar", "هبطت الطائرة بمطار هيثرو الدولي مساء أمس") == {"مطار هيثرو الدولي": ("Location", "")}
