@@ -194,3 +194,17 @@ def test_arabic_place_head_after_a_glued_preposition():
     doc = get_nlp("ar")("هبطت الطائرة بمطار هيثرو الدولي مساء أمس")
     assert [t.text for t in doc][2:4] == ["ب", "مطار"]
     assert heads("ar", "هبطت الطائرة بمطار هيثرو الدولي مساء أمس") == {"مطار هيثرو الدولي": ("Location", "")}
+
+
+def test_english_fleets_councils_and_centres_of_a_state_are_agencies():
+    found = heads("en", "The U.S. Seventh Fleet said the Supreme Defence Council met after the "
+                        "National Cyber Security Centre warned.")
+    assert found["U.S. Seventh Fleet"][0] == "GovernmentAgency"
+    assert found["Supreme Defence Council"][0] == "GovernmentAgency"
+    assert found["National Cyber Security Centre"][0] == "GovernmentAgency"
+
+
+def test_english_parks_and_halls_are_places_and_french_forces_need_a_capital():
+    assert heads("en", "Rangers patrol Pendjari National Park.") == {"Pendjari National Park": ("Location", "")}
+    assert heads("fr", "Les forces françaises sont arrivées.") == {}  # a description
+    assert heads("fr", "Les Forces françaises au Sahel ont quitté Gao.")["Forces françaises"][0] == "GovernmentAgency"
