@@ -57,6 +57,8 @@ _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
+# Tanween fath (ً), written on indefinite accusatives (رئيساً، حديثاً), never on a name.
+_TANWEEN_FATH = ("\u064b", "\u064bا")
 ENTITY_HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 
 
@@ -130,8 +132,8 @@ class EntityPatterns(EntityComponent):
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
         n = norm(token)
-        if not is_arabic_word(token) or len(n) < 2 or is_clitic(token):
-            return False
+        if not is_arabic_word(token) or len(n) < 2 or is_clitic(token) or token.text.endswith(_TANWEEN_FATH):
+            return False  # رئيساً، حديثاً: an accusative noun or adverb is no name word
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
         if n in AR_STOP and n in self.given_words and token.text == n and previous is not None and (
@@ -172,7 +174,15 @@ class EntityPatterns(EntityComponent):
             name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
             return name_len >= 2 and closed and name_like
         # After one known given name, right before punctuation: اللواء سامي العبادي،
-        given_before = name_len == 1 and i > 0 and match_at(token_view(doc).norms, i - 1, self.given) is not None
+        norms = token_view(doc).norms
+        given_before = name_len == 1 and i > 0 and match_at(norms, i - 1, self.given) is not None
+        if name_len >= 2 and not n.endswith("ي"):
+            # After two name words a definite word that is no nisba is a family name only in a
+            # name led by a known given name or a link (ناصر بن عبدالعزيز الداود): after a foreign
+            # name it is the object of a verb-first sentence (وصف الوزير أولف كريسترسون الهجوم).
+            start = i - name_len
+            return start >= 0 and (bool(self._given_at(doc, norms, start, marks))
+                                   or any(w in self.words.name_links for w in norms[start:i]))
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
     def _closes_name(self, doc: Doc, i: int) -> bool:

@@ -222,3 +222,17 @@ def test_arabic_preposition_written_with_alef_maqsura_after_a_given_name():
     # أشرف على: "supervised", the given name أشرف then the preposition, no name
     names, _ = persons("ar", "وأشرف على العملية فريق من الخبراء")
     assert names == []
+
+
+def test_arabic_object_after_a_foreign_name_is_no_family_name():
+    # verb-first sentence: the definite noun after the subject's name is the object
+    names, _ = persons("ar", "ووصف رئيس الوزراء الياباني فوميو كيشيدا الهجوم بأنه جبان")
+    assert "فوميو كيشيدا" in names
+    # led by a given name, a definite family name still closes the name
+    names, _ = persons("ar", "وقال الشيخ ناصر خالد حمد العلي، إن")
+    assert "ناصر خالد حمد العلي" in names
+
+
+def test_arabic_word_with_tanween_fath_is_no_name_word():
+    names, _ = persons("ar", "وانتخب المؤتمر السيد بارنييه رئيساً للجنة")
+    assert names == ["بارنييه"]
