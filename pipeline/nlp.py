@@ -7,8 +7,9 @@ entity components know nothing of how a language's pipeline is made.
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns`` and
   ``event_patterns``, which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
-  (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name (بقاعدة ->
-  ب + قاعدة, ``entity_heads.yaml``), unless the whole word is a known word (وزير is no و + زير).
+  (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
+  organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
+  ``entity_heads.yaml``), unless the whole word is a known word (وزير is no و + زير).
 
 Usage::
 
@@ -41,8 +42,9 @@ def _register_components() -> None:
 
 
 def arabic_stems() -> set[str]:
-    """First words of the lexicon's names (without the article) and the place heads that take
-    an unquoted name, which the clitic splitter may find after a proclitic; a listed whole word (وزير، لجنة) is not a proclitic plus a
+    """First words of the lexicon's names (without the article) and of the place and
+    organization heads of ``entity_heads.yaml`` that take a name, which the clitic splitter
+    may find after a proclitic; a listed whole word (وزير، لجنة) is not a proclitic plus a
     lexicon stem (و + زير)."""
     from pipeline.entities.tokens import known_arabic_words
 
@@ -54,6 +56,8 @@ def arabic_stems() -> set[str]:
                 stems.add(first[0])
     for spec in (entity_heads().get("ar") or {}).values():
         stems |= {normalize(h).split()[0] for h in spec.get("unquoted_name") or []}
+        if spec.get("quoted_name"):  # لصحيفة «لوموند»: ل + صحيفة
+            stems |= {normalize(h).split()[0] for h in spec.get("heads") or [] if not normalize(h).startswith(ARTICLE)}
     stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
     return stems
 

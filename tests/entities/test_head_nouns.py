@@ -208,3 +208,12 @@ def test_english_parks_and_halls_are_places_and_french_forces_need_a_capital():
     assert heads("en", "Rangers patrol Pendjari National Park.") == {"Pendjari National Park": ("Location", "")}
     assert heads("fr", "Les forces françaises sont arrivées.") == {}  # a description
     assert heads("fr", "Les Forces françaises au Sahel ont quitté Gao.")["Forces françaises"][0] == "GovernmentAgency"
+
+
+def test_arabic_platforms_groups_and_networks_take_their_quoted_name():
+    found = heads("ar", 'ونشر الرئيس تدوينة على منصة «إكس»، فيما فككت الشرطة شبكة "إموتيت" للبرمجيات الخبيثة.')
+    assert found == {"إكس": ("Organization", ""), "إموتيت": ("Organization", "")}
+    # ل glued to the head is taken off by the clitic splitter: لفرقة "X" still names X
+    assert heads("ar", 'قبيل حفل لفرقة "كولدبلاي" البريطانية') == {"كولدبلاي": ("Organization", "")}
+    # without quotes a group is no name
+    assert heads("ar", "واعتقلت الشرطة مجموعة من المشتبه فيهم") == {}
