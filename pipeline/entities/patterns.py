@@ -185,6 +185,18 @@ class EntityPatterns(EntityComponent):
                                    or any(w in self.words.name_links for w in norms[start:i]))
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
+    def _given_family(self, doc: Doc, norms: list[str], start: int, marks: LexiconMarks) -> bool:
+        """A one-word known given name at ``start`` then a definite family name (نجلاء
+        المنقوش): a definite word of five letters or more that is no function, common or
+        lexicon word, demonym or name stop."""
+        i = start + 1
+        if i >= len(doc) or self._given_at(doc, norms, start, marks) != 1:
+            return False
+        token, n = doc[i], norms[i]
+        return (is_definite(token) and len(n) >= 5 and not is_clitic(doc[i - 1]) and n not in AR_STOP
+                and not self._stops_name(n) and n not in self.common and i not in marks.name
+                and not marks.demonym_at(i))
+
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
         return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or self._stops_name(norm(doc[i]))
@@ -324,9 +336,11 @@ class EntityPatterns(EntityComponent):
             return i, i
         start = k
         end = self._name_forward(doc, start, marks)
+        given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
+        if end - start == 1 and self._given_family(doc, token_view(doc).norms, start, marks):
+            end += 1  # وزيرة الخارجية الليبية نجلاء المنقوش: a given name and a definite family name
         if end - start < MIN_APPOSED_NAME_WORDS:
             return i, i
-        given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
         closed = self._closes_name(doc, end) or (
             end < len(doc) and norm(doc[end])[:1] in CONJUNCTIONS and without_conjunction(norm(doc[end]), self.glued_stems) != norm(doc[end]))
         return (start, end) if given or closed else (i, i)
@@ -414,6 +428,8 @@ class EntityPatterns(EntityComponent):
                 end = start
             else:
                 end = self._name_forward(doc, start, marks)
+        if self.lang == "ar" and end - start == 1 and self._given_family(doc, norms, start, marks):
+            end += 1  # وزيرة الخارجية نجلاء المنقوش: after a title, a given name and a definite family name
         if end == start and self.lang == "ar" and title not in self.weak:
             start, end = self._apposed_after_complement(doc, after, marks)
             if end == start:

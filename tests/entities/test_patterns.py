@@ -236,3 +236,18 @@ def test_arabic_object_after_a_foreign_name_is_no_family_name():
 def test_arabic_word_with_tanween_fath_is_no_name_word():
     names, _ = persons("ar", "وانتخب المؤتمر السيد بارنييه رئيساً للجنة")
     assert names == ["بارنييه"]
+
+
+def test_arabic_title_glued_to_a_conjunction_and_a_given_name_with_a_definite_family_name():
+    # و + وزيرة in a list of officials; نجلاء + a definite family name after the title
+    names, _ = persons("ar", "ووقع وزير الخارجية الإيطالي أنطونيو تاياني ووزيرة الخارجية السودانية مريم المهدي مذكرة")
+    assert "أنطونيو تاياني" in names and "مريم المهدي" in names
+    names, _ = persons("ar", "وقالت وزيرة الخارجية نادية العبيدي إن")
+    assert "نادية العبيدي" in names
+
+
+def test_arabic_envoy_and_adviser_titles():
+    names, _ = persons("ar", "وأكد مستشار الأمن القومي الأمريكي جيك سوليفان الالتزام")
+    assert "جيك سوليفان" in names
+    names, _ = persons("ar", "وقالت المبعوثة الأممية ستيفاني خوري إن")
+    assert "ستيفاني خوري" in names
