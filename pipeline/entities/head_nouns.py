@@ -242,7 +242,7 @@ class HeadNounPatterns(EntityComponent):
         return end, (bare if j < bare < end else None)
 
     def _definite_place_name(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> int | None:
-        """End of a facility's definite name (مخيم الهول، مسجد الإمام الصادق، ميناء الشويخ): one
+        """End of a facility's definite name (مخيم الزعتري، مسجد الحسن الثاني): one
         or two definite words that are no common, function or lexicon words, then an optional
         place adjective; None when there is none."""
         end = j
@@ -276,7 +276,7 @@ class HeadNounPatterns(EntityComponent):
         # (النيابة العامة حفظ الملف).
         construct = j == 0 or not is_definite(doc[j - 1])
         if construct and j < len(doc) and marks.type_at(j) == "City":
-            return marks.name[j].end, None  # مديرية أمن بنغازي: a city closes a construct head
+            return marks.name[j].end, None  # مديرية أمن إسطنبول: a city closes a construct head
         k = j
         # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
         construct = construct or (j < len(doc) and lam_prefixed(norms[j]))

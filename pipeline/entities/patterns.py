@@ -186,8 +186,8 @@ class EntityPatterns(EntityComponent):
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
     def _given_family(self, doc: Doc, norms: list[str], start: int, marks: LexiconMarks) -> bool:
-        """A one-word known given name at ``start`` then a definite family name (نجلاء
-        المنقوش): a definite word of five letters or more that is no function, common or
+        """A one-word known given name at ``start`` then a definite family name (مريم
+        المهدي): a definite word of five letters or more that is no function, common or
         lexicon word, demonym or name stop."""
         i = start + 1
         if i >= len(doc) or self._given_at(doc, norms, start, marks) != 1:
@@ -289,7 +289,7 @@ class EntityPatterns(EntityComponent):
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
             elif self._post_place(doc, i, marks):
-                i = marks.name[i + 1].end  # السفير الأمريكي في المنامة X: the place of the post
+                i = marks.name[i + 1].end  # السفير الفرنسي في الرباط X: the place of the post
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
                     i > 0 and norm(doc[i - 1]) in self.words.name_links):
                 i += 1
@@ -310,7 +310,7 @@ class EntityPatterns(EntityComponent):
 
     def _name_after_genitive(self, doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int]:
         """Arabic: the name right after a title's genitive complement, with no comma
-        ("رئيس هيئة الأركان التركية آنذاك خلوصي أكار ورئيس"): the complement its construct
+        ("رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس"): the complement its construct
         noun, definite words, ل + definite word, lexicon names, demonyms, the post's place
         and title adverbs (at most :data:`MAX_COMPLEMENT_WORDS` words); the name at least
         :data:`MIN_APPOSED_NAME_WORDS` name words, led by a given name or closed by
@@ -338,7 +338,7 @@ class EntityPatterns(EntityComponent):
         end = self._name_forward(doc, start, marks)
         given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
         if end - start == 1 and self._given_family(doc, token_view(doc).norms, start, marks):
-            end += 1  # وزيرة الخارجية الليبية نجلاء المنقوش: a given name and a definite family name
+            end += 1  # وزيرة الخارجية السودانية مريم المهدي: a given name and a definite family name
         if end - start < MIN_APPOSED_NAME_WORDS:
             return i, i
         closed = self._closes_name(doc, end) or (
@@ -429,7 +429,7 @@ class EntityPatterns(EntityComponent):
             else:
                 end = self._name_forward(doc, start, marks)
         if self.lang == "ar" and end - start == 1 and self._given_family(doc, norms, start, marks):
-            end += 1  # وزيرة الخارجية نجلاء المنقوش: after a title, a given name and a definite family name
+            end += 1  # وزيرة الخارجية مريم المهدي: after a title, a given name and a definite family name
         if end == start and self.lang == "ar" and title not in self.weak:
             start, end = self._apposed_after_complement(doc, after, marks)
             if end == start:

@@ -221,20 +221,20 @@ def clean_model_span(span: Span) -> Span | None:
 MAX_NAME_AFTER_PARTICLE = 3
 
 
-# A dash or double slash set off by spaces: a dateline's end ("VALLETTA - Malta and Italy").
+# A dash or double slash set off by spaces: a dateline's end ("LISBON - Portugal and Spain").
 _DATELINE_DASHES = frozenset({"-", "–", "—", "//"})
 
 
 def after_dateline(span: Span) -> Span | None:
-    """The part of a model span after a dateline's dash (VALLETTA - Malta -> Malta, ABU DHABI
-    // -> None): a city in capitals and the dash are not part of the name after them."""
+    """The part of a model span after a dateline's dash (LISBON - Portugal -> Portugal,
+    MADRID // -> None): a city in capitals and the dash are not part of the name after them."""
     doc = span.doc
     cut = None
     for k in range(span.start, span.end):
         if doc[k].text in _DATELINE_DASHES and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_:
             cut = k + 1
             break
-    # a dateline's city is written in capitals (not "Tunisia - Exercise Phoenix Express")
+    # a dateline's city is written in capitals (not "Senegal - Exercise Flintlock")
     if cut is None or not all(t.text.isupper() for t in doc[span.start:cut - 1]):
         return span
     return clean_model_span(doc[cut:span.end]) if cut < span.end else None
@@ -242,7 +242,7 @@ def after_dateline(span: Span) -> Span | None:
 
 def sentence_participle(span: Span, lang: str, marks: LexiconMarks, filters: dict[str, Any]) -> bool:
     """French: one capitalized word opening a sentence with a participle's ending, right
-    before a preposition or a comma ("Lancée en 2020, l'opération"), that no lexicon knows."""
+    before a preposition or a comma ("Lancée en 2019, la mission"), that no lexicon knows."""
     if lang != "fr" or len(span) != 1 or not span[0].is_sent_start or marks.type_at(span.start):
         return False
     doc = span.doc
