@@ -276,7 +276,7 @@ class HeadNounPatterns(EntityComponent):
         # (النيابة العامة حفظ الملف).
         construct = j == 0 or not is_definite(doc[j - 1])
         if construct and j < len(doc) and marks.type_at(j) == "City":
-            return marks.name[j].end, None  # مديرية أمن إسطنبول: a city closes a construct head
+            return marks.name[j].end, None  # مديرية أمن أنقرة: a city closes a construct head
         k = j
         # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
         construct = construct or (j < len(doc) and lam_prefixed(norms[j]))

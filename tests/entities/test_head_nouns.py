@@ -164,23 +164,23 @@ def test_arabic_body_name_stops_before_a_persons_link_word():
 
 
 def test_arabic_national_agencies_councils_and_prosecutors():
-    assert heads("ar", "وقالت الوكالة الوطنية للأمن السيبراني إن") == {
-        "الوكالة الوطنية للأمن السيبراني": ("GovernmentAgency", "")}
-    assert heads("ar", "وأعلنت النيابة الفيدرالية البلجيكية أن")["النيابة الفيدرالية البلجيكية"][0] == "GovernmentAgency"
+    assert heads("ar", "وقالت الوكالة الوطنية للموانئ إن") == {
+        "الوكالة الوطنية للموانئ": ("GovernmentAgency", "")}
+    assert heads("ar", "وأعلنت النيابة الفيدرالية السويسرية أن")["النيابة الفيدرالية السويسرية"][0] == "GovernmentAgency"
     assert heads("ar", "وصادق مجلس النواب على القانون") == {"مجلس النواب": ("GovernmentAgency", "")}
-    assert "جيش النيجر" in heads("ar", "وقال جيش النيجر إن")
+    assert "جيش بوركينا فاسو" in heads("ar", "وقال جيش بوركينا فاسو إن")
     # a bare prosecution or army names no state: no body
     assert heads("ar", "وأحالت النيابة الملف إلى القضاء") == {}
 
 
 def test_arabic_construct_head_closed_by_a_city():
-    assert heads("ar", "وأعلنت مديرية أمن إسطنبول أن") == {"مديرية أمن إسطنبول": ("GovernmentAgency", "")}
+    assert heads("ar", "وأعلنت مديرية أمن أنقرة أن") == {"مديرية أمن أنقرة": ("GovernmentAgency", "")}
 
 
 def test_arabic_chain_after_a_definite_head_opens_only_with_lam():
     # a verbal noun after النيابة العامة starts the clause; لمكافحة continues the name
     assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
-    assert "الإدارة العامة لمكافحة المخدرات" in heads("ar", "وأعلنت الإدارة العامة لمكافحة المخدرات أن")
+    assert "الإدارة العامة لحماية المستهلك" in heads("ar", "وأعلنت الإدارة العامة لحماية المستهلك أن")
 
 
 def test_arabic_facility_with_a_definite_name():
@@ -197,11 +197,11 @@ def test_arabic_place_head_after_a_glued_preposition():
 
 
 def test_english_fleets_councils_and_centres_of_a_state_are_agencies():
-    found = heads("en", "The U.S. Seventh Fleet said the Supreme Defence Council met after the "
-                        "National Cyber Security Centre warned.")
+    found = heads("en", "The U.S. Seventh Fleet said the Supreme National Defence Council met after the "
+                        "Australian Cyber Security Centre warned.")
     assert found["U.S. Seventh Fleet"][0] == "GovernmentAgency"
-    assert found["Supreme Defence Council"][0] == "GovernmentAgency"
-    assert found["National Cyber Security Centre"][0] == "GovernmentAgency"
+    assert found["Supreme National Defence Council"][0] == "GovernmentAgency"
+    assert found["Australian Cyber Security Centre"][0] == "GovernmentAgency"
 
 
 def test_english_parks_and_halls_are_places_and_french_forces_need_a_capital():

@@ -170,7 +170,7 @@ def test_arabic_nisba_closes_a_name_after_a_link_and_a_definite_word():
     # a construct title, its genitive complement and an adverb, then the name (no comma)
     ("وحضر رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس الوزراء الحفل", "فرانسوا لوكوانتر"),
     # the complement ends on a lexicon body
-    ("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد", "ينس ستولتنبرغ"),
+    ("وقال الأمين العام لحلف شمال الأطلسي خافيير سولانا إن الحلف مستعد", "خافيير سولانا"),
     # an indefinite title head (مدير) with a construct complement
     ("وكان مدير جهاز المخابرات الخارجية سيرغي ناريشكين قد أعلن", "سيرغي ناريشكين"),
 ])
@@ -204,18 +204,18 @@ def test_arabic_name_words_written_with_a_hamza_on_the_alef_are_no_article():
 
 
 def test_arabic_ali_inside_a_name_is_no_preposition():
-    names, _ = persons("ar", "واستقبل الوزير محمد بن علي كومان الوفد")
-    assert "محمد بن علي كومان" in names
-    names, _ = persons("ar", "وهدد محمد علي الحوثي بالرد")
-    assert "محمد علي الحوثي" in names
+    names, _ = persons("ar", "واستقبل الشيخ عبد الله بن علي آل ثاني الوفد")
+    assert "عبد الله بن علي آل ثاني" in names
+    names, _ = persons("ar", "وتحدث محمد علي الحسيني للصحفيين")
+    assert "محمد علي الحسيني" in names
     # علي alone, as the preposition على written with ya, starts no name
     names, _ = persons("ar", "وقال علي إن الأمر محسوم")
     assert names == []
 
 
 def test_arabic_feminine_title_before_an_apposed_name():
-    names, _ = persons("ar", "واستقبلت المديرة التنفيذية ليوروبول، كاثرين دي بول، الوفد")
-    assert "كاثرين دي بول" in names
+    names, _ = persons("ar", "واستقبلت المديرة العامة لليونسكو، أودري أزولاي، الوفد")
+    assert "أودري أزولاي" in names
 
 
 def test_arabic_preposition_written_with_alef_maqsura_after_a_given_name():
@@ -240,14 +240,14 @@ def test_arabic_word_with_tanween_fath_is_no_name_word():
 
 def test_arabic_title_glued_to_a_conjunction_and_a_given_name_with_a_definite_family_name():
     # و + وزيرة in a list of officials; نجلاء + a definite family name after the title
-    names, _ = persons("ar", "ووقع وزير الخارجية الإيطالي أنطونيو تاياني ووزيرة الخارجية السودانية مريم المهدي مذكرة")
-    assert "أنطونيو تاياني" in names and "مريم المهدي" in names
+    names, _ = persons("ar", "ووقع وزير الخارجية الإيطالي فرانكو فراتيني ووزيرة الخارجية السودانية مريم المهدي مذكرة")
+    assert "فرانكو فراتيني" in names and "مريم المهدي" in names
     names, _ = persons("ar", "وقالت وزيرة الخارجية نادية العبيدي إن")
     assert "نادية العبيدي" in names
 
 
 def test_arabic_envoy_and_adviser_titles():
-    names, _ = persons("ar", "وأكد مستشار الأمن القومي الأمريكي جيك سوليفان الالتزام")
-    assert "جيك سوليفان" in names
+    names, _ = persons("ar", "وقال مستشار الأمن القومي الأمريكي جون بولتون إن")
+    assert "جون بولتون" in names
     names, _ = persons("ar", "وقالت المبعوثة الأممية ستيفاني خوري إن")
     assert "ستيفاني خوري" in names
