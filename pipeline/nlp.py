@@ -7,7 +7,9 @@ entity components know nothing of how a language's pipeline is made.
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns`` and
   ``event_patterns``, which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
-  (وفرنسا -> و + فرنسا), unless the whole word is a known word (وزير is no و + زير).
+  (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
+  organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
+  ``entity_heads.yaml``) and off an indefinite person title (ووزيرة -> و + وزيرة), unless the whole word is a known word (وزير is no و + زير).
 
 Usage::
 
@@ -23,7 +25,7 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import load_lexicon
+from pipeline.ontology_data import entity_heads, load_lexicon, person_titles
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns")
 
@@ -40,7 +42,9 @@ def _register_components() -> None:
 
 
 def arabic_stems() -> set[str]:
-    """First words of the lexicon's names (without the article) that the clitic splitter
+    """First words of the lexicon's names (without the article), of the place and
+    organization heads of ``entity_heads.yaml`` that take a name and of the indefinite
+    person titles, which the clitic splitter
     may find after a proclitic; a listed whole word (وزير، لجنة) is not a proclitic plus a
     lexicon stem (و + زير)."""
     from pipeline.entities.tokens import known_arabic_words
@@ -51,6 +55,12 @@ def arabic_stems() -> set[str]:
             first = normalize(text).split()[:1]
             if first and not first[0].startswith(ARTICLE):
                 stems.add(first[0])
+    for spec in (entity_heads().get("ar") or {}).values():
+        stems |= {normalize(h).split()[0] for h in spec.get("unquoted_name") or []}
+        if spec.get("quoted_name"):  # لصحيفة «لوموند»: ل + صحيفة
+            stems |= {normalize(h).split()[0] for h in spec.get("heads") or [] if not normalize(h).startswith(ARTICLE)}
+    # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
+    stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}
     stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
     return stems
 

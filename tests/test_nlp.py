@@ -16,6 +16,8 @@ def test_arabic_stems_come_from_the_lexicon_minus_known_words():
     stems = arabic_stems()
     assert "فرنسا" in stems  # و + فرنسا may be split
     assert "زير" not in stems  # وزير is a word, not و + زير
+    assert {"مطار", "مخيم"} <= stems  # place heads that take an unquoted name: بمطار -> ب + مطار
+    assert {"صحيفه", "وزيره"} <= stems  # organization heads and person titles: لصحيفة، ووزيرة
 
 
 def test_one_version_string_from_pyproject():

@@ -84,6 +84,7 @@ class FunctionWords:
     indefinite_articles: frozenset[str]
     apposition_articles: frozenset[str]
     role_articles: frozenset[str]
+    title_place_links: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -39,7 +39,7 @@ from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOT
 from pipeline.entities.records import HeadName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases)
-from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix
+from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads
 
@@ -99,6 +99,7 @@ class HeadNounPatterns(EntityComponent):
         self.standalone: set[tuple[str, ...]] = set()
         self.quoted_types: set[str] = set()
         self.unquoted: set[tuple[str, ...]] = set()
+        self.definite_name: set[tuple[str, ...]] = set()
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
@@ -110,6 +111,7 @@ class HeadNounPatterns(EntityComponent):
             self.needs_country |= set(phrases(spec.get("needs_country")))
             self.standalone |= set(phrases(spec.get("standalone")))
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
+            self.definite_name |= set(phrases(spec.get("definite_name")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
@@ -207,6 +209,10 @@ class HeadNounPatterns(EntityComponent):
         العسكرية، معبر رأس جدير، إقليم قادس): one to three indefinite words or a lexicon
         place, then an optional place adjective (العسكرية، الجوية، الحدودي)."""
         end, closed = j, False
+        if head in self.definite_name:
+            named = self._definite_place_name(doc, norms, j, marks)
+            if named:
+                return named, None
         while end < len(doc) and end - j < 3:
             token, n = doc[end], norms[end]
             span = marks.name.get(end)
@@ -235,6 +241,21 @@ class HeadNounPatterns(EntityComponent):
             return None
         return end, (bare if j < bare < end else None)
 
+    def _definite_place_name(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> int | None:
+        """End of a facility's definite name (مخيم الزعتري، مسجد الحسن الثاني): one
+        or two definite words that are no common, function or lexicon words, then an optional
+        place adjective; None when there is none."""
+        end = j
+        while end < len(doc) and end - j < 2 and is_definite(doc[end]) and not is_clitic(doc[end]) and (
+                norms[end] not in AR_STOP and norms[end] not in self.common and norms[end] not in self.place_closers
+                and not marks.type_at(end) and not marks.demonym_at(end)):
+            end += 1
+        if end == j:
+            return None
+        if end < len(doc) and norms[end] in self.place_closers:
+            end += 1
+        return end
+
     def _coordinated_field(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
         """و at ``i`` then a definite noun that is no head, name or demonym: a second field
         after a ل complement (الإدارة العامة للعلاقات والإعلام الأمني), not another body
@@ -250,10 +271,17 @@ class HeadNounPatterns(EntityComponent):
         country = None
         end = j
         linked = False  # a ل complement seen: only then may و add a field
-        # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة).
+        # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة),
+        # after an indefinite head only: after النيابة العامة a verbal noun starts the clause
+        # (النيابة العامة حفظ الملف).
+        construct = j == 0 or not is_definite(doc[j - 1])
+        if construct and j < len(doc) and marks.type_at(j) == "City":
+            return marks.name[j].end, None  # مديرية أمن أنقرة: a city closes a construct head
         k = j
+        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
+        construct = construct or (j < len(doc) and lam_prefixed(norms[j]))
         # (not a name's link word: "للأمن الوطني عبد اللطيف حموشي", the name after the body)
-        while (k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
+        while (construct and k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
                and not is_clitic(doc[k]) and norms[k] not in AR_STOP and norms[k] not in self.words.name_links
                and not marks.type_at(k)
                and not marks.demonym_at(k) and not has_pronoun_suffix(doc[k].text, min_length=3)):

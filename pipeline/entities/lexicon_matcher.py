@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
 from pipeline.entities.tokens import known_arabic_words, token_view
-from pipeline.language.morphology import ARTICLE, PROCLITICS
+from pipeline.language.morphology import ARTICLE, PROCLITICS, hamza_contradicts
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.language.transliterate import load_tables
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
@@ -50,6 +50,7 @@ class Pattern:
     arabic: bool
     fused_lam: bool  # the variant of an ال name written after ل (للأمن)
     needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
+    written: tuple[str, ...] = ()  # Arabic city names as the lexicon writes them (hamzas kept)
 
 
 # Whitespace other than a lone space: a run of two or more, or one tab or line break.
@@ -95,6 +96,7 @@ def _is_arabic(text: str) -> bool:
 class _Automaton:
     def __init__(self) -> None:
         self.values: dict[str, dict[tuple[str, str, bool, bool], set[str]]] = {}
+        self.written: dict[str, set[str]] = {}
 
     def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False) -> None:
         norm = _pattern_text(text)
@@ -102,6 +104,8 @@ class _Automaton:
             return
         arabic = _is_arabic(norm)
         self._add(norm, entry_id, type_, kind, False, needs_context)
+        if arabic and type_ == "City":
+            self.written.setdefault(norm, set()).add(text)
         if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
@@ -114,7 +118,8 @@ class _Automaton:
             patterns = []
             # An unambiguous reading of a name outranks a reading that needs context.
             for (type_, kind, fused, needs), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
-                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs))
+                written = tuple(sorted(self.written.get(norm, ()))) if type_ == "City" and not fused else ()
+                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written))
             auto.add_word(norm, (len(norm), tuple(patterns)))
         auto.make_automaton()
         return auto
@@ -276,6 +281,8 @@ class LexiconMatcher:
         for start, end, pattern in scan(text, names, normalized):
             if pattern.arabic and _glued_word(text, start, end) in words:
                 continue  # لجنة "committee" is a word, not ل + جنة (Djenné)
+            if pattern.written and all(hamza_contradicts(text[start:end], form) for form in pattern.written):
+                continue  # بأنه "that it" is not the town بانه: a hamza the city's name lacks
             kb_id = pattern.ids[0] if len(pattern.ids) == 1 else ""
             span = _span(doc, start, end, pattern.type, kb_id)
             if span is None:

@@ -39,7 +39,7 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, without_conjunction
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, hamza_initial, without_conjunction
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
                                     person_titles, reporting_verbs)
@@ -57,6 +57,8 @@ _NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 MAX_FREE_NAME_WORDS = 4  # words not introduced by a link (بن، آل، von): more only through links
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
+# Tanween fath (ً), written on indefinite accusatives (رئيساً، حديثاً), never on a name.
+_TANWEEN_FATH = ("\u064b", "\u064bا")
 ENTITY_HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 
 
@@ -130,10 +132,13 @@ class EntityPatterns(EntityComponent):
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
         n = norm(token)
-        if not is_arabic_word(token) or len(n) < 2 or is_clitic(token):
-            return False
+        if not is_arabic_word(token) or len(n) < 2 or is_clitic(token) or token.text.endswith(_TANWEEN_FATH):
+            return False  # رئيساً، حديثاً: an accusative noun or adverb is no name word
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
+        if n in AR_STOP and n in self.given_words and token.text == n and previous is not None and (
+                norm(previous) in self.words.name_links or norm(previous) in self.given_words):
+            return True  # علي (also the preposition على written with ya) inside a name: محمد بن علي
         if n in AR_STOP or self._stops_name(n) or marks.demonym_at(token.i):
             return False
         if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
@@ -142,7 +147,7 @@ class EntityPatterns(EntityComponent):
             return False
         if previous is not None and is_clitic(previous):
             return False
-        if n.startswith(ARTICLE):
+        if n.startswith(ARTICLE) and not hamza_initial(token.text):
             return previous is not None and norm(previous) in self.words.name_links
         if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
             return False
@@ -169,8 +174,28 @@ class EntityPatterns(EntityComponent):
             name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
             return name_len >= 2 and closed and name_like
         # After one known given name, right before punctuation: اللواء سامي العبادي،
-        given_before = name_len == 1 and i > 0 and match_at(token_view(doc).norms, i - 1, self.given) is not None
+        norms = token_view(doc).norms
+        given_before = name_len == 1 and i > 0 and match_at(norms, i - 1, self.given) is not None
+        if name_len >= 2 and not n.endswith("ي"):
+            # After two name words a definite word that is no nisba is a family name only in a
+            # name led by a known given name or a link (ناصر بن عبدالعزيز الداود): after a foreign
+            # name it is the object of a verb-first sentence (وصف الوزير أولف كريسترسون الهجوم).
+            start = i - name_len
+            return start >= 0 and (bool(self._given_at(doc, norms, start, marks))
+                                   or any(w in self.words.name_links for w in norms[start:i]))
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
+
+    def _given_family(self, doc: Doc, norms: list[str], start: int, marks: LexiconMarks) -> bool:
+        """A one-word known given name at ``start`` then a definite family name (مريم
+        المهدي): a definite word of five letters or more that is no function, common or
+        lexicon word, demonym or name stop."""
+        i = start + 1
+        if i >= len(doc) or self._given_at(doc, norms, start, marks) != 1:
+            return False
+        token, n = doc[i], norms[i]
+        return (is_definite(token) and len(n) >= 5 and not is_clitic(doc[i - 1]) and n not in AR_STOP
+                and not self._stops_name(n) and n not in self.common and i not in marks.name
+                and not marks.demonym_at(i))
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
         """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
@@ -263,6 +288,8 @@ class EntityPatterns(EntityComponent):
             elif marks.demonym_at(i) or marks.country_at(i) or token.text in (",", "،"):
                 span = marks.demonym.get(i) or marks.name.get(i)
                 i = span.end if span is not None else i + 1
+            elif self._post_place(doc, i, marks):
+                i = marks.name[i + 1].end  # السفير الفرنسي في الرباط X: the place of the post
             elif self.lang == "ar" and (is_definite(token) or (is_clitic(token) and norm(token).endswith("ل"))) and not (
                     i > 0 and norm(doc[i - 1]) in self.words.name_links):
                 i += 1
@@ -275,6 +302,48 @@ class EntityPatterns(EntityComponent):
                 break
             skipped += 1
         return i
+
+    def _post_place(self, doc: Doc, i: int, marks: LexiconMarks) -> bool:
+        """Arabic: في/لدى at ``i`` then a lexicon place, the place of a title's post."""
+        return (self.lang == "ar" and norm(doc[i]) in self.words.title_place_links and i + 1 < len(doc)
+                and marks.type_at(i + 1) in ("City", "Country", "Location"))
+
+    def _name_after_genitive(self, doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int]:
+        """Arabic: the name right after a title's genitive complement, with no comma
+        ("رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس"): the complement its construct
+        noun, definite words, ل + definite word, lexicon names, demonyms, the post's place
+        and title adverbs (at most :data:`MAX_COMPLEMENT_WORDS` words); the name at least
+        :data:`MIN_APPOSED_NAME_WORDS` name words, led by a given name or closed by
+        punctuation, a function word or a conjunction + title. ``(i, i)`` when there is none."""
+        k, words, definite = i, 0, False
+        while k < len(doc) and words < MAX_COMPLEMENT_WORDS:
+            token, n = doc[k], norm(doc[k])
+            span = marks.name.get(k) or marks.demonym.get(k)
+            if span is not None:
+                k, words, definite = span.end, words + 1, True
+            elif n in self.title_adverbs or (is_clitic(token) and n.endswith("ل")):
+                k += 1
+            elif self._post_place(doc, k, marks):
+                k = marks.name[k + 1].end
+            elif is_definite(token) and n not in AR_STOP:
+                k, words, definite = k + 1, words + 1, True
+            elif k == i and is_arabic_word(token) and n not in AR_STOP and not is_clitic(token) and n not in self.common \
+                    and not match_at(token_view(doc).norms, k, self.given):
+                k, words = k + 1, words + 1  # the construct noun: رئيس هيئة، مدير جهاز
+            else:
+                break
+        if not definite or k >= len(doc) or match_at(token_view(doc).norms, k, self.titles):
+            return i, i
+        start = k
+        end = self._name_forward(doc, start, marks)
+        given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
+        if end - start == 1 and self._given_family(doc, token_view(doc).norms, start, marks):
+            end += 1  # وزيرة الخارجية السودانية مريم المهدي: a given name and a definite family name
+        if end - start < MIN_APPOSED_NAME_WORDS:
+            return i, i
+        closed = self._closes_name(doc, end) or (
+            end < len(doc) and norm(doc[end])[:1] in CONJUNCTIONS and without_conjunction(norm(doc[end]), self.glued_stems) != norm(doc[end]))
+        return (start, end) if given or closed else (i, i)
 
     def _skip_complement(self, doc: Doc, norms: list[str], i: int) -> int:
         """Latin: a title's complement closed by a comma, then the name: "le ministre
@@ -359,8 +428,12 @@ class EntityPatterns(EntityComponent):
                 end = start
             else:
                 end = self._name_forward(doc, start, marks)
+        if self.lang == "ar" and end - start == 1 and self._given_family(doc, norms, start, marks):
+            end += 1  # وزيرة الخارجية مريم المهدي: after a title, a given name and a definite family name
         if end == start and self.lang == "ar" and title not in self.weak:
             start, end = self._apposed_after_complement(doc, after, marks)
+            if end == start:
+                start, end = self._name_after_genitive(doc, after, marks)
         if end > start and title in self.weak and (
                 not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
             end = start

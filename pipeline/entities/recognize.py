@@ -111,7 +111,9 @@ def _filters() -> dict[str, Any]:
     data = model_entity_filters()
     return derived(("filters",), (data,), lambda: {
         "generic": {normalize(w) for w in data.get("generic", [])},
-        "portfolio": frozenset(normalize(w) for w in data.get("portfolio", []))})
+        "portfolio": frozenset(normalize(w) for w in data.get("portfolio", [])),
+        "participle_endings": tuple(normalize(w) for w in data.get("fr_participle_endings", [])),
+        "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", []))})
 
 
 def _head_types(lang: str) -> list[HeadType]:
@@ -217,6 +219,35 @@ def clean_model_span(span: Span) -> Span | None:
 
 # Words a person name the model cut after a particle may run on over (Ursula von der | Leyen).
 MAX_NAME_AFTER_PARTICLE = 3
+
+
+# A dash or double slash set off by spaces: a dateline's end ("LISBON - Portugal and Spain").
+_DATELINE_DASHES = frozenset({"-", "–", "—", "//"})
+
+
+def after_dateline(span: Span) -> Span | None:
+    """The part of a model span after a dateline's dash (LISBON - Portugal -> Portugal,
+    MADRID // -> None): a city in capitals and the dash are not part of the name after them."""
+    doc = span.doc
+    cut = None
+    for k in range(span.start, span.end):
+        if doc[k].text in _DATELINE_DASHES and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_:
+            cut = k + 1
+            break
+    # a dateline's city is written in capitals (not "Senegal - Exercise Flintlock")
+    if cut is None or not all(t.text.isupper() for t in doc[span.start:cut - 1]):
+        return span
+    return clean_model_span(doc[cut:span.end]) if cut < span.end else None
+
+
+def sentence_participle(span: Span, lang: str, marks: LexiconMarks, filters: dict[str, Any]) -> bool:
+    """French: one capitalized word opening a sentence with a participle's ending, right
+    before a preposition or a comma ("Lancée en 2019, la mission"), that no lexicon knows."""
+    if lang != "fr" or len(span) != 1 or not span[0].is_sent_start or marks.type_at(span.start):
+        return False
+    doc = span.doc
+    following = normalize(doc[span.end].text) if span.end < len(doc) else ""
+    return normalize(span.text).endswith(filters["participle_endings"]) and following in filters["participle_followers"]
 
 
 def complete_particle_name(span: Span) -> Span | None:
@@ -327,9 +358,11 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         typed: list[ModelEntity] = []
         for ent in doc.ents:
             span = clean_model_span(ent)
+            if span is not None:
+                span = after_dateline(span)
             if span is not None and ent.label_ in ("PER", "PERSON"):
                 span = complete_particle_name(span)
-            if span is None:
+            if span is None or sentence_participle(span, lang, marks, filters):
                 continue
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"])

@@ -20,7 +20,7 @@ import numpy
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.language.morphology import ARTICLE, is_proclitic
+from pipeline.language.morphology import ARTICLE, hamza_initial, is_proclitic
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import event_heads, given_names, person_roles, person_titles, word_list
 
@@ -84,9 +84,10 @@ def is_arabic_word(token: Token) -> bool:
 
 
 def is_definite(token: Token) -> bool:
-    """An Arabic word with the article (its NORM restores it after a fused لل)."""
+    """An Arabic word with the article (its NORM restores it after a fused لل); not a word
+    written with a hamza on its alef (ألكاش، ألمانيا), whose أل is no article."""
     n = norm(token)
-    return is_arabic_word(token) and n.startswith(ARTICLE) and len(n) > 3
+    return is_arabic_word(token) and n.startswith(ARTICLE) and len(n) > 3 and not hamza_initial(token.text)
 
 
 def is_clitic(token: Token) -> bool:

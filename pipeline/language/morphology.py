@@ -172,3 +172,34 @@ def has_pronoun_suffix(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES, 
 def glued_to_hamza(word: str) -> bool:
     """A single proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد), written as in the text."""
     return len(word) > 3 and word[0] in PROCLITIC_LETTERS and word[1] in HAMZA_ALEFS
+
+
+def hamza_initial(word: str) -> bool:
+    """A word written with a hamza on its first alef (ألكسندر، إيلفا، ألمانيا), as in the
+    text: its ا+ل is no article, which is always written ال (the normalized form hides it)."""
+    return len(word) > 1 and word[0] in HAMZA_ALEFS
+
+
+# Every letter that carries a hamza (the alefs, and hamza on waw and ya): the normalized form
+# writes them bare (أ إ آ -> ا, ؤ -> و, ئ -> ي).
+HAMZA_LETTERS = HAMZA_ALEFS + "ؤئ"
+# Harakat, superscript alef and tatweel: dropped before written forms are compared letter by letter.
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def hamza_contradicts(written: str, form: str) -> bool:
+    """``written`` (as in the text) has a hamza where ``form`` (a name as written in a
+    lexicon) has another letter, both otherwise the same letters: بأنه "that it" is not the
+    town بانه, آب "August" not إب, لأول "for the first" not لاول. A first alef written
+    bare in the lexicon agrees with any hamza there (writers and gazetteers drop it:
+    اسطنبول for إسطنبول)."""
+    w, f = _MARKS.sub("", written), _MARKS.sub("", form)
+    if len(w) != len(f):
+        return False
+    return any(a in HAMZA_LETTERS and a != b and not (i == 0 and b == "ا") for i, (a, b) in enumerate(zip(w, f)))
+
+
+def lam_prefixed(word: str) -> bool:
+    """A normalized word with the preposition ل glued to an indefinite noun (لمكافحة، لمراقبة):
+    it opens a genitive complement."""
+    return len(word) > 3 and word[0] == PREPOSITIONS[1] and not word.startswith(FUSED_ARTICLE)

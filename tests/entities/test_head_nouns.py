@@ -161,3 +161,59 @@ def test_arabic_body_name_stops_before_a_persons_link_word():
     doc = get_nlp("ar")("التقى المدير العام السابق للأمن الوطني عبد اللطيف حموشي بنظيره الإسباني.")
     assert not any("عبد" in s.text for s in doc.spans["heads"])
     assert "عبد اللطيف حموشي" in [s.text for s in doc.spans["patterns"]]
+
+
+def test_arabic_national_agencies_councils_and_prosecutors():
+    assert heads("ar", "وقالت الوكالة الوطنية للموانئ إن") == {
+        "الوكالة الوطنية للموانئ": ("GovernmentAgency", "")}
+    assert heads("ar", "وأعلنت النيابة الفيدرالية السويسرية أن")["النيابة الفيدرالية السويسرية"][0] == "GovernmentAgency"
+    assert heads("ar", "وصادق مجلس النواب على القانون") == {"مجلس النواب": ("GovernmentAgency", "")}
+    assert "جيش بوركينا فاسو" in heads("ar", "وقال جيش بوركينا فاسو إن")
+    # a bare prosecution or army names no state: no body
+    assert heads("ar", "وأحالت النيابة الملف إلى القضاء") == {}
+
+
+def test_arabic_construct_head_closed_by_a_city():
+    assert heads("ar", "وأعلنت مديرية أمن أنقرة أن") == {"مديرية أمن أنقرة": ("GovernmentAgency", "")}
+
+
+def test_arabic_chain_after_a_definite_head_opens_only_with_lam():
+    # a verbal noun after النيابة العامة starts the clause; لمكافحة continues the name
+    assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
+    assert "الإدارة العامة لحماية المستهلك" in heads("ar", "وأعلنت الإدارة العامة لحماية المستهلك أن")
+
+
+def test_arabic_facility_with_a_definite_name():
+    assert heads("ar", "نُقل اللاجئون إلى مخيم الزعتري شمال الأردن") == {"مخيم الزعتري": ("Location", "")}
+    # a bare head with an adjective names nothing
+    assert heads("ar", "وصل الوفد إلى المطار الدولي في الصباح") == {}
+
+
+def test_arabic_place_head_after_a_glued_preposition():
+    # بمطار: the clitic splitter takes ب off a place head, so the name starts at the head
+    doc = get_nlp("ar")("هبطت الطائرة بمطار هيثرو الدولي مساء أمس")
+    assert [t.text for t in doc][2:4] == ["ب", "مطار"]
+    assert heads("ar", "هبطت الطائرة بمطار هيثرو الدولي مساء أمس") == {"مطار هيثرو الدولي": ("Location", "")}
+
+
+def test_english_fleets_councils_and_centres_of_a_state_are_agencies():
+    found = heads("en", "The U.S. Seventh Fleet said the Supreme National Defence Council met after the "
+                        "Australian Cyber Security Centre warned.")
+    assert found["U.S. Seventh Fleet"][0] == "GovernmentAgency"
+    assert found["Supreme National Defence Council"][0] == "GovernmentAgency"
+    assert found["Australian Cyber Security Centre"][0] == "GovernmentAgency"
+
+
+def test_english_parks_and_halls_are_places_and_french_forces_need_a_capital():
+    assert heads("en", "Rangers patrol Pendjari National Park.") == {"Pendjari National Park": ("Location", "")}
+    assert heads("fr", "Les forces françaises sont arrivées.") == {}  # a description
+    assert heads("fr", "Les Forces françaises au Sahel ont quitté Gao.")["Forces françaises"][0] == "GovernmentAgency"
+
+
+def test_arabic_platforms_groups_and_networks_take_their_quoted_name():
+    found = heads("ar", 'ونشر الرئيس تدوينة على منصة «إكس»، فيما فككت الشرطة شبكة "إموتيت" للبرمجيات الخبيثة.')
+    assert found == {"إكس": ("Organization", ""), "إموتيت": ("Organization", "")}
+    # ل glued to the head is taken off by the clitic splitter: لفرقة "X" still names X
+    assert heads("ar", 'قبيل حفل لفرقة "كولدبلاي" البريطانية') == {"كولدبلاي": ("Organization", "")}
+    # without quotes a group is no name
+    assert heads("ar", "واعتقلت الشرطة مجموعة من المشتبه فيهم") == {}

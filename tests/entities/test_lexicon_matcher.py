@@ -88,3 +88,12 @@ def test_a_lowercase_article_before_a_lowercase_word_is_no_name():
 def test_news_outlets_quoted_in_news(lang, text, outlet):
     names, _ = lexicon_spans(lang, text)
     assert outlet in {kb for _, kb in names}
+
+
+def test_a_written_hamza_the_city_name_lacks_is_no_city():
+    # بأنه "that it" is not the Iranian town بانه, آب "August" not Yemen's إب, لأول "for the
+    # first" not لاول (Laval); a hamza dropped from the start of a name still matches.
+    doc = get_nlp("ar")("وأكد بأنه سيزور إسطنبول في شهر آب لأول مرة، ثم يتوجه إلى بانه ثم إلى اسطنبول.")
+    texts = [s.text for s in doc.spans["lexicon"]]
+    assert texts.count("إسطنبول") == 1 and "اسطنبول" in texts and "بانه" in texts
+    assert not {"بأنه", "آب", "لأول"} & set(texts)

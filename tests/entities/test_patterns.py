@@ -164,3 +164,90 @@ def test_arabic_nisba_closes_a_name_after_a_link_and_a_definite_word():
     # a definite noun that is no nisba still ends the name before it
     names, _ = persons("ar", "واستقبل ولي العهد محمد بن سلمان الوفد السعودي.")
     assert "محمد بن سلمان" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a construct title, its genitive complement and an adverb, then the name (no comma)
+    ("وحضر رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس الوزراء الحفل", "فرانسوا لوكوانتر"),
+    # the complement ends on a lexicon body
+    ("وقال الأمين العام لحلف شمال الأطلسي خافيير سولانا إن الحلف مستعد", "خافيير سولانا"),
+    # an indefinite title head (مدير) with a construct complement
+    ("وكان مدير جهاز المخابرات الخارجية سيرغي ناريشكين قد أعلن", "سيرغي ناريشكين"),
+])
+def test_arabic_name_right_after_a_titles_genitive_complement(text, name):
+    names, _ = persons("ar", text)
+    assert name in names
+
+
+@pytest.mark.parametrize("text", [
+    # a verb and its object after the complement: one name word is not enough, and the
+    # complement needs a definite word (a bare construct noun is no complement)
+    "وقال وزير الداخلية عقد اجتماعا مع نظيره.",
+    "وأكد رئيس المجلس العسكري الانتقالي في تشاد أن البلاد مستعدة",
+])
+def test_arabic_genitive_complement_without_a_name(text):
+    names, _ = persons("ar", text)
+    assert names == []
+
+
+def test_arabic_title_with_the_place_of_the_post_before_the_name():
+    names, _ = persons("ar", "والتقى السفير الفرنسي في الرباط كريستوف لوكورتييه بالوزير")
+    assert "كريستوف لوكورتييه" in names
+
+
+def test_arabic_name_words_written_with_a_hamza_on_the_alef_are_no_article():
+    # أل with a hamza is no article: أولاف, ألكسندر are name words
+    names, _ = persons("ar", "واستقبل المستشار الألماني أولاف شولتس نظيره")
+    assert "أولاف شولتس" in names
+    names, _ = persons("ar", "وصرح السيد ألكسندر شالنبرغ للصحفيين")
+    assert "ألكسندر شالنبرغ" in names
+
+
+def test_arabic_ali_inside_a_name_is_no_preposition():
+    names, _ = persons("ar", "واستقبل الشيخ عبد الله بن علي آل ثاني الوفد")
+    assert "عبد الله بن علي آل ثاني" in names
+    names, _ = persons("ar", "وتحدث محمد علي الحسيني للصحفيين")
+    assert "محمد علي الحسيني" in names
+    # علي alone, as the preposition على written with ya, starts no name
+    names, _ = persons("ar", "وقال علي إن الأمر محسوم")
+    assert names == []
+
+
+def test_arabic_feminine_title_before_an_apposed_name():
+    names, _ = persons("ar", "واستقبلت المديرة العامة لليونسكو، أودري أزولاي، الوفد")
+    assert "أودري أزولاي" in names
+
+
+def test_arabic_preposition_written_with_alef_maqsura_after_a_given_name():
+    # أشرف على: "supervised", the given name أشرف then the preposition, no name
+    names, _ = persons("ar", "وأشرف على العملية فريق من الخبراء")
+    assert names == []
+
+
+def test_arabic_object_after_a_foreign_name_is_no_family_name():
+    # verb-first sentence: the definite noun after the subject's name is the object
+    names, _ = persons("ar", "ووصف رئيس الوزراء الياباني فوميو كيشيدا الهجوم بأنه جبان")
+    assert "فوميو كيشيدا" in names
+    # led by a given name, a definite family name still closes the name
+    names, _ = persons("ar", "وقال الشيخ ناصر خالد حمد العلي، إن")
+    assert "ناصر خالد حمد العلي" in names
+
+
+def test_arabic_word_with_tanween_fath_is_no_name_word():
+    names, _ = persons("ar", "وانتخب المؤتمر السيد بارنييه رئيساً للجنة")
+    assert names == ["بارنييه"]
+
+
+def test_arabic_title_glued_to_a_conjunction_and_a_given_name_with_a_definite_family_name():
+    # و + وزيرة in a list of officials; نجلاء + a definite family name after the title
+    names, _ = persons("ar", "ووقع وزير الخارجية الإيطالي فرانكو فراتيني ووزيرة الخارجية السودانية مريم المهدي مذكرة")
+    assert "فرانكو فراتيني" in names and "مريم المهدي" in names
+    names, _ = persons("ar", "وقالت وزيرة الخارجية نادية العبيدي إن")
+    assert "نادية العبيدي" in names
+
+
+def test_arabic_envoy_and_adviser_titles():
+    names, _ = persons("ar", "وقال مستشار الأمن القومي الأمريكي جون بولتون إن")
+    assert "جون بولتون" in names
+    names, _ = persons("ar", "وقالت المبعوثة الأممية ستيفاني خوري إن")
+    assert "ستيفاني خوري" in names

@@ -214,3 +214,15 @@ def test_a_longer_name_run_on_to_another_acronym_is_not_the_lexicon_entry_it_sta
     mission = ms["African Union Transition Mission in Somalia"]
     assert mission.key is None and mission.type == "InternationalOrganization"
     assert ms["African Union"].key == "io/african-union"
+
+
+def test_a_datelines_city_and_dash_are_not_part_of_the_name_after_them():
+    found = {m.text: m.type for m in mentions("en", "LISBON - Portugal and Spain signed a deal. MADRID // The European Union said.")}
+    assert found.get("Portugal") == "Country" and found.get("European Union") == "InternationalOrganization"
+    assert not any(" - " in t or "//" in t for t in found)
+
+
+def test_a_french_sentence_opening_participle_is_no_place():
+    found = {m.text: m.type for m in mentions("fr", "Réunis à Genève, les ministres ont signé. Lancée en 2019, la mission continue.")}
+    assert "Réunis" not in found and "Lancée" not in found
+    assert found.get("Genève") == "City"

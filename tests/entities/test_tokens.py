@@ -1,7 +1,7 @@
 """The shared token helpers: the cached per-doc token view and phrase look-ups."""
 import spacy
 
-from pipeline.entities.tokens import norm, phrases, token_view
+from pipeline.entities.tokens import is_definite, norm, phrases, token_view
 from pipeline.language.arabic import build_arabic_nlp
 
 
@@ -41,3 +41,10 @@ def test_phrases_starts_are_the_positions_of_first_words():
     norms = ["قمه", "في", "عمليه", "قمه"]
     assert cands.starts(norms) == [0, 2, 3]
     assert cands.starts(norms, begin=1) == [2, 3]
+
+
+def test_a_hamza_on_the_alef_is_no_article():
+    doc = build_arabic_nlp()("الداخلية ألمانيا أولاف للأمن")
+    definite = {t.text: is_definite(t) for t in doc}
+    assert definite["الداخلية"] and definite["لأمن"]  # the article, also fused after ل
+    assert not definite["ألمانيا"] and not definite["أولاف"]

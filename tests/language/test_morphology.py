@@ -79,3 +79,20 @@ def test_without_conjunction_only_before_a_listed_stem():
     # a preposition is no conjunction; a word whose rest is not listed keeps its letters
     assert m.without_conjunction("بقال", verbs) == "بقال"
     assert m.without_conjunction("وليد", verbs) == "وليد"
+
+
+def test_hamza_initial_reads_the_written_alef():
+    assert m.hamza_initial("ألكسندر") and m.hamza_initial("إيلفا")
+    assert not m.hamza_initial("الداخلية") and not m.hamza_initial("أ")
+
+
+def test_hamza_contradicts_a_bare_letter_of_the_lexicon_form():
+    assert m.hamza_contradicts("بأنه", "بانه") and m.hamza_contradicts("آب", "إب")
+    assert m.hamza_contradicts("بؤر", "بور")
+    assert not m.hamza_contradicts("إسطنبول", "اسطنبول")  # a first alef written bare agrees
+    assert not m.hamza_contradicts("مأرب", "مأرب") and not m.hamza_contradicts("بانه", "بانه")
+    assert not m.hamza_contradicts("مأربي", "مأرب")  # other letters: no verdict
+
+
+def test_lam_prefixed_is_l_glued_to_an_indefinite_noun():
+    assert m.lam_prefixed("لمكافحه") and not m.lam_prefixed("للامن") and not m.lam_prefixed("لها")
