@@ -50,7 +50,7 @@ from pipeline.entities.component import EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, is_capitalized
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import PATTERNS_DIR, event_kinds, event_phrases
+from pipeline.ontology_data import PATTERNS_DIR, event_heads, event_kinds, event_phrases
 
 EVENT_PHRASES_FILE = PATTERNS_DIR / "event_phrases.yaml"
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -125,6 +125,7 @@ class EventPhrases(EntityComponent):
         self.ordinal_values = {normalize(w): v for w, v in (kinds["ordinals"].get(self.lang) or {}).items()}
         self.durations = words("durations")
         self.combining = frozenset(normalize(w) for w in kinds["country_prefixes"])
+        self.session_bodies = frozenset(normalize(w) for w in (event_heads().get(self.lang) or {}).get("session_bodies") or [])
         self.kind_of = {normalize(h): kind for kind, by_lang in kinds["kinds"].items() for h in by_lang.get(self.lang) or []}
 
     # --- the extent -------------------------------------------------------------------------
@@ -369,7 +370,9 @@ class EventPhrases(EntityComponent):
 
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
         """A numbered session of ``event_patterns`` takes the parse's extent as its name when
-        that extent holds its span and differs from its name."""
+        that extent holds its span and runs further with the body's name (a body noun of
+        ``event_heads.yaml``'s ``session_bodies`` or a capitalized word), or stops before a
+        clitic or a verb its name had taken (…algéro-qatarie se tiendra)."""
         for span in doc.spans.get("events", []):
             record = span._.event_name
             if record is None or record.head != SESSION_RULE:
@@ -382,7 +385,14 @@ class EventPhrases(EntityComponent):
                 if doc.text.startswith(record.name, span.start_char) else None
             # the rule's longer name stands unless what the parse leaves out is a clitic or a verb (…mixte se)
             dropped = range(end, old.end) if old is not None else range(0)
-            if start <= span.start and end > span.end and all(doc[k].pos_ in _NOT_NAME for k in dropped):
+            # what the parse adds must name the body: a body noun, a capitalized word, or a
+            # capitalized head (la 12e Réunion de haut niveau); not "the 7th session of talks"
+            added = end > (old.end if old is not None else span.end)
+            names_body = is_capitalized(head) or any(
+                norms[k] in self.session_bodies or (is_capitalized(doc[k]) and not doc[k].is_sent_start)
+                for k in range(span.end, end))
+            if start <= span.start and end > span.end and all(doc[k].pos_ in _NOT_NAME for k in dropped) \
+                    and (names_body or not added):
                 record.name = doc[start:end].text
 
     def assign(self, doc: Doc, found: list[Phrase]) -> None:
