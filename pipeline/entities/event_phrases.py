@@ -61,6 +61,8 @@ TITLE_CASE_SHARE = 0.6
 SESSION_RULE = "session"
 # Parts of speech of a capitalized word that names (not a demonym adjective, not "Quatre").
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+# The model's time entities: their capitalized words (Monday, March) name nothing.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 # What a numbered session's name does not end with: a clitic, a verb, a function word.
 _NOT_NAME = frozenset({"PRON", "VERB", "AUX", "ADP", "DET", "PUNCT", "SCONJ", "CCONJ", "PART"})
 
@@ -203,6 +205,9 @@ class EventPhrases(EntityComponent):
         for child in rights:
             if child.dep_ in self.prune_deps or self._prep(child, norms) in self.party or _verbal(child):
                 break
+            obj = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if obj.ent_type_ in _TIME_ENTS and not self._count(doc, norms, child.left_edge.i, child.right_edge.i + 1)[1]:
+                break  # a time without a year ("on Monday evening") singles out nothing
             adjunct = self._adjunct(child, norms)
             if adjunct and (self._count(doc, norms, start, end)[1] or child.ent_type_ == "DATE") \
                     and singles(start, end):
@@ -247,8 +252,8 @@ class EventPhrases(EntityComponent):
         """A name among tokens ``start:end`` besides the head: a lexicon name that is no
         demonym, or a capitalized noun that does not start its sentence."""
         for i in range(start, end):
-            if head <= i < head_end or marks.demonym_at(i):
-                continue
+            if head <= i < head_end or marks.demonym_at(i) or doc[i].ent_type_ in _TIME_ENTS:
+                continue  # a demonym; a weekday or a month ("the shooting on Monday evening")
             if marks.type_at(i) or (is_capitalized(doc[i]) and doc[i].pos_ in _NAME_POS and not doc[i].is_sent_start):
                 return True
         return False
@@ -351,7 +356,9 @@ class EventPhrases(EntityComponent):
         found_kinds: dict[str, set[str | None]] = {}  # the kinds of the events found by name, and their years
         for span in doc.spans.get("events", []):
             record = span._.event_name
-            kind = self.kind_of.get(normalize(record.head)) if record is not None else None
+            # the kind of its head, else of a head noun in its span (the Brussels attack: head "place")
+            kind = next((k for k in [self.kind_of.get(normalize(record.head or ""))] + [self.kind_of.get(norms[t.i]) for t in span]
+                         if k), None) if record is not None else None
             if kind is not None:
                 found_kinds.setdefault(kind, set()).add(record.year)
             head = next((t.i for t in span if norms[t.i] in self.heads), None)
