@@ -17,7 +17,7 @@ ministers [in Manama]"); a complement of someone met ("talks with Wray") ends it
 never ends inside a word (algéro-tunisienne) or a lexicon name. Not events: a head alone, a
 comparison or a class ("the largest annual exercise", "such attacks"), a capitalized head
 without an ordinal or a year (the National Assembly, the United Nations Support Mission),
-numbered heads (session, edition) without an ordinal or a year, agreements and ceasefires
+numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
 without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
 
 Assigns events to ``doc.spans["events"]`` beside ``event_patterns``' (which runs first; a
@@ -89,7 +89,6 @@ class Phrase(NamedTuple):
     name_end: int
     head: str
     year: str | None
-    name: str = ""  # the recurring event's name of an edition ("the 2018 edition of African Lion")
 
 
 @Language.factory("event_phrases", assigns=["doc.spans", "span._.event_name"],
@@ -163,6 +162,12 @@ class EventPhrases(EntityComponent):
             keep |= self._subtree(child, norms, keep_conj, cut)
         return keep
 
+    def _party(self, token: Token, norms: list[str]) -> bool:
+        """A complement of someone met or served: one of ``party_preps``, or its object
+        (on behalf of, au nom de)."""
+        obj = next((c for c in token.children if c.dep_ == "pobj"), token)
+        return self._prep(token, norms) in self.party or norms[obj.i] in self.party
+
     def _adjunct(self, token: Token, norms: list[str]) -> bool:
         """A place or time complement: one of ``adjunct_preps``, or a date."""
         return self._prep(token, norms) in self.adjunct or (token.ent_type_ == "DATE" and token.pos_ != "NUM"
@@ -192,7 +197,7 @@ class EventPhrases(EntityComponent):
 
         def cut(child: Token) -> bool:
             # a nested complement of someone met, or a place or time once the event is singled out
-            if self._prep(child, norms) in self.party:
+            if self._party(child, norms):
                 return True
             if not self._adjunct(child, norms):
                 return False
@@ -203,7 +208,7 @@ class EventPhrases(EntityComponent):
 
         rights = sorted((c for i in unit for c in doc[i].rights if c.i >= head_end), key=lambda c: c.i)
         for child in rights:
-            if child.dep_ in self.prune_deps or self._prep(child, norms) in self.party or _verbal(child):
+            if child.dep_ in self.prune_deps or self._party(child, norms) or _verbal(child):
                 break
             obj = next((c for c in child.children if c.dep_ == "pobj"), child)
             if obj.ent_type_ in _TIME_ENTS and not self._count(doc, norms, child.left_edge.i, child.right_edge.i + 1)[1]:
@@ -326,18 +331,7 @@ class EventPhrases(EntityComponent):
             span_end = head_end
         else:
             span_end = end
-        return Phrase(span_start, span_end, start, end, " ".join(norms[i:head_end]), year_text(doc, start, end),
-                      self._edition_of(doc, marks, head_end, end) if n in self.numbered else "")
-
-    def _edition_of(self, doc: Doc, marks: LexiconMarks, start: int, end: int) -> str:
-        """The name of the recurring event whose edition a numbered phrase is: the
-        capitalized words of its complement, none a lexicon name ("the 2018 edition of
-        African Lion": African Lion), or ``""``."""
-        names = [k for k in range(start, end) if is_capitalized(doc[k])]
-        if not names or any(marks.type_at(k) for k in range(names[0], names[-1] + 1)):
-            return ""
-        run = doc[names[0]:names[-1] + 1]
-        return run.text if all(is_capitalized(t) or t.is_lower and len(t) <= 3 for t in run) else ""
+        return Phrase(span_start, span_end, start, end, " ".join(norms[i:head_end]), year_text(doc, start, end))
 
     def _phrases(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[Phrase]:
         if not doc.has_annotation("DEP"):
@@ -373,6 +367,9 @@ class EventPhrases(EntityComponent):
             if phrase is not None:
                 found.append(phrase)
                 taken.update(range(phrase.name_start, phrase.name_end))
+                kind = self.kind_of.get(phrase.head)
+                if kind is not None:  # a later description of that kind is this event again
+                    found_kinds.setdefault(kind, set()).add(phrase.year)
         return found
 
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
@@ -384,9 +381,7 @@ class EventPhrases(EntityComponent):
             record = span._.event_name
             if record is None or record.head != SESSION_RULE:
                 continue
-            head = next((t for t in span if norms[t.i] in self.heads), None)
-            if head is None:
-                continue
+            head = span[-1]  # the session rule's span ends with its head (la 4e édition)
             start, end, _ = self._extent(doc, norms, marks, head, self._head_end(norms, head.i), lambda s, e: True)
             old = doc.char_span(span.start_char, span.start_char + len(record.name), alignment_mode="expand") \
                 if doc.text.startswith(record.name, span.start_char) else None
@@ -410,7 +405,6 @@ class EventPhrases(EntityComponent):
             span = Span(doc, phrase.start, phrase.end, label="Event")
             text = doc[phrase.name_start:phrase.name_end].text
             # a description, not a name: no name, the whole phrase its alias when the span is shorter
-            span._.event_name = EventName(phrase.name, phrase.head, phrase.year,
-                                          text if text != span.text and not phrase.name else None)
+            span._.event_name = EventName("", phrase.head, phrase.year, text if text != span.text else None)
             spans.append(span)
         doc.spans["events"] = sorted(spans, key=lambda s: s.start)
