@@ -209,7 +209,12 @@ class EventPatterns(EntityComponent):
             return None
         if marks.type_at(j) in ("City", "Country", "Location"):
             # قمة بروكسل: the place names the summit; عملية صوفيا: an operation named after a place.
-            return NameAfter(marks.name[j].start, marks.name[j].end, False)
+            end = marks.name[j].end
+            if self.lang != "ar":  # Exercise Phoenix Express: capitalized words after the place go on with the name
+                while end < len(doc) and end - j < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end) \
+                        and not doc[end].is_sent_start:
+                    end += 1
+            return NameAfter(marks.name[j].start, end, False)
         if marks.type_at(j):
             return None
         if self.lang == "ar":
@@ -225,8 +230,8 @@ class EventPatterns(EntityComponent):
         end = j
         while end < len(doc) and end - j < MAX_NAME and (is_capitalized(doc[end]) or (
                 end > j and (doc[end].text.isupper() or doc[end].like_num) and not _YEAR.match(doc[end].text))):
-            if marks.type_at(end):
-                break
+            if marks.type_at(end) and not (end > j and marks.type_at(end) in ("Organization", "Location")):
+                break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
 

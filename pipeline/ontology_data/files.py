@@ -133,6 +133,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/model_entity_filters.yaml": WORDS_BY_LANG,
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
+    "patterns/event_phrases.yaml": {str: WORDS_BY_LANG},
     "patterns/event_kinds.yaml": Fields(required={
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}},
@@ -253,6 +254,12 @@ def numbered_groups(path: str | Path | None = None) -> dict[str, dict[str, list[
 def event_heads(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
     """``patterns/event_heads.yaml``: event head nouns and their cues, per language."""
     return _project_file("patterns/event_heads.yaml", path)
+
+
+def event_phrases(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/event_phrases.yaml``: event head nouns read from the parse (fr, en), the
+    dependency labels of an event phrase's extent and the words that single it out or not."""
+    return _project_file("patterns/event_phrases.yaml", path)
 
 
 def event_kinds(path: str | Path | None = None) -> dict[str, Any]:

@@ -157,3 +157,15 @@ def test_arabic_numbered_meeting_with_a_possessive_suffix():
     assert [(s, r.head) for s, r in found.items()] == [("اجتماعه الخامس", "session")]
     # no ordinal after it: no event
     assert events("ar", "وعقد المجلس اجتماعه في أديس أبابا.") == {}
+
+
+def test_a_latin_name_goes_on_over_a_body_or_a_place_after_its_first_word():
+    # "Guardian" alone is a newspaper, "Phoenix" a city: inside an operation's or an exercise's name they are that name
+    found = events("en", "The United States launched Operation Prosperity Guardian in the Red Sea.")
+    assert found["Operation Prosperity Guardian"].name == "Prosperity Guardian"
+    found = events("en", "Navies of Tunisia and Malta joined Exercise Phoenix Express 2024.")
+    assert found["Exercise Phoenix Express 2024"].year == "2024"
+    # a place right after the head still names the event alone, and a lowercase word ends the name
+    assert list(events("fr", "Le sommet de Paris a eu lieu en mai.")) == ["sommet de Paris"]
+    assert list(events("en", "The United States launched Operation Prosperity Guardian with allies.")) == \
+        ["Operation Prosperity Guardian"]

@@ -1,0 +1,410 @@
+"""``event_phrases``: events a noun phrase singles out without naming them, read from the
+dependency parse (French and English; ``ontology/patterns/event_phrases.yaml``).
+
+An event head noun (meeting, session, summit, exercise, attack, coup, visit, bataille,
+réunion, guerre...) heads an event phrase when the phrase singles out one event:
+
+- an ordinal or a year: "the 38th meeting of GCC interior ministers", "la première
+  réunion", "the 2023 Niger coup", "le coup d'État d'août 2020";
+- a named party or place before the head or in a complement after it: "the Moura massacre",
+  "la bataille de Tinzaouatène", "the war in Gaza", "l'attaque contre la base de Boulkessi".
+
+The phrase's extent is the head's dependency subtree: the modifiers before it, then its
+complements after it up to the first relative clause, verb, coordination or comma, each
+complement with its own subtree pruned the same way; a place or time complement is cut when
+what comes before it already singles the event out ("the 38th meeting of GCC interior
+ministers [in Manama]"); a complement of someone met ("talks with Wray") ends it. The extent
+never ends inside a word (algéro-tunisienne) or a lexicon name. Not events: a head alone, a
+comparison or a class ("the largest annual exercise", "such attacks"), a capitalized head
+without an ordinal or a year (the National Assembly, the United Nations Support Mission),
+numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
+without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
+
+Assigns events to ``doc.spans["events"]`` beside ``event_patterns``' (which runs first; a
+head inside one of its events is left to it) with ``span._.event_name`` an
+:class:`~pipeline.entities.records.EventName`: ``name`` the whole phrase, ``head`` the head
+noun, ``year`` a year in the phrase. The span is the head with the modifiers before it that
+are no other name (the countries and bodies of the phrase stay mentions of their own); the
+phrase is its name, and so an alias. A numbered session ``event_patterns`` found ("41e
+session du Conseil") gets the phrase as its name when the parse's extent runs further ("41e
+session du Conseil des ministres arabes de l'Intérieur"). Without a parse (a blank pipeline,
+Arabic) it assigns nothing.
+
+Usage::
+
+    nlp = spacy.load("en_core_web_sm")
+    for name in ("lexicon_matcher", "event_patterns", "event_phrases"):
+        nlp.add_pipe(name)                     # config: path
+    doc = nlp("The 2023 Niger coup toppled Mohamed Bazoum.")
+    [s._.event_name.name for s in doc.spans["events"]]   # ['2023 Niger coup']
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.component import EntityComponent
+from pipeline.entities.records import EventName
+from pipeline.entities.tokens import LexiconMarks, is_capitalized
+from pipeline.language.normalize import normalize
+from pipeline.ontology_data import PATTERNS_DIR, event_heads, event_kinds, event_phrases
+
+EVENT_PHRASES_FILE = PATTERNS_DIR / "event_phrases.yaml"
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_LATIN_ORDINAL = re.compile(r"^\d{1,4}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
+# A line whose words are mostly capitalized is a title-case headline: capitals name nothing there.
+TITLE_CASE_SHARE = 0.6
+# The session rule's head in event_patterns: its events may take the parse's longer extent.
+SESSION_RULE = "session"
+# Parts of speech of a capitalized word that names (not a demonym adjective, not "Quatre").
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+# The model's time entities: their capitalized words (Monday, March) name nothing.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+# What a numbered session's name does not end with: a clitic, a verb, a function word.
+_NOT_NAME = frozenset({"PRON", "VERB", "AUX", "ADP", "DET", "PUNCT", "SCONJ", "CCONJ", "PART"})
+
+
+def year_text(doc: Doc, start: int, end: int) -> str | None:
+    """The first year written among tokens ``start:end``."""
+    return next((doc[k].text for k in range(start, end) if _YEAR.match(doc[k].text)), None)
+
+
+def _verbal(token: Token) -> bool:
+    """A verb or a participle after a noun ("mémorandum paraphé en décembre"): it leaves the
+    phrase. A lowercase word tagged as a proper noun is a participle the tagger missed."""
+    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm") or (
+        token.pos_ == "PROPN" and token.is_lower)
+
+
+class Phrase(NamedTuple):
+    """An event phrase: its span (tokens ``start:end``), its extent (``name_start:name_end``),
+    its head noun and the year written in it."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    head: str
+    year: str | None
+
+
+@Language.factory("event_phrases", assigns=["doc.spans", "span._.event_name"],
+                  default_config={"path": str(EVENT_PHRASES_FILE)})
+class EventPhrases(EntityComponent):
+    """Marks events that a noun phrase singles out (see module docstring): adds them to
+    ``doc.spans["events"]`` (``label_`` "Event", ``span._.event_name``) and gives
+    ``event_patterns``' numbered sessions the parse's extent as their name."""
+
+    finders = {"fr": ("_phrases",), "en": ("_phrases",)}
+
+    def __init__(self, nlp: Language, name: str = "event_phrases", *, path: str = str(EVENT_PHRASES_FILE)) -> None:
+        super().__init__(nlp, name)
+        spec = event_phrases(path).get(self.lang) or {}
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(normalize(w) for w in spec.get(key) or [])
+
+        self.heads = words("heads")
+        self.fixed = sorted({tuple(normalize(w).split()) for w in spec.get("fixed") or []}, key=len, reverse=True)
+        self.numbered = words("numbered_heads")
+        self.dated = words("dated_heads")
+        self.plural = words("plural_heads")
+        # dependency labels are the model's, as written
+        self.left_deps = frozenset(spec.get("left_deps") or [])
+        self.prune_deps = frozenset(spec.get("prune_deps") or [])
+        self.keep_conj_after = words("keep_conj_after")
+        self.adjunct = words("adjunct_preps")
+        self.party = words("party_preps")
+        self.complement_heads = words("complement_heads")
+        self.generic = words("generic_words")
+        self.indefinite = words("indefinite")
+        kinds = event_kinds()
+        self.ordinals = frozenset(normalize(w) for w in (kinds["ordinals"].get(self.lang) or {}))
+        self.ordinal_values = {normalize(w): v for w, v in (kinds["ordinals"].get(self.lang) or {}).items()}
+        self.durations = words("durations")
+        self.combining = frozenset(normalize(w) for w in kinds["country_prefixes"])
+        self.session_bodies = frozenset(normalize(w) for w in (event_heads().get(self.lang) or {}).get("session_bodies") or [])
+        self.kind_of = {normalize(h): kind for kind, by_lang in kinds["kinds"].items() for h in by_lang.get(self.lang) or []}
+
+    # --- the extent -------------------------------------------------------------------------
+    def _head_end(self, norms: list[str], i: int) -> int:
+        """The end of the head at ``i``: past a fixed complement (coup d'État)."""
+        for fixed in self.fixed:
+            if tuple(norms[i:i + len(fixed)]) == fixed:
+                return i + len(fixed)
+        return i + 1
+
+    def _prep(self, token: Token, norms: list[str]) -> str | None:
+        """The preposition of a complement: the token itself (en ``prep``) or its ``case``
+        child (fr)."""
+        if token.dep_ == "prep":
+            return norms[token.i]
+        case = next((c for c in token.children if c.dep_ == "case"), None)
+        return norms[case.i] if case is not None else None
+
+    def _subtree(self, token: Token, norms: list[str], keep_conj: bool, cut=None) -> set[int]:
+        """The tokens of ``token``'s subtree without its pruned branches (its commas kept:
+        the extent's contiguity and trimming drop those that end it); ``cut(child)`` says
+        whether a nested complement leaves the phrase too."""
+        keep = {token.i}
+        keep_conj = keep_conj or self._prep(token, norms) in self.keep_conj_after
+        for child in token.children:
+            if child.dep_ in self.prune_deps and child.dep_ != "punct" \
+                    and not (keep_conj and child.dep_ in ("conj", "cc")):
+                continue
+            if child.i > token.i and _verbal(child):
+                continue
+            if cut is not None and child.i > token.i and cut(child):
+                continue
+            keep |= self._subtree(child, norms, keep_conj, cut)
+        return keep
+
+    def _party(self, token: Token, norms: list[str]) -> bool:
+        """A complement of someone met or served: one of ``party_preps``, or its object
+        (on behalf of, au nom de)."""
+        obj = next((c for c in token.children if c.dep_ == "pobj"), token)
+        return self._prep(token, norms) in self.party or norms[obj.i] in self.party
+
+    def _adjunct(self, token: Token, norms: list[str]) -> bool:
+        """A place or time complement: one of ``adjunct_preps``, or a date."""
+        return self._prep(token, norms) in self.adjunct or (token.ent_type_ == "DATE" and token.pos_ != "NUM"
+                                                             and not _YEAR.match(token.text))
+
+    def _extent(self, doc: Doc, norms: list[str], marks: LexiconMarks, head: Token, head_end: int,
+                singles, *, capital_head: bool = False) -> tuple[int, int, int]:
+        """Tokens ``start:end`` of the phrase headed by ``head`` (see module docstring) and
+        where its first place or time complement starts (``end`` when none);
+        ``singles(start, end)`` says whether tokens already single the event out (a place
+        or time complement is then cut: directly after the head only after a year or for a
+        date)."""
+        left = {head.i}
+        for child in head.lefts:
+            if child.dep_ in self.left_deps and not (capital_head and child.dep_ == "poss"):
+                left |= self._subtree(child, norms, False)
+        start = head.i
+        while start - 1 in left:
+            start -= 1
+        # "the 14-month offensive", "three-day visit": a duration is no part of the name
+        durations = [k for k in range(start, head.i) if norms[k] in self.durations]
+        if durations:
+            start = durations[-1] + 1
+        end = head_end
+        adjuncts: list[int] = []
+        unit = range(head.i, head_end)
+
+        def cut(child: Token) -> bool:
+            # a nested complement of someone met, or a place or time once the event is singled out
+            if self._party(child, norms):
+                return True
+            if not self._adjunct(child, norms):
+                return False
+            if singles(start, child.left_edge.i) or self._count(doc, norms, start, child.left_edge.i)[0]:
+                return True
+            adjuncts.append(child.left_edge.i)
+            return False
+
+        rights = sorted((c for i in unit for c in doc[i].rights if c.i >= head_end), key=lambda c: c.i)
+        for child in rights:
+            if child.dep_ in self.prune_deps or self._party(child, norms) or _verbal(child):
+                break
+            obj = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if obj.ent_type_ in _TIME_ENTS and not self._count(doc, norms, child.left_edge.i, child.right_edge.i + 1)[1]:
+                break  # a time without a year ("on Monday evening") singles out nothing
+            adjunct = self._adjunct(child, norms)
+            if adjunct and (self._count(doc, norms, start, end)[1] or child.ent_type_ == "DATE") \
+                    and singles(start, end):
+                break
+            sub = self._subtree(child, norms, False, cut)
+            if min(sub) > end:
+                break
+            if adjunct:
+                adjuncts.append(min(sub))
+            while end in sub:
+                end += 1
+            if end <= max(sub) or adjunct:
+                break  # a place or time complement ends the phrase
+        start, end = self._trim(doc, marks, start, end, head.i, head_end)
+        return start, end, max(min([a for a in adjuncts if a < end], default=end), head_end)
+
+    def _trim(self, doc: Doc, marks: LexiconMarks, start: int, end: int, head: int, head_end: int) -> tuple[int, int]:
+        """No function word or punctuation at either edge; never an edge inside a word or a
+        lexicon name."""
+        while end > head_end and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PRON", "SCONJ")):
+            end -= 1
+        while start < head and (doc[start].is_punct or doc[start].pos_ in ("DET", "ADP", "PRON", "CCONJ")):
+            start += 1
+        if end + 1 < len(doc) and normalize(doc[end].text) in self.combining and doc[end + 1].text == "-":
+            end += 1  # a combining form after the body (commission mixte algéro-tunisienne)
+        while end < len(doc) and not doc[end - 1].whitespace_ and (
+                doc[end].text == "-" or (doc[end - 1].text == "-" and doc[end].is_alpha)):
+            end += 1
+        if end - 1 in marks.name:
+            end = max(end, marks.name[end - 1].end)
+        if start in marks.name:
+            start = min(start, marks.name[start].start)
+        return start, end
+
+    # --- what singles an event out ----------------------------------------------------------
+    def _count(self, doc: Doc, norms: list[str], start: int, end: int) -> tuple[bool, bool]:
+        """Whether tokens ``start:end`` hold an ordinal, and a year."""
+        ordinal = any(norms[i] in self.ordinals or _LATIN_ORDINAL.match(doc[i].text) for i in range(start, end))
+        return ordinal, any(_YEAR.match(doc[i].text) for i in range(start, end))
+
+    def _named(self, doc: Doc, marks: LexiconMarks, start: int, end: int, head: int, head_end: int) -> bool:
+        """A name among tokens ``start:end`` besides the head: a lexicon name that is no
+        demonym, or a capitalized noun that does not start its sentence."""
+        for i in range(start, end):
+            if head <= i < head_end or marks.demonym_at(i) or doc[i].ent_type_ in _TIME_ENTS:
+                continue  # a demonym; a weekday or a month ("the shooting on Monday evening")
+            if marks.type_at(i) or (is_capitalized(doc[i]) and doc[i].pos_ in _NAME_POS and not doc[i].is_sent_start):
+                return True
+        return False
+
+    def _title_case(self, doc: Doc, i: int) -> bool:
+        """Whether the sentence of token ``i`` is a title-case headline."""
+        words = [t for t in doc[i].sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
+        return len(words) >= 3 and sum(is_capitalized(t) for t in words) / len(words) >= TITLE_CASE_SHARE
+
+    def _numbered_event(self, doc: Doc, norms: list[str], start: int, end: int, head: str) -> tuple[int, str] | None:
+        """The ordinal number and head noun of a numbered phrase (12e / douzième Réunion: 12)."""
+        for k in range(start, end):
+            number = _LATIN_ORDINAL.match(doc[k].text)
+            value = int(re.match(r"\d+", doc[k].text).group()) if number else self.ordinal_values.get(norms[k])
+            if value:
+                return value, head
+        return None
+
+    def _phrase(self, doc: Doc, norms: list[str], marks: LexiconMarks, head: Token, taken: set[int],
+                numbered: set[tuple[int, str]], found_kinds: dict[str, set[str | None]]) -> Phrase | None:
+        """The event phrase headed by ``head``, or ``None`` when nothing singles one event out."""
+        i = head.i
+        n = norms[i]
+        head_end = self._head_end(norms, i)
+        capital_head = is_capitalized(head) and not head.is_sent_start and doc[i - 1].text not in ("\n", "«", '"', "“")
+
+        def singles(s: int, e: int) -> bool:  # a name or a year: enough to cut a place or a time
+            return self._count(doc, norms, s, e)[1] or self._named(doc, marks, s, e, i, head_end)
+
+        start, end, adjunct_at = self._extent(doc, norms, marks, head, head_end, singles, capital_head=capital_head)
+        if taken & set(range(start, end)) or self._title_case(doc, i):
+            return None
+        if any(norms[k] in self.generic or doc[k].tag_ == "JJS" for k in range(start, end)):
+            return None
+        ordinal, year = self._count(doc, norms, start, end)
+        named = self._named(doc, marks, start, end, i, head_end)
+        named_before = self._named(doc, marks, start, i, i, head_end)
+        named_complement = self._named(doc, marks, head_end, adjunct_at, i, head_end)  # not in a place or time
+        if not (year or named or (ordinal and adjunct_at > head_end)):
+            return None  # a head alone, or an ordinal alone ("the second meeting [in less than a year]")
+        if (capital_head or n in self.numbered) and not (ordinal or year):
+            return None  # the National Assembly; "la session de la commission"
+        if n in self.numbered and start == i and end == head_end + 1:
+            return None  # "l'édition 2024": a year alone after the head
+        if n in self.dated and not (ordinal or year):
+            return None  # "un accord entre X et Y", "the EU-Tunisia memorandum": a text, not the event of its signing
+        if n in self.plural and not (ordinal or year or named_before):
+            return None  # "attacks on Jewish institutions": a series
+        if n in self.complement_heads and not (ordinal or year or named_complement):
+            return None  # "the EU's operation"
+        before = start - 1
+        while before >= 0 and doc[before].is_punct:
+            before -= 1
+        if before >= 0 and norms[before] in self.indefinite and not (
+                ordinal or year or self._named(doc, marks, start, adjunct_at, i, head_end)):
+            return None  # "a meeting in Brussels": a place or a time alone does not single out
+        if ordinal and self._numbered_event(doc, norms, start, end, n) in numbered:
+            return None  # "la douzième Réunion" after "la 12e Réunion": that event, already found
+        kind = self.kind_of.get(" ".join(norms[i:head_end]))
+        if kind in found_kinds and not ordinal and not (year and year_text(doc, start, end) not in found_kinds[kind]):
+            return None  # "the bilateral U.S. Central Command exercise" beside "Exercise Bright Star 2017": that event
+        marked = set(marks.name) | {k for key in ("heads", "patterns") for s in doc.spans.get(key, [])
+                                    for k in range(s.start, s.end)}
+        span_start = start
+        if any(k in marked for k in range(start, end)):
+            # The span: the head and the modifiers before it that are no other name.
+            while span_start < i and (any(k in marked for k in range(span_start, head_end))
+                                      or doc[span_start].is_punct or doc[span_start].pos_ in ("DET", "ADP", "PRON", "PART")):
+                span_start += 1
+            span_end = head_end
+        else:
+            span_end = end
+        return Phrase(span_start, span_end, start, end, " ".join(norms[i:head_end]), year_text(doc, start, end))
+
+    def _phrases(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[Phrase]:
+        if not doc.has_annotation("DEP"):
+            return []
+        self._extend_sessions(doc, norms, marks)
+        taken: set[int] = set()
+        for span in doc.spans.get("events", []):
+            record = span._.event_name
+            taken.update(range(span.start, span.end))
+            if record is not None and record.name:
+                at = doc.text.find(record.name, span.start_char)
+                if at == span.start_char:
+                    end = doc.char_span(at, at + len(record.name), alignment_mode="expand")
+                    taken.update(range(span.start, end.end if end is not None else span.end))
+        numbered = set()
+        found_kinds: dict[str, set[str | None]] = {}  # the kinds of the events found by name, and their years
+        for span in doc.spans.get("events", []):
+            record = span._.event_name
+            # the kind of its head, else of a head noun in its span (the Brussels attack: head "place")
+            kind = next((k for k in [self.kind_of.get(normalize(record.head or ""))] + [self.kind_of.get(norms[t.i]) for t in span]
+                         if k), None) if record is not None else None
+            if kind is not None:
+                found_kinds.setdefault(kind, set()).add(record.year)
+            head = next((t.i for t in span if norms[t.i] in self.heads), None)
+            number = self._numbered_event(doc, norms, span.start, span.end, norms[head]) if head is not None else None
+            if number is not None:
+                numbered.add(number)
+        found: list[Phrase] = []
+        for token in doc:
+            if token.i in taken or norms[token.i] not in self.heads or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            phrase = self._phrase(doc, norms, marks, token, taken, numbered, found_kinds)
+            if phrase is not None:
+                found.append(phrase)
+                taken.update(range(phrase.name_start, phrase.name_end))
+                kind = self.kind_of.get(phrase.head)
+                if kind is not None:  # a later description of that kind is this event again
+                    found_kinds.setdefault(kind, set()).add(phrase.year)
+        return found
+
+    def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
+        """A numbered session of ``event_patterns`` takes the parse's extent as its name when
+        that extent holds its span and runs further with the body's name (a body noun of
+        ``event_heads.yaml``'s ``session_bodies`` or a capitalized word), or stops before a
+        clitic or a verb its name had taken (…algéro-qatarie se tiendra)."""
+        for span in doc.spans.get("events", []):
+            record = span._.event_name
+            if record is None or record.head != SESSION_RULE:
+                continue
+            head = span[-1]  # the session rule's span ends with its head (la 4e édition)
+            start, end, _ = self._extent(doc, norms, marks, head, self._head_end(norms, head.i), lambda s, e: True)
+            old = doc.char_span(span.start_char, span.start_char + len(record.name), alignment_mode="expand") \
+                if doc.text.startswith(record.name, span.start_char) else None
+            # the rule's longer name stands unless what the parse leaves out is a clitic or a verb (…mixte se)
+            dropped = range(end, old.end) if old is not None else range(0)
+            # what the parse adds must name the body: a body noun, a capitalized word, or a
+            # capitalized head (la 12e Réunion de haut niveau); not "the 7th session of talks"
+            added = end > (old.end if old is not None else span.end)
+            names_body = is_capitalized(head) or any(
+                norms[k] in self.session_bodies or (is_capitalized(doc[k]) and not doc[k].is_sent_start)
+                for k in range(span.end, end))
+            if start <= span.start and end > span.end and all(doc[k].pos_ in _NOT_NAME for k in dropped) \
+                    and (names_body or not added):
+                record.name = doc[start:end].text
+
+    def assign(self, doc: Doc, found: list[Phrase]) -> None:
+        if not found:
+            return
+        spans = list(doc.spans.get("events", []))
+        for phrase in found:
+            span = Span(doc, phrase.start, phrase.end, label="Event")
+            text = doc[phrase.name_start:phrase.name_end].text
+            # a description, not a name: no name, the whole phrase its alias when the span is shorter
+            span._.event_name = EventName("", phrase.head, phrase.year, text if text != span.text else None)
+            spans.append(span)
+        doc.spans["events"] = sorted(spans, key=lambda s: s.start)

@@ -1,0 +1,94 @@
+"""event_phrases: events a noun phrase singles out, read from the French and English parse."""
+import spacy
+
+from pipeline.entities.event_phrases import EventPhrases
+from pipeline.nlp import get_nlp
+
+
+def events(lang, text):
+    """Span text -> (name, head, year, alias) of every event of ``text``."""
+    doc = get_nlp(lang)(text)
+    return {s.text: s._.event_name for s in doc.spans["events"]}
+
+
+def phrases(lang, text):
+    """The phrase of each event: its alias when its span is shorter, else its span."""
+    return sorted(r.alias or s for s, r in events(lang, text).items())
+
+
+def test_a_year_or_a_name_before_the_head_singles_out_one_event():
+    found = events("en", "The 2021 Guinea coup ousted Alpha Condé.")
+    assert list(found) == ["2021 Guinea coup"]
+    record = found["2021 Guinea coup"]
+    # a description, not a name: no name of its own, its head and its year
+    assert (record.name, record.head, record.year) == ("", "coup", "2021")
+    assert phrases("en", "The Srebrenica massacre shocked Europe.") == ["Srebrenica massacre"]
+
+
+def test_a_complement_with_a_date_a_place_or_a_target_singles_out_one_event():
+    found = events("fr", "Le coup d'État du 30 août 2023 au Gabon a renversé Ali Bongo.")
+    # the fixed head (coup d'État) and its date; the place after the year is cut
+    assert list(found) == ["coup d'État du 30 août 2023"]
+    assert found["coup d'État du 30 août 2023"].year == "2023"
+    # the place (a lexicon name) stays a mention of its own: the span is the head, the phrase its alias
+    found = events("fr", "La bataille de Verdun a duré dix mois.")
+    assert list(found) == ["bataille"] and found["bataille"].alias == "bataille de Verdun"
+    doc = get_nlp("fr")("La bataille de Verdun a duré dix mois.")
+    assert "Verdun" in {s.text for s in doc.spans["lexicon"]}
+    assert phrases("fr", "L'attaque contre le camp de Tillabéri a fait dix morts.") == \
+        ["attaque contre le camp de Tillabéri"]
+
+
+def test_the_extent_is_the_pruned_subtree_of_the_head():
+    # a relative clause leaves the phrase
+    assert phrases("en", "The attack on the Westgate shopping mall, which lasted four days, shocked Kenya.") == \
+        ["attack on the Westgate shopping mall"]
+    # a coordination after between / entre stays in it
+    assert phrases("en", "The war between Ethiopia and Eritrea ended in 2000.") == ["war between Ethiopia and Eritrea"]
+    assert phrases("fr", "La guerre entre l'Éthiopie et l'Érythrée a pris fin en 2000.") == \
+        ["guerre entre l'Éthiopie et l'Érythrée"]
+    # a participle leaves it: "signed by 195 parties" is not part of the agreement's phrase
+    assert phrases("en", "The 2015 Paris climate agreement was signed by 195 parties.") == \
+        ["2015 Paris climate agreement"]
+
+
+def test_generic_heads_classes_and_titles_are_no_events():
+    text = ("The meeting ended without a statement. Talks with Antony Blinken were useful. "
+            "The largest annual exercise in Africa began. A meeting in Brussels was postponed. "
+            "Attacks on shipping continued. The National Assembly voted.")
+    assert events("en", text) == {}
+    assert events("fr", "La réunion a pris fin. L'édition 2024 a attiré du monde. Une réunion à Bruxelles a été reportée.") == {}
+    # an agreement between two parties is a text, not the event of its signing, unless a year singles it out
+    assert events("en", "The nuclear agreement between Iran and six powers collapsed.") == {}
+    # positive control: the same kinds of heads when a year or a name singles them out
+    assert phrases("en", "The 2023 Brussels meeting of NATO ministers ended.") == ["2023 Brussels meeting of NATO ministers"]
+
+
+def test_a_description_of_an_event_already_named_is_no_new_event():
+    # "the joint naval exercise off Mombasa" beside Exercise Cutlass Express 2023 is that exercise
+    found = events("en", "Exercise Cutlass Express 2023 began in Djibouti. The joint naval exercise off Mombasa "
+                         "ended on Friday.")
+    assert list(found) == ["Exercise Cutlass Express 2023"]
+    # without the named exercise, the description is an event of its own
+    assert phrases("en", "The joint naval exercise off Mombasa ended on Friday.") == ["joint naval exercise off Mombasa"]
+
+
+def test_numbered_sessions_take_the_parse_extent_as_their_name():
+    # the rule's name ran on to the reflexive clitic of the verb; the parse stops at the body
+    found = events("fr", "La 9e session de la commission mixte algéro-tunisienne se tiendra à Tunis.")
+    assert found["9e session"].name == "9e session de la commission mixte algéro-tunisienne"
+    found = events("en", "The 41st session of the Council of Arab Economic Unity, held in Cairo, ended.")
+    assert found["41st session"].name == "41st session of the Council of Arab Economic Unity"
+    # a complement without a body is not the session's name
+    assert events("en", "The 7th session of talks opened in Geneva.")["7th session"].name == "7th session"
+
+
+def test_nothing_without_a_parse_or_for_arabic():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lexicon_matcher")
+    nlp.add_pipe("event_patterns")
+    component = nlp.add_pipe("event_phrases")
+    assert isinstance(component, EventPhrases)
+    assert list(nlp("The 2021 Guinea coup ousted Alpha Condé.").spans.get("events", [])) == []
+    assert get_nlp("ar").has_pipe("event_phrases")
+    assert list(events("ar", "وقعت معركة في المدينة")) == []
