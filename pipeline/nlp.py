@@ -4,8 +4,8 @@
 The assembly sits above both layers: ``language/`` knows no entity component, and the
 entity components know nothing of how a language's pipeline is made.
 
-- every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns`` and
-  ``event_patterns``, which read their data through :mod:`pipeline.ontology_data`;
+- every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
+  ``event_patterns`` and ``arabic_event_phrases`` (Arabic only; empty elsewhere), which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا), unless the whole word is a known word (وزير is no و + زير).
 
@@ -25,7 +25,7 @@ from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import load_lexicon
 
-ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns")
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "arabic_event_phrases")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -37,6 +37,7 @@ def _register_components() -> None:
     import pipeline.entities.patterns  # noqa: F401
     import pipeline.entities.head_nouns  # noqa: F401
     import pipeline.entities.events  # noqa: F401
+    import pipeline.entities.event_phrases_ar  # noqa: F401
 
 
 def arabic_stems() -> set[str]:

@@ -409,8 +409,14 @@ def event_place_in_name(dctx: DocumentContext) -> list[Relation]:
             places.setdefault(mention_key(m), m)
     out = []
     for ev in (m for m in dctx.mentions if m.type == "Event"):
+        # a place inside a body's or a person's name within the event (the visit of the chief
+        # of the Royal Saudi Naval Forces) is not where the event took place
+        names = [m for m in dctx.mentions if m.type not in PLACE_TYPES and m.type != "Event"
+                 and ev.start <= m.start and m.end <= ev.end]
         for span in dctx.doc.spans.get("lexicon", []):
             if span.label_ not in PLACE_TYPES or not (ev.start <= span.start_char and span.end_char <= ev.end):
+                continue
+            if any(m.start <= span.start_char and span.end_char <= m.end for m in names):
                 continue
             place = places.get(span.kb_id_) if span.kb_id_ else None
             if place is None or place.start < ev.end and place.end > ev.start:
