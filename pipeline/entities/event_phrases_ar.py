@@ -53,6 +53,9 @@ from pipeline.ontology_data import event_heads, event_kinds, event_phrases_ar, l
 MAX_PHRASE_TOKENS = 18
 # The kind (event_kinds.yaml) whose phrase runs on to the place it goes to (زيارة ... إلى الرباط).
 VISIT = "visit"
+# Whether a definite head alone (الاجتماع) is an anaphor, or only with a demonstrative (هذا
+# الاجتماع): measured on corpus/train (see the module docstring).
+BARE_ANAPHORS = False
 # The words of a visitor between a visit and the place it goes to, at most.
 MAX_VISITOR_TOKENS = 10
 # A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
@@ -85,18 +88,21 @@ class Phrase(NamedTuple):
     cue: str  # what singles it out: a name, an ordinal, a year
 
 
-def _verb_shaped(norm: str) -> bool:
+def verb_shaped(norm: str) -> bool:
+    """A normalized Arabic word shaped like a verb (see the shapes above)."""
     return bool(_IMPERFECT.match(norm) or _FEMININE_PAST.match(norm)
                 or (_DERIVED_PAST.match(norm) and not norm.endswith(("ه", "ي"))))
 
 
-@Language.factory("arabic_event_phrases", assigns=["doc.spans", "span._.event_name"])
+@Language.factory("arabic_event_phrases", assigns=["doc.spans", "span._.event_name"],
+                  default_config={"bare_anaphors": BARE_ANAPHORS})
 class ArabicEventPhrases(EntityComponent):
     """Marks Arabic event phrases and their anaphors: assigns ``doc.spans["event_phrases"]``
     and ``span._.event_name`` (see module docstring). Other languages get an empty group."""
 
-    def __init__(self, nlp: Language, name: str = "arabic_event_phrases") -> None:
+    def __init__(self, nlp: Language, name: str = "arabic_event_phrases", *, bare_anaphors: bool = BARE_ANAPHORS) -> None:
         super().__init__(nlp, name)
+        self.bare_anaphors = bare_anaphors
         data = event_phrases_ar()
         self.heads = Phrases(sorted({tuple(normalize(w).split()) for w in data["heads"]}, key=lambda h: (-len(h), h)))
         self.head_first = frozenset(h[0] for h in self.heads)
@@ -105,6 +111,7 @@ class ArabicEventPhrases(EntityComponent):
         self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
+        self.partitives = frozenset(normalize(w) for w in data["partitives"])
         self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
         # ordinal words; و alone only joins two of them (الحادية والعشرين)
         self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
@@ -220,7 +227,7 @@ class ArabicEventPhrases(EntityComponent):
                     and is_arabic_word(doc[k + 1]):
                 k += 1  # المغربي-البرتغالي
                 continue
-            if not is_arabic_word(token) or _verb_shaped(nk):
+            if not is_arabic_word(token) or verb_shaped(nk):
                 break
             if is_definite(token):
                 k = end = k + 1
@@ -242,8 +249,8 @@ class ArabicEventPhrases(EntityComponent):
         X إلى أنقرة): a visit link at most :data:`MAX_VISITOR_TOKENS` words on, only words
         between, then a name with the definite words after it."""
         for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
-            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-"):
-                return None
+            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") or _IMPERFECT.match(norms[j]):
+                return None  # زيارة يقوم بها X: a visit under way or to come, not one done
             if norms[j] in self.visit_links:
                 if j + 1 not in names:
                     return None
@@ -269,6 +276,10 @@ class ArabicEventPhrases(EntityComponent):
             if i + 1 < len(doc) and (is_definite(doc[i + 1]) or norms[i + 1] in self.ordinals):
                 continue  # الاجتماع الوزاري: a description of its own, not an anaphor
             start = i - 1 if i > 0 and norms[i - 1] in self.demonstratives else i
+            if start == i and not self.bare_anaphors:
+                continue
+            if start > 0 and norms[start - 1] in self.partitives:
+                continue  # نسخة عام 2013 من التمرين: another edition of it, not the last one named
             if start == i and i > 0 and is_clitic(doc[i - 1]):
                 start = i  # للاجتماع: the anaphor is the word after the clitic
             kind = self.kind(bare[i])

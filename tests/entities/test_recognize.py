@@ -214,3 +214,16 @@ def test_a_longer_name_run_on_to_another_acronym_is_not_the_lexicon_entry_it_sta
     mission = ms["African Union Transition Mission in Somalia"]
     assert mission.key is None and mission.type == "InternationalOrganization"
     assert ms["African Union"].key == "io/african-union"
+
+
+def test_arabic_event_phrase_keeps_the_names_inside_it_and_an_anaphor_refers_to_it():
+    text = ("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس. "
+            "وقال المتحدث إن هذه الزيارة تاريخية.")
+    found = by_text(mentions("ar", text))
+    visit = found["زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس"]
+    assert visit.type == "Event" and visit.attrs.name == visit.text
+    # the visitor and the place stay mentions of their own, inside the visit's span
+    assert found["باريس"].type == "City" and visit.start < found["باريس"].start < visit.end
+    assert found["ناريندرا مودي"].type == "Person"
+    anaphor = found["هذه الزيارة"]
+    assert anaphor.type == "Event" and anaphor.attrs.refers_to == visit.id

@@ -30,7 +30,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.language.dates import find_dates
-from pipeline.language.morphology import strip_definite
+from pipeline.language.morphology import agrees_in_gender, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import PATTERNS_DIR
@@ -260,7 +260,8 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
         if not d.demonym or d.qualifier_of is not None:
             continue
         if ev.start <= d.start and d.end <= ev.end:
-            out.append(d)
+            if ctx.lang != "ar" or agrees_in_gender(normalize(ev.text), normalize(d.text)):  # زيارة وزير الداخلية الإسباني: the minister's
+                out.append(d)
             continue
         lo, hi = (d.end, ev.start) if d.end <= ev.start else (ev.end, d.start)
         if lo > hi or not _same_clause(ctx, lo, hi):
