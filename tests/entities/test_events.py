@@ -157,3 +157,14 @@ def test_arabic_numbered_meeting_with_a_possessive_suffix():
     assert [(s, r.head) for s, r in found.items()] == [("اجتماعه الخامس", "session")]
     # no ordinal after it: no event
     assert events("ar", "وعقد المجلس اجتماعه في أديس أبابا.") == {}
+
+
+def test_arabic_session_body_runs_on_through_construct_chains_and_named_parties():
+    doc = get_nlp("ar")("افتتحت الدورة الثالثة لمجلس وزراء الداخلية العرب في تونس.")
+    names = [s._.event_name.name for s in doc.spans["events"]]
+    assert names == ["الدورة الثالثة لمجلس وزراء الداخلية العرب"]
+    doc = get_nlp("ar")("انعقد الاجتماع الثاني للجنة العليا المشتركة للشراكة بين المغرب وإسبانيا في مدريد.")
+    names = [s._.event_name.name for s in doc.spans["events"]]
+    assert names == ["الاجتماع الثاني للجنة العليا المشتركة للشراكة بين المغرب وإسبانيا"]
+    # the span stays the session alone: the parties stay mentions of their own
+    assert [s.text for s in doc.spans["events"]] == ["الاجتماع الثاني"]

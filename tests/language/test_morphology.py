@@ -79,3 +79,12 @@ def test_without_conjunction_only_before_a_listed_stem():
     # a preposition is no conjunction; a word whose rest is not listed keeps its letters
     assert m.without_conjunction("بقال", verbs) == "بقال"
     assert m.without_conjunction("وليد", verbs) == "وليد"
+
+
+def test_gender_agreement_of_an_adjective_with_the_noun_that_starts_a_phrase():
+    assert m.is_feminine("زياره") and m.is_feminine("مناورات") and not m.is_feminine("تمرين")
+    assert m.agrees_in_gender("القمه العربيه", "الروسيه")
+    assert m.agrees_in_gender("بزياره", "المصريه")  # a proclitic on the noun
+    assert m.agrees_in_gender("التمرين العسكري", "العماني")
+    assert not m.agrees_in_gender("زياره وزير الداخليه", "الفرنسي")
+    assert not m.agrees_in_gender("", "الفرنسي")
