@@ -66,6 +66,8 @@ BARE_ANAPHORS = False
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
 MAX_VISITOR_TOKENS = 10
+# What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
+PLACE_LABELS = frozenset({"Country", "City", "Location"})
 # A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
 MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
@@ -233,7 +235,8 @@ class ArabicEventPhrases(EntityComponent):
                 singled = singled or "year"
                 break
             if k + 1 < n and (nk in self.bridges and k + 1 in names or nk in self.visit_links and self.kind(" ".join(head)) == VISIT
-                              and (k + 1 in names or is_definite(doc[k + 1]))):
+                              and (k + 1 in names and names[k + 1].label_ in PLACE_LABELS
+                                   or k + 1 not in names and is_definite(doc[k + 1]))):
                 k += 1
                 continue
             if nk in self.stops:
@@ -272,7 +275,7 @@ class ArabicEventPhrases(EntityComponent):
             if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") or _IMPERFECT.match(norms[j]):
                 return None  # زيارة يقوم بها X: a visit under way or to come, not one done
             if norms[j] in self.visit_links:
-                if j + 1 not in names:
+                if j + 1 not in names or names[j + 1].label_ not in PLACE_LABELS:
                     return None
                 end = names[j + 1].end
                 while end < len(doc) and is_definite(doc[end]) and norms[end] not in self.stops and end not in taken:
