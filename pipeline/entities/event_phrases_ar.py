@@ -123,6 +123,7 @@ class ArabicEventPhrases(EntityComponent):
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
         self.time_anchors = frozenset(normalize(w) for w in data["time_anchors"])
+        self.superlatives = frozenset(normalize(w) for w in data["superlatives"])
         self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
         # ordinal words; و alone only joins two of them (الحادية والعشرين)
         self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
@@ -200,9 +201,12 @@ class ArabicEventPhrases(EntityComponent):
 
     def _anchor_before(self, norms: list[str], i: int) -> bool:
         """The phrase only dates what the sentence tells (وجاءت الصفقة بعد زيارة ...، بعد أسابيع
-        من زيارة ...): a time anchor right before it, or a few words before its من."""
+        من زيارة ...): a time anchor right before it, or a few words before its من; or it
+        names a class of events (من أكبر التمارين)."""
         if i > 0 and norms[i - 1] in self.time_anchors:
             return True
+        if i > 1 and norms[i - 1] in self.superlatives and norms[i - 2] in self.partitives:
+            return True  # من أكبر التمارين السنوية: a class of events, not one
         if i > 1 and norms[i - 1] in self.partitives:
             return any(norms[k] in self.time_anchors for k in range(max(0, i - 2 - MAX_ANCHOR_GAP), i - 1))
         return False

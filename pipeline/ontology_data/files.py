@@ -137,7 +137,7 @@ SCHEMAS: dict[str, Any] = {
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}}),
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
-        "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors")}),
+        "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
