@@ -323,6 +323,8 @@ class EventPatterns(EntityComponent):
                 end += 2
             elif self._construct_end(doc, norms, end) > end:
                 end = self._construct_end(doc, norms, end)
+            elif self._hyphen_pair_end(doc, end, marks := marks or LexiconMarks(doc)) > end:
+                end = self._hyphen_pair_end(doc, end, marks)  # رفيع المستوى فرنسا-ألمانيا
             elif norms[end] in self.session_bridges and end + 1 < n:
                 marks = marks or LexiconMarks(doc)
                 if not marks.type_at(end + 1):
@@ -333,6 +335,16 @@ class EventPatterns(EntityComponent):
             else:
                 break
         return end
+
+    @staticmethod
+    def _hyphen_pair_end(doc: Doc, k: int, marks: LexiconMarks) -> int:
+        """The end of a hyphenated pair of names at ``k`` or right after a name that ends at
+        ``k`` (فرنسا-ألمانيا، المغرب-إسبانيا), else ``k``."""
+        j = marks.name[k].end if marks.type_at(k) else k
+        if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and marks.type_at(j + 1):
+            return marks.name[j + 1].end
+        return k
 
     def _construct_end(self, doc: Doc, norms: list[str], k: int) -> int:
         """The end of up to :data:`MAX_AR_CONSTRUCT_WORDS` indefinite nouns in construct and

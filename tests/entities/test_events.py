@@ -168,3 +168,8 @@ def test_arabic_session_body_runs_on_through_construct_chains_and_named_parties(
     assert names == ["الاجتماع الثاني للجنة العليا المشتركة للشراكة بين المغرب وإسبانيا"]
     # the span stays the session alone: the parties stay mentions of their own
     assert [s.text for s in doc.spans["events"]] == ["الاجتماع الثاني"]
+
+
+def test_arabic_session_body_takes_a_hyphenated_pair_of_named_parties():
+    doc = get_nlp("ar")("عقدت الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا في برلين.")
+    assert [s._.event_name.name for s in doc.spans["events"]] == ["الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا"]
