@@ -215,6 +215,7 @@ class MentionAttrs(Record):
     year: str | None = None  # an event's year
     cue: str | None = None  # what marked a person: title | apposition | given_name
     role: str | None = None  # a person's title or role words
+    refers_to: str | None = None  # an anaphor's (هذه الدورة): the mention id of what it refers back to
 
     def to_dict(self) -> dict[str, Any]:
         # Only what is set: a cached mention holds the few facts that apply to it. Its

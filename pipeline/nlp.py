@@ -5,9 +5,9 @@ The assembly sits above both layers: ``language/`` knows no entity component, an
 entity components know nothing of how a language's pipeline is made.
 
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
-  ``event_patterns`` and ``event_phrases`` (events read from the dependency parse; it finds
-  nothing where there is no parse: Arabic), which read their data through
-  :mod:`pipeline.ontology_data`;
+  ``event_patterns``, ``event_phrases`` (events read from the dependency parse; it finds
+  nothing where there is no parse: Arabic) and ``arabic_event_phrases`` (Arabic only; empty
+  elsewhere), which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
   organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
@@ -29,7 +29,8 @@ from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import entity_heads, load_lexicon, person_titles
 
-ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases")
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
+                     "arabic_event_phrases")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -42,6 +43,7 @@ def _register_components() -> None:
     import pipeline.entities.head_nouns  # noqa: F401
     import pipeline.entities.events  # noqa: F401
     import pipeline.entities.event_phrases  # noqa: F401
+    import pipeline.entities.event_phrases_ar  # noqa: F401
 
 
 def arabic_stems() -> set[str]:

@@ -38,11 +38,12 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.component import (AR_STOP, CLOSE_QUOTES, EVENT_QUOTING, FUNCTION_WORDS_FILE, OPEN_QUOTES,
                                          EntityComponent, TokenRange, common_words, function_words)
+from pipeline.entities.event_phrases_ar import verb_shaped
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
-from pipeline.language.morphology import ARTICLE, split_proclitic
+from pipeline.language.morphology import ARTICLE, WA, split_proclitic
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
 
@@ -59,6 +60,8 @@ _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 # English names a session's body before its head noun (the Morocco-Mauritania High Joint
 # Commission): the tokens between the link and the body noun.
 MAX_SESSION_BODY_WORDS = 7
+# Arabic: indefinite nouns in construct inside a session's body (مجلس وزراء دفاع التحالف).
+MAX_AR_CONSTRUCT_WORDS = 2
 # Arabic: the tokens of a session's body after the ordinal (clitics split off), its
 # adjectives and genitive chain included.
 MAX_AR_BODY_TOKENS = 12
@@ -148,6 +151,7 @@ class EventPatterns(EntityComponent):
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
         self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
         self.session_body_stops = frozenset(normalize(w) for w in spec.get("session_body_stops") or [])
+        self.session_bridges = frozenset(normalize(w) for w in spec.get("session_bridges") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
         self.with_place_longest = Phrases(sorted(self.with_place, key=len, reverse=True))
@@ -277,22 +281,7 @@ class EventPatterns(EntityComponent):
         the body, its lowercase adjectives), the eighth session of the Joint Commission (a
         link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
         if self.lang == "ar":
-            if k + 1 < len(doc) and is_clitic(doc[k]) and (
-                    _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
-                end = k + 2
-                while end < len(doc) and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
-                    if is_definite(doc[end]):
-                        end += 1
-                    elif end + 1 < len(doc) and is_definite(doc[end + 1]) and (
-                            is_clitic(doc[end]) and norms[end] in self.session_genitive
-                            or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
-                        # a genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated pair
-                        # of adjectives (الجزائرية-النيجرية)
-                        end += 2
-                    else:
-                        break
-                return end
-            return k
+            return self._arabic_session_body(doc, norms, k)
         j = k
         while j < len(doc) and j - k < 2 and norms[j] in self.session_links:
             j += 1
@@ -313,6 +302,64 @@ class EventPatterns(EntityComponent):
         while end > body + 1 and doc[end - 1].text == "-":
             end -= 1
         return end
+
+    def _arabic_session_body(self, doc: Doc, norms: list[str], k: int) -> int:
+        """:meth:`_session_body` in Arabic: ل + a body noun (للجنة، لمجلس، لقادة), then its
+        definite adjectives and genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated
+        pair of adjectives (الجزائرية-النيجرية), و + a definite word (السلام والأمن), indefinite
+        nouns in construct before a definite one (للجنة أجهزة الأمن، رفيع المستوى، لتنمية وترقية
+        المناطق), and بين with the named parties (للشراكة بين المغرب وبلجيكا)."""
+        n = len(doc)
+        if k + 1 < n and is_clitic(doc[k]) and (
+                _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
+            end = k + 2
+        elif k + 1 < n and norms[k][:1] in self.session_genitive and norms[k][1:] in self.session_bodies \
+                and (is_definite(doc[k + 1]) or self._construct_end(doc, norms, k + 1) > k + 1):
+            end = k + 1  # لمجلس وزراء الداخلية: the ل written on an indefinite body noun
+        else:
+            return k
+        marks: LexiconMarks | None = None
+        while end < n and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
+            if is_definite(doc[end]):
+                end += 1
+            elif end + 1 < n and is_definite(doc[end + 1]) and (
+                    is_clitic(doc[end]) and norms[end] in self.session_genitive | {WA}
+                    or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+                end += 2
+            elif self._construct_end(doc, norms, end) > end:
+                end = self._construct_end(doc, norms, end)
+            elif self._hyphen_pair_end(doc, end, marks := marks or LexiconMarks(doc)) > end:
+                end = self._hyphen_pair_end(doc, end, marks)  # رفيع المستوى فرنسا-ألمانيا
+            elif norms[end] in self.session_bridges and end + 1 < n:
+                marks = marks or LexiconMarks(doc)
+                if not marks.type_at(end + 1):
+                    break
+                end = marks.name[end + 1].end
+                while end + 1 < n and is_clitic(doc[end]) and norms[end] == WA and marks.type_at(end + 1):
+                    end = marks.name[end + 1].end  # بين المغرب وبلجيكا
+            else:
+                break
+        return end
+
+    @staticmethod
+    def _hyphen_pair_end(doc: Doc, k: int, marks: LexiconMarks) -> int:
+        """The end of a hyphenated pair of names at ``k`` or right after a name that ends at
+        ``k`` (فرنسا-ألمانيا، المغرب-إسبانيا), else ``k``."""
+        j = marks.name[k].end if marks.type_at(k) else k
+        if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and marks.type_at(j + 1):
+            return marks.name[j + 1].end
+        return k
+
+    def _construct_end(self, doc: Doc, norms: list[str], k: int) -> int:
+        """The end of up to :data:`MAX_AR_CONSTRUCT_WORDS` indefinite nouns in construct and
+        the definite word that ends them (أجهزة الأمن، وزراء دفاع التحالف، رفيعة المستوى), or ``k``."""
+        j = k
+        while j < len(doc) and j - k < MAX_AR_CONSTRUCT_WORDS and is_arabic_word(doc[j]) and not is_clitic(doc[j]) \
+                and not is_definite(doc[j]) and len(norms[j]) > 2 and norms[j] not in AR_STOP \
+                and norms[j] not in self.session_body_stops and not verb_shaped(norms[j]):
+            j += 1
+        return j + 1 if k < j < len(doc) and is_definite(doc[j]) else k
 
     def _place_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """English: a city or country right before a place-taking head: the Nairobi attack,

@@ -573,6 +573,38 @@ def _tier(cand: _Candidate, candidates: list[_Candidate]) -> int:
     return 1
 
 
+def _event_phrase_mentions(doc: Doc, document: Document, lang: str, taken: list[Mention]) -> list[Mention]:
+    """The Arabic event phrases of ``doc.spans["event_phrases"]`` as mentions: a phrase may
+    hold other mentions (the parties of a session, the place of a visit: they stay mentions of
+    their own) but never cuts one in two nor overlaps another event; an anaphor (هذه الدورة)
+    is a mention of its own whose ``attrs.refers_to`` is its antecedent's mention."""
+    spans = doc.spans.get("event_phrases", [])
+    if not spans:
+        return taken
+    doc_text = token_view(doc).text
+    mentions = sorted(taken, key=lambda m: m.start)
+    for span in spans:
+        record = span._.event_name
+        start, end = min(span.start_char, _fused_lam_start(doc, span)), span.end_char
+        if any(m.start < end and start < m.end and (m.type == "Event" or m.start < start or m.end > end)
+               for m in mentions):
+            continue
+        attrs = MentionAttrs(head=record.head or None, year=record.year or None)
+        if record.antecedent is not None:
+            at = doc[record.antecedent].idx
+            antecedent = next((m for m in mentions if m.type == "Event" and m.start <= at < m.end), None)
+            if antecedent is None:
+                continue
+            attrs.refers_to = antecedent.id
+        else:
+            attrs.name = doc_text[start:end]
+        mentions.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                                text=doc_text[start:end], type="Event", lang=lang, source="events",
+                                confidence=TRUST["events"], attrs=attrs))
+        mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
 def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     """Non-overlapping typed mentions of ``document`` found in ``doc``."""
     lang = document.lang or doc.lang_ or "und"
@@ -610,6 +642,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
             )
         )
     taken.sort(key=lambda m: m.start)
+    taken = _event_phrase_mentions(doc, document, lang, taken)
     taken = _bind_acronyms(doc, taken, document, lang)
     marks = LexiconMarks(doc)
     for m in taken:

@@ -43,6 +43,8 @@ class EventName:
     # a described event's description alone when its span runs on to its place ("state
     # visit" of "state visit to Morocco")
     alias: str | None = None
+    # an anaphor's (هذه الدورة): the first token of the event it refers back to
+    antecedent: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ lists live under ``ontology/``. All functions take normalized text
 
 - proclitics: the conjunctions و ف, the prepositions ب ل ك, and a conjunction followed by a
   preposition (وب ول وك فب فل فك); ل before the article fuses with it (ل + الأمن = للأمن).
-- the article ال; the pronoun suffixes ه ها هم هما هن (نظيره، قادتها، عناصرهم).
+- the article ال; the pronoun suffixes ه ها هم هما هن (نظيره، قادتها، عناصرهم); the
+  feminine endings ة and ات (:func:`is_feminine`, for agreement).
 
 A few modules read a narrower or wider set than :data:`PROCLITICS`; each variant below is
 named and says why it differs (outputs must stay what they were).
@@ -44,6 +45,9 @@ PROCLITIC_LETTERS = "".join(CONJUNCTIONS + PREPOSITIONS)
 HAMZA_ALEFS = "أإآ"
 # Possessive / object pronoun suffixes of the third person (``str.endswith`` takes the tuple).
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+# The feminine endings, normalized: ta marbuta (ة folded to ه) and the sound plural ات.
+TA_MARBUTA = "ه"
+FEMININE_PLURAL = "ات"
 
 # --- named variants ---------------------------------------------------------------------
 # The cue matcher's proclitics (relations/cues.py): no فك, and the fused لل tried before the
@@ -167,6 +171,22 @@ def has_pronoun_suffix(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES, 
     """``word`` ends with a pronoun suffix of ``suffixes`` and has more than ``min_length``
     letters (نظيره، قادتها). A final ة is no suffix."""
     return len(word) > min_length and word.endswith(suffixes)
+
+
+def is_feminine(word: str) -> bool:
+    """A normalized noun or adjective in the feminine: a final ta marbuta (ة, folded to ه:
+    زياره، المصريه) or a sound feminine plural (مناورات، هجمات), which takes feminine
+    adjectives. Agreement tells which noun an adjective qualifies (زيارة وزير الداخلية
+    الإسباني: الإسباني is the minister's, not the visit's)."""
+    return word.endswith((TA_MARBUTA, FEMININE_PLURAL))
+
+
+def agrees_in_gender(noun_phrase: str, adjective: str) -> bool:
+    """The adjective (its last word) agrees in gender with the noun that starts
+    ``noun_phrase``, its article and proclitics aside (both normalized): القمه + الروسيه,
+    التمرين + العماني; not زياره + الاسباني."""
+    nouns, adjectives = noun_phrase.split(), adjective.split()
+    return bool(nouns and adjectives) and is_feminine(strip_definite(nouns[0])) == is_feminine(adjectives[-1])
 
 
 def glued_to_hamza(word: str) -> bool:

@@ -138,6 +138,8 @@ SCHEMAS: dict[str, Any] = {
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}},
         optional={"relative": {str: WORDS_BY_LANG}}),
+    "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
+        "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
@@ -266,6 +268,12 @@ def event_kinds(path: str | Path | None = None) -> dict[str, Any]:
     """``patterns/event_kinds.yaml``: event kinds by head noun, single-day kinds, ordinal
     words and translated names of recurring events (cross-document event identity)."""
     return _project_file("patterns/event_kinds.yaml", path)
+
+
+def event_phrases_ar(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/event_phrases_ar.yaml``: Arabic event phrase heads, the words that end or
+    bridge a phrase, demonstratives and anaphoric heads."""
+    return _project_file("patterns/event_phrases_ar.yaml", path)
 
 
 def entity_function_words(path: str | Path | None = None) -> dict[str, Any]:

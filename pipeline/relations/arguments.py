@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.language.dates import reference_date
-from pipeline.language.morphology import DEFINITE_WORD, strip_article
+from pipeline.language.morphology import DEFINITE_WORD, agrees_in_gender, strip_article
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
 from pipeline.ontology_data import load_lexicon
@@ -54,7 +54,10 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
         if country is None:
             continue
         s, e = span.start_char, span.end_char
-        inside = [m for m in mentions if m.start <= s and e <= m.end]
+        # an event's phrase holds the names of its parties: a demonym that does not agree with
+        # the event's head qualifies a word inside it (زيارة وزير الداخلية الإسباني), not the event
+        inside = [m for m in mentions if m.start <= s and e <= m.end
+                  and not (lang == "ar" and m.type == "Event" and not agrees_in_gender(normalize(m.text), normalize(span.text)))]
         if inside and inside[0].type not in QUALIFIED_TYPES:
             continue  # part of a country's or a person's name
         qualifier = inside[0].id if inside else None

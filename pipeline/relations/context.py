@@ -115,7 +115,10 @@ class SentenceContext:
         """Stems of the content words of ``text[start:end]``: arguments, cues of the ``skip``
         families and short function words left out (portfolio words: "Interior", "الداخلية")."""
         chars = list(self.text[start:end])
-        spans = [(a.start, a.end) for a in self.args]
+        # an event phrase that holds other arguments (زيارة وزير الداخلية الإسباني X إلى Y)
+        # is words of its own around them: only the arguments inside it are left out
+        spans = [(a.start, a.end) for a in self.args
+                 if not (a.type == "Event" and any(b is not a and a.start <= b.start and b.end <= a.end for b in self.args))]
         for family in skip:
             spans += load_cues().find(family, self.lang, self.text[start:end], offset=start)
         for s0, s1 in spans:

@@ -385,6 +385,7 @@ class Resolver:
         for mid, node in by_mention.items():
             self.mention_node[mid] = node.id
         self._bind_parentheses(result, by_mention)
+        self._bind_anaphors(result.mentions, by_mention)
         self._bind_acronyms(result.mentions, doc_nodes, by_mention)
         self._bind_surnames(doc_nodes)
         self._bind_name_prefixes(doc_nodes)
@@ -392,6 +393,13 @@ class Resolver:
         self._bind_syllabic_acronyms(doc_nodes)
         self._bind_national_references(doc_nodes)
         self._bind_shorter_forms(doc_nodes)
+
+    def _bind_anaphors(self, mentions: list[Mention], by_mention: dict[str, Node]) -> None:
+        """An anaphor (هذه الدورة) is the event it refers back to (``attrs.refers_to``)."""
+        for m in mentions:
+            target = by_mention.get(str(m.attrs.refers_to or ""))
+            if target is not None:
+                self.uf.union(target.id, by_mention[m.id].id)
 
     def _acronym_readings(self, mentions: list[Mention]) -> dict[str, str]:
         """An acronym the lexicon gives to an entry the document never names in full, when
@@ -424,7 +432,7 @@ class Resolver:
         prefix = tuple(self.settings["model_sources"])
         names: set[str] = set()
         for m in mentions:
-            if m.type == "Event" and not m.source.startswith(prefix) and not _described(m):
+            if m.type == "Event" and not m.source.startswith(prefix) and not _described(m) and not m.attrs.refers_to:
                 for name in (m.text, m.attrs.name, *m.attrs.aliases):
                     if isinstance(name, str) and name.strip():
                         names.add(event_signature(name, is_qualifier=self._is_qualifier).core)
@@ -531,6 +539,8 @@ class Resolver:
         for m in node.mentions:
             year = str(m.attrs.year) if m.attrs.year else None
             head = str(m.attrs.head) if m.attrs.head else None
+            if m.attrs.refers_to:  # an anaphor (هذه الدورة) names nothing: its antecedent does
+                continue
             if _described(m):  # a state visit: a kind, no name (event_identity joins it by its frame)
                 sigs.add(event_signature("", year=year, head=head))
                 continue

@@ -169,3 +169,19 @@ def test_a_latin_name_goes_on_over_a_body_or_a_place_after_its_first_word():
     assert list(events("fr", "Le sommet de Paris a eu lieu en mai.")) == ["sommet de Paris"]
     assert list(events("en", "The United States launched Operation Prosperity Guardian with allies.")) == \
         ["Operation Prosperity Guardian"]
+
+
+def test_arabic_session_body_runs_on_through_construct_chains_and_named_parties():
+    doc = get_nlp("ar")("افتتحت الدورة الثالثة لمجلس وزراء الداخلية العرب في تونس.")
+    names = [s._.event_name.name for s in doc.spans["events"]]
+    assert names == ["الدورة الثالثة لمجلس وزراء الداخلية العرب"]
+    doc = get_nlp("ar")("انعقد الاجتماع الثاني للجنة العليا المشتركة للشراكة بين المغرب وإسبانيا في مدريد.")
+    names = [s._.event_name.name for s in doc.spans["events"]]
+    assert names == ["الاجتماع الثاني للجنة العليا المشتركة للشراكة بين المغرب وإسبانيا"]
+    # the span stays the session alone: the parties stay mentions of their own
+    assert [s.text for s in doc.spans["events"]] == ["الاجتماع الثاني"]
+
+
+def test_arabic_session_body_takes_a_hyphenated_pair_of_named_parties():
+    doc = get_nlp("ar")("عقدت الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا في برلين.")
+    assert [s._.event_name.name for s in doc.spans["events"]] == ["الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا"]

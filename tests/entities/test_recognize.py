@@ -226,3 +226,16 @@ def test_a_french_sentence_opening_participle_is_no_place():
     found = {m.text: m.type for m in mentions("fr", "Réunis à Genève, les ministres ont signé. Lancée en 2019, la mission continue.")}
     assert "Réunis" not in found and "Lancée" not in found
     assert found.get("Genève") == "City"
+
+
+def test_arabic_event_phrase_keeps_the_names_inside_it_and_an_anaphor_refers_to_it():
+    text = ("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس. "
+            "وقال المتحدث إن هذه الزيارة تاريخية.")
+    found = by_text(mentions("ar", text))
+    visit = found["زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس"]
+    assert visit.type == "Event" and visit.attrs.name == visit.text
+    # the visitor and the place stay mentions of their own, inside the visit's span
+    assert found["باريس"].type == "City" and visit.start < found["باريس"].start < visit.end
+    assert found["ناريندرا مودي"].type == "Person"
+    anaphor = found["هذه الزيارة"]
+    assert anaphor.type == "Event" and anaphor.attrs.refers_to == visit.id

@@ -96,3 +96,12 @@ def test_hamza_contradicts_a_bare_letter_of_the_lexicon_form():
 
 def test_lam_prefixed_is_l_glued_to_an_indefinite_noun():
     assert m.lam_prefixed("لمكافحه") and not m.lam_prefixed("للامن") and not m.lam_prefixed("لها")
+
+
+def test_gender_agreement_of_an_adjective_with_the_noun_that_starts_a_phrase():
+    assert m.is_feminine("زياره") and m.is_feminine("مناورات") and not m.is_feminine("تمرين")
+    assert m.agrees_in_gender("القمه العربيه", "الروسيه")
+    assert m.agrees_in_gender("بزياره", "المصريه")  # a proclitic on the noun
+    assert m.agrees_in_gender("التمرين العسكري", "العماني")
+    assert not m.agrees_in_gender("زياره وزير الداخليه", "الفرنسي")
+    assert not m.agrees_in_gender("", "الفرنسي")

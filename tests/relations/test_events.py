@@ -164,3 +164,14 @@ def test_a_comma_chain_without_a_conjunction_is_still_no_list_fr(extract):
     triples, _ = extract("fr", text)
     assert ("Sénégal", "involvedIn", "exercice Flintlock 2024") in triples
     assert ("Mali", "involvedIn", "exercice Flintlock 2024") not in triples
+
+
+def test_a_visit_phrase_keeps_its_visitor_title_and_its_demonym_is_the_ministers_ar(extract):
+    # the visit holds the minister's title, name and destination: the title still gives the
+    # ministry its head, and الفرنسي (masculine, the minister's) is no party of the visit (feminine)
+    text = ("وجاءت زيارة وزير الداخلية الفرنسي جيرالد دارمانان إلى الرباط بعد أشهر من التوتر. "
+            "وقالت وزارة الداخلية الفرنسية إن فرنسا تريد تعاونا أوثق.")
+    triples, _ = extract("ar", text)
+    visit = "زيارة وزير الداخلية الفرنسي جيرالد دارمانان إلى الرباط"
+    assert ("جيرالد دارمانان", "leads", "وزارة الداخلية الفرنسية") in triples
+    assert ("فرنسا", "involvedIn", visit) not in triples

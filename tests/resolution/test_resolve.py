@@ -669,3 +669,17 @@ def test_an_event_gets_the_kind_its_head_nouns_name():
     assert entity_with(entities, "the fourth session of the joint commission").event_kind == "session"
     assert entity_with(entities, "Barkhane").event_kind is None  # a bare name says no kind
     assert entity_with(entities, "Maroc").event_kind is None  # only events have one
+
+
+def test_an_anaphor_is_the_event_it_refers_to_and_names_nothing_across_documents():
+    visit = ("زيارة أجراها الرئيس إلى باريس", "Event", None, {"name": "زيارة أجراها الرئيس إلى باريس"})
+    summit = ("قمة الجزائر", "Event", None, {"name": "قمة الجزائر"})
+    entities, _ = resolve_entities([
+        doc("a", "ar", visit, summit, ("هذه الزيارة", "Event", None, {"refers_to": "a#0"})),
+        doc("b", "ar", ("زيارة أخرى إلى روما", "Event"), ("هذه الزيارة", "Event", None, {"refers_to": "b#0"})),
+    ], NO_LEXICON)
+    a_visit = entity_with(entities, "زيارة أجراها الرئيس إلى باريس")
+    assert "هذه الزيارة" in a_visit.aliases and a_visit.documents == ["a"]
+    assert "هذه الزيارة" not in entity_with(entities, "قمة الجزائر").aliases
+    # the same anaphor in another document is that document's visit, not this one
+    assert entity_with(entities, "زيارة أخرى إلى روما").documents == ["b"]

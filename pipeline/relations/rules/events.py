@@ -28,13 +28,12 @@ Usage::
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.language.dates import find_dates
-import re
-
 from pipeline.language.datelines import DASH, read_dateline
-from pipeline.language.morphology import strip_definite
+from pipeline.language.morphology import agrees_in_gender, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import PATTERNS_DIR
@@ -311,7 +310,8 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
         if not d.demonym or d.qualifier_of is not None:
             continue
         if ev.start <= d.start and d.end <= ev.end:
-            out.append(d)
+            if ctx.lang != "ar" or agrees_in_gender(normalize(ev.text), normalize(d.text)):  # زيارة وزير الداخلية الإسباني: the minister's
+                out.append(d)
             continue
         lo, hi = (d.end, ev.start) if d.end <= ev.start else (ev.end, d.start)
         if lo > hi or not _same_clause(ctx, lo, hi):
@@ -473,8 +473,14 @@ def event_place_in_name(dctx: DocumentContext) -> list[Relation]:
             places.setdefault(mention_key(m), m)
     out = []
     for ev in (m for m in dctx.mentions if m.type == "Event"):
+        # a place inside a body's or a person's name within the event (the visit of the chief
+        # of the Royal Saudi Naval Forces) is not where the event took place
+        names = [m for m in dctx.mentions if m.type not in PLACE_TYPES and m.type != "Event"
+                 and ev.start <= m.start and m.end <= ev.end]
         for span in dctx.doc.spans.get("lexicon", []):
             if span.label_ not in PLACE_TYPES or not (ev.start <= span.start_char and span.end_char <= ev.end):
+                continue
+            if any(m.start <= span.start_char and span.end_char <= m.end for m in names):
                 continue
             place = places.get(span.kb_id_) if span.kb_id_ else None
             if place is None or place.start < ev.end and place.end > ev.start:

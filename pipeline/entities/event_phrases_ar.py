@@ -1,0 +1,334 @@
+"""``arabic_event_phrases``: Arabic events described by a noun phrase (issue 14).
+
+Arabic news names most events by a description, not a name: زيارة أجراها وزير الداخلية
+الإسباني إلى الرباط، ملتقى مشترك بين وزارة الخارجية وحلف شمال الأطلسي، التمرين البحري المشترك
+2021 (numbered sessions, الدورة السابعة للجنة ..., are ``event_patterns``'). With no parser,
+the phrase is read from the construct state (idafa) and agreement:
+
+- a head noun (``ontology/patterns/event_phrases_ar.yaml``: زيارة، قمة، تمرين، ملتقى، ندوة،
+  حفل...), with or without the article and a proclitic (بزيارة، للتمرين);
+- then its chain: definite words (adjectives, genitives), ل + a definite word (للجنة), the
+  names of parties, places and bodies the lexicon and the other recognizers found, a
+  coordinated name (المغرب وبلجيكا), a bridge to a name (بين; a visit's إلى + a place, also
+  past its visitor: زيارة أجراها X إلى أنقرة), an ordinal; indefinite words
+  only while the chain is still indefinite (عملية أمنية مشتركة), never a word shaped like a
+  verb;
+- up to a stop: punctuation, a preposition that starts an adjunct, a relative pronoun, a
+  participle of time (المنعقد، المقبل), a verb shape; a year right after (or عام 2019) ends it.
+
+A phrase is an event only when something in it singles one event out: a name (a party, a
+place, a body, a person), an ordinal, or a year. A phrase that another rule of
+``event_patterns`` already found (a named or numbered event) is left to that rule, and so is
+one that only dates what its sentence tells (a time anchor before it: بعد زيارة، بعد أسابيع
+من زيارة).
+
+Measured on the Arabic files of corpus/train (tuning; exact gold names): the phrases are
+gold events 13 times in 17 (the heads of ``event_phrases_ar.yaml`` are those whose phrases
+were; its comment gives the counts of the others).
+
+An anaphor (هذه الدورة، هذا الاجتماع; a definite head alone, الاجتماع، العملية, only with
+``bare_anaphors``: on corpus/train it found 20 relations for 22 wrong ones) after an event of
+its kind (``event_kinds.yaml``) refers back to the last one: its span's
+``event_name.antecedent`` is that event's first token, and no new event is made. One anaphor
+text refers to one event in a document (a second reading would join two events).
+
+Assigns ``doc.spans["event_phrases"]`` (``label_`` "Event"), each with ``span._.event_name``
+(:class:`~pipeline.entities.records.EventName`: the phrase as its name, its head, its year;
+``antecedent`` for an anaphor). The spans may hold other names (the parties of a session):
+:func:`pipeline.entities.recognize.recognize_entities` keeps those names as mentions of their own.
+
+Usage::
+
+    nlp = get_nlp("ar")   # the component runs after ``event_patterns``
+    doc = nlp("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس. وقال إن هذه الزيارة تاريخية.")
+    [s.text for s in doc.spans["event_phrases"]]
+    # ['زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس', 'هذه الزيارة']
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.component import EntityComponent
+from pipeline.entities.records import EventName
+from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
+from pipeline.language.normalize import normalize
+from pipeline.ontology_data import event_heads, event_kinds, event_phrases_ar, load_lexicon
+
+# The tokens of a phrase after its head, at most.
+MAX_PHRASE_TOKENS = 18
+# The kind (event_kinds.yaml) whose phrase runs on to the place it goes to (زيارة ... إلى الرباط).
+VISIT = "visit"
+# Whether a definite head alone (الاجتماع) is an anaphor, or only with a demonstrative (هذا
+# الاجتماع): measured on corpus/train (module docstring).
+BARE_ANAPHORS = False
+# Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
+MAX_ANCHOR_GAP = 3
+# The words of a visitor between a visit and the place it goes to, at most.
+MAX_VISITOR_TOKENS = 10
+# What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
+PLACE_LABELS = frozenset({"Country", "City", "Location"})
+# A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
+MIN_CITY_POPULATION = 100_000
+# Spans of the other recognizers whose names single an event out.
+NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
+_GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
+_AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
+# Verbs have no tag without a parser; these shapes are verbs, never nouns of a chain: an
+# imperfect (يقضي، يضم، تتعرض; not a verbal noun تفعيل، تعاون، تعزيز), a feminine past (نفذت،
+# جرت; not a plural in ات), a form VIII or X past (استهدف، انطلق; its verbal noun has a long
+# ا: استهداف).
+_IMPERFECT = re.compile(r"^ي\S{2,}$|^ت(?!\S*ي\S$)(?!\S\S?ا)\S{3,}(?<!ات)$")
+_FEMININE_PAST = re.compile(r"^\S{2,}[^ا]ت$")
+_DERIVED_PAST = re.compile(r"^ا[^ا]{4,5}$")
+
+
+class Phrase(NamedTuple):
+    """An event phrase at tokens ``start:end`` headed by ``head`` (normalized, bare), with
+    the year written at its end."""
+
+    start: int
+    end: int
+    head: str
+    year: str | None
+    cue: str  # what singles it out: a name, an ordinal, a year
+
+
+def verb_shaped(norm: str) -> bool:
+    """A normalized Arabic word shaped like a verb (see the shapes above)."""
+    return bool(_IMPERFECT.match(norm) or _FEMININE_PAST.match(norm)
+                or (_DERIVED_PAST.match(norm) and not norm.endswith(("ه", "ي"))))
+
+
+@Language.factory("arabic_event_phrases", assigns=["doc.spans", "span._.event_name"],
+                  default_config={"bare_anaphors": BARE_ANAPHORS})
+class ArabicEventPhrases(EntityComponent):
+    """Marks Arabic event phrases and their anaphors: assigns ``doc.spans["event_phrases"]``
+    and ``span._.event_name`` (see module docstring). Other languages get an empty group."""
+
+    def __init__(self, nlp: Language, name: str = "arabic_event_phrases", *, bare_anaphors: bool = BARE_ANAPHORS) -> None:
+        super().__init__(nlp, name)
+        self.bare_anaphors = bare_anaphors
+        data = event_phrases_ar()
+        self.heads = Phrases(sorted({tuple(normalize(w).split()) for w in data["heads"]}, key=lambda h: (-len(h), h)))
+        self.head_first = frozenset(h[0] for h in self.heads)
+        self.stops = frozenset(normalize(w) for w in data["stops"])
+        self.bridges = frozenset(normalize(w) for w in data["bridges"])
+        self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
+        self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
+        self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
+        self.partitives = frozenset(normalize(w) for w in data["partitives"])
+        self.time_anchors = frozenset(normalize(w) for w in data["time_anchors"])
+        self.superlatives = frozenset(normalize(w) for w in data["superlatives"])
+        self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
+        # ordinal words; و alone only joins two of them (الحادية والعشرين)
+        self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
+        self.kinds: dict[str, str] = {}
+        for kind, by_lang in event_kinds()["kinds"].items():
+            for word in by_lang.get("ar") or []:
+                self.kinds.setdefault(strip_definite(normalize(word)), kind)
+
+    def kind(self, head: str) -> str:
+        """The kind of a bare head (event_kinds.yaml), else its first word."""
+        return self.kinds.get(head) or self.kinds.get(head.split()[0]) or head.split()[0]
+
+    def _bare(self, doc: Doc, norms: list[str]) -> list[str]:
+        """Each token's norm without the article or a proclitic glued to a head (بزيارة)."""
+        out = []
+        for token, n in zip(doc, norms):
+            if n.startswith(ARTICLE) or n[:1] in CONJUNCTIONS + PREPOSITIONS and ARTICLE in n[:3]:
+                out.append(strip_definite(n))
+                continue
+            cut = None if n in self.head_first else split_proclitic(n, self.head_first)
+            out.append(normalize(cut[1]) if cut else n)
+        return out
+
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[Span, EventName]]:
+        if self.lang != "ar" or not len(doc):
+            return []
+        bare = self._bare(doc, norms)
+        names = self._name_spans(doc)
+        demonyms = {s.start for s in doc.spans.get("demonyms", [])}
+        events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
+        taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
+        found: list[tuple[Span, EventName]] = []
+        resume = 0
+        for i, head in self.heads.matches(bare):
+            if i < resume or i in taken or (i > 0 and norms[i - 1] in self.demonstratives):
+                continue
+            if self._anchor_before(norms, i):
+                continue
+            phrase = self._phrase(doc, norms, i, head, names, demonyms, taken)
+            if phrase is None:
+                continue
+            span = Span(doc, phrase.start, phrase.end, label="Event")
+            found.append((span, EventName(span.text, phrase.head, phrase.year)))
+            resume = phrase.end
+        found += self._anaphors(doc, norms, bare, events, found, taken)
+        return found
+
+    @staticmethod
+    def _name_end(doc: Doc, span: Span) -> int:
+        """The end of an event's name when it runs on past its span (a numbered session's
+        body: الدورة السابعة | للجنة الثنائية), else of its span."""
+        record = span._.event_name
+        name = record.name if record is not None else ""
+        if name and len(name) > len(span.text) and name.startswith(span.text):
+            end = doc.char_span(span.start_char, min(span.start_char + len(name), len(doc.text)), alignment_mode="expand")
+            if end is not None:
+                return end.end
+        return span.end
+
+    def _name_spans(self, doc: Doc) -> dict[int, Span]:
+        """The names other recognizers found, by first token (the longest at each); a small
+        city's name is often a word (وقف): it counts only when it is a large city."""
+        out: dict[int, Span] = {}
+        entries = load_lexicon().entries
+        for key in NAME_SPAN_KEYS:
+            for span in list(doc.spans.get(key, [])) + (list(doc.spans.get("demonyms", [])) if key == "lexicon" else []):
+                if key == "lexicon" and span.label_ == "City":
+                    entry = entries.get(span.kb_id_)
+                    if entry is None or (entry.population or 0) < MIN_CITY_POPULATION:
+                        continue
+                if span.start not in out or len(span) > len(out[span.start]):
+                    out[span.start] = span
+        return out
+
+    def _anchor_before(self, norms: list[str], i: int) -> bool:
+        """The phrase only dates what the sentence tells (وجاءت الصفقة بعد زيارة ...، بعد أسابيع
+        من زيارة ...): a time anchor right before it, or a few words before its من; or it
+        names a class of events (من أكبر التمارين)."""
+        if i > 0 and norms[i - 1] in self.time_anchors:
+            return True
+        if i > 1 and norms[i - 1] in self.superlatives and norms[i - 2] in self.partitives:
+            return True  # من أكبر التمارين السنوية: a class of events, not one
+        if i > 1 and norms[i - 1] in self.partitives:
+            return any(norms[k] in self.time_anchors for k in range(max(0, i - 2 - MAX_ANCHOR_GAP), i - 1))
+        return False
+
+    def _phrase(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...], names: dict[int, Span],
+                demonyms: set[int], taken: set[int]) -> Phrase | None:
+        """The phrase headed at ``i``, or None when nothing in it singles an event out."""
+        n = len(doc)
+        k = end = i + len(head)
+        definite = head_definite = norms[i].startswith(ARTICLE)
+        singled = ""
+        year = None
+        while k < n and k - i < MAX_PHRASE_TOKENS and k not in taken:
+            token, nk = doc[k], norms[k]
+            linked = k - 1 >= i + len(head) and (norms[k - 1] in self.bridges or norms[k - 1] in self.visit_links
+                                                 or is_clitic(doc[k - 1]))
+            if k in names and (k in demonyms or not head_definite or linked):
+                # a party, a place, a body, a person: part of the chain; a definite head takes
+                # a name only after ل, بين, و (ترأس القمة الجنرال X: X is no part of it)
+                k = end = names[k].end
+                singled, definite = singled or "name", True
+                continue
+            if nk in self.ordinals:
+                k = end = k + 1
+                singled, definite = singled or "ordinal", True
+                continue
+            if _YEAR.match(nk) or (nk in self.year_cues and k + 1 < n and _YEAR.match(norms[k + 1])):
+                end = k + (1 if _YEAR.match(nk) else 2)
+                year = norms[end - 1][:4]
+                singled = singled or "year"
+                break
+            if k + 1 < n and (nk in self.bridges and k + 1 in names or nk in self.visit_links and self.kind(" ".join(head)) == VISIT
+                              and (k + 1 in names and names[k + 1].label_ in PLACE_LABELS
+                                   or k + 1 not in names and is_definite(doc[k + 1]))):
+                k += 1
+                continue
+            if nk in self.stops:
+                break
+            if is_clitic(token) and k + 1 < n and (
+                    nk == _GENITIVE and (is_definite(doc[k + 1]) or k + 1 in names)
+                    or nk == _AND and k == end and end > i + len(head) and (k + 1 in names or is_definite(doc[k + 1]))):
+                k += 1  # للجنة; المغرب وبلجيكا (one name after another); السياسي والأمني
+                continue
+            if token.text == "-" and not doc[k - 1].whitespace_ and not token.whitespace_ and k + 1 < n \
+                    and is_arabic_word(doc[k + 1]):
+                k += 1  # المغربي-البرتغالي
+                continue
+            if not is_arabic_word(token) or verb_shaped(nk):
+                break
+            if is_definite(token):
+                k = end = k + 1
+                definite = True
+                continue
+            if definite or is_clitic(token):
+                break
+            k = end = k + 1  # an indefinite chain: عملية أمنية مشتركة، اجتماع وزراء الداخلية
+        if self.kind(" ".join(head)) == VISIT and not year and not any(norms[t] in self.visit_links for t in range(i, end)):
+            destination = self._destination(doc, norms, end, names, taken)
+            if destination is not None:
+                end, singled = destination, singled or "name"
+        if not singled or end <= i + len(head):
+            return None
+        return Phrase(i, end, " ".join(head), year, singled)
+
+    def _destination(self, doc: Doc, norms: list[str], k: int, names: dict[int, Span], taken: set[int]) -> int | None:
+        """The end of the place a visit goes to, after its visitor (زيارة أجراها رئيس الوزراء
+        X إلى أنقرة): a visit link at most :data:`MAX_VISITOR_TOKENS` words on, only words
+        between, then a name with the definite words after it."""
+        for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
+            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") or _IMPERFECT.match(norms[j]):
+                return None  # زيارة يقوم بها X: a visit under way or to come, not one done
+            if norms[j] in self.visit_links:
+                if j + 1 not in names or names[j + 1].label_ not in PLACE_LABELS:
+                    return None
+                end = names[j + 1].end
+                while end < len(doc) and is_definite(doc[end]) and norms[end] not in self.stops and end not in taken:
+                    end += 1
+                return end
+            if norms[j] in self.stops:
+                return None
+        return None
+
+    def _anaphors(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                  found: list[tuple[Span, EventName]], taken: set[int]) -> list[tuple[Span, EventName]]:
+        """هذه الدورة، الاجتماع: the last event of the anaphor's kind before it."""
+        antecedents = sorted([(s.start, s.end, self._event_kind(s, bare)) for s in events]
+                             + [(s.start, s.end, self.kind(r.head)) for s, r in found])
+        phrase_tokens = {t for s, _ in found for t in range(s.start, s.end)}
+        out: list[tuple[Span, EventName]] = []
+        linked: dict[str, int] = {}
+        for i in range(len(doc)):
+            if i in taken or i in phrase_tokens or not norms[i].startswith(ARTICLE) or bare[i] not in self.anaphor_heads:
+                continue
+            if i + 1 < len(doc) and (is_definite(doc[i + 1]) or norms[i + 1] in self.ordinals):
+                continue  # الاجتماع الوزاري: a description of its own, not an anaphor
+            start = i - 1 if i > 0 and norms[i - 1] in self.demonstratives else i
+            if start == i and not self.bare_anaphors:
+                continue
+            if start > 0 and norms[start - 1] in self.partitives:
+                continue  # نسخة عام 2013 من التمرين: another edition of it, not the last one named
+            if start == i and i > 0 and is_clitic(doc[i - 1]):
+                start = i  # للاجتماع: the anaphor is the word after the clitic
+            kind = self.kind(bare[i])
+            before = [a for a in antecedents if a[1] <= start and a[2] == kind]
+            if not before:
+                continue
+            antecedent = before[-1][0]
+            text = normalize(doc[start:i + 1].text)
+            if linked.setdefault(text, antecedent) != antecedent:
+                continue
+            span = Span(doc, start, i + 1, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, antecedent=antecedent)))
+        return out
+
+    def _event_kind(self, span: Span, bare: list[str]) -> str:
+        record = span._.event_name
+        head = strip_definite(normalize(record.head)) if record is not None and record.head else ""
+        if head in self.kinds or head.split()[:1] and head.split()[0] in self.kinds:
+            return self.kind(head)
+        return self.kind(bare[span.start])
+
+    def assign(self, doc: Doc, found: list[tuple[Span, EventName]]) -> None:
+        for span, record in found:
+            span._.event_name = record
+        doc.spans["event_phrases"] = sorted((span for span, _ in found), key=lambda s: s.start)

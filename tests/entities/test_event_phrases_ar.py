@@ -1,0 +1,70 @@
+"""``arabic_event_phrases`` on the real Arabic pipeline (our own sentences, public names)."""
+import spacy
+
+from pipeline.entities.event_phrases_ar import ArabicEventPhrases, verb_shaped
+from pipeline.entities.tokens import LexiconMarks, token_view
+from pipeline.nlp import get_nlp
+
+
+def phrases(text):
+    doc = get_nlp("ar")(text)
+    return doc, {s.text: s._.event_name for s in doc.spans["event_phrases"]}
+
+
+def test_a_visit_runs_on_through_its_visitor_to_the_place_it_goes_to():
+    _, found = phrases("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس، وسط حضور إعلامي.")
+    assert list(found) == ["زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس"]
+    assert found["زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس"].antecedent is None
+
+
+def test_a_bridge_to_two_named_parties_and_a_year_single_the_event_out():
+    _, found = phrases("نظم ملتقى مشترك بين وزارة الداخلية المغربية والمنظمة الدولية للشرطة الجنائية يوم الاثنين.")
+    assert list(found) == ["ملتقى مشترك بين وزارة الداخلية المغربية والمنظمة الدولية للشرطة الجنائية"]
+    _, found = phrases("أجرت القوات التمرين الجوي المشترك 2023 بمشاركة المغرب.")
+    assert found["التمرين الجوي المشترك 2023"].year == "2023"
+
+
+def test_nothing_that_singles_an_event_out_is_no_event():
+    assert phrases("قام الوزير بزيارة قصيرة أمس.")[1] == {}
+    assert phrases("ناقش الوزيران تنظيم ندوة علمية في الخريف.")[1] == {}
+
+
+def test_a_definite_head_takes_no_name_right_after_it():
+    # the person is the subject of the verb, not a part of the summit's name
+    assert phrases("ترأس القمة الرئيس عبد المجيد تبون.")[1] == {}
+
+
+def test_a_visit_under_way_does_not_run_on_past_its_verb():
+    assert phrases("ناقش الوزيران زيارة يقوم بها الرئيس إلى موسكو.")[1] == {}
+
+
+def test_a_demonstrative_refers_back_to_the_last_event_of_its_kind():
+    doc, found = phrases("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس. "
+                         "وقال المتحدث إن هذه الزيارة تاريخية.")
+    visit = next(s for s in doc.spans["event_phrases"] if s.text.startswith("زيارة"))
+    assert found["هذه الزيارة"].antecedent == visit.start
+    # without an event of its kind before it, an anaphor refers to nothing
+    assert phrases("وقال المتحدث إن هذه الزيارة تاريخية.")[1] == {}
+    # of another kind: no link
+    assert "هذا الاجتماع" not in phrases("وصل الوفد في زيارة أجراها الرئيس إيمانويل ماكرون إلى الرباط. "
+                                         "وقال المتحدث إن هذا الاجتماع مهم.")[1]
+
+
+def test_bare_definite_heads_are_anaphors_only_when_configured():
+    text = "وصل الوفد في زيارة أجراها الرئيس إيمانويل ماكرون إلى الرباط. وقال المتحدث إن الزيارة ناجحة."
+    assert "الزيارة" not in phrases(text)[1]
+    nlp = spacy.blank("ar")
+    bare = ArabicEventPhrases(nlp, bare_anaphors=True)
+    doc = get_nlp("ar")(text)
+    found = {s.text: r for s, r in bare.find(doc, token_view(doc).norms, LexiconMarks(doc))}
+    assert found["الزيارة"].antecedent == next(s.start for s in doc.spans["event_phrases"] if s.text.startswith("زيارة"))
+
+
+def test_other_languages_get_an_empty_group():
+    doc = get_nlp("fr")("La visite du président Emmanuel Macron à Rabat.")
+    assert list(doc.spans["event_phrases"]) == []
+
+
+def test_verb_shapes_are_not_verbal_nouns():
+    assert all(verb_shaped(w) for w in ("يقوم", "تتعرض", "استهدف", "نفذت"))
+    assert not any(verb_shaped(w) for w in ("تعاون", "تمرين", "تدريبات", "تنسيق", "امنيه", "عمليات"))
