@@ -24,11 +24,15 @@ default graph is already the union of the documents' graphs.
 * Pages: ``/`` is the run's ``graph.html`` whole (plus a link to the query page, and
   ``/#entity=ID`` opens that entity); ``/editor`` the query page (:mod:`query_page`: editor,
   predeclared prefixes, the example queries, results whose IRIs link to the graph page and to
-  ``/resource``, CSV/JSON downloads, timing; results drawn with ``textContent``);
+  ``/resource``, a SELECT's rows ``PAGE_SIZE`` at a time, CSV/JSON downloads, timing; results
+  drawn with ``textContent``);
   ``/resource?iri=IRI`` the triples of one IRI (server-side HTML, every text escaped);
   ``/view?entity=Morocco&hops=1`` (or ``top=N``, ``documents=ID`` repeated, ``from``/``to``,
   ``limit``) the graph page of one view of the store (:mod:`pipeline.sparql.view`, as
   ``doc2kg view``), for an archive too large for one page.
+* Pages of a SELECT: ``/sparql?limit=N&offset=K`` (our extension of the protocol) answers rows
+  K+1..K+N (:mod:`pipeline.sparql.paging`: LIMIT/OFFSET added, a query's own LIMIT kept as a
+  subquery); the paged text passes the read-only guard as any query. Other forms answer whole.
 * CORS on request: with ``cors=("https://yasgui.example",)`` (``--cors``) ``/sparql`` answers
   that origin's pages (``"*"``: any); ``OPTIONS`` is answered (a preflight gets the allowed
   methods and headers when the origin is allowed).
