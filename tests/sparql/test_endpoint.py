@@ -220,5 +220,8 @@ def test_limit_and_offset_page_a_select(endpoint):
     for bad in ({"limit": "-1"}, {"offset": "ten"}, {"limit": "1" * 14}):
         response = post(TRIPLES, **bad)
         assert response.status_code == 400 and "whole number" in response.text
+    graph = post("SELECT ?g { GRAPH ?g { ?s ?p ?o } } LIMIT 1").json()["results"]["bindings"][0]["g"]["value"]
+    with_from = f"SELECT ?s ?p ?o FROM <{graph}> WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT 25"
+    assert len(post(with_from, limit=10).json()["results"]["bindings"]) == 25  # no subquery for FROM: whole
     refused = post("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", limit=5)
     assert refused.status_code == 403
