@@ -41,8 +41,9 @@ def paged(query: str, limit: int | None = None, offset: int = 0, prefixes: dict[
     text, tree, prologue_end = parse_tree(query)
     form = tree[1]
     if form.name != "SelectQuery":
-        raise NotPageable("--limit/--offset page the rows of a SELECT query; "
-                          f"this is {form.name.removesuffix('Query').upper()} (give it its own LIMIT)")
+        kind = form.name.removesuffix("Query").upper()
+        raise NotPageable(f"--limit/--offset page the rows of a SELECT query; this is {kind} "
+                          + ("(one answer, no rows)" if kind == "ASK" else "(give it its own LIMIT)"))
     modifiers = " ".join(part for part in (f"LIMIT {limit}" if limit is not None else "",
                                            f"OFFSET {offset}" if offset else "") if part)
     if not modifiers:
