@@ -1,4 +1,4 @@
-"""``doc2kg query QUERY [DIR | --out DIR] [--format table|csv|tsv|json|xml|ttl] [--param NAME=VALUE]``: SPARQL on a run's store.
+"""``doc2kg query QUERY [DIR | --out DIR] [--format table|csv|tsv|json|xml|ttl] [--param NAME=VALUE] [--limit N] [--offset N]``: SPARQL on a run's store.
 
 QUERY is the query itself, a file (``.rq``), or ``-`` for standard input; a query is at most
 ``--max-query-bytes`` (1 MB), and a folder, device or FIFO is refused with a message rather
@@ -8,7 +8,10 @@ the default graph and the ontology's prefixes predeclared (``d2k:``, ``id:``, ``
 ``skos:``, ``country:``, ``agency:``...). ``--param country=MA`` binds the query's ``?country``
 to a term (:mod:`pipeline.sparql.parameters`: substituted by the engine, never pasted into the
 text); a ``d2k:`` term the ontology does not define is named in a warning on stderr (the
-query still runs: it finds nothing there). It is evaluated in an engine process with no network
+query still runs: it finds nothing there). ``--limit N`` / ``--offset K`` answer one page of a
+SELECT's rows (:mod:`pipeline.sparql.paging`: ``LIMIT``/``OFFSET`` added, a query's own ``LIMIT``
+kept by making it a subquery; rows in the store's order unless it has an ``ORDER BY``); without
+them the whole answer. It is evaluated in an engine process with no network
 (:func:`pipeline.sparql.run_query.run_query_isolated`, as the server's queries), or in this
 process with a warning where the machine refuses a network namespace. Text from the articles is printed as text: no markup, control characters
 escaped on a terminal.
@@ -21,6 +24,7 @@ Usage::
     doc2kg query 'SELECT ?c ?l { ?c a d2k:Country ; skos:prefLabel ?l }'
     doc2kg query ontology/queries/partners_of_country.rq --param country=MA --format csv > partners.csv
     echo 'ASK { ?s ?p ?o }' | doc2kg query - --out /tmp/run
+    doc2kg query ontology/queries/agencies_heads_countries.rq --limit 100 --offset 100   # rows 101-200
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ import typer
 from rich.console import Console
 
 from pipeline.ontology_data import ontology_terms
+from pipeline.sparql.paging import paged
 from pipeline.sparql.parameters import ParameterError, bind, unknown_terms
 from pipeline.sparql.prefixes import PREFIXES
 from pipeline.sparql.read_only import QueryRefused
@@ -125,7 +130,10 @@ def query(
                                      help="Bind ?NAME: an ISO code or id in the query's declared namespace, "
                                           "prefix:local, <IRI>, or text."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
-    limit: int = typer.Option(1000, "--max-rows", help="Rows drawn in the table format (others print all)."),
+    page_limit: int = typer.Option(None, "--limit", min=0,
+                                   help="Answer this many rows of a SELECT (LIMIT added; a query's own LIMIT kept)."),
+    page_offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows of a SELECT's answer first."),
+    max_rows: int = typer.Option(1000, "--max-rows", help="Rows drawn in the table format (others print all)."),
     cell_width: int = typer.Option(CELL_WIDTH, "--cell-width",
                                    help="Table cells cut with an ellipsis past this width (0: whole, folded)."),
     max_query_bytes: int = typer.Option(MAX_QUERY_BYTES, "--max-query-bytes", help="Largest query read."),
@@ -139,6 +147,8 @@ def query(
     try:
         source = read_query_text(text, max_query_bytes)
         substitutions = bind(params, source, PREFIXES)
+        if page_limit is not None or page_offset:
+            source = paged(source, page_limit, page_offset)
         for term in unknown_terms(source, ontology_terms()):
             err.print(f"doc2kg query: warning: {term} is not defined by the ontology (ontology/doc2kg.ttl)", markup=False)
         with leased_generation(out) as generation:
@@ -150,7 +160,7 @@ def query(
                           markup=False)
                 result = run_query(ox.Store.read_only(str(generation)), source, substitutions)
             if fmt == "table" and result.kind == "select":
-                Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, limit, cell_width))
+                Console(highlight=False, soft_wrap=False, emoji=False).print(rich_table(result, max_rows, cell_width))
                 return
             data = format_result(result, fmt)
     except (QuerySourceError, QuerySyntaxError, QueryRefused, StoreNotFound, ParameterError, ValueError) as exc:

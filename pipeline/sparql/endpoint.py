@@ -24,11 +24,15 @@ default graph is already the union of the documents' graphs.
 * Pages: ``/`` is the run's ``graph.html`` whole (plus a link to the query page, and
   ``/#entity=ID`` opens that entity); ``/editor`` the query page (:mod:`query_page`: editor,
   predeclared prefixes, the example queries, results whose IRIs link to the graph page and to
-  ``/resource``, CSV/JSON downloads, timing; results drawn with ``textContent``);
+  ``/resource``, a SELECT's rows ``PAGE_SIZE`` at a time, CSV/JSON downloads, timing; results
+  drawn with ``textContent``);
   ``/resource?iri=IRI`` the triples of one IRI (server-side HTML, every text escaped);
   ``/view?entity=Morocco&hops=1`` (or ``top=N``, ``documents=ID`` repeated, ``from``/``to``,
   ``limit``) the graph page of one view of the store (:mod:`pipeline.sparql.view`, as
   ``doc2kg view``), for an archive too large for one page.
+* Pages of a SELECT: ``/sparql?limit=N&offset=K`` (our extension of the protocol) answers rows
+  K+1..K+N (:mod:`pipeline.sparql.paging`: LIMIT/OFFSET added, a query's own LIMIT kept as a
+  subquery); the paged text passes the read-only guard as any query. Other forms answer whole.
 * CORS on request: with ``cors=("https://yasgui.example",)`` (``--cors``) ``/sparql`` answers
   that origin's pages (``"*"``: any); ``OPTIONS`` is answered (a preflight gets the allowed
   methods and headers when the origin is allowed).
@@ -72,6 +76,7 @@ from pipeline.ontology_data import example_queries
 from pipeline.runtime.terminal import printable
 from pipeline.sparql.engine_pool import LOGGED_CHARS, EngineDied, EnginePool, PoolBusy
 from pipeline.sparql.http_guard import guarded_protocol
+from pipeline.sparql.paging import MAX_OFFSET, NotPageable, paged
 from pipeline.sparql.prefixes import PREFIXES, compact
 from pipeline.sparql.read_only import QueryRefused, accepted_before, check_query
 from pipeline.sparql.view import DEFAULT_LIMIT, ViewError, view_graph
@@ -574,6 +579,18 @@ class Endpoint:
                 checked = await asyncio.get_running_loop().run_in_executor(None, lambda: check_query(queries[0], **check))
             except QueryRefused as exc:
                 return await error(exc.status, str(exc))
+        if checked.form == "select" and ("limit" in params or "offset" in params):
+            try:
+                limit, offset = page_window(params)
+            except NotPageable as exc:
+                return await error(400, str(exc))
+            try:
+                checked = await asyncio.get_running_loop().run_in_executor(None, lambda: check_query(
+                    paged(checked.text, limit, offset), **check))
+            except NotPageable:
+                pass  # FROM with its own LIMIT: the whole answer, as asked without a page
+            except QueryRefused as exc:
+                return await error(exc.status, str(exc))
         accept = b",".join(headers.get(b"accept", [])).decode("latin-1")
         fmt = negotiate(accept, RESULT_TYPES if checked.form in ("select", "ask") else GRAPH_TYPES)
         if fmt is None:
@@ -641,9 +658,26 @@ class Endpoint:
         await reply(200, b"".join(held), CONTENT_TYPES[fmt])
 
 
+def page_window(params: dict[str, list[str]]) -> tuple[int | None, int]:
+    """``limit`` and ``offset`` of a ``/sparql`` request (this server's extension of the protocol:
+    one page of a SELECT's rows, :mod:`pipeline.sparql.paging`); raise NotPageable on bad values."""
+    window = []
+    for name in ("limit", "offset"):
+        values = params.get(name, [])
+        if len(values) > 1:
+            raise NotPageable(f"give `{name}` at most once")
+        if values and not (values[0].isascii() and values[0].isdigit() and len(values[0]) <= 13
+                           and int(values[0]) <= MAX_OFFSET):
+            raise NotPageable(f"`{name}` is a whole number of rows up to {MAX_OFFSET}, "
+                              f"not {printable(values[0], limit=40)!r}")
+        window.append(int(values[0]) if values else None)
+    return window[0], window[1] or 0
+
+
 # -- pages -------------------------------------------------------------------------------
 PAGE_DIR = Path(__file__).with_name("query_page")
 ENTITY_NAMESPACE = "https://doc2kg.org/id/"
+PAGE_SIZE = 100  # rows of a SELECT the query page shows at a time
 EXAMPLE = "SELECT ?entity ?type ?label WHERE {\n  ?entity a ?type ; rdfs:label ?label .\n} LIMIT 50"
 # Added to the graph page when served: a link to the query page, and ``#entity=ID`` opens that
 # entity (the query page's links), through the page's own ``window.doc2kg`` (data, focus).
@@ -707,6 +741,7 @@ def query_page() -> bytes:
         "prefixes": PREFIXES,
         "entity_namespace": ENTITY_NAMESPACE,
         "example": EXAMPLE,
+        "page_size": PAGE_SIZE,
         "examples": [{"name": name, "text": text,
                       "params": [f"?{d.name} {d.help}".strip() for d in declared(text).values()]}
                      for name, text in example_queries().items()],

@@ -132,6 +132,24 @@ def _parse(text: str, predeclared: dict[str, str]):
     return tree, query
 
 
+def parse_tree(query: str) -> tuple[str, object, int]:
+    """``(text, tree, prologue_end)``: the text as the guard runs it (line ends normalized),
+    rdflib's parse tree of it, and where its prologue (``BASE`` / ``PREFIX`` lines) ends; for
+    readers of a query's shape (:mod:`pipeline.sparql.paging`). Raise :class:`UnparsableQuery`."""
+    text = normalize(query)
+    with _PARSING:  # pyparsing keeps state while it parses
+        try:
+            tree = parser.Query.parse_string(text, parse_all=True)
+            end = 0
+            if len(tree[0]):  # a prologue: where its last declaration ends
+                end = next(parser.Prologue.scan_string(text, max_matches=1))[2]
+        except ParseBaseException as exc:
+            raise UnparsableQuery(text, exc.msg, exc.lineno, exc.col) from None
+        except RecursionError:
+            raise UnparsableQuery(text, "the query is nested too deeply") from None
+    return text, tree, end
+
+
 def is_local_graph(iri: str, local: Iterable[str] = ()) -> bool:
     return iri.startswith(OUR_GRAPHS) or iri in set(local)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -277,3 +278,34 @@ def test_refused_isolation_runs_in_process_with_a_warning(hostile_out, monkeypat
     assert result.exit_code == 0, result.output
     assert "warning: the query runs with network access" in result.stderr and "Operation not permitted" in result.stderr
     assert json.loads(result.stdout)["results"]["bindings"][0]["t"]["value"] == HOSTILE
+
+
+LABELS = "SELECT ?entity ?label { ?entity rdfs:label ?label } ORDER BY ?label"
+
+
+def csv_rows(*args: str) -> list[dict]:
+    result = query(*args, "-f", "csv")
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_limit_and_offset_page_the_answer(seed_run):
+    out = str(seed_run.out_dir)
+    whole = csv_rows(LABELS, "-o", out)
+    assert len(whole) >= 5
+    assert csv_rows(LABELS, "-o", out, "--limit", "2") == whole[:2]
+    assert csv_rows(LABELS, "-o", out, "--limit", "2", "--offset", "2") == whole[2:4]
+    assert csv_rows(LABELS, "-o", out, "--offset", "3") == whole[3:]
+    # the query's own LIMIT is kept: pages run through its 3 rows and no further
+    own = LABELS + " LIMIT 3"
+    assert csv_rows(own, "-o", out, "--limit", "2", "--offset", "2") == whole[2:3]
+    assert csv_rows(own, "-o", out, "--limit", "2", "--offset", "4") == []
+
+
+def test_limit_is_for_select_and_counts_from_zero(seed_run):
+    out = str(seed_run.out_dir)
+    result = query("ASK { ?s ?p ?o }", "-o", out, "--limit", "1")
+    assert result.exit_code == 2 and "SELECT" in result.stderr
+    assert query(LABELS, "-o", out, "--limit", "-1").exit_code == 2
+    table = query(LABELS, "-o", out, "--limit", "1")
+    assert table.exit_code == 0 and re.search(r"(?<!\d)1 row(?!s)", table.stdout)

@@ -202,3 +202,26 @@ def test_issue_18_service_bypass_reaches_nothing(endpoint):
         assert listener.connections == 0
     finally:
         listener.close()
+
+
+TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+
+
+def test_limit_and_offset_page_a_select(endpoint):
+    url, accept = endpoint.url + "/sparql", {"Accept": "application/sparql-results+json"}
+    post = lambda query, **window: requests.post(url, params=window, data=query.encode(), timeout=30, headers={
+        **accept, "Content-Type": "application/sparql-query"})
+    whole = post(TRIPLES).json()["results"]["bindings"]
+    assert len(whole) > 30
+    assert post(TRIPLES, limit=10, offset=20).json()["results"]["bindings"] == whole[20:30]
+    own = TRIPLES + " LIMIT 25"  # its own LIMIT kept: the second page of 10 is rows 10-19, the third 20-24
+    assert post(own, limit=10, offset=20).json()["results"]["bindings"] == whole[20:25]
+    assert post("ASK { ?s ?p ?o }", limit=1).json()["boolean"] is True  # only a SELECT is paged
+    for bad in ({"limit": "-1"}, {"offset": "ten"}, {"limit": "1" * 14}):
+        response = post(TRIPLES, **bad)
+        assert response.status_code == 400 and "whole number" in response.text
+    graph = post("SELECT ?g { GRAPH ?g { ?s ?p ?o } } LIMIT 1").json()["results"]["bindings"][0]["g"]["value"]
+    with_from = f"SELECT ?s ?p ?o FROM <{graph}> WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT 25"
+    assert len(post(with_from, limit=10).json()["results"]["bindings"]) == 25  # no subquery for FROM: whole
+    refused = post("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", limit=5)
+    assert refused.status_code == 403

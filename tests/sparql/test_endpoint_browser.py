@@ -111,3 +111,49 @@ def test_a_result_iri_opens_its_entity_in_the_graph(served, chromium):
     assert "/resource?iri=" in page.url and "Morocco" in page.text_content("body")
     assert errors == []
     page.close()
+
+
+TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+
+
+def subjects_shown(page) -> list[str]:
+    return page.eval_on_selector_all("#results tr td:first-child", "tds => tds.map(td => td.title)")
+
+
+def next_page(page, button: str) -> None:
+    page.evaluate("window.doc2kgQuery.last = null")
+    page.click(button)
+    wait_until(page, "window.doc2kgQuery.last !== null || document.getElementById('status').className === 'error'",
+               30_000)
+
+
+@pytest.mark.browser
+def test_query_page_fetches_the_answer_a_page_at_a_time(served, chromium, tmp_path):
+    import requests
+
+    whole = requests.post(served.url + "/sparql", data=TRIPLES.encode(), timeout=30, headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}).json()
+    subjects = [b["s"]["value"] for b in whole["results"]["bindings"]]
+    assert len(subjects) > 100 and {b["s"]["type"] for b in whole["results"]["bindings"]} == {"uri"}
+    page, errors = open_editor(chromium, served)
+    assert "store's order unless the query has an ORDER BY" in page.text_content("#page-note")
+    run(page, TRIPLES)
+    assert subjects_shown(page) == subjects[:100]
+    assert page.text_content("#status").startswith("rows 1–100 ·")
+    assert page.is_disabled("#previous") and page.is_enabled("#next")
+    page.fill("#editor", "ASK { ?s ?p ?o }")  # an edit waits for Run: the pages stay the query's that ran
+    next_page(page, "#next")
+    assert subjects_shown(page) == subjects[100:200]
+    shown = len(subjects[100:200])
+    assert page.text_content("#status").startswith(f"rows 101–{100 + shown}")
+    assert page.is_enabled("#previous") and page.is_enabled("#next") == (len(subjects) > 200)
+    assert page.input_value("#editor") == "ASK { ?s ?p ?o }"  # the text is the user's, never rewritten
+    page.screenshot(path=str(tmp_path / "page-2.png"))
+    next_page(page, "#previous")
+    assert subjects_shown(page) == subjects[:100]
+    run(page, TRIPLES + " LIMIT 120")  # its own LIMIT kept: the second page has its last 20 rows
+    next_page(page, "#next")
+    assert subjects_shown(page) == subjects[100:120] and page.is_disabled("#next")
+    assert page.text_content("#status").startswith("rows 101–120 (the last)")
+    assert errors == []
+    page.close()
