@@ -77,6 +77,12 @@ MAX_READY_PER_BATCH = 4096
 # with ``doc2kg query`` / ``doc2kg serve``) is the way in.
 AUTO_EXPORT_LIMIT = 2000
 EXPORTS = ("all", "none", "auto")
+# A store-only incremental run builds only what its change touches (Pipeline.finish_store_only)
+# when it processed at most this many documents or this share of the archive; a larger change
+# (a first run over a grown archive) is resolved and built whole: at 7,000 new documents
+# over 3,000 the touched-only path peaked at 4.1 GB (benchmarks/README.md).
+STORE_ONLY_MAX_DOCUMENTS = 256
+STORE_ONLY_MAX_SHARE = 0.25
 # The resolution index of an output folder (:mod:`pipeline.resolution.incremental`).
 RESOLUTION_INDEX = Path(".index") / "resolution.sqlite"
 # Beside it: the signatures of the store's graphs (:mod:`pipeline.store.touched`).
@@ -375,7 +381,9 @@ class Pipeline:
         else:
             index = out_dir / RESOLUTION_INDEX if cache is not None else None
             summary = None
-            if cache is not None and exporters == ("store",):
+            fresh = sum(isinstance(r, DocumentResult) and r.status == "ok" for r in results)
+            if cache is not None and exporters == ("store",) and fresh <= max(
+                    STORE_ONLY_MAX_DOCUMENTS, STORE_ONLY_MAX_SHARE * len(results)):
                 summary = self.finish_store_only(results, generation, out_dir / RESOLUTION_INDEX, cache)
             if summary is None:
                 if cache is not None:  # every result in memory: the whole graph is built

@@ -330,7 +330,8 @@ def _write_relations(index: ResolutionIndex, docs: list[DocumentResult], mention
     return {key for _, _, _, key in keyed if key is not None}
 
 
-def _merge_keys(index: ResolutionIndex, keys: set[str], order: dict[str, int]) -> dict[str, tuple[str | None, str | None]]:
+def _merge_keys(index: ResolutionIndex, keys: set[str], order: dict[str, int]
+                ) -> dict[str, tuple[str | None, str | None]]:
     """Merge again the relations filed under ``keys`` (in the run's document order, as a
     clean run merges them); returns the keys whose record changed: (before, after)."""
     wanted = sorted(keys)
