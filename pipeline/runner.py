@@ -9,14 +9,17 @@ Light to construct; models load on first use of a language (or in :meth:`Pipelin
 come back in input order, so the output does not depend on the engine. With ``cache=True``
 results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
 document is not processed again, nor read: the run holds a
-:class:`~pipeline.model.StoredResult` reference to its entry. Resolution, the graph and
-the exports run here. A run that writes the whole-archive files holds every result and the
-whole graph; an incremental run that writes the store only (``exports="none"``, or
-``"auto"`` above :data:`AUTO_EXPORT_LIMIT`) holds the new and changed documents' results,
-resolves their closure through the resolution index, merges again the relations of the
-entities they touch and builds the named graphs of the documents they touch
-(:meth:`Pipeline.finish_store_only`): its memory grows with the change, not the archive. A run holds the lock of its output folder and writes all its files as one
-generation, switched in at once (:mod:`pipeline.runtime.output_folder`).
+:class:`~pipeline.model.StoredResult` reference to its entry. Resolution, the graph and the
+exports run here. A run that writes the whole-archive files holds every result and the
+whole graph. An incremental run that writes the store only (``exports="none"``, or
+``"auto"`` above :data:`AUTO_EXPORT_LIMIT`) and processed few documents (at most
+:data:`STORE_ONLY_MAX_DOCUMENTS`, or :data:`STORE_ONLY_MAX_SHARE` of the archive) holds the
+new and changed documents' results, resolves their closure through the resolution index,
+merges again the relations of the entities they touch and builds the named graphs of the
+documents they touch (:meth:`Pipeline.finish_store_only`): its memory grows with the change
+and its closure, not with the rest of the archive. A run holds the lock of its output
+folder and writes all its files as one generation, switched in at once
+(:mod:`pipeline.runtime.output_folder`).
 
 Usage::
 
