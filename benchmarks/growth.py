@@ -8,9 +8,11 @@ incremental run (adding 10 new documents: clone the store by hard links, as
 default-graph triples), and each example query's latency (median of ``--reps``, max; as
 written and with its parameters bound, :mod:`benchmarks.sparql_store`).
 
-``--incremental MODULE:FUNCTION`` adds another figure for 10 new documents (the incremental
-run's, pipeline/runner.py): ``FUNCTION(documents=N, work=Path) -> dict`` is called at each
-size and its dict printed (e.g. ``{"seconds": 1.2, "peak_rss_mb": 800}``).
+At each size it also times a real incremental run (:mod:`benchmarks.archive_run`: ``doc2kg
+run --exports none`` adding 10 new documents to a simulated archive of that many documents,
+in a child process: its time, its peak RSS, the store's size); ``--incremental
+MODULE:FUNCTION`` names another such hook (``FUNCTION(documents=N, work=Path) -> dict``, its
+dict printed), ``--incremental none`` skips it.
 
 Usage::
 
@@ -75,7 +77,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--work", type=Path)
-    parser.add_argument("--incremental", help="MODULE:FUNCTION(documents=N, work=Path) -> dict, at each size")
+    parser.add_argument("--incremental", default="benchmarks.archive_run:add_documents",
+                        help="MODULE:FUNCTION(documents=N, work=Path) -> dict, at each size (none: skip)")
     parser.add_argument("--skip", nargs="*", default=["document_graph:all", "document_assertions:all"],
                         help="queries not run (name or name:variant); by default the two dumps of every document")
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
@@ -85,7 +88,7 @@ def main() -> None:
     store_dir = work / "store"
     template = Template.read(args.nquads)
     hook = None
-    if args.incremental:
+    if args.incremental and args.incremental != "none":
         module, _, name = args.incremental.partition(":")
         hook = getattr(importlib.import_module(module), name)
     copies, report = 0, []

@@ -361,3 +361,24 @@ class DocumentResult(Record):
             tokens=data.get("tokens", 0),
             warnings=data.get("warnings", []),
         )
+
+
+@dataclass(slots=True)
+class StoredResult:
+    """A document's result left on disk (the runner's cache, under ``key``): what an
+    incremental run holds of a document it did not process again, read back only when a
+    stage needs it. A few hundred bytes, where a :class:`DocumentResult` holds the text,
+    the mentions and the relations."""
+
+    id: str
+    source: str
+    key: str
+    status: str = "ok"
+
+    @property
+    def document(self) -> Document:
+        return Document(id=self.id, text="", source=self.source)
+
+    @property
+    def warnings(self) -> list[str]:  # told when the result was made
+        return []

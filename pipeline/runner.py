@@ -8,9 +8,18 @@ Light to construct; models load on first use of a language (or in :meth:`Pipelin
 :mod:`pipeline.runtime.parallel` (``jobs`` worker processes, or a Dask cluster); results
 come back in input order, so the output does not depend on the engine. With ``cache=True``
 results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
-document is not processed again. Resolution, the graph and the exports run here, over all
-results. A run holds the lock of its output folder and writes all its files as one
-generation, switched in at once (:mod:`pipeline.runtime.output_folder`).
+document is not processed again, nor read: the run holds a
+:class:`~pipeline.model.StoredResult` reference to its entry. Resolution, the graph and the
+exports run here. A run that writes the whole-archive files holds every result and the
+whole graph. An incremental run that writes the store only (``exports="none"``, or
+``"auto"`` above :data:`AUTO_EXPORT_LIMIT`) and processed few documents (at most
+:data:`STORE_ONLY_MAX_DOCUMENTS`, or :data:`STORE_ONLY_MAX_SHARE` of the archive) holds the
+new and changed documents' results, resolves their closure through the resolution index,
+merges again the relations of the entities they touch and builds the named graphs of the
+documents they touch (:meth:`Pipeline.finish_store_only`): its memory grows with the change
+and its closure, not with the rest of the archive. A run holds the lock of its output
+folder and writes all its files as one generation, switched in at once
+(:mod:`pipeline.runtime.output_folder`).
 
 Usage::
 
@@ -42,10 +51,11 @@ from pipeline.language.metadata import read_metadata
 from pipeline.learned.classifier import learned_relations
 from pipeline.learned.event_frames import frame_relations
 from pipeline.learned.event_spans import event_mentions
-from pipeline.model import Document, DocumentResult, Entity, Relation
+from pipeline.model import Document, DocumentResult, Entity, Relation, StoredResult
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
-from pipeline.resolution.incremental import resolve_incremental
+from pipeline.resolution.incremental import (entity_and_relation_counts, graph_part, index_state,
+                                             resolve_incremental)
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import write_text
 from pipeline.runtime.cache import ResultCache, document_key, pipeline_fingerprint
@@ -70,6 +80,12 @@ MAX_READY_PER_BATCH = 4096
 # with ``doc2kg query`` / ``doc2kg serve``) is the way in.
 AUTO_EXPORT_LIMIT = 2000
 EXPORTS = ("all", "none", "auto")
+# A store-only incremental run builds only what its change touches (Pipeline.finish_store_only)
+# when it processed at most this many documents or this share of the archive; a larger change
+# (a first run over a grown archive) is resolved and built whole: at 7,000 new documents
+# over 3,000 the touched-only path peaked at 4.1 GB (benchmarks/README.md).
+STORE_ONLY_MAX_DOCUMENTS = 256
+STORE_ONLY_MAX_SHARE = 0.25
 # The resolution index of an output folder (:mod:`pipeline.resolution.incremental`).
 RESOLUTION_INDEX = Path(".index") / "resolution.sqlite"
 # Beside it: the signatures of the store's graphs (:mod:`pipeline.store.touched`).
@@ -79,9 +95,13 @@ STORE_STATE = "store-state.sqlite"
 @dataclass
 class RunSummary:
     out_dir: Path
-    results: list[DocumentResult] = field(default_factory=list)
+    # a document not processed again may stay on disk (a StoredResult: Pipeline.result reads it)
+    results: list[DocumentResult | StoredResult] = field(default_factory=list)
+    # all of them, unless the run did not hold them (a store-only incremental run): then
+    # only ``counts``, entities and relations by type
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] | None = None
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
@@ -92,6 +112,16 @@ class RunSummary:
     @property
     def failed(self) -> list[DocumentResult]:
         return [r for r in self.results if r.status == "failed"]
+
+    def entity_types(self) -> dict[str, int]:
+        if self.counts is not None:
+            return dict(self.counts["entities"])
+        return dict(sorted(Counter(e.type for e in self.entities).items()))
+
+    def relation_types(self) -> dict[str, int]:
+        if self.counts is not None:
+            return dict(self.counts["relations"])
+        return dict(sorted(Counter(x.type for x in self.relations).items()))
 
     @property
     def exit_code(self) -> int:
@@ -230,7 +260,7 @@ class Pipeline:
         todo: list[Document] = []
         for item in items:
             if isinstance(item, Document) and cache is not None:
-                item = cache.get(item) or item
+                item = cache.peek(item) or item
             slots.append(item)
             if isinstance(item, Document):
                 todo.append(item)
@@ -240,17 +270,22 @@ class Pipeline:
         if slots:
             yield slots, todo
 
-    def iter_results(self, sources: list[Source], cache: ResultCache | None = None) -> Iterator[DocumentResult]:
-        """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine; a
-        document whose id was taken carries the warning (not cached: it depends on the others)."""
+    def iter_results(self, sources: list[Source], cache: ResultCache | None = None
+                     ) -> Iterator[DocumentResult | StoredResult]:
+        """Results of ``sources`` in input order, a batch at a time, on this pipeline's engine
+        (a cached one as a :class:`~pipeline.model.StoredResult`, left on disk); a document
+        whose id was taken carries the warning (not cached: it depends on the others)."""
         renamed: dict[str, str] = {}
         for result in self._results(self.read(sources, renamed), cache):
-            if result.document.id in renamed:
+            if renamed and result.document.id in renamed:
+                if isinstance(result, StoredResult):
+                    assert cache is not None
+                    result = cache.load(result)
                 result.warnings = [renamed[result.document.id], *result.warnings]
             yield result
 
     def _results(self, items: Iterable[Document | DocumentResult], cache: ResultCache | None
-                 ) -> Iterator[DocumentResult]:
+                 ) -> Iterator[DocumentResult | StoredResult]:
         batches = self._batches(items, cache)
         # Batches with nothing to process (cached, unreadable) go out at once: no engine is
         # started before there is work for it, none at all on an unchanged corpus.
@@ -283,7 +318,7 @@ class Pipeline:
                         yield slot
 
     def process_all(self, sources: list[Source], on_result: Callable[[DocumentResult], None] | None = None,
-                    cache: ResultCache | None = None) -> list[DocumentResult]:
+                    cache: ResultCache | None = None) -> list[DocumentResult | StoredResult]:
         results = []
         for result in self.iter_results(sources, cache):
             results.append(result)
@@ -313,7 +348,7 @@ class Pipeline:
                 generation = new_generation(out_dir)
                 summary = self._write_generation(results, out_dir, generation, cache)
                 summary.seconds = round(time.perf_counter() - started, 3)
-                self.write_report(summary, generation)
+                self.write_report(summary, generation, load=cache.load if cache is not None else None)
                 publish(out_dir, generation)
             except BaseException as exc:
                 switched = generation is not None and current_outputs(out_dir) == generation.resolve()
@@ -331,7 +366,7 @@ class Pipeline:
                 cache.prune()
         return summary
 
-    def _write_generation(self, results: list[DocumentResult], out_dir: Path, generation: Path,
+    def _write_generation(self, results: list[DocumentResult | StoredResult], out_dir: Path, generation: Path,
                           cache: ResultCache | None) -> RunSummary:
         """The run's outputs in ``generation``: exported, or carried over from the current set
         when the results are those of the last run (``cache``); paths as ``out_dir/<name>``."""
@@ -341,18 +376,26 @@ class Pipeline:
             run_key = cache.run_key(results, exporters)
             previous = cache.load_outputs(run_key, out_dir)
         if previous is not None:  # same results as the last run, files untouched: nothing to redo
-            entities, relations, files = previous
+            entities, relations, files, counts = previous
             names = [f.name for f in files] + ([STORE_LINK] if "store" in exporters else [])
             carry_over(out_dir, generation, names)
             summary = RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations,
-                                 files=files)
+                                 files=files, counts=counts)
         else:
-            summary = self.finish(results, generation, index=out_dir / RESOLUTION_INDEX if cache is not None else None,
-                                  exporters=exporters)
+            index = out_dir / RESOLUTION_INDEX if cache is not None else None
+            summary = None
+            fresh = sum(isinstance(r, DocumentResult) and r.status == "ok" for r in results)
+            if cache is not None and exporters == ("store",) and fresh <= max(
+                    STORE_ONLY_MAX_DOCUMENTS, STORE_ONLY_MAX_SHARE * len(results)):
+                summary = self.finish_store_only(results, generation, out_dir / RESOLUTION_INDEX, cache)
+            if summary is None:
+                if cache is not None:  # every result in memory: the whole graph is built
+                    results = [cache.load(r) if isinstance(r, StoredResult) else r for r in results]
+                summary = self.finish(results, generation, index=index, exporters=exporters)
             summary.out_dir, summary.files = out_dir, [out_dir / f.name for f in summary.files]
             if cache is not None:
                 cache.save_outputs(run_key, summary.entities, summary.relations,
-                                   [generation / f.name for f in summary.files])
+                                   [generation / f.name for f in summary.files], summary.counts)
         if cache is not None:
             summary.cached, summary.cached_ids = cache.hits, cache.hit_ids
         return summary
@@ -374,6 +417,8 @@ class Pipeline:
                 stats.clear()
                 entities, relations = resolve_incremental(results, index, pipeline_fingerprint(), stats=stats,
                                                           digest=_result_key)
+        for detail in ("entity_changes", "relation_changes"):  # the records: finish_store_only's
+            stats.pop(detail, None)
         documents = [r.document for r in results if r.status == "ok"]
         G = build_graph(entities, relations, documents)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -394,10 +439,67 @@ class Pipeline:
         return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files,
                           resolution=stats)
 
-    def write_report(self, summary: RunSummary, folder: Path | None = None) -> Path:
-        """``report.json`` in ``folder`` (default the summary's folder), listed as ``OUT/report.json``."""
+    def finish_store_only(self, results: list[DocumentResult | StoredResult], out_dir: Path, index: Path,
+                          cache: ResultCache) -> RunSummary | None:
+        """An incremental run into the store alone, holding what the change touches: the
+        results of the changed documents (the others are read from ``cache`` only when they
+        must be resolved again, or their named graph built again), the entities and
+        relations whose record changed, and the named graphs of the documents whose graph
+        changed (:meth:`pipeline.store.touched.StoreState.touched_by`). None when the index
+        or the store's signatures do not follow the last run (or there is no store yet):
+        the caller then runs :meth:`finish` over every result."""
+        fingerprint = pipeline_fingerprint()
+        state = StoreState(index.parent / STORE_STATE)
+        generation = current_store(home_of(index.parent.parent))
+        before = index_state(index, fingerprint)
+        if not state.follows(before, generation and generation.name):
+            return None
+        stats: dict = {}
+        try:
+            resolve_incremental(results, index, fingerprint, stats=stats, digest=_result_key, load=cache.load,
+                                lean=True)
+        except (RuntimeError, sqlite3.DatabaseError):  # out of step: finish() resolves anew
+            return None
+        if stats.get("mode") != "incremental" or stats.get("state_before") != before:
+            return None
+        entity_changes, relation_changes = stats.pop("entity_changes"), stats.pop("relation_changes")
+        changed_entities = [Entity.from_dict(json.loads(after)) for _, after in entity_changes.values() if after]
+        changed_relations = [Relation.from_dict(json.loads(after)) for _, after in relation_changes.values() if after]
+        gone = ({"e\x1f" + key for key, (_, after) in entity_changes.items() if after is None}
+                | {"r\x1f" + key for key, (_, after) in relation_changes.items() if after is None})
+        _, _, langs = graph_part(index, {d for e in changed_entities for d in e.documents}
+                                 | {ev.document for r in changed_relations for ev in r.evidence})
+        changes = build_graph(changed_entities, changed_relations)
+        changes.graph["documents"] = {d: {"lang": lang} for d, lang in langs.items()}
+        touched = state.touched_by(changes, gone, stats["dirty"], stats["state_before"], generation.name)
+        if touched is None:
+            return None
+        # the named graphs of the touched documents, from the index and their results
+        entities, relations, langs = graph_part(index, touched)
+        documents = [(r if isinstance(r, DocumentResult) else cache.load(r)).document
+                     for r in results if r.status == "ok" and _result_id(r) in touched]
+        G = build_graph(entities, relations, documents)
+        for doc, lang in langs.items():
+            G.graph["documents"].setdefault(doc, {"lang": lang})
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files = [update_store_documents(G, out_dir, touched)]
+        stats["store_graphs_loaded"] = len(touched)
+        generation_name = json.loads((out_dir / "store.json").read_text(encoding="utf-8"))["generation"]
+        state.save_changes(changes, gone, stats["state"], generation_name)
+        entity_counts, relation_counts = entity_and_relation_counts(index)
+        return RunSummary(out_dir=out_dir, results=results, files=files, resolution=stats,
+                          counts={"entities": entity_counts, "relations": relation_counts})
+
+    def write_report(self, summary: RunSummary, folder: Path | None = None,
+                     load: Callable[[StoredResult], DocumentResult] | None = None) -> Path:
+        """``report.json`` in ``folder`` (default the summary's folder), listed as
+        ``OUT/report.json``; ``load`` reads a result left on disk (one at a time)."""
         docs = []
         for r in summary.results:
+            if isinstance(r, StoredResult):
+                if load is None:
+                    raise ValueError("a result left on disk and no loader")
+                r = load(r)
             docs.append({
                 "id": r.document.id,
                 "source": r.document.source,
@@ -423,8 +525,8 @@ class Pipeline:
                 "failed": len(summary.failed),
                 "skipped": sum(r.status == "skipped" for r in summary.results),
                 "cached": summary.cached,
-                "entities": dict(sorted(Counter(e.type for e in summary.entities).items())),
-                "relations": dict(sorted(Counter(x.type for x in summary.relations).items())),
+                "entities": summary.entity_types(),
+                "relations": summary.relation_types(),
                 "seconds": summary.seconds,
                 "resolution": {k: len(v) if isinstance(v, (set, list)) else v for k, v in summary.resolution.items()
                                if not k.startswith("state")},
@@ -437,10 +539,14 @@ class Pipeline:
         return path
 
 
-def _result_key(result: DocumentResult) -> str:
+def _result_key(result: DocumentResult | StoredResult) -> str:
     """A result's key for the resolution index: its document's cache key (a result is a
     function of its document under one pipeline fingerprint, the cache's own premise)."""
-    return document_key(result.document)
+    return result.key if isinstance(result, StoredResult) else document_key(result.document)
+
+
+def _result_id(result: DocumentResult | StoredResult) -> str:
+    return result.id if isinstance(result, StoredResult) else result.document.id
 
 
 def process_batch(documents: list[Document]) -> list[DocumentResult]:

@@ -45,9 +45,9 @@ def print_summary(summary, console: Console) -> None:
     for status in ("ok", "skipped", "failed"):
         if statuses.get(status):
             table.add_row(f"  {status}", str(statuses[status]))
-    for typ, n in sorted(Counter(e.type for e in summary.entities).items()):
+    for typ, n in summary.entity_types().items():
         table.add_row(f"entity {typ}", str(n))
-    for typ, n in sorted(Counter(r.type for r in summary.relations).items()):
+    for typ, n in summary.relation_types().items():
         table.add_row(f"relation {typ}", str(n))
     warned = sum(bool(r.warnings) for r in summary.results)
     if warned:

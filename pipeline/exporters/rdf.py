@@ -310,10 +310,13 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
     return out
 
 
-def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
+def dataset_triples(G: nx.MultiDiGraph, only: set[str] | None = None) -> dict[URIRef | None, set[tuple]]:
     """The dataset as plain sets of triples: graph IRI -> triples; ``None`` is the default
-    graph (statements without a document). What :func:`to_dataset` loads into rdflib."""
-    cached = _reused.get(id(G))
+    graph (statements without a document). What :func:`to_dataset` loads into rdflib.
+    ``only``: the named graphs of these documents alone (and the default graph), as the
+    whole dataset has them: a country named in a million documents is not written a million
+    times to update ten of them."""
+    cached = _reused.get(id(G)) if only is None else None
     if cached is not None and cached[0]() is G:
         return cached[1]
     documents: dict[str, dict] = G.graph.get("documents", {})
@@ -324,6 +327,8 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
     relations = relations_of(G)
     doc_ids = sorted(set(documents) | {d for e in entities for d in e.get("documents", [])}
                      | {d for r in relations for d in r.get("documents", [])})
+    if only is not None:
+        doc_ids = [d for d in doc_ids if d in only]
     # Equal terms made one object: lookups in the writers' sets and memos then match by
     # identity instead of rdflib's (Python-level) term equality.
     terms: dict = {}
@@ -341,6 +346,8 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
         mentions = one(SCHEMA.mentions, SCHEMA.mentions)
         entity = one(entity_iri(e["id"]), entity_iri(e["id"]))
         for d in sorted(e.get("documents", [])):
+            if d not in by_doc:  # another document's graph (``only``)
+                continue
             doc = document_iri(d)
             by_doc[d].add((one(doc, doc), mentions, entity))
             by_doc[d].update(triples)
@@ -350,9 +357,10 @@ def dataset_triples(G: nx.MultiDiGraph) -> dict[URIRef | None, set[tuple]]:
             graphs.setdefault(None, set()).update(canonical(relation_triples(r, None, doc_langs,
                                                                              published=published)))
         for d in docs:
-            by_doc[d].update(canonical(relation_triples(r, d, doc_langs, outlets, published)))
+            if d in by_doc:
+                by_doc[d].update(canonical(relation_triples(r, d, doc_langs, outlets, published)))
     graphs = {g: ts for g, ts in graphs.items() if ts}
-    if id(G) in _reusing:
+    if id(G) in _reusing and only is None:
         _reused[id(G)] = (weakref.ref(G), graphs)
     return graphs
 

@@ -19,8 +19,11 @@ again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a nam
 documents share (a country) costs one small unit per document, not its documents. Entity ids are the clean run's: a base id (label and type,
 or lexicon id) shared by several entities goes to the one of the smallest root
 (:func:`.resolve.assign_ids`), recomputed over every entity of each base the closure
-touches. Relations are merged again over all documents from the index's mention -> unit
-maps (linear, no resolution work; not yet incremental).
+touches. Each document's relations are kept with their ends (and source) as units, filed
+under the key the merge gives them (head entity, type, tail), beside every merged relation:
+a run merges again only the keys of the dirty documents' relations and of the relations
+whose ends' entity was made again or renamed, in the run's document order (the merge
+keeps the first start date and named source, as a clean run's).
 
 Why SQLite: it is in the standard library (no new dependency), one file, transactional
 (a run killed half-way leaves the previous index whole, and a later run simply compares
@@ -43,15 +46,16 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline.model import DocumentResult, Entity, Relation
+from pipeline.model import OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Relation, StoredResult
 from pipeline.ontology_data import Lexicon, load_lexicon
 from pipeline.resolution.resolve import Resolver, assign_ids, make_entities, merge_relations
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
-CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, digest TEXT, mentions TEXT);
+CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, digest TEXT, mentions TEXT, lang TEXT);
 CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, doc TEXT, root TEXT);
 CREATE INDEX IF NOT EXISTS units_doc ON units(doc);
 CREATE INDEX IF NOT EXISTS units_root ON units(root);
@@ -61,8 +65,18 @@ CREATE INDEX IF NOT EXISTS unit_keys_unit ON unit_keys(unit);
 CREATE TABLE IF NOT EXISTS unit_data (unit TEXT PRIMARY KEY, data TEXT, facts TEXT);
 CREATE TABLE IF NOT EXISTS entities (root TEXT PRIMARY KEY, base TEXT, alts TEXT, id TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
+CREATE TABLE IF NOT EXISTS rels (doc TEXT, seq INTEGER, head TEXT, tail TEXT, src TEXT, rkey TEXT, data TEXT);
+CREATE INDEX IF NOT EXISTS rels_doc ON rels(doc);
+CREATE INDEX IF NOT EXISTS rels_head ON rels(head);
+CREATE INDEX IF NOT EXISTS rels_tail ON rels(tail);
+CREATE INDEX IF NOT EXISTS rels_src ON rels(src);
+CREATE INDEX IF NOT EXISTS rels_rkey ON rels(rkey);
+CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
 """
-FORMAT = "2"
+TABLES = ("meta", "docs", "units", "unit_keys", "unit_data", "entities", "rels", "merged")
+FORMAT = "3"
+# A relation's end whose mention is in no unit (no entity): it merges into nothing.
+NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
 CHUNK = 900
 
@@ -142,18 +156,34 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str]) 
     return closure
 
 
-def resolve_incremental(results: list[DocumentResult], path: Path, fingerprint: str,
+def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path, fingerprint: str,
                         lexicon: Lexicon | None = None, stats: dict | None = None,
-                        digest: Callable[[DocumentResult], str] = result_digest
+                        digest: Callable[[DocumentResult | StoredResult], str] = result_digest,
+                        load: Callable[[StoredResult], DocumentResult] | None = None, lean: bool = False
                         ) -> tuple[list[Entity], list[Relation]]:
     """The entities and relations of ``results``, equal to :func:`.resolve.resolve_entities`,
     resolving again only the closure of what changed since the index was written.
     ``digest`` tells a changed document: by default a hash of its whole result; a caller
     whose results are a function of the document and ``fingerprint`` (the runner's cache)
-    may pass the document's key, which costs no serialization."""
+    may pass the document's key, which costs no serialization.
+
+    ``results`` may hold :class:`~pipeline.model.StoredResult` references (left on disk),
+    read with ``load`` only when their document must be resolved again. With ``lean`` the
+    outputs are not read back (two empty lists): what changed is in ``stats``
+    (``entity_changes``, ``relation_changes``: id -> (record before, record after) as JSON,
+    None for absent), and :func:`graph_part` reads any part of the graph from the index."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     stats = {} if stats is None else stats
-    ok = {r.document.id: r for r in results if r.status == "ok"}
+    ok = {r.document.id if isinstance(r, DocumentResult) else r.id: r for r in results if r.status == "ok"}
+
+    def full(doc: str) -> DocumentResult:
+        r = ok[doc]
+        if isinstance(r, DocumentResult):
+            return r
+        if load is None:
+            raise ValueError(f"no loader for the stored result of {doc}")
+        return load(r)
+
     digests = {doc: digest(r) for doc, r in ok.items()}
     index = None
     try:
@@ -164,11 +194,11 @@ def resolve_incremental(results: list[DocumentResult], path: Path, fingerprint: 
             row = index.db.execute("SELECT v FROM meta WHERE k='state'").fetchone()
             stats["state_before"] = row[0] if row and stored is not None else None
             if stored is None:
-                _rebuild(index, ok, digests, lexicon, fingerprint)
+                _rebuild(index, full, digests, lexicon, fingerprint)
                 stats.update(mode="full", resolved_documents=len(ok), units=None)
             else:
-                _update(index, ok, digests, stored, lexicon, stats)
-            entities, relations = _outputs(index, results)
+                _update(index, full, digests, stored, lexicon, stats)
+            entities, relations = ([], []) if lean else _outputs(index)
             # a new token per run: what the outputs built from this state record (the store)
             stats["state"] = uuid.uuid4().hex
             index.db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (stats["state"],))
@@ -185,6 +215,21 @@ def resolve_incremental(results: list[DocumentResult], path: Path, fingerprint: 
         if index is not None:
             index.close()
     return entities, relations
+
+
+def index_state(path: Path, fingerprint: str) -> str | None:
+    """The state token of the index at ``path`` when it holds the resolution of this
+    ``fingerprint`` (an incremental run can follow it), else None."""
+    if not Path(path).is_file():
+        return None
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.close()
+    return meta.get("state") if meta.get("fingerprint") == f"{FORMAT}:{fingerprint}" else None
 
 
 def _resolver(docs: Iterable[DocumentResult], lexicon: Lexicon) -> tuple[Resolver, list[Relation]]:
@@ -208,13 +253,16 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
-                docs: list[str], digests: dict[str, str], facts: dict[str, dict[str, list[str]]]) -> None:
+                docs: list[DocumentResult], digests: dict[str, str], facts: dict[str, dict[str, list[str]]]
+                ) -> dict[str, dict[str, str]]:
     """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
-    entity roots are set later."""
-    mentions = _mention_units(resolver, units, docs)
-    index.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
-                         [(d, digests[d], json.dumps(mentions[d], ensure_ascii=False)) for d in docs])
-    wanted = set(docs)
+    entity roots are set later. Returns each document's mention -> unit map."""
+    ids = [r.document.id for r in docs]
+    mentions = _mention_units(resolver, units, ids)
+    index.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
+                         [(r.document.id, digests[r.document.id],
+                           json.dumps(mentions[r.document.id], ensure_ascii=False), r.document.lang) for r in docs])
+    wanted = set(ids)
     unit_doc = {u: resolver.nodes[u].document for u in set(units.values())}
     rows = [(u, doc) for u, doc in unit_doc.items() if doc in wanted]
     index.db.executemany("INSERT OR REPLACE INTO units (unit, doc) VALUES (?, ?)", rows)
@@ -226,6 +274,7 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT OR REPLACE INTO unit_data VALUES (?, ?, ?)",
                          [(u, json.dumps(resolver.snapshot(u, members[u]), ensure_ascii=False),
                            json.dumps(facts.get(u, {}), ensure_ascii=False)) for u, _ in rows])
+    return mentions
 
 
 def _write_entities(index: ResolutionIndex, made: dict, units: dict[str, str], resolver: Resolver) -> None:
@@ -240,30 +289,119 @@ def _made(resolver: Resolver) -> dict[str, tuple[Entity, tuple[str, str], str]]:
     return {root: (entity, alts, entity.id) for root, (entity, alts) in make_entities(resolver).items()}
 
 
-def _rebuild(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict[str, str], lexicon: Lexicon,
-             fingerprint: str) -> None:
-    for table in ("meta", "docs", "units", "unit_keys", "unit_data", "entities"):
-        index.db.execute(f"DELETE FROM {table}")
-    resolver, relations = _resolver(ok.values(), lexicon)
+# -- relations: each document's relations kept with their ends as units, merged per key --
+
+def _unit_relation(rel: Relation, mention_unit: dict[str, str]) -> Relation:
+    """``rel`` with its ends (and its source) as units: what the index keeps of it."""
+    def unit(mention: str) -> str:
+        return mention_unit.get(mention, NO_UNIT)
+    source = rel.attributed_to if rel.attributed_to in (None, OUTLET) else unit(rel.attributed_to)
+    return replace(rel, head=unit(rel.head), tail=rel.tail if rel.literal else unit(rel.tail), attributed_to=source)
+
+
+def _rkey(rel: Relation, entity_of: Callable[[str], str | None]) -> str | None:
+    """The key the merge files ``rel`` under (see :func:`.resolve.merge_relations`), or None."""
+    head = entity_of(rel.head)
+    tail = rel.tail if rel.literal else entity_of(rel.tail)
+    if head is None or tail is None or head == tail:
+        return None
+    if rel.type in SYMMETRIC_RELATIONS and tail < head:
+        head, tail = tail, head
+    return "\x1f".join((head, rel.type, tail))
+
+
+def _unit_ids(index: ResolutionIndex, units: Iterable[str]) -> dict[str, str]:
+    """Unit -> the id of its entity."""
+    return dict(_select(index, "SELECT u.unit, e.id FROM units u JOIN entities e ON e.root = u.root "
+                        "WHERE u.unit IN ({})", sorted(set(units) - {NO_UNIT})))
+
+
+def _write_relations(index: ResolutionIndex, docs: list[DocumentResult], mentions: dict[str, dict[str, str]]
+                     ) -> set[str]:
+    """The rows of ``docs``' relations (entities written before); returns their keys."""
+    rows = [(r.document.id, seq, _unit_relation(rel, mentions.get(r.document.id, {})))
+            for r in docs for seq, rel in enumerate(r.relations)]
+    ids = _unit_ids(index, {u for _, _, rel in rows for u in (rel.head, rel.tail, rel.attributed_to or NO_UNIT)})
+    keyed = [(doc, seq, rel, _rkey(rel, ids.get)) for doc, seq, rel in rows]
+    index.db.executemany("INSERT INTO rels VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         [(doc, seq, rel.head, None if rel.literal else rel.tail,
+                           rel.attributed_to if rel.attributed_to not in (None, OUTLET) else None, key,
+                           json.dumps(rel.to_dict(), ensure_ascii=False)) for doc, seq, rel, key in keyed])
+    return {key for _, _, _, key in keyed if key is not None}
+
+
+def _merge_keys(index: ResolutionIndex, keys: set[str], order: dict[str, int]
+                ) -> dict[str, tuple[str | None, str | None]]:
+    """Merge again the relations filed under ``keys`` (in the run's document order, as a
+    clean run merges them); returns the keys whose record changed: (before, after)."""
+    wanted = sorted(keys)
+    before = dict(_select(index, "SELECT rkey, record FROM merged WHERE rkey IN ({})", wanted))
+    rows = _select(index, "SELECT doc, seq, data FROM rels WHERE rkey IN ({})", wanted)
+    rows.sort(key=lambda row: (order[row[0]], row[1]))
+    relations = [Relation.from_dict(json.loads(data)) for _, _, data in rows]
+    ids = _unit_ids(index, {u for rel in relations for u in (rel.head, rel.tail, rel.attributed_to or NO_UNIT)})
+    after = {"\x1f".join((rel.head, rel.type, rel.tail)): json.dumps(rel.to_dict(), ensure_ascii=False)
+             for rel in merge_relations(relations, ids.get)}
+    if not set(after) <= set(wanted):  # a row filed under another key than its entities give
+        raise RuntimeError("resolution index out of step with its relations")
+    for part in _chunks(wanted):
+        index.db.execute(f"DELETE FROM merged WHERE rkey IN ({_marks(len(part))})", part)
+    index.db.executemany("INSERT INTO merged VALUES (?, ?)", sorted(after.items()))
+    return {key: (before.get(key), after.get(key)) for key in wanted if before.get(key) != after.get(key)}
+
+
+def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
+    """Recompute the keys of the rows whose ends or source are ``units`` (their entity may
+    have changed); returns every key such a row had or has."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for column in ("head", "tail", "src"):
+        for rowid, data, key in _select(index, f"SELECT rowid, data, rkey FROM rels WHERE {column} IN ({{}})",
+                                        sorted(units)):
+            found[rowid] = (data, key)
+    relations = {rowid: Relation.from_dict(json.loads(data)) for rowid, (data, _) in found.items()}
+    ids = _unit_ids(index, {u for rel in relations.values() for u in (rel.head, rel.tail,
+                                                                     rel.attributed_to or NO_UNIT)})
+    keys: set[str] = set()
+    updates = []
+    for rowid, rel in relations.items():
+        old, new = found[rowid][1], _rkey(rel, ids.get)
+        keys.update(k for k in (old, new) if k is not None)
+        if old != new:
+            updates.append((new, rowid))
+    index.db.executemany("UPDATE rels SET rkey=? WHERE rowid=?", updates)
+    return keys
+
+
+def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
+             lexicon: Lexicon, fingerprint: str) -> None:
+    for table in TABLES:  # the schema may be another format's
+        index.db.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            index.db.execute(statement)
+    docs = [full(doc) for doc in digests]
+    resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
-    _write_docs(index, resolver, units, keys, list(ok), digests, resolver.unit_facts(relations))
+    mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations))
     resolver.join_all(relations)
     made = _made(resolver)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in made.items()])
     _write_entities(index, made, units, resolver)
+    _merge_keys(index, _write_relations(index, docs, mentions), {doc: i for i, doc in enumerate(digests)})
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
 
-def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict[str, str], stored: dict[str, str],
-            lexicon: Lexicon, stats: dict) -> None:
-    dirty = sorted({d for d in ok if stored.get(d) != digests[d]} | (set(stored) - set(ok)))
+def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
+            stored: dict[str, str], lexicon: Lexicon, stats: dict) -> None:
+    dirty = sorted({d for d in digests if stored.get(d) != digests[d]} | (set(stored) - set(digests)))
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
-                     touched_documents=set())
+                     touched_documents=set(), entity_changes={}, relation_changes={})
         return
-    resolver, relations = _resolver((ok[d] for d in dirty if d in ok), lexicon)
+    docs = [full(d) for d in dirty if d in digests]
+    resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
     facts = resolver.unit_facts(relations)
@@ -271,16 +409,19 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
     rows = index.unit_rows(sorted(closure))
     old_roots = sorted({root for _, _, root in rows} | {
         root for (root,) in _select(index, "SELECT DISTINCT root FROM units WHERE doc IN ({})", dirty)})
-    stats.update(resolved_documents=sum(d in ok for d in dirty), units=len(closure),
+    stats.update(resolved_documents=len(docs), units=len(closure),
                  closure_documents=len({doc for _, doc, _ in rows}))
-    # the dirty documents' rows, anew
+    # the dirty documents' rows, anew (their relations' keys kept: those merge again)
+    relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
+                     if key is not None}
     for table in ("unit_keys", "unit_data", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
-    for part in _chunks(dirty):
-        index.db.execute(f"DELETE FROM docs WHERE doc IN ({_marks(len(part))})", part)
-    _write_docs(index, resolver, units, keys, [d for d in dirty if d in ok], digests, facts)
+    for table in ("docs", "rels"):
+        for part in _chunks(dirty):
+            index.db.execute(f"DELETE FROM {table} WHERE doc IN ({_marks(len(part))})", part)
+    mentions = _write_docs(index, resolver, units, keys, docs, digests, facts)
     # the closure's stored units beside them, as step 1 left them: resolved with the clean
     # run's code (no document of theirs is read again)
     loaded = 0
@@ -302,24 +443,36 @@ def _update(index: ResolutionIndex, ok: dict[str, DocumentResult], digests: dict
         index.db.execute(f"DELETE FROM entities WHERE root IN ({_marks(len(part))})", part)
     bases = sorted({base for _, _, base in made.values()} | old_bases)
     others = {}
+    others_ids = {}
     for root, base, alts, record in _select(index, "SELECT root, base, alts, record FROM entities WHERE base IN ({})",
                                             bases):
         entity = Entity.from_dict(json.loads(record))
         before[entity.id] = record
+        others_ids[root] = entity.id
         entity.id = base
         others[root] = (entity, tuple(json.loads(alts)), base)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in (made | others).items()])
     _write_entities(index, made | others, units, resolver)
     after = {entity.id: json.dumps(entity.to_dict(), ensure_ascii=False) for entity, _, _ in (made | others).values()}
+    # the relations: those of the dirty documents, and those whose ends' entity was made
+    # again (the closure) or renamed (another entity of its base took its id), merge again
+    relation_keys |= _write_relations(index, docs, mentions)
+    renamed = sorted(root for root, old_id in others_ids.items() if others[root][0].id != old_id)
+    moved = closure | {u for (u,) in _select(index, "SELECT unit FROM units WHERE root IN ({})", renamed)}
+    relation_keys |= _rekey(index, moved)
+    relation_changes = _merge_keys(index, relation_keys, {doc: i for i, doc in enumerate(digests)})
     # the entities whose record changed, and the documents that name them (before or after)
     changed: set[str] = set()
     documents = set(dirty)
+    entity_changes = {}
     for entity_id in set(before) | set(after):
         if before.get(entity_id) != after.get(entity_id):
             changed.add(entity_id)
+            entity_changes[entity_id] = (before.get(entity_id), after.get(entity_id))
             for record in (before.get(entity_id), after.get(entity_id)):
                 documents.update(json.loads(record)["documents"] if record is not None else ())
-    stats.update(changed_entities=changed, touched_documents=documents)
+    stats.update(changed_entities=changed, touched_documents=documents, entity_changes=entity_changes,
+                 relation_changes=relation_changes)
 
 
 def _select(index: ResolutionIndex, sql: str, values: list[str]) -> list[tuple]:
@@ -329,24 +482,42 @@ def _select(index: ResolutionIndex, sql: str, values: list[str]) -> list[tuple]:
     return out
 
 
-def _outputs(index: ResolutionIndex, results: list[DocumentResult]) -> tuple[list[Entity], list[Relation]]:
-    """Every entity from the index, and the relations merged over every document."""
+def _outputs(index: ResolutionIndex) -> tuple[list[Entity], list[Relation]]:
+    """Every entity and every merged relation, from the index."""
     entities = sorted((Entity.from_dict(json.loads(record)) for (record,) in index.db.execute(
         "SELECT record FROM entities")), key=lambda e: e.id)
-    root_id = dict(index.db.execute("SELECT root, id FROM entities"))
-    unit_root = dict(index.db.execute("SELECT unit, root FROM units"))
-    mention_units: dict[str, dict[str, str]] = {}
-    relations_in: list[Relation] = []
-    wanted = [r.document.id for r in results if r.status == "ok"]
-    for doc, mentions in _select(index, "SELECT doc, mentions FROM docs WHERE doc IN ({})", wanted):
-        mention_units[doc] = json.loads(mentions)
-    mention_unit = {m: u for doc in wanted for m, u in mention_units.get(doc, {}).items()}
-    for r in results:
-        if r.status == "ok":
-            relations_in.extend(r.relations)
+    relations = sorted((Relation.from_dict(json.loads(record)) for (record,) in index.db.execute(
+        "SELECT record FROM merged")), key=lambda r: (r.head, r.type, r.tail))
+    return entities, relations
 
-    def entity_of(mention_id: str) -> str | None:
-        unit = mention_unit.get(mention_id)
-        return root_id[unit_root[unit]] if unit else None
 
-    return entities, merge_relations(relations_in, entity_of)
+def graph_part(path: Path, documents: set[str]) -> tuple[list[Entity], list[Relation], dict[str, str | None]]:
+    """What the named graphs of ``documents`` are built from: the entities they name, the
+    relations read in them, and the language of every document those entities and
+    relations name (their labels' language tags read it)."""
+    index = ResolutionIndex(path)
+    try:
+        wanted = sorted(documents)
+        entities = [Entity.from_dict(json.loads(record)) for (record,) in _select(
+            index, "SELECT record FROM entities WHERE root IN (SELECT DISTINCT root FROM units WHERE doc IN ({}))",
+            wanted)]
+        relations = [Relation.from_dict(json.loads(record)) for (record,) in _select(
+            index, "SELECT record FROM merged WHERE rkey IN (SELECT DISTINCT rkey FROM rels WHERE doc IN ({}))",
+            wanted)]
+        named = sorted({d for e in entities for d in e.documents}
+                       | {ev.document for r in relations for ev in r.evidence} | documents)
+        langs = dict(_select(index, "SELECT doc, lang FROM docs WHERE doc IN ({})", named))
+    finally:
+        index.close()
+    return entities, relations, langs
+
+
+def entity_and_relation_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Entities and relations of the index by type (the report's totals), read in SQLite."""
+    index = ResolutionIndex(path)
+    try:
+        entities = dict(index.db.execute("SELECT json_extract(record, '$.type'), count(*) FROM entities GROUP BY 1"))
+        relations = dict(index.db.execute("SELECT json_extract(record, '$.type'), count(*) FROM merged GROUP BY 1"))
+    finally:
+        index.close()
+    return dict(sorted(entities.items())), dict(sorted(relations.items()))

@@ -38,7 +38,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.model import Document, DocumentResult, Entity, Relation
+from pipeline.model import Document, DocumentResult, Entity, Relation, StoredResult
 from pipeline.ontology_data import ONTOLOGY_DIR
 from pipeline.runtime.output_folder import OutputWriteError
 
@@ -136,6 +136,29 @@ class ResultCache:
         self.hit_ids.add(document.id)
         return result
 
+    def peek(self, document: Document) -> StoredResult | None:
+        """A hit as a reference to its entry (:meth:`load` reads it), not read now: what an
+        incremental run holds of an unchanged document. None on a miss, or an entry cut short."""
+        key = document_key(document)
+        self.used.add(key)
+        try:
+            with self._path(key).open("rb") as fh:
+                fh.seek(-1, os.SEEK_END)
+                whole = fh.read(1) == b"}"
+        except OSError:
+            whole = False
+        if not whole:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.hit_ids.add(document.id)
+        return StoredResult(id=document.id, source=document.source, key=key)
+
+    def load(self, stored: StoredResult) -> DocumentResult:
+        """The result a :meth:`peek` reference points to."""
+        data = json.loads(self._path(stored.key).read_text(encoding="utf-8"))
+        return DocumentResult.from_dict(data["result"])
+
     def put(self, result: DocumentResult) -> None:
         if result.status != "ok":  # failures are retried on the next run
             return
@@ -152,13 +175,19 @@ class ResultCache:
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(json.dumps(list(exporters)).encode())
         for r in results:
-            part = document_key(r.document) if r.status == "ok" else json.dumps([r.document.id, r.status, r.error])
+            if isinstance(r, StoredResult):
+                part = r.key
+            else:
+                part = document_key(r.document) if r.status == "ok" else json.dumps([r.document.id, r.status, r.error])
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def load_outputs(self, run_key: str, out_dir: Path) -> tuple[list[Entity], list[Relation], list[Path]] | None:
-        """The last run's entities, relations and files, when it had ``run_key`` and its files are intact."""
+    def load_outputs(self, run_key: str, out_dir: Path
+                     ) -> tuple[list[Entity], list[Relation], list[Path], dict | None] | None:
+        """The last run's entities, relations, files and counts (None, or entities and
+        relations by type when the run kept no list of them), when it had ``run_key`` and its
+        files are intact."""
         try:
             data = json.loads((self.root / "outputs.json").read_text(encoding="utf-8"))
             if data["run_key"] != run_key:
@@ -167,13 +196,15 @@ class ResultCache:
             if any(_file_hash(path) != digest for path, digest in zip(files, data["files"].values())):
                 return None
             return ([Entity.from_dict(e) for e in data["entities"]], [Relation.from_dict(r) for r in data["relations"]],
-                    files)
+                    files, data.get("counts"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def save_outputs(self, run_key: str, entities: list[Entity], relations: list[Relation], files: list[Path]) -> None:
+    def save_outputs(self, run_key: str, entities: list[Entity], relations: list[Relation], files: list[Path],
+                     counts: dict | None = None) -> None:
         data = {"run_key": run_key, "files": {p.name: _file_hash(p) for p in files},
-                "entities": [e.to_dict() for e in entities], "relations": [r.to_dict() for r in relations]}
+                "entities": [e.to_dict() for e in entities], "relations": [r.to_dict() for r in relations],
+                "counts": counts}
         _write_atomic(self.root / "outputs.json", json.dumps(data, ensure_ascii=False))
 
     def prune(self) -> int:

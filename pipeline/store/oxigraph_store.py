@@ -247,14 +247,15 @@ def dataset_quads(G: nx.MultiDiGraph) -> list[ox.Quad]:
     return [q for _, qs in dataset_graphs(G) for q in qs]
 
 
-def dataset_graphs(G: nx.MultiDiGraph) -> Iterator[tuple[str, list[ox.Quad]]]:
+def dataset_graphs(G: nx.MultiDiGraph, only: set[str] | None = None) -> Iterator[tuple[str, list[ox.Quad]]]:
     """The RDF exporter's dataset one graph at a time, as ``(graph IRI, Oxigraph quads)``; the
-    exporter's default graph as :data:`NO_DOCUMENT_GRAPH`."""
+    exporter's default graph as :data:`NO_DOCUMENT_GRAPH`; ``only``: the named graphs of
+    these documents alone."""
     from pipeline.exporters.rdf import dataset_triples
     from pipeline.exporters.rdf_text import NTerms, graph_lines
 
     text = NTerms(lines=False)
-    for graph, triples in sorted(dataset_triples(G).items(), key=lambda item: str(item[0] or "")):
+    for graph, triples in sorted(dataset_triples(G, only).items(), key=lambda item: str(item[0] or "")):
         data = "\n".join(graph_lines({graph: triples}, text)).encode("utf-8", "replace")
         quads = ox.parse(data, ox.RdfFormat.N_QUADS)
         if graph is None:
@@ -284,7 +285,7 @@ def document_graphs(G: nx.MultiDiGraph, documents: set[str]) -> Iterator[tuple[s
     named = {d for n in keep for d in (G.nodes[n].get("documents") or ())} | documents
     sub.graph["documents"] = {d: m for d, m in G.graph.get("documents", {}).items() if d in named}
     wanted = {str(graph_iri(d)) for d in documents} | {NO_DOCUMENT_GRAPH}
-    for key, quads in dataset_graphs(sub):
+    for key, quads in dataset_graphs(sub, documents):
         if key in wanted:
             yield key, quads
 

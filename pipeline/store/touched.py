@@ -93,6 +93,63 @@ class StoreState:
             out.update(json.loads(docs))
         return out
 
+    def follows(self, index_state: str | None, generation: str | None) -> bool:
+        """Whether the saved signatures are those of ``index_state`` and ``generation``."""
+        if not self.path.is_file() or not index_state or not generation:
+            return False
+        db = self._open()
+        try:
+            meta = dict(db.execute("SELECT k, v FROM meta"))
+        finally:
+            db.close()
+        return meta.get("state") == index_state and meta.get("generation") == generation
+
+    def touched_by(self, changes: nx.MultiDiGraph, gone: set[str], dirty: set[str], index_state: str | None,
+                   generation: str | None) -> set[str] | None:
+        """:meth:`touched` when only the entities and relations of ``changes`` (those whose
+        record changed, as they are now, with their documents' languages) and the keys
+        ``gone`` (``e``/``r`` keys as :func:`signatures` writes them) may differ from the
+        saved signatures: no other signature is computed or read."""
+        if not self.follows(index_state, generation):
+            return None
+        new = list(signatures(changes))
+        db = self._open()
+        try:
+            keys = sorted({key for key, _, _ in new} | gone)
+            old: dict[str, tuple[str, str]] = {}
+            for i in range(0, len(keys), 900):
+                part = keys[i:i + 900]
+                old.update((key, (sig, docs)) for key, sig, docs in db.execute(
+                    f"SELECT id, sig, docs FROM sigs WHERE id IN ({','.join('?' * len(part))})", part))
+        finally:
+            db.close()
+        out = set(dirty)
+        for key, sig, docs in new:
+            before = old.get(key)
+            if before is None or before[0] != sig:
+                out.update(docs)
+                if before is not None:
+                    out.update(json.loads(before[1]))
+        for key in gone:
+            if key in old:
+                out.update(json.loads(old[key][1]))
+        return out
+
+    def save_changes(self, changes: nx.MultiDiGraph, gone: set[str], index_state: str, generation: str) -> None:
+        """:meth:`save` for an incremental run: the signatures of ``changes`` replace theirs,
+        those of ``gone`` are dropped, the others stay."""
+        db = self._open()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("DELETE FROM sigs WHERE id=?", [(key,) for key in sorted(gone)])
+            db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?)",
+                           ((key, sig, json.dumps(docs, ensure_ascii=False)) for key, sig, docs in signatures(changes)))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (index_state,))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
     def save(self, G: nx.MultiDiGraph, index_state: str, generation: str) -> None:
         db = self._open()
         try:

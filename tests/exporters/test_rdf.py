@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from pipeline.exporters import DEFAULT, get_exporter
 from pipeline.exporters.rdf import (
-    D2K, DOMAIN, document_iri, entity_iri, graph_iri, statement_iri, to_dataset, to_rdf, union_graph,
+    D2K, DOMAIN, dataset_triples, document_iri, entity_iri, graph_iri, statement_iri, to_dataset, to_rdf, union_graph,
 )
 from pipeline.graph.build import build_graph
 from pipeline.model import Document, Entity, Evidence, Relation
@@ -90,6 +90,16 @@ def test_one_named_graph_per_document(G):
     names = {c.identifier for c in ds.graphs() if len(c)}
     assert names == {graph_iri("ar-1"), graph_iri("fr 2")}
     assert str(graph_iri("fr 2")) == "https://doc2kg.org/graph/fr%202"
+
+
+def test_the_graphs_of_some_documents_are_those_of_the_whole_dataset(G):
+    """``only``: an incremental run builds the named graphs of its touched documents alone,
+    and they must be the whole dataset's (the shared entities' triples included)."""
+    whole = dataset_triples(G)
+    part = dataset_triples(G, only={"fr 2"})
+    assert set(part) - {None} == {graph_iri("fr 2")}
+    assert part[graph_iri("fr 2")] == whole[graph_iri("fr 2")]
+    assert (entity_iri("country/MA"), RDF.type, D2K.Country) in part[graph_iri("fr 2")]
 
 
 def test_fact_of_two_documents_is_in_both_graphs_evidence_only_in_its_own(G):

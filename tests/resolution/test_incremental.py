@@ -9,7 +9,7 @@ import random
 import pyoxigraph as ox
 import pytest
 
-from pipeline.model import Document
+from pipeline.model import Document, StoredResult
 from pipeline.resolution.incremental import resolve_incremental
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runner import RESOLUTION_INDEX, Pipeline
@@ -188,3 +188,45 @@ def test_runs_with_the_index_give_the_clean_graph_and_store(pool, tmp_path):
 
 def _default_quads(out):
     return sum(1 for _ in open_store(out).quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_store_only_runs_hold_the_change_and_give_the_clean_store(tmp_path, seed):
+    """Runs into the store alone (``exports="none"``) over random additions, changes and
+    deletions: after the first, each holds the unchanged documents as references to the
+    cache (StoredResult), loads only touched named graphs, and its store and report totals
+    equal a clean run's."""
+    rng = random.Random(seed)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    out = tmp_path / "out"
+    pipeline = Pipeline(exports="none")
+    present: dict[str, str] = {}
+    for number in range(5):
+        absent = [i for i in sorted(OWN) if i not in present]
+        for i in rng.sample(absent, min(len(absent), 6 if number == 0 else rng.randint(1, 3))):
+            present[i] = OWN[i]
+        if number and rng.random() < 0.6:
+            present.pop(rng.choice(sorted(present)))
+        changeable = sorted(set(present) & set(CHANGED))
+        if number and changeable:
+            i = rng.choice(changeable)
+            present[i] = CHANGED[i] if present[i] == OWN[i] else OWN[i]
+        for old in corpus.iterdir():
+            old.unlink()
+        for name, text in present.items():
+            (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        summary = pipeline.run([corpus], out)
+        clean = tmp_path / f"clean{number}"
+        clean_summary = Pipeline(exports="none", cache=False).run([corpus], clean)
+        assert _quads(out) == _quads(clean)
+        report = json.loads((out / "report.json").read_text())["totals"]
+        clean_report = json.loads((clean / "report.json").read_text())["totals"]
+        assert (report["entities"], report["relations"]) == (clean_report["entities"], clean_report["relations"])
+        assert [d["id"] for d in json.loads((out / "report.json").read_text())["documents"]] == sorted(present)
+        if number:
+            assert summary.counts is not None and not summary.entities  # nothing held but the change
+            assert sum(isinstance(r, StoredResult) for r in summary.results) == summary.cached > 0
+            assert summary.resolution["store_graphs_loaded"] >= summary.resolution["dirty_documents"]
+            assert summary.resolution["store_graphs_loaded"] < len(present) or len(present) < 4
+        assert summary.entity_types() == clean_summary.entity_types()

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from pipeline.model import Document, DocumentResult, Mention
+from pipeline.model import Document, DocumentResult, Mention, StoredResult
 from pipeline.runtime.cache import ResultCache, document_key, pipeline_fingerprint
 from tests.conftest import ROOT
 
@@ -64,7 +64,7 @@ def test_fingerprint_covers_code_and_ontology():
 
 WRITER = """
 import sys
-from pipeline.model import Document, DocumentResult, Mention
+from pipeline.model import Document, DocumentResult, Mention, StoredResult
 from pipeline.runtime.cache import ResultCache
 cache = ResultCache(sys.argv[1], fingerprint="f")
 text = "x" * 200_000
@@ -94,3 +94,21 @@ def test_entries_survive_sigkill_mid_write(tmp_path):
     cache = ResultCache(tmp_path, fingerprint="f")
     cache.prune()
     assert not list(tmp_path.glob("results/*/*/.*.tmp"))
+
+
+def test_peek_refers_to_the_entry_and_load_reads_it(tmp_path):
+    """An incremental run holds a hit as a reference (StoredResult), read back with load."""
+    cache = ResultCache(tmp_path, fingerprint="f1")
+    r = result()
+    cache.put(r)
+    again = ResultCache(tmp_path, fingerprint="f1")
+    stored = again.peek(r.document)
+    assert isinstance(stored, StoredResult) and stored.key == document_key(r.document)
+    assert (stored.id, stored.status, stored.document.source) == ("a", "ok", "a.txt")
+    assert again.hits == 1 and again.hit_ids == {"a"}
+    assert again.load(stored).to_dict() == r.to_dict()
+    assert again.peek(result(text="La DGSE coopère avec le Maroc.").document) is None
+    # an entry cut short is a miss, as for get
+    path = next(p for p in tmp_path.rglob("*.json"))
+    path.write_text(path.read_text()[:40])
+    assert again.peek(r.document) is None and again.misses == 2

@@ -58,3 +58,32 @@ def test_dask_local_cluster_gives_the_serial_output(corpus, serial, tmp_path):
         summary = pipeline.run([corpus], tmp_path)
     assert summary.exit_code == 0
     assert_same_outputs(serial, tmp_path)
+
+
+def _quads(out):
+    from pipeline.store.oxigraph_store import open_store
+
+    return sorted(str(q) for q in open_store(out).quads_for_pattern(None, None, None, None))
+
+
+def test_dask_store_only_incremental_run_gives_the_serial_store(tmp_path):
+    """On Dask, a store-only incremental run (documents held as cache references, the
+    touched graphs built from the index) gives a serial clean run's store."""
+    from dask.distributed import LocalCluster
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        if name != "fr3":
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        pipeline = Pipeline(engine="dask", scheduler=cluster.scheduler_address, batch_size=2, exports="none")
+        assert pipeline.run([folder], out).exit_code == 0
+        (folder / "fr3.txt").write_text(TEXTS["fr3"], encoding="utf-8")
+        summary = pipeline.run([folder], out)
+    assert summary.exit_code == 0 and summary.cached == 4
+    assert summary.counts is not None and summary.resolution["mode"] == "incremental"  # the store-only path
+    clean = tmp_path / "clean"
+    Pipeline(batch_size=2, cache=False, exports="none").run([folder], clean)
+    assert _quads(out) == _quads(clean)

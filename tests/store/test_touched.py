@@ -3,7 +3,7 @@ signatures against those the store was built from."""
 from __future__ import annotations
 
 from pipeline.exporters.rdf import dataset_triples, graph_iri
-from pipeline.store.touched import StoreState
+from pipeline.store.touched import StoreState, signatures
 from tests.exporters.test_rdf import small_graph
 
 
@@ -40,3 +40,33 @@ def test_signatures_of_another_state_or_generation_are_not_used(tmp_path):
     state.save(small_graph(), "s1", "g1")
     assert state.touched(small_graph(), set(), "s2", "g1") is None
     assert state.touched(small_graph(), set(), "s1", "g2") is None
+
+
+def _part(G, nodes, edge_types):
+    """The changed records of ``G`` as an incremental run gives them: some entities and
+    relations, with every document's language."""
+    H = G.__class__()
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    H.add_edges_from((h, t, k, d) for h, t, k, d in G.edges(keys=True, data=True) if k in edge_types)
+    H.graph["documents"] = {d: {"lang": m.get("lang")} for d, m in G.graph["documents"].items()}
+    return H
+
+
+def test_touched_by_the_changed_records_alone_gives_what_touched_gives(tmp_path):
+    state = StoreState(tmp_path / "store-state.sqlite")
+    state.save(small_graph(), "s1", "g1")
+    H = small_graph()
+    H.nodes["city/paris"]["aliases"] = ["Paris", "Paname"]
+    changes = _part(H, ["city/paris"], ())
+    assert state.touched_by(changes, set(), set(), "s1", "g1") == state.touched(H, set(), "s1", "g1") == {"fr 2"}
+    # a record whose triples did not change (only its documents would): no graph
+    assert state.touched_by(_part(small_graph(), ["country/MA"], ()), set(), set(), "s1", "g1") == set()
+    # a relation gone: the graphs of its evidence, as its old signature has them
+    gone = {key for key, _, _ in signatures(small_graph())
+            if key.startswith("r\x1f") and "\x1fcooperatesWith\x1f" in key}
+    assert state.touched_by(_part(H, [], ()), gone, set(), "s1", "g1") == {"ar-1", "fr 2"}
+    # saved: the next run compares with the new signatures, the others kept
+    state.save_changes(changes, gone, "s2", "g2")
+    assert state.touched_by(changes, set(), set(), "s2", "g2") == set()
+    assert state.touched_by(changes, set(), set(), "s1", "g1") is None
+    assert state.touched(H, set(), "s2", "g2") == {"ar-1", "fr 2"}  # the relation is new to them again
