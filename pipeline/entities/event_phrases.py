@@ -561,5 +561,7 @@ class EventPhrases(EntityComponent):
             text = doc[phrase.name_start:phrase.name_end].text
             # a description, not a name: no name, the whole phrase its alias when the span is shorter
             span._.event_name = EventName("", phrase.head, phrase.year, text if text != span.text else None)
+            if phrase.relative:  # la précédente session: its relative word is its name (event_identity counts it)
+                span._.event_name.name = text
             spans.append(span)
         doc.spans["events"] = sorted(spans, key=lambda s: s.start)

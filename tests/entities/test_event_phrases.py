@@ -131,3 +131,17 @@ def test_a_head_with_a_modifier_or_a_complement_is_no_anaphor():
     text = "The 2022 Madrid summit of NATO ended on Thursday. This summit of the G7 opened later."
     assert anaphors("en", text) == {}
 
+
+def test_the_previous_session_is_an_event_of_its_own_and_no_anaphor():
+    text = ("The 12th session of the Joint Commission opened in Rabat. "
+            "The previous session was held in Madrid. Last year's edition drew 300 people.")
+    found = events("en", text)
+    assert "previous session" in found and "Last year's edition" in found
+    # its relative word is its name: event_identity counts from the numbered session
+    assert found["previous session"].name == "previous session"
+    assert anaphors("en", text) == {}
+    fr = events("fr", "La 12e session de la commission mixte s'est ouverte à Rabat. "
+                      "La précédente session avait eu lieu à Madrid.")
+    assert "précédente session" in fr
+    # a session to come is left out (the tuning sets do not annotate it)
+    assert "next session" not in events("en", "The 12th session opened in Rabat. The next session will be held in Madrid.")
