@@ -30,6 +30,17 @@ session du Conseil") gets the phrase as its name when the parse's extent runs fu
 session du Conseil des ministres arabes de l'Intérieur"). Without a parse (a blank pipeline,
 Arabic) it assigns nothing.
 
+Anaphors (issue 16): a demonstrative right before an anaphoric head with no other modifier
+or complement ("this exercise", "cette session"; after a definite article only the gatherings
+of ``definite_anaphor_heads``: "the session", "la réunion") refers back to the last event of
+its kind in the :data:`MAX_ANAPHOR_SENTENCES` sentences before
+(:class:`~pipeline.entities.anaphors.AnaphorLinks`, as ``arabic_event_phrases``' anaphors):
+its span goes to ``doc.spans["event_phrases"]`` with ``event_name.antecedent`` that event's
+first token; it is no event of its own. A head of ``relative_heads`` with a relative word
+(event_kinds.yaml's ``relative``: "the previous session", "last year's edition") is another
+event of the series, never an anaphor: an event phrase whose name keeps that word, for
+event_identity's counting rule.
+
 Usage::
 
     nlp = spacy.load("en_core_web_sm")
@@ -46,6 +57,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.entities.anaphors import AnaphorLinks, Antecedent
 from pipeline.entities.component import EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, is_capitalized
@@ -65,6 +77,15 @@ _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # What a numbered session's name does not end with: a clitic, a verb, a function word.
 _NOT_NAME = frozenset({"PRON", "VERB", "AUX", "ADP", "DET", "PUNCT", "SCONJ", "CCONJ", "PART"})
+# Dependencies after a head that make it a description of its own, not an anaphor.
+_DESCRIBING_DEPS = frozenset({"prep", "poss", "compound", "nummod", "flat:name", "appos", "amod"})
+# The words of a relative phrase, at most (l'édition de l'année dernière).
+MAX_RELATIVE_TOKENS = 6
+# How many sentences before an anaphor (this exercise) its antecedent may be, at most.
+MAX_ANAPHOR_SENTENCES = 3
+# Whether a definite head alone (the attack, l'attaque) is an anaphor, or only with a
+# demonstrative (this attack), by language: measured on corpus/train (module docstring).
+BARE_ANAPHORS = {"fr": True, "en": True}
 
 
 def year_text(doc: Doc, start: int, end: int) -> str | None:
@@ -79,6 +100,16 @@ def _verbal(token: Token) -> bool:
         token.pos_ == "PROPN" and token.is_lower)
 
 
+class Anaphor(NamedTuple):
+    """An anaphor at tokens ``start:end`` (this exercise) headed by ``head``, and the first
+    token of the event it refers back to."""
+
+    start: int
+    end: int
+    head: str
+    antecedent: int
+
+
 class Phrase(NamedTuple):
     """An event phrase: its span (tokens ``start:end``), its extent (``name_start:name_end``),
     its head noun and the year written in it."""
@@ -89,6 +120,7 @@ class Phrase(NamedTuple):
     name_end: int
     head: str
     year: str | None
+    relative: bool = False  # la précédente session: another event of the series, no antecedent
 
 
 @Language.factory("event_phrases", assigns=["doc.spans", "span._.event_name"],
@@ -128,6 +160,55 @@ class EventPhrases(EntityComponent):
         self.combining = frozenset(normalize(w) for w in kinds["country_prefixes"])
         self.session_bodies = frozenset(normalize(w) for w in (event_heads().get(self.lang) or {}).get("session_bodies") or [])
         self.kind_of = {normalize(h): kind for kind, by_lang in kinds["kinds"].items() for h in by_lang.get(self.lang) or []}
+        self.anaphor_heads = words("anaphor_heads")
+        self.demonstratives = words("demonstratives")
+        self.definites = words("definites") if BARE_ANAPHORS.get(self.lang) else frozenset()
+        self.definite_heads = words("definite_anaphor_heads")
+        relative = kinds.get("relative") or {}
+
+        def relative_words(*families: str) -> frozenset[str]:
+            return frozenset(normalize(w) for family in families for w in (relative.get(family) or {}).get(self.lang) or [])
+
+        self.relatives = relative_words("previous", "next", "year_words")
+        # "the next session" is left out: a session to come, which the tuning sets do not
+        # annotate (on corpus/train fr+en its relations were all wrong)
+        self.shifts = relative_words("previous")
+        self.year_words = relative_words("year_words")
+        self.relative_heads = words("relative_heads")
+
+    def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list:
+        """The event phrases, then the anaphors of the events found so far and of those."""
+        found = super().find(doc, norms, marks)
+        found += self._relative_phrases(doc, norms, found)
+        return found + self._anaphors(doc, norms, found)
+
+    def _relative_phrases(self, doc: Doc, norms: list[str], found: list[Phrase]) -> list[Phrase]:
+        """la précédente session, the next round, last year's edition, l'édition de l'année
+        dernière: a head of ``relative_heads`` with a relative word (or a year word with one)
+        among its modifiers; the phrase runs from the first of them to the last."""
+        if not doc.has_annotation("DEP") or not self.relative_heads:
+            return []
+        taken = {k for s in doc.spans.get("events", []) for k in range(s.start, s.end)}
+        taken |= {k for p in found for k in range(p.name_start, p.name_end)}
+        out: list[Phrase] = []
+        for token in doc:
+            if token.i in taken or norms[token.i] not in self.relative_heads or token.pos_ != "NOUN":
+                continue
+            words = [c for c in token.children if norms[c.i] in self.shifts and c.dep_ == "amod"]
+            for c in token.children:  # last year's edition, l'édition de l'année dernière
+                if norms[c.i] in self.year_words:
+                    shift = [g for g in c.children if norms[g.i] in self.shifts and g.dep_ == "amod"]
+                    if shift:
+                        words += [c, *shift]
+            if not words:
+                continue
+            start = min(w.i for w in [token, *words])
+            end = max(w.i for w in [token, *words]) + 1
+            if any(k in taken for k in range(start, end)) or end - start > MAX_RELATIVE_TOKENS:
+                continue
+            out.append(Phrase(start, end, start, end, norms[token.i], None, relative=True))
+            taken.update(range(start, end))
+        return out
 
     # --- the extent -------------------------------------------------------------------------
     def _head_end(self, norms: list[str], i: int) -> int:
@@ -372,6 +453,73 @@ class EventPhrases(EntityComponent):
                     found_kinds.setdefault(kind, set()).add(phrase.year)
         return found
 
+    def _span_kind(self, span: Span, norms: list[str]) -> str | None:
+        """An event span's kind: of its head, else of a head noun in it (the Brussels attack:
+        head "place")."""
+        record = span._.event_name
+        if record is None:
+            return None
+        kind = next((k for k in [self.kind_of.get(normalize(record.head or ""))]
+                     + [self.kind_of.get(norms[t.i]) for t in span] if k), None)
+        if kind is None:  # a name (African Lion 2024): the head noun it is in apposition with
+            root = span.root
+            linked = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+            kind = next((self.kind_of[norms[t.i]] for t in linked if norms[t.i] in self.kind_of), None)
+        return kind
+
+    @staticmethod
+    def _describes(child: Token, head: int) -> bool:
+        """A child that makes a head a description of its own: a modifier before it (the joint
+        exercise), a complement (the attack on X, l'attaque de X), an apposition; not a time
+        noun (cette attaque mardi), a relative clause or punctuation."""
+        if child.i == head - 1:
+            return False
+        if child.i < head:
+            return True
+        return child.dep_ in _DESCRIBING_DEPS or any(c.dep_ == "case" for c in child.children)
+
+    def _anaphors(self, doc: Doc, norms: list[str], phrases: list[Phrase]) -> list[Anaphor]:
+        """this exercise, cette session (and, with ``BARE_ANAPHORS``, the attack): a
+        demonstrative (or definite article) right before an anaphoric head with no other
+        modifier nor complement, after an event of its kind in the sentences before."""
+        if not doc.has_annotation("DEP") or not self.anaphor_heads:
+            return []
+        antecedents = [Antecedent(s.start, s.end, kind) for s in doc.spans.get("events", [])
+                       if (kind := self._span_kind(s, norms)) is not None]
+        antecedents += [Antecedent(p.start, p.end, kind) for p in phrases
+                        if not p.relative and (kind := self.kind_of.get(p.head))]
+        if not antecedents:
+            return []
+        links = AnaphorLinks(antecedents)
+        taken = {k for a in antecedents for k in range(a.start, a.end)}
+        taken |= {k for p in phrases for k in range(p.name_start, p.name_end)}
+        sentence_starts = [sent.start for sent in doc.sents]
+        sentence_of = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                sentence_of[k] = number
+        out: list[Anaphor] = []
+        for token in doc:
+            i = token.i
+            if i == 0 or i in taken or norms[i] not in self.anaphor_heads or token.pos_ != "NOUN":
+                continue
+            det = doc[i - 1]
+            if det.head.i != i or not (norms[i - 1] in self.demonstratives
+                                       or norms[i - 1] in self.definites and norms[i] in self.definite_heads):
+                continue
+            if any(self._describes(c, i) for c in token.children) \
+                    or any(norms[k] in self.relatives for k in range(max(0, i - 3), min(len(doc), i + 3))):
+                continue  # the joint exercise, the attack on X: a description; the previous session: another event
+            if token.dep_ in ("compound", "amod") or (i - 2 >= 0 and norms[i - 2] in self.generic):
+                continue
+            first = sentence_starts[max(0, sentence_of[i] - MAX_ANAPHOR_SENTENCES)]
+            kind = self.kind_of.get(norms[i])
+            antecedent = links.resolve(i - 1, kind, normalize(doc[i - 1:i + 1].text.lower()), earliest=first) \
+                if kind else None
+            if antecedent is not None:
+                out.append(Anaphor(i - 1, i + 1, norms[i], antecedent))
+        return out
+
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
         """A numbered session of ``event_patterns`` takes the parse's extent as its name when
         that extent holds its span and runs further with the body's name (a body noun of
@@ -397,7 +545,14 @@ class EventPhrases(EntityComponent):
                     and (names_body or not added):
                 record.name = doc[start:end].text
 
-    def assign(self, doc: Doc, found: list[Phrase]) -> None:
+    def assign(self, doc: Doc, found: list[Phrase | Anaphor]) -> None:
+        anaphors = []
+        for anaphor in (f for f in found if isinstance(f, Anaphor)):
+            span = Span(doc, anaphor.start, anaphor.end, label="Event")
+            span._.event_name = EventName(span.text, anaphor.head, None, antecedent=anaphor.antecedent)
+            anaphors.append(span)
+        doc.spans["event_phrases"] = anaphors  # read with arabic_event_phrases' (recognize_entities)
+        found = [f for f in found if isinstance(f, Phrase)]
         if not found:
             return
         spans = list(doc.spans.get("events", []))
@@ -406,5 +561,7 @@ class EventPhrases(EntityComponent):
             text = doc[phrase.name_start:phrase.name_end].text
             # a description, not a name: no name, the whole phrase its alias when the span is shorter
             span._.event_name = EventName("", phrase.head, phrase.year, text if text != span.text else None)
+            if phrase.relative:  # la précédente session: its relative word is its name (event_identity counts it)
+                span._.event_name.name = text
             spans.append(span)
         doc.spans["events"] = sorted(spans, key=lambda s: s.start)

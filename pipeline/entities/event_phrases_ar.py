@@ -52,6 +52,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.anaphors import AnaphorLinks, Antecedent
 from pipeline.entities.component import EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
@@ -292,11 +293,10 @@ class ArabicEventPhrases(EntityComponent):
     def _anaphors(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
                   found: list[tuple[Span, EventName]], taken: set[int]) -> list[tuple[Span, EventName]]:
         """هذه الدورة، الاجتماع: the last event of the anaphor's kind before it."""
-        antecedents = sorted([(s.start, s.end, self._event_kind(s, bare)) for s in events]
-                             + [(s.start, s.end, self.kind(r.head)) for s, r in found])
+        links = AnaphorLinks([Antecedent(s.start, s.end, self._event_kind(s, bare)) for s in events]
+                             + [Antecedent(s.start, s.end, self.kind(r.head)) for s, r in found])
         phrase_tokens = {t for s, _ in found for t in range(s.start, s.end)}
         out: list[tuple[Span, EventName]] = []
-        linked: dict[str, int] = {}
         for i in range(len(doc)):
             if i in taken or i in phrase_tokens or not norms[i].startswith(ARTICLE) or bare[i] not in self.anaphor_heads:
                 continue
@@ -309,13 +309,8 @@ class ArabicEventPhrases(EntityComponent):
                 continue  # نسخة عام 2013 من التمرين: another edition of it, not the last one named
             if start == i and i > 0 and is_clitic(doc[i - 1]):
                 start = i  # للاجتماع: the anaphor is the word after the clitic
-            kind = self.kind(bare[i])
-            before = [a for a in antecedents if a[1] <= start and a[2] == kind]
-            if not before:
-                continue
-            antecedent = before[-1][0]
-            text = normalize(doc[start:i + 1].text)
-            if linked.setdefault(text, antecedent) != antecedent:
+            antecedent = links.resolve(start, self.kind(bare[i]), normalize(doc[start:i + 1].text))
+            if antecedent is None:
                 continue
             span = Span(doc, start, i + 1, label="Event")
             out.append((span, EventName(span.text, bare[i], None, antecedent=antecedent)))
@@ -331,4 +326,6 @@ class ArabicEventPhrases(EntityComponent):
     def assign(self, doc: Doc, found: list[tuple[Span, EventName]]) -> None:
         for span, record in found:
             span._.event_name = record
-        doc.spans["event_phrases"] = sorted((span for span, _ in found), key=lambda s: s.start)
+        # the fr/en anaphors of ``event_phrases`` are in the group already
+        spans = list(doc.spans.get("event_phrases", [])) + [span for span, _ in found]
+        doc.spans["event_phrases"] = sorted(spans, key=lambda s: s.start)

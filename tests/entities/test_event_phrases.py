@@ -92,3 +92,56 @@ def test_nothing_without_a_parse_or_for_arabic():
     assert list(nlp("The 2021 Guinea coup ousted Alpha Condé.").spans.get("events", [])) == []
     assert get_nlp("ar").has_pipe("event_phrases")
     assert list(events("ar", "وقعت معركة في المدينة")) == []
+
+
+# --- anaphors (this summit, cette session) and events named by their place in a series -----
+def anaphors(lang, text):
+    """Anaphor text -> the text of the event span it refers back to."""
+    doc = get_nlp(lang)(text)
+    starts = {s.start: s.text for s in doc.spans["events"]}
+    return {s.text: starts.get(s._.event_name.antecedent) for s in doc.spans["event_phrases"]}
+
+
+def test_a_demonstrative_head_refers_back_to_the_last_event_of_its_kind():
+    assert anaphors("en", "The 2017 Manchester Arena bombing killed 22 people. This bombing shocked Britain.") == {
+        "This bombing": "2017 Manchester Arena bombing"}
+    assert anaphors("fr", "L'attentat de Nice de 2016 a fait 86 morts. La France a condamné cet attentat.") == {
+        "cet attentat": "attentat de Nice"}
+    # the anaphor is no event of its own
+    assert "This bombing" not in events("en", "The 2017 Manchester Arena bombing killed 22 people. This bombing shocked Britain.")
+
+
+def test_a_definite_head_alone_is_an_anaphor_only_for_gatherings():
+    text = "The 2022 Madrid summit of NATO ended on Thursday. Leaders praised the summit."
+    assert anaphors("en", text) == {"the summit": "summit"}  # the span of "the 2022 Madrid summit of NATO"
+    # "the bombing" is as often the series or another bombing: no anaphor
+    assert anaphors("en", "The 2017 Manchester Arena bombing killed 22 people. Police said the bombing was planned.") == {}
+
+
+def test_an_anaphor_needs_an_event_of_its_kind_in_the_sentences_before():
+    assert anaphors("en", "Ministers praised this summit.") == {}
+    # a meeting is no summit
+    assert anaphors("fr", "Le sommet de Madrid de 2022 s'est achevé jeudi. Les ministres ont salué cette réunion.") == {}
+    far = ("The 2022 Madrid summit of NATO ended on Thursday. It rained in Spain. Trains stopped. "
+           "Buses were late. Ministers praised this summit.")
+    assert anaphors("en", far) == {}
+
+
+def test_a_head_with_a_modifier_or_a_complement_is_no_anaphor():
+    text = "The 2022 Madrid summit of NATO ended on Thursday. This summit of the G7 opened later."
+    assert anaphors("en", text) == {}
+
+
+def test_the_previous_session_is_an_event_of_its_own_and_no_anaphor():
+    text = ("The 12th session of the Joint Commission opened in Rabat. "
+            "The previous session was held in Madrid. Last year's edition drew 300 people.")
+    found = events("en", text)
+    assert "previous session" in found and "Last year's edition" in found
+    # its relative word is its name: event_identity counts from the numbered session
+    assert found["previous session"].name == "previous session"
+    assert anaphors("en", text) == {}
+    fr = events("fr", "La 12e session de la commission mixte s'est ouverte à Rabat. "
+                      "La précédente session avait eu lieu à Madrid.")
+    assert "précédente session" in fr
+    # a session to come is left out (the tuning sets do not annotate it)
+    assert "next session" not in events("en", "The 12th session opened in Rabat. The next session will be held in Madrid.")

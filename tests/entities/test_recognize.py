@@ -239,3 +239,12 @@ def test_arabic_event_phrase_keeps_the_names_inside_it_and_an_anaphor_refers_to_
     assert found["ناريندرا مودي"].type == "Person"
     anaphor = found["هذه الزيارة"]
     assert anaphor.type == "Event" and anaphor.attrs.refers_to == visit.id
+
+
+def test_a_french_anaphor_is_a_mention_that_refers_to_its_antecedent():
+    text = "L'attentat de Nice de 2016 a fait 86 morts. La France a condamné cet attentat."
+    found = by_text(mentions("fr", text))
+    anaphor = found["cet attentat"]
+    antecedent = next(m for m in found.values() if m.type == "Event" and m.id == anaphor.attrs.refers_to)
+    assert anaphor.type == "Event" and antecedent.start < anaphor.start
+    assert "attentat" in antecedent.text and antecedent.attrs.refers_to is None

@@ -16,10 +16,11 @@ EVENTS = ROOT / "corpus" / "events" / "groups.jsonl"
 # not: most missed reports are events the recognizer does not find or names only by an
 # anaphor or a description, "the attack", "la précédente session"; described visits, "state
 # visit", "زيارة الدولة", join by their frame since 0.638; a yearless name takes its
-# publication year between two editions since 0.653). Raise the floor when recall
-# improves; the strict xfail below turns red when the target is met.
+# publication year between two editions since 0.653; "la précédente session", "the last
+# session" are events counted from their document's numbered session since 0.710). Raise
+# the floor when recall improves; the strict xfail below turns red when the target is met.
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.80
-RECALL_FLOOR = 0.65
+RECALL_FLOOR = 0.70
 
 
 def _gold(doc_id: str, *events: tuple[str, str, str]) -> dict:

@@ -683,3 +683,15 @@ def test_an_anaphor_is_the_event_it_refers_to_and_names_nothing_across_documents
     assert "هذه الزيارة" not in entity_with(entities, "قمة الجزائر").aliases
     # the same anaphor in another document is that document's visit, not this one
     assert entity_with(entities, "زيارة أخرى إلى روما").documents == ["b"]
+
+
+def test_an_english_anaphor_joins_its_antecedent_and_makes_no_entity_of_its_own():
+    summit = ("2022 Madrid summit", "Event", None, {"name": "2022 Madrid summit"})
+    bombing = ("Manchester Arena bombing", "Event", None, {"name": "Manchester Arena bombing"})
+    entities, _ = resolve_entities([
+        doc("a", "en", summit, bombing, ("this summit", "Event", None, {"refers_to": "a#0"})),
+    ], NO_LEXICON)
+    events = [e for e in entities if e.type == "Event"]
+    assert len(events) == 2
+    assert "this summit" in entity_with(entities, "2022 Madrid summit").aliases
+    assert "this summit" not in entity_with(entities, "Manchester Arena bombing").aliases
