@@ -328,8 +328,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)
         if event.name and normalize(event.name) != normalize(span.text):
             attrs.aliases = [event.name]
-        elif event.alias:
-            attrs.aliases = [event.alias]
+        if event.alias and normalize(event.alias) not in {normalize(a) for a in (span.text, *attrs.aliases)}:
+            attrs.aliases = [*attrs.aliases, event.alias]  # sa 23e session, of 23e session de la commission...
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
         conf = 0.96 if normalize(event.name) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))

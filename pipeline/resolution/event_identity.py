@@ -401,6 +401,11 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
                     if (key[0] == "name" and bool(years[x]) != bool(years[y]) and not facts[x].kinds
                             and not facts[y].kinds and not _apart(a, facts[x], b, facts[y])):
                         in_document[x if not years[x] else y].add(y if not years[x] else x)
+                    elif (key[0] == "ordinal" and bool(facts[x].names) != bool(facts[y].names)
+                          and not _apart(a, facts[x], b, facts[y])):
+                        # دورتها الثالثة والعشرين after الدورة الثالثة والعشرين للجنة ...: its one
+                        # named report of its kind and ordinal
+                        in_document[x if not facts[x].names else y].add(y if not facts[x].names else x)
                     continue
                 if pair in candidates:
                     continue
