@@ -285,3 +285,17 @@ def test_a_documents_unnamed_session_of_one_ordinal_is_its_named_one():
     # another ordinal stays apart
     tenth = report("d", "d1", "10th session", places=("city/lima",), participants=("country/CL", "country/PE"))
     assert same_event_groups([named, tenth]) == []
+
+
+def test_described_visits_join_by_a_shared_place_in_a_shared_month():
+    # a state visit to Spain in March 2023: one report names the visitor, the other only
+    # "the French president"; a visit of May, or of another named visitor, stays apart
+    a = report("a", "d1", "state visit", dates=("2023-03-14",), places=("country/ES",),
+               participants=("person|~lula",))
+    b = report("b", "d2", "visite d'État", dates=("2023-03",), places=("country/ES",))
+    c = report("c", "d3", "state visit", dates=("2023-05",), places=("country/ES",))
+    d = report("d", "d4", "state visit", dates=("2023-03-20",), places=("country/ES",),
+               participants=("person|~scholz",))
+    assert same_event_groups([a, b]) == [["a", "b"]]
+    assert same_event_groups([a, c]) == []
+    assert same_event_groups([a, d]) == []
