@@ -81,6 +81,10 @@ _NOT_NAME = frozenset({"PRON", "VERB", "AUX", "ADP", "DET", "PUNCT", "SCONJ", "C
 _DESCRIBING_DEPS = frozenset({"prep", "poss", "compound", "nummod", "flat:name", "appos", "amod"})
 # The words of a relative phrase, at most (l'édition de l'année dernière).
 MAX_RELATIVE_TOKENS = 6
+# The subject of a session's verb that a possessive refers to, and what ends its phrase.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+_OWNER_CUT = frozenset({"acl", "acl:relcl", "relcl", "conj", "cc", "advcl", "parataxis"})
+_NAME_PUNCT = frozenset({"-", "‐", "'", "’"})
 # How many sentences before an anaphor (this exercise) its antecedent may be, at most.
 MAX_ANAPHOR_SENTENCES = 3
 # Whether a definite head alone (the attack, l'attaque) is an anaphor, or only with a
@@ -175,6 +179,10 @@ class EventPhrases(EntityComponent):
         self.shifts = relative_words("previous")
         self.year_words = relative_words("year_words")
         self.relative_heads = words("relative_heads")
+        self.possessives = words("possessives")
+        self.owner_link = " ".join(spec.get("owner_link") or [])
+        self.owner_contractions = {normalize(" ".join(pair[:-1])): pair[-1] for pair in
+                                   (w.split() for w in spec.get("owner_contractions") or []) if len(pair) > 1}
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list:
         """The event phrases, then the anaphors of the events found so far and of those."""
@@ -544,6 +552,38 @@ class EventPhrases(EntityComponent):
             if start <= span.start and end > span.end and all(doc[k].pos_ in _NOT_NAME for k in dropped) \
                     and (names_body or not added):
                 record.name = doc[start:end].text
+            elif normalize(record.name) == normalize(span.text):
+                self._name_owner(doc, span, head)  # sa 23e session: no body named after it
+
+    def _name_owner(self, doc: Doc, span: Span, head: Token) -> None:
+        """A numbered session after a possessive (la commission mixte maroco-française a
+        clôturé sa 23e session) takes the subject of its verb as its body: its name becomes
+        "23e session de la commission mixte maroco-française" and "sa 23e session" its alias."""
+        if span.start == 0 or not self.owner_link:
+            return
+        det = doc[span.start - 1]
+        if normalize(det.text.lower()) not in self.possessives or det.head.i != head.i:
+            return
+        owner = next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+        if owner is None or head.head.i == head.i:
+            return
+        if owner.ent_type_ in ("PER", "PERSON") or any(c.dep_ in ("flat:name",) for c in owner.children):
+            return  # a person's session is no body's
+        kept = sorted(t.i for t in owner.subtree if not any(
+            a.dep_ in _OWNER_CUT or a.dep_ == "punct" and a.text not in _NAME_PUNCT
+            for a in (t, *t.ancestors) if a.i != owner.i and owner.is_ancestor(a)))
+        if not kept or kept[-1] - kept[0] + 1 != len(kept) or kept[-1] >= span.start:
+            return
+        words = doc[kept[0]:kept[-1] + 1].text
+        if doc[kept[0]].pos_ == "DET":
+            words = words[:1].lower() + words[1:]
+        link = f"{self.owner_link} {words}"
+        for long, short in self.owner_contractions.items():  # de le Conseil: du Conseil
+            if normalize(link[:len(long) + 1]) == long + " ":
+                link = short + link[len(long):]
+        record = span._.event_name
+        record.alias = doc[span.start - 1:span.end].text
+        record.name = f"{record.name or span.text} {link}"
 
     def assign(self, doc: Doc, found: list[Phrase | Anaphor]) -> None:
         anaphors = []

@@ -45,6 +45,7 @@ from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
@@ -327,8 +328,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)
         if event.name and normalize(event.name) != normalize(span.text):
             attrs.aliases = [event.name]
-        elif event.alias:
-            attrs.aliases = [event.alias]
+        if event.alias and normalize(event.alias) not in {normalize(a) for a in (span.text, *attrs.aliases)}:
+            attrs.aliases = [*attrs.aliases, event.alias]  # sa 23e session, of 23e session de la commission...
         # A quoted event name outranks the same words as a lexicon place (أحداث «باتاكلان»).
         conf = 0.96 if normalize(event.name) == normalize(span.text) else TRUST["events"]
         found.append(_Candidate(span, "Event", "events", conf, attrs))
@@ -357,6 +358,12 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         filters = _filters()
         typed: list[ModelEntity] = []
         for ent in doc.ents:
+            if ent.label_ == "DATE":
+                named = _named_edition(ent, marks)
+                if named is not None:
+                    typed.append(ModelEntity(named, "Event", "DATE"))
+                    known.setdefault(normalize(_YEAR_END.sub("", named.text)), "Event")
+                continue
             span = clean_model_span(ent)
             if span is not None:
                 span = after_dateline(span)
@@ -399,6 +406,22 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
 
 
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
+
+
+def _named_edition(ent: Span, marks: LexiconMarks) -> Span | None:
+    """A span the model read as a date that is a name and its year (Flintlock 2020, Cobra
+    Gold 2019: proper nouns, none a month, a weekday or a lexicon name, then the year): an
+    edition of a recurring event, not a date."""
+    if len(ent) < 2 or not _YEAR_TOKEN.match(ent[-1].text):
+        return None
+    if ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" and is_capitalized(ent.doc[ent.start - 1]):
+        return None  # the end of a longer name ("Star 2017" of Bright Star 2017)
+    words = ent[:-1]
+    calendar = {w for names in (*load_months().values(), *load_weekdays().values()) for w in names}
+    if any(t.pos_ != "PROPN" or not is_capitalized(t) or normalize(t.text) in calendar
+           or marks.type_at(t.i) for t in words):
+        return None
+    return ent
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 
 

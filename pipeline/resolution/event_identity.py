@@ -356,11 +356,21 @@ def _linked(key: tuple, a: EventReport, b: EventReport, years_a: frozenset[str] 
         return len(common) >= ORDINAL_ONLY_SHARED
     if key[0] == "frame":
         # a described report: two shared parties or places, or one shared person in a shared
-        # year (Macron's state visit, 2024); never two reports that name two other places
+        # year (Macron's state visit, 2024), or a shared place in a shared month unless each
+        # names its people and none is shared; never two reports that name two other places
         if a.places and b.places and not a.places & b.places:
             return False
-        return len(common) >= FRAME_SHARED or bool(years_a & years_b) and any(k.startswith("person") for k in common)
+        persons_a, persons_b = ({k for k in r.participants if k.startswith("person")} for r in (a, b))
+        return len(common) >= FRAME_SHARED or bool(years_a & years_b) and any(k.startswith("person") for k in common) \
+            or bool(a.places & b.places) and bool(_months(a.dates) & _months(b.dates)) \
+            and not (persons_a and persons_b and not persons_a & persons_b)
     return True
+
+
+def _months(dates: frozenset[str]) -> frozenset[str]:
+    """The months of a report's dates of month or day precision (a visit to Morocco in
+    October 2024, زيارة الدولة ... في أكتوبر الماضي)."""
+    return frozenset(d[:7] for d in dates if len(d) >= 7 and d[:4].isdigit())
 
 
 def _strength(fa: _Facts, fb: _Facts) -> int:
@@ -401,6 +411,11 @@ def same_event_groups(reports: list[EventReport]) -> list[list[str]]:
                     if (key[0] == "name" and bool(years[x]) != bool(years[y]) and not facts[x].kinds
                             and not facts[y].kinds and not _apart(a, facts[x], b, facts[y])):
                         in_document[x if not years[x] else y].add(y if not years[x] else x)
+                    elif (key[0] == "ordinal" and bool(facts[x].names) != bool(facts[y].names)
+                          and not _apart(a, facts[x], b, facts[y])):
+                        # دورتها الثالثة والعشرين after الدورة الثالثة والعشرين للجنة ...: its one
+                        # named report of its kind and ordinal
+                        in_document[x if not facts[x].names else y].add(y if not facts[x].names else x)
                     continue
                 if pair in candidates:
                     continue

@@ -145,3 +145,13 @@ def test_the_previous_session_is_an_event_of_its_own_and_no_anaphor():
     assert "précédente session" in fr
     # a session to come is left out (the tuning sets do not annotate it)
     assert "next session" not in events("en", "The 12th session opened in Rabat. The next session will be held in Madrid.")
+
+
+def test_a_session_after_a_possessive_is_named_by_the_subject_of_its_verb():
+    found = events("en", "The Chilean-Peruvian joint commission held its 9th session in Lima on Monday.")
+    record = found["9th session"]
+    assert (record.name, record.alias) == ("9th session of the Chilean-Peruvian joint commission", "its 9th session")
+    found = events("fr", "Le Conseil des ministres arabes a ouvert sa 12e session.")
+    assert found["12e session"].name == "12e session du Conseil des ministres arabes"
+    # a person's session is no body's
+    assert events("fr", "Emmanuel Macron a présidé sa 12e session.")["12e session"].name == "12e session"

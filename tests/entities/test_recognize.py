@@ -152,6 +152,14 @@ def test_organization_name_with_a_year_is_an_event():
     assert ms["Atlas Falcon 2022"].type == "Event"
 
 
+def test_a_name_and_year_the_model_read_as_a_date_is_an_event():
+    # the English model reads "Flintlock 2019" as a DATE; a month, a weekday stay dates
+    ms = by_text(mentions("en", "Special forces from Ghana took part in Flintlock 2019 last month. "
+                                "The ministers met on Monday 5 April 2021 and again in March 2022."))
+    assert ms["Flintlock 2019"].type == "Event"
+    assert not any("2021" in text or "2022" in text for text in ms)
+
+
 def test_french_unknown_place_after_a_is_a_city():
     ms = by_text(mentions("fr", "De nouveaux postes de gendarmerie ont été ouverts à Koumpentoum et à Goudiry."))
     assert ms["Koumpentoum"].type == "City"

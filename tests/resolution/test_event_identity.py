@@ -271,3 +271,31 @@ def test_described_visits_in_three_languages_are_one_event():
     visits = {tuple(e.documents) for e in entities if e.type == "Event" and e.event_kind == "visit"}
     assert ("en-visit", "fr-visit") in visits
     assert ("en-other",) in visits
+
+
+def test_a_documents_unnamed_session_of_one_ordinal_is_its_named_one():
+    # "its 9th session" beside "the 9th session of the joint commission" in one document: one
+    # event, so another document's report of that session joins both, not only the first
+    named = report("a", "d1", "9th session of the Chilean-Peruvian joint commission",
+                   places=("city/lima",), participants=("country/CL", "country/PE"))
+    unnamed = report("b", "d1", "9th session", places=("city/lima",), participants=("country/CL", "country/PE"))
+    other = report("c", "d2", "9e session de la commission mixte", places=("city/lima",),
+                   participants=("country/CL", "country/PE"))
+    assert same_event_groups([named, unnamed, other]) == [["a", "b", "c"]]
+    # another ordinal stays apart
+    tenth = report("d", "d1", "10th session", places=("city/lima",), participants=("country/CL", "country/PE"))
+    assert same_event_groups([named, tenth]) == []
+
+
+def test_described_visits_join_by_a_shared_place_in_a_shared_month():
+    # a state visit to Spain in March 2023: one report names the visitor, the other only
+    # "the French president"; a visit of May, or of another named visitor, stays apart
+    a = report("a", "d1", "state visit", dates=("2023-03-14",), places=("country/ES",),
+               participants=("person|~lula",))
+    b = report("b", "d2", "visite d'État", dates=("2023-03",), places=("country/ES",))
+    c = report("c", "d3", "state visit", dates=("2023-05",), places=("country/ES",))
+    d = report("d", "d4", "state visit", dates=("2023-03-20",), places=("country/ES",),
+               participants=("person|~scholz",))
+    assert same_event_groups([a, b]) == [["a", "b"]]
+    assert same_event_groups([a, c]) == []
+    assert same_event_groups([a, d]) == []

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language.dates import find_dates
+from pipeline.language.dates import DateMention, document_dates, find_dates
 from pipeline.language.datelines import DASH, read_dateline
 from pipeline.language.morphology import agrees_in_gender, strip_definite
 from pipeline.language.normalize import normalize
@@ -371,7 +371,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
     out: list[Candidate] = []
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
-    dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
+    dates = _event_dates(ctx)
     cues = _find(ctx, "event_participation")
     located_at = _located(ctx)
     for ev in evs:
@@ -429,6 +429,18 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                         cand.start, cand.end = covering(a, intro)
                     out.append(cand)
     return out
+
+
+def _event_dates(ctx: SentenceContext) -> list[DateMention]:
+    """The sentence's dates, and with a reference date its relative ones (أكتوبر الماضي, last
+    October: the month of the year before the publication), in text order."""
+    dates = find_dates(ctx.sentence, ctx.lang, ctx.reference)
+    if ctx.reference:
+        taken = [(d.start, d.end) for d in dates]
+        dates += [DateMention(d.start, d.end, d.value) for d in document_dates(ctx.sentence, ctx.lang, ctx.reference)[0]
+                  if d.relative and d.value and not d.unresolved and not d.invalid
+                  and not any(s < d.end and d.start < e for s, e in taken)]
+    return sorted(dates, key=lambda d: d.start)
 
 
 def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Arg], strict: bool = False) -> list[Arg]:

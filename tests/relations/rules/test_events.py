@@ -159,3 +159,14 @@ def test_the_participants_of_another_event_do_not_negate_a_held_one_en(extract):
     held = [r for r in relations if r.type == "involvedIn" and r.extractor == "rule:event-participant"]
     assert ("Egypt", "involvedIn", "Bright Star exercise") in triples
     assert held and not any(r.negated for r in held)
+
+
+# --- a relative date of the event's clause dates it, from the publication date -------------
+
+def test_a_relative_month_of_the_clause_dates_the_event(extract):
+    text = ("وأشاد الوزيران بنتائج زيارة العمل التي قام بها رئيس الحكومة الإسباني إلى المغرب في فبراير الماضي.")
+    triples, _ = extract("ar", text, [("زيارة العمل", EVENT)], published="2023-05-10")
+    assert ("زيارة العمل", "occurredOn", "2023-02") in triples
+    # without a publication date a relative month dates nothing
+    triples, _ = extract("ar", text, [("زيارة العمل", EVENT)])
+    assert not any(t == "occurredOn" for _, t, _ in triples)
