@@ -138,24 +138,23 @@ class StoreState:
     def save_changes(self, changes: nx.MultiDiGraph, gone: set[str], index_state: str, generation: str) -> None:
         """:meth:`save` for an incremental run: the signatures of ``changes`` replace theirs,
         those of ``gone`` are dropped, the others stay."""
-        db = self._open()
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("DELETE FROM sigs WHERE id=?", [(key,) for key in sorted(gone)])
-            db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?)",
-                           ((key, sig, json.dumps(docs, ensure_ascii=False)) for key, sig, docs in signatures(changes)))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (index_state,))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
-            db.execute("COMMIT")
-        finally:
-            db.close()
+        self._write(changes, index_state, generation, gone=gone)
 
     def save(self, G: nx.MultiDiGraph, index_state: str, generation: str) -> None:
+        self._write(G, index_state, generation)
+
+    def _write(self, G: nx.MultiDiGraph, index_state: str, generation: str, *, gone: set[str] | None = None) -> None:
+        """Stores the signatures of ``G`` and the state in one transaction: over all the old
+        ones (``gone`` None), or replacing theirs and dropping those of ``gone``."""
         db = self._open()
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.execute("DELETE FROM sigs")
-            db.executemany("INSERT INTO sigs VALUES (?, ?, ?)",
+            if gone is None:
+                db.execute("DELETE FROM sigs")
+            else:
+                db.executemany("DELETE FROM sigs WHERE id=?", [(key,) for key in sorted(gone)])
+            insert = "INSERT INTO" if gone is None else "INSERT OR REPLACE INTO"
+            db.executemany(f"{insert} sigs VALUES (?, ?, ?)",
                            ((key, sig, json.dumps(docs, ensure_ascii=False)) for key, sig, docs in signatures(G)))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (index_state,))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
