@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -417,11 +418,19 @@ def _named_edition(ent: Span, marks: LexiconMarks) -> Span | None:
     if ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" and is_capitalized(ent.doc[ent.start - 1]):
         return None  # the end of a longer name ("Star 2017" of Bright Star 2017)
     words = ent[:-1]
-    calendar = {w for names in (*load_months().values(), *load_weekdays().values()) for w in names}
+    calendar = _calendar_words()
     if any(t.pos_ != "PROPN" or not is_capitalized(t) or normalize(t.text) in calendar
            or marks.type_at(t.i) for t in words):
         return None
     return ent
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names of every language, normalized."""
+    return frozenset(w for names in (*load_months().values(), *load_weekdays().values()) for w in names)
+
+
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 
 

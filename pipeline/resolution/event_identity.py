@@ -361,9 +361,10 @@ def _linked(key: tuple, a: EventReport, b: EventReport, years_a: frozenset[str] 
         if a.places and b.places and not a.places & b.places:
             return False
         persons_a, persons_b = ({k for k in r.participants if k.startswith("person")} for r in (a, b))
-        return len(common) >= FRAME_SHARED or bool(years_a & years_b) and any(k.startswith("person") for k in common) \
-            or bool(a.places & b.places) and bool(_months(a.dates) & _months(b.dates)) \
-            and not (persons_a and persons_b and not persons_a & persons_b)
+        person_in_year = bool(years_a & years_b) and any(k.startswith("person") for k in common)
+        other_people = bool(persons_a and persons_b and not persons_a & persons_b)
+        place_in_month = bool(a.places & b.places) and bool(_months(a.dates) & _months(b.dates)) and not other_people
+        return len(common) >= FRAME_SHARED or person_in_year or place_in_month
     return True
 
 
