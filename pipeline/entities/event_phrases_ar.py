@@ -121,6 +121,8 @@ class ArabicEventPhrases(EntityComponent):
         self.stops = frozenset(normalize(w) for w in data["stops"])
         self.bridges = frozenset(normalize(w) for w in data["bridges"])
         self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
+        self.visit_relatives = frozenset(normalize(w) for w in data.get("visit_relatives") or [])
+        self.visit_verbs = frozenset(normalize(w) for w in data.get("visit_verbs") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
@@ -157,15 +159,20 @@ class ArabicEventPhrases(EntityComponent):
         demonyms = {s.start for s in doc.spans.get("demonyms", [])}
         events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
         taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
+        self._described_visits(doc, norms, bare, events, names, taken)
         found: list[tuple[Span, EventName]] = []
         resume = 0
         for i, head in self.heads.matches(bare):
             if i < resume or i in taken or (i > 0 and norms[i - 1] in self.demonstratives):
                 continue
-            if self._anchor_before(norms, i):
+            # بعد زيارة أجراها X إلى Y: a visit told as done by its visitor, to its place, is an
+            # event even when it dates what the sentence tells
+            anchored = self._anchor_before(norms, i)
+            if anchored and self.kind(" ".join(head)) != VISIT:
                 continue
             phrase = self._phrase(doc, norms, i, head, names, demonyms, taken)
-            if phrase is None:
+            if phrase is None or anchored and not (any(norms[k] in self.visit_verbs for k in range(i, phrase.end))
+                                                   and any(norms[k] in self.visit_links for k in range(i, phrase.end))):
                 continue
             span = Span(doc, phrase.start, phrase.end, label="Event")
             found.append((span, EventName(span.text, phrase.head, phrase.year)))
@@ -272,17 +279,40 @@ class ArabicEventPhrases(EntityComponent):
             return None
         return Phrase(i, end, " ".join(head), year, singled)
 
+    def _described_visits(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                          names: dict[int, Span], taken: set[int]) -> None:
+        """A described visit of ``event_patterns`` (زيارة الدولة، زيارة عمل) that its visitor
+        follows before the place it goes to (زيارة الدولة التي أداها الرئيس X إلى إيطاليا)
+        takes that phrase as its alias; its span stays the description."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.name or record.alias or record.antecedent is not None \
+                    or self._event_kind(span, bare) != VISIT:
+                continue
+            end = self._destination(doc, norms, span.end, names, taken)
+            if end is not None:
+                record.alias = doc[span.start:end].text
+
     def _destination(self, doc: Doc, norms: list[str], k: int, names: dict[int, Span], taken: set[int]) -> int | None:
         """The end of the place a visit goes to, after its visitor (زيارة أجراها رئيس الوزراء
-        X إلى أنقرة): a visit link at most :data:`MAX_VISITOR_TOKENS` words on, only words
-        between, then a name with the definite words after it."""
+        X إلى أنقرة، الزيارة التي أدتها X إلى طرابلس): a visit link at most
+        :data:`MAX_VISITOR_TOKENS` words on, only words between (the first may be one of
+        ``visit_relatives``), then a place's name (a lexicon city of any size) with the
+        definite words after it."""
+        in_name = {t for span in names.values() for t in range(span.start, span.end)}
         for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
-            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") or _IMPERFECT.match(norms[j]):
-                return None  # زيارة يقوم بها X: a visit under way or to come, not one done
+            if j == k and norms[j] in self.visit_relatives:
+                continue
+            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") \
+                    or (_IMPERFECT.match(norms[j]) and j not in in_name):
+                return None  # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name)
             if norms[j] in self.visit_links:
-                if j + 1 not in names or names[j + 1].label_ not in PLACE_LABELS:
+                # after إلى a lexicon city of any size is the place (موسكو)
+                place = names.get(j + 1) or next((s for s in doc.spans.get("lexicon", [])
+                                                  if s.start == j + 1 and s.label_ == "City"), None)
+                if place is None or place.label_ not in PLACE_LABELS:
                     return None
-                end = names[j + 1].end
+                end = place.end
                 while end < len(doc) and is_definite(doc[end]) and norms[end] not in self.stops and end not in taken:
                     end += 1
                 return end

@@ -68,3 +68,34 @@ def test_other_languages_get_an_empty_group():
 def test_verb_shapes_are_not_verbal_nouns():
     assert all(verb_shaped(w) for w in ("يقوم", "تتعرض", "استهدف", "نفذت"))
     assert not any(verb_shaped(w) for w in ("تعاون", "تمرين", "تدريبات", "تنسيق", "امنيه", "عمليات"))
+
+
+def events(text):
+    """Span text -> its record, for the events of ``event_patterns`` (described visits)."""
+    doc = get_nlp("ar")(text)
+    return {s.text: s._.event_name for s in doc.spans["events"]}
+
+
+def test_a_described_visit_takes_its_visitor_and_place_as_its_alias():
+    found = events("وقع البلدان الاتفاق خلال زيارة الدولة التي أداها الرئيس إيمانويل ماكرون إلى الرباط في أكتوبر 2024.")
+    assert found["زيارة الدولة"].alias == "زيارة الدولة التي أداها الرئيس إيمانويل ماكرون إلى الرباط"
+    found = events("وجاء ذلك في ختام زيارة عمل أجراها ناريندرا مودي إلى باريس استمرت يومين.")
+    assert found["زيارة عمل"].alias == "زيارة عمل أجراها ناريندرا مودي إلى باريس"
+    # no place after the visitor: the description stays alone
+    assert events("وجاء ذلك في ختام زيارة عمل أجراها ناريندرا مودي استمرت يومين.")["زيارة عمل"].alias is None
+
+
+def test_a_definite_visit_runs_on_through_a_relative_pronoun_to_its_place():
+    _, found = phrases("وناقش الطرفان نتائج الزيارة التي أداها الملك عبد الله الثاني إلى واشنطن.")
+    assert list(found) == ["الزيارة التي أداها الملك عبد الله الثاني إلى واشنطن"]
+    # a relative clause with no place it goes to: the visit is not singled out
+    assert phrases("وناقش الطرفان نتائج الزيارة التي أداها الملك عبد الله الثاني.")[1] == {}
+
+
+def test_a_visit_told_as_done_is_an_event_even_after_a_time_anchor():
+    text = "وجاء القرار بعد أسابيع من زيارة أجراها المستشار أولاف شولتس إلى القاهرة، التقى خلالها السيسي."
+    assert list(phrases(text)[1]) == ["زيارة أجراها المستشار أولاف شولتس إلى القاهرة"]
+    # a visit without its verb after the anchor only dates what the sentence tells
+    assert phrases("وجاء القرار بعد أسابيع من زيارة المستشار الألماني أولاف شولتس إلى القاهرة.")[1] == {}
+    # the anchor still rules out the other kinds of event
+    assert phrases("وجاء القرار بعد ملتقى مشترك بين وزارة الداخلية المغربية والمنظمة الدولية للشرطة الجنائية.")[1] == {}
