@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.anaphors import AnaphorLinks, Antecedent
-from pipeline.entities.component import EntityComponent
+from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
 from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
@@ -67,6 +67,9 @@ VISIT = "visit"
 # Whether a definite head alone (الاجتماع) is an anaphor, or only with a demonstrative (هذا
 # الاجتماع): measured on corpus/train (module docstring).
 BARE_ANAPHORS = False
+# The tokens of an attack's target (الهجوم على | متحف باردو), at most, and of a quoted name in it.
+MAX_TARGET_TOKENS = 8
+MAX_QUOTED_WORDS = 6
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
@@ -80,6 +83,7 @@ NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
+_LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
 # Verbs have no tag without a parser; these shapes are verbs, never nouns of a chain: an
 # imperfect (يقضي، يضم، تتعرض; not a verbal noun تفعيل، تعاون، تعزيز), a feminine past (نفذت،
 # جرت; not a plural in ات), a form VIII or X past (استهدف، انطلق; its verbal noun has a long
@@ -123,6 +127,9 @@ class ArabicEventPhrases(EntityComponent):
         self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
         self.visit_relatives = frozenset(normalize(w) for w in data.get("visit_relatives") or [])
         self.visit_verbs = frozenset(normalize(w) for w in data.get("visit_verbs") or [])
+        self.target_heads = frozenset(normalize(w) for w in data.get("target_heads") or [])
+        self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
+        self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
@@ -177,8 +184,75 @@ class ArabicEventPhrases(EntityComponent):
             span = Span(doc, phrase.start, phrase.end, label="Event")
             found.append((span, EventName(span.text, phrase.head, phrase.year)))
             resume = phrase.end
+        found += self._target_phrases(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
+
+    def _target_phrases(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                        taken: set[int]) -> list[tuple[Span, EventName]]:
+        """الهجوم على متحف باردو، الهجوم الذي استهدف قاعة "X": a definite head of
+        ``target_heads`` (with its definite adjectives: الهجوم الانتحاري) and a link to its
+        target (``target_links``, or one of ``visit_relatives`` and a verb of ``target_verbs``),
+        then the target up to a stop, a verb or a conjunction; an event only when the target
+        holds a name (a lexicon, head or pattern name, or a quoted name)."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if i in taken or bare[i] not in self.target_heads or not is_definite(doc[i]) or is_clitic(doc[i]):
+                continue
+            j = i + 1
+            while j < n and is_definite(doc[j]) and j not in names and norms[j] not in self.stops:
+                j += 1  # الهجوم الانتحاري، العملية الإرهابية
+            if j < n and norms[j] in self.target_links:
+                j += 1
+            elif j + 1 < n and norms[j] in self.visit_relatives and norms[j + 1] in self.target_verbs:
+                j += 2
+            else:
+                continue
+            end, named = self._target(doc, norms, j, names, taken)
+            if named:
+                span = Span(doc, i, end, label="Event")
+                out.append((span, EventName(span.text, bare[i], None)))
+                taken = taken | set(range(i, end))
+        return out
+
+    def _target(self, doc: Doc, norms: list[str], k: int, names: dict[int, Span], taken: set[int]) -> tuple[int, bool]:
+        """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
+        مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
+        clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
+        name only definite words (its adjectives)."""
+        n = len(doc)
+        j = end = k
+        named = False
+        while j < n and j - k < MAX_TARGET_TOKENS and j not in taken:
+            token, nj = doc[j], norms[j]
+            if j in names:
+                j = end = names[j].end
+                named = True
+                continue
+            if token.text in OPEN_QUOTES:
+                close = next((c for c in range(j + 1, min(n, j + 1 + MAX_QUOTED_WORDS)) if doc[c].text in CLOSE_QUOTES), None)
+                if close is None or close == j + 1:
+                    break
+                j = end = close + 1
+                named = True
+                continue
+            if nj in self.stops or not is_arabic_word(token) or verb_shaped(nj):
+                break
+            if is_clitic(token):
+                if nj == _AND or j + 1 >= n or not is_arabic_word(doc[j + 1]):
+                    break  # وأسفر: a new clause
+                if nj == _LIKE:  # كنيس read as ك + نيس: one word, no name in it
+                    if named:
+                        break
+                    j = end = j + 2
+                    continue
+                j += 1
+                continue
+            if named and not is_definite(token):
+                break
+            j = end = j + 1
+        return end, named
 
     @staticmethod
     def _name_end(doc: Doc, span: Span) -> int:

@@ -502,7 +502,8 @@ class EventPatterns(EntityComponent):
 
     def _name_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """English: a quoted or capitalized name before its head, lowercase words between:
-        the "X" special forces exercise, X naval drills, the X attack."""
+        the "X" special forces exercise, X naval drills, the X attack, the X 2023 exercise
+        (the year is the name's)."""
         out = []
         if self.lang != "en":
             return out
@@ -520,6 +521,10 @@ class EventPatterns(EntityComponent):
                 if o >= 0 and q - o > 1:
                     out.append(EventMatch(o + 1, q, doc[o + 1:q].text, " ".join(head)))
                 continue
+            # the Bright Star 2023 exercise: the year ends the name
+            year = doc[k - 1].text if k > 1 and _YEAR.match(doc[k - 1].text) and is_capitalized(doc[k - 2]) else None
+            if year:
+                k -= 1
             e = k
             while k > 0 and e - k < 3 and is_capitalized(doc[k - 1]) and not doc[k - 1].is_stop \
                     and not marks.type_at(k - 1) and not marks.demonym_at(k - 1) and not _YEAR.match(doc[k - 1].text) \
@@ -529,7 +534,7 @@ class EventPatterns(EntityComponent):
                 continue
             if k > 0 and marks.type_at(k - 1):
                 continue
-            out.append(EventMatch(k, i + len(head), doc[k:e].text, " ".join(head)))
+            out.append(EventMatch(k, i + len(head), doc[k:e + (1 if year else 0)].text, " ".join(head), year))
         return out
 
     def _named_by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:

@@ -99,3 +99,20 @@ def test_a_visit_told_as_done_is_an_event_even_after_a_time_anchor():
     assert phrases("وجاء القرار بعد أسابيع من زيارة المستشار الألماني أولاف شولتس إلى القاهرة.")[1] == {}
     # the anchor still rules out the other kinds of event
     assert phrases("وجاء القرار بعد ملتقى مشترك بين وزارة الداخلية المغربية والمنظمة الدولية للشرطة الجنائية.")[1] == {}
+
+
+def test_an_attack_told_by_its_named_target_is_an_event():
+    _, found = phrases("وأدان المجلس الهجوم على سفارة الولايات المتحدة في نيروبي، وطالب بمحاسبة منفذيه.")
+    assert list(found) == ["الهجوم على سفارة الولايات المتحدة"]
+    _, found = phrases('وتذكر الصحيفة الهجوم الذي استهدف مسرح "باتاكلان" عام 2015.')
+    assert list(found) == ['الهجوم الذي استهدف مسرح "باتاكلان"']
+    _, found = phrases("وأعاد ذلك إلى الأذهان الهجوم الانتحاري على مطار كابول قبل عامين.")
+    assert list(found) == ["الهجوم الانتحاري على مطار كابول"]
+
+
+def test_an_attack_without_a_named_target_or_a_definite_head_is_no_event():
+    assert phrases("وأدان المجلس الهجوم على قاعدة عسكرية في الشمال.")[1] == {}
+    # indefinite: a threat or a plan, not one event told
+    assert phrases("وحذر من أن أي هجوم على النيجر سيعد إعلان حرب.")[1] == {}
+    # plural heads are a series
+    assert phrases("وأدان المجلس الهجمات التي استهدفت مدينة كابول.")[1] == {}

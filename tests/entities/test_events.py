@@ -108,6 +108,14 @@ def test_english_names_before_the_head_and_in_an_apposition():
     assert events("en", "Karim Bey, the Tunisian armed forces' exercise director, spoke.") == {}
 
 
+def test_an_english_name_before_its_head_keeps_its_year():
+    found = events("en", "Egypt and the United States opened the Cutlass Express 2024 exercise on Monday.")
+    record = found["Cutlass Express 2024 exercise"]
+    assert (record.name, record.year) == ("Cutlass Express 2024", "2024")
+    # a year with no name before it is no name (the phrase is a description, event_phrases')
+    assert events("en", "Egypt and the United States opened the 2024 exercise on Monday.")["2024 exercise"].name == ""
+
+
 def test_ordinals_after_an_adjective_and_ordinal_words():
     assert "القمة الأفريقية الخامسة عشرة" in events("ar", "انطلقت أعمال القمة الأفريقية الخامسة عشرة في أديس أبابا")
     assert "third round" in events("en", "The third round of talks ended without a deal.")
