@@ -130,6 +130,8 @@ class ArabicEventPhrases(EntityComponent):
         self.target_heads = frozenset(normalize(w) for w in data.get("target_heads") or [])
         self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
+        self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
+        self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
@@ -184,25 +186,40 @@ class ArabicEventPhrases(EntityComponent):
             span = Span(doc, phrase.start, phrase.end, label="Event")
             found.append((span, EventName(span.text, phrase.head, phrase.year)))
             resume = phrase.end
-        found += self._target_phrases(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one
+        named_kinds = {self._event_kind(s, bare) for s in events}
+        found += [(s, r) for s, r in self._target_phrases(doc, norms, bare, names,
+                                                           taken | {k for s, _ in found for k in range(s.start, s.end)})
+                  if self.kind(r.head) not in named_kinds]
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
 
     def _target_phrases(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                         taken: set[int]) -> list[tuple[Span, EventName]]:
-        """الهجوم على متحف باردو، الهجوم الذي استهدف قاعة "X": a definite head of
-        ``target_heads`` (with its definite adjectives: الهجوم الانتحاري) and a link to its
-        target (``target_links``, or one of ``visit_relatives`` and a verb of ``target_verbs``),
-        then the target up to a stop, a verb or a conjunction; an event only when the target
-        holds a name (a lexicon, head or pattern name, or a quoted name)."""
+        """الهجوم على متحف باردو، الهجوم الذي استهدف قاعة "X"، الانقلاب الذي أطاح بالرئيس X: a
+        definite head of ``target_heads`` (with its definite adjectives: الهجوم الانتحاري) and a
+        link to its target (``target_links``, or one of ``visit_relatives`` and a verb of
+        ``target_verbs``), then the target up to a stop, a verb or a conjunction; an event only
+        when the target holds a name (a lexicon, head or pattern name, or a quoted name). A
+        definite head of ``place_heads`` with one of ``place_links`` and a place's name right
+        after (الحرب في أوكرانيا، الحرب الروسية في أوكرانيا) is an event too."""
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
+        demonyms = {s.start for s in doc.spans.get("demonyms", [])}
         for i in range(n):
-            if i in taken or bare[i] not in self.target_heads or not is_definite(doc[i]) or is_clitic(doc[i]):
+            if i in taken or bare[i] not in self.target_heads | self.place_heads or not is_definite(doc[i]) \
+                    or is_clitic(doc[i]):
                 continue
             j = i + 1
-            while j < n and is_definite(doc[j]) and j not in names and norms[j] not in self.stops:
-                j += 1  # الهجوم الانتحاري، العملية الإرهابية
+            while j < n and is_definite(doc[j]) and (j not in names or j in demonyms) and norms[j] not in self.stops:
+                j += 1  # الهجوم الانتحاري، العملية الإرهابية، الحرب الروسية
+            if bare[i] in self.place_heads:  # الحرب في أوكرانيا
+                place = names.get(j + 1) if j + 1 < n and norms[j] in self.place_links else None
+                if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(i, place.end)):
+                    span = Span(doc, i, place.end, label="Event")
+                    out.append((span, EventName(span.text, bare[i], None)))
+                    taken = taken | set(range(i, place.end))
+                continue
             if j < n and norms[j] in self.target_links:
                 j += 1
             elif j + 1 < n and norms[j] in self.visit_relatives and norms[j + 1] in self.target_verbs:
@@ -237,8 +254,8 @@ class ArabicEventPhrases(EntityComponent):
                 j = end = close + 1
                 named = True
                 continue
-            if nj in self.stops or not is_arabic_word(token) or verb_shaped(nj):
-                break
+            if nj in self.stops or not is_arabic_word(token) or (verb_shaped(nj) and not is_definite(token)):
+                break  # (الرئيس is shaped like a past verb, but has the article)
             if is_clitic(token):
                 if nj == _AND or j + 1 >= n or not is_arabic_word(doc[j + 1]):
                     break  # وأسفر: a new clause

@@ -79,6 +79,9 @@ def _bare(norm: str) -> str:
 
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
 MAX_NAME = 4
+# French and English: lowercase adjectives between a head and its quoted name, at most
+# (l'exercice combiné maroco-américain « African Lion 2021 »; a hyphen counts as a word).
+MAX_ADJECTIVES_BEFORE_QUOTE = 4
 
 
 class EventMatch(NamedTuple):
@@ -176,6 +179,18 @@ class EventPatterns(EntityComponent):
             while k < len(doc) and k - j < 5 and (is_definite(doc[k]) or marks.demonym_at(k)) and not marks.type_at(k):
                 k += 1
             if k > j and EVENT_QUOTING.after(doc, k):
+                j = k
+        else:
+            # Lowercase adjectives between the head and a quoted name with its year: l'exercice
+            # combiné maroco-américain « African Lion 2021 » (without a year, "l'exercice
+            # militaire « Flintlock »" is the series as often as one edition).
+            k = j
+            while k < len(doc) and k - j < MAX_ADJECTIVES_BEFORE_QUOTE and not doc[k].is_stop \
+                    and (_lower_word(doc[k].text) or doc[k].text == "-") and doc[k].pos_ not in ("ADP", "DET", "AUX") \
+                    and (doc[k].pos_ != "VERB" or "Part" in doc[k].morph.get("VerbForm")):
+                k += 1
+            quoted = EVENT_QUOTING.after(doc, k) if k > j else None
+            if quoted and any(_YEAR.match(doc[t].text) for t in range(quoted.start, quoted.end)):
                 j = k
         for _ in range(3):
             # A capitalized demonym may start the name itself (Exercise African Lion).

@@ -116,3 +116,20 @@ def test_an_attack_without_a_named_target_or_a_definite_head_is_no_event():
     assert phrases("وحذر من أن أي هجوم على النيجر سيعد إعلان حرب.")[1] == {}
     # plural heads are a series
     assert phrases("وأدان المجلس الهجمات التي استهدفت مدينة كابول.")[1] == {}
+
+
+def test_a_war_in_a_named_place_and_a_coup_told_by_its_target_are_events():
+    assert list(phrases("وناقش الوزيران تداعيات الحرب في أوكرانيا على أسعار الحبوب.")[1]) == ["الحرب في أوكرانيا"]
+    assert list(phrases("وناقش الوزيران تداعيات الحرب الروسية في أوكرانيا.")[1]) == ["الحرب الروسية في أوكرانيا"]
+    # no place right after: the war on terrorism is no one war
+    assert phrases("وأكد الوزير التزام بلاده بالحرب على الإرهاب.")[1] == {}
+    _, found = phrases("وعلقت المجموعة عضوية النيجر بعد الانقلاب الذي أطاح بالرئيس محمد بازوم في يوليو.")
+    assert list(found) == ["الانقلاب الذي أطاح بالرئيس محمد بازوم"]
+
+
+def test_an_attack_told_by_its_target_beside_a_named_attack_is_that_attack():
+    text = ('وجاءت العملية ردا على الهجوم الذي استهدف سفارة الولايات المتحدة في نيروبي. '
+            'ونفذ هجوم «نيروبي» عناصر من تنظيم القاعدة.')
+    assert phrases(text)[1] == {}
+    # positive control: the first sentence alone
+    assert list(phrases(text.split(". ")[0] + ".")[1]) == ["الهجوم الذي استهدف سفارة الولايات المتحدة"]

@@ -100,6 +100,20 @@ def test_titled_event_with_its_year_has_one_name():
     assert events("en", "The World Cup draws millions of viewers.") == {}
 
 
+def test_arabic_coup_dated_right_after_its_head():
+    assert "انقلاب 26 يوليو 2023" in events("ar", "علقت المجموعة عضوية النيجر إثر انقلاب 26 يوليو 2023 في نيامي.")
+    assert events("ar", "حذر الرئيس من انقلاب محتمل.") == {}
+
+
+def test_a_quoted_name_after_lowercase_adjectives_is_the_event_name():
+    found = events("fr", "L'exercice naval conjoint franco-marocain « Chebec 2024 » s'est achevé vendredi.")
+    assert [r.name for r in found.values()] == ["Chebec 2024"]
+    # adjectives with no quoted name after them name nothing; a quoted name without its
+    # year after adjectives is the series as often as one edition
+    assert events("fr", "L'exercice naval conjoint franco-marocain s'est achevé vendredi.") == {}
+    assert events("fr", "L'exercice naval conjoint « Chebec » s'est achevé vendredi.") == {}
+
+
 def test_english_names_before_the_head_and_in_an_apposition():
     found = events("en", 'Jordan held the "Eager Falcon" special forces exercise with Qatar.')
     assert list(found) == ["Eager Falcon"]
