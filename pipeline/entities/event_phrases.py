@@ -27,8 +27,10 @@ noun, ``year`` a year in the phrase. The span is the head with the modifiers bef
 are no other name (the countries and bodies of the phrase stay mentions of their own); the
 phrase is its name, and so an alias. A numbered session ``event_patterns`` found ("41e
 session du Conseil") gets the phrase as its name when the parse's extent runs further ("41e
-session du Conseil des ministres arabes de l'Intérieur"). Without a parse (a blank pipeline,
-Arabic) it assigns nothing.
+session du Conseil des ministres arabes de l'Intérieur"); an English event of
+``event_patterns`` whose span starts at its head takes the nouns before that head into an alias
+("the Paris attacks of November 2015"). Without a parse (a blank pipeline, Arabic) it assigns
+nothing.
 
 Anaphors (issue 16): a demonstrative right before an anaphoric head with no other modifier
 or complement ("this exercise", "cette session"; after a definite article only the gatherings
