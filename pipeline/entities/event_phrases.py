@@ -27,8 +27,10 @@ noun, ``year`` a year in the phrase. The span is the head with the modifiers bef
 are no other name (the countries and bodies of the phrase stay mentions of their own); the
 phrase is its name, and so an alias. A numbered session ``event_patterns`` found ("41e
 session du Conseil") gets the phrase as its name when the parse's extent runs further ("41e
-session du Conseil des ministres arabes de l'Intérieur"). Without a parse (a blank pipeline,
-Arabic) it assigns nothing.
+session du Conseil des ministres arabes de l'Intérieur"); an English event of
+``event_patterns`` whose span starts at its head takes the nouns before that head into an alias
+("the Paris attacks of November 2015"). Without a parse (a blank pipeline, Arabic) it assigns
+nothing.
 
 Anaphors (issue 16): a demonstrative right before an anaphoric head with no other modifier
 or complement ("this exercise", "cette session"; after a definite article only the gatherings
@@ -180,6 +182,7 @@ class EventPhrases(EntityComponent):
         self.year_words = relative_words("year_words")
         self.relative_heads = words("relative_heads")
         self.possessives = words("possessives")
+        self.name_left_deps = frozenset(spec.get("name_left_deps") or [])
         self.owner_link = " ".join(spec.get("owner_link") or [])
         self.owner_contractions = {normalize(" ".join(pair[:-1])): pair[-1] for pair in
                                    (w.split() for w in spec.get("owner_contractions") or []) if len(pair) > 1}
@@ -426,6 +429,7 @@ class EventPhrases(EntityComponent):
         if not doc.has_annotation("DEP"):
             return []
         self._extend_sessions(doc, norms, marks)
+        self._extend_left(doc, norms, marks)
         taken: set[int] = set()
         for span in doc.spans.get("events", []):
             record = span._.event_name
@@ -554,6 +558,35 @@ class EventPhrases(EntityComponent):
                 record.name = doc[start:end].text
             elif normalize(record.name) == normalize(span.text):
                 self._name_owner(doc, span, head)  # sa 23e session: no body named after it
+
+    def _extend_left(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
+        """An event of ``event_patterns`` whose span starts at its head noun takes the nouns
+        that modify that head right before it (``name_left_deps``: "the Paris attacks of
+        November 2015", "a truck bombing in April 2002", "a migration conference in Rome")
+        into an alias; its span and name stay as they were."""
+        if not self.name_left_deps:
+            return
+        for span in doc.spans.get("events", []):
+            record = span._.event_name
+            if record is None or record.alias or record.antecedent is not None:
+                continue
+            root = span.root
+            left = [c for c in root.lefts if c.dep_ in self.name_left_deps and c.i < span.start]
+            if not left:
+                continue
+            start = span.start
+            for child in sorted(left, key=lambda c: -c.i):
+                tokens = sorted(t.i for t in child.subtree)
+                if tokens[-1] != start - 1 or tokens[-1] - tokens[0] + 1 != len(tokens):
+                    break
+                if any(doc[k].ent_type_ in _TIME_ENTS or doc[k].is_punct or doc[k].pos_ in ("DET", "PRON", "ADP")
+                       or norms[k] in self.durations or norms[k] in self.generic for k in tokens):
+                    break
+                start = tokens[0]
+            if start < span.start:
+                start, _ = self._trim(doc, marks, start, span.end, root.i, root.i + 1)
+                if start < span.start:
+                    record.alias = doc[start:span.end].text
 
     def _name_owner(self, doc: Doc, span: Span, head: Token) -> None:
         """A numbered session after a possessive (la commission mixte maroco-française a

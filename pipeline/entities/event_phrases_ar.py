@@ -22,6 +22,12 @@ place, a body, a person), an ordinal, or a year. A phrase that another rule of
 one that only dates what its sentence tells (a time anchor before it: بعد زيارة، بعد أسابيع
 من زيارة).
 
+An attack, a coup or a terrorist operation told by its named target (الهجوم على متحف X،
+الهجوم الذي استهدف قاعة "X"، الانقلاب الذي أطاح بالرئيس X) and a war in a named place (الحرب في
+أوكرانيا) are events too, unless the text names an event of that kind (then it is that one); a
+visit told as done by its visitor (زيارة أجراها X إلى Y) is one even after a time anchor, and a
+described visit of ``event_patterns`` (زيارة الدولة) takes its visitor and place as its alias.
+
 Measured on the Arabic files of corpus/train (tuning; exact gold names): the phrases are
 gold events 13 times in 17 (the heads of ``event_phrases_ar.yaml`` are those whose phrases
 were; its comment gives the counts of the others).
@@ -53,7 +59,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.anaphors import AnaphorLinks, Antecedent
-from pipeline.entities.component import EntityComponent
+from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
 from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
@@ -67,6 +73,9 @@ VISIT = "visit"
 # Whether a definite head alone (الاجتماع) is an anaphor, or only with a demonstrative (هذا
 # الاجتماع): measured on corpus/train (module docstring).
 BARE_ANAPHORS = False
+# The tokens of an attack's target (الهجوم على | متحف باردو), at most, and of a quoted name in it.
+MAX_TARGET_TOKENS = 8
+MAX_QUOTED_WORDS = 6
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
@@ -80,6 +89,7 @@ NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
+_LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
 # Verbs have no tag without a parser; these shapes are verbs, never nouns of a chain: an
 # imperfect (يقضي، يضم، تتعرض; not a verbal noun تفعيل، تعاون، تعزيز), a feminine past (نفذت،
 # جرت; not a plural in ات), a form VIII or X past (استهدف، انطلق; its verbal noun has a long
@@ -121,6 +131,13 @@ class ArabicEventPhrases(EntityComponent):
         self.stops = frozenset(normalize(w) for w in data["stops"])
         self.bridges = frozenset(normalize(w) for w in data["bridges"])
         self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
+        self.visit_relatives = frozenset(normalize(w) for w in data.get("visit_relatives") or [])
+        self.visit_verbs = frozenset(normalize(w) for w in data.get("visit_verbs") or [])
+        self.target_heads = frozenset(normalize(w) for w in data.get("target_heads") or [])
+        self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
+        self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
+        self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
+        self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
@@ -157,21 +174,108 @@ class ArabicEventPhrases(EntityComponent):
         demonyms = {s.start for s in doc.spans.get("demonyms", [])}
         events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
         taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
+        self._described_visits(doc, norms, bare, events, names, taken)
         found: list[tuple[Span, EventName]] = []
         resume = 0
         for i, head in self.heads.matches(bare):
             if i < resume or i in taken or (i > 0 and norms[i - 1] in self.demonstratives):
                 continue
-            if self._anchor_before(norms, i):
+            # بعد زيارة أجراها X إلى Y: a visit told as done by its visitor, to its place, is an
+            # event even when it dates what the sentence tells
+            anchored = self._anchor_before(norms, i)
+            if anchored and self.kind(" ".join(head)) != VISIT:
                 continue
             phrase = self._phrase(doc, norms, i, head, names, demonyms, taken)
-            if phrase is None:
+            if phrase is None or anchored and not (any(norms[k] in self.visit_verbs for k in range(i, phrase.end))
+                                                   and any(norms[k] in self.visit_links for k in range(i, phrase.end))):
                 continue
             span = Span(doc, phrase.start, phrase.end, label="Event")
             found.append((span, EventName(span.text, phrase.head, phrase.year)))
             resume = phrase.end
+        # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one
+        named_kinds = {self._event_kind(s, bare) for s in events}
+        found += [(s, r) for s, r in self._target_phrases(doc, norms, bare, names,
+                                                           taken | {k for s, _ in found for k in range(s.start, s.end)})
+                  if self.kind(r.head) not in named_kinds]
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
+
+    def _target_phrases(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                        taken: set[int]) -> list[tuple[Span, EventName]]:
+        """الهجوم على متحف باردو، الهجوم الذي استهدف قاعة "X"، الانقلاب الذي أطاح بالرئيس X: a
+        definite head of ``target_heads`` (with its definite adjectives: الهجوم الانتحاري) and a
+        link to its target (``target_links``, or one of ``visit_relatives`` and a verb of
+        ``target_verbs``), then the target up to a stop, a verb or a conjunction; an event only
+        when the target holds a name (a lexicon, head or pattern name, or a quoted name). A
+        definite head of ``place_heads`` with one of ``place_links`` and a place's name right
+        after (الحرب في أوكرانيا، الحرب الروسية في أوكرانيا) is an event too."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        demonyms = {s.start for s in doc.spans.get("demonyms", [])}
+        for i in range(n):
+            if i in taken or bare[i] not in self.target_heads | self.place_heads or not is_definite(doc[i]) \
+                    or is_clitic(doc[i]):
+                continue
+            j = i + 1
+            while j < n and is_definite(doc[j]) and (j not in names or j in demonyms) and norms[j] not in self.stops:
+                j += 1  # الهجوم الانتحاري، العملية الإرهابية، الحرب الروسية
+            if bare[i] in self.place_heads:  # الحرب في أوكرانيا
+                place = names.get(j + 1) if j + 1 < n and norms[j] in self.place_links else None
+                if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(i, place.end)):
+                    span = Span(doc, i, place.end, label="Event")
+                    out.append((span, EventName(span.text, bare[i], None)))
+                    taken = taken | set(range(i, place.end))
+                continue
+            if j < n and norms[j] in self.target_links:
+                j += 1
+            elif j + 1 < n and norms[j] in self.visit_relatives and norms[j + 1] in self.target_verbs:
+                j += 2
+            else:
+                continue
+            end, named = self._target(doc, norms, j, names, taken)
+            if named:
+                span = Span(doc, i, end, label="Event")
+                out.append((span, EventName(span.text, bare[i], None)))
+                taken = taken | set(range(i, end))
+        return out
+
+    def _target(self, doc: Doc, norms: list[str], k: int, names: dict[int, Span], taken: set[int]) -> tuple[int, bool]:
+        """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
+        مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
+        clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
+        name only definite words (its adjectives)."""
+        n = len(doc)
+        j = end = k
+        named = False
+        while j < n and j - k < MAX_TARGET_TOKENS and j not in taken:
+            token, nj = doc[j], norms[j]
+            if j in names:
+                j = end = names[j].end
+                named = True
+                continue
+            if token.text in OPEN_QUOTES:
+                close = next((c for c in range(j + 1, min(n, j + 1 + MAX_QUOTED_WORDS)) if doc[c].text in CLOSE_QUOTES), None)
+                if close is None or close == j + 1:
+                    break
+                j = end = close + 1
+                named = True
+                continue
+            if nj in self.stops or not is_arabic_word(token) or (verb_shaped(nj) and not is_definite(token)):
+                break  # (الرئيس is shaped like a past verb, but has the article)
+            if is_clitic(token):
+                if nj == _AND or j + 1 >= n or not is_arabic_word(doc[j + 1]):
+                    break  # وأسفر: a new clause
+                if nj == _LIKE:  # كنيس read as ك + نيس: one word, no name in it
+                    if named:
+                        break
+                    j = end = j + 2
+                    continue
+                j += 1
+                continue
+            if named and not is_definite(token):
+                break
+            j = end = j + 1
+        return end, named
 
     @staticmethod
     def _name_end(doc: Doc, span: Span) -> int:
@@ -272,17 +376,40 @@ class ArabicEventPhrases(EntityComponent):
             return None
         return Phrase(i, end, " ".join(head), year, singled)
 
+    def _described_visits(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                          names: dict[int, Span], taken: set[int]) -> None:
+        """A described visit of ``event_patterns`` (زيارة الدولة، زيارة عمل) that its visitor
+        follows before the place it goes to (زيارة الدولة التي أداها الرئيس X إلى إيطاليا)
+        takes that phrase as its alias; its span stays the description."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.name or record.alias or record.antecedent is not None \
+                    or self._event_kind(span, bare) != VISIT:
+                continue
+            end = self._destination(doc, norms, span.end, names, taken)
+            if end is not None:
+                record.alias = doc[span.start:end].text
+
     def _destination(self, doc: Doc, norms: list[str], k: int, names: dict[int, Span], taken: set[int]) -> int | None:
         """The end of the place a visit goes to, after its visitor (زيارة أجراها رئيس الوزراء
-        X إلى أنقرة): a visit link at most :data:`MAX_VISITOR_TOKENS` words on, only words
-        between, then a name with the definite words after it."""
+        X إلى أنقرة، الزيارة التي أدتها X إلى طرابلس): a visit link at most
+        :data:`MAX_VISITOR_TOKENS` words on, only words between (the first may be one of
+        ``visit_relatives``), then a place's name (a lexicon city of any size) with the
+        definite words after it."""
+        in_name = {t for span in names.values() for t in range(span.start, span.end)}
         for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
-            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") or _IMPERFECT.match(norms[j]):
-                return None  # زيارة يقوم بها X: a visit under way or to come, not one done
+            if j == k and norms[j] in self.visit_relatives:
+                continue
+            if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") \
+                    or (_IMPERFECT.match(norms[j]) and j not in in_name):
+                return None  # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name)
             if norms[j] in self.visit_links:
-                if j + 1 not in names or names[j + 1].label_ not in PLACE_LABELS:
+                # after إلى a lexicon city of any size is the place (موسكو)
+                place = names.get(j + 1) or next((s for s in doc.spans.get("lexicon", [])
+                                                  if s.start == j + 1 and s.label_ == "City"), None)
+                if place is None or place.label_ not in PLACE_LABELS:
                     return None
-                end = names[j + 1].end
+                end = place.end
                 while end < len(doc) and is_definite(doc[end]) and norms[end] not in self.stops and end not in taken:
                     end += 1
                 return end

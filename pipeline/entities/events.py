@@ -79,6 +79,11 @@ def _bare(norm: str) -> str:
 
 _LATIN_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|ère|ème|eme|th|st|nd|rd)$", re.IGNORECASE)
 MAX_NAME = 4
+# French and English: lowercase adjectives between a head and its quoted name, at most
+# (l'exercice combiné maroco-américain « African Lion 2021 »; a hyphen counts as a word).
+MAX_ADJECTIVES_BEFORE_QUOTE = 4
+# Words between a titled event and its host city (JO de Paris 2024; الألعاب الأولمبية الصيفية باريس), at most.
+MAX_HOST_GAP = 2
 
 
 class EventMatch(NamedTuple):
@@ -160,6 +165,7 @@ class EventPatterns(EntityComponent):
         self.described_heads = {tuple(normalize(w).split()): w for w in spec.get("described") or []}
         self.described_first = frozenset(p[0] for p in self.described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
+        self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
         self.words = function_words(function_words_path)
         self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
@@ -177,6 +183,19 @@ class EventPatterns(EntityComponent):
                 k += 1
             if k > j and EVENT_QUOTING.after(doc, k):
                 j = k
+        else:
+            # Lowercase adjectives between the head and a quoted name with its year (in the quotes
+            # or right after): l'exercice combiné maroco-américain « African Lion 2021 » (without a year, "l'exercice
+            # militaire « Flintlock »" is the series as often as one edition).
+            k = j
+            while k < len(doc) and k - j < MAX_ADJECTIVES_BEFORE_QUOTE and not doc[k].is_stop \
+                    and (_lower_word(doc[k].text) or doc[k].text == "-") and doc[k].pos_ not in ("ADP", "DET", "AUX") \
+                    and (doc[k].pos_ != "VERB" or "Part" in doc[k].morph.get("VerbForm")):
+                k += 1
+            quoted = EVENT_QUOTING.after(doc, k) if k > j else None
+            if quoted and (any(_YEAR.match(doc[t].text) for t in range(quoted.start, quoted.end))
+                           or self._year(doc, norms, quoted.end + 1)[1]):
+                j = k  # « African Lion 2021 », « Eager Lion » 2024
         for _ in range(3):
             # A capitalized demonym may start the name itself (Exercise African Lion).
             demonym = marks.demonym_at(j) if j < len(doc) and not is_capitalized(doc[j]) else None
@@ -486,6 +505,7 @@ class EventPatterns(EntityComponent):
         olympiques de 2024. The name is the year and the title (2030 World Cup), so that
         variants with or without an organizer's name are one event."""
         out = []
+        cities = {s.start: s.end for s in doc.spans.get("lexicon", []) if s.label_ == "City"}
         for i, title in self.titled.matches(norms):
             t_end = i + len(title)
             start = i
@@ -493,16 +513,33 @@ class EventPatterns(EntityComponent):
                 start -= 1
             if start > 0 and _YEAR.match(norms[start - 1]):
                 year = norms[start - 1][:4]
-                out.append(EventMatch(start - 1, t_end, f"{year} {doc[i:t_end].text}", "titled", year))
+                # the host city before the year is the writer's (the Paris 2024 Olympic Games)
+                first = start - 1
+                host = next((c for c, e in cities.items() if e == first), None)
+                out.append(EventMatch(host if host is not None else first, t_end, f"{year} {doc[i:t_end].text}",
+                                      "titled", year))
                 continue
-            after, year = self._year(doc, norms, t_end)
+            after, year = self._year(doc, norms, self._host_city(doc, norms, t_end, cities))
             if year:
                 out.append(EventMatch(start, after, f"{doc[i:t_end].text} {year}", "titled", year))
         return out
 
+    def _host_city(self, doc: Doc, norms: list[str], k: int, cities: dict[int, int]) -> int:
+        """Past a host city (and a link or an Arabic adjective before it) between a titled
+        event and its year (JO de Paris 2024, الألعاب الأولمبية الصيفية باريس 2024): where its
+        year is looked for; ``k`` when no city is there."""
+        j = k
+        while j < len(doc) and j - k < MAX_HOST_GAP and j not in cities and (
+                norms[j] in self.host_links or (self.lang == "ar" and is_definite(doc[j]))):
+            j += 1
+        if j in cities and self._year(doc, norms, cities[j])[1]:
+            return cities[j]
+        return k
+
     def _name_before_head(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """English: a quoted or capitalized name before its head, lowercase words between:
-        the "X" special forces exercise, X naval drills, the X attack."""
+        the "X" special forces exercise, X naval drills, the X attack, the X 2023 exercise
+        (the year is the name's)."""
         out = []
         if self.lang != "en":
             return out
@@ -520,6 +557,10 @@ class EventPatterns(EntityComponent):
                 if o >= 0 and q - o > 1:
                     out.append(EventMatch(o + 1, q, doc[o + 1:q].text, " ".join(head)))
                 continue
+            # the Bright Star 2023 exercise: the year ends the name
+            year = doc[k - 1].text if k > 1 and _YEAR.match(doc[k - 1].text) and is_capitalized(doc[k - 2]) else None
+            if year:
+                k -= 1
             e = k
             while k > 0 and e - k < 3 and is_capitalized(doc[k - 1]) and not doc[k - 1].is_stop \
                     and not marks.type_at(k - 1) and not marks.demonym_at(k - 1) and not _YEAR.match(doc[k - 1].text) \
@@ -529,7 +570,7 @@ class EventPatterns(EntityComponent):
                 continue
             if k > 0 and marks.type_at(k - 1):
                 continue
-            out.append(EventMatch(k, i + len(head), doc[k:e].text, " ".join(head)))
+            out.append(EventMatch(k, i + len(head), doc[k:e + (1 if year else 0)].text, " ".join(head), year))
         return out
 
     def _named_by_apposition(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:

@@ -155,3 +155,15 @@ def test_a_session_after_a_possessive_is_named_by_the_subject_of_its_verb():
     assert found["12e session"].name == "12e session du Conseil des ministres arabes"
     # a person's session is no body's
     assert events("fr", "Emmanuel Macron a présidé sa 12e session.")["12e session"].name == "12e session"
+
+
+def test_nouns_before_the_head_of_a_found_event_make_its_alias():
+    # event_patterns' dated and placed events start at their head; the noun before it is the
+    # writer's name for the event
+    found = events("en", "He was convicted for the Madrid train bombings of March 2004, which killed 193 people.")
+    record = found["bombings of March 2004"]
+    assert record.alias == "Madrid train bombings of March 2004"
+    assert events("en", "Ministers met at a migration conference in Rome last year.")["conference in Rome"].alias \
+        == "migration conference in Rome"
+    # an article or a possessive before the head is no part of it
+    assert events("en", "He recalled the bombings of March 2004.")["bombings of March 2004"].alias is None

@@ -68,3 +68,68 @@ def test_other_languages_get_an_empty_group():
 def test_verb_shapes_are_not_verbal_nouns():
     assert all(verb_shaped(w) for w in ("يقوم", "تتعرض", "استهدف", "نفذت"))
     assert not any(verb_shaped(w) for w in ("تعاون", "تمرين", "تدريبات", "تنسيق", "امنيه", "عمليات"))
+
+
+def events(text):
+    """Span text -> its record, for the events of ``event_patterns`` (described visits)."""
+    doc = get_nlp("ar")(text)
+    return {s.text: s._.event_name for s in doc.spans["events"]}
+
+
+def test_a_described_visit_takes_its_visitor_and_place_as_its_alias():
+    found = events("وقع البلدان الاتفاق خلال زيارة الدولة التي أداها الرئيس إيمانويل ماكرون إلى الرباط في أكتوبر 2024.")
+    assert found["زيارة الدولة"].alias == "زيارة الدولة التي أداها الرئيس إيمانويل ماكرون إلى الرباط"
+    found = events("وجاء ذلك في ختام زيارة عمل أجراها ناريندرا مودي إلى باريس استمرت يومين.")
+    assert found["زيارة عمل"].alias == "زيارة عمل أجراها ناريندرا مودي إلى باريس"
+    # no place after the visitor: the description stays alone
+    assert events("وجاء ذلك في ختام زيارة عمل أجراها ناريندرا مودي استمرت يومين.")["زيارة عمل"].alias is None
+
+
+def test_a_definite_visit_runs_on_through_a_relative_pronoun_to_its_place():
+    _, found = phrases("وناقش الطرفان نتائج الزيارة التي أداها الملك عبد الله الثاني إلى واشنطن.")
+    assert list(found) == ["الزيارة التي أداها الملك عبد الله الثاني إلى واشنطن"]
+    # a relative clause with no place it goes to: the visit is not singled out
+    assert phrases("وناقش الطرفان نتائج الزيارة التي أداها الملك عبد الله الثاني.")[1] == {}
+
+
+def test_a_visit_told_as_done_is_an_event_even_after_a_time_anchor():
+    text = "وجاء القرار بعد أسابيع من زيارة أجراها المستشار أولاف شولتس إلى القاهرة، التقى خلالها السيسي."
+    assert list(phrases(text)[1]) == ["زيارة أجراها المستشار أولاف شولتس إلى القاهرة"]
+    # a visit without its verb after the anchor only dates what the sentence tells
+    assert phrases("وجاء القرار بعد أسابيع من زيارة المستشار الألماني أولاف شولتس إلى القاهرة.")[1] == {}
+    # the anchor still rules out the other kinds of event
+    assert phrases("وجاء القرار بعد ملتقى مشترك بين وزارة الداخلية المغربية والمنظمة الدولية للشرطة الجنائية.")[1] == {}
+
+
+def test_an_attack_told_by_its_named_target_is_an_event():
+    _, found = phrases("وأدان المجلس الهجوم على سفارة الولايات المتحدة في نيروبي، وطالب بمحاسبة منفذيه.")
+    assert list(found) == ["الهجوم على سفارة الولايات المتحدة"]
+    _, found = phrases('وتذكر الصحيفة الهجوم الذي استهدف مسرح "باتاكلان" عام 2015.')
+    assert list(found) == ['الهجوم الذي استهدف مسرح "باتاكلان"']
+    _, found = phrases("وأعاد ذلك إلى الأذهان الهجوم الانتحاري على مطار كابول قبل عامين.")
+    assert list(found) == ["الهجوم الانتحاري على مطار كابول"]
+
+
+def test_an_attack_without_a_named_target_or_a_definite_head_is_no_event():
+    assert phrases("وأدان المجلس الهجوم على قاعدة عسكرية في الشمال.")[1] == {}
+    # indefinite: a threat or a plan, not one event told
+    assert phrases("وحذر من أن أي هجوم على النيجر سيعد إعلان حرب.")[1] == {}
+    # plural heads are a series
+    assert phrases("وأدان المجلس الهجمات التي استهدفت مدينة كابول.")[1] == {}
+
+
+def test_a_war_in_a_named_place_and_a_coup_told_by_its_target_are_events():
+    assert list(phrases("وناقش الوزيران تداعيات الحرب في أوكرانيا على أسعار الحبوب.")[1]) == ["الحرب في أوكرانيا"]
+    assert list(phrases("وناقش الوزيران تداعيات الحرب الروسية في أوكرانيا.")[1]) == ["الحرب الروسية في أوكرانيا"]
+    # no place right after: the war on terrorism is no one war
+    assert phrases("وأكد الوزير التزام بلاده بالحرب على الإرهاب.")[1] == {}
+    _, found = phrases("وعلقت المجموعة عضوية النيجر بعد الانقلاب الذي أطاح بالرئيس محمد بازوم في يوليو.")
+    assert list(found) == ["الانقلاب الذي أطاح بالرئيس محمد بازوم"]
+
+
+def test_an_attack_told_by_its_target_beside_a_named_attack_is_that_attack():
+    text = ('وجاءت العملية ردا على الهجوم الذي استهدف سفارة الولايات المتحدة في نيروبي. '
+            'ونفذ هجوم «نيروبي» عناصر من تنظيم القاعدة.')
+    assert phrases(text)[1] == {}
+    # positive control: the first sentence alone
+    assert list(phrases(text.split(". ")[0] + ".")[1]) == ["الهجوم الذي استهدف سفارة الولايات المتحدة"]

@@ -100,12 +100,36 @@ def test_titled_event_with_its_year_has_one_name():
     assert events("en", "The World Cup draws millions of viewers.") == {}
 
 
+def test_arabic_coup_dated_right_after_its_head():
+    assert "انقلاب 26 يوليو 2023" in events("ar", "علقت المجموعة عضوية النيجر إثر انقلاب 26 يوليو 2023 في نيامي.")
+    assert events("ar", "حذر الرئيس من انقلاب محتمل.") == {}
+
+
+def test_a_quoted_name_after_lowercase_adjectives_is_the_event_name():
+    found = events("fr", "L'exercice naval conjoint franco-marocain « Chebec 2024 » s'est achevé vendredi.")
+    assert [r.name for r in found.values()] == ["Chebec 2024"]
+    found = events("fr", "Les manœuvres militaires conjointes « Eager Lion » 2024 ont débuté en Jordanie.")
+    assert [(r.name, r.year) for r in found.values()] == [("Eager Lion", "2024")]
+    # adjectives with no quoted name after them name nothing; a quoted name without its
+    # year after adjectives is the series as often as one edition
+    assert events("fr", "L'exercice naval conjoint franco-marocain s'est achevé vendredi.") == {}
+    assert events("fr", "L'exercice naval conjoint « Chebec » s'est achevé vendredi.") == {}
+
+
 def test_english_names_before_the_head_and_in_an_apposition():
     found = events("en", 'Jordan held the "Eager Falcon" special forces exercise with Qatar.')
     assert list(found) == ["Eager Falcon"]
     assert "Trident naval drills" in events("en", "Navies from four countries began Trident naval drills on Monday.")
     assert "Sea Guard-7" in events("en", "The navies ended Sea Guard-7, a two-week joint exercise near the coast.")
     assert events("en", "Karim Bey, the Tunisian armed forces' exercise director, spoke.") == {}
+
+
+def test_an_english_name_before_its_head_keeps_its_year():
+    found = events("en", "Egypt and the United States opened the Cutlass Express 2024 exercise on Monday.")
+    record = found["Cutlass Express 2024 exercise"]
+    assert (record.name, record.year) == ("Cutlass Express 2024", "2024")
+    # a year with no name before it is no name (the phrase is a description, event_phrases')
+    assert events("en", "Egypt and the United States opened the 2024 exercise on Monday.")["2024 exercise"].name == ""
 
 
 def test_ordinals_after_an_adjective_and_ordinal_words():
@@ -185,3 +209,19 @@ def test_arabic_session_body_runs_on_through_construct_chains_and_named_parties(
 def test_arabic_session_body_takes_a_hyphenated_pair_of_named_parties():
     doc = get_nlp("ar")("عقدت الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا في برلين.")
     assert [s._.event_name.name for s in doc.spans["events"]] == ["الدورة الخامسة للاجتماع رفيع المستوى فرنسا-ألمانيا"]
+
+
+def test_a_titled_event_takes_its_host_city_before_its_year():
+    # the name stays the title and the year (one event whoever writes the city); the span,
+    # and so an alias, runs over the city
+    found = events("en", "Police will secure the Paris 2024 Olympic Games next summer.")
+    assert found["Paris 2024 Olympic Games"].name == "2024 Olympic Games"
+    assert found_name(events("fr", "Les renforts pour les JO de Paris 2024 sont arrivés.")) == {"JO de Paris 2024": "JO 2024"}
+    assert found_name(events("ar", "شارك الأمن في تأمين الألعاب الأولمبية الصيفية باريس 2024 بنجاح.")) == {
+        "الألعاب الأولمبية الصيفية باريس 2024": "الألعاب الأولمبية 2024"}
+    # a city with no year after it is no part of the event
+    assert events("fr", "Les renforts pour les JO de Paris sont arrivés.") == {}
+
+
+def found_name(found):
+    return {text: record.name for text, record in found.items()}
