@@ -49,6 +49,10 @@ PLACE_TYPES = frozenset({"City", "Location", "Country"})
 HOST_PLACE_TYPES = frozenset({"City", "Location"})
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
+# ... counted from the last sentence that referred back to it ("The exercise, held every year
+# since 2005, ..."): a report stays on its event as long as it keeps referring to it, at most
+# this many sentences back from the sentence read.
+EVENT_CHAIN_MEMORY = 9
 # Confidences.
 DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
 DATE = 0.7  # the nearest date of the event's clause
@@ -61,6 +65,7 @@ PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
 PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
+ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
@@ -82,6 +87,8 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
+ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
+ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
 VISIT_VERB_WORDS = 3  # "paid a working visit", "قام بزيارة عمل": the verb to the visit
 VISIT_SUBJECT_WORDS = 14  # the visitor to its verb, its titles between ("X، المدير العام …، قام بـ")
@@ -277,6 +284,31 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
     return None
 
 
+def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties a sentence lists as the participants of the event the text is about, and
+    the span of the words that say so: a ``roster_heads`` word among its first
+    :data:`ROSTER_HEAD_WORDS` words ("Participants were", "International partners include",
+    "ومن بين الدول الإفريقية المشاركة:", "Les pays participants sont"), a ``roster_opener``
+    after it, then a list of parties right after the opener, an article at most between
+    (X, Y and Z; X، وY، وZ; not "partners ...: forces from X and Y have left")."""
+    start = Arg("", "", "", ctx.start, ctx.start, "")
+    heads = _find(ctx, "roster_heads", ctx.start, ctx.after(start, ROSTER_HEAD_WORDS)[1])
+    if not heads:
+        return None
+    h1 = heads[0][1]
+    for o0, o1 in _find(ctx, "roster_opener", h1, ctx.after(Arg("", "", "", h1, h1, ""), ROSTER_OPENER_WORDS)[1]):
+        parties = sorted((a for a in ctx.parties() if a.start >= o1), key=lambda a: a.start)
+        if not parties or not _separator(ctx, o1, parties[0].start) or not _same_clause(ctx, h1, parties[0].start):
+            continue  # "وتضم قائمتهم كلا من X": the next opener
+        members = [parties[0]]
+        for x in parties[1:]:
+            if not _separator(ctx, members[-1].end, x.start):
+                break
+            members.append(x)
+        return members, (heads[0][0], o1)
+    return None
+
+
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Chad, which withdrew its troops from
@@ -344,14 +376,45 @@ def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
     return bool(_find(ctx, "affiliation", lo, a.start))
 
 
-@relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_MEMORY,
+def _refers_back(ctx: SentenceContext) -> bool:
+    """The sentence refers back to an event already named: "the exercise", "العملية", a
+    sentence that opens with "it", a list of its participants."""
+    opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), OPENING_WORDS)[1]]
+    return bool(ctx.cues("event_reference") or _find(ctx, "event_reference_more") or _find(ctx, "participant_list_heads")
+                or load_cues().find("event_pronoun", ctx.lang, opening))
+
+
+def _latest_event(previous: list[SentenceContext]) -> Arg:
+    """The event the text was last about: the first event of the last sentence that names
+    one (its name comes before the descriptions that follow it: "مناورات X، التي تعد أكبر
+    تمرين سنوي ..."). ``previous`` names one."""
+    named = [evs[0] for c in reversed(previous) if (evs := [a for a in c.args if a.type == "Event" and not a.demonym])]
+    return named[0] if named else next(a for c in reversed(previous) for a in c.args if a.type == "Event")
+
+
+def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
+    """The events of the sentences before that the sentence may refer back to, in text
+    order: those of the last :data:`EVENT_MEMORY` sentences, and further back those within
+    :data:`EVENT_MEMORY` sentences of a sentence that referred back to an event."""
+    out: list[Arg] = []
+    reach = EVENT_MEMORY  # how far back, in sentences, the chain of references still reaches
+    for back, c in enumerate(reversed(previous), start=1):
+        if back > reach:
+            break
+        out = [a for a in c.args if a.type == "Event"] + out
+        if _refers_back(c):
+            reach = max(reach, back + EVENT_MEMORY)
+    return out
+
+
+@relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_CHAIN_MEMORY,
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
-                         "rule:event-party-list"))
+                         "rule:event-party-list", "rule:event-roster"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
-    ``previous`` sentences (at most :data:`EVENT_MEMORY`) it refers back to."""
-    recent_events = [a for c in previous or [] for a in c.args if a.type == "Event"]
+    ``previous`` sentences it refers back to (:func:`_recent_events`)."""
+    recent_events = _recent_events(previous or [])
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
     referenced = participation_only = False
@@ -369,6 +432,13 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             # a list of its parties: "Participants include X and Y").
             evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
+    roster = _roster(ctx) if not named and recent_events else None
+    if roster is not None:  # "Participants were X, Y and Z": the event the text is about
+        members, said = roster
+        for a in members:
+            cand = candidate(a, "involvedIn", _latest_event(previous or []), "rule:event-roster", ROSTER, said)
+            cand.start, cand.end = covering(a, said)
+            out.append(cand)
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
@@ -567,7 +637,8 @@ def event_dateline_place(dctx: DocumentContext) -> list[Relation]:
     opening = _find(lead, "event_opening", start, end)
     if not opening:
         return []
-    placed = {r.head for r in dctx.relations if r.type == "occurredIn"}
+    # a place that a negated statement gives ("X did not take part in the meeting, ... in Yemen") is none
+    placed = {r.head for r in dctx.relations if r.type == "occurredIn" and not r.negated}
     out = []
     for ev in dctx.mentions:
         if ev.type != "Event" or not (start <= ev.start and ev.end <= end) or ev.id in placed:

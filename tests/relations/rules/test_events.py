@@ -170,3 +170,53 @@ def test_a_relative_month_of_the_clause_dates_the_event(extract):
     # without a publication date a relative month dates nothing
     triples, _ = extract("ar", text, [("زيارة العمل", EVENT)])
     assert not any(t == "occurredOn" for _, t, _ in triples)
+
+
+# --- a sentence that lists an event's participants as a group ("Participants were X, Y and Z")
+
+def test_a_roster_of_participants_takes_part_en(extract):
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "Participants were Australia, Japan, Fiji and Tonga.")
+    triples, relations = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    for country in ("Australia", "Japan", "Fiji", "Tonga"):
+        assert (country, "involvedIn", "Exercise Talisman Sabre 2023") in triples
+    assert "rule:event-roster" in {r.extractor for r in relations}
+
+
+def test_a_roster_of_partners_takes_part_fr(extract):
+    text = ("L'exercice Obangame Express 2023 s'est ouvert lundi à Lomé. "
+            "Les pays participants sont le Ghana, le Bénin et le Nigeria.")
+    triples, _ = extract("fr", text, [("exercice Obangame Express 2023", EVENT)])
+    for country in ("Ghana", "Bénin", "Nigeria"):
+        assert (country, "involvedIn", "exercice Obangame Express 2023") in triples
+
+
+def test_a_roster_after_a_colon_takes_part_ar(extract):
+    text = ('انطلقت أمس مناورات "رعد الشمال" في حفر الباطن. '
+            "ومن بين الدول العربية المشاركة: مصر، والأردن، والسودان، إلى جانب البلد المضيف.")
+    triples, _ = extract("ar", text, [("رعد الشمال", EVENT)])
+    for country in ("مصر", "الأردن", "السودان"):
+        assert (country, "involvedIn", "رعد الشمال") in triples
+
+
+def test_partners_who_do_something_else_are_no_roster_en(extract):
+    # "partners" opens the sentence, but the colon opens a clause, not a list of participants
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "Participants were Australia and Japan. "
+            "Western partners have also changed course: forces from France and Germany have left the region.")
+    triples, _ = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    assert ("Japan", "involvedIn", "Exercise Talisman Sabre 2023") in triples  # the roster is read
+    assert ("France", "involvedIn", "Exercise Talisman Sabre 2023") not in triples
+    assert ("Germany", "involvedIn", "Exercise Talisman Sabre 2023") not in triples
+
+
+def test_a_report_that_keeps_referring_to_its_event_reaches_a_later_roster_en(extract):
+    # four sentences after the name: the exercise is referred back to in between
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "More than 30,000 troops took to the field. "
+            "Warships gathered off the coast of Queensland. "
+            "The exercise, held every two years, tests amphibious landings. "
+            "Participants were Fiji and Tonga.")
+    triples, _ = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    assert ("Fiji", "involvedIn", "Exercise Talisman Sabre 2023") in triples
+    assert ("Tonga", "involvedIn", "Exercise Talisman Sabre 2023") in triples
