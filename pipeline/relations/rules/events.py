@@ -66,6 +66,7 @@ PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
 PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
+OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
@@ -87,6 +88,8 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
+OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
+OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
 ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
 ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
@@ -309,6 +312,36 @@ def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
     return None
 
 
+def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties whose act the event ``ev`` is the occasion of, and the cue that says so:
+    an ``event_occasion`` cue right before the event's name ("during the", "خلال أشغال",
+    "lors du"), and before it in the clause the list of parties nearest to the cue, with no
+    other party between ("Morocco and Spain signed 19 agreements during the 12th session",
+    "وكانت تونس والجزائر قد وقعتا، في اختتام أشغال الدورة ...")."""
+    for c0, c1 in _find(ctx, "event_occasion", ctx.start, ev.start):
+        if ctx.words(ctx.text[c1:ev.start]) > OCCASION_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
+            continue
+        before = [a for a in ctx.parties() if a.end <= c0 and a.type != "Event"]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.end)
+        if ctx.words(ctx.text[last.end:c0]) > OCCASION_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
+                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
+            return None
+        members = [last]
+        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
+            if not _separator(ctx, x.end, members[-1].start):
+                break
+            members.append(x)
+        # two parties or more joined by a conjunction, the two sides of what was done ("Europol,
+        # the Hague": a comma alone makes no list; one party alone may act at an event it had no
+        # part in: "Al-Qaeda ... during the attack")
+        if len(members) < 2 or not any(_joined(ctx, a.end, b.start) for b, a in zip(members, members[1:])):
+            return None
+        return members, (c0, c1)
+    return None
+
+
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Chad, which withdrew its troops from
@@ -410,7 +443,7 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
 @relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_CHAIN_MEMORY,
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
-                         "rule:event-party-list", "rule:event-roster"))
+                         "rule:event-party-list", "rule:event-roster", "rule:event-occasion"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences it refers back to (:func:`_recent_events`)."""
@@ -463,6 +496,10 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                                      (ctx.start + d.start, ctx.start + d.end)))
         if not referenced:
             out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
+            # not a visit: its visitor and its host are read from their verbs (visits)
+            occasion = None if _find(ctx, "visit_heads", ev.start, ev.end) else _occasion_subjects(ctx, ev)
+            if occasion is not None:
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue

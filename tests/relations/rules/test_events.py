@@ -220,3 +220,36 @@ def test_a_report_that_keeps_referring_to_its_event_reaches_a_later_roster_en(ex
     triples, _ = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
     assert ("Fiji", "involvedIn", "Exercise Talisman Sabre 2023") in triples
     assert ("Tonga", "involvedIn", "Exercise Talisman Sabre 2023") in triples
+
+
+# --- the parties whose act an event is the occasion of ("X and Y agreed ... during the session")
+
+def test_the_subjects_of_an_act_during_a_session_take_part_en(extract):
+    text = "Kenya and Uganda agreed on a border plan during the 4th session of their joint commission."
+    triples, relations = extract("en", text, [("4th session", EVENT)])
+    assert ("Kenya", "involvedIn", "4th session") in triples
+    assert ("Uganda", "involvedIn", "4th session") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:event-occasion"}
+
+
+def test_the_subjects_of_an_act_at_a_summit_take_part_fr(extract):
+    text = "Le Sénégal et la Gambie sont convenus d'un plan frontalier lors du sommet de Banjul."
+    triples, _ = extract("fr", text, [("sommet de Banjul", EVENT)])
+    assert ("Sénégal", "involvedIn", "sommet de Banjul") in triples
+    assert ("Gambie", "involvedIn", "sommet de Banjul") in triples
+
+
+def test_the_subjects_of_an_act_during_a_session_take_part_ar(extract):
+    text = "واتفقت مصر والأردن، الاثنين، على خطة مشتركة خلال أشغال الدورة الثامنة للجنة العليا المشتركة."
+    triples, _ = extract("ar", text, [("الدورة الثامنة", EVENT)])
+    assert ("مصر", "involvedIn", "الدورة الثامنة") in triples
+    assert ("الأردن", "involvedIn", "الدورة الثامنة") in triples
+
+
+def test_one_party_acting_during_an_event_is_not_said_to_take_part_en(extract):
+    # one party alone may act at an event it has no part in; the pair below is the control
+    text = ("Al-Shabaab shelled the port during the 4th session of the joint commission. "
+            "Kenya and Uganda agreed on a border plan during the 5th session of the joint commission.")
+    triples, _ = extract("en", text, [("4th session", EVENT), ("5th session", EVENT), ("Al-Shabaab", "Organization")])
+    assert ("Kenya", "involvedIn", "5th session") in triples
+    assert ("Al-Shabaab", "involvedIn", "4th session") not in triples
