@@ -36,7 +36,7 @@ from pipeline.language.datelines import DASH, read_dateline
 from pipeline.language.morphology import agrees_in_gender, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
-from pipeline.ontology_data import PATTERNS_DIR
+from pipeline.ontology_data import PATTERNS_DIR, person_roles
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.modality import assess
@@ -100,6 +100,7 @@ DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
 DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
 DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
+TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the name ("X، رئيس المرحلة الانتقالية في مالي")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
@@ -164,6 +165,30 @@ def _located(ctx: SentenceContext) -> set[int]:
                 out.add(a.start)
         prev = a
     return out
+
+
+@lru_cache(maxsize=4)
+def _roles(lang: str) -> tuple[str, ...]:
+    """The role nouns of ``person_roles.yaml`` that follow a name in apposition, normalized."""
+    return tuple(sorted({normalize(r) for r in person_roles().get(lang, [])}, key=len, reverse=True))
+
+
+def _in_title(ctx: SentenceContext, place: Arg) -> bool:
+    """``place`` ends the title of the person named before it ("General X, head of the
+    ruling council in Niger", "X رئيس المرحلة الانتقالية في مالي", "X, ambassadeur en Côte
+    d'Ivoire"): where the person serves, not where an event took place."""
+    persons = [a for a in ctx.args if a.type == "Person" and a.end <= place.start]
+    if not persons:
+        return False
+    person = max(persons, key=lambda a: a.end)
+    gap = ctx.text[person.end:place.start]
+    if "\n" in gap or ctx.words(gap) > TITLE_PLACE_WORDS or any(
+            a.type == "Event" and person.end <= a.start and a.end <= place.start for a in ctx.args):
+        return False
+    opening = normalize(gap).lstrip(" ,،")
+    role = next((r for r in _roles(ctx.lang) if opening.startswith(r + " ")), None)
+    # the title runs on to the place: no second comma, no verb's clause between
+    return role is not None and not any(c in opening for c in (",", "،"))
 
 
 def _list_members(ctx: SentenceContext, a: Arg, toward: int, *, to_its_end: bool = False) -> tuple[int, bool] | None:
@@ -506,6 +531,8 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             if not referenced and not _same_clause(ctx, a.start, ev.start):
                 continue
             located = a.start in located_at and a.type in PLACE_TYPES
+            if located and _in_title(ctx, a):
+                continue
             if located and participation_only:
                 continue
             if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= PLACE_WORDS):

@@ -253,3 +253,29 @@ def test_one_party_acting_during_an_event_is_not_said_to_take_part_en(extract):
     triples, _ = extract("en", text, [("4th session", EVENT), ("5th session", EVENT), ("Al-Shabaab", "Organization")])
     assert ("Kenya", "involvedIn", "5th session") in triples
     assert ("Al-Shabaab", "involvedIn", "4th session") not in triples
+
+
+# --- a place that ends a person's title is where the person serves, not the event's place
+
+def test_the_place_of_a_title_is_no_place_of_the_event_ar(extract):
+    text = ("انطلقت في نيامي أشغال القمة الأولى لتحالف دول الساحل. "
+            "وشارك في القمة العقيد عاصمي غويتا، رئيس المرحلة الانتقالية في مالي.")
+    triples, _ = extract("ar", text, [("القمة الأولى", EVENT), ("عاصمي غويتا", "Person")])
+    assert ("القمة الأولى", "occurredIn", "نيامي") in triples  # the event's own place
+    assert ("القمة الأولى", "occurredIn", "مالي") not in triples
+
+
+def test_the_place_of_a_title_is_no_place_of_the_event_en(extract):
+    text = ("The 5th session of the joint commission opened in Accra on Monday in the presence of "
+            "Julius Maada Bio, chairman of the regional council in Sierra Leone.")
+    triples, _ = extract("en", text, [("5th session", EVENT), ("Julius Maada Bio", "Person")])
+    assert ("5th session", "occurredIn", "Accra") in triples
+    assert ("5th session", "occurredIn", "Sierra Leone") not in triples
+
+
+def test_the_place_of_a_title_is_no_place_of_the_event_fr(extract):
+    text = ("La 5e session de la commission mixte s'est ouverte lundi à Dakar en présence de "
+            "Macky Sall, président du conseil régional au Sénégal.")
+    triples, _ = extract("fr", text, [("5e session", EVENT), ("Macky Sall", "Person")])
+    assert ("5e session", "occurredIn", "Dakar") in triples
+    assert ("5e session", "occurredIn", "Sénégal") not in triples
