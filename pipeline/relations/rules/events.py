@@ -66,6 +66,7 @@ PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
 PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
+POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
@@ -337,6 +338,13 @@ def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
     return None
 
 
+def _possessors(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The party whose event it is by a possessive right before its name ("the EU's Operation
+    Sophia", "Russia's war against Ukraine"); a person's is a visitor's (:func:`_visitor`)."""
+    return [a for a in ctx.parties() if a.type != "Person" and a.end <= ev.start
+            and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive]
+
+
 def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
     """The parties whose act the event ``ev`` is the occasion of, and the cue that says so:
     an ``event_occasion`` cue right before the event's name ("during the", "خلال أشغال",
@@ -468,7 +476,8 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
 @relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_CHAIN_MEMORY,
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
-                         "rule:event-party-list", "rule:event-roster", "rule:event-occasion"))
+                         "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
+                         "rule:event-possessor"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences it refers back to (:func:`_recent_events`)."""
@@ -523,6 +532,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
             # not a visit: its visitor and its host are read from their verbs (visits)
             occasion = None if _find(ctx, "visit_heads", ev.start, ev.end) else _occasion_subjects(ctx, ev)
+            out.extend(candidate(a, "involvedIn", ev, "rule:event-possessor", POSSESSOR) for a in _possessors(ctx, ev))
             if occasion is not None:
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
         for a in ctx.args:

@@ -279,3 +279,11 @@ def test_the_place_of_a_title_is_no_place_of_the_event_fr(extract):
     triples, _ = extract("fr", text, [("5e session", EVENT), ("Macky Sall", "Person")])
     assert ("5e session", "occurredIn", "Dakar") in triples
     assert ("5e session", "occurredIn", "Sénégal") not in triples
+
+
+def test_the_party_whose_operation_it_is_takes_part_en(extract):
+    text = "Greek frigates patrolled for the EU's Operation Irini off the coast of Libya in 2020."
+    triples, relations = extract("en", text, [("Operation Irini", EVENT), ("EU", "InternationalOrganization")])
+    assert ("EU", "involvedIn", "Operation Irini") in triples
+    assert "rule:event-possessor" in {r.extractor for r in relations}
+    assert ("Libya", "involvedIn", "Operation Irini") not in triples
