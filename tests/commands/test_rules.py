@@ -18,7 +18,7 @@ def test_rules_lists_every_rule_in_order_with_its_rule_ids():
     headers = [line.split(" ", 1)[0] for line in lines if line and not line.startswith(" ")][:-1]
     assert headers == list(ORDER)
     assert {line.strip() for line in lines if line.startswith("    ")} == set(CATALOGUE)
-    assert "events (events, sentence, memory 3) -> involvedIn, occurredIn, occurredOn" in lines
+    assert "events (events, sentence, memory 9) -> involvedIn, occurredIn, occurredOn" in lines
     assert "agency_in_document (agency, document) -> agencyOf" in lines
     assert lines[-1] == f"{len(ORDER)} rules, {len(CATALOGUE)} rule ids"
 

@@ -52,7 +52,7 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 def test_families_are_the_rule_modules():
     assert {r.family for r in RULES} == {"roles", "role_changes", "agency", "cooperation", "flows", "membership", "places",
                                         "events", "lists"}
-    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 3, "dual_reference": 2}
+    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2}
 
 
 def test_bad_declarations_are_refused():

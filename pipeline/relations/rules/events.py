@@ -36,7 +36,7 @@ from pipeline.language.datelines import DASH, read_dateline
 from pipeline.language.morphology import agrees_in_gender, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
-from pipeline.ontology_data import PATTERNS_DIR
+from pipeline.ontology_data import PATTERNS_DIR, person_roles
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.modality import assess
@@ -49,6 +49,10 @@ PLACE_TYPES = frozenset({"City", "Location", "Country"})
 HOST_PLACE_TYPES = frozenset({"City", "Location"})
 # Sentences back in which a named event can be referred to by "the operation", "القمة".
 EVENT_MEMORY = 3
+# ... counted from the last sentence that referred back to it ("The exercise, held every year
+# since 2005, ..."): a report stays on its event as long as it keeps referring to it, at most
+# this many sentences back from the sentence read.
+EVENT_CHAIN_MEMORY = 9
 # Confidences.
 DATE_IN_NAME = 0.85  # "l'attentat du 13 novembre 2015"
 DATE = 0.7  # the nearest date of the event's clause
@@ -61,6 +65,9 @@ PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
 PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
+ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
+POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
+OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
@@ -82,6 +89,10 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
+OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
+OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
+ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
+ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
 VISIT_VERB_WORDS = 3  # "paid a working visit", "قام بزيارة عمل": the verb to the visit
 VISIT_SUBJECT_WORDS = 14  # the visitor to its verb, its titles between ("X، المدير العام …، قام بـ")
@@ -90,6 +101,7 @@ DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
 DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
 DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
+TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the name ("X، رئيس المرحلة الانتقالية في مالي")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
@@ -154,6 +166,30 @@ def _located(ctx: SentenceContext) -> set[int]:
                 out.add(a.start)
         prev = a
     return out
+
+
+@lru_cache(maxsize=4)
+def _roles(lang: str) -> tuple[str, ...]:
+    """The role nouns of ``person_roles.yaml`` that follow a name in apposition, normalized."""
+    return tuple(sorted({normalize(r) for r in person_roles().get(lang, [])}, key=len, reverse=True))
+
+
+def _in_title(ctx: SentenceContext, place: Arg) -> bool:
+    """``place`` ends the title of the person named before it ("General X, head of the
+    ruling council in Niger", "X رئيس المرحلة الانتقالية في مالي", "X, ambassadeur en Côte
+    d'Ivoire"): where the person serves, not where an event took place."""
+    persons = [a for a in ctx.args if a.type == "Person" and a.end <= place.start]
+    if not persons:
+        return False
+    person = max(persons, key=lambda a: a.end)
+    gap = ctx.text[person.end:place.start]
+    if "\n" in gap or ctx.words(gap) > TITLE_PLACE_WORDS or any(
+            a.type == "Event" and person.end <= a.start and a.end <= place.start for a in ctx.args):
+        return False
+    opening = normalize(gap).lstrip(" ,،")
+    role = next((r for r in _roles(ctx.lang) if opening.startswith(r + " ")), None)
+    # the title runs on to the place: no second comma, no verb's clause between
+    return role is not None and not any(c in opening for c in (",", "،"))
 
 
 def _list_members(ctx: SentenceContext, a: Arg, toward: int, *, to_its_end: bool = False) -> tuple[int, bool] | None:
@@ -277,6 +313,68 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
     return None
 
 
+def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties a sentence lists as the participants of the event the text is about, and
+    the span of the words that say so: a ``roster_heads`` word among its first
+    :data:`ROSTER_HEAD_WORDS` words ("Participants were", "International partners include",
+    "ومن بين الدول الإفريقية المشاركة:", "Les pays participants sont"), a ``roster_opener``
+    after it, then a list of parties right after the opener, an article at most between
+    (X, Y and Z; X، وY، وZ; not "partners ...: forces from X and Y have left")."""
+    start = Arg("", "", "", ctx.start, ctx.start, "")
+    heads = _find(ctx, "roster_heads", ctx.start, ctx.after(start, ROSTER_HEAD_WORDS)[1])
+    if not heads:
+        return None
+    h1 = heads[0][1]
+    for o0, o1 in _find(ctx, "roster_opener", h1, ctx.after(Arg("", "", "", h1, h1, ""), ROSTER_OPENER_WORDS)[1]):
+        parties = sorted((a for a in ctx.parties() if a.start >= o1), key=lambda a: a.start)
+        if not parties or not _separator(ctx, o1, parties[0].start) or not _same_clause(ctx, h1, parties[0].start):
+            continue  # "وتضم قائمتهم كلا من X": the next opener
+        members = [parties[0]]
+        for x in parties[1:]:
+            if not _separator(ctx, members[-1].end, x.start):
+                break
+            members.append(x)
+        return members, (heads[0][0], o1)
+    return None
+
+
+def _possessors(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The party whose event it is by a possessive right before its name ("the EU's Operation
+    Sophia", "Russia's war against Ukraine"); a person's is a visitor's (:func:`_visitor`)."""
+    return [a for a in ctx.parties() if a.type != "Person" and a.end <= ev.start
+            and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive]
+
+
+def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties whose act the event ``ev`` is the occasion of, and the cue that says so:
+    an ``event_occasion`` cue right before the event's name ("during the", "خلال أشغال",
+    "lors du"), and before it in the clause the list of parties nearest to the cue, with no
+    other party between ("Morocco and Spain signed 19 agreements during the 12th session",
+    "وكانت تونس والجزائر قد وقعتا، في اختتام أشغال الدورة ...")."""
+    for c0, c1 in _find(ctx, "event_occasion", ctx.start, ev.start):
+        if ctx.words(ctx.text[c1:ev.start]) > OCCASION_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
+            continue
+        before = [a for a in ctx.parties() if a.end <= c0 and a.type != "Event"]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.end)
+        if ctx.words(ctx.text[last.end:c0]) > OCCASION_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
+                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
+            return None
+        members = [last]
+        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
+            if not _separator(ctx, x.end, members[-1].start):
+                break
+            members.append(x)
+        # two parties or more joined by a conjunction, the two sides of what was done ("Europol,
+        # the Hague": a comma alone makes no list; one party alone may act at an event it had no
+        # part in: "Al-Qaeda ... during the attack")
+        if len(members) < 2 or not any(_joined(ctx, a.end, b.start) for b, a in zip(members, members[1:])):
+            return None
+        return members, (c0, c1)
+    return None
+
+
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Chad, which withdrew its troops from
@@ -344,14 +442,46 @@ def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
     return bool(_find(ctx, "affiliation", lo, a.start))
 
 
-@relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_MEMORY,
+def _refers_back(ctx: SentenceContext) -> bool:
+    """The sentence refers back to an event already named: "the exercise", "العملية", a
+    sentence that opens with "it", a list of its participants."""
+    opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), OPENING_WORDS)[1]]
+    return bool(ctx.cues("event_reference") or _find(ctx, "event_reference_more") or _find(ctx, "participant_list_heads")
+                or load_cues().find("event_pronoun", ctx.lang, opening))
+
+
+def _latest_event(previous: list[SentenceContext]) -> Arg:
+    """The event the text was last about: the first event of the last sentence that names
+    one (its name comes before the descriptions that follow it: "مناورات X، التي تعد أكبر
+    تمرين سنوي ..."). ``previous`` names one."""
+    named = [evs[0] for c in reversed(previous) if (evs := [a for a in c.args if a.type == "Event" and not a.demonym])]
+    return named[0] if named else next(a for c in reversed(previous) for a in c.args if a.type == "Event")
+
+
+def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
+    """The events of the sentences before that the sentence may refer back to, in text
+    order: those of the last :data:`EVENT_MEMORY` sentences, and further back those within
+    :data:`EVENT_MEMORY` sentences of a sentence that referred back to an event."""
+    out: list[Arg] = []
+    reach = EVENT_MEMORY  # how far back, in sentences, the chain of references still reaches
+    for back, c in enumerate(reversed(previous), start=1):
+        if back > reach:
+            break
+        out = [a for a in c.args if a.type == "Event"] + out
+        if _refers_back(c):
+            reach = max(reach, back + EVENT_MEMORY)
+    return out
+
+
+@relation_rule(name="events", produces=("involvedIn", "occurredIn", "occurredOn"), memory=EVENT_CHAIN_MEMORY,
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
-                         "rule:event-party-list"))
+                         "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
+                         "rule:event-possessor"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
-    ``previous`` sentences (at most :data:`EVENT_MEMORY`) it refers back to."""
-    recent_events = [a for c in previous or [] for a in c.args if a.type == "Event"]
+    ``previous`` sentences it refers back to (:func:`_recent_events`)."""
+    recent_events = _recent_events(previous or [])
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
     referenced = participation_only = False
@@ -369,6 +499,13 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             # a list of its parties: "Participants include X and Y").
             evs, referenced, participation_only = recent_events[-1:], True, True
     out: list[Candidate] = []
+    roster = _roster(ctx) if not named and recent_events else None
+    if roster is not None:  # "Participants were X, Y and Z": the event the text is about
+        members, said = roster
+        for a in members:
+            cand = candidate(a, "involvedIn", _latest_event(previous or []), "rule:event-roster", ROSTER, said)
+            cand.start, cand.end = covering(a, said)
+            out.append(cand)
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
@@ -393,12 +530,19 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                                      (ctx.start + d.start, ctx.start + d.end)))
         if not referenced:
             out.extend(candidate(d, "involvedIn", ev, "rule:event-demonym", DEMONYM) for d in _qualifying_demonyms(ctx, ev))
+            # not a visit: its visitor and its host are read from their verbs (visits)
+            occasion = None if _find(ctx, "visit_heads", ev.start, ev.end) else _occasion_subjects(ctx, ev)
+            out.extend(candidate(a, "involvedIn", ev, "rule:event-possessor", POSSESSOR) for a in _possessors(ctx, ev))
+            if occasion is not None:
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
             if not referenced and not _same_clause(ctx, a.start, ev.start):
                 continue
             located = a.start in located_at and a.type in PLACE_TYPES
+            if located and _in_title(ctx, a):
+                continue
             if located and participation_only:
                 continue
             if located and (referenced or a.start >= ev.end or ctx.words(ctx.gap(a, ev)) <= PLACE_WORDS):
@@ -567,7 +711,8 @@ def event_dateline_place(dctx: DocumentContext) -> list[Relation]:
     opening = _find(lead, "event_opening", start, end)
     if not opening:
         return []
-    placed = {r.head for r in dctx.relations if r.type == "occurredIn"}
+    # a place that a negated statement gives ("X did not take part in the meeting, ... in Yemen") is none
+    placed = {r.head for r in dctx.relations if r.type == "occurredIn" and not r.negated}
     out = []
     for ev in dctx.mentions:
         if ev.type != "Event" or not (start <= ev.start and ev.end <= end) or ev.id in placed:

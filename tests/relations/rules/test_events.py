@@ -170,3 +170,120 @@ def test_a_relative_month_of_the_clause_dates_the_event(extract):
     # without a publication date a relative month dates nothing
     triples, _ = extract("ar", text, [("زيارة العمل", EVENT)])
     assert not any(t == "occurredOn" for _, t, _ in triples)
+
+
+# --- a sentence that lists an event's participants as a group ("Participants were X, Y and Z")
+
+def test_a_roster_of_participants_takes_part_en(extract):
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "Participants were Australia, Japan, Fiji and Tonga.")
+    triples, relations = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    for country in ("Australia", "Japan", "Fiji", "Tonga"):
+        assert (country, "involvedIn", "Exercise Talisman Sabre 2023") in triples
+    assert "rule:event-roster" in {r.extractor for r in relations}
+
+
+def test_a_roster_of_partners_takes_part_fr(extract):
+    text = ("L'exercice Obangame Express 2023 s'est ouvert lundi à Lomé. "
+            "Les pays participants sont le Ghana, le Bénin et le Nigeria.")
+    triples, _ = extract("fr", text, [("exercice Obangame Express 2023", EVENT)])
+    for country in ("Ghana", "Bénin", "Nigeria"):
+        assert (country, "involvedIn", "exercice Obangame Express 2023") in triples
+
+
+def test_a_roster_after_a_colon_takes_part_ar(extract):
+    text = ('انطلقت أمس مناورات "رعد الشمال" في حفر الباطن. '
+            "ومن بين الدول العربية المشاركة: مصر، والأردن، والسودان، إلى جانب البلد المضيف.")
+    triples, _ = extract("ar", text, [("رعد الشمال", EVENT)])
+    for country in ("مصر", "الأردن", "السودان"):
+        assert (country, "involvedIn", "رعد الشمال") in triples
+
+
+def test_partners_who_do_something_else_are_no_roster_en(extract):
+    # "partners" opens the sentence, but the colon opens a clause, not a list of participants
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "Participants were Australia and Japan. "
+            "Western partners have also changed course: forces from France and Germany have left the region.")
+    triples, _ = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    assert ("Japan", "involvedIn", "Exercise Talisman Sabre 2023") in triples  # the roster is read
+    assert ("France", "involvedIn", "Exercise Talisman Sabre 2023") not in triples
+    assert ("Germany", "involvedIn", "Exercise Talisman Sabre 2023") not in triples
+
+
+def test_a_report_that_keeps_referring_to_its_event_reaches_a_later_roster_en(extract):
+    # four sentences after the name: the exercise is referred back to in between
+    text = ("Exercise Talisman Sabre 2023 opened in Townsville on Friday. "
+            "More than 30,000 troops took to the field. "
+            "Warships gathered off the coast of Queensland. "
+            "The exercise, held every two years, tests amphibious landings. "
+            "Participants were Fiji and Tonga.")
+    triples, _ = extract("en", text, [("Exercise Talisman Sabre 2023", EVENT)])
+    assert ("Fiji", "involvedIn", "Exercise Talisman Sabre 2023") in triples
+    assert ("Tonga", "involvedIn", "Exercise Talisman Sabre 2023") in triples
+
+
+# --- the parties whose act an event is the occasion of ("X and Y agreed ... during the session")
+
+def test_the_subjects_of_an_act_during_a_session_take_part_en(extract):
+    text = "Kenya and Uganda agreed on a border plan during the 4th session of their joint commission."
+    triples, relations = extract("en", text, [("4th session", EVENT)])
+    assert ("Kenya", "involvedIn", "4th session") in triples
+    assert ("Uganda", "involvedIn", "4th session") in triples
+    assert {r.extractor for r in relations if r.type == "involvedIn"} == {"rule:event-occasion"}
+
+
+def test_the_subjects_of_an_act_at_a_summit_take_part_fr(extract):
+    text = "Le Sénégal et la Gambie sont convenus d'un plan frontalier lors du sommet de Banjul."
+    triples, _ = extract("fr", text, [("sommet de Banjul", EVENT)])
+    assert ("Sénégal", "involvedIn", "sommet de Banjul") in triples
+    assert ("Gambie", "involvedIn", "sommet de Banjul") in triples
+
+
+def test_the_subjects_of_an_act_during_a_session_take_part_ar(extract):
+    text = "واتفقت مصر والأردن، الاثنين، على خطة مشتركة خلال أشغال الدورة الثامنة للجنة العليا المشتركة."
+    triples, _ = extract("ar", text, [("الدورة الثامنة", EVENT)])
+    assert ("مصر", "involvedIn", "الدورة الثامنة") in triples
+    assert ("الأردن", "involvedIn", "الدورة الثامنة") in triples
+
+
+def test_one_party_acting_during_an_event_is_not_said_to_take_part_en(extract):
+    # one party alone may act at an event it has no part in; the pair below is the control
+    text = ("Al-Shabaab shelled the port during the 4th session of the joint commission. "
+            "Kenya and Uganda agreed on a border plan during the 5th session of the joint commission.")
+    triples, _ = extract("en", text, [("4th session", EVENT), ("5th session", EVENT), ("Al-Shabaab", "Organization")])
+    assert ("Kenya", "involvedIn", "5th session") in triples
+    assert ("Al-Shabaab", "involvedIn", "4th session") not in triples
+
+
+# --- a place that ends a person's title is where the person serves, not the event's place
+
+def test_the_place_of_a_title_is_no_place_of_the_event_ar(extract):
+    text = ("انطلقت في نيامي أشغال القمة الأولى لتحالف دول الساحل. "
+            "وشارك في القمة العقيد عاصمي غويتا، رئيس المرحلة الانتقالية في مالي.")
+    triples, _ = extract("ar", text, [("القمة الأولى", EVENT), ("عاصمي غويتا", "Person")])
+    assert ("القمة الأولى", "occurredIn", "نيامي") in triples  # the event's own place
+    assert ("القمة الأولى", "occurredIn", "مالي") not in triples
+
+
+def test_the_place_of_a_title_is_no_place_of_the_event_en(extract):
+    text = ("The 5th session of the joint commission opened in Accra on Monday in the presence of "
+            "Julius Maada Bio, chairman of the regional council in Sierra Leone.")
+    triples, _ = extract("en", text, [("5th session", EVENT), ("Julius Maada Bio", "Person")])
+    assert ("5th session", "occurredIn", "Accra") in triples
+    assert ("5th session", "occurredIn", "Sierra Leone") not in triples
+
+
+def test_the_place_of_a_title_is_no_place_of_the_event_fr(extract):
+    text = ("La 5e session de la commission mixte s'est ouverte lundi à Dakar en présence de "
+            "Macky Sall, président du conseil régional au Sénégal.")
+    triples, _ = extract("fr", text, [("5e session", EVENT), ("Macky Sall", "Person")])
+    assert ("5e session", "occurredIn", "Dakar") in triples
+    assert ("5e session", "occurredIn", "Sénégal") not in triples
+
+
+def test_the_party_whose_operation_it_is_takes_part_en(extract):
+    text = "Greek frigates patrolled for the EU's Operation Irini off the coast of Libya in 2020."
+    triples, relations = extract("en", text, [("Operation Irini", EVENT), ("EU", "InternationalOrganization")])
+    assert ("EU", "involvedIn", "Operation Irini") in triples
+    assert "rule:event-possessor" in {r.extractor for r in relations}
+    assert ("Libya", "involvedIn", "Operation Irini") not in triples
