@@ -125,3 +125,58 @@ def test_a_warning_to_a_party_is_a_flow(extract):
 def test_an_office_word_in_a_name_is_no_office(extract, lang, text, names, expected):
     triples, _ = extract(lang, text, names)
     assert expected in triples, sorted(triples)
+
+
+# ``trainee_origins``: trainees named with their states are trained by the school the
+# document names.
+@pytest.mark.parametrize("lang, text, names, school, states", [
+    ("ar", "احتضنت أكاديمية الشرطة المصرية حفل تخريج دورة تدريبية. وشارك في الدورة 40 متدربا يمثلون دولا إفريقية، "
+           "من بينها كينيا وأوغندا وتنزانيا.",
+     [("أكاديمية الشرطة المصرية", "GovernmentAgency")], "أكاديمية الشرطة المصرية", ["كينيا", "أوغندا", "تنزانيا"]),
+    ("fr", "L'École de guerre a ouvert sa nouvelle session. Elle accueille 30 stagiaires venus du Sénégal, du Bénin et du Togo.",
+     [("École de guerre", "GovernmentAgency")], "École de guerre", ["Sénégal", "Bénin", "Togo"]),
+    ("en", "The Royal Military Academy Sandhurst held its graduation parade. Among the graduates were cadets from Jordan, "
+           "Qatar and Nigeria.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency")], "Royal Military Academy Sandhurst", ["Jordan", "Qatar", "Nigeria"]),
+])
+def test_trainees_from_listed_states_are_trained_by_the_school(extract, lang, text, names, school, states):
+    triples, relations = extract(lang, text, names)
+    for state in states:
+        assert (school, state) in _flows(triples), (state, _flows(triples))
+    assert {r.extractor for r in relations if r.type == TRN} == {"rule:training-trainees"}
+
+
+def test_a_bare_school_word_names_the_trainer_among_several_ar(extract):
+    # The academy the trainees study at, among an academy and a school the text names.
+    text = ("وحضر الحفل مدير الأكاديمية الملكية العسكرية وممثلون عن المدرسة الملكية الجوية. "
+            "ومن بين الخريجين تلاميذ ضباط ينحدرون من السنغال والغابون، يتابعون تكوينهم بالأكاديمية.")
+    names = [("الأكاديمية الملكية العسكرية", "GovernmentAgency"), ("المدرسة الملكية الجوية", "GovernmentAgency")]
+    flows = _flows(extract("ar", text, names)[0])
+    assert ("الأكاديمية الملكية العسكرية", "السنغال") in flows, flows
+    assert not any(h == "المدرسة الملكية الجوية" for h, _ in flows), flows
+
+
+@pytest.mark.parametrize("text, names", [
+    # Officers, not trainees: visitors of the school.
+    ("The Royal Military Academy Sandhurst hosted a conference. Officers from Jordan and Qatar attended it.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency")]),
+    # Two schools named as often, none in the trainees' sentence: the trainer is open.
+    ("The Royal Military Academy Sandhurst and the Britannia Royal Naval College held ceremonies. "
+     "Among the graduates were cadets from Jordan and Qatar.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency"), ("Britannia Royal Naval College", "GovernmentAgency")]),
+])
+def test_no_trainer_without_trainees_or_with_an_open_school(extract, text, names):
+    flows = _flows(extract("en", text, names)[0])
+    assert not any(t in {"Jordan", "Qatar"} for _, t in flows), flows
+    # Positive control: one school, trainees.
+    control = "The Royal Military Academy Sandhurst held ceremonies. Among the graduates were cadets from Jordan and Qatar."
+    flows = _flows(extract("en", control, names[:1])[0])
+    assert ("Royal Military Academy Sandhurst", "Jordan") in flows, flows
+
+
+def test_the_schools_own_state_is_not_its_trainee(extract):
+    text = ("Jordan's Royal Military Academy held its graduation parade. "
+            "Among the graduates were cadets from Jordan, Qatar and Nigeria.")
+    flows = _flows(extract("en", text, [("Royal Military Academy", "GovernmentAgency")])[0])
+    assert ("Royal Military Academy", "Qatar") in flows, flows
+    assert ("Royal Military Academy", "Jordan") not in flows, flows
