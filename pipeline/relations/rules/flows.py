@@ -53,6 +53,7 @@ CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its 
 EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
 FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
 OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
+DISPATCH_WORDS = 3  # "a envoyé des formateurs": the sending verb to the trainers
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
 
@@ -94,7 +95,7 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                  or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
                       or any(c1 <= a.start for _, c1 in trainees)))]
-        if family == "providesTrainingTo" and after and _placed(ctx, after[0]):
+        if family == "providesTrainingTo" and after and _placed(ctx, after[0]) and not _dispatched(ctx, t0):
             after = []  # "instructors have arrived in Niger", "formés en France": where, not whom
         giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
         receiver = possessor_of(ctx, parties, after[0]) if after else None
@@ -204,6 +205,12 @@ def _no_training_flow(ctx: SentenceContext, t0: int, t1: int) -> bool:
     if ctx.cues("joint", word_end, hi) or ctx.cues("joint", ctx.before(trigger, 1)[0], t0):
         return True
     return bool(ctx.cues("with", word_end, hi))
+
+
+def _dispatched(ctx: SentenceContext, t0: int) -> bool:
+    """Trainers sent: a sending verb a few words before the trigger ("a envoyé des formateurs
+    au Mali", "sent military trainers to Niger"); the state after them is the one trained."""
+    return bool(ctx.cues("dispatch", ctx.before(Arg("", "", "", t0, t0, ""), DISPATCH_WORDS)[0], t0))
 
 
 def _for_trigger(ctx: SentenceContext, t0: int, t1: int) -> bool:

@@ -180,3 +180,20 @@ def test_the_schools_own_state_is_not_its_trainee(extract):
     flows = _flows(extract("en", text, [("Royal Military Academy", "GovernmentAgency")])[0])
     assert ("Royal Military Academy", "Qatar") in flows, flows
     assert ("Royal Military Academy", "Jordan") not in flows, flows
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Trainers sent to a state: the state is the one trained, not the place of a training.
+    ("en", "Russia sent military trainers to Mali in April.", ("Russia", "Mali")),
+    ("fr", "La Russie a envoyé des formateurs militaires au Mali.", ("Russie", "Mali")),
+    ("ar", "وأرسلت روسيا مدربين عسكريين إلى مالي.", ("روسيا", "مالي")),
+])
+def test_trainers_sent_to_a_state_train_it(extract, lang, text, expected):
+    assert expected in _flows(extract(lang, text)[0])
+
+
+def test_trainers_who_arrive_in_a_state_are_no_flow_from_it_fr(extract):
+    # Without a sending verb, the state after "au" is where the trainers are (see above).
+    triples, _ = extract("fr", "La Russie et le Niger ont signé un accord. Des formateurs russes sont arrivés au Niger.")
+    assert ("Niger", "Russie") not in _flows(triples), _flows(triples)
+    assert ("Russie", "cooperatesWith", "Niger") in triples  # positive control: the parties are read
