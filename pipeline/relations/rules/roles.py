@@ -43,6 +43,9 @@ HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
 # Cue families that may sit between a body and the name after it when the title is before
 # the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
 NAME_GAP = ("rank", "article", "title_modifier")
+# What may stand between a person and a body whose title follows it ("X, a senior Hamas
+# official", "X, the former Europol director").
+BODY_FIRST_GAP = ("article", "indefinite_article", "title_modifier")
 
 
 def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: int, body_end: int) -> bool:
@@ -259,9 +262,12 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= NEXT_PERSON_CHARS and x.type == "Person"]
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
                     continue
-                if ctx.only(gap, LINK):  # "X, Y's director": the title follows the body
+                if ctx.only(gap, LINK) or ctx.only(gap, LINK + BODY_FIRST_GAP) and _title_in(ctx, p.end, b.start) is None:
+                    # "X, Y's director", "X, a senior Hamas official": the title follows the body
                     window = (b.end, ctx.after(b, DEMONYM_TITLE_WORDS if b.demonym else TITLE_WORDS)[1])
                     title = _title_in(ctx, *window, body=(b.start, b.end))
+                    if title is not None and title[0] == "leads" and ctx.cues("indefinite_article", p.end, b.start):
+                        title = ("memberOf", title[1])  # "X, a Hezbollah commander": one of its commanders
                 else:
                     window = (p.end, b.start)
                     title = _title_in(ctx, *window, body=(b.start, b.end))

@@ -123,3 +123,35 @@ def test_a_state_in_the_possessive_leaves_the_title_to_its_body(extract, text, n
     assert expected in triples, _roles(triples)
     if wrong:
         assert wrong not in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected, wrong", [
+    # The title after the body, an indefinite article or a modifier between: one of its members.
+    ("en", "Police arrested Ahmed Saleh, a senior Hamas official.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hamas"), None),
+    ("en", "Ahmed Saleh, a Hezbollah commander, was killed.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hezbollah"), ("Ahmed Saleh", "leads", "Hezbollah")),
+    # Belonging to a group, a senior figure in it.
+    ("en", "Ahmed Saleh, who belongs to the Islamic State group, was arrested.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Islamic State group"), None),
+    ("fr", "Ahmed Saleh, qui appartient au Hamas, a été arrêté.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hamas"), None),
+    ("ar", "واعتقلت الشرطة أحمد صالح، القيادي في حركة حماس.", [("أحمد صالح", "Person")],
+     ("أحمد صالح", "memberOf", "حركة حماس"), None),
+])
+def test_a_senior_figure_of_a_group_is_a_member(extract, lang, text, names, expected, wrong):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+    if wrong:
+        assert wrong not in triples, _roles(triples)
+
+
+def test_representatives_in_the_plural_are_no_title_ar(extract):
+    # "a working group with representatives of the directorate": no one's title, though after a comma.
+    text = "وترأس الاجتماع الوزير محمد بازوم، وأفضى إلى تنصيب فريق عمل يضم ممثلي المديرية العامة للأمن الوطني."
+    names = [("محمد بازوم", "Person"), ("المديرية العامة للأمن الوطني", "GovernmentAgency")]
+    triples, _ = extract("ar", text, names)
+    assert not any(h == "محمد بازوم" and t == "المديرية العامة للأمن الوطني" for h, _, t in _roles(triples)), _roles(triples)
+    control = "وترأس الاجتماع محمد بازوم، ممثل المديرية العامة للأمن الوطني."
+    triples, _ = extract("ar", control, names)
+    assert ("محمد بازوم", "memberOf", "المديرية العامة للأمن الوطني") in triples, _roles(triples)
