@@ -17,6 +17,8 @@ ORGANIZATION_WORDS = 20  # the list to the organization
 AGENT_WORDS = 2  # "set up by the X": the agent cue before the organization's name
 WITHDRAWAL_BEFORE_WORDS = 3  # a withdrawal cue before the states ("انسحبت منها مالي")
 WITHDRAWAL_AFTER_WORDS = 5  # ... or after them ("B and C followed Mali out of the bloc")
+MEMBER_CUE_WORDS = 2  # "… ses cinq membres, A, B": a membership cue right before the states
+DEPARTING_MEMBERS_WORDS = 6  # "le départ de trois de ses cinq membres": the withdrawal to that cue
 MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
 
@@ -28,6 +30,11 @@ def _left(ctx: SentenceContext, chain: list[Arg], org: Arg, orgs: list[Arg]) -> 
     left ECOWAS and formed the X": they leave ECOWAS, not X)."""
     lo, hi = chain[0].start, chain[-1].end
     withdrawals = ctx.cues("withdrawal", ctx.before(chain[0], WITHDRAWAL_BEFORE_WORDS)[0], ctx.after(chain[-1], WITHDRAWAL_AFTER_WORDS)[1])
+    # "le départ de trois de ses cinq membres, A, B et C": the members that leave, named
+    # after the membership cue the withdrawal governs.
+    for c0, c1 in ctx.cues("memberOf", ctx.before(chain[0], MEMBER_CUE_WORDS)[0], lo):
+        if ctx.only(ctx.text[c1:lo], LINK):
+            withdrawals += ctx.cues("withdrawal", ctx.before(Arg("", "", "", c0, c1, ""), DEPARTING_MEMBERS_WORDS)[0], c0)
     if org.start < hi:
         return bool(withdrawals)
     return any(w0 < org.start and not any(o is not org and w1 <= o.start and o.end <= org.start for o in orgs)

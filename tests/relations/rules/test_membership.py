@@ -62,6 +62,12 @@ def test_founders_and_seat_holders_are_members(extract, lang, text, states, org)
      ["مالي"], "مجموعة دول الساحل الخمس"),
     ("fr", "Le Burkina Faso et le Niger ont annoncé leur retrait du G5 Sahel, dont ils étaient membres.",
      ["Burkina Faso", "Niger"], "G5 Sahel"),
+    # The departing members named after the membership cue the withdrawal governs.
+    ("fr", "La Mauritanie et le Tchad ont ouvert la voie à la dissolution de l'Autorité du Liptako-Gourma, "
+           "après le départ de trois de ses cinq membres, le Mali, le Burkina Faso et le Niger.",
+     ["Mali", "Burkina Faso", "Niger"], "Autorité du Liptako-Gourma"),
+    ("en", "The Liptako-Gourma Authority was weakened by the departure of three of its five members, Mali, Burkina Faso and Niger.",
+     ["Mali", "Burkina Faso", "Niger"], "Liptako-Gourma Authority"),
 ])
 def test_states_that_leave_are_no_members(extract, lang, text, states, org):
     triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
@@ -110,3 +116,10 @@ def test_states_that_leave_one_organization_are_not_its_members(extract):
     members = _members(triples)
     assert ("Mali", "Alliance of Sahel States") in members, members  # positive control
     assert not any(o == "ECOWAS" for _, o in members), members
+
+
+def test_members_named_after_a_membership_cue_are_members(extract):
+    # Positive control of the departing members above: no withdrawal, the same construction.
+    triples, _ = extract("en", "The Liptako-Gourma Authority has three members, Mali, Burkina Faso and Niger.",
+                         [("Liptako-Gourma Authority", "InternationalOrganization")])
+    assert ("Mali", "Liptako-Gourma Authority") in _members(triples), _members(triples)
