@@ -53,6 +53,7 @@ CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its 
 EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
 FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
 OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
+SUPPLY_INFO_WORDS = 8  # "a fourni à l'état-major libanais des images": a supplying verb to the information
 DISPATCH_WORDS = 3  # "a envoyé des formateurs": the sending verb to the trainers
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
@@ -63,7 +64,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
     # Verbs of handing over that state a flow only with the thing handed in the clause
     # ("نقلت X معلومات إلى Y"), checked in :func:`_verb_first`.
     handing = set(ctx.cues("handing_verb")) if family == "providesIntelligenceTo" else set()
-    for t0, t1 in sorted(set(ctx.cues(family)) | handing):
+    # Verbs of supplying state a flow only with the information in the clause (:data:`SUPPLY_INFO_WORDS`).
+    supply = set(ctx.cues("supply_verb")) if family == "providesIntelligenceTo" else set()
+    for t0, t1 in sorted(set(ctx.cues(family)) | handing | supply):
+        if (t0, t1) in supply and not ctx.cues("information", t1, ctx.after(Arg("", "", "", t1, t1, ""), SUPPLY_INFO_WORDS)[1]):
+            continue  # "زودت أنقرة مالي بطائرات مسيرة": drones, not information
         if (t0, t1) in handing and not (ctx.lang == "ar" and _after_vso(ctx, parties, t0, t1)):
             continue
         if (t0, t1) in handing and (t0, t1) not in set(ctx.cues(family)):

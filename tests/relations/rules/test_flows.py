@@ -197,3 +197,22 @@ def test_trainers_who_arrive_in_a_state_are_no_flow_from_it_fr(extract):
     triples, _ = extract("fr", "La Russie et le Niger ont signé un accord. Des formateurs russes sont arrivés au Niger.")
     assert ("Niger", "Russie") not in _flows(triples), _flows(triples)
     assert ("Russie", "cooperatesWith", "Niger") in triples  # positive control: the parties are read
+
+
+@pytest.mark.parametrize("lang, text, expected, wrong", [
+    # A supplying verb states an intelligence flow with information after it, not with arms.
+    ("fr", "Les États-Unis ont fourni à l'armée libanaise des images de surveillance sur les positions.",
+     ("États-Unis", "armée libanaise"), None),
+    ("fr", "La DGST a fourni à la DGSI des informations précises sur le suspect.", ("DGST", "DGSI"), None),
+    ("fr", "Les États-Unis ont fourni à l'armée libanaise des blindés.", None, ("États-Unis", "armée libanaise")),
+    ("ar", "وزودت المخابرات المغربية الشرطة الإسبانية بمعلومات دقيقة عن الخلية.",
+     ("المخابرات المغربية", "الشرطة الإسبانية"), None),
+    ("ar", "ووقعت تركيا ومالي اتفاقا. وزودت تركيا مالي وبوركينا فاسو بطائرات مسيرة.", None, ("تركيا", "مالي")),
+])
+def test_a_supplying_verb_is_a_flow_with_information_only(extract, lang, text, expected, wrong):
+    triples, _ = extract(lang, text, [("armée libanaise", "GovernmentAgency")] if "armée libanaise" in text else [])
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    if expected:
+        assert expected in flows, sorted(triples)
+    if wrong:
+        assert wrong not in flows, flows  # (the positive control: the same parties with information, above)
