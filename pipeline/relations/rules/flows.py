@@ -245,8 +245,9 @@ def _outside_apposition(ctx: SentenceContext, parties: list[Arg], giver: Arg, tr
 
 
 def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:
-    """The parties coordinated after ``first`` ("A, B and C"), of its kind (a state or a
-    body), each joined to the one before by a conjunction and articles only."""
+    """The parties coordinated after ``first`` ("A, B and C", "à A et à B"), of its kind (a
+    state or a body), each joined to the one before by a conjunction, articles and the
+    recipient's preposition only."""
     out: list[Arg] = []
     last = first
     for x in parties:
@@ -254,7 +255,7 @@ def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> 
             continue
         if x.demonym or (x.type == "Country") != (first.type == "Country"):
             break
-        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK):
+        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("flow_to",)):
             break
         out.append(x)
         last = x

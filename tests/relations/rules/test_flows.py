@@ -216,3 +216,17 @@ def test_a_supplying_verb_is_a_flow_with_information_only(extract, lang, text, e
         assert expected in flows, sorted(triples)
     if wrong:
         assert wrong not in flows, flows  # (the positive control: the same parties with information, above)
+
+
+@pytest.mark.parametrize("lang, text, giver, receivers", [
+    # Recipients coordinated with their preposition repeated: each receives it.
+    ("fr", "La Syrie a transmis à la Jordanie et à l'Arabie saoudite des listes de trafiquants présumés.",
+     "Syrie", ["Jordanie", "Arabie saoudite"]),
+    ("en", "Morocco passed information to Spain and to France about the cell.", "Morocco", ["Spain", "France"]),
+])
+def test_each_recipient_after_a_repeated_preposition_receives_it(extract, lang, text, giver, receivers):
+    triples, _ = extract(lang, text)
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    for r in receivers:
+        assert (giver, r) in flows, flows
+    assert not any(h in receivers for h, _ in flows), flows
