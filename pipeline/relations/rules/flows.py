@@ -53,6 +53,7 @@ CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its 
 EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
 FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
 OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
+DEMONYM_TRAINEE_WORDS = 4  # "ودربت تركيا حتى الآن آلاف الجنود الصوماليين": the subject to the trainees' adjective
 SUPPLY_INFO_WORDS = 8  # "a fourni à l'état-major libanais des images": a supplying verb to the information
 DISPATCH_WORDS = 3  # "a envoyé des formateurs": the sending verb to the trainers
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
@@ -128,6 +129,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 conf = SOURCE_FRONTED
             if target is not None:
                 out.append(candidate(source, family, target, rule + "-source", conf, (t0, t1)))
+            continue
+        named = _verb_first_demonym_trainees(ctx, giver, parties, t0, t1) if family == "providesTrainingTo" and ctx.lang == "ar" else None
+        if named:
+            # "ودربت تركيا آلاف الجنود الصوماليين": verb, subject, then trainees named by their state's adjective.
+            out.append(candidate(named[0], family, named[1], rule + "-vso", VSO, (t0, t1)))
             continue
         if receiver and ctx.lang == "ar" and _verb_first(ctx, giver, receiver, after, t0, t1):
             # "زودت X Y بمعلومات", "أبلغت X Y", "ويدرب X Y على …": verb, subject, object.
@@ -317,6 +323,30 @@ def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: l
     if ctx.cues("agent", gap0, gap1) or ctx.cues("locative", gap0, gap1) and not ctx.cues("flow_to", gap0, gap1):
         return False
     return ctx.only(ctx.text[gap0:gap1], ("filler",)) or bool(ctx.cues("flow_to", gap0, gap1)) and ctx.words(ctx.text[gap0:gap1]) <= VSO_THING_WORDS
+
+
+def _verb_first_demonym_trainees(ctx: SentenceContext, giver: Arg | None, parties: list[Arg], t0: int,
+                                 t1: int) -> tuple[Arg, Arg] | None:
+    """An Arabic training verb, its subject right after it, then trainees named by their
+    state's adjective a few words on ("ودربت تركيا حتى الآن آلاف الجنود الصوماليين"): no
+    comma, place or agent between, no party of the same clause before the verb. The
+    subject and the trainees, or None."""
+    after = [a for a in parties if a.start >= t1][:2]
+    if len(after) < 2 or ctx.words(ctx.text[t1:after[0].start]) > SUBJECT_WORDS or not ctx.only(ctx.text[t1:after[0].start], ("filler",)):
+        return None
+    subject, trainees = after
+    if subject.demonym or not trainees.demonym or trainees.key == subject.key:
+        return None
+    if normalize(ctx.text[t0:t1]).lstrip(PROCLITIC_LETTERS).startswith(ARTICLE):
+        return None  # a noun, not a verb
+    if giver is not None and not ("،" in ctx.text[giver.end:t0] or ctx.cues("clause_break", giver.end, t0)) and ctx.words(ctx.text[giver.end:t0]) < CLAUSE_WORDS:
+        return None
+    gap0, gap1 = subject.end, trainees.start
+    if set(ctx.text[gap0:gap1]) & set(",،.;؛") or ctx.words(ctx.text[gap0:gap1]) > DEMONYM_TRAINEE_WORDS:
+        return None
+    if ctx.cues("locative", gap0, gap1) or ctx.cues("agent", gap0, gap1) or ctx.cues("flow_source", gap0, gap1):
+        return None
+    return subject, trainees
 
 
 @relation_rule(name="intelligence_flow", produces=("providesIntelligenceTo",),

@@ -230,3 +230,12 @@ def test_each_recipient_after_a_repeated_preposition_receives_it(extract, lang, 
     for r in receivers:
         assert (giver, r) in flows, flows
     assert not any(h in receivers for h, _ in flows), flows
+
+
+def test_verb_first_trainees_named_by_their_states_adjective_ar(extract):
+    # "Turkey has so far trained thousands of Somali soldiers": verb, subject, trainees.
+    text = "وقعت تركيا والصومال اتفاقا. ودربت تركيا حتى الآن آلاف الجنود الصوماليين."
+    assert ("تركيا", "الصومال") in _flows(extract("ar", text)[0])
+    # Its own soldiers in Somali camps: a place, not trainees.
+    near = "وقعت تركيا والصومال اتفاقا. ودربت تركيا جنودها في المعسكرات الصومالية."
+    assert ("تركيا", "الصومال") not in _flows(extract("ar", near)[0])
