@@ -112,6 +112,8 @@ EXAMPLES = {
     "event_place_in_name": [("ar", "انعقدت قمة بغداد بمشاركة عدة دول. وأكدت بغداد أهمية التعاون.")],
     "event_dateline_place": [("en", "AGADIR - Exercise African Lion 2024 opened on Monday with troops from 20 countries.")],
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
+    "trainee_origins": [("en", "The Royal Military Academy Sandhurst held its graduation parade. "
+                               "Among the graduates were cadets from Jordan, Qatar and Nigeria.")],
     "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
                      ("en", "France and Belgium will train police officers of Benin."),
                      ("en", "Morocco and Algeria provided intelligence to Spain about the network."),

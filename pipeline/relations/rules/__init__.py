@@ -12,7 +12,7 @@ roles          ``person_roles``, ``headed_by``: ``leads`` / ``memberOf`` (Person
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
 cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference``
-flows          ``intelligence_flow``, ``training_flow``
+flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
 membership     ``membership``: ``memberOf`` (Country -> international organization)
 places         ``places``: ``locatedIn``
 events         ``events``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
@@ -41,7 +41,7 @@ ORDER = (
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "list_members",
+    "trainee_origins", "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

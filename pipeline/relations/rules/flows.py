@@ -5,17 +5,24 @@ trigger family is the relation type): X gives information / trains -> Y, the dir
 from word order, "by" (agent), "from" (source), "in" (the trainer's institutions) and
 Arabic verb-first clauses. The rule id says the construction (:data:`SUFFIXES`).
 
+A document rule, ``trainee_origins``, reads trainees named with their states ("trainees
+from A, B and C") as trained by the school the document names.
+
 Usage::
 
     candidates = intelligence_flow(ctx) + training_flow(ctx)
+    relations = trainee_origins(dctx)
 """
 from __future__ import annotations
 
 from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS
 from pipeline.language.normalize import normalize
-from pipeline.relations.context import Arg, SentenceContext
+from pipeline.model import Mention, Relation
+from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.coordination import coordinated_lists, members_with
+from pipeline.relations.cues import load_cues
 from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start, possessor_of
-from pipeline.relations.registry import relation_rule
+from pipeline.relations.registry import DocumentContext, relation_rule
 
 # The constructions a rule id names after the rule's own prefix ("rule:training-flow-vso").
 SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final")
@@ -28,6 +35,7 @@ SOURCE_FRONTED = 0.65  # "Acting on intelligence from X, Y raided …"
 COORDINATED = 0.65  # "X will train units of A and B": each coordinated party
 LOCATIVE = 0.65  # "training of X in Y's institutions", "transmis aux enquêteurs de Y par X"
 FINAL = 0.55  # "X … دعم قوات Y تدريبا": the trigger closes the clause
+TRAINEES = 0.6  # "trainees from A, B and C" at the school the document names
 # Windows, in words.
 GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
 RECEIVER_WORDS = 4  # trigger to receiver
@@ -45,6 +53,10 @@ CLAUSE_WORDS = 3  # verb first: a party closer than this before the verb is its 
 EXERCISE_WORDS = 6  # "تشارك X في التدريب", "took part in the training": participation to the trigger
 FIELD_WORDS = 3  # "في مجال التكوين", "in the field of training": the field cue to the trigger
 OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed over
+DEMONYM_TRAINEE_WORDS = 4  # "ودربت تركيا حتى الآن آلاف الجنود الصوماليين": the subject to the trainees' adjective
+SUPPLY_INFO_WORDS = 8  # "a fourni à l'état-major libanais des images": a supplying verb to the information
+DISPATCH_WORDS = 3  # "a envoyé des formateurs": the sending verb to the trainers
+TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
 
 def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
@@ -53,7 +65,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
     # Verbs of handing over that state a flow only with the thing handed in the clause
     # ("نقلت X معلومات إلى Y"), checked in :func:`_verb_first`.
     handing = set(ctx.cues("handing_verb")) if family == "providesIntelligenceTo" else set()
-    for t0, t1 in sorted(set(ctx.cues(family)) | handing):
+    # Verbs of supplying state a flow only with the information in the clause (:data:`SUPPLY_INFO_WORDS`).
+    supply = set(ctx.cues("supply_verb")) if family == "providesIntelligenceTo" else set()
+    for t0, t1 in sorted(set(ctx.cues(family)) | handing | supply):
+        if (t0, t1) in supply and not ctx.cues("information", t1, ctx.after(Arg("", "", "", t1, t1, ""), SUPPLY_INFO_WORDS)[1]):
+            continue  # "زودت أنقرة مالي بطائرات مسيرة": drones, not information
         if (t0, t1) in handing and not (ctx.lang == "ar" and _after_vso(ctx, parties, t0, t1)):
             continue
         if (t0, t1) in handing and (t0, t1) not in set(ctx.cues(family)):
@@ -85,7 +101,7 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                  or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
                       or any(c1 <= a.start for _, c1 in trainees)))]
-        if family == "providesTrainingTo" and after and _placed(ctx, after[0]):
+        if family == "providesTrainingTo" and after and _placed(ctx, after[0]) and not _dispatched(ctx, t0):
             after = []  # "instructors have arrived in Niger", "formés en France": where, not whom
         giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
         receiver = possessor_of(ctx, parties, after[0]) if after else None
@@ -113,6 +129,11 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                 conf = SOURCE_FRONTED
             if target is not None:
                 out.append(candidate(source, family, target, rule + "-source", conf, (t0, t1)))
+            continue
+        named = _verb_first_demonym_trainees(ctx, giver, parties, t0, t1) if family == "providesTrainingTo" and ctx.lang == "ar" else None
+        if named:
+            # "ودربت تركيا آلاف الجنود الصوماليين": verb, subject, then trainees named by their state's adjective.
+            out.append(candidate(named[0], family, named[1], rule + "-vso", VSO, (t0, t1)))
             continue
         if receiver and ctx.lang == "ar" and _verb_first(ctx, giver, receiver, after, t0, t1):
             # "زودت X Y بمعلومات", "أبلغت X Y", "ويدرب X Y على …": verb, subject, object.
@@ -197,6 +218,12 @@ def _no_training_flow(ctx: SentenceContext, t0: int, t1: int) -> bool:
     return bool(ctx.cues("with", word_end, hi))
 
 
+def _dispatched(ctx: SentenceContext, t0: int) -> bool:
+    """Trainers sent: a sending verb a few words before the trigger ("a envoyé des formateurs
+    au Mali", "sent military trainers to Niger"); the state after them is the one trained."""
+    return bool(ctx.cues("dispatch", ctx.before(Arg("", "", "", t0, t0, ""), DISPATCH_WORDS)[0], t0))
+
+
 def _for_trigger(ctx: SentenceContext, t0: int, t1: int) -> bool:
     """An Arabic trigger with "for" (ل) as its proclitic ("للتدريب", "لتكوين"): the
     complement of a noun before it ("وكالة … للتدريب", "المدرسة الإيطالية لتكوين الشرطة")."""
@@ -224,8 +251,9 @@ def _outside_apposition(ctx: SentenceContext, parties: list[Arg], giver: Arg, tr
 
 
 def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> list[Arg]:
-    """The parties coordinated after ``first`` ("A, B and C"), of its kind (a state or a
-    body), each joined to the one before by a conjunction and articles only."""
+    """The parties coordinated after ``first`` ("A, B and C", "à A et à B"), of its kind (a
+    state or a body), each joined to the one before by a conjunction, articles and the
+    recipient's preposition only."""
     out: list[Arg] = []
     last = first
     for x in parties:
@@ -233,7 +261,7 @@ def _coordinated_after(ctx: SentenceContext, parties: list[Arg], first: Arg) -> 
             continue
         if x.demonym or (x.type == "Country") != (first.type == "Country"):
             break
-        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK):
+        if not ctx.cues("conjunction", last.end, x.start) or not ctx.only_between(last, x, LINK + ("flow_to",)):
             break
         out.append(x)
         last = x
@@ -297,6 +325,30 @@ def _verb_first(ctx: SentenceContext, giver: Arg | None, receiver: Arg, after: l
     return ctx.only(ctx.text[gap0:gap1], ("filler",)) or bool(ctx.cues("flow_to", gap0, gap1)) and ctx.words(ctx.text[gap0:gap1]) <= VSO_THING_WORDS
 
 
+def _verb_first_demonym_trainees(ctx: SentenceContext, giver: Arg | None, parties: list[Arg], t0: int,
+                                 t1: int) -> tuple[Arg, Arg] | None:
+    """An Arabic training verb, its subject right after it, then trainees named by their
+    state's adjective a few words on ("ودربت تركيا حتى الآن آلاف الجنود الصوماليين"): no
+    comma, place or agent between, no party of the same clause before the verb. The
+    subject and the trainees, or None."""
+    after = [a for a in parties if a.start >= t1][:2]
+    if len(after) < 2 or ctx.words(ctx.text[t1:after[0].start]) > SUBJECT_WORDS or not ctx.only(ctx.text[t1:after[0].start], ("filler",)):
+        return None
+    subject, trainees = after
+    if subject.demonym or not trainees.demonym or trainees.key == subject.key:
+        return None
+    if normalize(ctx.text[t0:t1]).lstrip(PROCLITIC_LETTERS).startswith(ARTICLE):
+        return None  # a noun, not a verb
+    if giver is not None and not ("،" in ctx.text[giver.end:t0] or ctx.cues("clause_break", giver.end, t0)) and ctx.words(ctx.text[giver.end:t0]) < CLAUSE_WORDS:
+        return None
+    gap0, gap1 = subject.end, trainees.start
+    if set(ctx.text[gap0:gap1]) & set(",،.;؛") or ctx.words(ctx.text[gap0:gap1]) > DEMONYM_TRAINEE_WORDS:
+        return None
+    if ctx.cues("locative", gap0, gap1) or ctx.cues("agent", gap0, gap1) or ctx.cues("flow_source", gap0, gap1):
+        return None
+    return subject, trainees
+
+
 @relation_rule(name="intelligence_flow", produces=("providesIntelligenceTo",),
                rule_ids=tuple("rule:intelligence-flow" + s for s in SUFFIXES))
 def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
@@ -309,3 +361,99 @@ def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
 def training_flow(ctx: SentenceContext) -> list[Candidate]:
     """X trains Y (``providesTrainingTo``)."""
     return _flows(ctx, "providesTrainingTo", "rule:training-flow")
+
+
+def _schools(dctx: DocumentContext) -> list[tuple[Mention, str]]:
+    """The training schools the document names, each with its head word normalized: a body
+    whose name opens with a school's head ("Académie internationale de …", "كلية الملك فهد
+    الأمنية"), in English anywhere in it ("Egyptian Police Academy", "Royal Military Academy
+    Sandhurst")."""
+    out = []
+    for m in dctx.mentions:
+        if m.type not in {"GovernmentAgency", "Organization", "InternationalOrganization"}:
+            continue
+        heads = load_cues().find("training_school", m.lang, m.text)
+        if not heads:
+            continue
+        first = heads[0]
+        if m.lang != "en" and not load_cues().only(("article",), m.lang, m.text[:first[0]]):
+            continue  # "ministère de l'Intérieur et de l'École nationale": not a school's name
+        out.append((m, _school_head(m.text[first[0]:first[1]])))
+    return out
+
+
+def _school_head(word: str) -> str:
+    """A school's head word without its article or proclitic ("بالأكاديمية", "l'académie")."""
+    word = normalize(word).split("'")[-1].split("’")[-1]
+    for article in (ARTICLE, *(p + ARTICLE for p in PROCLITIC_LETTERS)):
+        if word.startswith(article) and len(word) > len(article) + 2:
+            return word[len(article):]
+    return word
+
+
+def _trainer_school(ctx: SentenceContext, schools: list[tuple[Mention, str]], cue_start: int) -> Mention | None:
+    """The school that trains the trainees of a cue at ``cue_start``: the one named before
+    it in the sentence; else the one a bare head word of the sentence refers to ("… follow
+    their training at the academy"); else the one school named before the sentence (none
+    when several are); else the school named after it more often than any other."""
+    named = [m for m, _ in schools if ctx.start <= m.start and m.end <= cue_start]
+    if named:
+        return named[-1]
+    inside = [(m.start, m.end) for m, _ in schools]
+    bare = {_school_head(ctx.text[c0:c1]) for c0, c1 in ctx.cues("training_school")
+            if not any(s0 <= c0 < s1 for s0, s1 in inside)}
+    pool = [(m, h) for m, h in schools if h in bare]
+    if not pool:
+        earlier = [m for m, _ in schools if m.end <= ctx.start]
+        if len({mention_key(m) for m in earlier}) > 1:
+            return None  # several schools before: the trainer is open
+        if earlier:
+            return earlier[-1]  # the school the text was about before the trainees' sentence
+        pool, bare = schools, set()  # "l'école des cadres" of a school not named as one
+    counts: dict[str, int] = {}
+    for m, _ in pool:
+        counts[mention_key(m)] = counts.get(mention_key(m), 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1] and not bare:
+        return None  # several schools, none the document's own: the trainer is open
+    top = max(counts, key=lambda k: (counts[k], -min(m.start for m, _ in pool if mention_key(m) == k)))
+    return next(m for m, _ in pool if mention_key(m) == top)
+
+
+@relation_rule(name="trainee_origins", produces=("providesTrainingTo",), scope="document",
+               rule_ids=("rule:training-trainees",))
+def trainee_origins(dctx: DocumentContext) -> list[Relation]:
+    """Trainees named with the states they come from ("132 trainees representing 25 states,
+    among them A, B and C", "des stagiaires venus de A, B et C", "ضباط ينحدرون من A وB")
+    are trained by the school the document names (:func:`_trainer_school`). The school's
+    own state is no trainee of it."""
+    schools = _schools(dctx)
+    if not schools:
+        return []
+    keys = {mention_key(m): m for m in dctx.mentions}
+    by_id = {m.id: m for m in dctx.mentions}
+    own = {(r.head, r.tail) for r in dctx.relations if r.type == "agencyOf"}
+    own_keys = {(mention_key(by_id[h]), mention_key(by_id[t])) for h, t in own if h in by_id and t in by_id}
+    out: list[Relation] = []
+    for ctx in dctx.contexts:
+        cues = ctx.cues("trainee_origin")
+        if not cues:
+            continue
+        lists = coordinated_lists(ctx)
+        for t0, t1 in cues:
+            first = next((a for a in ctx.parties() if a.start >= t1), None)
+            if first is None or first.type != "Country" or ctx.words(ctx.text[t1:first.start]) > TRAINEE_LIST_WORDS:
+                continue
+            if set(ctx.text[t1:first.start]) & set(".;؛"):
+                continue
+            school = _trainer_school(ctx, schools, t0)
+            if school is None:
+                continue
+            for state in members_with(lists, first):
+                if state.type != "Country" or (mention_key(school), state.key) in own_keys or state.key not in keys:
+                    continue
+                out.append(Relation(head=school.id, type="providesTrainingTo", tail=state.id, confidence=TRAINEES,
+                                    extractor="rule:training-trainees", evidence=[dctx.evidence_at(by_id.get(state.id, school))]))
+    return out

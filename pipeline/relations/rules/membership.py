@@ -17,7 +17,35 @@ ORGANIZATION_WORDS = 20  # the list to the organization
 AGENT_WORDS = 2  # "set up by the X": the agent cue before the organization's name
 WITHDRAWAL_BEFORE_WORDS = 3  # a withdrawal cue before the states ("انسحبت منها مالي")
 WITHDRAWAL_AFTER_WORDS = 5  # ... or after them ("B and C followed Mali out of the bloc")
+MEMBER_CUE_WORDS = 2  # "… ses cinq membres, A, B": a membership cue right before the states
+DEPARTING_MEMBERS_WORDS = 6  # "le départ de trois de ses cinq membres": the withdrawal to that cue
+MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
+
+
+def _left(ctx: SentenceContext, chain: list[Arg], org: Arg, orgs: list[Arg]) -> bool:
+    """The states of ``chain`` leave ``org``: a withdrawal cue around them ("بعدما انسحبت منها
+    مالي", "A and B followed Mali out of the bloc", "A and B left X"), with no other
+    organization between the cue and ``org`` when ``org`` comes after the states ("A and B
+    left ECOWAS and formed the X": they leave ECOWAS, not X)."""
+    lo, hi = chain[0].start, chain[-1].end
+    withdrawals = ctx.cues("withdrawal", ctx.before(chain[0], WITHDRAWAL_BEFORE_WORDS)[0], ctx.after(chain[-1], WITHDRAWAL_AFTER_WORDS)[1])
+    # "le départ de trois de ses cinq membres, A, B et C": the members that leave, named
+    # after the membership cue the withdrawal governs.
+    for c0, c1 in ctx.cues("memberOf", ctx.before(chain[0], MEMBER_CUE_WORDS)[0], lo):
+        if ctx.only(ctx.text[c1:lo], LINK):
+            withdrawals += ctx.cues("withdrawal", ctx.before(Arg("", "", "", c0, c1, ""), DEPARTING_MEMBERS_WORDS)[0], c0)
+    if org.start < hi:
+        return bool(withdrawals)
+    return any(w0 < org.start and not any(o is not org and w1 <= o.start and o.end <= org.start for o in orgs)
+               for w0, w1 in withdrawals)
+
+
+def _members_of(ctx: SentenceContext, cues: list[tuple[int, int]], org: Arg) -> bool:
+    """A membership cue and "of" right before the organization ("the member states of the X,
+    A, B and C", "الدول الأعضاء في X"): the names set after it by a comma are its members."""
+    return any(c1 <= org.start and ctx.words(ctx.text[c1:org.start]) <= MEMBERS_OF_WORDS
+               and ctx.only(ctx.text[c1:org.start], ("of", "filler")) for _, c1 in cues)
 
 
 @relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
@@ -41,9 +69,12 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
     runs = sorted(runs + [[c] for c in countries if id(c) not in listed], key=lambda r: r[0].start)
     for chain in runs:
         lo, hi = chain[0].start, chain[-1].end
-        org = min(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
+        # The nearest organization, past one the states leave ("A and B left ECOWAS and
+        # formed the X": X's members).
+        near = sorted(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
+        org = next((o for o in near if not _left(ctx, chain, o, orgs)), near[0])
         if any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
-               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])):
+               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org):
             continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
         if org.end <= lo and ctx.cues("agent", ctx.before(Arg("", "", "", phrase_start(ctx, org), org.end, ""), AGENT_WORDS)[0], org.start):
             continue  # "The force, set up by the X, includes A, B": X's creation, not X, has them
@@ -58,7 +89,7 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
             continue  # "countries, among them A and B, … X": a part of the countries, not X's members
         if ctx.words(ctx.text[min(hi, org.end):max(lo, org.start)]) > ORGANIZATION_WORDS:
             continue
-        if ctx.cues("withdrawal", ctx.before(chain[0], WITHDRAWAL_BEFORE_WORDS)[0], ctx.after(chain[-1], WITHDRAWAL_AFTER_WORDS)[1]):
+        if _left(ctx, chain, org, orgs):
             continue  # "بعدما انسحبت منها مالي", "A and B followed Mali out of the bloc": no longer members
         conf = LISTED if len(chain) > 1 else SINGLE
         for c in chain:

@@ -36,12 +36,16 @@ NEXT_PERSON_CHARS = 3  # a person right after the body takes the title ("مست�
 WITHIN_WORDS = 2  # "in" / "within" before the body after a sub-unit title
 DEPUTY_ADJACENT_CHARS = 2  # "deputy director": the deputy cue right before the head title
 DEPUTY_GAP_WORDS = 2  # "النائب الأول لرئيس", "first deputy of the president"
+POSSESSIVE_TITLE_WORDS = 2  # "Secretary-General's (special) representative": possessive title to the next
 RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
 # Cue families that may sit between a body and the name after it when the title is before
 # the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
 NAME_GAP = ("rank", "article", "title_modifier")
+# What may stand between a person and a body whose title follows it ("X, a senior Hamas
+# official", "X, the former Europol director").
+BODY_FIRST_GAP = ("article", "indefinite_article", "title_modifier")
 
 
 def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: int, body_end: int) -> bool:
@@ -80,12 +84,31 @@ def _title_in(ctx: SentenceContext, start: int, end: int, nearest: str = "start"
     named = [t for t in titles if not any(r0 <= t[0] and t[1] <= r1 for r0, r1 in ranks)]
     titles = named or titles
     pick = titles[0] if nearest == "start" else titles[-1]
+    later = [t for t in titles if t[0] >= pick[1]]
+    if later and _possessive_title(ctx, (pick[0], pick[1]), later[0][0]):
+        # "the UN Secretary-General's special representative": the holder of the second
+        # title serves in the first's office, a member of the body, not its head.
+        return "memberOf", (later[0][0], later[0][1])
     span = (pick[0], pick[1])
     if pick[2] == "leads" and any(_deputy_of(ctx, d1, pick[0]) for _, d1 in ctx.cues("deputy", start, end)):
         return "memberOf", span
     if pick[2] == "leads" and body is not None and _sub_unit_title(ctx, span, *body):
         return "memberOf", span
     return pick[2], span
+
+
+def _possessor_of_body(ctx: SentenceContext, x: Arg, body: Arg) -> bool:
+    """``x`` is the state whose body follows in the possessive ("Inspector General of
+    Morocco's Royal Armed Forces"): part of the body's phrase, not a body of its own."""
+    return x.type == "Country" and x.end <= body.start and bool(ctx.text[x.end:body.start].strip()) \
+        and ctx.only(ctx.text[x.end:body.start], ("title_possessive",))
+
+
+def _possessive_title(ctx: SentenceContext, title: tuple[int, int], next_title: int) -> bool:
+    """The word of ``title`` ends in a possessive and another title follows within a few
+    words ("Secretary-General's special representative")."""
+    word_end = title[1] + len(ctx.text[title[1]:].split(maxsplit=1)[0]) if ctx.text[title[1]:title[1] + 1].strip() else title[1]
+    return bool(ctx.cues("title_possessive", title[0], word_end)) and ctx.words(ctx.text[word_end:next_title]) <= POSSESSIVE_TITLE_WORDS
 
 
 def _deputy_of(ctx: SentenceContext, deputy_end: int, title_start: int) -> bool:
@@ -208,7 +231,10 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
         for b in bodies:
             if b.key == p.key:
                 continue
-            others = [x for x in ctx.between_args(p, b) if x.type == "Person" or x.type in BODY_TYPES and not x.demonym]
+            if p.start < b.start and any(_possessor_of_body(ctx, b, y) for y in bodies):
+                continue  # "director of Egypt's General Intelligence Service": the title is the body's
+            others = [x for x in ctx.between_args(p, b) if (x.type == "Person" or x.type in BODY_TYPES and not x.demonym)
+                      and x.key != b.key and not _possessor_of_body(ctx, x, b)]
             if others:
                 continue
             gap = ctx.gap(p, b)
@@ -236,9 +262,12 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= NEXT_PERSON_CHARS and x.type == "Person"]
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
                     continue
-                if ctx.only(gap, LINK):  # "X, Y's director": the title follows the body
+                if ctx.only(gap, LINK) or ctx.only(gap, LINK + BODY_FIRST_GAP) and _title_in(ctx, p.end, b.start) is None:
+                    # "X, Y's director", "X, a senior Hamas official": the title follows the body
                     window = (b.end, ctx.after(b, DEMONYM_TITLE_WORDS if b.demonym else TITLE_WORDS)[1])
                     title = _title_in(ctx, *window, body=(b.start, b.end))
+                    if title is not None and title[0] == "leads" and ctx.cues("indefinite_article", p.end, b.start):
+                        title = ("memberOf", title[1])  # "X, a Hezbollah commander": one of its commanders
                 else:
                     window = (p.end, b.start)
                     title = _title_in(ctx, *window, body=(b.start, b.end))

@@ -125,3 +125,117 @@ def test_a_warning_to_a_party_is_a_flow(extract):
 def test_an_office_word_in_a_name_is_no_office(extract, lang, text, names, expected):
     triples, _ = extract(lang, text, names)
     assert expected in triples, sorted(triples)
+
+
+# ``trainee_origins``: trainees named with their states are trained by the school the
+# document names.
+@pytest.mark.parametrize("lang, text, names, school, states", [
+    ("ar", "احتضنت أكاديمية الشرطة المصرية حفل تخريج دورة تدريبية. وشارك في الدورة 40 متدربا يمثلون دولا إفريقية، "
+           "من بينها كينيا وأوغندا وتنزانيا.",
+     [("أكاديمية الشرطة المصرية", "GovernmentAgency")], "أكاديمية الشرطة المصرية", ["كينيا", "أوغندا", "تنزانيا"]),
+    ("fr", "L'École de guerre a ouvert sa nouvelle session. Elle accueille 30 stagiaires venus du Sénégal, du Bénin et du Togo.",
+     [("École de guerre", "GovernmentAgency")], "École de guerre", ["Sénégal", "Bénin", "Togo"]),
+    ("en", "The Royal Military Academy Sandhurst held its graduation parade. Among the graduates were cadets from Jordan, "
+           "Qatar and Nigeria.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency")], "Royal Military Academy Sandhurst", ["Jordan", "Qatar", "Nigeria"]),
+])
+def test_trainees_from_listed_states_are_trained_by_the_school(extract, lang, text, names, school, states):
+    triples, relations = extract(lang, text, names)
+    for state in states:
+        assert (school, state) in _flows(triples), (state, _flows(triples))
+    assert {r.extractor for r in relations if r.type == TRN} == {"rule:training-trainees"}
+
+
+def test_a_bare_school_word_names_the_trainer_among_several_ar(extract):
+    # The academy the trainees study at, among an academy and a school the text names.
+    text = ("وحضر الحفل مدير الأكاديمية الملكية العسكرية وممثلون عن المدرسة الملكية الجوية. "
+            "ومن بين الخريجين تلاميذ ضباط ينحدرون من السنغال والغابون، يتابعون تكوينهم بالأكاديمية.")
+    names = [("الأكاديمية الملكية العسكرية", "GovernmentAgency"), ("المدرسة الملكية الجوية", "GovernmentAgency")]
+    flows = _flows(extract("ar", text, names)[0])
+    assert ("الأكاديمية الملكية العسكرية", "السنغال") in flows, flows
+    assert not any(h == "المدرسة الملكية الجوية" for h, _ in flows), flows
+
+
+@pytest.mark.parametrize("text, names", [
+    # Officers, not trainees: visitors of the school.
+    ("The Royal Military Academy Sandhurst hosted a conference. Officers from Jordan and Qatar attended it.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency")]),
+    # Two schools named as often, none in the trainees' sentence: the trainer is open.
+    ("The Royal Military Academy Sandhurst and the Britannia Royal Naval College held ceremonies. "
+     "Among the graduates were cadets from Jordan and Qatar.",
+     [("Royal Military Academy Sandhurst", "GovernmentAgency"), ("Britannia Royal Naval College", "GovernmentAgency")]),
+])
+def test_no_trainer_without_trainees_or_with_an_open_school(extract, text, names):
+    flows = _flows(extract("en", text, names)[0])
+    assert not any(t in {"Jordan", "Qatar"} for _, t in flows), flows
+    # Positive control: one school, trainees.
+    control = "The Royal Military Academy Sandhurst held ceremonies. Among the graduates were cadets from Jordan and Qatar."
+    flows = _flows(extract("en", control, names[:1])[0])
+    assert ("Royal Military Academy Sandhurst", "Jordan") in flows, flows
+
+
+def test_the_schools_own_state_is_not_its_trainee(extract):
+    text = ("Jordan's Royal Military Academy held its graduation parade. "
+            "Among the graduates were cadets from Jordan, Qatar and Nigeria.")
+    flows = _flows(extract("en", text, [("Royal Military Academy", "GovernmentAgency")])[0])
+    assert ("Royal Military Academy", "Qatar") in flows, flows
+    assert ("Royal Military Academy", "Jordan") not in flows, flows
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Trainers sent to a state: the state is the one trained, not the place of a training.
+    ("en", "Russia sent military trainers to Mali in April.", ("Russia", "Mali")),
+    ("fr", "La Russie a envoyé des formateurs militaires au Mali.", ("Russie", "Mali")),
+    ("ar", "وأرسلت روسيا مدربين عسكريين إلى مالي.", ("روسيا", "مالي")),
+])
+def test_trainers_sent_to_a_state_train_it(extract, lang, text, expected):
+    assert expected in _flows(extract(lang, text)[0])
+
+
+def test_trainers_who_arrive_in_a_state_are_no_flow_from_it_fr(extract):
+    # Without a sending verb, the state after "au" is where the trainers are (see above).
+    triples, _ = extract("fr", "La Russie et le Niger ont signé un accord. Des formateurs russes sont arrivés au Niger.")
+    assert ("Niger", "Russie") not in _flows(triples), _flows(triples)
+    assert ("Russie", "cooperatesWith", "Niger") in triples  # positive control: the parties are read
+
+
+@pytest.mark.parametrize("lang, text, expected, wrong", [
+    # A supplying verb states an intelligence flow with information after it, not with arms.
+    ("fr", "Les États-Unis ont fourni à l'armée libanaise des images de surveillance sur les positions.",
+     ("États-Unis", "armée libanaise"), None),
+    ("fr", "La DGST a fourni à la DGSI des informations précises sur le suspect.", ("DGST", "DGSI"), None),
+    ("fr", "Les États-Unis ont fourni à l'armée libanaise des blindés.", None, ("États-Unis", "armée libanaise")),
+    ("ar", "وزودت المخابرات المغربية الشرطة الإسبانية بمعلومات دقيقة عن الخلية.",
+     ("المخابرات المغربية", "الشرطة الإسبانية"), None),
+    ("ar", "ووقعت تركيا ومالي اتفاقا. وزودت تركيا مالي وبوركينا فاسو بطائرات مسيرة.", None, ("تركيا", "مالي")),
+])
+def test_a_supplying_verb_is_a_flow_with_information_only(extract, lang, text, expected, wrong):
+    triples, _ = extract(lang, text, [("armée libanaise", "GovernmentAgency")] if "armée libanaise" in text else [])
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    if expected:
+        assert expected in flows, sorted(triples)
+    if wrong:
+        assert wrong not in flows, flows  # (the positive control: the same parties with information, above)
+
+
+@pytest.mark.parametrize("lang, text, giver, receivers", [
+    # Recipients coordinated with their preposition repeated: each receives it.
+    ("fr", "La Syrie a transmis à la Jordanie et à l'Arabie saoudite des listes de trafiquants présumés.",
+     "Syrie", ["Jordanie", "Arabie saoudite"]),
+    ("en", "Morocco passed information to Spain and to France about the cell.", "Morocco", ["Spain", "France"]),
+])
+def test_each_recipient_after_a_repeated_preposition_receives_it(extract, lang, text, giver, receivers):
+    triples, _ = extract(lang, text)
+    flows = {(h, t) for h, typ, t in triples if typ == INT}
+    for r in receivers:
+        assert (giver, r) in flows, flows
+    assert not any(h in receivers for h, _ in flows), flows
+
+
+def test_verb_first_trainees_named_by_their_states_adjective_ar(extract):
+    # "Turkey has so far trained thousands of Somali soldiers": verb, subject, trainees.
+    text = "وقعت تركيا والصومال اتفاقا. ودربت تركيا حتى الآن آلاف الجنود الصوماليين."
+    assert ("تركيا", "الصومال") in _flows(extract("ar", text)[0])
+    # Its own soldiers in Somali camps: a place, not trainees.
+    near = "وقعت تركيا والصومال اتفاقا. ودربت تركيا جنودها في المعسكرات الصومالية."
+    assert ("تركيا", "الصومال") not in _flows(extract("ar", near)[0])

@@ -62,6 +62,12 @@ def test_founders_and_seat_holders_are_members(extract, lang, text, states, org)
      ["مالي"], "مجموعة دول الساحل الخمس"),
     ("fr", "Le Burkina Faso et le Niger ont annoncé leur retrait du G5 Sahel, dont ils étaient membres.",
      ["Burkina Faso", "Niger"], "G5 Sahel"),
+    # The departing members named after the membership cue the withdrawal governs.
+    ("fr", "La Mauritanie et le Tchad ont ouvert la voie à la dissolution de l'Autorité du Liptako-Gourma, "
+           "après le départ de trois de ses cinq membres, le Mali, le Burkina Faso et le Niger.",
+     ["Mali", "Burkina Faso", "Niger"], "Autorité du Liptako-Gourma"),
+    ("en", "The Liptako-Gourma Authority was weakened by the departure of three of its five members, Mali, Burkina Faso and Niger.",
+     ["Mali", "Burkina Faso", "Niger"], "Liptako-Gourma Authority"),
 ])
 def test_states_that_leave_are_no_members(extract, lang, text, states, org):
     triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
@@ -80,3 +86,40 @@ def test_the_signatories_of_a_founding_act_are_members(extract, lang, text, stat
     triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
     members = _members(triples)
     assert all((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # The states set after "the member states of X" by a comma are its members, not co-parties.
+    ("en", "The member states of the Gulf Cooperation Council, Saudi Arabia, Kuwait and Qatar, met in Doha.",
+     ["Saudi Arabia", "Kuwait", "Qatar"], "Gulf Cooperation Council"),
+    ("fr", "Les États membres du Conseil de coopération du Golfe, l'Arabie saoudite, le Koweït et le Qatar, se sont réunis.",
+     ["Arabie saoudite", "Koweït", "Qatar"], "Conseil de coopération du Golfe"),
+    # The holder of an organization's rotating presidency is a member of it.
+    ("en", "Algeria holds the rotating presidency of the Arab League this year.", ["Algeria"], "Arab League"),
+    ("fr", "L'Algérie assure la présidence tournante de la Ligue arabe.", ["Algérie"], "Ligue arabe"),
+    ("ar", "وتتولى الجزائر الرئاسة الدورية لجامعة الدول العربية.", ["الجزائر"], "جامعة الدول العربية"),
+    # Rejoining.
+    ("en", "Morocco rejoined the African Union in 2017.", ["Morocco"], "African Union"),
+    ("fr", "Le Maroc a réintégré l'Union africaine en 2017.", ["Maroc"], "Union africaine"),
+    # The organization formed after the one the states leave.
+    ("en", "Mali and Niger left ECOWAS and formed the Alliance of Sahel States.", ["Mali", "Niger"], "Alliance of Sahel States"),
+])
+def test_members_named_after_the_organization_chairs_and_rejoiners(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert all((s, org) in members for s in states), members
+
+
+def test_states_that_leave_one_organization_are_not_its_members(extract):
+    triples, _ = extract("en", "Mali and Niger left ECOWAS and formed the Alliance of Sahel States.",
+                         [("ECOWAS", "InternationalOrganization"), ("Alliance of Sahel States", "InternationalOrganization")])
+    members = _members(triples)
+    assert ("Mali", "Alliance of Sahel States") in members, members  # positive control
+    assert not any(o == "ECOWAS" for _, o in members), members
+
+
+def test_members_named_after_a_membership_cue_are_members(extract):
+    # Positive control of the departing members above: no withdrawal, the same construction.
+    triples, _ = extract("en", "The Liptako-Gourma Authority has three members, Mali, Burkina Faso and Niger.",
+                         [("Liptako-Gourma Authority", "InternationalOrganization")])
+    assert ("Mali", "Liptako-Gourma Authority") in _members(triples), _members(triples)

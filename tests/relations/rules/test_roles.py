@@ -77,3 +77,81 @@ def test_the_outlet_of_a_dateline_is_no_body_of_a_role_ar(extract):
 def test_a_military_leader_of_a_state_leads_it(extract):
     triples, _ = extract("en", "Niger's military leader, General Abdourahamane Tiani, spoke to Vladimir Putin.")
     assert ("Abdourahamane Tiani", "leads", "Niger") in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # Representatives, envoys, commissioners and rapporteurs are members of the body they serve.
+    ("ar", "وأعلن مفوض الشؤون السياسية بالاتحاد الإفريقي، بانكولي أديوي، أن الاجتماع نجح.",
+     [("بانكولي أديوي", "Person")], ("بانكولي أديوي", "memberOf", "الاتحاد الإفريقي")),
+    ("ar", "وقال الممثل الأعلى للاتحاد الأوروبي للشؤون الخارجية جوزيب بوريل إن الاتحاد سيدعم القرار.",
+     [("جوزيب بوريل", "Person")], ("جوزيب بوريل", "memberOf", "لاتحاد الأوروبي")),
+    ("fr", "Le haut représentant de l'UE, Kaja Kallas, a salué l'accord.", [("Kaja Kallas", "Person")],
+     ("Kaja Kallas", "memberOf", "UE")),
+    ("fr", "Ahmed Musa, coordinateur de l'opération à Interpol, a parlé.", [("Ahmed Musa", "Person")],
+     ("Ahmed Musa", "memberOf", "Interpol")),
+    ("en", "Hilde Vautmans, rapporteur of the European Parliament on Libya, spoke.",
+     [("Hilde Vautmans", "Person"), ("European Parliament", "InternationalOrganization")],
+     ("Hilde Vautmans", "memberOf", "European Parliament")),
+])
+def test_a_representative_is_a_member(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    # (the Arabic body's name may keep its proclitic, "للاتحاد الأوروبي": its end is compared)
+    assert any(h == expected[0] and r == expected[1] and t.endswith(expected[2]) for h, r, t in triples), _roles(triples)
+
+
+def test_the_title_after_a_possessive_head_title_is_a_members(extract):
+    # "the UN Secretary-General's special adviser": not the head of the UN.
+    text = "Stephanie Williams, the UN Secretary-General's special adviser on Libya, met the delegation."
+    triples, _ = extract("en", text, [("Stephanie Williams", "Person")])
+    assert ("Stephanie Williams", "memberOf", "UN") in triples, _roles(triples)
+    assert ("Stephanie Williams", "leads", "UN") not in triples, _roles(triples)
+    control, _ = extract("en", "Antonio Guterres, the UN Secretary-General, met the delegation.", [("Antonio Guterres", "Person")])
+    assert ("Antonio Guterres", "leads", "UN") in control, _roles(control)
+
+
+@pytest.mark.parametrize("text, names, expected, wrong", [
+    # The state named in the possessive before the body is part of the body's phrase.
+    ("Abbas Kamel, director of Egypt's General Intelligence Service, met the delegation.",
+     [("Abbas Kamel", "Person"), ("General Intelligence Service", "GovernmentAgency")],
+     ("Abbas Kamel", "leads", "General Intelligence Service"), ("Abbas Kamel", "leads", "Egypt")),
+    ("Mohammed Berrid, Inspector General of Morocco's Royal Armed Forces, met the delegation.",
+     [("Mohammed Berrid", "Person"), ("Royal Armed Forces", "GovernmentAgency")],
+     ("Mohammed Berrid", "memberOf", "Royal Armed Forces"), None),
+])
+def test_a_state_in_the_possessive_leaves_the_title_to_its_body(extract, text, names, expected, wrong):
+    triples, _ = extract("en", text, names)
+    assert expected in triples, _roles(triples)
+    if wrong:
+        assert wrong not in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected, wrong", [
+    # The title after the body, an indefinite article or a modifier between: one of its members.
+    ("en", "Police arrested Ahmed Saleh, a senior Hamas official.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hamas"), None),
+    ("en", "Ahmed Saleh, a Hezbollah commander, was killed.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hezbollah"), ("Ahmed Saleh", "leads", "Hezbollah")),
+    # Belonging to a group, a senior figure in it.
+    ("en", "Ahmed Saleh, who belongs to the Islamic State group, was arrested.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Islamic State group"), None),
+    ("fr", "Ahmed Saleh, qui appartient au Hamas, a été arrêté.", [("Ahmed Saleh", "Person")],
+     ("Ahmed Saleh", "memberOf", "Hamas"), None),
+    ("ar", "واعتقلت الشرطة أحمد صالح، القيادي في حركة حماس.", [("أحمد صالح", "Person")],
+     ("أحمد صالح", "memberOf", "حركة حماس"), None),
+])
+def test_a_senior_figure_of_a_group_is_a_member(extract, lang, text, names, expected, wrong):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+    if wrong:
+        assert wrong not in triples, _roles(triples)
+
+
+def test_representatives_in_the_plural_are_no_title_ar(extract):
+    # "a working group with representatives of the directorate": no one's title, though after a comma.
+    text = "وترأس الاجتماع الوزير محمد بازوم، وأفضى إلى تنصيب فريق عمل يضم ممثلي المديرية العامة للأمن الوطني."
+    names = [("محمد بازوم", "Person"), ("المديرية العامة للأمن الوطني", "GovernmentAgency")]
+    triples, _ = extract("ar", text, names)
+    assert not any(h == "محمد بازوم" and t == "المديرية العامة للأمن الوطني" for h, _, t in _roles(triples)), _roles(triples)
+    control = "وترأس الاجتماع محمد بازوم، ممثل المديرية العامة للأمن الوطني."
+    triples, _ = extract("ar", control, names)
+    assert ("محمد بازوم", "memberOf", "المديرية العامة للأمن الوطني") in triples, _roles(triples)
