@@ -14,7 +14,14 @@ logistic model per role decides from features that do not depend on one phrasing
   of parties, the two words before and after it where it comes closest to the event, the
   word before a place (in, à, في, ب);
 - what the rules said: this role on this pair, this role with another event, other relations
-  of the argument.
+  of the argument; whether the event is one the rules gave parties, a place or a date, and
+  whether another argument of the argument's sentence (a list-mate) has this role on it;
+- which cue families (:mod:`pipeline.relations.cues`: participation, hosting, ...) stand in
+  the argument's sentence and between it and the event.
+
+Not the event's own words: they name the training corpus's events, not the next author's.
+Labels come from the gold graph as the scorer aligns it
+(:func:`pipeline.learned.training.scorer_alignment`).
 
 The model file is ``ontology/models/frames.json`` (the relation-model format of
 :mod:`.classifier`, one type per role), built by ``make train``.
@@ -175,8 +182,7 @@ def frame_features(cand: FrameCandidate, ctx: _Context) -> list[str]:
         f"shared={_bucket(shared)}", f"acount={_bucket(len(arg.spans))}", f"ecount={_bucket(len(ev.spans))}",
         f"order={'ae' if a.start < e.start else 'ea'}", f"atype_gap={arg.type}:{_bucket(sent_gap)}",
         f"ev_source={e.mention.source.split(':')[0]}",
-        f"ev_head={word_form(doc[e.start], lang).lower()}",
-    ]
+    ]  # not the event's own words: they name this corpus's events (Flintlock), not the next author's
     if any(s.start < ctx.headline_end for s in arg.spans):
         feats.append("arg_in_headline")
     if any(s.start < ctx.headline_end for s in ev.spans):

@@ -36,6 +36,8 @@ SEED = 13
 FOLDS = 5
 MIN_FEATURE_COUNT = 2
 MIN_POSITIVES = 8
+# The inverse L2 strength of every logistic model.
+REGULARIZATION = 0.5
 
 
 @dataclass
@@ -163,7 +165,7 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             vec = DictVectorizer(sort=True)
             X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
             y = [e.label for e in subset]
-            clf = LogisticRegression(C=0.5, solver="lbfgs", random_state=SEED, class_weight="balanced",
+            clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
                                      max_iter=1000)
             if len(set(y)) < 2:
                 return None
