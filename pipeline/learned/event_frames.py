@@ -14,7 +14,14 @@ logistic model per role decides from features that do not depend on one phrasing
   of parties, the two words before and after it where it comes closest to the event, the
   word before a place (in, à, في, ب);
 - what the rules said: this role on this pair, this role with another event, other relations
-  of the argument.
+  of the argument; whether the event is one the rules gave parties, a place or a date, and
+  whether another argument of the argument's sentence (a list-mate) has this role on it;
+- which cue families (:mod:`pipeline.relations.cues`: participation, hosting, ...) stand in
+  the argument's sentence and between it and the event.
+
+Not the event's own words: they name the training corpus's events, not the next author's.
+Labels come from the gold graph as the scorer aligns it
+(:func:`pipeline.learned.training.scorer_alignment`).
 
 The model file is ``ontology/models/frames.json`` (the relation-model format of
 :mod:`.classifier`, one type per role), built by ``make train``.
@@ -41,6 +48,7 @@ from pipeline.learned.classifier import RelationModel
 from pipeline.learned.features import word_form
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.ontology_data import FRAME_MODEL_FILE
+from pipeline.relations.cues import load_cues
 
 EXTRACTOR = "learned:frame"
 ROLES = ("involvedIn", "occurredIn")
@@ -48,6 +56,12 @@ _ARGUMENT_TYPES = {"involvedIn": PARTY | {"Person"}, "occurredIn": PLACE}
 _LIST_MARKS = {",", "،", "و", "and", "et", "ou", "or"}
 # Words between an argument and its event are a bag only this close (tokens).
 BAG_WINDOW = 20
+# Cue families (ontology/patterns, :mod:`pipeline.relations.cues`) whose presence in the
+# argument's sentence, or between it and the event, is a feature: participation, hosting, lists.
+CUE_FAMILIES = ("involvedIn", "participation", "hosting", "hosted_group", "joint", "presence", "among", "with",
+                "between", "signing", "locative", "withdrawal", "reaction", "negation", "event_reference")
+# The rules' relations of an event that say it is a real, annotated one.
+_EVENT_ROLES = {"t:involvedIn": "parties", "h:occurredIn": "place", "h:occurredOn": "date"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +124,9 @@ class _Context:
     rules: dict[tuple[str, str, str], bool]
     rule_roles: dict[str, set[str]]
     headline_end: int
+    sentences: list  # the doc's sentence spans
+    by_sentence: dict[int, list[MentionSpan]]  # the arguments' mentions by sentence
+    stated: dict[tuple[str, str], set[str]]  # (role, event mention id) -> argument mention ids the rules gave it
 
 
 def _context(doc: Doc, relations: list[Relation], lang: str, cands: list[FrameCandidate]) -> _Context:
@@ -120,9 +137,31 @@ def _context(doc: Doc, relations: list[Relation], lang: str, cands: list[FrameCa
         rules[(r.head, r.type, r.tail)] = True
         rule_roles[r.head].add("h:" + r.type)
         rule_roles[r.tail].add("t:" + r.type)
-    first = next(iter(doc.sents), None)
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in relations:
+        if r.type == "involvedIn":
+            stated[("involvedIn", r.tail)].add(r.head)
+        elif r.type == "occurredIn":
+            stated[("occurredIn", r.head)].add(r.tail)
+    by_sentence: dict[int, list[MentionSpan]] = defaultdict(list)
+    seen: set[str] = set()
+    for c in cands:
+        for s in c.argument.spans:
+            if s.mention.id not in seen:
+                seen.add(s.mention.id)
+                by_sentence[s.sentence].append(s)
+    sentences = list(doc.sents)
     return _Context(doc, lang, len(events), {name: k for k, (name, _) in enumerate(events)}, rules, rule_roles,
-                    first.end if first is not None else 0)
+                    sentences[0].end if sentences else 0, sentences, by_sentence, stated)
+
+
+def _cues_in(ctx: _Context, start: int, end: int) -> list[str]:
+    """The :data:`CUE_FAMILIES` with a cue in the text of tokens ``start:end``."""
+    if end <= start:
+        return []
+    text = ctx.doc[start:end].text
+    cues = load_cues()
+    return [f for f in CUE_FAMILIES if f in cues.data and cues.find(f, ctx.lang, text)]
 
 
 def _in_list(doc: Doc, span: MentionSpan) -> bool:
@@ -143,8 +182,7 @@ def frame_features(cand: FrameCandidate, ctx: _Context) -> list[str]:
         f"shared={_bucket(shared)}", f"acount={_bucket(len(arg.spans))}", f"ecount={_bucket(len(ev.spans))}",
         f"order={'ae' if a.start < e.start else 'ea'}", f"atype_gap={arg.type}:{_bucket(sent_gap)}",
         f"ev_source={e.mention.source.split(':')[0]}",
-        f"ev_head={word_form(doc[e.start], lang).lower()}",
-    ]
+    ]  # not the event's own words: they name this corpus's events (Flintlock), not the next author's
     if any(s.start < ctx.headline_end for s in arg.spans):
         feats.append("arg_in_headline")
     if any(s.start < ctx.headline_end for s in ev.spans):
@@ -176,6 +214,29 @@ def frame_features(cand: FrameCandidate, ctx: _Context) -> list[str]:
     if own + cand.role in roles:
         feats.append("rule=other_event")
     feats += [f"arg_rule={r}" for r in roles]
+    # Is the event a real one? What the rules gave it (parties, a place, a date).
+    ev_roles = set().union(*(ctx.rule_roles.get(i, set()) for i in ev_ids))
+    feats += [f"ev_rule={name}" for role, name in _EVENT_ROLES.items() if role in ev_roles]
+    stated = set().union(*(ctx.stated.get((cand.role, i), set()) for i in ev_ids))
+    feats.append(f"ev_stated={_bucket(len(stated))}")
+    # Its neighbours: the other arguments of the argument's sentence, and whether the rules
+    # gave this role on this event to one of them (a list of participants, one of them found).
+    same = [s for s in ctx.by_sentence.get(a.sentence, ()) if s.mention.id not in arg_ids
+            and s.mention.type in _ARGUMENT_TYPES[cand.role]]
+    feats.append(f"sent_args={_bucket(len({s.mention.key or s.mention.text for s in same}))}")
+    mates = [s for s in same if s.mention.id in stated]
+    if mates:
+        feats.append("sent_mate_stated")
+        near = min(abs(s.start - a.start) for s in mates)
+        feats.append(f"mate_dist={_bucket(near)}")
+        if any(_in_list(doc, s) for s in mates) and _in_list(doc, a):
+            feats.append("list_mate_stated")
+    sentence = ctx.sentences[a.sentence] if a.sentence < len(ctx.sentences) else None
+    if sentence is not None:
+        feats += [f"acue={f}" for f in _cues_in(ctx, sentence.start, sentence.end)]
+        if a.sentence == e.sentence:
+            lo, hi = (a.end, e.start) if a.start < e.start else (e.end, a.start)
+            feats += [f"bcue={f}" for f in _cues_in(ctx, lo, hi)]
     return feats
 
 
@@ -230,11 +291,15 @@ def frame_relations(doc: Doc, document: Document, mentions: list[Mention], relat
 # --- training -------------------------------------------------------------------------
 
 
-def frame_examples(gold: dict):
-    """Training examples of one gold document (:class:`pipeline.learned.training.Example`)."""
+def frame_examples(gold: dict, parsed: tuple | None = None, aligned=None):
+    """Training examples of one gold document (:class:`pipeline.learned.training.Example`);
+    ``parsed``: the per-document stages' output for it, when already run; ``aligned``: the
+    gold ids of a mention (:func:`pipeline.learned.training.scorer_alignment`; by name alone
+    when not given)."""
     from pipeline.learned.training import Example, parse_gold_document
 
-    doc, document, mentions, relations, aligned = parse_gold_document(gold)
+    doc, document, mentions, relations, by_name = parse_gold_document(gold, parsed)
+    aligned = aligned or by_name
     required: set[tuple[str, str, str]] = set()
     optional: set[tuple[str, str, str]] = set()
     for r in gold["relations"]:

@@ -36,6 +36,8 @@ SEED = 13
 FOLDS = 5
 MIN_FEATURE_COUNT = 2
 MIN_POSITIVES = 8
+# The inverse L2 strength of every logistic model.
+REGULARIZATION = 0.5
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Example:
 def _parse(text: str, doc_id: str):
     from pipeline.entities.recognize import recognize_entities
     from pipeline.language.detect import detect_language
+    from pipeline.language.metadata import read_metadata
     from pipeline.learned.event_spans import event_mentions
     from pipeline.nlp import get_nlp
     from pipeline.relations.extract import extract_relations
@@ -57,6 +60,7 @@ def _parse(text: str, doc_id: str):
     document = Document(id=doc_id, text=text)
     document.lang = detect_language(text)[0]
     doc = get_nlp(document.lang)(text)
+    read_metadata(document)  # as the run does: the dateline and the document's dates, which rules read
     mentions = recognize_entities(doc, document)
     # As at run time: the trained event mentions (their model is trained first) join the rules'.
     mentions = sorted(mentions + event_mentions(doc, document, mentions), key=lambda m: m.start)
@@ -64,10 +68,11 @@ def _parse(text: str, doc_id: str):
     return doc, document, mentions, relations
 
 
-def parse_gold_document(gold: dict):
-    """The per-document stages on a gold text, and ``aligned(mention)``: the ids of the gold
-    entities a mention names (same type, a shared normalized name, as the scorer matches)."""
-    doc, document, mentions, relations = _parse(gold["text"], gold["id"])
+def parse_gold_document(gold: dict, parsed: tuple | None = None):
+    """The per-document stages on a gold text (or ``parsed``, their output for it), and
+    ``aligned(mention)``: the ids of the gold entities a mention names (same type, a shared
+    normalized name, as the scorer matches)."""
+    doc, document, mentions, relations = parsed or _parse(gold["text"], gold["id"])
     by_name: dict[str, list[dict]] = defaultdict(list)
     for entity in gold["entities"]:
         for name in gold_names(entity):
@@ -79,8 +84,40 @@ def parse_gold_document(gold: dict):
     return doc, document, mentions, relations, aligned
 
 
-def examples_of(gold: dict) -> list[Example]:
-    doc, document, mentions, relations, aligned = parse_gold_document(gold)
+def scorer_alignment(golds: list[dict], parsed: list[tuple]) -> list[Callable]:
+    """Per gold document, ``aligned(mention)`` as the scorer aligns it: the run's mentions
+    resolved into entities over all the documents (their aliases gathered across them), each
+    entity matched to a gold entity of its document as ``doc2kg eval`` matches for relations
+    (greedy by shared names, types aside). A training label then says what the score says."""
+    from pipeline.evaluation.score import match_entities
+    from pipeline.model import DocumentResult
+    from pipeline.resolution.resolve import resolve_entities
+
+    results = [DocumentResult(document=p[1], mentions=p[2], relations=p[3]) for p in parsed]
+    entities, _ = resolve_entities(results)
+    by_span: dict[tuple[str, int, int], str] = {}
+    in_doc: dict[str, list[dict]] = defaultdict(list)
+    for e in entities:
+        record = {"id": e.id, "type": e.type, "label": e.label, "aliases": e.aliases}
+        for doc_id, start, end in e.spans:
+            by_span[(doc_id, start, end)] = e.id
+        for doc_id in e.documents:
+            in_doc[doc_id].append(record)
+    out = []
+    for gold in golds:
+        mapping = match_entities(gold["entities"], in_doc.get(gold["id"], []), typed=False)
+
+        def aligned(mention, mapping=mapping, doc_id=gold["id"]) -> set[str]:
+            entity = by_span.get((doc_id, mention.start, mention.end))
+            return {mapping[entity]} if entity in mapping else set()
+
+        out.append(aligned)
+    return out
+
+
+def examples_of(gold: dict, parsed: tuple | None = None, aligned: Callable | None = None) -> list[Example]:
+    doc, document, mentions, relations, by_name = parse_gold_document(gold, parsed)
+    aligned = aligned or by_name
     required: set[tuple[str, str, str]] = set()
     optional: set[tuple[str, str, str]] = set()
     for r in gold["relations"]:
@@ -128,7 +165,7 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             vec = DictVectorizer(sort=True)
             X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
             y = [e.label for e in subset]
-            clf = LogisticRegression(C=0.5, solver="lbfgs", random_state=SEED, class_weight="balanced",
+            clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
                                      max_iter=1000)
             if len(set(y)) < 2:
                 return None
@@ -164,15 +201,19 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
 
 
 def train_main(argv: list[str] | None, description: str, default_out: Path | None,
-               examples: Callable[[dict], list[Example]], relation_types: Iterable[str] = tuple(SIGNATURES)) -> int:
+               examples: Callable[..., list[Example]], relation_types: Iterable[str] = tuple(SIGNATURES)) -> int:
     """The command line of a model trained by :func:`fit`: gold JSONL in, a JSON model out
-    (not written when no type reaches an operating point), a report line per type."""
+    (not written when no type reaches an operating point), a report line per type.
+    ``examples(gold, parsed, aligned)``: a document's examples, labelled through
+    :func:`scorer_alignment` over all the documents."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=default_out, required=default_out is None)
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
-    rows = [e for g in gold for e in examples(g)]
+    parsed = [_parse(g["text"], g["id"]) for g in gold]
+    aligned = scorer_alignment(gold, parsed)
+    rows = [e for g, p, a in zip(gold, parsed, aligned) for e in examples(g, p, a)]
     model = fit(rows, relation_types)
     model["meta"]["sources"] = sorted(p.as_posix() for p in args.gold)
     done = write_model(args.out, model, accepts=bool(model["types"]))

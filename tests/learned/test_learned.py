@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.learned.candidates import candidate_pairs
 from pipeline.learned.classifier import RelationModel, featurize, learned_relations
-from pipeline.learned.training import _parse, examples_of, fit
+from pipeline.learned.training import _parse, examples_of, fit, scorer_alignment
 from pipeline.model import Relation
 
 FR = "Le ministre a annoncé que la DGSN et la Guardia Civil ont démantelé un réseau à Tanger. Le Maroc coopère."
@@ -89,3 +89,18 @@ def test_training_is_deterministic():
     a, b = fit(examples), fit(examples)
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
     assert a["meta"]["report"]["cooperatesWith"]["positives"] == 12
+
+
+def test_labels_align_as_the_scorer_does():
+    """The scorer matches relation arguments whatever their type: so do the training labels."""
+    parsed = _parse(FR, GOLD["id"])
+    gold = json.loads(json.dumps(GOLD))
+    gold["entities"][1]["type"] = "Organization"  # the run says GovernmentAgency
+    by_name = [e for e in examples_of(gold, parsed) if e.type == "cooperatesWith" and e.label == 1]
+    assert by_name == []  # same type and name only: the pair is missed
+    (aligned,) = scorer_alignment([gold], [parsed])
+    doc, document, mentions, relations = parsed
+    guardia = next(m for m in mentions if m.text == "Guardia Civil")
+    assert aligned(guardia) == {"e2"}
+    scored = [e for e in examples_of(gold, parsed, aligned) if e.type == "cooperatesWith" and e.label == 1]
+    assert len(scored) == 1
