@@ -578,6 +578,10 @@ def test_a_statement_carries_the_publication_dates_of_the_documents_it_is_read_i
     assert list(ds.graph(graph_iri("fr-a")).objects(st, D2K.reportedOn)) == [Literal("2016-03-01", datatype=XSD.date)]
     assert list(ds.graph(graph_iri("fr-b")).objects(st, D2K.reportedOn)) == [Literal("2015-11", datatype=XSD.gYearMonth)]
     assert list(ds.graph(graph_iri("fr-c")).objects(st, D2K.reportedOn)) == []
+    # and its year beside it (the statements reported in a year: one index lookup)
+    assert list(ds.graph(graph_iri("fr-a")).objects(st, D2K.reportedInYear)) == [Literal("2016", datatype=XSD.gYear)]
+    assert list(ds.graph(graph_iri("fr-b")).objects(st, D2K.reportedInYear)) == [Literal("2015", datatype=XSD.gYear)]
+    assert list(ds.graph(graph_iri("fr-c")).objects(st, D2K.reportedInYear)) == []
     # the same values as the evidence path, which the queries no longer walk
     path = ("SELECT ?d WHERE { ?st prov:wasDerivedFrom/prov:wasQuotedFrom/schema:datePublished ?d }")
     g = union_graph(ds)

@@ -18,6 +18,7 @@ from tests.exporters.test_rdf import small_graph, time_graph
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 SCHEMA = "https://schema.org/"
 QUERIES = ONTOLOGY / "queries"
+XSD_GYEAR = "http://www.w3.org/2001/XMLSchema#gYear"
 
 
 @pytest.fixture(scope="module")
@@ -204,11 +205,14 @@ def test_time_and_source_conform_and_shapes_catch_a_former_truthy_role():
     g.add((entity_iri("person/old"), D2K.leads, entity_iri("agency/dgsn")))     # a former head as current
     g.add((old, D2K.roleStatus, Literal("retired")))                              # not a status
     g.add((document_iri("fr-t"), URIRef("https://schema.org/datePublished"), Literal("5 mars")))  # not a date
+    assert (old, D2K.reportedInYear, Literal("2024", datatype=URIRef(XSD_GYEAR))) in g  # written, and conforms
+    g.add((old, D2K.reportedInYear, Literal("2024")))                             # a string, not an xsd:gYear
     conforms, violations = validate_graph(g, strict=True)
     assert not conforms
     focus = {(v["focus"], v["path"]) for v in violations}
     assert (str(old), str(D2K.roleStatus)) in focus
     assert (str(document_iri("fr-t")), "https://schema.org/datePublished") in focus
+    assert (str(old), str(D2K.reportedInYear)) in focus
     assert any(v["focus"] == str(old) and "truthy" in v["message"] for v in violations)
 
 
@@ -228,7 +232,8 @@ def _time_rows(text: str) -> tuple[list[tuple], list[tuple]]:
     ("2020-01-01", "person/new", "current"),     # since 2015-05, no end
 ])
 def test_query_leaders_on_date(date, head, status):
-    text = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8").replace('"2016-06-01"', f'"{date}"')
+    text = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8").replace('"2016-06-01"', f'"{date}"').replace(
+        '"2016"^^xsd:gYear', f'"{date[:4]}"^^xsd:gYear')
     for rows in _time_rows(text):
         assert (str(entity_iri("agency/dgsn")), str(entity_iri(head)), status) in {(r[0], r[2], r[4]) for r in rows}
         if date != "2015-05-20":
@@ -255,7 +260,7 @@ def _many_rows_graph() -> Graph:
             g.add((coop, p, o))
         st = URIRef(f"https://doc2kg.org/statement/lead{i}")
         for p, o in ((RDF.predicate, D2K.leads), (RDF.subject, head), (RDF.object, org),
-                     (D2K.startDate, Literal("2001", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear")))):
+                     (D2K.startDate, Literal("2001", datatype=URIRef(XSD_GYEAR)))):
             g.add((st, p, o))
     return g
 
