@@ -20,7 +20,8 @@ group of several over the whole store; benchmarks/README.md): a symmetric statem
 both parties with ``d2k:between`` (found from either side in one pattern), and a statement
 read in a dated document carries that document's ``schema:datePublished`` as
 ``d2k:reportedOn`` in the document's graph (the report time without the evidence path), and
-its year as ``d2k:reportedInYear`` (the statements reported in a year, found by an index lookup).
+its year as ``d2k:reportedInYear`` (the statements reported in a year, found by an index lookup);
+a document links the statements it is evidence for with ``d2k:asserts``.
 Every IRI is derived from ids and hashes, never from blank nodes, so output is byte-identical
 across runs; each kind of entity id has its prefix (``country:MA``, ``agency:ma-dgsn``,
 ``person:51c60dddc8de``). Every entity has one ``rdfs:label`` (English where the lexicon
@@ -298,6 +299,9 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
             continue
         node = evidence_iri(ev["document"], ev["start"], ev["end"])
         out += [
+            # The document to its statements in one pattern (the path's inverse
+            # ^prov:wasQuotedFrom/^prov:wasDerivedFrom: two lookups per evidence).
+            (document_iri(ev["document"]), D2K.asserts, st),
             (st, PROV.wasDerivedFrom, node),
             (node, RDF.type, D2K.Evidence),
             (node, PROV.wasQuotedFrom, document_iri(ev["document"])),

@@ -285,3 +285,17 @@ def test_sort_keys_order_rows_as_the_terms_do(name, keys, terms):
     assert len(by_keys) >= len(SORTED_NAMES) and by_keys == by_terms
     assert by_keys == sorted(by_keys, key=lambda r: (r[0], r[2] if name.startswith("leaders") else r[1]))
     assert [str(r[0]) for r in g.query(text)] == [r[0] for r in by_keys]  # rdflib: the same order
+
+
+def test_shapes_check_that_documents_assert_the_statements_they_are_evidence_for():
+    g = to_rdf(small_graph())
+    st = statement_iri("country/MA", "cooperatesWith", "country/FR")
+    ar, fr = document_iri("ar-1"), document_iri("fr 2")
+    assert (ar, D2K.asserts, st) in g
+    g.remove((ar, D2K.asserts, st))                                          # evidence, not asserted
+    g.add((fr, D2K.asserts, statement_iri("agency/dgst", "agencyOf", "country/MA")))  # asserted, no evidence
+    conforms, violations = validate_graph(g, strict=True)
+    assert not conforms
+    messages = {(v["focus"], v["message"].split(" (")[0]) for v in violations if "assert" in v["message"]}
+    assert messages == {(str(ar), "a document asserts every statement it is evidence for"),
+                        (str(fr), "d2k:asserts names the statements the document is evidence for")}
