@@ -245,13 +245,20 @@ SORTED_NAMES = ["org/A", "org/a", "org/a%20b", "org/a-b", "org/ab", "org/b"]
 
 
 def _many_rows_graph() -> Graph:
-    """small_graph's union plus cooperations of Morocco (in security) and heads of agencies
-    named in an order that is not the IRIs' (inserted in reverse)."""
+    """small_graph's union plus cooperations of Morocco (in security), heads of agencies and
+    places of events named in an order that is not the IRIs' (inserted in reverse)."""
     g = union_graph(to_dataset(small_graph()))
     ma = entity_iri("country/MA")
     for i, name in enumerate(reversed(SORTED_NAMES)):
         org, head = entity_iri(name), entity_iri(f"person/{9 - SORTED_NAMES.index(name)}")  # the reverse order
         g.add((org, RDF.type, D2K.Organization))
+        g.add((org, RDF.type, D2K.GovernmentAgency))
+        if i % 2:  # half of them with a head (the others: an unbound ?head, sorted first)
+            g.add((head, D2K.leads, org))
+        event = entity_iri(name.replace("org/", "event/"))
+        g.add((event, RDF.type, D2K.Event))
+        for place in SORTED_NAMES[:i % 3]:  # none, one or two places, in the reverse order
+            g.add((event, D2K.occurredIn, entity_iri(place.replace("org/", "city/"))))
         g.add((ma, D2K.cooperatesWith, org))
         g.add((org, D2K.cooperatesWith, ma))
         coop = URIRef(f"https://doc2kg.org/statement/coop{i}")
@@ -268,6 +275,8 @@ def _many_rows_graph() -> Graph:
 @pytest.mark.parametrize(("name", "keys", "terms"), [
     ("leaders_on_date.rq", "ORDER BY ?bodyKey ?headKey", "ORDER BY ?body ?head"),
     ("partners_of_country.rq", "ORDER BY (MIN(?countryKey)) (MIN(?partnerKey))", "ORDER BY ?country ?partner"),
+    ("agencies_heads_countries.rq", "ORDER BY ?agencyKey ?headKey ?countryKey", "ORDER BY ?agency ?head ?country"),
+    ("events_place_date.rq", "ORDER BY ?eventKey ?placeKey ?date", "ORDER BY ?event ?place ?date"),
 ])
 def test_sort_keys_order_rows_as_the_terms_do(name, keys, terms):
     # The queries sort by string keys computed once per row (Oxigraph 0.5 decodes an IRI from
@@ -283,7 +292,9 @@ def test_sort_keys_order_rows_as_the_terms_do(name, keys, terms):
     by_keys, by_terms = ([tuple(None if v is None else v.value for v in row) for row in store.query(q)]
                          for q in (text, text.replace(keys, terms)))
     assert len(by_keys) >= len(SORTED_NAMES) and by_keys == by_terms
-    assert by_keys == sorted(by_keys, key=lambda r: (r[0], r[2] if name.startswith("leaders") else r[1]))
+    second = {"leaders_on_date.rq": 2, "partners_of_country.rq": 1, "agencies_heads_countries.rq": 2,
+              "events_place_date.rq": 2}[name]
+    assert by_keys == sorted(by_keys, key=lambda r: (r[0], r[second] or ""))
     assert [str(r[0]) for r in g.query(text)] == [r[0] for r in by_keys]  # rdflib: the same order
 
 
