@@ -39,6 +39,8 @@ DERIVED = re.compile(r"^(<[^>]*>) <http://www\.w3\.org/ns/prov#wasDerivedFrom> <
 DATE = "@DATE@"
 DATED = ' <https://schema.org/datePublished> "' + DATE + '"^^<http://www.w3.org/2001/XMLSchema#date>'
 REPORTED = ' <https://doc2kg.org/ontology#reportedOn> "' + DATE + '"^^<http://www.w3.org/2001/XMLSchema#date>'
+YEAR = "@YEAR@"  # the year of DATE
+REPORTED_YEAR = ' <https://doc2kg.org/ontology#reportedInYear> "' + YEAR + '"^^<http://www.w3.org/2001/XMLSchema#gYear>'
 FIRST_DAY = datetime.date(2010, 1, 1)
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
@@ -74,8 +76,9 @@ class Template:
     union_copied: list[tuple[str, ...]]  # the distinct triples with a renamed IRI, as default-graph lines
     union_shared: list[str]  # the distinct triples with none (a country's label): written once
     documents: int  # documents per copy
-    # datePublished quads (with DATE) for the documents without one, and the d2k:reportedOn quads
-    # of the statements read in them (pipeline/exporters/rdf.py writes both for a dated document):
+    # datePublished quads (with DATE) for the documents without one, and the d2k:reportedOn and
+    # d2k:reportedInYear quads (with YEAR) of the statements read in them (pipeline/exporters/rdf.py
+    # writes them for a dated document):
     # (the document's index, the quad cut)
     dated: list[tuple[int, tuple[str, ...]]]
 
@@ -99,6 +102,7 @@ class Template:
             m = DERIVED.match(line)
             if m and m.group(2) in index:
                 reported[(index[m.group(2)], _parts(f"{m.group(1)}{REPORTED} {m.group(3)} .", kept))] = None
+                reported[(index[m.group(2)], _parts(f"{m.group(1)}{REPORTED_YEAR} {m.group(3)} .", kept))] = None
         dated += list(reported)
         for line in lines:
             named.append(_parts(line, kept))
@@ -126,7 +130,8 @@ class Template:
                 fn.write("\n".join(sfx.join(p) for p in self.named) + "\n")
                 fu.write("\n".join(sfx.join(p) for p in self.union_copied) + "\n")
                 for i, p in self.dated:
-                    quad = sfx.join(p).replace(DATE, date_of(k, i))
+                    date = date_of(k, i)
+                    quad = sfx.join(p).replace(DATE, date).replace(YEAR, date[:4])
                     fn.write(quad + "\n")
                     fu.write(quad[:QUAD_END.search(quad).start()] + " .\n")
         return named, union

@@ -19,7 +19,9 @@ queries at archive scale (Oxigraph looks a single triple pattern up per row, but
 group of several over the whole store; benchmarks/README.md): a symmetric statement names
 both parties with ``d2k:between`` (found from either side in one pattern), and a statement
 read in a dated document carries that document's ``schema:datePublished`` as
-``d2k:reportedOn`` in the document's graph (the report time without the evidence path).
+``d2k:reportedOn`` in the document's graph (the report time without the evidence path), and
+its year as ``d2k:reportedInYear`` (the statements reported in a year, found by an index lookup);
+a document links the statements it is evidence for with ``d2k:asserts``.
 Every IRI is derived from ids and hashes, never from blank nodes, so output is byte-identical
 across runs; each kind of entity id has its prefix (``country:MA``, ``agency:ma-dgsn``,
 ``person:51c60dddc8de``). Every entity has one ``rdfs:label`` (English where the lexicon
@@ -91,6 +93,7 @@ PREFIXES = {
 }
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+YEAR = re.compile(r"^\d{4}$")
 DATE_TYPES = (
     (re.compile(r"^\d{4}$"), XSD.gYear),
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
@@ -296,6 +299,9 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
             continue
         node = evidence_iri(ev["document"], ev["start"], ev["end"])
         out += [
+            # The document to its statements in one pattern (the path's inverse
+            # ^prov:wasQuotedFrom/^prov:wasDerivedFrom: two lookups per evidence).
+            (document_iri(ev["document"]), D2K.asserts, st),
             (st, PROV.wasDerivedFrom, node),
             (node, RDF.type, D2K.Evidence),
             (node, PROV.wasQuotedFrom, document_iri(ev["document"])),
@@ -307,7 +313,16 @@ def relation_triples(r: dict, doc_id: str | None, doc_langs: dict[str, str | Non
             # The report time one pattern away from the statement (the path
             # prov:wasDerivedFrom/prov:wasQuotedFrom/schema:datePublished, precomputed per document).
             out.append((st, D2K.reportedOn, date_literal(published[ev["document"]])))
+            out += report_year_triples(st, published[ev["document"]])
     return out
+
+
+def report_year_triples(st: URIRef, published: str) -> list[tuple]:
+    """``d2k:reportedInYear``: the year of a report date as an xsd:gYear, so that the statements
+    reported in a year are an index lookup (``?st d2k:reportedInYear "2016"^^xsd:gYear``) rather
+    than a filter over every statement's dates; none where the date does not start with one."""
+    year = published[:4]  # as the queries compared SUBSTR(STR(?published), 1, 4)
+    return [(st, D2K.reportedInYear, Literal(year, datatype=XSD.gYear))] if YEAR.match(year) else []
 
 
 def dataset_triples(G: nx.MultiDiGraph, only: set[str] | None = None) -> dict[URIRef | None, set[tuple]]:

@@ -79,3 +79,6 @@ def test_a_statement_between_countries_is_shared_and_each_statement_reported_on_
             None, ox.NamedNode(f"{D2K}reportedOn"), None, graph)]
         assert sorted(reported) == [("https://doc2kg.org/statement/s1", dates[doc]),
                                     ("https://doc2kg.org/statement/s2" + ("-1" if copy else ""), dates[doc])]
+        years = [(q.subject.value, q.object.value, q.object.datatype.value) for q in store.quads_for_pattern(
+            None, ox.NamedNode(f"{D2K}reportedInYear"), None, graph)]
+        assert sorted(years) == [(st, date[:4], "http://www.w3.org/2001/XMLSchema#gYear") for st, date in sorted(reported)]

@@ -578,8 +578,17 @@ def test_a_statement_carries_the_publication_dates_of_the_documents_it_is_read_i
     assert list(ds.graph(graph_iri("fr-a")).objects(st, D2K.reportedOn)) == [Literal("2016-03-01", datatype=XSD.date)]
     assert list(ds.graph(graph_iri("fr-b")).objects(st, D2K.reportedOn)) == [Literal("2015-11", datatype=XSD.gYearMonth)]
     assert list(ds.graph(graph_iri("fr-c")).objects(st, D2K.reportedOn)) == []
+    # each document asserts the statement it is evidence for, dated or not, in its own graph
+    for d in ("fr-a", "fr-b", "fr-c"):
+        assert set(ds.graph(graph_iri(d)).subject_objects(D2K.asserts)) == {(document_iri(d), st)}
+    # and the year beside the date (the statements reported in a year: one index lookup)
+    assert list(ds.graph(graph_iri("fr-a")).objects(st, D2K.reportedInYear)) == [Literal("2016", datatype=XSD.gYear)]
+    assert list(ds.graph(graph_iri("fr-b")).objects(st, D2K.reportedInYear)) == [Literal("2015", datatype=XSD.gYear)]
+    assert list(ds.graph(graph_iri("fr-c")).objects(st, D2K.reportedInYear)) == []
     # the same values as the evidence path, which the queries no longer walk
     path = ("SELECT ?d WHERE { ?st prov:wasDerivedFrom/prov:wasQuotedFrom/schema:datePublished ?d }")
     g = union_graph(ds)
     assert {r[0] for r in g.query(path, initNs={"prov": PROV, "schema": "https://schema.org/"},
                                    initBindings={"st": st})} == set(g.objects(st, D2K.reportedOn))
+    quoted = "SELECT ?doc ?st WHERE { ?st prov:wasDerivedFrom/prov:wasQuotedFrom ?doc }"
+    assert {tuple(r) for r in g.query(quoted, initNs={"prov": PROV})} == set(g.subject_objects(D2K.asserts))

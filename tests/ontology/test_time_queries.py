@@ -6,10 +6,14 @@ import csv
 import io
 import json
 
+import pyoxigraph as ox
 import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.sparql.prefixes import PREFIXES
 from tests.conftest import ROOT
 
 QUERIES = ROOT / "ontology" / "queries"
@@ -135,11 +139,88 @@ def text_rows(out, text: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
+def on_date(text: str, date: str) -> str:
+    """leaders_on_date.rq (or its EXISTS form) for ``date``: the date and its year in VALUES."""
+    return text.replace('"2016-06-01"', f'"{date}"').replace('"2016"^^xsd:gYear', f'"{date[:4]}"^^xsd:gYear')
+
+
+def sorted_rows(rows: list[dict]) -> list[tuple]:
+    """The rows as ORDER BY ?body ?head orders them, ties (labels, statuses) in a fixed order."""
+    return sorted(tuple(r.values()) for r in rows)
+
+
 @pytest.mark.parametrize("date", ["2015-11-20", "2015-01-01", "2005-06-01", "2016-06-01", "1990-01-01"])
 def test_leaders_on_date_answers_as_its_exists_form(out, date):
     shipped = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8")
-    assert "\"2016-06-01\"" in shipped and "EXISTS {" not in shipped
-    expected = text_rows(out, LEADERS_WITH_EXISTS.replace('"2016-06-01"', f'"{date}"'))
-    assert text_rows(out, shipped.replace('"2016-06-01"', f'"{date}"')) == expected
+    assert '"2016-06-01"' in shipped and '"2016"^^xsd:gYear' in shipped and "wasDerivedFrom" not in shipped
+    expected = text_rows(out, on_date(LEADERS_WITH_EXISTS, date))
+    found = text_rows(out, on_date(shipped, date))
+    assert sorted_rows(found) == sorted_rows(expected)
+    assert [(r["body"], r["head"]) for r in found] == [(r["body"], r["head"]) for r in expected]
     if date == "2015-11-20":  # Hammouchi, head of the DGST since 2005 (a start date) and stated as such in 2015
         assert any(r["head"].startswith(ID + "person/") for r in expected)
+
+
+def _roles_graph() -> ox.Store:
+    """Roles of every kind leaders_on_date.rq tells apart, written as the exporter writes them:
+    statement nodes, evidence in dated documents, d2k:reportedOn and d2k:reportedInYear."""
+    from pipeline.exporters.rdf import D2K as NS, date_literal, document_iri, entity_iri, report_year_triples
+
+    g = Graph()
+    docs = {"a": "2016-01-01", "b": "2019-01-01", "c": "2016", "d": "2018-05", "e": "2016-02-01"}
+    for doc, date in docs.items():
+        g.add((document_iri(doc), URIRef("https://schema.org/datePublished"), date_literal(date)))
+    roles = [  # (id, predicate, status, start, end, reporting documents)
+        ("start", "leads", "current", "2010", None, []),
+        ("end", "leads", None, None, "2016-03", ["a"]),
+        ("both", "leads", None, "2014-01-01", "2017", ["a"]),
+        ("current", "leads", "current", None, None, ["e", "d"]),
+        ("former-then-current", "leads", "former", None, None, ["a"]),  # and "current" in b, below
+        ("no-status", "leads", None, None, None, ["c"]),
+        ("unreported", "leads", "current", None, None, []),
+        ("member", "memberOf", "current", "2001", None, ["a"]),
+    ]
+    for i, (name, predicate, status, start, end, reports) in enumerate(roles):
+        st, body = URIRef(f"https://doc2kg.org/statement/{name}"), entity_iri(f"agency/body-{i % 3}")
+        g.add((st, RDF.type, NS.Statement))
+        g.add((st, RDF.predicate, NS[predicate]))
+        g.add((st, RDF.subject, entity_iri(f"person/{name}")))
+        g.add((st, RDF.object, body))
+        g.add((body, SKOS.prefLabel, Literal(f"Body {i % 3}", lang="en")))
+        g.add((body, SKOS.prefLabel, Literal(f"Organe {i % 3}", lang="fr")))
+        for prop, value in ((NS.roleStatus, status and Literal(status)), (NS.startDate, start and date_literal(start)),
+                            (NS.endDate, end and date_literal(end))):
+            if value:
+                g.add((st, prop, value))
+        for doc in reports + (["b"] if name == "former-then-current" else []):
+            evidence = URIRef(f"{document_iri(doc)}#char=0,{i}")
+            g.add((st, PROV.wasDerivedFrom, evidence))
+            g.add((evidence, PROV.wasQuotedFrom, document_iri(doc)))
+            g.add((st, NS.reportedOn, date_literal(docs[doc])))
+            g.addN((*t, g) for t in report_year_triples(st, docs[doc]))
+    g.add((URIRef("https://doc2kg.org/statement/former-then-current"), NS.roleStatus, Literal("current")))
+    store = ox.Store()
+    store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+@pytest.mark.parametrize("date", ["2016-06-01", "2016-03-15", "2016-04-01", "2017-12-31", "2019-02-02",
+                                  "2018-01-01", "2009-01-01", "2001-06-01"])
+def test_leaders_on_date_answers_as_its_exists_form_for_every_kind_of_role(date):
+    store = _roles_graph()
+    shipped = (QUERIES / "leaders_on_date.rq").read_text(encoding="utf-8")
+
+    def answer(text: str) -> list[tuple]:
+        return [tuple(None if v is None else v.value for v in row)
+                for row in store.query(on_date(text, date), prefixes=PREFIXES)]
+
+    expected, found = answer(LEADERS_WITH_EXISTS), answer(shipped)
+    assert sorted(found, key=str) == sorted(expected, key=str)
+    assert [r[:3:2] for r in found] == [r[:3:2] for r in expected]  # ordered by body, head
+    heads = {r[2].rsplit("/", 1)[1] for r in found}
+    assert "member" not in heads and "unreported" not in heads
+    if date == "2016-06-01":  # reported in 2016 (a, c, e); the former/current one by its status read in 2019's b
+        assert heads == {"start", "both", "current", "no-status", "former-then-current"}
+    # A year that does not match the date answers nothing for the roles without dates.
+    wrong = answer(shipped.replace('"2016-06-01"', f'"{date}"').replace('"2016"^^xsd:gYear', '"1900"^^xsd:gYear'))
+    assert {r[2].rsplit("/", 1)[1] for r in wrong} <= {"start", "end", "both"}
