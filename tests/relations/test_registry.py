@@ -112,6 +112,7 @@ EXAMPLES = {
     "event_place_in_name": [("ar", "انعقدت قمة بغداد بمشاركة عدة دول. وأكدت بغداد أهمية التعاون.")],
     "event_dateline_place": [("en", "AGADIR - Exercise African Lion 2024 opened on Monday with troops from 20 countries.")],
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
+    "state_head_of_dateline": [("en", "PRETORIA - South Africa hosted the talks. President Cyril Ramaphosa opened them.")],
     "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
                      ("en", "France and Belgium will train police officers of Benin."),
                      ("en", "Morocco and Algeria provided intelligence to Spain about the network."),

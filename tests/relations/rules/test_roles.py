@@ -77,3 +77,53 @@ def test_the_outlet_of_a_dateline_is_no_body_of_a_role_ar(extract):
 def test_a_military_leader_of_a_state_leads_it(extract):
     triples, _ = extract("en", "Niger's military leader, General Abdourahamane Tiani, spoke to Vladimir Putin.")
     assert ("Abdourahamane Tiani", "leads", "Niger") in triples, _roles(triples)
+
+
+# A bare head-of-state or head-of-government title names no state: in a dispatch it is the
+# title of the state its dateline writes from (``state_head_of_dateline``).
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "PRETORIA - South Africa hosted the talks on Monday. The delegation was received by President Cyril Ramaphosa.",
+     ("Cyril Ramaphosa", "leads", "South Africa")),
+    ("fr", "DAKAR, 5 mars 2024 (AFP) - Le Sénégal accueille la réunion. Le président Macky Sall a reçu mardi les ministres.",
+     ("Macky Sall", "leads", "Sénégal")),
+    ("ar", "نيروبي - تستضيف كينيا الاجتماع. واستقبل الرئيس وليام روتو الوفود المشاركة يوم الاثنين.",
+     ("وليام روتو", "leads", "كينيا")),
+])
+def test_a_bare_head_title_heads_the_datelines_state(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, person", [
+    # The state has a president already: a second one is another state's.
+    ("en", "PRETORIA - South Africa's President Cyril Ramaphosa received the envoy. "
+           "The envoy conveyed the greetings of President Joe Biden.", "Joe Biden"),
+    # A deputy's title, a possessive's, a relative's: not the state's head.
+    ("en", "PRETORIA - South Africa hosted the talks. Vice President Paul Mashatile opened them.", "Paul Mashatile"),
+    ("fr", "DAKAR - Le Sénégal accueille la réunion de la Ligue, dont le président Ahmed Aboul Gheit a parlé.", "Ahmed Aboul Gheit"),
+])
+def test_a_bare_title_that_is_not_the_states_head(extract, lang, text, person):
+    triples, _ = extract(lang, text, [(person, "Person")])
+    assert not any(h == person and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+def test_no_dateline_no_state_for_a_bare_title(extract):
+    triples, _ = extract("en", "South Africa hosted the talks. The delegation was received by President Cyril Ramaphosa.")
+    assert ("Cyril Ramaphosa", "leads", "South Africa") not in triples, _roles(triples)
+
+
+def test_a_bare_head_toppled_is_a_former_head(extract):
+    text = "KHARTOUM - Sudan marked the anniversary of the uprising that toppled President Omar al-Bashir in 2019."
+    _, relations = extract("en", text, [("Omar al-Bashir", "Person")])
+    leads = [r for r in relations if r.type == "leads"]
+    assert leads and all(r.status == "former" for r in leads), leads
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "Y, which X leads": a relative pronoun between the body and the cue.
+    ("ar", "وأعلنت جماعة بوكو حرام، التي يقودها أبو بكر شيكاو، مسؤوليتها عن الهجوم.",
+     ("أبو بكر شيكاو", "leads", "جماعة بوكو حرام")),
+])
+def test_headed_by_after_a_relative_pronoun(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[2], "Organization"), (expected[0], "Person")])
+    assert expected in triples, _roles(triples)
