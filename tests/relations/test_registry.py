@@ -113,6 +113,7 @@ EXAMPLES = {
     "event_dateline_place": [("en", "AGADIR - Exercise African Lion 2024 opened on Monday with troops from 20 countries.")],
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
     "state_head_of_dateline": [("en", "PRETORIA - South Africa hosted the talks. President Cyril Ramaphosa opened them.")],
+    "minister_of_named_ministry": [("en", "Interior Minister Ivica Dacic spoke. The Ministry of the Interior of Serbia said so.")],
     "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
                      ("en", "France and Belgium will train police officers of Benin."),
                      ("en", "Morocco and Algeria provided intelligence to Spain about the network."),

@@ -3,12 +3,13 @@
 Rules: ``person_roles`` (titles in apposition, before or after the name),
 ``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X") and, over the whole
 document, ``state_head_of_dateline`` (a bare "President X" of a dispatch heads the state
-its dateline writes from).
+its dateline writes from) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
+heads the one Ministry of the Interior the document names).
 
 Usage::
 
     candidates = person_roles(ctx) + headed_by(ctx)
-    relations = state_head_of_dateline(dctx)
+    relations = state_head_of_dateline(dctx) + minister_of_named_ministry(dctx)
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
@@ -52,6 +54,7 @@ STATE_HEAD_NAME_WORDS = 2  # a head named by one word after a bare title is as o
 HOLDER_TITLE_EXTRA_WORDS = 2  # a found head's title may have a demonym or a state between ("الرئيس التشادي X")
 # Titles of a state's head and of its government's: one holder of each per state.
 HEAD_FAMILIES = ("state_head", "government_head")
+MINISTER_TITLE_WORDS = 6  # "le ministre de l'Intérieur et des Outre-mer, X": title to name
 BARE_TITLE_WORDS = 2  # no body or demonym this near before a bare head-of-state title ("Spain's Prime Minister X")
 # Cue families that may sit between a body and the name after it when the title is before
 # the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
@@ -129,8 +132,10 @@ def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
 
 
 def _ministry_of(ctx: SentenceContext, state: Arg, window: tuple[int, int]) -> Arg | None:
-    """The ministry of ``state`` whose name shares a portfolio word with the title's words."""
-    words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler", "title_modifier"))
+    """The ministry of ``state`` whose name shares a portfolio word with the title's words
+    (status words are no name's; "Interior" in "Interior Minister" is a title modifier too,
+    and is the portfolio)."""
+    words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
     best, overlap = None, 0
     for arg, key, name_words in ctx.ministries:
         shared = len(words & name_words)
@@ -410,15 +415,21 @@ def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
     return family
 
 
-def _dateline_state(dctx: DocumentContext):
-    """The Country mention of the state the dateline's city lies in, when the document
-    names that state ("NOUAKCHOTT -" and "Mauritania"); ``None`` otherwise."""
+def _dateline_state_key(dctx: DocumentContext) -> str | None:
+    """The key (``country/..``) of the state the dateline's city lies in, named in the
+    document or not ("ROME -": Italy); ``None`` without a dateline place."""
     found = dateline_place(dctx, DATELINE_PLACE_TYPES)
     if found is None:
         return None
     if found[0].type == "Country":  # "الجزائر -": a capital read as its state, of the same name
-        return found[0]
-    state = load_lexicon().country_of(found[0].key or "")
+        return mention_key(found[0])
+    return load_lexicon().country_of(found[0].key or "")
+
+
+def _dateline_state(dctx: DocumentContext):
+    """The Country mention of the state the dateline's city lies in, when the document
+    names that state ("NOUAKCHOTT -" and "Mauritania"); ``None`` otherwise."""
+    state = _dateline_state_key(dctx)
     return next((m for m in dctx.mentions if m.type == "Country" and state and mention_key(m) == state), None)
 
 
@@ -465,4 +476,81 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
                 continue  # the state's president is someone else: this one is another state's
             out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
                                 extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
+    return out
+
+
+def _bare_minister(ctx: SentenceContext, person: Arg) -> tuple[int, int] | None:
+    """The stretch of a portfolio minister's title right before ``person`` that names no
+    state ("Interior Minister X", "وزير الداخلية X", "le ministre de l'Intérieur, X"): no
+    argument in it or right after the name, no deputy; ``None`` otherwise."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    lo = ctx.before(person, MINISTER_TITLE_WORDS)[0]
+    titles = [t for t in ctx.cues("minister", lo, person.start) if _is_minister(ctx, t)]
+    if not titles:
+        return None
+    t0, t1 = titles[-1]
+    b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
+    if any(a is not person and b0 < a.end and a.start < person.start for a in ctx.args):
+        return None  # a state, a demonym, a body or another person in the title
+    if ctx.cues("deputy", b0, t0) or set(ctx.text[t1:person.start]) & set("()"):
+        return None
+    # after a comma, only what names the person ("le ministre de l'Intérieur, X"), not
+    # another item of a list ("… auprès du ministre de l'Intérieur, de X, directeur")
+    tail = ctx.text[t1:person.start]
+    for mark in ",،":
+        tail = tail.rsplit(mark, 1)[-1]
+    if tail != ctx.text[t1:person.start] and not ctx.only(tail, ("rank", "article", "title_modifier")):
+        return None
+    for qualifier in ("relative", "possessive", "leads", "memberRole"):
+        if any(ctx.only(ctx.text[c1:t0], ("article", "rank")) for _, c1 in ctx.cues(qualifier, b0, t0)):
+            return None
+    a1 = ctx.after(person, BARE_TITLE_WORDS)[1]
+    if any(a.type in BODY_TYPES and person.end <= a.start < a1 for a in ctx.args):
+        return None
+    return b0, person.start
+
+
+@relation_rule(name="minister_of_named_ministry", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-minister-named-ministry",))
+def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
+    """"Interior Minister X said ..." and, elsewhere in the document, "the Ministry of the
+    Interior of Tunisia": a portfolio minister whose title names no state heads the one
+    ministry of that portfolio the document names (the dateline's state's, in a dispatch). Not a person the text gives a head's role already, nor a ministry whose head
+    the text names already (another person)."""
+    if not dctx.contexts:
+        return []
+    by_id = {m.id: m for m in dctx.mentions}
+
+    def surname(m) -> str:
+        return normalize(m.text).split()[-1] if m.text.split() else ""
+
+    led: dict[str, str] = {}  # ministry key -> its head's surname
+    heads = set()
+    for r in dctx.relations:
+        if r.type == "leads" and r.confidence >= MINISTER_OF_NAMED_MINISTRY and r.head in by_id:
+            heads.add(surname(by_id[r.head]))
+            if r.tail in by_id:
+                led.setdefault(mention_key(by_id[r.tail]), surname(by_id[r.head]))
+    ministries = dctx.contexts[0].ministries
+    state = _dateline_state_key(dctx)
+    out = []
+    for ctx in dctx.contexts:
+        for p in ctx.args:
+            if p.type != "Person" or p.demonym or p.id not in by_id or surname(by_id[p.id]) in heads:
+                continue
+            window = _bare_minister(ctx, p)
+            if window is None:
+                continue
+            words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
+            found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
+            if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
+                found = {k: v for k, v in found.items() if v[1] == state}
+            if len(found) != 1:
+                continue
+            ministry = next(iter(found.values()))[0]
+            if led.setdefault(ministry.key, surname(by_id[p.id])) != surname(by_id[p.id]):
+                continue
+            out.append(Relation(head=p.id, type="leads", tail=ministry.id, confidence=MINISTER_OF_NAMED_MINISTRY,
+                                extractor="rule:leads-minister-named-ministry", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out
