@@ -182,7 +182,7 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
             break
     if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
                                or _object_of("role_ended_object", text, lo, sent_start, lang, others)
-                               or _object_of(OUSTED_OBJECT, text, lo, sent_start, lang, others)):
+                               or _object_of(OUSTED_OBJECT, text, head.start, sent_start, lang, others)):
         status = "former"
     elif status == "current" and _object_of("role_appointed_object", text, lo, sent_start, lang, others):
         status = "appointed"  # "وعين الرئيس X Y مديرا", "the cabinet appointed Y as head of"

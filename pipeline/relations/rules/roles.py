@@ -176,6 +176,27 @@ def _name_follows(ctx: SentenceContext, body: Arg, person: Arg) -> bool:
     return ctx.words(text.replace(",", " ").replace("،", " ")) - len(ctx.cues("rank", body.end, person.start)) <= 1
 
 
+def _after_demonym(ctx: SentenceContext, arg: Arg) -> bool:
+    """The word right before ``arg`` is a demonym ("الإيطالية جورجيا")."""
+    lo, _ = ctx.before(arg, 1)
+    word = ctx.text[lo:arg.start].strip(" ,،")
+    return bool(word) and load_lexicon().demonym_country(word) is not None
+
+
+def _generic_cabinet(ctx: SentenceContext, body: Arg) -> bool:
+    """``body`` names a state's cabinet by its head noun alone, with at most a demonym
+    ("الحكومة الإسبانية", "مجلس الوزراء العراقي", "le gouvernement espagnol"), not a
+    government with a name of its own ("Government of National Unity")."""
+    cabinet = ctx.cues("cabinet", body.start, body.end)
+    if not cabinet:
+        return False
+    chars = list(ctx.text[body.start:body.end])
+    for s0, s1 in cabinet + [(a.start, a.end) for a in ctx.args if a.demonym and body.start <= a.start and a.end <= body.end]:
+        for i in range(max(s0, body.start), min(s1, body.end)):
+            chars[i - body.start] = " "
+    return ctx.only("".join(chars), ("article", "of", "filler"))
+
+
 def _state_office(ctx: SentenceContext, title: tuple[int, int], state: Arg) -> bool:
     """A head title with a complement, then "in" a state ("رئيس المرحلة الانتقالية في مالي",
     "President of the Transition in Burkina Faso"): the head of that state's office heads
@@ -273,6 +294,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     continue  # (a semicolon closes the previous item of a list: "A, head of Y; B")
                 if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
                     continue
+                if b.type == "Country" and not b.demonym and not gap.strip() and _after_demonym(ctx, b):
+                    continue  # "رئيسة الوزراء الإيطالية جورجيا ميلوني": the title has its state, the name a given name
                 # "المدير العام للأمن الوطني ولمراقبة التراب الوطني، X": the title before
                 # the first of the bodies coordinated before the person.
                 first = _coordinated_before(ctx, b)[0]
@@ -295,6 +318,12 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":
                 continue  # a person is a member of a body, not of a state
+            if role == "leads" and b.type != "Country" and _generic_cabinet(ctx, b):
+                # "رئيس الحكومة الإسبانية X", "le chef du gouvernement espagnol": the state's head
+                state = next((a for a in ctx.args if a.demonym and b.start <= a.start and a.end <= b.end), None)
+                if state is None:
+                    continue
+                target = state
             if role == "leads" and b.type == "Country" and _is_minister(ctx, span):
                 # A portfolio minister heads the ministry the text names, not the state.
                 ministry = _ministry_of(ctx, b, (min(window[0], span[0]), max(window[1], span[1])))

@@ -169,3 +169,28 @@ def test_a_minister_title_before_another_item_of_a_list(extract):
             "de Hédi Majdoub, directeur général au ministère. Le ministère de l'Intérieur tunisien a salué le don.")
     triples, _ = extract("fr", text, [("Hédi Majdoub", "Person")])
     assert not any(h == "Hédi Majdoub" and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected, wrong", [
+    # A cabinet named by its head noun and a demonym: its head leads the state.
+    ("ar", "زار الوفد البرتغال. وقال رئيس الحكومة البرتغالية بيدرو باسوس كويلو إن التعاون مهم.",
+     ("بيدرو باسوس كويلو", "leads", "البرتغال"), ("بيدرو باسوس كويلو", "leads", "الحكومة البرتغالية")),
+    ("fr", "Le Portugal et le Maroc coopèrent. Le chef du gouvernement portugais, Pedro Passos Coelho, est arrivé.",
+     ("Pedro Passos Coelho", "leads", "Portugal"), ("Pedro Passos Coelho", "leads", "gouvernement portugais")),
+])
+def test_the_head_of_a_states_cabinet_leads_the_state(extract, lang, text, expected, wrong):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples and wrong not in triples, _roles(triples)
+
+
+def test_a_named_government_is_a_body_of_its_own(extract):
+    text = "Le Maroc et la Libye coopèrent. Khalifa al-Ghawil, chef du Gouvernement de salut national, est arrivé."
+    triples, _ = extract("fr", text, [("Khalifa al-Ghawil", "Person"), ("Gouvernement de salut national", "GovernmentAgency")])
+    assert ("Khalifa al-Ghawil", "leads", "Gouvernement de salut national") in triples, _roles(triples)
+
+
+def test_a_country_name_after_a_demonym_is_part_of_the_name(extract):
+    # "Georgia" after the title's demonym is a given name, not the state the title heads.
+    text = "زار الوفد إيطاليا وجورجيا. وقالت رئيسة الوزراء الإيطالية جورجيا ميلوني إن التعاون مهم."
+    triples, _ = extract("ar", text, [("ميلوني", "Person")])
+    assert not any(h == "ميلوني" and t == "جورجيا" for h, _, t in triples), _roles(triples)
