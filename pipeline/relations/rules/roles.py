@@ -56,6 +56,8 @@ HOLDER_TITLE_EXTRA_WORDS = 2  # a found head's title may have a demonym or a sta
 HEAD_FAMILIES = ("state_head", "government_head")
 MINISTER_TITLE_WORDS = 6  # "le ministre de l'Intérieur et des Outre-mer, X": title to name
 BARE_TITLE_WORDS = 2  # no body or demonym this near before a bare head-of-state title ("Spain's Prime Minister X")
+# Cue families of the words of a title, never a name alone.
+TITLE_WORD_FAMILIES = ("rank", "memberRole", "leads", "title_modifier", "deputy")
 # Cue families that may sit between a body and the name after it when the title is before
 # the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
 NAME_GAP = ("rank", "article", "title_modifier")
@@ -236,7 +238,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     portfolio minister leads the ministry the text names; bodies coordinated after the
     first share the role (``-coordinated``)."""
     out: list[Candidate] = []
-    persons = [a for a in ctx.args if a.type == "Person"]
+    # A "person" that is only a rank or a title ("جنرال", "Maj", "نائب") is a misread name.
+    persons = [a for a in ctx.args if a.type == "Person" and not ctx.only(a.text, TITLE_WORD_FAMILIES)]
     # A demonym qualifying a named body ("the head of the Libyan Intelligence Service") is
     # not the body the title names.
     # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
