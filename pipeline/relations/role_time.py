@@ -10,7 +10,9 @@ sentence end. A since / until date is the date right after such a cue in the cla
 2015", "depuis mars 2019", "منذ 2016", "from 2010 to 2015"). No cue: ``current``. A role
 whose end date is before the publication date is ``former``, and so is one whose duties a
 verb of ending ends some words before ("أنهى الرئيس، أمس، مهام X": ``role_end_verb``,
-``role_end_duties``), and one said with a past verb between person and body ("X headed
+``role_end_duties``), or whose holder is the object of a verb that ends it before it
+(``role_ended_object``; a coup's ``role_ousted_object``: "the coup that toppled President X",
+"الذي أطاح بالرئيس X"), and one said with a past verb between person and body ("X headed
 the INIS": ``role_past_verb``).
 
 Usage::
@@ -47,6 +49,8 @@ DATE_AFTER_TENURE_EVENT = 40
 TENURE_AFTER_PERSON = 60
 START_BEFORE_PERSON = 12
 DATE_AFTER_START = 30
+# A coup's verb before its object's role, with no subject between in any language.
+OUSTED_OBJECT = "role_ousted_object"
 # The order a status cue wins in when several stand in the window.
 STATUS_ORDER = (("role_late", "late"), ("role_former", "former"), ("role_acting", "acting"),
                 ("role_appointed", "appointed"))
@@ -106,7 +110,8 @@ def _object_of(family: str, text: str, lo: int, sent_start: int, lang: str, othe
     left = max(sent_start, lo - END_VERB_WINDOW)
     for _, v1 in load_cues().find(family, lang, text[left:lo], left):
         between = [m for m in others if v1 <= m.start and m.end <= lo]
-        if bool(between) == (lang == "ar") and not any(c in text[v1:lo] for c in _CLAUSE_STOPS):
+        subject_between = lang == "ar" and family != OUSTED_OBJECT  # Arabic VSO, not a coup's "أطاح بـ"
+        if bool(between) == subject_between and not any(c in text[v1:lo] for c in _CLAUSE_STOPS):
             return True
     return False
 
@@ -176,7 +181,8 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
             status = name
             break
     if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
-                               or _object_of("role_ended_object", text, lo, sent_start, lang, others)):
+                               or _object_of("role_ended_object", text, lo, sent_start, lang, others)
+                               or _object_of(OUSTED_OBJECT, text, head.start, sent_start, lang, others)):
         status = "former"
     elif status == "current" and _object_of("role_appointed_object", text, lo, sent_start, lang, others):
         status = "appointed"  # "وعين الرئيس X Y مديرا", "the cabinet appointed Y as head of"

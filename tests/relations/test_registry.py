@@ -114,6 +114,8 @@ EXAMPLES = {
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
     "trainee_origins": [("en", "The Royal Military Academy Sandhurst held its graduation parade. "
                                "Among the graduates were cadets from Jordan, Qatar and Nigeria.")],
+    "state_head_of_dateline": [("en", "PRETORIA - South Africa hosted the talks. President Cyril Ramaphosa opened them.")],
+    "minister_of_named_ministry": [("en", "Interior Minister Ivica Dacic spoke. The Ministry of the Interior of Serbia said so.")],
     "list_members": [("en", "Police from Belgium, the Netherlands and Luxembourg cooperated with Europol in the investigation."),
                      ("en", "France and Belgium will train police officers of Benin."),
                      ("en", "Morocco and Algeria provided intelligence to Spain about the network."),

@@ -187,3 +187,17 @@ def test_a_start_read_against_the_publication_date(extract, lang, text, person, 
     # Control: without the publication date, no start is guessed.
     triples, relations = extract(lang, text)
     assert all(r.start is None for r in relations if r.type in ("leads", "memberOf")), triples
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "status"), [
+    # The object of a coup's verb no longer holds the role; its subject does.
+    ("en", "Salou Djibo, the head of the Supreme Council for the Restoration of Democracy, toppled Mamadou Tandja, "
+           "the president of Niger.", "Mamadou Tandja", "former"),
+    ("en", "Salou Djibo, the head of the Supreme Council for the Restoration of Democracy, toppled Mamadou Tandja, "
+           "the president of Niger.", "Salou Djibo", "current"),
+    ("fr", "Les militaires ont renversé le président du Burkina Faso, Blaise Compaoré.", "Blaise Compaoré", "former"),
+    ("ar", "ويقود المجلس العسكري الجنرال سالو جيبو، الذي أطاح بالرئيس مامادو تانجا رئيس النيجر.", "مامادو تانجا", "former"),
+    ("ar", "وأعلن الجنرال سالو جيبو، رئيس المجلس الأعلى لإعادة الديمقراطية، الذي أطاح بالرئيس، حل الحكومة.", "سالو جيبو", "current"),
+])
+def test_a_coup_ends_its_objects_role(extract, lang, text, person, status):
+    assert _role(extract, lang, text, person).status == status

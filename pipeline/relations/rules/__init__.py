@@ -8,7 +8,8 @@ document rules read what the rules before them found.
 =============  ===========================================================================
 family         rules
 =============  ===========================================================================
-roles          ``person_roles``, ``headed_by``: ``leads`` / ``memberOf`` (Person -> body)
+roles          ``person_roles``, ``headed_by``, ``state_head_of_dateline``, ``minister_of_named_ministry``:
+               ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
 cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference``
@@ -41,7 +42,7 @@ ORDER = (
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "trainee_origins", "list_members",
+    "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

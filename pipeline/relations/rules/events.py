@@ -669,13 +669,14 @@ def event_apposed_place(dctx: DocumentContext) -> list[Relation]:
 _AFTER_DATELINE_CITY = re.compile(r"(?:\s*\([^()\n]{2,30}\))?" + DASH)
 
 
-def _dateline_place(dctx: DocumentContext) -> tuple[Mention, int] | None:
-    """The city or place of the document's dateline and where the text after the dateline
-    starts: the dateline :func:`read_dateline` reads, else a city that opens one of the
-    first lines, followed by a dash ("مراكش - انطلقت ...", whose text goes on in the line)."""
+def dateline_place(dctx: DocumentContext, types: frozenset[str] = HOST_PLACE_TYPES) -> tuple[Mention, int] | None:
+    """The city or place (a mention of one of ``types``) of the document's dateline and
+    where the text after the dateline starts: the dateline :func:`read_dateline` reads, else
+    a city that opens one of the first lines, followed by a dash ("مراكش - انطلقت ...",
+    whose text goes on in the line)."""
     text = dctx.document.text
     dateline = read_dateline(text, dctx.document.lang or "")
-    places = [m for m in dctx.mentions if m.type in HOST_PLACE_TYPES]
+    places = [m for m in dctx.mentions if m.type in types]
     if dateline is not None and dateline.place:
         place = next((m for m in places if dateline.start <= m.start and m.end <= dateline.end), None)
         return (place, dateline.end) if place is not None else None
@@ -698,7 +699,7 @@ def event_dateline_place(dctx: DocumentContext) -> list[Relation]:
     (an ``event_opening`` cue) took place in the dateline's city, when no rule has given it
     a place. Not a visit (a visit goes from where the text is written to its host)."""
     lang = dctx.document.lang or ""
-    found = _dateline_place(dctx)
+    found = dateline_place(dctx)
     if found is None:
         return []
     place, start = found

@@ -1,20 +1,27 @@
 """Person roles: who ``leads`` a body, who is a ``memberOf`` it (Person -> body).
 
-Rules: ``person_roles`` (titles in apposition, before or after the name) and
-``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X").
+Rules: ``person_roles`` (titles in apposition, before or after the name),
+``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X") and, over the whole
+document, ``state_head_of_dateline`` (a bare "President X" of a dispatch heads the state
+its dateline writes from) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
+heads the one Ministry of the Interior the document names).
 
 Usage::
 
     candidates = person_roles(ctx) + headed_by(ctx)
+    relations = state_head_of_dateline(dctx) + minister_of_named_ministry(dctx)
 """
 from __future__ import annotations
 
 from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.language.normalize import normalize
-from pipeline.relations.context import Arg, SentenceContext
+from pipeline.model import Relation
+from pipeline.ontology_data.lexicon import load_lexicon
+from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.coordination import coordinator_between
 from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
-from pipeline.relations.registry import relation_rule
+from pipeline.relations.registry import DocumentContext, relation_rule
+from pipeline.relations.rules.events import dateline_place
 
 # Confidences, by the construction that states the role.
 TITLE_NAME_OF_BODY = 0.7  # "le colonel X de la Garde": the title before the name, the body after "of"
@@ -24,6 +31,8 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
+STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
@@ -40,6 +49,16 @@ POSSESSIVE_TITLE_WORDS = 2  # "Secretary-General's (special) representative": po
 RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
+# What a dateline's place may be read as ("NOUAKCHOTT -", "الجزائر -": Algiers or Algeria).
+DATELINE_PLACE_TYPES = frozenset({"City", "Location", "Country"})
+STATE_HEAD_NAME_WORDS = 2  # a head named by one word after a bare title is as often no name ("الرئيس رحب")
+HOLDER_TITLE_EXTRA_WORDS = 2  # a found head's title may have a demonym or a state between ("الرئيس التشادي X")
+# Titles of a state's head and of its government's: one holder of each per state.
+HEAD_FAMILIES = ("state_head", "government_head")
+MINISTER_TITLE_WORDS = 6  # "le ministre de l'Intérieur et des Outre-mer, X": title to name
+BARE_TITLE_WORDS = 2  # no body or demonym this near before a bare head-of-state title ("Spain's Prime Minister X")
+# Cue families of the words of a title, never a name alone.
+TITLE_WORD_FAMILIES = ("rank", "memberRole", "leads", "title_modifier", "deputy")
 # Cue families that may sit between a body and the name after it when the title is before
 # the body ("المدير العام السابق للأمن الوطني، الفريق X"): ranks, articles, status words.
 NAME_GAP = ("rank", "article", "title_modifier")
@@ -138,8 +157,10 @@ def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
 
 
 def _ministry_of(ctx: SentenceContext, state: Arg, window: tuple[int, int]) -> Arg | None:
-    """The ministry of ``state`` whose name shares a portfolio word with the title's words."""
-    words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler", "title_modifier"))
+    """The ministry of ``state`` whose name shares a portfolio word with the title's words
+    (status words are no name's; "Interior" in "Interior Minister" is a title modifier too,
+    and is the portfolio)."""
+    words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
     best, overlap = None, 0
     for arg, key, name_words in ctx.ministries:
         shared = len(words & name_words)
@@ -178,6 +199,27 @@ def _name_follows(ctx: SentenceContext, body: Arg, person: Arg) -> bool:
         return True
     # One word of its own: an adjective of the body ("… التراب الوطني المغربي X").
     return ctx.words(text.replace(",", " ").replace("،", " ")) - len(ctx.cues("rank", body.end, person.start)) <= 1
+
+
+def _after_demonym(ctx: SentenceContext, arg: Arg) -> bool:
+    """The word right before ``arg`` is a demonym ("الإيطالية جورجيا")."""
+    lo, _ = ctx.before(arg, 1)
+    word = ctx.text[lo:arg.start].strip(" ,،")
+    return bool(word) and load_lexicon().demonym_country(word) is not None
+
+
+def _generic_cabinet(ctx: SentenceContext, body: Arg) -> bool:
+    """``body`` names a state's cabinet by its head noun alone, with at most a demonym
+    ("الحكومة الإسبانية", "مجلس الوزراء العراقي", "le gouvernement espagnol"), not a
+    government with a name of its own ("Government of National Unity")."""
+    cabinet = ctx.cues("cabinet", body.start, body.end)
+    if not cabinet:
+        return False
+    chars = list(ctx.text[body.start:body.end])
+    for s0, s1 in cabinet + [(a.start, a.end) for a in ctx.args if a.demonym and body.start <= a.start and a.end <= body.end]:
+        for i in range(max(s0, body.start), min(s1, body.end)):
+            chars[i - body.start] = " "
+    return ctx.only("".join(chars), ("article", "of", "filler"))
 
 
 def _state_office(ctx: SentenceContext, title: tuple[int, int], state: Arg) -> bool:
@@ -219,7 +261,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     portfolio minister leads the ministry the text names; bodies coordinated after the
     first share the role (``-coordinated``)."""
     out: list[Candidate] = []
-    persons = [a for a in ctx.args if a.type == "Person"]
+    # A "person" that is only a rank or a title ("جنرال", "Maj", "نائب") is a misread name.
+    persons = [a for a in ctx.args if a.type == "Person" and not ctx.only(a.text, TITLE_WORD_FAMILIES)]
     # A demonym qualifying a named body ("the head of the Libyan Intelligence Service") is
     # not the body the title names.
     # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
@@ -283,6 +326,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     continue  # (a semicolon closes the previous item of a list: "A, head of Y; B")
                 if _apposition_conjunction(ctx, b.end, p.start) and not ctx.only(gap, LINK):
                     continue
+                if b.type == "Country" and not b.demonym and not gap.strip() and _after_demonym(ctx, b):
+                    continue  # "رئيسة الوزراء الإيطالية جورجيا ميلوني": the title has its state, the name a given name
                 # "المدير العام للأمن الوطني ولمراقبة التراب الوطني، X": the title before
                 # the first of the bodies coordinated before the person.
                 first = _coordinated_before(ctx, b)[0]
@@ -305,6 +350,12 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":
                 continue  # a person is a member of a body, not of a state
+            if role == "leads" and b.type != "Country" and _generic_cabinet(ctx, b):
+                # "رئيس الحكومة الإسبانية X", "le chef du gouvernement espagnol": the state's head
+                state = next((a for a in ctx.args if a.demonym and b.start <= a.start and a.end <= b.end), None)
+                if state is None:
+                    continue
+                target = state
             if role == "leads" and b.type == "Country" and _is_minister(ctx, span):
                 # A portfolio minister heads the ministry the text names, not the state.
                 ministry = _ministry_of(ctx, b, (min(window[0], span[0]), max(window[1], span[1])))
@@ -325,14 +376,17 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
 @relation_rule(name="headed_by", produces=("leads",), rule_ids=("rule:leads-headed-by",))
 def headed_by(ctx: SentenceContext) -> list[Candidate]:
     """"Italy's Interior Ministry, headed by X", "المجلس الرئاسي برئاسة X", "la commission,
-    présidée par X": the person right after the cue leads the body right before it."""
+    présidée par X", "قوات الدعم السريع، التي يقودها X": the person right after the cue leads
+    the body right before it."""
     out = []
     for c0, c1 in ctx.cues("headed_by"):
         body = next((a for a in reversed(ctx.args) if a.end <= c0 and not (a.demonym and a.qualifier_of)), None)
         person = next((a for a in ctx.args if a.start >= c1), None)
         if body is None or person is None or person.type != "Person" or body.type not in BODY_TYPES - {"Country"} or body.demonym:
             continue
-        if ctx.words(ctx.text[body.end:c0]) > HEADED_BY_BODY_WORDS or ctx.words(ctx.text[c1:person.start]) > HEADED_BY_PERSON_WORDS:
+        # "قوات الدعم السريع، التي يقودها X": a relative pronoun between is no word of its own
+        if (ctx.words(ctx.text[body.end:c0]) > HEADED_BY_BODY_WORDS and not ctx.only(ctx.text[body.end:c0], ("relative",))) \
+                or ctx.words(ctx.text[c1:person.start]) > HEADED_BY_PERSON_WORDS:
             continue
         if not ctx.only(ctx.text[c1:person.start], ("rank", "leads", "filler")):
             continue
@@ -377,4 +431,187 @@ def _coordinated_bodies(ctx: SentenceContext, cand: Candidate) -> list[Candidate
             break
         out.append(candidate(cand.head, cand.type, x, cand.rule + "-coordinated", round(cand.confidence - COORDINATED_DEMOTION, 3)))
         last = x
+    return out
+
+
+def _head_title(ctx: SentenceContext, person: Arg, words: int = TITLE_WORDS) -> tuple[str, tuple[int, int]] | None:
+    """The head-of-state or head-of-government title nearest before ``person``, within
+    ``words`` words: its family (``state_head`` / ``government_head``) and span."""
+    lo = ctx.before(person, words)[0]
+    titles = sorted((span[1], family, span) for family in HEAD_FAMILIES for span in ctx.cues(family, lo, person.start))
+    return (titles[-1][1], titles[-1][2]) if titles else None
+
+
+def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
+    """The family of the head-of-state or head-of-government title right before
+    ``person`` that names no state: "President X", "le président de la République, X",
+    "رئيس الجمهورية X", with only ranks, articles and status words between. Not a deputy's
+    title ("Vice President X", "نائب رئيس الوزراء"), nor one a body, a demonym, a possessive
+    or a relative qualifies ("Spain's Prime Minister X", "European Commission President X",
+    "الرئيس السوري X", "its president X", "le Sénégal, dont le président X"), nor a title
+    inside another ("the King's adviser X", "مستشار جلالة الملك X"), nor a name the state
+    follows ("le roi Abdallah II de Jordanie")."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    title = _head_title(ctx, person)
+    if title is None:
+        return None
+    family, (t0, t1) = title
+    between = ctx.text[t1:person.start].replace(",", " ").replace("،", " ")
+    if any(t0 < a.end and a.start < person.start and a is not person for a in ctx.args) \
+            or not ctx.only(between, ("rank", "article", "title_modifier")):
+        return None
+    b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
+    if any(_deputy_of(ctx, d1, t0) for _, d1 in ctx.cues("deputy", b0, t0)):
+        return None
+    for qualifier in ("relative", "possessive", "leads", "memberRole"):
+        if any(ctx.only(ctx.text[c1:t0], ("article", "rank")) for _, c1 in ctx.cues(qualifier, b0, t0)):
+            return None
+    if any(a.type != "Person" and b0 < a.end <= t0 for a in ctx.args):
+        return None
+    a1 = ctx.after(person, BARE_TITLE_WORDS)[1]
+    if any(a.type in BODY_TYPES and person.end <= a.start < a1 and ctx.only(ctx.text[person.end:a.start], ("of", "article"))
+           for a in ctx.args):
+        return None
+    return family
+
+
+def _dateline_state_key(dctx: DocumentContext) -> str | None:
+    """The key (``country/..``) of the state the dateline's city lies in, named in the
+    document or not ("ROME -": Italy); ``None`` without a dateline place."""
+    found = dateline_place(dctx, DATELINE_PLACE_TYPES)
+    if found is None:
+        return None
+    if found[0].type == "Country":  # "الجزائر -": a capital read as its state, of the same name
+        return mention_key(found[0])
+    return load_lexicon().country_of(found[0].key or "")
+
+
+def _dateline_state(dctx: DocumentContext):
+    """The Country mention of the state the dateline's city lies in, when the document
+    names that state ("NOUAKCHOTT -" and "Mauritania"); ``None`` otherwise."""
+    state = _dateline_state_key(dctx)
+    return next((m for m in dctx.mentions if m.type == "Country" and state and mention_key(m) == state), None)
+
+
+@relation_rule(name="state_head_of_dateline", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-state-head-dateline",))
+def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
+    """"NOUAKCHOTT - ... received by President X", "الجزائر - استقبل رئيس الجمهورية X",
+    "TUNIS - Le président Kaïs Saïed ...": a head-of-state title that names no state heads
+    the state the dispatch is written from. Not a person the text gives a head's role
+    elsewhere, as sure as this one (then it says which), by any mention of the same surname;
+    nor a second person with the same kind of title as the state's head the text names
+    already (a state has one president: "Algeria's President Tebboune ... the greetings of
+    President Mattarella")."""
+    state = _dateline_state(dctx)
+    if state is None:
+        return []
+    by_id = {m.id: m for m in dctx.mentions}
+    context_of = {a.id: c for c in dctx.contexts for a in c.args}
+
+    def surname(m) -> str:
+        return normalize(m.text).split()[-1] if m.text.split() else ""
+
+    heads = {surname(by_id[r.head]) for r in dctx.relations
+             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_DATELINE and r.head in by_id}
+    # The state's heads the text names already, by title: (family) -> surname.
+    holders: dict[str, str] = {}
+    for r in dctx.relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        if r.type != "leads" or head is None or tail is None or mention_key(tail) != mention_key(state) \
+                or r.confidence < STATE_HEAD_OF_DATELINE or head.id not in context_of:
+            continue
+        ctx = context_of[head.id]
+        arg = next(a for a in ctx.args if a.id == head.id)
+        title = _head_title(ctx, arg, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
+        if title is not None:
+            holders.setdefault(title[0], surname(head))
+    out = []
+    for ctx in dctx.contexts:
+        for p in ctx.args:
+            if p.type != "Person" or p.demonym or p.id not in by_id or surname(by_id[p.id]) in heads:
+                continue
+            family = _bare_state_head(ctx, p)
+            if family is None or holders.setdefault(family, surname(by_id[p.id])) != surname(by_id[p.id]):
+                continue  # the state's president is someone else: this one is another state's
+            out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
+                                extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
+    return out
+
+
+def _bare_minister(ctx: SentenceContext, person: Arg) -> tuple[int, int] | None:
+    """The stretch of a portfolio minister's title right before ``person`` that names no
+    state ("Interior Minister X", "وزير الداخلية X", "le ministre de l'Intérieur, X"): no
+    argument in it or right after the name, no deputy; ``None`` otherwise."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    lo = ctx.before(person, MINISTER_TITLE_WORDS)[0]
+    titles = [t for t in ctx.cues("minister", lo, person.start) if _is_minister(ctx, t)]
+    if not titles:
+        return None
+    t0, t1 = titles[-1]
+    b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
+    if any(a is not person and b0 < a.end and a.start < person.start for a in ctx.args):
+        return None  # a state, a demonym, a body or another person in the title
+    if ctx.cues("deputy", b0, t0) or set(ctx.text[t1:person.start]) & set("()"):
+        return None
+    # after a comma, only what names the person ("le ministre de l'Intérieur, X"), not
+    # another item of a list ("… auprès du ministre de l'Intérieur, de X, directeur")
+    tail = ctx.text[t1:person.start]
+    for mark in ",،":
+        tail = tail.rsplit(mark, 1)[-1]
+    if tail != ctx.text[t1:person.start] and not ctx.only(tail, ("rank", "article", "title_modifier")):
+        return None
+    for qualifier in ("relative", "possessive", "leads", "memberRole"):
+        if any(ctx.only(ctx.text[c1:t0], ("article", "rank")) for _, c1 in ctx.cues(qualifier, b0, t0)):
+            return None
+    a1 = ctx.after(person, BARE_TITLE_WORDS)[1]
+    if any(a.type in BODY_TYPES and person.end <= a.start < a1 for a in ctx.args):
+        return None
+    return b0, person.start
+
+
+@relation_rule(name="minister_of_named_ministry", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-minister-named-ministry",))
+def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
+    """"Interior Minister X said ..." and, elsewhere in the document, "the Ministry of the
+    Interior of Tunisia": a portfolio minister whose title names no state heads the one
+    ministry of that portfolio the document names (the dateline's state's, in a dispatch). Not a person the text gives a head's role already, nor a ministry whose head
+    the text names already (another person)."""
+    if not dctx.contexts:
+        return []
+    by_id = {m.id: m for m in dctx.mentions}
+
+    def surname(m) -> str:
+        return normalize(m.text).split()[-1] if m.text.split() else ""
+
+    led: dict[str, str] = {}  # ministry key -> its head's surname
+    heads = set()
+    for r in dctx.relations:
+        if r.type == "leads" and r.confidence >= MINISTER_OF_NAMED_MINISTRY and r.head in by_id:
+            heads.add(surname(by_id[r.head]))
+            if r.tail in by_id:
+                led.setdefault(mention_key(by_id[r.tail]), surname(by_id[r.head]))
+    ministries = dctx.contexts[0].ministries
+    state = _dateline_state_key(dctx)
+    out = []
+    for ctx in dctx.contexts:
+        for p in ctx.args:
+            if p.type != "Person" or p.demonym or p.id not in by_id or surname(by_id[p.id]) in heads:
+                continue
+            window = _bare_minister(ctx, p)
+            if window is None:
+                continue
+            words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
+            found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
+            if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
+                found = {k: v for k, v in found.items() if v[1] == state}
+            if len(found) != 1:
+                continue
+            ministry = next(iter(found.values()))[0]
+            if led.setdefault(ministry.key, surname(by_id[p.id])) != surname(by_id[p.id]):
+                continue
+            out.append(Relation(head=p.id, type="leads", tail=ministry.id, confidence=MINISTER_OF_NAMED_MINISTRY,
+                                extractor="rule:leads-minister-named-ministry", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out

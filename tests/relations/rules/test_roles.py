@@ -155,3 +155,125 @@ def test_representatives_in_the_plural_are_no_title_ar(extract):
     control = "وترأس الاجتماع محمد بازوم، ممثل المديرية العامة للأمن الوطني."
     triples, _ = extract("ar", control, names)
     assert ("محمد بازوم", "memberOf", "المديرية العامة للأمن الوطني") in triples, _roles(triples)
+# A bare head-of-state or head-of-government title names no state: in a dispatch it is the
+# title of the state its dateline writes from (``state_head_of_dateline``).
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "PRETORIA - South Africa hosted the talks on Monday. The delegation was received by President Cyril Ramaphosa.",
+     ("Cyril Ramaphosa", "leads", "South Africa")),
+    ("fr", "DAKAR, 5 mars 2024 (AFP) - Le Sénégal accueille la réunion. Le président Abdou Diouf a reçu mardi les ministres.",
+     ("Abdou Diouf", "leads", "Sénégal")),
+    ("ar", "نيروبي - تستضيف كينيا الاجتماع. واستقبل الرئيس أوهورو كينياتا الوفود المشاركة يوم الاثنين.",
+     ("أوهورو كينياتا", "leads", "كينيا")),
+])
+def test_a_bare_head_title_heads_the_datelines_state(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, person", [
+    # The state has a president already: a second one is another state's.
+    ("en", "PRETORIA - South Africa's President Cyril Ramaphosa received the envoy. "
+           "The envoy conveyed the greetings of President Joe Biden.", "Joe Biden"),
+    # A deputy's title, a possessive's, a relative's: not the state's head.
+    ("en", "PRETORIA - South Africa hosted the talks. Vice President Paul Mashatile opened them.", "Paul Mashatile"),
+    ("fr", "DAKAR - Le Sénégal accueille la réunion de la Ligue, dont le président Amr Moussa a parlé.", "Amr Moussa"),
+])
+def test_a_bare_title_that_is_not_the_states_head(extract, lang, text, person):
+    triples, _ = extract(lang, text, [(person, "Person")])
+    assert not any(h == person and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+def test_no_dateline_no_state_for_a_bare_title(extract):
+    triples, _ = extract("en", "South Africa hosted the talks. The delegation was received by President Cyril Ramaphosa.")
+    assert ("Cyril Ramaphosa", "leads", "South Africa") not in triples, _roles(triples)
+
+
+def test_a_bare_head_toppled_is_a_former_head(extract):
+    text = "CAIRO - Egypt marked the anniversary of the uprising that toppled President Hosni Mubarak in 2011."
+    _, relations = extract("en", text, [("Hosni Mubarak", "Person")])
+    leads = [r for r in relations if r.type == "leads"]
+    assert leads and all(r.status == "former" for r in leads), leads
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "Y, which X leads": a relative pronoun between the body and the cue.
+    ("ar", "وأعلنت حركة الشباب، التي يقودها أحمد ديري، مسؤوليتها عن الهجوم.",
+     ("أحمد ديري", "leads", "حركة الشباب")),
+])
+def test_headed_by_after_a_relative_pronoun(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[2], "Organization"), (expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+# A portfolio minister's title that names no state heads the one ministry of that portfolio
+# the document names, the dateline's state's in a dispatch (``minister_of_named_ministry``).
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Interior Minister Ivica Dacic spoke on Monday. The Ministry of the Interior of Serbia said so.",
+     ("Ivica Dacic", "leads", "Ministry of the Interior")),
+    ("fr", "PARIS - La France et la Tunisie ont signé un accord. Le ministre de l'Intérieur, Bruno Retailleau, l'a signé. "
+           "Le ministère de l'Intérieur français a salué l'accord.",
+     ("Bruno Retailleau", "leads", "ministère de l'Intérieur français")),
+    ("ar", "وأعلن وزير الداخلية هربرت كيكل توقيف مشتبه به. وقالت وزارة الداخلية النمساوية إن التحقيق مستمر.",
+     ("هربرت كيكل", "leads", "وزارة الداخلية النمساوية")),
+])
+def test_a_bare_minister_heads_the_named_ministry(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, person", [
+    # A dispatch from Rome: its bare "Interior Minister" is Italy's, not the Libyan one named.
+    ("en", "ROME - Interior Minister Luciana Lamorgese said the boats had left Libya. The Libyan Ministry of Interior "
+           "confirmed the figures.", "Luciana Lamorgese"),
+    # A deputy minister heads no ministry.
+    ("en", "Deputy Interior Minister Ivica Dacic spoke on Monday. The Ministry of the Interior of Serbia said so.", "Ivica Dacic"),
+])
+def test_a_bare_minister_of_another_state_or_a_deputy(extract, lang, text, person):
+    triples, _ = extract(lang, text, [(person, "Person")])
+    assert not any(h == person and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+def test_a_minister_with_his_state_heads_its_ministry(extract):
+    # "Interior" is a title modifier and the portfolio word the ministry's name shares.
+    text = "RABAT - Morocco's Interior Minister Chakib Benmoussa received the envoy, the Moroccan Ministry of the Interior said."
+    triples, _ = extract("en", text, [("Chakib Benmoussa", "Person")])
+    assert ("Chakib Benmoussa", "leads", "Moroccan Ministry of the Interior") in triples, _roles(triples)
+
+
+def test_a_minister_title_before_another_item_of_a_list(extract):
+    text = ("TUNIS - La Tunisie a reçu les navires. Étaient présents le secrétaire d'État auprès du ministre de l'Intérieur, "
+            "de Hédi Majdoub, directeur général au ministère. Le ministère de l'Intérieur tunisien a salué le don.")
+    triples, _ = extract("fr", text, [("Hédi Majdoub", "Person")])
+    assert not any(h == "Hédi Majdoub" and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected, wrong", [
+    # A cabinet named by its head noun and a demonym: its head leads the state.
+    ("ar", "زار الوفد البرتغال. وقال رئيس الحكومة البرتغالية بيدرو باسوس كويلو إن التعاون مهم.",
+     ("بيدرو باسوس كويلو", "leads", "البرتغال"), ("بيدرو باسوس كويلو", "leads", "الحكومة البرتغالية")),
+    ("fr", "Le Portugal et le Maroc coopèrent. Le chef du gouvernement portugais, Pedro Passos Coelho, est arrivé.",
+     ("Pedro Passos Coelho", "leads", "Portugal"), ("Pedro Passos Coelho", "leads", "gouvernement portugais")),
+])
+def test_the_head_of_a_states_cabinet_leads_the_state(extract, lang, text, expected, wrong):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples and wrong not in triples, _roles(triples)
+
+
+def test_a_named_government_is_a_body_of_its_own(extract):
+    text = "Le Maroc et la Libye coopèrent. Khalifa al-Ghawil, chef du Gouvernement de salut national, est arrivé."
+    triples, _ = extract("fr", text, [("Khalifa al-Ghawil", "Person"), ("Gouvernement de salut national", "GovernmentAgency")])
+    assert ("Khalifa al-Ghawil", "leads", "Gouvernement de salut national") in triples, _roles(triples)
+
+
+def test_a_country_name_after_a_demonym_is_part_of_the_name(extract):
+    # "Georgia" after the title's demonym is a given name, not the state the title heads.
+    text = "زار الوفد إيطاليا وجورجيا. وقالت رئيسة الوزراء الإيطالية جورجيا ميلوني إن التعاون مهم."
+    triples, _ = extract("ar", text, [("ميلوني", "Person")])
+    assert not any(h == "ميلوني" and t == "جورجيا" for h, _, t in triples), _roles(triples)
+
+
+def test_a_rank_read_as_a_name_holds_no_role(extract):
+    # "Maj" (a rank cut off from its name) is no person that leads anything.
+    text = "Europol's Executive Director, Maj, spoke at the meeting in The Hague."
+    triples, _ = extract("en", text, [("Europol", "InternationalOrganization"), ("Maj", "Person")])
+    assert not any(h == "Maj" for h, r, _ in triples if r in {"leads", "memberOf"}), _roles(triples)
