@@ -10,7 +10,8 @@ dicts (``to_dict`` / ``from_dict``) for the incremental cache.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+import copy
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 # The closed sets of the graph, declared here once. ontology/doc2kg.ttl (classes, rdfs:domain
@@ -90,6 +91,42 @@ def headline(text: str) -> str | None:
     return line if len(line) <= HEADLINE_CHARS else line[: HEADLINE_CHARS - 1].rstrip() + "…"
 
 
+# Values that dataclasses.asdict passes through deepcopy unchanged (immutable leaves).
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields, in order (``fields()`` builds them anew each call)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def plain(value: Any) -> Any:
+    """What :func:`dataclasses.asdict` makes of ``value`` (dataclasses as dicts of their
+    fields, lists, tuples and dicts copied through, anything else deep-copied), without
+    asdict's deepcopy of every string and number: writing the results to the cache and the
+    resolution index spent most of its time there."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in value.items()}
+    if hasattr(kind, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in field_names(kind)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple, as asdict
+        return kind(*[plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return kind(plain(v) for v in value)
+    if isinstance(value, dict):
+        return kind((plain(k), plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
+
+
 class Record:
     """Dict round-trip shared by all records."""
 
@@ -97,7 +134,7 @@ class Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return plain(self)
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -222,10 +259,10 @@ class MentionAttrs(Record):
         # fields are strings and lists of strings: copied by hand, not by asdict's deepcopy
         # (a third of the time of writing the resolution index).
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in field_names(type(self)):
+            value = getattr(self, name)
             if value:
-                out[f.name] = list(value) if isinstance(value, list) else value
+                out[name] = list(value) if isinstance(value, list) else value
         return out
 
 
@@ -250,7 +287,7 @@ class Mention(Record):
     attrs: MentionAttrs = field(default_factory=MentionAttrs)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "attrs"}
+        data = {name: getattr(self, name) for name in field_names(type(self)) if name != "attrs"}
         data["attrs"] = self.attrs.to_dict()
         return data
 
@@ -345,9 +382,8 @@ class DocumentResult(Record):
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(replace(self, mentions=[]))
-        data["mentions"] = [m.to_dict() for m in self.mentions]
-        return data
+        return {name: [m.to_dict() for m in self.mentions] if name == "mentions" else plain(getattr(self, name))
+                for name in field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DocumentResult":

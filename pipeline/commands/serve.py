@@ -24,7 +24,6 @@ import typer
 from rich.console import Console
 
 from pipeline.commands.query import output_folder
-from pipeline.sparql.endpoint import Endpoint, Limits, default_engines, default_max_memory_mb
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -53,6 +52,9 @@ def serve(
                                    help="Let pages of ORIGIN (e.g. https://yasgui.triply.cc, or *) query /sparql."),
 ) -> None:
     """Serve the SPARQL 1.1 Protocol (read-only) at /sparql and the graph page at /."""
+    # imported here: the server (uvicorn, jinja2) costs every other command ~0.2 s of start-up
+    from pipeline.sparql.endpoint import Endpoint, Limits, default_engines, default_max_memory_mb
+
     out = output_folder("serve", folder, out)
     engines = engines or default_engines()
     limits = Limits(timeout=timeout, max_result_bytes=max_result_bytes, max_request_bytes=max_request_bytes,

@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
@@ -29,6 +28,8 @@ def validate_graph(data: Graph, strict: bool = False) -> tuple[bool, list[dict[s
 
     Each result has ``severity`` (Violation, Warning, Info), ``focus``, ``path``, ``value``
     and ``message``; ``conforms`` is false when there is a violation (or any result, strict)."""
+    from pyshacl import validate  # imported here: pyshacl costs every other command ~0.2 s of start-up
+
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
     conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",

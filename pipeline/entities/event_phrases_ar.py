@@ -80,6 +80,7 @@ MAX_QUOTED_WORDS = 6
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
 MAX_VISITOR_TOKENS = 10
+_BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
 # A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
@@ -128,6 +129,7 @@ class ArabicEventPhrases(EntityComponent):
         data = event_phrases_ar()
         self.heads = Phrases(sorted({tuple(normalize(w).split()) for w in data["heads"]}, key=lambda h: (-len(h), h)))
         self.head_first = frozenset(h[0] for h in self.heads)
+        self._bare_forms: dict[str, str] = {}  # norm -> its bare form (see _bare)
         self.stops = frozenset(normalize(w) for w in data["stops"])
         self.bridges = frozenset(normalize(w) for w in data["bridges"])
         self.visit_links = frozenset(normalize(w) for w in data["visit_links"])
@@ -157,14 +159,23 @@ class ArabicEventPhrases(EntityComponent):
 
     def _bare(self, doc: Doc, norms: list[str]) -> list[str]:
         """Each token's norm without the article or a proclitic glued to a head (بزيارة)."""
+        known = self._bare_forms
+        if len(known) >= _BARE_MAX:
+            known.clear()
         out = []
-        for token, n in zip(doc, norms):
-            if n.startswith(ARTICLE) or n[:1] in CONJUNCTIONS + PREPOSITIONS and ARTICLE in n[:3]:
-                out.append(strip_definite(n))
-                continue
-            cut = None if n in self.head_first else split_proclitic(n, self.head_first)
-            out.append(normalize(cut[1]) if cut else n)
+        for n in norms:
+            bare = known.get(n)
+            if bare is None:
+                bare = known[n] = self._bare_form(n)
+            out.append(bare)
         return out
+
+    def _bare_form(self, n: str) -> str:
+        """:meth:`_bare` of one norm (kept per norm in ``_bare_forms``: words repeat)."""
+        if n.startswith(ARTICLE) or n[:1] in CONJUNCTIONS + PREPOSITIONS and ARTICLE in n[:3]:
+            return strip_definite(n)
+        cut = None if n in self.head_first else split_proclitic(n, self.head_first)
+        return normalize(cut[1]) if cut else n
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[Span, EventName]]:
         if self.lang != "ar" or not len(doc):

@@ -65,6 +65,7 @@ MAX_AR_CONSTRUCT_WORDS = 2
 # Arabic: the tokens of a session's body after the ordinal (clitics split off), its
 # adjectives and genitive chain included.
 MAX_AR_BODY_TOKENS = 12
+_BARE_MAX = 100_000  # Arabic norms kept with their bare form (_described) before the table starts again
 
 
 def _lower_word(text: str) -> bool:
@@ -164,6 +165,7 @@ class EventPatterns(EntityComponent):
         self.described = phrases(spec.get("described"))
         self.described_heads = {tuple(normalize(w).split()): w for w in spec.get("described") or []}
         self.described_first = frozenset(p[0] for p in self.described)
+        self._described_bare: dict[str, str] = {}  # norm -> without a proclitic before a description (_described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
         self.words = function_words(function_words_path)
@@ -609,10 +611,15 @@ class EventPatterns(EntityComponent):
             return out
         bare = list(norms)
         if self.lang == "ar":
+            known = self._described_bare
+            if len(known) >= _BARE_MAX:
+                known.clear()
             for i, n in enumerate(norms):
-                cut = None if n in self.described_first else split_proclitic(n, self.described_first)
-                if cut is not None:
-                    bare[i] = normalize(cut[1])
+                form = known.get(n)
+                if form is None:
+                    cut = None if n in self.described_first else split_proclitic(n, self.described_first)
+                    form = known[n] = normalize(cut[1]) if cut is not None else n
+                bare[i] = form
         for i, phrase in self.described.matches(bare):
             end = k = i + len(phrase)
             if k < len(doc) and norms[k] in self.described_links:

@@ -46,6 +46,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but the
+# line and tab ones (\t \n \v \f \r): one regex scan, not a category look-up per character.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Characters that carry no text but can hide or reorder it (bidi overrides, zero-width).
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00]")
 
@@ -164,7 +167,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\t\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls / len(sample) > 0.05
 
 

@@ -41,6 +41,28 @@ def test_binary_is_refused(tmp_path):
     assert isinstance(item, tuple) and isinstance(item[1], IngestError)
 
 
+def test_control_characters_are_those_of_unicode_category_cc():
+    # _looks_binary counts them with one regex: exactly Unicode's Cc, less \t \n \v \f \r.
+    import unicodedata
+
+    from pipeline.ingest.read import _CONTROL
+
+    wrong = [hex(cp) for cp in range(0x110000)
+             if (unicodedata.category(chr(cp)) == "Cc" and chr(cp) not in "\n\t\r\f\v") != bool(_CONTROL.match(chr(cp)))]
+    assert wrong == []
+
+
+def test_text_with_c1_controls_is_refused_and_tabs_are_not(tmp_path):
+    binary = tmp_path / "c1.txt"
+    binary.write_text("Le Maroc et la France" + "\x85\x9c" * 10 + " coopèrent.", encoding="utf-8")
+    tabs = tmp_path / "tabs.txt"
+    tabs.write_text("Le Maroc\tet\tla France\n" * 20, encoding="utf-8")
+    (item,) = _read(binary)
+    assert isinstance(item, tuple) and "binary" in str(item[1])
+    (doc,) = _read(tabs)
+    assert isinstance(doc, Document)
+
+
 def test_empty_file_is_reported(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("  \n\t ")
