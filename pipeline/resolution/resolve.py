@@ -1039,9 +1039,7 @@ class Resolver:
         """Add a unit as :meth:`snapshot` gave it, as if its document had been added (step 1
         done); its document's other units are not added."""
         for d in data["nodes"]:
-            node = Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
-                        name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
-                        names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
+            node = node_of_snapshot(d)
             self.nodes[node.id] = node
             self.uf.parent[node.id] = unit
             self.uf.group[node.id] = d["uf_group"]
@@ -1108,6 +1106,13 @@ class Resolver:
         for node_id in sorted(self.nodes):
             out[self.uf.find(node_id)].append(self.nodes[node_id])
         return out
+
+
+def node_of_snapshot(d: dict) -> Node:
+    """A node as :meth:`Resolver.snapshot` wrote it."""
+    return Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
+                name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
+                names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
 
 
 def resolve_entities(
