@@ -22,6 +22,8 @@ and loaded (``report.json``'s ``resolution``).
 Usage::
 
     python benchmarks/archive_run.py --documents 3000 10000 --work /tmp/archive-run
+    python benchmarks/archive_run.py --documents 100000 --step 15000 --work /tmp/archive-run
+        # the same work folder, grown from 10k to 100k by incremental runs of 15,000 documents
     python benchmarks/growth.py /tmp/dev/graph.nq --documents 10000 100000 --work /tmp/growth
         # its incremental row calls add_documents(documents=N, work=WORK) below
 """
@@ -149,16 +151,29 @@ def timed_run(archive: Path, out: Path) -> dict:
     return row
 
 
-def add_documents(documents: int, work: Path, shared_names: bool = False) -> dict:
-    """The growth benchmark's hook: the archive grown to ``documents``, then 10 new ones added."""
+def add_documents(documents: int, work: Path, shared_names: bool = False, step: int | None = None) -> dict:
+    """The growth benchmark's hook: the archive grown to ``documents``, then 10 new ones added.
+    With ``step``, the archive grows by at most ``step`` documents a run (each an incremental
+    run of ``doc2kg run --exports none``, timed as a prepare row): an archive too large for
+    one clean run is prepared as an archive grows, in batches."""
     work = Path(work) / ("archive-run-shared" if shared_names else "archive-run")
     archive, out = work / "archive", work / "out"
-    # in a child process: the template's NLP is not the caller's memory
-    done = subprocess.run([sys.executable, __file__, "--grow", str(documents), "--work", str(work)]
-                          + (["--shared-names"] if shared_names else []), check=True,
-                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    added = int(done.stdout.strip().splitlines()[-1])
-    prepare = timed_run(archive, out) if added or not (out / "report.json").is_file() else None
+    have = sum(1 for f in archive.glob("part*.jsonl") for _ in f.open(encoding="utf-8")) if archive.is_dir() else 0
+    targets = [documents]
+    if step and have:
+        targets = list(range(have + step, documents, step)) + [documents]
+    prepares = []
+    for target in targets:
+        # in a child process: the template's NLP is not the caller's memory
+        done = subprocess.run([sys.executable, __file__, "--grow", str(target), "--work", str(work)]
+                              + (["--shared-names"] if shared_names else []), check=True,
+                              capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        added = int(done.stdout.strip().splitlines()[-1])
+        if added or not (out / "report.json").is_file():
+            prepares.append(dict(timed_run(archive, out), documents=target, added=added,
+                                 load_average=os.getloadavg()))
+            print(json.dumps({"prepare": prepares[-1]}), file=sys.stderr, flush=True)
+    prepare = prepares[0] if len(prepares) == 1 else prepares or None
     rows = _rows(NEW)[:NEW_DOCUMENTS]
     new = archive / f"zz-new-{documents:09d}.jsonl"
     new.write_text("".join(json.dumps({"id": f"new{documents}-{r['id']}", "text": r["text"]}, ensure_ascii=False)
@@ -177,6 +192,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--shared-names", action="store_true",
                         help="every copy names the same entities (the closure's worst case)")
+    parser.add_argument("--step", type=int, help="grow the archive by at most this many documents a run")
     parser.add_argument("--grow", type=int, help=argparse.SUPPRESS)  # add_documents' child: grow, print how many
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -185,7 +201,7 @@ def main() -> None:
         return
     for documents in sorted(args.documents):
         print(json.dumps({"documents": documents, "load_average": os.getloadavg(),
-                          **add_documents(documents, args.work, args.shared_names)}), flush=True)
+                          **add_documents(documents, args.work, args.shared_names, args.step)}), flush=True)
     print(f"this process's peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 
