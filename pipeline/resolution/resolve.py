@@ -1089,11 +1089,13 @@ class Resolver:
                     keys.add(f"d:{node.group}|{lookup}")
             if not node.local:
                 keys.add("k:" + node.key)
+            # (an empty name retypes nothing: a described event's has no core, and a model's
+            # name cut to nothing matches no event's; as a key it would link them all)
             if node.group == "event":
                 for sig in self._event_signatures(node, qualifiers=False):
-                    keys.update(f"e:{k}" for k in name_keys(sig.core))
+                    keys.update(f"e:{k}" for k in name_keys(sig.core) if sig.core)
             elif self._may_be_event(node):
-                keys.update(f"e:{k}" for k in name_keys(edition_name(name_key(node.name))))
+                keys.update(f"e:{k}" for k in name_keys(edition_name(name_key(node.name))) if k[1])
         facts = self._event_facts(relations)
         reports = self._event_reports(facts, lambda n: n.group == "event" or self._may_be_event(n))
         for report, block_keys in event_blocking_keys(reports).items():

@@ -297,3 +297,19 @@ def test_random_runs_over_shared_entities_equal_a_clean_run(shared_pool, pool, t
         if step and rng.random() < 0.7:
             present -= set(rng.sample(sorted(present), rng.randint(1, 2)))
         _check([texts[i] for i in sorted(present)], index)
+
+
+def test_a_described_event_shares_no_empty_name_key(tmp_path):
+    """A state visit is described, not named: its unit offers no name key to the retyping
+    of model events (an empty one would link every described event of the archive)."""
+    from pipeline.ontology_data import load_lexicon
+    from pipeline.resolution.resolve import Resolver
+
+    (result,) = Pipeline().process_batch([Document(
+        id="visit", text="Le président Macron a effectué une visite d'État au Maroc en octobre 2024.")])
+    resolver = Resolver(load_lexicon())
+    resolver.add_document(result)
+    keys = resolver.unit_keys(result.relations)
+    event = next(unit for unit in keys if unit.startswith("visit\x1fevent|"))
+    assert any(k.startswith("v:frame") for k in keys[event])  # joined by its frame, not a name
+    assert not {k for ks in keys.values() for k in ks if k.startswith("e:") and "''" in k}
