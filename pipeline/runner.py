@@ -54,7 +54,7 @@ from pipeline.learned.event_spans import event_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation, StoredResult
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
-from pipeline.resolution.incremental import (entity_and_relation_counts, graph_part, index_state,
+from pipeline.resolution.incremental import (document_langs, entity_and_relation_counts, graph_part, index_state,
                                              resolve_incremental)
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import atomic_write
@@ -469,8 +469,10 @@ class Pipeline:
         changed_relations = [Relation.from_dict(json.loads(after)) for _, after in relation_changes.values() if after]
         gone = ({"e\x1f" + key for key, (_, after) in entity_changes.items() if after is None}
                 | {"r\x1f" + key for key, (_, after) in relation_changes.items() if after is None})
-        _, _, langs = graph_part(index, {d for e in changed_entities for d in e.documents}
-                                 | {ev.document for r in changed_relations for ev in r.evidence})
+        # the languages of the changed records' documents (their labels' tags read them);
+        # not graph_part's: every entity and relation of those documents (Morocco's: most)
+        langs = document_langs(index, {d for e in changed_entities for d in e.documents}
+                               | {ev.document for r in changed_relations for ev in r.evidence})
         changes = build_graph(changed_entities, changed_relations)
         changes.graph["documents"] = {d: {"lang": lang} for d, lang in langs.items()}
         touched = state.touched_by(changes, gone, stats["dirty"], stats["state_before"], generation.name)

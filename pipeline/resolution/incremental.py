@@ -591,6 +591,15 @@ def graph_part(path: Path, documents: set[str]) -> tuple[list[Entity], list[Rela
     return entities, relations, langs
 
 
+def document_langs(path: Path, documents: set[str]) -> dict[str, str | None]:
+    """The language of each of ``documents`` (those the index knows)."""
+    index = ResolutionIndex(path)
+    try:
+        return dict(_select(index, "SELECT doc, lang FROM docs WHERE doc IN ({})", sorted(documents)))
+    finally:
+        index.close()
+
+
 def entity_and_relation_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
     """Entities and relations of the index by type (the report's totals), read in SQLite."""
     index = ResolutionIndex(path)
