@@ -22,6 +22,8 @@ and loaded (``report.json``'s ``resolution``).
 Usage::
 
     python benchmarks/archive_run.py --documents 3000 10000 --work /tmp/archive-run
+    python benchmarks/archive_run.py --documents 100000 --step 15000 --work /tmp/archive-run
+        # the same work folder, grown from 10k to 100k by incremental runs of 15,000 documents
     python benchmarks/growth.py /tmp/dev/graph.nq --documents 10000 100000 --work /tmp/growth
         # its incremental row calls add_documents(documents=N, work=WORK) below
 """
@@ -30,7 +32,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
+import string
 import subprocess
 import sys
 import time
@@ -78,7 +82,21 @@ def copy_tag(copy: int) -> str:
             return "Q" + letters
 
 
-def _forge(template: dict, document, copy: int, shared_names: bool) -> dict:
+def cipher(copy: int) -> dict[int, str]:
+    """Copy ``copy``'s letters: a permutation of the Latin letters and one of the Arabic
+    letters (lam kept: the article stays one), drawn from the copy's number."""
+    rng = random.Random(copy)
+    table: dict[int, str] = {}
+    for letters in (string.ascii_lowercase,
+                    "".join(chr(c) for c in [*range(0x0628, 0x063B), *range(0x0641, 0x064B)] if c != 0x0644)):
+        shuffled = list(letters)
+        rng.shuffle(shuffled)
+        table.update({ord(a): b for a, b in zip(letters, shuffled)})
+        table.update({ord(a.upper()): b.upper() for a, b in zip(letters, shuffled) if a.isascii()})
+    return table
+
+
+def _forge(template: dict, document, copy: int, shared_names: bool, ciphered: bool = False) -> dict:
     """``template`` (a result) as the result of ``document``, a copy of its text under
     another id; unless ``shared_names``, every name but a country's ends with the copy's
     tag (and loses its lexicon key), as the store benchmark renames every entity IRI but a
@@ -88,16 +106,32 @@ def _forge(template: dict, document, copy: int, shared_names: bool) -> dict:
     body = body.replace(f'"{old}#', f'"{new}#').replace(f'"document": "{old}"', f'"document": "{new}"')
     result = dict(template, **json.loads(body))
     if copy and not shared_names:
+        table = cipher(copy) if ciphered else None
         for mention in result["mentions"]:
             if mention["type"] != "Country":
-                mention["text"] = f"{mention['text']} {copy_tag(copy)}"
+                mention["text"] = (mention["text"].translate(table) if table is not None
+                                   else f"{mention['text']} {copy_tag(copy)}")
                 mention["key"] = None
+                if table is not None:
+                    mention["attrs"] = _cipher_attrs(mention.get("attrs") or {}, table)
     result["document"] = dict(template["document"], **{k: getattr(document, k) for k in (
         "id", "source", "text", "content_hash", "encoding", "title", "publisher", "date", "url")})
     return result
 
 
-def grow(archive: Path, out: Path, documents: int, work: Path, shared_names: bool = False) -> int:
+def _cipher_attrs(attrs: dict, table: dict[int, str]) -> dict:
+    """A mention's attributes with the names they carry (aliases, acronym, bare name) in the copy's letters."""
+    out = dict(attrs)
+    for k in ("acronym", "name"):
+        if isinstance(out.get(k), str):
+            out[k] = out[k].translate(table)
+    if isinstance(out.get("aliases"), list):
+        out["aliases"] = [a.translate(table) if isinstance(a, str) else a for a in out["aliases"]]
+    return out
+
+
+def grow(archive: Path, out: Path, documents: int, work: Path, shared_names: bool = False,
+         ciphered: bool = False) -> int:
     """Write archive files up to ``documents`` documents and their results into ``out``'s
     cache; returns how many documents were added."""
     from pipeline.ingest.read import discover
@@ -125,7 +159,7 @@ def grow(archive: Path, out: Path, documents: int, work: Path, shared_names: boo
             entry = cache._path(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
             copy = int(document.id.split("-", 1)[0][1:])
-            entry.write_text(json.dumps({"key": key, "result": _forge(template, document, copy, shared_names)},
+            entry.write_text(json.dumps({"key": key, "result": _forge(template, document, copy, shared_names, ciphered)},
                                         ensure_ascii=False), encoding="utf-8")
             added += 1
     return added
@@ -149,16 +183,31 @@ def timed_run(archive: Path, out: Path) -> dict:
     return row
 
 
-def add_documents(documents: int, work: Path, shared_names: bool = False) -> dict:
-    """The growth benchmark's hook: the archive grown to ``documents``, then 10 new ones added."""
-    work = Path(work) / ("archive-run-shared" if shared_names else "archive-run")
+def add_documents(documents: int, work: Path, shared_names: bool = False, step: int | None = None,
+                  ciphered: bool = False) -> dict:
+    """The growth benchmark's hook: the archive grown to ``documents``, then 10 new ones added.
+    With ``step``, the archive grows by at most ``step`` documents a run (each an incremental
+    run of ``doc2kg run --exports none``, timed as a prepare row): an archive too large for
+    one clean run is prepared as an archive grows, in batches."""
+    work = Path(work) / ("archive-run-shared" if shared_names else "archive-run-cipher" if ciphered else "archive-run")
     archive, out = work / "archive", work / "out"
-    # in a child process: the template's NLP is not the caller's memory
-    done = subprocess.run([sys.executable, __file__, "--grow", str(documents), "--work", str(work)]
-                          + (["--shared-names"] if shared_names else []), check=True,
-                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    added = int(done.stdout.strip().splitlines()[-1])
-    prepare = timed_run(archive, out) if added or not (out / "report.json").is_file() else None
+    have = sum(1 for f in archive.glob("part*.jsonl") for _ in f.open(encoding="utf-8")) if archive.is_dir() else 0
+    targets = [documents]
+    if step and have:
+        targets = list(range(have + step, documents, step)) + [documents]
+    prepares = []
+    for target in targets:
+        # in a child process: the template's NLP is not the caller's memory
+        done = subprocess.run([sys.executable, __file__, "--grow", str(target), "--work", str(work)]
+                              + (["--shared-names"] if shared_names else []) + (["--cipher"] if ciphered else []),
+                              check=True,
+                              capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        added = int(done.stdout.strip().splitlines()[-1])
+        if added or not (out / "report.json").is_file():
+            prepares.append(dict(timed_run(archive, out), documents=target, added=added,
+                                 load_average=os.getloadavg()))
+            print(json.dumps({"prepare": prepares[-1]}), file=sys.stderr, flush=True)
+    prepare = prepares[0] if len(prepares) == 1 else prepares or None
     rows = _rows(NEW)[:NEW_DOCUMENTS]
     new = archive / f"zz-new-{documents:09d}.jsonl"
     new.write_text("".join(json.dumps({"id": f"new{documents}-{r['id']}", "text": r["text"]}, ensure_ascii=False)
@@ -177,15 +226,20 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--shared-names", action="store_true",
                         help="every copy names the same entities (the closure's worst case)")
+    parser.add_argument("--step", type=int, help="grow the archive by at most this many documents a run")
+    parser.add_argument("--cipher", action="store_true",
+                        help="a copy's names (but a country's) in its own letters, not tagged: no tag shared by "
+                             "the copies' initials, surnames or transliteration blocks")
     parser.add_argument("--grow", type=int, help=argparse.SUPPRESS)  # add_documents' child: grow, print how many
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.grow is not None:
-        print(grow(args.work / "archive", args.work / "out", args.grow, args.work, args.shared_names))
+        print(grow(args.work / "archive", args.work / "out", args.grow, args.work, args.shared_names, args.cipher))
         return
     for documents in sorted(args.documents):
         print(json.dumps({"documents": documents, "load_average": os.getloadavg(),
-                          **add_documents(documents, args.work, args.shared_names)}), flush=True)
+                          **add_documents(documents, args.work, args.shared_names, args.step, args.cipher)}),
+              flush=True)
     print(f"this process's peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 

@@ -54,10 +54,10 @@ from pipeline.learned.event_spans import event_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation, StoredResult
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
-from pipeline.resolution.incremental import (entity_and_relation_counts, graph_part, index_state,
+from pipeline.resolution.incremental import (document_langs, entity_and_relation_counts, graph_part, index_state,
                                              resolve_incremental)
 from pipeline.resolution.resolve import resolve_entities
-from pipeline.runtime.atomic import write_text
+from pipeline.runtime.atomic import atomic_write
 from pipeline.runtime.cache import ResultCache, document_key, pipeline_fingerprint
 from pipeline.runtime.output_folder import (OutputWriteError, RunLock, carry_over, discard, home_of, new_generation,
                                             publish)
@@ -73,6 +73,8 @@ from pipeline.store.touched import StoreState
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
 MAX_READY_PER_BATCH = 4096
+# Where report.json's documents go while the rest of it is written (see Pipeline.write_report).
+_DOCUMENTS = "\x00documents\x00"
 # ``exports="auto"``: the whole-archive files (graph.json, the RDF files, the page...) up to
 # this many documents, above it the store only. At 1,500 documents the exports take three
 # quarters of a re-run's time and graph.nq alone is 44 MB; past ~2,000 documents the page's
@@ -467,8 +469,10 @@ class Pipeline:
         changed_relations = [Relation.from_dict(json.loads(after)) for _, after in relation_changes.values() if after]
         gone = ({"e\x1f" + key for key, (_, after) in entity_changes.items() if after is None}
                 | {"r\x1f" + key for key, (_, after) in relation_changes.items() if after is None})
-        _, _, langs = graph_part(index, {d for e in changed_entities for d in e.documents}
-                                 | {ev.document for r in changed_relations for ev in r.evidence})
+        # the languages of the changed records' documents (their labels' tags read them);
+        # not graph_part's: every entity and relation of those documents (Morocco's: most)
+        langs = document_langs(index, {d for e in changed_entities for d in e.documents}
+                               | {ev.document for r in changed_relations for ev in r.evidence})
         changes = build_graph(changed_entities, changed_relations)
         changes.graph["documents"] = {d: {"lang": lang} for d, lang in langs.items()}
         touched = state.touched_by(changes, gone, stats["dirty"], stats["state_before"], generation.name)
@@ -493,32 +497,20 @@ class Pipeline:
     def write_report(self, summary: RunSummary, folder: Path | None = None,
                      load: Callable[[StoredResult], DocumentResult] | None = None) -> Path:
         """``report.json`` in ``folder`` (default the summary's folder), listed as
-        ``OUT/report.json``; ``load`` reads a result left on disk (one at a time)."""
-        docs = []
-        for r in summary.results:
-            if isinstance(r, StoredResult):
-                if load is None:
-                    raise ValueError("a result left on disk and no loader")
-                r = load(r)
-            docs.append({
-                "id": r.document.id,
-                "source": r.document.source,
-                "status": r.status,
-                "error": r.error,
-                "language": r.document.lang,
-                "encoding": r.document.encoding,
-                "characters": len(r.document.text),
-                "tokens": r.tokens,
-                "mentions": dict(sorted(Counter(m.type for m in r.mentions).items())),
-                "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
-                "timings": r.timings,
-                "warnings": r.warnings,
-                "metadata": document_record(r.document),
-                "cached": r.document.id in summary.cached_ids,
-            })
+        ``OUT/report.json``; ``load`` reads a result left on disk (one at a time). The
+        documents' entries are written one at a time, not held (an archive's report is
+        its size); the file is the one ``json.dumps(report, indent=1)`` writes."""
+        def entries() -> Iterator[dict]:
+            for r in summary.results:
+                if isinstance(r, StoredResult):
+                    if load is None:
+                        raise ValueError("a result left on disk and no loader")
+                    r = load(r)
+                yield _report_entry(r, summary.cached_ids)
+
         report = {
             "pipeline_version": __version__,
-            "documents": docs,
+            "documents": [_DOCUMENTS] if summary.results else [],
             "totals": {
                 "documents": len(summary.results),
                 "ok": sum(r.status == "ok" for r in summary.results),
@@ -533,10 +525,36 @@ class Pipeline:
             },
             "files": sorted(p.name for p in summary.files),
         }
+        head, _, tail = json.dumps(report, ensure_ascii=False, indent=1).partition(json.dumps(_DOCUMENTS))
         path = Path(folder or summary.out_dir) / "report.json"
-        write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        with atomic_write(path) as fh:
+            fh.write(head)
+            for i, entry in enumerate(entries()):
+                # an entry at depth 2 of indent=1 (JSON escapes every newline within a string)
+                fh.write(("" if i == 0 else ",\n  ") + json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+            fh.write(tail + "\n")
         summary.files.append(summary.out_dir / "report.json")
         return path
+
+
+def _report_entry(r: DocumentResult, cached_ids: set[str]) -> dict:
+    """One document's entry in report.json."""
+    return {
+        "id": r.document.id,
+        "source": r.document.source,
+        "status": r.status,
+        "error": r.error,
+        "language": r.document.lang,
+        "encoding": r.document.encoding,
+        "characters": len(r.document.text),
+        "tokens": r.tokens,
+        "mentions": dict(sorted(Counter(m.type for m in r.mentions).items())),
+        "relations": dict(sorted(Counter(x.type for x in r.relations).items())),
+        "timings": r.timings,
+        "warnings": r.warnings,
+        "metadata": document_record(r.document),
+        "cached": r.document.id in cached_ids,
+    }
 
 
 def _result_key(result: DocumentResult | StoredResult) -> str:

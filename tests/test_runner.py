@@ -95,3 +95,24 @@ def test_exports_none_and_auto_write_the_store_only(monkeypatch, tmp_path):
     monkeypatch.setattr(runner, "AUTO_EXPORT_LIMIT", 1)
     Pipeline(exporters=("json", "store"), exports="auto").run([corpus], out)
     assert not (out / "graph.json").exists() and (out / "store.json").is_file()
+
+
+def test_report_json_written_entry_by_entry_is_the_indented_dump_of_the_report(tmp_path):
+    """write_report streams the documents' entries: the file is still byte for byte
+    ``json.dumps(report, indent=1)`` (entries nested at depth 2, strings with line
+    separators inside them kept on their line), and a run of no document writes it too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Morocco and \"Spain\" cooperate against terrorism,\u2028the ministry said.",
+                                    encoding="utf-8")
+    (folder / "two.txt").write_text("La France et le Maroc coopèrent depuis hier.", encoding="utf-8")
+    Pipeline(exports="none", cache=False).run([folder], tmp_path / "out")
+    text = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    report = json.loads(text)
+    assert [d["id"] for d in report["documents"]] == ["one", "two"]
+    assert text == json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    Pipeline(exports="none", cache=False).run([empty], tmp_path / "out2")
+    text = (tmp_path / "out2" / "report.json").read_text(encoding="utf-8")
+    assert json.loads(text)["documents"] == [] and text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"

@@ -16,7 +16,12 @@ gives exactly the components a clean run gives them; the entities of the other u
 as they are. The index keeps each unit as step 1 left it (its nodes and mentions, and the
 event facts its document's relations give it), so only the dirty documents are read
 again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
-documents share (a country) costs one small unit per document, not its documents. Entity ids are the clean run's: a base id (label and type,
+documents share costs one small unit per document, not its documents. An entity anchored
+to a lexicon entry (a country, a known agency: :mod:`.anchored`) is kept as a tally under
+its own root (``@`` and its lexicon id): a unit that joins it adds its counts, one that
+leaves subtracts them, and in the closure one of its units stands for it on each key it
+shares with the closure (``anchored_keys``), so a new document that names Morocco loads one
+unit of Morocco, not one per document that names it. Entity ids are the clean run's: a base id (label and type,
 or lexicon id) shared by several entities goes to the one of the smallest root
 (:func:`.resolve.assign_ids`), recomputed over every entity of each base the closure
 touches. Each document's relations are kept with their ends (and source) as units, filed
@@ -51,17 +56,23 @@ from pathlib import Path
 
 from pipeline.model import OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Relation, StoredResult
 from pipeline.ontology_data import Lexicon, load_lexicon
-from pipeline.resolution.resolve import Resolver, assign_ids, make_entities, merge_relations
+from pipeline.resolution.anchored import (add_tally, anchored_root, empty_tally, entity_anchor, node_tally, rep_key,
+                                          root_anchor, tally_empty, tally_entity)
+from pipeline.resolution.resolve import Resolver, assign_ids, make_entities, merge_relations, node_of_snapshot
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, digest TEXT, mentions TEXT, lang TEXT);
-CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, doc TEXT, root TEXT);
+CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, doc TEXT, root TEXT, anchor TEXT);
 CREATE INDEX IF NOT EXISTS units_doc ON units(doc);
 CREATE INDEX IF NOT EXISTS units_root ON units(root);
 CREATE TABLE IF NOT EXISTS unit_keys (unit TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS unit_keys_key ON unit_keys(key);
 CREATE INDEX IF NOT EXISTS unit_keys_unit ON unit_keys(unit);
+CREATE TABLE IF NOT EXISTS anchored_keys (key TEXT, anchor TEXT, unit TEXT, doc TEXT);
+CREATE INDEX IF NOT EXISTS anchored_keys_key ON anchored_keys(key, anchor, unit, doc);
+CREATE INDEX IF NOT EXISTS anchored_keys_unit ON anchored_keys(unit);
+CREATE TABLE IF NOT EXISTS tallies (root TEXT PRIMARY KEY, data TEXT);
 CREATE TABLE IF NOT EXISTS unit_data (unit TEXT PRIMARY KEY, data TEXT, facts TEXT);
 CREATE TABLE IF NOT EXISTS entities (root TEXT PRIMARY KEY, base TEXT, alts TEXT, id TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
@@ -73,8 +84,9 @@ CREATE INDEX IF NOT EXISTS rels_src ON rels(src);
 CREATE INDEX IF NOT EXISTS rels_rkey ON rels(rkey);
 CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
 """
-TABLES = ("meta", "docs", "units", "unit_keys", "unit_data", "entities", "rels", "merged")
-FORMAT = "3"
+TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
+          "merged")
+FORMAT = "4"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -125,8 +137,25 @@ class ResolutionIndex:
     def keys_of_units(self, units: list[str]) -> set[str]:
         out: set[str] = set()
         for part in _chunks(units):
-            out |= {k for (k,) in self.db.execute(f"SELECT key FROM unit_keys WHERE unit IN ({_marks(len(part))})", part)}
+            for table in ("unit_keys", "anchored_keys"):
+                out |= {k for (k,) in self.db.execute(
+                    f"SELECT key FROM {table} WHERE unit IN ({_marks(len(part))})", part)}
         return out
+
+    def reps_of_keys(self, keys: list[str]) -> set[str]:
+        """For each key and each anchored entity with a unit of that key (and of no dirty
+        document, :meth:`set_dirty`), one such unit: it stands for the entity."""
+        out: set[str] = set()
+        for part in _chunks(keys):
+            out |= {u for (u,) in self.db.execute(
+                f"SELECT MIN(unit) FROM anchored_keys WHERE key IN ({_marks(len(part))}) "
+                "AND doc NOT IN (SELECT doc FROM temp.dirty_docs) GROUP BY key, anchor", part)}
+        return out
+
+    def set_dirty(self, docs: list[str]) -> None:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS dirty_docs (doc TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.dirty_docs")
+        self.db.executemany("INSERT OR IGNORE INTO temp.dirty_docs VALUES (?)", [(d,) for d in docs])
 
     def units_of_keys(self, keys: list[str]) -> set[str]:
         out: set[str] = set()
@@ -143,14 +172,17 @@ class ResolutionIndex:
 
 def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str]) -> set[str]:
     """Stored units (of documents not dirty) linked to the dirty documents' old and new units
-    through shared keys, transitively."""
+    through shared keys, transitively; of an anchored entity's units sharing a key only
+    with the others, one per key (:mod:`.anchored`)."""
     dirty_units = set(index.units_of_docs(dirty_docs))
+    index.set_dirty(dirty_docs)
     frontier = new_keys | index.keys_of_units(sorted(dirty_units))
     seen_keys: set[str] = set()
     closure: set[str] = set()
     while frontier:
         seen_keys |= frontier
-        found = index.units_of_keys(sorted(frontier)) - dirty_units - closure
+        keys = sorted(frontier)
+        found = (index.units_of_keys(keys) | index.reps_of_keys(keys)) - dirty_units - closure
         closure |= found
         frontier = index.keys_of_units(sorted(found)) - seen_keys
     return closure
@@ -265,9 +297,15 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     wanted = set(ids)
     unit_doc = {u: resolver.nodes[u].document for u in set(units.values())}
     rows = [(u, doc) for u, doc in unit_doc.items() if doc in wanted]
-    index.db.executemany("INSERT OR REPLACE INTO units (unit, doc) VALUES (?, ?)", rows)
+    anchors = {u: entity_anchor(resolver.uf.lexicon[u], resolver.lexicon) for u, _ in rows}
+    index.db.executemany("INSERT OR REPLACE INTO units (unit, doc, anchor) VALUES (?, ?, ?)",
+                         [(u, doc, anchors[u]) for u, doc in rows])
     index.db.executemany("INSERT INTO unit_keys VALUES (?, ?)",
-                         [(u, k) for u, _ in rows for k in sorted(keys.get(u, ()))])
+                         [(u, k) for u, _ in rows for k in sorted(keys.get(u, ()))
+                          if not (anchors[u] and rep_key(k))])
+    index.db.executemany("INSERT INTO anchored_keys VALUES (?, ?, ?, ?)",
+                         [(k, anchors[u], u, doc) for u, doc in rows if anchors[u]
+                          for k in sorted(keys.get(u, ())) if rep_key(k)])
     members: dict[str, list[str]] = {}
     for node, unit in sorted(units.items()):
         members.setdefault(unit, []).append(node)
@@ -282,11 +320,22 @@ def _write_entities(index: ResolutionIndex, made: dict, units: dict[str, str], r
                          [(root, base, json.dumps(alts), entity.id, json.dumps(entity.to_dict(), ensure_ascii=False))
                           for root, (entity, alts, base) in made.items()])
     index.db.executemany("UPDATE units SET root=? WHERE unit=?",
-                         sorted({(resolver.uf.find(u), u) for u in set(units.values()) if u in resolver.nodes}))
+                         sorted({(_root(resolver, resolver.uf.find(u)), u) for u in set(units.values())
+                                 if u in resolver.nodes}))
 
 
-def _made(resolver: Resolver) -> dict[str, tuple[Entity, tuple[str, str], str]]:
-    return {root: (entity, alts, entity.id) for root, (entity, alts) in make_entities(resolver).items()}
+def _root(resolver: Resolver, root: str) -> str:
+    """The root a component is kept under: an anchored entity's own (:mod:`.anchored`)."""
+    anchor = entity_anchor(resolver.uf.lexicon[root], resolver.lexicon)
+    return anchored_root(anchor) if anchor else root
+
+
+def _made(resolver: Resolver) -> tuple[dict[str, tuple[Entity, tuple[str, str], str]], dict[str, dict]]:
+    """The entities of the resolver's components, and the tally of each anchored one."""
+    made = {_root(resolver, root): (entity, alts, entity.id) for root, (entity, alts) in make_entities(resolver).items()}
+    tallies = {_root(resolver, root): node_tally(nodes) for root, nodes in resolver.components().items()
+               if root_anchor(_root(resolver, root))}
+    return made, tallies
 
 
 # -- relations: each document's relations kept with their ends as units, merged per key --
@@ -385,9 +434,11 @@ def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], dige
     keys = resolver.unit_keys(relations)
     mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations))
     resolver.join_all(relations)
-    made = _made(resolver)
+    made, tallies = _made(resolver)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in made.items()])
     _write_entities(index, made, units, resolver)
+    index.db.executemany("INSERT INTO tallies VALUES (?, ?)",
+                         [(root, json.dumps(tally, ensure_ascii=False)) for root, tally in sorted(tallies.items())])
     _merge_keys(index, _write_relations(index, docs, mentions), {doc: i for i, doc in enumerate(digests)})
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
@@ -407,14 +458,21 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     facts = resolver.unit_facts(relations)
     closure = _closure(index, dirty, set().union(*keys.values()) if keys else set())
     rows = index.unit_rows(sorted(closure))
-    old_roots = sorted({root for _, _, root in rows} | {
-        root for (root,) in _select(index, "SELECT DISTINCT root FROM units WHERE doc IN ({})", dirty)})
+    old_dirty = dict(_select(index, "SELECT unit, root FROM units WHERE doc IN ({})", dirty))
+    old_roots = sorted({root for _, _, root in rows} | set(old_dirty.values()))
+    # what leaves the anchored entities: the dirty documents' old units (read before they
+    # go) and the closure's (resolved again below, they add themselves back where they join)
+    leaving: dict[str, dict] = {}
+    for unit, data in _select(index, "SELECT unit, data FROM unit_data WHERE unit IN ({})",
+                              sorted(u for u, root in old_dirty.items() if root_anchor(root))):
+        add_tally(leaving.setdefault(old_dirty[unit], empty_tally()),
+                  node_tally(node_of_snapshot(d) for d in json.loads(data)["nodes"]))
     stats.update(resolved_documents=len(docs), units=len(closure),
                  closure_documents=len({doc for _, doc, _ in rows}))
     # the dirty documents' rows, anew (their relations' keys kept: those merge again)
     relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
                      if key is not None}
-    for table in ("unit_keys", "unit_data", "units"):
+    for table in ("unit_keys", "anchored_keys", "unit_data", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
@@ -433,8 +491,29 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     if loaded != len(closure):  # a unit without its data: start over
         raise RuntimeError("resolution index out of step with its documents")
     units = {**units, **{node: unit for node, unit in resolver.units().items()}}
+    old_root = {unit: root for unit, _, root in rows}
+    for node, unit in units.items():
+        if root_anchor(old_root.get(unit)):
+            add_tally(leaving.setdefault(old_root[unit], empty_tally()), node_tally([resolver.nodes[node]]))
     resolver.join_all(relations, facts=facts)
-    made = _made(resolver)
+    made, parts = _made(resolver)
+    # an anchored entity: its stored tally, less what left it, plus what joins it now
+    anchored = sorted(set(parts) | {root for root in old_roots if root_anchor(root)})
+    old_roots = sorted(set(old_roots) | set(anchored))
+    stored_tallies = dict(_select(index, "SELECT root, data FROM tallies WHERE root IN ({})", anchored))
+    for part in _chunks(anchored):
+        index.db.execute(f"DELETE FROM tallies WHERE root IN ({_marks(len(part))})", part)
+    for root in anchored:
+        tally = json.loads(stored_tallies[root]) if root in stored_tallies else empty_tally()
+        add_tally(add_tally(tally, leaving.get(root, empty_tally()), -1), parts.get(root, empty_tally()))
+        if tally_empty(tally):
+            made.pop(root, None)
+            continue
+        anchor = root_anchor(root)
+        entity = tally_entity(tally, anchor, lexicon)
+        made[root] = (entity, made[root][1] if root in made else ("", ""), entity.id)
+        index.db.execute("INSERT INTO tallies VALUES (?, ?)", (root, json.dumps(tally, ensure_ascii=False)))
+    stats["anchored_entities"] = len(anchored)
     # every entity of the bases the closure had or has competes for its id again
     old_rows = _select(index, "SELECT base, id, record FROM entities WHERE root IN ({})", old_roots)
     old_bases = {base for base, _, _ in old_rows}
@@ -510,6 +589,15 @@ def graph_part(path: Path, documents: set[str]) -> tuple[list[Entity], list[Rela
     finally:
         index.close()
     return entities, relations, langs
+
+
+def document_langs(path: Path, documents: set[str]) -> dict[str, str | None]:
+    """The language of each of ``documents`` (those the index knows)."""
+    index = ResolutionIndex(path)
+    try:
+        return dict(_select(index, "SELECT doc, lang FROM docs WHERE doc IN ({})", sorted(documents)))
+    finally:
+        index.close()
 
 
 def entity_and_relation_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:

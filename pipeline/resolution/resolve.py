@@ -1039,9 +1039,7 @@ class Resolver:
         """Add a unit as :meth:`snapshot` gave it, as if its document had been added (step 1
         done); its document's other units are not added."""
         for d in data["nodes"]:
-            node = Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
-                        name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
-                        names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
+            node = node_of_snapshot(d)
             self.nodes[node.id] = node
             self.uf.parent[node.id] = unit
             self.uf.group[node.id] = d["uf_group"]
@@ -1091,11 +1089,13 @@ class Resolver:
                     keys.add(f"d:{node.group}|{lookup}")
             if not node.local:
                 keys.add("k:" + node.key)
+            # (an empty name retypes nothing: a described event's has no core, and a model's
+            # name cut to nothing matches no event's; as a key it would link them all)
             if node.group == "event":
                 for sig in self._event_signatures(node, qualifiers=False):
-                    keys.update(f"e:{k}" for k in name_keys(sig.core))
+                    keys.update(f"e:{k}" for k in name_keys(sig.core) if sig.core)
             elif self._may_be_event(node):
-                keys.update(f"e:{k}" for k in name_keys(edition_name(name_key(node.name))))
+                keys.update(f"e:{k}" for k in name_keys(edition_name(name_key(node.name))) if k[1])
         facts = self._event_facts(relations)
         reports = self._event_reports(facts, lambda n: n.group == "event" or self._may_be_event(n))
         for report, block_keys in event_blocking_keys(reports).items():
@@ -1108,6 +1108,13 @@ class Resolver:
         for node_id in sorted(self.nodes):
             out[self.uf.find(node_id)].append(self.nodes[node_id])
         return out
+
+
+def node_of_snapshot(d: dict) -> Node:
+    """A node as :meth:`Resolver.snapshot` wrote it."""
+    return Node(id=d["id"], document=d["document"], key=d["key"], group=d["group"], lexicon_id=d["lexicon_id"],
+                name=d["name"], kind=d["kind"], mentions=[Mention.from_dict(m) for m in d["mentions"]],
+                names=Counter(dict(d["names"])), acronyms=set(d["acronyms"]), local=d["local"])
 
 
 def resolve_entities(
