@@ -101,6 +101,7 @@ DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
 DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
 DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
+LIST_TITLE_WORDS = 8  # a person's title before its name in a list ("Spain's Minister of Foreign Affairs X")
 TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the name ("X، رئيس المرحلة الانتقالية في مالي")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
@@ -109,6 +110,7 @@ RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 # Arabic words longer than this lose their article before the head words are matched.
 HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
+_QUOTES = ('"', "«", "»", "“", "”")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
@@ -192,25 +194,78 @@ def _in_title(ctx: SentenceContext, place: Arg) -> bool:
     return role is not None and not any(c in opening for c in (",", "،"))
 
 
-def _list_members(ctx: SentenceContext, a: Arg, toward: int, *, to_its_end: bool = False) -> tuple[int, bool] | None:
+def _title_starts(ctx: SentenceContext) -> dict[int, int]:
+    """Where the title right before a person starts, by the person's start: a ``list_title``
+    cue, or a state, body or demonym with a possessive at most before such a cue, within
+    :data:`LIST_TITLE_WORDS` words of the name with no punctuation, no other person or event
+    between ("Morocco's Head of Government X", "the Spanish Prime Minister Y", "أمير دولة قطر
+    الشيخ X", "le Premier ministre espagnol Y"). Persons without such a title are left out."""
+    out: dict[int, int] = {}
+    cues = _find(ctx, "list_title")
+    if not cues:
+        return out
+    possessive = rule_words().possessive | {""}
+    for p in ctx.args:
+        if p.type != "Person":
+            continue
+        lo = max([ctx.start, ctx.text.rfind("\n", ctx.start, p.start) + 1]
+                 + [ctx.text.rfind(c, ctx.start, p.start) + 1 for c in _PUNCTUATION if c != "."]
+                 + [x.end for x in ctx.args if x.type in ("Person", "Event") and x.end <= p.start])
+        inside = [c for c in cues if lo <= c[0] and c[1] <= p.start]
+        if not inside:
+            continue
+        starts = [c[0] for c in inside]
+        for x in ctx.args:
+            if x.type in ("Person", "Event") or not (lo <= x.start and x.end <= p.start):
+                continue
+            c0 = min((c for c, _ in inside if c >= x.end), default=None)
+            if c0 is None:
+                continue
+            gap = ctx.text[x.end:c0]
+            for y in ctx.args:  # "Morocco's Moroccan ...": the other names of the title are no words of it
+                if y is not x and x.end <= y.start and y.end <= c0:
+                    gap = gap.replace(y.text, " ")
+            if gap.strip() in possessive or not gap.split() or " ".join(gap.split()) in possessive:
+                starts.append(x.start)
+        t = min(starts)
+        if ctx.words(ctx.text[t:p.start]) <= LIST_TITLE_WORDS:
+            out[p.start] = t
+    return out
+
+
+def _list_members(ctx: SentenceContext, a: Arg, toward: int, *, to_its_end: bool = False,
+                  titles: bool = True) -> tuple[int, bool] | None:
     """Walk from ``a`` toward offset ``toward`` over the parties listed with it (X, Y and
     Z): the far edge of the list, and whether a conjunction joins it; None when another
     argument stands in the way without a list separator (``to_its_end``: the walk stops
-    there instead, the list ends before that argument)."""
+    there instead, the list ends before that argument). With ``titles``, a person's walk steps over the
+    titles of the persons listed with it and its own (:func:`_title_starts`): the far edge
+    is then where the last member's title starts, and the states and bodies inside the
+    titles are no members."""
     step = 1 if toward >= a.end else -1
-    others = sorted((x for x in ctx.args if x is not a and x.type != "Event" and
+    titled = _title_starts(ctx) if titles and a.type == "Person" else {}
+    in_title = {x.start for x in ctx.args for p, t in titled.items() if t <= x.start and x.end <= p}
+    others = sorted((x for x in ctx.args if x is not a and x.type != "Event" and x.start not in in_title and
                      (a.end <= x.start and x.end <= toward if step > 0 else toward <= x.start and x.end <= a.start)),
                     key=lambda x: x.start * step)
-    edge, joined = (a.end if step > 0 else a.start), False
+    edge, joined = (a.end if step > 0 else titled.get(a.start, a.start)), False
     for x in others:
-        lo, hi = (edge, x.start) if step > 0 else (x.end, edge)
         if x.qualifier_of is not None or x.demonym:
             continue
+        lo, hi = (edge, titled.get(x.start, x.start)) if step > 0 else (x.end, edge)
         if not _separator(ctx, lo, hi):
             return (edge, joined) if to_its_end else None
         joined = joined or _joined(ctx, lo, hi)
-        edge = x.end if step > 0 else x.start
+        edge = x.end if step > 0 else titled.get(x.start, x.start)
     return edge, joined
+
+
+def _near_edge(ctx: SentenceContext, a: Arg, step: int, titles: bool = True) -> int:
+    """Where ``a`` itself ends toward a cue on its ``step`` side: a person's title before its
+    name is part of it (:func:`_title_starts`)."""
+    if step > 0:
+        return a.end
+    return _title_starts(ctx).get(a.start, a.start) if titles and a.type == "Person" else a.start
 
 
 def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) -> bool:
@@ -231,15 +286,17 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         return False
     # the words are counted from the cue to the list's near edge below: a long list of
     # parties ("will bring together 14 countries: A, B, ... and N") all take part
-    walked = _list_members(ctx, a, toward)
+    # a person's title is stepped over only toward an event the sentence names: the parties
+    # of an event referred back to ("the summit") are read as before
+    walked = _list_members(ctx, a, toward, titles=ev is not None)
     if walked is None:
         return False
     edge, joined = walked
-    if edge != (a.end if a.end <= c0 else a.start):
+    if edge != _near_edge(ctx, a, 1 if a.end <= c0 else -1, titles=ev is not None):
         # a list: it closes with a conjunction, inside the walk or on the far side of the party
         # (the list ends where a name follows it without a separator: "avec le soutien de
         # l'Australie, de Bahreïn, du Canada et des Pays-Bas, l'opération X contre ... au Yémen")
-        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end, to_its_end=True)
+        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end, to_its_end=True, titles=ev is not None)
         if not joined and not (past and past[1]):
             return False
     free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
@@ -247,6 +304,18 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
            (edge <= x.start and x.end <= c0 if a.end <= c0 else c1 <= x.start and x.end <= edge) for x in ctx.args):
         return False
     if ctx.words(free) > MAX_CUE_WORDS or _find(ctx, "complementizer", min(edge, c0), max(edge, c1)) and a.end <= c0:
+        return False
+    titles = _title_starts(ctx) if ev is not None and a.type == "Person" else {}
+    titled = [x for x in ctx.args if x.type not in ("Person", "Event") and min(edge, a.start) <= x.start
+              and x.end <= max(edge, a.end) and any(t <= x.start and x.end <= p for p, t in titles.items())]
+    lo, hi = (edge, c0) if a.end <= c0 else (c1, edge)
+    gap = ctx.text[lo:hi]
+    for x in ctx.args:  # an event's name in quotes between them: no quote of a speaker
+        if x.type == "Event" and lo <= x.start and x.end <= hi:
+            gap = gap[:max(0, x.start - 1 - lo)] + " " * (min(hi, x.end + 1) - max(lo, x.start - 1)) + gap[min(hi, x.end + 1) - lo:]
+    if titled and any(m in gap for m in _PUNCTUATION + _QUOTES):
+        # a title with a state or a body in it is read only right after the cue: ""..., the
+        # threat of organized crime," said INTERPOL Secretary General X" is no party of a cue
         return False
     if ev is None:
         if ctx.lang == "ar" and c1 <= a.start:

@@ -287,3 +287,50 @@ def test_the_party_whose_operation_it_is_takes_part_en(extract):
     assert ("EU", "involvedIn", "Operation Irini") in triples
     assert "rule:event-possessor" in {r.extractor for r in relations}
     assert ("Libya", "involvedIn", "Operation Irini") not in triples
+
+
+# --- a list of persons with their titles between them: every person takes part, the states in the titles do not
+
+def test_persons_listed_with_possessive_titles_take_part_en(extract):
+    text = ("The summit was co-chaired by Morocco's Head of Government Aziz Akhannouch "
+            "and Spain's Prime Minister Pedro Sanchez.")
+    triples, relations = extract("en", text, [("summit", EVENT), ("Aziz Akhannouch", "Person"),
+                                              ("Pedro Sanchez", "Person")])
+    assert ("Aziz Akhannouch", "involvedIn", "summit") in triples
+    assert ("Pedro Sanchez", "involvedIn", "summit") in triples
+    assert ("Spain", "involvedIn", "summit") not in triples
+
+
+def test_persons_listed_with_titles_take_part_ar(extract):
+    text = ('وشارك في "قمة الدوحة" أمير دولة قطر الشيخ تميم بن حمد آل ثاني، '
+            "وملك البحرين حمد بن عيسى آل خليفة.")
+    triples, _ = extract("ar", text, [("قمة الدوحة", EVENT), ("تميم بن حمد آل ثاني", "Person"),
+                                      ("حمد بن عيسى آل خليفة", "Person")])
+    assert ("تميم بن حمد آل ثاني", "involvedIn", "قمة الدوحة") in triples
+    assert ("حمد بن عيسى آل خليفة", "involvedIn", "قمة الدوحة") in triples
+    assert ("البحرين", "involvedIn", "قمة الدوحة") not in triples
+
+
+def test_persons_listed_with_titles_take_part_fr(extract):
+    text = ("Le forum de Rabat s'est ouvert en présence du ministre Nasser Bourita "
+            "et du Premier ministre espagnol Pedro Sanchez.")
+    triples, _ = extract("fr", text, [("forum de Rabat", EVENT), ("Nasser Bourita", "Person"),
+                                      ("Pedro Sanchez", "Person")])
+    assert ("Nasser Bourita", "involvedIn", "forum de Rabat") in triples
+    assert ("Pedro Sanchez", "involvedIn", "forum de Rabat") in triples
+
+
+def test_a_person_met_after_a_title_is_no_member_of_the_list_en(extract):
+    # "met" between the two persons: the second is no member of a list after the cue
+    text = "The summit was attended by Aziz Akhannouch, who met Spain's Prime Minister Pedro Sanchez."
+    triples, _ = extract("en", text, [("summit", EVENT), ("Aziz Akhannouch", "Person"), ("Pedro Sanchez", "Person")])
+    assert ("Aziz Akhannouch", "involvedIn", "summit") in triples
+    assert ("Pedro Sanchez", "involvedIn", "summit") not in triples
+
+
+def test_a_speaker_with_a_body_in_the_title_is_no_party_of_a_quoted_cue_en(extract):
+    text = ('"Operations such as Pangea XVI show how organized crime networks adapt," '
+            "said Europol Director Catherine De Bolle.")
+    triples, _ = extract("en", text, [("Pangea XVI", EVENT), ("Europol", "GovernmentAgency"),
+                                      ("Catherine De Bolle", "Person")])
+    assert ("Catherine De Bolle", "involvedIn", "Pangea XVI") not in triples
