@@ -84,9 +84,15 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
     def clause_between(a: int, b: int) -> bool:  # "that" or a stop between: another clause
         return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
 
+    def relay_between(a: int, b: int) -> bool:  # "بيان للحكومة نقلته وكالة X": X carries it, not says it
+        return bool(cues.find("attribution_relay", lang, text[a:b]))
+
     def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
-        return (not any(c in text[a:b] for c in _CLAUSE_MARKS)
-                and bool(cues.find("attribution_statement", lang, text[a:b])))
+        # ... or a press title ("the Israeli daily X"); not a relay ("بيان للرئاسة نقلته وكالة الأنباء":
+        # the agency carries the presidency's statement).
+        gap = text[a:b]
+        return (not any(c in gap for c in _CLAUSE_MARKS) and not relay_between(a, b)
+                and bool(cues.find("attribution_statement", lang, gap) or cues.find("attribution_outlet_noun", lang, gap)))
 
     for _, end in cues.find("attribution_according", lang, sentence, sent_start):
         after = [m for m in sources if end <= m.start <= end + AFTER_ACCORDING]
@@ -122,6 +128,7 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                   and (not inverted or _commas(text[m.end:start]) >= 2)]
         reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID_INVERTED if inverted else AFTER_SAID
         after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)
+                 and not relay_between(end, m.start)
                  and not (inverted and (_commas(text[end:m.start]) or not _clause_ends(text, m.end, sent_end)))]
         if lang == "ar":  # Arabic puts the verb first: أفاد المكتب; the speaker over his body
             speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
@@ -131,6 +138,12 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                 return (speaker or after)[0].id
         if before:
             return before[-1].id
+        if inverted:  # the official after his title: "..., a annoncé le ministre de la Défense, le général X."
+            speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
+                       and _commas(text[end:m.start]) == 1 and not clause_between(end, m.start)
+                       and _clause_ends(text, m.end, sent_end)]
+            if speaker:
+                return speaker[0].id
         if after:
             return after[0].id
         speaker = cues.find("attribution_same_speaker", lang, text[start:min(sent_end, end + AFTER_SAID_AR)], start)

@@ -111,3 +111,36 @@ def test_a_state_s_membership_keeps_its_named_source(extract):
     # A country's membership is no person's title: "selon X" names its source.
     text = "Selon Frontex, l'Espagne, État membre de l'Union européenne au même titre que le Portugal, a enregistré un record."
     assert _sources(extract, "fr", text)["memberOf"] == "Frontex"
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A press title between the cue and the outlet's name.
+    ("en", "Spain and Morocco cooperate against terrorism, according to the British daily The Guardian.", "The Guardian"),
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste, selon le quotidien Le Monde.", "Le Monde"),
+    ("ar", "ويتعاون المغرب وإسبانيا في مكافحة الإرهاب، حسب صحيفة الباييس.", "الباييس"),
+])
+def test_a_newspaper_named_after_its_title(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Spain and Morocco cooperate against terrorism, according to a statement by the government carried by Reuters."),
+    ("ar", "ويتعاون المغرب وإسبانيا في مكافحة الإرهاب، وفق بيان للحكومة نقلته وكالة رويترز."),
+])
+def test_an_agency_that_carries_a_statement_is_not_its_source(extract, lang, text):
+    assert _sources(extract, lang, text)["cooperatesWith"] == OUTLET
+    # the same agency making the statement is
+    control = text.replace("a statement by the government carried by Reuters", "a statement from Reuters").replace(
+        "بيان للحكومة نقلته وكالة رويترز", "بيان لوكالة رويترز")
+    assert _sources(extract, lang, control)["cooperatesWith"] != OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # After the verb, the official set off after his title, not the body in the title.
+    ("fr", "Le Maroc et l'Espagne coopèrent étroitement contre le terrorisme, a déclaré le ministre de la Défense, "
+           "le général Pierre de Villiers.", "Pierre de Villiers"),
+    ("en", "Morocco and Spain cooperate closely against terrorism, said the head of Europol, Catherine De Bolle.",
+     "Catherine De Bolle"),
+])
+def test_the_official_after_his_title_in_a_reporting_clause(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
