@@ -85,7 +85,9 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
         return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
 
     def relay_between(a: int, b: int) -> bool:  # "بيان للحكومة نقلته وكالة X": X carries it, not says it
-        return bool(cues.find("attribution_relay", lang, text[a:b]))
+        # (but X is the party named for "a security source quoted by X")
+        return (bool(cues.find("attribution_relay", lang, text[a:b]))
+                and not cues.find("attribution_unnamed_source", lang, text[a:b]))
 
     def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
         # ... or a press title ("the Israeli daily X"); not a relay ("بيان للرئاسة نقلته وكالة الأنباء":

@@ -144,3 +144,21 @@ def test_an_agency_that_carries_a_statement_is_not_its_source(extract, lang, tex
 ])
 def test_the_official_after_his_title_in_a_reporting_clause(extract, lang, text, source):
     assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # An unnamed source quoted by an outlet: the outlet is the party named.
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste, selon une source policière citée par "
+           "Le Monde.", "Le Monde"),
+    ("en", "Spain and Morocco cooperate against terrorism, according to a security source quoted by Reuters.", "Reuters"),
+])
+def test_an_outlet_that_quotes_an_unnamed_source_is_named_for_it(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    ("en", "Europol stressed that Morocco and Spain cooperate closely against terrorism.", "Europol"),
+    ("fr", "Europol a expliqué que le Maroc et l'Espagne coopèrent étroitement contre le terrorisme.", "Europol"),
+])
+def test_more_verbs_of_saying(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
