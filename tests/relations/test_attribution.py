@@ -162,3 +162,22 @@ def test_an_outlet_that_quotes_an_unnamed_source_is_named_for_it(extract, lang, 
 ])
 def test_more_verbs_of_saying(extract, lang, text, source):
     assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # "the ministry": the ministry named before, not the speaker of the sentence before.
+    ("en", "The Spanish Interior Ministry announced twelve arrests on Monday. Europol said the suspects were "
+           "recruiters. Morocco and Spain cooperate closely against terrorism, the ministry said.",
+     "Spanish Interior Ministry"),
+    ("fr", "Le ministère espagnol de l'Intérieur a annoncé douze arrestations lundi. Europol a déclaré que les "
+           "suspects étaient des recruteurs. Selon le ministère, le Maroc et l'Espagne coopèrent étroitement "
+           "contre le terrorisme.", "ministère espagnol de l'Intérieur"),
+])
+def test_the_ministry_is_the_ministry_named_before(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_the_ministry_in_arabic_is_the_ministry_named_before(extract):
+    text = ("أعلنت وزارة الداخلية الإسبانية اعتقال اثني عشر شخصا يوم الاثنين. وقال يوروبول إن المشتبه فيهم مجندون. "
+            "وأكدت الوزارة أن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
+    assert _sources(extract, "ar", text)["cooperatesWith"] == "وزارة الداخلية الإسبانية"
