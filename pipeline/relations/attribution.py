@@ -20,6 +20,8 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.language.morphology import strip_definite
+from pipeline.language.normalize import normalize
 from pipeline.model import OUTLET, Mention
 from pipeline.relations.cues import load_cues
 
@@ -31,6 +33,8 @@ SOURCE_TYPES = frozenset({"Person", "GovernmentAgency", "Organization", "Interna
 AFTER_ACCORDING = 12
 # ... when a statement stands between ("according to a statement from X", "selon un communiqué de X").
 AFTER_ACCORDING_STATEMENT = 45
+# Characters after an `according to` cue that "the same source", "le ministère" may end in.
+SAME_SOURCE_REACH = 20
 BEFORE_SAID = 40
 AFTER_SAID = 6
 # Arabic puts the verb first and a title may stand between it and the name (قال وزير الخارجية ناصر بوريطة).
@@ -84,10 +88,31 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
     def clause_between(a: int, b: int) -> bool:  # "that" or a stop between: another clause
         return any(c in text[a:b] for c in ".;؛") or bool(cues.find("attribution_that", lang, text[a:b]))
 
-    def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
-        return (not any(c in text[a:b] for c in _CLAUSE_MARKS)
-                and bool(cues.find("attribution_statement", lang, text[a:b])))
+    def relay_between(a: int, b: int) -> bool:  # "بيان للحكومة نقلته وكالة X": X carries it, not says it
+        # (but X is the party named for "a security source quoted by X")
+        return (bool(cues.find("attribution_relay", lang, text[a:b]))
+                and not cues.find("attribution_unnamed_source", lang, text[a:b]))
 
+    def named_body(a: int, b: int) -> str | None:
+        """The latest source before the sentence whose name holds the head noun of a body
+        cue in ``text[a:b]`` ("the ministry" -> "the Spanish Interior Ministry")."""
+        found = cues.find("attribution_definite_body", lang, text[a:b], a)
+        if not found:
+            return None
+        noun = normalize(text[found[0][0]:found[0][1]]).split()[-1]
+        noun = strip_definite(noun) if lang == "ar" else noun[2:] if noun.startswith("l'") else noun
+        earlier = [m for m in mentions if m.type in SOURCE_TYPES and m.end <= sent_start
+                   and noun in normalize(m.text).split()]
+        return max(earlier, key=lambda m: m.start).id if earlier else None
+
+    def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
+        # ... or a press title ("the Israeli daily X"); not a relay ("بيان للرئاسة نقلته وكالة الأنباء":
+        # the agency carries the presidency's statement).
+        gap = text[a:b]
+        return (not any(c in gap for c in _CLAUSE_MARKS) and not relay_between(a, b)
+                and bool(cues.find("attribution_statement", lang, gap) or cues.find("attribution_outlet_noun", lang, gap)))
+
+    same_source = False
     for _, end in cues.find("attribution_according", lang, sentence, sent_start):
         after = [m for m in sources if end <= m.start <= end + AFTER_ACCORDING]
         if after:
@@ -95,9 +120,12 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
         after = [m for m in sources if end < m.start <= end + AFTER_ACCORDING_STATEMENT and statement_between(end, m.start)]
         if after:
             return after[0].id
-        same = cues.find("attribution_same_source", lang, text[end:min(sent_end, end + AFTER_ACCORDING)], end)
+        same = cues.find("attribution_same_source", lang, text[end:min(sent_end, end + SAME_SOURCE_REACH)], end)
         if same and same[0][0] - end <= 2:
-            return PREVIOUS
+            body = named_body(same[0][0], same[0][1])
+            if body:
+                return body
+            same_source = True  # unless a speaker of its own is named ("selon le communiqué, X a déclaré")
 
     previous = False
     for start, end in cues.find("attribution_said", lang, sentence, sent_start):
@@ -122,6 +150,7 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                   and (not inverted or _commas(text[m.end:start]) >= 2)]
         reach = AFTER_SAID_AR if lang == "ar" else AFTER_SAID_INVERTED if inverted else AFTER_SAID
         after = [m for m in sources if end <= m.start <= end + reach and not clause_between(end, m.start)
+                 and not relay_between(end, m.start)
                  and not (inverted and (_commas(text[end:m.start]) or not _clause_ends(text, m.end, sent_end)))]
         if lang == "ar":  # Arabic puts the verb first: أفاد المكتب; the speaker over his body
             speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
@@ -131,13 +160,25 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                 return (speaker or after)[0].id
         if before:
             return before[-1].id
+        if inverted:  # the official after his title: "..., a annoncé le ministre de la Défense, le général X."
+            speaker = [m for m in sources if m.type == "Person" and end <= m.start <= end + AFTER_SAID_AR_PERSON
+                       and _commas(text[end:m.start]) == 1 and not clause_between(end, m.start)
+                       and _clause_ends(text, m.end, sent_end)]
+            if speaker:
+                return speaker[0].id
         if after:
             return after[0].id
         speaker = cues.find("attribution_same_speaker", lang, text[start:min(sent_end, end + AFTER_SAID_AR)], start)
         if speaker and speaker[0][0] - end <= SAME_SPEAKER_GAP:  # in the verb too: "a-t-il ajouté"
+            body = named_body(speaker[0][0], speaker[0][1])  # "a indiqué le ministère", "وأكدت الوزارة"
+            if body:
+                return body
             previous = True  # "a-t-il ajouté", "précise le texte", "واعتبر البلاغ"
         speaker = cues.find("attribution_same_speaker", lang, text[max(sent_start, start - BEFORE_SAID):start],
                             max(sent_start, start - BEFORE_SAID))
         if speaker and start - speaker[-1][1] <= SAME_SPEAKER_GAP:
+            body = named_body(speaker[-1][0], speaker[-1][1])  # "the ministry said"
+            if body:
+                return body
             previous = True  # "he said", "the statement added"
-    return PREVIOUS if previous else OUTLET
+    return PREVIOUS if previous or same_source else OUTLET

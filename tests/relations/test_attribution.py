@@ -111,3 +111,73 @@ def test_a_state_s_membership_keeps_its_named_source(extract):
     # A country's membership is no person's title: "selon X" names its source.
     text = "Selon Frontex, l'Espagne, État membre de l'Union européenne au même titre que le Portugal, a enregistré un record."
     assert _sources(extract, "fr", text)["memberOf"] == "Frontex"
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A press title between the cue and the outlet's name.
+    ("en", "Spain and Morocco cooperate against terrorism, according to the British daily The Guardian.", "The Guardian"),
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste, selon le quotidien Le Monde.", "Le Monde"),
+    ("ar", "ويتعاون المغرب وإسبانيا في مكافحة الإرهاب، حسب صحيفة الباييس.", "الباييس"),
+])
+def test_a_newspaper_named_after_its_title(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Spain and Morocco cooperate against terrorism, according to a statement by the government carried by Reuters."),
+    ("ar", "ويتعاون المغرب وإسبانيا في مكافحة الإرهاب، وفق بيان للحكومة نقلته وكالة رويترز."),
+])
+def test_an_agency_that_carries_a_statement_is_not_its_source(extract, lang, text):
+    assert _sources(extract, lang, text)["cooperatesWith"] == OUTLET
+    # the same agency making the statement is
+    control = text.replace("a statement by the government carried by Reuters", "a statement from Reuters").replace(
+        "بيان للحكومة نقلته وكالة رويترز", "بيان لوكالة رويترز")
+    assert _sources(extract, lang, control)["cooperatesWith"] != OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # After the verb, the official set off after his title, not the body in the title.
+    ("fr", "Le Maroc et l'Espagne coopèrent étroitement contre le terrorisme, a déclaré le ministre de la Défense, "
+           "le général Pierre de Villiers.", "Pierre de Villiers"),
+    ("en", "Morocco and Spain cooperate closely against terrorism, said the head of Europol, Catherine De Bolle.",
+     "Catherine De Bolle"),
+])
+def test_the_official_after_his_title_in_a_reporting_clause(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # An unnamed source quoted by an outlet: the outlet is the party named.
+    ("fr", "Le Maroc et l'Espagne coopèrent dans la lutte antiterroriste, selon une source policière citée par "
+           "Le Monde.", "Le Monde"),
+    ("en", "Spain and Morocco cooperate against terrorism, according to a security source quoted by Reuters.", "Reuters"),
+])
+def test_an_outlet_that_quotes_an_unnamed_source_is_named_for_it(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    ("en", "Europol stressed that Morocco and Spain cooperate closely against terrorism.", "Europol"),
+    ("fr", "Europol a expliqué que le Maroc et l'Espagne coopèrent étroitement contre le terrorisme.", "Europol"),
+])
+def test_more_verbs_of_saying(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # "the ministry": the ministry named before, not the speaker of the sentence before.
+    ("en", "The Spanish Interior Ministry announced twelve arrests on Monday. Europol said the suspects were "
+           "recruiters. Morocco and Spain cooperate closely against terrorism, the ministry said.",
+     "Spanish Interior Ministry"),
+    ("fr", "Le ministère espagnol de l'Intérieur a annoncé douze arrestations lundi. Europol a déclaré que les "
+           "suspects étaient des recruteurs. Selon le ministère, le Maroc et l'Espagne coopèrent étroitement "
+           "contre le terrorisme.", "ministère espagnol de l'Intérieur"),
+])
+def test_the_ministry_is_the_ministry_named_before(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_the_ministry_in_arabic_is_the_ministry_named_before(extract):
+    text = ("أعلنت وزارة الداخلية الإسبانية اعتقال اثني عشر شخصا يوم الاثنين. وقال يوروبول إن المشتبه فيهم مجندون. "
+            "وأكدت الوزارة أن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
+    assert _sources(extract, "ar", text)["cooperatesWith"] == "وزارة الداخلية الإسبانية"
