@@ -51,6 +51,7 @@ class Pattern:
     fused_lam: bool  # the variant of an ال name written after ل (للأمن)
     needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
     written: tuple[str, ...] = ()  # Arabic city names as the lexicon writes them (hamzas kept)
+    lower_lead: bool = False  # a place the lexicon writes with a lower-case generic first (mer Rouge)
 
 
 # Whitespace other than a lone space: a run of two or more, or one tab or line break.
@@ -94,32 +95,39 @@ def _is_arabic(text: str) -> bool:
 
 
 class _Automaton:
-    def __init__(self) -> None:
-        self.values: dict[str, dict[tuple[str, str, bool, bool], set[str]]] = {}
+    def __init__(self, country_names: frozenset[str] = frozenset()) -> None:
+        self.values: dict[str, dict[tuple[str, str, bool, bool, bool], set[str]]] = {}
         self.written: dict[str, set[str]] = {}
+        self.country_names = country_names  # normalized; "nord du Mali" is a description, not a name
 
     def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False) -> None:
         norm = _pattern_text(text)
         if len(norm) < 2:
             return
         arabic = _is_arabic(norm)
-        self._add(norm, entry_id, type_, kind, False, needs_context)
+        words = norm.split()
+        lower = (type_ == "Location" and _lower_lead(text)
+                 and not any(" ".join(words[i:]) in self.country_names for i in (1, 2)))
+        self._add(norm, entry_id, type_, kind, False, needs_context, lower)
         if arabic and type_ == "City":
             self.written.setdefault(norm, set()).add(text)
         if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
-    def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool) -> None:
-        self.values.setdefault(norm, {}).setdefault((type_, kind, fused, needs_context), set()).add(entry_id)
+    def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool,
+             lower_lead: bool = False) -> None:
+        key = (type_, kind, fused, needs_context, lower_lead)
+        self.values.setdefault(norm, {}).setdefault(key, set()).add(entry_id)
 
     def build(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
         for norm, groups in self.values.items():
             patterns = []
             # An unambiguous reading of a name outranks a reading that needs context.
-            for (type_, kind, fused, needs), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
+            for (type_, kind, fused, needs, lower), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
                 written = tuple(sorted(self.written.get(norm, ()))) if type_ == "City" and not fused else ()
-                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written))
+                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written,
+                                        lower))
             auto.add_word(norm, (len(norm), tuple(patterns)))
         auto.make_automaton()
         return auto
@@ -129,7 +137,9 @@ class _Automaton:
 def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """(names, demonyms) automata of a lexicon; built once per process."""
     lexicon = load_lexicon(lexicon_dir)
-    names, demonyms = _Automaton(), _Automaton()
+    countries = frozenset(_pattern_text(text) for entry in lexicon.entries.values() if entry.type == "Country"
+                          for text, _, _ in entry.surface_forms())
+    names, demonyms = _Automaton(countries), _Automaton()
     for entry in lexicon.entries.values():
         if entry.ambiguous:
             continue
@@ -183,7 +193,15 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
             first, *rest = original.split()
             return _case_ok(first, pattern) and all(w[:1].isupper() for w in rest)
         return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
-    return original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
+    return (original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
+            or (pattern.lower_lead and _lower_lead(original)))
+
+
+def _lower_lead(written: str) -> bool:
+    """A place name led by a lower-case generic and named by a capitalized word after it, as
+    French writes seas, straits and strips (mer Rouge, détroit de Gibraltar, bande de Gaza)."""
+    first, *rest = written.split()
+    return first[:1].islower() and any(w[:1].isupper() for w in rest)
 
 
 def _lowercase_article(original: str) -> bool:
