@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
 from pipeline.entities.tokens import known_arabic_words, token_view
-from pipeline.language.morphology import ARTICLE, PROCLITICS, hamza_contradicts
+from pipeline.language.morphology import ARTICLE, PROCLITICS, hamza_contradicts, strip_clitics
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.language.transliterate import load_tables
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
@@ -158,6 +158,12 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
 @lru_cache(maxsize=4)
 def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
     return frozenset(normalize(w) for words in place_context_cues(path).values() for w in words)
+
+
+@lru_cache(maxsize=4)
+def _region_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
+    """Words before a region's name that read it as the region even where it is a common word."""
+    return frozenset(normalize(w) for w in place_context_cues(path).get("ar_region", []))
 
 
 _LAM_PROCLITICS = tuple(c for c in PROCLITICS if c.endswith("ل"))
@@ -335,6 +341,7 @@ class LexiconMatcher:
         (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
         document names."""
         cues = _context_cues(self.context_cues_path)
+        regions = _region_cues(self.context_cues_path)
         common = word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
@@ -346,8 +353,11 @@ class LexiconMatcher:
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common
             cue = before and normalize(before[-1].text) in cues and not word
+            # دول الساحل: "the states of" reads even a frequent word as the region
+            region = (pattern.type == "Location" and pattern.arabic and bool(before)
+                      and strip_clitics(before[-1].text, regions) in regions)
             capital = not word and self._capital_of_named(span, pattern, sure, named)
-            if (set(pattern.ids) & named) or cue or near and not word or capital:
+            if (set(pattern.ids) & named) or cue or region or near and not word or capital:
                 span._.lexicon_ids = pattern.ids
                 accepted.append(span)
             else:

@@ -124,3 +124,14 @@ def test_a_direction_before_a_country_is_no_lowercase_place_name():
 def test_gaza_alone_is_the_strip(lang, text, form):
     names, _ = lexicon_spans(lang, text)
     assert (form, "location/gaza-strip") in names
+
+
+def test_the_states_of_a_region_named_like_a_common_word_read_as_the_region():
+    names, _ = lexicon_spans("ar", "تواجه دول الساحل تهديدات متزايدة، وتتعاون بلدان الخليج في مكافحة الإرهاب.")
+    ids = [kb for _, kb in names]
+    assert "location/sahel" in ids and "location/persian-gulf" in ids
+
+
+def test_a_common_word_region_name_without_its_states_stays_a_word():
+    names, _ = lexicon_spans("ar", "جلس الأطفال على الساحل قرب البحر.")
+    assert names == []
