@@ -232,7 +232,7 @@ class HeadNounPatterns(EntityComponent):
             span = marks.name.get(end)
             if span is not None and span.start == end and span.label_ in ("City", "Location"):
                 end, closed = span.end, True
-                continue
+                break  # a lexicon place is the whole name (إقليم شبيلي الوسطى بدعم: no word after it)
             if end > j and n.startswith("و") and not marks.name.get(end):
                 break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
             if end > j and (n in self.compass or glued_to_hamza(token.text)):

@@ -230,3 +230,8 @@ def test_arabic_region_head_before_a_lexicon_city_leaves_the_city():
     assert heads("ar", "وقع الحادث في ولاية تبسة شرق البلاد.") == {}
     doc = get_nlp("ar")("وقع الحادث في ولاية تبسة شرق البلاد.")
     assert [(s.text, s.label_) for s in doc.spans["lexicon"]] == [("تبسة", "City")]
+
+
+def test_arabic_region_head_name_ends_with_the_lexicon_place():
+    found = heads("ar", "نفذت القوات عملية في إقليم شبيلي السفلى بدعم من الشركاء.")
+    assert found == {"إقليم شبيلي السفلى": ("Location", "")}
