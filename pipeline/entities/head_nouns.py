@@ -100,6 +100,7 @@ class HeadNounPatterns(EntityComponent):
         self.quoted_types: set[str] = set()
         self.unquoted: set[tuple[str, ...]] = set()
         self.definite_name: set[tuple[str, ...]] = set()
+        self.name_alone: set[tuple[str, ...]] = set()
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
@@ -112,6 +113,7 @@ class HeadNounPatterns(EntityComponent):
             self.standalone |= set(phrases(spec.get("standalone")))
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
             self.definite_name |= set(phrases(spec.get("definite_name")))
+            self.name_alone |= set(phrases(spec.get("name_alone")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
@@ -153,6 +155,8 @@ class HeadNounPatterns(EntityComponent):
             named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
             if quoted:
                 return HeadMatch(quoted.start, quoted.end, typ, HeadName(" ".join(head), quoted=True))
+            if named and head in self.name_alone:
+                return self._arabic_name_alone(doc, i, h_end, named, typ, head, marks)
             if named:
                 # معبر جابر الحدودي is also written معبر جابر: that form is an alias.
                 alias = doc[i:named[1]].text if named[1] else None
@@ -203,6 +207,16 @@ class HeadNounPatterns(EntityComponent):
         """Another head noun inside ``norms[start:end]`` (a staff of some armed forces)."""
         return any(match_at(norms, k, self.head_words) for k in range(start, end))
 
+    def _arabic_name_alone(self, doc: Doc, i: int, j: int, named: tuple[int, int | None], typ: str,
+                           head: tuple[str, ...], marks: LexiconMarks) -> HeadMatch | None:
+        """منطقة بريانسك الحدودية: the place is بريانسك, the whole phrase an alias; None when
+        the name is a lexicon place (ولاية تبسة: the lexicon's Tebessa stands)."""
+        end = named[1] or named[0]
+        span = marks.name.get(j)
+        if span is not None and span.start == j and span.end >= end:
+            return None
+        return HeadMatch(j, end, typ, HeadName(" ".join(head), alias=doc[i:named[0]].text))
+
     def _arabic_place_name(self, doc: Doc, norms: list[str], head: tuple[str, ...], j: int,
                            marks: LexiconMarks) -> tuple[int, int | None] | None:
         """End of an unquoted place name after a facility or region head (قاعدة أم سيالة
@@ -218,7 +232,7 @@ class HeadNounPatterns(EntityComponent):
             span = marks.name.get(end)
             if span is not None and span.start == end and span.label_ in ("City", "Location"):
                 end, closed = span.end, True
-                continue
+                break  # a lexicon place is the whole name (إقليم شبيلي الوسطى بدعم: no word after it)
             if end > j and n.startswith("و") and not marks.name.get(end):
                 break  # معبر رأس جدير وتشكيل لجنة: a conjunction closes the name
             if end > j and (n in self.compass or glued_to_hamza(token.text)):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities import records  # noqa: F401  (registers span._.lexicon_ids)
 from pipeline.entities.tokens import known_arabic_words, token_view
-from pipeline.language.morphology import ARTICLE, PROCLITICS, hamza_contradicts
+from pipeline.language.morphology import ARTICLE, PROCLITICS, hamza_contradicts, strip_clitics
 from pipeline.language.normalize import normalize, normalize_with_offsets
 from pipeline.language.transliterate import load_tables
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon, load_lexicon, place_context_cues,
@@ -51,6 +51,7 @@ class Pattern:
     fused_lam: bool  # the variant of an ال name written after ل (للأمن)
     needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
     written: tuple[str, ...] = ()  # Arabic city names as the lexicon writes them (hamzas kept)
+    lower_lead: bool = False  # a place the lexicon writes with a lower-case generic first (mer Rouge)
 
 
 # Whitespace other than a lone space: a run of two or more, or one tab or line break.
@@ -94,32 +95,39 @@ def _is_arabic(text: str) -> bool:
 
 
 class _Automaton:
-    def __init__(self) -> None:
-        self.values: dict[str, dict[tuple[str, str, bool, bool], set[str]]] = {}
+    def __init__(self, country_names: frozenset[str] = frozenset()) -> None:
+        self.values: dict[str, dict[tuple[str, str, bool, bool, bool], set[str]]] = {}
         self.written: dict[str, set[str]] = {}
+        self.country_names = country_names  # normalized; "nord du Mali" is a description, not a name
 
     def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False) -> None:
         norm = _pattern_text(text)
         if len(norm) < 2:
             return
         arabic = _is_arabic(norm)
-        self._add(norm, entry_id, type_, kind, False, needs_context)
+        words = norm.split()
+        lower = (type_ == "Location" and _lower_lead(text)
+                 and not any(" ".join(words[i:]) in self.country_names for i in (1, 2)))
+        self._add(norm, entry_id, type_, kind, False, needs_context, lower)
         if arabic and type_ == "City":
             self.written.setdefault(norm, set()).add(text)
         if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
-    def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool) -> None:
-        self.values.setdefault(norm, {}).setdefault((type_, kind, fused, needs_context), set()).add(entry_id)
+    def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool,
+             lower_lead: bool = False) -> None:
+        key = (type_, kind, fused, needs_context, lower_lead)
+        self.values.setdefault(norm, {}).setdefault(key, set()).add(entry_id)
 
     def build(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
         for norm, groups in self.values.items():
             patterns = []
             # An unambiguous reading of a name outranks a reading that needs context.
-            for (type_, kind, fused, needs), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
+            for (type_, kind, fused, needs, lower), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
                 written = tuple(sorted(self.written.get(norm, ()))) if type_ == "City" and not fused else ()
-                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written))
+                patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written,
+                                        lower))
             auto.add_word(norm, (len(norm), tuple(patterns)))
         auto.make_automaton()
         return auto
@@ -129,7 +137,9 @@ class _Automaton:
 def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """(names, demonyms) automata of a lexicon; built once per process."""
     lexicon = load_lexicon(lexicon_dir)
-    names, demonyms = _Automaton(), _Automaton()
+    countries = frozenset(_pattern_text(text) for entry in lexicon.entries.values() if entry.type == "Country"
+                          for text, _, _ in entry.surface_forms())
+    names, demonyms = _Automaton(countries), _Automaton()
     for entry in lexicon.entries.values():
         if entry.ambiguous:
             continue
@@ -148,6 +158,12 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
 @lru_cache(maxsize=4)
 def _context_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
     return frozenset(normalize(w) for words in place_context_cues(path).values() for w in words)
+
+
+@lru_cache(maxsize=4)
+def _region_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
+    """Words before a region's name that read it as the region even where it is a common word."""
+    return frozenset(normalize(w) for w in place_context_cues(path).get("ar_region", []))
 
 
 _LAM_PROCLITICS = tuple(c for c in PROCLITICS if c.endswith("ل"))
@@ -183,7 +199,15 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
             first, *rest = original.split()
             return _case_ok(first, pattern) and all(w[:1].isupper() for w in rest)
         return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
-    return original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
+    return (original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
+            or (pattern.lower_lead and _lower_lead(original)))
+
+
+def _lower_lead(written: str) -> bool:
+    """A place name led by a lower-case generic and named by a capitalized word after it, as
+    French writes seas, straits and strips (mer Rouge, détroit de Gibraltar, bande de Gaza)."""
+    first, *rest = written.split()
+    return first[:1].islower() and any(w[:1].isupper() for w in rest)
 
 
 def _lowercase_article(original: str) -> bool:
@@ -317,6 +341,7 @@ class LexiconMatcher:
         (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
         document names."""
         cues = _context_cues(self.context_cues_path)
+        regions = _region_cues(self.context_cues_path)
         common = word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
@@ -328,8 +353,11 @@ class LexiconMatcher:
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common
             cue = before and normalize(before[-1].text) in cues and not word
+            # دول الساحل: "the states of" reads even a frequent word as the region
+            region = (pattern.type == "Location" and pattern.arabic and bool(before)
+                      and strip_clitics(before[-1].text, regions) in regions)
             capital = not word and self._capital_of_named(span, pattern, sure, named)
-            if (set(pattern.ids) & named) or cue or near and not word or capital:
+            if (set(pattern.ids) & named) or cue or region or near and not word or capital:
                 span._.lexicon_ids = pattern.ids
                 accepted.append(span)
             else:

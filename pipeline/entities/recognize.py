@@ -245,9 +245,13 @@ def after_dateline(span: Span) -> Span | None:
 def sentence_participle(span: Span, lang: str, marks: LexiconMarks, filters: dict[str, Any]) -> bool:
     """French: one capitalized word opening a sentence with a participle's ending, right
     before a preposition or a comma ("Lancée en 2019, la mission"), that no lexicon knows."""
-    if lang != "fr" or len(span) != 1 or not span[0].is_sent_start or marks.type_at(span.start):
+    if lang != "fr" or len(span) != 1 or marks.type_at(span.start):
         return False
     doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    # the parser may join a paragraph's first word to the sentence before it
+    if not (span[0].is_sent_start or before is None or "\n" in before.text or before.text in (".", "!", "?")):
+        return False
     following = normalize(doc[span.end].text) if span.end < len(doc) else ""
     return normalize(span.text).endswith(filters["participle_endings"]) and following in filters["participle_followers"]
 

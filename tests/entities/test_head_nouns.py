@@ -217,3 +217,21 @@ def test_arabic_platforms_groups_and_networks_take_their_quoted_name():
     assert heads("ar", 'قبيل حفل لفرقة "كولدبلاي" البريطانية') == {"كولدبلاي": ("Organization", "")}
     # without quotes a group is no name
     assert heads("ar", "واعتقلت الشرطة مجموعة من المشتبه فيهم") == {}
+
+
+def test_arabic_region_head_written_before_a_name_the_place_goes_by_alone():
+    found = heads("ar", "قتل جنود في منطقة كازامانس الحدودية أمس.")
+    assert found == {"كازامانس": ("Location", "")}
+    doc = get_nlp("ar")("قتل جنود في منطقة كازامانس الحدودية أمس.")
+    assert doc.spans["heads"][0]._.head_name.alias == "منطقة كازامانس الحدودية"
+
+
+def test_arabic_region_head_before_a_lexicon_city_leaves_the_city():
+    assert heads("ar", "وقع الحادث في ولاية تبسة شرق البلاد.") == {}
+    doc = get_nlp("ar")("وقع الحادث في ولاية تبسة شرق البلاد.")
+    assert [(s.text, s.label_) for s in doc.spans["lexicon"]] == [("تبسة", "City")]
+
+
+def test_arabic_region_head_name_ends_with_the_lexicon_place():
+    found = heads("ar", "نفذت القوات عملية في إقليم شبيلي السفلى بدعم من الشركاء.")
+    assert found == {"إقليم شبيلي السفلى": ("Location", "")}

@@ -97,3 +97,41 @@ def test_a_written_hamza_the_city_name_lacks_is_no_city():
     texts = [s.text for s in doc.spans["lexicon"]]
     assert texts.count("إسطنبول") == 1 and "اسطنبول" in texts and "بانه" in texts
     assert not {"بأنه", "آب", "لأول"} & set(texts)
+
+
+def test_a_place_the_lexicon_writes_with_a_lowercase_generic_first():
+    names, _ = lexicon_spans("fr", "Des navires croisent en mer Rouge, près du canal de Suez et de la bande de Gaza.")
+    assert ("mer Rouge", "location/red-sea") in names
+    assert ("canal de Suez", "location/suez-canal") in names
+    assert ("bande de Gaza", "location/gaza-strip") in names
+
+
+def test_a_lowercase_generic_needs_the_capitalized_name_after_it():
+    names, _ = lexicon_spans("fr", "Le bateau a pris la mer rouge de honte.")
+    assert names == []
+
+
+def test_a_direction_before_a_country_is_no_lowercase_place_name():
+    names, _ = lexicon_spans("fr", "Des combats ont eu lieu dans le nord du Mali.")
+    assert [kb for _, kb in names] == ["country/ML"]
+    names, _ = lexicon_spans("en", "Clashes broke out in eastern Libya.")
+    assert [kb for _, kb in names] == ["country/LY"]
+
+
+@pytest.mark.parametrize("lang,text,form", [("en", "Aid convoys reached Gaza on Monday.", "Gaza"),
+                                            ("fr", "Les convois d'aide sont entrés à Gaza lundi.", "Gaza"),
+                                            ("ar", "وصلت قوافل المساعدات إلى غزة يوم الاثنين.", "غزة")])
+def test_gaza_alone_is_the_strip(lang, text, form):
+    names, _ = lexicon_spans(lang, text)
+    assert (form, "location/gaza-strip") in names
+
+
+def test_the_states_of_a_region_named_like_a_common_word_read_as_the_region():
+    names, _ = lexicon_spans("ar", "تواجه دول الساحل تهديدات متزايدة، وتتعاون بلدان الخليج في مكافحة الإرهاب.")
+    ids = [kb for _, kb in names]
+    assert "location/sahel" in ids and "location/persian-gulf" in ids
+
+
+def test_a_common_word_region_name_without_its_states_stays_a_word():
+    names, _ = lexicon_spans("ar", "جلس الأطفال على الساحل قرب البحر.")
+    assert names == []

@@ -236,6 +236,24 @@ def test_a_french_sentence_opening_participle_is_no_place():
     assert found.get("Genève") == "City"
 
 
+def test_a_participle_before_an_article_or_opening_a_paragraph_is_no_place():
+    text = ("La session de la commission militaire mixte s'est tenue mardi à Dakar, a indiqué l'État-major "
+            "général des Forces armées sénégalaises (FAS) dans un communiqué.\n\nCoprésidée par l'inspecteur "
+            "général des FAS, le général Birame Diop, la réunion a duré deux jours.\n\n"
+            "Le bâtiment a été entièrement détruit.\n\nLancée le 19 septembre 2014, l'opération a mobilisé des avions.")
+    found = {m.text: m.type for m in mentions("fr", text)}
+    assert "Coprésidée" not in found and "Lancée" not in found
+    assert found.get("Dakar") == "City"
+
+
+def test_bare_generic_nouns_and_portfolios_are_no_places():
+    found = {m.text for m in mentions("en", "The minister said the Kingdom will host the Games next year.")}
+    assert "Kingdom" not in found and "Games" not in found
+    found = {m.text for m in mentions("fr", "Le ministre de l'Intérieur et des Collectivités locales a salué les Casques bleus "
+                                            "et l'armée de Terre.")}
+    assert not found & {"Collectivités locales", "Casques", "Terre"}
+
+
 def test_arabic_event_phrase_keeps_the_names_inside_it_and_an_anaphor_refers_to_it():
     text = ("وصل الوفد في زيارة أجراها رئيس الوزراء الهندي ناريندرا مودي إلى باريس. "
             "وقال المتحدث إن هذه الزيارة تاريخية.")
