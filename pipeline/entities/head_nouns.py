@@ -97,6 +97,7 @@ class HeadNounPatterns(EntityComponent):
         self.heads: list[tuple[tuple[str, ...], str]] = []
         self.needs_country: set[tuple[str, ...]] = set()
         self.standalone: set[tuple[str, ...]] = set()
+        self.bare: set[tuple[str, ...]] = set()
         self.quoted_types: set[str] = set()
         self.unquoted: set[tuple[str, ...]] = set()
         self.definite_name: set[tuple[str, ...]] = set()
@@ -110,6 +111,7 @@ class HeadNounPatterns(EntityComponent):
                 self.heads.append((head, typ))
             self.needs_country |= set(phrases(spec.get("needs_country")))
             self.standalone |= set(phrases(spec.get("standalone")))
+            self.bare |= set(phrases(spec.get("bare")))
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
             self.definite_name |= set(phrases(spec.get("definite_name")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
@@ -123,6 +125,7 @@ class HeadNounPatterns(EntityComponent):
         self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
+        self.clause_openers = frozenset(normalize(w) for w in data.get("ar_clause_openers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
         self.common = common_words(lang, common_words_path)
         self.words = function_words(function_words_path)
@@ -163,7 +166,7 @@ class HeadNounPatterns(EntityComponent):
         end, country = self._arabic_complement(doc, norms, h_end, marks)
         if head in self.standalone and country is None:
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
-        ok = end > h_end or head in self.standalone
+        ok = end > h_end or head in self.standalone or head in self.bare
         if head in self.needs_country and country is None:
             ok = False
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
@@ -267,6 +270,10 @@ class HeadNounPatterns(EntityComponent):
                 # a demonym right after makes it a body of its own: والسلطات الإسبانية
                 and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
 
+    def _opens_clause(self, n: str) -> bool:
+        """A normalized word, bare or after ل, that ends a body's name (التابعة، لاتخاذ، الاطلاع)."""
+        return n in self.clause_openers or (lam_prefixed(n) and n[1:] in self.clause_openers)
+
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
         end = j
@@ -278,8 +285,11 @@ class HeadNounPatterns(EntityComponent):
         if construct and j < len(doc) and marks.type_at(j) == "City":
             return marks.name[j].end, None  # مديرية أمن أنقرة: a city closes a construct head
         k = j
-        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
-        construct = construct or (j < len(doc) and lam_prefixed(norms[j]))
+        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات;
+        # not with a verbal noun of purpose (النيابة العامة لاتخاذ الإجراءات)
+        construct = construct or (j < len(doc) and lam_prefixed(norms[j]) and not self._opens_clause(norms[j]))
+        # a construct chain may coordinate fields too: وزارة الداخلية والجماعات المحلية
+        linked = construct
         # (not a name's link word: "للأمن الوطني عبد اللطيف حموشي", the name after the body)
         while (construct and k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
                and not is_clitic(doc[k]) and norms[k] not in AR_STOP and norms[k] not in self.words.name_links
@@ -298,7 +308,11 @@ class HeadNounPatterns(EntityComponent):
                 country = marks.country_at(end)
                 end = marks.name[end].end
                 break
+            if self._opens_clause(norms[end]):
+                break  # التابعة لوزارة الدفاع: what follows is no part of the name
             if is_clitic(token) and norm(token).endswith("ل") and end + 1 < len(doc) and is_definite(doc[end + 1]):
+                if self._opens_clause(norms[end + 1]):
+                    break  # للاطلاع على
                 end += 1
                 linked = True
                 continue

@@ -217,3 +217,38 @@ def test_arabic_platforms_groups_and_networks_take_their_quoted_name():
     assert heads("ar", 'قبيل حفل لفرقة "كولدبلاي" البريطانية') == {"كولدبلاي": ("Organization", "")}
     # without quotes a group is no name
     assert heads("ar", "واعتقلت الشرطة مجموعة من المشتبه فيهم") == {}
+
+
+def test_arabic_body_name_stops_before_a_civil_title():
+    # "الدكتور" / "السيد" open the name of the minister after the body, as ranks do.
+    assert heads("ar", "وقال وزير الداخلية في وزارة الداخلية الدكتور أحمد زكي") == {
+        "وزارة الداخلية": ("GovernmentAgency", "")}
+    assert "وزارة الخارجية" in heads("ar", "وأكدت وزارة الخارجية السيدة ماري")
+
+
+def test_arabic_body_name_stops_before_affiliation_and_purpose_words():
+    assert "مديرية المخابرات العسكرية" in heads("ar", "وقالت مديرية المخابرات العسكرية التابعة لوزارة الدفاع")
+    assert "المكتب المركزي للأبحاث القضائية" in heads("ar", "ثم أحيل إلى المكتب المركزي للأبحاث القضائية للاطلاع على الملف")
+    # after a definite head, ل + a verbal noun of purpose opens a clause, not the body's complement
+    assert heads("ar", "وأحالت الشرطة الملف إلى النيابة العامة لاتخاذ الإجراءات") == {}
+    assert "المديرية العامة لمكافحة المخدرات" in heads("ar", "وأعلنت المديرية العامة لمكافحة المخدرات")
+
+
+def test_arabic_construct_chain_coordinates_a_second_field():
+    assert "وزارة الهجرة واللجوء" in heads("ar", "وأعلنت وزارة الهجرة واللجوء أمس")
+    # another body after و stays a body of its own
+    found = heads("ar", "وتعاونت وزارة الدفاع والقوات المسلحة المصرية")
+    assert "وزارة الدفاع" in found and "القوات المسلحة المصرية" in found
+
+
+def test_arabic_prosecution_embassy_and_fleet_heads():
+    assert "نيابة أمن الدولة العليا" in heads("ar", "وأحيل المتهمون إلى نيابة أمن الدولة العليا")
+    assert heads("ar", "وقالت السفارة الفرنسية إن")["السفارة الفرنسية"][0] == "GovernmentAgency"
+    assert heads("ar", "وقالت السفارة إن") == {}  # an embassy of no named state
+    assert "الأسطول السادس" in heads("ar", "ورست سفن الأسطول السادس في الميناء")
+
+
+def test_arabic_bare_bodies_keep_their_complement():
+    assert "القيادة العامة" in heads("ar", "وقالت القيادة العامة إن")
+    assert "القيادة العامة للقوات المسلحة الملكية" in heads("ar", "وأعلنت القيادة العامة للقوات المسلحة الملكية")
+    assert "رئاسة الجمهورية" in heads("ar", "وأعلنت رئاسة الجمهورية أن")
