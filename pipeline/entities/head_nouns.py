@@ -277,7 +277,7 @@ class HeadNounPatterns(EntityComponent):
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
         end = j
-        linked = False  # a ل complement seen: only then may و add a field
+        linked = False  # a ل complement or a construct chain seen: only then may و add a field
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة),
         # after an indefinite head only: after النيابة العامة a verbal noun starts the clause
         # (النيابة العامة حفظ الملف).

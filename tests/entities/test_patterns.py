@@ -251,3 +251,10 @@ def test_arabic_envoy_and_adviser_titles():
     assert "جون بولتون" in names
     names, _ = persons("ar", "وقالت المبعوثة الأممية ستيفاني خوري إن")
     assert "ستيفاني خوري" in names
+
+
+def test_arabic_name_stops_at_a_pronoun_suffixed_or_glued_word():
+    names, _ = persons("ar", "وصرح الأمين العام لحلف الناتو مارك روته بأنها خطوة مهمة")
+    assert "مارك روته" in names and not any("بأنها" in n for n in names)
+    names, _ = persons("ar", "وأشاد الرئيس إيمانويل ماكرون واهتمامه بالملف")
+    assert "إيمانويل ماكرون" in names and not any("واهتمامه" in n for n in names)
