@@ -424,6 +424,8 @@ class HeadNounPatterns(EntityComponent):
                 end = k
                 while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1
+                if end == k:
+                    end = h_end  # "of the" and then a name of its own: no complement, not "General Staff of the"
         # "U.S. service members": a head followed by a lowercase noun only modifies it.
         if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
             return None

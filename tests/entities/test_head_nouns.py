@@ -252,3 +252,14 @@ def test_arabic_bare_bodies_keep_their_complement():
     assert "القيادة العامة" in heads("ar", "وقالت القيادة العامة إن")
     assert "القيادة العامة للقوات المسلحة الملكية" in heads("ar", "وأعلنت القيادة العامة للقوات المسلحة الملكية")
     assert "رئاسة الجمهورية" in heads("ar", "وأعلنت رئاسة الجمهورية أن")
+
+
+def test_english_embassy_and_general_staff_are_state_bodies():
+    assert heads("en", "He visited the German Embassy on Monday.")["German Embassy"][0] == "GovernmentAgency"
+    assert heads("en", "The chief of the Egyptian General Staff arrived.")["Egyptian General Staff"][0] == "GovernmentAgency"
+
+
+def test_english_of_complement_never_ends_on_the_article():
+    # the armed forces after "of the" are a lexicon name of their own: the head keeps no "of the"
+    found = heads("en", "The General Staff of the French Armed Forces said")
+    assert not any(text.endswith(("of", "the")) for text in found)

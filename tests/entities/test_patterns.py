@@ -258,3 +258,8 @@ def test_arabic_name_stops_at_a_pronoun_suffixed_or_glued_word():
     assert "مارك روته" in names and not any("بأنها" in n for n in names)
     names, _ = persons("ar", "وأشاد الرئيس إيمانويل ماكرون واهتمامه بالملف")
     assert "إيمانويل ماكرون" in names and not any("واهتمامه" in n for n in names)
+
+
+def test_english_general_staff_is_no_person_after_the_rank_general():
+    names, _ = persons("en", "The chief of the Egyptian General Staff met General Mark Milley.")
+    assert "Staff" not in names
