@@ -331,6 +331,12 @@ class HeadNounPatterns(EntityComponent):
         return end, country
 
     # -- French --------------------------------------------------------------------------------
+    def _french_head_at(self, norms: list[str], k: int) -> bool:
+        """A head noun at ``k``, after an article (la, l'): another body's name opens there."""
+        while k < len(norms) and norms[k] in self.words.articles:
+            k += 1
+        return k < len(norms) and match_at(norms, k, self.head_words) is not None
+
     def _french_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
                      marks: LexiconMarks) -> HeadMatch | None:
         typ = self.head_type[head]
@@ -351,6 +357,8 @@ class HeadNounPatterns(EntityComponent):
                 k = end + 1
                 while k < len(doc) and (norms[k] in words.french_de or norms[k] in words.french_links):
                     k += 1
+                if n == "et" and country is not None and self._french_head_at(norms, k):
+                    break  # la police belge et de la police française: a demonym closed the first body
                 lex = marks.type_at(k) if k < len(doc) else None
                 if k < len(doc) and marks.country_at(k):
                     country = country or marks.country_at(k)

@@ -263,3 +263,11 @@ def test_english_of_complement_never_ends_on_the_article():
     # the armed forces after "of the" are a lexicon name of their own: the head keeps no "of the"
     found = heads("en", "The General Staff of the French Armed Forces said")
     assert not any(text.endswith(("of", "the")) for text in found)
+
+
+def test_french_two_bodies_joined_by_et_after_a_demonym():
+    found = heads("fr", "avec le concours de la police italienne et de la police espagnole.")
+    assert "police italienne" in found and "police espagnole" in found
+    # without a demonym closing the first, "et des" still continues one ministry's name
+    assert "ministère français de l'Europe et des Affaires étrangères" in heads(
+        "fr", "selon le ministère français de l'Europe et des Affaires étrangères")
