@@ -171,7 +171,22 @@ class HeadNounPatterns(EntityComponent):
             ok = False
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
-        return HeadMatch(i, end, typ, HeadName(" ".join(head), country)) if ok else None
+        if not ok:
+            return None
+        seat = self._arabic_seat(doc, norms, end, marks) if typ == "GovernmentAgency" else end
+        # محكمة الجنايات في بروكسل: the name with its seat is an alias; the city stays a name of its own
+        return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None))
+
+    def _arabic_seat(self, doc: Doc, norms: list[str], end: int, marks: LexiconMarks) -> int:
+        """End of a body's name with its seat after it: في or ب, then a country or city of the
+        lexicon (السفارة المصرية في طرابلس، المكتب المركزي الوطني للإنتربول بالرباط); ``end``
+        without one."""
+        k = end + 1
+        if k < len(doc) and (norms[end] == "في" or (norms[end] == "ب" and is_clitic(doc[end]))):
+            span = marks.name.get(k)
+            if span is not None and span.start == k and span.label_ in ("Country", "City"):
+                return span.end
+        return end
 
     def _arabic_schools(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """Schools of the security forces (كلية الملك فهد الأمنية، الأكاديمية الملكية للشرطة):

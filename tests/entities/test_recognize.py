@@ -264,3 +264,10 @@ def test_arabic_model_person_span_loses_a_pronoun_suffixed_word_at_either_end():
     trimmed = trim_arabic_person(doc[1:6])
     assert trimmed is not None and trimmed.text == "رجب طيب أردوغان"
     assert trim_arabic_person(doc[1:2]) is None
+
+
+def test_arabic_body_with_its_seat_keeps_the_seat_as_an_alias_and_the_city_as_a_name():
+    ms = by_text(mentions("ar", "وأدانت محكمة الجنايات في باريس المتهمين أمس"))
+    assert ms["محكمة الجنايات"].type == "GovernmentAgency"
+    assert "محكمة الجنايات في باريس" in ms["محكمة الجنايات"].attrs.aliases
+    assert ms["باريس"].type == "City"
