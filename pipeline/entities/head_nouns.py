@@ -466,7 +466,15 @@ class HeadNounPatterns(EntityComponent):
             ok = False  # Libyan forces, the Libyan agency: a description, not a name
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False
-        return HeadMatch(start, end, typ, HeadName(" ".join(head), country)) if ok else None
+        if not ok:
+            return None
+        # the Italian Embassy in Tunis: the name with its seat is an alias, Tunis a name of its own
+        seat = end
+        if typ == "GovernmentAgency" and end + 1 < len(doc) and norms[end] == "in":
+            span = marks.name.get(end + 1)
+            if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
+                seat = span.end
+        return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:

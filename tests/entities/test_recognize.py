@@ -271,3 +271,10 @@ def test_arabic_body_with_its_seat_keeps_the_seat_as_an_alias_and_the_city_as_a_
     assert ms["محكمة الجنايات"].type == "GovernmentAgency"
     assert "محكمة الجنايات في باريس" in ms["محكمة الجنايات"].attrs.aliases
     assert ms["باريس"].type == "City"
+
+
+def test_english_embassy_with_its_seat_keeps_the_seat_as_an_alias():
+    ms = by_text(mentions("en", "He visited the German Embassy in Madrid on Monday."))
+    assert ms["German Embassy"].type == "GovernmentAgency"
+    assert "German Embassy in Madrid" in ms["German Embassy"].attrs.aliases
+    assert ms["Madrid"].type == "City"
