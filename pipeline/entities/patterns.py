@@ -255,9 +255,11 @@ class EntityPatterns(EntityComponent):
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
                 # (and a nisba after link + definite word: "محمد ولد الشيخ الغزواني")
                 after_link = end - 2 >= start and norm(doc[end - 2]) in self.words.name_links
+                # (or any family name right before punctuation: "منصور بن فهد الراشد،")
+                closed = end + 1 >= len(doc) or doc[end + 1].is_punct
                 if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and (
                         not is_definite(doc[end - 1]) or (after_link and norm(doc[end]).endswith("ي"))) and (
-                        not after_link or norm(doc[end]).endswith("ي")) and \
+                        not after_link or norm(doc[end]).endswith("ي") or closed) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break
