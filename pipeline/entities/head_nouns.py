@@ -97,6 +97,7 @@ class HeadNounPatterns(EntityComponent):
         self.heads: list[tuple[tuple[str, ...], str]] = []
         self.needs_country: set[tuple[str, ...]] = set()
         self.standalone: set[tuple[str, ...]] = set()
+        self.bare: set[tuple[str, ...]] = set()
         self.quoted_types: set[str] = set()
         self.unquoted: set[tuple[str, ...]] = set()
         self.definite_name: set[tuple[str, ...]] = set()
@@ -111,6 +112,7 @@ class HeadNounPatterns(EntityComponent):
                 self.heads.append((head, typ))
             self.needs_country |= set(phrases(spec.get("needs_country")))
             self.standalone |= set(phrases(spec.get("standalone")))
+            self.bare |= set(phrases(spec.get("bare")))
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
             self.definite_name |= set(phrases(spec.get("definite_name")))
             self.name_alone |= set(phrases(spec.get("name_alone")))
@@ -125,6 +127,7 @@ class HeadNounPatterns(EntityComponent):
         self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
+        self.clause_openers = frozenset(normalize(w) for w in data.get("ar_clause_openers", []))
         self.compass = frozenset(normalize(w) for w in (data.get("compass_adjectives") or {}).get(lang, []))
         self.common = common_words(lang, common_words_path)
         self.words = function_words(function_words_path)
@@ -167,12 +170,27 @@ class HeadNounPatterns(EntityComponent):
         end, country = self._arabic_complement(doc, norms, h_end, marks)
         if head in self.standalone and country is None:
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
-        ok = end > h_end or head in self.standalone
+        ok = end > h_end or head in self.standalone or head in self.bare
         if head in self.needs_country and country is None:
             ok = False
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
-        return HeadMatch(i, end, typ, HeadName(" ".join(head), country)) if ok else None
+        if not ok:
+            return None
+        seat = self._arabic_seat(doc, norms, end, marks) if typ == "GovernmentAgency" else end
+        # محكمة الجنايات في بروكسل: the name with its seat is an alias; the city stays a name of its own
+        return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None))
+
+    def _arabic_seat(self, doc: Doc, norms: list[str], end: int, marks: LexiconMarks) -> int:
+        """End of a body's name with its seat after it: في or ب, then a country or city of the
+        lexicon (السفارة المصرية في طرابلس، المكتب المركزي الوطني للإنتربول بالرباط); ``end``
+        without one."""
+        k = end + 1
+        if k < len(doc) and (norms[end] == "في" or (norms[end] == "ب" and is_clitic(doc[end]))):
+            span = marks.name.get(k)
+            if span is not None and span.start == k and span.label_ in ("Country", "City"):
+                return span.end
+        return end
 
     def _arabic_schools(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """Schools of the security forces (كلية الملك فهد الأمنية، الأكاديمية الملكية للشرطة):
@@ -281,10 +299,14 @@ class HeadNounPatterns(EntityComponent):
                 # a demonym right after makes it a body of its own: والسلطات الإسبانية
                 and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
 
+    def _opens_clause(self, n: str) -> bool:
+        """A normalized word, bare or after ل, that ends a body's name (التابعة، لاتخاذ، الاطلاع)."""
+        return n in self.clause_openers or (lam_prefixed(n) and n[1:] in self.clause_openers)
+
     def _arabic_complement(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> tuple[int, str | None]:
         country = None
         end = j
-        linked = False  # a ل complement seen: only then may و add a field
+        linked = False  # a ل complement or a construct chain seen: only then may و add a field
         # A construct chain may open with indefinite nouns (جهاز حرس الحدود، جهاز أمن الدولة),
         # after an indefinite head only: after النيابة العامة a verbal noun starts the clause
         # (النيابة العامة حفظ الملف).
@@ -292,8 +314,11 @@ class HeadNounPatterns(EntityComponent):
         if construct and j < len(doc) and marks.type_at(j) == "City":
             return marks.name[j].end, None  # مديرية أمن أنقرة: a city closes a construct head
         k = j
-        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات
-        construct = construct or (j < len(doc) and lam_prefixed(norms[j]))
+        # after a definite head the chain opens with ل + noun: المديرية العامة لمكافحة المخدرات;
+        # not with a verbal noun of purpose (النيابة العامة لاتخاذ الإجراءات)
+        construct = construct or (j < len(doc) and lam_prefixed(norms[j]) and not self._opens_clause(norms[j]))
+        # a construct chain may coordinate fields too: وزارة الداخلية والجماعات المحلية
+        linked = construct
         # (not a name's link word: "للأمن الوطني عبد اللطيف حموشي", the name after the body)
         while (construct and k < len(doc) and k - j < 2 and is_arabic_word(doc[k]) and not is_definite(doc[k])
                and not is_clitic(doc[k]) and norms[k] not in AR_STOP and norms[k] not in self.words.name_links
@@ -312,7 +337,11 @@ class HeadNounPatterns(EntityComponent):
                 country = marks.country_at(end)
                 end = marks.name[end].end
                 break
+            if self._opens_clause(norms[end]):
+                break  # التابعة لوزارة الدفاع: what follows is no part of the name
             if is_clitic(token) and norm(token).endswith("ل") and end + 1 < len(doc) and is_definite(doc[end + 1]):
+                if self._opens_clause(norms[end + 1]):
+                    break  # للاطلاع على
                 end += 1
                 linked = True
                 continue
@@ -331,6 +360,12 @@ class HeadNounPatterns(EntityComponent):
         return end, country
 
     # -- French --------------------------------------------------------------------------------
+    def _french_head_at(self, norms: list[str], k: int) -> bool:
+        """A head noun at ``k``, after an article (la, l'): another body's name opens there."""
+        while k < len(norms) and norms[k] in self.words.articles:
+            k += 1
+        return k < len(norms) and match_at(norms, k, self.head_words) is not None
+
     def _french_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
                      marks: LexiconMarks) -> HeadMatch | None:
         typ = self.head_type[head]
@@ -351,6 +386,8 @@ class HeadNounPatterns(EntityComponent):
                 k = end + 1
                 while k < len(doc) and (norms[k] in words.french_de or norms[k] in words.french_links):
                     k += 1
+                if n == "et" and country is not None and self._french_head_at(norms, k):
+                    break  # la police belge et de la police française: a demonym closed the first body
                 lex = marks.type_at(k) if k < len(doc) else None
                 if k < len(doc) and marks.country_at(k):
                     country = country or marks.country_at(k)
@@ -424,6 +461,8 @@ class HeadNounPatterns(EntityComponent):
                 end = k
                 while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1
+                if end == k:
+                    end = h_end  # "of the" and then a name of its own: no complement, not "General Staff of the"
         # "U.S. service members": a head followed by a lowercase noun only modifies it.
         if end == h_end and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
             return None
@@ -441,7 +480,15 @@ class HeadNounPatterns(EntityComponent):
             ok = False  # Libyan forces, the Libyan agency: a description, not a name
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False
-        return HeadMatch(start, end, typ, HeadName(" ".join(head), country)) if ok else None
+        if not ok:
+            return None
+        # the Italian Embassy in Tunis: the name with its seat is an alias, Tunis a name of its own
+        seat = end
+        if typ == "GovernmentAgency" and end + 1 < len(doc) and norms[end] == "in":
+            span = marks.name.get(end + 1)
+            if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
+                seat = span.end
+        return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:

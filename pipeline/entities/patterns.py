@@ -39,7 +39,8 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, hamza_initial, without_conjunction
+from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, glued_to_hamza, hamza_initial, pronoun_suffixed,
+                                         without_conjunction)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
                                     person_titles, reporting_verbs)
@@ -141,6 +142,8 @@ class EntityPatterns(EntityComponent):
             return True  # علي (also the preposition على written with ya) inside a name: محمد بن علي
         if n in AR_STOP or self._stops_name(n) or marks.demonym_at(token.i):
             return False
+        if n not in self.given_words and (pronoun_suffixed(token.text) or glued_to_hamza(token.text)):
+            return False  # مارك روته بأنها، X واهتمامه: a pronoun or a glued preposition ends the name
         if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
             return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
@@ -252,9 +255,11 @@ class EntityPatterns(EntityComponent):
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
                 # (and a nisba after link + definite word: "محمد ولد الشيخ الغزواني")
                 after_link = end - 2 >= start and norm(doc[end - 2]) in self.words.name_links
+                # (or any family name right before punctuation: "منصور بن فهد الراشد،")
+                closed = end + 1 >= len(doc) or doc[end + 1].is_punct
                 if self.lang == "ar" and end > start and norm(doc[end - 1]) not in self.words.name_links and (
                         not is_definite(doc[end - 1]) or (after_link and norm(doc[end]).endswith("ي"))) and (
-                        not after_link or norm(doc[end]).endswith("ي")) and \
+                        not after_link or norm(doc[end]).endswith("ي") or closed) and \
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break

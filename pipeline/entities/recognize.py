@@ -47,7 +47,7 @@ from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
 from pipeline.language.dates import load_months, load_weekdays
-from pipeline.language.morphology import ARTICLE
+from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
 from pipeline.ontology_data import (entity_heads, event_heads, load_lexicon, model_entity_filters, person_roles,
@@ -274,6 +274,22 @@ def complete_particle_name(span: Span) -> Span | None:
     return doc[span.start:k] if k > span.start else None
 
 
+def trim_arabic_person(span: Span) -> Span | None:
+    """An Arabic person name the model ran over a word no name holds, at either end: a
+    pronoun suffix or a preposition glued to a hamza (حينها خلوصي أكار، مارك روته بأنها)."""
+    start, end = span.start, span.end
+    doc = span.doc
+
+    def foreign(token) -> bool:
+        return pronoun_suffixed(token.text) or glued_to_hamza(token.text)
+
+    while start < end and foreign(doc[start]):
+        start += 1
+    while end > start and foreign(doc[end - 1]):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
 def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
                generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
     """Our type for a model entity, or None to drop it."""
@@ -374,6 +390,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span = after_dateline(span)
             if span is not None and ent.label_ in ("PER", "PERSON"):
                 span = complete_particle_name(span)
+            if span is not None and ent.label_ in ("PER", "PERSON") and lang == "ar":
+                span = trim_arabic_person(span)
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
             span.label_ = ent.label_

@@ -28,7 +28,7 @@ class HeadName:
     head: str
     country: str | None = None
     quoted: bool = False  # صحيفة «لوموند»: the span is the quoted name alone
-    alias: str | None = None  # معبر جابر الحدودي is also written معبر جابر
+    alias: str | None = None  # معبر جابر الحدودي is also written معبر جابر; محكمة الجنايات with its seat: في بروكسل
     retype: bool = False  # the Schaerbeek district: the name is a region, not the city of that name
 
 

@@ -189,6 +189,16 @@ def agrees_in_gender(noun_phrase: str, adjective: str) -> bool:
     return bool(nouns and adjectives) and is_feminine(strip_definite(nouns[0])) == is_feminine(adjectives[-1])
 
 
+def pronoun_suffixed(word: str) -> bool:
+    """A word as written that ends with a pronoun suffix no name ends with: ها، هم، هما، هن
+    (حينها، بأنها), or ه on a word of five letters or more (اهتمامه، ولايته) that is no
+    compound with الله (عبدالله) and no French name's -ier (لوكورتييه، أوليفييه). A name word
+    never carries one."""
+    if word.endswith(PRONOUN_SUFFIXES[1:]):
+        return len(word) > 3
+    return len(word) >= 5 and word.endswith(PRONOUN_SUFFIXES[0]) and not word.endswith(("الله", "يه"))
+
+
 def glued_to_hamza(word: str) -> bool:
     """A single proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد), written as in the text."""
     return len(word) > 3 and word[0] in PROCLITIC_LETTERS and word[1] in HAMZA_ALEFS

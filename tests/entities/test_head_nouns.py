@@ -235,3 +235,55 @@ def test_arabic_region_head_before_a_lexicon_city_leaves_the_city():
 def test_arabic_region_head_name_ends_with_the_lexicon_place():
     found = heads("ar", "نفذت القوات عملية في إقليم شبيلي السفلى بدعم من الشركاء.")
     assert found == {"إقليم شبيلي السفلى": ("Location", "")}
+def test_arabic_body_name_stops_before_a_civil_title():
+    # "الدكتور" / "السيد" open the name of the minister after the body, as ranks do.
+    assert heads("ar", "وقال وزير الداخلية في وزارة الداخلية الدكتور أحمد زكي") == {
+        "وزارة الداخلية": ("GovernmentAgency", "")}
+    assert "وزارة الخارجية" in heads("ar", "وأكدت وزارة الخارجية السيدة ماري")
+
+
+def test_arabic_body_name_stops_before_affiliation_and_purpose_words():
+    assert "مديرية المخابرات العسكرية" in heads("ar", "وقالت مديرية المخابرات العسكرية التابعة لوزارة الدفاع")
+    assert "المكتب المركزي للأبحاث القضائية" in heads("ar", "ثم أحيل إلى المكتب المركزي للأبحاث القضائية للاطلاع على الملف")
+    # after a definite head, ل + a verbal noun of purpose opens a clause, not the body's complement
+    assert heads("ar", "وأحالت الشرطة الملف إلى النيابة العامة لاتخاذ الإجراءات") == {}
+    assert "المديرية العامة لمكافحة المخدرات" in heads("ar", "وأعلنت المديرية العامة لمكافحة المخدرات")
+
+
+def test_arabic_construct_chain_coordinates_a_second_field():
+    assert "وزارة الهجرة واللجوء" in heads("ar", "وأعلنت وزارة الهجرة واللجوء أمس")
+    # another body after و stays a body of its own
+    found = heads("ar", "وتعاونت وزارة الدفاع والقوات المسلحة المصرية")
+    assert "وزارة الدفاع" in found and "القوات المسلحة المصرية" in found
+
+
+def test_arabic_prosecution_embassy_and_fleet_heads():
+    assert "نيابة أمن الدولة العليا" in heads("ar", "وأحيل المتهمون إلى نيابة أمن الدولة العليا")
+    assert heads("ar", "وقالت السفارة الفرنسية إن")["السفارة الفرنسية"][0] == "GovernmentAgency"
+    assert heads("ar", "وقالت السفارة إن") == {}  # an embassy of no named state
+    assert "الأسطول السادس" in heads("ar", "ورست سفن الأسطول السادس في الميناء")
+
+
+def test_arabic_bare_bodies_keep_their_complement():
+    assert "القيادة العامة" in heads("ar", "وقالت القيادة العامة إن")
+    assert "القيادة العامة للقوات المسلحة الملكية" in heads("ar", "وأعلنت القيادة العامة للقوات المسلحة الملكية")
+    assert "رئاسة الجمهورية" in heads("ar", "وأعلنت رئاسة الجمهورية أن")
+
+
+def test_english_embassy_and_general_staff_are_state_bodies():
+    assert heads("en", "He visited the German Embassy on Monday.")["German Embassy"][0] == "GovernmentAgency"
+    assert heads("en", "The chief of the Egyptian General Staff arrived.")["Egyptian General Staff"][0] == "GovernmentAgency"
+
+
+def test_english_of_complement_never_ends_on_the_article():
+    # the armed forces after "of the" are a lexicon name of their own: the head keeps no "of the"
+    found = heads("en", "The General Staff of the French Armed Forces said")
+    assert not any(text.endswith(("of", "the")) for text in found)
+
+
+def test_french_two_bodies_joined_by_et_after_a_demonym():
+    found = heads("fr", "avec le concours de la police italienne et de la police espagnole.")
+    assert "police italienne" in found and "police espagnole" in found
+    # without a demonym closing the first, "et des" still continues one ministry's name
+    assert "ministère français de l'Europe et des Affaires étrangères" in heads(
+        "fr", "selon le ministère français de l'Europe et des Affaires étrangères")

@@ -251,3 +251,23 @@ def test_arabic_envoy_and_adviser_titles():
     assert "جون بولتون" in names
     names, _ = persons("ar", "وقالت المبعوثة الأممية ستيفاني خوري إن")
     assert "ستيفاني خوري" in names
+
+
+def test_arabic_name_stops_at_a_pronoun_suffixed_or_glued_word():
+    names, _ = persons("ar", "وصرح الأمين العام لحلف الناتو مارك روته بأنها خطوة مهمة")
+    assert "مارك روته" in names and not any("بأنها" in n for n in names)
+    names, _ = persons("ar", "وأشاد الرئيس إيمانويل ماكرون واهتمامه بالملف")
+    assert "إيمانويل ماكرون" in names and not any("واهتمامه" in n for n in names)
+
+
+def test_english_general_staff_is_no_person_after_the_rank_general():
+    names, _ = persons("en", "The chief of the Egyptian General Staff met General Mark Milley.")
+    assert "Staff" not in names
+
+
+def test_arabic_family_name_after_a_patronymic_closed_by_punctuation():
+    names, _ = persons("ar", "وقال قائد القوات اللواء فيصل بن سلطان الراشد، إن التمرين نجح")
+    assert "فيصل بن سلطان الراشد" in names
+    # without punctuation after it, a definite word after the patronymic is a noun of the clause
+    names, _ = persons("ar", "واستقبل الأمير محمد بن سلمان الوفد أمس")
+    assert "محمد بن سلمان" in names and not any("الوفد" in n for n in names)

@@ -274,3 +274,25 @@ def test_a_french_anaphor_is_a_mention_that_refers_to_its_antecedent():
     antecedent = next(m for m in found.values() if m.type == "Event" and m.id == anaphor.attrs.refers_to)
     assert anaphor.type == "Event" and antecedent.start < anaphor.start
     assert "attentat" in antecedent.text and antecedent.attrs.refers_to is None
+
+
+def test_arabic_model_person_span_loses_a_pronoun_suffixed_word_at_either_end():
+    from pipeline.entities.recognize import trim_arabic_person
+    doc = get_nlp("ar").make_doc("وكان حينها رجب طيب أردوغان بأنها")
+    trimmed = trim_arabic_person(doc[1:6])
+    assert trimmed is not None and trimmed.text == "رجب طيب أردوغان"
+    assert trim_arabic_person(doc[1:2]) is None
+
+
+def test_arabic_body_with_its_seat_keeps_the_seat_as_an_alias_and_the_city_as_a_name():
+    ms = by_text(mentions("ar", "وأدانت محكمة الجنايات في باريس المتهمين أمس"))
+    assert ms["محكمة الجنايات"].type == "GovernmentAgency"
+    assert "محكمة الجنايات في باريس" in ms["محكمة الجنايات"].attrs.aliases
+    assert ms["باريس"].type == "City"
+
+
+def test_english_embassy_with_its_seat_keeps_the_seat_as_an_alias():
+    ms = by_text(mentions("en", "He visited the German Embassy in Madrid on Monday."))
+    assert ms["German Embassy"].type == "GovernmentAgency"
+    assert "German Embassy in Madrid" in ms["German Embassy"].attrs.aliases
+    assert ms["Madrid"].type == "City"

@@ -105,3 +105,11 @@ def test_gender_agreement_of_an_adjective_with_the_noun_that_starts_a_phrase():
     assert m.agrees_in_gender("التمرين العسكري", "العماني")
     assert not m.agrees_in_gender("زياره وزير الداخليه", "الفرنسي")
     assert not m.agrees_in_gender("", "الفرنسي")
+
+
+def test_pronoun_suffixed_words_are_told_from_names():
+    assert m.pronoun_suffixed("حينها") and m.pronoun_suffixed("بأنها") and m.pronoun_suffixed("ولايته")
+    assert m.pronoun_suffixed("اهتمامه")
+    # names ending in ه: short ones and compounds with الله
+    assert not m.pronoun_suffixed("طه") and not m.pronoun_suffixed("وجيه") and not m.pronoun_suffixed("عبدالله")
+    assert not m.pronoun_suffixed("فاطمة") and not m.pronoun_suffixed("أوليفييه")
