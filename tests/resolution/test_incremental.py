@@ -404,3 +404,32 @@ def test_random_runs_with_a_narrow_window_equal_a_clean_run(mohamed_pool, pool, 
         if step and rng.random() < 0.7:
             present -= set(rng.sample(sorted(present), rng.randint(1, 2)))
         _check([texts[i] for i in sorted(present)], index)
+
+
+# One skeleton (mhmdbs), two people: in both blocks the three names sort by their
+# documents' ids, Mohamed Abbas between the two spellings of Mahmoud Abbas.
+ABBAS = {
+    "ab-1": "Mahmoud Abbas gave a speech on Tuesday.",
+    "ab-2": "Mohamed Abbas scored a goal on Sunday.",
+    "ab-3": "وصل الرئيس محمود عباس إلى القاهرة.",
+}
+
+
+def test_a_removed_name_brings_its_stored_neighbours_together(tmp_path, monkeypatch):
+    """With one neighbour each side, Mohamed Abbas keeps the two spellings of Mahmoud
+    Abbas apart; when his document goes, they become neighbours and join (the run loads
+    both: the neighbours of a removed name, and here his surname's key too)."""
+    from pipeline.ontology_data import resolution_settings
+
+    monkeypatch.setitem(resolution_settings(), "window", 1)
+    results = {r.document.id: r for r in Pipeline().process_batch([Document(id=i, text=t) for i, t in ABBAS.items()])}
+    index = tmp_path / "resolution.sqlite"
+
+    def mahmoud(want):
+        return sorted(sorted(e["documents"]) for e in want[0] if {"ab-1", "ab-3"} & set(e["documents"])
+                      and e["type"] == "Person")
+
+    assert mahmoud(_check([results[i] for i in sorted(ABBAS)], index)) == [["ab-1"], ["ab-3"]]
+    stats: dict = {}
+    assert mahmoud(_check([results["ab-1"], results["ab-3"]], index, stats)) == [["ab-1", "ab-3"]]
+    assert stats["mode"] == "incremental" and stats["units"] == 2
