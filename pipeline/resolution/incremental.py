@@ -13,7 +13,13 @@ linked to a dirty unit through shared keys, transitively. Two units that share n
 directly or through others, never meet in a join across documents, so resolving the
 closure's units alone, with the same code as a clean run (:meth:`.resolve.Resolver.join_all`),
 gives exactly the components a clean run gives them; the entities of the other units stay
-as they are. The index keeps each unit as step 1 left it (its nodes and mentions, and the
+as they are. The transliteration blocks are the exception: a clean run compares a name only
+with its ``window`` neighbours in each block, so the index keeps each name's place in its
+blocks (``translit``) and the closure takes the neighbours of the names added or removed,
+the neighbours that are one person with a name it holds, and the stored entities of the
+units it holds (:class:`_Blocks`, :func:`_closure`), not whole blocks (which percolate
+through most of an archive's people); the run compares only the pairs that are neighbours
+in the whole block. The index keeps each unit as step 1 left it (its nodes and mentions, and the
 event facts its document's relations give it), so only the dirty documents are read
 again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
