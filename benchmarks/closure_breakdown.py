@@ -4,6 +4,12 @@ that first reached each (``k:`` same key, ``d:`` surnames and acronyms, ``t`` tr
 blocks ``>``/``<``, ``e:`` model events, ``v:`` event reports), read from an output folder's
 resolution index (read only; the documents' units must be in it: the run that added them).
 
+Since index format 5 the run's closure does not follow the transliteration blocks as keys
+(it takes the neighbours of the names added or removed, then the neighbours that are one
+person, :class:`pipeline.resolution.incremental._Blocks`); ``--no-blocks`` leaves them out
+here too, so the ``k:``/``d:``/``e:``/``v:`` counts are the part of the run's closure reached
+by keys (the run's own ``units`` adds the block neighbours).
+
 Usage::
 
     python benchmarks/closure_breakdown.py OUT --documents-like 'new10000-%'
@@ -70,11 +76,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--documents-like", required=True, help="SQL LIKE pattern of the documents added")
+    parser.add_argument("--no-blocks", action="store_true", help="do not follow the transliteration blocks")
     args = parser.parse_args()
     index = args.out / ".index" / "resolution.sqlite"
-    print(json.dumps(breakdown(index, args.documents_like)))
+    blocks = (lambda k: k.startswith((">", "<"))) if args.no_blocks else (lambda k: False)
+    print(json.dumps(breakdown(index, args.documents_like, blocks)))
     print(json.dumps({"without the empty event name key": breakdown(
-        index, args.documents_like, lambda k: k == "e:('name', '')")}))
+        index, args.documents_like, lambda k: k == "e:('name', '')" or blocks(k))}))
 
 
 if __name__ == "__main__":

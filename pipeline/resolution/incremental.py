@@ -13,7 +13,13 @@ linked to a dirty unit through shared keys, transitively. Two units that share n
 directly or through others, never meet in a join across documents, so resolving the
 closure's units alone, with the same code as a clean run (:meth:`.resolve.Resolver.join_all`),
 gives exactly the components a clean run gives them; the entities of the other units stay
-as they are. The index keeps each unit as step 1 left it (its nodes and mentions, and the
+as they are. The transliteration blocks are the exception: a clean run compares a name only
+with its ``window`` neighbours in each block, so the index keeps each name's place in its
+blocks (``translit``) and the closure takes the neighbours of the names added or removed,
+the neighbours that are one person with a name it holds, and the stored entities of the
+units it holds (:class:`_Blocks`, :func:`_closure`), not whole blocks (which percolate
+through most of an archive's people); the run compares only the pairs that are neighbours
+in the whole block. The index keeps each unit as step 1 left it (its nodes and mentions, and the
 event facts its document's relations give it), so only the dirty documents are read
 again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
@@ -44,6 +50,7 @@ Usage::
 """
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import json
@@ -56,7 +63,7 @@ from pathlib import Path
 
 from pipeline.model import OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Relation, StoredResult
 from pipeline.ontology_data import Lexicon, load_lexicon
-from pipeline.resolution.anchored import (add_tally, anchored_root, empty_tally, entity_anchor, node_tally, rep_key,
+from pipeline.resolution.anchored import (ROOT_PREFIX, add_tally, anchored_root, empty_tally, entity_anchor, node_tally, rep_key,
                                           root_anchor, tally_empty, tally_entity)
 from pipeline.resolution.resolve import Resolver, assign_ids, make_entities, merge_relations, node_of_snapshot
 
@@ -83,10 +90,13 @@ CREATE INDEX IF NOT EXISTS rels_tail ON rels(tail);
 CREATE INDEX IF NOT EXISTS rels_src ON rels(src);
 CREATE INDEX IF NOT EXISTS rels_rkey ON rels(rkey);
 CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
+CREATE TABLE IF NOT EXISTS translit (block TEXT, skel TEXT, node TEXT, unit TEXT, doc TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS translit_order ON translit(block, skel, node);
+CREATE INDEX IF NOT EXISTS translit_unit ON translit(unit);
 """
 TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
-          "merged")
-FORMAT = "4"
+          "merged", "translit")
+FORMAT = "5"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -170,21 +180,115 @@ class ResolutionIndex:
         return out
 
 
-def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str]) -> set[str]:
+def translit_rows(resolver: Resolver, docs: set[str]) -> list[tuple[str, str, str, str, str]]:
+    """(block, sort key, node, document, name) of each transliteration block place of the
+    nodes of ``docs`` (:meth:`.resolve.Resolver.transliteration_places`)."""
+    return [(block, order, node.id, node.document, node.name) for node in resolver.nodes.values()
+            if node.document in docs for block, order in resolver.transliteration_places(node)]
+
+
+def _joined_keys(keys: set[str]) -> set[str]:
+    """The keys the closure follows as shared keys: all but the transliteration blocks
+    (followed by neighbours, :class:`_Blocks`)."""
+    return {k for k in keys if not k.startswith((">", "<"))}
+
+
+class _Blocks:
+    """The transliteration blocks as the run leaves them: the stored places of the documents
+    not dirty (:meth:`ResolutionIndex.set_dirty` first) and the dirty documents' new places.
+    A clean run compares each name with its ``window`` neighbours of each block
+    (:meth:`.resolve.Resolver.join_transliterations`), so a name added or removed changes
+    only the pairs of its ``window`` neighbours each side, and two stored names can meet only
+    as neighbours whose names are one person's (:meth:`.resolve.Resolver.same_person_names`)."""
+
+    def __init__(self, index: ResolutionIndex, resolver: Resolver,
+                 new: list[tuple[str, str, str, str, str]]) -> None:
+        self.index, self.resolver = index, resolver
+        self.window = int(resolver.settings["window"])
+        self.new: dict[str, list[tuple[str, str, str, str]]] = {}
+        for block, order, node, unit, name in sorted(new):
+            self.new.setdefault(block, []).append((order, node, unit, name))
+        self.new_keys = {block: [(o, n) for o, n, _, _ in rows] for block, rows in self.new.items()}
+        self._near: dict[tuple[str, str, str, bool], list[tuple[str, str, str, str]]] = {}
+
+    def near(self, block: str, order: str, node: str, after: bool) -> list[tuple[str, str, str, str]]:
+        """The ``window`` places after (or before) ``(order, node)`` in ``block``, nearest
+        first: (sort key, node, unit, name)."""
+        key = (block, order, node, after)
+        if key not in self._near:
+            op, direction = (">", "") if after else ("<", " DESC")
+            stored = list(self.index.db.execute(
+                f"SELECT skel, node, unit, name FROM translit WHERE block=? AND (skel, node) {op} (?, ?) "
+                "AND doc NOT IN (SELECT doc FROM temp.dirty_docs) "
+                f"ORDER BY skel{direction}, node{direction} LIMIT ?", (block, order, node, self.window)))
+            rows, keys = self.new.get(block, []), self.new_keys.get(block, [])
+            if after:
+                i = bisect.bisect_right(keys, (order, node))
+                new = rows[i:i + self.window]
+            else:
+                i = bisect.bisect_left(keys, (order, node))
+                new = rows[max(0, i - self.window):i]
+            self._near[key] = sorted(stored + new, reverse=not after)[:self.window]
+        return self._near[key]
+
+    def neighbours(self, block: str, order: str, node: str) -> list[tuple[str, str, str, str]]:
+        return self.near(block, order, node, True) + self.near(block, order, node, False)
+
+    def new_places(self) -> list[tuple[str, str, str]]:
+        return [(block, order, node) for block, rows in self.new.items() for order, node, _, _ in rows]
+
+    def stored_places(self, units: list[str]) -> list[tuple[str, str, str, str]]:
+        """(block, sort key, node, name) of the stored units' places."""
+        return _select(self.index, "SELECT block, skel, node, name FROM translit WHERE unit IN ({})", units)
+
+    def matches(self, units: set[str]) -> set[str]:
+        """The units of the neighbours whose name is one person's with a name of ``units``."""
+        out: set[str] = set()
+        for block, order, node, name in self.stored_places(sorted(units)):
+            out |= {unit for _, _, unit, other in self.neighbours(block, order, node)
+                    if self.resolver.same_person_names(name, other)}
+        return out
+
+    def window_of(self, block: str, order: str, node: str) -> set[str]:
+        return {n for _, n, _, _ in self.near(block, order, node, True)}
+
+
+def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
+    """The stored units (of documents not dirty) of the entities ``units`` were in, but the
+    anchored ones (:mod:`.anchored`: their record is a tally)."""
+    return {u for (u,) in _select(
+        index, "SELECT unit FROM units WHERE root IN (SELECT root FROM units WHERE unit IN ({}) "
+        f"AND root NOT LIKE '{ROOT_PREFIX}%') AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", sorted(units))}
+
+
+def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], blocks: _Blocks,
+             new_units: set[str]) -> set[str]:
     """Stored units (of documents not dirty) linked to the dirty documents' old and new units
     through shared keys, transitively; of an anchored entity's units sharing a key only
-    with the others, one per key (:mod:`.anchored`)."""
+    with the others, one per key (:mod:`.anchored`). Transliteration blocks are not followed
+    as keys: the closure takes the ``window`` neighbours each side of every name added or
+    removed (the pairs it parts or brings together), then, from every unit it holds, the
+    neighbours whose names are one person's with its names (the only pairs of a block that
+    can join), and the entities of the units it holds (one may split)."""
     dirty_units = set(index.units_of_docs(dirty_docs))
     index.set_dirty(dirty_docs)
-    frontier = new_keys | index.keys_of_units(sorted(dirty_units))
+    frontier = _joined_keys(new_keys | index.keys_of_units(sorted(dirty_units)))
+    pending = _comembers(index, dirty_units)
+    removed = [(block, order, node) for block, order, node, _ in blocks.stored_places(sorted(dirty_units))]
+    for block, order, node in blocks.new_places() + removed:
+        pending |= {unit for _, _, unit, _ in blocks.neighbours(block, order, node)}
     seen_keys: set[str] = set()
     closure: set[str] = set()
-    while frontier:
-        seen_keys |= frontier
-        keys = sorted(frontier)
-        found = (index.units_of_keys(keys) | index.reps_of_keys(keys)) - dirty_units - closure
+    while frontier or pending:
+        found = set(pending)
+        if frontier:
+            seen_keys |= frontier
+            keys = sorted(frontier)
+            found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
+        found -= dirty_units | new_units | closure
         closure |= found
-        frontier = index.keys_of_units(sorted(found)) - seen_keys
+        frontier = _joined_keys(index.keys_of_units(sorted(found))) - seen_keys
+        pending = (blocks.matches(found) | _comembers(index, found)) if found else set()
     return closure
 
 
@@ -306,6 +410,9 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT INTO anchored_keys VALUES (?, ?, ?, ?)",
                          [(k, anchors[u], u, doc) for u, doc in rows if anchors[u]
                           for k in sorted(keys.get(u, ())) if rep_key(k)])
+    index.db.executemany("INSERT INTO translit VALUES (?, ?, ?, ?, ?, ?)",
+                         [(block, order, node, units[node], doc, name)
+                          for block, order, node, doc, name in translit_rows(resolver, wanted)])
     members: dict[str, list[str]] = {}
     for node, unit in sorted(units.items()):
         members.setdefault(unit, []).append(node)
@@ -456,7 +563,10 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     units = resolver.units()
     keys = resolver.unit_keys(relations)
     facts = resolver.unit_facts(relations)
-    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set())
+    new_units = set(units.values())
+    blocks = _Blocks(index, resolver, [(block, order, node, units[node], name) for block, order, node, _, name
+                                       in translit_rows(resolver, set(dirty))])
+    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units)
     rows = index.unit_rows(sorted(closure))
     old_dirty = dict(_select(index, "SELECT unit, root FROM units WHERE doc IN ({})", dirty))
     old_roots = sorted({root for _, _, root in rows} | set(old_dirty.values()))
@@ -472,7 +582,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     # the dirty documents' rows, anew (their relations' keys kept: those merge again)
     relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
                      if key is not None}
-    for table in ("unit_keys", "anchored_keys", "unit_data", "units"):
+    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
@@ -491,6 +601,10 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     if loaded != len(closure):  # a unit without its data: start over
         raise RuntimeError("resolution index out of step with its documents")
     units = {**units, **{node: unit for node, unit in resolver.units().items()}}
+    # the pairs of the blocks the run compares: those of neighbours in the whole blocks
+    resolver.translit_window = {(block, node.id): blocks.window_of(block, order, node.id)
+                                for node in resolver.nodes.values()
+                                for block, order in resolver.transliteration_places(node)}
     old_root = {unit: root for unit, _, root in rows}
     for node, unit in units.items():
         if root_anchor(old_root.get(unit)):

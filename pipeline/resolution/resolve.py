@@ -336,6 +336,7 @@ class Resolver:
         self.nodes: dict[str, Node] = {}
         self.mention_node: dict[str, str] = {}
         self.uf = UnionFind()
+        self.translit_window: dict[tuple[str, str], set[str]] | None = None  # :meth:`join_transliterations`
         self._reduced: dict[tuple[str, str], frozenset[str]] = {}
         self._facts: dict[str, dict[str, set[str]]] | None = None  # read before :meth:`join_all` filters
         self._published: dict[str, str] = {}  # document id -> its publication date (ISO)
@@ -845,20 +846,32 @@ class Resolver:
         block of skeletons that end alike (:func:`transliteration_blocks`): one letter added
         anywhere leaves one of the two blocks shared. Blocks, not one sorted list over the
         archive, so that what a name is compared with depends only on its block's names
-        (an incremental run re-resolves just the blocks it touches)."""
+        (an incremental run re-resolves just the neighbourhoods it touches).
+
+        ``translit_window`` (an incremental run's, else None): (block, node) -> the nodes
+        within ``window`` after it in the whole block's order, of which this resolver holds
+        only some; a pair is compared only if it is there, in the order a clean run compares
+        it (the held nodes' order is the whole block's)."""
         window = int(self.settings["window"])
         blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for node in self.nodes.values():
-            skel = self._transliteration_skeleton(node)
-            for key in transliteration_blocks(skel):
-                blocks[key].append((skel[::-1] if key.startswith("<") else skel, node.id))
+            for key, order in self.transliteration_places(node):
+                blocks[key].append((order, node.id))
         for key in sorted(blocks, key=lambda k: (k[0] != ">", k)):  # skeleton order first
             ordered = sorted(blocks[key])
             for pos, (_, a) in enumerate(ordered):
+                allowed = None if self.translit_window is None else self.translit_window.get((key, a), set())
                 for _, b in ordered[pos + 1:pos + 1 + window]:
+                    if allowed is not None and b not in allowed:
+                        continue  # not neighbours in the whole block (a partial run)
                     skel_a, skel_b = skeleton(self.nodes[a].name), skeleton(self.nodes[b].name)
                     if self.uf.find(a) != self.uf.find(b) and self._same_person(skel_a, skel_b, a, b):
                         self.uf.union(a, b)
+
+    def transliteration_places(self, node: Node) -> list[tuple[str, str]]:
+        """The node's blocks, each with what it is sorted by there (before its id)."""
+        skel = self._transliteration_skeleton(node)
+        return [(key, skel[::-1] if key.startswith("<") else skel) for key in transliteration_blocks(skel)]
 
     def _transliteration_skeleton(self, node: Node) -> str:
         """The skeleton a node is compared by across scripts, or "" when it is not."""
@@ -869,7 +882,14 @@ class Resolver:
         return ""
 
     def _same_person(self, skel_a: str, skel_b: str, a: str, b: str) -> bool:
-        name_a, name_b = self.nodes[a].name, self.nodes[b].name
+        return self.same_person_names(self.nodes[a].name, self.nodes[b].name, skel_a, skel_b)
+
+    def same_person_names(self, name_a: str, name_b: str, skel_a: str | None = None, skel_b: str | None = None
+                          ) -> bool:
+        """Whether two transliterated names are one person's (what
+        :meth:`join_transliterations` asks of two neighbours): a function of the names only."""
+        skel_a = skeleton(name_a) if skel_a is None else skel_a
+        skel_b = skeleton(name_b) if skel_b is None else skel_b
         if not self._family_names_agree(name_a, name_b):
             return False
         if len(skel_a) < self.settings["skeleton_min_length"] or len(skel_b) < self.settings["skeleton_min_length"]:

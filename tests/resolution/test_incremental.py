@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.model import Document, StoredResult
 from pipeline.resolution.incremental import resolve_incremental
-from pipeline.resolution.resolve import resolve_entities
+from pipeline.resolution.resolve import resolve_entities, skeleton
 from pipeline.runner import RESOLUTION_INDEX, Pipeline
 from pipeline.store.oxigraph_store import open_store
 from tests.conftest import ROOT
@@ -313,3 +313,123 @@ def test_a_described_event_shares_no_empty_name_key(tmp_path):
     event = next(unit for unit in keys if unit.startswith("visit\x1fevent|"))
     assert any(k.startswith("v:frame") for k in keys[event])  # joined by its frame, not a name
     assert not {k for ks in keys.values() for k in ks if k.startswith("e:") and "''" in k}
+
+
+# People of one transliteration block (their skeletons begin alike, ">mhm"), each in a
+# document of their own: no key but the block links them.
+MOHAMED = {
+    "mo-01": "Mohamed Salah scored twice for Liverpool on Saturday.",
+    "mo-02": "Mohamed Morsi was elected president of Egypt in 2012.",
+    "mo-03": "Mohamed Bouazizi set himself on fire in Sidi Bouzid in December 2010.",
+    "mo-04": "Mohamed Abdelaziz led the Polisario Front for forty years.",
+    "mo-05": "Mohamed Ould Ghazouani was re-elected president of Mauritania in 2024.",
+    "mo-06": "Mohamed ElBaradei led the International Atomic Energy Agency.",
+    "mo-07": "Mohamed Nasheed was president of the Maldives.",
+    "mo-08": "Mohamed Elneny played in midfield for Arsenal.",
+    "mo-09": "Mohamed Boudiaf was assassinated in Annaba in 1992.",
+    "mo-10": "Mohamed Choukri wrote his novel in Tangier.",
+    "mo-11": "Mohamed Hamdan Dagalo commands the Rapid Support Forces in Sudan.",
+    "mo-12": "Mohamed Siad Barre ruled Somalia until 1991.",
+    "mo-13": "Mohamed Abdullahi Farmaajo was president of Somalia.",
+    "mo-14": "Mohamed Talbi was a Tunisian historian.",
+    "mo-15": "Mohamed Dionne was prime minister of Senegal.",
+    "mo-16": "Mohamed Hadid is a real estate developer in California.",
+    "mo-17": "Mohamed Diop stood for the mayoralty of Dakar.",
+    "mo-18": "Mohamed Zinet directed a film in Algiers.",
+    "mo-ar": "وصل محمد بازوم إلى مطار نيامي.",
+}
+BAZOUM = "Mohamed Bazoum gave a long speech on Monday."
+
+
+@pytest.fixture(scope="module")
+def mohamed_pool():
+    texts = {**MOHAMED, "mo-new": BAZOUM}
+    results = Pipeline().process_batch([Document(id=i, text=t) for i, t in texts.items()])
+    assert all(r.status == "ok" for r in results)
+    return {r.document.id: r for r in results}
+
+
+def _block_people(results) -> dict[str, str]:
+    """Document -> the skeleton of its person's name in the ">mhm" block."""
+    out = {}
+    for r in results:
+        for m in r.mentions:
+            if m.type == "Person" and skeleton(m.text).startswith("mhm"):
+                out[r.document.id] = skeleton(m.text)
+    return out
+
+
+def test_a_new_name_between_stored_names_of_a_block_loads_its_neighbours_only(mohamed_pool, tmp_path):
+    """Mohamed Bazoum (a new document) sorts between stored names of a block of 19 people:
+    the run compares it with its neighbours and joins the stored Arabic spelling, without
+    bringing back the whole block (a closure by whole blocks held every one of them)."""
+    stored = [mohamed_pool[i] for i in sorted(MOHAMED)]
+    people = _block_people(stored)
+    assert len(people) >= 15 and "mo-ar" in people
+    new = skeleton("Mohamed Bazoum")
+    assert min(people.values()) < new < max(people.values())  # it falls inside the block
+    index = tmp_path / "resolution.sqlite"
+    _check(stored, index)
+    stats: dict = {}
+    entities, _ = _check(stored + [mohamed_pool["mo-new"]], index, stats)
+    assert stats["mode"] == "incremental"
+    joined = [e for e in entities if {"mo-ar", "mo-new"} <= set(e["documents"]) and e["type"] == "Person"]
+    assert len(joined) == 1 and joined[0]["label"] == "Mohamed Bazoum"
+    # at most `window` neighbours each side in each of its two blocks, not the 19 people
+    assert 1 <= stats["units"] <= 2 * 2 * 6 and stats["closure_documents"] < len(people)
+    # and its removal parts them again
+    stats = {}
+    entities, _ = _check(stored, index, stats)
+    assert not [e for e in entities if {"mo-ar", "mo-new"} & set(e["documents"]) == {"mo-ar", "mo-new"}]
+    assert stats["closure_documents"] < len(people)
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_random_runs_with_a_narrow_window_equal_a_clean_run(mohamed_pool, pool, tmp_path, monkeypatch, seed):
+    """With one neighbour each side (the clean run's setting too), a name added or removed
+    parts or brings together stored neighbours often: the runs still equal a clean run."""
+    from pipeline.ontology_data import load_lexicon, resolution_settings
+    from pipeline.resolution.resolve import Resolver
+
+    monkeypatch.setitem(resolution_settings(), "window", 1)
+    assert Resolver(load_lexicon()).settings["window"] == 1
+    rng = random.Random(seed)
+    texts = {**mohamed_pool, **{i: pool[i][0] for i in ("hammouchi-en", "hammouchi-ar", "macron-fr", "macron-ar")}}
+    ids = sorted(texts)
+    present: set[str] = set()
+    index = tmp_path / "resolution.sqlite"
+    for step in range(8):
+        absent = sorted(set(ids) - present)
+        present |= set(rng.sample(absent, min(len(absent), 10 if step == 0 else rng.randint(1, 3))))
+        if step and rng.random() < 0.7:
+            present -= set(rng.sample(sorted(present), rng.randint(1, 2)))
+        _check([texts[i] for i in sorted(present)], index)
+
+
+# One skeleton (mhmdbs), two people: in both blocks the three names sort by their
+# documents' ids, Mohamed Abbas between the two spellings of Mahmoud Abbas.
+ABBAS = {
+    "ab-1": "Mahmoud Abbas gave a speech on Tuesday.",
+    "ab-2": "Mohamed Abbas scored a goal on Sunday.",
+    "ab-3": "وصل الرئيس محمود عباس إلى القاهرة.",
+}
+
+
+def test_a_removed_name_brings_its_stored_neighbours_together(tmp_path, monkeypatch):
+    """With one neighbour each side, Mohamed Abbas keeps the two spellings of Mahmoud
+    Abbas apart; when his document goes, they become neighbours and join (the run loads
+    both: the neighbours of a removed name, and here his surname's key too)."""
+    from pipeline.ontology_data import resolution_settings
+
+    monkeypatch.setitem(resolution_settings(), "window", 1)
+    results = {r.document.id: r for r in Pipeline().process_batch([Document(id=i, text=t) for i, t in ABBAS.items()])}
+    index = tmp_path / "resolution.sqlite"
+
+    def mahmoud(want):
+        return sorted(sorted(e["documents"]) for e in want[0] if {"ab-1", "ab-3"} & set(e["documents"])
+                      and e["type"] == "Person")
+
+    assert mahmoud(_check([results[i] for i in sorted(ABBAS)], index)) == [["ab-1"], ["ab-3"]]
+    stats: dict = {}
+    assert mahmoud(_check([results["ab-1"], results["ab-3"]], index, stats)) == [["ab-1", "ab-3"]]
+    assert stats["mode"] == "incremental" and stats["units"] == 2
