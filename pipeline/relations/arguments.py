@@ -167,8 +167,9 @@ def _locative_qualifiers(text: str, lang: str, args: list[Arg]) -> None:
 def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) -> list[tuple[Arg, str, frozenset[str]]]:
     """Ministries named in the document: ``(arg, state key, content words of the name)``.
     The state comes from a demonym or country inside or next to the name ("وزارة الداخلية
-    الإسبانية", "Italy's Interior Ministry", "ministère de l'Intérieur du Mali") or, failing
-    that, from the lexicon."""
+    الإسبانية", "Italy's Interior Ministry", "ministère de l'Intérieur du Mali"), from the
+    state the entity stage read into the name ("Ministry of the Interior of Serbia") or,
+    failing that, from the lexicon."""
     cues = load_cues()
     lexicon = load_lexicon()
     out = []
@@ -185,6 +186,8 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
             if inside or a.qualifier_of == m.id or before or after:
                 state = a.key
                 break
+        if state is None and m.attrs.country:  # a state the entity stage read inside the name
+            state = m.attrs.country
         if state is None and m.key:
             state = lexicon.country_of(m.key)
         if state is None:

@@ -29,8 +29,8 @@ OF_GAP_WORDS = 2  # agency, "of", country
 @relation_rule(name="agency_country", produces=("agencyOf",),
                rule_ids=("rule:agency-demonym", "rule:agency-of-country", "rule:country-possessive-agency"))
 def agency_country(ctx: SentenceContext) -> list[Candidate]:
-    """"la police marocaine", "the police of Morocco", "Morocco's police": the agency
-    belongs to the state (``agencyOf``)."""
+    """"la police marocaine", "the police of Morocco", "Morocco's police", "الحرس الوطني
+    التابع لليبيا": the agency belongs to the state (``agencyOf``)."""
     out = []
     agencies = [a for a in ctx.args if a.type == "GovernmentAgency" and not a.demonym]
     countries = [a for a in ctx.args if a.type == "Country"]
@@ -39,6 +39,10 @@ def agency_country(ctx: SentenceContext) -> list[Candidate]:
             if c.demonym and c.qualifier_of == ag.id:
                 out.append(candidate(ag, "agencyOf", c, "rule:agency-demonym", DEMONYM))
             elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= OF_GAP_WORDS and ctx.only_between(ag, c, ("of", "filler")) and ctx.cues("of", *ctx.gap_span(ag, c)):
+                out.append(candidate(ag, "agencyOf", c, "rule:agency-of-country", OF_COUNTRY))
+            elif not c.demonym and c.start >= ag.end and ctx.words(ctx.gap(ag, c)) <= OF_GAP_WORDS \
+                    and ctx.only_between(ag, c, ("affiliated", "of", "filler")) and ctx.cues("affiliated", *ctx.gap_span(ag, c)):
+                # the name stops before "التابع" (an Arabic body's name ends there): "X التابع لليبيا"
                 out.append(candidate(ag, "agencyOf", c, "rule:agency-of-country", OF_COUNTRY))
             elif not c.demonym and c.end <= ag.start and ctx.gap(c, ag).strip().lower() in rule_words().possessive | {""}:
                 out.append(candidate(ag, "agencyOf", c, "rule:country-possessive-agency", POSSESSIVE))

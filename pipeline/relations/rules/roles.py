@@ -494,6 +494,12 @@ def _dateline_state(dctx: DocumentContext):
     return next((m for m in dctx.mentions if m.type == "Country" and state and mention_key(m) == state), None)
 
 
+def _surname(m) -> str:
+    """The last word of a person mention's normalized text: how the document rules tell one
+    holder of a title from another."""
+    return normalize(m.text).split()[-1] if m.text.split() else ""
+
+
 @relation_rule(name="state_head_of_dateline", produces=("leads",), scope="document",
                rule_ids=("rule:leads-state-head-dateline",))
 def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
@@ -510,10 +516,7 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
     by_id = {m.id: m for m in dctx.mentions}
     context_of = {a.id: c for c in dctx.contexts for a in c.args}
 
-    def surname(m) -> str:
-        return normalize(m.text).split()[-1] if m.text.split() else ""
-
-    heads = {surname(by_id[r.head]) for r in dctx.relations
+    heads = {_surname(by_id[r.head]) for r in dctx.relations
              if r.type == "leads" and r.confidence >= STATE_HEAD_OF_DATELINE and r.head in by_id}
     # The state's heads the text names already, by title: (family) -> surname.
     holders: dict[str, str] = {}
@@ -526,14 +529,14 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
         arg = next(a for a in ctx.args if a.id == head.id)
         title = _head_title(ctx, arg, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
         if title is not None:
-            holders.setdefault(title[0], surname(head))
+            holders.setdefault(title[0], _surname(head))
     out = []
     for ctx in dctx.contexts:
         for p in ctx.args:
-            if p.type != "Person" or p.demonym or p.id not in by_id or surname(by_id[p.id]) in heads:
+            if p.type != "Person" or p.demonym or p.id not in by_id or _surname(by_id[p.id]) in heads:
                 continue
             family = _bare_state_head(ctx, p)
-            if family is None or holders.setdefault(family, surname(by_id[p.id])) != surname(by_id[p.id]):
+            if family is None or holders.setdefault(family, _surname(by_id[p.id])) != _surname(by_id[p.id]):
                 continue  # the state's president is someone else: this one is another state's
             out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
                                 extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
@@ -583,22 +586,19 @@ def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
         return []
     by_id = {m.id: m for m in dctx.mentions}
 
-    def surname(m) -> str:
-        return normalize(m.text).split()[-1] if m.text.split() else ""
-
     led: dict[str, str] = {}  # ministry key -> its head's surname
     heads = set()
     for r in dctx.relations:
         if r.type == "leads" and r.confidence >= MINISTER_OF_NAMED_MINISTRY and r.head in by_id:
-            heads.add(surname(by_id[r.head]))
+            heads.add(_surname(by_id[r.head]))
             if r.tail in by_id:
-                led.setdefault(mention_key(by_id[r.tail]), surname(by_id[r.head]))
+                led.setdefault(mention_key(by_id[r.tail]), _surname(by_id[r.head]))
     ministries = dctx.contexts[0].ministries
     state = _dateline_state_key(dctx)
     out = []
     for ctx in dctx.contexts:
         for p in ctx.args:
-            if p.type != "Person" or p.demonym or p.id not in by_id or surname(by_id[p.id]) in heads:
+            if p.type != "Person" or p.demonym or p.id not in by_id or _surname(by_id[p.id]) in heads:
                 continue
             window = _bare_minister(ctx, p)
             if window is None:
@@ -610,7 +610,7 @@ def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
             if len(found) != 1:
                 continue
             ministry = next(iter(found.values()))[0]
-            if led.setdefault(ministry.key, surname(by_id[p.id])) != surname(by_id[p.id]):
+            if led.setdefault(ministry.key, _surname(by_id[p.id])) != _surname(by_id[p.id]):
                 continue
             out.append(Relation(head=p.id, type="leads", tail=ministry.id, confidence=MINISTER_OF_NAMED_MINISTRY,
                                 extractor="rule:leads-minister-named-ministry", evidence=[dctx.evidence_at(by_id[p.id])]))

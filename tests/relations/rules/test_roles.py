@@ -209,7 +209,7 @@ def test_headed_by_after_a_relative_pronoun(extract, lang, text, expected):
 # the document names, the dateline's state's in a dispatch (``minister_of_named_ministry``).
 @pytest.mark.parametrize("lang, text, expected", [
     ("en", "Interior Minister Ivica Dacic spoke on Monday. The Ministry of the Interior of Serbia said so.",
-     ("Ivica Dacic", "leads", "Ministry of the Interior")),
+     ("Ivica Dacic", "leads", "Ministry of the Interior of Serbia")),
     ("fr", "PARIS - La France et la Tunisie ont signé un accord. Le ministre de l'Intérieur, Bruno Retailleau, l'a signé. "
            "Le ministère de l'Intérieur français a salué l'accord.",
      ("Bruno Retailleau", "leads", "ministère de l'Intérieur français")),
