@@ -500,6 +500,15 @@ def _surname(m) -> str:
     return normalize(m.text).split()[-1] if m.text.split() else ""
 
 
+def _persons_without_a_head_role(dctx: DocumentContext, by_id: dict, heads: set[str]):
+    """``(sentence, person)`` for each person argument, not a demonym, whose surname is not
+    among ``heads`` (the surnames the text already gives a head's role)."""
+    for ctx in dctx.contexts:
+        for p in ctx.args:
+            if p.type == "Person" and not p.demonym and p.id in by_id and _surname(by_id[p.id]) not in heads:
+                yield ctx, p
+
+
 @relation_rule(name="state_head_of_dateline", produces=("leads",), scope="document",
                rule_ids=("rule:leads-state-head-dateline",))
 def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
@@ -531,15 +540,12 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
         if title is not None:
             holders.setdefault(title[0], _surname(head))
     out = []
-    for ctx in dctx.contexts:
-        for p in ctx.args:
-            if p.type != "Person" or p.demonym or p.id not in by_id or _surname(by_id[p.id]) in heads:
-                continue
-            family = _bare_state_head(ctx, p)
-            if family is None or holders.setdefault(family, _surname(by_id[p.id])) != _surname(by_id[p.id]):
-                continue  # the state's president is someone else: this one is another state's
-            out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
-                                extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
+    for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
+        family = _bare_state_head(ctx, p)
+        if family is None or holders.setdefault(family, _surname(by_id[p.id])) != _surname(by_id[p.id]):
+            continue  # the state's president is someone else: this one is another state's
+        out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
+                            extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out
 
 
@@ -596,22 +602,19 @@ def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
     ministries = dctx.contexts[0].ministries
     state = _dateline_state_key(dctx)
     out = []
-    for ctx in dctx.contexts:
-        for p in ctx.args:
-            if p.type != "Person" or p.demonym or p.id not in by_id or _surname(by_id[p.id]) in heads:
-                continue
-            window = _bare_minister(ctx, p)
-            if window is None:
-                continue
-            words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
-            found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
-            if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
-                found = {k: v for k, v in found.items() if v[1] == state}
-            if len(found) != 1:
-                continue
-            ministry = next(iter(found.values()))[0]
-            if led.setdefault(ministry.key, _surname(by_id[p.id])) != _surname(by_id[p.id]):
-                continue
-            out.append(Relation(head=p.id, type="leads", tail=ministry.id, confidence=MINISTER_OF_NAMED_MINISTRY,
-                                extractor="rule:leads-minister-named-ministry", evidence=[dctx.evidence_at(by_id[p.id])]))
+    for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
+        window = _bare_minister(ctx, p)
+        if window is None:
+            continue
+        words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
+        found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
+        if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
+            found = {k: v for k, v in found.items() if v[1] == state}
+        if len(found) != 1:
+            continue
+        ministry = next(iter(found.values()))[0]
+        if led.setdefault(ministry.key, _surname(by_id[p.id])) != _surname(by_id[p.id]):
+            continue
+        out.append(Relation(head=p.id, type="leads", tail=ministry.id, confidence=MINISTER_OF_NAMED_MINISTRY,
+                            extractor="rule:leads-minister-named-ministry", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out
