@@ -40,6 +40,8 @@ from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon,
                                     word_list)
 
 CONTEXT_CUES_FILE = PATTERNS_DIR / "place_context_cues.yaml"
+# Types a place cue (في، in, à) can read a common word as: not Al-Qaeda from في القاعدة "at the base".
+PLACE_TYPES = frozenset({"Country", "City", "Location"})
 
 
 @dataclass(frozen=True)
@@ -352,7 +354,9 @@ class LexiconMatcher:
                     (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common
-            cue = before and normalize(before[-1].text) in cues and not word
+            # A place cue reads a place: في القاعدة is "at the base", not Al-Qaeda.
+            cue = (pattern.type in PLACE_TYPES and bool(before) and normalize(before[-1].text) in cues
+                   and not word)
             # دول الساحل: "the states of" reads even a frequent word as the region
             region = (pattern.type == "Location" and pattern.arabic and bool(before)
                       and strip_clitics(before[-1].text, regions) in regions)
