@@ -350,7 +350,9 @@ class LexiconMatcher:
         rest: list[tuple[Span, Pattern]] = []
         for span, pattern in pending:
             before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
-            near = [s for s in sure if s.label_ == span.label_ and
+            # a list of places (مالي والنيجر وتشاد); not an organization: الجمعية العامة للإنتربول
+            # is Interpol's assembly, not the UN's
+            near = [s for s in sure if s.label_ == span.label_ and pattern.type in PLACE_TYPES and
                     (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common

@@ -563,6 +563,19 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
     return span.start_char
 
 
+def _glued_lam_start(doc: Doc, span: Span) -> int:
+    """Start char including a split-off ل glued to a lexicon name's first, indefinite word
+    (ولمراقبة التراب الوطني, لوزارة الداخلية): the name as written, as its gazetteer entry
+    keeps the label."""
+    if span.start == 0:
+        return span.start_char
+    first, previous = doc[span.start], doc[span.start - 1]
+    if (is_clitic(previous) and norm(previous).endswith("ل") and not norm(first).startswith(ARTICLE)
+            and previous.idx + len(previous.text) == first.idx):
+        return previous.idx + len(previous.text) - 1
+    return span.start_char
+
+
 def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: str) -> list[Mention]:
     """Acronyms in parentheses right after a name: bound both ways, a mention made when missing."""
     by_start = {m.start: m for m in mentions}
@@ -674,6 +687,8 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
             continue
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
         start = min(start, _fused_lam_start(doc, span))
+        if cand.kb_id:
+            start = min(start, _glued_lam_start(doc, span))
         end = span.start_char + len(span.text.rstrip())
         chars = set(range(start, end))
         if chars & occupied:
