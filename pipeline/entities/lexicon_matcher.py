@@ -227,10 +227,10 @@ class Hit(NamedTuple):
     pattern: Pattern
 
 
-def scan(text: str, automaton: ahocorasick.Automaton,
-         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
-    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
-    :func:`normalized_text` of ``text`` when the caller has it already."""
+def all_hits(text: str, automaton: ahocorasick.Automaton,
+             normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Every match in ``text`` on word boundaries, overlapping ones too (the first reading of
+    each), longest first."""
     norm, index = normalized or normalized_text(text)
     found: list[Hit] = []
     if len(automaton) == 0:
@@ -248,6 +248,14 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             found.append(Hit(o_start, o_end, pattern))
             break
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    return found
+
+
+def scan(text: str, automaton: ahocorasick.Automaton,
+         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
+    :func:`normalized_text` of ``text`` when the caller has it already."""
+    found = all_hits(text, automaton, normalized)
     taken: list[Hit] = []
     used = [False] * (len(text) + 1)
     for hit in found:
@@ -257,6 +265,33 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             used[i] = True
         taken.append(hit)
     return sorted(taken, key=lambda m: m.start)
+
+
+# Organizations nested in other names: international ones only (the UN in a UN body); an armed
+# group named in its branch's name (the Islamic State in ISWAP's) is not annotated apart.
+NESTED_TYPES = frozenset({"InternationalOrganization"})
+
+
+def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None = None) -> list[Hit]:
+    """International organizations named inside another name, ``text`` (the UN in "UN Office on
+    Drugs and Crime", الأمم المتحدة in بعثة الأمم المتحدة, l'ONU in "Conseil de sécurité de
+    l'ONU"): unambiguous names of ``NESTED_TYPES`` shorter than ``text``, of entries other than
+    ``outer``, not overlapping each other, in text order."""
+    names, _ = build_automata(lexicon_dir)
+    words = known_arabic_words()
+    whole = len(text.strip())
+    taken: list[Hit] = []
+    for hit in all_hits(text, names):
+        p = hit.pattern
+        if (p.type not in NESTED_TYPES or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
+                or hit.end - hit.start >= whole):
+            continue
+        if p.arabic and _glued_word(text, hit.start, hit.end) in words:
+            continue
+        if any(h.start < hit.end and hit.start < h.end for h in taken):
+            continue
+        taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
 
 
 def _glued_word(text: str, start: int, end: int) -> str | None:

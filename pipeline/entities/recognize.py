@@ -45,6 +45,7 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
+from pipeline.entities.lexicon_matcher import nested_names
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
@@ -718,3 +719,30 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
             m.attrs.country = _agency_country(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)
+
+
+# Names that can hold an organization's name: the UN in a UN body, Interpol in its assembly.
+HOLDER_TYPES = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency", "Event"})
+
+
+def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the organizations named inside other names (the guidelines annotate both:
+    the UN in "UN Security Council", الأمم المتحدة in "بعثة الأمم المتحدة في ليبيا", l'ONU in
+    "Conseil de sécurité de l'ONU"). They overlap their holder, so they are made after the
+    relation rules have read the document's mentions: the document names the body, and no
+    rule reads a relation from inside a name."""
+    held = {(m.start, m.end, m.key) for m in mentions}
+    nested: list[Mention] = []
+    for m in mentions:
+        if m.type not in HOLDER_TYPES:
+            continue
+        for hit in nested_names(m.text, (m.key,) if m.key else ()):
+            start, end, key = m.start + hit.start, m.start + hit.end, hit.pattern.ids[0]
+            if (start, end, key) in held:
+                continue
+            held.add((start, end, key))
+            nested.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                                  text=document.text[start:end], type=hit.pattern.type, lang=m.lang, key=key,
+                                  source="nested", confidence=TRUST["lexicon"]))
+    return nested
+
