@@ -135,3 +135,38 @@ def test_the_states_of_a_region_named_like_a_common_word_read_as_the_region():
 def test_a_common_word_region_name_without_its_states_stays_a_word():
     names, _ = lexicon_spans("ar", "جلس الأطفال على الساحل قرب البحر.")
     assert names == []
+
+
+def test_a_place_cue_does_not_read_a_common_word_as_an_organization():
+    # القاعدة "the base" after في is a place, not Al-Qaeda; the group's full name still is
+    doc = get_nlp("ar")("وتمركز الجنود في القاعدة قرب المطار")
+    assert "org/al-qaeda" not in {s.kb_id_ for s in doc.spans["lexicon"]}
+    doc = get_nlp("ar")("تبنى تنظيم القاعدة الهجوم، وقالت القاعدة إن")
+    assert [s.kb_id_ for s in doc.spans["lexicon"]].count("org/al-qaeda") == 2
+
+
+def test_the_general_assembly_of_another_body_is_not_the_uns():
+    doc = get_nlp("ar")("افتتحت الجمعية العامة للإنتربول دورتها في مراكش")
+    ids = {s.kb_id_ for s in doc.spans["lexicon"]}
+    assert "io/interpol" in ids and "io/unga" not in ids
+    doc = get_nlp("ar")("أمام الجمعية العامة للأمم المتحدة في نيويورك، وقالت الجمعية العامة إن")
+    assert [s.kb_id_ for s in doc.spans["lexicon"]].count("io/unga") == 2
+
+
+@pytest.mark.parametrize("text, outer, inner", [
+    ("بعثة الأمم المتحدة للدعم في ليبيا", "io/unsmil", [("الأمم المتحدة", "io/un")]),
+    ("Conseil de sécurité de l'ONU", "io/unsc", [("ONU", "io/un")]),
+    ("UN Office on Drugs and Crime", "io/unodc", [("UN", "io/un")]),
+    ("African Union Commission", "io/au-commission", [("African Union", "io/african-union")]),
+])
+def test_international_organizations_named_inside_another_name(text, outer, inner):
+    from pipeline.entities.lexicon_matcher import nested_names
+    hits = nested_names(text, (outer,))
+    assert [(text[h.start:h.end], h.pattern.ids[0]) for h in hits] == inner
+
+
+def test_nested_names_leave_out_the_outer_entry_and_armed_groups():
+    from pipeline.entities.lexicon_matcher import nested_names
+    assert nested_names("United Nations", ("io/un",)) == []
+    # a branch's name holds its group's name, which is not annotated apart
+    assert nested_names("Islamic State West Africa Province") == []
