@@ -42,6 +42,8 @@ from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon,
 CONTEXT_CUES_FILE = PATTERNS_DIR / "place_context_cues.yaml"
 # Types a place cue (في، in, à) can read a common word as: not Al-Qaeda from في القاعدة "at the base".
 PLACE_TYPES = frozenset({"Country", "City", "Location"})
+# Types a name of the same type next to it can read a common word as (a list of them).
+LISTED_TYPES = PLACE_TYPES | {"Organization"}
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,17 @@ def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None
     return sorted(taken, key=lambda h: h.start)
 
 
+def lexicon_name(text: str, type_: str, lexicon_dir: str | None = None) -> str | None:
+    """The id of the one ``type_`` entry whose name is the whole of ``text`` (ambiguous forms
+    too: the caller knows the text is a name), else ``None``."""
+    names, _ = build_automata(lexicon_dir)
+    whole = len(text.strip())
+    for hit in all_hits(text, names):
+        if hit.end - hit.start >= whole and hit.pattern.type == type_ and len(hit.pattern.ids) == 1:
+            return hit.pattern.ids[0]
+    return None
+
+
 def _glued_word(text: str, start: int, end: int) -> str | None:
     """The whole written word when a match follows a glued proclitic (لجنة for جنة), else None."""
     if start == 0 or not text[start - 1].isalpha():
@@ -374,9 +387,9 @@ class LexiconMatcher:
     def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span]) -> list[Span]:
         """Names that are also common words, kept when the text reads them as names: the
         document names the same entry unambiguously elsewhere, a place cue stands before
-        them (في، إلى، in, à...), a place name of the same kind stands next to them
-        (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
-        document names."""
+        them (في، إلى، in, à... before a place), a place or group name of the same kind stands
+        next to them (a list: مالي والنيجر وتشاد، القاعدة وداعش), or they are the capital of a
+        country the document names."""
         cues = _context_cues(self.context_cues_path)
         regions = _region_cues(self.context_cues_path)
         common = word_list(self.common_words_path)
@@ -385,9 +398,9 @@ class LexiconMatcher:
         rest: list[tuple[Span, Pattern]] = []
         for span, pattern in pending:
             before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
-            # a list of places (مالي والنيجر وتشاد); not an organization: الجمعية العامة للإنتربول
-            # is Interpol's assembly, not the UN's
-            near = [s for s in sure if s.label_ == span.label_ and pattern.type in PLACE_TYPES and
+            # a list of places (مالي والنيجر وتشاد) or of groups (القاعدة وداعش); not of international
+            # organizations: الجمعية العامة للإنتربول is Interpol's assembly, not the UN's
+            near = [s for s in sure if s.label_ == span.label_ and pattern.type in LISTED_TYPES and
                     (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common

@@ -45,8 +45,9 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.lexicon_matcher import nested_names
+from pipeline.entities.lexicon_matcher import lexicon_name, nested_names
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.language.datelines import read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
 from pipeline.language.normalize import normalize
@@ -565,9 +566,8 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
 
 
 def _glued_lam_start(doc: Doc, span: Span) -> int:
-    """Start char including a split-off ل glued to a lexicon name's first, indefinite word
-    (ولمراقبة التراب الوطني, لوزارة الداخلية): the name as written, as its gazetteer entry
-    keeps the label."""
+    """Start char including a split-off ل glued to a name's first, indefinite word
+    (ولمراقبة التراب الوطني): where the name as written starts."""
     if span.start == 0:
         return span.start_char
     first, previous = doc[span.start], doc[span.start - 1]
@@ -688,9 +688,13 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
             continue
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
         start = min(start, _fused_lam_start(doc, span))
-        if cand.kb_id:
-            start = min(start, _glued_lam_start(doc, span))
         end = span.start_char + len(span.text.rstrip())
+        # The name as written with a ل glued to its indefinite first word (ولمراقبة التراب الوطني)
+        # is an alias; the mention keeps the name's own span, so the rules read the clitic
+        # between two names (للأمن الوطني ولمراقبة) as they always did.
+        glued = doc_text[_glued_lam_start(doc, span):end] if cand.kb_id else ""
+        if len(glued) <= end - start:
+            glued = ""
         chars = set(range(start, end))
         if chars & occupied:
             continue
@@ -711,6 +715,8 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
                 attrs=replace(cand.attrs),
             )
         )
+        if glued:
+            taken[-1].attrs.aliases = [*taken[-1].attrs.aliases, glued]
     taken.sort(key=lambda m: m.start)
     taken = _event_phrase_mentions(doc, document, lang, taken)
     taken = _bind_acronyms(doc, taken, document, lang)
@@ -745,4 +751,29 @@ def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention
                                   text=document.text[start:end], type=hit.pattern.type, lang=m.lang, key=key,
                                   source="nested", confidence=TRUST["lexicon"]))
     return nested
+
+
+# How far into the text a byline (an outlet's name on a line of its own) is looked for.
+BYLINE_CHARS = 400
+
+
+def outlet_mentions(document: Document, mentions: list[Mention]) -> list[Mention]:
+    """The outlet a dateline or byline names ("Rabat (Reuters) -", "الرباط - مراسلون 24",
+    "AGI - ...") as an Organization mention, when no recognizer found it: news outlets named
+    in the text are organizations. The lexicon entry of the name, when it has one, is its key.
+    Made after the relation rules, like :func:`nested_mentions`: a dateline states no relation."""
+    dateline = read_dateline(document.text, document.lang or "und")
+    if dateline is None or not dateline.outlet:
+        return []
+    window = (dateline.start, dateline.end) if dateline.end > dateline.start else (0, BYLINE_CHARS)
+    start = document.text.find(dateline.outlet, *window)
+    if start < 0:
+        return []
+    end = start + len(dateline.outlet)
+    if any(m.start <= start and end <= m.end for m in mentions):
+        return []  # found already (a lexicon outlet); a place inside its name (Kurdistan 24) is no reason
+    key = lexicon_name(dateline.outlet, "Organization")
+    return [Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                    text=dateline.outlet, type="Organization", lang=document.lang or "und", key=key,
+                    source="dateline", confidence=TRUST["lexicon"] if key else TRUST["pattern"])]
 

@@ -299,11 +299,13 @@ def test_english_embassy_with_its_seat_keeps_the_seat_as_an_alias():
     assert ms["Madrid"].type == "City"
 
 
-def test_glued_lam_of_a_gazetteer_name_stays_in_its_mention():
-    # Hammouchi's title: the ل of ولمراقبة is written with the name
+def test_glued_lam_of_a_gazetteer_name_is_an_alias_as_written():
+    # Hammouchi's title: the ل of ولمراقبة is written with the name; the mention keeps the
+    # name's own span, the form as written is its alias
     ms = mentions("ar", "استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي وفدا أمنيا.")
     dgst = [m for m in ms if m.key == "agency/ma-dgst"]
-    assert [m.text for m in dgst] == ["لمراقبة التراب الوطني"]
+    assert [(m.text, m.attrs.aliases) for m in dgst] == [("مراقبة التراب الوطني", ["لمراقبة التراب الوطني"])]
+    assert all(not m.attrs.aliases for m in mentions("ar", "زار وزير الداخلية مقر المديرية العامة للأمن الوطني."))
 
 
 def test_forces_of_a_demonym_are_no_agency_but_armed_forces_are():
