@@ -170,3 +170,8 @@ def test_nested_names_leave_out_the_outer_entry_and_armed_groups():
     assert nested_names("United Nations", ("io/un",)) == []
     # a branch's name holds its group's name, which is not annotated apart
     assert nested_names("Islamic State West Africa Province") == []
+
+
+def test_a_group_named_next_to_another_group_reads_as_a_group():
+    doc = get_nlp("ar")("تنشط في المنطقة جماعات مرتبطة بتنظيمي القاعدة وداعش.")
+    assert "org/al-qaeda" in {s.kb_id_ for s in doc.spans["lexicon"]}

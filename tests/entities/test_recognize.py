@@ -341,3 +341,29 @@ def test_new_gazetteer_bodies_in_three_languages():
     ]
     for lang, text, keys in cases:
         assert keys <= {m.key for m in mentions(lang, text)}, (lang, text)
+
+
+def test_the_datelines_outlet_is_an_organization_mention():
+    from pipeline.entities.recognize import outlet_mentions
+    for lang, text, outlet, key in [
+        ("ar", "تفكيك خلية إرهابية\nمراسلون 24\nأعلنت المديرية العامة للأمن الوطني عن توقيف ثلاثة أشخاص.",
+         "مراسلون 24", None),
+        ("fr", "AGI - Trois patrouilleurs ont été livrés par l'Italie à la Tunisie, a annoncé le ministère.",
+         "AGI", "org/agi"),
+        ("en", "ERBIL (Kurdistan 24) - Iraq's prime minister took charge of the intelligence service.",
+         "Kurdistan 24", None),
+    ]:
+        document = Document(id="t", text=text, lang=lang)
+        ms = recognize_entities(get_nlp(lang)(text), document)
+        found = outlet_mentions(document, ms)
+        assert [(m.text, m.type, m.key, m.source) for m in found] == [(outlet, "Organization", key, "dateline")]
+        assert document.text[found[0].start:found[0].end] == outlet
+
+
+def test_an_outlet_the_lexicon_found_gets_no_second_mention():
+    from pipeline.entities.recognize import outlet_mentions
+    text = "RABAT, 5 mars 2024 (MAP) - Le ministre de l'Intérieur a reçu son homologue espagnol."
+    document = Document(id="t", text=text, lang="fr")
+    ms = recognize_entities(get_nlp("fr")(text), document)
+    assert "org/map" in {m.key for m in ms}
+    assert outlet_mentions(document, ms) == []
