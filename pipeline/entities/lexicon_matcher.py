@@ -277,8 +277,8 @@ NESTED_TYPES = frozenset({"InternationalOrganization"})
 def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None = None) -> list[Hit]:
     """International organizations named inside another name, ``text`` (the UN in "UN Office on
     Drugs and Crime", الأمم المتحدة in بعثة الأمم المتحدة, l'ONU in "Conseil de sécurité de
-    l'ONU"): unambiguous names of ``NESTED_TYPES`` shorter than ``text``, of entries other than
-    ``outer``, not overlapping each other, in text order."""
+    l'ONU"): unambiguous names of ``NESTED_TYPES`` shorter than ``text`` (in Latin script their
+    acronyms), of entries other than ``outer``, not overlapping each other, in text order."""
     names, _ = build_automata(lexicon_dir)
     words = known_arabic_words()
     whole = len(text.strip())
@@ -287,6 +287,10 @@ def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None
         p = hit.pattern
         if (p.type not in NESTED_TYPES or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
                 or hit.end - hit.start >= whole):
+            continue
+        # Latin script: the short form only (UN Security Council, Conseil de sécurité de l'ONU);
+        # a mission's full name ("European Union Border Assistance Mission") is annotated whole
+        if not p.arabic and p.kind != "acronym":
             continue
         if p.arabic and _glued_word(text, hit.start, hit.end) in words:
             continue
@@ -305,6 +309,12 @@ def lexicon_name(text: str, type_: str, lexicon_dir: str | None = None) -> str |
         if hit.end - hit.start >= whole and hit.pattern.type == type_ and len(hit.pattern.ids) == 1:
             return hit.pattern.ids[0]
     return None
+
+
+def names_a_place(text: str, lexicon_dir: str | None = None) -> bool:
+    """Whether a country, city or place name stands in ``text`` (تونس in شمال غرب تونس)."""
+    names, _ = build_automata(lexicon_dir)
+    return any(hit.pattern.type in PLACE_TYPES for hit in all_hits(text, names))
 
 
 def _glued_word(text: str, start: int, end: int) -> str | None:

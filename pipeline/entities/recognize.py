@@ -45,9 +45,9 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.lexicon_matcher import lexicon_name, nested_names
+from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_names
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
-from pipeline.language.datelines import read_dateline
+from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
 from pipeline.language.normalize import normalize
@@ -740,7 +740,8 @@ def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention
     held = {(m.start, m.end, m.key) for m in mentions}
     nested: list[Mention] = []
     for m in mentions:
-        if m.type not in HOLDER_TYPES:
+        # a gazetteer name or an event: a model's "Kurdistan Region Security Council" holds no UN
+        if m.type not in HOLDER_TYPES or not (m.key or m.type == "Event"):
             continue
         for hit in nested_names(m.text, (m.key,) if m.key else ()):
             start, end, key = m.start + hit.start, m.start + hit.end, hit.pattern.ids[0]
@@ -773,6 +774,8 @@ def outlet_mentions(document: Document, mentions: list[Mention]) -> list[Mention
     if any(m.start <= start and end <= m.end for m in mentions):
         return []  # found already (a lexicon outlet); a place inside its name (Kurdistan 24) is no reason
     key = lexicon_name(dateline.outlet, "Organization")
+    if key is None and dateline.outlet not in dateline_outlets() and names_a_place(dateline.outlet):
+        return []  # "طبرقة (شمال غرب تونس) -": a region in parentheses, not an outlet
     return [Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
                     text=dateline.outlet, type="Organization", lang=document.lang or "und", key=key,
                     source="dateline", confidence=TRUST["lexicon"] if key else TRUST["pattern"])]
