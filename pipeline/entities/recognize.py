@@ -116,6 +116,7 @@ def _filters() -> dict[str, Any]:
     return derived(("filters",), (data,), lambda: {
         "generic": {normalize(w) for w in data.get("generic", [])},
         "portfolio": frozenset(normalize(w) for w in data.get("portfolio", [])),
+        "org_unit_nouns": frozenset(normalize(w) for w in data.get("org_unit_nouns", [])),
         "participle_endings": tuple(normalize(w) for w in data.get("fr_participle_endings", [])),
         "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", []))})
 
@@ -293,7 +294,8 @@ def trim_arabic_person(span: Span) -> Span | None:
 
 
 def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
-               generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
+               generic: set[str], portfolio: frozenset[str] = frozenset(),
+               unit_nouns: frozenset[str] | None = None) -> str | None:
     """Our type for a model entity, or None to drop it."""
     text = span.text.strip()
     label = span.label_
@@ -321,7 +323,22 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType]
         return typ
     if label in ("PER", "PERSON") and len(span) == 1 and marks.type_at(span.start):
         return None
+    if label == "ORG" and len(span) == 1 and not _acronym_like(text) and not _before_unit_noun(span, unit_nouns):
+        return None  # one capitalized word no gazetteer lists (Channel, Petra, Coalition): seldom a body
     return MODEL_TYPES[label]
+
+
+def _before_unit_noun(span: Span, unit_nouns: frozenset[str] | None) -> bool:
+    """A lowercase noun of a unit or group right after the name (the Danab brigade)."""
+    if unit_nouns is None:
+        unit_nouns = _filters()["org_unit_nouns"]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text.islower() and normalize(nxt.text) in unit_nouns
+
+
+def _acronym_like(text: str) -> bool:
+    """Two capitals or a digit (LCI, RVIM, C3N): the shape of an organization's short name."""
+    return sum(c.isupper() for c in text) >= 2 or any(c.isdigit() for c in text)
 
 
 def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
@@ -397,7 +414,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
             span.label_ = ent.label_
-            typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"])
+            typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"], filters["org_unit_nouns"])
             if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:
                 typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
             elif (ent.label_ in ("ORG", "FAC", "LOC", "MISC") and typ in ("Organization", "Location")

@@ -373,3 +373,15 @@ def test_an_outlet_the_lexicon_found_gets_no_second_mention():
     ms = recognize_entities(get_nlp("fr")(text), document)
     assert "org/map" in {m.key for m in ms}
     assert outlet_mentions(document, ms) == []
+
+
+def test_a_one_word_model_organization_needs_an_acronyms_shape_or_a_unit_noun():
+    found = by_text(mentions("en", "Ships crossed the Channel before Coalition jets struck, said the SITE monitor. "
+                                   "Somalia's elite Danab brigade was trained by American instructors."))
+    assert "Channel" not in found and "Coalition" not in found
+    assert found["Danab"].type == "Organization"
+
+
+def test_press_spellings_of_acronyms_are_names():
+    assert "io/nato" in {m.key for m in mentions("en", "The summit was held at the former headquarters of Nato in Brussels.")}
+    assert "io/nato" in {m.key for m in mentions("fr", "Les ministres de l'Otan se sont réunis à Bruxelles.")}
