@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.entities.recognize import recognize_entities
+from pipeline.entities.recognize import nested_mentions, outlet_mentions, recognize_entities
 from pipeline.exporters import DEFAULT as DEFAULT_EXPORTERS
 from pipeline.graph.build import build_graph, document_record
 from pipeline.ingest.read import Source, UniqueIds, discover, read_source
@@ -231,6 +231,9 @@ class Pipeline:
                 stated = list(relations)  # both models read what the rules said, not each other
                 relations += learned_relations(doc, result.document, mentions, stated)
                 relations += frame_relations(doc, result.document, mentions, stated)
+            # names no relation rule reads: organizations inside other names, the dateline's outlet
+            mentions = mentions + nested_mentions(result.document, mentions)
+            mentions = sorted(mentions + outlet_mentions(result.document, mentions), key=lambda m: m.start)
             t4 = time.perf_counter()
             timings.update({"entities": t3 - t2, "relations": t4 - t3})
             return DocumentResult(document=result.document, mentions=mentions, relations=relations,

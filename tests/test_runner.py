@@ -116,3 +116,14 @@ def test_report_json_written_entry_by_entry_is_the_indented_dump_of_the_report(t
     Pipeline(exports="none", cache=False).run([empty], tmp_path / "out2")
     text = (tmp_path / "out2" / "report.json").read_text(encoding="utf-8")
     assert json.loads(text)["documents"] == [] and text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_nested_and_outlet_mentions_reach_the_result_after_the_rules():
+    text = "NEW YORK (Reuters) - Algeria holds a seat on the UN Security Council until 2025, diplomats said."
+    result = Pipeline().process(Document(id="n", text=text))
+    by_source = {(m.source, m.key) for m in result.mentions}
+    assert ("nested", "io/un") in by_source
+    un = next(m for m in result.mentions if m.source == "nested")
+    assert text[un.start:un.end] == "UN"
+    # no relation rule read the nested name: its mention id is in no relation
+    assert all(un.id not in (r.head, r.tail) for r in result.relations)

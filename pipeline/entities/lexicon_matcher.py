@@ -40,6 +40,10 @@ from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, Lexicon,
                                     word_list)
 
 CONTEXT_CUES_FILE = PATTERNS_DIR / "place_context_cues.yaml"
+# Types a place cue (في، in, à) can read a common word as: not Al-Qaeda from في القاعدة "at the base".
+PLACE_TYPES = frozenset({"Country", "City", "Location"})
+# Types a name of the same type next to it can read a common word as (a list of them).
+LISTED_TYPES = PLACE_TYPES | {"Organization"}
 
 
 @dataclass(frozen=True)
@@ -225,10 +229,10 @@ class Hit(NamedTuple):
     pattern: Pattern
 
 
-def scan(text: str, automaton: ahocorasick.Automaton,
-         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
-    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
-    :func:`normalized_text` of ``text`` when the caller has it already."""
+def all_hits(text: str, automaton: ahocorasick.Automaton,
+             normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Every match in ``text`` on word boundaries, overlapping ones too (the first reading of
+    each), longest first."""
     norm, index = normalized or normalized_text(text)
     found: list[Hit] = []
     if len(automaton) == 0:
@@ -246,6 +250,14 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             found.append(Hit(o_start, o_end, pattern))
             break
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    return found
+
+
+def scan(text: str, automaton: ahocorasick.Automaton,
+         normalized: tuple[str, list[int]] | None = None) -> list[Hit]:
+    """Non-overlapping matches in ``text``, longest first, in text order; ``normalized`` is
+    :func:`normalized_text` of ``text`` when the caller has it already."""
+    found = all_hits(text, automaton, normalized)
     taken: list[Hit] = []
     used = [False] * (len(text) + 1)
     for hit in found:
@@ -255,6 +267,54 @@ def scan(text: str, automaton: ahocorasick.Automaton,
             used[i] = True
         taken.append(hit)
     return sorted(taken, key=lambda m: m.start)
+
+
+# Organizations nested in other names: international ones only (the UN in a UN body); an armed
+# group named in its branch's name (the Islamic State in ISWAP's) is not annotated apart.
+NESTED_TYPES = frozenset({"InternationalOrganization"})
+
+
+def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None = None) -> list[Hit]:
+    """International organizations named inside another name, ``text`` (the UN in "UN Office on
+    Drugs and Crime", الأمم المتحدة in بعثة الأمم المتحدة, l'ONU in "Conseil de sécurité de
+    l'ONU"): unambiguous names of ``NESTED_TYPES`` shorter than ``text`` (in Latin script their
+    acronyms), of entries other than ``outer``, not overlapping each other, in text order."""
+    names, _ = build_automata(lexicon_dir)
+    words = known_arabic_words()
+    whole = len(text.strip())
+    taken: list[Hit] = []
+    for hit in all_hits(text, names):
+        p = hit.pattern
+        if (p.type not in NESTED_TYPES or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
+                or hit.end - hit.start >= whole):
+            continue
+        # Latin script: the short form only (UN Security Council, Conseil de sécurité de l'ONU);
+        # a mission's full name ("European Union Border Assistance Mission") is annotated whole
+        if not p.arabic and p.kind != "acronym":
+            continue
+        if p.arabic and _glued_word(text, hit.start, hit.end) in words:
+            continue
+        if any(h.start < hit.end and hit.start < h.end for h in taken):
+            continue
+        taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def lexicon_name(text: str, type_: str, lexicon_dir: str | None = None) -> str | None:
+    """The id of the one ``type_`` entry whose name is the whole of ``text`` (ambiguous forms
+    too: the caller knows the text is a name), else ``None``."""
+    names, _ = build_automata(lexicon_dir)
+    whole = len(text.strip())
+    for hit in all_hits(text, names):
+        if hit.end - hit.start >= whole and hit.pattern.type == type_ and len(hit.pattern.ids) == 1:
+            return hit.pattern.ids[0]
+    return None
+
+
+def names_a_place(text: str, lexicon_dir: str | None = None) -> bool:
+    """Whether a country, city or place name stands in ``text`` (تونس in شمال غرب تونس)."""
+    names, _ = build_automata(lexicon_dir)
+    return any(hit.pattern.type in PLACE_TYPES for hit in all_hits(text, names))
 
 
 def _glued_word(text: str, start: int, end: int) -> str | None:
@@ -337,9 +397,9 @@ class LexiconMatcher:
     def _in_context(self, doc: Doc, pending: list[tuple[Span, Pattern]], sure: list[Span]) -> list[Span]:
         """Names that are also common words, kept when the text reads them as names: the
         document names the same entry unambiguously elsewhere, a place cue stands before
-        them (في، إلى، in, à...), a place name of the same kind stands next to them
-        (a list of countries: مالي والنيجر وتشاد), or they are the capital of a country the
-        document names."""
+        them (في، إلى، in, à... before a place), a place or group name of the same kind stands
+        next to them (a list: مالي والنيجر وتشاد، القاعدة وداعش), or they are the capital of a
+        country the document names."""
         cues = _context_cues(self.context_cues_path)
         regions = _region_cues(self.context_cues_path)
         common = word_list(self.common_words_path)
@@ -348,11 +408,15 @@ class LexiconMatcher:
         rest: list[tuple[Span, Pattern]] = []
         for span, pattern in pending:
             before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
-            near = [s for s in sure if s.label_ == span.label_ and
+            # a list of places (مالي والنيجر وتشاد) or of groups (القاعدة وداعش); not of international
+            # organizations: الجمعية العامة للإنتربول is Interpol's assembly, not the UN's
+            near = [s for s in sure if s.label_ == span.label_ and pattern.type in LISTED_TYPES and
                     (0 <= span.start - s.end <= 2 or 0 <= s.start - span.end <= 2)]
             # A frequent Arabic word (إطار in في إطار) is not made a name by a preposition or a neighbour.
             word = normalize(span.text) in common
-            cue = before and normalize(before[-1].text) in cues and not word
+            # A place cue reads a place: في القاعدة is "at the base", not Al-Qaeda.
+            cue = (pattern.type in PLACE_TYPES and bool(before) and normalize(before[-1].text) in cues
+                   and not word)
             # دول الساحل: "the states of" reads even a frequent word as the region
             region = (pattern.type == "Location" and pattern.arabic and bool(before)
                       and strip_clitics(before[-1].text, regions) in regions)

@@ -45,7 +45,9 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
+from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_names
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
 from pipeline.language.normalize import normalize
@@ -114,6 +116,7 @@ def _filters() -> dict[str, Any]:
     return derived(("filters",), (data,), lambda: {
         "generic": {normalize(w) for w in data.get("generic", [])},
         "portfolio": frozenset(normalize(w) for w in data.get("portfolio", [])),
+        "org_unit_nouns": frozenset(normalize(w) for w in data.get("org_unit_nouns", [])),
         "participle_endings": tuple(normalize(w) for w in data.get("fr_participle_endings", [])),
         "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", []))})
 
@@ -291,7 +294,8 @@ def trim_arabic_person(span: Span) -> Span | None:
 
 
 def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType],
-               generic: set[str], portfolio: frozenset[str] = frozenset()) -> str | None:
+               generic: set[str], portfolio: frozenset[str] = frozenset(),
+               unit_nouns: frozenset[str] | None = None) -> str | None:
     """Our type for a model entity, or None to drop it."""
     text = span.text.strip()
     label = span.label_
@@ -319,7 +323,22 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType]
         return typ
     if label in ("PER", "PERSON") and len(span) == 1 and marks.type_at(span.start):
         return None
+    if label == "ORG" and len(span) == 1 and not _acronym_like(text) and not _before_unit_noun(span, unit_nouns):
+        return None  # one capitalized word no gazetteer lists (Channel, Petra, Coalition): seldom a body
     return MODEL_TYPES[label]
+
+
+def _before_unit_noun(span: Span, unit_nouns: frozenset[str] | None) -> bool:
+    """A lowercase noun of a unit or group right after the name (the Danab brigade)."""
+    if unit_nouns is None:
+        unit_nouns = _filters()["org_unit_nouns"]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text.islower() and normalize(nxt.text) in unit_nouns
+
+
+def _acronym_like(text: str) -> bool:
+    """Two capitals or a digit (LCI, RVIM, C3N): the shape of an organization's short name."""
+    return sum(c.isupper() for c in text) >= 2 or any(c.isdigit() for c in text)
 
 
 def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
@@ -395,7 +414,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
             span.label_ = ent.label_
-            typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"])
+            typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"], filters["org_unit_nouns"])
             if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:
                 typ = "Event"  # African Lion 2024: organizations and buildings are not named with a year
             elif (ent.label_ in ("ORG", "FAC", "LOC", "MISC") and typ in ("Organization", "Location")
@@ -563,6 +582,18 @@ def _fused_lam_start(doc: Doc, span: Span) -> int:
     return span.start_char
 
 
+def _glued_lam_start(doc: Doc, span: Span) -> int:
+    """Start char including a split-off ل glued to a name's first, indefinite word
+    (ولمراقبة التراب الوطني): where the name as written starts."""
+    if span.start == 0:
+        return span.start_char
+    first, previous = doc[span.start], doc[span.start - 1]
+    if (is_clitic(previous) and norm(previous).endswith("ل") and not norm(first).startswith(ARTICLE)
+            and previous.idx + len(previous.text) == first.idx):
+        return previous.idx + len(previous.text) - 1
+    return span.start_char
+
+
 def _bind_acronyms(doc: Doc, mentions: list[Mention], document: Document, lang: str) -> list[Mention]:
     """Acronyms in parentheses right after a name: bound both ways, a mention made when missing."""
     by_start = {m.start: m for m in mentions}
@@ -675,6 +706,12 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
         start = min(start, _fused_lam_start(doc, span))
         end = span.start_char + len(span.text.rstrip())
+        # The name as written with a ل glued to its indefinite first word (ولمراقبة التراب الوطني)
+        # is an alias; the mention keeps the name's own span, so the rules read the clitic
+        # between two names (للأمن الوطني ولمراقبة) as they always did.
+        glued = doc_text[_glued_lam_start(doc, span):end] if cand.kb_id else ""
+        if len(glued) <= end - start:
+            glued = ""
         chars = set(range(start, end))
         if chars & occupied:
             continue
@@ -695,6 +732,8 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
                 attrs=replace(cand.attrs),
             )
         )
+        if glued:
+            taken[-1].attrs.aliases = [*taken[-1].attrs.aliases, glued]
     taken.sort(key=lambda m: m.start)
     taken = _event_phrase_mentions(doc, document, lang, taken)
     taken = _bind_acronyms(doc, taken, document, lang)
@@ -703,3 +742,58 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
             m.attrs.country = _agency_country(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)
+
+
+# Names that can hold an organization's name: the UN in a UN body, Interpol in its assembly.
+HOLDER_TYPES = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency", "Event"})
+
+
+def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the organizations named inside other names (the guidelines annotate both:
+    the UN in "UN Security Council", الأمم المتحدة in "بعثة الأمم المتحدة في ليبيا", l'ONU in
+    "Conseil de sécurité de l'ONU"). They overlap their holder, so they are made after the
+    relation rules have read the document's mentions: the document names the body, and no
+    rule reads a relation from inside a name."""
+    held = {(m.start, m.end, m.key) for m in mentions}
+    nested: list[Mention] = []
+    for m in mentions:
+        # a gazetteer name or an event: a model's "Kurdistan Region Security Council" holds no UN
+        if m.type not in HOLDER_TYPES or not (m.key or m.type == "Event"):
+            continue
+        for hit in nested_names(m.text, (m.key,) if m.key else ()):
+            start, end, key = m.start + hit.start, m.start + hit.end, hit.pattern.ids[0]
+            if (start, end, key) in held:
+                continue
+            held.add((start, end, key))
+            nested.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                                  text=document.text[start:end], type=hit.pattern.type, lang=m.lang, key=key,
+                                  source="nested", confidence=TRUST["lexicon"]))
+    return nested
+
+
+# How far into the text a byline (an outlet's name on a line of its own) is looked for.
+BYLINE_CHARS = 400
+
+
+def outlet_mentions(document: Document, mentions: list[Mention]) -> list[Mention]:
+    """The outlet a dateline or byline names ("Rabat (Reuters) -", "الرباط - مراسلون 24",
+    "AGI - ...") as an Organization mention, when no recognizer found it: news outlets named
+    in the text are organizations. The lexicon entry of the name, when it has one, is its key.
+    Made after the relation rules, like :func:`nested_mentions`: a dateline states no relation."""
+    dateline = read_dateline(document.text, document.lang or "und")
+    if dateline is None or not dateline.outlet:
+        return []
+    window = (dateline.start, dateline.end) if dateline.end > dateline.start else (0, BYLINE_CHARS)
+    start = document.text.find(dateline.outlet, *window)
+    if start < 0:
+        return []
+    end = start + len(dateline.outlet)
+    if any(m.start <= start and end <= m.end for m in mentions):
+        return []  # found already (a lexicon outlet); a place inside its name (Kurdistan 24) is no reason
+    key = lexicon_name(dateline.outlet, "Organization")
+    if key is None and dateline.outlet not in dateline_outlets() and names_a_place(dateline.outlet):
+        return []  # "طبرقة (شمال غرب تونس) -": a region in parentheses, not an outlet
+    return [Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                    text=dateline.outlet, type="Organization", lang=document.lang or "und", key=key,
+                    source="dateline", confidence=TRUST["lexicon"] if key else TRUST["pattern"])]
+

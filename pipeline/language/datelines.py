@@ -49,6 +49,12 @@ def _compiled() -> tuple[int, list[re.Pattern[str]], list[str]]:
     return data["max_lines"], patterns, outlets
 
 
+def dateline_outlets() -> frozenset[str]:
+    """The outlets ``datelines.yaml`` lists (named in datelines without parentheses, or alone
+    on a byline line)."""
+    return frozenset(_compiled()[2])
+
+
 def _lines(text: str, n: int):
     offset = 0
     seen = 0

@@ -135,3 +135,46 @@ def test_the_states_of_a_region_named_like_a_common_word_read_as_the_region():
 def test_a_common_word_region_name_without_its_states_stays_a_word():
     names, _ = lexicon_spans("ar", "جلس الأطفال على الساحل قرب البحر.")
     assert names == []
+
+
+def test_a_place_cue_does_not_read_a_common_word_as_an_organization():
+    # القاعدة "the base" after في is a place, not Al-Qaeda; the group's full name still is
+    doc = get_nlp("ar")("وتمركز الجنود في القاعدة قرب المطار")
+    assert "org/al-qaeda" not in {s.kb_id_ for s in doc.spans["lexicon"]}
+    doc = get_nlp("ar")("تبنى تنظيم القاعدة الهجوم، وقالت القاعدة إن")
+    assert [s.kb_id_ for s in doc.spans["lexicon"]].count("org/al-qaeda") == 2
+
+
+def test_the_general_assembly_of_another_body_is_not_the_uns():
+    doc = get_nlp("ar")("افتتحت الجمعية العامة للإنتربول دورتها في مراكش")
+    ids = {s.kb_id_ for s in doc.spans["lexicon"]}
+    assert "io/interpol" in ids and "io/unga" not in ids
+    doc = get_nlp("ar")("أمام الجمعية العامة للأمم المتحدة في نيويورك، وقالت الجمعية العامة إن")
+    assert [s.kb_id_ for s in doc.spans["lexicon"]].count("io/unga") == 2
+
+
+@pytest.mark.parametrize("text, outer, inner", [
+    ("بعثة الأمم المتحدة للدعم في ليبيا", "io/unsmil", [("الأمم المتحدة", "io/un")]),
+    ("Conseil de sécurité de l'ONU", "io/unsc", [("ONU", "io/un")]),
+    ("UN Office on Drugs and Crime", "io/unodc", [("UN", "io/un")]),
+    ("EU Council", "io/council-of-the-eu", [("EU", "io/eu")]),
+    # a Latin full name inside a mission's name is not taken apart; Arabic names are
+    ("European Union Border Assistance Mission in Libya", "io/eubam-libya", []),
+    ("مفوضية الاتحاد الأفريقي", "io/au-commission", [("الاتحاد الأفريقي", "io/african-union")]),
+])
+def test_international_organizations_named_inside_another_name(text, outer, inner):
+    from pipeline.entities.lexicon_matcher import nested_names
+    hits = nested_names(text, (outer,))
+    assert [(text[h.start:h.end], h.pattern.ids[0]) for h in hits] == inner
+
+
+def test_nested_names_leave_out_the_outer_entry_and_armed_groups():
+    from pipeline.entities.lexicon_matcher import nested_names
+    assert nested_names("United Nations", ("io/un",)) == []
+    # a branch's name holds its group's name, which is not annotated apart
+    assert nested_names("Islamic State West Africa Province") == []
+
+
+def test_a_group_named_next_to_another_group_reads_as_a_group():
+    doc = get_nlp("ar")("تنشط في المنطقة جماعات مرتبطة بتنظيمي القاعدة وداعش.")
+    assert "org/al-qaeda" in {s.kb_id_ for s in doc.spans["lexicon"]}

@@ -41,3 +41,15 @@ def test_byline_line_gives_the_outlet_only():
 ])
 def test_headlines_are_no_datelines(text, lang):
     assert read_dateline(text, lang) is None
+
+
+@pytest.mark.parametrize(("text", "lang", "outlet"), [
+    ("واج - أعلنت وزارة الدفاع الوطني عن تدمير مخبأ للإرهابيين.", "ar", "واج"),
+    ("AGI - Trois patrouilleurs ont été livrés par l'Italie à la Tunisie.", "fr", "AGI"),
+    ("Reuters - Spain and Morocco agreed on Monday to step up police cooperation.", "en", "Reuters"),
+])
+def test_an_outlet_opening_the_text_is_a_dateline_without_place(text, lang, outlet):
+    d = read_dateline(text, lang)
+    assert d is not None and (d.place, d.outlet) == ("", outlet)
+    # a place in capitals still opens its own dateline
+    assert read_dateline("NOUAKCHOTT - Le ministre a reçu son homologue.", "fr").place == "NOUAKCHOTT"
