@@ -1,6 +1,8 @@
 """Cooperation between parties (``cooperatesWith``), and the hosting that states it.
 
-Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``counterparts``
+Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support`` ("X,
+with the support of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
+led by A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
 delegation of Y to discuss cooperation"; "X will host Y officers for training" gives
 ``providesTrainingTo``) and ``dual_reference`` ("the two countries", "البلدين", standing
@@ -32,6 +34,9 @@ COUNTERPARTS = 0.7
 HOST_COOPERATION = 0.7
 HOST_TRAINING = 0.65
 DUAL = 0.65
+SUPPORT = 0.7  # "X, with the support of Y": Y supports X
+FOUNDERS = 0.7  # "A, B and C founded the alliance"
+JOINT_AGENTS = 0.7  # "an operation led by A and B"
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # Parties. A coordinated list longer than this names the members or participants of
@@ -55,6 +60,13 @@ GUEST_WORDS = 5  # "a delegation of Y"
 HOST_COOPERATION_WORDS = 8  # the cooperation trigger after the guest
 HOST_TRAINING_WORDS = 6  # the training trigger after the guest
 POSSESSIVE_CHARS = 3  # "Y's support": the possessive right after the guest
+SUPPORTER_WORDS = 3  # "with the support of the": the supporter right after the cue
+SUPPORTED_WORDS = 15  # the supported party, before the cue in its clause
+JOINT_AGENT_WORDS = 2  # "organisé par la": the list right after the cue
+AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
+FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
+FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
+FOUNDED_BODY_WORDS = 8  # the alliance or joint force around the founding verb
 # Sentences back in which a dual reference ("the two countries") finds its parties.
 DUAL_MEMORY = 2
 
@@ -166,6 +178,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         # not) is pairwise only when the text says so ("among them", "فيما بينها") or has
         # them sign one act together ("signed by A, B and C").
         co_objects = not between and bool(ctx.cues("with", with_lo, chain[0].start))
+        # "a force supported by A and B": co-supporters of a third party (rule ``support``)
+        co_objects = co_objects or bool(ctx.cues("supported_by", ctx.before(chain[0], SUPPORTER_WORDS)[0], chain[0].start))
         if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi):
             co_objects = True
         if not co_objects:
@@ -216,6 +230,136 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
             a = named[0]
             b = next(x for x in named if x.key != a.key)
             emit(a, b, "rule:coop-sentence-pair", SENTENCE_PAIR)
+    return out
+
+
+# --- support: "X, with the support of Y" ----------------------------------------------
+
+def _chain_from(ctx: SentenceContext, named: list[Arg], first: Arg) -> list[Arg]:
+    """The coordinated run of parties that opens with ``first`` ("with the support of A and
+    B"), or ``first`` alone."""
+    return next((chain for chain in chains(ctx, named) if chain[0] is first), [first])
+
+
+@relation_rule(name="support", produces=("cooperatesWith",), rule_ids=("rule:coop-support",))
+def support(ctx: SentenceContext) -> list[Candidate]:
+    """"L'opération a été conduite par X, avec l'appui de Y", "a joint force supported by
+    A and B", "X …، بدعم من Y": each party named right after the cue supports the party
+    named before it in its clause (the nearest one), so the two cooperate; the supporters
+    of one list are not each other's partners."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for s0, s1 in ctx.cues("supported_by"):
+        first = next((a for a in named if a.start >= s1), None)
+        if first is None or ctx.words(ctx.text[s1:first.start]) > SUPPORTER_WORDS:
+            continue
+        if not ctx.only(ctx.text[s1:first.start], ("filler", "of")):
+            continue  # "with the help of patrol boats of Y": Y's things, not Y, help
+        line = ctx.text.rfind("\n", ctx.start, s0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= s0), None)
+        if x is None or ctx.words(ctx.text[x.end:s0]) > SUPPORTED_WORDS or ctx.cues("clause_break", x.end, s0):
+            continue
+        if any(x in chain for chain in chains(ctx, named)):
+            continue  # "investigators from A, B and C, with the help of Y": who Y helps is not said
+        if ctx.cues("against", ctx.before(x, AGAINST_WORDS)[0], x.start):
+            continue  # "a war against X, with the support of Y": X is the opponent
+        supporters = _chain_from(ctx, named, first)
+        if any(y.key == x.key for y in supporters) or _affiliation_of_person(ctx, supporters[-1]):
+            continue
+        for y in supporters:
+            y = possessor_of(ctx, named, y)
+            if y.key != x.key:
+                out.append(candidate(x, "cooperatesWith", y, "rule:coop-support", SUPPORT, (s0, s1)))
+    return out
+
+
+# --- joint agents: "an operation led by A, B and C" --------------------------------------
+
+@relation_rule(name="joint_agents", produces=("cooperatesWith",), rule_ids=("rule:coop-joint-agents",))
+def joint_agents(ctx: SentenceContext) -> list[Candidate]:
+    """The parties of a list that leads, organizes or chairs one act together are each
+    other's partners, however many they are: "the operation was led by France, Germany and
+    the Netherlands", "un exercice co-organisé par A et B", "التمرين الذي تنظمه A وB". The
+    list must open right after the cue (``joint_agent``)."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    seen: set[frozenset[str]] = set()
+    for c0, c1 in ctx.cues("joint_agent"):
+        first = next((a for a in named if a.start >= c1), None)
+        if first is None or ctx.words(ctx.text[c1:first.start]) > JOINT_AGENT_WORDS:
+            continue
+        if not ctx.only(ctx.text[c1:first.start], ("filler", "agent")):
+            continue
+        chain = _chain_from(ctx, named, first)
+        if _affiliation_of_person(ctx, chain[-1]):
+            continue
+        for a, b in combinations(chain, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-joint-agents", JOINT_AGENTS, (c0, c1)))
+    return out
+
+
+# --- founders: "A, B and C founded the Alliance of Sahel States" -------------------------
+
+def _founders_of(ctx: SentenceContext, named: list[Arg], chain: list[Arg]) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties that found a body together with ``chain`` and the founding cue: the list
+    before the verb ("A, B and C … formed"), after it in a verb-first clause or a passive
+    ("أسست A وB", "launched in 2017 by A, B and C"), or a party before the verb and "with"
+    before the list ("Mali formed with A and B", "X forme avec A et B")."""
+    first, last = chain[0], chain[-1]
+    _, hi = ctx.after(last, FOUNDING_WORDS)
+    for f0, f1 in ctx.cues("founding", last.end, hi):
+        if any(last.end <= a.start < f0 for a in named) or ctx.cues("clause_break", last.end, f0):
+            break
+        return chain, (f0, f1)
+    lo, _ = ctx.before(first, FOUNDING_AGENT_WORDS)
+    for f0, f1 in ctx.cues("founding", lo, first.start):
+        gap = ctx.text[f1:first.start]
+        if not gap.strip() or ctx.lang == "ar" and ctx.only(gap, ("filler",)) or ctx.cues("passive_agent", f1, first.start):
+            return chain, (f0, f1)
+        if ctx.cues("with", f0, first.start) and ctx.words(gap) <= WITH_WORDS:
+            x = next((a for a in reversed(named) if a.end <= f0 and ctx.words(ctx.text[a.end:f0]) <= WITH_WORDS), None)
+            if x is not None:
+                return [x] + chain, (f0, f1)
+    return None
+
+
+@relation_rule(name="founders", produces=("cooperatesWith",), rule_ids=("rule:coop-founders",))
+def founders(ctx: SentenceContext) -> list[Candidate]:
+    """The parties that found an alliance, a confederation or a joint force together are
+    each other's partners, however many they are: "Burkina Faso, Mali and Niger founded the
+    Alliance of Sahel States", "le traité instituant une confédération", "the Initiative,
+    launched in 2017 by A, B and C", "تحالف أسسته A وB وC". The word of the body founded
+    (``founded_body``) must lie near the founding verb."""
+    if not ctx.cues("founded_body") or not ctx.cues("founding"):
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    # "Mali formed with A and B": a lone party before "with" founds with the list after it
+    lists += [[a] for a in named if not any(a in chain for chain in lists)]
+    out: list[Candidate] = []
+    seen: set[frozenset[str]] = set()
+    for chain in lists:
+        found = _founders_of(ctx, named, chain)
+        if found is None:
+            continue
+        members, (f0, f1) = found
+        # the body founded is no founder of itself ("A forme avec B et C l'Alliance des États du Sahel")
+        members = [m for m in members if not ctx.cues("founded_body", m.start, m.end)]
+        if len({m.key for m in members}) < 2:
+            continue
+        start, end = min(members[0].start, f0), max(members[-1].end, f1)
+        lo, _ = ctx.before(Arg("", "", "", start, start, ""), FOUNDED_BODY_WORDS)
+        _, hi = ctx.after(Arg("", "", "", end, end, ""), FOUNDED_BODY_WORDS)
+        if not ctx.cues("founded_body", lo, hi) or ctx.cues("rupture", lo, hi):
+            continue
+        for a, b in combinations(members, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-founders", FOUNDERS, (f0, f1)))
     return out
 
 
