@@ -78,3 +78,97 @@ def test_the_partner_after_with_is_the_body_a_state_possesses(extract, lang, tex
     triples, _ = extract(lang, text)
     coop = _coop(triples)
     assert right in coop and wrong not in coop, coop
+
+
+# --- support: "X, with the support of Y" (rule:coop-support) ---------------------------------
+
+@pytest.mark.parametrize("lang, text, supported, supporters", [
+    ("ar", "وفككت الشرطة القضائية البرتغالية الشبكة، بدعم من يوروبول والإنتربول.",
+     "الشرطة القضائية البرتغالية", ["يوروبول", "الإنتربول"]),
+    ("fr", "L'enquête a été conduite par la Guardia Civil, avec l'appui d'Europol et d'Interpol.",
+     "Guardia Civil", ["Europol", "Interpol"]),
+    ("en", "The FBI arrested the suspects in Ohio with the support of Europol and Interpol.",
+     "FBI", ["Europol", "Interpol"]),
+])
+def test_supporters_cooperate_with_the_party_they_support_not_with_each_other(extract, lang, text, supported, supporters):
+    triples, relations = extract(lang, text)
+    coop = _coop(triples)
+    for y in supporters:
+        assert frozenset((supported, y)) in coop, (y, coop)
+    assert frozenset(supporters) not in coop, coop
+    assert any(r.extractor == "rule:coop-support" for r in relations)
+
+
+@pytest.mark.parametrize("lang, text, opponent, supporter", [
+    ("ar", "وشن النظام حربا هجينة ضد ليتوانيا، بدعم من روسيا.", "ليتوانيا", "روسيا"),
+    ("fr", "Le régime mène une guerre hybride contre la Lituanie, avec le soutien de la Russie.", "Lituanie", "Russie"),
+    ("en", "The regime is waging a hybrid war against Lithuania, with the support of Russia.", "Lithuania", "Russia"),
+])
+def test_the_party_after_against_is_no_party_supported(extract, lang, text, opponent, supporter):
+    triples, _ = extract(lang, text)
+    assert frozenset((opponent, supporter)) not in _coop(triples)
+    # positive control: the same cue with a party helped
+    control = {"ar": ("وفككت الشرطة الإيطالية الشبكة، بدعم من روسيا.", "الشرطة الإيطالية"),
+               "fr": ("La Lituanie a démantelé le réseau avec le soutien de la Russie.", "Lituanie"),
+               "en": ("Lithuania dismantled the network with the support of Russia.", "Lithuania")}[lang]
+    triples, _ = extract(lang, control[0])
+    assert frozenset((control[1], supporter)) in _coop(triples)
+
+
+# --- founders: "A, B and C founded the alliance" (rule:coop-founders) -----------------------
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("ar", "وأسست تشيلي وكولومبيا والمكسيك والبيرو تحالف المحيط الهادئ عام 2011.",
+     ["تشيلي", "كولومبيا", "المكسيك", "البيرو"]),
+    ("fr", "Le Chili, la Colombie, le Mexique et le Pérou ont fondé en 2011 l'Alliance du Pacifique.",
+     ["Chili", "Colombie", "Mexique", "Pérou"]),
+    ("en", "Chile, Colombia, Mexico and Peru founded the Pacific Alliance in 2011.",
+     ["Chile", "Colombia", "Mexico", "Peru"]),
+])
+def test_the_founders_of_an_alliance_are_pairwise_partners(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert frozenset((a, b)) in coop, (a, b, coop)
+
+
+def test_one_party_founds_with_the_list_after_with_but_the_body_is_no_founder_fr(extract):
+    triples, _ = extract("fr", "Le Chili forme avec le Pérou et la Colombie l'Alliance du Pacifique.")
+    coop = _coop(triples)
+    assert {frozenset(("Chili", "Pérou")), frozenset(("Chili", "Colombie")), frozenset(("Pérou", "Colombie"))} <= coop, coop
+    assert not any("Alliance du Pacifique" in pair for pair in coop), coop
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("ar", "وأنشأت ألمانيا وبولندا والسويد نقاط مراقبة على حدودها العام الماضي.", ["ألمانيا", "بولندا", "السويد"]),
+    ("fr", "L'Allemagne, la Pologne et la Suède ont créé des contrôles à leurs frontières l'an dernier.",
+     ["Allemagne", "Pologne", "Suède"]),
+    ("en", "Germany, Poland and Sweden set up border checks last year.", ["Germany", "Poland", "Sweden"]),
+])
+def test_founding_something_that_is_no_alliance_makes_no_partners(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    assert not any(frozenset((a, b)) in coop for i, a in enumerate(names) for b in names[i + 1:]), coop
+
+
+# --- joint agents: "an operation led by A and B" (rule:coop-joint-agents) --------------------
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("ar", "وانطلق التمرين البحري الذي تنظمه كينيا وتنزانيا وأوغندا يوم الاثنين.", ["كينيا", "تنزانيا", "أوغندا"]),
+    ("fr", "L'opération, menée par l'Allemagne, l'Autriche et la Suisse, a visé un réseau de passeurs.",
+     ["Allemagne", "Autriche", "Suisse"]),
+    ("en", "The naval exercise, co-hosted by Kenya, Tanzania and Uganda, opened on Monday.",
+     ["Kenya", "Tanzania", "Uganda"]),
+])
+def test_the_parties_that_lead_one_act_together_are_pairwise_partners(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert frozenset((a, b)) in coop, (a, b, coop)
+
+
+def test_a_list_that_does_not_open_right_after_led_by_is_no_joint_agent_en(extract):
+    triples, _ = extract("en", "The raid was led by investigators who later briefed Kenya and Uganda on the results.")
+    assert frozenset(("Kenya", "Uganda")) not in _coop(triples)
