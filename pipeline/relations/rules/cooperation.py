@@ -2,7 +2,8 @@
 
 Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support`` ("X,
 with the support of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
-led by A and B"), ``counterparts``
+led by A and B"), ``trilateral`` ("the tripartite mechanism brought together A, B and C"),
+``partners_of`` ("X, one of the main partners of A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
 delegation of Y to discuss cooperation"; "X will host Y officers for training" gives
 ``providesTrainingTo``) and ``dual_reference`` ("the two countries", "البلدين", standing
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from pipeline.language.morphology import POSSESSOR_SUFFIXES, has_pronoun_suffix
+from pipeline.language.morphology import PLURAL_POSSESSOR_SUFFIXES, POSSESSOR_SUFFIXES, has_pronoun_suffix
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
 from pipeline.relations.cues import load_cues
 from pipeline.relations.patterns import Candidate, candidate, chains, possessor_of
@@ -37,6 +38,8 @@ DUAL = 0.65
 SUPPORT = 0.7  # "X, with the support of Y": Y supports X
 FOUNDERS = 0.7  # "A, B and C founded the alliance"
 JOINT_AGENTS = 0.7  # "an operation led by A and B"
+TRILATERAL = 0.7  # "the tripartite mechanism brought together A, B and C"
+PARTNERS_OF = 0.7  # "X, one of the main partners of A and B"
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # Parties. A coordinated list longer than this names the members or participants of
@@ -63,6 +66,9 @@ POSSESSIVE_CHARS = 3  # "Y's support": the possessive right after the guest
 SUPPORTER_WORDS = 3  # "with the support of the": the supporter right after the cue
 SUPPORTED_WORDS = 15  # the supported party, before the cue in its clause
 JOINT_AGENT_WORDS = 2  # "organisé par la": the list right after the cue
+PARTNER_OBJECT_WORDS = 2  # "partenaires de la": the partner right after the cue
+PARTNER_SUBJECT_WORDS = 6  # "X est l'un des principaux partenaires": X before the cue
+LIST_OPENER_WORDS = 3  # "between the", "brought together the": the list right after
 AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
 FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
 FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
@@ -88,7 +94,25 @@ def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> 
         if any(end <= a.start < j0 for a in parties) or ctx.cues("clause_break", end, j0) or ctx.cues("with", end, j0):
             return False
         return True
+    # "X et Y ont renforcé leurs échanges d'informations", "X and Y agreed to deepen their
+    # cooperation", "جدد X وY التزام تعاونهما": a trigger their own (a possessive of several)
+    for t0, t1 in ctx.cues("cooperatesWith", end, far):
+        if any(end <= a.start < t0 for a in parties) or ctx.cues("clause_break", end, t0) or ctx.cues("with", end, t0):
+            return False
+        if _possessed_by_several(ctx, t0, t1):
+            return True
     return False
+
+
+def _possessed_by_several(ctx: SentenceContext, t0: int, t1: int) -> bool:
+    """The trigger noun at ``t0:t1`` has a possessor of several: a dual or plural suffix
+    (تعاونهما) or "leur(s)" / "their" just before it."""
+    if ctx.lang == "ar":
+        while t1 < ctx.end and ctx.text[t1].isalnum():
+            t1 += 1
+        return has_pronoun_suffix(ctx.text[t0:t1], PLURAL_POSSESSOR_SUFFIXES)
+    lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), POSSESSIVE_WORDS)
+    return bool(ctx.cues("plural_possessive", lo, t0))
 
 
 def _reacting(ctx: SentenceContext, chain: list[Arg], triggers: list[tuple[int, int]]) -> bool:
@@ -180,7 +204,11 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         co_objects = not between and bool(ctx.cues("with", with_lo, chain[0].start))
         # "a force supported by A and B": co-supporters of a third party (rule ``support``)
         co_objects = co_objects or bool(ctx.cues("supported_by", ctx.before(chain[0], SUPPORTER_WORDS)[0], chain[0].start))
-        if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi):
+        # "X is a partner of A and B" (rule ``partners_of``): A and B are X's partners
+        co_objects = co_objects or bool(ctx.cues("partner_of", ctx.before(chain[0], PARTNER_OBJECT_WORDS)[0], chain[0].start))
+        # "the Egyptian-Greek-Cypriot joint exercise": adjectives in a row qualify one noun
+        adjectives = all(x.demonym for x in chain) and all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:]))
+        if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi) and not adjectives:
             co_objects = True
         if not co_objects:
             for a, b in combinations(chain, 2):
@@ -298,6 +326,74 @@ def joint_agents(ctx: SentenceContext) -> list[Candidate]:
             if len(pair) == 2 and pair not in seen:
                 seen.add(pair)
                 out.append(candidate(a, "cooperatesWith", b, "rule:coop-joint-agents", JOINT_AGENTS, (c0, c1)))
+    return out
+
+
+# --- partners of: "X, one of the main partners of A and B" -------------------------------
+
+@relation_rule(name="partners_of", produces=("cooperatesWith",), rule_ids=("rule:coop-partners-of",))
+def partners_of(ctx: SentenceContext) -> list[Candidate]:
+    """"X est l'un des principaux partenaires de A et B", "تعد X من أبرز شركاء A وB وC",
+    "A and B, Mali's partners in the alliance" / "A وB، شريكتا Y": the party (or each party of
+    the list) named just before the cue and each party of the list just after it (in English
+    "Y's partners", Y before the cue) cooperate; the list after the cue is no pair itself."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("partner_of"):
+        if ctx.text[c0] in "'’":  # "Mali's partners": the one partnered is right before the cue
+            y = next((a for a in reversed(named) if a.end <= c0 and not ctx.text[a.end:c0].strip()), None)
+            others = [y] if y is not None else []
+            left_end = y.start if y is not None else c0
+        else:
+            first = next((a for a in named if a.start >= c1), None)
+            if first is None or ctx.words(ctx.text[c1:first.start]) > PARTNER_OBJECT_WORDS:
+                continue
+            if not ctx.only(ctx.text[c1:first.start], ("filler", "of")):
+                continue
+            others = _chain_from(ctx, named, first)
+            left_end = c0
+        x = next((a for a in reversed(named) if a.end <= left_end), None)
+        if not others or x is None or ctx.words(ctx.text[x.end:left_end]) > PARTNER_SUBJECT_WORDS:
+            continue
+        if ctx.cues("clause_break", x.end, left_end) or ctx.cues("with", x.end, left_end):
+            continue
+        # "A and B, Mali's partners": the list that ends with x (a comma may chain Mali to it)
+        chain = next((chain for chain in lists if x in chain), [x])
+        subjects = chain[:chain.index(x) + 1]
+        for a in subjects:
+            for b in others:
+                if a.key != b.key:
+                    out.append(candidate(a, "cooperatesWith", b, "rule:coop-partners-of", PARTNERS_OF, (c0, c1)))
+    return out
+
+
+# --- trilateral: "the tripartite mechanism brought together A, B and C" -----------------
+
+@relation_rule(name="trilateral", produces=("cooperatesWith",), rule_ids=("rule:coop-trilateral",))
+def trilateral(ctx: SentenceContext) -> list[Candidate]:
+    """A tripartite or trilateral meeting, mechanism or exercise and the list it brings
+    together: "the tripartite mechanism, which brought together A, B and C", "الاجتماع
+    الثلاثي … بين A وB وC", "la réunion tripartite entre A, B et C". The list opens right
+    after "between" or "brought together", after the ``trilateral`` word."""
+    words = ctx.cues("trilateral")
+    if not words:
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for chain in chains(ctx, named):
+        if len({a.key for a in chain}) < 2 or not any(w1 <= chain[0].start for _, w1 in words):
+            continue
+        lo, _ = ctx.before(chain[0], LIST_OPENER_WORDS)
+        opener = ctx.cues("between", lo, chain[0].start) or ctx.cues("bringing_together", lo, chain[0].start)
+        if not opener:
+            continue
+        seen: set[frozenset[str]] = set()
+        for a, b in combinations(chain, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-trilateral", TRILATERAL, opener[0]))
     return out
 
 

@@ -27,7 +27,8 @@ from pipeline.relations.registry import DocumentContext, relation_rule
 SPREAD = ("cooperatesWith", "providesIntelligenceTo", "providesTrainingTo", "memberOf")
 # Rules that give each member of their lists the relation themselves, and read a list they
 # do not spread to on purpose ("A, B and C, with the help of Y": who Y helps is not said).
-NOT_SPREAD = frozenset({"rule:coop-support", "rule:coop-founders", "rule:coop-joint-agents"})
+NOT_SPREAD = frozenset({"rule:coop-support", "rule:coop-founders", "rule:coop-joint-agents",
+                        "rule:coop-trilateral", "rule:coop-partners-of"})
 MEMBER_DEMOTION = 0.05  # a member named further from the statement than the one the rule read
 
 
