@@ -172,3 +172,77 @@ def test_the_parties_that_lead_one_act_together_are_pairwise_partners(extract, l
 def test_a_list_that_does_not_open_right_after_led_by_is_no_joint_agent_en(extract):
     triples, _ = extract("en", "The raid was led by investigators who later briefed Kenya and Uganda on the results.")
     assert frozenset(("Kenya", "Uganda")) not in _coop(triples)
+
+
+# --- trilateral: "the tripartite mechanism brought together A, B and C" (rule:coop-trilateral)
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("ar", "واختتم في نواكشوط الاجتماع الثلاثي لقادة الجيوش بين السنغال وغامبيا وغينيا بيساو.",
+     ["السنغال", "غامبيا", "غينيا بيساو"]),
+    ("fr", "La réunion tripartite s'est tenue à Dakar entre le Sénégal, la Gambie et la Guinée-Bissau.",
+     ["Sénégal", "Gambie", "Guinée-Bissau"]),
+    ("en", "The trilateral mechanism, set up in 2019, brought together Senegal, Gambia and Guinea-Bissau.",
+     ["Senegal", "Gambia", "Guinea-Bissau"]),
+])
+def test_a_trilateral_meeting_makes_its_list_pairwise_partners(extract, lang, text, names):
+    triples, _ = extract(lang, text)
+    coop = _coop(triples)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert frozenset((a, b)) in coop, (a, b, coop)
+
+
+def test_a_list_between_with_no_trilateral_word_stays_no_clique_en(extract):
+    text = "Migrants cross the border between Senegal, Gambia and Guinea-Bissau every week."
+    triples, _ = extract("en", text)
+    coop = _coop(triples)
+    assert not any(frozenset(p) in coop for p in (("Senegal", "Gambia"), ("Gambia", "Guinea-Bissau"))), coop
+
+
+# --- partners of: "X, one of the main partners of A and B" (rule:coop-partners-of) ----------
+
+@pytest.mark.parametrize("lang, text, x, others", [
+    ("ar", "ويعد مكتب التحقيقات الفيدرالي من أبرز شركاء كندا والمكسيك في مكافحة الإرهاب.",
+     "مكتب التحقيقات الفيدرالي", ["كندا", "المكسيك"]),
+    ("fr", "Le FBI est l'un des principaux partenaires du Canada et du Mexique dans la lutte antiterroriste.",
+     "FBI", ["Canada", "Mexique"]),
+    ("en", "Canada and Mexico, the FBI's partners in counterterrorism, received the report.",
+     "FBI", ["Canada", "Mexico"]),
+])
+def test_partners_of_a_party_cooperate_with_it_not_with_each_other(extract, lang, text, x, others):
+    triples, relations = extract(lang, text)
+    coop = _coop(triples)
+    for y in others:
+        assert frozenset((x, y)) in coop, (y, coop)
+    if lang != "en":  # the list after "partners of" is no pair of partners
+        assert frozenset(others) not in coop, coop
+    assert any(r.extractor == "rule:coop-partners-of" for r in relations)
+
+
+# --- two parties and a cooperation word they possess; three demonyms in a row --------------
+
+@pytest.mark.parametrize("lang, text, a, b", [
+    ("ar", "وجدد الأردن ومصر، خلال اللقاء الذي جرى أمس في عمان، التزامهما بتعزيز تعاونهما الأمني.", "الأردن", "مصر"),
+    ("fr", "Le Portugal et l'Irlande ont par ailleurs renforcé ces derniers mois leurs échanges d'informations.", "Portugal", "Irlande"),
+    ("en", "Norway and Iceland have in recent months stepped up their exchange of information on fishing fleets.",
+     "Norway", "Iceland"),
+])
+def test_two_parties_and_the_cooperation_they_possess_further_on(extract, lang, text, a, b):
+    triples, _ = extract(lang, text)
+    assert frozenset((a, b)) in _coop(triples)
+
+
+def test_a_cooperation_word_of_one_party_after_two_is_not_theirs_fr(extract):
+    # "sa coopération": one possessor, not the two
+    text = "Le Portugal et l'Irlande ont salué ces derniers mois sa coopération avec les autorités."
+    triples, _ = extract("fr", text)
+    assert frozenset(("Portugal", "Irlande")) not in _coop(triples)
+
+
+def test_three_demonyms_in_a_row_qualify_one_cooperation_ar(extract):
+    named = "وتشارك اليونان وقبرص ومصر في المناورات."
+    triples, _ = extract("ar", named)
+    assert not _coop(triples)  # the list alone states no cooperation
+    triples, _ = extract("ar", named + " وأشاد الوزير بالتعاون العسكري المصري اليوناني القبرصي في شرق المتوسط.")
+    coop = _coop(triples)
+    assert {frozenset(("مصر", "اليونان")), frozenset(("اليونان", "قبرص")), frozenset(("مصر", "قبرص"))} <= coop, coop
