@@ -12,7 +12,7 @@ roles          ``person_roles``, ``headed_by``, ``state_head_of_dateline``, ``mi
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
-cooperation    ``cooperation``, ``support``, ``founders``, ``joint_agents``,
+cooperation    ``cooperation``, ``support``, ``support_given``, ``founders``, ``joint_agents``,
                ``trilateral``, ``partners_of``, ``counterparts``, ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
 membership     ``membership``: ``memberOf`` (Country -> international organization)
@@ -39,7 +39,7 @@ from pipeline.relations.rules import (  # noqa: F401 (they register)
 
 ORDER = (
     # sentence rules
-    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "founders", "joint_agents", "trilateral",
+    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given", "founders", "joint_agents", "trilateral",
     "partners_of", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
     # document rules, after every sentence

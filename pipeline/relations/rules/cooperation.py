@@ -1,7 +1,7 @@
 """Cooperation between parties (``cooperatesWith``), and the hosting that states it.
 
 Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support`` ("X,
-with the support of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
+with the support of Y"), ``support_given`` ("X renforce son soutien à Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
 led by A and B"), ``trilateral`` ("the tripartite mechanism brought together A, B and C"),
 ``partners_of`` ("X, one of the main partners of A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
@@ -69,6 +69,8 @@ JOINT_AGENT_WORDS = 2  # "organisé par la": the list right after the cue
 PARTNER_OBJECT_WORDS = 2  # "partenaires de la": the partner right after the cue
 PARTNER_SUBJECT_WORDS = 6  # "X est l'un des principaux partenaires": X before the cue
 LIST_OPENER_WORDS = 3  # "between the", "brought together the": the list right after
+SUPPORT_TO_WORDS = 3  # "support to the border guards of": the party helped after the cue
+SUPPORTER_SUBJECT_WORDS = 10  # "X a annoncé mercredi qu'elle renforçait son soutien": X before the cue
 AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
 FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
 FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
@@ -394,6 +396,30 @@ def trilateral(ctx: SentenceContext) -> list[Candidate]:
             if len(pair) == 2 and pair not in seen:
                 seen.add(pair)
                 out.append(candidate(a, "cooperatesWith", b, "rule:coop-trilateral", TRILATERAL, opener[0]))
+    return out
+
+
+@relation_rule(name="support_given", produces=("cooperatesWith",), rule_ids=("rule:coop-support-to",))
+def support_given(ctx: SentenceContext) -> list[Candidate]:
+    """"Frontex renforce son soutien à l'Italie", "X provides support to the border guards of
+    Y", "وتقدم X دعما لحرس الحدود في Y": the party before the cue (its subject, the nearest
+    party before it in its clause) supports the first party after it, so the two cooperate."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for s0, s1 in ctx.cues("support_to"):
+        y = next((a for a in named if a.start >= s1), None)
+        if y is None or ctx.words(ctx.text[s1:y.start]) > SUPPORT_TO_WORDS or ctx.cues("clause_break", s1, y.start):
+            continue
+        line = ctx.text.rfind("\n", ctx.start, s0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= s0), None)
+        if x is None or x.key == y.key or ctx.words(ctx.text[x.end:s0]) > SUPPORTER_SUBJECT_WORDS:
+            continue
+        # a clause break may lie between: "X a annoncé qu'elle renforçait son soutien à Y"
+        if ctx.cues("rupture", x.end, s0) or ctx.cues("against", ctx.before(x, AGAINST_WORDS)[0], x.start):
+            continue
+        if ctx.cues("locative", ctx.before(x, 1)[0], x.start):
+            continue  # "en Syrie, l'aide aux …": a party after "in" is a place, not the one who helps
+        out.append(candidate(x, "cooperatesWith", y, "rule:coop-support-to", SUPPORT, (s0, s1)))
     return out
 
 

@@ -246,3 +246,25 @@ def test_three_demonyms_in_a_row_qualify_one_cooperation_ar(extract):
     triples, _ = extract("ar", named + " وأشاد الوزير بالتعاون العسكري المصري اليوناني القبرصي في شرق المتوسط.")
     coop = _coop(triples)
     assert {frozenset(("مصر", "اليونان")), frozenset(("اليونان", "قبرص")), frozenset(("مصر", "قبرص"))} <= coop, coop
+
+
+# --- support given: "X renforce son soutien à Y" (rule:coop-support-to) ---------------------
+
+@pytest.mark.parametrize("lang, text, x, y", [
+    ("ar", "وتقدم النرويج دعما لخفر السواحل في الدنمارك منذ عام 2020.", "النرويج", "الدنمارك"),
+    ("fr", "La Norvège a annoncé lundi qu'elle renforçait son soutien au Danemark.", "Norvège", "Danemark"),
+    ("en", "Norway has stepped up its support to Denmark since 2020.", "Norway", "Denmark"),
+])
+def test_support_given_to_a_party_is_cooperation(extract, lang, text, x, y):
+    triples, _ = extract(lang, text)
+    assert frozenset((x, y)) in _coop(triples)
+
+
+@pytest.mark.parametrize("lang, text, place, y", [
+    ("ar", "وفي النرويج، تقدم الحكومة دعما لخفر السواحل في الدنمارك منذ عام 2020.", "النرويج", "الدنمارك"),
+    ("fr", "En Norvège, le soutien au Danemark a augmenté cette année.", "Norvège", "Danemark"),
+    ("en", "In Norway, support for Denmark rose this year.", "Norway", "Denmark"),
+])
+def test_a_party_after_in_is_a_place_not_the_one_who_helps(extract, lang, text, place, y):
+    triples, _ = extract(lang, text)
+    assert frozenset((place, y)) not in _coop(triples)
