@@ -1,7 +1,8 @@
 """Cooperation between parties (``cooperatesWith``), and the hosting that states it.
 
 Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support`` ("X,
-with the support of Y"), ``support_given`` ("X renforce son soutien à Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
+with the support of Y"), ``support_given`` ("X renforce son soutien à Y"), ``cooperation_of`` ("X praised the
+cooperation of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
 led by A and B"), ``trilateral`` ("the tripartite mechanism brought together A, B and C"),
 ``partners_of`` ("X, one of the main partners of A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
@@ -40,6 +41,7 @@ FOUNDERS = 0.7  # "A, B and C founded the alliance"
 JOINT_AGENTS = 0.7  # "an operation led by A and B"
 TRILATERAL = 0.7  # "the tripartite mechanism brought together A, B and C"
 PARTNERS_OF = 0.7  # "X, one of the main partners of A and B"
+COOPERATION_OF = 0.7  # "X praised the cooperation of Y"
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # Parties. A coordinated list longer than this names the members or participants of
@@ -71,6 +73,8 @@ PARTNER_SUBJECT_WORDS = 6  # "X est l'un des principaux partenaires": X before t
 LIST_OPENER_WORDS = 3  # "between the", "brought together the": the list right after
 SUPPORT_TO_WORDS = 3  # "support to the border guards of": the party helped after the cue
 SUPPORTER_SUBJECT_WORDS = 10  # "X a annoncé mercredi qu'elle renforçait son soutien": X before the cue
+COOPERATION_OF_WORDS = 1  # "la collaboration de la": the party right after the cue
+COOPERATION_OF_SPEAKER_WORDS = 12  # "X a souligné, dans un communiqué, que la coopération de": X before
 AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
 FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
 FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
@@ -420,6 +424,33 @@ def support_given(ctx: SentenceContext) -> list[Candidate]:
         if ctx.cues("locative", ctx.before(x, 1)[0], x.start):
             continue  # "en Syrie, l'aide aux …": a party after "in" is a place, not the one who helps
         out.append(candidate(x, "cooperatesWith", y, "rule:coop-support-to", SUPPORT, (s0, s1)))
+    return out
+
+
+@relation_rule(name="cooperation_of", produces=("cooperatesWith",), rule_ids=("rule:coop-of",))
+def cooperation_of(ctx: SentenceContext) -> list[Candidate]:
+    """"The Spanish police praised the valuable cooperation of the DGST", "أكدت X أن تعاون Y
+    كان حاسما", "X a salué la collaboration de Y": the one party right after the cue and the
+    party named before the cue in the sentence (the one who speaks of it) cooperate. A list
+    after the cue ("la coopération du Maroc et de l'Espagne") is the cooperation rule's."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("cooperation_of"):
+        if any(a.start <= c0 and c1 <= a.end for a in ctx.args):
+            continue  # a word of a name: "Gulf Cooperation Council"
+        y = next((a for a in named if a.start >= c1), None)
+        if y is None or ctx.words(ctx.text[c1:y.start]) > COOPERATION_OF_WORDS or not ctx.only(ctx.text[c1:y.start], ("filler", "of")):
+            continue
+        if any(y in chain for chain in lists):
+            continue
+        line = ctx.text.rfind("\n", ctx.start, c0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= c0), None)
+        if x is None or x.key == y.key or ctx.words(ctx.text[x.end:c0]) > COOPERATION_OF_SPEAKER_WORDS:
+            continue
+        if ctx.cues("locative", ctx.before(x, 1)[0], x.start) or ctx.cues("rupture", x.end, y.start):
+            continue
+        out.append(candidate(x, "cooperatesWith", y, "rule:coop-of", COOPERATION_OF, (c0, c1)))
     return out
 
 

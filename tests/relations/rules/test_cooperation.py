@@ -268,3 +268,27 @@ def test_support_given_to_a_party_is_cooperation(extract, lang, text, x, y):
 def test_a_party_after_in_is_a_place_not_the_one_who_helps(extract, lang, text, place, y):
     triples, _ = extract(lang, text)
     assert frozenset((place, y)) not in _coop(triples)
+
+
+# --- the cooperation of one party: "X praised the cooperation of Y" (rule:coop-of) ----------
+
+@pytest.mark.parametrize("lang, text, x, y", [
+    ("ar", "وأكد مكتب التحقيقات الفيدرالي، في بيان، أن تعاون الشرطة الملكية الكندية كان حاسما في القضية.",
+     "مكتب التحقيقات الفيدرالي", "الشرطة الملكية الكندية"),
+    ("fr", "Le FBI a salué la collaboration de la Gendarmerie royale du Canada dans cette affaire.",
+     "FBI", "Gendarmerie royale du Canada"),
+    ("en", "The FBI praised the valuable cooperation of the Royal Canadian Mounted Police in the case.",
+     "FBI", "Royal Canadian Mounted Police"),
+])
+def test_a_party_that_speaks_of_the_cooperation_of_another_cooperates_with_it(extract, lang, text, x, y):
+    triples, relations = extract(lang, text)
+    assert frozenset((x, y)) in _coop(triples)
+    assert any(r.extractor == "rule:coop-of" for r in relations)
+
+
+def test_the_cooperation_of_a_list_is_the_lists_own_en(extract):
+    # "the cooperation of A and B": A and B cooperate; the speaker is no partner of each
+    triples, _ = extract("en", "The FBI praised the cooperation of Canada and Mexico in the case.")
+    coop = _coop(triples)
+    assert frozenset(("Canada", "Mexico")) in coop, coop
+    assert frozenset(("FBI", "Canada")) not in coop, coop
