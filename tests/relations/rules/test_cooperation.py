@@ -292,3 +292,15 @@ def test_the_cooperation_of_a_list_is_the_lists_own_en(extract):
     coop = _coop(triples)
     assert frozenset(("Canada", "Mexico")) in coop, coop
     assert frozenset(("FBI", "Canada")) not in coop, coop
+
+
+def test_help_given_to_a_list_names_no_party_helped_en(extract):
+    # "investigators from A, B and C …, with the help of Y": which of them Y helps is not said,
+    # and list_members must not spread it either
+    text = "Investigators from Norway, Sweden and Finland searched 30 sites, with the help of Europol."
+    triples, _ = extract("en", text)
+    coop = _coop(triples)
+    assert not any(frozenset((x, "Europol")) in coop for x in ("Norway", "Sweden", "Finland")), coop
+    triples, _ = extract("en", "Finnish investigators from the NBI searched 30 sites, with the help of Europol.",
+                         names=[("NBI", "GovernmentAgency")])
+    assert frozenset(("NBI", "Europol")) in _coop(triples)  # positive control: one party helped
