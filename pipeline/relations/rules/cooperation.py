@@ -4,7 +4,8 @@ Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support
 with the support of Y"), ``support_given`` ("X renforce son soutien à Y"), ``cooperation_of`` ("X praised the
 cooperation of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
 led by A and B"), ``trilateral`` ("the tripartite mechanism brought together A, B and C"),
-``partners_of`` ("X, one of the main partners of A and B"), ``counterparts``
+``partners_of`` ("X, one of the main partners of A and B"), ``meeting_between`` ("the
+summit between A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
 delegation of Y to discuss cooperation"; "X will host Y officers for training" gives
 ``providesTrainingTo``) and ``dual_reference`` ("the two countries", "البلدين", standing
@@ -42,6 +43,7 @@ JOINT_AGENTS = 0.7  # "an operation led by A and B"
 TRILATERAL = 0.7  # "the tripartite mechanism brought together A, B and C"
 PARTNERS_OF = 0.7  # "X, one of the main partners of A and B"
 COOPERATION_OF = 0.7  # "X praised the cooperation of Y"
+MEETING = 0.7  # "the summit between A and B"
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # Parties. A coordinated list longer than this names the members or participants of
@@ -75,6 +77,7 @@ SUPPORT_TO_WORDS = 3  # "support to the border guards of": the party helped afte
 SUPPORTER_SUBJECT_WORDS = 10  # "X a annoncé mercredi qu'elle renforçait son soutien": X before the cue
 COOPERATION_OF_WORDS = 1  # "la collaboration de la": the party right after the cue
 COOPERATION_OF_SPEAKER_WORDS = 12  # "X a souligné, dans un communiqué, que la coopération de": X before
+MEETING_WORDS = 6  # "la douzième Réunion de haut niveau (RHN) entre": the meeting word before "between"
 AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
 FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
 FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
@@ -451,6 +454,39 @@ def cooperation_of(ctx: SentenceContext) -> list[Candidate]:
         if ctx.cues("locative", ctx.before(x, 1)[0], x.start) or ctx.cues("rupture", x.end, y.start):
             continue
         out.append(candidate(x, "cooperatesWith", y, "rule:coop-of", COOPERATION_OF, (c0, c1)))
+    return out
+
+
+# --- meeting between: "the sixth summit between the EU and the AU" --------------------
+
+@relation_rule(name="meeting_between", produces=("cooperatesWith",), rule_ids=("rule:coop-meeting",))
+def meeting_between(ctx: SentenceContext) -> list[Candidate]:
+    """A summit or meeting of two parties as such: "le sixième sommet entre l'Union
+    européenne et l'Union africaine", "the high-level meeting between A and B", "القمة بين A
+    وB", "sommet UE-UA". The pair opens right after "between" (or is a compact "A-B" right
+    after the meeting word), and the meeting word lies just before; a list of more than two
+    is the ``trilateral`` rule's."""
+    meetings = ctx.cues("encounter")
+    if not meetings:
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for chain in chains(ctx, named):
+        if len(chain) != 2 or chain[0].key == chain[1].key:
+            continue
+        lo, _ = ctx.before(chain[0], LIST_OPENER_WORDS)
+        between = ctx.cues("between", lo, chain[0].start)
+        compact = ctx.gap(chain[0], chain[1]).strip() in {"-", "/"}
+        if between:
+            m_lo, _ = ctx.before(Arg("", "", "", between[0][0], between[0][0], ""), MEETING_WORDS)
+            found = [m for m in meetings if m_lo <= m[0] and m[1] <= between[0][0]]
+        elif compact:  # "le sommet UE-UA", "the EU-AU summit"
+            _, hi = ctx.after(chain[1], 1)
+            found = [m for m in meetings if lo <= m[0] and m[1] <= chain[0].start or chain[1].end <= m[0] and m[1] <= hi]
+        else:
+            continue
+        if found:
+            out.append(candidate(chain[0], "cooperatesWith", chain[1], "rule:coop-meeting", MEETING, found[-1]))
     return out
 
 

@@ -304,3 +304,25 @@ def test_help_given_to_a_list_names_no_party_helped_en(extract):
     triples, _ = extract("en", "Finnish investigators from the NBI searched 30 sites, with the help of Europol.",
                          names=[("NBI", "GovernmentAgency")])
     assert frozenset(("NBI", "Europol")) in _coop(triples)  # positive control: one party helped
+
+
+# --- meeting between: "the sixth summit between A and B" (rule:coop-meeting) ---------------
+
+@pytest.mark.parametrize("lang, text, a, b", [
+    ("ar", "وانطلقت في بروكسل القمة السابعة بين الاتحاد الأوروبي واليابان يوم الخميس.", "الاتحاد الأوروبي", "اليابان"),
+    ("fr", "Le septième sommet entre l'Union européenne et l'ASEAN s'est ouvert jeudi à Bruxelles.", "Union européenne", "ASEAN"),
+    ("en", "The seventh summit between the European Union and ASEAN opened in Brussels on Thursday.", "European Union", "ASEAN"),
+])
+def test_a_summit_between_two_parties_is_cooperation(extract, lang, text, a, b):
+    triples, _ = extract(lang, text)
+    assert frozenset((a, b)) in _coop(triples)
+
+
+@pytest.mark.parametrize("lang, text, a, b", [
+    ("ar", "وتقع المدينة على الحدود بين الاتحاد الأوروبي وتركيا منذ عقود.", "الاتحاد الأوروبي", "تركيا"),
+    ("fr", "La ville se trouve sur la frontière entre l'Union européenne et la Turquie depuis des décennies.", "Union européenne", "Turquie"),
+    ("en", "The town has lain on the border between the European Union and Turkey for decades.", "European Union", "Turkey"),
+])
+def test_a_pair_after_between_with_no_meeting_word_is_no_meeting(extract, lang, text, a, b):
+    triples, _ = extract(lang, text)
+    assert frozenset((a, b)) not in _coop(triples)
