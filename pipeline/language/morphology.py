@@ -59,6 +59,9 @@ DATE_PROCLITICS = ("و", "ب", "ل")
 # The possessor suffixes relations/rules/cooperation.py tests on a trigger noun (no هن: its
 # triggers never carry it and adding it is a change of output to check, not a refactoring).
 POSSESSOR_SUFFIXES = PRONOUN_SUFFIXES[:4]
+# The possessors of several (their, dual and plural: تعاونهما، تنسيقهم) on a trigger noun after
+# two coordinated parties: their own cooperation (relations/rules/cooperation.py).
+PLURAL_POSSESSOR_SUFFIXES = ("هم", "هما")
 
 # The article with the proclitics it may carry: التدريب, بالتدريب, وللتدريب, فكالتدريب
 # (ل before the article is the fused لل, so only ب and ك stand before ال).

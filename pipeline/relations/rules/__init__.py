@@ -12,7 +12,9 @@ roles          ``person_roles``, ``headed_by``, ``state_head_of_dateline``, ``mi
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
-cooperation    ``cooperation``, ``counterparts``, ``hosting``, ``dual_reference``
+cooperation    ``cooperation``, ``support``, ``support_given``, ``cooperation_of``, ``founders``,
+               ``joint_agents``, ``trilateral``, ``partners_of``, ``meeting_between``, ``counterparts``,
+               ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
 membership     ``membership``: ``memberOf`` (Country -> international organization)
 places         ``places``: ``locatedIn``
@@ -38,7 +40,9 @@ from pipeline.relations.rules import (  # noqa: F401 (they register)
 
 ORDER = (
     # sentence rules
-    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "counterparts",
+    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
+    "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
+    "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",

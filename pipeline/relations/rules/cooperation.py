@@ -1,6 +1,11 @@
 """Cooperation between parties (``cooperatesWith``), and the hosting that states it.
 
-Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``counterparts``
+Rules: ``cooperation`` (between X and Y, X with Y, X and Y + trigger), ``support`` ("X,
+with the support of Y"), ``support_given`` ("X renforce son soutien à Y"), ``cooperation_of`` ("X praised the
+cooperation of Y"), ``founders`` ("A, B and C founded the alliance"), ``joint_agents`` ("an operation
+led by A and B"), ``trilateral`` ("the tripartite mechanism brought together A, B and C"),
+``partners_of`` ("X, one of the main partners of A and B"), ``meeting_between`` ("the
+summit between A and B"), ``counterparts``
 ("le ministre marocain … avec son homologue espagnol"), ``hosting`` ("X hosted a
 delegation of Y to discuss cooperation"; "X will host Y officers for training" gives
 ``providesTrainingTo``) and ``dual_reference`` ("the two countries", "البلدين", standing
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from pipeline.language.morphology import POSSESSOR_SUFFIXES, has_pronoun_suffix
+from pipeline.language.morphology import PLURAL_POSSESSOR_SUFFIXES, POSSESSOR_SUFFIXES, has_pronoun_suffix
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext
 from pipeline.relations.cues import load_cues
 from pipeline.relations.patterns import Candidate, candidate, chains, possessor_of
@@ -32,6 +37,13 @@ COUNTERPARTS = 0.7
 HOST_COOPERATION = 0.7
 HOST_TRAINING = 0.65
 DUAL = 0.65
+SUPPORT = 0.7  # "X, with the support of Y": Y supports X
+FOUNDERS = 0.7  # "A, B and C founded the alliance"
+JOINT_AGENTS = 0.7  # "an operation led by A and B"
+TRILATERAL = 0.7  # "the tripartite mechanism brought together A, B and C"
+PARTNERS_OF = 0.7  # "X, one of the main partners of A and B"
+COOPERATION_OF = 0.7  # "X praised the cooperation of Y"
+MEETING = 0.7  # "the summit between A and B"
 # Windows, in words.
 TRIGGER_WORDS = 4  # a trigger this close to a chain of parties joins them
 # Parties. A coordinated list longer than this names the members or participants of
@@ -55,6 +67,21 @@ GUEST_WORDS = 5  # "a delegation of Y"
 HOST_COOPERATION_WORDS = 8  # the cooperation trigger after the guest
 HOST_TRAINING_WORDS = 6  # the training trigger after the guest
 POSSESSIVE_CHARS = 3  # "Y's support": the possessive right after the guest
+SUPPORTER_WORDS = 3  # "with the support of the": the supporter right after the cue
+SUPPORTED_WORDS = 15  # the supported party, before the cue in its clause
+JOINT_AGENT_WORDS = 2  # "organisé par la": the list right after the cue
+PARTNER_OBJECT_WORDS = 2  # "partenaires de la": the partner right after the cue
+PARTNER_SUBJECT_WORDS = 6  # "X est l'un des principaux partenaires": X before the cue
+LIST_OPENER_WORDS = 3  # "between the", "brought together the": the list right after
+SUPPORT_TO_WORDS = 3  # "support to the border guards of": the party helped after the cue
+SUPPORTER_SUBJECT_WORDS = 10  # "X a annoncé mercredi qu'elle renforçait son soutien": X before the cue
+COOPERATION_OF_WORDS = 1  # "la collaboration de la": the party right after the cue
+COOPERATION_OF_SPEAKER_WORDS = 12  # "X a souligné, dans un communiqué, que la coopération de": X before
+MEETING_WORDS = 6  # "la douzième Réunion de haut niveau (RHN) entre": the meeting word before "between"
+AGAINST_WORDS = 3  # "a war against X": X, right after "against", is no party helped
+FOUNDING_WORDS = 12  # "A, B and C, all governed by juntas, have since formed": the verb after the list
+FOUNDING_AGENT_WORDS = 5  # "launched in 2017 by A, B and C": the verb before the list
+FOUNDED_BODY_WORDS = 8  # the alliance or joint force around the founding verb
 # Sentences back in which a dual reference ("the two countries") finds its parties.
 DUAL_MEMORY = 2
 
@@ -76,7 +103,25 @@ def _joint_later(ctx: SentenceContext, chain: list[Arg], parties: list[Arg]) -> 
         if any(end <= a.start < j0 for a in parties) or ctx.cues("clause_break", end, j0) or ctx.cues("with", end, j0):
             return False
         return True
+    # "X et Y ont renforcé leurs échanges d'informations", "X and Y agreed to deepen their
+    # cooperation", "جدد X وY التزام تعاونهما": a trigger their own (a possessive of several)
+    for t0, t1 in ctx.cues("cooperatesWith", end, far):
+        if any(end <= a.start < t0 for a in parties) or ctx.cues("clause_break", end, t0) or ctx.cues("with", end, t0):
+            return False
+        if _possessed_by_several(ctx, t0, t1):
+            return True
     return False
+
+
+def _possessed_by_several(ctx: SentenceContext, t0: int, t1: int) -> bool:
+    """The trigger noun at ``t0:t1`` has a possessor of several: a dual or plural suffix
+    (تعاونهما) or "leur(s)" / "their" just before it."""
+    if ctx.lang == "ar":
+        while t1 < ctx.end and ctx.text[t1].isalnum():
+            t1 += 1
+        return has_pronoun_suffix(ctx.text[t0:t1], PLURAL_POSSESSOR_SUFFIXES)
+    lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), POSSESSIVE_WORDS)
+    return bool(ctx.cues("plural_possessive", lo, t0))
 
 
 def _reacting(ctx: SentenceContext, chain: list[Arg], triggers: list[tuple[int, int]]) -> bool:
@@ -166,7 +211,13 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         # not) is pairwise only when the text says so ("among them", "فيما بينها") or has
         # them sign one act together ("signed by A, B and C").
         co_objects = not between and bool(ctx.cues("with", with_lo, chain[0].start))
-        if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi):
+        # "a force supported by A and B": co-supporters of a third party (rule ``support``)
+        co_objects = co_objects or bool(ctx.cues("supported_by", ctx.before(chain[0], SUPPORTER_WORDS)[0], chain[0].start))
+        # "X is a partner of A and B" (rule ``partners_of``): A and B are X's partners
+        co_objects = co_objects or bool(ctx.cues("partner_of", ctx.before(chain[0], PARTNER_OBJECT_WORDS)[0], chain[0].start))
+        # "the Egyptian-Greek-Cypriot joint exercise": adjectives in a row qualify one noun
+        adjectives = all(x.demonym for x in chain) and all(_compact_pair(ctx, x, y) for x, y in zip(chain, chain[1:]))
+        if len(chain) > PAIRWISE_LIST and not ctx.cues("among") and not ctx.cues("signing", lo, hi) and not adjectives:
             co_objects = True
         if not co_objects:
             for a, b in combinations(chain, 2):
@@ -216,6 +267,288 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
             a = named[0]
             b = next(x for x in named if x.key != a.key)
             emit(a, b, "rule:coop-sentence-pair", SENTENCE_PAIR)
+    return out
+
+
+# --- support: "X, with the support of Y" ----------------------------------------------
+
+def _chain_from(ctx: SentenceContext, named: list[Arg], first: Arg) -> list[Arg]:
+    """The coordinated run of parties that opens with ``first`` ("with the support of A and
+    B"), or ``first`` alone."""
+    return next((chain for chain in chains(ctx, named) if chain[0] is first), [first])
+
+
+@relation_rule(name="support", produces=("cooperatesWith",), rule_ids=("rule:coop-support",))
+def support(ctx: SentenceContext) -> list[Candidate]:
+    """"L'opération a été conduite par X, avec l'appui de Y", "a joint force supported by
+    A and B", "X …، بدعم من Y": each party named right after the cue supports the party
+    named before it in its clause (the nearest one), so the two cooperate; the supporters
+    of one list are not each other's partners."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for s0, s1 in ctx.cues("supported_by"):
+        first = next((a for a in named if a.start >= s1), None)
+        if first is None or ctx.words(ctx.text[s1:first.start]) > SUPPORTER_WORDS:
+            continue
+        if not ctx.only(ctx.text[s1:first.start], ("filler", "of")):
+            continue  # "with the help of patrol boats of Y": Y's things, not Y, help
+        line = ctx.text.rfind("\n", ctx.start, s0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= s0), None)
+        if x is None or ctx.words(ctx.text[x.end:s0]) > SUPPORTED_WORDS or ctx.cues("clause_break", x.end, s0):
+            continue
+        if any(x in chain for chain in chains(ctx, named)):
+            continue  # "investigators from A, B and C, with the help of Y": who Y helps is not said
+        if ctx.cues("against", ctx.before(x, AGAINST_WORDS)[0], x.start):
+            continue  # "a war against X, with the support of Y": X is the opponent
+        supporters = _chain_from(ctx, named, first)
+        if any(y.key == x.key for y in supporters) or _affiliation_of_person(ctx, supporters[-1]):
+            continue
+        for y in supporters:
+            y = possessor_of(ctx, named, y)
+            if y.key != x.key:
+                out.append(candidate(x, "cooperatesWith", y, "rule:coop-support", SUPPORT, (s0, s1)))
+    return out
+
+
+# --- joint agents: "an operation led by A, B and C" --------------------------------------
+
+@relation_rule(name="joint_agents", produces=("cooperatesWith",), rule_ids=("rule:coop-joint-agents",))
+def joint_agents(ctx: SentenceContext) -> list[Candidate]:
+    """The parties of a list that leads, organizes or chairs one act together are each
+    other's partners, however many they are: "the operation was led by France, Germany and
+    the Netherlands", "un exercice co-organisé par A et B", "التمرين الذي تنظمه A وB". The
+    list must open right after the cue (``joint_agent``)."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    seen: set[frozenset[str]] = set()
+    for c0, c1 in ctx.cues("joint_agent"):
+        first = next((a for a in named if a.start >= c1), None)
+        if first is None or ctx.words(ctx.text[c1:first.start]) > JOINT_AGENT_WORDS:
+            continue
+        if not ctx.only(ctx.text[c1:first.start], ("filler", "agent")):
+            continue
+        chain = _chain_from(ctx, named, first)
+        if _affiliation_of_person(ctx, chain[-1]):
+            continue
+        for a, b in combinations(chain, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-joint-agents", JOINT_AGENTS, (c0, c1)))
+    return out
+
+
+# --- partners of: "X, one of the main partners of A and B" -------------------------------
+
+@relation_rule(name="partners_of", produces=("cooperatesWith",), rule_ids=("rule:coop-partners-of",))
+def partners_of(ctx: SentenceContext) -> list[Candidate]:
+    """"X est l'un des principaux partenaires de A et B", "تعد X من أبرز شركاء A وB وC",
+    "A and B, Mali's partners in the alliance" / "A وB، شريكتا Y": the party (or each party of
+    the list) named just before the cue and each party of the list just after it (in English
+    "Y's partners", Y before the cue) cooperate; the list after the cue is no pair itself."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("partner_of"):
+        if ctx.text[c0] in "'’":  # "Mali's partners": the one partnered is right before the cue
+            y = next((a for a in reversed(named) if a.end <= c0 and not ctx.text[a.end:c0].strip()), None)
+            others = [y] if y is not None else []
+            left_end = y.start if y is not None else c0
+        else:
+            first = next((a for a in named if a.start >= c1), None)
+            if first is None or ctx.words(ctx.text[c1:first.start]) > PARTNER_OBJECT_WORDS:
+                continue
+            if not ctx.only(ctx.text[c1:first.start], ("filler", "of")):
+                continue
+            others = _chain_from(ctx, named, first)
+            left_end = c0
+        x = next((a for a in reversed(named) if a.end <= left_end), None)
+        if not others or x is None or ctx.words(ctx.text[x.end:left_end]) > PARTNER_SUBJECT_WORDS:
+            continue
+        if ctx.cues("clause_break", x.end, left_end) or ctx.cues("with", x.end, left_end):
+            continue
+        # "A and B, Mali's partners": the list that ends with x (a comma may chain Mali to it)
+        chain = next((chain for chain in lists if x in chain), [x])
+        subjects = chain[:chain.index(x) + 1]
+        for a in subjects:
+            for b in others:
+                if a.key != b.key:
+                    out.append(candidate(a, "cooperatesWith", b, "rule:coop-partners-of", PARTNERS_OF, (c0, c1)))
+    return out
+
+
+# --- trilateral: "the tripartite mechanism brought together A, B and C" -----------------
+
+@relation_rule(name="trilateral", produces=("cooperatesWith",), rule_ids=("rule:coop-trilateral",))
+def trilateral(ctx: SentenceContext) -> list[Candidate]:
+    """A tripartite or trilateral meeting, mechanism or exercise and the list it brings
+    together: "the tripartite mechanism, which brought together A, B and C", "الاجتماع
+    الثلاثي … بين A وB وC", "la réunion tripartite entre A, B et C". The list opens right
+    after "between" or "brought together", after the ``trilateral`` word."""
+    words = ctx.cues("trilateral")
+    if not words:
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for chain in chains(ctx, named):
+        if len({a.key for a in chain}) < 2 or not any(w1 <= chain[0].start for _, w1 in words):
+            continue
+        lo, _ = ctx.before(chain[0], LIST_OPENER_WORDS)
+        opener = ctx.cues("between", lo, chain[0].start) or ctx.cues("bringing_together", lo, chain[0].start)
+        if not opener:
+            continue
+        seen: set[frozenset[str]] = set()
+        for a, b in combinations(chain, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-trilateral", TRILATERAL, opener[0]))
+    return out
+
+
+@relation_rule(name="support_given", produces=("cooperatesWith",), rule_ids=("rule:coop-support-to",))
+def support_given(ctx: SentenceContext) -> list[Candidate]:
+    """"Frontex renforce son soutien à l'Italie", "X provides support to the border guards of
+    Y", "وتقدم X دعما لحرس الحدود في Y": the party before the cue (its subject, the nearest
+    party before it in its clause) supports the first party after it, so the two cooperate."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for s0, s1 in ctx.cues("support_to"):
+        y = next((a for a in named if a.start >= s1), None)
+        if y is None or ctx.words(ctx.text[s1:y.start]) > SUPPORT_TO_WORDS or ctx.cues("clause_break", s1, y.start):
+            continue
+        line = ctx.text.rfind("\n", ctx.start, s0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= s0), None)
+        if x is None or x.key == y.key or ctx.words(ctx.text[x.end:s0]) > SUPPORTER_SUBJECT_WORDS:
+            continue
+        # a clause break may lie between: "X a annoncé qu'elle renforçait son soutien à Y"
+        if ctx.cues("rupture", x.end, s0) or ctx.cues("against", ctx.before(x, AGAINST_WORDS)[0], x.start):
+            continue
+        if ctx.cues("locative", ctx.before(x, 1)[0], x.start):
+            continue  # "en Syrie, l'aide aux …": a party after "in" is a place, not the one who helps
+        out.append(candidate(x, "cooperatesWith", y, "rule:coop-support-to", SUPPORT, (s0, s1)))
+    return out
+
+
+@relation_rule(name="cooperation_of", produces=("cooperatesWith",), rule_ids=("rule:coop-of",))
+def cooperation_of(ctx: SentenceContext) -> list[Candidate]:
+    """"The Spanish police praised the valuable cooperation of the DGST", "أكدت X أن تعاون Y
+    كان حاسما", "X a salué la collaboration de Y": the one party right after the cue and the
+    party named before the cue in the sentence (the one who speaks of it) cooperate. A list
+    after the cue ("la coopération du Maroc et de l'Espagne") is the cooperation rule's."""
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("cooperation_of"):
+        if any(a.start <= c0 and c1 <= a.end for a in ctx.args):
+            continue  # a word of a name: "Gulf Cooperation Council"
+        y = next((a for a in named if a.start >= c1), None)
+        if y is None or ctx.words(ctx.text[c1:y.start]) > COOPERATION_OF_WORDS or not ctx.only(ctx.text[c1:y.start], ("filler", "of")):
+            continue
+        if any(y in chain for chain in lists):
+            continue
+        line = ctx.text.rfind("\n", ctx.start, c0) + 1
+        x = next((a for a in reversed(named) if line <= a.start and a.end <= c0), None)
+        if x is None or x.key == y.key or ctx.words(ctx.text[x.end:c0]) > COOPERATION_OF_SPEAKER_WORDS:
+            continue
+        if ctx.cues("locative", ctx.before(x, 1)[0], x.start) or ctx.cues("rupture", x.end, y.start):
+            continue
+        out.append(candidate(x, "cooperatesWith", y, "rule:coop-of", COOPERATION_OF, (c0, c1)))
+    return out
+
+
+# --- meeting between: "the sixth summit between the EU and the AU" --------------------
+
+@relation_rule(name="meeting_between", produces=("cooperatesWith",), rule_ids=("rule:coop-meeting",))
+def meeting_between(ctx: SentenceContext) -> list[Candidate]:
+    """A summit or meeting of two parties as such: "le sixième sommet entre l'Union
+    européenne et l'Union africaine", "the high-level meeting between A and B", "القمة بين A
+    وB", "sommet UE-UA". The pair opens right after "between" (or is a compact "A-B" right
+    after the meeting word), and the meeting word lies just before; a list of more than two
+    is the ``trilateral`` rule's."""
+    meetings = ctx.cues("encounter")
+    if not meetings:
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    out: list[Candidate] = []
+    for chain in chains(ctx, named):
+        if len(chain) != 2 or chain[0].key == chain[1].key:
+            continue
+        lo, _ = ctx.before(chain[0], LIST_OPENER_WORDS)
+        between = ctx.cues("between", lo, chain[0].start)
+        compact = ctx.gap(chain[0], chain[1]).strip() in {"-", "/"}
+        if between:
+            m_lo, _ = ctx.before(Arg("", "", "", between[0][0], between[0][0], ""), MEETING_WORDS)
+            found = [m for m in meetings if m_lo <= m[0] and m[1] <= between[0][0]]
+        elif compact:  # "le sommet UE-UA", "the EU-AU summit"
+            _, hi = ctx.after(chain[1], 1)
+            found = [m for m in meetings if lo <= m[0] and m[1] <= chain[0].start or chain[1].end <= m[0] and m[1] <= hi]
+        else:
+            continue
+        if found:
+            out.append(candidate(chain[0], "cooperatesWith", chain[1], "rule:coop-meeting", MEETING, found[-1]))
+    return out
+
+
+# --- founders: "A, B and C founded the Alliance of Sahel States" -------------------------
+
+def _founders_of(ctx: SentenceContext, named: list[Arg], chain: list[Arg]) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties that found a body together with ``chain`` and the founding cue: the list
+    before the verb ("A, B and C … formed"), after it in a verb-first clause or a passive
+    ("أسست A وB", "launched in 2017 by A, B and C"), or a party before the verb and "with"
+    before the list ("Mali formed with A and B", "X forme avec A et B")."""
+    first, last = chain[0], chain[-1]
+    _, hi = ctx.after(last, FOUNDING_WORDS)
+    for f0, f1 in ctx.cues("founding", last.end, hi):
+        if any(last.end <= a.start < f0 for a in named) or ctx.cues("clause_break", last.end, f0):
+            break
+        return chain, (f0, f1)
+    lo, _ = ctx.before(first, FOUNDING_AGENT_WORDS)
+    for f0, f1 in ctx.cues("founding", lo, first.start):
+        gap = ctx.text[f1:first.start]
+        if not gap.strip() or ctx.lang == "ar" and ctx.only(gap, ("filler",)) or ctx.cues("passive_agent", f1, first.start):
+            return chain, (f0, f1)
+        if ctx.cues("with", f0, first.start) and ctx.words(gap) <= WITH_WORDS:
+            x = next((a for a in reversed(named) if a.end <= f0 and ctx.words(ctx.text[a.end:f0]) <= WITH_WORDS), None)
+            if x is not None:
+                return [x] + chain, (f0, f1)
+    return None
+
+
+@relation_rule(name="founders", produces=("cooperatesWith",), rule_ids=("rule:coop-founders",))
+def founders(ctx: SentenceContext) -> list[Candidate]:
+    """The parties that found an alliance, a confederation or a joint force together are
+    each other's partners, however many they are: "Burkina Faso, Mali and Niger founded the
+    Alliance of Sahel States", "le traité instituant une confédération", "the Initiative,
+    launched in 2017 by A, B and C", "تحالف أسسته A وB وC". The word of the body founded
+    (``founded_body``) must lie near the founding verb."""
+    if not ctx.cues("founded_body") or not ctx.cues("founding"):
+        return []
+    named = [a for a in ctx.parties() if not a.demonym]
+    lists = chains(ctx, named)
+    # "Mali formed with A and B": a lone party before "with" founds with the list after it
+    lists += [[a] for a in named if not any(a in chain for chain in lists)]
+    out: list[Candidate] = []
+    seen: set[frozenset[str]] = set()
+    for chain in lists:
+        found = _founders_of(ctx, named, chain)
+        if found is None:
+            continue
+        members, (f0, f1) = found
+        # the body founded is no founder of itself ("A forme avec B et C l'Alliance des États du Sahel")
+        members = [m for m in members if not ctx.cues("founded_body", m.start, m.end)]
+        if len({m.key for m in members}) < 2:
+            continue
+        start, end = min(members[0].start, f0), max(members[-1].end, f1)
+        lo, _ = ctx.before(Arg("", "", "", start, start, ""), FOUNDED_BODY_WORDS)
+        _, hi = ctx.after(Arg("", "", "", end, end, ""), FOUNDED_BODY_WORDS)
+        if not ctx.cues("founded_body", lo, hi) or ctx.cues("rupture", lo, hi):
+            continue
+        for a, b in combinations(members, 2):
+            pair = frozenset((a.key, b.key))
+            if len(pair) == 2 and pair not in seen:
+                seen.add(pair)
+                out.append(candidate(a, "cooperatesWith", b, "rule:coop-founders", FOUNDERS, (f0, f1)))
     return out
 
 

@@ -25,6 +25,10 @@ from pipeline.relations.registry import DocumentContext, relation_rule
 # The relation types a list spreads (roles go through the title rules, places do not list;
 # an event's parties are the event frames' business, which may read the same lists).
 SPREAD = ("cooperatesWith", "providesIntelligenceTo", "providesTrainingTo", "memberOf")
+# Rules that give each member of their lists the relation themselves, and read a list they
+# do not spread to on purpose ("A, B and C, with the help of Y": who Y helps is not said).
+NOT_SPREAD = frozenset({"rule:coop-support", "rule:coop-founders", "rule:coop-joint-agents",
+                        "rule:coop-trilateral", "rule:coop-partners-of"})
 MEMBER_DEMOTION = 0.05  # a member named further from the statement than the one the rule read
 
 
@@ -38,7 +42,7 @@ def list_members(dctx: DocumentContext) -> list[Relation]:
     out: list[Relation] = []
     lists_of: dict[int, list[list[Arg]]] = {}
     for rel in dctx.relations:
-        if rel.type not in SPREAD:
+        if rel.type not in SPREAD or rel.extractor in NOT_SPREAD:
             continue
         signature = RELATION_SIGNATURES[rel.type]
         for ev in rel.evidence:
