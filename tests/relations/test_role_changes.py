@@ -46,3 +46,18 @@ def test_a_role_said_with_a_verb_or_a_position(extract, lang, text, person, stat
 ])
 def test_no_role_without_the_person_right_before_and_the_body_right_after(extract, lang, text):
     assert _leads(extract, lang, text) == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "names", "person", "status"), [
+    # A clause set off by two commas between the person and the position names a place or a
+    # former post of its own: the position is still the person's.
+    ("ar", "وعين الرئيس قيس سعيد خالد النوري، الذي شغل منصب والي أريانة، على رأس وزارة الداخلية.",
+     [("قيس سعيد", "Person"), ("خالد النوري", "Person"), ("أريانة", "City"), ("وزارة الداخلية", "GovernmentAgency")],
+     "خالد النوري", "appointed"),
+    ("fr", "Le gouvernement a nommé Céline Berthon, jusqu'ici préfète de la Vienne, à la tête de la DGSI.",
+     [], "Céline Berthon", "appointed"),
+    ("en", "The president appointed Nicolas Lerner, a former prefect of Paris, as head of the DGSE.",
+     [], "Nicolas Lerner", "appointed"),
+])
+def test_a_position_after_a_set_off_clause(extract, lang, text, names, person, status):
+    assert _leads(extract, lang, text, names) == {person: status}

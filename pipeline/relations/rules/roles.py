@@ -31,6 +31,7 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
@@ -49,6 +50,8 @@ POSSESSIVE_TITLE_WORDS = 2  # "Secretary-General's (special) representative": po
 RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
+POSSESSIVE_HEAD_TITLE_WORDS = 3  # "its (new) chief", "son directeur exécutif": pronoun to the title's end
+POSSESSIVE_HEAD_NAME_WORDS = 3  # "son commandant, le général espagnol X": title to the holder
 # What a dateline's place may be read as ("NOUAKCHOTT -", "الجزائر -": Algiers or Algeria).
 DATELINE_PLACE_TYPES = frozenset({"City", "Location", "Country"})
 STATE_HEAD_NAME_WORDS = 2  # a head named by one word after a bare title is as often no name ("الرئيس رحب")
@@ -74,6 +77,8 @@ def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: in
     complement, then the body after "in" / "at")."""
     t0, t1 = title
     if body_end <= t0:  # body, then title: "Y's exercise director"
+        if ctx.cues("possessive_head", body_end, t0) or ctx.cues("relative_possessive", body_end, t0):
+            return False  # "Y ... its chief", "Y, whose director": the body's own head
         return not ctx.only(ctx.text[body_end:t0], LINK + ("of", "title_modifier", "deputy"))
     between = ctx.text[t1:body_start]
     if not between.strip() or ctx.only(between, LINK + ("of", "title_modifier")):
@@ -151,6 +156,13 @@ def _relative_head(ctx: SentenceContext, start: int, end: int) -> tuple[str, tup
     return None
 
 
+def _ministry_official(ctx: SentenceContext, title: tuple[int, int], body: Arg) -> bool:
+    """A ``ministry_member_title`` of a body named as a ministry ("the secretary general of the
+    Ministry of Defence"): its senior civil servant, a member, not its head."""
+    return bool(ctx.cues("ministry", body.start, body.end)) and any(
+        m0 <= title[0] and title[1] <= m1 for m0, m1 in ctx.cues("ministry_member_title", title[0], title[1] + 1))
+
+
 def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
     """A portfolio minister's title ("Interior Minister", "وزير الداخلية"), not "prime minister"."""
     return any(m == title for m in ctx.cues("minister", *title))
@@ -175,6 +187,8 @@ def _apposition_conjunction(ctx: SentenceContext, start: int, end: int) -> bool:
     for c0, c1 in ctx.cues("conjunction", start, end):
         if ctx.text[c0:c1] in {",", "،"} and ctx.only(ctx.text[c1:end], ("rank", "article")):
             continue
+        if ctx.text[c0:c1] in {",", "،"} and any(not ctx.text[c1:r0].strip() for r0, _ in ctx.cues("relative_possessive", c1, end)):
+            continue  # "le Sénégal, dont le président X": the title is the body's
         return True
     return False
 
@@ -346,6 +360,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 continue
             role, span = title
             target = b
+            if role == "leads" and b.type != "Country" and _ministry_official(ctx, span, b):
+                role = "memberOf"  # "الأمين العام لوزارة الدفاع الوطني X": the ministry's senior official
             if role == "memberOf" and b.type == "Country" and _state_office(ctx, span, b):
                 role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":
@@ -373,6 +389,15 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
+def _words_less_ranks(ctx: SentenceContext, start: int, end: int) -> int:
+    """The words of ``text[start:end]``, a rank of several words counted as one ("le général
+    de corps d'armée X")."""
+    chars = list(ctx.text[start:end])
+    for r0, r1 in ctx.cues("rank", start, end):
+        chars[r0 - start:r1 - start] = "_" * (r1 - r0)
+    return ctx.words("".join(chars))
+
+
 @relation_rule(name="headed_by", produces=("leads",), rule_ids=("rule:leads-headed-by",))
 def headed_by(ctx: SentenceContext) -> list[Candidate]:
     """"Italy's Interior Ministry, headed by X", "المجلس الرئاسي برئاسة X", "la commission,
@@ -386,11 +411,70 @@ def headed_by(ctx: SentenceContext) -> list[Candidate]:
             continue
         # "قوات الدعم السريع، التي يقودها X": a relative pronoun between is no word of its own
         if (ctx.words(ctx.text[body.end:c0]) > HEADED_BY_BODY_WORDS and not ctx.only(ctx.text[body.end:c0], ("relative",))) \
-                or ctx.words(ctx.text[c1:person.start]) > HEADED_BY_PERSON_WORDS:
+                or _words_less_ranks(ctx, c1, person.start) > HEADED_BY_PERSON_WORDS:
             continue
         if not ctx.only(ctx.text[c1:person.start], ("rank", "leads", "filler")):
             continue
         out.append(candidate(person, "leads", body, "rule:leads-headed-by", HEADED_BY, (c0, c1)))
+    return out
+
+
+def _pronoun_title(ctx: SentenceContext, c0: int, c1: int) -> tuple[str, tuple[int, int]] | None:
+    """The role and span of the title a ``possessive_head`` cue at ``[c0, c1)`` gives: the
+    Arabic cue is the title ("رئيستها"); in French and English the title follows the
+    pronoun, with at most status words between ("its new chief", "son directeur exécutif")."""
+    if ctx.lang == "ar":
+        return _title_in(ctx, c0, c1)
+    title = _title_in(ctx, c1, ctx.after(Arg("", "", "", c0, c1, ""), POSSESSIVE_HEAD_TITLE_WORDS)[1])
+    if title is None or not ctx.only(ctx.text[c1:title[1][0]], ("title_modifier",)):
+        return None
+    return title
+
+
+def _holder_of(ctx: SentenceContext, c0: int, t1: int) -> Arg | None:
+    """The person a possessive title is said of: right after the title (only ranks, articles,
+    status words or a demonym between: "its chief, Raed Jouhi", "son commandant, le général
+    espagnol X", "رئيستها أورسولا فون دير لاين") or right before the pronoun, set off by a
+    comma ("Bernard Emié, its director since 2017")."""
+    after = next((a for a in ctx.args if a.start >= t1), None)
+    if after is not None and after.type == "Person":
+        gap = list(ctx.text[t1:after.start])
+        for a in ctx.args:
+            if a.demonym and t1 <= a.start and a.end <= after.start:
+                gap[a.start - t1:a.end - t1] = " " * (a.end - a.start)
+        gap_text = "".join(gap)
+        if _words_less_ranks(ctx, t1, after.start) <= POSSESSIVE_HEAD_NAME_WORDS and ctx.only(gap_text, LINK + NAME_GAP):
+            return after
+    before = [a for a in ctx.args if a.end <= c0]
+    if before and before[-1].type == "Person" and ctx.text[before[-1].end:c0].strip() in {",", "،"}:
+        return before[-1]
+    return None
+
+
+@relation_rule(name="possessive_head", produces=("leads", "memberOf"),
+               rule_ids=("rule:leads-possessive-title", "rule:memberOf-possessive-title"))
+def possessive_head(ctx: SentenceContext) -> list[Candidate]:
+    """"the National Intelligence Service after removing its chief, X", "Frontex et son
+    directeur exécutif, X", "the DGSE, replacing X, its director since 2017", "المفوضية
+    الأوروبية ... واعتبرت رئيستها X": a body's title with a possessive pronoun goes to the
+    body named last before it in the sentence (not a state: "its president" is as often a
+    party's), with no other person between but the holder."""
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("possessive_head"):
+        title = _pronoun_title(ctx, c0, c1)
+        if title is None:
+            continue
+        role, (t0, t1) = title
+        person = _holder_of(ctx, c0, max(t1, c1))
+        if person is None:
+            continue
+        first = min(c0, person.start)
+        body = next((a for a in reversed(ctx.args) if a.end <= first and a.type in BODY_TYPES), None)
+        if body is None or body.type == "Country" or body.demonym or body.source:
+            continue
+        if any(a.type == "Person" and a is not person and body.end <= a.start and a.end <= c0 for a in ctx.args):
+            continue  # "Y received X, and its chief Z": the pronoun may be X's
+        out.append(candidate(person, role, body, f"rule:{role}-possessive-title", POSSESSIVE_HEAD, (c0, t1)))
     return out
 
 

@@ -277,3 +277,80 @@ def test_a_rank_read_as_a_name_holds_no_role(extract):
     text = "Europol's Executive Director, Maj, spoke at the meeting in The Hague."
     triples, _ = extract("en", text, [("Europol", "InternationalOrganization"), ("Maj", "Person")])
     assert not any(h == "Maj" for h, r, _ in triples if r in {"leads", "memberOf"}), _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # The body's own title with a possessive pronoun, the body named before it (Arabic: the
+    # feminine "-ها" of the title noun).
+    ("ar", "وأبدت المفوضية الأوروبية اهتماما بالمقترح، واعتبرت رئيستها أورسولا فون دير لاين أنه مفيد.",
+     [("المفوضية الأوروبية", "InternationalOrganization"), ("أورسولا فون دير لاين", "Person")],
+     ("أورسولا فون دير لاين", "leads", "المفوضية الأوروبية")),
+    ("fr", "Frontex et son directeur exécutif, Hans Leijtens, ont présenté le rapport annuel.", [],
+     ("Hans Leijtens", "leads", "Frontex")),
+    ("en", "The agency, the DGSE, welcomed Bernard Emié, its director since 2017, back to Paris.", [],
+     ("Bernard Emié", "leads", "DGSE")),
+    ("en", "The premier took control of the National Intelligence Service after removing its chief, Raed Jouhi.", [],
+     ("Raed Jouhi", "leads", "National Intelligence Service")),
+])
+def test_a_possessive_title_is_the_body_named_before(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+def test_a_possessive_title_with_another_person_between_is_not_the_bodys(extract):
+    # "son conseiller" is the minister's adviser, not the DGSE's
+    text = "La DGSE a reçu le ministre Jean Dupont et son conseiller, Marc Durand, à Paris."
+    triples, _ = extract("fr", text)
+    assert not {t for t in _roles(triples) if t[0] == "Marc Durand"}, _roles(triples)
+
+
+def test_a_head_removed_before_its_title_is_a_former_head(extract):
+    text = "The premier took control of the National Intelligence Service after removing its chief, Raed Jouhi."
+    _, relations = extract("en", text)
+    assert [r.status for r in relations if r.type == "leads"] == ["former"]
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # A ministry's secretary general is its senior official, a member; the minister heads it.
+    ("ar", "وأنهى الرئيس مهام الأمين العام لوزارة الدفاع الوطني، اللواء عبد الحميد غريس.",
+     [("وزارة الدفاع الوطني", "GovernmentAgency"), ("عبد الحميد غريس", "Person")],
+     ("عبد الحميد غريس", "memberOf", "وزارة الدفاع الوطني")),
+    ("fr", "Le secrétaire général du ministère de l'Intérieur, Didier Martin, a signé la circulaire.", [],
+     ("Didier Martin", "memberOf", "ministère de l'Intérieur")),
+    ("en", "The secretary general of the Ministry of Defence, Kevin Jones, signed the order.",
+     [("Ministry of Defence", "GovernmentAgency"), ("Kevin Jones", "Person")],
+     ("Kevin Jones", "memberOf", "Ministry of Defence")),
+])
+def test_a_ministrys_secretary_general_is_a_member(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples and (expected[0], "leads", expected[2]) not in triples, _roles(triples)
+
+
+def test_the_secretary_general_of_an_organization_leads_it(extract):
+    triples, _ = extract("en", "The Secretary General of Interpol, Jürgen Stock, opened the session.")
+    assert ("Jürgen Stock", "leads", "Interpol") in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A rank of several words between the title's body and the name, or after "dirigé par".
+    ("fr", "Le chef d'état-major général des armées ivoiriennes, le général de corps d'armée Lassina Doumbia, a ouvert l'exercice.",
+     ("Lassina Doumbia", "leads", "armées ivoiriennes")),
+    ("fr", "La séance a été marquée par le discours du président d'Interpol, le général de division Ahmed Naser Al-Raisi.",
+     ("Ahmed Naser Al-Raisi", "leads", "Interpol")),
+    ("fr", "Les directions ont rejoint l'état-major de l'Armée nationale populaire (ANP), dirigé par le général de corps d'armée Ahmed Gaïd Salah.",
+     ("Ahmed Gaïd Salah", "leads", "ANP")),
+])
+def test_a_rank_of_several_words_before_the_name(extract, lang, text, expected):
+    triples, _ = extract(lang, text)
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Le Sénégal, dont le président Bassirou Diomaye Faye plaide pour le dialogue, n'a pas été invité.",
+     ("Bassirou Diomaye Faye", "leads", "Sénégal")),
+    ("en", "Europol, whose executive director Catherine De Bolle spoke on Monday, welcomed the arrests.",
+     ("Catherine De Bolle", "leads", "Europol")),
+])
+def test_a_title_after_whose_is_the_bodys_head(extract, lang, text, expected):
+    triples, _ = extract(lang, text)
+    assert expected in triples and (expected[0], "memberOf", expected[2]) not in triples, _roles(triples)
