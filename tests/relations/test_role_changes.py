@@ -61,3 +61,11 @@ def test_no_role_without_the_person_right_before_and_the_body_right_after(extrac
 ])
 def test_a_position_after_a_set_off_clause(extract, lang, text, names, person, status):
     assert _leads(extract, lang, text, names) == {person: status}
+
+
+def test_a_verb_that_opens_a_clause_after_the_set_off_one_is_not_the_persons_ar(extract):
+    # "…، ويقود القوات المصرية اللواء X": the verb's subject is after it, not the person before
+    text = ("وجرى التمرين تحت إشراف الفريق عبد الفتاح البرهان، قائد الجيش السوداني، "
+            "ويقود القوات المصرية المشاركة اللواء محمد فريد.")
+    names = [("عبد الفتاح البرهان", "Person"), ("القوات المصرية", "GovernmentAgency"), ("محمد فريد", "Person")]
+    assert "عبد الفتاح البرهان" not in _leads(extract, "ar", text, names)

@@ -13,6 +13,7 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.relations.context import SentenceContext
 from pipeline.relations.patterns import BODY_TYPES, Candidate, candidate
 from pipeline.relations.registry import relation_rule
@@ -40,6 +41,13 @@ def _set_off_start(text: str, end: int) -> int | None:
     return opened
 
 
+def _opens_clause(ctx: SentenceContext, c0: int) -> bool:
+    """The cue's word starts a coordinated clause after the comma, its subject after it
+    ("…، ويقود القوات المشاركة اللواء X": Arabic verb first, "و" its proclitic)."""
+    word_start = max(ctx.text.rfind(" ", 0, c0), ctx.text.rfind("\n", 0, c0)) + 1
+    return ctx.lang == "ar" and ctx.text[word_start:word_start + 1] == CONJUNCTIONS[0]
+
+
 def _person_before(ctx: SentenceContext, c0: int):
     """The person right before the cue at ``c0``: the last argument before it, or the last
     before a clause set off by two commas right before the cue, whose own names (a place,
@@ -48,7 +56,7 @@ def _person_before(ctx: SentenceContext, c0: int):
     if before and before[-1].type == "Person":
         return before[-1]
     opened = _set_off_start(ctx.text, c0)
-    if opened is None:
+    if opened is None or _opens_clause(ctx, c0):
         return None
     before = [a for a in before if a.end <= opened]
     if before and before[-1].type == "Person" and not ctx.text[before[-1].end:opened].strip():
