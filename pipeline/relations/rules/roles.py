@@ -13,6 +13,8 @@ Usage::
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.language.normalize import normalize
 from pipeline.model import Relation
@@ -40,6 +42,8 @@ LIST_ITEM_BREAKS = frozenset(";؛")
 OF_GAP_WORDS = 3  # "X of the Y": person to body
 TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
 DEMONYM_TITLE_WORDS = 1  # ... after a demonym body ("X, the Moroccan minister"): the next word
+NICKNAME_CUE_WORDS = 3  # ", dit", ", known as": the name to the nickname cue
+NICKNAME_CHARS = 40  # the longest quoted nickname
 APPOSITION_GAP_WORDS = 8  # "X, director general of Y": person to body
 BODY_TITLE_GAP_WORDS = 6  # "Y's Executive Director X": body to person
 NEXT_PERSON_CHARS = 3  # a person right after the body takes the title ("مستشار الرئيس الأميركي باراك اوباما")
@@ -266,6 +270,49 @@ def _next_list_item(ctx: SentenceContext, start: int, title: tuple[int, int]) ->
     return any(c0 == t0 + 1 for family in ("leads", "memberRole") for c0, _ in ctx.cues(family, t0 + 1, t1 + 1))
 
 
+QUOTES = "«»\"“”'’"
+
+
+def _nickname_end(ctx: SentenceContext, p: Arg) -> tuple[int, Arg | None] | None:
+    """Where the nickname given right after ``p`` ends ("X, dit « Toufik »", "X, known as
+    Y", "X، الملقب بـ Y") and the nickname's own argument, if it is one; ``None`` without."""
+    lo, hi = ctx.after(p, NICKNAME_CUE_WORDS)
+    cues = [c for c in ctx.cues("nickname", p.end, hi) if ctx.text[p.end:c[0]].strip() in {"", ",", "،", "("}]
+    if not cues:
+        return None
+    c1 = cues[0][1]
+    nxt = next((a for a in ctx.args if a.start >= c1), None)
+    lead = ctx.text[c1:nxt.start].strip(" " + QUOTES) if nxt is not None else ""
+    # at most a rank before the nickname ("المعروف بالجنرال توفيق")
+    if nxt is not None and nxt.type == "Person" and ctx.words(lead) <= 1 and not set(lead) & set(",،.;"):
+        end = nxt.end
+    else:
+        opened = ctx.text[c1:].lstrip()
+        if not opened or opened[0] not in QUOTES:
+            return None
+        start = c1 + ctx.text[c1:].index(opened[0]) + 1
+        close = min((i for i in (ctx.text.find(q, start) for q in QUOTES) if i > 0), default=-1)
+        if close < 0 or close - start > NICKNAME_CHARS:
+            return None
+        end, nxt = close, None
+    while end < len(ctx.text) and ctx.text[end] in QUOTES + " )":
+        end += 1
+    return end, nxt
+
+
+def _nickname_of(ctx: SentenceContext, p: Arg) -> Arg | None:
+    """The nickname's argument right after ``p`` ("Toufik" in "X, dit « Toufik »")."""
+    found = _nickname_end(ctx, p)
+    return found[1] if found else None
+
+
+def _with_nickname(ctx: SentenceContext, p: Arg) -> Arg:
+    """``p`` stretched over the nickname right after it, so the title after the nickname
+    is the name's."""
+    found = _nickname_end(ctx, p)
+    return p if found is None else replace(p, end=found[0])
+
+
 @relation_rule(name="person_roles", produces=("leads", "memberOf"),
                rule_ids=("rule:leads-title", "rule:memberOf-title",
                          "rule:leads-title-coordinated", "rule:memberOf-title-coordinated"))
@@ -281,7 +328,11 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     # not the body the title names.
     # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
     bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of) and not a.source]
+    nicknames = {id(n) for p in persons for n in [_nickname_of(ctx, p)] if n is not None}
     for p in persons:
+        if id(p) in nicknames:
+            continue  # "X, dit « Toufik », chef du Y": the title is the name's, before the nickname
+        p = _with_nickname(ctx, p)
         # One role per side: the title before the name and the one after it are two
         # statements ("Le président du Sénégal, X, président en exercice de l'UA").
         best: dict[str, tuple[int, Candidate]] = {}

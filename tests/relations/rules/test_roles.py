@@ -354,3 +354,19 @@ def test_a_rank_of_several_words_before_the_name(extract, lang, text, expected):
 def test_a_title_after_whose_is_the_bodys_head(extract, lang, text, expected):
     triples, _ = extract(lang, text)
     assert expected in triples and (expected[0], "memberOf", expected[2]) not in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected, nickname", [
+    # A nickname between the name and its title: the title is the name's, not the nickname's.
+    ("ar", "أقال الرئيس الجنرال محمد مدين، المعروف بالجنرال توفيق، رئيس دائرة الاستعلام والأمن.",
+     [("محمد مدين", "Person"), ("توفيق", "Person"), ("دائرة الاستعلام والأمن", "GovernmentAgency")],
+     ("محمد مدين", "leads", "دائرة الاستعلام والأمن"), "توفيق"),
+    ("fr", "Le président a mis fin aux fonctions du général Mohamed Mediène, dit « Toufik », chef du "
+           "Département du renseignement et de la sécurité.", [],
+     ("Mohamed Mediène", "leads", "Département du renseignement et de la sécurité"), "Toufik"),
+    ("en", "Abu Bakr al-Baghdadi, alias Ibrahim Awad, leader of the Islamic State, was killed in Syria.", [],
+     ("Abu Bakr al-Baghdadi", "leads", "Islamic State"), "Ibrahim Awad"),
+])
+def test_the_title_after_a_nickname_is_the_names(extract, lang, text, names, expected, nickname):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples and not {t for t in _roles(triples) if t[0] == nickname}, _roles(triples)
