@@ -92,7 +92,7 @@ EXAMPLES = {
     "person_roles": [("en", "Catherine De Bolle, Executive Director of Europol, met Moroccan officials."),
                      ("en", "Jürgen Stock, deputy director of Europol, met Moroccan officials.")],
     "headed_by": [("en", "France's Interior Ministry, headed by Gérald Darmanin, announced the raids.")],
-    "possessive_head": [("en", "The DGSE thanked Bernard Emié, its director since 2017."),
+    "possessive_head": [("en", "The CIA thanked John Ratcliffe, its director since 2025."),
                         ("fr", "Frontex a publié un communiqué de son porte-parole, Chris Borowski.")],
     "role_changes": [("en", "Nicolas Lerner, who has led the DGSI since 2018, met Moroccan officials."),
                      ("fr", "Le gouvernement a nommé Nicolas Lerner à la tête de la DGSE.")],

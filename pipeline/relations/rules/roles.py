@@ -164,7 +164,8 @@ def _ministry_official(ctx: SentenceContext, title: tuple[int, int], body: Arg) 
     """A ``ministry_member_title`` of a body named as a ministry ("the secretary general of the
     Ministry of Defence"): its senior civil servant, a member, not its head."""
     return bool(ctx.cues("ministry", body.start, body.end)) and any(
-        m0 <= title[0] and title[1] <= m1 for m0, m1 in ctx.cues("ministry_member_title", title[0], title[1] + 1))
+        m0 <= title[0] and title[1] <= m1
+        for m0, m1 in ctx.cues("ministry_member_title", ctx.before(Arg("", "", "", *title, ""), 1)[0], title[1] + 1))
 
 
 def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
@@ -442,11 +443,11 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
 
 def _words_less_ranks(ctx: SentenceContext, start: int, end: int) -> int:
     """The words of ``text[start:end]``, a rank of several words counted as one ("le général
-    de corps d'armée X")."""
+    de corps d'armée X"), a comma as none."""
     chars = list(ctx.text[start:end])
     for r0, r1 in ctx.cues("rank", start, end):
         chars[r0 - start:r1 - start] = "_" * (r1 - r0)
-    return ctx.words("".join(chars))
+    return ctx.words("".join(chars).replace(",", " ").replace("،", " "))
 
 
 @relation_rule(name="headed_by", produces=("leads",), rule_ids=("rule:leads-headed-by",))
@@ -487,14 +488,18 @@ def _holder_of(ctx: SentenceContext, c0: int, t1: int) -> Arg | None:
     status words or a demonym between: "its chief, Raed Jouhi", "son commandant, le général
     espagnol X", "رئيستها أورسولا فون دير لاين") or right before the pronoun, set off by a
     comma ("Bernard Emié, its director since 2017")."""
-    after = next((a for a in ctx.args if a.start >= t1), None)
+    after = next((a for a in ctx.args if a.start >= t1 and not a.demonym), None)
     if after is not None and after.type == "Person":
         gap = list(ctx.text[t1:after.start])
         for a in ctx.args:
             if a.demonym and t1 <= a.start and a.end <= after.start:
                 gap[a.start - t1:a.end - t1] = " " * (a.end - a.start)
-        gap_text = "".join(gap)
-        if _words_less_ranks(ctx, t1, after.start) <= POSSESSIVE_HEAD_NAME_WORDS and ctx.only(gap_text, LINK + NAME_GAP):
+        for family in LINK + NAME_GAP:
+            for g0, g1 in ctx.cues(family, t1, after.start):
+                gap[g0 - t1:g1 - t1] = " " * (g1 - g0)
+        # one word of its own: an adjective of the name ("son commandant, le général espagnol X")
+        if _words_less_ranks(ctx, t1, after.start) <= POSSESSIVE_HEAD_NAME_WORDS \
+                and ctx.words("".join(gap).replace(",", " ").replace("،", " ")) <= 1:
             return after
     before = [a for a in ctx.args if a.end <= c0]
     if before and before[-1].type == "Person" and ctx.text[before[-1].end:c0].strip() in {",", "،"}:
