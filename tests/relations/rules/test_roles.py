@@ -376,3 +376,18 @@ def test_a_title_after_whose_is_the_bodys_head(extract, lang, text, expected):
 def test_the_title_after_a_nickname_is_the_names(extract, lang, text, names, expected, nickname):
     triples, _ = extract(lang, text, names)
     assert expected in triples and not {t for t in _roles(triples) if t[0] == nickname}, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # Naval ranks are ranks and member titles, as "colonel" is ("Commodore X of the Y").
+    ("ar", "وترأس قائد القوات البحرية الملكية، الأميرال محمد لغماري، الحفل.",
+     [("القوات البحرية الملكية", "GovernmentAgency"), ("محمد لغماري", "Person")],
+     ("محمد لغماري", "leads", "القوات البحرية الملكية")),
+    ("fr", "Le contre-amiral Pierre Vandier de la Marine nationale a présenté le bilan.", [],
+     ("Pierre Vandier", "memberOf", "Marine nationale")),
+    ("en", "Commodore Adam Lewis of the Royal Navy opened the exercise.", [],
+     ("Adam Lewis", "memberOf", "Royal Navy")),
+])
+def test_a_naval_rank_before_the_name_of_a_body(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
