@@ -156,10 +156,16 @@ class Cues:
     def only(self, families: tuple[str, ...], lang: str, text: str) -> bool:
         """True when ``text`` holds nothing but cues of ``families``, punctuation and spaces."""
         norm = normalize(text)
-        for family in families:
-            regex = self.regex(family, lang)
-            if regex is not None:
-                norm = regex.sub(" ", norm)
+        # A cue of several words first, whatever the order of the families: a word of one
+        # family inside it ("de" in "général de division") would break it.
+        regexes = [r for r in (self.regex(family, lang) for family in families) if r is not None]
+        whole = norm
+        for regex in regexes:
+            for m in regex.finditer(whole):
+                if " " in m.group().strip():
+                    norm = norm[:m.start()] + " " * (m.end() - m.start()) + norm[m.end():]
+        for regex in regexes:
+            norm = regex.sub(" ", norm)
         if lang == "ar":
             norm = LONE_PROCLITIC.sub(" ", norm)
         return not re.search(r"\w", norm)

@@ -101,13 +101,14 @@ def _duties_ended(text: str, lo: int, hi: int, sent_start: int, lang: str, other
     return False
 
 
-def _object_of(family: str, text: str, lo: int, sent_start: int, lang: str, others: list[Mention]) -> bool:
+def _object_of(family: str, text: str, lo: int, sent_start: int, lang: str, others: list[Mention],
+               not_before: int = 0) -> bool:
     """The role (starting at ``lo``) is the object of a verb of ``family`` that ends or gives
     it (``role_ended_object``, ``role_appointed_object``; up to :data:`END_VERB_WINDOW`
     characters before): in Arabic with the subject, another person, between ("أقال الرئيس
     قيس سعيد وزير الداخلية X"); in French and English with no person between ("after
     removing its chief, X")."""
-    left = max(sent_start, lo - END_VERB_WINDOW)
+    left = max(sent_start, lo - END_VERB_WINDOW, not_before)
     for _, v1 in load_cues().find(family, lang, text[left:lo], left):
         between = [m for m in others if v1 <= m.start and m.end <= lo]
         subject_between = lang == "ar" and family != OUSTED_OBJECT  # Arabic VSO, not a coup's "أطاح بـ"
@@ -182,6 +183,9 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
             break
     if status in HELD_NOW and (_duties_ended(text, lo, hi, sent_start, lang, others)
                                or _object_of("role_ended_object", text, lo, sent_start, lang, others)
+                               # the body first, then the verb and its object: "Y, after removing its chief, X"
+                               or both and tail.end <= head.start
+                               and _object_of("role_ended_object", text, head.start, sent_start, lang, others, tail.end)
                                or _object_of(OUSTED_OBJECT, text, head.start, sent_start, lang, others)):
         status = "former"
     elif status == "current" and _object_of("role_appointed_object", text, lo, sent_start, lang, others):

@@ -46,3 +46,27 @@ def test_a_role_said_with_a_verb_or_a_position(extract, lang, text, person, stat
 ])
 def test_no_role_without_the_person_right_before_and_the_body_right_after(extract, lang, text):
     assert _leads(extract, lang, text) == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "names", "person", "status"), [
+    # A clause set off by two commas between the person and the position names a place or a
+    # former post of its own: the position is still the person's.
+    ("ar", "وعين رئيس الحكومة شكيب بنموسى، الذي شغل منصب سفير في باريس، على رأس وزارة التربية الوطنية.",
+     [("شكيب بنموسى", "Person"), ("باريس", "City"), ("وزارة التربية الوطنية", "GovernmentAgency")],
+     "شكيب بنموسى", "appointed"),
+    ("fr", "Le gouvernement a nommé Bernard Squarcini, jusqu'ici préfet de Marseille, à la tête de la DCRI.",
+     [], "Bernard Squarcini", "appointed"),
+    ("en", "The president appointed John Ratcliffe, a former congressman from Texas, as head of the CIA.",
+     [], "John Ratcliffe", "appointed"),
+])
+def test_a_position_after_a_set_off_clause(extract, lang, text, names, person, status):
+    assert _leads(extract, lang, text, names) == {person: status}
+
+
+def test_a_verb_that_opens_a_clause_after_the_set_off_one_is_not_the_persons_ar(extract):
+    # "…، ويقود القوات الأردنية اللواء X": the verb's subject is after it, not the person before
+    text = ("وجرى التمرين تحت إشراف الفريق خالد العياف، قائد القوات البرية الملكية، "
+            "ويقود القوات الأردنية المشاركة اللواء يوسف الحنيطي.")
+    names = [("خالد العياف", "Person"), ("القوات البرية الملكية", "GovernmentAgency"),
+             ("القوات الأردنية", "GovernmentAgency"), ("يوسف الحنيطي", "Person")]
+    assert "خالد العياف" not in _leads(extract, "ar", text, names)

@@ -8,7 +8,8 @@ document rules read what the rules before them found.
 =============  ===========================================================================
 family         rules
 =============  ===========================================================================
-roles          ``person_roles``, ``headed_by``, ``state_head_of_dateline``, ``minister_of_named_ministry``:
+roles          ``person_roles``, ``headed_by``, ``possessive_head``, ``state_head_of_dateline``,
+               ``minister_of_named_ministry``:
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
@@ -44,6 +45,7 @@ ORDER = (
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
+    "possessive_head",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
     "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "list_members",

@@ -13,6 +13,7 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.relations.context import SentenceContext
 from pipeline.relations.patterns import BODY_TYPES, Candidate, candidate
 from pipeline.relations.registry import relation_rule
@@ -28,6 +29,41 @@ def _commas(text: str) -> int:
     return sum(text.count(c) for c in ",،")
 
 
+def _set_off_start(text: str, end: int) -> int | None:
+    """Where a clause set off by two commas that ends right before ``end`` opens (its first
+    comma), or ``None``: "عين X، الذي شغل منصب والي أريانة، على رأس Y"."""
+    close = len(text[:end].rstrip()) - 1
+    if close < 0 or text[close] not in ",،":
+        return None
+    opened = max(text.rfind(",", 0, close), text.rfind("،", 0, close))
+    if opened < 0 or any(s in text[opened:close] for s in _STOPS):
+        return None
+    return opened
+
+
+def _opens_clause(ctx: SentenceContext, c0: int) -> bool:
+    """The cue's word starts a coordinated clause after the comma, its subject after it
+    ("…، ويقود القوات المشاركة اللواء X": Arabic verb first, "و" its proclitic)."""
+    word_start = max(ctx.text.rfind(" ", 0, c0), ctx.text.rfind("\n", 0, c0)) + 1
+    return ctx.lang == "ar" and ctx.text[word_start:word_start + 1] == CONJUNCTIONS[0]
+
+
+def _person_before(ctx: SentenceContext, c0: int):
+    """The person right before the cue at ``c0``: the last argument before it, or the last
+    before a clause set off by two commas right before the cue, whose own names (a place,
+    a former post's body) are not the one the cue speaks of."""
+    before = [a for a in ctx.args if a.end <= c0]
+    if before and before[-1].type == "Person":
+        return before[-1]
+    opened = _set_off_start(ctx.text, c0)
+    if opened is None or _opens_clause(ctx, c0):
+        return None
+    before = [a for a in before if a.end <= opened]
+    if before and before[-1].type == "Person" and not ctx.text[before[-1].end:opened].strip():
+        return before[-1]
+    return None
+
+
 @relation_rule(name="role_changes", produces=("leads",), rule_ids=("rule:leads-verb", "rule:leads-helm"))
 def role_changes(ctx: SentenceContext) -> list[Candidate]:
     """The person right before a ``role_verb`` or ``role_helm`` cue (only a relative pronoun,
@@ -40,10 +76,9 @@ def role_changes(ctx: SentenceContext) -> list[Candidate]:
         for c0, c1 in ctx.cues(family):
             if ctx.cues("agent", c1, c1 + 5):
                 continue  # "led by X", "dirigé par X"
-            before = [a for a in ctx.args if a.end <= c0]
-            if not before or before[-1].type != "Person":
+            person = _person_before(ctx, c0)
+            if person is None:
                 continue
-            person = before[-1]
             gap = ctx.text[person.end:c0]
             if any(s in gap for s in _STOPS):
                 continue

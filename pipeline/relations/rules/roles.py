@@ -13,6 +13,8 @@ Usage::
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.language.normalize import normalize
 from pipeline.model import Relation
@@ -31,6 +33,7 @@ MINISTER_OF_STATE = 0.45  # a minister and a state but no ministry named: kept, 
 MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a little less sure than the title
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
+POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
@@ -39,6 +42,8 @@ LIST_ITEM_BREAKS = frozenset(";؛")
 OF_GAP_WORDS = 3  # "X of the Y": person to body
 TITLE_WORDS = 4  # where a title is looked for, before the name or after the body
 DEMONYM_TITLE_WORDS = 1  # ... after a demonym body ("X, the Moroccan minister"): the next word
+NICKNAME_CUE_WORDS = 3  # ", dit", ", known as": the name to the nickname cue
+NICKNAME_CHARS = 40  # the longest quoted nickname
 APPOSITION_GAP_WORDS = 8  # "X, director general of Y": person to body
 BODY_TITLE_GAP_WORDS = 6  # "Y's Executive Director X": body to person
 NEXT_PERSON_CHARS = 3  # a person right after the body takes the title ("مستشار الرئيس الأميركي باراك اوباما")
@@ -49,6 +54,8 @@ POSSESSIVE_TITLE_WORDS = 2  # "Secretary-General's (special) representative": po
 RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun before a head cue
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
+POSSESSIVE_HEAD_TITLE_WORDS = 3  # "its (new) chief", "son directeur exécutif": pronoun to the title's end
+POSSESSIVE_HEAD_NAME_WORDS = 3  # "son commandant, le général espagnol X": title to the holder
 # What a dateline's place may be read as ("NOUAKCHOTT -", "الجزائر -": Algiers or Algeria).
 DATELINE_PLACE_TYPES = frozenset({"City", "Location", "Country"})
 STATE_HEAD_NAME_WORDS = 2  # a head named by one word after a bare title is as often no name ("الرئيس رحب")
@@ -74,6 +81,8 @@ def _sub_unit_title(ctx: SentenceContext, title: tuple[int, int], body_start: in
     complement, then the body after "in" / "at")."""
     t0, t1 = title
     if body_end <= t0:  # body, then title: "Y's exercise director"
+        if ctx.cues("possessive_head", body_end, t0) or ctx.cues("relative_possessive", body_end, t0):
+            return False  # "Y ... its chief", "Y, whose director": the body's own head
         return not ctx.only(ctx.text[body_end:t0], LINK + ("of", "title_modifier", "deputy"))
     between = ctx.text[t1:body_start]
     if not between.strip() or ctx.only(between, LINK + ("of", "title_modifier")):
@@ -151,6 +160,14 @@ def _relative_head(ctx: SentenceContext, start: int, end: int) -> tuple[str, tup
     return None
 
 
+def _ministry_official(ctx: SentenceContext, title: tuple[int, int], body: Arg) -> bool:
+    """A ``ministry_member_title`` of a body named as a ministry ("the secretary general of the
+    Ministry of Defence"): its senior civil servant, a member, not its head."""
+    return bool(ctx.cues("ministry", body.start, body.end)) and any(
+        m0 <= title[0] and title[1] <= m1
+        for m0, m1 in ctx.cues("ministry_member_title", ctx.before(Arg("", "", "", *title, ""), 1)[0], title[1] + 1))
+
+
 def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
     """A portfolio minister's title ("Interior Minister", "وزير الداخلية"), not "prime minister"."""
     return any(m == title for m in ctx.cues("minister", *title))
@@ -175,6 +192,8 @@ def _apposition_conjunction(ctx: SentenceContext, start: int, end: int) -> bool:
     for c0, c1 in ctx.cues("conjunction", start, end):
         if ctx.text[c0:c1] in {",", "،"} and ctx.only(ctx.text[c1:end], ("rank", "article")):
             continue
+        if ctx.text[c0:c1] in {",", "،"} and any(not ctx.text[c1:r0].strip() for r0, _ in ctx.cues("relative_possessive", c1, end)):
+            continue  # "le Sénégal, dont le président X": the title is the body's
         return True
     return False
 
@@ -252,6 +271,49 @@ def _next_list_item(ctx: SentenceContext, start: int, title: tuple[int, int]) ->
     return any(c0 == t0 + 1 for family in ("leads", "memberRole") for c0, _ in ctx.cues(family, t0 + 1, t1 + 1))
 
 
+QUOTES = "«»\"“”'’"
+
+
+def _nickname_end(ctx: SentenceContext, p: Arg) -> tuple[int, Arg | None] | None:
+    """Where the nickname given right after ``p`` ends ("X, dit « Toufik »", "X, known as
+    Y", "X، الملقب بـ Y") and the nickname's own argument, if it is one; ``None`` without."""
+    lo, hi = ctx.after(p, NICKNAME_CUE_WORDS)
+    cues = [c for c in ctx.cues("nickname", p.end, hi) if ctx.text[p.end:c[0]].strip() in {"", ",", "،", "("}]
+    if not cues:
+        return None
+    c1 = cues[0][1]
+    nxt = next((a for a in ctx.args if a.start >= c1), None)
+    lead = ctx.text[c1:nxt.start].strip(" " + QUOTES) if nxt is not None else ""
+    # at most a rank before the nickname ("المعروف بالجنرال توفيق")
+    if nxt is not None and nxt.type == "Person" and ctx.words(lead) <= 1 and not set(lead) & set(",،.;"):
+        end = nxt.end
+    else:
+        opened = ctx.text[c1:].lstrip()
+        if not opened or opened[0] not in QUOTES:
+            return None
+        start = c1 + ctx.text[c1:].index(opened[0]) + 1
+        close = min((i for i in (ctx.text.find(q, start) for q in QUOTES) if i > 0), default=-1)
+        if close < 0 or close - start > NICKNAME_CHARS:
+            return None
+        end, nxt = close, None
+    while end < len(ctx.text) and ctx.text[end] in QUOTES + " )":
+        end += 1
+    return end, nxt
+
+
+def _nickname_of(ctx: SentenceContext, p: Arg) -> Arg | None:
+    """The nickname's argument right after ``p`` ("Toufik" in "X, dit « Toufik »")."""
+    found = _nickname_end(ctx, p)
+    return found[1] if found else None
+
+
+def _with_nickname(ctx: SentenceContext, p: Arg) -> Arg:
+    """``p`` stretched over the nickname right after it, so the title after the nickname
+    is the name's."""
+    found = _nickname_end(ctx, p)
+    return p if found is None else replace(p, end=found[0])
+
+
 @relation_rule(name="person_roles", produces=("leads", "memberOf"),
                rule_ids=("rule:leads-title", "rule:memberOf-title",
                          "rule:leads-title-coordinated", "rule:memberOf-title-coordinated"))
@@ -267,7 +329,11 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     # not the body the title names.
     # Nor is a news outlet credited in a dateline ("القاهرة - أ ش أ شهد اللواء X").
     bodies = [a for a in ctx.args if a.type in BODY_TYPES and not (a.demonym and a.qualifier_of) and not a.source]
+    nicknames = {id(n) for p in persons for n in [_nickname_of(ctx, p)] if n is not None}
     for p in persons:
+        if id(p) in nicknames:
+            continue  # "X, dit « Toufik », chef du Y": the title is the name's, before the nickname
+        p = _with_nickname(ctx, p)
         # One role per side: the title before the name and the one after it are two
         # statements ("Le président du Sénégal, X, président en exercice de l'UA").
         best: dict[str, tuple[int, Candidate]] = {}
@@ -346,6 +412,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 continue
             role, span = title
             target = b
+            if role == "leads" and b.type != "Country" and _ministry_official(ctx, span, b):
+                role = "memberOf"  # "الأمين العام لوزارة الدفاع الوطني X": the ministry's senior official
             if role == "memberOf" and b.type == "Country" and _state_office(ctx, span, b):
                 role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":
@@ -373,6 +441,15 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
+def _words_less_ranks(ctx: SentenceContext, start: int, end: int) -> int:
+    """The words of ``text[start:end]``, a rank of several words counted as one ("le général
+    de corps d'armée X"), a comma as none."""
+    chars = list(ctx.text[start:end])
+    for r0, r1 in ctx.cues("rank", start, end):
+        chars[r0 - start:r1 - start] = "_" * (r1 - r0)
+    return ctx.words("".join(chars).replace(",", " ").replace("،", " "))
+
+
 @relation_rule(name="headed_by", produces=("leads",), rule_ids=("rule:leads-headed-by",))
 def headed_by(ctx: SentenceContext) -> list[Candidate]:
     """"Italy's Interior Ministry, headed by X", "المجلس الرئاسي برئاسة X", "la commission,
@@ -386,11 +463,74 @@ def headed_by(ctx: SentenceContext) -> list[Candidate]:
             continue
         # "قوات الدعم السريع، التي يقودها X": a relative pronoun between is no word of its own
         if (ctx.words(ctx.text[body.end:c0]) > HEADED_BY_BODY_WORDS and not ctx.only(ctx.text[body.end:c0], ("relative",))) \
-                or ctx.words(ctx.text[c1:person.start]) > HEADED_BY_PERSON_WORDS:
+                or _words_less_ranks(ctx, c1, person.start) > HEADED_BY_PERSON_WORDS:
             continue
         if not ctx.only(ctx.text[c1:person.start], ("rank", "leads", "filler")):
             continue
         out.append(candidate(person, "leads", body, "rule:leads-headed-by", HEADED_BY, (c0, c1)))
+    return out
+
+
+def _pronoun_title(ctx: SentenceContext, c0: int, c1: int) -> tuple[str, tuple[int, int]] | None:
+    """The role and span of the title a ``possessive_head`` cue at ``[c0, c1)`` gives: the
+    Arabic cue is the title ("رئيستها"); in French and English the title follows the
+    pronoun, with at most status words between ("its new chief", "son directeur exécutif")."""
+    if ctx.lang == "ar":
+        return _title_in(ctx, c0, c1)
+    title = _title_in(ctx, c1, ctx.after(Arg("", "", "", c0, c1, ""), POSSESSIVE_HEAD_TITLE_WORDS)[1])
+    if title is None or not ctx.only(ctx.text[c1:title[1][0]], ("title_modifier",)):
+        return None
+    return title
+
+
+def _holder_of(ctx: SentenceContext, c0: int, t1: int) -> Arg | None:
+    """The person a possessive title is said of: right after the title (only ranks, articles,
+    status words or a demonym between: "its chief, Raed Jouhi", "son commandant, le général
+    espagnol X", "رئيستها أورسولا فون دير لاين") or right before the pronoun, set off by a
+    comma ("Bernard Emié, its director since 2017")."""
+    after = next((a for a in ctx.args if a.start >= t1 and not a.demonym), None)
+    if after is not None and after.type == "Person":
+        gap = list(ctx.text[t1:after.start])
+        for a in ctx.args:
+            if a.demonym and t1 <= a.start and a.end <= after.start:
+                gap[a.start - t1:a.end - t1] = " " * (a.end - a.start)
+        for family in LINK + NAME_GAP:
+            for g0, g1 in ctx.cues(family, t1, after.start):
+                gap[g0 - t1:g1 - t1] = " " * (g1 - g0)
+        # one word of its own: an adjective of the name ("son commandant, le général espagnol X")
+        if _words_less_ranks(ctx, t1, after.start) <= POSSESSIVE_HEAD_NAME_WORDS \
+                and ctx.words("".join(gap).replace(",", " ").replace("،", " ")) <= 1:
+            return after
+    before = [a for a in ctx.args if a.end <= c0]
+    if before and before[-1].type == "Person" and ctx.text[before[-1].end:c0].strip() in {",", "،"}:
+        return before[-1]
+    return None
+
+
+@relation_rule(name="possessive_head", produces=("leads", "memberOf"),
+               rule_ids=("rule:leads-possessive-title", "rule:memberOf-possessive-title"))
+def possessive_head(ctx: SentenceContext) -> list[Candidate]:
+    """"the National Intelligence Service after removing its chief, X", "Frontex et son
+    directeur exécutif, X", "the DGSE, replacing X, its director since 2017", "المفوضية
+    الأوروبية ... واعتبرت رئيستها X": a body's title with a possessive pronoun goes to the
+    body named last before it in the sentence (not a state: "its president" is as often a
+    party's), with no other person between but the holder."""
+    out: list[Candidate] = []
+    for c0, c1 in ctx.cues("possessive_head"):
+        title = _pronoun_title(ctx, c0, c1)
+        if title is None:
+            continue
+        role, (t0, t1) = title
+        person = _holder_of(ctx, c0, max(t1, c1))
+        if person is None:
+            continue
+        first = min(c0, person.start)
+        body = next((a for a in reversed(ctx.args) if a.end <= first and a.type in BODY_TYPES), None)
+        if body is None or body.type == "Country" or body.demonym or body.source:
+            continue
+        if any(a.type == "Person" and a is not person and body.end <= a.start and a.end <= c0 for a in ctx.args):
+            continue  # "Y received X, and its chief Z": the pronoun may be X's
+        out.append(candidate(person, role, body, f"rule:{role}-possessive-title", POSSESSIVE_HEAD, (c0, t1)))
     return out
 
 

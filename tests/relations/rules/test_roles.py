@@ -277,3 +277,117 @@ def test_a_rank_read_as_a_name_holds_no_role(extract):
     text = "Europol's Executive Director, Maj, spoke at the meeting in The Hague."
     triples, _ = extract("en", text, [("Europol", "InternationalOrganization"), ("Maj", "Person")])
     assert not any(h == "Maj" for h, r, _ in triples if r in {"leads", "memberOf"}), _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # The body's own title with a possessive pronoun, the body named before it (Arabic: the
+    # feminine "-ها" of the title noun).
+    ("ar", "وحذرت منظمة الصحة العالمية من انتشار الوباء، وقال مديرها العام تيدروس أدهانوم غيبريسوس إن الوضع خطير.",
+     [("منظمة الصحة العالمية", "InternationalOrganization"), ("تيدروس أدهانوم غيبريسوس", "Person")],
+     ("تيدروس أدهانوم غيبريسوس", "leads", "منظمة الصحة العالمية")),
+    ("fr", "Frontex et son porte-parole, Chris Borowski, ont présenté le rapport annuel.", [],
+     ("Chris Borowski", "memberOf", "Frontex")),
+    ("fr", "La Minusca « restera », a affirmé lundi son commandant, le général portugais Humberto Correia.",
+     [("Minusca", "InternationalOrganization"), ("Humberto Correia", "Person")],
+     ("Humberto Correia", "leads", "Minusca")),
+    ("en", "The CIA thanked John Ratcliffe, its director since 2025, in a statement.", [],
+     ("John Ratcliffe", "leads", "CIA")),
+    ("en", "The mayor took control of the Metropolitan Police after removing its chief, Cressida Dick.",
+     [("Metropolitan Police", "GovernmentAgency"), ("Cressida Dick", "Person")],
+     ("Cressida Dick", "leads", "Metropolitan Police")),
+])
+def test_a_possessive_title_is_the_body_named_before(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+def test_a_possessive_title_with_another_person_between_is_not_the_bodys(extract):
+    # "son conseiller" is the minister's adviser, not the DGSE's
+    text = "La DGSE a reçu le ministre Bruno Le Maire et son conseiller, Emmanuel Moulin, à Paris."
+    triples, _ = extract("fr", text)
+    assert not {t for t in _roles(triples) if t[0] == "Emmanuel Moulin"}, _roles(triples)
+
+
+def test_a_head_removed_before_its_title_is_a_former_head(extract):
+    text = "The mayor took control of the Metropolitan Police after removing its chief, Cressida Dick."
+    _, relations = extract("en", text, [("Metropolitan Police", "GovernmentAgency"), ("Cressida Dick", "Person")])
+    assert [r.status for r in relations if r.type == "leads"] == ["former"]
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # A ministry's secretary general is its senior official, a member; the minister heads it.
+    ("ar", "وعين الملك الأمين العام لوزارة الداخلية، نور الدين بوطيب، في منصب جديد.",
+     [("وزارة الداخلية", "GovernmentAgency"), ("نور الدين بوطيب", "Person")],
+     ("نور الدين بوطيب", "memberOf", "وزارة الداخلية")),
+    ("fr", "Le secrétaire général du ministère de l'Intérieur, Didier Martin, a signé la circulaire.", [],
+     ("Didier Martin", "memberOf", "ministère de l'Intérieur")),
+    ("en", "The permanent secretary of the Ministry of Defence, Kevin Jones, signed the order.",
+     [("Ministry of Defence", "GovernmentAgency"), ("Kevin Jones", "Person")],
+     ("Kevin Jones", "memberOf", "Ministry of Defence")),
+])
+def test_a_ministrys_secretary_general_is_a_member(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples and (expected[0], "leads", expected[2]) not in triples, _roles(triples)
+
+
+def test_the_secretary_general_of_an_organization_leads_it(extract):
+    triples, _ = extract("en", "The Secretary General of Amnesty International, Agnès Callamard, opened the session.",
+                         [("Amnesty International", "Organization"), ("Agnès Callamard", "Person")])
+    assert ("Agnès Callamard", "leads", "Amnesty International") in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # A rank of several words between the title's body and the name, or after "dirigé par".
+    ("fr", "Le chef d'état-major des armées françaises, le général d'armée Thierry Burkhard, a ouvert l'exercice.", [],
+     ("Thierry Burkhard", "leads", "armées françaises")),
+    ("fr", "La séance a été marquée par le discours du commandant de la Minusca, le général de division Humberto Correia.",
+     [("Minusca", "InternationalOrganization")], ("Humberto Correia", "leads", "Minusca")),
+    ("fr", "Les unités ont rejoint l'état-major de l'Armée de terre, dirigé par le général de corps d'armée Pierre Schill.", [],
+     ("Pierre Schill", "leads", "Armée de terre")),
+])
+def test_a_rank_of_several_words_before_the_name(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Le Portugal, dont le président Marcelo Rebelo de Sousa plaide pour le dialogue, n'a pas été invité.",
+     ("Marcelo Rebelo de Sousa", "leads", "Portugal")),
+    ("en", "Amnesty International, whose secretary general Agnès Callamard spoke on Monday, welcomed the ruling.",
+     ("Agnès Callamard", "leads", "Amnesty International")),
+])
+def test_a_title_after_whose_is_the_bodys_head(extract, lang, text, expected):
+    triples, _ = extract(lang, text)
+    assert expected in triples and (expected[0], "memberOf", expected[2]) not in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected, nickname", [
+    # A nickname between the name and its title: the title is the name's, not the nickname's.
+    ("ar", "واعتقلت السلطات جواكين غوزمان، المعروف بإل تشابو، زعيم كارتل سينالوا.",
+     [("جواكين غوزمان", "Person"), ("إل تشابو", "Person"), ("كارتل سينالوا", "Organization")],
+     ("جواكين غوزمان", "leads", "كارتل سينالوا"), "إل تشابو"),
+    ("fr", "Les autorités ont arrêté Joaquín Guzmán, dit « El Chapo », chef du cartel de Sinaloa.",
+     [("Joaquín Guzmán", "Person"), ("El Chapo", "Person"), ("cartel de Sinaloa", "Organization")],
+     ("Joaquín Guzmán", "leads", "cartel de Sinaloa"), "El Chapo"),
+    ("en", "Authorities arrested Joaquín Guzmán, known as El Chapo, leader of the Sinaloa Cartel.",
+     [("Joaquín Guzmán", "Person"), ("El Chapo", "Person"), ("Sinaloa Cartel", "Organization")],
+     ("Joaquín Guzmán", "leads", "Sinaloa Cartel"), "El Chapo"),
+])
+def test_the_title_after_a_nickname_is_the_names(extract, lang, text, names, expected, nickname):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples and not {t for t in _roles(triples) if t[0] == nickname}, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # Naval ranks are ranks and member titles, as "colonel" is ("Commodore X of the Y").
+    ("ar", "وترأس قائد القوات البحرية الملكية، الأميرال محمد لغماري، الحفل.",
+     [("القوات البحرية الملكية", "GovernmentAgency"), ("محمد لغماري", "Person")],
+     ("محمد لغماري", "leads", "القوات البحرية الملكية")),
+    ("fr", "Le contre-amiral Pierre Vandier de la Marine nationale a présenté le bilan.", [],
+     ("Pierre Vandier", "memberOf", "Marine nationale")),
+    ("en", "Commodore Adam Lewis of the Royal Navy opened the exercise.", [],
+     ("Adam Lewis", "memberOf", "Royal Navy")),
+])
+def test_a_naval_rank_before_the_name_of_a_body(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
