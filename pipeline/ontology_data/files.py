@@ -134,6 +134,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
     "patterns/event_phrases.yaml": {str: WORDS_BY_LANG},
+    "patterns/event_signings.yaml": {str: WORDS_BY_LANG},
     "patterns/event_kinds.yaml": Fields(required={
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}},
@@ -268,6 +269,12 @@ def event_phrases(path: str | Path | None = None) -> dict[str, dict[str, list[st
     """``patterns/event_phrases.yaml``: event head nouns read from the parse (fr, en), the
     dependency labels of an event phrase's extent and the words that single it out or not."""
     return _project_file("patterns/event_phrases.yaml", path)
+
+
+def event_signings(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/event_signings.yaml``: the heads of signed texts and the signing verbs,
+    participles and phrase words around them, per language."""
+    return _project_file("patterns/event_signings.yaml", path)
 
 
 def event_kinds(path: str | Path | None = None) -> dict[str, Any]:
