@@ -163,6 +163,8 @@ class EventSignings(EntityComponent):
             alias = None
             if i > 1 and norms[i - 1] in self.objects and norms[i - 2] in self.verbs:
                 alias = (i - 2, end)  # التوقيع على مذكرة التفاهم ...
+            elif i > 0 and norms[i - 1] in self.verbs:
+                alias = (i - 1, end)  # وُقّع إعلان مشترك ...
             bare_head = end == i + len(head) and (definite or i > 0 and norms[i - 1] in self.demonstratives)
             out.append(Signing(i, end, " ".join(head), name, alias, bare_head and name is None))
             resume = end
@@ -204,6 +206,12 @@ class EventSignings(EntityComponent):
                     break
                 k = j
                 continue
+            if doc[k].text in OPEN_QUOTES and k > start and norms[k - 1][:1] == _GENITIVE and not definite:
+                # لإقامة "شراكة استراتيجية": the quoted object of a ل-complement
+                close = next((q for q in range(k + 1, min(n, k + 2 + MAX_QUOTED_WORDS)) if doc[q].text in CLOSE_QUOTES), None)
+                if close is not None:
+                    end = close + 1
+                break
             if nk in self.stops or doc[k].text in _CLAUSE_ENDS:
                 break
             if k in names:
@@ -305,10 +313,10 @@ class EventSignings(EntityComponent):
         subject of its passive."""
         if token.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
             return False
-        if "Inf" in token.head.morph.get("VerbForm") or any(norms[c.i] == "to" and c.dep_ == "aux" for c in token.head.children):
-            return False  # to sign, signer: a signing to come
         if norms[token.head.i] in self.verbs:
-            return True
+            # to sign, signer: a signing to come
+            return not ("Inf" in token.head.morph.get("VerbForm")
+                        or any(norms[c.i] == "to" and c.dep_ == "aux" for c in token.head.children))
         if token.dep_ in ("dobj", "obj"):
             for j in range(token.i - 1, max(-1, token.i - 1 - MAX_PARSED_VERB_DISTANCE), -1):
                 if token.doc[j].text in _CLAUSE_ENDS or token.doc[j].is_sent_start:

@@ -30,6 +30,9 @@ def test_arabic_a_text_after_a_signing_verb_is_the_event_with_its_topic():
     # the phrase stops at the party after مع
     found = signings("ar", "وقع وزير الدفاع التونسي اتفاقية للتعاون العسكري مع الجانب الإيطالي.")
     assert list(found) == ["اتفاقية للتعاون العسكري"]
+    # a passive signing verb right before the text: the verb and the text are its alias
+    found = signings("ar", "وفي نواكشوط، وُقّع إعلان مشترك لإقامة \"شراكة استراتيجية\" بين موريتانيا والاتحاد الأوروبي.")
+    assert found["إعلان مشترك لإقامة \"شراكة استراتيجية\""].alias == "وُقّع إعلان مشترك لإقامة \"شراكة استراتيجية\""
 
 
 def test_arabic_a_signing_participle_gives_the_longer_name_and_the_countries_stay_mentions():
