@@ -234,7 +234,7 @@ class EventSignings(EntityComponent):
             if nk[:1] == _GENITIVE and len(nk) > 3 and k == end and not definite:
                 k = end = k + 1  # لإنشاء (اللجنة ...)
                 continue
-            if definite or is_clitic(token) or (verb_shaped(nk) and k > start):
+            if definite or is_clitic(token) or verb_shaped(nk):
                 break
             k = end = k + 1  # an indefinite chain: إعلان نوايا مشترك، بروتوكول تعاون دفاعي
         return end
