@@ -82,6 +82,6 @@ def test_the_partner_after_with_is_the_body_a_state_possesses(extract, lang, tex
 
 def test_a_trigger_inside_a_signed_texts_event_name_still_states_cooperation_fr(extract):
     text = "La France et la Côte d'Ivoire ont signé jeudi un accord de coopération militaire."
-    triples, _ = extract("fr", text)
-    assert ("France", "involvedIn", "accord de coopération militaire") in triples  # the signing is an event
+    triples, _ = extract("fr", text, [("accord de coopération militaire", "Event")])
+    assert ("France", "involvedIn", "accord de coopération militaire") in triples
     assert frozenset(("France", "Côte d'Ivoire")) in _coop(triples)
