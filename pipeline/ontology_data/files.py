@@ -141,7 +141,8 @@ SCHEMAS: dict[str, Any] = {
         optional={"relative": {str: WORDS_BY_LANG}}),
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
         "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")},
-        optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links")}),
+        optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links",
+                                               "gathering_heads", "gathering_members")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
