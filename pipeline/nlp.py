@@ -6,8 +6,8 @@ entity components know nothing of how a language's pipeline is made.
 
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
   ``event_patterns``, ``event_phrases`` (events read from the dependency parse; it finds
-  nothing where there is no parse: Arabic) and ``arabic_event_phrases`` (Arabic only; empty
-  elsewhere), which read their data through :mod:`pipeline.ontology_data`;
+  nothing where there is no parse: Arabic), ``arabic_event_phrases`` (Arabic only; empty
+  elsewhere) and ``event_signings`` (agreement signings), which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
   organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
@@ -30,7 +30,7 @@ from pipeline.language.normalize import normalize
 from pipeline.ontology_data import entity_heads, load_lexicon, person_titles
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
-                     "arabic_event_phrases")
+                     "arabic_event_phrases", "event_signings")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -44,6 +44,7 @@ def _register_components() -> None:
     import pipeline.entities.events  # noqa: F401
     import pipeline.entities.event_phrases  # noqa: F401
     import pipeline.entities.event_phrases_ar  # noqa: F401
+    import pipeline.entities.signings  # noqa: F401
 
 
 def arabic_stems() -> set[str]:

@@ -140,6 +140,8 @@ class ArabicEventPhrases(EntityComponent):
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
+        self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
+        self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
         self.demonstratives = frozenset(normalize(w) for w in data["demonstratives"])
         self.partitives = frozenset(normalize(w) for w in data["partitives"])
@@ -208,8 +210,51 @@ class ArabicEventPhrases(EntityComponent):
         found += [(s, r) for s, r in self._target_phrases(doc, norms, bare, names,
                                                            taken | {k for s, _ in found for k in range(s.start, s.end)})
                   if self.kind(r.head) not in named_kinds]
+        found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
+
+    def _gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                    taken: set[int]) -> list[tuple[Span, EventName]]:
+        """A meeting of named officials (``gathering_heads`` + one of ``gathering_members``:
+        اجتماع وزراء دفاع الكونفدرالية، اجتماع لقادة المجموعة الاقتصادية، اجتماع ولاة الولايات
+        الحدودية): the head, the officials and their chain; with a place after في, that longer
+        phrase is its alias (اجتماع وزراء دفاع الكونفدرالية في نيامي)."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.gathering_heads or i in taken or norms[i].startswith(ARTICLE) \
+                    or (i > 0 and (norms[i - 1] in self.demonstratives or self._anchor_before(norms, i))):
+                continue
+            k = i + 1
+            if k < n and is_clitic(doc[k]) and norms[k] == _GENITIVE:
+                k += 1
+            member = norms[k] if k < n else ""
+            if member[:1] == _GENITIVE and member[1:] in self.gathering_members:
+                member = member[1:]
+            if member not in self.gathering_members:
+                continue
+            end = k = k + 1
+            while k < n and k - i < MAX_PHRASE_TOKENS and k not in taken and norms[k] not in self.stops:
+                if k in names:
+                    k = end = names[k].end
+                elif is_arabic_word(doc[k]) and not verb_shaped(norms[k]) and not is_clitic(doc[k]):
+                    definite = is_definite(doc[k])
+                    k = end = k + 1
+                    if definite and not (k < n and is_definite(doc[k])):
+                        break
+                else:
+                    break
+            if end <= i + 2 or taken & set(range(i, end)):
+                continue
+            alias = None
+            if end + 1 < n and norms[end] in self.place_links and end + 1 in names \
+                    and names[end + 1].label_ in PLACE_LABELS:
+                alias = doc[i:names[end + 1].end].text
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, alias)))
+            taken = taken | set(range(i, end))
+        return out
 
     def _target_phrases(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                         taken: set[int]) -> list[tuple[Span, EventName]]:

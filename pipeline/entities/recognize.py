@@ -683,6 +683,9 @@ def _event_phrase_mentions(doc: Doc, document: Document, lang: str, taken: list[
             attrs.refers_to = antecedent.id
         else:
             attrs.name = doc_text[start:end]
+            # a signing's other forms (event_signings): the text with its participle, its signing noun
+            attrs.aliases = list(dict.fromkeys(a for a in (record.name, record.alias)
+                                               if a and normalize(a) != normalize(attrs.name)))
         mentions.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
                                 text=doc_text[start:end], type="Event", lang=lang, source="events",
                                 confidence=TRUST["events"], attrs=attrs))

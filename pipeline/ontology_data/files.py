@@ -134,13 +134,15 @@ SCHEMAS: dict[str, Any] = {
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
     "patterns/event_heads.yaml": {str: WORDS_BY_LANG},
     "patterns/event_phrases.yaml": {str: WORDS_BY_LANG},
+    "patterns/event_signings.yaml": {str: WORDS_BY_LANG},
     "patterns/event_kinds.yaml": Fields(required={
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}},
         optional={"relative": {str: WORDS_BY_LANG}}),
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
         "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")},
-        optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links")}),
+        optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links",
+                                               "gathering_heads", "gathering_members")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
@@ -268,6 +270,12 @@ def event_phrases(path: str | Path | None = None) -> dict[str, dict[str, list[st
     """``patterns/event_phrases.yaml``: event head nouns read from the parse (fr, en), the
     dependency labels of an event phrase's extent and the words that single it out or not."""
     return _project_file("patterns/event_phrases.yaml", path)
+
+
+def event_signings(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``patterns/event_signings.yaml``: the heads of signed texts and the signing verbs,
+    participles and phrase words around them, per language."""
+    return _project_file("patterns/event_signings.yaml", path)
 
 
 def event_kinds(path: str | Path | None = None) -> dict[str, Any]:

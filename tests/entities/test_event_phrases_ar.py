@@ -133,3 +133,11 @@ def test_an_attack_told_by_its_target_beside_a_named_attack_is_that_attack():
     assert phrases(text)[1] == {}
     # positive control: the first sentence alone
     assert list(phrases(text.split(". ")[0] + ".")[1]) == ["الهجوم الذي استهدف سفارة الولايات المتحدة"]
+
+
+def test_a_meeting_of_named_officials_is_an_event_with_its_place_as_alias():
+    _, found = phrases("وعقد اجتماع وزراء داخلية دول الساحل في نواكشوط يوم الاثنين.")
+    assert list(found) == ["اجتماع وزراء داخلية دول الساحل"]
+    assert found["اجتماع وزراء داخلية دول الساحل"].alias == "اجتماع وزراء داخلية دول الساحل في نواكشوط"
+    # a meeting with no officials named after it is no event
+    assert phrases("وعقد اجتماع مطول في نواكشوط يوم الاثنين.")[1] == {}

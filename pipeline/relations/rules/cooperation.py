@@ -168,7 +168,10 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
         line = load_cues().find("cooperatesWith", ctx.lang, ctx.text[headline[0]:headline[1]], offset=headline[0])
         triggers = sorted(set(triggers) | set(line))
     # A word of a name ("Gulf Cooperation Council", "مجلس التعاون") states no cooperation.
-    triggers = [(t0, t1) for t0, t1 in triggers if not any(a.start <= t0 and t1 <= a.end for a in ctx.args)]
+    # A signed text named as an event ("accord intergouvernemental", "اتفاقية للتعاون العسكري")
+    # still states the cooperation of its parties: an event's words are no name.
+    triggers = [(t0, t1) for t0, t1 in triggers
+                if not any(a.start <= t0 and t1 <= a.end and a.type != "Event" for a in ctx.args)]
     if not triggers:
         return []
     parties = sorted(ctx.parties(demonyms=True) + ctx.metonymic_capitals(), key=lambda a: (a.start, a.end))

@@ -81,6 +81,7 @@ MAX_QUALIFIER_WORDS = 3
 DATE_WORDS = 12  # event to the date of its clause
 PLACE_WORDS = 12  # a located place before the event
 PLACE_AFTER_WORDS = 6  # event to a place right after it
+SIGNING_HEAD_CHARS = 2  # a signed text's head at the start of an event's name, after a proclitic (فمذكرة)
 LOCATIVE_WORDS = 2  # the locative before a place
 OPENING_WORDS = 2  # a sentence opening with a pronoun ("وهي", "it")
 REFERENCE_PARTY_WORDS = 2  # Arabic VSO: the back-reference to the party after it
@@ -604,12 +605,16 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             out.extend(candidate(a, "involvedIn", ev, "rule:event-possessor", POSSESSOR) for a in _possessors(ctx, ev))
             if occasion is not None:
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
+        # a signing's parties are states: a country is its party, never its place (the city or
+        # the site is: "signed in Nouakchott by Algeria and Mauritania")
+        signing = any(h0 <= ev.start + SIGNING_HEAD_CHARS for h0, _ in _find(ctx, "signing_heads", ev.start, ev.end))
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
             if not referenced and not _same_clause(ctx, a.start, ev.start):
                 continue
-            located = a.start in located_at and a.type in PLACE_TYPES
+            placeable = not (signing and a.type == "Country")
+            located = a.start in located_at and a.type in PLACE_TYPES and placeable
             if located and _in_title(ctx, a):
                 continue
             if located and participation_only:
@@ -619,7 +624,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                     continue  # the place of the other event of the sentence
                 conf = PLACE if referenced else (PLACE_AFTER if a.start >= ev.end and ctx.words(ctx.gap(ev, a)) <= PLACE_AFTER_WORDS else PLACE)
                 out.append(candidate(ev, "occurredIn", a, "rule:event-place", conf))
-            elif a.type in HOST_PLACE_TYPES and not participation_only and _hosts(ctx, a, ev, referenced):
+            elif a.type in HOST_PLACE_TYPES and not participation_only and placeable and _hosts(ctx, a, ev, referenced):
                 out.append(candidate(ev, "occurredIn", a, "rule:event-host-place", HOST_PLACE))
             elif a.type in PARTY_TYPES | {"Person"} and a.qualifier_of is None and _qualifies_another(ctx, a) is False \
                     and (referenced or _nearest(a, evs) is ev):

@@ -326,3 +326,10 @@ def test_a_summit_between_two_parties_is_cooperation(extract, lang, text, a, b):
 def test_a_pair_after_between_with_no_meeting_word_is_no_meeting(extract, lang, text, a, b):
     triples, _ = extract(lang, text)
     assert frozenset((a, b)) not in _coop(triples)
+
+
+def test_a_trigger_inside_a_signed_texts_event_name_still_states_cooperation_fr(extract):
+    text = "La France et la Côte d'Ivoire ont signé jeudi un accord de coopération militaire."
+    triples, _ = extract("fr", text, [("accord de coopération militaire", "Event")])
+    assert ("France", "involvedIn", "accord de coopération militaire") in triples
+    assert frozenset(("France", "Côte d'Ivoire")) in _coop(triples)

@@ -334,3 +334,20 @@ def test_a_speaker_with_a_body_in_the_title_is_no_party_of_a_quoted_cue_en(extra
     triples, _ = extract("en", text, [("Pangea XVI", EVENT), ("Europol", "GovernmentAgency"),
                                       ("Catherine De Bolle", "Person")])
     assert ("Catherine De Bolle", "involvedIn", "Pangea XVI") not in triples
+
+
+def test_a_signing_takes_place_in_its_city_and_its_countries_are_its_parties_ar(extract):
+    text = "وقعت الجزائر وموريتانيا، يوم الخميس في نواكشوط، على مذكرة تفاهم لإنشاء لجنة حدودية مشتركة."
+    event = "مذكرة تفاهم لإنشاء لجنة حدودية مشتركة"
+    triples, _ = extract("ar", text, [(event, EVENT)])
+    assert (event, "occurredIn", "نواكشوط") in triples
+    for country in ("الجزائر", "موريتانيا"):
+        assert (event, "occurredIn", country) not in triples
+
+
+def test_a_signing_takes_place_in_its_city_and_its_countries_are_its_parties_fr(extract):
+    text = "À Rabat, le Maroc et l'Espagne ont signé jeudi un mémorandum d'entente sur la sécurité des frontières."
+    event = "mémorandum d'entente sur la sécurité des frontières"
+    triples, _ = extract("fr", text, [(event, EVENT)])
+    assert (event, "occurredIn", "Rabat") in triples
+    assert not any(t == "occurredIn" and tail in ("Maroc", "Espagne") for _, t, tail in triples)
