@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from pipeline.language.dates import DateMention, document_dates, find_dates
 from pipeline.language.datelines import DASH, read_dateline
-from pipeline.language.morphology import agrees_in_gender, strip_definite
+from pipeline.language.morphology import agrees_in_gender, lam_genitive, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import PATTERNS_DIR, person_roles
@@ -68,6 +68,8 @@ PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
 POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
+OWNER = 0.6  # "the 28th summit of the African Union", "عملية "حارس البحر" التابعة لحلف شمال الأطلسي"
+FRAMEWORK = 0.6  # "Europol announced 40 arrests as part of Operation X": the subject of what is done within it
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
@@ -91,6 +93,11 @@ INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
 OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
 OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
+OWNER_WORDS = 4  # an event's name to the party whose event it is ("of heads of state of the", "" التابعة ل")
+FRAMEWORK_CUE_WORDS = 2  # the framework cue to the event's name ("as part of the", "في إطار عملية")
+# the subject to the framework cue: its verb, date and objects between ("أعلنت يوروبول، الخميس 30 مايو
+# 2024، توقيف أربعة أشخاص وتعطيل أكثر من مئة خادم في إطار")
+FRAMEWORK_SUBJECT_WORDS = 24
 ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
 ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
@@ -444,6 +451,88 @@ def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[
     return None
 
 
+def _list_after(ctx: SentenceContext, first: Arg, types: frozenset[str]) -> list[Arg]:
+    """``first`` and the parties of ``types`` listed right after it (X, Y and Z); a chain of
+    commas with no conjunction is no list ("of the African Union, Niger said ...")."""
+    members = [first]
+    rest = sorted((a for a in ctx.args if a.start >= first.end and a.type in types and not a.demonym
+                   and a.qualifier_of is None and not a.source), key=lambda a: a.start)
+    for x in rest:
+        if not _same_clause(ctx, members[-1].end, x.start) or not _separator(ctx, members[-1].end, x.start):
+            break
+        members.append(x)
+    while len(members) > 1 and not _joined(ctx, members[-2].end, members[-1].start):
+        members.pop()
+    return members
+
+
+def _owner_after(ctx: SentenceContext, name: Arg) -> Arg | None:
+    """The party a genitive right after ``name`` names: an ``event_owner`` cue opens the gap
+    to the first name after it, at most :data:`OWNER_WORDS` words with no punctuation but
+    quotes, or in Arabic the genitive ل is glued to that name (للاتحاد الإفريقي)."""
+    after = sorted((a for a in ctx.args if a.start >= name.end and not a.demonym), key=lambda a: a.start)
+    if not after or after[0].type not in PARTY_TYPES or after[0].qualifier_of is not None or after[0].source:
+        return None
+    first = after[0]
+    gap = ctx.text[name.end:first.start]
+    if not _same_clause(ctx, name.end, first.start) or any(p in gap for p in _PUNCTUATION) \
+            or ctx.words(gap) > OWNER_WORDS:
+        return None
+    quotes = "".join(_QUOTES)
+    # the cue opens the gap: only quotes before it ("Sea Guardian" التابعة ل)
+    opens = any(not ctx.text[name.end:c0].strip().strip(quotes).strip() for c0, _ in _find(ctx, "event_owner", name.end, first.start))
+    glued = ctx.lang == "ar" and not gap.strip().strip(quotes).strip() and lam_genitive(first.text)
+    return first if opens or glued else None
+
+
+def _owners(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The parties whose event ``ev`` is, or whom it is aimed at, by a genitive right after
+    its name (:func:`_owner_after`): "the 28th summit of the African Union", "le premier sommet
+    de l'Alliance des États du Sahel", "la réunion des chefs d'État de la CEDEAO", "عملية
+    "حارس البحر" التابعة لحلف شمال الأطلسي", "the offensive against Boko Haram", "القمة
+    العادية الثامنة والعشرين للاتحاد الإفريقي"; the parties listed with it too. Along a chain of
+    genitives the last one owns the event: the assembly in "the 93rd session of the General
+    Assembly of Interpol" is the event's own name, Interpol its party."""
+    owner = _owner_after(ctx, ev)
+    if owner is None:
+        return []
+    seen = {owner.start}
+    while (further := _owner_after(ctx, owner)) is not None and further.start not in seen:
+        owner = further
+        seen.add(owner.start)
+    return _list_after(ctx, owner, PARTY_TYPES)
+
+
+def _framework_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties whose act is done within the event ``ev``, and the cue that says so: an
+    ``event_framework`` cue right before the event's name ("as part of", "في إطار", "dans le
+    cadre de"), and before it in the clause the party nearest to the cue, with no event between
+    and no reported clause after it, and the parties listed right before it ("Europol announced
+    40 arrests as part of Operation X", "أعلنت يوروبول ... توقيف أربعة أشخاص في إطار عملية X").
+    Unlike an occasion (:func:`_occasion_subjects`) one party is enough: what is done as
+    part of an operation is the operation's work."""
+    for c0, c1 in _find(ctx, "event_framework", ctx.start, ev.start):
+        if ctx.words(ctx.text[c1:ev.start]) > FRAMEWORK_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
+            continue
+        if any(a.start >= c1 and a.end <= ev.start and a.type != "Event" for a in ctx.args):
+            continue  # "under the command of X, Operation Y": the cue governs another name
+        before = [a for a in ctx.parties() if a.end <= c0]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.end)
+        if ctx.words(ctx.text[last.end:c0]) > FRAMEWORK_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
+                or _find(ctx, "complementizer", last.end, c0) \
+                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
+            return None
+        members = [last]
+        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
+            if not _separator(ctx, x.end, members[-1].start):
+                break
+            members.append(x)
+        return members, (c0, c1)
+    return None
+
+
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Chad, which withdrew its troops from
@@ -546,7 +635,7 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
                          "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
-                         "rule:event-possessor"))
+                         "rule:event-possessor", "rule:event-owner", "rule:event-framework"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences it refers back to (:func:`_recent_events`)."""
@@ -604,6 +693,12 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             out.extend(candidate(a, "involvedIn", ev, "rule:event-possessor", POSSESSOR) for a in _possessors(ctx, ev))
             if occasion is not None:
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
+            if not _find(ctx, "visit_heads", ev.start, ev.end):
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-owner", OWNER) for a in _owners(ctx, ev))
+                framework = _framework_subjects(ctx, ev)
+                if framework is not None:
+                    out.extend(candidate(a, "involvedIn", ev, "rule:event-framework", FRAMEWORK, framework[1])
+                               for a in framework[0])
         for a in ctx.args:
             if a is ev or a.demonym or a.source or a.type == "Event":
                 continue
