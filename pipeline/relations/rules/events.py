@@ -69,6 +69,7 @@ ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول الم
 POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 OWNER = 0.6  # "the 28th summit of the African Union", "عملية "حارس البحر" التابعة لحلف شمال الأطلسي"
+SIDES = 0.6  # "the Israel-Hamas war", "le sixième sommet UE-UA", "الاجتماع رفيع المستوى المغرب-إسبانيا"
 FRAMEWORK = 0.6  # "Europol announced 40 arrests as part of Operation X": the subject of what is done within it
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
@@ -118,6 +119,7 @@ RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 _QUOTES = ('"', "«", "»", "“", "”")
+_HYPHENS = ("-", "–", "‐")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
@@ -503,6 +505,32 @@ def _owners(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     return _list_after(ctx, owner, PARTY_TYPES)
 
 
+def _hyphen_sides(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The two sides a hyphenated pair of parties names next to the event's name: right
+    before it ("the Israel-Hamas war") or after it, at most :data:`OWNER_WORDS` words and no
+    punctuation between ("le sixième sommet UE-UA", "الدورة الثانية عشرة للاجتماع رفيع
+    المستوى المغرب-إسبانيا"). A pair of demonyms is :func:`_qualifying_demonyms`'s."""
+    names = sorted((a for a in ctx.args if a.type in PARTY_TYPES and not a.demonym and a.qualifier_of is None
+                    and not a.source), key=lambda a: a.start)
+    for x, y in zip(names, names[1:]):
+        if ctx.text[x.end:y.start].strip() not in _HYPHENS:
+            continue
+        if y.end <= ev.start:
+            gap = ctx.text[y.end:ev.start]
+            if gap.strip() or not _same_clause(ctx, y.end, ev.start):
+                continue
+        elif x.start >= ev.end:
+            gap = ctx.text[ev.end:x.start]
+            if not _same_clause(ctx, ev.end, x.start) or any(p in gap for p in _PUNCTUATION) \
+                    or ctx.words(gap) > OWNER_WORDS \
+                    or any(a.type != "Event" and ev.end <= a.start and a.end <= x.start for a in ctx.args):
+                continue
+        else:
+            continue
+        return [x, y]
+    return []
+
+
 def _framework_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
     """The parties whose act is done within the event ``ev``, and the cue that says so: an
     ``event_framework`` cue right before the event's name ("as part of", "في إطار", "dans le
@@ -635,7 +663,8 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
                          "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
-                         "rule:event-possessor", "rule:event-owner", "rule:event-framework"))
+                         "rule:event-possessor", "rule:event-owner", "rule:event-framework",
+                         "rule:event-sides"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences it refers back to (:func:`_recent_events`)."""
@@ -651,7 +680,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
         elif load_cues().find("event_pronoun", ctx.lang, opening):
             evs, referenced = recent_events[-1:], True
-        elif ctx.cues("participation") or _find(ctx, "participant_list_heads"):
+        elif ctx.cues("participation") or _find(ctx, "participant_list_heads") or _find(ctx, "contribution"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
             # participation verb continues about the event the text has just named (so does
             # a list of its parties: "Participants include X and Y").
@@ -667,7 +696,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
-    cues = _find(ctx, "event_participation")
+    cues = sorted(_find(ctx, "event_participation") + _find(ctx, "contribution"))
     located_at = _located(ctx)
     for ev in evs:
         # occurredOn: a date in the event's name, else the nearest date of the event's clause.
@@ -695,6 +724,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
             if not _find(ctx, "visit_heads", ev.start, ev.end):
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-owner", OWNER) for a in _owners(ctx, ev))
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-sides", SIDES) for a in _hyphen_sides(ctx, ev))
                 framework = _framework_subjects(ctx, ev)
                 if framework is not None:
                     out.extend(candidate(a, "involvedIn", ev, "rule:event-framework", FRAMEWORK, framework[1])
