@@ -678,7 +678,8 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
         more = _find(ctx, "event_reference_more")
         if refs or more:
             evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
-        elif load_cues().find("event_pronoun", ctx.lang, opening):
+        elif load_cues().find("event_pronoun", ctx.lang, opening) or _find(ctx, "event_part_reference"):
+            # "it", or a part of the event just named: "the opening session", "الجلسة الافتتاحية"
             evs, referenced = recent_events[-1:], True
         elif ctx.cues("participation") or _find(ctx, "participant_list_heads") or _find(ctx, "contribution"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
@@ -696,7 +697,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
-    cues = sorted(_find(ctx, "event_participation") + _find(ctx, "contribution"))
+    cues = sorted(_find(ctx, "event_participation") + _find(ctx, "contribution") + _find(ctx, "speech"))
     located_at = _located(ctx)
     for ev in evs:
         # occurredOn: a date in the event's name, else the nearest date of the event's clause.
