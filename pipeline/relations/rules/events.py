@@ -327,10 +327,12 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         # threat of organized crime," said INTERPOL Secretary General X" is no party of a cue
         return False
     if ev is None:
-        if ctx.lang == "ar" and c1 <= a.start:
-            # VSO: وشارك في التمرين (كل من) X, the preposition governs the back-reference
+        if c1 <= a.start:
+            # VSO: وشارك في التمرين (كل من) X, "Ont participé à l'exercice la France et le Maroc":
+            # the preposition governs the back-reference, the party after it is the subject
             refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
-            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):a.start]) <= REFERENCE_PARTY_WORDS:
+            # (to the near edge of the list the party is a member of: "la France, le Maroc et ...")
+            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):max(edge, max(r1 for _, r1 in refs))]) <= REFERENCE_PARTY_WORDS:
                 return True
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)

@@ -462,3 +462,12 @@ def test_a_speaker_of_the_opening_session_takes_part_fr(extract):
             "Nasser Bourita a pris la parole lors de la séance d'ouverture.")
     triples, _ = extract("fr", text, [("Forum de Rabat sur la sécurité", EVENT), ("Nasser Bourita", "Person")])
     assert ("Nasser Bourita", "involvedIn", "Forum de Rabat sur la sécurité") in triples
+
+
+def test_the_subjects_after_a_back_reference_take_part_fr(extract):
+    # inversion: "Ont participé à l'exercice X, Y et Z": "à" governs the back-reference
+    text = ("Le Maroc et les États-Unis ont lancé lundi à Agadir l'exercice African Lion. "
+            "Ont participé à l'exercice la Tunisie, le Sénégal et le Ghana.")
+    triples, _ = extract("fr", text, [("exercice African Lion", EVENT)])
+    for country in ("Tunisie", "Sénégal", "Ghana"):
+        assert (country, "involvedIn", "exercice African Lion") in triples
