@@ -342,6 +342,12 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
                     or bool(after) and after[0] in words.object_prepositions_first)
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
         return False
+    if c1 <= a.start and a.end <= ev.start:
+        # VSO with its own object, a back-reference: "وأشرف على العملية X، ... منذ هجمات برشلونة":
+        # X supervised the operation the text is about, not the event named further on
+        refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
+        if any(ctx.words(ctx.text[c1:r0]) <= REFERENCE_PARTY_WORDS for r0, _ in refs):
+            return False
     between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)
     # VSO (نفذ الجهاز … عملية) or a relative clause (Israel, which held the X exercise):
     # the cue next to the party, the event beyond the cue or beyond the party.

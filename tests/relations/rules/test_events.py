@@ -471,3 +471,11 @@ def test_the_subjects_after_a_back_reference_take_part_fr(extract):
     triples, _ = extract("fr", text, [("exercice African Lion", EVENT)])
     for country in ("Tunisie", "Sénégal", "Ghana"):
         assert (country, "involvedIn", "exercice African Lion") in triples
+
+
+def test_a_vso_cue_with_a_back_reference_for_object_leaves_a_later_event_ar(extract):
+    # he supervised the operation the text is about, not the attacks named after it
+    text = ("وأشرف على العملية عبد اللطيف حموشي، فيما أكد مسؤول أن هذه العملية هي الأبرز منذ "
+            "هجمات مدريد في مارس 2004.")
+    triples, _ = extract("ar", text, [("هجمات مدريد", EVENT), ("عبد اللطيف حموشي", "Person")])
+    assert ("عبد اللطيف حموشي", "involvedIn", "هجمات مدريد") not in triples
