@@ -12,7 +12,10 @@ type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and thos
   it in the same clause; a place after a locative (and the places listed with it); as
   participants only the parties a participation cue of ``event_relations.yaml`` links to
   the event in the same clause (took part in, revendiquée par, نفذ…) or that follow its name
-  as partners (talks between X and Y). Sharing a sentence, a title line or a dateline with
+  as partners (talks between X and Y); the owner a genitive names right after the event's name
+  (the summit of the African Union, التابعة لحلف شمال الأطلسي), the subject of what is done as
+  part of it (as part of Operation X, في إطار عملية), the sides of a hyphenated pair next to it
+  (the Israel-Hamas war). Sharing a sentence, a title line or a dateline with
   an event is no participation; a line break ends a clause.
 - per document, after every sentence rule: what the event's own name says
   (:func:`event_place_in_name`: قمة نواكشوط, the Nairobi attack, réunion de Lomé:
