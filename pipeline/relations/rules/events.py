@@ -334,8 +334,13 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
             # VSO: وشارك في التمرين (كل من) X, "Ont participé à l'exercice la France et le Maroc":
             # the preposition governs the back-reference, the party after it is the subject
             refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
-            # (to the near edge of the list the party is a member of: "la France, le Maroc et ...")
-            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):max(edge, max(r1 for _, r1 in refs))]) <= REFERENCE_PARTY_WORDS:
+            # (to the near edge of the list the party is a member of: "la France, le Maroc et ...");
+            # outside Arabic an article at most between: "Its participation in the operation
+            # angered X" has a verb of its own
+            r1 = max((r1 for _, r1 in refs), default=c1)
+            gap = ctx.text[r1:max(edge, r1)]
+            if refs and ctx.words(gap) <= REFERENCE_PARTY_WORDS and (
+                    ctx.lang == "ar" or all(w.lower() in rule_words().list_filler for w in gap.split())):
                 return True
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)
