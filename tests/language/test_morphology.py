@@ -124,3 +124,10 @@ def test_pronoun_suffixed_words_are_told_from_names():
 ])
 def test_lam_genitive(word, expected):
     assert m.lam_genitive(word) is expected
+
+
+def test_lam_glued_before():
+    text = "المؤتمر الإقليمي لمنطقة الشرق الأوسط"
+    assert m.lam_glued_before(text, text.index("منطقة"))
+    assert not m.lam_glued_before(text, text.index("الإقليمي"))
+    assert not m.lam_glued_before("ولبنان", 2)  # the ل of a word, not glued before it

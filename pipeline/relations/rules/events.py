@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from pipeline.language.dates import DateMention, document_dates, find_dates
 from pipeline.language.datelines import DASH, read_dateline
-from pipeline.language.morphology import agrees_in_gender, lam_genitive, strip_definite
+from pipeline.language.morphology import agrees_in_gender, lam_genitive, lam_glued_before, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import PATTERNS_DIR, person_roles
@@ -518,6 +518,13 @@ def _owners(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     while (further := _owner_after(ctx, owner)) is not None and further.start not in seen:
         owner = further
         seen.add(owner.start)
+    following = ctx.text[owner.end:ctx.end].split()[:1]
+    after = min((a for a in ctx.args if a.start >= owner.end), key=lambda a: a.start, default=None)
+    if ctx.lang == "ar" and following and (lam_genitive(following[0]) or after is not None and not ctx.text[
+            owner.end:after.start - 1].strip() and lam_glued_before(ctx.text, after.start)):
+        # the name runs on past the owner ("المؤتمر الإقليمي الحادي والعشرين للإنتربول لمنطقة
+        # الشرق الأوسط"): the owner is a word of a name the mention cut short
+        return []
     return _list_after(ctx, owner, PARTY_TYPES)
 
 

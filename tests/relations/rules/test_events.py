@@ -479,3 +479,12 @@ def test_a_vso_cue_with_a_back_reference_for_object_leaves_a_later_event_ar(extr
             "هجمات مدريد في مارس 2004.")
     triples, _ = extract("ar", text, [("هجمات مدريد", EVENT), ("عبد اللطيف حموشي", "Person")])
     assert ("عبد اللطيف حموشي", "involvedIn", "هجمات مدريد") not in triples
+
+
+def test_no_owner_inside_a_name_cut_short_ar(extract):
+    # the conference's name runs on past Interpol ("... للإنتربول لمنطقة الشرق الأوسط"): the
+    # mention was cut short, Interpol is a word of the name
+    text = "افتتح الوزير أعمال المؤتمر الإقليمي العشرين للإنتربول لمنطقة الشرق الأوسط في عمان."
+    triples, _ = extract("ar", text, [("المؤتمر الإقليمي العشرين", EVENT), ("للإنتربول", "InternationalOrganization"),
+                                      ("منطقة الشرق الأوسط", "Location")])
+    assert ("للإنتربول", "involvedIn", "المؤتمر الإقليمي العشرين") not in triples
