@@ -81,6 +81,7 @@ HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in i
 VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of receiving
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
+VISIT_MET = 0.6  # "زيارة عمل أداها X إلى باريس، التقى خلالها Y، وZ": the persons met during a visit
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
@@ -1032,8 +1033,24 @@ def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
+def _met_during(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The persons the visitor met during the visit ``ev``: the list of persons right after a
+    ``visit_met`` cue past the visit in its clause, their titles stepped over ("التقى خلالها
+    بيرتون، والمدير العام للأمن الخارجي X", "during which he met X and Y")."""
+    out: list[Arg] = []
+    for c0, c1 in _find(ctx, "visit_met", ev.end, ctx.end):
+        if not _same_clause(ctx, ev.end, c0):
+            continue
+        for p in _persons(ctx, c1, ctx.end):
+            walked = _list_members(ctx, p, c1)
+            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[c1:walked[0]]) <= 1:
+                out.append(p)
+        break
+    return out
+
+
 @relation_rule(name="visits", produces=("involvedIn", "occurredIn"),
-               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place"))
+               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place", "rule:visit-met"))
 def visits(ctx: SentenceContext) -> list[Candidate]:
     """A visit's frame: its visitor (``involvedIn``) and the place it goes to
     (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
@@ -1049,6 +1066,8 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
             out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
         out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
                    for a in _visit_subjects(ctx, ev) if a is not visitor)
+        out.extend(candidate(a, "involvedIn", ev, "rule:visit-met", VISIT_MET)
+                   for a in _met_during(ctx, ev) if a is not visitor)
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))

@@ -488,3 +488,28 @@ def test_no_owner_inside_a_name_cut_short_ar(extract):
     triples, _ = extract("ar", text, [("المؤتمر الإقليمي العشرين", EVENT), ("للإنتربول", "InternationalOrganization"),
                                       ("منطقة الشرق الأوسط", "Location")])
     assert ("للإنتربول", "involvedIn", "المؤتمر الإقليمي العشرين") not in triples
+
+
+# --- the persons a visitor met during the visit take part in it
+
+def test_the_persons_met_during_a_visit_take_part_ar(extract):
+    text = ("وجاءت المباحثات بعد زيارة عمل أداها الوزير إلى مدريد، التقى خلالها وزير الداخلية فرناندو غراندي مارلاسكا، "
+            "ووزير الخارجية خوسيه مانويل ألباريس.")
+    triples, relations = extract("ar", text, [("زيارة عمل", EVENT), ("فرناندو غراندي مارلاسكا", "Person"),
+                                              ("خوسيه مانويل ألباريس", "Person")])
+    assert ("فرناندو غراندي مارلاسكا", "involvedIn", "زيارة عمل") in triples
+    assert ("خوسيه مانويل ألباريس", "involvedIn", "زيارة عمل") in triples
+    assert "rule:visit-met" in {r.extractor for r in relations if r.type == "involvedIn"}
+
+
+def test_the_persons_met_during_a_visit_take_part_en(extract):
+    text = "In 2023 the minister paid a working visit to Rabat, during which he met Abdelouafi Laftit and Nasser Bourita."
+    triples, _ = extract("en", text, [("working visit", EVENT), ("Abdelouafi Laftit", "Person"), ("Nasser Bourita", "Person")])
+    assert ("Abdelouafi Laftit", "involvedIn", "working visit") in triples
+    assert ("Nasser Bourita", "involvedIn", "working visit") in triples
+
+
+def test_the_person_met_during_a_visit_takes_part_fr(extract):
+    text = "Le ministre a effectué une visite officielle à Madrid, au cours de laquelle il a rencontré Pedro Sánchez."
+    triples, _ = extract("fr", text, [("visite officielle", EVENT), ("Pedro Sánchez", "Person")])
+    assert ("Pedro Sánchez", "involvedIn", "visite officielle") in triples
