@@ -513,3 +513,10 @@ def test_the_person_met_during_a_visit_takes_part_fr(extract):
     text = "Le ministre a effectué une visite officielle à Madrid, au cours de laquelle il a rencontré Pedro Sánchez."
     triples, _ = extract("fr", text, [("visite officielle", EVENT), ("Pedro Sánchez", "Person")])
     assert ("Pedro Sánchez", "involvedIn", "visite officielle") in triples
+
+
+def test_the_co_leader_and_the_executor_take_part_en(extract):
+    text = ("Exercise Phoenix Express opened in Tunisia on Monday. "
+            "The exercise is co-led by Tunisia and executed by U.S. Sixth Fleet.")
+    triples, _ = extract("en", text, [("Exercise Phoenix Express", EVENT), ("U.S. Sixth Fleet", "GovernmentAgency")])
+    assert ("U.S. Sixth Fleet", "involvedIn", "Exercise Phoenix Express") in triples
