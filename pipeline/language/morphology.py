@@ -170,6 +170,19 @@ def restore_fused_article(word: str) -> str:
     return ARTICLE + word[len(FUSED_ARTICLE):] if word.startswith(FUSED_ARTICLE) else word
 
 
+def lam_genitive(word: str) -> bool:
+    """A word as written that opens with the preposition ل of a genitive on a definite noun:
+    the fused ل + ال (للاتحاد الإفريقي, للمجلس) or ل with a tatweel (لـ"داعش"). A name that
+    starts with ل (لبنان، ليبيا) is no such word."""
+    return word.startswith(FUSED_ARTICLE) or word.startswith(PREPOSITIONS[1] + "\u0640")
+
+
+def lam_glued_before(text: str, start: int) -> bool:
+    """The preposition ل stands glued before ``text[start:]`` as a word's first letter
+    (لمنطقة الشرق الأوسط, where a name starts after it)."""
+    return start >= 1 and text[start - 1] == PREPOSITIONS[1] and (start == 1 or not text[start - 2].isalnum())
+
+
 def has_pronoun_suffix(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES, min_length: int = 0) -> bool:
     """``word`` ends with a pronoun suffix of ``suffixes`` and has more than ``min_length``
     letters (نظيره، قادتها). A final ة is no suffix."""

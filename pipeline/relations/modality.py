@@ -48,7 +48,11 @@ def assess(text: str, start: int, end: int, lang: str) -> Modality:
     window = text[left:end]
     cues = load_cues()
     hedges = [span for span in cues.find("hedge", lang, window) if not _name_word(window, *span)]
-    return Modality(negated=bool(cues.find("negation", lang, window)), hedged=bool(hedges))
+    # "كلا من X وY" (both X and Y), "not only": their negation word negates nothing
+    not_negation = cues.find("not_negation", lang, window)
+    negations = [span for span in cues.find("negation", lang, window)
+                 if not any(s <= span[0] and span[1] <= e for s, e in not_negation)]
+    return Modality(negated=bool(negations), hedged=bool(hedges))
 
 
 def _name_word(window: str, start: int, end: int) -> bool:

@@ -113,3 +113,21 @@ def test_pronoun_suffixed_words_are_told_from_names():
     # names ending in ه: short ones and compounds with الله
     assert not m.pronoun_suffixed("طه") and not m.pronoun_suffixed("وجيه") and not m.pronoun_suffixed("عبدالله")
     assert not m.pronoun_suffixed("فاطمة") and not m.pronoun_suffixed("أوليفييه")
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("للاتحاد", True),  # ل + الاتحاد: of the Union
+    ("لـ\"داعش\"", True),  # ل with a tatweel
+    ("لبنان", False),  # a name that starts with ل
+    ("ليبيا", False),
+    ("الاتحاد", False),
+])
+def test_lam_genitive(word, expected):
+    assert m.lam_genitive(word) is expected
+
+
+def test_lam_glued_before():
+    text = "المؤتمر الإقليمي لمنطقة الشرق الأوسط"
+    assert m.lam_glued_before(text, text.index("منطقة"))
+    assert not m.lam_glued_before(text, text.index("الإقليمي"))
+    assert not m.lam_glued_before("ولبنان", 2)  # the ل of a word, not glued before it

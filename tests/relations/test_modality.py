@@ -40,3 +40,17 @@ def test_a_word_cut_by_the_scope_is_no_cue(lang, text, word, cut):
     left = start - LEFT_SCOPE
     assert text[left:].startswith(cut) and text[left - 1].isalnum(), "the scope must cut a word for this test"
     assert not assess(text, start, start + len(word), lang).negated
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "وتضم القائمة كلا من فرنسا وألمانيا"),  # "both France and Germany"
+    ("fr", "La France a non seulement signé l'accord, elle l'a aussi ratifié"),
+    ("en", "Spain not only signed the agreement but also ratified it"),
+])
+def test_a_negation_word_inside_a_not_negation_phrase_negates_nothing(lang, text):
+    assert not assess(text, 0, len(text), lang).negated
+
+
+def test_a_real_negation_beside_kila_min_still_negates():
+    text = "ولم تشارك كلا من الجزائر وتونس في التمرين"
+    assert assess(text, 0, len(text), "ar").negated

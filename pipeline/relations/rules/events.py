@@ -12,7 +12,10 @@ type ``Event``), the cues of ``ontology/patterns/event_relations.yaml`` and thos
   it in the same clause; a place after a locative (and the places listed with it); as
   participants only the parties a participation cue of ``event_relations.yaml`` links to
   the event in the same clause (took part in, revendiquée par, نفذ…) or that follow its name
-  as partners (talks between X and Y). Sharing a sentence, a title line or a dateline with
+  as partners (talks between X and Y); the owner a genitive names right after the event's name
+  (the summit of the African Union, التابعة لحلف شمال الأطلسي), the subject of what is done as
+  part of it (as part of Operation X, في إطار عملية), the sides of a hyphenated pair next to it
+  (the Israel-Hamas war). Sharing a sentence, a title line or a dateline with
   an event is no participation; a line break ends a clause.
 - per document, after every sentence rule: what the event's own name says
   (:func:`event_place_in_name`: قمة نواكشوط, the Nairobi attack, réunion de Lomé:
@@ -33,7 +36,7 @@ from functools import lru_cache
 
 from pipeline.language.dates import DateMention, document_dates, find_dates
 from pipeline.language.datelines import DASH, read_dateline
-from pipeline.language.morphology import agrees_in_gender, strip_definite
+from pipeline.language.morphology import agrees_in_gender, lam_genitive, lam_glued_before, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import PATTERNS_DIR, person_roles
@@ -68,6 +71,9 @@ PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
 POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
+OWNER = 0.6  # "the 28th summit of the African Union", "عملية "حارس البحر" التابعة لحلف شمال الأطلسي"
+SIDES = 0.6  # "the Israel-Hamas war", "le sixième sommet UE-UA", "الاجتماع رفيع المستوى المغرب-إسبانيا"
+FRAMEWORK = 0.6  # "Europol announced 40 arrests as part of Operation X": the subject of what is done within it
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
 APPOSED_PLACE_FACTOR = 0.9  # "at X Base, Egypt": in the wider place too, a little less sure
@@ -75,6 +81,7 @@ HOST_COUNTRY_FACTOR = 0.9  # the country an event takes place in takes part in i
 VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of receiving
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
+VISIT_MET = 0.6  # "زيارة عمل أداها X إلى باريس، التقى خلالها Y، وZ": the persons met during a visit
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
@@ -92,6 +99,11 @@ INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
 OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
 OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
+OWNER_WORDS = 4  # an event's name to the party whose event it is ("of heads of state of the", "" التابعة ل")
+FRAMEWORK_CUE_WORDS = 2  # the framework cue to the event's name ("as part of the", "في إطار عملية")
+# the subject to the framework cue: its verb, date and objects between ("أعلنت يوروبول، الخميس 30 مايو
+# 2024، توقيف أربعة أشخاص وتعطيل أكثر من مئة خادم في إطار")
+FRAMEWORK_SUBJECT_WORDS = 24
 ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
 ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
@@ -112,6 +124,7 @@ RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 _QUOTES = ('"', "«", "»", "“", "”")
+_HYPHENS = ("-", "–", "‐")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
@@ -319,10 +332,17 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         # threat of organized crime," said INTERPOL Secretary General X" is no party of a cue
         return False
     if ev is None:
-        if ctx.lang == "ar" and c1 <= a.start:
-            # VSO: وشارك في التمرين (كل من) X, the preposition governs the back-reference
+        if c1 <= a.start:
+            # VSO: وشارك في التمرين (كل من) X, "Ont participé à l'exercice la France et le Maroc":
+            # the preposition governs the back-reference, the party after it is the subject
             refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
-            if refs and ctx.words(ctx.text[max(r1 for _, r1 in refs):a.start]) <= REFERENCE_PARTY_WORDS:
+            # (to the near edge of the list the party is a member of: "la France, le Maroc et ...");
+            # outside Arabic an article at most between: "Its participation in the operation
+            # angered X" has a verb of its own
+            r1 = max((r1 for _, r1 in refs), default=c1)
+            gap = ctx.text[r1:max(edge, r1)]
+            if refs and ctx.words(gap) <= REFERENCE_PARTY_WORDS and (
+                    ctx.lang == "ar" or all(w.lower() in rule_words().list_filler for w in gap.split())):
                 return True
         # "its participation in the MNJTF": what a cue's preposition governs is its object
         # (a prefix cue, "particip", ends inside its word: the words after it start past it)
@@ -332,6 +352,12 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
                     or bool(after) and after[0] in words.object_prepositions_first)
     if not _same_clause(ctx, min(a.start, ev.start, c0), max(a.end, ev.end, c1)):
         return False
+    if c1 <= a.start and a.end <= ev.start:
+        # VSO with its own object, a back-reference: "وأشرف على العملية X، ... منذ هجمات برشلونة":
+        # X supervised the operation the text is about, not the event named further on
+        refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
+        if any(ctx.words(ctx.text[c1:r0]) <= REFERENCE_PARTY_WORDS for r0, _ in refs):
+            return False
     between = min(a.end, ev.end) <= c0 and c1 <= max(a.start, ev.start)
     # VSO (نفذ الجهاز … عملية) or a relative clause (Israel, which held the X exercise):
     # the cue next to the party, the event beyond the cue or beyond the party.
@@ -445,6 +471,121 @@ def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[
     return None
 
 
+def _list_after(ctx: SentenceContext, first: Arg, types: frozenset[str]) -> list[Arg]:
+    """``first`` and the parties of ``types`` listed right after it (X, Y and Z); a chain of
+    commas with no conjunction is no list ("of the African Union, Niger said ...")."""
+    members = [first]
+    rest = sorted((a for a in ctx.args if a.start >= first.end and a.type in types and not a.demonym
+                   and a.qualifier_of is None and not a.source), key=lambda a: a.start)
+    for x in rest:
+        if not _same_clause(ctx, members[-1].end, x.start) or not _separator(ctx, members[-1].end, x.start):
+            break
+        members.append(x)
+    while len(members) > 1 and not _joined(ctx, members[-2].end, members[-1].start):
+        members.pop()
+    return members
+
+
+def _owner_after(ctx: SentenceContext, name: Arg) -> Arg | None:
+    """The party a genitive right after ``name`` names: an ``event_owner`` cue opens the gap
+    to the first name after it, at most :data:`OWNER_WORDS` words with no punctuation but
+    quotes, or in Arabic the genitive ل is glued to that name (للاتحاد الإفريقي)."""
+    after = sorted((a for a in ctx.args if a.start >= name.end and not a.demonym), key=lambda a: a.start)
+    if not after or after[0].type not in PARTY_TYPES or after[0].qualifier_of is not None or after[0].source:
+        return None
+    first = after[0]
+    gap = ctx.text[name.end:first.start]
+    if not _same_clause(ctx, name.end, first.start) or any(p in gap for p in _PUNCTUATION) \
+            or ctx.words(gap) > OWNER_WORDS:
+        return None
+    quotes = "".join(_QUOTES)
+    # the cue opens the gap: only quotes before it ("Sea Guardian" التابعة ل)
+    opens = any(not ctx.text[name.end:c0].strip().strip(quotes).strip() for c0, _ in _find(ctx, "event_owner", name.end, first.start))
+    glued = ctx.lang == "ar" and not gap.strip().strip(quotes).strip() and lam_genitive(first.text)
+    return first if opens or glued else None
+
+
+def _owners(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The parties whose event ``ev`` is, or whom it is aimed at, by a genitive right after
+    its name (:func:`_owner_after`): "the 28th summit of the African Union", "le premier sommet
+    de l'Alliance des États du Sahel", "la réunion des chefs d'État de la CEDEAO", "عملية
+    "حارس البحر" التابعة لحلف شمال الأطلسي", "the offensive against Boko Haram", "القمة
+    العادية الثامنة والعشرين للاتحاد الإفريقي"; the parties listed with it too. Along a chain of
+    genitives the last one owns the event: the assembly in "the 93rd session of the General
+    Assembly of Interpol" is the event's own name, Interpol its party."""
+    owner = _owner_after(ctx, ev)
+    if owner is None:
+        return []
+    seen = {owner.start}
+    while (further := _owner_after(ctx, owner)) is not None and further.start not in seen:
+        owner = further
+        seen.add(owner.start)
+    following = ctx.text[owner.end:ctx.end].split()[:1]
+    after = min((a for a in ctx.args if a.start >= owner.end), key=lambda a: a.start, default=None)
+    if ctx.lang == "ar" and following and (lam_genitive(following[0]) or after is not None and not ctx.text[
+            owner.end:after.start - 1].strip() and lam_glued_before(ctx.text, after.start)):
+        # the name runs on past the owner ("المؤتمر الإقليمي الحادي والعشرين للإنتربول لمنطقة
+        # الشرق الأوسط"): the owner is a word of a name the mention cut short
+        return []
+    return _list_after(ctx, owner, PARTY_TYPES)
+
+
+def _hyphen_sides(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The two sides a hyphenated pair of parties names next to the event's name: right
+    before it ("the Israel-Hamas war") or after it, at most :data:`OWNER_WORDS` words and no
+    punctuation between ("le sixième sommet UE-UA", "الدورة الثانية عشرة للاجتماع رفيع
+    المستوى المغرب-إسبانيا"). A pair of demonyms is :func:`_qualifying_demonyms`'s."""
+    names = sorted((a for a in ctx.args if a.type in PARTY_TYPES and not a.demonym and a.qualifier_of is None
+                    and not a.source), key=lambda a: a.start)
+    for x, y in zip(names, names[1:]):
+        if ctx.text[x.end:y.start].strip() not in _HYPHENS:
+            continue
+        if y.end <= ev.start:
+            gap = ctx.text[y.end:ev.start]
+            if gap.strip() or not _same_clause(ctx, y.end, ev.start):
+                continue
+        elif x.start >= ev.end:
+            gap = ctx.text[ev.end:x.start]
+            if not _same_clause(ctx, ev.end, x.start) or any(p in gap for p in _PUNCTUATION) \
+                    or ctx.words(gap) > OWNER_WORDS \
+                    or any(a.type != "Event" and ev.end <= a.start and a.end <= x.start for a in ctx.args):
+                continue
+        else:
+            continue
+        return [x, y]
+    return []
+
+
+def _framework_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
+    """The parties whose act is done within the event ``ev``, and the cue that says so: an
+    ``event_framework`` cue right before the event's name ("as part of", "في إطار", "dans le
+    cadre de"), and before it in the clause the party nearest to the cue, with no event between
+    and no reported clause after it, and the parties listed right before it ("Europol announced
+    40 arrests as part of Operation X", "أعلنت يوروبول ... توقيف أربعة أشخاص في إطار عملية X").
+    Unlike an occasion (:func:`_occasion_subjects`) one party is enough: what is done as
+    part of an operation is the operation's work."""
+    for c0, c1 in _find(ctx, "event_framework", ctx.start, ev.start):
+        if ctx.words(ctx.text[c1:ev.start]) > FRAMEWORK_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
+            continue
+        if any(a.start >= c1 and a.end <= ev.start and a.type != "Event" for a in ctx.args):
+            continue  # "under the command of X, Operation Y": the cue governs another name
+        before = [a for a in ctx.parties() if a.end <= c0]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.end)
+        if ctx.words(ctx.text[last.end:c0]) > FRAMEWORK_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
+                or _find(ctx, "complementizer", last.end, c0) \
+                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
+            return None
+        members = [last]
+        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
+            if not _separator(ctx, x.end, members[-1].start):
+                break
+            members.append(x)
+        return members, (c0, c1)
+    return None
+
+
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
     """``a`` is followed by a relative clause whose main verb, after the clause's closing
     comma, is a negated participation cue: "Chad, which withdrew its troops from
@@ -547,7 +688,8 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
                          "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
-                         "rule:event-possessor"))
+                         "rule:event-possessor", "rule:event-owner", "rule:event-framework",
+                         "rule:event-sides"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
     ``previous`` sentences it refers back to (:func:`_recent_events`)."""
@@ -561,9 +703,10 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
         more = _find(ctx, "event_reference_more")
         if refs or more:
             evs, referenced = _referent(ctx, refs, recent_events) if refs else _referent(ctx, more, recent_events, strict=True), True
-        elif load_cues().find("event_pronoun", ctx.lang, opening):
+        elif load_cues().find("event_pronoun", ctx.lang, opening) or _find(ctx, "event_part_reference"):
+            # "it", or a part of the event just named: "the opening session", "الجلسة الافتتاحية"
             evs, referenced = recent_events[-1:], True
-        elif ctx.cues("participation") or _find(ctx, "participant_list_heads"):
+        elif ctx.cues("participation") or _find(ctx, "participant_list_heads") or _find(ctx, "contribution"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
             # participation verb continues about the event the text has just named (so does
             # a list of its parties: "Participants include X and Y").
@@ -579,7 +722,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
-    cues = _find(ctx, "event_participation")
+    cues = sorted(_find(ctx, "event_participation") + _find(ctx, "contribution") + _find(ctx, "speech"))
     located_at = _located(ctx)
     for ev in evs:
         # occurredOn: a date in the event's name, else the nearest date of the event's clause.
@@ -605,6 +748,13 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             out.extend(candidate(a, "involvedIn", ev, "rule:event-possessor", POSSESSOR) for a in _possessors(ctx, ev))
             if occasion is not None:
                 out.extend(candidate(a, "involvedIn", ev, "rule:event-occasion", OCCASION, occasion[1]) for a in occasion[0])
+            if not _find(ctx, "visit_heads", ev.start, ev.end):
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-owner", OWNER) for a in _owners(ctx, ev))
+                out.extend(candidate(a, "involvedIn", ev, "rule:event-sides", SIDES) for a in _hyphen_sides(ctx, ev))
+                framework = _framework_subjects(ctx, ev)
+                if framework is not None:
+                    out.extend(candidate(a, "involvedIn", ev, "rule:event-framework", FRAMEWORK, framework[1])
+                               for a in framework[0])
         # a signing's parties are states: a country is its party, never its place (the city or
         # the site is: "signed in Nouakchott by Algeria and Mauritania")
         signing = any(h0 <= ev.start + SIGNING_HEAD_CHARS for h0, _ in _find(ctx, "signing_heads", ev.start, ev.end))
@@ -888,8 +1038,24 @@ def _destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
     return None
 
 
+def _met_during(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """The persons the visitor met during the visit ``ev``: the list of persons right after a
+    ``visit_met`` cue past the visit in its clause, their titles stepped over ("التقى خلالها
+    بيرتون، والمدير العام للأمن الخارجي X", "during which he met X and Y")."""
+    out: list[Arg] = []
+    for c0, c1 in _find(ctx, "visit_met", ev.end, ctx.end):
+        if not _same_clause(ctx, ev.end, c0):
+            continue
+        for p in _persons(ctx, c1, ctx.end):
+            walked = _list_members(ctx, p, c1)
+            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[c1:walked[0]]) <= 1:
+                out.append(p)
+        break
+    return out
+
+
 @relation_rule(name="visits", produces=("involvedIn", "occurredIn"),
-               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place"))
+               rule_ids=("rule:visit-visitor", "rule:visit-subject", "rule:visit-place", "rule:visit-met"))
 def visits(ctx: SentenceContext) -> list[Candidate]:
     """A visit's frame: its visitor (``involvedIn``) and the place it goes to
     (``occurredIn``): "President Emmanuel Macron's state visit to Morocco", "la visite
@@ -905,6 +1071,8 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
             out.append(candidate(visitor, "involvedIn", ev, "rule:visit-visitor", VISITOR))
         out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
                    for a in _visit_subjects(ctx, ev) if a is not visitor)
+        out.extend(candidate(a, "involvedIn", ev, "rule:visit-met", VISIT_MET)
+                   for a in _met_during(ctx, ev) if a is not visitor)
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))

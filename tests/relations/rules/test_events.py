@@ -351,3 +351,189 @@ def test_a_signing_takes_place_in_its_city_and_its_countries_are_its_parties_fr(
     triples, _ = extract("fr", text, [(event, EVENT)])
     assert (event, "occurredIn", "Rabat") in triples
     assert not any(t == "occurredIn" and tail in ("Maroc", "Espagne") for _, t, tail in triples)
+
+
+# --- the owner of an event by a genitive after its name; the subject of what is done within it
+
+def test_the_body_a_summit_belongs_to_takes_part_ar(extract):
+    # the genitive ل glued to the body's name
+    text = "وصادق القادة على الاتفاقية خلال القمة العادية الخامسة والثلاثين للاتحاد الإفريقي في أديس أبابا."
+    triples, relations = extract("ar", text, [("القمة العادية الخامسة والثلاثين", EVENT)])
+    assert ("للاتحاد الإفريقي", "involvedIn", "القمة العادية الخامسة والثلاثين") in triples
+    assert "rule:event-owner" in {r.extractor for r in relations if r.type == "involvedIn"}
+
+
+def test_an_operation_of_an_alliance_takes_it_part_ar(extract):
+    text = 'وأبحرت الفرقاطة نحو شرق المتوسط، ضمن عملية "حارس البحر" التابعة لحلف شمال الأطلسي.'
+    triples, _ = extract("ar", text, [("حارس البحر", EVENT), ("حلف شمال الأطلسي", "InternationalOrganization")])
+    assert ("حلف شمال الأطلسي", "involvedIn", "حارس البحر") in triples
+
+
+def test_the_last_genitive_of_a_chain_owns_the_event_en(extract):
+    # the assembly is the event's own name; Interpol is its party
+    text = "Delegates gathered in Vienna for the 91st session of the General Assembly of Interpol last week."
+    triples, _ = extract("en", text, [("91st session", EVENT), ("General Assembly", "InternationalOrganization"),
+                                      ("Interpol", "InternationalOrganization")])
+    assert ("Interpol", "involvedIn", "91st session") in triples
+    assert ("General Assembly", "involvedIn", "91st session") not in triples
+
+
+def test_the_body_a_summit_belongs_to_takes_part_fr(extract):
+    text = "Les dirigeants se sont retrouvés à Abuja lors du sommet extraordinaire de la CEDEAO consacré au Niger."
+    triples, _ = extract("fr", text, [("sommet extraordinaire", EVENT), ("CEDEAO", "InternationalOrganization")])
+    assert ("CEDEAO", "involvedIn", "sommet extraordinaire") in triples
+
+
+def test_a_visit_has_no_owner_en(extract):
+    text = "The talks came at the end of a state visit of the European Union delegation in Rabat."
+    triples, _ = extract("en", text, [("state visit", EVENT), ("European Union", "InternationalOrganization")])
+    assert ("European Union", "involvedIn", "state visit") not in triples
+
+
+def test_what_is_done_as_part_of_an_operation_ar(extract):
+    text = ('لاهاي - أعلنت وكالة الشرطة الأوروبية "يوروبول"، الثلاثاء، توقيف عشرة أشخاص وحجز خوادم '
+            'في إطار عملية "الدرع" ضد شبكات الاحتيال.')
+    triples, relations = extract("ar", text, [("الدرع", EVENT), ("يوروبول", "InternationalOrganization")])
+    assert ("يوروبول", "involvedIn", "الدرع") in triples
+    assert "rule:event-framework" in {r.extractor for r in relations if r.type == "involvedIn"}
+
+
+def test_what_is_done_as_part_of_an_operation_en(extract):
+    text = "Benin has deployed around 3,000 troops to its northern border under Operation Mirador."
+    triples, _ = extract("en", text, [("Operation Mirador", EVENT)])
+    assert ("Benin", "involvedIn", "Operation Mirador") in triples
+
+
+def test_what_is_done_as_part_of_an_operation_fr(extract):
+    text = "Frontex a déployé deux navires en mer Égée dans le cadre de l'opération Poséidon."
+    triples, _ = extract("fr", text, [("opération Poséidon", EVENT), ("Frontex", "InternationalOrganization")])
+    assert ("Frontex", "involvedIn", "opération Poséidon") in triples
+
+
+def test_a_place_before_a_framework_cue_takes_no_part_en(extract):
+    text = "Patrols in the Red Sea were stepped up as part of Operation Atalanta."
+    triples, _ = extract("en", text, [("Operation Atalanta", EVENT), ("Red Sea", "Location")])
+    assert ("Red Sea", "involvedIn", "Operation Atalanta") not in triples
+
+
+# --- the sides of a hyphenated pair next to the event; forces sent to the event just named
+
+def test_a_hyphenated_pair_after_the_event_takes_part_ar(extract):
+    text = "ترأس الوزيران في الرباط أشغال الدورة الخامسة للجنة العليا المشتركة المغرب-موريتانيا."
+    triples, relations = extract("ar", text, [("الدورة الخامسة", EVENT)])
+    assert ("المغرب", "involvedIn", "الدورة الخامسة") in triples
+    assert ("موريتانيا", "involvedIn", "الدورة الخامسة") in triples
+
+
+def test_a_hyphenated_pair_before_the_event_takes_part_en(extract):
+    text = "Oil exports collapsed during the Iran-Iraq war of the 1980s."
+    triples, _ = extract("en", text, [("war", EVENT)])
+    assert ("Iran", "involvedIn", "war") in triples
+    assert ("Iraq", "involvedIn", "war") in triples
+
+
+def test_states_that_sent_forces_take_part_en(extract):
+    text = ("Egypt and the United States opened the Bright Star exercise on Thursday. "
+            "Greece, Jordan and Italy have sent forces, while others are watching as observers.")
+    triples, _ = extract("en", text, [("Bright Star exercise", EVENT)])
+    for country in ("Greece", "Jordan", "Italy"):
+        assert (country, "involvedIn", "Bright Star exercise") in triples
+
+
+def test_states_that_sent_forces_take_part_fr(extract):
+    text = ("Le Maroc et les États-Unis ont lancé lundi l'exercice African Lion. "
+            "Le Sénégal, le Ghana et la Tunisie ont envoyé des contingents.")
+    triples, _ = extract("fr", text, [("exercice African Lion", EVENT)])
+    for country in ("Sénégal", "Ghana", "Tunisie"):
+        assert (country, "involvedIn", "exercice African Lion") in triples
+
+
+# --- a part of the event (its opening session) and its speakers; "كلا من" is no negation
+
+def test_the_partners_listed_after_kila_min_take_part_ar(extract):
+    text = ('انطلقت في نواكشوط مناورات "فلينتلوك" للقوات الخاصة. '
+            "أما الشركاء الدوليون فتضم قائمتهم كلا من فرنسا، وألمانيا، واليابان.")
+    triples, _ = extract("ar", text, [("فلينتلوك", EVENT)])
+    for country in ("فرنسا", "ألمانيا", "اليابان"):
+        assert (country, "involvedIn", "فلينتلوك") in triples
+
+
+def test_the_speakers_of_the_opening_session_take_part_ar(extract):
+    text = ('انطلقت في مراكش أشغال "المنتدى الإفريقي للأمن". '
+            "وتميزت الجلسة الافتتاحية بكلمة للمدير العام عبد اللطيف حموشي.")
+    triples, _ = extract("ar", text, [("المنتدى الإفريقي للأمن", EVENT), ("عبد اللطيف حموشي", "Person")])
+    assert ("عبد اللطيف حموشي", "involvedIn", "المنتدى الإفريقي للأمن") in triples
+
+
+def test_the_speakers_of_the_opening_ceremony_take_part_en(extract):
+    text = ("The Africa Security Forum opened on Monday in Marrakech. "
+            "The opening ceremony was addressed by Jürgen Stock and by Abdellatif Hammouchi.")
+    triples, _ = extract("en", text, [("Africa Security Forum", EVENT), ("Jürgen Stock", "Person"),
+                                      ("Abdellatif Hammouchi", "Person")])
+    assert ("Jürgen Stock", "involvedIn", "Africa Security Forum") in triples
+    assert ("Abdellatif Hammouchi", "involvedIn", "Africa Security Forum") in triples
+
+
+def test_a_speaker_of_the_opening_session_takes_part_fr(extract):
+    text = ("Les deux délégations ont ouvert lundi à Rabat le Forum de Rabat sur la sécurité. "
+            "Nasser Bourita a pris la parole lors de la séance d'ouverture.")
+    triples, _ = extract("fr", text, [("Forum de Rabat sur la sécurité", EVENT), ("Nasser Bourita", "Person")])
+    assert ("Nasser Bourita", "involvedIn", "Forum de Rabat sur la sécurité") in triples
+
+
+def test_the_subjects_after_a_back_reference_take_part_fr(extract):
+    # inversion: "Ont participé à l'exercice X, Y et Z": "à" governs the back-reference
+    text = ("Le Maroc et les États-Unis ont lancé lundi à Agadir l'exercice African Lion. "
+            "Ont participé à l'exercice la Tunisie, le Sénégal et le Ghana.")
+    triples, _ = extract("fr", text, [("exercice African Lion", EVENT)])
+    for country in ("Tunisie", "Sénégal", "Ghana"):
+        assert (country, "involvedIn", "exercice African Lion") in triples
+
+
+def test_a_vso_cue_with_a_back_reference_for_object_leaves_a_later_event_ar(extract):
+    # he supervised the operation the text is about, not the attacks named after it
+    text = ("وأشرف على العملية عبد اللطيف حموشي، فيما أكد مسؤول أن هذه العملية هي الأبرز منذ "
+            "هجمات مدريد في مارس 2004.")
+    triples, _ = extract("ar", text, [("هجمات مدريد", EVENT), ("عبد اللطيف حموشي", "Person")])
+    assert ("عبد اللطيف حموشي", "involvedIn", "هجمات مدريد") not in triples
+
+
+def test_no_owner_inside_a_name_cut_short_ar(extract):
+    # the conference's name runs on past Interpol ("... للإنتربول لمنطقة الشرق الأوسط"): the
+    # mention was cut short, Interpol is a word of the name
+    text = "افتتح الوزير أعمال المؤتمر الإقليمي العشرين للإنتربول لمنطقة الشرق الأوسط في عمان."
+    triples, _ = extract("ar", text, [("المؤتمر الإقليمي العشرين", EVENT), ("للإنتربول", "InternationalOrganization"),
+                                      ("منطقة الشرق الأوسط", "Location")])
+    assert ("للإنتربول", "involvedIn", "المؤتمر الإقليمي العشرين") not in triples
+
+
+# --- the persons a visitor met during the visit take part in it
+
+def test_the_persons_met_during_a_visit_take_part_ar(extract):
+    text = ("وجاءت المباحثات بعد زيارة عمل أداها الوزير إلى مدريد، التقى خلالها وزير الداخلية فرناندو غراندي مارلاسكا، "
+            "ووزير الخارجية خوسيه مانويل ألباريس.")
+    triples, relations = extract("ar", text, [("زيارة عمل", EVENT), ("فرناندو غراندي مارلاسكا", "Person"),
+                                              ("خوسيه مانويل ألباريس", "Person")])
+    assert ("فرناندو غراندي مارلاسكا", "involvedIn", "زيارة عمل") in triples
+    assert ("خوسيه مانويل ألباريس", "involvedIn", "زيارة عمل") in triples
+    assert "rule:visit-met" in {r.extractor for r in relations if r.type == "involvedIn"}
+
+
+def test_the_persons_met_during_a_visit_take_part_en(extract):
+    text = "In 2023 the minister paid a working visit to Rabat, during which he met Abdelouafi Laftit and Nasser Bourita."
+    triples, _ = extract("en", text, [("working visit", EVENT), ("Abdelouafi Laftit", "Person"), ("Nasser Bourita", "Person")])
+    assert ("Abdelouafi Laftit", "involvedIn", "working visit") in triples
+    assert ("Nasser Bourita", "involvedIn", "working visit") in triples
+
+
+def test_the_person_met_during_a_visit_takes_part_fr(extract):
+    text = "Le ministre a effectué une visite officielle à Madrid, au cours de laquelle il a rencontré Pedro Sánchez."
+    triples, _ = extract("fr", text, [("visite officielle", EVENT), ("Pedro Sánchez", "Person")])
+    assert ("Pedro Sánchez", "involvedIn", "visite officielle") in triples
+
+
+def test_the_co_leader_and_the_executor_take_part_en(extract):
+    text = ("Exercise Phoenix Express opened in Tunisia on Monday. "
+            "The exercise is co-led by Tunisia and executed by U.S. Sixth Fleet.")
+    triples, _ = extract("en", text, [("Exercise Phoenix Express", EVENT), ("U.S. Sixth Fleet", "GovernmentAgency")])
+    assert ("U.S. Sixth Fleet", "involvedIn", "Exercise Phoenix Express") in triples
