@@ -83,6 +83,9 @@ MAX_NAME = 4
 # French and English: lowercase adjectives between a head and its quoted name, at most
 # (l'exercice combiné maroco-américain « African Lion 2021 »; a hyphen counts as a word).
 MAX_ADJECTIVES_BEFORE_QUOTE = 4
+# Arabic: tokens of a body's or place's name and definite adjectives between a head and its
+# quoted name, at most (عملية الاتحاد الأوروبي البحرية «إيريني»).
+MAX_AR_WORDS_BEFORE_QUOTE = 5
 # Words between a titled event and its host city (JO de Paris 2024; الألعاب الأولمبية الصيفية باريس), at most.
 MAX_HOST_GAP = 2
 
@@ -168,6 +171,10 @@ class EventPatterns(EntityComponent):
         self._described_bare: dict[str, str] = {}  # norm -> without a proclitic before a description (_described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
+        self.dated_place_links = frozenset(normalize(w) for w in spec.get("dated_place_links") or [])
+        self.list_heads = phrases(spec.get("list_heads"))
+        self.list_links = frozenset(normalize(w) for w in spec.get("list_links") or [])
+        self.list_place_links = frozenset(normalize(w) for w in spec.get("list_place_links") or [])
         self.words = function_words(function_words_path)
         self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
@@ -185,6 +192,8 @@ class EventPatterns(EntityComponent):
                 k += 1
             if k > j and EVENT_QUOTING.after(doc, k):
                 j = k
+            elif (body := self._body_before_quote(doc, j, marks)) > j:
+                j = body
         else:
             # Lowercase adjectives between the head and a quoted name with its year (in the quotes
             # or right after): l'exercice combiné maroco-américain « African Lion 2021 » (without a year, "l'exercice
@@ -259,6 +268,21 @@ class EventPatterns(EntityComponent):
                 break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
+
+    @staticmethod
+    def _body_before_quote(doc: Doc, j: int, marks: LexiconMarks) -> int:
+        """Arabic: the start of a quoted name after the body or place whose operation it is and
+        its definite adjectives (عملية الاتحاد الأوروبي البحرية «إيريني»، عملية العبور «مرحبا
+        2023», a word the lexicon also knows as a place), or ``j`` when no quote follows them."""
+        k = j
+        while k < len(doc) and k - j < MAX_AR_WORDS_BEFORE_QUOTE:
+            if marks.type_at(k):
+                k = marks.name[k].end
+            elif is_definite(doc[k]) or marks.demonym_at(k):
+                k += 1
+            else:
+                break
+        return k if k > j and EVENT_QUOTING.after(doc, k) else j
 
     @staticmethod
     def _heads_at(doc: Doc) -> set[int]:
@@ -396,6 +420,52 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(place.start, i + len(head), place.text, "place"))
         return out
 
+    def _listed_names(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
+        """A plural head with a list of names, each an event of its own, each perhaps with the
+        place it took place in: les opérations Harmattan en Libye, Pamir en Afghanistan et
+        Chammal en Irak; the exercises "X" and "Y"; عمليات «X» في إيطاليا، «Y» في اليونان. One
+        name alone after a plural head is left out (les exercices Flintlock: the series)."""
+        out: list[EventMatch] = []
+        for i, head in self.list_heads.matches(norms):
+            k = i + len(head)
+            items: list[TokenRange] = []
+            while (item := self._list_item(doc, k, marks)) is not None:
+                items.append(item)
+                k = item.end + (1 if EVENT_QUOTING.after(doc, item.start - 1) else 0)
+                k = self._past_place(doc, norms, k, marks)
+                link = k
+                while link < len(doc) and link - k < 2 and (norms[link] in self.list_links or doc[link].text == ","):
+                    link += 1
+                if link == k:
+                    break
+                k = link
+            if len(items) >= 2:
+                out += [EventMatch(t.start, t.end, doc[t.start:t.end].text, " ".join(head)) for t in items]
+        return out
+
+    def _list_item(self, doc: Doc, k: int, marks: LexiconMarks) -> TokenRange | None:
+        """A name of a list after a plural head at ``k``: quoted, or (Latin) capitalized words
+        that are no place's or body's name, with a year or number after them."""
+        quoted = EVENT_QUOTING.after(doc, k)
+        if quoted or self.lang == "ar":
+            return quoted
+        end = k
+        while end < len(doc) and end - k < MAX_NAME and not doc[end].is_sent_start and (
+                is_capitalized(doc[end]) and not doc[end].is_stop or end > k and doc[end].like_num):
+            if marks.type_at(end):
+                return None
+            end += 1
+        return TokenRange(k, end) if end > k else None
+
+    def _past_place(self, doc: Doc, norms: list[str], k: int, marks: LexiconMarks) -> int:
+        """Past the place a listed name took place in (en Libye, in the Gulf of Guinea, في
+        اليونان), or ``k``."""
+        if k < len(doc) and norms[k] in self.list_place_links:
+            p = k + 1 + (1 if k + 1 < len(doc) and norms[k + 1] in self.words.articles else 0)
+            if p < len(doc) and marks.type_at(p) in ("City", "Country", "Location"):
+                return marks.name[p].end
+        return k
+
     def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """Latin: capitalized words and a year, then an apposition with an event head:
         "joining Cutlass Express 2023, the annual naval exercise"."""
@@ -479,6 +549,14 @@ class EventPatterns(EntityComponent):
                     name = doc[t + 2:c].text + " " + doc[i:h_end].text
             out.append(EventMatch(start if name_end > h_end else s0, name_end, name, " ".join(head), value[:4]))
         return out
+
+    def _dated_place_end(self, doc: Doc, norms: list[str], k: int, marks: LexiconMarks) -> int:
+        """Arabic: the end of the city or country a dated event took place in, right after its
+        date and one of ``dated_place_links`` (هجمات 13 نوفمبر 2015 في باريس), else ``k``. The
+        place stays a mention of its own: the phrase with it is the event's alias."""
+        if k + 1 < len(doc) and norms[k] in self.dated_place_links and marks.type_at(k + 1) in ("City", "Country"):
+            return marks.name[k + 1].end
+        return k
 
     def _in_force(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
         """A (definite) agreement or ceasefire dated by its signing or entry into force in the
@@ -675,7 +753,13 @@ class EventPatterns(EntityComponent):
             consumed.update(range(m.head_at, m.start))
         # Dates only serve a dated or in-force head: without one, finding them is wasted.
         dates = self._date_tokens(doc) if self.dated.found_in(norms) or self.in_force.found_in(norms) else []
-        for m in (self._dated(doc, norms, dates) + self._in_force(doc, norms, dates) + self._titled(doc, norms)
+        for m in self._dated(doc, norms, dates):
+            before = len(found)
+            claim(*m)
+            place_end = self._dated_place_end(doc, norms, m.end, marks)
+            if len(found) > before and place_end > m.end:
+                found[-1][1].alias = doc[m.start:place_end].text  # هجمات 13 نوفمبر 2015 في باريس
+        for m in (self._in_force(doc, norms, dates) + self._titled(doc, norms)
                   + self._name_before_head(doc, norms, marks) + self._named_by_apposition(doc, norms, marks)):
             claim(*m)
         resume = 0  # past the last match: no new one starts inside it
@@ -693,15 +777,16 @@ class EventPatterns(EntityComponent):
             # closing quote left out); else the span runs from the head, with a bare year that
             # follows (Exercise Bright Star 2017).
             start, end = (n_start, n_end) if name.quoted else (i, n_end)
-            if not name.quoted and year and after == n_end + 1:
-                end = n_end = after
+            if not name.quoted and year and (after == n_end + 1 or self.lang == "ar" and after == n_end + 2):
+                end = n_end = after  # Exercise Bright Star 2017; اعتداءات باريس عام 2015
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
             if taken & set(range(start, end)):
                 continue
             claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
             resume = max(end, after)
-        extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks)
+        extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks) \
+            + self._listed_names(doc, norms, marks)
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.
         named = " | ".join(normalize(record.name) for _, record in found)
         extra += [m for m in self._named_with_year(doc, norms, marks) if normalize(m.name) not in named]

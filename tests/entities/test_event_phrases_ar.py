@@ -133,3 +133,14 @@ def test_an_attack_told_by_its_target_beside_a_named_attack_is_that_attack():
     assert phrases(text)[1] == {}
     # positive control: the first sentence alone
     assert list(phrases(text.split(". ")[0] + ".")[1]) == ["الهجوم الذي استهدف سفارة الولايات المتحدة"]
+
+
+def test_an_attack_told_by_its_target_with_another_date_than_the_named_attack_is_another_one():
+    # the named attacks are of September 2001, the attack on the embassy of August 1998: two events
+    text = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
+            'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في أغسطس 1998 في نيروبي.')
+    assert list(phrases(text)[1]) == ["الهجوم على سفارة الولايات المتحدة"]
+    # the same month: the named attacks told by one target
+    same = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
+            'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في سبتمبر 2001 في نيروبي.')
+    assert phrases(same)[1] == {}

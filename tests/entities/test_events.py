@@ -225,3 +225,38 @@ def test_a_titled_event_takes_its_host_city_before_its_year():
 
 def found_name(found):
     return {text: record.name for text, record in found.items()}
+
+
+def test_arabic_quoted_name_after_the_body_whose_operation_it_is():
+    # a body's name and a definite adjective between the head and the quoted name
+    found = events("ar", 'تعتمد عليه عملية الاتحاد الأوروبي البحرية "أتالانتا" قبالة الصومال')
+    assert list(found) == ["أتالانتا"]
+    # no quote after them: the body is no name of the operation
+    assert events("ar", "تعتمد عليه عملية الاتحاد الأوروبي البحرية قبالة الصومال") == {}
+
+
+def test_arabic_event_head_after_a_proclitic_and_a_dated_event_with_its_place():
+    found = events("ar", "وكان العقل المدبر لهجمات 11 سبتمبر 2001 في نيويورك مطلوبا")
+    assert list(found) == ["هجمات 11 سبتمبر 2001"]
+    # the place stays a mention of its own: the phrase with it is the alias
+    assert found["هجمات 11 سبتمبر 2001"].alias == "هجمات 11 سبتمبر 2001 في نيويورك"
+    assert events("ar", "وأدان المجلس هجمات 11 سبتمبر 2001 بشدة")["هجمات 11 سبتمبر 2001"].alias is None
+
+
+def test_arabic_place_named_attack_keeps_its_year_after_a_year_word():
+    found = events("ar", "في قضية اعتداءات مدريد عام 2004 أمام المحكمة")
+    assert list(found) == ["اعتداءات مدريد عام 2004"]
+    assert found["اعتداءات مدريد عام 2004"].year == "2004"
+
+
+def test_a_plural_head_with_a_list_of_names_gives_one_event_each():
+    # the proclitic written on the quote (و"إيريني") is a token of its own
+    found = events("ar", 'وشاركت في عمليات "أتالانتا" في الصومال و"إيريني" في ليبيا')
+    assert list(found) == ["أتالانتا", "إيريني"]
+    found = events("fr", "Ces avions ont servi aux opérations Harmattan en Libye, Serval au Mali et Chammal en Irak.")
+    assert list(found) == ["Harmattan", "Serval", "Chammal"]
+    found = events("en", "The navy joined the exercises Cutlass Express and Obangame Express off West Africa.")
+    assert [r.name for r in found.values()] == ["Cutlass Express", "Obangame Express"]
+    # one name alone after a plural head that takes no name of its own is no list
+    assert events("fr", "Ces avions ont servi aux opérations Harmattan en Libye.") == {}
+    assert events("en", "Troops took part in operations in Mali and Niger.") == {}
