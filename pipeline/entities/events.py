@@ -43,19 +43,21 @@ from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
-from pipeline.language.morphology import ARTICLE, WA, split_proclitic
+from pipeline.language.morphology import ARTICLE, WA, glued_to_hamza, lam_prefixed, split_proclitic
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads, event_phrases
 
 EVENT_HEADS_FILE = PATTERNS_DIR / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
 # form-IV past ا...ت) do not name an event (عملية أطلقت).
-_AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
+_AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت|\Sا\S\Sت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
-_AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
+_AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
+# Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
+MIN_AR_BARE_NAME = 5
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 # English names a session's body before its head noun (the Morocco-Mauritania High Joint
 # Commission): the tokens between the link and the body noun.
@@ -84,8 +86,9 @@ MAX_NAME = 4
 # (l'exercice combiné maroco-américain « African Lion 2021 »; a hyphen counts as a word).
 MAX_ADJECTIVES_BEFORE_QUOTE = 4
 # Arabic: tokens of a body's or place's name and definite adjectives between a head and its
-# quoted name, at most (عملية الاتحاد الأوروبي البحرية «إيريني»).
-MAX_AR_WORDS_BEFORE_QUOTE = 5
+# quoted name, at most (عملية الاتحاد الأوروبي البحرية «إيريني»، التدريب البحري الجوي المصري
+# اليوناني القبرصي المشترك «ميدوزا-10»).
+MAX_AR_WORDS_BEFORE_QUOTE = 7
 # Words between a titled event and its host city (JO de Paris 2024; الألعاب الأولمبية الصيفية باريس), at most.
 MAX_HOST_GAP = 2
 
@@ -172,6 +175,11 @@ class EventPatterns(EntityComponent):
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
         self.dated_place_links = frozenset(normalize(w) for w in spec.get("dated_place_links") or [])
+        # event_phrases.yaml's words of a class or a series (the deadliest attacks, attacks in the UK)
+        described = event_phrases().get(lang) or {}
+        self.series_words = frozenset(normalize(w) for w in described.get("generic_words") or [])
+        self.plural_heads = frozenset(normalize(w) for w in described.get("plural_heads") or [])
+        self.indefinite = frozenset(normalize(w) for w in described.get("indefinite") or [])
         self.list_heads = phrases(spec.get("list_heads"))
         self.list_links = frozenset(normalize(w) for w in spec.get("list_links") or [])
         self.list_place_links = frozenset(normalize(w) for w in spec.get("list_place_links") or [])
@@ -233,6 +241,8 @@ class EventPatterns(EntityComponent):
             # l'attaque de Sousse, l'attentat de la Kasbah, the attack in Nairobi
             k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
+                if head in self.attack_heads and self._series(doc, norms, j - len(head), head):
+                    return None
                 return NameAfter(j, marks.name[k].end, False)
             if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
                     and k not in self._heads_at(doc):
@@ -258,7 +268,7 @@ class EventPatterns(EntityComponent):
                 return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
             if not is_arabic_word(token) or is_clitic(token) or n.startswith(ARTICLE) or n in AR_STOP or n in self.common:
                 return None
-            if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n) or _AR_MASDAR_SHAPE.match(n):
+            if self._not_a_bare_name(token.text, n):
                 return None
             return NameAfter(j, j + 1, False)
         end = j
@@ -270,19 +280,52 @@ class EventPatterns(EntityComponent):
         return NameAfter(j, end, False) if end > j else None
 
     @staticmethod
+    def _not_a_bare_name(text: str, n: str) -> bool:
+        """Arabic: a word after عملية that says what the operation does, not its name: a verb
+        (عملية أطلقت، عملية شاركت), an adjective, a verbal noun (عملية إنزال، عملية تبادل), one
+        glued to a preposition (عملية لإنجاز، عملية لتبادل), or a word too short for a name
+        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا)."""
+        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text):
+            return True
+        words = (n, n[1:]) if lam_prefixed(n) else (n,)
+        return any(_AR_VERB_SHAPE.match(w) or _AR_ADJECTIVE_SHAPE.match(w) or _AR_MASDAR_SHAPE.match(w) for w in words)
+
+    @staticmethod
     def _body_before_quote(doc: Doc, j: int, marks: LexiconMarks) -> int:
         """Arabic: the start of a quoted name after the body or place whose operation it is and
         its definite adjectives (عملية الاتحاد الأوروبي البحرية «إيريني»، عملية العبور «مرحبا
-        2023», a word the lexicon also knows as a place), or ``j`` when no quote follows them."""
+        2023», a word the lexicon also knows as a place; التدريب البحري الجوي المصري اليوناني
+        القبرصي المشترك «ميدوزا-10»; التمرين المضاد للإرهاب «درع الصحراء»), or ``j`` when no
+        quote follows them."""
         k = j
         while k < len(doc) and k - j < MAX_AR_WORDS_BEFORE_QUOTE:
             if marks.type_at(k):
                 k = marks.name[k].end
             elif is_definite(doc[k]) or marks.demonym_at(k):
                 k += 1
+            elif is_clitic(doc[k]) and k + 1 < len(doc) and is_definite(doc[k + 1]):
+                k += 2  # التمرين المضاد للإرهاب «درع الصحراء 2022»: a genitive after the adjective
             else:
                 break
         return k if k > j and EVENT_QUOTING.after(doc, k) else j
+
+    def _series(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...]) -> bool:
+        """Latin: an attack head at ``i`` that a place after it does not single out: a class or a
+        series (the deadliest attacks in the Sahel, one of the worst attacks in X: a word of
+        ``generic_words`` among the adjectives before it), an indefinite one (an attack in
+        Europe; "a migration conference in Rome" is one conference) or a bare plural (linked to
+        attacks in the UK)."""
+        k = i
+        while k > 0 and i - k < MAX_ADJECTIVES_BEFORE_QUOTE and doc[k - 1].is_alpha and doc[k - 1].is_lower \
+                and norms[k - 1] not in self.words.articles and norms[k - 1] not in self.indefinite:
+            if norms[k - 1] in self.series_words:
+                return True
+            k -= 1
+        before = norms[k - 1] if k > 0 else ""
+        if before in self.indefinite:
+            return True
+        return " ".join(head) in self.plural_heads and before not in self.words.articles \
+            and before not in self.words.demonstratives and doc[k - 1].tag_ not in ("PRP$", "POS") if k > 0 else False
 
     @staticmethod
     def _heads_at(doc: Doc) -> set[int]:
@@ -667,8 +710,11 @@ class EventPatterns(EntityComponent):
                        for t in range(k + 2, min(len(doc), k + 8))):
                 continue
             e = k
-            s0 = e
-            while s0 > 0 and e - s0 < MAX_NAME and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
+            # a number ends the name (Joint Action Days Danube 8, a week-long operation)
+            s0 = e - 1 if e > 1 and doc[e - 1].like_num and not _YEAR.match(texts[e - 1]) \
+                and is_capitalized(doc[e - 2]) else e
+            while s0 > 0 and e - s0 < MAX_NAME + (1 if s0 < e and doc[e - 1].like_num else 0) \
+                    and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
                     and not marks.type_at(s0 - 1) and not marks.demonym_at(s0 - 1) \
                     and doc[s0 - 1].ent_type_ not in ("PERSON", "PER", "GPE", "NORP", "DATE"):
                 s0 -= 1

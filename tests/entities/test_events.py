@@ -260,3 +260,38 @@ def test_a_plural_head_with_a_list_of_names_gives_one_event_each():
     # one name alone after a plural head that takes no name of its own is no list
     assert events("fr", "Ces avions ont servi aux opérations Harmattan en Libye.") == {}
     assert events("en", "Troops took part in operations in Mali and Niger.") == {}
+
+
+def test_arabic_quoted_name_after_a_long_run_of_adjectives_a_genitive_or_an_edition():
+    found = events("ar", 'انطلقت فعاليات التدريب البحري الجوي المصري اليوناني القبرصي المشترك "ميدوزا-12" أمس')
+    assert list(found) == ["ميدوزا-12"]
+    found = events("ar", 'وأكد أن التمرين المضاد للإرهاب "درع الصحراء 2022" مبرمج في الجزائر')
+    assert list(found) == ["درع الصحراء 2022"]
+    assert list(events("ar", 'وكانت نسخة "ميدوزا-9" قد جرت في جزيرة كريت')) == ["ميدوزا-9"]
+    # an edition without a quoted name is no event here
+    assert events("ar", "وكانت نسخة العام الماضي قد جرت في جزيرة كريت") == {}
+
+
+def test_a_place_does_not_single_out_a_class_an_indefinite_or_a_bare_plural_attack():
+    assert events("en", "It was one of the deadliest attacks in the Sahel in years.") == {}
+    assert events("en", "The group has not been linked to attacks in the UK.") == {}
+    assert events("en", "He was convicted of planning an attack in Brussels.") == {}
+    # positive controls: a definite attack named by its place
+    assert list(events("en", "He condemned the attack in Nairobi on Monday.")) == ["attack in Nairobi"]
+    assert list(events("en", "Investigators reviewed the attacks in Brussels.")) == ["attacks in Brussels"]
+
+
+def test_an_apposition_names_an_event_with_a_number_after_its_name():
+    found = events("en", "The navy concluded Cutlass Express 24, a joint maritime exercise, on Friday.")
+    assert list(found) == ["Cutlass Express 24"]
+    # a year is no number of an edition here: the name with a year is the other rule's
+    assert events("en", "The navy concluded 24, a joint maritime exercise, on Friday.") == {}
+
+
+def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
+    for text in ("نفذت القوات عملية دهم في الحي", "نفذت القوات عملية لتبادل الأسرى", "نفذت عملية لإنجاز المهمة",
+                 "وهي عملية شاركت فيها عدة دول"):
+        assert events("ar", text) == {}, text
+    # foreign names stay names
+    assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
+    assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]
