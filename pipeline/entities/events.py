@@ -245,7 +245,9 @@ class EventPatterns(EntityComponent):
                     return None
                 return NameAfter(j, marks.name[k].end, False)
             if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
-                    and k not in self._heads_at(doc):
+                    and k not in self._heads_at(doc) and doc[k].ent_type_ not in ("DATE", "TIME") \
+                    and not self._series(doc, norms, j - len(head), head):
+                # (a month is no place: "a truck bombing in April 2002")
                 end = k
                 while end < len(doc) and end - k < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1

@@ -276,6 +276,9 @@ def test_a_place_does_not_single_out_a_class_an_indefinite_or_a_bare_plural_atta
     assert events("en", "It was one of the deadliest attacks in the Sahel in years.") == {}
     assert events("en", "The group has not been linked to attacks in the UK.") == {}
     assert events("en", "He was convicted of planning an attack in Brussels.") == {}
+    assert events("en", "It was the deadliest attack in the Islamic Republic's history.") == {}
+    # a month is no place that names an attack
+    assert "bombing in April 2002" not in events("en", "It was the target of a bombing in April 2002 that killed 19.")
     # positive controls: a definite attack named by its place
     assert list(events("en", "He condemned the attack in Nairobi on Monday.")) == ["attack in Nairobi"]
     assert list(events("en", "Investigators reviewed the attacks in Brussels.")) == ["attacks in Brussels"]
