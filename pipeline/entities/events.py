@@ -632,8 +632,6 @@ class EventPatterns(EntityComponent):
         out = []
         cities = {s.start: s.end for s in doc.spans.get("lexicon", []) if s.label_ == "City"}
         for i, title in self.titled.matches(norms):
-            if self.lang != "ar" and not is_capitalized(doc[i]):
-                continue  # a title is written capitalized: "1.2 euro in 2024" is a price
             t_end = i + len(title)
             start = i
             while start > 0 and i - start < 2 and is_capitalized(doc[start - 1]) and not _YEAR.match(doc[start - 1].text):

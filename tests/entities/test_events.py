@@ -298,9 +298,3 @@ def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
     # foreign names stay names
     assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
     assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]
-
-
-def test_the_euro_with_its_year_is_a_titled_event_and_a_price_is_not():
-    assert list(events("fr", "La police s'est préparée pour l'Euro 2016 en France.")) == ["Euro 2016"]
-    assert list(events("en", "Police prepared for Euro 2024 in Germany.")) == ["Euro 2024"]
-    assert events("en", "The price rose to 1.2 euro in 2024.") == {}
