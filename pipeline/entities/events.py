@@ -314,20 +314,19 @@ class EventPatterns(EntityComponent):
     def _series(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...]) -> bool:
         """Latin: an attack head at ``i`` that a place after it does not single out: a class or a
         series (the deadliest attacks in the Sahel, one of the worst attacks in X: a word of
-        ``generic_words`` among the adjectives before it), an indefinite one (an attack in
-        Europe; "a migration conference in Rome" is one conference) or a bare plural (linked to
-        attacks in the UK)."""
+        ``generic_words`` among the adjectives before it) or a bare plural (linked to attacks in
+        the UK). An indefinite one is a report's own ("Une attaque à Bamako a fait vingt morts")."""
         k = i
         while k > 0 and i - k < MAX_ADJECTIVES_BEFORE_QUOTE and doc[k - 1].is_alpha and doc[k - 1].is_lower \
                 and norms[k - 1] not in self.words.articles and norms[k - 1] not in self.indefinite:
             if norms[k - 1] in self.series_words:
                 return True
             k -= 1
-        before = norms[k - 1] if k > 0 else ""
-        if before in self.indefinite:
-            return True
-        return " ".join(head) in self.plural_heads and before not in self.words.articles \
-            and before not in self.words.demonstratives and doc[k - 1].tag_ not in ("PRP$", "POS") if k > 0 else False
+        if k == 0 or " ".join(head) not in self.plural_heads:
+            return False
+        before = norms[k - 1]
+        return before not in self.indefinite | self.words.articles | self.words.demonstratives \
+            and doc[k - 1].tag_ not in ("PRP$", "POS")
 
     @staticmethod
     def _heads_at(doc: Doc) -> set[int]:
