@@ -11,7 +11,8 @@ entity components know nothing of how a language's pipeline is made.
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
   organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
-  ``entity_heads.yaml``) and off an indefinite person title (ووزيرة -> و + وزيرة), unless the whole word is a known word (وزير is no و + زير).
+  ``entity_heads.yaml``), off an event head (لهجمات -> ل + هجمات, ``event_heads.yaml``) and off
+  an indefinite person title (ووزيرة -> و + وزيرة), unless the whole word is a known word (وزير is no و + زير).
 
 Usage::
 
@@ -27,7 +28,7 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import entity_heads, load_lexicon, person_titles
+from pipeline.ontology_data import entity_heads, event_heads, load_lexicon, person_titles
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
                      "arabic_event_phrases", "event_signings")
@@ -65,6 +66,9 @@ def arabic_stems() -> set[str]:
         stems |= {normalize(h).split()[0] for h in spec.get("unquoted_name") or []}
         if spec.get("quoted_name"):  # لصحيفة «لوموند»: ل + صحيفة
             stems |= {normalize(h).split()[0] for h in spec.get("heads") or [] if not normalize(h).startswith(ARTICLE)}
+    # an event head after a proclitic (لهجمات 13 نوفمبر، وهجوم بروكسل، بعملية «X»): ل + هجمات
+    stems |= {normalize(h).split()[0] for h in (event_heads().get("ar") or {}).get("heads") or []
+              if not normalize(h).startswith(ARTICLE)}
     # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
     stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}
     stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}

@@ -62,6 +62,7 @@ from pipeline.entities.anaphors import AnaphorLinks, Antecedent
 from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
+from pipeline.language.dates import find_dates
 from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import event_heads, event_kinds, event_phrases_ar, load_lexicon
@@ -88,6 +89,8 @@ MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
 NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
+# Tokens after an attack told by its target where its date is looked for (في يناير 2015).
+MAX_DATE_TOKENS_AFTER = 5
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -205,11 +208,19 @@ class ArabicEventPhrases(EntityComponent):
             span = Span(doc, phrase.start, phrase.end, label="Event")
             found.append((span, EventName(span.text, phrase.head, phrase.year)))
             resume = phrase.end
-        # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one
-        named_kinds = {self._event_kind(s, bare) for s in events}
-        found += [(s, r) for s, r in self._target_phrases(doc, norms, bare, names,
-                                                           taken | {k for s, _ in found for k in range(s.start, s.end)})
-                  if self.kind(r.head) not in named_kinds]
+        # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one,
+        # unless both are dated and their dates differ (الهجوم على مقر مجلة X في يناير 2015 beside
+        # هجمات 13 نوفمبر 2015)
+        named_dates: dict[str, set[str | None]] = {}
+        for s in events:
+            named_dates.setdefault(self._event_kind(s, bare), set()).add(self._date_of(doc, s.start, s.end))
+        for s, r in self._target_phrases(doc, norms, bare, names,
+                                         taken | {k for s, _ in found for k in range(s.start, s.end)}):
+            dates = named_dates.get(self.kind(r.head))
+            date = self._date_of(doc, s.end, min(len(doc), s.end + MAX_DATE_TOKENS_AFTER)) if dates else None
+            if dates is None or date and None not in dates and not any(
+                    d.startswith(date) or date.startswith(d) for d in dates if d):
+                found.append((s, r))
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
@@ -255,6 +266,12 @@ class ArabicEventPhrases(EntityComponent):
             out.append((span, EventName(span.text, bare[i], None, alias)))
             taken = taken | set(range(i, end))
         return out
+
+    @staticmethod
+    def _date_of(doc: Doc, start: int, end: int) -> str | None:
+        """The first full or month date written in tokens ``start:end`` (هجمات 13 نوفمبر 2015;
+        في يناير 2015 after an attack), ``YYYY-MM[-DD]``; ``None`` when there is none."""
+        return next((d.value for d in find_dates(doc[start:end].text, "ar") if len(d.value) >= 7), None)
 
     def _target_phrases(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                         taken: set[int]) -> list[tuple[Span, EventName]]:

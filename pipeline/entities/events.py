@@ -43,19 +43,21 @@ from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
-from pipeline.language.morphology import ARTICLE, WA, split_proclitic
+from pipeline.language.morphology import ARTICLE, WA, glued_to_hamza, lam_prefixed, split_proclitic
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, event_heads, event_phrases
 
 EVENT_HEADS_FILE = PATTERNS_DIR / "event_heads.yaml"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Without a POS tagger: words shaped like verbs (imperfect ي/ت/ن + 3 letters or more,
 # form-IV past ا...ت) do not name an event (عملية أطلقت).
-_AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت)$")
+_AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت|\Sا\S\Sت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
-_AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S)$")
+_AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
+# Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
+MIN_AR_BARE_NAME = 5
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
 # English names a session's body before its head noun (the Morocco-Mauritania High Joint
 # Commission): the tokens between the link and the body noun.
@@ -83,6 +85,10 @@ MAX_NAME = 4
 # French and English: lowercase adjectives between a head and its quoted name, at most
 # (l'exercice combiné maroco-américain « African Lion 2021 »; a hyphen counts as a word).
 MAX_ADJECTIVES_BEFORE_QUOTE = 4
+# Arabic: tokens of a body's or place's name and definite adjectives between a head and its
+# quoted name, at most (عملية الاتحاد الأوروبي البحرية «إيريني»، التدريب البحري الجوي المصري
+# اليوناني القبرصي المشترك «ميدوزا-10»).
+MAX_AR_WORDS_BEFORE_QUOTE = 7
 # Words between a titled event and its host city (JO de Paris 2024; الألعاب الأولمبية الصيفية باريس), at most.
 MAX_HOST_GAP = 2
 
@@ -168,6 +174,15 @@ class EventPatterns(EntityComponent):
         self._described_bare: dict[str, str] = {}  # norm -> without a proclitic before a description (_described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
+        self.dated_place_links = frozenset(normalize(w) for w in spec.get("dated_place_links") or [])
+        # event_phrases.yaml's words of a class or a series (the deadliest attacks, attacks in the UK)
+        described = event_phrases().get(lang) or {}
+        self.series_words = frozenset(normalize(w) for w in described.get("generic_words") or [])
+        self.plural_heads = frozenset(normalize(w) for w in described.get("plural_heads") or [])
+        self.indefinite = frozenset(normalize(w) for w in described.get("indefinite") or [])
+        self.list_heads = phrases(spec.get("list_heads"))
+        self.list_links = frozenset(normalize(w) for w in spec.get("list_links") or [])
+        self.list_place_links = frozenset(normalize(w) for w in spec.get("list_place_links") or [])
         self.words = function_words(function_words_path)
         self.naming_cues = Phrases(self.naming + [(w,) for w in self.words.naming])
 
@@ -185,6 +200,8 @@ class EventPatterns(EntityComponent):
                 k += 1
             if k > j and EVENT_QUOTING.after(doc, k):
                 j = k
+            elif (body := self._body_before_quote(doc, j, marks)) > j:
+                j = body
         else:
             # Lowercase adjectives between the head and a quoted name with its year (in the quotes
             # or right after): l'exercice combiné maroco-américain « African Lion 2021 » (without a year, "l'exercice
@@ -224,9 +241,13 @@ class EventPatterns(EntityComponent):
             # l'attaque de Sousse, l'attentat de la Kasbah, the attack in Nairobi
             k = j + 1 + (1 if j + 1 < len(doc) and norms[j + 1] in self.words.articles else 0)
             if k < len(doc) and marks.type_at(k) in ("City", "Country", "Location"):
+                if head in self.attack_heads and self._series(doc, norms, j - len(head), head):
+                    return None
                 return NameAfter(j, marks.name[k].end, False)
             if k < len(doc) and head in self.attack_heads and is_capitalized(doc[k]) and not marks.type_at(k) \
-                    and k not in self._heads_at(doc):
+                    and k not in self._heads_at(doc) and doc[k].ent_type_ not in ("DATE", "TIME") \
+                    and not self._series(doc, norms, j - len(head), head):
+                # (a month is no place: "a truck bombing in April 2002")
                 end = k
                 while end < len(doc) and end - k < MAX_NAME and is_capitalized(doc[end]) and not marks.type_at(end):
                     end += 1
@@ -249,7 +270,7 @@ class EventPatterns(EntityComponent):
                 return None  # اجتماع عقداه، اتفاق ملزم: a meeting or a deal needs a quoted name, a place or a year
             if not is_arabic_word(token) or is_clitic(token) or n.startswith(ARTICLE) or n in AR_STOP or n in self.common:
                 return None
-            if _AR_VERB_SHAPE.match(n) or _AR_ADJECTIVE_SHAPE.match(n) or _AR_MASDAR_SHAPE.match(n):
+            if self._not_a_bare_name(token.text, n):
                 return None
             return NameAfter(j, j + 1, False)
         end = j
@@ -259,6 +280,53 @@ class EventPatterns(EntityComponent):
                 break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
+
+    @staticmethod
+    def _not_a_bare_name(text: str, n: str) -> bool:
+        """Arabic: a word after عملية that says what the operation does, not its name: a verb
+        (عملية أطلقت، عملية شاركت), an adjective, a verbal noun (عملية إنزال، عملية تبادل), one
+        glued to a preposition (عملية لإنجاز، عملية لتبادل), or a word too short for a name
+        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا)."""
+        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text):
+            return True
+        words = (n, n[1:]) if lam_prefixed(n) else (n,)
+        return any(_AR_VERB_SHAPE.match(w) or _AR_ADJECTIVE_SHAPE.match(w) or _AR_MASDAR_SHAPE.match(w) for w in words)
+
+    @staticmethod
+    def _body_before_quote(doc: Doc, j: int, marks: LexiconMarks) -> int:
+        """Arabic: the start of a quoted name after the body or place whose operation it is and
+        its definite adjectives (عملية الاتحاد الأوروبي البحرية «إيريني»، عملية العبور «مرحبا
+        2023», a word the lexicon also knows as a place; التدريب البحري الجوي المصري اليوناني
+        القبرصي المشترك «ميدوزا-10»; التمرين المضاد للإرهاب «درع الصحراء»), or ``j`` when no
+        quote follows them."""
+        k = j
+        while k < len(doc) and k - j < MAX_AR_WORDS_BEFORE_QUOTE:
+            if marks.type_at(k):
+                k = marks.name[k].end
+            elif is_definite(doc[k]) or marks.demonym_at(k):
+                k += 1
+            elif is_clitic(doc[k]) and k + 1 < len(doc) and is_definite(doc[k + 1]):
+                k += 2  # التمرين المضاد للإرهاب «درع الصحراء 2022»: a genitive after the adjective
+            else:
+                break
+        return k if k > j and EVENT_QUOTING.after(doc, k) else j
+
+    def _series(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...]) -> bool:
+        """Latin: an attack head at ``i`` that a place after it does not single out: a class or a
+        series (the deadliest attacks in the Sahel, one of the worst attacks in X: a word of
+        ``generic_words`` among the adjectives before it) or a bare plural (linked to attacks in
+        the UK). An indefinite one is a report's own ("Une attaque à Bamako a fait vingt morts")."""
+        k = i
+        while k > 0 and i - k < MAX_ADJECTIVES_BEFORE_QUOTE and doc[k - 1].is_alpha and doc[k - 1].is_lower \
+                and norms[k - 1] not in self.words.articles and norms[k - 1] not in self.indefinite:
+            if norms[k - 1] in self.series_words:
+                return True
+            k -= 1
+        if k == 0 or " ".join(head) not in self.plural_heads:
+            return False
+        before = norms[k - 1]
+        return before not in self.indefinite | self.words.articles | self.words.demonstratives \
+            and doc[k - 1].tag_ not in ("PRP$", "POS")
 
     @staticmethod
     def _heads_at(doc: Doc) -> set[int]:
@@ -396,6 +464,52 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(place.start, i + len(head), place.text, "place"))
         return out
 
+    def _listed_names(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
+        """A plural head with a list of names, each an event of its own, each perhaps with the
+        place it took place in: les opérations Harmattan en Libye, Pamir en Afghanistan et
+        Chammal en Irak; the exercises "X" and "Y"; عمليات «X» في إيطاليا، «Y» في اليونان. One
+        name alone after a plural head is left out (les exercices Flintlock: the series)."""
+        out: list[EventMatch] = []
+        for i, head in self.list_heads.matches(norms):
+            k = i + len(head)
+            items: list[TokenRange] = []
+            while (item := self._list_item(doc, k, marks)) is not None:
+                items.append(item)
+                k = item.end + (1 if EVENT_QUOTING.after(doc, item.start - 1) else 0)
+                k = self._past_place(doc, norms, k, marks)
+                link = k
+                while link < len(doc) and link - k < 2 and (norms[link] in self.list_links or doc[link].text == ","):
+                    link += 1
+                if link == k:
+                    break
+                k = link
+            if len(items) >= 2:
+                out += [EventMatch(t.start, t.end, doc[t.start:t.end].text, " ".join(head)) for t in items]
+        return out
+
+    def _list_item(self, doc: Doc, k: int, marks: LexiconMarks) -> TokenRange | None:
+        """A name of a list after a plural head at ``k``: quoted, or (Latin) capitalized words
+        that are no place's or body's name, with a year or number after them."""
+        quoted = EVENT_QUOTING.after(doc, k)
+        if quoted or self.lang == "ar":
+            return quoted
+        end = k
+        while end < len(doc) and end - k < MAX_NAME and not doc[end].is_sent_start and (
+                is_capitalized(doc[end]) and not doc[end].is_stop or end > k and doc[end].like_num):
+            if marks.type_at(end):
+                return None
+            end += 1
+        return TokenRange(k, end) if end > k else None
+
+    def _past_place(self, doc: Doc, norms: list[str], k: int, marks: LexiconMarks) -> int:
+        """Past the place a listed name took place in (en Libye, in the Gulf of Guinea, في
+        اليونان), or ``k``."""
+        if k < len(doc) and norms[k] in self.list_place_links:
+            p = k + 1 + (1 if k + 1 < len(doc) and norms[k + 1] in self.words.articles else 0)
+            if p < len(doc) and marks.type_at(p) in ("City", "Country", "Location"):
+                return marks.name[p].end
+        return k
+
     def _named_with_year(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[EventMatch]:
         """Latin: capitalized words and a year, then an apposition with an event head:
         "joining Cutlass Express 2023, the annual naval exercise"."""
@@ -479,6 +593,14 @@ class EventPatterns(EntityComponent):
                     name = doc[t + 2:c].text + " " + doc[i:h_end].text
             out.append(EventMatch(start if name_end > h_end else s0, name_end, name, " ".join(head), value[:4]))
         return out
+
+    def _dated_place_end(self, doc: Doc, norms: list[str], k: int, marks: LexiconMarks) -> int:
+        """Arabic: the end of the city or country a dated event took place in, right after its
+        date and one of ``dated_place_links`` (هجمات 13 نوفمبر 2015 في باريس), else ``k``. The
+        place stays a mention of its own: the phrase with it is the event's alias."""
+        if k + 1 < len(doc) and norms[k] in self.dated_place_links and marks.type_at(k + 1) in ("City", "Country"):
+            return marks.name[k + 1].end
+        return k
 
     def _in_force(self, doc: Doc, norms: list[str], dates: list[DateTokens]) -> list[EventMatch]:
         """A (definite) agreement or ceasefire dated by its signing or entry into force in the
@@ -589,8 +711,11 @@ class EventPatterns(EntityComponent):
                        for t in range(k + 2, min(len(doc), k + 8))):
                 continue
             e = k
-            s0 = e
-            while s0 > 0 and e - s0 < MAX_NAME and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
+            # a number ends the name (Joint Action Days Danube 8, a week-long operation)
+            s0 = e - 1 if e > 1 and doc[e - 1].like_num and not _YEAR.match(texts[e - 1]) \
+                and is_capitalized(doc[e - 2]) else e
+            while s0 > 0 and e - s0 < MAX_NAME + (1 if s0 < e and doc[e - 1].like_num else 0) \
+                    and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
                     and not marks.type_at(s0 - 1) and not marks.demonym_at(s0 - 1) \
                     and doc[s0 - 1].ent_type_ not in ("PERSON", "PER", "GPE", "NORP", "DATE"):
                 s0 -= 1
@@ -675,7 +800,13 @@ class EventPatterns(EntityComponent):
             consumed.update(range(m.head_at, m.start))
         # Dates only serve a dated or in-force head: without one, finding them is wasted.
         dates = self._date_tokens(doc) if self.dated.found_in(norms) or self.in_force.found_in(norms) else []
-        for m in (self._dated(doc, norms, dates) + self._in_force(doc, norms, dates) + self._titled(doc, norms)
+        for m in self._dated(doc, norms, dates):
+            before = len(found)
+            claim(*m)
+            place_end = self._dated_place_end(doc, norms, m.end, marks)
+            if len(found) > before and place_end > m.end:
+                found[-1][1].alias = doc[m.start:place_end].text  # هجمات 13 نوفمبر 2015 في باريس
+        for m in (self._in_force(doc, norms, dates) + self._titled(doc, norms)
                   + self._name_before_head(doc, norms, marks) + self._named_by_apposition(doc, norms, marks)):
             claim(*m)
         resume = 0  # past the last match: no new one starts inside it
@@ -693,15 +824,16 @@ class EventPatterns(EntityComponent):
             # closing quote left out); else the span runs from the head, with a bare year that
             # follows (Exercise Bright Star 2017).
             start, end = (n_start, n_end) if name.quoted else (i, n_end)
-            if not name.quoted and year and after == n_end + 1:
-                end = n_end = after
+            if not name.quoted and year and (after == n_end + 1 or self.lang == "ar" and after == n_end + 2):
+                end = n_end = after  # Exercise Bright Star 2017; اعتداءات باريس عام 2015
             if year is None and n_end > n_start and _YEAR.match(norms[n_end - 1]):
                 year = norms[n_end - 1][:4]
             if taken & set(range(start, end)):
                 continue
             claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
             resume = max(end, after)
-        extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks)
+        extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks) \
+            + self._listed_names(doc, norms, marks)
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.
         named = " | ".join(normalize(record.name) for _, record in found)
         extra += [m for m in self._named_with_year(doc, norms, marks) if normalize(m.name) not in named]

@@ -28,12 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-from pipeline.language.morphology import PROCLITICS, rest_norm, split_proclitic
+from pipeline.language.morphology import PROCLITIC_BEFORE_QUOTE, PROCLITICS, rest_norm, split_proclitic
 from pipeline.language.normalize import normalize
 
 SENTENCE_END = {".", "!", "?", "؟", "؛", "...", "…"}
 
-_EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'"]
+# A proclitic written on an opening quote (و"بوسيدون"، و«فلينتلوك») is a token of its own,
+# so the quoted name is read as one.
+_EXTRA_PREFIXES = [r"\.+", "“", "«", r"\(", r"\[", '"', "'", PROCLITIC_BEFORE_QUOTE]
 _EXTRA_SUFFIXES = [r"\.+", "،", "؛", "؟", "”", "»", r"\)", r"\]", ":", '"', "'", "!"]
 
 

@@ -41,6 +41,9 @@ PREPOSITIONS = ("ب", "ل", "ك")
 PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCTIONS + PREPOSITIONS
 # The single proclitic letters (و ف ب ل ك), for character classes and ``str.lstrip``.
 PROCLITIC_LETTERS = "".join(CONJUNCTIONS + PREPOSITIONS)
+# A proclitic (or a pair) written on an opening quote (و"بوسيدون"، وب«فرونتكس»): a tokenizer
+# prefix, so the quoted name is read as one (language/arabic.py).
+PROCLITIC_BEFORE_QUOTE = f"[{''.join(CONJUNCTIONS)}]?[{PROCLITIC_LETTERS}](?=[\"«“])"
 # Hamza-bearing alefs: a proclitic glued to a hamza-initial word (بإسناد، لأجل، وأكد).
 HAMZA_ALEFS = "أإآ"
 # Possessive / object pronoun suffixes of the third person (``str.endswith`` takes the tuple).

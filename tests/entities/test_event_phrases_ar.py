@@ -141,3 +141,14 @@ def test_a_meeting_of_named_officials_is_an_event_with_its_place_as_alias():
     assert found["اجتماع وزراء داخلية دول الساحل"].alias == "اجتماع وزراء داخلية دول الساحل في نواكشوط"
     # a meeting with no officials named after it is no event
     assert phrases("وعقد اجتماع مطول في نواكشوط يوم الاثنين.")[1] == {}
+
+
+def test_an_attack_told_by_its_target_with_another_date_than_the_named_attack_is_another_one():
+    # the named attacks are of September 2001, the attack on the embassy of August 1998: two events
+    text = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
+            'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في أغسطس 1998 في نيروبي.')
+    assert list(phrases(text)[1]) == ["الهجوم على سفارة الولايات المتحدة"]
+    # the same month: the named attacks told by one target
+    same = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
+            'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في سبتمبر 2001 في نيروبي.')
+    assert phrases(same)[1] == {}

@@ -225,3 +225,77 @@ def test_a_titled_event_takes_its_host_city_before_its_year():
 
 def found_name(found):
     return {text: record.name for text, record in found.items()}
+
+
+def test_arabic_quoted_name_after_the_body_whose_operation_it_is():
+    # a body's name and a definite adjective between the head and the quoted name
+    found = events("ar", 'تعتمد عليه عملية الاتحاد الأوروبي البحرية "أتالانتا" قبالة الصومال')
+    assert list(found) == ["أتالانتا"]
+    # no quote after them: the body is no name of the operation
+    assert events("ar", "تعتمد عليه عملية الاتحاد الأوروبي البحرية قبالة الصومال") == {}
+
+
+def test_arabic_event_head_after_a_proclitic_and_a_dated_event_with_its_place():
+    found = events("ar", "وكان العقل المدبر لهجمات 11 سبتمبر 2001 في نيويورك مطلوبا")
+    assert list(found) == ["هجمات 11 سبتمبر 2001"]
+    # the place stays a mention of its own: the phrase with it is the alias
+    assert found["هجمات 11 سبتمبر 2001"].alias == "هجمات 11 سبتمبر 2001 في نيويورك"
+    assert events("ar", "وأدان المجلس هجمات 11 سبتمبر 2001 بشدة")["هجمات 11 سبتمبر 2001"].alias is None
+
+
+def test_arabic_place_named_attack_keeps_its_year_after_a_year_word():
+    found = events("ar", "في قضية اعتداءات مدريد عام 2004 أمام المحكمة")
+    assert list(found) == ["اعتداءات مدريد عام 2004"]
+    assert found["اعتداءات مدريد عام 2004"].year == "2004"
+
+
+def test_a_plural_head_with_a_list_of_names_gives_one_event_each():
+    # the proclitic written on the quote (و"إيريني") is a token of its own
+    found = events("ar", 'وشاركت في عمليات "أتالانتا" في الصومال و"إيريني" في ليبيا')
+    assert list(found) == ["أتالانتا", "إيريني"]
+    found = events("fr", "Ces avions ont servi aux opérations Harmattan en Libye, Serval au Mali et Chammal en Irak.")
+    assert list(found) == ["Harmattan", "Serval", "Chammal"]
+    found = events("en", "The navy joined the exercises Cutlass Express and Obangame Express off West Africa.")
+    assert [r.name for r in found.values()] == ["Cutlass Express", "Obangame Express"]
+    # one name alone after a plural head that takes no name of its own is no list
+    assert events("fr", "Ces avions ont servi aux opérations Harmattan en Libye.") == {}
+    assert events("en", "Troops took part in operations in Mali and Niger.") == {}
+
+
+def test_arabic_quoted_name_after_a_long_run_of_adjectives_a_genitive_or_an_edition():
+    found = events("ar", 'انطلقت فعاليات التدريب البحري الجوي المصري اليوناني القبرصي المشترك "ميدوزا-12" أمس')
+    assert list(found) == ["ميدوزا-12"]
+    found = events("ar", 'وأكد أن التمرين المضاد للإرهاب "درع الصحراء 2022" مبرمج في الجزائر')
+    assert list(found) == ["درع الصحراء 2022"]
+    assert list(events("ar", 'وكانت نسخة "ميدوزا-9" قد جرت في جزيرة كريت')) == ["ميدوزا-9"]
+    # an edition without a quoted name is no event here
+    assert events("ar", "وكانت نسخة العام الماضي قد جرت في جزيرة كريت") == {}
+
+
+def test_a_place_does_not_single_out_a_class_an_indefinite_or_a_bare_plural_attack():
+    assert events("en", "It was one of the deadliest attacks in the Sahel in years.") == {}
+    assert events("en", "The group has not been linked to attacks in the UK.") == {}
+    # an indefinite attack is the one the report tells
+    assert list(events("fr", "Une attaque à Bamako a fait vingt morts.")) == ["attaque à Bamako"]
+    assert events("en", "It was the deadliest attack in the Islamic Republic's history.") == {}
+    # a month is no place that names an attack
+    assert "bombing in April 2002" not in events("en", "It was the target of a bombing in April 2002 that killed 19.")
+    # positive controls: a definite attack named by its place
+    assert list(events("en", "He condemned the attack in Nairobi on Monday.")) == ["attack in Nairobi"]
+    assert list(events("en", "Investigators reviewed the attacks in Brussels.")) == ["attacks in Brussels"]
+
+
+def test_an_apposition_names_an_event_with_a_number_after_its_name():
+    found = events("en", "The navy concluded Cutlass Express 24, a joint maritime exercise, on Friday.")
+    assert list(found) == ["Cutlass Express 24"]
+    # a year is no number of an edition here: the name with a year is the other rule's
+    assert events("en", "The navy concluded 24, a joint maritime exercise, on Friday.") == {}
+
+
+def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
+    for text in ("نفذت القوات عملية دهم في الحي", "نفذت القوات عملية لتبادل الأسرى", "نفذت عملية لإنجاز المهمة",
+                 "وهي عملية شاركت فيها عدة دول"):
+        assert events("ar", text) == {}, text
+    # foreign names stay names
+    assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
+    assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]

@@ -51,3 +51,12 @@ def test_the_splitter_keeps_each_word_split_and_starts_again_with_new_stems():
     assert [t.text for t in nlp("وفرنسا والمغرب")] == ["و", "فرنسا", "و", "المغرب"]
     splitter.stems = frozenset()
     assert splitter.split_of("وفرنسا") is None
+
+
+def test_a_proclitic_written_on_an_opening_quote_is_a_token_of_its_own():
+    nlp = build_arabic_nlp()
+    doc = nlp('عملية "ثيميس" و"بوسيدون" وب«فرونتكس» والوكالة')
+    assert [t.text for t in doc] == ["عملية", '"', "ثيميس", '"', "و", '"', "بوسيدون", '"', "وب", "«", "فرونتكس",
+                                     "»", "و", "الوكالة"]
+    # a word that starts with the same letter and no quote after it stays whole
+    assert [t.text for t in nlp("وزير بوسيدون")] == ["وزير", "بوسيدون"]
