@@ -48,6 +48,13 @@ def _members_of(ctx: SentenceContext, cues: list[tuple[int, int]], org: Arg) -> 
                and ctx.only(ctx.text[c1:org.start], ("of", "filler")) for _, c1 in cues)
 
 
+def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg], org: Arg) -> bool:
+    """``org`` is joined to the first or last state of ``chain`` by a conjunction only, and no
+    membership cue says "of" it: a co-party of the states, not the body they belong to."""
+    return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
+               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+
+
 @relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
 def membership(ctx: SentenceContext) -> list[Candidate]:
     """Countries listed with an international organization and a membership cue ("Les
@@ -72,9 +79,11 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         # The nearest organization, past one the states leave ("A and B left ECOWAS and
         # formed the X": X's members).
         near = sorted(orgs, key=lambda o: min(abs(o.start - hi), abs(lo - o.end)))
-        org = next((o for o in near if not _left(ctx, chain, o, orgs)), near[0])
-        if any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
-               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org):
+        staying = [o for o in near if not _left(ctx, chain, o, orgs)] or near[:1]
+        # An organization coordinated with the states is their co-party ("signed by the EU, Italy
+        # and Tunisia"); one further away may still be theirs ("X الذي يضم A وB، و«Y» التي ...").
+        org = next((o for o in staying if not _co_party(ctx, cues, chain, o)), staying[0])
+        if _co_party(ctx, cues, chain, org):
             continue  # "signed by the EU, Italy and Tunisia": co-parties, not members
         if org.end <= lo and ctx.cues("agent", ctx.before(Arg("", "", "", phrase_start(ctx, org), org.end, ""), AGENT_WORDS)[0], org.start):
             continue  # "The force, set up by the X, includes A, B": X's creation, not X, has them

@@ -123,3 +123,14 @@ def test_members_named_after_a_membership_cue_are_members(extract):
     triples, _ = extract("en", "The Liptako-Gourma Authority has three members, Mali, Burkina Faso and Niger.",
                          [("Liptako-Gourma Authority", "InternationalOrganization")])
     assert ("Mali", "Liptako-Gourma Authority") in _members(triples), _members(triples)
+
+
+def test_the_states_a_body_groups_stay_its_members_when_another_body_follows_them_ar(extract):
+    # the second framework, coordinated after the list, is no co-party of the states
+    text = ('ويرتبط الاتحاد الأوروبي بجيرانه عبر إطارين: "الاتحاد من أجل المتوسط" الذي يضم المغرب وتونس ومصر، '
+            'و"الشراكة الشرقية" التي تضم أوكرانيا ومولدوفا.')
+    triples, _ = extract("ar", text, [("الاتحاد من أجل المتوسط", "InternationalOrganization"),
+                                      ("الشراكة الشرقية", "InternationalOrganization")])
+    for state in ("المغرب", "تونس", "مصر"):
+        assert (state, "memberOf", "الاتحاد من أجل المتوسط") in triples, triples
+        assert (state, "memberOf", "الشراكة الشرقية") not in triples
