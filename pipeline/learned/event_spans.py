@@ -40,13 +40,12 @@ from spacy.tokens import Doc
 
 from pipeline.learned.classifier import logistic
 from pipeline.learned.features import word_form
-from pipeline.learned.fitting import choose_threshold, read_gold, write_model
+from pipeline.learned.fitting import author_folds, choose_threshold, read_gold, write_model
 from pipeline.model import Document, Mention
 from pipeline.ontology_data import EVENT_MODEL_FILE
 
 SOURCE = "learned:event"
 SEED = 13
-FOLDS = 5
 MIN_TRIGGER_COUNT = 2
 MIN_FEATURE_COUNT = 2
 MAX_LENGTH = 14  # tokens after the trigger
@@ -306,11 +305,10 @@ def fit(gold_docs: list[dict]) -> dict:
         return vec, clf
 
     # Out-of-fold decoding picks the threshold: F-beta of whole event names found, per document.
-    order = sorted(range(len(rows_by_doc)), key=lambda k: rows_by_doc[k][0])
-    fold_of = {rows_by_doc[k][0]: n % FOLDS for n, k in enumerate(order)}
+    fold_of = author_folds([r[0] for r in rows_by_doc])
     oof: list[tuple[float, int]] = []  # (probability of a decoded extent, correct)
     gold_events = 0
-    for fold in range(FOLDS):
+    for fold in sorted(set(fold_of.values())):
         vec, clf = train([r for r in rows_by_doc if fold_of[r[0]] != fold])
         for doc_id, rows, taken, g in (r for r in rows_by_doc if fold_of[r[0]] == fold):
             gold_events += sum(e["type"] == "Event" for e in g["entities"])

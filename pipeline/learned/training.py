@@ -7,9 +7,9 @@ when its mentions match gold entities (same type, a shared normalized name, as t
 matches them) that the gold relates with that type; candidates of an ``optional`` gold
 relation are left out. One logistic regression per relation type (scikit-learn, L-BFGS,
 fixed seed); the threshold is chosen on out-of-fold predictions over the candidates the
-rules did not already state, documents kept whole in a fold: the best F0.7 among the points
-whose precision is at least :data:`MIN_PRECISION` (:func:`choose_threshold`); a type with no
-such point is left out. The weights go to a JSON file the run reads.
+rules did not already state, one fold per author (:func:`author_folds`): the best F0.7 among
+the points whose precision is at least :data:`MIN_PRECISION` (:func:`choose_threshold`); a
+type with no such point is left out. The weights go to a JSON file the run reads.
 
 Usage::
 
@@ -29,11 +29,11 @@ from pipeline.evaluation.score import names as gold_names
 from pipeline.evaluation.score import variants
 from pipeline.learned.candidates import SIGNATURES, SYMMETRIC
 from pipeline.learned.classifier import featurize
-from pipeline.learned.fitting import MIN_PRECISION, MIN_TRUE, choose_threshold, read_gold, write_model
+from pipeline.learned.fitting import (MIN_PRECISION, MIN_TRUE, author_folds, choose_threshold, read_gold,
+                                      write_model)
 from pipeline.model import Document
 
 SEED = 13
-FOLDS = 5
 MIN_FEATURE_COUNT = 2
 MIN_POSITIVES = 8
 # The inverse L2 strength of every logistic model.
@@ -47,6 +47,9 @@ class Example:
     features: list[str]
     label: int
     by_rule: bool  # the rules already stated this relation on this pair
+    # What the candidate would add to the graph: the gold relation (head, type, tail) it finds,
+    # else its arguments' names; several candidates (mentions of one pair) may share it.
+    key: tuple = ()
 
 
 def _parse(text: str, doc_id: str):
@@ -134,22 +137,29 @@ def examples_of(gold: dict, parsed: tuple | None = None, aligned: Callable | Non
         heads, tails = aligned(cand.head.mention), aligned(cand.tail.mention)
         keys = {(h, cand.type, t) for h in heads for t in tails}
         if keys & required:
-            label = 1
+            label, key = 1, min(keys & required)
         elif keys & optional:
             continue
         else:
-            label = 0
+            label, key = 0, (cand.head.mention.key or cand.head.mention.text, cand.type,
+                             cand.tail.mention.key or cand.tail.mention.text)
+        if cand.type in SYMMETRIC:
+            key = (min(key[0], key[2]), cand.type, max(key[0], key[2]))  # either order, one key
         by_rule = (cand.head.mention.id, cand.type, cand.tail.mention.id) in stated
-        out.append(Example(gold["id"], cand.type, feats, label, by_rule))
+        out.append(Example(gold["id"], cand.type, feats, label, by_rule, key))
     return out
 
 
-def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES)) -> dict:
+def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES),
+        min_precision: float = MIN_PRECISION) -> dict:
+    """One logistic model per relation type with its out-of-fold operating point (a type
+    without one at ``min_precision`` is left out; a lower value is for measurements only)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     docs = sorted({e.doc for e in examples})
-    fold_of = {d: i % FOLDS for i, d in enumerate(docs)}
+    fold_of = author_folds(docs)
+    folds = sorted(set(fold_of.values()))
     types: dict[str, dict] = {}
     report: dict[str, dict] = {}
     for rtype in relation_types:
@@ -174,7 +184,7 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
 
         probs: list[float] = []
         labels: list[int] = []
-        for fold in range(FOLDS):
+        for fold in folds:
             held = [e for e in rows if fold_of[e.doc] == fold and not e.by_rule]
             model = train([e for e in rows if fold_of[e.doc] != fold])
             if model is None or not held:
@@ -183,10 +193,10 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             X = vec.transform([{f: 1.0 for f in e.features if f in keep} for e in held])
             probs += list(clf.predict_proba(X)[:, 1])
             labels += [e.label for e in held]
-        chosen = choose_threshold(list(zip(probs, labels)), sum(labels))
+        chosen = choose_threshold(list(zip(probs, labels)), sum(labels), min_precision)
         if chosen is None:
             report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False,
-                             "reason": f"no out-of-fold precision >= {MIN_PRECISION} with {MIN_TRUE} found"}
+                             "reason": f"no out-of-fold precision >= {min_precision} with {MIN_TRUE} found"}
             continue
         vec, clf = train(rows)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-4}
