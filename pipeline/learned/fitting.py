@@ -27,6 +27,11 @@ MIN_TRUE = 10
 MIN_AUTHORS = 3
 DOC_FOLDS = 5
 _AUTHORED_ID = re.compile(r"^[a-z]+-[a-z]{2}-([a-z]+[0-9]+)-[0-9]+$")
+# The author splits of corpus/train a model must hold on before it ships (each side in turn
+# trains, the other scores; scripts/cross_authors.py prints the same splits in full): what it
+# adds on the authors it never saw must be right at least CROSS_MIN_PRECISION of the time.
+CROSS_SPLITS = (("a1", "a3", "a4", "e1", "f1"), ("a1", "a2", "e1", "f1"))
+CROSS_MIN_PRECISION = 0.65
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,12 @@ def choose_threshold(scored: list[tuple[float, int]], total_positives: int,
         if best is None or f > best.f_beta:
             best = Threshold(p, f, prec, rec, tp, fp)
     return best
+
+
+def author_of(doc_id: str) -> str | None:
+    """The author a corpus/train id names ("tr-ar-a1-004" -> "a1"), else None."""
+    found = _AUTHORED_ID.match(doc_id)
+    return found.group(1) if found else None
 
 
 def author_folds(doc_ids: list[str]) -> dict[str, int]:

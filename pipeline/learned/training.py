@@ -29,8 +29,8 @@ from pipeline.evaluation.score import names as gold_names
 from pipeline.evaluation.score import variants
 from pipeline.learned.candidates import SIGNATURES, SYMMETRIC
 from pipeline.learned.classifier import featurize
-from pipeline.learned.fitting import (MIN_PRECISION, MIN_TRUE, author_folds, choose_threshold, read_gold,
-                                      write_model)
+from pipeline.learned.fitting import (CROSS_MIN_PRECISION, CROSS_SPLITS, MIN_PRECISION, MIN_TRUE, Threshold,
+                                      author_folds, author_of, choose_threshold, read_gold, write_model)
 from pipeline.model import Document
 
 SEED = 13
@@ -150,16 +150,85 @@ def examples_of(gold: dict, parsed: tuple | None = None, aligned: Callable | Non
     return out
 
 
-def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES),
-        min_precision: float = MIN_PRECISION) -> dict:
-    """One logistic model per relation type with its out-of-fold operating point (a type
-    without one at ``min_precision`` is left out; a lower value is for measurements only)."""
+def _train(subset: list[Example], keep: set[str]):
+    """A logistic model over ``subset`` (features in ``keep``), or None with one class only."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    y = [e.label for e in subset]
+    if len(set(y)) < 2:
+        return None
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
+    clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
+                             max_iter=1000)
+    clf.fit(X, y)
+    return vec, clf
+
+
+def _probabilities(model, rows: list[Example], keep: set[str]) -> list[float]:
+    vec, clf = model
+    return list(clf.predict_proba(vec.transform([{f: 1.0 for f in e.features if f in keep} for e in rows]))[:, 1])
+
+
+def _operating_point(rows: list[Example], keep: set[str], min_precision: float) -> Threshold | None:
+    """The threshold chosen on out-of-fold predictions (one fold per author) over the rows
+    the rules did not already state."""
+    fold_of = author_folds([e.doc for e in rows])
+    probs: list[float] = []
+    labels: list[int] = []
+    for fold in sorted(set(fold_of.values())):
+        held = [e for e in rows if fold_of[e.doc] == fold and not e.by_rule]
+        model = _train([e for e in rows if fold_of[e.doc] != fold], keep)
+        if model is None or not held:
+            continue
+        probs += _probabilities(model, held, keep)
+        labels += [e.label for e in held]
+    return choose_threshold(list(zip(probs, labels)), sum(labels), min_precision)
+
+
+def _added(model, threshold: float, rows: list[Example], keep: set[str]) -> tuple[int, int]:
+    """(right, added): the relations ``model`` adds over ``rows`` at ``threshold``, one per
+    :attr:`Example.key`, leaving out those the rules already found."""
+    found = {(e.doc, e.key) for e in rows if e.by_rule and e.label}
+    new = [e for e in rows if not e.by_rule and (e.doc, e.key) not in found]
+    taken: dict[tuple, int] = {}
+    for e, p in zip(new, _probabilities(model, new, keep) if new else []):
+        if p >= threshold:
+            taken[(e.doc, e.key)] = max(taken.get((e.doc, e.key), 0), e.label)
+    return sum(taken.values()), len(taken)
+
+
+def across_authors(rows: list[Example], keep: set[str], min_precision: float) -> list[dict] | None:
+    """Does a type hold on authors its model never saw? For each split of
+    :data:`CROSS_SPLITS` and each direction: the model trained on one side (its operating point
+    out of author there) adds relations to the other side at :data:`CROSS_MIN_PRECISION` or more.
+    One row per direction; None when the rows' authors do not cover the splits (not corpus/train)."""
+    author = {e.doc: author_of(e.doc) for e in rows}
+    present = set(author.values())
+    out = []
+    for split in CROSS_SPLITS:
+        if not set(split) < present:
+            return None
+        rest = tuple(sorted(present - set(split)))
+        for side, other in ((split, rest), (rest, split)):
+            train_rows = [e for e in rows if author[e.doc] in side]
+            test_rows = [e for e in rows if author[e.doc] in other]
+            point = _operating_point(train_rows, keep, min_precision)
+            model = _train(train_rows, keep) if point else None
+            right, added = _added(model, point.value, test_rows, keep) if model else (0, 0)
+            out.append({"trained_on": " ".join(side), "right": right, "added": added,
+                        "holds": added > 0 and right / added >= CROSS_MIN_PRECISION})
+    return out
+
+
+def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES),
+        min_precision: float = MIN_PRECISION) -> dict:
+    """One logistic model per relation type with its out-of-author operating point (a type
+    without one at ``min_precision`` is left out; a lower value is for measurements only). On
+    the authors of corpus/train a type is kept only when it also holds on every split of
+    :func:`across_authors`."""
     docs = sorted({e.doc for e in examples})
-    fold_of = author_folds(docs)
-    folds = sorted(set(fold_of.values()))
     types: dict[str, dict] = {}
     report: dict[str, dict] = {}
     for rtype in relation_types:
@@ -170,42 +239,27 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             continue
         counts = Counter(f for e in rows for f in set(e.features))
         keep = {f for f, c in counts.items() if c >= MIN_FEATURE_COUNT}
-
-        def train(subset: list[Example]):
-            vec = DictVectorizer(sort=True)
-            X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
-            y = [e.label for e in subset]
-            clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
-                                     max_iter=1000)
-            if len(set(y)) < 2:
-                return None
-            clf.fit(X, y)
-            return vec, clf
-
-        probs: list[float] = []
-        labels: list[int] = []
-        for fold in folds:
-            held = [e for e in rows if fold_of[e.doc] == fold and not e.by_rule]
-            model = train([e for e in rows if fold_of[e.doc] != fold])
-            if model is None or not held:
-                continue
-            vec, clf = model
-            X = vec.transform([{f: 1.0 for f in e.features if f in keep} for e in held])
-            probs += list(clf.predict_proba(X)[:, 1])
-            labels += [e.label for e in held]
-        chosen = choose_threshold(list(zip(probs, labels)), sum(labels), min_precision)
+        chosen = _operating_point(rows, keep, min_precision)
         if chosen is None:
             report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False,
                              "reason": f"no out-of-fold precision >= {min_precision} with {MIN_TRUE} found"}
             continue
-        vec, clf = train(rows)
+        oof = {"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3), "tp": chosen.tp,
+               "fp": chosen.fp}
+        splits = across_authors(rows, keep, min_precision) if min_precision >= MIN_PRECISION else None
+        if splits is not None and not all(d["holds"] for d in splits):
+            report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False, "oof_new": oof,
+                             "reason": f"does not add at precision >= {CROSS_MIN_PRECISION} on every author split",
+                             "splits": splits}
+            continue
+        vec, clf = _train(rows, keep)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-4}
         types[rtype] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": round(float(chosen.value), 4),
                         "weights": dict(sorted(weights.items()))}
-        report[rtype] = {"candidates": len(rows), "positives": positives, "trained": True,
-                         "oof_new": {"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3),
-                                     "tp": chosen.tp, "fp": chosen.fp},
+        report[rtype] = {"candidates": len(rows), "positives": positives, "trained": True, "oof_new": oof,
                          "threshold": round(float(chosen.value), 3), "features": len(weights)}
+        if splits is not None:
+            report[rtype]["splits"] = splits
     return {"format": "doc2kg-relations/1", "types": types,
             "meta": {"documents": len(docs), "seed": SEED, "report": report}}
 
