@@ -146,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     other = [s for s in stems if s not in one]
     parsed = {s: parsed_file(s, args.cache) for s in stems}
     if args.ceiling:
-        print("| trained on | scored on | type | " + " | ".join(f"top {k}" for k in CEILING_K) + " | new positives / new |")
+        tops = " | ".join(f"top {k}" for k in CEILING_K)
+        print(f"| trained on | scored on | type | {tops} | new positives / new |")
         print("|---|---|---|" + "---|" * (len(CEILING_K) + 1))
         for train_on, score_on in ((one, other), (other, one)):
             model, _ = train(args.model, [x for s in train_on for x in parsed[s]], min_precision=0.0)

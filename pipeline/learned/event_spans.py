@@ -312,7 +312,8 @@ def fit(gold_docs: list[dict]) -> dict:
         for _, rows, taken, _ in docs:
             if not rows:
                 continue
-            probs = clf.predict_proba(vec.transform([{f: 1.0 for f in feats if f in keep} for _, feats, _ in rows]))[:, 1]
+            X = vec.transform([{f: 1.0 for f in feats if f in keep} for _, feats, _ in rows])
+            probs = clf.predict_proba(X)[:, 1]
             labels = {rows[k][0]: rows[k][2] for k in range(len(rows))}
             out += [(p, labels[ext]) for ext, p in decode([(rows[k][0], float(probs[k])) for k in range(len(rows))],
                                                           0.0, taken)]
