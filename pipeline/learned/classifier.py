@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pipeline.learned.candidates import Candidate, candidate_pairs
-from pipeline.learned.features import RuleIndex, candidate_features
+from pipeline.learned.features import CueIndex, RuleIndex, candidate_features, cue_features
 from pipeline.model import Document, Evidence, Mention, Relation
 from pipeline.ontology_data import RELATION_MODEL_FILE
 from pipeline.relations.domains import find_domains
@@ -79,12 +79,14 @@ def featurize(doc: Doc, mentions: list[Mention], relations: list[Relation], lang
     rules = RuleIndex.of(relations)
     cands = candidate_pairs(doc, mentions)
     starts = sorted(m.start for m in mentions)
+    cues = CueIndex.of(doc, lang) if cands else None
     out = []
     for cand in cands:
         lo = min(cand.head.mention.end, cand.tail.mention.end)
         hi = max(cand.head.mention.start, cand.tail.mention.start)
         between = sum(lo <= s < hi for s in starts)
-        out.append((cand, candidate_features(doc, cand, rules, lang, between)))
+        feats = candidate_features(doc, cand, rules, lang, between) + cue_features(cand, cues)
+        out.append((cand, feats))
     return out
 
 

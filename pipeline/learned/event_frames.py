@@ -312,12 +312,12 @@ def frame_examples(gold: dict, parsed: tuple | None = None, aligned=None):
         keys = ({(x, cand.role, y) for x in args for y in evs} if cand.role == "involvedIn"
                 else {(y, cand.role, x) for x in args for y in evs})
         if keys & required:
-            label = 1
+            label, key = 1, min(keys & required)
         elif keys & optional:
             continue
         else:
-            label = 0
-        out.append(Example(gold["id"], cand.role, feats, label, "rule=same" in feats))
+            label, key = 0, (cand.argument.name, cand.role, cand.event.name)
+        out.append(Example(gold["id"], cand.role, feats, label, "rule=same" in feats, key))
     return out
 
 

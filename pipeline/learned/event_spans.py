@@ -40,13 +40,13 @@ from spacy.tokens import Doc
 
 from pipeline.learned.classifier import logistic
 from pipeline.learned.features import word_form
-from pipeline.learned.fitting import choose_threshold, read_gold, write_model
+from pipeline.learned.fitting import (CROSS_MIN_PRECISION, CROSS_SPLITS, author_folds, author_of, choose_threshold,
+                                      read_gold, write_model)
 from pipeline.model import Document, Mention
 from pipeline.ontology_data import EVENT_MODEL_FILE
 
 SOURCE = "learned:event"
 SEED = 13
-FOLDS = 5
 MIN_TRIGGER_COUNT = 2
 MIN_FEATURE_COUNT = 2
 MAX_LENGTH = 14  # tokens after the trigger
@@ -305,26 +305,59 @@ def fit(gold_docs: list[dict]) -> dict:
         clf.fit(X, y)
         return vec, clf
 
-    # Out-of-fold decoding picks the threshold: F-beta of whole event names found, per document.
-    order = sorted(range(len(rows_by_doc)), key=lambda k: rows_by_doc[k][0])
-    fold_of = {rows_by_doc[k][0]: n % FOLDS for n, k in enumerate(order)}
-    oof: list[tuple[float, int]] = []  # (probability of a decoded extent, correct)
-    gold_events = 0
-    for fold in range(FOLDS):
-        vec, clf = train([r for r in rows_by_doc if fold_of[r[0]] != fold])
-        for doc_id, rows, taken, g in (r for r in rows_by_doc if fold_of[r[0]] == fold):
-            gold_events += sum(e["type"] == "Event" for e in g["entities"])
+    def decoded(model, docs) -> list[tuple[float, int]]:
+        """(probability, correct) of each extent decoded over ``docs`` (no threshold)."""
+        vec, clf = model
+        out = []
+        for _, rows, taken, _ in docs:
             if not rows:
                 continue
-            probs = clf.predict_proba(vec.transform([{f: 1.0 for f in feats if f in keep} for _, feats, _ in rows]))[:, 1]
+            X = vec.transform([{f: 1.0 for f in feats if f in keep} for _, feats, _ in rows])
+            probs = clf.predict_proba(X)[:, 1]
             labels = {rows[k][0]: rows[k][2] for k in range(len(rows))}
-            for ext, p in decode([(rows[k][0], float(probs[k])) for k in range(len(rows))], 0.0, taken):
-                oof.append((p, labels[ext]))
-    chosen = choose_threshold(oof, gold_events)
+            out += [(p, labels[ext]) for ext, p in decode([(rows[k][0], float(probs[k])) for k in range(len(rows))],
+                                                          0.0, taken)]
+        return out
+
+    def out_of_author(docs):
+        """Out-of-fold decoding (one fold per author) picks the threshold: F-beta of whole
+        event names found, per document; and the number of gold events."""
+        fold_of = author_folds([r[0] for r in docs])
+        oof: list[tuple[float, int]] = []
+        gold = 0
+        for fold in sorted(set(fold_of.values())):
+            held = [r for r in docs if fold_of[r[0]] == fold]
+            gold += sum(e["type"] == "Event" for r in held for e in r[3]["entities"])
+            oof += decoded(train([r for r in docs if fold_of[r[0]] != fold]), held)
+        return choose_threshold(oof, gold), gold
+
+    chosen, gold_events = out_of_author(rows_by_doc)
+    # As the relation models (pipeline.learned.training.across_authors): kept only when a model
+    # trained on each side of each author split adds events on the other at the floor.
+    splits = None
+    authors = {r[0]: author_of(r[0]) for r in rows_by_doc}
+    if chosen is not None and all(set(split) < set(authors.values()) for split in CROSS_SPLITS):
+        splits = []
+        for split in CROSS_SPLITS:
+            rest = tuple(sorted(set(authors.values()) - set(split)))
+            for side, other in ((split, rest), (rest, split)):
+                side_docs = [r for r in rows_by_doc if authors[r[0]] in side]
+                point, _ = out_of_author(side_docs)
+                taken = ([y for p, y in decoded(train(side_docs), [r for r in rows_by_doc if authors[r[0]] in other])
+                          if p >= point.value] if point else [])
+                splits.append({"trained_on": " ".join(side), "right": sum(taken), "added": len(taken),
+                               "holds": bool(taken) and sum(taken) / len(taken) >= CROSS_MIN_PRECISION})
+    held_out = ({"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3), "tp": chosen.tp,
+                 "fp": chosen.fp} if chosen else None)
+    if splits is not None and not all(d["holds"] for d in splits):
+        chosen = None
     vec, clf = train(rows_by_doc)
     weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-4}
-    oof_meta = ({"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3), "tp": chosen.tp,
-                 "fp": chosen.fp} if chosen else {"reason": "no operating point reaches the precision floor"})
+    oof_meta = (held_out if chosen else
+                {"reason": "no operating point reaches the precision floor" if held_out is None else
+                 f"does not add at precision >= {CROSS_MIN_PRECISION} on every author split", "held_out": held_out})
+    if splits is not None:
+        oof_meta["splits"] = splits
     return {"format": "doc2kg-events/1", "triggers": {k: sorted(v) for k, v in sorted(triggers.items())},
             "bias": round(float(clf.intercept_[0]), 4),
             # No operating point: the model is kept for inspection but accepts nothing.

@@ -127,3 +127,60 @@ def candidate_features(doc: Doc, cand: Candidate, rules: RuleIndex, lang: str,
         path = _dep_path(doc, head, tail)
         feats.append(f"path={path}" if path is not None else "path=none")
     return feats
+
+
+# Cue families (ontology/patterns, :mod:`pipeline.relations.cues`) read around a candidate: the
+# rules' own trigger words, grouped, so that what the model learns from them is a family (a
+# signing verb, a membership word, a training noun) rather than one author's wording.
+CUE_FAMILIES = ("cooperatesWith", "memberOf", "memberRole", "leads", "headed_by", "providesTrainingTo",
+                "providesIntelligenceTo", "involvedIn", "participation", "hosting", "joint", "signing", "among",
+                "with", "between", "within", "of", "possessive", "minister", "ministry", "government_head",
+                "state_head", "deputy", "rank", "counterpart", "trainees", "training_school", "training_field",
+                "flow_to", "flow_source", "recipient", "agent", "passive_agent", "relative", "clause_break",
+                "affiliated", "sub_unit", "capital", "locative", "negation", "hedge", "attribution_said",
+                "event_reference", "rupture", "withdrawal", "role_former")
+# How far before the first argument and after the second cues are read (tokens).
+CUE_WINDOW = 6
+
+
+@dataclass
+class CueIndex:
+    """The cue families found in each sentence of a document: family -> token indexes where one
+    of its cues starts, read once per document."""
+
+    starts: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc, lang: str) -> "CueIndex":
+        from pipeline.relations.cues import load_cues
+
+        cues = load_cues()
+        families = [f for f in CUE_FAMILIES if f in cues.data]
+        starts: dict[str, list[int]] = defaultdict(list)
+        for sent in doc.sents:
+            text = sent.text
+            for family in families:
+                for start, _ in cues.find(family, lang, text, sent.start_char):
+                    token = doc.char_span(start, start + 1, alignment_mode="expand")
+                    if token is not None and len(token):
+                        starts[family].append(token.start)
+        return cls(dict(starts))
+
+    def between(self, lo: int, hi: int) -> set[str]:
+        return {f for f, ts in self.starts.items() if any(lo <= t < hi for t in ts)}
+
+
+def cue_features(cand: Candidate, cues: CueIndex) -> list[str]:
+    """The cue families between the arguments (``bcue``), just before the first (``pcue``) and
+    just after the second (``acue``), with the arguments' order and types: features that do not
+    name one author's words."""
+    head, tail = cand.head, cand.tail
+    first, second = (head, tail) if head.start <= tail.start else (tail, head)
+    order = "ht" if first is head else "th"
+    feats = []
+    for f in cues.between(first.end, second.start):
+        feats += [f"bcue={f}", f"bcue_o={f}:{order}"]
+    feats += [f"pcue={f}" for f in cues.between(max(0, first.start - CUE_WINDOW), first.start)]
+    feats += [f"acue={f}" for f in cues.between(second.end, second.end + CUE_WINDOW)]
+    feats += [f"inner_cue={f}" for f in cues.between(first.start, first.end) | cues.between(second.start, second.end)]
+    return feats

@@ -7,9 +7,9 @@ when its mentions match gold entities (same type, a shared normalized name, as t
 matches them) that the gold relates with that type; candidates of an ``optional`` gold
 relation are left out. One logistic regression per relation type (scikit-learn, L-BFGS,
 fixed seed); the threshold is chosen on out-of-fold predictions over the candidates the
-rules did not already state, documents kept whole in a fold: the best F0.7 among the points
-whose precision is at least :data:`MIN_PRECISION` (:func:`choose_threshold`); a type with no
-such point is left out. The weights go to a JSON file the run reads.
+rules did not already state, one fold per author (:func:`author_folds`): the best F0.7 among
+the points whose precision is at least :data:`MIN_PRECISION` (:func:`choose_threshold`); a
+type with no such point is left out. The weights go to a JSON file the run reads.
 
 Usage::
 
@@ -29,11 +29,11 @@ from pipeline.evaluation.score import names as gold_names
 from pipeline.evaluation.score import variants
 from pipeline.learned.candidates import SIGNATURES, SYMMETRIC
 from pipeline.learned.classifier import featurize
-from pipeline.learned.fitting import MIN_PRECISION, MIN_TRUE, choose_threshold, read_gold, write_model
+from pipeline.learned.fitting import (CROSS_MIN_PRECISION, CROSS_SPLITS, MIN_PRECISION, MIN_TRUE, Threshold,
+                                      author_folds, author_of, choose_threshold, read_gold, write_model)
 from pipeline.model import Document
 
 SEED = 13
-FOLDS = 5
 MIN_FEATURE_COUNT = 2
 MIN_POSITIVES = 8
 # The inverse L2 strength of every logistic model.
@@ -47,6 +47,9 @@ class Example:
     features: list[str]
     label: int
     by_rule: bool  # the rules already stated this relation on this pair
+    # What the candidate would add to the graph: the gold relation (head, type, tail) it finds,
+    # else its arguments' names; several candidates (mentions of one pair) may share it.
+    key: tuple = ()
 
 
 def _parse(text: str, doc_id: str):
@@ -134,22 +137,98 @@ def examples_of(gold: dict, parsed: tuple | None = None, aligned: Callable | Non
         heads, tails = aligned(cand.head.mention), aligned(cand.tail.mention)
         keys = {(h, cand.type, t) for h in heads for t in tails}
         if keys & required:
-            label = 1
+            label, key = 1, min(keys & required)
         elif keys & optional:
             continue
         else:
-            label = 0
+            label, key = 0, (cand.head.mention.key or cand.head.mention.text, cand.type,
+                             cand.tail.mention.key or cand.tail.mention.text)
+        if cand.type in SYMMETRIC:
+            key = (min(key[0], key[2]), cand.type, max(key[0], key[2]))  # either order, one key
         by_rule = (cand.head.mention.id, cand.type, cand.tail.mention.id) in stated
-        out.append(Example(gold["id"], cand.type, feats, label, by_rule))
+        out.append(Example(gold["id"], cand.type, feats, label, by_rule, key))
     return out
 
 
-def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES)) -> dict:
+def _train(subset: list[Example], keep: set[str]):
+    """A logistic model over ``subset`` (features in ``keep``), or None with one class only."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    y = [e.label for e in subset]
+    if len(set(y)) < 2:
+        return None
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
+    clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
+                             max_iter=1000)
+    clf.fit(X, y)
+    return vec, clf
+
+
+def _probabilities(model, rows: list[Example], keep: set[str]) -> list[float]:
+    vec, clf = model
+    return list(clf.predict_proba(vec.transform([{f: 1.0 for f in e.features if f in keep} for e in rows]))[:, 1])
+
+
+def _operating_point(rows: list[Example], keep: set[str], min_precision: float) -> Threshold | None:
+    """The threshold chosen on out-of-fold predictions (one fold per author) over the rows
+    the rules did not already state."""
+    fold_of = author_folds([e.doc for e in rows])
+    probs: list[float] = []
+    labels: list[int] = []
+    for fold in sorted(set(fold_of.values())):
+        held = [e for e in rows if fold_of[e.doc] == fold and not e.by_rule]
+        model = _train([e for e in rows if fold_of[e.doc] != fold], keep)
+        if model is None or not held:
+            continue
+        probs += _probabilities(model, held, keep)
+        labels += [e.label for e in held]
+    return choose_threshold(list(zip(probs, labels)), sum(labels), min_precision)
+
+
+def _added(model, threshold: float, rows: list[Example], keep: set[str]) -> tuple[int, int]:
+    """(right, added): the relations ``model`` adds over ``rows`` at ``threshold``, one per
+    :attr:`Example.key`, leaving out those the rules already found."""
+    found = {(e.doc, e.key) for e in rows if e.by_rule and e.label}
+    new = [e for e in rows if not e.by_rule and (e.doc, e.key) not in found]
+    taken: dict[tuple, int] = {}
+    for e, p in zip(new, _probabilities(model, new, keep) if new else []):
+        if p >= threshold:
+            taken[(e.doc, e.key)] = max(taken.get((e.doc, e.key), 0), e.label)
+    return sum(taken.values()), len(taken)
+
+
+def across_authors(rows: list[Example], keep: set[str], min_precision: float) -> list[dict] | None:
+    """Does a type hold on authors its model never saw? For each split of
+    :data:`CROSS_SPLITS` and each direction: the model trained on one side (its operating point
+    out of author there) adds relations to the other side at :data:`CROSS_MIN_PRECISION` or more.
+    One row per direction; None when the rows' authors do not cover the splits (not corpus/train)."""
+    author = {e.doc: author_of(e.doc) for e in rows}
+    present = set(author.values())
+    out = []
+    for split in CROSS_SPLITS:
+        if not set(split) < present:
+            return None
+        rest = tuple(sorted(present - set(split)))
+        for side, other in ((split, rest), (rest, split)):
+            train_rows = [e for e in rows if author[e.doc] in side]
+            test_rows = [e for e in rows if author[e.doc] in other]
+            point = _operating_point(train_rows, keep, min_precision)
+            model = _train(train_rows, keep) if point else None
+            right, added = _added(model, point.value, test_rows, keep) if model else (0, 0)
+            out.append({"trained_on": " ".join(side), "right": right, "added": added,
+                        "holds": added > 0 and right / added >= CROSS_MIN_PRECISION})
+    return out
+
+
+def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURES),
+        min_precision: float = MIN_PRECISION) -> dict:
+    """One logistic model per relation type with its out-of-author operating point (a type
+    without one at ``min_precision`` is left out; a lower value is for measurements only). On
+    the authors of corpus/train a type is kept only when it also holds on every split of
+    :func:`across_authors`."""
     docs = sorted({e.doc for e in examples})
-    fold_of = {d: i % FOLDS for i, d in enumerate(docs)}
     types: dict[str, dict] = {}
     report: dict[str, dict] = {}
     for rtype in relation_types:
@@ -160,42 +239,27 @@ def fit(examples: list[Example], relation_types: Iterable[str] = tuple(SIGNATURE
             continue
         counts = Counter(f for e in rows for f in set(e.features))
         keep = {f for f, c in counts.items() if c >= MIN_FEATURE_COUNT}
-
-        def train(subset: list[Example]):
-            vec = DictVectorizer(sort=True)
-            X = vec.fit_transform([{f: 1.0 for f in e.features if f in keep} for e in subset])
-            y = [e.label for e in subset]
-            clf = LogisticRegression(C=REGULARIZATION, solver="lbfgs", random_state=SEED, class_weight="balanced",
-                                     max_iter=1000)
-            if len(set(y)) < 2:
-                return None
-            clf.fit(X, y)
-            return vec, clf
-
-        probs: list[float] = []
-        labels: list[int] = []
-        for fold in range(FOLDS):
-            held = [e for e in rows if fold_of[e.doc] == fold and not e.by_rule]
-            model = train([e for e in rows if fold_of[e.doc] != fold])
-            if model is None or not held:
-                continue
-            vec, clf = model
-            X = vec.transform([{f: 1.0 for f in e.features if f in keep} for e in held])
-            probs += list(clf.predict_proba(X)[:, 1])
-            labels += [e.label for e in held]
-        chosen = choose_threshold(list(zip(probs, labels)), sum(labels))
+        chosen = _operating_point(rows, keep, min_precision)
         if chosen is None:
             report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False,
-                             "reason": f"no out-of-fold precision >= {MIN_PRECISION} with {MIN_TRUE} found"}
+                             "reason": f"no out-of-fold precision >= {min_precision} with {MIN_TRUE} found"}
             continue
-        vec, clf = train(rows)
+        oof = {"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3), "tp": chosen.tp,
+               "fp": chosen.fp}
+        splits = across_authors(rows, keep, min_precision) if min_precision >= MIN_PRECISION else None
+        if splits is not None and not all(d["holds"] for d in splits):
+            report[rtype] = {"candidates": len(rows), "positives": positives, "trained": False, "oof_new": oof,
+                             "reason": f"does not add at precision >= {CROSS_MIN_PRECISION} on every author split",
+                             "splits": splits}
+            continue
+        vec, clf = _train(rows, keep)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-4}
         types[rtype] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": round(float(chosen.value), 4),
                         "weights": dict(sorted(weights.items()))}
-        report[rtype] = {"candidates": len(rows), "positives": positives, "trained": True,
-                         "oof_new": {"precision": round(chosen.precision, 3), "recall": round(chosen.recall, 3),
-                                     "tp": chosen.tp, "fp": chosen.fp},
+        report[rtype] = {"candidates": len(rows), "positives": positives, "trained": True, "oof_new": oof,
                          "threshold": round(float(chosen.value), 3), "features": len(weights)}
+        if splits is not None:
+            report[rtype]["splits"] = splits
     return {"format": "doc2kg-relations/1", "types": types,
             "meta": {"documents": len(docs), "seed": SEED, "report": report}}
 

@@ -28,3 +28,31 @@ def test_a_model_that_accepts_nothing_is_not_written(tmp_path):
     assert "->" in write_model(path, {"types": {"leads": {}}}, accepts=True) and path.exists()
     assert "not written" in write_model(path, {"types": {}}, accepts=False)
     assert not path.exists()  # an older file is removed: the run goes without it
+
+
+def test_folds_hold_out_whole_authors():
+    from pipeline.learned.fitting import author_folds
+
+    ids = [f"tr-{lang}-{author}-{n:03d}" for lang, author in (("ar", "a1"), ("ar", "a2"), ("en", "e1"), ("fr", "f1"))
+           for n in range(1, 8)]
+    folds = author_folds(list(reversed(ids)))
+    assert len(set(folds.values())) == 4  # one fold per author
+    for author in ("a1", "a2", "e1", "f1"):
+        assert len({f for d, f in folds.items() if f"-{author}-" in d}) == 1  # an author's documents together
+    assert folds == author_folds(ids)  # deterministic, whatever the order
+
+
+def test_folds_of_documents_when_authors_are_unknown_or_few():
+    from pipeline.learned.fitting import DOC_FOLDS, author_folds
+
+    plain = author_folds([f"d{i}" for i in range(12)])
+    assert len(set(plain.values())) == DOC_FOLDS
+    two = author_folds([f"tr-fr-f{a}-{n:03d}" for a in (1, 2) for n in range(6)])
+    assert len(set(two.values())) == DOC_FOLDS  # two authors are too few to hold one out
+
+
+def test_a_measurement_may_ask_for_a_lower_floor():
+    scored = [(0.9 - k * 0.01, k % 2) for k in range(40)]  # precision .5 all the way down
+    assert choose_threshold(scored, total_positives=20) is None
+    low = choose_threshold(scored, total_positives=20, min_precision=0.0)
+    assert low is not None and low.precision < MIN_PRECISION

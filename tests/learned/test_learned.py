@@ -104,3 +104,75 @@ def test_labels_align_as_the_scorer_does():
     assert aligned(guardia) == {"e2"}
     scored = [e for e in examples_of(gold, parsed, aligned) if e.type == "cooperatesWith" and e.label == 1]
     assert len(scored) == 1
+
+
+def test_features_name_cue_families_not_only_words():
+    """The rules' cue families around a pair are features: they carry over to another author's
+    wording ("a signé un accord avec", "signed an agreement with": the same families)."""
+    seen = {}
+    for lang, text in (("fr", "La DGSN a signé un accord avec la Guardia Civil."),
+                       ("en", "The FBI signed an agreement with Interpol.")):
+        doc, document, mentions, relations = _parse(text, f"t-{lang}")
+        (feats,) = [f for c, f in featurize(doc, mentions, relations, lang) if c.type == "cooperatesWith"]
+        seen[lang] = {f for f in feats if f.startswith("bcue=")}
+        assert {"bcue=signing", "bcue=with", "bcue_o=signing:ht"} <= set(feats)
+    assert seen["fr"] & seen["en"] >= {"bcue=signing", "bcue=with"}
+    doc, document, mentions, relations = _parse("La DGSN et la Guardia Civil.", "t-none")
+    (feats,) = [f for c, f in featurize(doc, mentions, relations, "fr") if c.type == "cooperatesWith"]
+    assert "bcue=signing" not in feats  # no cue, no cue feature
+
+
+def test_an_example_names_the_relation_it_would_add():
+    """Candidates of one pair (and the two orders of a symmetric one) share a key: the gold
+    relation when they find one, else the arguments' names."""
+    examples = examples_of(GOLD)
+    (positive,) = [e for e in examples if e.type == "cooperatesWith" and e.label == 1]
+    assert positive.key == ("e1", "cooperatesWith", "e2")  # symmetric: one key for both orders
+    negatives = [e for e in examples if e.label == 0]
+    assert negatives and all(len(e.key) == 3 and e.key[1] == e.type for e in negatives)
+
+
+def test_no_model_file_no_model(tmp_path):
+    from pipeline.learned.classifier import load_model
+    from pipeline.learned.event_frames import load_frame_model
+
+    assert load_model(tmp_path / "relations.json") is None
+    assert load_frame_model(tmp_path / "frames.json") is None
+
+
+AUTHORS = (("ar", "a1"), ("ar", "a2"), ("ar", "a3"), ("ar", "a4"), ("en", "e1"), ("en", "e2"), ("fr", "f1"),
+           ("fr", "f2"))
+
+
+def _authored_examples(reversed_authors: tuple[str, ...] = ()) -> list:
+    """Examples in corpus/train's id scheme: a "cue" word marks the right candidates, except
+    in the files of ``reversed_authors``, whose annotators read it the other way."""
+    from pipeline.learned.training import Example
+
+    out = []
+    for lang, author in AUTHORS:
+        flip = author in reversed_authors
+        for n in range(8):
+            doc = f"tr-{lang}-{author}-{n:03d}"
+            for k in range(6):
+                cue = k < 2
+                out.append(Example(doc, "leads", ["cue" if cue else "other", f"lang={lang}"], int(cue != flip),
+                                   False, (doc, k)))
+    return out
+
+
+def test_a_type_ships_only_when_it_holds_on_every_author_split():
+    from pipeline.learned.fitting import CROSS_SPLITS
+
+    kept = fit(_authored_examples(), ["leads"])
+    assert "leads" in kept["types"]
+    splits = kept["meta"]["report"]["leads"]["splits"]
+    assert len(splits) == 2 * len(CROSS_SPLITS) and all(d["holds"] for d in splits)
+    # e2 and f2 annotate the other way: right out of fold over all eight authors would still be
+    # most of it, but a model trained without them is wrong on their files, so it is not kept
+    dropped = fit(_authored_examples(reversed_authors=("e2", "f2")), ["leads"])
+    assert dropped["types"] == {}
+    report = dropped["meta"]["report"]["leads"]
+    assert "author split" in report["reason"] and not all(d["holds"] for d in report["splits"])
+    assert json.dumps(dropped, sort_keys=True) == json.dumps(fit(_authored_examples(("e2", "f2")), ["leads"]),
+                                                             sort_keys=True)  # deterministic
