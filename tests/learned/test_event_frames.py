@@ -128,7 +128,7 @@ def test_labels_come_from_the_gold_document():
 def test_a_trained_model_file_is_what_the_run_reads(tmp_path):
     """``make train``'s command on a tiny gold file: the model it writes adds the frame."""
     text = ("Exercise Atlas Shield opened in Agadir on Monday.\n"
-            "Portugal, Senegal and Ghana sent ships, the organizers said.\n"
+            "Portugal, Senegal and Ghana had ships there, the organizers said.\n"
             "Officials from Brazil watched a parade in Lisbon.")
     entities = [{"id": "ev", "type": "Event", "name": "Exercise Atlas Shield"},
                 {"id": "pt", "type": "Country", "name": "Portugal"}, {"id": "sn", "type": "Country", "name": "Senegal"},
