@@ -154,6 +154,19 @@ def _possessed(ctx: SentenceContext, t0: int, t1: int) -> bool:
     lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), POSSESSIVE_WORDS)
     return bool(load_cues().find("possessive", ctx.lang, ctx.text[lo:t0]))
 
+def _new_pairs(parties: list[Arg], seen: set[frozenset], rule_id: str, conf: float,
+               span: tuple[int, int]) -> list[Candidate]:
+    """Every pair of ``parties`` cooperates, each pair of distinct entities once per sentence
+    (``seen`` holds the pairs already given)."""
+    out = []
+    for a, b in combinations(parties, 2):
+        pair = frozenset((a.key, b.key))
+        if len(pair) == 2 and pair not in seen:
+            seen.add(pair)
+            out.append(candidate(a, "cooperatesWith", b, rule_id, conf, span))
+    return out
+
+
 
 @relation_rule(name="cooperation", produces=("cooperatesWith",),
                rule_ids=("rule:coop-between", "rule:coop-coordination", "rule:coop-with",
@@ -333,11 +346,7 @@ def joint_agents(ctx: SentenceContext) -> list[Candidate]:
         chain = _chain_from(ctx, named, first)
         if _affiliation_of_person(ctx, chain[-1]):
             continue
-        for a, b in combinations(chain, 2):
-            pair = frozenset((a.key, b.key))
-            if len(pair) == 2 and pair not in seen:
-                seen.add(pair)
-                out.append(candidate(a, "cooperatesWith", b, "rule:coop-joint-agents", JOINT_AGENTS, (c0, c1)))
+        out.extend(_new_pairs(chain, seen, "rule:coop-joint-agents", JOINT_AGENTS, (c0, c1)))
     return out
 
 
@@ -401,11 +410,7 @@ def trilateral(ctx: SentenceContext) -> list[Candidate]:
         if not opener:
             continue
         seen: set[frozenset[str]] = set()
-        for a, b in combinations(chain, 2):
-            pair = frozenset((a.key, b.key))
-            if len(pair) == 2 and pair not in seen:
-                seen.add(pair)
-                out.append(candidate(a, "cooperatesWith", b, "rule:coop-trilateral", TRILATERAL, opener[0]))
+        out.extend(_new_pairs(chain, seen, "rule:coop-trilateral", TRILATERAL, opener[0]))
     return out
 
 
@@ -547,11 +552,7 @@ def founders(ctx: SentenceContext) -> list[Candidate]:
         _, hi = ctx.after(Arg("", "", "", end, end, ""), FOUNDED_BODY_WORDS)
         if not ctx.cues("founded_body", lo, hi) or ctx.cues("rupture", lo, hi):
             continue
-        for a, b in combinations(members, 2):
-            pair = frozenset((a.key, b.key))
-            if len(pair) == 2 and pair not in seen:
-                seen.add(pair)
-                out.append(candidate(a, "cooperatesWith", b, "rule:coop-founders", FOUNDERS, (f0, f1)))
+        out.extend(_new_pairs(members, seen, "rule:coop-founders", FOUNDERS, (f0, f1)))
     return out
 
 

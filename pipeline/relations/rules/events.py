@@ -441,6 +441,27 @@ def _possessors(ctx: SentenceContext, ev: Arg) -> list[Arg]:
             and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive]
 
 
+def _subjects_before(ctx: SentenceContext, before: list[Arg], c0: int, max_words: int,
+                     reported: bool = False) -> list[Arg] | None:
+    """The party of ``before`` nearest to the cue at ``c0`` (at most ``max_words`` words before
+    it, in its clause, with no event between; with ``reported``, no complementizer between
+    either), then the parties listed right before it, nearest first; ``None`` when there is
+    no such party."""
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.end)
+    if ctx.words(ctx.text[last.end:c0]) > max_words or not _same_clause(ctx, last.end, c0) \
+            or (reported and _find(ctx, "complementizer", last.end, c0)) \
+            or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
+        return None
+    members = [last]
+    for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
+        if not _separator(ctx, x.end, members[-1].start):
+            break
+        members.append(x)
+    return members
+
+
 def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[int, int]] | None:
     """The parties whose act the event ``ev`` is the occasion of, and the cue that says so:
     an ``event_occasion`` cue right before the event's name ("during the", "خلال أشغال",
@@ -450,18 +471,10 @@ def _occasion_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple[
     for c0, c1 in _find(ctx, "event_occasion", ctx.start, ev.start):
         if ctx.words(ctx.text[c1:ev.start]) > OCCASION_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
             continue
-        before = [a for a in ctx.parties() if a.end <= c0 and a.type != "Event"]
-        if not before:
+        members = _subjects_before(ctx, [a for a in ctx.parties() if a.end <= c0 and a.type != "Event"], c0,
+                                   OCCASION_SUBJECT_WORDS)
+        if members is None:
             return None
-        last = max(before, key=lambda a: a.end)
-        if ctx.words(ctx.text[last.end:c0]) > OCCASION_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
-                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
-            return None
-        members = [last]
-        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
-            if not _separator(ctx, x.end, members[-1].start):
-                break
-            members.append(x)
         # two parties or more joined by a conjunction, the two sides of what was done ("Europol,
         # the Hague": a comma alone makes no list; one party alone may act at an event it had no
         # part in: "Al-Qaeda ... during the attack")
@@ -569,20 +582,9 @@ def _framework_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple
             continue
         if any(a.start >= c1 and a.end <= ev.start and a.type != "Event" for a in ctx.args):
             continue  # "under the command of X, Operation Y": the cue governs another name
-        before = [a for a in ctx.parties() if a.end <= c0]
-        if not before:
-            return None
-        last = max(before, key=lambda a: a.end)
-        if ctx.words(ctx.text[last.end:c0]) > FRAMEWORK_SUBJECT_WORDS or not _same_clause(ctx, last.end, c0) \
-                or _find(ctx, "complementizer", last.end, c0) \
-                or any(x.type == "Event" and last.end <= x.start and x.end <= c0 for x in ctx.args):
-            return None
-        members = [last]
-        for x in sorted((a for a in before if a is not last), key=lambda a: -a.start):
-            if not _separator(ctx, x.end, members[-1].start):
-                break
-            members.append(x)
-        return members, (c0, c1)
+        members = _subjects_before(ctx, [a for a in ctx.parties() if a.end <= c0], c0, FRAMEWORK_SUBJECT_WORDS,
+                                   reported=True)
+        return None if members is None else (members, (c0, c1))
     return None
 
 
