@@ -40,7 +40,7 @@ from pipeline.ontology_data import PATTERNS_DIR, person_roles
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.modality import assess
-from pipeline.relations.patterns import Candidate, candidate, covering
+from pipeline.relations.patterns import BODY_TYPES, Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
 from pipeline.relations.words import rule_words
 
@@ -106,12 +106,18 @@ TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the na
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
+OTHER_EVENT_WORDS = 1  # a back-reference to the word that makes it another event ("القمة المقبلة")
+HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
+SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
+TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في مالي العقيد X")
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 # Arabic words longer than this lose their article before the head words are matched.
 HEAD_WORD_MIN_LETTERS = 4
 _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 _QUOTES = ('"', "«", "»", "“", "”")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
+# Verbs that join a place named before an event to it ("X، الذي يؤدي زيارة", "lors du sommet").
+SITE_VERB_FAMILIES = ("event_opening", "event_host", "visit_verb", "event_occasion", "event_site")
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
 
@@ -168,6 +174,130 @@ def _located(ctx: SentenceContext) -> set[int]:
                 out.add(a.start)
         prev = a
     return out
+
+
+def _site_of(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> bool:
+    """``a``, a place after a locative in ``ev``'s clause, can be where ``ev`` took place:
+
+    - not a place inside the event's own name that a locative outside it governs ("killed in
+      a U.S. drone strike": the drone strike is no event in the United States), nor the
+      possessor of the name ("Russia's war against Ukraine");
+    - before the event, only a place the event's phrase follows ("بمراكش، أشغال الدورة",
+      "à Niamey, le sommet") or a verb of holding, opening, hosting or visiting joins to it
+      ("X، الذي يؤدي زيارة", "lors du sommet"): not the place of another predicate ("serving
+      a sentence in France for his role in the Paris attacks");
+    - after the event, the first place (and those listed with it) that a locative introduces:
+      a later place after another locative is another predicate's ("took place in Moura, a
+      market town in the Mopti region"; "Themis in Italy and Poseidon in Greece"), and a
+      place "near" which something happened is not where it happened;
+    - not a place that ends the title of the person named right after it ("رئيس المرحلة
+      الانتقالية في مالي العقيد X")."""
+    if ev.start <= a.start and a.end <= ev.end:
+        return bool(ctx.cues("locative", ev.start, a.start))
+    if _near(ctx, a) or _in_title_before_name(ctx, a) or _seat(ctx, a):
+        return False
+    if a.end <= ev.start:
+        gap = ctx.text[a.end:ev.start]
+        if gap.strip().lower() in rule_words().possessive:
+            return False
+        return _bridged(ctx, a.end, ev.start)
+    return _first_site(ctx, ev, a, located_at)
+
+
+def _referred_site(ctx: SentenceContext, a: Arg) -> bool:
+    """``a``, a place after a locative in a sentence that refers back to an event ("the
+    operation", "العملية"), can be where that event took place: not a place "near" which
+    something happened, a seat, a title's place; nor a place that another event's head noun
+    (or a visit) between the back-reference and it claims ("بعد دورة عام 2007 في مراكش",
+    "alors que le capitaine se trouvait en visite en Russie"), one that a reported clause
+    opened after the back-reference says ("... بختام القمة، أن أنقرة ستواصل ... في أمن البحر
+    الأسود"), or one after a back-reference to another event ("القمة المقبلة في أنقرة")."""
+    if _near(ctx, a) or _in_title_before_name(ctx, a) or _seat(ctx, a):
+        return False
+    refs = ctx.cues("event_reference") + _find(ctx, "event_reference_more")
+    if not refs:
+        return True  # a pronoun, a participation verb: the sentence is about the event
+    before = [r for r in refs if r[1] <= a.start]
+    r0, r1 = max(before, key=lambda r: r[1]) if before else min(refs, key=lambda r: r[0])
+    lo, hi = (r1, a.start) if r1 <= a.start else (a.end, r0)
+    if _find(ctx, "other_event", r1, ctx.after(Arg("", "", "", r1, r1, ""), OTHER_EVENT_WORDS)[1]):
+        return False
+    heads = [h for family in ("reference_heads", "visit_heads") for h in _find(ctx, family, lo, hi)
+             if len(re.match(r"\w*", ctx.text[h[1]:]).group(0)) <= HEAD_ENDING_LETTERS]  # drills, مناورات; not "according"
+    return not heads and not (r1 <= a.start and _find(ctx, "complementizer", lo, hi))
+
+
+def _seat(ctx: SentenceContext, a: Arg) -> bool:
+    """``a`` is where a body or an operation is based ("commanded from its headquarters in
+    Rome", "basée à Niamey", "ومقرها الدوحة"), or the place of the body named right before it
+    ("المديرية العامة للأمن الوطني بموريتانيا", "the government in Tripoli"), not an event's site."""
+    lo, _ = ctx.before(a, SEAT_WORDS)
+    if _find(ctx, "place_seat", lo, a.start):
+        return True
+    # Arabic: the place right after the body's name ("للأمن الوطني بموريتانيا")
+    prev = max((x for x in ctx.args if x.end <= a.start), key=lambda x: x.end, default=None)
+    return ctx.lang == "ar" and prev is not None and prev.type in BODY_TYPES - {"Country"} \
+        and normalize(ctx.text[prev.end:a.start].strip()) in {normalize(c) for c in event_cues().family("body_seat").get("ar", [])}
+
+
+def _near(ctx: SentenceContext, a: Arg) -> bool:
+    """A ``place_near`` cue right before ``a`` ("near Moscow", "قرب موسكو", "près de Gao")."""
+    lo, _ = ctx.before(a, LOCATIVE_WORDS)
+    return any(c1 <= a.start and not ctx.text[c1:a.start].strip(" \"'«“")
+               for _, c1 in _find(ctx, "place_near", lo, a.start))
+
+
+def _bridged(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]``, between a place and the event named after it, is the event's own
+    phrase (punctuation, articles, a locative, a date, the words of ``event_phrase_bridge``, an event's
+    head noun: "، أشغال", "، يوم الأربعاء 22 مايو 2024، مناورات") or holds a verb of holding,
+    opening, hosting or visiting the event, or of an occasion ("الذي يؤدي زيارة", "lors du")."""
+    if any(_find(ctx, family, lo, hi) for family in SITE_VERB_FAMILIES):
+        return True
+    chars = list(ctx.text[lo:hi])
+    spans = [(lo + d.start, lo + d.end) for d in find_dates(ctx.text[lo:hi], ctx.lang)]
+    spans += [c for family in ("event_phrase_bridge", "reference_heads") for c in _find(ctx, family, lo, hi)]
+    # the places listed with the first one ("في ساحل العاج وغانا، ... مناورات")
+    spans += [(x.start, x.end) for x in ctx.args if x.type in PLACE_TYPES and lo <= x.start and x.end <= hi]
+    for s0, s1 in spans:
+        while s1 < hi and ctx.text[s1].isalnum():  # a head word's ending: مناور-ات
+            s1 += 1
+        chars[s0 - lo:s1 - lo] = " " * (s1 - s0)
+    rest = "".join(chars)
+    return ctx.only(rest, ("locative", "filler", "of"))
+
+
+def _first_site(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> bool:
+    """``a`` belongs to the first group of places a locative introduces after ``ev`` (the first
+    one, and the places listed with it: "in Djibouti and Victoria, Seychelles"); a place
+    "near" which it happened closes the search too."""
+    places = sorted((x for x in ctx.args if x.type in PLACE_TYPES and not x.demonym and x.start >= ev.end
+                     and (x.start in located_at or _near(ctx, x))), key=lambda x: x.start)
+    prev: Arg | None = None
+    for x in places:
+        if prev is not None and not _separator(ctx, prev.end, x.start):
+            return False
+        if x.start == a.start:
+            return True
+        prev = x
+    return False
+
+
+def _in_title_before_name(ctx: SentenceContext, place: Arg) -> bool:
+    """``place`` ends a title that stands before the person's name, no punctuation between
+    ("رئيس المرحلة الانتقالية في مالي العقيد أسيمي غويتا", "the ambassador in Mali General
+    X"): where the person serves, not where an event took place."""
+    after = [a for a in ctx.args if a.start >= place.end]
+    if not after:
+        return False
+    nxt = min(after, key=lambda a: a.start)
+    gap = ctx.text[place.end:nxt.start]
+    if nxt.type != "Person" or ctx.words(gap) > TITLE_NAME_WORDS or any(c in gap for c in _PUNCTUATION + ("\n",)):
+        return False
+    lo, _ = ctx.before(place, TITLE_PLACE_WORDS)
+    before = normalize(ctx.text[lo:place.start])
+    before = before[max(before.rfind(","), before.rfind("،")) + 1:]
+    return any(f" {r} " in f" {before} " for r in _roles(ctx.lang))
 
 
 @lru_cache(maxsize=4)
@@ -610,7 +740,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             if not referenced and not _same_clause(ctx, a.start, ev.start):
                 continue
             located = a.start in located_at and a.type in PLACE_TYPES
-            if located and _in_title(ctx, a):
+            if located and (_in_title(ctx, a) or not (_referred_site(ctx, a) if referenced else _site_of(ctx, ev, a, located_at))):
                 continue
             if located and participation_only:
                 continue
