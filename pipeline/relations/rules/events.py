@@ -60,6 +60,7 @@ DATE_CLAUSE = 0.6  # the one day of the clause of the sentence's one event, furt
 DEMONYM = 0.6  # "التدريب التونسي الجزائري المشترك"
 PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
 PLACE_AFTER = 0.75  # ... right after the event's name
+HOSTED_IN = 0.6  # "تحتضن موريتانيا ... مناورات فلينتلوك", "Morocco hosts African Lion"
 HOST_PLACE = 0.6  # "المحادثات التي احتضنتها مسقط", "hosted by Geneva"
 PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
@@ -1033,4 +1034,27 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
+    return out
+
+
+@relation_rule(name="event_hosts", produces=("occurredIn",), rule_ids=("rule:event-hosted-in",))
+def event_hosts(ctx: SentenceContext) -> list[Candidate]:
+    """The state, city or site that hosts an event the sentence names is where it took
+    place: "تحتضن موريتانيا، بالاشتراك مع السنغال، ... مناورات فلينتلوك 2020", "Bruxelles
+    accueille le sixième sommet UE-UA", "Morocco hosts African Lion" (an ``event_hosting``
+    cue links the place to the event as :func:`events` links a party to its cue; the
+    state stays a party too). Not a visit: its host receives the visitor (:func:`visits`
+    gives where it goes)."""
+    named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
+    # not "co-hosted by X and Y": a co-host may be a partner from abroad
+    cues = [c for c in _find(ctx, "event_hosting") if ctx.text[c[0] - 1:c[0]] != "-"] if named else []
+    out: list[Candidate] = []
+    for ev in named if cues else []:
+        if _find(ctx, "visit_heads", ev.start, ev.end):
+            continue
+        for a in ctx.args:
+            if a.type not in PLACE_TYPES or a.demonym or a.source or _nearest(a, named) is not ev:
+                continue
+            if any(_linked(ctx, a, c, ev) for c in cues):
+                out.append(candidate(ev, "occurredIn", a, "rule:event-hosted-in", HOSTED_IN))
     return out

@@ -19,8 +19,11 @@ REGION_OF = 0.75  # "the Tillabéri region of Niger"
 REGION_APPOSITION = 0.75  # "Ménaka, dans la région de Gao"
 COMPASS = 0.75  # "إقليم قادس جنوب إسبانيا"
 CITY_DEMONYM = 0.8  # "في مدينة قابس التونسية"
+SITE_IN = 0.65  # "the Stade de France in Saint-Denis", "Winterthur dans le canton de Zurich"
 CHAIN_DEMOTION = 0.05  # a city in a region in a state: a little less sure than either step
 COORDINATED_DEMOTION = 0.05  # each place coordinated before the one "in" the state
+# A site lies in a city or a wider place (in a state: :func:`places`).
+SITE_WIDER = {"Location": ("City", "Location")}
 # Windows, in words.
 CAPITAL_WORDS = 4  # "Rabat, the Moroccan capital": city to demonym
 IN_WORDS = 2  # "X in Y", "the X region of Y", "X جنوب Y"
@@ -29,6 +32,7 @@ APPOSITION_WORDS = 5  # "X, capitale de Y"
 REGION_APPOSITION_WORDS = 3  # "X, in the Y region"
 CAPITAL_NAME_WORDS = 1  # "la capitale marocaine, Rabat": demonym to city
 CAPITAL_CUE_WORDS = 2  # the capital noun before the demonym
+SITE_IN_WORDS = 4  # "X في العاصمة", "X dans le canton de": a site to the wider place
 CITY_NOUN_WORDS = 1  # "في مدينة قابس التونسية": the city noun right before the name
 
 
@@ -105,4 +109,41 @@ def places(ctx: SentenceContext) -> list[Candidate]:
             lo, _ = ctx.before(a, CAPITAL_CUE_WORDS)
             if ctx.cues("capital", lo, a.start) or ctx.cues("capital", a.end, b.start):
                 out.append(candidate(b, "locatedIn", a, "rule:place-capital-demonym", CAPITAL_DEMONYM))
+    return out
+
+
+def _next_place(ctx: SentenceContext, a: Arg) -> tuple[Arg, int] | None:
+    """The place named after ``a`` and where its phrase starts: the next argument, or the one
+    after a demonym of a capital ("في العاصمة الصومالية مقديشو": the city after the
+    demonym, its phrase from "العاصمة")."""
+    after = sorted((x for x in ctx.args if x.start >= a.end), key=lambda x: x.start)
+    if not after:
+        return None
+    b = after[0]
+    if b.type == "Country" and b.demonym and len(after) > 1 and after[1].type == "City" \
+            and ctx.words(ctx.gap(b, after[1])) <= CAPITAL_NAME_WORDS:
+        return after[1], b.start
+    return b, b.start
+
+
+@relation_rule(name="site_places", produces=("locatedIn",), rule_ids=("rule:place-site-in",))
+def site_places(ctx: SentenceContext) -> list[Candidate]:
+    """A site in a city or a wider place, said with a locative: "the Stade de France in
+    Saint-Denis", "شاطئ ليدو في العاصمة الصومالية مقديشو", "la base aérienne de X à N'Djamena",
+    "the Cal Madow mountains in Puntland" -> ``locatedIn``
+    (:func:`places` gives the places in a state)."""
+    out: list[Candidate] = []
+    for a in ctx.args:
+        if a.type not in {"City", "Location"} or a.demonym:
+            continue
+        found = _next_place(ctx, a)
+        if found is None:
+            continue
+        b, phrase = found
+        if b.demonym or b.type not in SITE_WIDER.get(a.type, ()) or b.id == a.id:
+            continue
+        gap = ctx.text[a.end:phrase]
+        if (gap.strip()[:1] not in {",", "،", "("} and ctx.words(gap) <= SITE_IN_WORDS
+                and ctx.only(gap, ("locative", "filler", "capital")) and ctx.cues("locative", a.end, phrase)):
+            out.append(candidate(a, "locatedIn", b, "rule:place-site-in", SITE_IN))
     return out
