@@ -186,7 +186,8 @@ def _site_of(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> boo
     - before the event, only a place the event's phrase follows ("بمراكش، أشغال الدورة",
       "à Niamey, le sommet") or a verb of holding, opening, hosting or visiting joins to it
       ("X، الذي يؤدي زيارة", "lors du sommet"): not the place of another predicate ("serving
-      a sentence in France for his role in the Paris attacks");
+      a sentence in France for his role in the Paris attacks"), nor a state that qualifies the
+      event right before it ("a U.S. drone strike");
     - after the event, the first place (and those listed with it) that a locative introduces:
       a later place after another locative is another predicate's ("took place in Moura, a
       market town in the Mopti region"; "Themis in Italy and Poseidon in Greece"), and a
@@ -199,7 +200,8 @@ def _site_of(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> boo
         return False
     if a.end <= ev.start:
         gap = ctx.text[a.end:ev.start]
-        if gap.strip().lower() in rule_words().possessive:
+        # "Russia's war", "a U.S. drone strike": the state qualifies the event (a party)
+        if gap.strip().lower() in rule_words().possessive or a.type == "Country" and not gap.strip():
             return False
         return _bridged(ctx, a.end, ev.start)
     return _first_site(ctx, ev, a, located_at)
@@ -215,9 +217,8 @@ def _referred_site(ctx: SentenceContext, a: Arg) -> bool:
     الأسود"), or one after a back-reference to another event ("القمة المقبلة في أنقرة")."""
     if _near(ctx, a) or _in_title_before_name(ctx, a) or _seat(ctx, a):
         return False
-    refs = ctx.cues("event_reference") + _find(ctx, "event_reference_more")
-    if not refs:
-        return True  # a pronoun, a participation verb: the sentence is about the event
+    # a pronoun ("وهي", "it") refers back from the sentence's start
+    refs = ctx.cues("event_reference") + _find(ctx, "event_reference_more") or [(ctx.start, ctx.start)]
     before = [r for r in refs if r[1] <= a.start]
     r0, r1 = max(before, key=lambda r: r[1]) if before else min(refs, key=lambda r: r[0])
     lo, hi = (r1, a.start) if r1 <= a.start else (a.end, r0)
