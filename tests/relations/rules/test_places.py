@@ -27,3 +27,28 @@ def test_a_place_after_a_comma_is_not_in_the_next_clauses_state(extract):
     text = "The convoy left Gao, and in northern Niger the army arrested two men."
     triples, _ = extract("en", text)
     assert ("Gao", "Niger") not in _located(triples), _located(triples)
+
+
+# --- a site in a city or a wider place (site_places)
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # the demonym stands for a state the text names (الصومال)
+    ("ar", "قتل 32 شخصا في هجوم على شاطئ ليدو في العاصمة الصومالية مقديشو. وتشهد الصومال هجمات متكررة.",
+     [("شاطئ ليدو", "Location"), ("مقديشو", "City")], ("شاطئ ليدو", "مقديشو")),
+    ("fr", "La France gardait des avions sur la base aérienne Sergent Adji Kossei à N'Djamena.",
+     [("base aérienne Sergent Adji Kossei", "Location"), ("N'Djamena", "City")], ("base aérienne Sergent Adji Kossei", "N'Djamena")),
+    ("en", "The first explosions were heard outside the Stade de France in Saint-Denis.",
+     [("Stade de France", "Location"), ("Saint-Denis", "City")], ("Stade de France", "Saint-Denis")),
+])
+def test_a_site_in_a_city(extract, lang, text, names, expected):
+    triples, relations = extract(lang, text, names)
+    assert expected in _located(triples), _located(triples)
+    assert "rule:place-site-in" in {r.extractor for r in relations if r.type == "locatedIn"}
+
+
+def test_a_city_before_a_site_is_not_in_it_fr(extract):
+    # "de Bruxelles au port d'Anvers": from one place to another; the control is the site in its city
+    text = "Le convoi est allé de Bruxelles au port d'Anvers. Le port d'Anvers à Anvers a battu son record."
+    triples, _ = extract("fr", text, [("port d'Anvers", "Location"), ("Anvers", "City")])
+    assert ("Bruxelles", "port d'Anvers") not in _located(triples)
+    assert ("port d'Anvers", "Anvers") in _located(triples)
