@@ -108,6 +108,7 @@ LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
 OTHER_EVENT_WORDS = 1  # a back-reference to the word that makes it another event ("القمة المقبلة")
+REPEATED_LOCATIVE_WORDS = 3  # "et à", "and in", "وفي": two places of one list, each with its locative
 HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
 SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
 TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في الإكوادور السيد X")
@@ -277,7 +278,10 @@ def _first_site(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> 
                      and (x.start in located_at or _near(ctx, x))), key=lambda x: x.start)
     prev: Arg | None = None
     for x in places:
-        if prev is not None and not _separator(ctx, prev.end, x.start):
+        # "à Bruxelles et à Zaventem", "in X and in Y", "في X وفي Y": the locative said again
+        if prev is not None and not _separator(ctx, prev.end, x.start) and not (
+                ctx.words(ctx.text[prev.end:x.start]) <= REPEATED_LOCATIVE_WORDS and _joined(ctx, prev.end, x.start)
+                and ctx.only(ctx.text[prev.end:x.start], ("conjunction", "filler", "locative"))):
             return False
         if x.start == a.start:
             return True

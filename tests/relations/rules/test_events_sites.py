@@ -62,6 +62,13 @@ def test_a_list_of_places_after_the_event_en(extract):
         assert ("BALTOPS 2023", "occurredIn", place) in triples
 
 
+def test_places_each_with_its_locative_fr(extract):
+    text = "L'exercice « Trident Juncture 2018 » s'est déroulé à Trondheim et à Oslo, puis en mer."
+    triples, _ = extract("fr", text, [("Trident Juncture 2018", EVENT), ("Trondheim", "City"), ("Oslo", "City")])
+    assert ("Trident Juncture 2018", "occurredIn", "Trondheim") in triples
+    assert ("Trident Juncture 2018", "occurredIn", "Oslo") in triples
+
+
 def test_a_place_near_which_it_happened_en(extract):
     text = ("Chechen rebels claimed the attack on the Beslan school near Vladikavkaz in September 2004. "
             "The Madrid bombings took place in Madrid in March 2004.")
