@@ -109,6 +109,7 @@ AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
 OTHER_EVENT_WORDS = 1  # a back-reference to the word that makes it another event ("القمة المقبلة")
 REPEATED_LOCATIVE_WORDS = 3  # "et à", "and in", "وفي": two places of one list, each with its locative
+DESCRIPTION_WORDS = 5  # an event's description before its name ("التمرين البحري المختلط «")
 HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
 SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
 TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في الإكوادور السيد X")
@@ -266,8 +267,29 @@ def _bridged(ctx: SentenceContext, lo: int, hi: int) -> bool:
         while s1 < hi and ctx.text[s1].isalnum():  # a head word's ending: مناور-ات
             s1 += 1
         chars[s0 - lo:s1 - lo] = " " * (s1 - s0)
+    # the event's description before its name: its head noun and what qualifies it
+    # ("، فعاليات التمرين البحري المختلط «X»", "in Jeddah, the mixed naval exercise X")
+    head = _description_start(ctx, lo, hi)
+    if head is not None:
+        chars[head - lo:] = " " * (hi - head)
     rest = "".join(chars)
     return ctx.only(rest, ("locative", "filler", "of"))
+
+
+def _description_start(ctx: SentenceContext, lo: int, hi: int) -> int | None:
+    """Where an event's head noun (``reference_heads``, the Arabic article off) opens the last
+    :data:`DESCRIPTION_WORDS` words of ``text[lo:hi]``, right before the event's name."""
+    regex = event_cues().regex("reference_heads", ctx.lang)
+    if regex is None:
+        return None
+    words = list(re.finditer(r"\S+", ctx.text[lo:hi]))[-DESCRIPTION_WORDS:]
+    for m in words:
+        word = normalize(m.group(0))
+        if ctx.lang == "ar" and len(word) > HEAD_WORD_MIN_LETTERS:
+            word = strip_definite(word)
+        if regex.match(word):
+            return lo + m.start()
+    return None
 
 
 def _first_site(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> bool:

@@ -14,6 +14,12 @@ def test_a_place_the_event_phrase_follows_ar(extract):
     assert ("منتدى الأمن الإفريقي", "occurredIn", "الرباط") in triples
 
 
+def test_a_place_before_the_event_description_ar(extract):
+    text = "انطلقت، يوم الأحد، بمانيلا، فعاليات التمرين البحري المشترك «باليكاتان 2024» بين الفلبين والولايات المتحدة."
+    triples, _ = extract("ar", text, [("باليكاتان 2024", EVENT), ("مانيلا", "City")])
+    assert ("باليكاتان 2024", "occurredIn", "مانيلا") in triples
+
+
 def test_a_place_of_another_predicate_before_the_event_ar(extract):
     text = ('صدر حكم بالسجن في الولايات المتحدة في قضية "هجمات مومباي" على تهور رانا. '
             'وانطلقت بالرباط أشغال "منتدى الأمن الإفريقي".')
