@@ -300,15 +300,30 @@ def _first_site(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> 
                      and (x.start in located_at or _near(ctx, x))), key=lambda x: x.start)
     prev: Arg | None = None
     for x in places:
-        # "à Bruxelles et à Zaventem", "in X and in Y", "في X وفي Y": the locative said again
+        gap = ctx.text[prev.end:x.start] if prev is not None else ""
+        # "à Bruxelles et à Zaventem", "en France, en Belgique", "في X وفي Y": the locative said again
         if prev is not None and not _separator(ctx, prev.end, x.start) and not (
-                ctx.words(ctx.text[prev.end:x.start]) <= REPEATED_LOCATIVE_WORDS and _joined(ctx, prev.end, x.start)
-                and ctx.only(ctx.text[prev.end:x.start], ("conjunction", "filler", "locative"))):
+                ctx.words(gap) <= REPEATED_LOCATIVE_WORDS
+                and ctx.only(gap, ("conjunction", "filler", "locative"))
+                and (_joined(ctx, prev.end, x.start) or _same_locative(ctx, prev, x))) \
+                and not any(_find(ctx, family, prev.end, x.start) for family in SITE_VERB_FAMILIES):
+            # (a verb of holding opens the event's own places: "the largest exercise in
+            # Africa, which opened on Monday in Morocco, Ghana ...")
             return False
         if x.start == a.start:
             return True
         prev = x
     return False
+
+
+def _same_locative(ctx: SentenceContext, prev: Arg, x: Arg) -> bool:
+    """``x`` follows ``prev`` (of its type) behind the locative ``prev`` has ("en France, en
+    Belgique"), not a wider place behind another one ("à X, dans la région de Y")."""
+    lo, _ = ctx.before(prev, LOCATIVE_WORDS)
+    first = ctx.cues("locative", lo, prev.start)
+    again = ctx.cues("locative", prev.end, x.start)
+    return prev.type == x.type and bool(first) and bool(again) \
+        and normalize(ctx.text[slice(*first[-1])]) == normalize(ctx.text[slice(*again[-1])])
 
 
 def _in_title_before_name(ctx: SentenceContext, place: Arg) -> bool:

@@ -75,6 +75,17 @@ def test_places_each_with_its_locative_fr(extract):
     assert ("Trident Juncture 2018", "occurredIn", "Oslo") in triples
 
 
+def test_places_each_with_the_same_locative_and_after_a_verb_of_holding(extract):
+    text = ("Baptisée « opération Atlas », elle a mobilisé des enquêteurs en Suède, en Norvège et au Danemark. "
+            "BALTOPS 2023, the largest naval exercise in Europe, which opened on Monday in Poland, Estonia and Latvia.")
+    triples, _ = extract("fr", text, [("opération Atlas", EVENT)])
+    for place in ("Suède", "Norvège", "Danemark"):
+        assert ("opération Atlas", "occurredIn", place) in triples
+    triples, _ = extract("en", text.split(". ", 1)[1], [("BALTOPS 2023", EVENT), ("Europe", "Location")])
+    for place in ("Poland", "Estonia", "Latvia"):
+        assert ("BALTOPS 2023", "occurredIn", place) in triples
+
+
 def test_a_place_near_which_it_happened_en(extract):
     text = ("Chechen rebels claimed the attack on the Beslan school near Vladikavkaz in September 2004. "
             "The Madrid bombings took place in Madrid in March 2004.")
