@@ -18,8 +18,8 @@ cooperation    ``cooperation``, ``support``, ``support_given``, ``cooperation_of
                ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
 membership     ``membership``: ``memberOf`` (Country -> international organization)
-places         ``places``: ``locatedIn``
-events         ``events``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
+places         ``places``, ``site_places``: ``locatedIn``
+events         ``events``, ``event_hosts``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
@@ -44,8 +44,8 @@ ORDER = (
     "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
-    "intelligence_flow", "training_flow", "hosting", "membership", "places", "events", "visits", "dual_reference",
-    "possessive_head",
+    "intelligence_flow", "training_flow", "hosting", "membership", "places", "site_places", "events", "event_hosts",
+    "visits", "dual_reference", "possessive_head",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
     "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "list_members",

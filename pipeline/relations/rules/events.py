@@ -43,7 +43,7 @@ from pipeline.ontology_data import PATTERNS_DIR, person_roles
 from pipeline.relations.context import PARTY_TYPES, Arg, SentenceContext, mention_key
 from pipeline.relations.cues import Cues, load_cue_files, load_cues
 from pipeline.relations.modality import assess
-from pipeline.relations.patterns import Candidate, candidate, covering
+from pipeline.relations.patterns import BODY_TYPES, Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
 from pipeline.relations.words import rule_words
 
@@ -63,13 +63,14 @@ DATE_CLAUSE = 0.6  # the one day of the clause of the sentence's one event, furt
 DEMONYM = 0.6  # "التدريب التونسي الجزائري المشترك"
 PLACE = 0.6  # a place after a locative in the event's clause, or in a sentence referring back
 PLACE_AFTER = 0.75  # ... right after the event's name
+HOSTED_IN = 0.6  # "تحتضن تايلاند ... مناورات كوبرا غولد", "Thailand hosts Cobra Gold"
 HOST_PLACE = 0.6  # "المحادثات التي احتضنتها مسقط", "hosted by Geneva"
 PARTICIPANT = 0.65  # a participation cue links the party to the event
 PARTICIPANT_REFERENCED = 0.55  # ... to an event an earlier sentence named
 PARTNER = 0.6  # "the talks between X and Y"
 PARTY_LIST = 0.6  # "took part ..., among them X, Y and Z"
 ROSTER = 0.6  # "Participants were X, Y and Z", "ومن بين الدول المشاركة: X، وY"
-POSSESSOR = 0.6  # "the EU's Operation Sophia", "Russia's war against Ukraine"
+POSSESSOR = 0.6  # "the EU's Operation Sophia", "Iraq's invasion of Kuwait"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 OWNER = 0.6  # "the 28th summit of the African Union", "عملية "حارس البحر" التابعة لحلف شمال الأطلسي"
 SIDES = 0.6  # "the Israel-Hamas war", "le sixième sommet UE-UA", "الاجتماع رفيع المستوى المغرب-إسبانيا"
@@ -119,6 +120,12 @@ TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the na
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
 AFFILIATION_WORDS = 3  # "affilié à", "linked to" before the party
 COMMA_CHARS = 3  # the comma that opens a relative clause after the party
+OTHER_EVENT_WORDS = 1  # a back-reference to the word that makes it another event ("القمة المقبلة")
+REPEATED_LOCATIVE_WORDS = 3  # "et à", "and in", "وفي": two places of one list, each with its locative
+DESCRIPTION_WORDS = 5  # an event's description before its name ("التمرين البحري المختلط «")
+HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
+SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
+TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في الإكوادور السيد X")
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 # Arabic words longer than this lose their article before the head words are matched.
 HEAD_WORD_MIN_LETTERS = 4
@@ -126,6 +133,8 @@ _PUNCTUATION = (",", "،", ".", ";", "؛", ":", "(", ")", "—", "–")
 _QUOTES = ('"', "«", "»", "“", "”")
 _HYPHENS = ("-", "–", "‐")
 EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
+# Verbs that join a place named before an event to it ("X، الذي يؤدي زيارة", "lors du sommet").
+SITE_VERB_FAMILIES = ("event_opening", "event_host", "visit_verb", "event_occasion", "event_site", "event_signing")
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
 
@@ -182,6 +191,170 @@ def _located(ctx: SentenceContext) -> set[int]:
                 out.add(a.start)
         prev = a
     return out
+
+
+def _site_of(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> bool:
+    """``a``, a place after a locative in ``ev``'s clause, can be where ``ev`` took place:
+
+    - not a place inside the event's own name that a locative outside it governs ("killed in
+      a U.S. drone strike": the drone strike is no event in the United States), nor the
+      possessor of the name ("Iraq's invasion of Kuwait");
+    - before the event, only a place the event's phrase follows ("بالرباط، أشغال المنتدى",
+      "à Lomé, le sommet") or a verb of holding, opening, hosting or visiting joins to it
+      ("X، الذي يؤدي زيارة", "lors du sommet"): not the place of another predicate ("sentenced
+      in Canada for his role in the Mumbai attacks"), nor a state that qualifies the
+      event right before it ("a U.S. drone strike");
+    - after the event, the first place (and those listed with it) that a locative introduces:
+      a later place after another locative is another predicate's ("ended at Trondheim, in
+      the county of Trøndelag"; "Triton in Italy and Neptune in Greece"), and a
+      place "near" which something happened is not where it happened;
+    - not a place that ends the title of the person named right after it ("رئيس الجمهورية
+      في الإكوادور السيد X")."""
+    if ev.start <= a.start and a.end <= ev.end:
+        return bool(ctx.cues("locative", ev.start, a.start))
+    if _near(ctx, a) or _in_title_before_name(ctx, a) or _seat(ctx, a):
+        return False
+    if a.end <= ev.start:
+        gap = ctx.text[a.end:ev.start]
+        # "Iraq's invasion", "a U.S. drone strike": the state qualifies the event (a party)
+        if gap.strip().lower() in rule_words().possessive or a.type == "Country" and not gap.strip():
+            return False
+        return _bridged(ctx, a.end, ev.start)
+    return _first_site(ctx, ev, a, located_at)
+
+
+def _referred_site(ctx: SentenceContext, a: Arg) -> bool:
+    """``a``, a place after a locative in a sentence that refers back to an event ("the
+    operation", "العملية"), can be where that event took place: not a place "near" which
+    something happened, a seat, a title's place; nor a place that another event's head noun
+    (or a visit) between the back-reference and it claims ("بعد دورة عام 1985 في بوينس آيرس",
+    "alors que le ministre se trouvait en visite en Chine"), one that a reported clause
+    opened after the back-reference says ("... في ختام القمة، أن البرازيل
+    ستواصل ... في أمن الأمازون"), or one after a back-reference to another event ("القمة المقبلة في ريو دي جانيرو")."""
+    if _near(ctx, a) or _in_title_before_name(ctx, a) or _seat(ctx, a):
+        return False
+    # a pronoun ("وهي", "it") refers back from the sentence's start
+    refs = ctx.cues("event_reference") + _find(ctx, "event_reference_more") or [(ctx.start, ctx.start)]
+    before = [r for r in refs if r[1] <= a.start]
+    r0, r1 = max(before, key=lambda r: r[1]) if before else min(refs, key=lambda r: r[0])
+    lo, hi = (r1, a.start) if r1 <= a.start else (a.end, r0)
+    if _find(ctx, "other_event", r1, ctx.after(Arg("", "", "", r1, r1, ""), OTHER_EVENT_WORDS)[1]):
+        return False
+    heads = [h for family in ("reference_heads", "visit_heads") for h in _find(ctx, family, lo, hi)
+             if len(re.match(r"\w*", ctx.text[h[1]:]).group(0)) <= HEAD_ENDING_LETTERS]  # drills, مناورات; not "according"
+    return not heads and not (r1 <= a.start and _find(ctx, "complementizer", lo, hi))
+
+
+def _seat(ctx: SentenceContext, a: Arg) -> bool:
+    """``a`` is where a body or an operation is based ("commanded from its headquarters in
+    Naples", "basée à Djibouti", "ومقرها جنيف"), or the place of the body named right before it
+    ("المديرية العامة للأمن الوطني بالأردن"), not an event's site."""
+    lo, _ = ctx.before(a, SEAT_WORDS)
+    if _find(ctx, "place_seat", lo, a.start):
+        return True
+    # Arabic: the place right after the body's name ("للأمن الوطني بالأردن")
+    prev = max((x for x in ctx.args if x.end <= a.start), key=lambda x: x.end, default=None)
+    return ctx.lang == "ar" and prev is not None and prev.type in BODY_TYPES - {"Country"} \
+        and normalize(ctx.text[prev.end:a.start].strip()) in {normalize(c) for c in event_cues().family("body_seat").get("ar", [])}
+
+
+def _near(ctx: SentenceContext, a: Arg) -> bool:
+    """A ``place_near`` cue right before ``a`` ("near Vladikavkaz", "قرب فلاديكافكاز", "près de Lyon")."""
+    lo, _ = ctx.before(a, LOCATIVE_WORDS)
+    return any(c1 <= a.start and not ctx.text[c1:a.start].strip(" \"'«“")
+               for _, c1 in _find(ctx, "place_near", lo, a.start))
+
+
+def _bridged(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]``, between a place and the event named after it, is the event's own
+    phrase (punctuation, articles, a locative, a date, the words of ``event_phrase_bridge``, an event's
+    head noun: "، أشغال", "، يوم الأربعاء 1 مارس 2023، مناورات") or holds a verb of holding,
+    opening, hosting or visiting the event, or of an occasion ("الذي يؤدي زيارة", "lors du")."""
+    if any(_find(ctx, family, lo, hi) for family in SITE_VERB_FAMILIES):
+        return True
+    chars = list(ctx.text[lo:hi])
+    spans = [(lo + d.start, lo + d.end) for d in find_dates(ctx.text[lo:hi], ctx.lang)]
+    spans += [c for family in ("event_phrase_bridge", "reference_heads") for c in _find(ctx, family, lo, hi)]
+    # the places listed with the first one ("في ساحل العاج وغانا، ... مناورات")
+    spans += [(x.start, x.end) for x in ctx.args if x.type in PLACE_TYPES and lo <= x.start and x.end <= hi]
+    for s0, s1 in spans:
+        while s1 < hi and ctx.text[s1].isalnum():  # a head word's ending: مناور-ات
+            s1 += 1
+        chars[s0 - lo:s1 - lo] = " " * (s1 - s0)
+    # the event's description before its name: its head noun and what qualifies it
+    # ("، فعاليات التمرين البحري المختلط «X»", "in Jeddah, the mixed naval exercise X")
+    head = _description_start(ctx, lo, hi)
+    if head is not None:
+        chars[head - lo:] = " " * (hi - head)
+    rest = "".join(chars)
+    return ctx.only(rest, ("locative", "filler", "of"))
+
+
+def _description_start(ctx: SentenceContext, lo: int, hi: int) -> int | None:
+    """Where an event's head noun (``reference_heads``, the Arabic article off) opens the last
+    :data:`DESCRIPTION_WORDS` words of ``text[lo:hi]``, right before the event's name."""
+    regex = event_cues().regex("reference_heads", ctx.lang)
+    if regex is None:
+        return None
+    words = list(re.finditer(r"\S+", ctx.text[lo:hi]))[-DESCRIPTION_WORDS:]
+    for m in words:
+        word = normalize(m.group(0))
+        if ctx.lang == "ar" and len(word) > HEAD_WORD_MIN_LETTERS:
+            word = strip_definite(word)
+        if regex.match(word):
+            return lo + m.start()
+    return None
+
+
+def _first_site(ctx: SentenceContext, ev: Arg, a: Arg, located_at: set[int]) -> bool:
+    """``a`` belongs to the first group of places a locative introduces after ``ev`` (the first
+    one, and the places listed with it: "in Tallinn and Kiel, Germany"); a place
+    "near" which it happened closes the search too."""
+    places = sorted((x for x in ctx.args if x.type in PLACE_TYPES and not x.demonym and x.start >= ev.end
+                     and (x.start in located_at or _near(ctx, x))), key=lambda x: x.start)
+    prev: Arg | None = None
+    for x in places:
+        gap = ctx.text[prev.end:x.start] if prev is not None else ""
+        # "à Bruxelles et à Zaventem", "en France, en Belgique", "في X وفي Y": the locative said again
+        if prev is not None and not _separator(ctx, prev.end, x.start) and not (
+                ctx.words(gap) <= REPEATED_LOCATIVE_WORDS
+                and ctx.only(gap, ("conjunction", "filler", "locative"))
+                and (_joined(ctx, prev.end, x.start) or _same_locative(ctx, prev, x))) \
+                and not any(_find(ctx, family, prev.end, x.start) for family in SITE_VERB_FAMILIES):
+            # (a verb of holding opens the event's own places: "the largest exercise in
+            # Africa, which opened on Monday in Morocco, Ghana ...")
+            return False
+        if x.start == a.start:
+            return True
+        prev = x
+    return False
+
+
+def _same_locative(ctx: SentenceContext, prev: Arg, x: Arg) -> bool:
+    """``x`` follows ``prev`` (of its type) behind the locative ``prev`` has ("en France, en
+    Belgique"), not a wider place behind another one ("à X, dans la région de Y")."""
+    lo, _ = ctx.before(prev, LOCATIVE_WORDS)
+    first = ctx.cues("locative", lo, prev.start)
+    again = ctx.cues("locative", prev.end, x.start)
+    return prev.type == x.type and bool(first) and bool(again) \
+        and normalize(ctx.text[slice(*first[-1])]) == normalize(ctx.text[slice(*again[-1])])
+
+
+def _in_title_before_name(ctx: SentenceContext, place: Arg) -> bool:
+    """``place`` ends a title that stands before the person's name, no punctuation between
+    ("رئيس الجمهورية في الإكوادور السيد دانيال نوبوا", "the ambassador in Peru General
+    X"): where the person serves, not where an event took place."""
+    after = [a for a in ctx.args if a.start >= place.end]
+    if not after:
+        return False
+    nxt = min(after, key=lambda a: a.start)
+    gap = ctx.text[place.end:nxt.start]
+    if nxt.type != "Person" or ctx.words(gap) > TITLE_NAME_WORDS or any(c in gap for c in _PUNCTUATION + ("\n",)):
+        return False
+    lo, _ = ctx.before(place, TITLE_PLACE_WORDS)
+    before = normalize(ctx.text[lo:place.start])
+    before = before[max(before.rfind(","), before.rfind("،")) + 1:]
+    return any(f" {r} " in f" {before} " for r in _roles(ctx.lang))
 
 
 @lru_cache(maxsize=4)
@@ -436,7 +609,7 @@ def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
 
 def _possessors(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     """The party whose event it is by a possessive right before its name ("the EU's Operation
-    Sophia", "Russia's war against Ukraine"); a person's is a visitor's (:func:`_visitor`)."""
+    Sophia", "Iraq's invasion of Kuwait"); a person's is a visitor's (:func:`_visitor`)."""
     return [a for a in ctx.parties() if a.type != "Person" and a.end <= ev.start
             and ctx.text[a.end:ev.start].strip().lower() in rule_words().possessive]
 
@@ -767,7 +940,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                 continue
             placeable = not (signing and a.type == "Country")
             located = a.start in located_at and a.type in PLACE_TYPES and placeable
-            if located and _in_title(ctx, a):
+            if located and (_in_title(ctx, a) or not (_referred_site(ctx, a) if referenced else _site_of(ctx, ev, a, located_at))):
                 continue
             if located and participation_only:
                 continue
@@ -1078,4 +1251,27 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
         place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
+    return out
+
+
+@relation_rule(name="event_hosts", produces=("occurredIn",), rule_ids=("rule:event-hosted-in",))
+def event_hosts(ctx: SentenceContext) -> list[Candidate]:
+    """The state, city or site that hosts an event the sentence names is where it took
+    place: "تحتضن تايلاند ... مناورات كوبرا غولد 2023", "Addis-Abeba
+    accueille le 37e sommet de l'Union africaine", "Thailand hosts Cobra Gold" (an ``event_hosting``
+    cue links the place to the event as :func:`events` links a party to its cue; the
+    state stays a party too). Not a visit: its host receives the visitor (:func:`visits`
+    gives where it goes)."""
+    named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
+    # not "co-hosted by X and Y": a co-host may be a partner from abroad
+    cues = [c for c in _find(ctx, "event_hosting") if ctx.text[c[0] - 1:c[0]] != "-"] if named else []
+    out: list[Candidate] = []
+    for ev in named if cues else []:
+        if _find(ctx, "visit_heads", ev.start, ev.end):
+            continue
+        for a in ctx.args:
+            if a.type not in PLACE_TYPES or a.demonym or a.source or _nearest(a, named) is not ev:
+                continue
+            if any(_linked(ctx, a, c, ev) for c in cues):
+                out.append(candidate(ev, "occurredIn", a, "rule:event-hosted-in", HOSTED_IN))
     return out

@@ -27,3 +27,38 @@ def test_a_place_after_a_comma_is_not_in_the_next_clauses_state(extract):
     text = "The convoy left Gao, and in northern Niger the army arrested two men."
     triples, _ = extract("en", text)
     assert ("Gao", "Niger") not in _located(triples), _located(triples)
+
+
+# --- a site in a city or a wider place (site_places); a list of places is no apposition
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # the demonym stands for a state the text names (أفغانستان)
+    ("ar", "قتل ستة أشخاص في هجوم على فندق سيرينا في العاصمة الأفغانية كابول. وتشهد أفغانستان هجمات متكررة.",
+     [("فندق سيرينا", "Location"), ("كابول", "City")], ("فندق سيرينا", "كابول")),
+    ("fr", "Les avions américains sont stationnés sur la base aérienne Prince Sultan à Al-Kharj.",
+     [("base aérienne Prince Sultan", "Location"), ("Al-Kharj", "City")], ("base aérienne Prince Sultan", "Al-Kharj")),
+    ("en", "The first explosions were heard outside the Ataturk Airport in Istanbul.",
+     [("Ataturk Airport", "Location"), ("Istanbul", "City")], ("Ataturk Airport", "Istanbul")),
+])
+def test_a_site_in_a_city(extract, lang, text, names, expected):
+    triples, relations = extract(lang, text, names)
+    assert expected in _located(triples), _located(triples)
+    assert "rule:place-site-in" in {r.extractor for r in relations if r.type == "locatedIn"}
+
+
+def test_a_city_before_a_site_is_not_in_it_fr(extract):
+    # "de Rotterdam au port de Hambourg": from one place to another; the control is the site in its city
+    text = "Le convoi est allé de Rotterdam au port de Hambourg. Le port de Hambourg à Hambourg a battu son record."
+    triples, _ = extract("fr", text, [("port de Hambourg", "Location"), ("Hambourg", "City")])
+    assert ("Rotterdam", "port de Hambourg") not in _located(triples)
+    assert ("port de Hambourg", "Hambourg") in _located(triples)
+
+
+def test_a_list_of_places_is_no_apposition_fr(extract):
+    text = ("Les patrouilles ont eu lieu à Annecy, Chambéry, Albertville et Grenoble. "
+            "Les gendarmes sont arrivés à Modane, Savoie, dans la nuit.")
+    triples, _ = extract("fr", text, [("Annecy", "City"), ("Chambéry", "Location"), ("Albertville", "Location"),
+                                      ("Modane", "City"), ("Savoie", "Location")])
+    assert ("Annecy", "Chambéry") not in _located(triples)
+    assert ("Chambéry", "Albertville") not in _located(triples)
+    assert ("Modane", "Savoie") in _located(triples)
