@@ -325,7 +325,9 @@ class EventPatterns(EntityComponent):
         if k == 0 or " ".join(head) not in self.plural_heads:
             return False
         before = norms[k - 1]
-        return before not in self.indefinite | self.words.articles | self.words.demonstratives \
+        # a clause that opens with the plural ("On 13 November 2015, terrorist attacks in Paris
+        # killed 130 people") tells the report's own attacks
+        return doc[k - 1].is_alpha and before not in self.indefinite | self.words.articles | self.words.demonstratives \
             and doc[k - 1].tag_ not in ("PRP$", "POS")
 
     @staticmethod

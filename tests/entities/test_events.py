@@ -283,6 +283,8 @@ def test_a_place_does_not_single_out_a_class_an_indefinite_or_a_bare_plural_atta
     # positive controls: a definite attack named by its place
     assert list(events("en", "He condemned the attack in Nairobi on Monday.")) == ["attack in Nairobi"]
     assert list(events("en", "Investigators reviewed the attacks in Brussels.")) == ["attacks in Brussels"]
+    # a clause that opens with the plural tells the report's own attacks
+    assert list(events("en", "On 22 March 2016, suicide attacks in Brussels killed 32 people.")) == ["attacks in Brussels"]
 
 
 def test_an_apposition_names_an_event_with_a_number_after_its_name():
