@@ -72,14 +72,38 @@ def _clause_comma(between: str) -> bool:
     return _commas(between) == 1 and bool(between.replace("،", ",").rsplit(",", 1)[1].strip(" \"'»”"))
 
 
+def _own_office(text: str, sent_start: int, sent_end: int, start: int, end: int, lang: str,
+                sources: list[Mention]) -> str | None:
+    """The first person named in the sentence before a speaker's own office that is the
+    subject of the `said` verb at ``text[start:end]`` ("Prime Minister X ..., his press office
+    said", "a indiqué son cabinet", "وقال مكتبه الإعلامي"), else None."""
+    cues = load_cues()
+    office = None
+    before = cues.find("attribution_own_office", lang, text[max(sent_start, start - BEFORE_SAID):start],
+                       max(sent_start, start - BEFORE_SAID))
+    if before and start - before[-1][1] <= SAME_SPEAKER_GAP:
+        office = before[-1][0]
+    else:  # after the verb: "a indiqué son cabinet", "وقال مكتبه الإعلامي"
+        after = cues.find("attribution_own_office", lang, text[end:min(sent_end, end + AFTER_SAID_AR)], end)
+        if after and after[0][0] - end <= SAME_SPEAKER_GAP:
+            office = after[0][0]
+    if office is None:
+        return None
+    persons = [m for m in sources if m.type == "Person" and m.end <= office]
+    return persons[0].id if persons else None
+
+
 def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention], *,
-                said: bool = True, statement_end: int | None = None) -> str:
+                said: bool = True, statement_start: int | None = None, statement_end: int | None = None) -> str:
     """The id of the mention that states the sentence ``text[sent_start:sent_end]``, or
     :data:`OUTLET` when it names no source, or :data:`PREVIOUS` when it names the source of
     the sentence before ("selon lui", "the statement added"); ``said=False``: only an
     ``according to`` cue, or a reporting clause set off after ``statement_end`` ("X was
-    named head of Y, the ministry said"), names one (a role in an apposition is the
-    outlet's word, not the speaker's: "Interior Minister X said")."""
+    named head of Y, the ministry said") or a verb whose clause, after a complementizer, holds
+    the statement from ``statement_start`` on ("the presidency said that X was appointed",
+    "أفاد بلاغ ... بأن سعيد عين X"), names one (a role in an apposition is the outlet's word,
+    not the speaker's: "Interior Minister X said"); a speaker's own office as the subject
+    ("..., his press office said") names the first person of the sentence."""
     sources = sorted((m for m in mentions if m.type in SOURCE_TYPES and sent_start <= m.start < sent_end),
                      key=lambda m: m.start)
     cues = load_cues()
@@ -135,11 +159,17 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                     and not text[m.end:start].strip(" \"'»”" if lang == "ar" else " ,،\"'»”")]
         inverted = (not adjacent and bool(text[sent_start:start].strip())
                     and text[sent_start:start].rstrip(" \"'»”")[-1:] in ",،")
-        if not said and not (statement_end is not None and start >= statement_end
-                             and (inverted or _clause_comma(text[statement_end:start]))):
+        reported = (statement_start is not None and end <= statement_start
+                    and bool(cues.find("attribution_that", lang, text[end:statement_start])))
+        if not said and not reported and not (statement_end is not None and start >= statement_end
+                                              and (inverted or _clause_comma(text[statement_end:start]))):
             continue  # a role: only a reporting clause of its own after it ("..., the ministry said")
+            # or a verb whose "that" clause holds it ("the presidency said that X was appointed")
         if cues.find("attribution_passive", lang, text[max(sent_start, start - PASSIVE_BEFORE):start]):
             continue  # "X is reported to have": not X's word
+        office = _own_office(text, sent_start, sent_end, start, end, lang, sources)
+        if office is not None:  # "..., his press office said": the person the sentence is about
+            return office
         if adjacent:  # "Fernando Grande-Marlaska, a qualifié", "the ministry said"
             return adjacent[-1].id
         # The subject before the verb: no clause between ("Spain and Morocco cooperate, the
