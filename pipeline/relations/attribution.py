@@ -161,15 +161,16 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                     and text[sent_start:start].rstrip(" \"'»”")[-1:] in ",،")
         reported = (statement_start is not None and end <= statement_start
                     and bool(cues.find("attribution_that", lang, text[end:statement_start])))
-        if not said and not reported and not (statement_end is not None and start >= statement_end
-                                              and (inverted or _clause_comma(text[statement_end:start]))):
+        office = _own_office(text, sent_start, sent_end, start, end, lang, sources)
+        if not said and not reported and not (
+                statement_end is not None and start >= statement_end
+                and (inverted or office is not None or _clause_comma(text[statement_end:start]))):
             continue  # a role: only a reporting clause of its own after it ("..., the ministry said")
             # or a verb whose "that" clause holds it ("the presidency said that X was appointed")
-        if cues.find("attribution_passive", lang, text[max(sent_start, start - PASSIVE_BEFORE):start]):
-            continue  # "X is reported to have": not X's word
-        office = _own_office(text, sent_start, sent_end, start, end, lang, sources)
         if office is not None:  # "..., his press office said": the person the sentence is about
             return office
+        if cues.find("attribution_passive", lang, text[max(sent_start, start - PASSIVE_BEFORE):start]):
+            continue  # "X is reported to have": not X's word
         if adjacent:  # "Fernando Grande-Marlaska, a qualifié", "the ministry said"
             return adjacent[-1].id
         # The subject before the verb: no clause between ("Spain and Morocco cooperate, the
