@@ -20,7 +20,7 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.language.morphology import strip_definite
+from pipeline.language.morphology import restore_fused_article, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import OUTLET, Mention
 from pipeline.relations.cues import load_cues
@@ -117,17 +117,36 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
         return (bool(cues.find("attribution_relay", lang, text[a:b]))
                 and not cues.find("attribution_unnamed_source", lang, text[a:b]))
 
-    def named_body(a: int, b: int) -> str | None:
+    def name_words(m: Mention) -> set[str]:
+        words = normalize(m.text).split()
+        if lang == "ar":  # "للشرطة" in a name: "الشرطة"'s noun
+            return set(words) | {strip_definite(restore_fused_article(w)) for w in words}
+        return set(words)
+
+    def named_body(a: int, b: int, family: str = "attribution_definite_body") -> str | None:
         """The latest source before the sentence whose name holds the head noun of a body
         cue in ``text[a:b]`` ("the ministry" -> "the Spanish Interior Ministry")."""
-        found = cues.find("attribution_definite_body", lang, text[a:b], a)
+        found = cues.find(family, lang, text[a:b], a)
         if not found:
             return None
         noun = normalize(text[found[0][0]:found[0][1]]).split()[-1]
         noun = strip_definite(noun) if lang == "ar" else noun[2:] if noun.startswith("l'") else noun
         earlier = [m for m in mentions if m.type in SOURCE_TYPES and m.end <= sent_start
-                   and noun in normalize(m.text).split()]
+                   and noun in name_words(m)]
         return max(earlier, key=lambda m: m.start).id if earlier else None
+
+    def body_next_to(a: int, b: int, after: bool) -> str | None:
+        """A body named before, by its head noun right after ``b`` or right before ``a``
+        ("a indiqué le parquet", "the police said", "selon la présidence", "وأوضحت المديرية"):
+        :data:`attribution_named_body`; none named before: no source from it."""
+        if after:
+            found = cues.find("attribution_named_body", lang, text[b:min(sent_end, b + AFTER_SAID_AR)], b)
+            found = [f for f in found if f[0] - b <= SAME_SPEAKER_GAP][:1]
+        else:
+            lo = max(sent_start, a - BEFORE_SAID)
+            found = [f for f in cues.find("attribution_named_body", lang, text[lo:a], lo)
+                     if a - f[1] <= SAME_SPEAKER_GAP][-1:]
+        return named_body(found[0][0], found[0][1], "attribution_named_body") if found else None
 
     def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
         # ... or a press title ("the Israeli daily X"); not a relay ("بيان للرئاسة نقلته وكالة الأنباء":
@@ -150,6 +169,9 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
             if body:
                 return body
             same_source = True  # unless a speaker of its own is named ("selon le communiqué, X a déclaré")
+        body = body_next_to(end, end, after=True)  # "selon la présidence", "according to the police"
+        if body:
+            return body
 
     previous = False
     for start, end in cues.find("attribution_said", lang, sentence, sent_start):
@@ -212,4 +234,7 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
             if body:
                 return body
             previous = True  # "he said", "the statement added"
+        body = body_next_to(start, end, after=True) or body_next_to(start, end, after=False)
+        if body:  # "a indiqué le parquet", "the police said", "وأوضحت المديرية"
+            return body
     return PREVIOUS if previous or same_source else OUTLET

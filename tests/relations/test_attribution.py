@@ -213,3 +213,21 @@ def test_a_current_title_before_the_speaker_s_office_stays_the_outlet_s(extract)
     # "his office said" after a current title: the title is still the outlet's word.
     text = "Nicolas Lerner, the head of the DGSE, met Bill Burns on Monday, his office said."
     assert _sources(extract, "en", text)["leads"] == OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A body by its head noun next to the verb: the body of that noun named before.
+    ("ar", "أعلنت المديرية العامة للأمن الوطني توقيف ثلاثة أشخاص يوم الاثنين. "
+           "وأوضحت المديرية أن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.", "المديرية العامة للأمن الوطني"),
+    ("fr", "Le Parquet national antiterroriste a ouvert une enquête lundi. Le Maroc et la France coopèrent "
+           "étroitement contre le terrorisme, a indiqué le parquet.", "Parquet national antiterroriste"),
+    ("en", "The Spanish National Police arrested three people on Monday. Morocco and Spain cooperate closely "
+           "against terrorism, the police said.", "Spanish National Police"),
+])
+def test_a_body_by_its_head_noun_is_the_body_named_before(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_a_body_by_its_head_noun_named_nowhere_before_is_the_outlet(extract):
+    text = "Morocco and Spain cooperate closely against terrorism, the police said."
+    assert _sources(extract, "en", text)["cooperatesWith"] == OUTLET
