@@ -20,7 +20,7 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.language.morphology import strip_definite
+from pipeline.language.morphology import restore_fused_article, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.model import OUTLET, Mention
 from pipeline.relations.cues import load_cues
@@ -72,14 +72,38 @@ def _clause_comma(between: str) -> bool:
     return _commas(between) == 1 and bool(between.replace("،", ",").rsplit(",", 1)[1].strip(" \"'»”"))
 
 
+def _own_office(text: str, sent_start: int, sent_end: int, start: int, end: int, lang: str,
+                sources: list[Mention]) -> str | None:
+    """The first person named in the sentence before a speaker's own office that is the
+    subject of the `said` verb at ``text[start:end]`` ("Prime Minister X ..., his press office
+    said", "a indiqué son cabinet", "وقال مكتبه الإعلامي"), else None."""
+    cues = load_cues()
+    office = None
+    before = cues.find("attribution_own_office", lang, text[max(sent_start, start - BEFORE_SAID):start],
+                       max(sent_start, start - BEFORE_SAID))
+    if before and start - before[-1][1] <= SAME_SPEAKER_GAP:
+        office = before[-1][0]
+    else:  # after the verb: "a indiqué son cabinet", "وقال مكتبه الإعلامي"
+        after = cues.find("attribution_own_office", lang, text[end:min(sent_end, end + AFTER_SAID_AR)], end)
+        if after and after[0][0] - end <= SAME_SPEAKER_GAP:
+            office = after[0][0]
+    if office is None:
+        return None
+    persons = [m for m in sources if m.type == "Person" and m.end <= office]
+    return persons[0].id if persons else None
+
+
 def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: list[Mention], *,
-                said: bool = True, statement_end: int | None = None) -> str:
+                said: bool = True, statement_start: int | None = None, statement_end: int | None = None) -> str:
     """The id of the mention that states the sentence ``text[sent_start:sent_end]``, or
     :data:`OUTLET` when it names no source, or :data:`PREVIOUS` when it names the source of
     the sentence before ("selon lui", "the statement added"); ``said=False``: only an
     ``according to`` cue, or a reporting clause set off after ``statement_end`` ("X was
-    named head of Y, the ministry said"), names one (a role in an apposition is the
-    outlet's word, not the speaker's: "Interior Minister X said")."""
+    named head of Y, the ministry said") or a verb whose clause, after a complementizer, holds
+    the statement from ``statement_start`` on ("the presidency said that X was appointed",
+    "أفاد بلاغ ... بأن سعيد عين X"), names one (a role in an apposition is the outlet's word,
+    not the speaker's: "Interior Minister X said"); a speaker's own office as the subject
+    ("..., his press office said") names the first person of the sentence."""
     sources = sorted((m for m in mentions if m.type in SOURCE_TYPES and sent_start <= m.start < sent_end),
                      key=lambda m: m.start)
     cues = load_cues()
@@ -93,17 +117,36 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
         return (bool(cues.find("attribution_relay", lang, text[a:b]))
                 and not cues.find("attribution_unnamed_source", lang, text[a:b]))
 
-    def named_body(a: int, b: int) -> str | None:
+    def name_words(m: Mention) -> set[str]:
+        words = normalize(m.text).split()
+        if lang == "ar":  # "للشرطة" in a name: "الشرطة"'s noun
+            return set(words) | {strip_definite(restore_fused_article(w)) for w in words}
+        return set(words)
+
+    def named_body(a: int, b: int, family: str = "attribution_definite_body") -> str | None:
         """The latest source before the sentence whose name holds the head noun of a body
         cue in ``text[a:b]`` ("the ministry" -> "the Spanish Interior Ministry")."""
-        found = cues.find("attribution_definite_body", lang, text[a:b], a)
+        found = cues.find(family, lang, text[a:b], a)
         if not found:
             return None
         noun = normalize(text[found[0][0]:found[0][1]]).split()[-1]
         noun = strip_definite(noun) if lang == "ar" else noun[2:] if noun.startswith("l'") else noun
         earlier = [m for m in mentions if m.type in SOURCE_TYPES and m.end <= sent_start
-                   and noun in normalize(m.text).split()]
+                   and noun in name_words(m)]
         return max(earlier, key=lambda m: m.start).id if earlier else None
+
+    def body_next_to(a: int, b: int, after: bool) -> str | None:
+        """A body named before, by its head noun right after ``b`` or right before ``a``
+        ("a indiqué le parquet", "the police said", "selon la présidence", "وأوضحت المديرية"):
+        :data:`attribution_named_body`; none named before: no source from it."""
+        if after:
+            found = cues.find("attribution_named_body", lang, text[b:min(sent_end, b + AFTER_SAID_AR)], b)
+            found = [f for f in found if f[0] - b <= SAME_SPEAKER_GAP][:1]
+        else:
+            lo = max(sent_start, a - BEFORE_SAID)
+            found = [f for f in cues.find("attribution_named_body", lang, text[lo:a], lo)
+                     if a - f[1] <= SAME_SPEAKER_GAP][-1:]
+        return named_body(found[0][0], found[0][1], "attribution_named_body") if found else None
 
     def statement_between(a: int, b: int) -> bool:  # "a statement from", "un communiqué de", "ما أفاد به بيان لـ"
         # ... or a press title ("the Israeli daily X"); not a relay ("بيان للرئاسة نقلته وكالة الأنباء":
@@ -126,6 +169,9 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
             if body:
                 return body
             same_source = True  # unless a speaker of its own is named ("selon le communiqué, X a déclaré")
+        body = body_next_to(end, end, after=True)  # "selon la présidence", "according to the police"
+        if body:
+            return body
 
     previous = False
     for start, end in cues.find("attribution_said", lang, sentence, sent_start):
@@ -135,9 +181,16 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
                     and not text[m.end:start].strip(" \"'»”" if lang == "ar" else " ,،\"'»”")]
         inverted = (not adjacent and bool(text[sent_start:start].strip())
                     and text[sent_start:start].rstrip(" \"'»”")[-1:] in ",،")
-        if not said and not (statement_end is not None and start >= statement_end
-                             and (inverted or _clause_comma(text[statement_end:start]))):
+        reported = (statement_start is not None and end <= statement_start
+                    and bool(cues.find("attribution_that", lang, text[end:statement_start])))
+        office = _own_office(text, sent_start, sent_end, start, end, lang, sources)
+        if not said and not reported and not (
+                statement_end is not None and start >= statement_end
+                and (inverted or office is not None or _clause_comma(text[statement_end:start]))):
             continue  # a role: only a reporting clause of its own after it ("..., the ministry said")
+            # or a verb whose "that" clause holds it ("the presidency said that X was appointed")
+        if office is not None:  # "..., his press office said": the person the sentence is about
+            return office
         if cues.find("attribution_passive", lang, text[max(sent_start, start - PASSIVE_BEFORE):start]):
             continue  # "X is reported to have": not X's word
         if adjacent:  # "Fernando Grande-Marlaska, a qualifié", "the ministry said"
@@ -181,4 +234,7 @@ def attribution(text: str, sent_start: int, sent_end: int, lang: str, mentions: 
             if body:
                 return body
             previous = True  # "he said", "the statement added"
+        body = body_next_to(start, end, after=True) or body_next_to(start, end, after=False)
+        if body:  # "a indiqué le parquet", "the police said", "وأوضحت المديرية"
+            return body
     return PREVIOUS if previous or same_source else OUTLET

@@ -222,6 +222,7 @@ def time_and_source(document: Document, mentions: list[Mention], relations: list
         r.attributed_to = OUTLET
         for e in [ev] + [x for x in spans if x is not ev]:
             source = attribution(document.text, e.start, e.end, lang, mentions, said=not role,
+                                 statement_start=min(head.start, tail.start) if role and e is ev else None,
                                  statement_end=max(head.end, tail.end) if role and e is ev else None)
             if source == PREVIOUS:
                 source = previous_source(e.start)

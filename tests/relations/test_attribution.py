@@ -181,3 +181,53 @@ def test_the_ministry_in_arabic_is_the_ministry_named_before(extract):
     text = ("أعلنت وزارة الداخلية الإسبانية اعتقال اثني عشر شخصا يوم الاثنين. وقال يوروبول إن المشتبه فيهم مجندون. "
             "وأكدت الوزارة أن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.")
     assert _sources(extract, "ar", text)["cooperatesWith"] == "وزارة الداخلية الإسبانية"
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A change of role said inside a reporting verb's "that" clause: the verb's subject states it.
+    ("ar", "وأفاد بيان نشرته وزارة الداخلية الفرنسية بأن الرئيس إيمانويل ماكرون عين لوران نونيز على رأس "
+           "المديرية العامة للأمن الداخلي.", "وزارة الداخلية الفرنسية"),
+    ("fr", "L'Élysée a indiqué que le président Emmanuel Macron avait nommé Nicolas Lerner à la tête de la DGSE.",
+     "Élysée"),
+    ("en", "The Elysee said that President Emmanuel Macron had appointed Nicolas Lerner as head of the DGSE.", "Elysee"),
+])
+def test_a_change_of_role_in_a_reported_clause_is_the_reporter_s(extract, lang, text, source):
+    assert _sources(extract, lang, text)["leads"] == source
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # The speaker's own office as the subject: the person the sentence is about.
+    ("ar", "التقى الرئيس إيمانويل ماكرون الملك محمد السادس، وقال مكتبه إن فرنسا والمغرب يتعاونان في مكافحة الإرهاب.",
+     "إيمانويل ماكرون"),
+    ("fr", "Le président Emmanuel Macron a limogé Bernard Émié, l'ancien patron de la DGSE, a indiqué son entourage.",
+     "Emmanuel Macron"),
+    ("en", "French President Emmanuel Macron has dismissed Bernard Emie, the former head of the DGSE, his office said "
+           "on Monday.", "Emmanuel Macron"),
+])
+def test_the_speaker_s_own_office_names_the_person_the_sentence_is_about(extract, lang, text, source):
+    sources = _sources(extract, lang, text)
+    assert sources.get("leads", sources.get("cooperatesWith")) == source
+
+
+def test_a_current_title_before_the_speaker_s_office_stays_the_outlet_s(extract):
+    # "his office said" after a current title: the title is still the outlet's word.
+    text = "Nicolas Lerner, the head of the DGSE, met Bill Burns on Monday, his office said."
+    assert _sources(extract, "en", text)["leads"] == OUTLET
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), [
+    # A body by its head noun next to the verb: the body of that noun named before.
+    ("ar", "أعلنت المديرية العامة للأمن الوطني توقيف ثلاثة أشخاص يوم الاثنين. "
+           "وأوضحت المديرية أن المغرب وإسبانيا يتعاونان في مكافحة الإرهاب.", "المديرية العامة للأمن الوطني"),
+    ("fr", "Le Parquet national antiterroriste a ouvert une enquête lundi. Le Maroc et la France coopèrent "
+           "étroitement contre le terrorisme, a indiqué le parquet.", "Parquet national antiterroriste"),
+    ("en", "The Spanish National Police arrested three people on Monday. Morocco and Spain cooperate closely "
+           "against terrorism, the police said.", "Spanish National Police"),
+])
+def test_a_body_by_its_head_noun_is_the_body_named_before(extract, lang, text, source):
+    assert _sources(extract, lang, text)["cooperatesWith"] == source
+
+
+def test_a_body_by_its_head_noun_named_nowhere_before_is_the_outlet(extract):
+    text = "Morocco and Spain cooperate closely against terrorism, the police said."
+    assert _sources(extract, "en", text)["cooperatesWith"] == OUTLET
