@@ -21,6 +21,8 @@ MEMBER_CUE_WORDS = 2  # "… ses cinq membres, A, B": a membership cue right bef
 DEPARTING_MEMBERS_WORDS = 6  # "le départ de trois de ses cinq membres": the withdrawal to that cue
 MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
+FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
+CONTINGENT_WORDS = 3  # "troops from A and B", "عنصر من A وB": the personnel cue within this many words before the states
 
 
 def _left(ctx: SentenceContext, chain: list[Arg], org: Arg, orgs: list[Arg]) -> bool:
@@ -53,6 +55,20 @@ def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg
     membership cue says "of" it: a co-party of the states, not the body they belong to."""
     return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+
+
+def _set_apart(ctx: SentenceContext, chain: list[Arg], org: Arg) -> bool:
+    """The states are set apart from ``org``'s members: a ``non_member`` cue between them
+    ("partners from outside the union, among them A and B", "au sein de l'UE, mais aussi A
+    et B"), or they are where a mission's personnel come from ("بعثة X تضم نحو 19 ألف عنصر
+    من A وB", "the X mission, with troops from A and B")."""
+    lo, hi = chain[0].start, chain[-1].end
+    if ctx.cues("non_member", *((org.end, lo) if org.end <= lo else (hi, org.start))):
+        return True
+    if not ctx.cues("mission", ctx.before(org, 1)[0], org.end):  # "Minusma", "بعثة أتميس"
+        return False
+    c_lo = ctx.before(chain[0], CONTINGENT_WORDS)[0]
+    return any(ctx.only(ctx.text[c1:lo], LINK) for _, c1 in ctx.cues("contingent", c_lo, lo))
 
 
 @relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
@@ -93,6 +109,8 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         near = [(c0, c1) for c0, c1 in cues if c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS]
         if not near:
             continue
+        if org.end <= lo and all(c1 <= org.start for _, c1 in near) and ctx.words(ctx.text[org.end:lo]) > FAR_SIDE_WORDS:
+            continue  # "Algeria, which holds a seat on the Y until 2025, ... in Mali": the cue is another's
         if all(any(p0 < c1 and c0 < p1 for p0, p1 in partitive) for c0, c1 in near) and not any(
                 org.end <= c0 and c1 <= lo and ctx.words(ctx.text[org.end:c0]) <= PARTITIVE_WORDS for c0, c1 in near):
             continue  # "countries, among them A and B, … X": a part of the countries, not X's members
@@ -100,6 +118,8 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
             continue
         if _left(ctx, chain, org, orgs):
             continue  # "بعدما انسحبت منها مالي", "A and B followed Mali out of the bloc": no longer members
+        if _set_apart(ctx, chain, org):
+            continue  # "partners from outside the union, among them A", "troops from A and B": no members
         conf = LISTED if len(chain) > 1 else SINGLE
         for c in chain:
             if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
