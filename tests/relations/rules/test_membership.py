@@ -189,3 +189,30 @@ def test_a_state_far_after_the_organization_is_not_the_cues(extract, lang, text,
     triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
     members = _members(triples)
     assert (member, org) in members and (other, org) not in members, members
+
+
+@pytest.mark.parametrize("lang, text, person, commission", [
+    # A commissioner whose title shares a word with the document's one commission, named
+    # in another sentence, is its member.
+    ("ar", "وأكدت المفوضية الأوروبية دعمها للمشروع. ودعت المفوضة الأوروبية للشؤون الداخلية ماغنوس برونر إلى تسريع عمليات الترحيل.",
+     "ماغنوس برونر", "المفوضية الأوروبية"),
+    ("fr", "La Commission européenne a salué l'accord. La commissaire européenne aux Affaires intérieures, Ylva Johansson, s'est rendue à Dakar.",
+     "Ylva Johansson", "Commission européenne"),
+    ("en", "The European Commission welcomed the deal. The European Commissioner for Trade, Maros Sefcovic, travelled to Rabat.",
+     "Maros Sefcovic", "European Commission"),
+])
+def test_a_commissioner_is_a_member_of_the_documents_commission(extract, lang, text, person, commission):
+    triples, _ = extract(lang, text, [(commission, "InternationalOrganization"), (person, "Person")])
+    assert (person, "memberOf", commission) in triples, _members(triples)
+
+
+@pytest.mark.parametrize("lang, text, person, commission", [
+    # A police rank and a high commissioner (a head) are no commissioners of the commission.
+    ("fr", "La Commission européenne a salué l'accord. Le commissaire divisionnaire Jean Dupont a été entendu à Paris.",
+     "Jean Dupont", "Commission européenne"),
+    ("ar", "وأكدت المفوضية الأوروبية دعمها للمشروع. وزار المفوض السامي الأوروبي لشؤون اللاجئين فيليبو غراندي الرباط.",
+     "فيليبو غراندي", "المفوضية الأوروبية"),
+])
+def test_other_commissioners_are_not_the_commissions(extract, lang, text, person, commission):
+    triples, _ = extract(lang, text, [(commission, "InternationalOrganization"), (person, "Person")])
+    assert (person, "memberOf", commission) not in triples, _members(triples)
