@@ -26,6 +26,7 @@ MEMBER_CUE_WORDS = 2  # "… ses cinq membres, A, B": a membership cue right bef
 DEPARTING_MEMBERS_WORDS = 6  # "le départ de trois de ses cinq membres": the withdrawal to that cue
 MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
+CUE_TOUCH_WORDS = 4  # one state alone: the cue within this many words of it or of the organization
 FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
 COMMISSIONER = 0.6  # "المفوضة الأوروبية X" and the document's one European Commission
 TITLE_WORDS = 6  # "la commissaire européenne aux Affaires intérieures, X": the title within this many words before the name
@@ -65,6 +66,12 @@ def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg
     membership cue says "of" it: a co-party of the states, not the body they belong to."""
     return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+
+
+def _touches(ctx: SentenceContext, cue: tuple[int, int], arg: Arg) -> bool:
+    """The membership cue is within a few words of ``arg``, on either side."""
+    gap = ctx.text[cue[1]:arg.start] if cue[1] <= arg.start else ctx.text[arg.end:cue[0]] if arg.end <= cue[0] else ""
+    return ctx.words(gap) <= CUE_TOUCH_WORDS
 
 
 def _set_apart(ctx: SentenceContext, chain: list[Arg], org: Arg) -> bool:
@@ -119,6 +126,8 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         near = [(c0, c1) for c0, c1 in cues if c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS]
         if not near:
             continue
+        if len(chain) == 1 and not any(_touches(ctx, cue, chain[0]) or _touches(ctx, cue, org) for cue in near):
+            continue  # "chaired by Qatar, attended by … of member states, as well as the Arab League": the cue is neither's
         if org.end <= lo and all(c1 <= org.start for _, c1 in near) and ctx.words(ctx.text[org.end:lo]) > FAR_SIDE_WORDS:
             continue  # "Algeria, which holds a seat on the Y until 2025, ... in Mali": the cue is another's
         if all(any(p0 < c1 and c0 < p1 for p0, p1 in partitive) for c0, c1 in near) and not any(

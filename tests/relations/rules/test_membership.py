@@ -216,3 +216,19 @@ def test_a_commissioner_is_a_member_of_the_documents_commission(extract, lang, t
 def test_other_commissioners_are_not_the_commissions(extract, lang, text, person, commission):
     triples, _ = extract(lang, text, [(commission, "InternationalOrganization"), (person, "Person")])
     assert (person, "memberOf", commission) not in triples, _members(triples)
+
+
+@pytest.mark.parametrize("lang, text, state, orgs", [
+    # One state, and a membership cue near neither it nor the organizations: the cue is
+    # another's ("member states" of an unnamed council).
+    ("ar", "وترأست قطر الدورة التي حضرها وزراء الداخلية وكبار المسؤولين الأمنيين من الدول الأعضاء في المجلس، إلى جانب ممثلين عن جامعة الدول العربية والإنتربول.",
+     "قطر", ["جامعة الدول العربية", "الإنتربول"]),
+    ("en", "The session, chaired by Qatar, was attended by interior ministers and senior security officials of member states, as well as representatives of the Arab League and Interpol.",
+     "Qatar", ["Arab League", "Interpol"]),
+    ("fr", "La session, présidée par le Qatar, a réuni les ministres de l'Intérieur et les hauts responsables de la sécurité des États membres, ainsi que des représentants de la Ligue arabe et d'Interpol.",
+     "Qatar", ["Ligue arabe", "Interpol"]),
+])
+def test_a_cue_near_neither_the_state_nor_the_organization_is_not_theirs(extract, lang, text, state, orgs):
+    triples, _ = extract(lang, text, [(o, "InternationalOrganization") for o in orgs])
+    members = _members(triples)
+    assert not any((state, o) in members for o in orgs), members
