@@ -17,7 +17,8 @@ cooperation    ``cooperation``, ``support``, ``support_given``, ``cooperation_of
                ``joint_agents``, ``trilateral``, ``partners_of``, ``meeting_between``, ``counterparts``,
                ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
-membership     ``membership``: ``memberOf`` (Country -> international organization)
+membership     ``membership``: ``memberOf`` (Country -> international organization);
+               ``commissioner_of_commission`` (a commissioner -> the document's commission)
 places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``
@@ -48,7 +49,8 @@ ORDER = (
     "visits", "dual_reference", "possessive_head",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "list_members",
+    "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
+    "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

@@ -1,14 +1,19 @@
-"""Membership of states in international organizations (``memberOf``, Country -> body).
+"""Membership of states in international organizations (``memberOf``, Country -> body), and,
+over the whole document, ``commissioner_of_commission`` (a commissioner is a member of the
+document's one international commission whose name shares a word with the title).
 
 Usage::
 
     candidates = membership(ctx)
+    relations = commissioner_of_commission(dctx)
 """
 from __future__ import annotations
 
-from pipeline.relations.context import Arg, SentenceContext
+from pipeline.language.normalize import normalize
+from pipeline.model import Relation
+from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.patterns import LINK, Candidate, candidate, chains, phrase_start
-from pipeline.relations.registry import relation_rule
+from pipeline.relations.registry import DocumentContext, relation_rule
 
 LISTED = 0.75  # a list of countries
 SINGLE = 0.65  # one country
@@ -21,6 +26,14 @@ MEMBER_CUE_WORDS = 2  # "… ses cinq membres, A, B": a membership cue right bef
 DEPARTING_MEMBERS_WORDS = 6  # "le départ de trois de ses cinq membres": the withdrawal to that cue
 MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
+CUE_TOUCH_WORDS = 4  # one state alone: the cue within this many words of it or of the organization
+FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
+COMMISSIONER = 0.6  # "المفوضة الأوروبية X" and the document's one European Commission
+TITLE_WORDS = 6  # "la commissaire européenne aux Affaires intérieures, X": the title within this many words before the name
+NAME_WORDS = 2  # a commissioner's name: no shorter
+QUALIFIER_CHARS = 4  # a qualifier word shared by the title and the commission's name: no shorter
+COMMISSIONER_WORDS = 2  # the words around a commissioner's title that qualify it ("European", "الأوروبية")
+CONTINGENT_WORDS = 3  # "troops from A and B", "عنصر من A وB": the personnel cue within this many words before the states
 
 
 def _left(ctx: SentenceContext, chain: list[Arg], org: Arg, orgs: list[Arg]) -> bool:
@@ -53,6 +66,26 @@ def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg
     membership cue says "of" it: a co-party of the states, not the body they belong to."""
     return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
                and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+
+
+def _touches(ctx: SentenceContext, cue: tuple[int, int], arg: Arg) -> bool:
+    """The membership cue is within a few words of ``arg``, on either side."""
+    gap = ctx.text[cue[1]:arg.start] if cue[1] <= arg.start else ctx.text[arg.end:cue[0]] if arg.end <= cue[0] else ""
+    return ctx.words(gap) <= CUE_TOUCH_WORDS
+
+
+def _set_apart(ctx: SentenceContext, chain: list[Arg], org: Arg) -> bool:
+    """The states are set apart from ``org``'s members: a ``non_member`` cue between them
+    ("partners from outside the union, among them A and B", "au sein de l'UE, mais aussi A
+    et B"), or they are where a mission's personnel come from ("بعثة X تضم نحو 19 ألف عنصر
+    من A وB", "the X mission, with troops from A and B")."""
+    lo, hi = chain[0].start, chain[-1].end
+    if ctx.cues("non_member", *((org.end, lo) if org.end <= lo else (hi, org.start))):
+        return True
+    if not ctx.cues("mission", ctx.before(org, 1)[0], org.end):  # "Minusma", "بعثة أتميس"
+        return False
+    c_lo = ctx.before(chain[0], CONTINGENT_WORDS)[0]
+    return any(ctx.only(ctx.text[c1:lo], LINK) for _, c1 in ctx.cues("contingent", c_lo, lo))
 
 
 @relation_rule(name="membership", produces=("memberOf",), rule_ids=("rule:member-countries",))
@@ -93,6 +126,10 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         near = [(c0, c1) for c0, c1 in cues if c1 >= start - CUE_REACH_CHARS and c0 <= end + CUE_REACH_CHARS]
         if not near:
             continue
+        if len(chain) == 1 and not any(_touches(ctx, cue, chain[0]) or _touches(ctx, cue, org) for cue in near):
+            continue  # "chaired by Qatar, attended by … of member states, as well as the Arab League": the cue is neither's
+        if org.end <= lo and all(c1 <= org.start for _, c1 in near) and ctx.words(ctx.text[org.end:lo]) > FAR_SIDE_WORDS:
+            continue  # "Algeria, which holds a seat on the Y until 2025, ... in Mali": the cue is another's
         if all(any(p0 < c1 and c0 < p1 for p0, p1 in partitive) for c0, c1 in near) and not any(
                 org.end <= c0 and c1 <= lo and ctx.words(ctx.text[org.end:c0]) <= PARTITIVE_WORDS for c0, c1 in near):
             continue  # "countries, among them A and B, … X": a part of the countries, not X's members
@@ -100,9 +137,51 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
             continue
         if _left(ctx, chain, org, orgs):
             continue  # "بعدما انسحبت منها مالي", "A and B followed Mali out of the bloc": no longer members
+        if _set_apart(ctx, chain, org):
+            continue  # "partners from outside the union, among them A", "troops from A and B": no members
         conf = LISTED if len(chain) > 1 else SINGLE
         for c in chain:
             if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
                 continue  # "la mission … au Mali (EUTM Mali)": the country of the name
             out.append(candidate(c, "memberOf", org, "rule:member-countries", conf, *cues))
+    return out
+
+
+@relation_rule(name="commissioner_of_commission", produces=("memberOf",), scope="document",
+               rule_ids=("rule:memberOf-commissioner",))
+def commissioner_of_commission(dctx: DocumentContext) -> list[Relation]:
+    """"المفوضة الأوروبية للشؤون الداخلية X", "la commissaire européenne aux Affaires
+    intérieures, X" and, elsewhere in the document, "the European Commission": a
+    commissioner is a member of the one international commission the document names whose
+    name shares a word with the title ("européenne"). Not a high commissioner (a head), nor
+    a person the text already makes a member of that commission."""
+    commissions = {}
+    for ctx in dctx.contexts:
+        for a in ctx.args:
+            if a.type == "InternationalOrganization" and not a.demonym and ctx.cues("commission", a.start, a.end):
+                commissions.setdefault(a.key, (ctx, a))
+    if len(commissions) != 1:
+        return []
+    cctx, commission = next(iter(commissions.values()))
+    name = normalize(commission.text)
+    by_id = {m.id: m for m in dctx.mentions}
+    members = {r.head for r in dctx.relations if r.type in ("memberOf", "leads") and r.tail in by_id
+               and mention_key(by_id[r.tail]) == commission.key}
+    out: list[Relation] = []
+    for ctx in dctx.contexts:
+        for p in ctx.args:
+            if p.type != "Person" or p.demonym or p.id in members or p.id not in by_id or len(p.text.split()) < NAME_WORDS:
+                continue  # (a one-word "person" after a title is as often a word of the title: "لشؤون")
+            lo = ctx.before(p, TITLE_WORDS)[0]
+            for t0, t1 in ctx.cues("commissioner", lo, p.start):
+                if any(h0 <= t0 and t1 <= h1 and (h0, h1) != (t0, t1) for h0, h1 in ctx.cues("leads", lo, p.start)):
+                    continue  # "المفوض السامي", "haut-commissaire": the head of an office
+                w0 = ctx.before(Arg("", "", "", t0, t1, ""), COMMISSIONER_WORDS)[0]
+                w1 = min(ctx.after(Arg("", "", "", t0, t1, ""), COMMISSIONER_WORDS)[1], p.start)
+                words = ctx.content_words(w0, w1, skip=("commissioner", "of", "filler"))
+                if any(len(w) >= QUALIFIER_CHARS and w in name for w in words):
+                    out.append(Relation(head=p.id, type="memberOf", tail=commission.id, confidence=COMMISSIONER,
+                                        extractor="rule:memberOf-commissioner", evidence=[dctx.evidence_at(by_id[p.id])]))
+                    members.add(p.id)
+                    break
     return out

@@ -173,6 +173,13 @@ def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
     return any(m == title for m in ctx.cues("minister", *title))
 
 
+def _minister_of_cabinet(ctx: SentenceContext, title: tuple[int, int], body: Arg) -> bool:
+    """A portfolio minister's title of a body named as a cabinet, not as a ministry ("the
+    interior minister of the Government of National Unity", "وزير الداخلية بحكومة الوفاق
+    الوطني"): one of the cabinet's members; its head is the prime minister."""
+    return _is_minister(ctx, title) and bool(ctx.cues("cabinet", body.start, body.end)) and not ctx.cues("ministry", body.start, body.end)
+
+
 def _ministry_of(ctx: SentenceContext, state: Arg, window: tuple[int, int]) -> Arg | None:
     """The ministry of ``state`` whose name shares a portfolio word with the title's words
     (status words are no name's; "Interior" in "Interior Minister" is a title modifier too,
@@ -414,6 +421,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             target = b
             if role == "leads" and b.type != "Country" and _ministry_official(ctx, span, b):
                 role = "memberOf"  # "الأمين العام لوزارة الدفاع الوطني X": the ministry's senior official
+            if role == "leads" and b.type != "Country" and _minister_of_cabinet(ctx, span, b):
+                role = "memberOf"  # "وزير الداخلية بحكومة الوحدة الوطنية X": one of the cabinet's ministers
             if role == "memberOf" and b.type == "Country" and _state_office(ctx, span, b):
                 role = "leads"  # "رئيس المرحلة الانتقالية في مالي، العقيد X": the state's head
             if role == "memberOf" and b.type == "Country":

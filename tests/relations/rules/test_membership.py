@@ -134,3 +134,101 @@ def test_the_states_a_body_groups_stay_its_members_when_another_body_follows_the
     for state in ("المغرب", "تونس", "مصر"):
         assert (state, "memberOf", "الاتحاد من أجل المتوسط") in triples, triples
         assert (state, "memberOf", "الشراكة الشرقية") not in triples
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # Partners set apart from the members: "from outside the union", "mais aussi".
+    ("ar", "وأعد التقرير بمساهمة من الدول الأعضاء ووكالة يوروبول، إضافة إلى شركاء من خارج الاتحاد، بينهم كندا واليابان والنرويج.",
+     ["كندا", "اليابان", "النرويج"], "يوروبول"),
+    ("fr", "L'appel a visé 40 pays, principalement au sein de l'Union européenne, mais aussi le Canada, le Japon et la Norvège.",
+     ["Canada", "Japon", "Norvège"], "Union européenne"),
+    # A mission's personnel counted by the states they come from.
+    ("ar", "وتضم بعثة مينوسما نحو 12 ألف عنصر من تشاد والسنغال وتوغو، ومن المقرر أن تغادر مالي.",
+     ["تشاد", "السنغال", "توغو"], "بعثة مينوسما"),
+    # "بعثة" before the mission's bare acronym.
+    ("ar", "وتضم بعثة أونميس نحو 17 ألف عنصر من رواندا والهند والنيبال.", ["رواندا", "الهند", "النيبال"], "أونميس"),
+    ("fr", "La Mission de l'ONU au Mali compte des soldats du Tchad, du Sénégal et du Togo.",
+     ["Tchad", "Sénégal", "Togo"], "Mission de l'ONU au Mali"),
+    ("en", "The UN Mission in South Sudan comprises peacekeepers from Rwanda, India and Nepal.",
+     ["Rwanda", "India", "Nepal"], "UN Mission in South Sudan"),
+])
+def test_states_set_apart_from_the_members_are_no_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert not any((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("ar", "وتضم مجموعة دول الساحل الخمس موريتانيا وتشاد والنيجر.", ["موريتانيا", "تشاد", "النيجر"], "مجموعة دول الساحل الخمس"),
+    ("fr", "Les États membres de la CEDEAO, dont le Ghana, le Nigeria et le Sénégal, se sont réunis à Abuja.",
+     ["Ghana", "Nigeria", "Sénégal"], "CEDEAO"),
+    # A bloc's own joint force with troops from its states: they are the bloc's members.
+    ("ar", "وأعلن الوزير أن القوة المشتركة لمجموعة دول الساحل الخمس، التي تضم خمسة آلاف جندي من النيجر وتشاد وموريتانيا، ستكون جاهزة قريبا.",
+     ["النيجر", "تشاد", "موريتانيا"], "مجموعة دول الساحل الخمس"),
+    # "militaires" as an adjective is no count of troops.
+    ("fr", "Les chefs des régimes militaires du Mali, du Burkina Faso et du Niger ont adopté le traité instituant la Confédération des États du Sahel.",
+     ["Mali", "Burkina Faso", "Niger"], "Confédération des États du Sahel"),
+])
+def test_members_named_without_a_setting_apart_stay_members(extract, lang, text, states, org):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert all((s, org) in members for s in states), members
+
+
+@pytest.mark.parametrize("lang, text, member, org, other", [
+    # The cue before the organization is the states' before it; a state named far after it,
+    # in another clause, is no member.
+    ("ar", "وأعلنت كل من مالي والنيجر، العضوان في مجموعة دول الساحل الخمس، يوم الأحد 6 أبريل 2025، استدعاء سفيريهما المعتمدين لدى المغرب للتشاور.",
+     "مالي", "مجموعة دول الساحل الخمس", "المغرب"),
+    ("en", "Ghana, which holds a non-permanent seat on the UN Security Council until the end of 2025, has repeatedly raised the presence of foreign fighters in Mali.",
+     "Ghana", "UN Security Council", "Mali"),
+    ("fr", "Le Ghana, qui siège au Conseil de sécurité des Nations unies jusqu'à la fin de 2025, a dénoncé à plusieurs reprises la présence de mercenaires au Mali.",
+     "Ghana", "Conseil de sécurité des Nations unies", "Mali"),
+])
+def test_a_state_far_after_the_organization_is_not_the_cues(extract, lang, text, member, org, other):
+    triples, _ = extract(lang, text, [(org, "InternationalOrganization")])
+    members = _members(triples)
+    assert (member, org) in members and (other, org) not in members, members
+
+
+@pytest.mark.parametrize("lang, text, person, commission", [
+    # A commissioner whose title shares a word with the document's one commission, named
+    # in another sentence, is its member.
+    ("ar", "وأكدت المفوضية الأوروبية دعمها للمشروع. ودعت المفوضة الأوروبية للشؤون الداخلية ماغنوس برونر إلى تسريع عمليات الترحيل.",
+     "ماغنوس برونر", "المفوضية الأوروبية"),
+    ("fr", "La Commission européenne a salué l'accord. La commissaire européenne aux Affaires intérieures, Ylva Johansson, s'est rendue à Dakar.",
+     "Ylva Johansson", "Commission européenne"),
+    ("en", "The European Commission welcomed the deal. The European Commissioner for Trade, Maros Sefcovic, travelled to Rabat.",
+     "Maros Sefcovic", "European Commission"),
+])
+def test_a_commissioner_is_a_member_of_the_documents_commission(extract, lang, text, person, commission):
+    triples, _ = extract(lang, text, [(commission, "InternationalOrganization"), (person, "Person")])
+    assert (person, "memberOf", commission) in triples, _members(triples)
+
+
+@pytest.mark.parametrize("lang, text, person, commission", [
+    # A police rank and a high commissioner (a head) are no commissioners of the commission.
+    ("fr", "La Commission européenne a salué l'accord. Le commissaire divisionnaire Jean Dupont a été entendu à Paris.",
+     "Jean Dupont", "Commission européenne"),
+    ("ar", "وأكدت المفوضية الأوروبية دعمها للمشروع. وزار المفوض السامي الأوروبي لشؤون اللاجئين فيليبو غراندي الرباط.",
+     "فيليبو غراندي", "المفوضية الأوروبية"),
+])
+def test_other_commissioners_are_not_the_commissions(extract, lang, text, person, commission):
+    triples, _ = extract(lang, text, [(commission, "InternationalOrganization"), (person, "Person")])
+    assert (person, "memberOf", commission) not in triples, _members(triples)
+
+
+@pytest.mark.parametrize("lang, text, state, orgs", [
+    # One state, and a membership cue near neither it nor the organizations: the cue is
+    # another's ("member states" of an unnamed council).
+    ("ar", "وترأست قطر الدورة التي حضرها وزراء الداخلية وكبار المسؤولين الأمنيين من الدول الأعضاء في المجلس، إلى جانب ممثلين عن جامعة الدول العربية والإنتربول.",
+     "قطر", ["جامعة الدول العربية", "الإنتربول"]),
+    ("en", "The session, chaired by Qatar, was attended by interior ministers and senior security officials of member states, as well as representatives of the Arab League and Interpol.",
+     "Qatar", ["Arab League", "Interpol"]),
+    ("fr", "La session, présidée par le Qatar, a réuni les ministres de l'Intérieur et les hauts responsables de la sécurité des États membres, ainsi que des représentants de la Ligue arabe et d'Interpol.",
+     "Qatar", ["Ligue arabe", "Interpol"]),
+])
+def test_a_cue_near_neither_the_state_nor_the_organization_is_not_theirs(extract, lang, text, state, orgs):
+    triples, _ = extract(lang, text, [(o, "InternationalOrganization") for o in orgs])
+    members = _members(triples)
+    assert not any((state, o) in members for o in orgs), members

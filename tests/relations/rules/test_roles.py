@@ -391,3 +391,30 @@ def test_the_title_after_a_nickname_is_the_names(extract, lang, text, names, exp
 def test_a_naval_rank_before_the_name_of_a_body(extract, lang, text, names, expected):
     triples, _ = extract(lang, text, names)
     assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, member, head", [
+    # A portfolio minister of a cabinet named as a body is one of its members; the prime
+    # minister, its head, still leads it.
+    ("ar", "التقى وزير الداخلية بحكومة الوحدة الوطنية عماد الطرابلسي بالسفير الإيطالي في طرابلس.",
+     [("حكومة الوحدة الوطنية", "GovernmentAgency"), ("عماد الطرابلسي", "Person")],
+     ("عماد الطرابلسي", "memberOf", "حكومة الوحدة الوطنية"), ("عماد الطرابلسي", "leads", "حكومة الوحدة الوطنية")),
+    ("ar", "وقال وزير الخارجية في الحكومة الإسبانية خوسيه مانويل ألباريس إن التعاون ممتاز.",
+     [("الحكومة الإسبانية", "GovernmentAgency"), ("خوسيه مانويل ألباريس", "Person")],
+     ("خوسيه مانويل ألباريس", "memberOf", "الحكومة الإسبانية"), ("خوسيه مانويل ألباريس", "leads", "إسبانيا")),
+    ("en", "The interior minister of the Government of National Unity, Emad Trabelsi, met the Italian ambassador in Tripoli.",
+     [("Government of National Unity", "GovernmentAgency"), ("Emad Trabelsi", "Person")],
+     ("Emad Trabelsi", "memberOf", "Government of National Unity"), ("Emad Trabelsi", "leads", "Government of National Unity")),
+    ("fr", "Le ministre de l'Intérieur du Gouvernement d'union nationale, Emad Trabelsi, a reçu l'ambassadeur italien à Tripoli.",
+     [("Gouvernement d'union nationale", "GovernmentAgency"), ("Emad Trabelsi", "Person")],
+     ("Emad Trabelsi", "memberOf", "Gouvernement d'union nationale"), ("Emad Trabelsi", "leads", "Gouvernement d'union nationale")),
+])
+def test_a_portfolio_minister_of_a_cabinet_is_its_member(extract, lang, text, names, member, head):
+    triples, _ = extract(lang, text, names)
+    assert member in triples and head not in triples, _roles(triples)
+
+
+def test_the_prime_minister_still_leads_the_cabinet(extract):
+    triples, _ = extract("en", "Libyan Prime Minister Abdul Hamid Dbeibah, head of the Government of National Unity, spoke in Tripoli.",
+                         [("Government of National Unity", "GovernmentAgency"), ("Abdul Hamid Dbeibah", "Person")])
+    assert ("Abdul Hamid Dbeibah", "leads", "Government of National Unity") in triples, _roles(triples)
