@@ -584,3 +584,29 @@ def test_a_session_is_not_the_operation_just_named_en(extract):
     text = "Operation Atalanta was launched off Somalia in 2008. The session was attended by Josep Borrell."
     triples, _ = extract("en", text, [("Operation Atalanta", EVENT), ("Josep Borrell", "Person")])
     assert ("Josep Borrell", "involvedIn", "Operation Atalanta") not in triples
+
+
+# --- a later sentence whose subject is a list of states that supported or signed up to the event
+
+def test_states_that_also_supported_the_action_en(extract):
+    text = ("Europol coordinated Operation Morpheus against criminal servers in 2024. "
+            "Poland, Finland and Japan also supported the action with arrests and searches.")
+    triples, _ = extract("en", text, [("Operation Morpheus", EVENT)])
+    for country in ("Poland", "Finland", "Japan"):
+        assert (country, "involvedIn", "Operation Morpheus") in triples
+
+
+def test_states_that_also_supported_the_action_fr(extract):
+    text = ("L'opération Morpheus a été coordonnée par Europol en 2024. "
+            "La Pologne, la Finlande et le Japon ont également soutenu l'action.")
+    triples, _ = extract("fr", text, [("opération Morpheus", EVENT)])
+    for country in ("Pologne", "Finlande", "Japon"):
+        assert (country, "involvedIn", "opération Morpheus") in triples
+
+
+def test_states_that_have_signed_up_en(extract):
+    text = ("The Cutlass Express exercise opened on Monday in Mombasa. "
+            "Kenya, Djibouti and Somalia have signed up, officials said.")
+    triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
+    for country in ("Kenya", "Djibouti", "Somalia"):
+        assert (country, "involvedIn", "Cutlass Express exercise") in triples
