@@ -181,11 +181,13 @@ def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
 
 def _located(ctx: SentenceContext) -> set[int]:
     """Positions of the places after a locative, and of the places listed with them (in
-    Algeria, France and Spain)."""
+    Algeria, France and Spain); not the places right after a back-reference the locative
+    governs (:func:`_governs_reference`)."""
     out: set[int] = set()
     prev: Arg | None = None
+    refs = ctx.cues("event_reference") + _find(ctx, "event_reference_more") + _find(ctx, "participation_reference")
     for a in sorted(ctx.args, key=lambda x: x.start):
-        if a.type in PLACE_TYPES and not a.demonym:
+        if a.type in PLACE_TYPES and not a.demonym and not _governs_reference(ctx, a, refs):
             lo, _ = ctx.before(a, LOCATIVE_WORDS)
             if ctx.cues("locative", lo, a.start) or (prev is not None and prev.start in out and _separator(ctx, prev.end, a.start)):
                 out.add(a.start)
@@ -243,6 +245,13 @@ def _referred_site(ctx: SentenceContext, a: Arg) -> bool:
     heads = [h for family in ("reference_heads", "visit_heads") for h in _find(ctx, family, lo, hi)
              if len(re.match(r"\w*", ctx.text[h[1]:]).group(0)) <= HEAD_ENDING_LETTERS]  # drills, مناورات; not "according"
     return not heads and not (r1 <= a.start and _find(ctx, "complementizer", lo, hi))
+
+
+def _governs_reference(ctx: SentenceContext, a: Arg, refs: list[tuple[int, int]]) -> bool:
+    """``a`` comes right after a back-reference (``refs``): a locative before governs the
+    reference, and ``a`` is the subject that comes after: "وشارك في الدورة المغرب وإسبانيا" (Morocco and Spain took part
+    in the session), not a session in Morocco."""
+    return any(r1 <= a.start and not ctx.text[r1:a.start].strip() for _, r1 in refs)
 
 
 def _seat(ctx: SentenceContext, a: Arg) -> bool:
@@ -475,15 +484,18 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
     # parties ("will bring together 14 countries: A, B, ... and N") all take part
     # a person's title is stepped over only toward an event the sentence names: the parties
     # of an event referred back to ("the summit") are read as before
-    walked = _list_members(ctx, a, toward, titles=ev is not None)
+    # ... and toward a back-reference right after the cue, the persons of a VSO list
+    # ("وشارك في القمة أمير دولة قطر X، وملك البحرين Y")
+    titled_walk = ev is not None or _vso_reference(ctx, a, cue)
+    walked = _list_members(ctx, a, toward, titles=titled_walk)
     if walked is None:
         return False
     edge, joined = walked
-    if edge != _near_edge(ctx, a, 1 if a.end <= c0 else -1, titles=ev is not None):
+    if edge != _near_edge(ctx, a, 1 if a.end <= c0 else -1, titles=titled_walk):
         # a list: it closes with a conjunction, inside the walk or on the far side of the party
         # (the list ends where a name follows it without a separator: "avec le soutien de
         # l'Australie, de Bahreïn, du Canada et des Pays-Bas, l'opération X contre ... au Yémen")
-        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end, to_its_end=True, titles=ev is not None)
+        past = _list_members(ctx, a, ctx.start if a.end <= c0 else ctx.end, to_its_end=True, titles=titled_walk)
         if not joined and not (past and past[1]):
             return False
     free = ctx.text[edge:c0] if a.end <= c0 else ctx.text[c1:edge]
@@ -492,7 +504,7 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         return False
     if ctx.words(free) > MAX_CUE_WORDS or _find(ctx, "complementizer", min(edge, c0), max(edge, c1)) and a.end <= c0:
         return False
-    titles = _title_starts(ctx) if ev is not None and a.type == "Person" else {}
+    titles = _title_starts(ctx) if titled_walk and a.type == "Person" else {}
     titled = [x for x in ctx.args if x.type not in ("Person", "Event") and min(edge, a.start) <= x.start
               and x.end <= max(edge, a.end) and any(t <= x.start and x.end <= p for p, t in titles.items())]
     lo, hi = (edge, c0) if a.end <= c0 else (c1, edge)
@@ -508,7 +520,8 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
         if c1 <= a.start:
             # VSO: وشارك في التمرين (كل من) X, "Ont participé à l'exercice la France et le Maroc":
             # the preposition governs the back-reference, the party after it is the subject
-            refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start)
+            refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start) \
+                + _find(ctx, "participation_reference", c1, a.start)
             # (to the near edge of the list the party is a member of: "la France, le Maroc et ...");
             # outside Arabic an article at most between: "Its participation in the operation
             # angered X" has a verb of its own
@@ -535,6 +548,17 @@ def _linked(ctx: SentenceContext, a: Arg, cue: tuple[int, int], ev: Arg | None) 
     # VSO (نفذ الجهاز … عملية) or a relative clause (Israel, which held the X exercise):
     # the cue next to the party, the event beyond the cue or beyond the party.
     return between or ctx.words(free) <= NEXT_TO_CUE_WORDS
+
+
+def _vso_reference(ctx: SentenceContext, a: Arg, cue: tuple[int, int]) -> bool:
+    """A person named after a participation cue that a back-reference follows right away, in
+    Arabic: "وشارك في القمة أمير دولة قطر X" (the verb, its object, then the titled subject)."""
+    c0, c1 = cue
+    if ctx.lang != "ar" or a.type != "Person" or a.start < c1:
+        return False
+    refs = ctx.cues("event_reference", c1, a.start) + _find(ctx, "event_reference_more", c1, a.start) \
+        + _find(ctx, "participation_reference", c1, a.start)
+    return any(ctx.words(ctx.text[c1:r0]) <= REFERENCE_PARTY_WORDS for r0, _ in refs)
 
 
 def _partner(ctx: SentenceContext, a: Arg, ev: Arg) -> bool:
@@ -833,6 +857,7 @@ def _refers_back(ctx: SentenceContext) -> bool:
     sentence that opens with "it", a list of its participants."""
     opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), OPENING_WORDS)[1]]
     return bool(ctx.cues("event_reference") or _find(ctx, "event_reference_more") or _find(ctx, "participant_list_heads")
+                or _find(ctx, "participation_reference")
                 or load_cues().find("event_pronoun", ctx.lang, opening))
 
 
@@ -881,6 +906,11 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
         elif load_cues().find("event_pronoun", ctx.lang, opening) or _find(ctx, "event_part_reference"):
             # "it", or a part of the event just named: "the opening session", "الجلسة الافتتاحية"
             evs, referenced = recent_events[-1:], True
+        elif ctx.cues("participation") and _find(ctx, "participation_reference"):
+            # "وشارك في هذه الدورة X وY", "The session was attended by X": the session or forum
+            # the text has named, its participants only (none when the latest events are no
+            # session: "Operation X ... The session was attended by Y")
+            evs, referenced, participation_only = _session_referent(ctx, recent_events), True, True
         elif ctx.cues("participation") or _find(ctx, "participant_list_heads") or _find(ctx, "contribution"):
             # "Frontex and Interpol also took part", "وشاركت في التحقيق الشرطة …": a clear
             # participation verb continues about the event the text has just named (so does
@@ -1000,6 +1030,14 @@ def _referent(ctx: SentenceContext, refs: list[tuple[int, int]], recent: list[Ar
         if heads & said or not strict and (not heads or not said):
             return [ev]
     return []
+
+
+def _session_referent(ctx: SentenceContext, recent: list[Arg]) -> list[Arg]:
+    """The session or forum a ``participation_reference`` of the sentence refers back to: the
+    latest of ``recent`` whose name holds the same head ("هذه الدورة" to "الدورة الخامسة
+    للجنة المشتركة") or no head at all (the Interpol General Assembly); none when the
+    latest events are of other kinds (an operation, an attack)."""
+    return _referent(ctx, _find(ctx, "participation_reference"), recent)
 
 
 def _heads_text(text: str, lang: str) -> str:

@@ -537,3 +537,76 @@ def test_the_co_leader_and_the_executor_take_part_en(extract):
             "The exercise is co-led by Tunisia and executed by U.S. Sixth Fleet.")
     triples, _ = extract("en", text, [("Exercise Phoenix Express", EVENT), ("U.S. Sixth Fleet", "GovernmentAgency")])
     assert ("U.S. Sixth Fleet", "involvedIn", "Exercise Phoenix Express") in triples
+
+
+# --- a later sentence tells the parties of a session the text has named (participation_reference)
+
+def test_the_states_that_took_part_in_this_session_ar(extract):
+    # the locative governs the back-reference: the states after it take part, they are no sites
+    text = ('افتتحت في الرباط "الدورة الخامسة للجنة المشتركة". '
+            "وشارك في هذه الدورة المغرب وإسبانيا والبرتغال.")
+    triples, _ = extract("ar", text, [("الدورة الخامسة للجنة المشتركة", EVENT)])
+    for country in ("المغرب", "إسبانيا", "البرتغال"):
+        assert (country, "involvedIn", "الدورة الخامسة للجنة المشتركة") in triples
+        assert ("الدورة الخامسة للجنة المشتركة", "occurredIn", country) not in triples
+
+
+def test_titled_persons_after_a_back_reference_take_part_ar(extract):
+    text = ('انعقدت أمس في الرياض "القمة الخليجية الخامسة والأربعون". '
+            "وشارك في القمة أمير دولة قطر الشيخ تميم بن حمد آل ثاني، وملك البحرين الملك حمد بن عيسى آل خليفة.")
+    summit = "القمة الخليجية الخامسة والأربعون"
+    triples, _ = extract("ar", text, [(summit, EVENT), ("تميم بن حمد آل ثاني", "Person"),
+                                      ("حمد بن عيسى آل خليفة", "Person")])
+    assert ("تميم بن حمد آل ثاني", "involvedIn", summit) in triples
+    assert ("حمد بن عيسى آل خليفة", "involvedIn", summit) in triples
+
+
+def test_representatives_alongside_the_delegations_take_part_ar(extract):
+    text = ('افتتحت في الرباط "الدورة الخامسة للجنة المشتركة". '
+            "ويشارك في الدورة وزراء الداخلية العرب ووفود أمنية رفيعة المستوى، إلى جانب ممثلين عن "
+            "الاتحاد الإفريقي، والأمم المتحدة، والإنتربول.")
+    session = "الدورة الخامسة للجنة المشتركة"
+    triples, _ = extract("ar", text, [(session, EVENT)])
+    for body in ("الاتحاد الإفريقي", "الأمم المتحدة", "الإنتربول"):
+        assert (body, "involvedIn", session) in triples
+
+
+def test_the_states_that_took_part_in_this_session_fr(extract):
+    text = ("La 5e session de la commission mixte s'est ouverte lundi à Rabat. "
+            "Ont pris part à cette session le Maroc, l'Espagne et le Portugal.")
+    triples, _ = extract("fr", text, [("5e session de la commission mixte", EVENT)])
+    for country in ("Maroc", "Espagne", "Portugal"):
+        assert (country, "involvedIn", "5e session de la commission mixte") in triples
+
+
+def test_a_session_is_not_the_operation_just_named_en(extract):
+    # "the session" refers back to a session only: the operation named before it is another event
+    text = "Operation Atalanta was launched off Somalia in 2008. The session was attended by Josep Borrell."
+    triples, _ = extract("en", text, [("Operation Atalanta", EVENT), ("Josep Borrell", "Person")])
+    assert ("Josep Borrell", "involvedIn", "Operation Atalanta") not in triples
+
+
+# --- a later sentence whose subject is a list of states that supported or signed up to the event
+
+def test_states_that_also_supported_the_action_en(extract):
+    text = ("Europol coordinated Operation Morpheus against criminal servers in 2024. "
+            "Poland, Finland and Japan also supported the action with arrests and searches.")
+    triples, _ = extract("en", text, [("Operation Morpheus", EVENT)])
+    for country in ("Poland", "Finland", "Japan"):
+        assert (country, "involvedIn", "Operation Morpheus") in triples
+
+
+def test_states_that_also_supported_the_action_fr(extract):
+    text = ("L'opération Morpheus a été coordonnée par Europol en 2024. "
+            "La Pologne, la Finlande et le Japon ont également soutenu l'action.")
+    triples, _ = extract("fr", text, [("opération Morpheus", EVENT)])
+    for country in ("Pologne", "Finlande", "Japon"):
+        assert (country, "involvedIn", "opération Morpheus") in triples
+
+
+def test_states_that_have_signed_up_en(extract):
+    text = ("The Cutlass Express exercise opened on Monday in Mombasa. "
+            "Kenya, Djibouti and Somalia have signed up, officials said.")
+    triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
+    for country in ("Kenya", "Djibouti", "Somalia"):
+        assert (country, "involvedIn", "Cutlass Express exercise") in triples
