@@ -425,6 +425,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span.label_ = ent.label_
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
+                typ = _town_by_label(span, typ, lang, marks)
                 typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
@@ -520,6 +521,17 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
     return typ
 
 
+def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
+    """A place the English model labels GPE (a geopolitical entity) that the lexicon does not
+    know is a city or town (Wilhelmshaven, Bosaso): the lexicon knows the countries, and
+    regions are named with their head noun (the Kursk region) or are LOC."""
+    if typ != "Location" or lang != "en" or span.label_ != "GPE" or len(span) > 3:
+        return typ
+    if any(marks.type_at(t.i) for t in span) or not all(is_capitalized(t) or t.is_punct for t in span):
+        return typ
+    return "City"
+
+
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
     Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
@@ -562,13 +574,45 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
 
 
 def _city_ok(doc: Doc, span: Span, entry) -> bool:
-    """A small city matched by its Arabic name needs a locative cue: such names are often words."""
+    """A small city matched by its Arabic name needs a locative cue: such names are often words.
+    A place named next to it in a list (تطوان والفنيدق، مدريد ومليلية) or a cue before
+    another mention of the same city in the document does as well."""
     if not any("\u0600" <= c <= "\u06ff" for c in span.text):
         return True
     if entry.population and entry.population >= 100_000:
         return True
+    if _after_locative(doc, span) or _listed_with_place(doc, span):
+        return True
+    return any(other.kb_id_ == span.kb_id_ and other.start != span.start and _after_locative(doc, other)
+               for other in doc.spans.get("lexicon", []))
+
+
+def _after_locative(doc: Doc, span: Span) -> bool:
     k = span.start - 1
     return k >= 0 and (norm(doc[k]) in function_words().arabic_locatives or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
+
+
+def _sure_place(doc: Doc, span: Span) -> bool:
+    """A lexicon country, a city of 100,000 or more, or a city after a locative cue."""
+    if span.label_ == "Country":
+        return True
+    entry = load_lexicon().entries.get(span.kb_id_) if span.kb_id_ else None
+    return span.label_ == "City" and (entry is not None and (entry.population or 0) >= 100_000
+                                      or _after_locative(doc, span))
+
+
+def _listed_with_place(doc: Doc, span: Span) -> bool:
+    """A sure place (:func:`_sure_place`) joined to ``span`` by و, before it (مدريد ومليلية)
+    or after it (في سبتة ومليلية): a list of places. A list of small names with no cue
+    (ولاة جندوبة والكاف "the governors of") stays out."""
+    places = [s for s in doc.spans.get("lexicon", [])
+              if s.label_ in ("City", "Country") and s.start != span.start and _sure_place(doc, s)]
+    k = span.start - 1
+    if k >= 1 and is_clitic(doc[k]) and norm(doc[k]) == "و" and any(s.end == k for s in places):
+        return True
+    k = span.end
+    return (k + 1 < len(doc) and is_clitic(doc[k]) and norm(doc[k]) == "و"
+            and any(s.start == k + 1 for s in places))
 
 
 def _fused_lam_start(doc: Doc, span: Span) -> int:
