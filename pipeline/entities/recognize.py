@@ -429,6 +429,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
+        typed = _towns_in_lists(doc, typed, marks, lang)
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
         surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
@@ -530,6 +531,35 @@ def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
     if any(marks.type_at(t.i) for t in span) or not all(is_capitalized(t) or t.is_punct for t in span):
         return typ
     return "City"
+
+
+def _towns_in_lists(doc: Doc, typed: list[ModelEntity], marks: LexiconMarks, lang: str) -> list[ModelEntity]:
+    """A place the lexicon does not know, listed next to a city (à Aguelhok, Tessalit et
+    Kidal; Anderlecht, Saint-Gilles and Forest), is a city too: the model's Location is
+    retyped, along the list, by the links of ``place_list_links`` (entity_heads.yaml)."""
+    links = frozenset((entity_heads().get("place_list_links") or {}).get(lang) or [])
+    if not links:
+        return typed
+    out = list(typed)
+    starts = {s.start for s in marks.name.values() if s.label_ == "City"}
+    ends = {s.end for s in marks.name.values() if s.label_ == "City"}
+    starts |= {e.span.start for e in out if e.type == "City"}
+    ends |= {e.span.end for e in out if e.type == "City"}
+    changed = True
+    while changed:
+        changed = False
+        for n, (span, typ, label) in enumerate(out):
+            if typ != "Location" or len(span) > 3 or any(marks.type_at(t.i) for t in span):
+                continue
+            k, j = span.start - 1, span.end
+            before = k >= 1 and doc[k].lower_ in links and k in ends
+            after = j + 1 < len(doc) and doc[j].lower_ in links and j + 1 in starts
+            if before or after:
+                out[n] = ModelEntity(span, "City", label)
+                starts.add(span.start)
+                ends.add(span.end)
+                changed = True
+    return out
 
 
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:

@@ -421,3 +421,10 @@ def test_english_region_province_and_airport_keep_their_head():
 def test_english_place_the_model_calls_gpe_that_the_lexicon_lacks_is_a_city():
     found = by_text(mentions("en", "The wounded soldiers were flown to Landstuhl for treatment."))
     assert found["Landstuhl"].type == "City"
+
+
+def test_unknown_place_listed_next_to_a_city_is_a_city():
+    found = by_text(mentions("fr", "Les patrouilles ont visité Ixelles, Uccle et Bruxelles la semaine dernière."))
+    assert found["Uccle"].type == "City"
+    found = by_text(mentions("en", "Officers searched homes in Ixelles, Uccle and Brussels on Tuesday."))
+    assert found["Uccle"].type == "City"
