@@ -49,7 +49,7 @@ from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, neste
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
-from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
+from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
 from pipeline.ontology_data import (entity_heads, event_heads, load_lexicon, model_entity_filters, person_roles,
@@ -530,6 +530,12 @@ def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
         return typ
     if any(marks.type_at(t.i) for t in span) or not all(is_capitalized(t) or t.is_punct for t in span):
         return typ
+    # the province of Hatay, the Kursk region: a region head before or after the name
+    regions = {normalize(w) for w in ((entity_heads().get("en") or {}).get("Location") or {}).get("name_first") or []}
+    doc = span.doc
+    if (span.start >= 2 and doc[span.start - 1].lower_ == "of" and normalize(doc[span.start - 2].text) in regions
+            or span.end < len(doc) and normalize(doc[span.end].text) in regions):
+        return typ
     return "City"
 
 
@@ -637,11 +643,18 @@ def _listed_with_place(doc: Doc, span: Span) -> bool:
     (ولاة جندوبة والكاف "the governors of") stays out."""
     places = [s for s in doc.spans.get("lexicon", [])
               if s.label_ in ("City", "Country") and s.start != span.start and _sure_place(doc, s)]
+    regions = frozenset(normalize(w) for w in entity_heads().get("ar_region_words") or [])
+
+    def opens_regions(start: int) -> bool:  # ولايتي الطارف وتبسة: a list of provinces, not of towns
+        return start > 0 and (norm(doc[start - 1]) in regions or strip_clitics(doc[start - 1].text, regions) in regions)
+
     k = span.start - 1
-    if k >= 1 and is_clitic(doc[k]) and norm(doc[k]) == "و" and any(s.end == k for s in places):
-        return True
+    if k >= 1 and is_clitic(doc[k]) and norm(doc[k]) == "و":
+        before = next((s for s in places if s.end == k), None)
+        if before is not None and not opens_regions(before.start):
+            return True
     k = span.end
-    return (k + 1 < len(doc) and is_clitic(doc[k]) and norm(doc[k]) == "و"
+    return (k + 1 < len(doc) and is_clitic(doc[k]) and norm(doc[k]) == "و" and not opens_regions(span.start)
             and any(s.start == k + 1 for s in places))
 
 

@@ -428,3 +428,13 @@ def test_unknown_place_listed_next_to_a_city_is_a_city():
     assert found["Uccle"].type == "City"
     found = by_text(mentions("en", "Officers searched homes in Ixelles, Uccle and Brussels on Tuesday."))
     assert found["Uccle"].type == "City"
+
+
+def test_english_place_after_province_of_stays_a_location():
+    found = by_text(mentions("en", "The suspect crossed into the eastern province of Nangarhar from Pakistan."))
+    assert found["Nangarhar"].type == "Location"
+
+
+def test_small_arabic_names_in_a_list_of_provinces_are_no_towns():
+    found = by_text(mentions("ar", "وشدد على التنسيق في ولايتي شفشاون والعرائش."))
+    assert "شفشاون" not in found
