@@ -73,7 +73,7 @@ _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐‑][A-Z]")
 
 
 def _article_name(text: str) -> bool:
-    """A transliterated Arabic name after its lowercase article (al-Asad, el-Mandeb)."""
+    """A transliterated Arabic name after its lowercase article (al-Udeid, el-Arish)."""
     return bool(_ARTICLE_NAME.match(text))
 
 
@@ -99,7 +99,7 @@ class HeadNounPatterns(EntityComponent):
                "en": ("_head_scan", "_english_compass_places", "_english_name_after_head", "_numbered_places")}
 
     def _numbered_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
-        """A base named by its number (Air Base 201, base aérienne 101, القاعدة الجوية 201):
+        """A base named by its number (Air Base 118, base aérienne 118, القاعدة الجوية 118):
         a ``numbered`` head right before a number, the head and the number."""
         out = []
         for i in self.numbered_longest.starts(norms[:-1]):
@@ -519,7 +519,7 @@ class HeadNounPatterns(EntityComponent):
                               marks: LexiconMarks) -> HeadMatch | None:
         """A lowercase region head after a place name (the Schaerbeek district): the name
         alone is the place, a Location rather than the city of the same name. Heads under
-        ``name_with_head`` stay in the name (the Kursk region, Niamey airport)."""
+        ``name_with_head`` stay in the name (the Belgorod region, Mombasa airport)."""
         if head in self.name_with_head and i > 0:
             found = self._english_place_with_head(doc, head, i, marks)
             if found is not None:
@@ -539,8 +539,8 @@ class HeadNounPatterns(EntityComponent):
 
     def _english_place_with_head(self, doc: Doc, head: tuple[str, ...], i: int,
                                  marks: LexiconMarks) -> HeadMatch | None:
-        """A city's or an unknown capitalized name's lowercase head (the Kidal region, Kerman
-        province, Baghdad airport): the name with its head, a Location. A lexicon region or
+        """A city's or an unknown capitalized name's lowercase head (the Belgorod region, Fars
+        province, Mombasa airport): the name with its head, a Location. A lexicon region or
         country before it (the Sahel region) is named alone, as before."""
         span = marks.name.get(i - 1)
         if span is not None:
@@ -553,7 +553,7 @@ class HeadNounPatterns(EntityComponent):
                 if is_capitalized(doc[start - 1]) and not marks.demonym_at(start - 1):
                     start -= 1
                 elif start > 1 and _article_name(doc[start - 2:start + 1].text):
-                    start -= 2  # al-Asad: the lowercase article and its hyphen
+                    start -= 2  # al-Udeid: the lowercase article and its hyphen
                 else:
                     break
             if start == i or not is_capitalized(doc[start]):

@@ -434,7 +434,7 @@ class LexiconMatcher:
                       and strip_clitics(before[-1].text, regions) in regions)
             capital = not word and self._capital_of_named(span, pattern, sure, named)
             # في الساحل، من الساحل: a frequent word that names a region, after a place cue and
-            # with no adjective after it (الساحل التركي، الساحل المتوسطي is a coast)
+            # with no adjective after it (الساحل الإيطالي، الساحل الشرقي is a coast)
             bare_region = (word and pattern.type == "Location" and pattern.arabic and bool(before)
                            and normalize(before[-1].text) in bare_cues and not _definite_after(doc, span))
             if (set(pattern.ids) & named) or cue or region or bare_region or near and not word or capital:

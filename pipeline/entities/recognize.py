@@ -524,13 +524,13 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
 
 def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
     """A place the English model labels GPE (a geopolitical entity) that the lexicon does not
-    know is a city or town (Wilhelmshaven, Bosaso): the lexicon knows the countries, and
-    regions are named with their head noun (the Kursk region) or are LOC."""
+    know is a city or town (Landstuhl, Uccle): the lexicon knows the countries, and
+    regions are named with their head noun (the Belgorod region) or are LOC."""
     if typ != "Location" or lang != "en" or span.label_ != "GPE" or len(span) > 3:
         return typ
     if any(marks.type_at(t.i) for t in span) or not all(is_capitalized(t) or t.is_punct for t in span):
         return typ
-    # the province of Hatay, the Kursk region: a region head before or after the name
+    # the province of Nangarhar, the Belgorod region: a region head before or after the name
     regions = {normalize(w) for w in ((entity_heads().get("en") or {}).get("Location") or {}).get("name_first") or []}
     doc = span.doc
     if (span.start >= 2 and doc[span.start - 1].lower_ == "of" and normalize(doc[span.start - 2].text) in regions
@@ -540,8 +540,8 @@ def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
 
 
 def _towns_in_lists(doc: Doc, typed: list[ModelEntity], marks: LexiconMarks, lang: str) -> list[ModelEntity]:
-    """A place the lexicon does not know, listed next to a city (à Aguelhok, Tessalit et
-    Kidal; Anderlecht, Saint-Gilles and Forest), is a city too: the model's Location is
+    """A place the lexicon does not know, listed next to a city (à Tifnit, Zagora et
+    Tiznit; Ixelles, Uccle and Brussels), is a city too: the model's Location is
     retyped, along the list, by the links of ``place_list_links`` (entity_heads.yaml)."""
     links = frozenset((entity_heads().get("place_list_links") or {}).get(lang) or [])
     if not links:
@@ -611,7 +611,7 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
 
 def _city_ok(doc: Doc, span: Span, entry) -> bool:
     """A small city matched by its Arabic name needs a locative cue: such names are often words.
-    A place named next to it in a list (تطوان والفنيدق، مدريد ومليلية) or a cue before
+    A place named next to it in a list (العرائش وشفشاون) or a cue before
     another mention of the same city in the document does as well."""
     if not any("\u0600" <= c <= "\u06ff" for c in span.text):
         return True
@@ -638,14 +638,14 @@ def _sure_place(doc: Doc, span: Span) -> bool:
 
 
 def _listed_with_place(doc: Doc, span: Span) -> bool:
-    """A sure place (:func:`_sure_place`) joined to ``span`` by و, before it (مدريد ومليلية)
-    or after it (في سبتة ومليلية): a list of places. A list of small names with no cue
-    (ولاة جندوبة والكاف "the governors of") stays out."""
+    """A sure place (:func:`_sure_place`) joined to ``span`` by و, before it (العرائش وشفشاون)
+    or after it (في شفشاون والعرائش): a list of places. A list of small names with no cue
+    (ولاة شفشاون وأصيلة "the governors of") stays out."""
     places = [s for s in doc.spans.get("lexicon", [])
               if s.label_ in ("City", "Country") and s.start != span.start and _sure_place(doc, s)]
     regions = frozenset(normalize(w) for w in entity_heads().get("ar_region_words") or [])
 
-    def opens_regions(start: int) -> bool:  # ولايتي الطارف وتبسة: a list of provinces, not of towns
+    def opens_regions(start: int) -> bool:  # ولايتي شفشاون والعرائش: a list of provinces, not of towns
         return start > 0 and (norm(doc[start - 1]) in regions or strip_clitics(doc[start - 1].text, regions) in regions)
 
     k = span.start - 1
