@@ -28,6 +28,8 @@ Usage::
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,6 +69,14 @@ def state_schools(lang: str, path: str = str(HEADS_FILE)) -> StateSchools:
 MAX_FR_COMPLEMENT = 10
 
 
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐‑][A-Z]")
+
+
+def _article_name(text: str) -> bool:
+    """A transliterated Arabic name after its lowercase article (al-Udeid, el-Arish)."""
+    return bool(_ARTICLE_NAME.match(text))
+
+
 class HeadMatch(Match):
     """A head-noun name at tokens ``start:end``: its type (``label``) and :class:`HeadName`."""
 
@@ -84,9 +94,20 @@ class HeadNounPatterns(EntityComponent):
     # Per language: the name a head opens (read where the head scan finds one), whether a
     # name hides the heads inside it from the scan, and the finders run after the scan.
     readers = {"ar": ("_arabic_name", True), "fr": ("_french_name", True), "en": ("_english_name", False)}
-    finders = {"ar": ("_head_scan", "_arabic_schools"),
-               "fr": ("_head_scan",),
-               "en": ("_head_scan", "_english_compass_places", "_english_name_after_head")}
+    finders = {"ar": ("_head_scan", "_arabic_schools", "_numbered_places"),
+               "fr": ("_head_scan", "_numbered_places"),
+               "en": ("_head_scan", "_english_compass_places", "_english_name_after_head", "_numbered_places")}
+
+    def _numbered_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
+        """A base named by its number (Air Base 118, base aérienne 118, القاعدة الجوية 118):
+        a ``numbered`` head right before a number, the head and the number."""
+        out = []
+        for i in self.numbered_longest.starts(norms[:-1]):
+            head = match_at(norms, i, self.numbered_longest)
+            end = i + len(head) if head is not None else i
+            if head is not None and end < len(doc) and doc[end].text.isdigit():
+                out.append(HeadMatch(i, end + 1, "Location", HeadName(" ".join(head))))
+        return out
 
     def __init__(self, nlp: Language, name: str = "head_noun_patterns", *, heads_path: str = str(HEADS_FILE),
                  common_words_path: str = str(AR_COMMON_WORDS_FILE),
@@ -105,6 +126,7 @@ class HeadNounPatterns(EntityComponent):
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
+        self.name_with_head: set[tuple[str, ...]] = set()
         self.after_leader: set[tuple[str, ...]] = set()
         self.leaders: set[str] = set()
         for typ, spec in (data.get(lang) or {}).items():
@@ -119,6 +141,7 @@ class HeadNounPatterns(EntityComponent):
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
+            self.name_with_head |= set(phrases(spec.get("name_with_head")))
             self.after_leader |= set(phrases(spec.get("after_leader")))
             self.leaders |= {normalize(w) for w in spec.get("leaders") or []}
             if spec.get("quoted_name"):
@@ -135,6 +158,8 @@ class HeadNounPatterns(EntityComponent):
         self.name_first_prefix = phrases((data.get("place_prefixes") or {}).get(lang))
         self.heads.sort(key=lambda h: -len(h[0]))
         self.head_words = Phrases([h for h, _ in self.heads])
+        self.numbered_longest = Phrases(sorted(
+            {h for spec in (data.get(lang) or {}).values() for h in phrases(spec.get("numbered"))}, key=len, reverse=True))
         self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
         self.schools = state_schools(lang, heads_path)
@@ -493,7 +518,12 @@ class HeadNounPatterns(EntityComponent):
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:
         """A lowercase region head after a place name (the Schaerbeek district): the name
-        alone is the place, a Location rather than the city of the same name."""
+        alone is the place, a Location rather than the city of the same name. Heads under
+        ``name_with_head`` stay in the name (the Belgorod region, Mombasa airport)."""
+        if head in self.name_with_head and i > 0:
+            found = self._english_place_with_head(doc, head, i, marks)
+            if found is not None:
+                return found
         if head not in self.name_first or i == 0:
             return None
         k = i - 1
@@ -506,6 +536,29 @@ class HeadNounPatterns(EntityComponent):
         if start < i:
             return HeadMatch(start, i, "Location", HeadName(" ".join(head), retype=True))
         return None
+
+    def _english_place_with_head(self, doc: Doc, head: tuple[str, ...], i: int,
+                                 marks: LexiconMarks) -> HeadMatch | None:
+        """A city's or an unknown capitalized name's lowercase head (the Belgorod region, Fars
+        province, Mombasa airport): the name with its head, a Location. A lexicon region or
+        country before it (the Sahel region) is named alone, as before."""
+        span = marks.name.get(i - 1)
+        if span is not None:
+            if span.label_ != "City" or span.end != i:
+                return None
+            start = span.start
+        else:
+            start = i
+            while start > 0 and not doc[start - 1].is_sent_start and not marks.type_at(start - 1):
+                if is_capitalized(doc[start - 1]) and not marks.demonym_at(start - 1):
+                    start -= 1
+                elif start > 1 and _article_name(doc[start - 2:start + 1].text):
+                    start -= 2  # al-Udeid: the lowercase article and its hyphen
+                else:
+                    break
+            if start == i or not is_capitalized(doc[start]):
+                return None  # the French air base: a demonym is no name
+        return HeadMatch(start, i + len(head), "Location", HeadName(" ".join(head)))
 
     def _english_compass_places(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
         """southern Europe, northern Africa: a compass adjective before a lexicon region."""

@@ -170,6 +170,12 @@ def _region_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
     return frozenset(normalize(w) for w in place_context_cues(path).get("ar_region", []))
 
 
+@lru_cache(maxsize=4)
+def _bare_region_cues(path: str = str(CONTEXT_CUES_FILE)) -> frozenset[str]:
+    """Prepositions before a region's name that is a frequent word (في الساحل): it is the region."""
+    return frozenset(normalize(w) for w in place_context_cues(path).get("ar_region_bare", []))
+
+
 _LAM_PROCLITICS = tuple(c for c in PROCLITICS if c.endswith("ل"))
 
 
@@ -327,6 +333,11 @@ def _glued_word(text: str, start: int, end: int) -> str | None:
     return normalize(text[s:end])
 
 
+def _definite_after(doc: Doc, span: Span) -> bool:
+    """The word after ``span`` is a definite Arabic word (an adjective of it: الساحل الأطلسي)."""
+    return span.end < len(doc) and normalize(doc[span.end].text).startswith(ARTICLE)
+
+
 def _span(doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None:
     span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="contract")
     if span is None or not span.text.strip():
@@ -402,6 +413,7 @@ class LexiconMatcher:
         country the document names."""
         cues = _context_cues(self.context_cues_path)
         regions = _region_cues(self.context_cues_path)
+        bare_cues = _bare_region_cues(self.context_cues_path)
         common = word_list(self.common_words_path)
         named = {s.kb_id_ for s in sure if s.kb_id_}
         accepted: list[Span] = []
@@ -421,7 +433,11 @@ class LexiconMatcher:
             region = (pattern.type == "Location" and pattern.arabic and bool(before)
                       and strip_clitics(before[-1].text, regions) in regions)
             capital = not word and self._capital_of_named(span, pattern, sure, named)
-            if (set(pattern.ids) & named) or cue or region or near and not word or capital:
+            # في الساحل، من الساحل: a frequent word that names a region, after a place cue and
+            # with no adjective after it (الساحل الإيطالي، الساحل الشرقي is a coast)
+            bare_region = (word and pattern.type == "Location" and pattern.arabic and bool(before)
+                           and normalize(before[-1].text) in bare_cues and not _definite_after(doc, span))
+            if (set(pattern.ids) & named) or cue or region or bare_region or near and not word or capital:
                 span._.lexicon_ids = pattern.ids
                 accepted.append(span)
             else:

@@ -49,7 +49,7 @@ from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, neste
 from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
-from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed
+from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention, MentionAttrs
 from pipeline.ontology_data import (entity_heads, event_heads, load_lexicon, model_entity_filters, person_roles,
@@ -425,9 +425,11 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span.label_ = ent.label_
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
+                typ = _town_by_label(span, typ, lang, marks)
                 typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
+        typed = _towns_in_lists(doc, typed, marks, lang)
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
         surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
@@ -520,6 +522,52 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
     return typ
 
 
+def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
+    """A place the English model labels GPE (a geopolitical entity) that the lexicon does not
+    know is a city or town (Landstuhl, Uccle): the lexicon knows the countries, and
+    regions are named with their head noun (the Belgorod region) or are LOC."""
+    if typ != "Location" or lang != "en" or span.label_ != "GPE" or len(span) > 3:
+        return typ
+    if any(marks.type_at(t.i) for t in span) or not all(is_capitalized(t) or t.is_punct for t in span):
+        return typ
+    # the province of Nangarhar, the Belgorod region: a region head before or after the name
+    regions = {normalize(w) for w in ((entity_heads().get("en") or {}).get("Location") or {}).get("name_first") or []}
+    doc = span.doc
+    if (span.start >= 2 and doc[span.start - 1].lower_ == "of" and normalize(doc[span.start - 2].text) in regions
+            or span.end < len(doc) and normalize(doc[span.end].text) in regions):
+        return typ
+    return "City"
+
+
+def _towns_in_lists(doc: Doc, typed: list[ModelEntity], marks: LexiconMarks, lang: str) -> list[ModelEntity]:
+    """A place the lexicon does not know, listed next to a city (à Tifnit, Zagora et
+    Tiznit; Ixelles, Uccle and Brussels), is a city too: the model's Location is
+    retyped, along the list, by the links of ``place_list_links`` (entity_heads.yaml)."""
+    links = frozenset((entity_heads().get("place_list_links") or {}).get(lang) or [])
+    if not links:
+        return typed
+    out = list(typed)
+    starts = {s.start for s in marks.name.values() if s.label_ == "City"}
+    ends = {s.end for s in marks.name.values() if s.label_ == "City"}
+    starts |= {e.span.start for e in out if e.type == "City"}
+    ends |= {e.span.end for e in out if e.type == "City"}
+    changed = True
+    while changed:
+        changed = False
+        for n, (span, typ, label) in enumerate(out):
+            if typ != "Location" or len(span) > 3 or any(marks.type_at(t.i) for t in span):
+                continue
+            k, j = span.start - 1, span.end
+            before = k >= 1 and doc[k].lower_ in links and k in ends
+            after = j + 1 < len(doc) and doc[j].lower_ in links and j + 1 in starts
+            if before or after:
+                out[n] = ModelEntity(span, "City", label)
+                starts.add(span.start)
+                ends.add(span.end)
+                changed = True
+    return out
+
+
 def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """An organization's name that runs on to an acronym in parentheses is one name: the
     Movement for Democracy and Justice in Chad (MDJT), the Combined Joint Task Force, Horn of
@@ -562,13 +610,52 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
 
 
 def _city_ok(doc: Doc, span: Span, entry) -> bool:
-    """A small city matched by its Arabic name needs a locative cue: such names are often words."""
+    """A small city matched by its Arabic name needs a locative cue: such names are often words.
+    A place named next to it in a list (العرائش وشفشاون) or a cue before
+    another mention of the same city in the document does as well."""
     if not any("\u0600" <= c <= "\u06ff" for c in span.text):
         return True
     if entry.population and entry.population >= 100_000:
         return True
+    if _after_locative(doc, span) or _listed_with_place(doc, span):
+        return True
+    return any(other.kb_id_ == span.kb_id_ and other.start != span.start and _after_locative(doc, other)
+               for other in doc.spans.get("lexicon", []))
+
+
+def _after_locative(doc: Doc, span: Span) -> bool:
     k = span.start - 1
     return k >= 0 and (norm(doc[k]) in function_words().arabic_locatives or is_clitic(doc[k]) and norm(doc[k]).endswith("ب"))
+
+
+def _sure_place(doc: Doc, span: Span) -> bool:
+    """A lexicon country, a city of 100,000 or more, or a city after a locative cue."""
+    if span.label_ == "Country":
+        return True
+    entry = load_lexicon().entries.get(span.kb_id_) if span.kb_id_ else None
+    return span.label_ == "City" and (entry is not None and (entry.population or 0) >= 100_000
+                                      or _after_locative(doc, span))
+
+
+def _listed_with_place(doc: Doc, span: Span) -> bool:
+    """A sure place (:func:`_sure_place`) joined to ``span`` by و, before it (العرائش وشفشاون)
+    or after it (في شفشاون والعرائش): a list of places. A list of small names with no cue
+    (ولاة شفشاون وأصيلة "the governors of") stays out."""
+    places = [s for s in doc.spans.get("lexicon", [])
+              if s.label_ in ("City", "Country") and s.start != span.start and _sure_place(doc, s)]
+    regions = frozenset(normalize(w) for w in entity_heads().get("ar_region_words") or [])
+
+    def opens_regions(start: int) -> bool:  # ولايتي شفشاون والعرائش: a list of provinces, not of towns
+        return start > 0 and (norm(doc[start - 1]) in regions or strip_clitics(doc[start - 1].text, regions) in regions)
+
+    k = span.start - 1
+    if k >= 1 and is_clitic(doc[k]) and norm(doc[k]) == "و":
+        before = next((s for s in places if s.end == k), None)
+        if before is not None and not opens_regions(before.start):
+            return True
+    k = span.end
+    return (k + 1 < len(doc) and is_clitic(doc[k]) and norm(doc[k]) == "و" and not opens_regions(span.start)
+            and any(s.start == k + 1 for s in places))
 
 
 def _fused_lam_start(doc: Doc, span: Span) -> int:

@@ -39,3 +39,15 @@ def test_common_word_is_not_a_city_after_a_preposition():
 def test_one_reading_as_a_name_carries_to_the_other_mentions():
     doc = get_nlp("en")("Chad's army said the rebels attacked troops in Chad.")
     assert [s.text for s in doc.spans["lexicon"] if s.label_ == "Country"] == ["Chad", "Chad"]
+
+
+@pytest.mark.parametrize("text", ["تنشط الجماعات المسلحة في الساحل منذ عقد.", "انسحبت القوات من الساحل، بحسب البيان."])
+def test_a_frequent_word_naming_a_region_after_a_place_cue_is_the_region(text):
+    doc = get_nlp("ar")(text)
+    assert [(s.text, s.kb_id_) for s in doc.spans["lexicon"]] == [("الساحل", "location/sahel")]
+
+
+@pytest.mark.parametrize("text", ["وصل القارب إلى الساحل الإيطالي ليلا.", "تقع المدينة على الساحل الشرقي للبلاد."])
+def test_a_coast_with_its_adjective_is_no_region(text):
+    doc = get_nlp("ar")(text)
+    assert "location/sahel" not in [s.kb_id_ for s in doc.spans["lexicon"]]

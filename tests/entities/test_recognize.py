@@ -385,3 +385,56 @@ def test_a_one_word_model_organization_needs_an_acronyms_shape_or_a_unit_noun():
 def test_press_spellings_of_acronyms_are_names():
     assert "io/nato" in {m.key for m in mentions("en", "The summit was held at the former headquarters of Nato in Brussels.")}
     assert "io/nato" in {m.key for m in mentions("fr", "Les ministres de l'Otan se sont réunis à Bruxelles.")}
+
+
+def test_small_arabic_city_listed_with_a_sure_place_is_a_city():
+    # Larache is over 100,000, Chefchaouen and Ouarzazate under: no cue before them
+    found = by_text(mentions("ar", "أعلنت الشرطة توقيف مشتبه بهم في العرائش وشفشاون يوم الأحد."))
+    assert found["شفشاون"].type == "City"
+    found = by_text(mentions("ar", "وتعرف ورزازات بأستوديوهات السينما، وقد زار الوزير مدينة ورزازات أمس."))
+    assert [m.type for m in mentions("ar", "وتعرف ورزازات بأستوديوهات السينما، وقد زار الوزير مدينة ورزازات أمس.")
+            if "ورزازات" in m.text] == ["City", "City"]
+
+
+def test_small_arabic_names_listed_with_no_sure_place_stay_out():
+    # "the governors of": a list of small names with no cue and no large city or country
+    found = by_text(mentions("ar", "اجتمع ولاة شفشاون وأصيلة لبحث المشاريع."))
+    assert "شفشاون" not in found and "أصيلة" not in found
+
+
+def test_bases_named_by_their_number():
+    assert by_text(mentions("ar", "هبطت الطائرة في القاعدة الجوية 118 جنوب فرنسا."))["القاعدة الجوية 118"].type == "Location"
+    assert by_text(mentions("fr", "Les Rafale sont basés sur la base aérienne 118 de Mont-de-Marsan."))["base aérienne 118"].type == "Location"
+    assert by_text(mentions("en", "The drones flew from Air Base 118 in southwestern France."))["Air Base 118"].type == "Location"
+
+
+def test_english_region_province_and_airport_keep_their_head():
+    found = by_text(mentions("en", "Shelling hit the Belgorod region, Fars province and Mombasa airport on Monday."))
+    assert found["Belgorod region"].type == "Location"
+    assert found["Fars province"].type == "Location"
+    assert found["Mombasa airport"].type == "Location"
+    found = by_text(mentions("en", "Tankers refuelled at the Incirlik air base, then at the British air base in Cyprus."))
+    assert found["Incirlik air base"].type == "Location"
+    assert not any("air base" in text and "Incirlik" not in text for text in found)
+
+
+def test_english_place_the_model_calls_gpe_that_the_lexicon_lacks_is_a_city():
+    found = by_text(mentions("en", "The wounded soldiers were flown to Landstuhl for treatment."))
+    assert found["Landstuhl"].type == "City"
+
+
+def test_unknown_place_listed_next_to_a_city_is_a_city():
+    found = by_text(mentions("fr", "Les patrouilles ont visité Ixelles, Uccle et Bruxelles la semaine dernière."))
+    assert found["Uccle"].type == "City"
+    found = by_text(mentions("en", "Officers searched homes in Ixelles, Uccle and Brussels on Tuesday."))
+    assert found["Uccle"].type == "City"
+
+
+def test_english_place_after_province_of_stays_a_location():
+    found = by_text(mentions("en", "The suspect crossed into the eastern province of Nangarhar from Pakistan."))
+    assert found["Nangarhar"].type == "Location"
+
+
+def test_small_arabic_names_in_a_list_of_provinces_are_no_towns():
+    found = by_text(mentions("ar", "وشدد على التنسيق في ولايتي شفشاون والعرائش."))
+    assert "شفشاون" not in found
