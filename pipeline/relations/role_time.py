@@ -196,6 +196,11 @@ def role_time(text: str, head: Mention, tail: Mention, sent_start: int, sent_end
     # Another person's name after the role starts what is said of that person ("..., X, who
     # has held the post since 2021").
     clause_end = min([clause_end] + [m.start for m in others if m.start >= hi])
+    # a period said of something else after the role ("made a visit during the period from 26
+    # to 28 June") ends what the role's own since / until may be read from
+    other = cues.find("role_other_period", lang, text[hi:clause_end], hi)
+    if other:
+        clause_end = other[0][0]
     tail_text = text[left:clause_end]
     start = _date_after(cues.find("role_since", lang, tail_text, left), text, lang, clause_end, published)
     # or the start itself: "Nicolas Lerner, nommé en octobre 2018", "the director appointed in August 2017"

@@ -38,6 +38,19 @@ def test_since_and_until_dates(extract):
     assert not both.held_now and since.held_now
 
 
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("ar", "وقام وليام بيرنز، مدير وكالة المخابرات المركزية، بزيارة إلى المغرب خلال الفترة الممتدة من 3 إلى 5 مارس 2023.",
+     "وليام بيرنز"),
+    ("fr", "Nicolas Lerner, directeur de la DGSE, a effectué une visite au Maroc pendant la période du 3 au 5 mars 2023.",
+     "Nicolas Lerner"),
+    ("en", "William Burns, director of the CIA, visited Morocco during the period from 3 to 5 March 2023.",
+     "William Burns"),
+])
+def test_a_visits_period_after_the_role_is_not_the_roles_time(extract, lang, text, person):
+    role = _role(extract, lang, text, person)
+    assert (role.status, role.start, role.end) == ("current", None, None)
+
+
 def test_a_former_head_is_not_held_now_the_current_one_is(extract):
     comey = _role(extract, "en", "Former FBI director James Comey met Christopher Wray, the director of the FBI.",
                   "James Comey")
