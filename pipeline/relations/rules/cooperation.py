@@ -154,6 +154,17 @@ def _possessed(ctx: SentenceContext, t0: int, t1: int) -> bool:
     lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), POSSESSIVE_WORDS)
     return bool(load_cues().find("possessive", ctx.lang, ctx.text[lo:t0]))
 
+def _opening_list(ctx: SentenceContext, named: list[Arg], c1: int, max_words: int,
+                  families: tuple[str, ...]) -> Arg | None:
+    """The first party of ``named`` after a cue ending at ``c1``, when at most ``max_words``
+    words of ``families`` stand between them (the list the cue opens); ``None`` otherwise."""
+    first = next((a for a in named if a.start >= c1), None)
+    if first is None or ctx.words(ctx.text[c1:first.start]) > max_words \
+            or not ctx.only(ctx.text[c1:first.start], families):
+        return None
+    return first
+
+
 def _new_pairs(parties: list[Arg], seen: set[frozenset], rule_id: str, conf: float,
                span: tuple[int, int]) -> list[Candidate]:
     """Every pair of ``parties`` cooperates, each pair of distinct entities once per sentence
@@ -338,10 +349,8 @@ def joint_agents(ctx: SentenceContext) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[frozenset[str]] = set()
     for c0, c1 in ctx.cues("joint_agent"):
-        first = next((a for a in named if a.start >= c1), None)
-        if first is None or ctx.words(ctx.text[c1:first.start]) > JOINT_AGENT_WORDS:
-            continue
-        if not ctx.only(ctx.text[c1:first.start], ("filler", "agent")):
+        first = _opening_list(ctx, named, c1, JOINT_AGENT_WORDS, ("filler", "agent"))
+        if first is None:
             continue
         chain = _chain_from(ctx, named, first)
         if _affiliation_of_person(ctx, chain[-1]):
@@ -367,10 +376,8 @@ def partners_of(ctx: SentenceContext) -> list[Candidate]:
             others = [y] if y is not None else []
             left_end = y.start if y is not None else c0
         else:
-            first = next((a for a in named if a.start >= c1), None)
-            if first is None or ctx.words(ctx.text[c1:first.start]) > PARTNER_OBJECT_WORDS:
-                continue
-            if not ctx.only(ctx.text[c1:first.start], ("filler", "of")):
+            first = _opening_list(ctx, named, c1, PARTNER_OBJECT_WORDS, ("filler", "of"))
+            if first is None:
                 continue
             others = _chain_from(ctx, named, first)
             left_end = c0
