@@ -404,6 +404,10 @@ class EventSignings(EntityComponent):
 
     # -- both -------------------------------------------------------------------------------
 
+    def __call__(self, doc: Doc) -> Doc:
+        # off (the default): nothing to read, so no token view or lexicon marks are built
+        return super().__call__(doc) if self.on else doc
+
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[Signing]:
         return super().find(doc, norms, marks) if self.on else []
 
