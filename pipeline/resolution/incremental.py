@@ -135,8 +135,19 @@ class ResolutionIndex:
         row = self.db.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
         return row[0] if row else None
 
-    def digests(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT doc, digest FROM docs"))
+    def dirty_docs(self, digests: dict[str, str]) -> list[str]:
+        """The documents added, changed or removed since the index was written (``digests``:
+        the run's), compared in SQLite: the index's digests are not read into a dict (an
+        archive's size: ~215 bytes a document)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, digest TEXT)")
+        self.db.execute("DELETE FROM temp.run_docs")
+        self.db.executemany("INSERT INTO temp.run_docs VALUES (?, ?)", digests.items())
+        dirty = {doc for (doc,) in self.db.execute(
+            "SELECT r.doc FROM temp.run_docs r LEFT JOIN docs d ON d.doc = r.doc WHERE d.digest IS NOT r.digest")}
+        dirty.update(doc for (doc,) in self.db.execute(
+            "SELECT doc FROM docs WHERE doc NOT IN (SELECT doc FROM temp.run_docs)"))
+        self.db.execute("DELETE FROM temp.run_docs")
+        return sorted(dirty)
 
     def units_of_docs(self, docs: list[str]) -> list[str]:
         out: list[str] = []
@@ -326,14 +337,14 @@ def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path
         index = ResolutionIndex(path)
         index.db.execute("BEGIN IMMEDIATE")
         try:
-            stored = index.digests() if index.fingerprint() == f"{FORMAT}:{fingerprint}" else None
+            follows = index.fingerprint() == f"{FORMAT}:{fingerprint}"
             row = index.db.execute("SELECT v FROM meta WHERE k='state'").fetchone()
-            stats["state_before"] = row[0] if row and stored is not None else None
-            if stored is None:
+            stats["state_before"] = row[0] if row and follows else None
+            if not follows:
                 _rebuild(index, full, digests, lexicon, fingerprint)
                 stats.update(mode="full", resolved_documents=len(ok), units=None)
             else:
-                _update(index, full, digests, stored, lexicon, stats)
+                _update(index, full, digests, index.dirty_docs(digests), lexicon, stats)
             entities, relations = ([], []) if lean else _outputs(index)
             # a new token per run: what the outputs built from this state record (the store)
             stats["state"] = uuid.uuid4().hex
@@ -486,13 +497,15 @@ def _write_relations(index: ResolutionIndex, docs: list[DocumentResult], mention
     return {key for _, _, _, key in keyed if key is not None}
 
 
-def _merge_keys(index: ResolutionIndex, keys: set[str], order: dict[str, int]
+def _merge_keys(index: ResolutionIndex, keys: set[str], documents: Iterable[str]
                 ) -> dict[str, tuple[str | None, str | None]]:
-    """Merge again the relations filed under ``keys`` (in the run's document order, as a
-    clean run merges them); returns the keys whose record changed: (before, after)."""
+    """Merge again the relations filed under ``keys`` (in the run's document order,
+    ``documents``, as a clean run merges them); returns the keys whose record changed:
+    (before, after)."""
     wanted = sorted(keys)
     before = dict(_select(index, "SELECT rkey, record FROM merged WHERE rkey IN ({})", wanted))
     rows = _select(index, "SELECT doc, seq, data FROM rels WHERE rkey IN ({})", wanted)
+    order = _positions(documents, {doc for doc, _, _ in rows})
     rows.sort(key=lambda row: (order[row[0]], row[1]))
     relations = [Relation.from_dict(json.loads(data)) for _, _, data in rows]
     ids = _unit_ids(index, {u for rel in relations for u in (rel.head, rel.tail, rel.attributed_to or NO_UNIT)})
@@ -504,6 +517,12 @@ def _merge_keys(index: ResolutionIndex, keys: set[str], order: dict[str, int]
         index.db.execute(f"DELETE FROM merged WHERE rkey IN ({_marks(len(part))})", part)
     index.db.executemany("INSERT INTO merged VALUES (?, ?)", sorted(after.items()))
     return {key: (before.get(key), after.get(key)) for key in wanted if before.get(key) != after.get(key)}
+
+
+def _positions(documents: Iterable[str], wanted: set[str]) -> dict[str, int]:
+    """The place of each of ``wanted`` in ``documents`` (the run's order): a map of the few
+    documents whose relations merge again, not of the whole archive."""
+    return {doc: i for i, doc in enumerate(documents) if doc in wanted}
 
 
 def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
@@ -546,13 +565,12 @@ def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], dige
     _write_entities(index, made, units, resolver)
     index.db.executemany("INSERT INTO tallies VALUES (?, ?)",
                          [(root, json.dumps(tally, ensure_ascii=False)) for root, tally in sorted(tallies.items())])
-    _merge_keys(index, _write_relations(index, docs, mentions), {doc: i for i, doc in enumerate(digests)})
+    _merge_keys(index, _write_relations(index, docs, mentions), digests)
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
 
 def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
-            stored: dict[str, str], lexicon: Lexicon, stats: dict) -> None:
-    dirty = sorted({d for d in digests if stored.get(d) != digests[d]} | (set(stored) - set(digests)))
+            dirty: list[str], lexicon: Lexicon, stats: dict) -> None:
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
@@ -653,7 +671,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     renamed = sorted(root for root, old_id in others_ids.items() if others[root][0].id != old_id)
     moved = closure | {u for (u,) in _select(index, "SELECT unit FROM units WHERE root IN ({})", renamed)}
     relation_keys |= _rekey(index, moved)
-    relation_changes = _merge_keys(index, relation_keys, {doc: i for i, doc in enumerate(digests)})
+    relation_changes = _merge_keys(index, relation_keys, digests)
     # the entities whose record changed, and the documents that name them (before or after)
     changed: set[str] = set()
     documents = set(dirty)

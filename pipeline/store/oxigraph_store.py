@@ -53,7 +53,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from pipeline.runtime.atomic import write_text
+from pipeline.runtime.atomic import atomic_write, write_text
 from pipeline.runtime.output_folder import home_of
 from pipeline.store.leases import try_prune
 
@@ -187,14 +187,20 @@ def update_store_graphs(graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]
 
 
 def _build(generation: Path, graphs: Callable[[], Iterable[tuple[str, list[ox.Quad]]]], previous: Path | None,
-           old: dict[str, str], wanted: dict[str, str] | None, quads: int | None = None) -> tuple[dict[str, str], int]:
+           old: dict[str, str], wanted: dict[str, str] | None, quads: int | None = None,
+           diff: tuple[set[str], list[str]] | None = None) -> tuple[dict[str, str], int]:
     """Write the new generation (a clone of ``previous`` with the changed graphs when
-    ``wanted`` is known, else everything) and its manifest; returns its graph hashes and quad count."""
+    ``wanted`` is known, else everything) and its manifest; returns its graph hashes and
+    quad count. ``diff``: the graphs changed and those dropped, when the caller knows them
+    (``old`` is then not read)."""
     if wanted is not None:
         ox.Store.read_only(str(previous)).backup(str(generation))
         store = ox.Store(str(generation))
-        changed = {key for key, digest in wanted.items() if old.get(key) != digest}
-        dropped = [key for key in old if key not in wanted or key in changed]
+        if diff is not None:
+            changed, dropped = diff
+        else:
+            changed = {key for key, digest in wanted.items() if old.get(key) != digest}
+            dropped = [key for key in old if key not in wanted or key in changed]
     else:
         store = ox.Store(str(generation))
         changed, dropped = None, []
@@ -231,8 +237,13 @@ def _build(generation: Path, graphs: Callable[[], Iterable[tuple[str, list[ox.Qu
     del store  # close RocksDB before readers open it
     wanted = hashes if wanted is None else wanted
     total = total if quads is None else quads  # ``graphs`` gave only some graphs: the caller counted
-    manifest = {"format": MANIFEST_FORMAT, "graphs": dict(sorted(wanted.items())), "quads": total}
-    write_text(generation.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    # written as it is encoded (sorted keys: "format", "graphs", "quads", and the graphs in
+    # order): no sorted copy of the manifest nor its whole text in memory (an archive's size)
+    manifest = {"format": MANIFEST_FORMAT, "graphs": wanted, "quads": total}
+    with atomic_write(generation.with_suffix(".json")) as fh:
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(manifest):
+            fh.write(chunk)
+        fh.write("\n")
     return wanted, total
 
 
@@ -306,22 +317,29 @@ def update_store_documents(G: nx.MultiDiGraph, out_dir: Path, documents: set[str
 
     present = set(G.graph.get("documents", {}))
     fresh = dict(document_graphs(G, documents & present))
-    gone = {str(graph_iri(d)) for d in documents - present}
-    wanted = {k: v for k, v in old.items() if k not in gone}
-    wanted.pop(NO_DOCUMENT_GRAPH, None)
-    wanted.update({key: content_hash(qs) for key, qs in fresh.items()})
-    if wanted == old:
+    hashes = {key: content_hash(qs) for key, qs in fresh.items()}
+    # the graphs that leave (removed documents; the no-document graph when no longer made)
+    # and those whose content changed: a diff, not a second manifest of the whole archive
+    removed = {str(graph_iri(d)) for d in documents - present} & old.keys()
+    if NO_DOCUMENT_GRAPH in old and NO_DOCUMENT_GRAPH not in hashes:
+        removed.add(NO_DOCUMENT_GRAPH)
+    changed = {key for key, digest in hashes.items() if old.get(key) != digest}
+    if not removed and not changed:
         if out_dir != home:
             _swap_link(out_dir, previous)
-        return _write_summary(out_dir, previous, len(wanted), summary)
+        return _write_summary(out_dir, previous, len(old), summary)
+    dropped = sorted(removed | (changed & old.keys()))
     store = ox.Store.read_only(str(previous))
-    before = sum(1 for key in old if key not in wanted or wanted[key] != old[key]
-                 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
+    before = sum(1 for key in dropped for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
     del store
-    total = summary - before + sum(len(fresh[key]) for key in fresh if old.get(key) != wanted[key])
+    total = summary - before + sum(len(fresh[key]) for key in changed)
+    wanted = old  # the new manifest, made in place from the old one
+    for key in removed:
+        del wanted[key]
+    wanted.update((key, hashes[key]) for key in changed)
     generation, _ = _switch_to_new_generation(
-        out_dir, home, previous, lambda generation: _build(generation, lambda: iter(fresh.items()), previous, old,
-                                                           wanted, total))
+        out_dir, home, previous, lambda generation: _build(generation, lambda: iter(fresh.items()), previous, {},
+                                                           wanted, total, (changed, dropped)))
     return _write_summary(out_dir, generation, len(wanted), total)
 
 

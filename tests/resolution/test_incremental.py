@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from pipeline.model import Document, StoredResult
-from pipeline.resolution.incremental import resolve_incremental
+from pipeline.resolution.incremental import ResolutionIndex, resolve_incremental
 from pipeline.resolution.resolve import resolve_entities, skeleton
 from pipeline.runner import RESOLUTION_INDEX, Pipeline
 from pipeline.store.oxigraph_store import open_store
@@ -139,6 +139,19 @@ def test_an_unrelated_document_resolves_only_itself(pool, tmp_path):
     assert {k: stats[k] for k in ("mode", "dirty_documents", "resolved_documents", "units", "closure_documents")} == {
         "mode": "incremental", "dirty_documents": 1, "resolved_documents": 1, "units": 0, "closure_documents": 0}
     assert stats["touched_documents"] == {"rutte-fr"} and stats["changed_entities"]
+
+
+def test_the_dirty_documents_are_told_in_sqlite_added_changed_and_removed(tmp_path):
+    index = ResolutionIndex(tmp_path / "resolution.sqlite")
+    try:
+        index.db.executemany("INSERT INTO docs (doc, digest) VALUES (?, ?)",
+                             [("rabat", "a"), ("tunis", "b"), ("niamey", "c")])
+        # niamey changed, tunis removed, agadir added, rabat unchanged
+        assert index.dirty_docs({"rabat": "a", "niamey": "z", "agadir": "d"}) == ["agadir", "niamey", "tunis"]
+        assert index.dirty_docs({"rabat": "a", "tunis": "b", "niamey": "c"}) == []
+        assert index.dirty_docs({}) == ["niamey", "rabat", "tunis"]
+    finally:
+        index.close()
 
 
 def test_another_fingerprint_resolves_everything_again(pool, tmp_path):
