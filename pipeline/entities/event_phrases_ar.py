@@ -80,7 +80,12 @@ MAX_QUOTED_WORDS = 6
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
-MAX_VISITOR_TOKENS = 10
+MAX_VISITOR_TOKENS = 16
+# A comma may set off a visitor's name (وزير الداخلية، إبراهيم مراد، إلى إيطاليا).
+VISITOR_COMMAS = frozenset({"،", ","})
+# Normalized, the given name علي is the preposition على (a stop); written with ي before a
+# name, it is the name.
+NAME_ALI = "علي"
 _BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
@@ -470,12 +475,20 @@ class ArabicEventPhrases(EntityComponent):
         ``visit_relatives``), then a place's name (a lexicon city of any size) with the
         definite words after it."""
         in_name = {t for span in names.values() for t in range(span.start, span.end)}
+        persons = {span.start for span in names.values() if span.label_ == "Person"}
         for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
             if j == k and norms[j] in self.visit_relatives:
                 continue
+            before_link = norms[j + 1] in self.visit_links
+            if doc[j].text in VISITOR_COMMAS and (j + 1 in persons or before_link and j - 1 in in_name):
+                continue  # وزير الداخلية، إبراهيم مراد، إلى إيطاليا: the visitor's name in apposition
             if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") \
-                    or (_IMPERFECT.match(norms[j]) and j not in in_name):
-                return None  # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name)
+                    or (_IMPERFECT.match(norms[j]) and j not in in_name and not before_link):
+                # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name; so is
+                # a visitor's last word right before إلى: يونس بك يفكوروف إلى واغادوغو)
+                return None
+            if doc[j].text == NAME_ALI and j + 1 in in_name:
+                continue  # علي محمد الأمين زين: a given name, not the preposition على
             if norms[j] in self.visit_links:
                 # after إلى a lexicon city of any size is the place (موسكو)
                 place = names.get(j + 1) or next((s for s in doc.spans.get("lexicon", [])

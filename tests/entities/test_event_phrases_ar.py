@@ -152,3 +152,24 @@ def test_an_attack_told_by_its_target_with_another_date_than_the_named_attack_is
     same = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
             'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في سبتمبر 2001 في نيروبي.')
     assert phrases(same)[1] == {}
+
+
+def test_a_visitor_named_ali_or_set_off_by_commas_does_not_stop_the_visit_short():
+    # علي is the preposition على once normalized: before a name it is the given name
+    text = "وجاء الاتفاق بعد زيارة أجراها رئيس الوزراء اليمني علي محمد مجور إلى الرياض في مارس 2008."
+    assert list(phrases(text)[1]) == ["زيارة أجراها رئيس الوزراء اليمني علي محمد مجور إلى الرياض"]
+    # the visitor's name in apposition between commas
+    doc = get_nlp("ar")("وجاء القرار بعد زيارة العمل التي قادت وزير الخارجية الإسباني، خوسيه مانويل ألباريس، إلى الرباط.")
+    visit = next(s for s in doc.spans["events"] if s.text == "زيارة العمل")
+    assert visit._.event_name.alias == "زيارة العمل التي قادت وزير الخارجية الإسباني، خوسيه مانويل ألباريس، إلى الرباط"
+    # a comma that ends the clause still ends the visitor
+    doc = get_nlp("ar")("وجاء القرار بعد زيارة العمل التي قادت وزير الخارجية الإسباني، وأكد الوزير إلى الرباط.")
+    assert next(s for s in doc.spans["events"] if s.text == "زيارة العمل")._.event_name.alias is None
+
+
+def test_a_possessive_visit_to_a_named_place_is_an_event():
+    _, found = phrases("وكانت زيارته إلى الصين في أكتوبر 2023 قد أثارت قلق واشنطن.")
+    assert list(found) == ["زيارته إلى الصين"]
+    # a visit to come, or with no place, is none
+    assert phrases("وقال إن زيارتها المقبلة إلى الصين مهمة.")[1] == {}
+    assert phrases("وأشاد الوزير بزيارته.")[1] == {}
