@@ -211,7 +211,7 @@ class ArabicEventPhrases(EntityComponent):
                                                    and any(norms[k] in self.visit_links for k in range(i, phrase.end))):
                 continue
             span = Span(doc, phrase.start, phrase.end, label="Event")
-            found.append((span, EventName(span.text, phrase.head, phrase.year)))
+            found.append((span, EventName(span.text, phrase.head, phrase.year, self._unglued(doc, norms, span))))
             resume = phrase.end
         # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one,
         # unless both are dated and their dates differ (الهجوم على مقر مجلة X في يناير 2015 beside
@@ -229,6 +229,15 @@ class ArabicEventPhrases(EntityComponent):
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
+
+    def _unglued(self, doc: Doc, norms: list[str], span: Span) -> str | None:
+        """The phrase without a proclitic glued to its indefinite head (زيارة ... of بزيارة ...،
+        لزيارة ...), which the annotators write either way; None when there is none."""
+        head = norms[span.start]
+        if head.startswith(ARTICLE) or head in self.head_first:
+            return None
+        cut = split_proclitic(doc[span.start].text, self.head_first)
+        return doc[span.start:span.end].text[len(cut[0]):] if cut else None
 
     def _gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                     taken: set[int]) -> list[tuple[Span, EventName]]:

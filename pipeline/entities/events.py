@@ -155,6 +155,7 @@ class EventPatterns(EntityComponent):
         self.in_force = phrases(spec.get("in_force"))
         self.in_force_cues = phrases(spec.get("in_force_cues"))
         self.naming = phrases(spec.get("naming"))
+        self.naming_first = frozenset(p[0] for p in self.naming if len(p) == 1)
         self.titled = phrases(spec.get("titled"))
         self.before_name = set(phrases(spec.get("before_name")))
         self.apposition_heads = phrases(spec.get("apposition_heads"))
@@ -225,6 +226,8 @@ class EventPatterns(EntityComponent):
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = EVENT_QUOTING.after(doc, j)
+        if quoted and self.lang == "ar" and self._quoted_motto(doc, quoted.start):
+            return None
         if quoted:
             return NameAfter(quoted.start, quoted.end, True)
         if comma and not named:
@@ -280,6 +283,13 @@ class EventPatterns(EntityComponent):
                 break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
+
+    def _quoted_motto(self, doc: Doc, start: int) -> bool:
+        """Arabic: quoted words that open with a naming word under a proclitic say in whose name
+        an act is done, not the event's name (هجوم "باسم الفكر المتطرف")."""
+        first = normalize(doc[start].text)
+        cut = split_proclitic(doc[start].text, self.naming_first)
+        return first in self.naming_first or (cut is not None and normalize(cut[1]) in self.naming_first)
 
     @staticmethod
     def _not_a_bare_name(text: str, n: str) -> bool:

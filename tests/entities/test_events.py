@@ -301,3 +301,10 @@ def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
     # foreign names stay names
     assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
     assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]
+
+
+def test_arabic_quoted_words_in_whose_name_an_act_is_done_are_no_event_name():
+    # "باسم ..." (in the name of ...) is a motto, not the attack's name
+    assert events("ar", 'وأوقفت الشرطة شابا كان يخطط لتنفيذ هجوم "باسم الفكر المتطرف" على ملعب في ليون.') == {}
+    # a quoted name that only opens with the letter ب is a name
+    assert list(events("ar", 'وشاركت الوحدات في عملية "بركان الفرات" شمال سوريا.')) == ["بركان الفرات"]
