@@ -86,6 +86,11 @@ VISITOR_COMMAS = frozenset({"،", ","})
 # Normalized, the given name علي is the preposition على (a stop); written with ي before a
 # name, it is the name.
 NAME_ALI = "علي"
+# The words of a person's titles between an act and the person's name (اغتيال | الصحفي
+# الاستقصائي | X), at most.
+MAX_PERSON_WORDS = 5
+# The words of a person's name no recognizer found after the titles (فالتر لوبكه), at most.
+MAX_UNKNOWN_NAME_WORDS = 3
 _BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
@@ -148,6 +153,9 @@ class ArabicEventPhrases(EntityComponent):
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
+        self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
+        # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
+        self.glued_heads = self.head_first | self.person_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -184,7 +192,7 @@ class ArabicEventPhrases(EntityComponent):
         """:meth:`_bare` of one norm (kept per norm in ``_bare_forms``: words repeat)."""
         if n.startswith(ARTICLE) or n[:1] in CONJUNCTIONS + PREPOSITIONS and ARTICLE in n[:3]:
             return strip_definite(n)
-        cut = None if n in self.head_first else split_proclitic(n, self.head_first)
+        cut = None if n in self.glued_heads else split_proclitic(n, self.glued_heads)
         return normalize(cut[1]) if cut else n
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[Span, EventName]]:
@@ -227,6 +235,7 @@ class ArabicEventPhrases(EntityComponent):
                     d.startswith(date) or date.startswith(d) for d in dates if d):
                 found.append((s, r))
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
 
@@ -234,10 +243,58 @@ class ArabicEventPhrases(EntityComponent):
         """The phrase without a proclitic glued to its indefinite head (زيارة ... of بزيارة ...،
         لزيارة ...), which the annotators write either way; None when there is none."""
         head = norms[span.start]
-        if head.startswith(ARTICLE) or head in self.head_first:
+        if head.startswith(ARTICLE) or head in self.glued_heads:
             return None
-        cut = split_proclitic(doc[span.start].text, self.head_first)
+        cut = split_proclitic(doc[span.start].text, self.glued_heads)
         return doc[span.start:span.end].text[len(cut[0]):] if cut else None
+
+    def _person_acts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                     taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An act told by the person it befell (``person_heads``: اغتيال الصحفي X، اغتيال رئيس
+        الوزراء X): the indefinite head (a proclitic may be glued to it: لاغتيال), at most
+        :data:`MAX_PERSON_WORDS` words of the person's titles and a person's name, which ends the
+        event."""
+        out: list[tuple[Span, EventName]] = []
+        persons = {start: span for start, span in names.items() if span.label_ == "Person"}
+        for i in range(len(doc)):
+            if bare[i] not in self.person_heads or norms[i].startswith(ARTICLE) or i in taken:
+                continue
+            k = i + 1
+            while k < len(doc) and k not in persons and k - i <= MAX_PERSON_WORDS and k not in taken \
+                    and is_arabic_word(doc[k]) and not is_clitic(doc[k]) and norms[k] not in self.stops \
+                    and not (verb_shaped(norms[k]) and not is_definite(doc[k])) \
+                    and not (k > i + 1 and is_definite(doc[k - 1]) and not is_definite(doc[k])):
+                k += 1  # the titles (رئيس الوزراء الياباني السابق), up to the name after a definite one
+            end = persons[k].end if k in persons else self._unknown_name_end(doc, norms, i + 1, k)
+            if end is None or taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, self._unglued(doc, norms, span))))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _unknown_name_end(self, doc: Doc, norms: list[str], start: int, k: int) -> int | None:
+        """The end of a name no recognizer found after a person's definite titles
+        (``start:k``: الصحفي الاستقصائي | X Y): up to :data:`MAX_UNKNOWN_NAME_WORDS` indefinite
+        words, then a stop, a punctuation mark or a year; None when there is no title or the
+        words run on."""
+        titles = [t for t in range(start, k) if is_definite(doc[t])]
+        if not titles or titles[-1] != k - 1:
+            return None
+        end = k
+        def dated(t: int) -> bool:  # عام 2002
+            return norms[t] in self.year_cues and t + 1 < len(doc) and bool(_YEAR.match(norms[t + 1]))
+
+        while end < len(doc) and end - k < MAX_UNKNOWN_NAME_WORDS and is_arabic_word(doc[end]) \
+                and not is_clitic(doc[end]) and not is_definite(doc[end]) and norms[end] not in self.stops \
+                and not dated(end):
+            end += 1
+        if end == k or end < len(doc) and is_arabic_word(doc[end]) and norms[end] not in self.stops \
+                and not _YEAR.match(norms[end]) and not dated(end):
+            return None
+        if any(len(norms[t]) < 2 for t in range(k, end)):
+            return None  # an initial (بيتر ر. دي فريس): the name runs on past the point
+        return end
 
     def _gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                     taken: set[int]) -> list[tuple[Span, EventName]]:

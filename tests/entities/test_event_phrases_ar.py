@@ -173,3 +173,20 @@ def test_a_possessive_visit_to_a_named_place_is_an_event():
     # a visit to come, or with no place, is none
     assert phrases("وقال إن زيارتها المقبلة إلى الصين مهمة.")[1] == {}
     assert phrases("وأشاد الوزير بزيارته.")[1] == {}
+
+
+def test_an_assassination_told_by_the_person_it_befell_is_an_event():
+    _, found = phrases("وتتهم النيابة الرجل باغتيال رئيس الوزراء الياباني السابق شينزو آبي عام 2022.")
+    assert list(found) == ["باغتيال رئيس الوزراء الياباني السابق شينزو آبي"]
+    # the annotators write it with or without the proclitic
+    assert found["باغتيال رئيس الوزراء الياباني السابق شينزو آبي"].alias == "اغتيال رئيس الوزراء الياباني السابق شينزو آبي"
+    # a name no recognizer knows, after the person's titles, up to a year
+    assert list(phrases("وأثار اغتيال السياسي الهولندي بيم فورتاون عام 2002 صدمة.")[1]) == [
+        "اغتيال السياسي الهولندي بيم فورتاون"]
+
+
+def test_an_assassination_of_no_named_person_is_no_event():
+    assert phrases("وحذر من محاولات اغتيال قادة الحركة.")[1] == {}
+    assert phrases("وأدان اغتيال الصحفيين الثلاثة في المدينة.")[1] == {}
+    # the words after the titles run on: no name can be told apart
+    assert phrases("وأدان اغتيال المعارض البارز شكري بلعيد صباح الأربعاء.")[1] == {}
