@@ -167,14 +167,6 @@ def test_a_visitor_named_ali_or_set_off_by_commas_does_not_stop_the_visit_short(
     assert next(s for s in doc.spans["events"] if s.text == "زيارة العمل")._.event_name.alias is None
 
 
-def test_a_possessive_visit_to_a_named_place_is_an_event():
-    _, found = phrases("وكانت زيارته إلى الصين في أكتوبر 2023 قد أثارت قلق واشنطن.")
-    assert list(found) == ["زيارته إلى الصين"]
-    # a visit to come, or with no place, is none
-    assert phrases("وقال إن زيارتها المقبلة إلى الصين مهمة.")[1] == {}
-    assert phrases("وأشاد الوزير بزيارته.")[1] == {}
-
-
 def test_an_assassination_told_by_the_person_it_befell_is_an_event():
     _, found = phrases("وتتهم النيابة الرجل باغتيال رئيس الوزراء الياباني السابق شينزو آبي عام 2022.")
     assert list(found) == ["باغتيال رئيس الوزراء الياباني السابق شينزو آبي"]

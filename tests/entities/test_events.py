@@ -309,10 +309,3 @@ def test_arabic_quoted_words_in_whose_name_an_act_is_done_are_no_event_name():
     # a quoted name that only opens with the letter ب is a name
     assert list(events("ar", 'وشاركت الوحدات في عملية "بركان الفرات" شمال سوريا.')) == ["بركان الفرات"]
 
-
-def test_arabic_numbered_general_assembly_is_a_session():
-    found = events("ar", "وانتخب المغرب لرئاسة الآلية خلال أشغال الجمعية العامة الأولى للآلية التي تحتضنها الرباط.")
-    assert list(found) == ["الجمعية العامة الأولى"]
-    assert found["الجمعية العامة الأولى"].name == "الجمعية العامة الأولى للآلية"
-    # the assembly as a body, with no ordinal, is no event
-    assert events("ar", "وصادقت الجمعية العامة للأمم المتحدة على القرار.") == {}
