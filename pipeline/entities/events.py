@@ -54,6 +54,8 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت|\Sا\S\Sت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
+# A feminine participle (منحازة، مشتركة): quoted alone after a head, what is said of the event.
+_AR_PARTICIPLE_ALONE = re.compile(r"^م\S{3,}ه$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
 # Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
@@ -226,7 +228,7 @@ class EventPatterns(EntityComponent):
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = EVENT_QUOTING.after(doc, j)
-        if quoted and self.lang == "ar" and self._quoted_motto(doc, quoted.start):
+        if quoted and self.lang == "ar" and self._quoted_no_name(doc, quoted):
             return None
         if quoted:
             return NameAfter(quoted.start, quoted.end, True)
@@ -284,12 +286,18 @@ class EventPatterns(EntityComponent):
             end += 1
         return NameAfter(j, end, False) if end > j else None
 
-    def _quoted_motto(self, doc: Doc, start: int) -> bool:
-        """Arabic: quoted words that open with a naming word under a proclitic say in whose name
-        an act is done, not the event's name (هجوم "باسم الفكر المتطرف")."""
-        first = normalize(doc[start].text)
-        cut = split_proclitic(doc[start].text, self.naming_first)
-        return first in self.naming_first or (cut is not None and normalize(cut[1]) in self.naming_first)
+    def _quoted_no_name(self, doc: Doc, quoted: TokenRange) -> bool:
+        """Arabic: quoted words that are no event's name: a motto, opening with a naming word
+        under a proclitic (هجوم "باسم الفكر المتطرف"), or what someone said of the event, a
+        clause opening with a verb (العملية "غيرت قواعد اللعبة") or a participle alone (العملية
+        "منحازة"); a verbal noun opens names (عملية "تطهير")."""
+        first = normalize(doc[quoted.start].text)
+        cut = split_proclitic(doc[quoted.start].text, self.naming_first)
+        if first in self.naming_first or (cut is not None and normalize(cut[1]) in self.naming_first):
+            return True
+        if quoted.end - quoted.start == 1:  # one word may be a foreign name (تسونامي، إيريني)
+            return bool(_AR_PARTICIPLE_ALONE.match(first))
+        return not first.startswith(ARTICLE) and verb_shaped(first)
 
     @staticmethod
     def _not_a_bare_name(text: str, n: str) -> bool:

@@ -309,3 +309,12 @@ def test_arabic_quoted_words_in_whose_name_an_act_is_done_are_no_event_name():
     # a quoted name that only opens with the letter ب is a name
     assert list(events("ar", 'وشاركت الوحدات في عملية "بركان الفرات" شمال سوريا.')) == ["بركان الفرات"]
 
+
+
+def test_arabic_quoted_words_said_of_an_operation_are_no_name():
+    # a clause opening with a verb, or a participle alone: what someone said of it
+    assert events("ar", 'وقالت المديرة إن العملية "غيرت قواعد اللعبة" في مواجهة الشبكات.') == {}
+    assert events("ar", 'وتعتبر أنقرة العملية "منحازة" لأنها تراقب البحر.') == {}
+    # names that open with a definite word shaped like a verb, a verbal noun or a foreign word stay names
+    assert list(events("ar", 'وشاركت القوات في عملية "السيف الذهبي" في الشمال.')) == ["السيف الذهبي"]
+    assert list(events("ar", 'أطلق الجيش عملية "تسونامي" في الشمال.')) == ["تسونامي"]
