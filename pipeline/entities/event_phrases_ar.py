@@ -86,6 +86,9 @@ VISITOR_COMMAS = frozenset({"،", ","})
 # Normalized, the given name علي is the preposition على (a stop); written with ي before a
 # name, it is the name.
 NAME_ALI = "علي"
+# The words between a gathering's head and the verb that tells it held (قمة | قادة المجموعة |
+# المنعقدة في أبوجا), at most.
+MAX_HELD_WORDS = 4
 # The words of a person's titles between an act and the person's name (اغتيال | الصحفي
 # الاستقصائي | X), at most.
 MAX_PERSON_WORDS = 5
@@ -101,6 +104,8 @@ NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Tokens after an attack told by its target where its date is looked for (في يناير 2015).
 MAX_DATE_TOKENS_AFTER = 5
+# The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
+_NISBA = ("ي", "يه", "ية")
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -153,9 +158,13 @@ class ArabicEventPhrases(EntityComponent):
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
+        self.held_heads = frozenset(normalize(w) for w in data.get("held_heads") or [])
+        self.held_verbs = frozenset(normalize(w) for w in data.get("held_verbs") or [])
+        self.held_links = frozenset(normalize(w) for w in data.get("held_links") or [])
+        self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
         self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
         # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
-        self.glued_heads = self.head_first | self.person_heads
+        self.glued_heads = self.head_first | self.person_heads | self.held_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -235,6 +244,7 @@ class ArabicEventPhrases(EntityComponent):
                     d.startswith(date) or date.startswith(d) for d in dates if d):
                 found.append((s, r))
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._held_gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
@@ -247,6 +257,46 @@ class ArabicEventPhrases(EntityComponent):
             return None
         cut = split_proclitic(doc[span.start].text, self.glued_heads)
         return doc[span.start:span.end].text[len(cut[0]):] if cut else None
+
+    def _held_gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                         taken: set[int]) -> list[tuple[Span, EventName]]:
+        """A gathering told as held in a named place (``held_heads`` ... ``held_verbs`` ...
+        ``held_links`` + the place: قمة قادة المجموعة المنعقدة في أبوجا، اجتماع عقدوه في نيامي،
+        مؤتمر صحفي عقد في مدينة ليل الفرنسية، اجتماع جمع بالرباط): the indefinite head, at
+        most :data:`MAX_HELD_WORDS` words of its chain, the verb, the link and the place (a
+        place's name, or the word after one of ``held_place_words``) with its definite
+        adjectives."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.held_heads or norms[i].startswith(ARTICLE) or i in taken \
+                    or (i > 0 and norms[i - 1] in self.demonstratives):
+                continue
+            k = i + 1
+            while k < n and k - i <= MAX_HELD_WORDS and norms[k] not in self.held_verbs and k not in taken \
+                    and is_arabic_word(doc[k]) and norms[k] not in self.stops and not verb_shaped(norms[k]):
+                k += 1
+            if not (k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links):
+                continue
+            j = k + 2
+            place = names.get(j) or next((s for s in doc.spans.get("lexicon", [])
+                                          if s.start == j and s.label_ == "City"), None)
+            if place is not None and place.label_ in PLACE_LABELS:
+                end = place.end
+            elif norms[j] in self.held_place_words and j + 1 < n and is_arabic_word(doc[j + 1]) \
+                    and norms[j + 1] not in self.stops:
+                end = (names[j + 1].end if j + 1 in names else j + 2)
+            else:
+                continue
+            while end < n and is_definite(doc[end]) and norms[end].endswith(_NISBA) and norms[end] not in self.stops \
+                    and end not in taken:
+                end += 1  # ليل الفرنسية، سرت الساحلية; not the object after it (جمع بالرباط المدير العام)
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, self._unglued(doc, norms, span))))
+            taken = taken | set(range(i, end))
+        return out
 
     def _person_acts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                      taken: set[int]) -> list[tuple[Span, EventName]]:

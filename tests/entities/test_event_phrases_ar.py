@@ -182,3 +182,20 @@ def test_an_assassination_of_no_named_person_is_no_event():
     assert phrases("وأدان اغتيال الصحفيين الثلاثة في المدينة.")[1] == {}
     # the words after the titles run on: no name can be told apart
     assert phrases("وأدان اغتيال المعارض البارز شكري بلعيد صباح الأربعاء.")[1] == {}
+
+
+def test_a_gathering_told_as_held_in_a_named_place_is_an_event():
+    _, found = phrases("وقرر القادة خلال قمة رؤساء دول المجموعة المنعقدة في نيروبي يوم الأحد تعزيز التعاون.")
+    assert list(found) == ["قمة رؤساء دول المجموعة المنعقدة في نيروبي"]
+    # ب glued to the place; the object of the verb after the place is no part of it
+    _, found = phrases("وجاء ذلك خلال اجتماع جمع بالرباط وزير الداخلية المغربي ونظيره الإسباني.")
+    assert list(found) == ["اجتماع جمع بالرباط"]
+    # a city the lexicon does not know, after مدينة, and its adjective
+    _, found = phrases("وقال المتحدث في مؤتمر صحفي عقد في مدينة ليون الفرنسية، إن التحقيق مستمر.")
+    assert list(found) == ["مؤتمر صحفي عقد في مدينة ليون الفرنسية"]
+
+
+def test_a_gathering_held_in_no_named_place_is_no_event():
+    assert phrases("وناقشوا ذلك في اجتماع عقد في مقر الوزارة.")[1] == {}
+    # a gathering to come is not told as held
+    assert phrases("وسيناقش القادة ذلك في قمة تعقد في نيروبي الشهر المقبل.")[1] == {}
