@@ -265,7 +265,7 @@ class ArabicEventPhrases(EntityComponent):
         مؤتمر صحفي عقد في مدينة ليل الفرنسية، اجتماع جمع بالرباط): the indefinite head, at
         most :data:`MAX_HELD_WORDS` words of its chain, the verb, the link and the place (a
         place's name, or the word after one of ``held_place_words``) with its definite
-        adjectives."""
+        adjectives; the head and its chain alone (اجتماع قمة) are its alias."""
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         for i in range(n):
@@ -294,7 +294,10 @@ class ArabicEventPhrases(EntityComponent):
             if taken & set(range(i, end)):
                 continue
             span = Span(doc, i, end, label="Event")
-            out.append((span, EventName(span.text, bare[i], None, self._unglued(doc, norms, span))))
+            # the gathering's own words before the verb are its other form (اجتماع قمة of اجتماع
+            # قمة عقد في بروكسل): the annotators give one or the other
+            alias = doc[i:k].text if k - i >= 2 else self._unglued(doc, norms, span)
+            out.append((span, EventName(span.text, bare[i], None, alias)))
             taken = taken | set(range(i, end))
         return out
 

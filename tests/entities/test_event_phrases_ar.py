@@ -187,6 +187,8 @@ def test_an_assassination_of_no_named_person_is_no_event():
 def test_a_gathering_told_as_held_in_a_named_place_is_an_event():
     _, found = phrases("وقرر القادة خلال قمة رؤساء دول المجموعة المنعقدة في نيروبي يوم الأحد تعزيز التعاون.")
     assert list(found) == ["قمة رؤساء دول المجموعة المنعقدة في نيروبي"]
+    # its own words before the verb are its other form
+    assert found["قمة رؤساء دول المجموعة المنعقدة في نيروبي"].alias == "قمة رؤساء دول المجموعة"
     # ب glued to the place; the object of the verb after the place is no part of it
     _, found = phrases("وجاء ذلك خلال اجتماع جمع بالرباط وزير الداخلية المغربي ونظيره الإسباني.")
     assert list(found) == ["اجتماع جمع بالرباط"]
