@@ -440,7 +440,7 @@ class ArabicEventPhrases(EntityComponent):
         """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
         مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
         clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
-        name only definite words (its adjectives)."""
+        name only definite relative adjectives (its nisba: الساحلية، الأفغانية)."""
         n = len(doc)
         j = end = k
         named = False
@@ -469,8 +469,8 @@ class ArabicEventPhrases(EntityComponent):
                     continue
                 j += 1
                 continue
-            if named and not is_definite(token):
-                break
+            if named and not (is_definite(token) and nj.endswith(_NISBA)):
+                break  # after a name only its adjectives (الأفغانية), not a time (الشهر الماضي)
             j = end = j + 1
         return end, named
 

@@ -201,3 +201,10 @@ def test_a_gathering_held_in_no_named_place_is_no_event():
     assert phrases("وناقشوا ذلك في اجتماع عقد في مقر الوزارة.")[1] == {}
     # a gathering to come is not told as held
     assert phrases("وسيناقش القادة ذلك في قمة تعقد في نيروبي الشهر المقبل.")[1] == {}
+
+
+def test_a_dual_attack_told_by_its_named_target_is_an_event():
+    _, found = phrases("وأدان المجلس التفجيرين اللذين استهدفا مدينة مزار شريف الأفغانية الشهر الماضي.")
+    assert list(found) == ["التفجيرين اللذين استهدفا مدينة مزار شريف الأفغانية"]
+    # no named target: no event
+    assert phrases("وأدان المجلس التفجيرين اللذين استهدفا سوقا شعبية.")[1] == {}
