@@ -158,9 +158,10 @@ class ArabicEventPhrases(EntityComponent):
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
-        self.held_heads = frozenset(normalize(w) for w in data.get("held_heads") or [])
+        self.held_heads = frozenset(normalize(w) for w in (data.get("held_heads") or []) + (data.get("held_possessives") or []))
         self.held_verbs = frozenset(normalize(w) for w in data.get("held_verbs") or [])
         self.held_links = frozenset(normalize(w) for w in data.get("held_links") or [])
+        self.held_hosts = frozenset(normalize(w) for w in data.get("held_hosts") or [])
         self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
         self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
         # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
@@ -269,16 +270,25 @@ class ArabicEventPhrases(EntityComponent):
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         for i in range(n):
-            if bare[i] not in self.held_heads or norms[i].startswith(ARTICLE) or i in taken \
+            if bare[i] not in self.held_heads or i in taken \
                     or (i > 0 and norms[i - 1] in self.demonstratives):
                 continue
             k = i + 1
             while k < n and k - i <= MAX_HELD_WORDS and norms[k] not in self.held_verbs and k not in taken \
                     and is_arabic_word(doc[k]) and norms[k] not in self.stops and not verb_shaped(norms[k]):
                 k += 1
-            if not (k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links):
+            chain_end = k
+            if k + 1 < n and norms[k] in self.visit_relatives and norms[k + 1] in self.held_verbs | self.held_hosts:
+                k += 1  # القمة التي عقدت في، قمتهم التي احتضنتها
+            if k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links:
+                j = k + 2
+            elif k + 1 < n and norms[k] in self.held_hosts:
+                j = k + 1  # احتضنتها العاصمة الأمريكية واشنطن: the place is the verb's subject
+                while j < n and j - k <= 3 and (j not in names or names[j].label_ not in PLACE_LABELS) and is_definite(doc[j]) \
+                        and (norms[j] in self.held_place_words or bare[j] in self.held_place_words or norms[j].endswith(_NISBA)):
+                    j += 1
+            else:
                 continue
-            j = k + 2
             place = names.get(j) or next((s for s in doc.spans.get("lexicon", [])
                                           if s.start == j and s.label_ == "City"), None)
             if place is not None and place.label_ in PLACE_LABELS:
@@ -296,7 +306,7 @@ class ArabicEventPhrases(EntityComponent):
             span = Span(doc, i, end, label="Event")
             # the gathering's own words before the verb are its other form (اجتماع قمة of اجتماع
             # قمة عقد في بروكسل): the annotators give one or the other
-            alias = doc[i:k].text if k - i >= 2 else self._unglued(doc, norms, span)
+            alias = doc[i:chain_end].text if chain_end - i >= 2 else self._unglued(doc, norms, span)
             out.append((span, EventName(span.text, bare[i], None, alias)))
             taken = taken | set(range(i, end))
         return out

@@ -197,6 +197,14 @@ def test_a_gathering_told_as_held_in_a_named_place_is_an_event():
     assert list(found) == ["مؤتمر صحفي عقد في مدينة ليون الفرنسية"]
 
 
+def test_a_definite_or_possessive_gathering_told_as_held_in_or_hosted_by_a_place_is_an_event():
+    _, found = phrases("واتفق القادة خلال قمتهم التي احتضنتها العاصمة الكينية نيروبي على تعزيز الدعم.")
+    assert list(found) == ["قمتهم التي احتضنتها العاصمة الكينية نيروبي"]
+    _, found = phrases("واتفق القادة خلال القمة التي عقدت في نيروبي على تعزيز الدعم.")
+    assert list(found) == ["القمة التي عقدت في نيروبي"]
+    assert found["القمة التي عقدت في نيروبي"].alias is None  # the head alone is no other form
+
+
 def test_a_gathering_held_in_no_named_place_is_no_event():
     assert phrases("وناقشوا ذلك في اجتماع عقد في مقر الوزارة.")[1] == {}
     # a gathering to come is not told as held
