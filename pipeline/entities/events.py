@@ -54,6 +54,8 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت|\Sا\S\Sت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
+# The endings of an Arabic relative adjective (nisba), normalized: الليبي، الليبية.
+_AR_NISBA = ("ي", "يه", "ية")
 # A feminine participle (منحازة، مشتركة): quoted alone after a head, what is said of the event.
 _AR_PARTICIPLE_ALONE = re.compile(r"^م\S{3,}ه$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
@@ -166,6 +168,8 @@ class EventPatterns(EntityComponent):
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
         self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
         self.session_body_stops = frozenset(normalize(w) for w in spec.get("session_body_stops") or [])
+        self.partitive_heads = set(phrases(spec.get("partitive_heads")))
+        self.session_partitives = frozenset(normalize(w) for w in spec.get("session_partitives") or [])
         self.session_bridges = frozenset(normalize(w) for w in spec.get("session_bridges") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
@@ -367,7 +371,7 @@ class EventPatterns(EntityComponent):
                 while k > first and norms[k - 1] == "و":
                     k -= 1
                 if k > first:
-                    out.append(EventMatch(i, k, doc[i:self._session_body(doc, norms, k)].text, "session"))
+                    out.append(EventMatch(i, k, doc[i:self._session_body(doc, norms, k, head)].text, "session"))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
                 k = i + len(head)
                 out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
@@ -380,7 +384,7 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
         return out
 
-    def _session_body(self, doc: Doc, norms: list[str], k: int) -> int:
+    def _session_body(self, doc: Doc, norms: list[str], k: int, head: tuple[str, ...] = ()) -> int:
         """The end of a numbered session's name with the body whose session it is, or ``k``
         (the span stays the session alone, so the countries in the body's name stay
         mentions of their own; the long name is the event's name):
@@ -390,6 +394,14 @@ class EventPatterns(EntityComponent):
         the body, its lowercase adjectives), the eighth session of the Joint Commission (a
         link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
         if self.lang == "ar":
+            if head in self.partitive_heads and k + 1 < len(doc) and norms[k] in self.session_partitives \
+                    and is_definite(doc[k + 1]):
+                # الجولة الأولى من الحوار الليبي: a round of the talks it is part of
+                end = k + 2
+                while end < len(doc) and is_definite(doc[end]) and norms[end].endswith(_AR_NISBA) \
+                        and norms[end] not in self.session_body_stops:
+                    end += 1
+                return end
             return self._arabic_session_body(doc, norms, k)
         j = k
         while j < len(doc) and j - k < 2 and norms[j] in self.session_links:

@@ -318,3 +318,11 @@ def test_arabic_quoted_words_said_of_an_operation_are_no_name():
     # names that open with a definite word shaped like a verb, a verbal noun or a foreign word stay names
     assert list(events("ar", 'وشاركت القوات في عملية "السيف الذهبي" في الشمال.')) == ["السيف الذهبي"]
     assert list(events("ar", 'أطلق الجيش عملية "تسونامي" في الشمال.')) == ["تسونامي"]
+
+
+def test_arabic_numbered_round_takes_the_talks_it_is_part_of():
+    found = events("ar", "وانطلقت الجولة الثانية من المفاوضات السودانية في جدة أمس.")
+    assert found["الجولة الثانية"].name == "الجولة الثانية من المفاوضات السودانية"
+    # من before an indefinite word is no body: the round stays alone
+    found = events("ar", "وانطلقت الجولة الثانية من دون تقدم يذكر.")
+    assert found["الجولة الثانية"].name == "الجولة الثانية"
