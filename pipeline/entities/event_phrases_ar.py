@@ -80,7 +80,20 @@ MAX_QUOTED_WORDS = 6
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
-MAX_VISITOR_TOKENS = 10
+MAX_VISITOR_TOKENS = 16
+# A comma may set off a visitor's name (وزير الداخلية، إبراهيم مراد، إلى إيطاليا).
+VISITOR_COMMAS = frozenset({"،", ","})
+# Normalized, the given name علي is the preposition على (a stop); written with ي before a
+# name, it is the name.
+NAME_ALI = "علي"
+# The words between a gathering's head and the verb that tells it held (قمة | قادة المجموعة |
+# المنعقدة في أبوجا), at most.
+MAX_HELD_WORDS = 4
+# The words of a person's titles between an act and the person's name (اغتيال | الصحفي
+# الاستقصائي | X), at most.
+MAX_PERSON_WORDS = 5
+# The words of a person's name no recognizer found after the titles (فالتر لوبكه), at most.
+MAX_UNKNOWN_NAME_WORDS = 3
 _BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
@@ -91,6 +104,8 @@ NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Tokens after an attack told by its target where its date is looked for (في يناير 2015).
 MAX_DATE_TOKENS_AFTER = 5
+# The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
+_NISBA = ("ي", "يه", "ية")
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -143,6 +158,14 @@ class ArabicEventPhrases(EntityComponent):
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
+        self.held_heads = frozenset(normalize(w) for w in (data.get("held_heads") or []) + (data.get("held_possessives") or []))
+        self.held_verbs = frozenset(normalize(w) for w in data.get("held_verbs") or [])
+        self.held_links = frozenset(normalize(w) for w in data.get("held_links") or [])
+        self.held_hosts = frozenset(normalize(w) for w in data.get("held_hosts") or [])
+        self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
+        self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
+        # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
+        self.glued_heads = self.head_first | self.person_heads | self.held_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -179,7 +202,7 @@ class ArabicEventPhrases(EntityComponent):
         """:meth:`_bare` of one norm (kept per norm in ``_bare_forms``: words repeat)."""
         if n.startswith(ARTICLE) or n[:1] in CONJUNCTIONS + PREPOSITIONS and ARTICLE in n[:3]:
             return strip_definite(n)
-        cut = None if n in self.head_first else split_proclitic(n, self.head_first)
+        cut = None if n in self.glued_heads else split_proclitic(n, self.glued_heads)
         return normalize(cut[1]) if cut else n
 
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[Span, EventName]]:
@@ -206,7 +229,7 @@ class ArabicEventPhrases(EntityComponent):
                                                    and any(norms[k] in self.visit_links for k in range(i, phrase.end))):
                 continue
             span = Span(doc, phrase.start, phrase.end, label="Event")
-            found.append((span, EventName(span.text, phrase.head, phrase.year)))
+            found.append((span, EventName(span.text, phrase.head, phrase.year, self._unglued(doc, norms, span))))
             resume = phrase.end
         # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one,
         # unless both are dated and their dates differ (الهجوم على مقر مجلة X في يناير 2015 beside
@@ -222,8 +245,119 @@ class ArabicEventPhrases(EntityComponent):
                     d.startswith(date) or date.startswith(d) for d in dates if d):
                 found.append((s, r))
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._held_gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
+
+    def _unglued(self, doc: Doc, norms: list[str], span: Span) -> str | None:
+        """The phrase without a proclitic glued to its indefinite head (زيارة ... of بزيارة ...،
+        لزيارة ...), which the annotators write either way; None when there is none."""
+        head = norms[span.start]
+        if head.startswith(ARTICLE) or head in self.glued_heads:
+            return None
+        cut = split_proclitic(doc[span.start].text, self.glued_heads)
+        return doc[span.start:span.end].text[len(cut[0]):] if cut else None
+
+    def _held_gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                         taken: set[int]) -> list[tuple[Span, EventName]]:
+        """A gathering told as held in a named place (``held_heads`` ... ``held_verbs`` ...
+        ``held_links`` + the place: قمة قادة المجموعة المنعقدة في أبوجا، اجتماع عقدوه في نيامي،
+        مؤتمر صحفي عقد في مدينة ليل الفرنسية، اجتماع جمع بالرباط): the indefinite head, at
+        most :data:`MAX_HELD_WORDS` words of its chain, the verb, the link and the place (a
+        place's name, or the word after one of ``held_place_words``) with its definite
+        adjectives; the head and its chain alone (اجتماع قمة) are its alias."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.held_heads or i in taken \
+                    or (i > 0 and norms[i - 1] in self.demonstratives):
+                continue
+            k = i + 1
+            while k < n and k - i <= MAX_HELD_WORDS and norms[k] not in self.held_verbs and k not in taken \
+                    and is_arabic_word(doc[k]) and norms[k] not in self.stops and not verb_shaped(norms[k]):
+                k += 1
+            chain_end = k
+            if k + 1 < n and norms[k] in self.visit_relatives and norms[k + 1] in self.held_verbs | self.held_hosts:
+                k += 1  # القمة التي عقدت في، قمتهم التي احتضنتها
+            if k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links:
+                j = k + 2
+            elif k + 1 < n and norms[k] in self.held_hosts:
+                j = k + 1  # احتضنتها العاصمة الأمريكية واشنطن: the place is the verb's subject
+                while j < n and j - k <= 3 and (j not in names or names[j].label_ not in PLACE_LABELS) and is_definite(doc[j]) \
+                        and (norms[j] in self.held_place_words or bare[j] in self.held_place_words or norms[j].endswith(_NISBA)):
+                    j += 1
+            else:
+                continue
+            place = names.get(j) or next((s for s in doc.spans.get("lexicon", [])
+                                          if s.start == j and s.label_ == "City"), None)
+            if place is not None and place.label_ in PLACE_LABELS:
+                end = place.end
+            elif norms[j] in self.held_place_words and j + 1 < n and is_arabic_word(doc[j + 1]) \
+                    and norms[j + 1] not in self.stops:
+                end = (names[j + 1].end if j + 1 in names else j + 2)
+            else:
+                continue
+            while end < n and is_definite(doc[end]) and norms[end].endswith(_NISBA) and norms[end] not in self.stops \
+                    and end not in taken:
+                end += 1  # ليل الفرنسية، سرت الساحلية; not the object after it (جمع بالرباط المدير العام)
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            # the gathering's own words before the verb are its other form (اجتماع قمة of اجتماع
+            # قمة عقد في بروكسل): the annotators give one or the other
+            alias = doc[i:chain_end].text if chain_end - i >= 2 else self._unglued(doc, norms, span)
+            out.append((span, EventName(span.text, bare[i], None, alias)))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _person_acts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                     taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An act told by the person it befell (``person_heads``: اغتيال الصحفي X، اغتيال رئيس
+        الوزراء X): the indefinite head (a proclitic may be glued to it: لاغتيال), at most
+        :data:`MAX_PERSON_WORDS` words of the person's titles and a person's name, which ends the
+        event."""
+        out: list[tuple[Span, EventName]] = []
+        persons = {start: span for start, span in names.items() if span.label_ == "Person"}
+        for i in range(len(doc)):
+            if bare[i] not in self.person_heads or norms[i].startswith(ARTICLE) or i in taken:
+                continue
+            k = i + 1
+            while k < len(doc) and k not in persons and k - i <= MAX_PERSON_WORDS and k not in taken \
+                    and is_arabic_word(doc[k]) and not is_clitic(doc[k]) and norms[k] not in self.stops \
+                    and not (verb_shaped(norms[k]) and not is_definite(doc[k])) \
+                    and not (k > i + 1 and is_definite(doc[k - 1]) and not is_definite(doc[k])):
+                k += 1  # the titles (رئيس الوزراء الياباني السابق), up to the name after a definite one
+            end = persons[k].end if k in persons else self._unknown_name_end(doc, norms, i + 1, k)
+            if end is None or taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, self._unglued(doc, norms, span))))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _unknown_name_end(self, doc: Doc, norms: list[str], start: int, k: int) -> int | None:
+        """The end of a name no recognizer found after a person's definite titles
+        (``start:k``: الصحفي الاستقصائي | X Y): up to :data:`MAX_UNKNOWN_NAME_WORDS` indefinite
+        words, then a stop, a punctuation mark or a year; None when there is no title or the
+        words run on."""
+        titles = [t for t in range(start, k) if is_definite(doc[t])]
+        if not titles or titles[-1] != k - 1:
+            return None
+        end = k
+        def dated(t: int) -> bool:  # عام 2002
+            return norms[t] in self.year_cues and t + 1 < len(doc) and bool(_YEAR.match(norms[t + 1]))
+
+        while end < len(doc) and end - k < MAX_UNKNOWN_NAME_WORDS and is_arabic_word(doc[end]) \
+                and not is_clitic(doc[end]) and not is_definite(doc[end]) and norms[end] not in self.stops \
+                and not dated(end):
+            end += 1
+        if end == k or end < len(doc) and is_arabic_word(doc[end]) and norms[end] not in self.stops \
+                and not _YEAR.match(norms[end]) and not dated(end):
+            return None
+        if any(len(norms[t]) < 2 for t in range(k, end)):
+            return None  # an initial (بيتر ر. دي فريس): the name runs on past the point
+        return end
 
     def _gatherings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
                     taken: set[int]) -> list[tuple[Span, EventName]]:
@@ -316,7 +450,7 @@ class ArabicEventPhrases(EntityComponent):
         """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
         مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
         clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
-        name only definite words (its adjectives)."""
+        name only definite relative adjectives (its nisba: الساحلية، الأفغانية)."""
         n = len(doc)
         j = end = k
         named = False
@@ -345,8 +479,8 @@ class ArabicEventPhrases(EntityComponent):
                     continue
                 j += 1
                 continue
-            if named and not is_definite(token):
-                break
+            if named and not (is_definite(token) and nj.endswith(_NISBA)):
+                break  # after a name only its adjectives (الأفغانية), not a time (الشهر الماضي)
             j = end = j + 1
         return end, named
 
@@ -470,12 +604,20 @@ class ArabicEventPhrases(EntityComponent):
         ``visit_relatives``), then a place's name (a lexicon city of any size) with the
         definite words after it."""
         in_name = {t for span in names.values() for t in range(span.start, span.end)}
+        persons = {span.start for span in names.values() if span.label_ == "Person"}
         for j in range(k, min(len(doc) - 1, k + MAX_VISITOR_TOKENS)):
             if j == k and norms[j] in self.visit_relatives:
                 continue
+            before_link = norms[j + 1] in self.visit_links
+            if doc[j].text in VISITOR_COMMAS and (j + 1 in persons or before_link and j - 1 in in_name):
+                continue  # وزير الداخلية، إبراهيم مراد، إلى إيطاليا: the visitor's name in apposition
             if j in taken or not (is_arabic_word(doc[j]) or doc[j].text == "-") \
-                    or (_IMPERFECT.match(norms[j]) and j not in in_name):
-                return None  # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name)
+                    or (_IMPERFECT.match(norms[j]) and j not in in_name and not before_link):
+                # زيارة يقوم بها X: a visit under way or to come, not one done (تبون is a name; so is
+                # a visitor's last word right before إلى: يونس بك يفكوروف إلى واغادوغو)
+                return None
+            if doc[j].text == NAME_ALI and j + 1 in in_name:
+                continue  # علي محمد الأمين زين: a given name, not the preposition على
             if norms[j] in self.visit_links:
                 # after إلى a lexicon city of any size is the place (موسكو)
                 place = names.get(j + 1) or next((s for s in doc.spans.get("lexicon", [])

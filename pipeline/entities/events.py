@@ -54,6 +54,10 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 _AR_VERB_SHAPE = re.compile(r"^(?:[يتن]\S{3,}|ا\S{2,}ت|\Sا\S\Sت)$")
 # Participles (مشتركة، ملزم) and nisba adjectives in -ية qualify a head; they do not name it.
 _AR_ADJECTIVE_SHAPE = re.compile(r"^(?:م\S{3,}|\S{2,}يه)$")
+# The endings of an Arabic relative adjective (nisba), normalized: الليبي، الليبية.
+_AR_NISBA = ("ي", "يه", "ية")
+# A feminine participle (منحازة، مشتركة): quoted alone after a head, what is said of the event.
+_AR_PARTICIPLE_ALONE = re.compile(r"^م\S{3,}ه$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
 # Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
@@ -155,6 +159,7 @@ class EventPatterns(EntityComponent):
         self.in_force = phrases(spec.get("in_force"))
         self.in_force_cues = phrases(spec.get("in_force_cues"))
         self.naming = phrases(spec.get("naming"))
+        self.naming_first = frozenset(p[0] for p in self.naming if len(p) == 1)
         self.titled = phrases(spec.get("titled"))
         self.before_name = set(phrases(spec.get("before_name")))
         self.apposition_heads = phrases(spec.get("apposition_heads"))
@@ -163,6 +168,8 @@ class EventPatterns(EntityComponent):
         self.session_links = frozenset(normalize(w) for w in spec.get("session_links") or [])
         self.session_genitive = frozenset(normalize(w) for w in spec.get("session_genitive") or [])
         self.session_body_stops = frozenset(normalize(w) for w in spec.get("session_body_stops") or [])
+        self.partitive_heads = set(phrases(spec.get("partitive_heads")))
+        self.session_partitives = frozenset(normalize(w) for w in spec.get("session_partitives") or [])
         self.session_bridges = frozenset(normalize(w) for w in spec.get("session_bridges") or [])
         # Longest first, for match_at.
         self.ordinal_heads_longest = Phrases(sorted(self.ordinal_heads, key=len, reverse=True))
@@ -225,6 +232,8 @@ class EventPatterns(EntityComponent):
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = EVENT_QUOTING.after(doc, j)
+        if quoted and self.lang == "ar" and self._quoted_no_name(doc, quoted):
+            return None
         if quoted:
             return NameAfter(quoted.start, quoted.end, True)
         if comma and not named:
@@ -280,6 +289,19 @@ class EventPatterns(EntityComponent):
                 break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
+
+    def _quoted_no_name(self, doc: Doc, quoted: TokenRange) -> bool:
+        """Arabic: quoted words that are no event's name: a motto, opening with a naming word
+        under a proclitic (هجوم "باسم الفكر المتطرف"), or what someone said of the event, a
+        clause opening with a verb (العملية "غيرت قواعد اللعبة") or a participle alone (العملية
+        "منحازة"); a verbal noun opens names (عملية "تطهير")."""
+        first = normalize(doc[quoted.start].text)
+        cut = split_proclitic(doc[quoted.start].text, self.naming_first)
+        if first in self.naming_first or (cut is not None and normalize(cut[1]) in self.naming_first):
+            return True
+        if quoted.end - quoted.start == 1:  # one word may be a foreign name (تسونامي، إيريني)
+            return bool(_AR_PARTICIPLE_ALONE.match(first))
+        return not first.startswith(ARTICLE) and verb_shaped(first)
 
     @staticmethod
     def _not_a_bare_name(text: str, n: str) -> bool:
@@ -349,7 +371,7 @@ class EventPatterns(EntityComponent):
                 while k > first and norms[k - 1] == "و":
                     k -= 1
                 if k > first:
-                    out.append(EventMatch(i, k, doc[i:self._session_body(doc, norms, k)].text, "session"))
+                    out.append(EventMatch(i, k, doc[i:self._session_body(doc, norms, k, head)].text, "session"))
             elif i > 0 and _LATIN_ORDINAL.match(doc[i - 1].text):
                 k = i + len(head)
                 out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
@@ -362,7 +384,7 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(i - 1, k, doc[i - 1:self._session_body(doc, norms, k)].text, "session"))
         return out
 
-    def _session_body(self, doc: Doc, norms: list[str], k: int) -> int:
+    def _session_body(self, doc: Doc, norms: list[str], k: int, head: tuple[str, ...] = ()) -> int:
         """The end of a numbered session's name with the body whose session it is, or ``k``
         (the span stays the session alone, so the countries in the body's name stay
         mentions of their own; the long name is the event's name):
@@ -372,6 +394,14 @@ class EventPatterns(EntityComponent):
         the body, its lowercase adjectives), the eighth session of the Joint Commission (a
         link, at most :data:`MAX_SESSION_BODY_WORDS` tokens, the body)."""
         if self.lang == "ar":
+            if head in self.partitive_heads and k + 1 < len(doc) and norms[k] in self.session_partitives \
+                    and is_definite(doc[k + 1]):
+                # الجولة الأولى من الحوار الليبي: a round of the talks it is part of
+                end = k + 2
+                while end < len(doc) and is_definite(doc[end]) and norms[end].endswith(_AR_NISBA) \
+                        and norms[end] not in self.session_body_stops:
+                    end += 1
+                return end
             return self._arabic_session_body(doc, norms, k)
         j = k
         while j < len(doc) and j - k < 2 and norms[j] in self.session_links:

@@ -142,7 +142,9 @@ SCHEMAS: dict[str, Any] = {
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
         "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")},
         optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links",
-                                               "gathering_heads", "gathering_members")}),
+                                               "gathering_heads", "gathering_members", "person_heads",
+                                               "held_heads", "held_verbs", "held_links", "held_place_words", "held_hosts",
+                                               "held_possessives")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",

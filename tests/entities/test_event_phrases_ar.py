@@ -152,3 +152,67 @@ def test_an_attack_told_by_its_target_with_another_date_than_the_named_attack_is
     same = ('وشن التنظيم هجمات 11 سبتمبر 2001 في نيويورك. '
             'وكان قد نفذ الهجوم على سفارة الولايات المتحدة في سبتمبر 2001 في نيروبي.')
     assert phrases(same)[1] == {}
+
+
+def test_a_visitor_named_ali_or_set_off_by_commas_does_not_stop_the_visit_short():
+    # علي is the preposition على once normalized: before a name it is the given name
+    text = "وجاء الاتفاق بعد زيارة أجراها رئيس الوزراء اليمني علي محمد مجور إلى الرياض في مارس 2008."
+    assert list(phrases(text)[1]) == ["زيارة أجراها رئيس الوزراء اليمني علي محمد مجور إلى الرياض"]
+    # the visitor's name in apposition between commas
+    doc = get_nlp("ar")("وجاء القرار بعد زيارة العمل التي قادت وزير الخارجية الإسباني، خوسيه مانويل ألباريس، إلى الرباط.")
+    visit = next(s for s in doc.spans["events"] if s.text == "زيارة العمل")
+    assert visit._.event_name.alias == "زيارة العمل التي قادت وزير الخارجية الإسباني، خوسيه مانويل ألباريس، إلى الرباط"
+    # a comma that ends the clause still ends the visitor
+    doc = get_nlp("ar")("وجاء القرار بعد زيارة العمل التي قادت وزير الخارجية الإسباني، وأكد الوزير إلى الرباط.")
+    assert next(s for s in doc.spans["events"] if s.text == "زيارة العمل")._.event_name.alias is None
+
+
+def test_an_assassination_told_by_the_person_it_befell_is_an_event():
+    _, found = phrases("وتتهم النيابة الرجل باغتيال رئيس الوزراء الياباني السابق شينزو آبي عام 2022.")
+    assert list(found) == ["باغتيال رئيس الوزراء الياباني السابق شينزو آبي"]
+    # the annotators write it with or without the proclitic
+    assert found["باغتيال رئيس الوزراء الياباني السابق شينزو آبي"].alias == "اغتيال رئيس الوزراء الياباني السابق شينزو آبي"
+    # a name no recognizer knows, after the person's titles, up to a year
+    assert list(phrases("وأثار اغتيال السياسي الهولندي بيم فورتاون عام 2002 صدمة.")[1]) == [
+        "اغتيال السياسي الهولندي بيم فورتاون"]
+
+
+def test_an_assassination_of_no_named_person_is_no_event():
+    assert phrases("وحذر من محاولات اغتيال قادة الحركة.")[1] == {}
+    assert phrases("وأدان اغتيال الصحفيين الثلاثة في المدينة.")[1] == {}
+    # the words after the titles run on: no name can be told apart
+    assert phrases("وأدان اغتيال المعارض البارز شكري بلعيد صباح الأربعاء.")[1] == {}
+
+
+def test_a_gathering_told_as_held_in_a_named_place_is_an_event():
+    _, found = phrases("وقرر القادة خلال قمة رؤساء دول المجموعة المنعقدة في نيروبي يوم الأحد تعزيز التعاون.")
+    assert list(found) == ["قمة رؤساء دول المجموعة المنعقدة في نيروبي"]
+    # its own words before the verb are its other form
+    assert found["قمة رؤساء دول المجموعة المنعقدة في نيروبي"].alias == "قمة رؤساء دول المجموعة"
+    # ب glued to the place; the object of the verb after the place is no part of it
+    _, found = phrases("وجاء ذلك خلال اجتماع جمع بالرباط وزير الداخلية المغربي ونظيره الإسباني.")
+    assert list(found) == ["اجتماع جمع بالرباط"]
+    # a city the lexicon does not know, after مدينة, and its adjective
+    _, found = phrases("وقال المتحدث في مؤتمر صحفي عقد في مدينة ليون الفرنسية، إن التحقيق مستمر.")
+    assert list(found) == ["مؤتمر صحفي عقد في مدينة ليون الفرنسية"]
+
+
+def test_a_definite_or_possessive_gathering_told_as_held_in_or_hosted_by_a_place_is_an_event():
+    _, found = phrases("واتفق القادة خلال قمتهم التي احتضنتها العاصمة الكينية نيروبي على تعزيز الدعم.")
+    assert list(found) == ["قمتهم التي احتضنتها العاصمة الكينية نيروبي"]
+    _, found = phrases("واتفق القادة خلال القمة التي عقدت في نيروبي على تعزيز الدعم.")
+    assert list(found) == ["القمة التي عقدت في نيروبي"]
+    assert found["القمة التي عقدت في نيروبي"].alias is None  # the head alone is no other form
+
+
+def test_a_gathering_held_in_no_named_place_is_no_event():
+    assert phrases("وناقشوا ذلك في اجتماع عقد في مقر الوزارة.")[1] == {}
+    # a gathering to come is not told as held
+    assert phrases("وسيناقش القادة ذلك في قمة تعقد في نيروبي الشهر المقبل.")[1] == {}
+
+
+def test_a_dual_attack_told_by_its_named_target_is_an_event():
+    _, found = phrases("وأدان المجلس التفجيرين اللذين استهدفا مدينة مزار شريف الأفغانية الشهر الماضي.")
+    assert list(found) == ["التفجيرين اللذين استهدفا مدينة مزار شريف الأفغانية"]
+    # no named target: no event
+    assert phrases("وأدان المجلس التفجيرين اللذين استهدفا سوقا شعبية.")[1] == {}

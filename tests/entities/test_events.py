@@ -301,3 +301,28 @@ def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
     # foreign names stay names
     assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
     assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]
+
+
+def test_arabic_quoted_words_in_whose_name_an_act_is_done_are_no_event_name():
+    # "باسم ..." (in the name of ...) is a motto, not the attack's name
+    assert events("ar", 'وأوقفت الشرطة شابا كان يخطط لتنفيذ هجوم "باسم الفكر المتطرف" على ملعب في ليون.') == {}
+    # a quoted name that only opens with the letter ب is a name
+    assert list(events("ar", 'وشاركت الوحدات في عملية "بركان الفرات" شمال سوريا.')) == ["بركان الفرات"]
+
+
+
+def test_arabic_quoted_words_said_of_an_operation_are_no_name():
+    # a clause opening with a verb, or a participle alone: what someone said of it
+    assert events("ar", 'وقالت المديرة إن العملية "غيرت قواعد اللعبة" في مواجهة الشبكات.') == {}
+    assert events("ar", 'وتعتبر أنقرة العملية "منحازة" لأنها تراقب البحر.') == {}
+    # names that open with a definite word shaped like a verb, a verbal noun or a foreign word stay names
+    assert list(events("ar", 'وشاركت القوات في عملية "السيف الذهبي" في الشمال.')) == ["السيف الذهبي"]
+    assert list(events("ar", 'أطلق الجيش عملية "تسونامي" في الشمال.')) == ["تسونامي"]
+
+
+def test_arabic_numbered_round_takes_the_talks_it_is_part_of():
+    found = events("ar", "وانطلقت الجولة الثانية من المفاوضات السودانية في جدة أمس.")
+    assert found["الجولة الثانية"].name == "الجولة الثانية من المفاوضات السودانية"
+    # من before an indefinite word is no body: the round stays alone
+    found = events("ar", "وانطلقت الجولة الثانية من دون تقدم يذكر.")
+    assert found["الجولة الثانية"].name == "الجولة الثانية"
