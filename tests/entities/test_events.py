@@ -301,3 +301,12 @@ def test_arabic_operation_told_by_what_it_does_has_no_bare_name():
     # foreign names stay names
     assert list(events("ar", "شاركت فرنسا في عملية سنغاريس")) == ["عملية سنغاريس"]
     assert list(events("ar", "انتهت عملية برخان في مالي")) == ["عملية برخان"]
+
+
+def test_a_task_force_with_a_capitalized_name_is_a_named_operation():
+    # the name alone is the event's name, as for "opération Barkhane"
+    found = events("fr", "Les forces spéciales de la task force Takuba ont quitté le Mali en 2022.")
+    assert {text: record.name for text, record in found.items()} == {"task force Takuba": "Takuba"}
+    assert "Task Force Sabre" in events("en", "Troops of Task Force Sabre were deployed to Burkina Faso.")
+    # a number is no name (a naval command), nor is a body's name before the head
+    assert events("en", "Task Force 153 patrols the Red Sea. The Financial Action Task Force met in Paris.") == {}
