@@ -302,6 +302,10 @@ class EventPhrases(EntityComponent):
                 return True
             if not self._adjunct(child, norms):
                 return False
+            if child.ent_type_ in _TIME_ENTS and not self._count(doc, norms, start, child.left_edge.i)[1] \
+                    and self._year_unbroken(doc, child.left_edge.i, child.right_edge.i + 1):
+                adjuncts.append(child.left_edge.i)
+                return False  # a time with its year dates the event named before it: the TB2 strike in July 2022
             if singles(start, child.left_edge.i) or self._count(doc, norms, start, child.left_edge.i)[0]:
                 return True
             adjuncts.append(child.left_edge.i)
@@ -347,6 +351,17 @@ class EventPhrases(EntityComponent):
         if start in marks.name:
             start = min(start, marks.name[start].start)
         return start, end
+
+    @staticmethod
+    def _year_unbroken(doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` hold a year with no punctuation before it (in July
+        2022; not "on Jan. 28, 2024", whose year the extent's comma leaves out)."""
+        for k in range(start, end):
+            if _YEAR.match(doc[k].text):
+                return True
+            if doc[k].is_punct and doc[k].text != ".":
+                return False
+        return False
 
     # --- what singles an event out ----------------------------------------------------------
     def _count(self, doc: Doc, norms: list[str], start: int, end: int) -> tuple[bool, bool]:

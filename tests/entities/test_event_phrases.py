@@ -191,3 +191,11 @@ def test_an_extraordinary_or_emergency_summit_is_one_event():
 
 def test_a_summit_item_of_a_list_is_no_event_of_its_own():
     assert events("en", "The week includes trade talks, an emergency summit and a gala dinner.") == {}
+
+
+def test_a_time_with_its_year_after_a_named_event_dates_it():
+    # the name singles the strike out; the time with its year stays in the phrase, and dates it
+    found = events("en", "A Predator strike in November 2002 killed Qaed Salim Sinan al-Harethi in Yemen.")
+    assert list(found) == ["Predator strike in November 2002"]
+    assert found["Predator strike in November 2002"].year == "2002"
+    assert phrases("fr", "La frappe de Barkhane en janvier 2021 a tué dix-neuf civils.") == ["frappe de Barkhane en janvier 2021"]
