@@ -310,3 +310,13 @@ def test_a_task_force_with_a_capitalized_name_is_a_named_operation():
     assert "Task Force Sabre" in events("en", "Troops of Task Force Sabre were deployed to Burkina Faso.")
     # a number is no name (a naval command), nor is a body's name before the head
     assert events("en", "Task Force 153 patrols the Red Sea. The Financial Action Task Force met in Paris.") == {}
+
+
+def test_a_described_visit_takes_a_destination_the_lexicon_lacks_or_its_duration_into_its_alias():
+    found = events("en", "Xi Jinping was on a state visit to the Kingdom when the deal was signed.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", "state visit to the Kingdom")]
+    found = events("en", "It was the last day of Emmanuel Macron's three-day state visit.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", "three-day state visit")]
+    # a lowercase word after the link is no destination
+    found = events("en", "Emmanuel Macron paid a state visit to mark the anniversary.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", None)]
