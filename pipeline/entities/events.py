@@ -226,6 +226,8 @@ class EventPatterns(EntityComponent):
                 comma = comma or doc[j].text in (",", "،")
                 j = marks.demonym[j].end if demonym else j + 1
         quoted = EVENT_QUOTING.after(doc, j)
+        if quoted and self.lang != "ar" and doc[quoted.start].text[:1].islower():
+            return None  # a quotation, not a name: un cessez-le-feu « fragile », the attack "terrorism against all of us"
         if quoted:
             return NameAfter(quoted.start, quoted.end, True)
         if comma and not named:

@@ -320,3 +320,11 @@ def test_a_described_visit_takes_a_destination_the_lexicon_lacks_or_its_duration
     # a lowercase word after the link is no destination
     found = events("en", "Emmanuel Macron paid a state visit to mark the anniversary.")
     assert [(s, r.alias) for s, r in found.items()] == [("state visit", None)]
+
+
+def test_a_lowercase_quotation_after_a_head_is_no_name():
+    assert events("fr", "Antony Blinken est venu consolider un cessez-le-feu « fragile » au Liban.") == {}
+    assert events("en", 'Olaf Scholz called the attack "an attack on all of us" on Sunday.') == {}
+    # a capitalized quoted name still is one
+    found = events("fr", "Les soldats de l'opération « Serval » ont quitté Gao.")
+    assert [r.name for r in found.values()] == ["Serval"]
