@@ -20,6 +20,12 @@ without an ordinal or a year (the National Assembly, the United Nations Support 
 numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
 without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
 
+A head of ``qualified`` is singled out by one of its own adjectives (réunis en sommet
+extraordinaire, an emergency Arab-Islamic summit): the span is the head with its adjectives,
+the phrase with its complements its alias. A ceasefire or truce is singled out by its named
+parties before it (the Israel-Lebanon ceasefire), an agreement is not. A time with its year
+after a named head stays in the phrase and dates it ("a Predator strike in November 2002").
+
 Assigns events to ``doc.spans["events"]`` beside ``event_patterns``' (which runs first; a
 head inside one of its events is left to it) with ``span._.event_name`` an
 :class:`~pipeline.entities.records.EventName`: ``name`` the whole phrase, ``head`` the head
