@@ -20,6 +20,12 @@ without an ordinal or a year (the National Assembly, the United Nations Support 
 numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
 without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
 
+A head of ``qualified`` is singled out by one of its own adjectives (réunis en sommet
+extraordinaire, an emergency Arab-Islamic summit): the span is the head with its adjectives,
+the phrase with its complements its alias. A ceasefire or truce is singled out by its named
+parties before it (the Israel-Lebanon ceasefire), an agreement is not. A time with its year
+after a named head stays in the phrase and dates it ("a Predator strike in November 2002").
+
 Assigns events to ``doc.spans["events"]`` beside ``event_patterns``' (which runs first; a
 head inside one of its events is left to it) with ``span._.event_name`` an
 :class:`~pipeline.entities.records.EventName`: ``name`` the whole phrase, ``head`` the head
@@ -63,6 +69,7 @@ from pipeline.entities.anaphors import AnaphorLinks, Antecedent
 from pipeline.entities.component import EntityComponent
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, is_capitalized
+from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import PATTERNS_DIR, event_heads, event_kinds, event_phrases
 
@@ -149,6 +156,7 @@ class EventPhrases(EntityComponent):
         self.fixed = sorted({tuple(normalize(w).split()) for w in spec.get("fixed") or []}, key=len, reverse=True)
         self.numbered = words("numbered_heads")
         self.dated = words("dated_heads")
+        self.party_dated = words("party_dated_heads")
         self.plural = words("plural_heads")
         # dependency labels are the model's, as written
         self.left_deps = frozenset(spec.get("left_deps") or [])
@@ -182,6 +190,13 @@ class EventPhrases(EntityComponent):
         self.year_words = relative_words("year_words")
         self.relative_heads = words("relative_heads")
         self.possessives = words("possessives")
+        # qualified heads: head -> the words of its own modifiers that single it out
+        self.qualified: dict[str, frozenset[str]] = {}
+        for pair in spec.get("qualified") or []:  # "opération conjointe": the head, then a cue
+            head, cue = normalize(pair).split(maxsplit=1)
+            self.qualified[head] = self.qualified.get(head, frozenset()) | {cue}
+        self.negations = words("negations")
+        self.calendar = frozenset((load_months().get(self.lang) or {}) | (load_weekdays().get(self.lang) or {}))
         self.name_left_deps = frozenset(spec.get("name_left_deps") or [])
         self.owner_link = " ".join(spec.get("owner_link") or [])
         self.owner_contractions = {normalize(" ".join(pair[:-1])): pair[-1] for pair in
@@ -293,6 +308,10 @@ class EventPhrases(EntityComponent):
                 return True
             if not self._adjunct(child, norms):
                 return False
+            if child.ent_type_ in _TIME_ENTS and not self._count(doc, norms, start, child.left_edge.i)[1] \
+                    and self._year_unbroken(doc, child.left_edge.i, child.right_edge.i + 1):
+                adjuncts.append(child.left_edge.i)
+                return False  # a time with its year dates the event named before it: the TB2 strike in July 2022
             if singles(start, child.left_edge.i) or self._count(doc, norms, start, child.left_edge.i)[0]:
                 return True
             adjuncts.append(child.left_edge.i)
@@ -338,6 +357,17 @@ class EventPhrases(EntityComponent):
         if start in marks.name:
             start = min(start, marks.name[start].start)
         return start, end
+
+    @staticmethod
+    def _year_unbroken(doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` hold a year with no punctuation before it (in July
+        2022; not "on Jan. 28, 2024", whose year the extent's comma leaves out)."""
+        for k in range(start, end):
+            if _YEAR.match(doc[k].text):
+                return True
+            if doc[k].is_punct and doc[k].text != ".":
+                return False
+        return False
 
     # --- what singles an event out ----------------------------------------------------------
     def _count(self, doc: Doc, norms: list[str], start: int, end: int) -> tuple[bool, bool]:
@@ -395,7 +425,7 @@ class EventPhrases(EntityComponent):
             return None  # the National Assembly; "la session de la commission"
         if n in self.numbered and start == i and end == head_end + 1:
             return None  # "l'édition 2024": a year alone after the head
-        if n in self.dated and not (ordinal or year):
+        if n in self.dated and not (ordinal or year or (n in self.party_dated and named_before)):
             return None  # "un accord entre X et Y", "the EU-Tunisia memorandum": a text, not the event of its signing
         if n in self.plural and not (ordinal or year or named_before):
             return None  # "attacks on Jewish institutions": a series
@@ -463,7 +493,74 @@ class EventPhrases(EntityComponent):
                 kind = self.kind_of.get(phrase.head)
                 if kind is not None:  # a later description of that kind is this event again
                     found_kinds.setdefault(kind, set()).add(phrase.year)
-        return found
+        return found + self._qualified(doc, norms, marks, taken, found_kinds)
+
+    def _qualified(self, doc: Doc, norms: list[str], marks: LexiconMarks, taken: set[int],
+                   found_kinds: dict[str, set[str | None]]) -> list[Phrase]:
+        """Heads of ``qualified`` that one of their own modifiers singles out without a name
+        (une opération conjointe, a joint, simultaneous operation, une vaste opération policière
+        menée simultanément, an emergency Arab-Islamic summit, sommet extraordinaire): the
+        cue among the head's adjectives, or an adverb of the participle right after them. The
+        phrase is the head with its adjectives, never a complement. Not one: an item of a list
+        (desert manoeuvres, a joint airborne operation and a drill: parts of an exercise), a
+        negated one (aucune opération conjointe), one beside an event of its kind already found."""
+        out: list[Phrase] = []
+        for token in doc:
+            i = token.i
+            cues = self.qualified.get(norms[i])
+            if cues is None or i in taken or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+                continue
+            if self.kind_of.get(norms[i]) in found_kinds:
+                continue
+            left = {i}
+            for child in token.lefts:
+                if child.dep_ in self.left_deps and child.dep_ != "poss":
+                    left |= self._subtree(child, norms, True)
+                elif child.dep_ in ("punct", "cc") and child.text in (",", "-"):
+                    left.add(child.i)  # a joint, simultaneous operation
+            start = i
+            while start - 1 in left and not marks.type_at(start - 1) and doc[start - 1].ent_type_ not in _TIME_ENTS:
+                start -= 1
+            end = i + 1
+            participle = None
+            for child in token.rights:
+                if child.i != end:
+                    break
+                if self._adjective_after(child, norms):  # opération policière, sommet extraordinaire
+                    end += 1
+                elif _verbal(child) and norms[child.i] in cues:  # opération coordonnée
+                    end += 1
+                    break
+                else:
+                    participle = child if _verbal(child) else None
+                    break
+            start, end = self._trim(doc, marks, start, end, i, i + 1)
+            words = {norms[k] for k in range(start, end)}
+            if participle is not None:
+                words |= {norms[c.i] for c in participle.children if c.dep_ == "advmod"}
+            if not words & cues or taken & set(range(start, end)):
+                continue
+            before = {norms[c.i] for c in token.lefts} | ({norms[start - 1]} if start else set())
+            if before & self.negations:
+                continue  # ne mène aucune opération conjointe
+            # the annotators' extents vary: the phrase with its complements is its alias
+            # (une opération conjointe de la Garde nationale et de l'armée)
+            name_start, name_end, _ = self._extent(doc, norms, marks, token, i + 1, lambda s, e: (
+                self._count(doc, norms, s, e)[1] or self._named(doc, marks, s, e, i, i + 1)))
+            name_start, name_end = min(name_start, start), max(name_end, end)
+            out.append(Phrase(start, end, name_start, name_end, norms[i], year_text(doc, name_start, name_end)))
+            taken.update(range(name_start, name_end))
+        return out
+
+    def _adjective_after(self, token: Token, norms: list[str]) -> bool:
+        """A lowercase adjective alone right after a head (opération policière, sommet
+        extraordinaire: the small French model may tag it a noun or an adverb), not a weekday
+        or a month (sommet extraordinaire samedi)."""
+        return token.dep_ in ("amod", "nmod", "advmod") and not any(True for _ in token.children) \
+            and token.is_lower and token.is_alpha and token.pos_ in ("ADJ", "NOUN", "ADV") \
+            and norms[token.i] not in self.calendar and token.ent_type_ not in _TIME_ENTS
 
     def _span_kind(self, span: Span, norms: list[str]) -> str | None:
         """An event span's kind: of its head, else of a head noun in it (the Brussels attack:

@@ -187,6 +187,7 @@ class EventPatterns(EntityComponent):
         self.series_words = frozenset(normalize(w) for w in described.get("generic_words") or [])
         self.plural_heads = frozenset(normalize(w) for w in described.get("plural_heads") or [])
         self.indefinite = frozenset(normalize(w) for w in described.get("indefinite") or [])
+        self.durations = frozenset(normalize(w) for w in described.get("durations") or [])
         self.list_heads = phrases(spec.get("list_heads"))
         self.list_links = frozenset(normalize(w) for w in spec.get("list_links") or [])
         self.list_place_links = frozenset(normalize(w) for w in spec.get("list_place_links") or [])
@@ -234,6 +235,8 @@ class EventPatterns(EntityComponent):
         quoted = EVENT_QUOTING.after(doc, j)
         if quoted and self.lang == "ar" and self._quoted_no_name(doc, quoted):
             return None
+        if quoted and self.lang != "ar" and doc[quoted.start].text[:1].islower():
+            return None  # a quotation, not a name: un cessez-le-feu « fragile », the attack "terrorism against all of us"
         if quoted:
             return NameAfter(quoted.start, quoted.end, True)
         if comma and not named:
@@ -778,22 +781,34 @@ class EventPatterns(EntityComponent):
                     form = known[n] = normalize(cut[1]) if cut is not None else n
                 bare[i] = form
         for i, phrase in self.described.matches(bare):
+            start = i
             end = k = i + len(phrase)
             if k < len(doc) and norms[k] in self.described_links:
                 p = k + 1 + (1 if k + 1 < len(doc) and norms[k + 1] in self.words.articles else 0)
                 if p < len(doc) and marks.type_at(p) in ("City", "Country", "Location"):
                     end = marks.name[p].end
-            out.append(EventMatch(i, end, "", self.described_heads[phrase]))
+                elif self.lang != "ar" and p > k + 1:  # a state visit to the Kingdom: a name the lexicon lacks
+                    while p < len(doc) and p - k <= MAX_NAME and is_capitalized(doc[p]) and not marks.type_at(p):
+                        p += 1
+                    end = p if p > k + 2 else end
+            if end == k and self.lang != "ar" and i >= 3 and doc[i - 2].text == "-" \
+                    and normalize(doc[i - 1].text.lower()) in self.durations and doc[i - 3].like_num:
+                start = i - 3  # Mr X's three-day state visit
+            out.append(EventMatch(start, end, "", self.described_heads[phrase]))
         return out
 
-    def _claim_described(self, doc: Doc, m: EventMatch, claim, found: list[tuple[Span, EventName]]) -> None:
+    def _claim_described(self, doc: Doc, norms: list[str], m: EventMatch, claim,
+                         found: list[tuple[Span, EventName]]) -> None:
         """A described event's span is its description alone (the place it goes to stays a
         mention of its own); the description with its place is its alias ("official visit
         to Russia")."""
-        end = min(m.start + len(m.head.split()), m.end)  # the description's words (its tokens)
+        # the description's words (its tokens), after a duration its alias has (three-day state visit)
+        words = tuple(normalize(m.head).split())
+        start = next((k for k in range(m.start, m.end) if tuple(norms[k:k + len(words)]) == words), m.start)
+        end = min(start + len(words), m.end)
         before = len(found)
-        claim(m.start, end, m.name, m.head, None)
-        if len(found) > before and m.end > end:
+        claim(start, end, m.name, m.head, None)
+        if len(found) > before and (m.end > end or m.start < start):
             found[-1][1].alias = doc[m.start:m.end].text
 
     def _date_tokens(self, doc: Doc) -> list[DateTokens]:
@@ -872,7 +887,7 @@ class EventPatterns(EntityComponent):
         for m in extra:
             claim(m.start, m.end, m.name, m.head, norms[m.end - 1][:4] if _YEAR.match(norms[m.end - 1]) else None)
         for m in self._described(doc, norms, marks):
-            self._claim_described(doc, m, claim, found)
+            self._claim_described(doc, norms, m, claim, found)
         # "X naval drills" in a text that also names "X-14": the numbered name is that event's.
         numbered = {r.name.rsplit("-", 1)[0]: r.name for _, r in found if _NUMBERED.match(r.name)}
         for _, record in found:

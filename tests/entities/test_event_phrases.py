@@ -167,3 +167,35 @@ def test_nouns_before_the_head_of_a_found_event_make_its_alias():
         == "migration conference in Rome"
     # an article or a possessive before the head is no part of it
     assert events("en", "He recalled the bombings of March 2004.")["bombings of March 2004"].alias is None
+
+
+def test_a_ceasefire_is_singled_out_by_its_named_parties_before_it_an_agreement_is_not():
+    found = events("en", "The Israel-Lebanon ceasefire will be monitored by a committee chaired by the United States.")
+    assert list(found) == ["ceasefire"] and found["ceasefire"].alias == "Israel-Lebanon ceasefire"
+    # an agreement so named is a text, not the event of its signing
+    assert events("en", "The EU-Tunisia agreement will be reviewed by the Commission.") == {}
+
+
+def test_an_extraordinary_or_emergency_summit_is_one_event():
+    found = events("fr", "Réunis en sommet extraordinaire samedi à Abuja, les chefs d'État de la CEDEAO ont levé les sanctions.")
+    assert list(found) == ["sommet extraordinaire"]  # the weekday after the adjective is no part of it
+    assert found["sommet extraordinaire"].name == ""  # a description, not a name
+    found = events("en", "The strike prompted an emergency Arab-Islamic summit in the Qatari capital.")
+    # the span is the head with its adjectives; the phrase with its complement, its alias
+    assert list(found) == ["emergency Arab-Islamic summit"]
+    assert found["emergency Arab-Islamic summit"].alias == "emergency Arab-Islamic summit in the Qatari capital"
+    # no cue, or a negated one: nothing
+    assert events("fr", "Les chefs d'État préparent un sommet ordinaire.") == {}
+    assert events("en", "The ministers ruled out any emergency summit.") == {}
+
+
+def test_a_summit_item_of_a_list_is_no_event_of_its_own():
+    assert events("en", "The week includes trade talks, an emergency summit and a gala dinner.") == {}
+
+
+def test_a_time_with_its_year_after_a_named_event_dates_it():
+    # the name singles the strike out; the time with its year stays in the phrase, and dates it
+    found = events("en", "A Predator strike in November 2002 killed Qaed Salim Sinan al-Harethi in Yemen.")
+    assert list(found) == ["Predator strike in November 2002"]
+    assert found["Predator strike in November 2002"].year == "2002"
+    assert phrases("fr", "La frappe de Barkhane en janvier 2021 a tué dix-neuf civils.") == ["frappe de Barkhane en janvier 2021"]

@@ -326,3 +326,30 @@ def test_arabic_numbered_round_takes_the_talks_it_is_part_of():
     # من before an indefinite word is no body: the round stays alone
     found = events("ar", "وانطلقت الجولة الثانية من دون تقدم يذكر.")
     assert found["الجولة الثانية"].name == "الجولة الثانية"
+
+
+def test_a_task_force_with_a_capitalized_name_is_a_named_operation():
+    # the name alone is the event's name, as for "opération Barkhane"
+    found = events("fr", "Les forces spéciales de la task force Takuba ont quitté le Mali en 2022.")
+    assert {text: record.name for text, record in found.items()} == {"task force Takuba": "Takuba"}
+    assert "Task Force Sabre" in events("en", "Troops of Task Force Sabre were deployed to Burkina Faso.")
+    # a number is no name (a naval command), nor is a body's name before the head
+    assert events("en", "Task Force 153 patrols the Red Sea. The Financial Action Task Force met in Paris.") == {}
+
+
+def test_a_described_visit_takes_a_destination_the_lexicon_lacks_or_its_duration_into_its_alias():
+    found = events("en", "Xi Jinping was on a state visit to the Kingdom when the deal was signed.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", "state visit to the Kingdom")]
+    found = events("en", "It was the last day of Emmanuel Macron's three-day state visit.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", "three-day state visit")]
+    # a lowercase word after the link is no destination
+    found = events("en", "Emmanuel Macron paid a state visit to mark the anniversary.")
+    assert [(s, r.alias) for s, r in found.items()] == [("state visit", None)]
+
+
+def test_a_lowercase_quotation_after_a_head_is_no_name():
+    assert events("fr", "Antony Blinken est venu consolider un cessez-le-feu « fragile » au Liban.") == {}
+    assert events("en", 'Olaf Scholz called the attack "an attack on all of us" on Sunday.') == {}
+    # a capitalized quoted name still is one
+    found = events("fr", "Les soldats de l'opération « Serval » ont quitté Gao.")
+    assert [r.name for r in found.values()] == ["Serval"]
