@@ -21,7 +21,7 @@ membership     ``membership``: ``memberOf`` (Country -> international organizati
                ``commissioner_of_commission`` (a commissioner -> the document's commission)
 places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
-               ``event_host_country``
+               ``event_host_country``, ``event_titled_lists``
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
 
@@ -49,7 +49,7 @@ ORDER = (
     "visits", "dual_reference", "possessive_head",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
+    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
     "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)

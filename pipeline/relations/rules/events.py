@@ -83,6 +83,7 @@ VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of 
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 VISIT_MET = 0.6  # "زيارة عمل أداها X إلى باريس، التقى خلالها Y، وZ": the persons met during a visit
+TITLED_LIST = 0.55  # "بحضور الوزير X، ووزير الخارجية Y": the next titled person of a participant's list
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
@@ -125,6 +126,9 @@ REPEATED_LOCATIVE_WORDS = 3  # "et à", "and in", "وفي": two places of one li
 DESCRIPTION_WORDS = 5  # an event's description before its name ("التمرين البحري المختلط «")
 HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
 SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
+TITLED_APPOSITION_WORDS = 14  # a listed person's title after the name ("X، رئيس المرحلة الانتقالية في مالي، وY")
+TITLED_OPENING_WORDS = 12  # the conjunction to the next listed person, its title between ("، ووزير الشؤون الخارجية Y")
+TITLED_RANK_WORDS = 3  # the conjunction to the title that opens ("، وكذلك الأمين العام", "et par le chef")
 TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في الإكوادور السيد X")
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 # Arabic words longer than this lose their article before the head words are matched.
@@ -1312,4 +1316,107 @@ def event_hosts(ctx: SentenceContext) -> list[Candidate]:
                 continue
             if any(_linked(ctx, a, c, ev) for c in cues):
                 out.append(candidate(ev, "occurredIn", a, "rule:event-hosted-in", HOSTED_IN))
+    return out
+
+
+# What ends a list of persons and their titles: another clause or a quotation.
+_LIST_BREAKS = (";", "؛", ":", "\n") + _QUOTES
+
+
+def _titled_next(ctx: SentenceContext, p: Arg, q: Arg) -> bool:
+    """``q`` is the next member of the list of persons ``p`` belongs to, each with a title:
+    after ``p`` at most its title in apposition (", رئيس المرحلة الانتقالية في بوركينا فاسو"),
+    then a comma, a conjunction and ``q``'s title, a ``list_title`` or ``list_rank`` word
+    opening it ("، ووزير الشؤون الخارجية ناصر بوريطة", "، واللواء X", ", et par le chef de
+    l'État sénégalais, Macky Sall", ", and Interpol Secretary General X"). No other person,
+    event, quotation or clause between them."""
+    gap = ctx.text[p.end:q.start]
+    if any(b in gap for b in _LIST_BREAKS):
+        return False
+    if any(x.type in ("Person", "Event") and p.end <= x.start and x.end <= q.start for x in ctx.args):
+        return False
+    commas = [i for i, ch in enumerate(gap) if ch in (",", "،")]
+    for i in reversed(commas):
+        head, tail = gap[:i], gap[i + 1:]
+        if not tail.split():
+            continue  # the comma right before the name ("le chef de l'État sénégalais, Macky Sall")
+        if head.strip() and (ctx.words(head) > TITLED_APPOSITION_WORDS or head.lstrip()[0] not in (",", "،")
+                             and not _opens_title(ctx, p.end, p.end + i)):
+            return False  # p's title in apposition: after a comma or opening with a title word
+        if head.strip() and (_find(ctx, "relative_opener", p.end, p.end + i) or _find(ctx, "complementizer", p.end, p.end + i)):
+            return False  # "X, who said that ...": a clause of its own
+        t0 = p.end + i + 1
+        inner = tail.rstrip().rstrip(",،")
+        if "," in inner or "،" in inner or ctx.words(tail) > TITLED_OPENING_WORDS:
+            return False
+        first = tail.split()[0]
+        if ctx.lang == "ar":
+            joined = normalize(first).startswith("و")
+        else:
+            joined = bool(_find(ctx, "list_joiner", t0, t0 + len(tail) - len(tail.lstrip()) + len(first)))
+        if not joined:
+            return False
+        return _opens_title(ctx, t0, q.start)
+    return False
+
+
+def _opens_title(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens with a ``list_title`` or ``list_rank`` word, a conjunction, an
+    article or a preposition at most before it ("، ووزير", "et par le chef", "and Interpol
+    Secretary General": a name between, within :data:`TITLED_RANK_WORDS` words), not a verb
+    ("، وسلمه رسالة من رئيس ...")."""
+    filler = rule_words().list_filler
+    for c0, _ in sorted(_find(ctx, "list_title", lo, hi) + _find(ctx, "list_rank", lo, hi)):
+        before = ctx.text[lo:c0]
+        for x in ctx.args:  # a state or body before the title ("Interpol Secretary General")
+            if lo <= x.start and x.end <= c0:
+                before = before.replace(x.text, " ")
+        for j0, j1 in _find(ctx, "list_joiner", lo, c0):
+            before = before.replace(ctx.text[j0:j1], " ")
+        words = [w.lower() for w in before.split()]
+        if ctx.lang == "ar":
+            words = [w for w in words if w not in rule_words().list_conjunctions_ar]
+        if ctx.words(ctx.text[lo:c0]) <= TITLED_RANK_WORDS and all(w in filler for w in words):
+            return True
+    return False
+
+
+@relation_rule(name="event_titled_lists", produces=("involvedIn",), scope="document",
+               rule_ids=("rule:event-titled-list",))
+def event_titled_lists(dctx: DocumentContext) -> list[Relation]:
+    """The persons listed with a participant of an event, each with a title, take part in
+    it too: "بحضور وزير الداخلية X، ووزير الشؤون الخارجية Y، والأمين العام لـ Z", "وشارك في
+    القمة الجنرال X، رئيس ...، والنقيب Y ...", "coprésidée par le président du Conseil
+    européen, X, et par le chef de l'État sénégalais, Y" (:func:`_titled_next`: the title
+    that opens each entry tells a list from an apposition or another clause)."""
+    by_id = {m.id: m for m in dctx.mentions}
+    out: list[Relation] = []
+    for rel in dctx.relations:
+        head = by_id.get(rel.head)
+        if rel.type != "involvedIn" or head is None or head.type != "Person":
+            continue
+        for ev in rel.evidence:
+            ctx = next((c for c in dctx.contexts if c.start <= ev.start < c.end), None)
+            if ctx is None:
+                continue
+            persons = sorted((a for a in ctx.args if a.type == "Person" and not a.source and not a.demonym),
+                             key=lambda a: a.start)
+            at = next((i for i, a in enumerate(persons) if a.id == rel.head), None)
+            if at is None:
+                continue
+            members: list[Arg] = []
+            i = at
+            while i + 1 < len(persons) and _titled_next(ctx, persons[i], persons[i + 1]):
+                i += 1
+                members.append(persons[i])
+            i = at
+            while i > 0 and _titled_next(ctx, persons[i - 1], persons[i]):
+                i -= 1
+                members.append(persons[i])
+            for a in members:
+                if a.key == persons[at].key:
+                    continue
+                out.append(Relation(head=a.id, type="involvedIn", tail=rel.tail, confidence=min(TITLED_LIST, rel.confidence),
+                                    extractor="rule:event-titled-list", evidence=[ev], negated=rel.negated, hedged=rel.hedged))
+            break  # one statement is enough
     return out
