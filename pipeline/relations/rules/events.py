@@ -84,6 +84,9 @@ VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président 
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 VISIT_MET = 0.6  # "زيارة عمل أداها X إلى باريس، التقى خلالها Y، وZ": the persons met during a visit
 TITLED_LIST = 0.55  # "بحضور الوزير X، ووزير الخارجية Y": the next titled person of a participant's list
+# The participants whose list of titled persons is read on: those a participation cue or a
+# list of parties introduces (not a visit's host, nor a person a possessive or a name qualifies).
+TITLED_LIST_SOURCES = frozenset({"rule:event-participant", "rule:event-party-list", "rule:event-roster"})
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
@@ -1384,17 +1387,21 @@ def _opens_title(ctx: SentenceContext, lo: int, hi: int) -> bool:
 @relation_rule(name="event_titled_lists", produces=("involvedIn",), scope="document",
                rule_ids=("rule:event-titled-list",))
 def event_titled_lists(dctx: DocumentContext) -> list[Relation]:
-    """The persons listed with a participant of an event, each with a title, take part in
-    it too: "بحضور وزير الداخلية X، ووزير الشؤون الخارجية Y، والأمين العام لـ Z", "وشارك في
-    القمة الجنرال X، رئيس ...، والنقيب Y ...", "coprésidée par le président du Conseil
-    européen, X, et par le chef de l'État sénégalais, Y" (:func:`_titled_next`: the title
-    that opens each entry tells a list from an apposition or another clause)."""
+    """The persons listed after a participant of an event that a participation cue or a list
+    introduces, each with a title, take part in it too (not in a visit): "بحضور وزير الداخلية
+    X، ووزير الشؤون الخارجية Y، والأمين العام لـ Z", "وشارك في القمة الجنرال X، رئيس ...،
+    والنقيب Y ...", "coprésidée par X, président du Conseil européen, et par le chef de l'État
+    sénégalais, Y" (:func:`_titled_next`: the title that opens each entry tells a list from an
+    apposition or another clause)."""
     by_id = {m.id: m for m in dctx.mentions}
+    lang = dctx.document.lang or ""
     out: list[Relation] = []
     for rel in dctx.relations:
-        head = by_id.get(rel.head)
-        if rel.type != "involvedIn" or head is None or head.type != "Person":
+        head, event = by_id.get(rel.head), by_id.get(rel.tail)
+        if rel.type != "involvedIn" or head is None or head.type != "Person" or rel.extractor not in TITLED_LIST_SOURCES:
             continue
+        if event is None or event_cues().find("visit_heads", lang, event.text):
+            continue  # a visit's persons are its visitor, its host and those met (visits)
         for ev in rel.evidence:
             ctx = next((c for c in dctx.contexts if c.start <= ev.start < c.end), None)
             if ctx is None:
@@ -1408,10 +1415,6 @@ def event_titled_lists(dctx: DocumentContext) -> list[Relation]:
             i = at
             while i + 1 < len(persons) and _titled_next(ctx, persons[i], persons[i + 1]):
                 i += 1
-                members.append(persons[i])
-            i = at
-            while i > 0 and _titled_next(ctx, persons[i - 1], persons[i]):
-                i -= 1
                 members.append(persons[i])
             for a in members:
                 if a.key == persons[at].key:
