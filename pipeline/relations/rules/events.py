@@ -1423,3 +1423,31 @@ def event_titled_lists(dctx: DocumentContext) -> list[Relation]:
                                     extractor="rule:event-titled-list", evidence=[ev], negated=rel.negated, hedged=rel.hedged))
             break  # one statement is enough
     return out
+
+
+@relation_rule(name="visit_frame_in_name", produces=("involvedIn", "occurredIn"),
+               rule_ids=("rule:visit-visitor-in-name", "rule:visit-place-in-name"))
+def visit_frame_in_name(ctx: SentenceContext) -> list[Candidate]:
+    """A visit whose name holds its visitor and the place it goes to ("زيارة أجراها وزير
+    الداخلية الإسباني X إلى الرباط", "بزيارة الرئيس X إلى مقديشو"; the Arabic visit runs on
+    over both): the first person inside the name is the visitor, the place after a
+    ``visit_destination`` cue inside it is where the visit took place (:func:`visits` reads them
+    after a shorter name: "the state visit of President X to Morocco")."""
+    out: list[Candidate] = []
+    for ev in (a for a in ctx.args if a.type == "Event" and not a.demonym):
+        heads = _find(ctx, "visit_heads", ev.start, ev.end)
+        if not heads:
+            continue
+        h1 = min(heads)[1]
+        inside = sorted((a for a in ctx.args if a is not ev and not a.source and not a.demonym
+                         and h1 <= a.start and a.end <= ev.end), key=lambda a: a.start)
+        persons = [a for a in inside if a.type == "Person"]
+        if persons:
+            out.append(candidate(persons[0], "involvedIn", ev, "rule:visit-visitor-in-name", VISITOR))
+        for a in inside:
+            if a.type in PLACE_TYPES:
+                lo, _ = ctx.before(a, DESTINATION_WORDS + 1)
+                if _find(ctx, "visit_destination", max(lo, h1), a.start):
+                    out.append(candidate(ev, "occurredIn", a, "rule:visit-place-in-name", VISIT_PLACE))
+                break  # the first place only: the destination comes first
+    return out
