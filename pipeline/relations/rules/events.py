@@ -1445,9 +1445,9 @@ def visit_frame_in_name(ctx: SentenceContext) -> list[Candidate]:
         if persons:
             out.append(candidate(persons[0], "involvedIn", ev, "rule:visit-visitor-in-name", VISITOR))
         for a in inside:
-            if a.type in PLACE_TYPES:
-                lo, _ = ctx.before(a, DESTINATION_WORDS + 1)
-                if _find(ctx, "visit_destination", max(lo, h1), a.start):
-                    out.append(candidate(ev, "occurredIn", a, "rule:visit-place-in-name", VISIT_PLACE))
-                break  # the first place only: the destination comes first
+            # the first place a destination cue opens (not a state of the visitor's title)
+            lo, _ = ctx.before(a, DESTINATION_WORDS + 1)
+            if a.type in PLACE_TYPES and _find(ctx, "visit_destination", max(lo, h1), a.start):
+                out.append(candidate(ev, "occurredIn", a, "rule:visit-place-in-name", VISIT_PLACE))
+                break
     return out
