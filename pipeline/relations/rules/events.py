@@ -837,6 +837,8 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
         for x in ctx.args:  # the other demonyms of the run are no words of the gap
             if x.demonym and lo <= x.start and x.end <= hi:
                 gap = gap.replace(x.text, " ")
+        for h in _HYPHENS:  # nor is the hyphen of a pair (للجنة الحدودية الجزائرية-النيجرية)
+            gap = gap.replace(h, " ")
         if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= MAX_QUALIFIER_WORDS:
             out.append(d)
     # one demonym qualifies the event only right next to it; further away it takes a pair
