@@ -90,6 +90,7 @@ TITLED_LIST_SOURCES = frozenset({"rule:event-participant", "rule:event-party-lis
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
+PAIR_QUALIFIER_WORDS = 7  # a pair of demonyms after an event's name, the body's genitives between
 DATE_WORDS = 12  # event to the date of its clause
 PLACE_WORDS = 12  # a located place before the event
 PLACE_AFTER_WORDS = 6  # event to a place right after it
@@ -839,13 +840,27 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
                 gap = gap.replace(x.text, " ")
         for h in _HYPHENS:  # nor is the hyphen of a pair (للجنة الحدودية الجزائرية-النيجرية)
             gap = gap.replace(h, " ")
-        if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= MAX_QUALIFIER_WORDS:
+        # after the name, a pair may qualify the body of a longer genitive ("الدورة الأولى للجنة
+        # الثنائية لتنمية المناطق الحدودية التونسية الجزائرية"); a lone demonym there is dropped below
+        limit = PAIR_QUALIFIER_WORDS if d.start >= ev.end and _opens_genitive(ctx, lo, hi) else MAX_QUALIFIER_WORDS
+        if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= limit:
             out.append(d)
     # one demonym qualifies the event only right next to it; further away it takes a pair
     # (الجزائرية النيجرية, Egyptian-Sudanese): "بالوساطة العمانية" is no qualifier of the summit
     return [d for d in out if ev.start <= d.start and d.end <= ev.end
             or ctx.words(ctx.text[min(d.end, ev.end):max(d.start, ev.start)]) <= LONE_DEMONYM_WORDS
             or any(_paired(ctx, d, x) for x in out if x is not d)]
+
+
+def _opens_genitive(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens with a genitive: an ``event_owner`` cue ("of the", "de la") or, in
+    Arabic, the ل glued to its first word (للجنة)."""
+    words = ctx.text[lo:hi].split()
+    if not words:
+        return False
+    if ctx.lang == "ar":
+        return bool(lam_genitive(words[0]))
+    return any(not ctx.text[lo:c0].strip() for c0, _ in _find(ctx, "event_owner", lo, hi))
 
 
 def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:

@@ -26,3 +26,20 @@ def test_a_pair_before_the_committee_en(extract):
     triples, _ = extract("en", text)
     assert ("Morocco", "involvedIn", "5th session") in triples
     assert ("Mauritania", "involvedIn", "5th session") in triples
+
+
+def test_a_pair_after_a_longer_genitive_chain_ar(extract):
+    text = ("شارك الوزير في الدورة الأولى للجنة الثنائية لتنمية المناطق الحدودية المغربية الموريتانية يوم الاثنين. "
+            "وتربط المغرب وموريتانيا علاقات قوية.")
+    triples, _ = extract("ar", text)
+    assert ("المغرب", "involvedIn", "الدورة الأولى") in triples
+    assert ("موريتانيا", "involvedIn", "الدورة الأولى") in triples
+
+
+def test_a_pair_past_a_word_that_is_no_genitive_qualifies_another_noun_ar(extract):
+    text = ("شارك الأسطول في الدورة الأولى مع وحدات القوات البحرية المغربية الموريتانية يوم الاثنين. "
+            "وتربط المغرب وموريتانيا علاقات قوية.")
+    triples, _ = extract("ar", text)
+    assert ("موريتانيا", "involvedIn", "الدورة الأولى") not in triples
+    text = text.replace("مع وحدات القوات البحرية", "للجنة الحدودية")  # the control: a genitive chain
+    assert ("موريتانيا", "involvedIn", "الدورة الأولى") in extract("ar", text)[0]
