@@ -20,8 +20,8 @@ flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (do
 membership     ``membership``: ``memberOf`` (Country -> international organization);
                ``commissioner_of_commission`` (a commissioner -> the document's commission)
 places         ``places``, ``site_places``: ``locatedIn``
-events         ``events``, ``event_hosts``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
-               ``event_host_country``
+events         ``events``, ``event_hosts``, ``visits``, ``visit_frame_in_name``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
+               ``event_host_country``, ``event_titled_lists``
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
 
@@ -46,10 +46,10 @@ ORDER = (
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "site_places", "events", "event_hosts",
-    "visits", "dual_reference", "possessive_head",
+    "visits", "visit_frame_in_name", "dual_reference", "possessive_head",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
+    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
     "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)

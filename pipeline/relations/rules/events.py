@@ -83,9 +83,14 @@ VISIT_SUBJECT = 0.6  # the subject of a verb of visiting, the host of a verb of 
 VISITOR = 0.7  # the person whose visit it is: "la visite d'État du président X", "X's state visit"
 VISIT_PLACE = 0.7  # where a visit goes: "... to Morocco", "... إلى المغرب"
 VISIT_MET = 0.6  # "زيارة عمل أداها X إلى باريس، التقى خلالها Y، وZ": the persons met during a visit
+TITLED_LIST = 0.55  # "بحضور الوزير X، ووزير الخارجية Y": the next titled person of a participant's list
+# The participants whose list of titled persons is read on: those a participation cue or a
+# list of parties introduces (not a visit's host, nor a person a possessive or a name qualifies).
+TITLED_LIST_SOURCES = frozenset({"rule:event-participant", "rule:event-party-list", "rule:event-roster"})
 # Windows, in words unless said.
 # A demonym qualifies an event's name across at most this many other words.
 MAX_QUALIFIER_WORDS = 3
+PAIR_QUALIFIER_WORDS = 7  # a pair of demonyms after an event's name, the body's genitives between
 DATE_WORDS = 12  # event to the date of its clause
 PLACE_WORDS = 12  # a located place before the event
 PLACE_AFTER_WORDS = 6  # event to a place right after it
@@ -125,6 +130,9 @@ REPEATED_LOCATIVE_WORDS = 3  # "et à", "and in", "وفي": two places of one li
 DESCRIPTION_WORDS = 5  # an event's description before its name ("التمرين البحري المختلط «")
 HEAD_ENDING_LETTERS = 2  # a head word's plural ending ("drill-s", "مناور-ات")
 SEAT_WORDS = 4  # "commanded from its headquarters in": the seat cue before the place
+TITLED_APPOSITION_WORDS = 14  # a listed person's title after the name ("X، رئيس المرحلة الانتقالية في مالي، وY")
+TITLED_OPENING_WORDS = 12  # the conjunction to the next listed person, its title between ("، ووزير الشؤون الخارجية Y")
+TITLED_RANK_WORDS = 3  # the conjunction to the title that opens ("، وكذلك الأمين العام", "et par le chef")
 TITLE_NAME_WORDS = 2  # a place that ends a title to the person named after it ("... في الإكوادور السيد X")
 RELATIVE_OPENER_CHARS = 12  # "which", "qui", "الذي" after that comma
 # Arabic words longer than this lose their article before the head words are matched.
@@ -830,13 +838,29 @@ def _qualifying_demonyms(ctx: SentenceContext, ev: Arg) -> list[Arg]:
         for x in ctx.args:  # the other demonyms of the run are no words of the gap
             if x.demonym and lo <= x.start and x.end <= hi:
                 gap = gap.replace(x.text, " ")
-        if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= MAX_QUALIFIER_WORDS:
+        for h in _HYPHENS:  # nor is the hyphen of a pair (للجنة الحدودية الجزائرية-النيجرية)
+            gap = gap.replace(h, " ")
+        # after the name, a pair may qualify the body of a longer genitive ("الدورة الأولى للجنة
+        # الثنائية لتنمية المناطق الحدودية التونسية الجزائرية"); a lone demonym there is dropped below
+        limit = PAIR_QUALIFIER_WORDS if d.start >= ev.end and _opens_genitive(ctx, lo, hi) else MAX_QUALIFIER_WORDS
+        if not any(p in gap for p in _PUNCTUATION) and ctx.words(gap) <= limit:
             out.append(d)
     # one demonym qualifies the event only right next to it; further away it takes a pair
     # (الجزائرية النيجرية, Egyptian-Sudanese): "بالوساطة العمانية" is no qualifier of the summit
     return [d for d in out if ev.start <= d.start and d.end <= ev.end
             or ctx.words(ctx.text[min(d.end, ev.end):max(d.start, ev.start)]) <= LONE_DEMONYM_WORDS
             or any(_paired(ctx, d, x) for x in out if x is not d)]
+
+
+def _opens_genitive(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens with a genitive: an ``event_owner`` cue ("of the", "de la") or, in
+    Arabic, the ل glued to its first word (للجنة)."""
+    words = ctx.text[lo:hi].split()
+    if not words:
+        return False
+    if ctx.lang == "ar":
+        return bool(lam_genitive(words[0]))
+    return any(not ctx.text[lo:c0].strip() for c0, _ in _find(ctx, "event_owner", lo, hi))
 
 
 def _paired(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
@@ -1312,4 +1336,135 @@ def event_hosts(ctx: SentenceContext) -> list[Candidate]:
                 continue
             if any(_linked(ctx, a, c, ev) for c in cues):
                 out.append(candidate(ev, "occurredIn", a, "rule:event-hosted-in", HOSTED_IN))
+    return out
+
+
+# What ends a list of persons and their titles: another clause or a quotation.
+_LIST_BREAKS = (";", "؛", ":", "\n") + _QUOTES
+
+
+def _titled_next(ctx: SentenceContext, p: Arg, q: Arg) -> bool:
+    """``q`` is the next member of the list of persons ``p`` belongs to, each with a title:
+    after ``p`` at most its title in apposition (", رئيس المرحلة الانتقالية في بوركينا فاسو"),
+    then a comma, a conjunction and ``q``'s title, a ``list_title`` or ``list_rank`` word
+    opening it ("، ووزير الشؤون الخارجية ناصر بوريطة", "، واللواء X", ", et par le chef de
+    l'État sénégalais, Macky Sall", ", and Interpol Secretary General X"). No other person,
+    event, quotation or clause between them."""
+    gap = ctx.text[p.end:q.start]
+    if any(b in gap for b in _LIST_BREAKS):
+        return False
+    if any(x.type in ("Person", "Event") and p.end <= x.start and x.end <= q.start for x in ctx.args):
+        return False
+    commas = [i for i, ch in enumerate(gap) if ch in (",", "،")]
+    for i in reversed(commas):
+        head, tail = gap[:i], gap[i + 1:]
+        if not tail.split():
+            continue  # the comma right before the name ("le chef de l'État sénégalais, Macky Sall")
+        if head.strip() and (ctx.words(head) > TITLED_APPOSITION_WORDS or head.lstrip()[0] not in (",", "،")
+                             and not _opens_title(ctx, p.end, p.end + i)):
+            return False  # p's title in apposition: after a comma or opening with a title word
+        if head.strip() and (_find(ctx, "relative_opener", p.end, p.end + i) or _find(ctx, "complementizer", p.end, p.end + i)):
+            return False  # "X, who said that ...": a clause of its own
+        t0 = p.end + i + 1
+        inner = tail.rstrip().rstrip(",،")
+        if "," in inner or "،" in inner or ctx.words(tail) > TITLED_OPENING_WORDS:
+            return False
+        first = tail.split()[0]
+        if ctx.lang == "ar":
+            joined = normalize(first).startswith("و")
+        else:
+            joined = bool(_find(ctx, "list_joiner", t0, t0 + len(tail) - len(tail.lstrip()) + len(first)))
+        if not joined:
+            return False
+        return _opens_title(ctx, t0, q.start)
+    return False
+
+
+def _opens_title(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens with a ``list_title`` or ``list_rank`` word, a conjunction, an
+    article or a preposition at most before it ("، ووزير", "et par le chef", "and Interpol
+    Secretary General": a name between, within :data:`TITLED_RANK_WORDS` words), not a verb
+    ("، وسلمه رسالة من رئيس ...")."""
+    filler = rule_words().list_filler
+    for c0, _ in sorted(_find(ctx, "list_title", lo, hi) + _find(ctx, "list_rank", lo, hi)):
+        before = ctx.text[lo:c0]
+        for x in ctx.args:  # a state or body before the title ("Interpol Secretary General")
+            if lo <= x.start and x.end <= c0:
+                before = before.replace(x.text, " ")
+        for j0, j1 in _find(ctx, "list_joiner", lo, c0):
+            before = before.replace(ctx.text[j0:j1], " ")
+        words = [w.lower() for w in before.split()]
+        if ctx.lang == "ar":
+            words = [w for w in words if w not in rule_words().list_conjunctions_ar]
+        if ctx.words(ctx.text[lo:c0]) <= TITLED_RANK_WORDS and all(w in filler for w in words):
+            return True
+    return False
+
+
+@relation_rule(name="event_titled_lists", produces=("involvedIn",), scope="document",
+               rule_ids=("rule:event-titled-list",))
+def event_titled_lists(dctx: DocumentContext) -> list[Relation]:
+    """The persons listed after a participant of an event that a participation cue or a list
+    introduces, each with a title, take part in it too (not in a visit): "بحضور وزير الداخلية
+    X، ووزير الشؤون الخارجية Y، والأمين العام لـ Z", "وشارك في القمة الجنرال X، رئيس ...،
+    والنقيب Y ...", "coprésidée par X, président du Conseil européen, et par le chef de l'État
+    sénégalais, Y" (:func:`_titled_next`: the title that opens each entry tells a list from an
+    apposition or another clause)."""
+    by_id = {m.id: m for m in dctx.mentions}
+    lang = dctx.document.lang or ""
+    out: list[Relation] = []
+    for rel in dctx.relations:
+        head, event = by_id.get(rel.head), by_id.get(rel.tail)
+        if rel.type != "involvedIn" or head is None or head.type != "Person" or rel.extractor not in TITLED_LIST_SOURCES:
+            continue
+        if event is None or event_cues().find("visit_heads", lang, event.text):
+            continue  # a visit's persons are its visitor, its host and those met (visits)
+        for ev in rel.evidence:
+            ctx = next((c for c in dctx.contexts if c.start <= ev.start < c.end), None)
+            if ctx is None:
+                continue
+            persons = sorted((a for a in ctx.args if a.type == "Person" and not a.source and not a.demonym),
+                             key=lambda a: a.start)
+            at = next((i for i, a in enumerate(persons) if a.id == rel.head), None)
+            if at is None:
+                continue
+            members: list[Arg] = []
+            i = at
+            while i + 1 < len(persons) and _titled_next(ctx, persons[i], persons[i + 1]):
+                i += 1
+                members.append(persons[i])
+            for a in members:
+                if a.key == persons[at].key:
+                    continue
+                out.append(Relation(head=a.id, type="involvedIn", tail=rel.tail, confidence=min(TITLED_LIST, rel.confidence),
+                                    extractor="rule:event-titled-list", evidence=[ev], negated=rel.negated, hedged=rel.hedged))
+            break  # one statement is enough
+    return out
+
+
+@relation_rule(name="visit_frame_in_name", produces=("involvedIn", "occurredIn"),
+               rule_ids=("rule:visit-visitor-in-name", "rule:visit-place-in-name"))
+def visit_frame_in_name(ctx: SentenceContext) -> list[Candidate]:
+    """A visit whose name holds its visitor and the place it goes to ("زيارة أجراها وزير
+    الداخلية الإسباني X إلى الرباط", "بزيارة الرئيس X إلى مقديشو"; the Arabic visit runs on
+    over both): the first person inside the name is the visitor, the place after a
+    ``visit_destination`` cue inside it is where the visit took place (:func:`visits` reads them
+    after a shorter name: "the state visit of President X to Morocco")."""
+    out: list[Candidate] = []
+    for ev in (a for a in ctx.args if a.type == "Event" and not a.demonym):
+        heads = _find(ctx, "visit_heads", ev.start, ev.end)
+        if not heads:
+            continue
+        h1 = min(heads)[1]
+        inside = sorted((a for a in ctx.args if a is not ev and not a.source and not a.demonym
+                         and h1 <= a.start and a.end <= ev.end), key=lambda a: a.start)
+        persons = [a for a in inside if a.type == "Person"]
+        if persons:
+            out.append(candidate(persons[0], "involvedIn", ev, "rule:visit-visitor-in-name", VISITOR))
+        for a in inside:
+            # the first place a destination cue opens (not a state of the visitor's title)
+            lo, _ = ctx.before(a, DESTINATION_WORDS + 1)
+            if a.type in PLACE_TYPES and _find(ctx, "visit_destination", max(lo, h1), a.start):
+                out.append(candidate(ev, "occurredIn", a, "rule:visit-place-in-name", VISIT_PLACE))
+                break
     return out
