@@ -442,8 +442,14 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     target, conf = ministry, conf - MINISTRY_DEMOTION
             side = "left" if b.start < p.start else "right"
             distance = len(gap)
+            found = candidate(p, role, target, f"rule:{role}-title", conf, b)
+            if target is not b:
+                # "وزير الداخلية الفرنسي، X، ... حسب ما أعلنت وزارة الداخلية الفرنسية": the title
+                # states the role; a negation or hedge between it and the ministry named further
+                # on ("عدم الاستقرار") is not the role's (modality is read over this stretch).
+                found = replace(found, start=min(p.start, b.start, span[0]), end=max(p.end, b.end, span[1]))
             if side not in best or distance < best[side][0]:
-                best[side] = (distance, candidate(p, role, target, f"rule:{role}-title", conf, b))
+                best[side] = (distance, found)
         for _, cand in best.values():
             out.append(cand)
             out.extend(_coordinated_bodies(ctx, cand))

@@ -418,3 +418,18 @@ def test_the_prime_minister_still_leads_the_cabinet(extract):
     triples, _ = extract("en", "Libyan Prime Minister Abdul Hamid Dbeibah, head of the Government of National Unity, spoke in Tripoli.",
                          [("Government of National Unity", "GovernmentAgency"), ("Abdul Hamid Dbeibah", "Person")])
     assert ("Abdul Hamid Dbeibah", "leads", "Government of National Unity") in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # The title names the state; the ministry is named further on in the sentence, past a
+    # negation word ("عدم الاستقرار", "no sign of"): the role is read at the title.
+    ("ar", "وصل وزير الداخلية الفرنسي، برونو روتايو، إلى الرباط في ظل عدم الاستقرار في المنطقة، "
+           "حسب ما أعلنت وزارة الداخلية الفرنسية. وقال إن فرنسا ملتزمة بالتعاون.",
+     [("برونو روتايو", "Person")], ("برونو روتايو", "leads", "وزارة الداخلية الفرنسية")),
+    ("en", "The French interior minister, Bruno Retailleau, arrived in Rabat with no sign of a deal, "
+           "the French Ministry of the Interior said. France wants closer ties.",
+     [("Bruno Retailleau", "Person")], ("Bruno Retailleau", "leads", "French Ministry of the Interior")),
+])
+def test_a_title_states_the_role_whatever_negation_follows_it(extract, lang, text, names, expected):
+    triples, relations = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
