@@ -169,8 +169,13 @@ def _ministry_official(ctx: SentenceContext, title: tuple[int, int], body: Arg) 
 
 
 def _is_minister(ctx: SentenceContext, title: tuple[int, int]) -> bool:
-    """A portfolio minister's title ("Interior Minister", "وزير الداخلية"), not "prime minister"."""
-    return any(m == title for m in ctx.cues("minister", *title))
+    """A portfolio minister's title ("Interior Minister", "وزير الداخلية"), not "prime minister"
+    nor a head of government's title whose first word is "minister" ("الوزير الأول", the
+    Maghreb's prime minister)."""
+    if not any(m == title for m in ctx.cues("minister", *title)):
+        return False
+    _, hi = ctx.after(Arg("", "", "", *title, ""), 1)
+    return not any(g0 <= title[0] and title[1] <= g1 for g0, g1 in ctx.cues("government_head", title[0], hi))
 
 
 def _minister_of_cabinet(ctx: SentenceContext, title: tuple[int, int], body: Arg) -> bool:

@@ -433,3 +433,22 @@ def test_the_prime_minister_still_leads_the_cabinet(extract):
 def test_a_title_states_the_role_whatever_negation_follows_it(extract, lang, text, names, expected):
     triples, relations = extract(lang, text, names)
     assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # "الوزير الأول" (the Maghreb's "first minister") heads the government, hence the state;
+    # it is no portfolio minister whose ministry the text must name.
+    ("ar", "زار الوفد بلجيكا الشهر الماضي. واستقبله الوزير الأول البلجيكي بارت دي ويفر في بروكسل.",
+     [("بارت دي ويفر", "Person")], ("بارت دي ويفر", "leads", "بلجيكا")),
+    ("ar", "وتحدث الوزير الأول الجزائري أحمد أويحيى عن التعاون مع الجزائر وجيرانها.",
+     [("أحمد أويحيى", "Person")], ("أحمد أويحيى", "leads", "الجزائر")),
+])
+def test_a_first_minister_heads_the_state(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+def test_a_portfolio_minister_without_a_named_ministry_still_leads_nothing(extract):
+    triples, _ = extract("ar", "زار الوفد بلجيكا. واستقبله وزير الداخلية البلجيكي بارت دي ويفر في بروكسل.",
+                         [("بارت دي ويفر", "Person")])
+    assert not any(h == "بارت دي ويفر" and r == "leads" for h, r, _ in triples), _roles(triples)
