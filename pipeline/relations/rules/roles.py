@@ -380,7 +380,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     heads = ctx.cues("leads", p.end, b.start) + ctx.cues("memberRole", p.end, b.start)
                     if not heads or not ctx.only(ctx.text[p.end:min(h[0] for h in heads)], LINK + ("copula",)):
                         continue
-                nxt = [x for x in ctx.args if x.start >= b.end and x.start - b.end <= NEXT_PERSON_CHARS and x.type == "Person"]
+                nxt = [x for x in ctx.args if x.start >= b.end and x.type == "Person" and (
+                    x.start - b.end <= NEXT_PERSON_CHARS or _ranked_name_after(ctx, b.end, x.start))]
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's
                     continue
                 if ctx.only(gap, LINK) or ctx.only(gap, LINK + BODY_FIRST_GAP) and _title_in(ctx, p.end, b.start) is None:
@@ -459,6 +460,15 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             out.append(cand)
             out.extend(_coordinated_bodies(ctx, cand))
     return out
+
+
+def _ranked_name_after(ctx: SentenceContext, body_end: int, name_start: int) -> bool:
+    """Only a rank (and articles) between a body and the name after it, no comma: "X، المدير
+    العام للأمن الوطني اللواء Z", "X congratulated the head of Y, General Z" without the
+    comma: the title before the body is Z's, not X's."""
+    gap = ctx.text[body_end:name_start]
+    return bool(gap.strip()) and not set(gap) & set(",،;؛()") and bool(ctx.cues("rank", body_end, name_start)) \
+        and ctx.only(gap, ("rank", "article"))
 
 
 def _words_less_ranks(ctx: SentenceContext, start: int, end: int) -> int:

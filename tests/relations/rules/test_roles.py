@@ -452,3 +452,13 @@ def test_a_portfolio_minister_without_a_named_ministry_still_leads_nothing(extra
     triples, _ = extract("ar", "زار الوفد بلجيكا. واستقبله وزير الداخلية البلجيكي بارت دي ويفر في بروكسل.",
                          [("بارت دي ويفر", "Person")])
     assert not any(h == "بارت دي ويفر" and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+def test_a_title_with_a_rank_and_a_name_after_its_body_is_that_names(extract):
+    # "X، المدير العام لـ Y اللواء Z": the title after X's apposition comma names Y and then,
+    # past a rank, Z: it is Z's title, not a second one of X's.
+    text = "وهنأ الأمين العام لجامعة الدول العربية، عمرو موسى، المدير العام للأمن الوطني اللواء مصطفى لهبيري على تعيينه."
+    triples, _ = extract("ar", text, [("عمرو موسى", "Person"), ("مصطفى لهبيري", "Person"),
+                                      ("للأمن الوطني", "GovernmentAgency")])
+    assert ("مصطفى لهبيري", "leads", "للأمن الوطني") in triples, _roles(triples)
+    assert ("عمرو موسى", "leads", "للأمن الوطني") not in triples, _roles(triples)
