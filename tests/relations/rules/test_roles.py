@@ -462,3 +462,12 @@ def test_a_title_with_a_rank_and_a_name_after_its_body_is_that_names(extract):
                                       ("للأمن الوطني", "GovernmentAgency")])
     assert ("مصطفى لهبيري", "leads", "للأمن الوطني") in triples, _roles(triples)
     assert ("عمرو موسى", "leads", "للأمن الوطني") not in triples, _roles(triples)
+
+
+def test_the_head_of_an_administration_inside_a_body_is_its_member(extract):
+    # "مدير … بالإدارة المركزية لـ Y": the title heads a part of Y (its central administration).
+    text = "وحضر الاجتماع بوشعيب أرميل، مدير الشرطة القضائية بالإدارة المركزية للمديرية العامة للأمن الوطني."
+    body = "للمديرية العامة للأمن الوطني"
+    triples, _ = extract("ar", text, [("بوشعيب أرميل", "Person"), (body, "GovernmentAgency")])
+    assert ("بوشعيب أرميل", "memberOf", body) in triples, _roles(triples)
+    assert ("بوشعيب أرميل", "leads", body) not in triples, _roles(triples)
