@@ -356,7 +356,9 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 continue
             if p.start < b.start and any(_possessor_of_body(ctx, b, y) for y in bodies):
                 continue  # "director of Egypt's General Intelligence Service": the title is the body's
-            others = [x for x in ctx.between_args(p, b) if (x.type == "Person" or x.type in BODY_TYPES and not x.demonym)
+            # (a "person" that is only a rank, "جنرال الجيش X", is a word of the name's title)
+            others = [x for x in ctx.between_args(p, b)
+                      if (x.type == "Person" and not ctx.only(x.text, TITLE_WORD_FAMILIES) or x.type in BODY_TYPES and not x.demonym)
                       and x.key != b.key and not _possessor_of_body(ctx, x, b)]
             if others:
                 continue

@@ -492,3 +492,12 @@ def test_a_second_coordinated_title_is_the_names_too(extract, lang, text, names,
     assert right in triples, _roles(triples)
     if wrong:
         assert wrong not in triples, _roles(triples)
+
+
+def test_a_rank_read_as_a_person_does_not_part_a_title_from_its_holder(extract):
+    # "وزير الدفاع الروسي، جنرال الجيش X": "جنرال الجيش" (general of the army) is X's rank, even
+    # where the entity stage reads "جنرال" as a person of its own.
+    text = ("زار الوفد روسيا. والتقى مسؤولين في وزارة الدفاع الروسية. "
+            "وجاءت الزيارة بدعوة من وزير الدفاع الروسي، جنرال الجيش فاليري غيراسيموف، حسب بيان.")
+    triples, _ = extract("ar", text, [("جنرال", "Person"), ("فاليري غيراسيموف", "Person")])
+    assert ("فاليري غيراسيموف", "leads", "وزارة الدفاع الروسية") in triples, _roles(triples)
