@@ -418,3 +418,86 @@ def test_the_prime_minister_still_leads_the_cabinet(extract):
     triples, _ = extract("en", "Libyan Prime Minister Abdul Hamid Dbeibah, head of the Government of National Unity, spoke in Tripoli.",
                          [("Government of National Unity", "GovernmentAgency"), ("Abdul Hamid Dbeibah", "Person")])
     assert ("Abdul Hamid Dbeibah", "leads", "Government of National Unity") in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # The title names the state; the ministry is named further on in the sentence, past a
+    # negation word ("عدم الاستقرار", "no sign of"): the role is read at the title.
+    ("ar", "وصل وزير الداخلية الفرنسي، برونو روتايو، إلى الرباط في ظل عدم الاستقرار في المنطقة، "
+           "حسب ما أعلنت وزارة الداخلية الفرنسية. وقال إن فرنسا ملتزمة بالتعاون.",
+     [("برونو روتايو", "Person")], ("برونو روتايو", "leads", "وزارة الداخلية الفرنسية")),
+    ("en", "The French interior minister, Bruno Retailleau, arrived in Rabat with no sign of a deal, "
+           "the French Ministry of the Interior said. France wants closer ties.",
+     [("Bruno Retailleau", "Person")], ("Bruno Retailleau", "leads", "French Ministry of the Interior")),
+])
+def test_a_title_states_the_role_whatever_negation_follows_it(extract, lang, text, names, expected):
+    triples, relations = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # "الوزير الأول" (the Maghreb's "first minister") heads the government, hence the state;
+    # it is no portfolio minister whose ministry the text must name.
+    ("ar", "زار الوفد بلجيكا الشهر الماضي. واستقبله الوزير الأول البلجيكي بارت دي ويفر في بروكسل.",
+     [("بارت دي ويفر", "Person")], ("بارت دي ويفر", "leads", "بلجيكا")),
+    ("ar", "وتحدث الوزير الأول الجزائري أحمد أويحيى عن التعاون مع الجزائر وجيرانها.",
+     [("أحمد أويحيى", "Person")], ("أحمد أويحيى", "leads", "الجزائر")),
+])
+def test_a_first_minister_heads_the_state(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
+def test_a_portfolio_minister_without_a_named_ministry_still_leads_nothing(extract):
+    triples, _ = extract("ar", "زار الوفد بلجيكا. واستقبله وزير الداخلية البلجيكي بارت دي ويفر في بروكسل.",
+                         [("بارت دي ويفر", "Person")])
+    assert not any(h == "بارت دي ويفر" and r == "leads" for h, r, _ in triples), _roles(triples)
+
+
+def test_a_title_with_a_rank_and_a_name_after_its_body_is_that_names(extract):
+    # "X، المدير العام لـ Y اللواء Z": the title after X's apposition comma names Y and then,
+    # past a rank, Z: it is Z's title, not a second one of X's.
+    text = "وهنأ الأمين العام لجامعة الدول العربية، عمرو موسى، المدير العام للأمن الوطني اللواء مصطفى لهبيري على تعيينه."
+    triples, _ = extract("ar", text, [("عمرو موسى", "Person"), ("مصطفى لهبيري", "Person"),
+                                      ("للأمن الوطني", "GovernmentAgency")])
+    assert ("مصطفى لهبيري", "leads", "للأمن الوطني") in triples, _roles(triples)
+    assert ("عمرو موسى", "leads", "للأمن الوطني") not in triples, _roles(triples)
+
+
+def test_the_head_of_an_administration_inside_a_body_is_its_member(extract):
+    # "مدير … بالإدارة المركزية لـ Y": the title heads a part of Y (its central administration).
+    text = "وحضر الاجتماع بوشعيب أرميل، مدير الشرطة القضائية بالإدارة المركزية للمديرية العامة للأمن الوطني."
+    body = "للمديرية العامة للأمن الوطني"
+    triples, _ = extract("ar", text, [("بوشعيب أرميل", "Person"), (body, "GovernmentAgency")])
+    assert ("بوشعيب أرميل", "memberOf", body) in triples, _roles(triples)
+    assert ("بوشعيب أرميل", "leads", body) not in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, names, right, wrong", [
+    # Two titles coordinated after the name's apposition comma: both are the name's.
+    ("ar", "وحضر اللقاء برنار سكارسيني، مدير المديرية المركزية للاستخبارات الداخلية ورئيس المكتب المركزي الوطني للإنتربول بباريس.",
+     [("برنار سكارسيني", "Person"), ("المديرية المركزية للاستخبارات الداخلية", "GovernmentAgency"),
+      ("المكتب المركزي الوطني للإنتربول", "GovernmentAgency")],
+     ("برنار سكارسيني", "leads", "المكتب المركزي الوطني للإنتربول"), None),
+    ("en", "The accord was signed by Bernard Squarcini, director of the DCRI and deputy director of Europol.",
+     [("Bernard Squarcini", "Person"), ("DCRI", "GovernmentAgency")],
+     ("Bernard Squarcini", "memberOf", "Europol"), ("Bernard Squarcini", "leads", "Europol")),
+    # "A, director of X, and the director of Y, B": the second title opens the next item.
+    ("en", "The accord was signed by Bernard Squarcini, director of the DCRI, and the director of Europol, Rob Wainwright.",
+     [("Bernard Squarcini", "Person"), ("DCRI", "GovernmentAgency"), ("Rob Wainwright", "Person")],
+     ("Rob Wainwright", "leads", "Europol"), ("Bernard Squarcini", "leads", "Europol")),
+])
+def test_a_second_coordinated_title_is_the_names_too(extract, lang, text, names, right, wrong):
+    triples, _ = extract(lang, text, names)
+    assert right in triples, _roles(triples)
+    if wrong:
+        assert wrong not in triples, _roles(triples)
+
+
+def test_a_rank_read_as_a_person_does_not_part_a_title_from_its_holder(extract):
+    # "وزير الدفاع الروسي، جنرال الجيش X": "جنرال الجيش" (general of the army) is X's rank, even
+    # where the entity stage reads "جنرال" as a person of its own.
+    text = ("زار الوفد روسيا. والتقى مسؤولين في وزارة الدفاع الروسية. "
+            "وجاءت الزيارة بدعوة من وزير الدفاع الروسي، جنرال الجيش فاليري غيراسيموف، حسب بيان.")
+    triples, _ = extract("ar", text, [("جنرال", "Person"), ("فاليري غيراسيموف", "Person")])
+    assert ("فاليري غيراسيموف", "leads", "وزارة الدفاع الروسية") in triples, _roles(triples)
