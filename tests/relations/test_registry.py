@@ -129,9 +129,6 @@ EXAMPLES = {
     "event_host_country": [("en", "Exercise Flintlock 2024 took place in Morocco.")],
     "trainee_origins": [("en", "The Royal Military Academy Sandhurst held its graduation parade. "
                                "Among the graduates were cadets from Jordan, Qatar and Nigeria.")],
-    "second_title": [("en", "The accord was signed by Bernard Squarcini, director of the DCRI and head of the Interpol "
-                            "National Central Bureau in Paris."),
-                     ("en", "The report was presented by Bernard Squarcini, director of the DCRI and deputy director of Europol.")],
     "state_head_of_dateline": [("en", "PRETORIA - South Africa hosted the talks. President Cyril Ramaphosa opened them.")],
     "minister_of_named_ministry": [("en", "Interior Minister Ivica Dacic spoke. The Ministry of the Interior of Serbia said so.")],
     "commissioner_of_commission": [("fr", "La Commission européenne a salué l'accord. La commissaire européenne aux Affaires "

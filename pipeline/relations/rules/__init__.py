@@ -8,7 +8,7 @@ document rules read what the rules before them found.
 =============  ===========================================================================
 family         rules
 =============  ===========================================================================
-roles          ``person_roles``, ``second_title``, ``headed_by``, ``possessive_head``, ``state_head_of_dateline``,
+roles          ``person_roles``, ``headed_by``, ``possessive_head``, ``state_head_of_dateline``,
                ``minister_of_named_ministry``:
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
@@ -42,7 +42,7 @@ from pipeline.relations.rules import (  # noqa: F401 (they register)
 
 ORDER = (
     # sentence rules
-    "person_roles", "second_title", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
+    "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "site_places", "events", "event_hosts",

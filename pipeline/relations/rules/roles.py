@@ -35,7 +35,6 @@ COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title nam
 HEADED_BY = 0.75
 POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
-SECOND_TITLE = 0.7  # "X, director of A and head of B": the second of two coordinated titles
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
@@ -56,7 +55,6 @@ RELATIVE_WORDS = 1  # "who heads", "الذي يرأس": the relative pronoun bef
 HEADED_BY_BODY_WORDS = 1  # body, then "headed by"
 HEADED_BY_PERSON_WORDS = 3  # "headed by (General) X"
 POSSESSIVE_HEAD_TITLE_WORDS = 3  # "its (new) chief", "son directeur exécutif": pronoun to the title's end
-SECOND_TITLE_WORDS = 4  # "and (honorary) chairman of B": the first body to the second one
 POSSESSIVE_HEAD_NAME_WORDS = 3  # "son commandant, le général espagnol X": title to the holder
 # What a dateline's place may be read as ("NOUAKCHOTT -", "الجزائر -": Algiers or Algeria).
 DATELINE_PLACE_TYPES = frozenset({"City", "Location", "Country"})
@@ -473,65 +471,6 @@ def _ranked_name_after(ctx: SentenceContext, body_end: int, name_start: int) -> 
     gap = ctx.text[body_end:name_start]
     return bool(gap.strip()) and not set(gap) & set(",،;؛()") and bool(ctx.cues("rank", body_end, name_start)) \
         and ctx.only(gap, ("rank", "article"))
-
-
-def _conjoined_title(ctx: SentenceContext, start: int, body: Arg) -> tuple[str, tuple[int, int]] | None:
-    """The title that a conjunction opens right at ``start`` and that names ``body`` ("and
-    head of B", "et président du B", "والرئيس الفخري لـ B", the Arabic و a proclitic of the
-    title): its role and span; ``None`` when anything else stands between."""
-    gap = ctx.text[start:body.start]
-    if set(gap) & set(",،;؛()") or ctx.words(gap) > SECOND_TITLE_WORDS:
-        return None
-    titles = sorted(ctx.cues("leads", start, body.start) + ctx.cues("memberRole", start, body.start))
-    if not titles:
-        return None
-    t0, _ = titles[0]
-    lead = ctx.text[start:t0]
-    if ctx.lang == "ar":
-        if lead.strip() or normalize(ctx.text[t0:t0 + 1]) != CONJUNCTIONS[0]:
-            return None
-    elif not (lead.strip() and ctx.only(lead, LINK) and ctx.cues("conjunction", start, t0)):
-        return None
-    found = _title_in(ctx, t0, body.start, "start", body=(body.start, body.end))
-    if found is None or not ctx.only(ctx.text[max(e for _, e in titles):body.start], LINK + ("of", "title_modifier")):
-        return None
-    return found
-
-
-@relation_rule(name="second_title", produces=("leads", "memberOf"),
-               rule_ids=("rule:leads-second-title", "rule:memberOf-second-title"))
-def second_title(ctx: SentenceContext) -> list[Candidate]:
-    """"X, director of the judicial police and head of the Interpol bureau B", "X, Head of
-    Cybersecurity for the UAE Government and chairman of the B", "X، مدير A ورئيس B": the
-    second of two titles coordinated after a name's apposition comma is the name's too
-    (``person_roles`` stops at the first title's body). Not when a name follows B ("…, and
-    the director of B, Y": the next item of a list)."""
-    out: list[Candidate] = []
-    persons = [a for a in ctx.args if a.type == "Person" and not ctx.only(a.text, TITLE_WORD_FAMILIES)]
-    for p in persons:
-        after = [a for a in ctx.args if a.start >= p.end]
-        if len(after) < 2 or ctx.text[p.end:after[0].start].strip()[:1] not in {",", "،"}:
-            continue
-        first = after[0]
-        if first.type not in BODY_TYPES or first.source or ctx.words(ctx.gap(p, first)) > APPOSITION_GAP_WORDS \
-                or set(ctx.gap(p, first).strip()[1:]) & set(",،;؛()") or _title_in(ctx, p.end, first.start) is None:
-            continue  # no first title of the name's own
-        second = after[1]
-        if second.type not in BODY_TYPES or second.demonym or second.source or second.key == first.key:
-            continue
-        found = _conjoined_title(ctx, first.end, second)
-        if found is None:
-            continue
-        role, span = found
-        nxt = next((a for a in ctx.args if a.start >= second.end), None)
-        if nxt is not None and nxt.type == "Person" and (nxt.start - second.end <= NEXT_PERSON_CHARS
-                                                          or _ranked_name_after(ctx, second.end, nxt.start)
-                                                          or ctx.only(ctx.text[second.end:nxt.start], LINK + NAME_GAP)):
-            continue  # "…, and the director of B, Y": B's title is Y's
-        if second.type == "Country" and (role == "memberOf" or _is_minister(ctx, span)):
-            continue  # a person is no member of a state; a minister heads a ministry, not the state
-        out.append(candidate(p, role, second, f"rule:{role}-second-title", SECOND_TITLE, span))
-    return out
 
 
 def _words_less_ranks(ctx: SentenceContext, start: int, end: int) -> int:

@@ -473,27 +473,6 @@ def test_the_head_of_an_administration_inside_a_body_is_its_member(extract):
     assert ("بوشعيب أرميل", "leads", body) not in triples, _roles(triples)
 
 
-@pytest.mark.parametrize("lang, text, names, right, wrong", [
-    # Two titles coordinated after the name's apposition comma: both are the name's.
-    ("ar", "وحضر اللقاء برنار سكارسيني، مدير المديرية المركزية للاستخبارات الداخلية ورئيس المكتب المركزي الوطني للإنتربول بباريس.",
-     [("برنار سكارسيني", "Person"), ("المديرية المركزية للاستخبارات الداخلية", "GovernmentAgency"),
-      ("المكتب المركزي الوطني للإنتربول", "GovernmentAgency")],
-     ("برنار سكارسيني", "leads", "المكتب المركزي الوطني للإنتربول"), None),
-    ("en", "The accord was signed by Bernard Squarcini, director of the DCRI and deputy director of Europol.",
-     [("Bernard Squarcini", "Person"), ("DCRI", "GovernmentAgency")],
-     ("Bernard Squarcini", "memberOf", "Europol"), ("Bernard Squarcini", "leads", "Europol")),
-    # "A, director of X, and the director of Y, B": the second title opens the next item.
-    ("en", "The accord was signed by Bernard Squarcini, director of the DCRI, and the director of Europol, Rob Wainwright.",
-     [("Bernard Squarcini", "Person"), ("DCRI", "GovernmentAgency"), ("Rob Wainwright", "Person")],
-     ("Rob Wainwright", "leads", "Europol"), ("Bernard Squarcini", "leads", "Europol")),
-])
-def test_a_second_coordinated_title_is_the_names_too(extract, lang, text, names, right, wrong):
-    triples, _ = extract(lang, text, names)
-    assert right in triples, _roles(triples)
-    if wrong:
-        assert wrong not in triples, _roles(triples)
-
-
 def test_a_rank_read_as_a_person_does_not_part_a_title_from_its_holder(extract):
     # "وزير الدفاع الروسي، جنرال الجيش X": "جنرال الجيش" (general of the army) is X's rank, even
     # where the entity stage reads "جنرال" as a person of its own.
