@@ -10,7 +10,8 @@ reads the cue's head-side and tail-side dependents (``nsubj``, ``obj``, ``obl`` 
 marker, ``prep`` + ``pobj``, ``agent``; a relative pronoun stands for the noun its clause
 qualifies, an xcomp or conj verb without a subject takes its governor's), adds each one's
 conjuncts, maps them onto the sentence's mentions (the mention that holds the token, else
-one its name or apposition holds: "l'exercice *Flintlock*", "the minister, *X*") and emits
+one its apposition holds, "the minister, *X*", or an event its name modifier holds, "l'exercice
+*Flintlock*") and emits
 the first of the cue's relation types whose signature fits the two mentions' types.
 
 Rule ids: ``rule:dep-cue`` (a head and a tail), ``rule:dep-cue-among`` (the coordinated
@@ -38,8 +39,10 @@ from pipeline.relations.registry import relation_rule
 DEP_CUE = 0.7
 DEP_CUE_AMONG = 0.65
 # Dependents of an argument's head token that hold the name when the token itself is none
-# ("l'exercice Flintlock 2024", "the Flintlock exercise", "le ministre, Gérald Darmanin").
-NAME_DEPS = frozenset({"appos", "nmod", "compound", "flat:name", "flat"})
+# ("le ministre, Gérald Darmanin"); a modifier ("l'exercice Flintlock 2024", "the Flintlock
+# exercise") only an event's name ("U.S. service members" are no U.S.).
+NAME_DEPS = frozenset({"appos", "flat:name", "flat"})
+EVENT_NAME_DEPS = frozenset({"nmod", "compound"})
 RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 SUBJECT_FROM_GOVERNOR = frozenset({"xcomp", "conj"})
 PREPOSITION_CHILDREN = frozenset({"prep", "agent"})
@@ -159,8 +162,8 @@ def _args_of(ctx: SentenceContext, tok: Token) -> list[Arg]:
     if found:
         return found
     for c in tok.children:
-        if c.dep_ in NAME_DEPS and _case_word(c) is None:
-            found += [a for a in at(c) if a not in found]
+        if c.dep_ in NAME_DEPS | EVENT_NAME_DEPS and _case_word(c) is None:
+            found += [a for a in at(c) if a not in found and (c.dep_ in NAME_DEPS or a.type == "Event")]
     return found
 
 

@@ -31,6 +31,13 @@ def _alone(extract, lang, text, names=()):
     ("fr", "La Finlande a adhéré à l'OTAN en avril 2023.", {("Finlande", "memberOf", "OTAN")}),
     ("en", "Finland and Sweden joined NATO after the invasion of Ukraine.",
      {("Finland", "memberOf", "NATO"), ("Sweden", "memberOf", "NATO")}),
+    # a handover between states, active or passive
+    ("fr", "Un chef de réseau a été remis à la France par le Maroc.", {("Maroc", "cooperatesWith", "France")}),
+    ("en", "Spain extradited the suspect to Morocco on Monday.", {("Spain", "cooperatesWith", "Morocco")}),
+    # training, the trainer the subject
+    ("en", "The FBI trained the Ghana Police Service in 2022.", {("FBI", "providesTrainingTo", "Ghana Police Service")}),
+    ("fr", "La Gendarmerie nationale entraîne la Garde nationale tunisienne.",
+     {("Gendarmerie nationale", "providesTrainingTo", "Garde nationale tunisienne")}),
     # a relative clause: its pronoun stands for the noun it qualifies
     ("fr", "Christopher Wray, qui dirige le FBI, s'est rendu à Paris.", {("Christopher Wray", "leads", "FBI")}),
     ("en", "Christopher Wray, who heads the FBI, travelled to Paris.", {("Christopher Wray", "leads", "FBI")}),
@@ -51,20 +58,21 @@ def test_a_cue_gives_the_relation_its_arguments_fit(extract, lang, text, relatio
     assert not {t for t in triples if t[1] == "leads"}, triples
 
 
-def test_a_title_apposed_to_a_person_is_their_role_and_not_their_neighbours(extract):
-    text = ("Bill Burns, director of the Central Intelligence Agency, and Richard Moore, "
-            "chief of the Secret Intelligence Service, wrote a joint article.")
-    triples = _alone(extract, "en", text)
-    assert ("Bill Burns", "leads", "Central Intelligence Agency") in triples, triples
-    assert ("Richard Moore", "leads", "Secret Intelligence Service") in triples, triples
-    assert ("Richard Moore", "leads", "Central Intelligence Agency") not in triples, triples
-    assert ("Bill Burns", "leads", "Secret Intelligence Service") not in triples, triples
+def test_the_commander_apposed_to_a_person_takes_part_in_the_operation_not_their_neighbours(extract):
+    text = ("Admiral Vasilios Gryparis, commander of Operation Aspides, and Admiral Ignacio Villanueva, "
+            "commander of Operation Atalanta, met in Djibouti.")
+    triples = _alone(extract, "en", text, [("Operation Aspides", "Event"), ("Operation Atalanta", "Event")])
+    assert ("Vasilios Gryparis", "involvedIn", "Operation Aspides") in triples, triples
+    assert ("Ignacio Villanueva", "involvedIn", "Operation Atalanta") in triples, triples
+    assert ("Ignacio Villanueva", "involvedIn", "Operation Aspides") not in triples, triples
+    assert ("Vasilios Gryparis", "involvedIn", "Operation Atalanta") not in triples, triples
 
 
-def test_a_french_title_apposed_to_a_person(extract):
-    triples = _alone(extract, "fr", "Bill Burns, directeur de la CIA, s'est rendu au Caire.",
-                     [("CIA", "GovernmentAgency")])
-    assert ("Bill Burns", "leads", "CIA") in triples, triples
+def test_a_french_title_apposed_to_a_person_gives_the_event_and_leaves_the_body_to_the_role_rules(extract):
+    text = "Le général Laurent Michon, commandant de l'opération Barkhane, et Bill Burns, directeur de la CIA, sont arrivés."
+    triples = _alone(extract, "fr", text, [("opération Barkhane", "Event"), ("CIA", "GovernmentAgency")])
+    assert ("Laurent Michon", "involvedIn", "opération Barkhane") in triples, triples
+    assert not {t for t in triples if t[1] == "leads"}, triples
 
 
 def test_coordinated_subjects_of_a_symmetric_cue_are_each_others_partners(extract):
