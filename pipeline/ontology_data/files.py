@@ -167,7 +167,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/dependency_cues.yaml": Fields(required={
         "cues": {str: {str: Fields(
             required={"words": WORDS, "pos": WORDS, "relations": WORDS, "head": WORDS, "tail": WORDS},
-            optional={"object": WORDS, "among": bool})}}}),
+            optional={"object": WORDS, "among": bool, "through": WORDS})}}}),
     "patterns/relation_words.yaml": Fields(required={name: WORDS for name in (
         "possessive", "pair_joiners", "demonym_pair_joiners", "demonym_pair_marks", "list_filler",
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",

@@ -22,7 +22,7 @@ membership     ``membership``: ``memberOf`` (Country -> international organizati
 places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``
-dependency     ``dependency_cues``: ``cooperatesWith``, ``involvedIn``, ``leads``, ``memberOf``,
+dependency     ``dependency_cues``: ``cooperatesWith``, ``involvedIn``, ``memberOf``,
                ``providesTrainingTo`` from a cue word's dependents in the parse (fr, en)
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================

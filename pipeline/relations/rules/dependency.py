@@ -12,7 +12,9 @@ qualifies, an xcomp or conj verb without a subject takes its governor's), adds e
 conjuncts, maps them onto the sentence's mentions (the mention that holds the token, else
 one its apposition holds, "the minister, *X*", or an event its name modifier holds, "l'exercice
 *Flintlock*") and emits
-the first of the cue's relation types whose signature fits the two mentions' types.
+the first of the cue's relation types whose signature fits the two mentions' types ("joined
+NATO": memberOf, "joined the exercise": involvedIn). A body's head (``leads``) is left to the
+role rules: read from the parse it added nothing they miss on the tuning files.
 
 Rule ids: ``rule:dep-cue`` (a head and a tail), ``rule:dep-cue-among`` (the coordinated
 subjects of a symmetric cue: "Morocco and Spain cooperate"). Arabic has no parse: nothing.
@@ -43,6 +45,8 @@ DEP_CUE_AMONG = 0.65
 # exercise") only an event's name ("U.S. service members" are no U.S.).
 NAME_DEPS = frozenset({"appos", "flat:name", "flat"})
 EVENT_NAME_DEPS = frozenset({"nmod", "compound"})
+# The prepositions of a group noun's body ("officers of X", "policiers de X").
+OF_WORDS = frozenset({"of", "de", "du", "des", "d'"})
 RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 SUBJECT_FROM_GOVERNOR = frozenset({"xcomp", "conj"})
 PREPOSITION_CHILDREN = frozenset({"prep", "agent"})
@@ -78,6 +82,7 @@ class Cue:
     tail: tuple[Role, ...]
     objects: frozenset[str]
     among: bool
+    through: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +92,8 @@ def _cues(lang: str) -> tuple[tuple[tuple[str, ...], Cue], ...]:
     for name, spec in (cue_data()["cues"].get(lang) or {}).items():
         cue = Cue(name, frozenset(spec["pos"]), tuple(spec["relations"]),
                   tuple(Role.parse(r) for r in spec["head"]), tuple(Role.parse(r) for r in spec["tail"]),
-                  frozenset(normalize(w) for w in spec.get("object") or []), bool(spec.get("among")))
+                  frozenset(normalize(w) for w in spec.get("object") or []), bool(spec.get("among")),
+                  frozenset(normalize(w) for w in spec.get("through") or []))
         out.append((tuple(normalize(w.rstrip("$")) + "$" * w.endswith("$") for w in spec["words"]), cue))
     return tuple(out)
 
@@ -167,6 +173,16 @@ def _args_of(ctx: SentenceContext, tok: Token) -> list[Arg]:
     return found
 
 
+def _members_of(ctx: SentenceContext, cue: Cue, tok: Token) -> list[Arg]:
+    """"officers *of the Ghana Police Service*", "des policiers *de la Garde nationale*": the
+    body a group noun of the cue's ``through`` words belongs to."""
+    if normalize(tok.lower_) not in cue.through:
+        return []
+    owners = [g for c in tok.children if c.dep_ == "prep" and normalize(c.lower_) in OF_WORDS for g in c.children if g.dep_ == "pobj"]
+    owners += [c for c in tok.children if c.dep_ == "nmod" and _case_word(c) in OF_WORDS]
+    return [a for o in owners for a in _args_of(ctx, o)]
+
+
 def _relation(cue: Cue, head: Arg, tail: Arg) -> str | None:
     for rel in cue.relations:
         sig = RELATION_SIGNATURES[rel]
@@ -179,7 +195,7 @@ def _pairs(ctx: SentenceContext, cue: Cue, heads: list[Token], tails: list[Token
     out = []
     for h in heads:
         for t in tails:
-            tail_args = _args_of(ctx, t)
+            tail_args = _args_of(ctx, t) or _members_of(ctx, cue, t)
             for ha in _args_of(ctx, h):
                 typed = [(rel, ta) for ta in tail_args if ta.id != ha.id and (rel := _relation(cue, ha, ta))]
                 if typed:
@@ -189,7 +205,7 @@ def _pairs(ctx: SentenceContext, cue: Cue, heads: list[Token], tails: list[Token
 
 
 @relation_rule(name="dependency_cues",
-               produces=("cooperatesWith", "involvedIn", "leads", "memberOf", "providesTrainingTo"),
+               produces=("cooperatesWith", "involvedIn", "memberOf", "providesTrainingTo"),
                rule_ids=("rule:dep-cue", "rule:dep-cue-among"))
 def dependency_cues(ctx: SentenceContext) -> list[Candidate]:
     """Relations a cue word states of its dependents in the parse (see the module)."""

@@ -38,23 +38,34 @@ def _alone(extract, lang, text, names=()):
     ("en", "The FBI trained the Ghana Police Service in 2022.", {("FBI", "providesTrainingTo", "Ghana Police Service")}),
     ("fr", "La Gendarmerie nationale entraîne la Garde nationale tunisienne.",
      {("Gendarmerie nationale", "providesTrainingTo", "Garde nationale tunisienne")}),
+    # a group noun of the trainees stands for the body it belongs to
+    ("en", "The FBI has trained officers of the Ghana Police Service since 2019.",
+     {("FBI", "providesTrainingTo", "Ghana Police Service")}),
+    ("fr", "La Gendarmerie nationale a entraîné des policiers de la Garde nationale tunisienne.",
+     {("Gendarmerie nationale", "providesTrainingTo", "Garde nationale tunisienne")}),
     # a relative clause: its pronoun stands for the noun it qualifies
-    ("fr", "Christopher Wray, qui dirige le FBI, s'est rendu à Paris.", {("Christopher Wray", "leads", "FBI")}),
-    ("en", "Christopher Wray, who heads the FBI, travelled to Paris.", {("Christopher Wray", "leads", "FBI")}),
+    ("fr", "Le Mali, qui a rejoint l'Alliance des États du Sahel, a quitté la CEDEAO.",
+     {("Mali", "memberOf", "Alliance des États du Sahel")}),
+    ("en", "Sweden, which joined NATO in 2024, took part in the mission.", {("Sweden", "memberOf", "NATO")}),
 ])
 def test_a_cue_relates_its_dependents(extract, lang, text, expected):
     triples = _alone(extract, lang, text)
     assert expected <= triples, triples
 
 
-@pytest.mark.parametrize("lang, text, relation", [
-    # the same cue, the type its arguments' types allow: "led the FBI" leads, "led the raid" takes part
-    ("en", "The FBI led Operation Trojan Shield with the Australian Federal Police.",
-     ("FBI", "involvedIn", "Operation Trojan Shield")),
-])
-def test_a_cue_gives_the_relation_its_arguments_fit(extract, lang, text, relation):
-    triples = _alone(extract, lang, text, [("Operation Trojan Shield", "Event")])
-    assert relation in triples, triples
+def test_a_cue_gives_the_relation_its_arguments_fit(extract):
+    # "joined NATO": memberOf; "joined the exercise": involvedIn
+    triples = _alone(extract, "en", "Sweden joined NATO in 2024 and Norway joined Exercise Cold Response 2024.",
+                     [("Exercise Cold Response 2024", "Event")])
+    assert ("Sweden", "memberOf", "NATO") in triples, triples
+    assert ("Norway", "involvedIn", "Exercise Cold Response 2024") in triples, triples
+    assert ("Norway", "memberOf", "Exercise Cold Response 2024") not in triples, triples
+
+
+def test_heading_a_body_is_left_to_the_role_rules_but_leading_an_event_is_taking_part(extract):
+    triples = _alone(extract, "en", "Christopher Wray, who heads the FBI, led Operation Trojan Shield.",
+                     [("Operation Trojan Shield", "Event")])
+    assert ("Christopher Wray", "involvedIn", "Operation Trojan Shield") in triples, triples
     assert not {t for t in triples if t[1] == "leads"}, triples
 
 
@@ -89,6 +100,13 @@ def test_coordinated_subjects_of_a_symmetric_cue_are_each_others_partners(extrac
 def test_no_relation_where_the_parse_gives_no_fitting_argument(extract, lang, text):
     triples = _alone(extract, lang, text)
     assert not {t for t in triples if t[1] in {"cooperatesWith", "memberOf"}}, triples
+
+
+def test_a_group_noun_stands_for_its_body_only_under_a_cue_that_lists_it(extract):
+    # positive control above (trained officers of X); "cooperate with officers of X" reads no
+    # group noun: the officers are no party
+    triples = _alone(extract, "en", "The FBI cooperates with officers of the Ghana Police Service.")
+    assert ("FBI", "cooperatesWith", "Ghana Police Service") not in triples, triples
 
 
 def test_cue_words_are_prefixes_or_whole_words():
