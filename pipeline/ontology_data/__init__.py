@@ -29,6 +29,7 @@ from pipeline.ontology_data.files import (
     QUERIES_DIR,
     cue_families,
     datelines,
+    dependency_cues,
     domains,
     example_queries,
     ontology_terms,

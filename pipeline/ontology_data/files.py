@@ -166,6 +166,10 @@ SCHEMAS: dict[str, Any] = {
     "patterns/time_cues.yaml": FAMILIES,
     "patterns/relative_dates.yaml": FAMILIES,
     "patterns/datelines.yaml": Fields(required={"max_lines": int, "patterns": WORDS, "outlets": WORDS}),
+    "patterns/dependency_cues.yaml": Fields(required={
+        "cues": {str: {str: Fields(
+            required={"words": WORDS, "pos": WORDS, "relations": WORDS, "head": WORDS, "tail": WORDS},
+            optional={"object": WORDS, "among": bool, "through": WORDS})}}}),
     "patterns/relation_words.yaml": Fields(required={name: WORDS for name in (
         "possessive", "pair_joiners", "demonym_pair_joiners", "demonym_pair_marks", "list_filler",
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
@@ -346,6 +350,12 @@ def reporting_verbs(lang: str, path: str | Path | None = None) -> frozenset[str]
 def relation_words(path: str | Path | None = None) -> dict[str, list[str]]:
     """``patterns/relation_words.yaml``: the closed word lists of the relation rules."""
     return _project_file("patterns/relation_words.yaml", path)
+
+
+def dependency_cues(path: str | Path | None = None) -> dict[str, Any]:
+    """``patterns/dependency_cues.yaml``: per language, cue words read on the dependency
+    parse (fr, en) with the relation types they state and the dependents of each side."""
+    return _project_file("patterns/dependency_cues.yaml", path)
 
 
 def generic_agencies(path: str | Path | None = None) -> dict[str, Any]:

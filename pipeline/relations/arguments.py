@@ -147,7 +147,7 @@ def sentence_contexts(doc: Doc, document: Document, mentions: list[Mention]) -> 
     out = []
     for start, end in sentence_spans(doc, document.text):
         args = [a for a in all_args if start <= a.start < end]
-        out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals, ministries))
+        out.append(SentenceContext(document.text, start, end, lang, args, reference, capitals, ministries, doc))
     return out
 
 

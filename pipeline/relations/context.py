@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, FUSED_ARTICLE, PREPOSITIONS
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention
@@ -67,6 +69,9 @@ class SentenceContext:
     # Ministries the document names, each with its state's key and the content words of
     # its name: a portfolio minister ("وزير الداخلية الإسباني") leads the one that matches.
     ministries: list[tuple[Arg, str, frozenset[str]]] = field(default_factory=list)
+    # The parsed document (the rules that read the dependency parse take the sentence's tokens
+    # from it); None where a context is built from text alone.
+    doc: Doc | None = None
 
     @property
     def sentence(self) -> str:

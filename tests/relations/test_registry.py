@@ -51,7 +51,7 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 
 def test_families_are_the_rule_modules():
     assert {r.family for r in RULES} == {"roles", "role_changes", "agency", "cooperation", "flows", "membership", "places",
-                                        "events", "lists"}
+                                        "events", "lists", "dependency"}
     assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2}
 
 
@@ -122,6 +122,10 @@ EXAMPLES = {
     "event_titled_lists": [("ar", "انطلقت أمس في نيامي القمة الأولى لقادة تحالف دول الساحل. وشارك في القمة الجنرال عبد الرحمن "
                                   "تياني، رئيس المجلس الوطني لحماية الوطن، والنقيب إبراهيم تراوري رئيس المرحلة الانتقالية.")],
     "dual_reference": [("en", "Morocco and Spain signed an agreement in Rabat. The two countries will strengthen their cooperation.")],
+    "dependency_cues": [("en", "Finland joined NATO in April 2023."),
+                        ("en", "Ghana took part in the Flintlock 2023 exercise."),
+                        ("fr", "La Belgique et la France coopèrent avec l'Allemagne."),
+                        ("en", "The FBI trained the Ghana Police Service in 2022.")],
     "agency_in_document": [("fr", "La Direction générale de la sûreté nationale du Maroc a arrêté un suspect au Maroc.")],
     "event_apposed_place": [("en", "Spain took part in African Lion 2024, held at Tan-Tan, Morocco.")],
     "event_place_in_name": [("ar", "انعقدت قمة بغداد بمشاركة عدة دول. وأكدت بغداد أهمية التعاون.")],

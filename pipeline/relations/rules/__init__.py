@@ -22,6 +22,8 @@ membership     ``membership``: ``memberOf`` (Country -> international organizati
 places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``visit_frame_in_name``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``, ``event_titled_lists``
+dependency     ``dependency_cues``: ``cooperatesWith``, ``involvedIn``, ``memberOf``,
+               ``providesTrainingTo`` from a cue word's dependents in the parse (fr, en)
 lists          ``list_members``: what one member of a list of parties has, each member has
 =============  ===========================================================================
 
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 from pipeline.relations.registry import RelationRule, catalogue, ordered
 from pipeline.relations.rules import (  # noqa: F401 (they register)
-    agency, cooperation, events, flows, lists, membership, places, role_changes, roles,
+    agency, cooperation, dependency, events, flows, lists, membership, places, role_changes, roles,
 )
 
 ORDER = (
@@ -46,7 +48,7 @@ ORDER = (
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "places", "site_places", "events", "event_hosts",
-    "visits", "visit_frame_in_name", "dual_reference", "possessive_head",
+    "visits", "visit_frame_in_name", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
     "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
