@@ -37,7 +37,7 @@ import sqlite3
 import time
 import traceback
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,10 @@ from pipeline.store.touched import StoreState
 BATCH_SIZE = 64
 # A batch also closes after this many ready items (cache hits, unreadable files).
 MAX_READY_PER_BATCH = 4096
+# Input files whose first document's language is read before a large run's workers start
+# (:func:`sampled_languages`): their pipelines are loaded once, in the main process, when the
+# workers are forked from it.
+LANGUAGE_SAMPLE = 16
 # Where report.json's documents go while the rest of it is written (see Pipeline.write_report).
 _DOCUMENTS = "\x00documents\x00"
 # ``exports="auto"``: the whole-archive files (graph.json, the RDF files, the page...) up to
@@ -281,7 +285,7 @@ class Pipeline:
         (a cached one as a :class:`~pipeline.model.StoredResult`, left on disk); a document
         whose id was taken carries the warning (not cached: it depends on the others)."""
         renamed: dict[str, str] = {}
-        for result in self._results(self.read(sources, renamed), cache):
+        for result in self._results(self.read(sources, renamed), cache, sources):
             if renamed and result.document.id in renamed:
                 if isinstance(result, StoredResult):
                     assert cache is not None
@@ -289,8 +293,8 @@ class Pipeline:
                 result.warnings = [renamed[result.document.id], *result.warnings]
             yield result
 
-    def _results(self, items: Iterable[Document | DocumentResult], cache: ResultCache | None
-                 ) -> Iterator[DocumentResult | StoredResult]:
+    def _results(self, items: Iterable[Document | DocumentResult], cache: ResultCache | None,
+                 sources: Sequence[Source] = ()) -> Iterator[DocumentResult | StoredResult]:
         batches = self._batches(items, cache)
         # Batches with nothing to process (cached, unreadable) go out at once: no engine is
         # started before there is work for it, none at all on an unchanged corpus.
@@ -301,7 +305,12 @@ class Pipeline:
         else:
             return
         remote = self.jobs > 1 or self.engine != "local"
-        langs = sorted({detect_language(d.text)[0] for d in first[1]}) if remote else ()
+        langs: list[str] | tuple[()] = ()
+        if remote:  # the pipelines loaded before the workers start (forked workers share them)
+            found = {detect_language(d.text)[0] for d in first[1]}
+            if len(first[1]) >= self.batch_size:  # a large run, not a few changed documents
+                found |= sampled_languages(sources)
+            langs = sorted(found)
         queue: deque[list[Document | DocumentResult]] = deque()
 
         def todo() -> Iterator[list[Document]]:
@@ -568,6 +577,20 @@ def _result_key(result: DocumentResult | StoredResult) -> str:
 
 def _result_id(result: DocumentResult | StoredResult) -> str:
     return result.id if isinstance(result, StoredResult) else result.document.id
+
+
+def sampled_languages(sources: Sequence[Source], n: int = LANGUAGE_SAMPLE) -> set[str]:
+    """The languages of the first document of up to ``n`` input files spread over ``sources``:
+    the pipelines a run's workers are likely to need beyond its first batch's (a language
+    missed here is loaded by the worker that meets it)."""
+    picked = sorted({i * len(sources) // n for i in range(n)}) if len(sources) > n else range(len(sources))
+    langs = set()
+    for i in picked:
+        for item in read_source(sources[i]):
+            if isinstance(item, Document):
+                langs.add(detect_language(item.text)[0])
+            break
+    return langs
 
 
 def process_batch(documents: list[Document]) -> list[DocumentResult]:

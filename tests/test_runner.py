@@ -127,3 +127,26 @@ def test_nested_and_outlet_mentions_reach_the_result_after_the_rules():
     assert text[un.start:un.end] == "UN"
     # no relation rule read the nested name: its mention id is in no relation
     assert all(un.id not in (r.head, r.tail) for r in result.relations)
+
+
+FRENCH = "Le président Emmanuel Macron a reçu le roi Mohammed VI au palais de l'Élysée à Paris."
+ENGLISH = "President Joe Biden met Prime Minister Justin Trudeau at the White House in Washington."
+ARABIC = "استقبل الملك محمد السادس الرئيس الفرنسي إيمانويل ماكرون في القصر الملكي بالرباط."
+
+
+def test_sampled_languages_reads_the_first_document_of_files_spread_over_the_inputs(tmp_path):
+    from pipeline.ingest.read import discover
+    from pipeline.runner import sampled_languages
+
+    for i in range(12):  # a-00..a-05 French, b-06..b-11 English
+        text = FRENCH if i < 6 else ENGLISH
+        (tmp_path / f"{'ab'[i // 6]}-{i:02d}.txt").write_text(text, encoding="utf-8")
+    # a JSON Lines file: only its first document is read (Arabic), not the English one after it
+    lines = [json.dumps({"id": "c1", "text": ARABIC}), json.dumps({"id": "c2", "text": ENGLISH})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sources = discover([tmp_path])
+    assert len(sources) == 13
+    assert sampled_languages(sources) == {"fr", "en", "ar"}  # fewer files than the sample: all of them
+    assert sampled_languages(sources, n=2) == {"fr", "en"}  # files 0 and 6
+    assert sampled_languages(sources[12:]) == {"ar"}
+    assert sampled_languages([]) == set()

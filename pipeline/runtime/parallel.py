@@ -1,8 +1,11 @@
 """Engines that run the per-document stages on batches of documents, results in input order.
 
 - ``serial``: in this process (``--jobs 1``).
-- ``local``: N worker processes (``--jobs N``), started with ``forkserver`` (``spawn`` where
-  there is none); each worker loads its models once, in the pool initializer.
+- ``local``: N worker processes (``--jobs N``). On Linux, when no other thread runs in this
+  process, the models are loaded here once and the workers are forked from it: they share
+  the loaded models (copy-on-write) and start at once. Elsewhere they are started with
+  ``forkserver`` (``spawn`` where there is none) and each loads its models in the pool
+  initializer.
 - ``dask``: the workers of a ``dask.distributed`` cluster (``--engine dask``), at
   ``--scheduler ADDRESS`` or a LocalCluster of N worker processes started for the run.
 
@@ -26,6 +29,8 @@ import logging
 import multiprocessing
 import os
 import pickle
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -59,6 +64,27 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """The ``fork`` start method where it is safe: on Linux, with no other thread running in
+    this process (a forked child has no copy of the other threads, and a lock one of them held
+    would stay held in the child). None elsewhere."""
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _forked_worker() -> None:
+    """A forked worker's initializer: one BLAS thread (the forkserver's workers have it from
+    :data:`WORKER_ENV`; a forked one inherits this process's pool, already started)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency of scikit-learn
+        return
+    threadpool_limits(1)
+
+
 def _ordered(submit: Callable[[Batch], Any], wait: Callable[[Any], list[DocumentResult]],
              batches: Iterable[Batch], in_flight: int) -> Iterator[list[DocumentResult]]:
     # An empty batch (all its documents were cached) keeps its place without a round trip.
@@ -77,6 +103,7 @@ class SerialEngine:
     """Batches processed one after the other in this process."""
 
     workers = 1
+    forked = False  # whether the workers were forked from this process with its models (ProcessEngine)
 
     def __init__(self, warm_langs: tuple[str, ...] = (), warm: WarmFn | None = None) -> None:
         self.warm_langs = warm_langs
@@ -102,8 +129,16 @@ class ProcessEngine(SerialEngine):
     def __init__(self, jobs: int, warm_langs: tuple[str, ...] = (), warm: WarmFn | None = None) -> None:
         super().__init__(warm_langs, warm)
         self.workers = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=warm,
-                                        initargs=(tuple(warm_langs),) if warm else ())
+        context = _fork_context()
+        self.forked = context is not None
+        if context is not None:
+            # The models loaded once, here: every worker forked after this has them.
+            if warm:
+                warm(tuple(warm_langs))
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_forked_worker)
+        else:
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=warm,
+                                            initargs=(tuple(warm_langs),) if warm else ())
 
     def map(self, fn: BatchFn, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         return _ordered(lambda b: self.pool.submit(fn, b), lambda f: f.result(), batches,
@@ -152,15 +187,21 @@ SLOW_EXPORTERS = ("store", "jsonld", "trig", "nq", "rdf", "ttl", "html")
 SPLIT = {"rdf": ("ttl", "trig", "nq")}
 
 
-def _export(name: str, graph: bytes, out_dir: Path) -> list[Path]:
+# The graph a forked exporter worker inherits from this process (run_exporters sets it before
+# the fork), not sent to it.
+_inherited_graph: list = []
+
+
+def _export(name: str, graph: bytes | None, out_dir: Path) -> list[Path]:
+    """One exporter's files; ``graph`` pickled, or None in a forked worker (the inherited graph)."""
     from pipeline.exporters import get_exporter
     from pipeline.exporters.rdf import reuse
 
-    digest = hashlib.sha256(graph).digest()
+    digest = hashlib.sha256(graph).digest() if graph is not None else b"inherited"
     if not _worker_graph or _worker_graph[0] != digest:
         if _worker_graph:
             _worker_graph[2].close()
-        G = pickle.loads(graph)
+        G = pickle.loads(graph) if graph is not None else _inherited_graph[0]
         stack = contextlib.ExitStack()
         stack.enter_context(reuse(G))
         _worker_graph[:] = [digest, G, stack]
@@ -177,14 +218,21 @@ def run_exporters(G: nx.MultiDiGraph, out_dir: Path, names: Iterable[str], jobs:
     if jobs <= 1 or len(names) <= 1:
         with reuse(G):  # the RDF dataset is built once for rdf, jsonld and store
             return [path for name in names for path in get_exporter(name)(G, out_dir)]
-    graph = pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL)  # pickled once, not once per exporter
     # Side by side, "rdf" is its three files as three tasks (the same files, in its order).
     tasks = {name: SPLIT.get(name, (name,)) for name in names}
     order = sorted({t for parts in tasks.values() for t in parts},
                    key=lambda n: SLOW_EXPORTERS.index(n) if n in SLOW_EXPORTERS else len(SLOW_EXPORTERS))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(order)), mp_context=_worker_context()) as pool:
-        futures = {task: pool.submit(_export, task, graph, out_dir) for task in order}
-        return [path for name in names for task in tasks[name] for path in futures[task].result()]
+    context = _fork_context()
+    if context is not None:  # forked workers inherit the graph: nothing to pickle
+        graph, _inherited_graph[:] = None, [G]
+    else:
+        context, graph = _worker_context(), pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL)  # pickled once
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(order)), mp_context=context) as pool:
+            futures = {task: pool.submit(_export, task, graph, out_dir) for task in order}
+            return [path for name in names for task in tasks[name] for path in futures[task].result()]
+    finally:
+        _inherited_graph.clear()
 
 
 def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None,

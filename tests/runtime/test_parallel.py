@@ -1,5 +1,10 @@
 """Engines: worker processes and a real Dask LocalCluster give the output of a serial run."""
 import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +51,55 @@ def test_serial_run_finds_the_entities(serial):
 
 def test_two_worker_processes_give_the_serial_output(corpus, serial, tmp_path):
     summary = Pipeline(EXPORTERS, jobs=2, batch_size=2, cache=False).run([corpus], tmp_path)
+    assert summary.exit_code == 0
+    assert_same_outputs(serial, tmp_path)
+
+
+# In a fresh interpreter (no thread left by other tests): the engine's workers, asked before
+# they process anything, which pipelines they hold and which process they are.
+FORKED = """
+import json, os
+import pipeline.nlp
+from pipeline.runner import warm_worker
+from pipeline.runtime.parallel import make_engine
+
+def held(batch):
+    return [[os.getpid(), sorted(pipeline.nlp._cache)] for _ in batch]
+
+with make_engine("local", jobs=2, warm_langs=("en",), warm=warm_worker) as engine:
+    seen = [row for rows in engine.map(held, [[1], [2], [3]]) for row in rows]
+    print(json.dumps({"forked": engine.forked, "parent": os.getpid(), "seen": seen}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_workers_are_forked_with_the_models_already_loaded():
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", FORKED], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["forked"] is True
+    assert all(pid != out["parent"] for pid, _ in out["seen"])
+    # the pipeline the parent loaded, held by each worker before its first batch
+    assert [langs for _, langs in out["seen"]] == [["en"]] * 3
+
+
+def test_with_another_thread_running_the_workers_start_from_the_forkserver(corpus, serial, tmp_path):
+    from pipeline.runtime.parallel import _fork_context, make_engine
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert _fork_context() is None  # a fork would copy this process without that thread
+        with make_engine("local", jobs=2) as engine:
+            assert engine.forked is False
+        summary = Pipeline(EXPORTERS, jobs=2, batch_size=2, cache=False).run([corpus], tmp_path)
+    finally:
+        stop.set()
+        thread.join()
     assert summary.exit_code == 0
     assert_same_outputs(serial, tmp_path)
 
