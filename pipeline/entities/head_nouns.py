@@ -414,6 +414,12 @@ class HeadNounPatterns(EntityComponent):
         words = self.words
         end = i + len(head)
         country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
+        # parquet de Paris; not a head that is itself another name's complement (Institut royal
+        # de police de Kénitra, école de police de Lyon)
+        before = i - 1
+        while before >= 0 and norms[before] in words.articles:
+            before -= 1
+        seat_head = head in self.fr_seat_heads and not (before >= 0 and norms[before] in words.french_et_de)
         while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
             n = norms[end]
             if marks.demonym_at(end):
@@ -440,7 +446,7 @@ class HeadNounPatterns(EntityComponent):
                 elif lex == "InternationalOrganization" and typ != "Location":
                     io, end = True, marks.name[k].end  # Collège de défense du G5 Sahel, Commission de l'UA
                 elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"
-                                                      or head in self.fr_seat_heads):
+                                                      or seat_head):
                     # région de Kayes; tribunal de première instance de Tunis; ministère de l'Europe
                     end, place = marks.name[k].end, lex == "City"
                     capital = capital or typ == "Location" or lex == "Location"

@@ -69,10 +69,13 @@ def test_arabic_construct_chain_after_the_head_and_a_council_with_demonym():
     assert found["المجلس الأعلى الجزائري"][0] == "GovernmentAgency"
 
 
-def test_staff_head_names_the_staff_in_arabic_and_yields_to_the_armed_forces_in_french():
-    # corpus/train's Arabic gold names the staff; its French gold the armies inside it
+def test_general_staff_names_itself_in_arabic_and_a_joint_staff_yields_to_the_armed_forces():
+    # corpus/train's Arabic gold names a general staff; a joint staff, and in French a staff,
+    # yields to the armies inside it
     found = heads("ar", "قال رئيس هيئة الأركان العامة للقوات المسلحة الأردنية إن")
     assert found["هيئة الأركان العامة للقوات المسلحة الأردنية"][0] == "GovernmentAgency"
+    found = heads("ar", "قال رئيس هيئة الأركان المشتركة للقوات المسلحة الأردنية إن")
+    assert not any(k.startswith("هيئة الأركان") for k in found)
     found = heads("fr", "Le chef d'état-major général des armées mauritaniennes a dit")
     assert not any(k.startswith("état") for k in found)
 
@@ -340,8 +343,10 @@ def test_french_seat_city_and_level_adjective_name_a_body():
     assert {"parquet de Lyon", "police fédérale", "parquet fédéral"} <= set(found)
     assert all(v[0] == "GovernmentAgency" for v in found.values())
     assert "gendarmerie nationale" in heads("fr", "Les militaires de la gendarmerie nationale sont intervenus.")
-    # a plain head with a lowercase complement is no name
+    # a plain head with a lowercase complement is no name, nor a head inside another name's complement
     assert heads("fr", "La police de proximité est intervenue.") == {}
+    found = heads("fr", "Les stagiaires de l'Institut royal de police de Kénitra sont arrivés.")
+    assert not any(k.startswith("police") for k in found)
 
 
 def test_french_island_goes_by_its_name_alone():
