@@ -123,6 +123,7 @@ class HeadNounPatterns(EntityComponent):
         self.unquoted: set[tuple[str, ...]] = set()
         self.definite_name: set[tuple[str, ...]] = set()
         self.name_alone: set[tuple[str, ...]] = set()
+        self.name_alone_but_cities: set[tuple[str, ...]] = set()
         self.needs_closing: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
@@ -138,6 +139,7 @@ class HeadNounPatterns(EntityComponent):
             self.unquoted |= set(phrases(spec.get("unquoted_name")))
             self.definite_name |= set(phrases(spec.get("definite_name")))
             self.name_alone |= set(phrases(spec.get("name_alone")))
+            self.name_alone_but_cities |= set(phrases(spec.get("name_alone_but_cities")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
@@ -163,6 +165,13 @@ class HeadNounPatterns(EntityComponent):
         self.name_first_longest = Phrases(sorted(self.name_first_prefix, key=len, reverse=True))
         self.head_type = {h: t for h, t in self.heads}
         self.schools = state_schools(lang, heads_path)
+        self.seat_courts = frozenset(normalize(w) for w in data.get("ar_seat_courts") or [])
+        self.level_adjectives = frozenset(normalize(w) for w in data.get("ar_level_adjectives") or [])
+        self.en_possessive = frozenset(normalize(w) for w in data.get("en_possessive_modifiers") or [])
+        self.en_possessive_heads = set(phrases(data.get("en_possessive_heads")))
+        self.fr_seat_heads = set(phrases(data.get("fr_seat_heads")))
+        self.fr_level_heads = set(phrases(data.get("fr_level_heads")))
+        self.fr_level_modifiers = frozenset(normalize(w) for w in data.get("fr_level_modifiers") or [])
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
@@ -183,6 +192,8 @@ class HeadNounPatterns(EntityComponent):
             named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
             if quoted:
                 return HeadMatch(quoted.start, quoted.end, typ, HeadName(" ".join(head), quoted=True))
+            if named and head in self.name_alone_but_cities and marks.type_at(h_end) != "City":
+                return self._arabic_name_alone(doc, i, h_end, named, typ, head, marks)
             if named and head in self.name_alone:
                 return self._arabic_name_alone(doc, i, h_end, named, typ, head, marks)
             if named:
@@ -197,7 +208,13 @@ class HeadNounPatterns(EntityComponent):
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
         ok = end > h_end or head in self.standalone or head in self.bare
         if head in self.needs_country and country is None:
-            ok = False
+            seat = self._arabic_seat(doc, norms, end, marks)
+            if seat > end and (marks.country_at(end + 1) or " ".join(head) in self.seat_courts):
+                # المحكمة العليا في المملكة المتحدة: the seat gives the country (the name with its
+                # seat an alias, below, and the country a name of its own)
+                country = marks.country_at(end + 1)
+            elif not any(norms[k] in self.level_adjectives for k in range(h_end, end)):
+                ok = False  # but الحكومة الاتحادية: a federal state's own body
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
         if not ok:
@@ -397,6 +414,12 @@ class HeadNounPatterns(EntityComponent):
         words = self.words
         end = i + len(head)
         country, capital, place, io, modifiers = None, is_capitalized(doc[i]), False, False, 0
+        # parquet de Paris; not a head that is itself another name's complement (Institut royal
+        # de police de Kénitra, école de police de Lyon)
+        before = i - 1
+        while before >= 0 and norms[before] in words.articles:
+            before -= 1
+        seat_head = head in self.fr_seat_heads and not (before >= 0 and norms[before] in words.french_et_de)
         while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
             n = norms[end]
             if marks.demonym_at(end):
@@ -422,7 +445,8 @@ class HeadNounPatterns(EntityComponent):
                         break  # golfe de Guinée
                 elif lex == "InternationalOrganization" and typ != "Location":
                     io, end = True, marks.name[k].end  # Collège de défense du G5 Sahel, Commission de l'UA
-                elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"):
+                elif lex in ("City", "Location") and (typ == "Location" or end > i + len(head) or lex == "Location"
+                                                      or seat_head):
                     # région de Kayes; tribunal de première instance de Tunis; ministère de l'Europe
                     end, place = marks.name[k].end, lex == "City"
                     capital = capital or typ == "Location" or lex == "Location"
@@ -446,7 +470,11 @@ class HeadNounPatterns(EntityComponent):
         ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
         # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
         ok = ok or len(head) > 1 and modifiers > 0 and typ != "Location"
-        if head in self.needs_country and country is None and not place and not io:
+        # police fédérale, parquet national antiterroriste: the level adjective names the state's own body
+        level = (head in self.fr_level_heads and i + len(head) < len(doc)
+                 and norms[i + len(head)] in self.fr_level_modifiers)
+        ok = ok or level
+        if head in self.needs_country and country is None and not place and not io and not level:
             ok = False
         if head in self.descriptive and not capital and not io and not place:
             ok = False  # l'agence européenne de police, les forces libyennes: a description
@@ -454,8 +482,23 @@ class HeadNounPatterns(EntityComponent):
             ok = False
         if not ok:
             return None
+        if head in self.name_alone and typ == "Location":
+            return self._french_name_alone(doc, i, end, head, marks)
         out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
         return HeadMatch(i, end, out_type, HeadName(" ".join(head), country))
+
+    def _french_name_alone(self, doc: Doc, i: int, end: int, head: tuple[str, ...],
+                           marks: LexiconMarks) -> HeadMatch | None:
+        """île de Djerba, l'île italienne de Lampedusa, l'île d'El Hierro: the island goes by its
+        name alone, the phrase with the head an alias; None when the name is a lexicon place
+        (it stands as the lexicon names it)."""
+        p = next((k for k in range(i + len(head), end) if is_capitalized(doc[k])), None)
+        if p is None:
+            return None
+        span = marks.name.get(p)
+        if span is not None and span.start == p and span.end >= end:
+            return None
+        return HeadMatch(p, end, "Location", HeadName(" ".join(head), alias=doc[i:end].text))
 
     # -- English --------------------------------------------------------------------------------
     def _english_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
@@ -464,7 +507,10 @@ class HeadNounPatterns(EntityComponent):
         h_end = i + len(head)
         country, capital = None, is_capitalized(doc[i])
         start = i
-        while start > 0:
+        owner = self._english_possessor(doc, norms, i, marks) if head in self.en_possessive_heads else None
+        if owner is not None:
+            start, country = owner
+        while start > 0 and owner is None:
             k = start - 1
             if marks.demonym_at(k) or marks.country_at(k):
                 country = country or marks.demonym_at(k) or marks.country_at(k)
@@ -500,7 +546,7 @@ class HeadNounPatterns(EntityComponent):
         ok = named or country is not None
         if head in self.needs_country and country is None:
             ok = False
-        if head in self.descriptive and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
+        if head in self.descriptive and owner is None and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
                                                                  and not marks.country_at(t.i) for t in doc[start:i]):
             ok = False  # Libyan forces, the Libyan agency: a description, not a name
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
@@ -514,6 +560,16 @@ class HeadNounPatterns(EntityComponent):
             if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
                 seat = span.end
         return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
+
+    def _english_possessor(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> tuple[int, str] | None:
+        """A country's possessive before a head, over lowercase portfolio words (Mali's army,
+        France's foreign ministry): (the start of the country's name, its id), else None."""
+        k = i
+        while k > 0 and norms[k - 1] in self.en_possessive and not is_capitalized(doc[k - 1]):
+            k -= 1
+        if k > 1 and norms[k - 1] in ("'s", "’s") and marks.country_at(k - 2):
+            return marks.name[k - 2].start, marks.country_at(k - 2)
+        return None
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:

@@ -154,7 +154,8 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
                 if entry.is_ambiguous_form(form):  # مالية "financial" is no demonym of Mali
                     continue
                 demonyms.add(form, entry.id, "Demonym", "demonym")
-                if _is_arabic(form) and not normalize(form).startswith(ARTICLE):
+                # on the written form: ألمانية normalizes to المانيه, which only looks definite
+                if _is_arabic(form) and not form.startswith(ARTICLE):
                     demonyms.add(ARTICLE + form, entry.id, "Demonym", "demonym")
     return names.build(), demonyms.build()
 

@@ -178,3 +178,9 @@ def test_nested_names_leave_out_the_outer_entry_and_armed_groups():
 def test_a_group_named_next_to_another_group_reads_as_a_group():
     doc = get_nlp("ar")("تنشط في المنطقة جماعات مرتبطة بتنظيمي القاعدة وداعش.")
     assert "org/al-qaeda" in {s.kb_id_ for s in doc.spans["lexicon"]}
+
+
+def test_arabic_demonym_whose_hamza_reads_like_an_article_takes_the_article():
+    # ألمانية normalizes to المانيه, which only looks definite: الألمانية is still its definite form
+    _, demonyms = lexicon_spans("ar", "وقالت الشرطة الألمانية إن الحكومة الألبانية تعاونت")
+    assert demonyms == [("الألمانية", "country/DE"), ("الألبانية", "country/AL")]

@@ -384,3 +384,13 @@ def test_a_semicolon_closes_a_list_item_with_its_title_en(extract):
     assert ("Jürgen Stock", "leads", "Interpol") in triples
     assert ("Catherine De Bolle", "leads", "Europol") in triples
     assert ("Catherine De Bolle", "leads", "Interpol") not in triples
+
+
+def test_commissioner_general_leads_the_police_and_a_commissioner_is_a_member_fr(extract):
+    # the commissaire général heads the Belgian federal police; a plain commissaire serves in it
+    text = ("Le commissaire général de la police fédérale, Eric Snoeck, a salué l'opération. "
+            "Le commissaire de la police fédérale, Jan Peeters, était présent.")
+    triples, _ = extract("fr", text)
+    assert ("Eric Snoeck", "leads", "police fédérale") in triples
+    assert ("Eric Snoeck", "memberOf", "police fédérale") not in triples
+    assert ("Jan Peeters", "leads", "police fédérale") not in triples
