@@ -178,6 +178,11 @@ class EventPhrases(EntityComponent):
         self.demonstratives = words("demonstratives")
         self.definites = words("definites") if BARE_ANAPHORS.get(self.lang) else frozenset()
         self.definite_heads = words("definite_anaphor_heads")
+        self.single_heads = words("single_anaphor_heads")
+        self.series_cues = words("series_cues")
+        self.single_definites = self.definites | words("single_definites") if self.definites else frozenset()
+        self.edition_heads = words("edition_heads")
+        self.edition_kinds = frozenset(spec.get("edition_kinds") or [])
         relative = kinds.get("relative") or {}
 
         def relative_words(*families: str) -> frozenset[str]:
@@ -607,13 +612,17 @@ class EventPhrases(EntityComponent):
         for number, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 sentence_of[k] = number
-        out: list[Anaphor] = []
+        out: list[Anaphor] = self._edition_anaphors(doc, norms, antecedents, links)
+        taken |= {k for a in out for k in range(a.start, a.end)}
         for token in doc:
             i = token.i
             if i == 0 or i in taken or norms[i] not in self.anaphor_heads or token.pos_ != "NOUN":
                 continue
             det = doc[i - 1]
-            if det.head.i != i or not (norms[i - 1] in self.demonstratives
+            single = norms[i - 1] in self.single_definites and norms[i] in self.single_heads \
+                and not any(norms[k] in self.series_cues for k in range(max(0, i - 4), i - 1)) \
+                and self._one_named(doc, norms, antecedents, i - 1, {self.kind_of.get(norms[i])})
+            if det.head.i != i or not (norms[i - 1] in self.demonstratives or single
                                        or norms[i - 1] in self.definites and norms[i] in self.definite_heads):
                 continue
             if any(self._describes(c, i) for c in token.children) \
@@ -621,12 +630,64 @@ class EventPhrases(EntityComponent):
                 continue  # the joint exercise, the attack on X: a description; the previous session: another event
             if token.dep_ in ("compound", "amod") or (i - 2 >= 0 and norms[i - 2] in self.generic):
                 continue
-            first = sentence_starts[max(0, sentence_of[i] - MAX_ANAPHOR_SENTENCES)]
+            first = 0 if single else sentence_starts[max(0, sentence_of[i] - MAX_ANAPHOR_SENTENCES)]
             kind = self.kind_of.get(norms[i])
             antecedent = links.resolve(i - 1, kind, normalize(doc[i - 1:i + 1].text.lower()), earliest=first) \
                 if kind else None
             if antecedent is not None:
                 out.append(Anaphor(i - 1, i + 1, norms[i], antecedent))
+        return out
+
+    def _core(self, doc: Doc, norms: list[str], start: int, end: int) -> str:
+        """An event's name without its head nouns, articles and year (« African Lion 2021 »,
+        l'exercice African Lion 2021: "african lion")."""
+        return " ".join(norms[k] for k in range(start, end) if norms[k] not in self.kind_of
+                        and not _YEAR.match(doc[k].text) and doc[k].is_alpha and doc[k].pos_ != "DET")
+
+    def _one_named(self, doc: Doc, norms: list[str], antecedents: list[Antecedent], before: int,
+                   kinds: set[str | None]) -> Antecedent | None:
+        """The last event of ``kinds`` ending before token ``before`` when all those events
+        are one named event (one core name, at most one year), else None."""
+        events = [a for a in antecedents if a.end <= before and a.kind in kinds]
+        cores = {self._core(doc, norms, a.start, a.end) for a in events}
+        years = {y for a in events if (y := year_text(doc, a.start, a.end))}
+        if len(cores) != 1 or "" in cores or len(years) > 1:
+            return None
+        return max(events, key=lambda a: a.start)
+
+    def _edition_anaphors(self, doc: Doc, norms: list[str], antecedents: list[Antecedent],
+                          links: AnaphorLinks) -> list[Anaphor]:
+        """cette 17e édition, sa 17e édition, this edition, the 2024 edition: the one named
+        recurring event (``edition_kinds``) the document names before it (``edition_heads``)."""
+        if not self.edition_heads:
+            return []
+        out: list[Anaphor] = []
+        for token in doc:
+            i = token.i
+            if norms[i] not in self.edition_heads or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = i - 1
+            numbered = start >= 1 and (_LATIN_ORDINAL.match(doc[start].text) or norms[start] in self.ordinals
+                                       or _YEAR.match(doc[start].text))
+            if numbered:
+                start -= 1
+            if start < 0 or not (norms[start] in self.demonstratives or norms[start] in self.possessives
+                                 or numbered and norms[start] in self.definites):
+                continue
+            if any(c.i > i and (c.dep_ in _DESCRIBING_DEPS or any(g.dep_ == "case" for g in c.children))
+                   for c in token.children):
+                continue  # l'édition de l'exercice X, the 2024 edition of X: a description of its own
+            if any(norms[k] in self.relatives for k in range(max(0, start - 2), min(len(doc), i + 3))):
+                continue  # last year's edition: another edition
+            antecedent = self._one_named(doc, norms, antecedents, start, set(self.edition_kinds))
+            if antecedent is None:
+                continue
+            year, named = year_text(doc, start, i + 1), year_text(doc, antecedent.start, antecedent.end)
+            if year and named and year != named:
+                continue  # the 2023 edition after African Lion 2024: another edition
+            if links.linked.setdefault(normalize(doc[start:i + 1].text.lower()), antecedent.start) != antecedent.start:
+                continue
+            out.append(Anaphor(start, i + 1, norms[i], antecedent.start))
         return out
 
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
@@ -722,6 +783,9 @@ class EventPhrases(EntityComponent):
             span._.event_name = EventName(span.text, anaphor.head, None, antecedent=anaphor.antecedent)
             anaphors.append(span)
         doc.spans["event_phrases"] = anaphors  # read with arabic_event_phrases' (recognize_entities)
+        if anaphors:  # an edition anaphor (cette 17e édition) is no event of its own
+            doc.spans["events"] = [s for s in doc.spans.get("events", [])
+                                   if not any(a.start <= s.start and s.end <= a.end for a in anaphors)]
         found = [f for f in found if isinstance(f, Phrase)]
         if not found:
             return

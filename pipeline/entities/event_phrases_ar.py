@@ -174,6 +174,7 @@ class ArabicEventPhrases(EntityComponent):
         self.time_anchors = frozenset(normalize(w) for w in data["time_anchors"])
         self.superlatives = frozenset(normalize(w) for w in data["superlatives"])
         self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
+        self.single_heads = frozenset(strip_definite(normalize(w)) for w in data.get("single_anaphor_heads") or [])
         # ordinal words; و alone only joins two of them (الحادية والعشرين)
         self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
         self.kinds: dict[str, str] = {}
@@ -645,7 +646,8 @@ class ArabicEventPhrases(EntityComponent):
             if i + 1 < len(doc) and (is_definite(doc[i + 1]) or norms[i + 1] in self.ordinals):
                 continue  # الاجتماع الوزاري: a description of its own, not an anaphor
             start = i - 1 if i > 0 and norms[i - 1] in self.demonstratives else i
-            if start == i and not self.bare_anaphors:
+            if start == i and not self.bare_anaphors and not (
+                    bare[i] in self.single_heads and self._one_named(doc, links, i, self.kind(bare[i]))):
                 continue
             if start > 0 and norms[start - 1] in self.partitives:
                 continue  # نسخة عام 2013 من التمرين: another edition of it, not the last one named
@@ -657,6 +659,16 @@ class ArabicEventPhrases(EntityComponent):
             span = Span(doc, start, i + 1, label="Event")
             out.append((span, EventName(span.text, bare[i], None, antecedent=antecedent)))
         return out
+
+    def _one_named(self, doc: Doc, links: AnaphorLinks, before: int, kind: str) -> bool:
+        """Whether the events of ``kind`` ending before token ``before`` are one named event
+        (one name once years are left out, at most one year: الأسد الإفريقي 2024)."""
+        events = [a for a in links.antecedents if a.end <= before and a.kind == kind]
+        words = [[t.text for t in doc[a.start:a.end] if not t.is_punct] for a in events]
+        cores = {" ".join(normalize(w) for w in ws if not _YEAR.match(w)) for ws in words}
+        years = {w for ws in words for w in ws if _YEAR.match(w)}
+        return len(cores) == 1 and len(years) <= 1 and not any(bare_core in self.single_heads for bare_core in
+                                                                (strip_definite(c) for c in cores))
 
     def _event_kind(self, span: Span, bare: list[str]) -> str:
         record = span._.event_name
