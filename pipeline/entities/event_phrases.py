@@ -94,6 +94,8 @@ MAX_RELATIVE_TOKENS = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _OWNER_CUT = frozenset({"acl", "acl:relcl", "relcl", "conj", "cc", "advcl", "parataxis"})
 _NAME_PUNCT = frozenset({"-", "‐", "'", "’"})
+# How many articles and head nouns may stand between an edition's link and its event (of the exercise X).
+MAX_EDITION_GAP = 3
 # How many sentences before an anaphor (this exercise) its antecedent may be, at most.
 MAX_ANAPHOR_SENTENCES = 3
 # Whether a definite head alone (the attack, l'attaque) is an anaphor, or only with a
@@ -183,6 +185,7 @@ class EventPhrases(EntityComponent):
         self.single_definites = self.definites | words("single_definites") if self.definites else frozenset()
         self.edition_heads = words("edition_heads")
         self.edition_kinds = frozenset(spec.get("edition_kinds") or [])
+        self.edition_links = words("edition_links")
         relative = kinds.get("relative") or {}
 
         def relative_words(*families: str) -> frozenset[str]:
@@ -688,6 +691,26 @@ class EventPhrases(EntityComponent):
             if links.linked.setdefault(normalize(doc[start:i + 1].text.lower()), antecedent.start) != antecedent.start:
                 continue
             out.append(Anaphor(start, i + 1, norms[i], antecedent.start))
+        return out + self._editions_of(doc, norms, antecedents, {k for a in out for k in range(a.start, a.end)})
+
+    def _editions_of(self, doc: Doc, norms: list[str], antecedents: list[Antecedent], taken: set[int]) -> list[Anaphor]:
+        """la 17e édition de l'exercice African Lion 2021, the 20th edition of the X exercise:
+        a numbered edition, one of ``edition_links``, then (past articles and head nouns) a
+        named event of ``edition_kinds``: that event."""
+        out: list[Anaphor] = []
+        starts = {a.start: a for a in antecedents}
+        for span in doc.spans.get("events", []):
+            end = span.end
+            if span.start in taken or norms[end - 1] not in self.edition_heads or end >= len(doc) \
+                    or norms[end] not in self.edition_links:
+                continue
+            k = end + 1
+            while k < len(doc) and k not in starts and k - end <= MAX_EDITION_GAP and (
+                    doc[k].pos_ == "DET" or norms[k] in self.kind_of):
+                k += 1
+            event = starts.get(k)
+            if event is not None and event.kind in self.edition_kinds and self._core(doc, norms, event.start, event.end):
+                out.append(Anaphor(span.start, span.end, norms[end - 1], event.start))
         return out
 
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:

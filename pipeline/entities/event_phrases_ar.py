@@ -101,6 +101,8 @@ PLACE_LABELS = frozenset({"Country", "City", "Location"})
 MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
 NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
+# How many words may stand between an edition's من and the event it belongs to.
+MAX_EDITION_GAP = 6
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Tokens after an attack told by its target where its date is looked for (في يناير 2015).
 MAX_DATE_TOKENS_AFTER = 5
@@ -175,6 +177,9 @@ class ArabicEventPhrases(EntityComponent):
         self.superlatives = frozenset(normalize(w) for w in data["superlatives"])
         self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
         self.single_heads = frozenset(strip_definite(normalize(w)) for w in data.get("single_anaphor_heads") or [])
+        self.edition_heads = frozenset(strip_definite(normalize(w)) for w in data.get("edition_heads") or [])
+        self.edition_links = frozenset(normalize(w) for w in data.get("edition_links") or [])
+        self.edition_kinds = frozenset(data.get("edition_kinds") or [])
         # ordinal words; و alone only joins two of them (الحادية والعشرين)
         self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
         self.kinds: dict[str, str] = {}
@@ -658,6 +663,27 @@ class ArabicEventPhrases(EntityComponent):
                 continue
             span = Span(doc, start, i + 1, label="Event")
             out.append((span, EventName(span.text, bare[i], None, antecedent=antecedent)))
+        return out + self._editions_of(doc, norms, bare, events, links)
+
+    def _editions_of(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                     links: AnaphorLinks) -> list[tuple[Span, EventName]]:
+        """الدورة العشرين من التمرين العسكري المشترك "X 2024": a numbered edition, من, then
+        within a few words of the same clause a named event of ``edition_kinds``: that event."""
+        out: list[tuple[Span, EventName]] = []
+        starts = {a.start: a for a in links.antecedents}
+        for span in events:
+            end = span.end
+            if bare[span.start] not in self.edition_heads or end >= len(doc) or norms[end] not in self.edition_links:
+                continue
+            k = end + 1
+            while k < len(doc) and k not in starts and k - end <= MAX_EDITION_GAP and (
+                    not doc[k].is_punct or doc[k].text in OPEN_QUOTES):
+                k += 1
+            event = starts.get(k)
+            if event is not None and event.kind in self.edition_kinds \
+                    and not any(bare[t] in self.edition_heads for t in range(event.start, event.end)):
+                out.append((Span(doc, span.start, end, label="Event"),
+                            EventName(span.text, bare[span.start], None, antecedent=event.start)))
         return out
 
     def _one_named(self, doc: Doc, links: AnaphorLinks, before: int, kind: str) -> bool:
@@ -683,3 +709,7 @@ class ArabicEventPhrases(EntityComponent):
         # the fr/en anaphors of ``event_phrases`` are in the group already
         spans = list(doc.spans.get("event_phrases", [])) + [span for span, _ in found]
         doc.spans["event_phrases"] = sorted(spans, key=lambda s: s.start)
+        editions = [span for span, record in found if record.antecedent is not None]
+        if editions:  # an edition of a named event (الدورة العشرين من ...) is no event of its own
+            doc.spans["events"] = [s for s in doc.spans.get("events", [])
+                                   if not any(a.start <= s.start and s.end <= a.end for a in editions)]

@@ -159,6 +159,16 @@ def test_an_edition_is_the_named_recurring_event_before_it():
     assert anaphors("fr", "Cette 42e édition réunit 30 pays.") == {}
 
 
+def test_a_numbered_edition_of_a_named_exercise_is_that_exercise():
+    text = "La 42e édition de l'exercice Cobra Gold 2023 a débuté mardi en Thaïlande."
+    assert anaphors("fr", text) == {"42e édition": "exercice Cobra Gold 2023"}
+    assert list(events("fr", text)) == ["exercice Cobra Gold 2023"]
+    text = "The 42nd edition of the Cobra Gold 2023 exercise opened in Thailand."
+    assert anaphors("en", text) == {"42nd edition": "Cobra Gold 2023 exercise"}
+    # an edition of a body is an event of its own
+    assert anaphors("en", "The 42nd edition of the Paris Air Show opened in June.") == {}
+
+
 def test_the_previous_session_is_an_event_of_its_own_and_no_anaphor():
     text = ("The 12th session of the Joint Commission opened in Rabat. "
             "The previous session was held in Madrid. Last year's edition drew 300 people.")

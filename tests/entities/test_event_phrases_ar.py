@@ -232,3 +232,13 @@ def test_a_definite_exercise_alone_is_the_one_exercise_named_before_it():
     # a definite visit alone stays no anaphor (bare_anaphors off)
     _, found = phrases("وصل الوفد في زيارة أجراها الرئيس إيمانويل ماكرون إلى الرباط. وقال المتحدث إن الزيارة ناجحة.")
     assert "الزيارة" not in found
+
+
+def test_a_numbered_edition_of_a_named_exercise_is_that_exercise():
+    doc, found = phrases("انطلقت النسخة الثانية والأربعين من مناورات \"كوبرا غولد 2023\" في تايلاند.")
+    named = next(s for s in doc.spans["events"] if s.text == "كوبرا غولد 2023")
+    assert found["النسخة الثانية والأربعين"].antecedent == named.start
+    assert [s.text for s in doc.spans["events"]] == ["كوبرا غولد 2023"]  # no event of its own
+    # a session of a committee is an event of its own
+    doc, found = phrases("افتتحت الدورة السابعة للجنة الثنائية الحدودية بين مالي والنيجر في نيامي.")
+    assert not any(r.antecedent is not None for r in found.values())
