@@ -47,7 +47,13 @@ its span goes to ``doc.spans["event_phrases"]`` with ``event_name.antecedent`` t
 first token; it is no event of its own. A head of ``relative_heads`` with a relative word
 (event_kinds.yaml's ``relative``: "the previous session", "last year's edition") is another
 event of the series, never an anaphor: an event phrase whose name keeps that word, for
-event_identity's counting rule.
+event_identity's counting rule. An exercise head after a definite article alone
+(``single_anaphor_heads``: les manœuvres, the drills) refers back to the one exercise the
+document names before it, when it names one only and no word of ``series_cues`` comes right
+before (since the drills began); an edition (``edition_heads``: cette 17e édition, the 2024
+edition; la 17e édition de l'exercice X) is the one named event of ``edition_kinds`` it follows
+(or that follows its ``edition_links``) and no event of its own: its span leaves
+``doc.spans["events"]``.
 
 Usage::
 

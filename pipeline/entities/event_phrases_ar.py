@@ -36,7 +36,12 @@ An anaphor (هذه الدورة، هذا الاجتماع; a definite head alone
 ``bare_anaphors``: on corpus/train it found 20 relations for 22 wrong ones) after an event of
 its kind (``event_kinds.yaml``) refers back to the last one: its span's
 ``event_name.antecedent`` is that event's first token, and no new event is made. One anaphor
-text refers to one event in a document (a second reading would join two events).
+text refers to one event in a document (a second reading would join two events). Without
+``bare_anaphors`` a head of ``single_anaphor_heads`` alone (التمرين، المناورات) is an anaphor
+when the events of its kind before it are one named event (one name, at most one year); a
+numbered edition of ``edition_heads`` followed by من and, a few words on, a named event of
+``edition_kinds`` (الدورة العشرين من التمرين العسكري المشترك "X 2024") is that event, and its
+span leaves ``doc.spans["events"]``.
 
 Assigns ``doc.spans["event_phrases"]`` (``label_`` "Event"), each with ``span._.event_name``
 (:class:`~pipeline.entities.records.EventName`: the phrase as its name, its head, its year;
