@@ -47,7 +47,13 @@ its span goes to ``doc.spans["event_phrases"]`` with ``event_name.antecedent`` t
 first token; it is no event of its own. A head of ``relative_heads`` with a relative word
 (event_kinds.yaml's ``relative``: "the previous session", "last year's edition") is another
 event of the series, never an anaphor: an event phrase whose name keeps that word, for
-event_identity's counting rule.
+event_identity's counting rule. An exercise head after a definite article alone
+(``single_anaphor_heads``: les manœuvres, the drills) refers back to the one exercise the
+document names before it, when it names one only and no word of ``series_cues`` comes right
+before (since the drills began); an edition (``edition_heads``: cette 17e édition, the 2024
+edition; la 17e édition de l'exercice X) is the one named event of ``edition_kinds`` it follows
+(or that follows its ``edition_links``) and no event of its own: its span leaves
+``doc.spans["events"]``.
 
 Usage::
 
@@ -94,6 +100,8 @@ MAX_RELATIVE_TOKENS = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _OWNER_CUT = frozenset({"acl", "acl:relcl", "relcl", "conj", "cc", "advcl", "parataxis"})
 _NAME_PUNCT = frozenset({"-", "‐", "'", "’"})
+# How many articles and head nouns may stand between an edition's link and its event (of the exercise X).
+MAX_EDITION_GAP = 3
 # How many sentences before an anaphor (this exercise) its antecedent may be, at most.
 MAX_ANAPHOR_SENTENCES = 3
 # Whether a definite head alone (the attack, l'attaque) is an anaphor, or only with a
@@ -178,6 +186,12 @@ class EventPhrases(EntityComponent):
         self.demonstratives = words("demonstratives")
         self.definites = words("definites") if BARE_ANAPHORS.get(self.lang) else frozenset()
         self.definite_heads = words("definite_anaphor_heads")
+        self.single_heads = words("single_anaphor_heads")
+        self.series_cues = words("series_cues")
+        self.single_definites = self.definites | words("single_definites") if self.definites else frozenset()
+        self.edition_heads = words("edition_heads")
+        self.edition_kinds = frozenset(spec.get("edition_kinds") or [])
+        self.edition_links = words("edition_links")
         relative = kinds.get("relative") or {}
 
         def relative_words(*families: str) -> frozenset[str]:
@@ -607,13 +621,17 @@ class EventPhrases(EntityComponent):
         for number, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 sentence_of[k] = number
-        out: list[Anaphor] = []
+        out: list[Anaphor] = self._edition_anaphors(doc, norms, antecedents, links)
+        taken |= {k for a in out for k in range(a.start, a.end)}
         for token in doc:
             i = token.i
             if i == 0 or i in taken or norms[i] not in self.anaphor_heads or token.pos_ != "NOUN":
                 continue
             det = doc[i - 1]
-            if det.head.i != i or not (norms[i - 1] in self.demonstratives
+            single = norms[i - 1] in self.single_definites and norms[i] in self.single_heads \
+                and not any(norms[k] in self.series_cues for k in range(max(0, i - 4), i - 1)) \
+                and self._one_named(doc, norms, antecedents, i - 1, {self.kind_of.get(norms[i])})
+            if det.head.i != i or not (norms[i - 1] in self.demonstratives or single
                                        or norms[i - 1] in self.definites and norms[i] in self.definite_heads):
                 continue
             if any(self._describes(c, i) for c in token.children) \
@@ -621,12 +639,84 @@ class EventPhrases(EntityComponent):
                 continue  # the joint exercise, the attack on X: a description; the previous session: another event
             if token.dep_ in ("compound", "amod") or (i - 2 >= 0 and norms[i - 2] in self.generic):
                 continue
-            first = sentence_starts[max(0, sentence_of[i] - MAX_ANAPHOR_SENTENCES)]
+            first = 0 if single else sentence_starts[max(0, sentence_of[i] - MAX_ANAPHOR_SENTENCES)]
             kind = self.kind_of.get(norms[i])
             antecedent = links.resolve(i - 1, kind, normalize(doc[i - 1:i + 1].text.lower()), earliest=first) \
                 if kind else None
             if antecedent is not None:
                 out.append(Anaphor(i - 1, i + 1, norms[i], antecedent))
+        return out
+
+    def _core(self, doc: Doc, norms: list[str], start: int, end: int) -> str:
+        """An event's name without its head nouns, articles and year (« African Lion 2021 »,
+        l'exercice African Lion 2021: "african lion")."""
+        return " ".join(norms[k] for k in range(start, end) if norms[k] not in self.kind_of
+                        and not _YEAR.match(doc[k].text) and doc[k].is_alpha and doc[k].pos_ != "DET")
+
+    def _one_named(self, doc: Doc, norms: list[str], antecedents: list[Antecedent], before: int,
+                   kinds: set[str | None]) -> Antecedent | None:
+        """The last event of ``kinds`` ending before token ``before`` when all those events
+        are one named event (one core name, at most one year), else None."""
+        events = [a for a in antecedents if a.end <= before and a.kind in kinds]
+        cores = {self._core(doc, norms, a.start, a.end) for a in events}
+        years = {y for a in events if (y := year_text(doc, a.start, a.end))}
+        if len(cores) != 1 or "" in cores or len(years) > 1:
+            return None
+        return max(events, key=lambda a: a.start)
+
+    def _edition_anaphors(self, doc: Doc, norms: list[str], antecedents: list[Antecedent],
+                          links: AnaphorLinks) -> list[Anaphor]:
+        """cette 17e édition, sa 17e édition, this edition, the 2024 edition: the one named
+        recurring event (``edition_kinds``) the document names before it (``edition_heads``)."""
+        if not self.edition_heads:
+            return []
+        out: list[Anaphor] = []
+        for token in doc:
+            i = token.i
+            if norms[i] not in self.edition_heads or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = i - 1
+            numbered = start >= 1 and (_LATIN_ORDINAL.match(doc[start].text) or norms[start] in self.ordinals
+                                       or _YEAR.match(doc[start].text))
+            if numbered:
+                start -= 1
+            if start < 0 or not (norms[start] in self.demonstratives or norms[start] in self.possessives
+                                 or numbered and norms[start] in self.definites):
+                continue
+            if any(c.i > i and (c.dep_ in _DESCRIBING_DEPS or any(g.dep_ == "case" for g in c.children))
+                   for c in token.children):
+                continue  # l'édition de l'exercice X, the 2024 edition of X: a description of its own
+            if any(norms[k] in self.relatives for k in range(max(0, start - 2), min(len(doc), i + 3))):
+                continue  # last year's edition: another edition
+            antecedent = self._one_named(doc, norms, antecedents, start, set(self.edition_kinds))
+            if antecedent is None:
+                continue
+            year, named = year_text(doc, start, i + 1), year_text(doc, antecedent.start, antecedent.end)
+            if year and named and year != named:
+                continue  # the 2023 edition after African Lion 2024: another edition
+            if links.linked.setdefault(normalize(doc[start:i + 1].text.lower()), antecedent.start) != antecedent.start:
+                continue
+            out.append(Anaphor(start, i + 1, norms[i], antecedent.start))
+        return out + self._editions_of(doc, norms, antecedents, {k for a in out for k in range(a.start, a.end)})
+
+    def _editions_of(self, doc: Doc, norms: list[str], antecedents: list[Antecedent], taken: set[int]) -> list[Anaphor]:
+        """la 17e édition de l'exercice African Lion 2021, the 20th edition of the X exercise:
+        a numbered edition, one of ``edition_links``, then (past articles and head nouns) a
+        named event of ``edition_kinds``: that event."""
+        out: list[Anaphor] = []
+        starts = {a.start: a for a in antecedents}
+        for span in doc.spans.get("events", []):
+            end = span.end
+            if span.start in taken or norms[end - 1] not in self.edition_heads or end >= len(doc) \
+                    or norms[end] not in self.edition_links:
+                continue
+            k = end + 1
+            while k < len(doc) and k not in starts and k - end <= MAX_EDITION_GAP and (
+                    doc[k].pos_ == "DET" or norms[k] in self.kind_of):
+                k += 1
+            event = starts.get(k)
+            if event is not None and event.kind in self.edition_kinds and self._core(doc, norms, event.start, event.end):
+                out.append(Anaphor(span.start, span.end, norms[end - 1], event.start))
         return out
 
     def _extend_sessions(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> None:
@@ -722,6 +812,9 @@ class EventPhrases(EntityComponent):
             span._.event_name = EventName(span.text, anaphor.head, None, antecedent=anaphor.antecedent)
             anaphors.append(span)
         doc.spans["event_phrases"] = anaphors  # read with arabic_event_phrases' (recognize_entities)
+        if anaphors:  # an edition anaphor (cette 17e édition) is no event of its own
+            doc.spans["events"] = [s for s in doc.spans.get("events", [])
+                                   if not any(a.start <= s.start and s.end <= a.end for a in anaphors)]
         found = [f for f in found if isinstance(f, Phrase)]
         if not found:
             return

@@ -36,7 +36,12 @@ An anaphor (هذه الدورة، هذا الاجتماع; a definite head alone
 ``bare_anaphors``: on corpus/train it found 20 relations for 22 wrong ones) after an event of
 its kind (``event_kinds.yaml``) refers back to the last one: its span's
 ``event_name.antecedent`` is that event's first token, and no new event is made. One anaphor
-text refers to one event in a document (a second reading would join two events).
+text refers to one event in a document (a second reading would join two events). Without
+``bare_anaphors`` a head of ``single_anaphor_heads`` alone (التمرين، المناورات) is an anaphor
+when the events of its kind before it are one named event (one name, at most one year); a
+numbered edition of ``edition_heads`` followed by من and, a few words on, a named event of
+``edition_kinds`` (الدورة العشرين من التمرين العسكري المشترك "X 2024") is that event, and its
+span leaves ``doc.spans["events"]``.
 
 Assigns ``doc.spans["event_phrases"]`` (``label_`` "Event"), each with ``span._.event_name``
 (:class:`~pipeline.entities.records.EventName`: the phrase as its name, its head, its year;
@@ -101,6 +106,8 @@ PLACE_LABELS = frozenset({"Country", "City", "Location"})
 MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
 NAME_SPAN_KEYS = ("lexicon", "heads", "patterns", "events")
+# How many words may stand between an edition's من and the event it belongs to.
+MAX_EDITION_GAP = 6
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # Tokens after an attack told by its target where its date is looked for (في يناير 2015).
 MAX_DATE_TOKENS_AFTER = 5
@@ -174,6 +181,10 @@ class ArabicEventPhrases(EntityComponent):
         self.time_anchors = frozenset(normalize(w) for w in data["time_anchors"])
         self.superlatives = frozenset(normalize(w) for w in data["superlatives"])
         self.anaphor_heads = frozenset(strip_definite(normalize(w)) for w in data["anaphor_heads"])
+        self.single_heads = frozenset(strip_definite(normalize(w)) for w in data.get("single_anaphor_heads") or [])
+        self.edition_heads = frozenset(strip_definite(normalize(w)) for w in data.get("edition_heads") or [])
+        self.edition_links = frozenset(normalize(w) for w in data.get("edition_links") or [])
+        self.edition_kinds = frozenset(data.get("edition_kinds") or [])
         # ordinal words; و alone only joins two of them (الحادية والعشرين)
         self.ordinals = frozenset(normalize(w) for w in (event_heads().get("ar") or {}).get("ordinals") or []) - {_AND}
         self.kinds: dict[str, str] = {}
@@ -645,7 +656,8 @@ class ArabicEventPhrases(EntityComponent):
             if i + 1 < len(doc) and (is_definite(doc[i + 1]) or norms[i + 1] in self.ordinals):
                 continue  # الاجتماع الوزاري: a description of its own, not an anaphor
             start = i - 1 if i > 0 and norms[i - 1] in self.demonstratives else i
-            if start == i and not self.bare_anaphors:
+            if start == i and not self.bare_anaphors and not (
+                    bare[i] in self.single_heads and self._one_named(doc, links, i, self.kind(bare[i]))):
                 continue
             if start > 0 and norms[start - 1] in self.partitives:
                 continue  # نسخة عام 2013 من التمرين: another edition of it, not the last one named
@@ -656,7 +668,38 @@ class ArabicEventPhrases(EntityComponent):
                 continue
             span = Span(doc, start, i + 1, label="Event")
             out.append((span, EventName(span.text, bare[i], None, antecedent=antecedent)))
+        return out + self._editions_of(doc, norms, bare, events, links)
+
+    def _editions_of(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                     links: AnaphorLinks) -> list[tuple[Span, EventName]]:
+        """الدورة العشرين من التمرين العسكري المشترك "X 2024": a numbered edition, من, then
+        within a few words of the same clause a named event of ``edition_kinds``: that event."""
+        out: list[tuple[Span, EventName]] = []
+        starts = {a.start: a for a in links.antecedents}
+        for span in events:
+            end = span.end
+            if bare[span.start] not in self.edition_heads or end >= len(doc) or norms[end] not in self.edition_links:
+                continue
+            k = end + 1
+            while k < len(doc) and k not in starts and k - end <= MAX_EDITION_GAP and (
+                    not doc[k].is_punct or doc[k].text in OPEN_QUOTES):
+                k += 1
+            event = starts.get(k)
+            if event is not None and event.kind in self.edition_kinds \
+                    and not any(bare[t] in self.edition_heads for t in range(event.start, event.end)):
+                out.append((Span(doc, span.start, end, label="Event"),
+                            EventName(span.text, bare[span.start], None, antecedent=event.start)))
         return out
+
+    def _one_named(self, doc: Doc, links: AnaphorLinks, before: int, kind: str) -> bool:
+        """Whether the events of ``kind`` ending before token ``before`` are one named event
+        (one name once years are left out, at most one year: الأسد الإفريقي 2024)."""
+        events = [a for a in links.antecedents if a.end <= before and a.kind == kind]
+        words = [[t.text for t in doc[a.start:a.end] if not t.is_punct] for a in events]
+        cores = {" ".join(normalize(w) for w in ws if not _YEAR.match(w)) for ws in words}
+        years = {w for ws in words for w in ws if _YEAR.match(w)}
+        return len(cores) == 1 and len(years) <= 1 and not any(bare_core in self.single_heads for bare_core in
+                                                                (strip_definite(c) for c in cores))
 
     def _event_kind(self, span: Span, bare: list[str]) -> str:
         record = span._.event_name
@@ -671,3 +714,7 @@ class ArabicEventPhrases(EntityComponent):
         # the fr/en anaphors of ``event_phrases`` are in the group already
         spans = list(doc.spans.get("event_phrases", [])) + [span for span, _ in found]
         doc.spans["event_phrases"] = sorted(spans, key=lambda s: s.start)
+        editions = [span for span, record in found if record.antecedent is not None]
+        if editions:  # an edition of a named event (الدورة العشرين من ...) is no event of its own
+            doc.spans["events"] = [s for s in doc.spans.get("events", [])
+                                   if not any(a.start <= s.start and s.end <= a.end for a in editions)]

@@ -144,7 +144,8 @@ SCHEMAS: dict[str, Any] = {
         optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links",
                                                "gathering_heads", "gathering_members", "person_heads",
                                                "held_heads", "held_verbs", "held_links", "held_place_words", "held_hosts",
-                                               "held_possessives")}),
+                                               "held_possessives", "single_anaphor_heads", "edition_heads", "edition_links",
+                                               "edition_kinds")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",

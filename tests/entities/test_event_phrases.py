@@ -132,6 +132,43 @@ def test_a_head_with_a_modifier_or_a_complement_is_no_anaphor():
     assert anaphors("en", text) == {}
 
 
+def test_a_definite_exercise_alone_is_the_one_exercise_named_before_it():
+    text = "The Cobra Gold 2023 exercise opened in Thailand on Tuesday. Japan and Indonesia joined the drills."
+    assert anaphors("en", text) == {"the drills": "Cobra Gold 2023 exercise"}
+    text = "L'exercice Cobra Gold 2023 a débuté mardi en Thaïlande. Le Japon et l'Indonésie participent aux manœuvres."
+    assert anaphors("fr", text) == {"aux manœuvres": "exercice Cobra Gold 2023"}
+    # two exercises named before it: no link
+    text = ("Japan joined the Cobra Gold 2022 exercise last year. The Cobra Gold 2023 exercise opened in Thailand "
+            "on Tuesday. Indonesia joined the drills.")
+    assert anaphors("en", text) == {}
+    # the series, not this edition
+    text = "The Cobra Gold 2023 exercise opened in Thailand on Tuesday. It is the largest edition since the drills began."
+    assert anaphors("en", text) == {}
+
+
+def test_an_edition_is_the_named_recurring_event_before_it():
+    text = "L'exercice Cobra Gold 2023 a débuté mardi en Thaïlande. Cette 42e édition réunit 30 pays."
+    assert anaphors("fr", text) == {"Cette 42e édition": "exercice Cobra Gold 2023"}
+    assert "42e édition" not in events("fr", text)  # no event of its own
+    text = "The Cobra Gold 2023 exercise opened in Thailand on Tuesday. This 42nd edition ends in March."
+    assert anaphors("en", text) == {"This 42nd edition": "Cobra Gold 2023 exercise"}
+    # another year: another edition
+    assert anaphors("en", "The Cobra Gold 2023 exercise opened in Thailand on Tuesday. The 2022 edition drew 20 "
+                          "countries.") == {}
+    # with nothing named before it, an edition is what it was
+    assert anaphors("fr", "Cette 42e édition réunit 30 pays.") == {}
+
+
+def test_a_numbered_edition_of_a_named_exercise_is_that_exercise():
+    text = "La 42e édition de l'exercice Cobra Gold 2023 a débuté mardi en Thaïlande."
+    assert anaphors("fr", text) == {"42e édition": "exercice Cobra Gold 2023"}
+    assert list(events("fr", text)) == ["exercice Cobra Gold 2023"]
+    text = "The 42nd edition of the Cobra Gold 2023 exercise opened in Thailand."
+    assert anaphors("en", text) == {"42nd edition": "Cobra Gold 2023 exercise"}
+    # an edition of a body is an event of its own
+    assert anaphors("en", "The 42nd edition of the Paris Air Show opened in June.") == {}
+
+
 def test_the_previous_session_is_an_event_of_its_own_and_no_anaphor():
     text = ("The 12th session of the Joint Commission opened in Rabat. "
             "The previous session was held in Madrid. Last year's edition drew 300 people.")

@@ -216,3 +216,29 @@ def test_a_dual_attack_told_by_its_named_target_is_an_event():
     assert list(found) == ["التفجيرين اللذين استهدفا مدينة مزار شريف الأفغانية"]
     # no named target: no event
     assert phrases("وأدان المجلس التفجيرين اللذين استهدفا سوقا شعبية.")[1] == {}
+
+
+def test_a_definite_exercise_alone_is_the_one_exercise_named_before_it():
+    doc, found = phrases("انطلق تمرين \"كوبرا غولد 2023\" في تايلاند يوم الثلاثاء. "
+                         "وشاركت في التمرين قوات من اليابان وإندونيسيا.")
+    named = next(s for s in doc.spans["events"] if s.text == "كوبرا غولد 2023")
+    assert found["التمرين"].antecedent == named.start
+    _, found = phrases("انطلقت مناورات \"كوبرا غولد 2023\" في تايلاند. وشاركت في المناورات قوات من اليابان.")
+    assert found["المناورات"].antecedent is not None
+    # two editions named before it: which one is meant is not said, no link
+    _, found = phrases("شاركت اليابان في تمرين \"كوبرا غولد 2022\" العام الماضي. وانطلق تمرين \"كوبرا غولد 2023\" "
+                       "في تايلاند. وشاركت في التمرين قوات من اليابان.")
+    assert "التمرين" not in found
+    # a definite visit alone stays no anaphor (bare_anaphors off)
+    _, found = phrases("وصل الوفد في زيارة أجراها الرئيس إيمانويل ماكرون إلى الرباط. وقال المتحدث إن الزيارة ناجحة.")
+    assert "الزيارة" not in found
+
+
+def test_a_numbered_edition_of_a_named_exercise_is_that_exercise():
+    doc, found = phrases("انطلقت النسخة الثانية والأربعين من مناورات \"كوبرا غولد 2023\" في تايلاند.")
+    named = next(s for s in doc.spans["events"] if s.text == "كوبرا غولد 2023")
+    assert found["النسخة الثانية والأربعين"].antecedent == named.start
+    assert [s.text for s in doc.spans["events"]] == ["كوبرا غولد 2023"]  # no event of its own
+    # a session of a committee is an event of its own
+    doc, found = phrases("افتتحت الدورة السابعة للجنة الثنائية الحدودية بين مالي والنيجر في نيامي.")
+    assert not any(r.antecedent is not None for r in found.values())
