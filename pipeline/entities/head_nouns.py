@@ -167,8 +167,6 @@ class HeadNounPatterns(EntityComponent):
         self.schools = state_schools(lang, heads_path)
         self.seat_courts = frozenset(normalize(w) for w in data.get("ar_seat_courts") or [])
         self.level_adjectives = frozenset(normalize(w) for w in data.get("ar_level_adjectives") or [])
-        self.en_possessive = frozenset(normalize(w) for w in data.get("en_possessive_modifiers") or [])
-        self.en_possessive_heads = set(phrases(data.get("en_possessive_heads")))
         self.fr_seat_heads = set(phrases(data.get("fr_seat_heads")))
         self.fr_level_heads = set(phrases(data.get("fr_level_heads")))
         self.fr_level_modifiers = frozenset(normalize(w) for w in data.get("fr_level_modifiers") or [])
@@ -507,10 +505,7 @@ class HeadNounPatterns(EntityComponent):
         h_end = i + len(head)
         country, capital = None, is_capitalized(doc[i])
         start = i
-        owner = self._english_possessor(doc, norms, i, marks) if head in self.en_possessive_heads else None
-        if owner is not None:
-            start, country = owner
-        while start > 0 and owner is None:
+        while start > 0:
             k = start - 1
             if marks.demonym_at(k) or marks.country_at(k):
                 country = country or marks.demonym_at(k) or marks.country_at(k)
@@ -546,7 +541,7 @@ class HeadNounPatterns(EntityComponent):
         ok = named or country is not None
         if head in self.needs_country and country is None:
             ok = False
-        if head in self.descriptive and owner is None and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
+        if head in self.descriptive and not capital and not any(is_capitalized(t) and not marks.demonym_at(t.i)
                                                                  and not marks.country_at(t.i) for t in doc[start:i]):
             ok = False  # Libyan forces, the Libyan agency: a description, not a name
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
@@ -560,16 +555,6 @@ class HeadNounPatterns(EntityComponent):
             if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
                 seat = span.end
         return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
-
-    def _english_possessor(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> tuple[int, str] | None:
-        """A country's possessive before a head, over lowercase portfolio words (Mali's army,
-        France's foreign ministry): (the start of the country's name, its id), else None."""
-        k = i
-        while k > 0 and norms[k - 1] in self.en_possessive and not is_capitalized(doc[k - 1]):
-            k -= 1
-        if k > 1 and norms[k - 1] in ("'s", "’s") and marks.country_at(k - 2):
-            return marks.name[k - 2].start, marks.country_at(k - 2)
-        return None
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:
