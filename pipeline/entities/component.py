@@ -63,6 +63,7 @@ class FunctionWords:
     name_links: frozenset[str]
     kunya: frozenset[str]
     latin_name_particles: frozenset[str]
+    arabic_name_particles: frozenset[str]
     age_after: frozenset[str]
     title_complement_links: frozenset[str]
     arabic_locatives: frozenset[str]

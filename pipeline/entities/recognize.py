@@ -46,7 +46,8 @@ from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_names
-from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, match_at, norm, phrases, token_view,
+                                      yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
@@ -277,6 +278,32 @@ def complete_particle_name(span: Span) -> Span | None:
     return doc[span.start:k] if k > span.start else None
 
 
+@lru_cache(maxsize=None)
+def _latin_titles(lang: str) -> list[tuple[str, ...]]:
+    return phrases(person_titles().get(lang))
+
+
+def past_person_title(span: Span, lang: str) -> Span | None:
+    """French and English: a person's name the model read with the title before it
+    (Ayatollah Ali Khamenei, Field Marshal Asim Munir, le général X): the name after the
+    title(s); None when the span is a title alone (Crown Prince, Brig)."""
+    if lang == "ar":
+        return span
+    titles = _latin_titles(lang)
+    norms = [normalize(t.text) for t in span]
+    k = 0
+    while k < len(norms):
+        title = match_at(norms, k, titles) or match_at([n + "." for n in norms[k:k + 1]], 0, titles)
+        if title is None:
+            break
+        k += len(title)
+        while k < len(span) and span[k].is_punct:
+            k += 1
+    if k == 0:
+        return span
+    return span.doc[span.start + k:span.end] if k < len(span) else None
+
+
 def trim_arabic_person(span: Span) -> Span | None:
     """An Arabic person name the model ran over a word no name holds, at either end: a
     pronoun suffix or a preposition glued to a hamza (حينها خلوصي أكار، مارك روته بأنها)."""
@@ -411,8 +438,12 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span = complete_particle_name(span)
             if span is not None and ent.label_ in ("PER", "PERSON") and lang == "ar":
                 span = trim_arabic_person(span)
+            elif span is not None and ent.label_ in ("PER", "PERSON"):
+                span = past_person_title(span, lang)
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
+            if lang != "ar" and past_person_title(span, lang) is None:
+                continue  # National Security Advisor, Crown Prince: a title alone names nobody
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"], filters["org_unit_nouns"])
             if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:

@@ -147,7 +147,7 @@ SCHEMAS: dict[str, Any] = {
                                                "held_possessives")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
-            "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
+            "name_links", "kunya", "latin_name_particles", "arabic_name_particles", "age_after", "title_complement_links",
             "arabic_locatives", "name_connectors", "french_de", "french_et_de", "french_links", "year_cues",
             "naming", "event_complements", "articles", "demonstratives", "place_determiners", "of_place",
             "date_links", "naming_links", "target_links", "indefinite_articles", "apposition_articles",

@@ -271,3 +271,37 @@ def test_arabic_family_name_after_a_patronymic_closed_by_punctuation():
     # without punctuation after it, a definite word after the patronymic is a noun of the clause
     names, _ = persons("ar", "واستقبل الأمير محمد بن سلمان الوفد أمس")
     assert "محمد بن سلمان" in names and not any("الوفد" in n for n in names)
+
+
+def test_arabic_name_stops_before_a_glued_preposition_and_common_word():
+    names, _ = persons("ar", "وأشاد المدير الفرنسي بمستوى الأمن في المدينة")
+    assert names == []
+
+
+def test_arabic_name_stops_before_a_definite_common_noun_after_it():
+    # a verb-first sentence: the subject's name, then its object (الهجوم، القمة)
+    names, _ = persons("ar", "واستنكر رئيس الوزراء البريطاني كير ستارمر الهجوم، مؤكدا تضامن بلاده")
+    assert names == ["كير ستارمر"]
+    names, _ = persons("ar", "وافتتح الرئيس الفرنسي إيمانويل ماكرون القمة، بحضور الوفود")
+    assert names == ["إيمانويل ماكرون"]
+
+
+def test_arabic_name_runs_over_a_european_particle():
+    names, _ = persons("ar", "وقال وزير المالية الهولندي فوبكه هوكسترا إن رئيس الوزراء مارك فان دير لاندن غائب.")
+    assert "مارك فان دير لاندن" in names
+    names, _ = persons("ar", "وأكد وزير الداخلية البلجيكي يان يامبون، فإن الحكومة مستعدة")
+    assert all("فإن" not in n and "فان" not in n for n in names)
+
+
+def test_arabic_title_and_known_surname_end_before_the_next_word():
+    names, _ = persons("ar", "استقبل وزير الداخلية عبد الوافي لفتيت الوفد. وعقد الوزير جلسة مع السيد لفتيت شملت ملفات الهجرة.")
+    assert "عبد الوافي لفتيت" in names and "لفتيت" in names
+    assert "لفتيت شملت" not in names
+
+
+def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_title():
+    names, _ = persons("ar", "واستقبلت رئيسة الوزراء الإيطالية جورجيا ميلوني الوفد الليبي.")
+    assert "جورجيا ميلوني" in names
+    # the country as the title's complement, a name of two words after it
+    names, _ = persons("ar", "وقال رئيس جورجيا ميخائيل ساكاشفيلي إن الحدود آمنة.")
+    assert "ميخائيل ساكاشفيلي" in names and not any(n.startswith("جورجيا") for n in names)

@@ -438,3 +438,19 @@ def test_english_place_after_province_of_stays_a_location():
 def test_small_arabic_names_in_a_list_of_provinces_are_no_towns():
     found = by_text(mentions("ar", "وشدد على التنسيق في ولايتي شفشاون والعرائش."))
     assert "شفشاون" not in found
+
+
+def test_a_title_the_model_read_into_a_person_name_is_cut_off():
+    import spacy
+    from pipeline.entities.recognize import past_person_title
+    doc = spacy.blank("en")("Ayatollah Ruhollah Khomeini and Field Marshal Bernard Montgomery and Crown Prince")
+    assert past_person_title(doc[0:3], "en").text == "Ruhollah Khomeini"
+    assert past_person_title(doc[4:8], "en").text == "Bernard Montgomery"
+    assert past_person_title(doc[9:11], "en") is None  # a title alone names nobody
+    assert past_person_title(doc[1:3], "en").text == "Ruhollah Khomeini"
+
+
+def test_english_rank_before_a_name_is_no_part_of_the_person():
+    ms = mentions("en", "The country is ruled by Captain Thomas Sankara since the coup, officials said.")
+    assert "Thomas Sankara" in [m.text for m in ms if m.type == "Person"]
+    assert not any(m.text.startswith("Captain") for m in ms)
