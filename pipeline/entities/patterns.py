@@ -39,7 +39,7 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, PREPOSITIONS, glued_to_hamza, hamza_initial,
+from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, NOUN_PREPOSITIONS, glued_to_hamza, hamza_initial,
                                          pronoun_suffixed, without_conjunction)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
@@ -172,10 +172,11 @@ class EntityPatterns(EntityComponent):
                 and not is_definite(after) and not self._stops_name(norm(after)))
 
     def _glued_common(self, n: str) -> bool:
-        """The normalized word ``n`` is a preposition (ب، ل، ك; after و/ف or not) glued to a
-        common word: بمستوى، لشؤون، وبعدد, never a name word."""
+        """The normalized word ``n`` is the preposition ب or ل (after و/ف or not) glued to a
+        common word of four letters or more: بمستوى، لشؤون، وبعدد, never a name word (ك is left
+        out: كمال، كامل are names)."""
         rest = n[1:] if n[:1] in CONJUNCTIONS else n
-        return rest[:1] in PREPOSITIONS and len(rest) > 3 and rest[1:] in self.common
+        return rest[:1] in NOUN_PREPOSITIONS and len(rest) > 4 and rest[1:] in self.common
 
     def _family_name(self, doc: Doc, i: int, marks: LexiconMarks, name_len: int) -> bool:
         """A definite family name closing an Arabic name (كريم الإدريسي، محمد علي الأمين): a
@@ -586,16 +587,12 @@ class EntityPatterns(EntityComponent):
         return found
 
     def _cut_at_surname(self, norms: list[str], found: list[PersonMatch]) -> list[PersonMatch]:
-        """Arabic: a name that ran past a surname the document gives in full elsewhere ends
-        there: "السيد حموشي سبل" after "عبد اللطيف حموشي" (a title, the surname, then the verb's
-        object), "X ميلوني ونورديو" (the next surname with the conjunction glued to it)."""
+        """Arabic: a name ends before the conjunction glued to a surname the document gives in
+        full elsewhere: "جورجيا ميلوني ونورديو" after "كارلو نورديو" (a list of surnames)."""
         surnames = {norms[m.end - 1] for m in found if m.end - m.start >= 2}
         out = []
         for m in found:
             end = m.end
-            if m.end - m.start >= 2 and norms[m.start] in surnames and norms[m.start] not in self.given_words \
-                    and norms[m.start + 1] not in surnames:
-                end = m.start + 1
             for k in range(m.start + 1, end):
                 if norms[k][:1] in CONJUNCTIONS and norms[k][1:] in surnames:
                     end = k
