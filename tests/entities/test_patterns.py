@@ -304,3 +304,8 @@ def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_
     # the country as the title's complement, a name of two words after it
     names, _ = persons("ar", "وقال رئيس جورجيا ميخائيل ساكاشفيلي إن الحدود آمنة.")
     assert "ميخائيل ساكاشفيلي" in names and not any(n.startswith("جورجيا") for n in names)
+
+
+def test_arabic_foreign_given_name_leads_a_name_without_a_title():
+    names, _ = persons("ar", "وأكد كريستوفر راي أمام الكونغرس أن التهديد قائم.")
+    assert names == ["كريستوفر راي"]
