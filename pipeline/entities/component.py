@@ -67,6 +67,7 @@ class FunctionWords:
     age_after: frozenset[str]
     title_complement_links: frozenset[str]
     arabic_locatives: frozenset[str]
+    place_prepositions: frozenset[str]
     town_of: frozenset[tuple[str, str]]  # (noun, preposition): ("town", "of")
     name_connectors: frozenset[str]
     french_de: frozenset[str]

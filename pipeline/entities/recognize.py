@@ -456,6 +456,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span.label_ = ent.label_
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
+                typ = _town_not_person(span, typ, lang, marks)
                 typ = _town_by_label(span, typ, lang, marks)
                 typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
@@ -551,6 +552,20 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
     if before[-1:] == ["à"] or before[-2:] in (["près", "de"], ["près", "d'"], ["près", "d’"]):
         return "City"
     return typ
+
+
+def _town_not_person(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
+    """A name the model reads as a person right after "à" or "in" (à Jacqueville, in
+    Bordj Badji Mokhtar) is a town, unless a possessive follows it (in Macron's speech) or a
+    lexicon name starts it."""
+    if typ != "Person" or lang not in ("fr", "en") or len(span) > 3 or marks.type_at(span.start):
+        return typ
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in function_words().place_prepositions:
+        return typ
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return typ
+    return "City"
 
 
 def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:

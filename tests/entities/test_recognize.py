@@ -454,3 +454,13 @@ def test_english_rank_before_a_name_is_no_part_of_the_person():
     ms = mentions("en", "The country is ruled by Captain Thomas Sankara since the coup, officials said.")
     assert "Thomas Sankara" in [m.text for m in ms if m.type == "Person"]
     assert not any(m.text.startswith("Captain") for m in ms)
+
+
+def test_a_name_the_model_reads_as_a_person_after_a_or_in_is_a_town():
+    from pipeline.entities.recognize import _town_not_person
+    from pipeline.entities.tokens import LexiconMarks
+    doc = get_nlp("en")("Troops were deployed in Ouallam and in Bazoum's speech the president spoke.")
+    marks = LexiconMarks(doc)
+    assert _town_not_person(doc[4:5], "Person", "en", marks) == "City"
+    assert _town_not_person(doc[7:8], "Person", "en", marks) == "Person"  # a possessive: a person
+    assert _town_not_person(doc[4:5], "Organization", "en", marks) == "Organization"
