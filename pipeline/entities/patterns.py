@@ -477,8 +477,8 @@ class EntityPatterns(EntityComponent):
         if end > start and title in self.weak and (
                 not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
             end = start
-        if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
-            end = start  # "Emir, Sheikh Tamim": the inner title leads the name
+        if end > start and self.lang != "ar" and (match_at(norms, start, self.titles) or match_at([norms[start] + "."], 0, self.titles)):
+            end = start  # "Emir, Sheikh Tamim", "president Col. X": the inner title leads the name
         if end > start and not self._vetoed(doc, start, end):
             return PersonMatch(start, end, "Person", PersonCue("title", " ".join(title)))
         return None

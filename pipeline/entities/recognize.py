@@ -304,6 +304,23 @@ def past_person_title(span: Span, lang: str) -> Span | None:
     return span.doc[span.start + k:span.end] if k < len(span) else None
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def with_name_before_initial(span: Span, lang: str) -> Span:
+    """French and English: a person name the model began at a middle initial (J. Blinken in
+    "Antony J. Blinken") takes the capitalized given name right before it, when that word is
+    no title and does not open the sentence."""
+    doc = span.doc
+    k = span.start - 1
+    if lang == "ar" or len(span) < 2 or k < 0 or not _INITIAL.match(doc[k + 1].text):
+        return span
+    before = doc[k]
+    if not (is_capitalized(before) and before.is_alpha) or before.is_sent_start or past_person_title(doc[k:k + 1], lang) is None:
+        return span
+    return doc[k:span.end]
+
+
 def trim_arabic_person(span: Span) -> Span | None:
     """An Arabic person name the model ran over a word no name holds, at either end: a
     pronoun suffix or a preposition glued to a hamza (حينها خلوصي أكار، مارك روته بأنها)."""
@@ -440,6 +457,8 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span = trim_arabic_person(span)
             elif span is not None and ent.label_ in ("PER", "PERSON"):
                 span = past_person_title(span, lang)
+                if span is not None:
+                    span = with_name_before_initial(span, lang)
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
             if lang != "ar" and past_person_title(span, lang) is None:

@@ -309,3 +309,8 @@ def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_
 def test_arabic_foreign_given_name_leads_a_name_without_a_title():
     names, _ = persons("ar", "وأكد كريستوفر راي أمام الكونغرس أن التهديد قائم.")
     assert names == ["كريستوفر راي"]
+
+
+def test_english_abbreviated_rank_after_a_title_is_no_name():
+    names, _ = persons("en", "Shortly after transitional president Col. Mamady Doumbouya spoke, the border closed.")
+    assert "Col" not in names

@@ -464,3 +464,12 @@ def test_a_name_the_model_reads_as_a_person_after_a_or_in_is_a_town():
     assert _town_not_person(doc[4:5], "Person", "en", marks) == "City"
     assert _town_not_person(doc[7:8], "Person", "en", marks) == "Person"  # a possessive: a person
     assert _town_not_person(doc[4:5], "Organization", "en", marks) == "Organization"
+
+
+def test_a_person_name_the_model_began_at_a_middle_initial_takes_the_given_name():
+    import spacy
+    from pipeline.entities.recognize import with_name_before_initial
+    doc = spacy.blank("en")("Then President George W. Bush and Director J. Edgar Hoover spoke")
+    assert with_name_before_initial(doc[3:5], "en").text == "George W. Bush"
+    assert with_name_before_initial(doc[7:10], "en").text == "J. Edgar Hoover"  # a title is no given name
+    assert with_name_before_initial(doc[4:5], "en").text == "Bush"
