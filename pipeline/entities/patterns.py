@@ -195,7 +195,7 @@ class EntityPatterns(EntityComponent):
         # word closes a name only right before punctuation, and only one that is also a given
         # name or a nisba (not the object of a verb-first sentence: ودان الرئيس X Y الهجوم،).
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
-        if n in self.common or n[len(ARTICLE):] in self.common:  # الهجوم، القمة: a common noun
+        if n in self.common:
             name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
             return name_len >= 2 and closed and name_like
         # After one known given name, right before punctuation: اللواء سامي العبادي،
