@@ -63,9 +63,11 @@ class FunctionWords:
     name_links: frozenset[str]
     kunya: frozenset[str]
     latin_name_particles: frozenset[str]
+    arabic_name_particles: frozenset[str]
     age_after: frozenset[str]
     title_complement_links: frozenset[str]
     arabic_locatives: frozenset[str]
+    place_prepositions: frozenset[str]
     town_of: frozenset[tuple[str, str]]  # (noun, preposition): ("town", "of")
     name_connectors: frozenset[str]
     french_de: frozenset[str]

@@ -39,8 +39,8 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, glued_to_hamza, hamza_initial, pronoun_suffixed,
-                                         without_conjunction)
+from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, NOUN_PREPOSITIONS, glued_to_hamza, hamza_initial,
+                                         pronoun_suffixed, without_conjunction)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
                                     person_titles, reporting_verbs)
@@ -137,6 +137,8 @@ class EntityPatterns(EntityComponent):
             return False  # رئيساً، حديثاً: an accusative noun or adverb is no name word
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
+        if self._particle_between_names(token, previous):
+            return True
         if n in AR_STOP and n in self.given_words and token.text == n and previous is not None and (
                 norm(previous) in self.words.name_links or norm(previous) in self.given_words):
             return True  # علي (also the preposition على written with ya) inside a name: محمد بن علي
@@ -146,6 +148,8 @@ class EntityPatterns(EntityComponent):
             return False  # مارك روته بأنها، X واهتمامه: a pronoun or a glued preposition ends the name
         if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
             return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
+        if n not in self.given_words and self._glued_common(n):
+            return False  # بمستوى، لشؤون، لساعات: a preposition glued to a common word
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
             return False
         if previous is not None and is_clitic(previous):
@@ -155,6 +159,24 @@ class EntityPatterns(EntityComponent):
         if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
             return False
         return True
+
+    def _particle_between_names(self, token: Token, previous: Token | None) -> bool:
+        """A European name's particle in Arabic script between two name words (بول فان
+        تيغشلت، نيكول دو مور): after a word that is no function word and before an Arabic word
+        that is none either (فإن after a name is the conjunction: "X فإن الحكومة")."""
+        if norm(token) not in self.words.arabic_name_particles or previous is None or token.i + 1 >= len(token.doc):
+            return False
+        after = token.doc[token.i + 1]
+        return (is_arabic_word(previous) and not is_clitic(previous) and norm(previous) not in AR_STOP
+                and is_arabic_word(after) and not is_clitic(after) and norm(after) not in AR_STOP
+                and not is_definite(after) and not self._stops_name(norm(after)))
+
+    def _glued_common(self, n: str) -> bool:
+        """The normalized word ``n`` is the preposition ب or ل (after و/ف or not) glued to a
+        common word of four letters or more: بمستوى، لشؤون، وبعدد, never a name word (ك is left
+        out: كمال، كامل are names)."""
+        rest = n[1:] if n[:1] in CONJUNCTIONS else n
+        return rest[:1] in NOUN_PREPOSITIONS and len(rest) > 4 and rest[1:] in self.common
 
     def _family_name(self, doc: Doc, i: int, marks: LexiconMarks, name_len: int) -> bool:
         """A definite family name closing an Arabic name (كريم الإدريسي، محمد علي الأمين): a
@@ -218,9 +240,14 @@ class EntityPatterns(EntityComponent):
         if k < len(doc) and k - start < MAX_NAME_TOKENS and (
                 self._name_word(doc, k, start, marks) or self._family_name(doc, k, marks, k - start)):
             k += 1
-        while k > end and not self._closes_name(doc, k):
+        while k > end and not self._closes_name(doc, k) and not self._common_definite(doc, k):
             k -= 1  # back off to the longest run that punctuation closes
         return k
+
+    def _common_definite(self, doc: Doc, i: int) -> bool:
+        """A definite common noun at ``i`` (الهجوم، القمة، الأحكام): the object of a verb-first
+        sentence after its subject's name (ودان رئيس الوزراء X Y Z الهجوم), never part of it."""
+        return i < len(doc) and is_definite(doc[i]) and not is_clitic(doc[i]) and norm(doc[i])[len(ARTICLE):] in self.common
 
     def _latin_name_word(self, token: Token, previous: Token | None) -> bool:
         text = token.text
@@ -263,11 +290,15 @@ class EntityPatterns(EntityComponent):
                         self._family_name(doc, end, marks, end - start):
                     end += 1  # a definite family name closes the name
                 break
-            linked = end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles)
+            if self.lang == "ar" and end - 2 >= start and norm(doc[end - 2]) in self.words.arabic_name_particles and \
+                    norm(doc[end - 1]) not in self.words.arabic_name_particles and norm(doc[end]) not in self.words.arabic_name_particles:
+                break  # مارك فان دير لاندن: the word after a particle's surname is no part of the name
+            linked = end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles
+                                      or norm(doc[end - 1]) in self.words.arabic_name_particles)
             if self.lang != "ar" and end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
                     and not doc[end + 1].whitespace_ and is_capitalized(doc[end + 2]):
                 end += 2  # Jean-Philippe: one name word written with a hyphen
-            if not linked and norm(doc[end]) not in self.words.name_links:
+            if not linked and norm(doc[end]) not in self.words.name_links and norm(doc[end]) not in self.words.arabic_name_particles:
                 if free >= max_free:
                     if self.lang == "ar":
                         end = self._closed_run(doc, start, end, marks)
@@ -275,7 +306,8 @@ class EntityPatterns(EntityComponent):
                 free += 1
             end += 1
         # A name never ends on a link word (بن، عبد) or a Latin particle.
-        while end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles):
+        while end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles
+                               or norm(doc[end - 1]) in self.words.arabic_name_particles):
             end -= 1
         # A sovereign's ordinal: الملك عبد الله الثاني, Mohammed VI.
         if start < end < len(doc) and (norm(doc[end]) in self.ordinals or (
@@ -435,6 +467,9 @@ class EntityPatterns(EntityComponent):
                 end = self._name_forward(doc, start, marks)
         if self.lang == "ar" and end - start == 1 and self._given_family(doc, norms, start, marks):
             end += 1  # وزيرة الخارجية مريم المهدي: after a title, a given name and a definite family name
+        if self.lang == "ar" and end - start == 1 and start > after and norms[start - 1] in self.given_words and marks.country_at(start - 1) \
+                and not is_clitic(doc[start - 1]):
+            start -= 1  # رئيسة الوزراء جورجيا X: a country's name that is also a given name, then one name word
         if end == start and self.lang == "ar" and title not in self.weak:
             start, end = self._apposed_after_complement(doc, after, marks)
             if end == start:
@@ -442,8 +477,8 @@ class EntityPatterns(EntityComponent):
         if end > start and title in self.weak and (
                 not given_led if self.lang == "ar" else end - start < 2 or marks.type_at(start)):
             end = start
-        if end > start and self.lang != "ar" and match_at(norms, start, self.titles):
-            end = start  # "Emir, Sheikh Tamim": the inner title leads the name
+        if end > start and self.lang != "ar" and (match_at(norms, start, self.titles) or match_at([norms[start] + "."], 0, self.titles)):
+            end = start  # "Emir, Sheikh Tamim", "president Col. X": the inner title leads the name
         if end > start and not self._vetoed(doc, start, end):
             return PersonMatch(start, end, "Person", PersonCue("title", " ".join(title)))
         return None
@@ -551,10 +586,24 @@ class EntityPatterns(EntityComponent):
             found.append(PersonMatch(start, end, "Person", PersonCue("title", "")))
         return found
 
+    def _cut_at_surname(self, norms: list[str], found: list[PersonMatch]) -> list[PersonMatch]:
+        """Arabic: a name ends before the conjunction glued to a surname the document gives in
+        full elsewhere: "جورجيا ميلوني ونورديو" after "كارلو نورديو" (a list of surnames)."""
+        surnames = {norms[m.end - 1] for m in found if m.end - m.start >= 2}
+        out = []
+        for m in found:
+            end = m.end
+            for k in range(m.start + 1, end):
+                if norms[k][:1] in CONJUNCTIONS and norms[k][1:] in surnames:
+                    end = k
+                    break
+            out.append(m._replace(end=end))
+        return out
+
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = super().find(doc, norms, marks)
         if self.lang == "ar":
-            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in found]
+            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in self._cut_at_surname(norms, found)]
         return found
 
     def assign(self, doc: Doc, found: list[PersonMatch]) -> None:

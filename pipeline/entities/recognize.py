@@ -46,7 +46,8 @@ from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_names
-from pipeline.entities.tokens import LexiconMarks, is_capitalized, is_clitic, norm, phrases, token_view, yaml_words
+from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, match_at, norm, phrases, token_view,
+                                      yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
@@ -277,6 +278,49 @@ def complete_particle_name(span: Span) -> Span | None:
     return doc[span.start:k] if k > span.start else None
 
 
+@lru_cache(maxsize=None)
+def _latin_titles(lang: str) -> list[tuple[str, ...]]:
+    return phrases(person_titles().get(lang))
+
+
+def past_person_title(span: Span, lang: str) -> Span | None:
+    """French and English: a person's name the model read with the title before it
+    (Ayatollah Ali Khamenei, Field Marshal Asim Munir, le général X): the name after the
+    title(s); None when the span is a title alone (Crown Prince, Brig)."""
+    if lang == "ar":
+        return span
+    titles = _latin_titles(lang)
+    norms = [normalize(t.text) for t in span]
+    k = 0
+    while k < len(norms):
+        title = match_at(norms, k, titles) or match_at([n + "." for n in norms[k:k + 1]], 0, titles)
+        if title is None:
+            break
+        k += len(title)
+        while k < len(span) and span[k].is_punct:
+            k += 1
+    if k == 0:
+        return span
+    return span.doc[span.start + k:span.end] if k < len(span) else None
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def with_name_before_initial(span: Span, lang: str) -> Span:
+    """French and English: a person name the model began at a middle initial (J. Blinken in
+    "Antony J. Blinken") takes the capitalized given name right before it, when that word is
+    no title and does not open the sentence."""
+    doc = span.doc
+    k = span.start - 1
+    if lang == "ar" or len(span) < 2 or k < 0 or not _INITIAL.match(doc[k + 1].text):
+        return span
+    before = doc[k]
+    if not (is_capitalized(before) and before.is_alpha) or before.is_sent_start or past_person_title(doc[k:k + 1], lang) is None:
+        return span
+    return doc[k:span.end]
+
+
 def trim_arabic_person(span: Span) -> Span | None:
     """An Arabic person name the model ran over a word no name holds, at either end: a
     pronoun suffix or a preposition glued to a hamza (حينها خلوصي أكار، مارك روته بأنها)."""
@@ -411,8 +455,14 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span = complete_particle_name(span)
             if span is not None and ent.label_ in ("PER", "PERSON") and lang == "ar":
                 span = trim_arabic_person(span)
+            elif span is not None and ent.label_ in ("PER", "PERSON"):
+                span = past_person_title(span, lang)
+                if span is not None:
+                    span = with_name_before_initial(span, lang)
             if span is None or sentence_participle(span, lang, marks, filters):
                 continue
+            if lang != "ar" and past_person_title(span, lang) is None:
+                continue  # National Security Advisor, Crown Prince: a title alone names nobody
             span.label_ = ent.label_
             typ = model_type(span, lang, marks, heads, filters["generic"], filters["portfolio"], filters["org_unit_nouns"])
             if ent.label_ in ("ORG", "FAC") and typ in ("Organization", "Location") and _YEAR_END.search(span.text) and len(span) > 1:
@@ -425,6 +475,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span.label_ = ent.label_
             if typ:
                 typ = _place_by_preposition(span, typ, lang, marks)
+                typ = _town_not_person(span, typ, lang, marks)
                 typ = _town_by_label(span, typ, lang, marks)
                 typed.append(ModelEntity(span, typ, ent.label_))
                 if typ == "Event" and _YEAR_END.search(span.text):
@@ -520,6 +571,20 @@ def _place_by_preposition(span: Span, typ: str, lang: str, marks: LexiconMarks) 
     if before[-1:] == ["à"] or before[-2:] in (["près", "de"], ["près", "d'"], ["près", "d’"]):
         return "City"
     return typ
+
+
+def _town_not_person(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
+    """A name the model reads as a person right after "à" or "in" (à Jacqueville, in
+    Bordj Badji Mokhtar) is a town, unless a possessive follows it (in Macron's speech) or a
+    lexicon name starts it."""
+    if typ != "Person" or lang not in ("fr", "en") or len(span) > 3 or marks.type_at(span.start):
+        return typ
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in function_words().place_prepositions:
+        return typ
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return typ
+    return "City"
 
 
 def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:

@@ -37,6 +37,9 @@ WA = "و"  # "and", also a word of its own between names
 FA = "ف"
 CONJUNCTIONS = (WA, FA)
 PREPOSITIONS = ("ب", "ل", "ك")
+# The prepositions that a glued common noun betrays (بمستوى، لشؤون); ك + a word is often a
+# name of its own (كمال، كامل).
+NOUN_PREPOSITIONS = ("ب", "ل")
 # Conjunction + preposition pairs first: a matcher tries the longest proclitic first.
 PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS) + CONJUNCTIONS + PREPOSITIONS
 # The single proclitic letters (و ف ب ل ك), for character classes and ``str.lstrip``.

@@ -148,8 +148,8 @@ SCHEMAS: dict[str, Any] = {
                                                "edition_kinds")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
-            "name_links", "kunya", "latin_name_particles", "age_after", "title_complement_links",
-            "arabic_locatives", "name_connectors", "french_de", "french_et_de", "french_links", "year_cues",
+            "name_links", "kunya", "latin_name_particles", "arabic_name_particles", "age_after", "title_complement_links",
+            "arabic_locatives", "place_prepositions", "name_connectors", "french_de", "french_et_de", "french_links", "year_cues",
             "naming", "event_complements", "articles", "demonstratives", "place_determiners", "of_place",
             "date_links", "naming_links", "target_links", "indefinite_articles", "apposition_articles",
             "role_articles", "title_place_links")} | {"town_of": WORDS_BY_LANG}),

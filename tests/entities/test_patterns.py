@@ -271,3 +271,46 @@ def test_arabic_family_name_after_a_patronymic_closed_by_punctuation():
     # without punctuation after it, a definite word after the patronymic is a noun of the clause
     names, _ = persons("ar", "واستقبل الأمير محمد بن سلمان الوفد أمس")
     assert "محمد بن سلمان" in names and not any("الوفد" in n for n in names)
+
+
+def test_arabic_name_stops_before_a_glued_preposition_and_common_word():
+    names, _ = persons("ar", "وأشاد المدير الفرنسي بمستوى الأمن في المدينة")
+    assert names == []
+
+
+def test_arabic_name_of_three_words_ends_before_a_definite_common_noun():
+    # a verb-first sentence: the subject's name, then its object (الهجوم), then no punctuation
+    names, _ = persons("ar", "ووصف الرئيس حسن علي خيري الهجوم بأنه جبان")
+    assert names == ["حسن علي خيري"]
+    names, _ = persons("ar", "وأعلن القاضي بيار لوران دوبوا الأحكام في القاعة")
+    assert names == ["بيار لوران دوبوا"]
+
+
+def test_arabic_name_runs_over_a_european_particle():
+    names, _ = persons("ar", "وقال وزير المالية الهولندي فوبكه هوكسترا إن رئيس الوزراء مارك فان دير لاندن غائب.")
+    assert "مارك فان دير لاندن" in names
+    names, _ = persons("ar", "وأكد وزير الداخلية البلجيكي يان يامبون، فإن الحكومة مستعدة")
+    assert all("فإن" not in n and "فان" not in n for n in names)
+
+
+def test_arabic_name_ends_before_a_known_surname_with_the_conjunction():
+    names, _ = persons("ar", "وصرح وزير الخارجية أنطونيو تاياني بذلك. وانتقدت المعارضة رئيسة الوزراء جورجيا ميلوني وتاياني بشدة.")
+    assert "ميلوني" in names and not any("وتاياني" in n for n in names)
+
+
+def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_title():
+    names, _ = persons("ar", "واستقبلت رئيسة الوزراء الإيطالية جورجيا ميلوني الوفد الليبي.")
+    assert "جورجيا ميلوني" in names
+    # the country as the title's complement, a name of two words after it
+    names, _ = persons("ar", "وقال رئيس جورجيا ميخائيل ساكاشفيلي إن الحدود آمنة.")
+    assert "ميخائيل ساكاشفيلي" in names and not any(n.startswith("جورجيا") for n in names)
+
+
+def test_arabic_foreign_given_name_leads_a_name_without_a_title():
+    names, _ = persons("ar", "وأكد كريستوفر راي أمام الكونغرس أن التهديد قائم.")
+    assert names == ["كريستوفر راي"]
+
+
+def test_english_abbreviated_rank_after_a_title_is_no_name():
+    names, _ = persons("en", "Shortly after transitional president Col. Mamady Doumbouya spoke, the border closed.")
+    assert "Col" not in names

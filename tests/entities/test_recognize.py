@@ -438,3 +438,38 @@ def test_english_place_after_province_of_stays_a_location():
 def test_small_arabic_names_in_a_list_of_provinces_are_no_towns():
     found = by_text(mentions("ar", "وشدد على التنسيق في ولايتي شفشاون والعرائش."))
     assert "شفشاون" not in found
+
+
+def test_a_title_the_model_read_into_a_person_name_is_cut_off():
+    import spacy
+    from pipeline.entities.recognize import past_person_title
+    doc = spacy.blank("en")("Ayatollah Ruhollah Khomeini and Field Marshal Bernard Montgomery and Crown Prince")
+    assert past_person_title(doc[0:3], "en").text == "Ruhollah Khomeini"
+    assert past_person_title(doc[4:8], "en").text == "Bernard Montgomery"
+    assert past_person_title(doc[9:11], "en") is None  # a title alone names nobody
+    assert past_person_title(doc[1:3], "en").text == "Ruhollah Khomeini"
+
+
+def test_english_rank_before_a_name_is_no_part_of_the_person():
+    ms = mentions("en", "The country is ruled by Captain Thomas Sankara since the coup, officials said.")
+    assert "Thomas Sankara" in [m.text for m in ms if m.type == "Person"]
+    assert not any(m.text.startswith("Captain") for m in ms)
+
+
+def test_a_name_the_model_reads_as_a_person_after_a_or_in_is_a_town():
+    from pipeline.entities.recognize import _town_not_person
+    from pipeline.entities.tokens import LexiconMarks
+    doc = get_nlp("en")("Troops were deployed in Ouallam and in Bazoum's speech the president spoke.")
+    marks = LexiconMarks(doc)
+    assert _town_not_person(doc[4:5], "Person", "en", marks) == "City"
+    assert _town_not_person(doc[7:8], "Person", "en", marks) == "Person"  # a possessive: a person
+    assert _town_not_person(doc[4:5], "Organization", "en", marks) == "Organization"
+
+
+def test_a_person_name_the_model_began_at_a_middle_initial_takes_the_given_name():
+    import spacy
+    from pipeline.entities.recognize import with_name_before_initial
+    doc = spacy.blank("en")("Then President George W. Bush and Director J. Edgar Hoover spoke")
+    assert with_name_before_initial(doc[3:5], "en").text == "George W. Bush"
+    assert with_name_before_initial(doc[7:10], "en").text == "J. Edgar Hoover"  # a title is no given name
+    assert with_name_before_initial(doc[4:5], "en").text == "Bush"
