@@ -124,6 +124,111 @@ def read_manifest(generation: Path | None) -> dict[str, str]:
         return {}
 
 
+def _manifest_lines(generation: Path) -> Iterator[tuple[str, str]]:
+    """The graphs of ``generation``'s manifest as :func:`_write_manifest` writes it (one
+    graph a line, in key order), read a line at a time; ValueError when the file is not in
+    that layout (then :func:`read_manifest` reads it whole)."""
+    with generation.with_suffix(".json").open(encoding="utf-8") as fh:
+        if fh.readline() != "{\n" or fh.readline() != f' "format": {MANIFEST_FORMAT},\n':
+            raise ValueError("not a manifest in lines")
+        opening = fh.readline()
+        if opening == ' "graphs": {},\n':
+            return
+        if opening != ' "graphs": {\n':
+            raise ValueError("not a manifest in lines")
+        for line in fh:
+            if line == " },\n":
+                return
+            entry = json.loads("{" + line.strip().removesuffix(",") + "}")
+            if len(entry) != 1:
+                raise ValueError("not a manifest in lines")
+            yield entry.popitem()
+        raise ValueError("a manifest cut short")
+
+
+class ManifestPart:
+    """What an update of some graphs reads of the current generation's manifest: the hashes
+    of those graphs and how many graphs there are, read a line at a time (the whole manifest
+    is an archive's size: ~240 bytes a document), and the new manifest written from the old
+    one and the changes, a line at a time as well."""
+
+    def __init__(self, generation: Path, keys: set[str]) -> None:
+        self.generation = generation
+        self.whole: dict[str, str] | None = None  # a manifest in another layout: read whole
+        self.known: dict[str, str] = {}
+        self.count = 0
+        try:
+            for key, digest in _manifest_lines(generation):
+                self.count += 1
+                if key in keys:
+                    self.known[key] = digest
+        except (OSError, ValueError):
+            self.whole = read_manifest(generation)
+            self.known = {key: self.whole[key] for key in keys if key in self.whole}
+            self.count = len(self.whole)
+        self.changes: dict[str, str | None] = {}  # new hash, or None: the graph is gone
+
+    def get(self, key: str) -> str | None:
+        return self.changes[key] if key in self.changes else self.known.get(key)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def set(self, key: str, digest: str | None) -> None:
+        self.count += (digest is not None) - (key in self)
+        self.changes[key] = digest
+
+    def write(self, generation: Path, quads: int) -> None:
+        """The manifest of ``generation``: the old one with the changes."""
+        if self.whole is not None:
+            graphs = self.whole
+            for key, digest in self.changes.items():
+                if digest is None:
+                    graphs.pop(key, None)
+                else:
+                    graphs[key] = digest
+            _write_manifest(generation, graphs, quads)
+            return
+        _write_manifest(generation, _GraphLines(self._merged(), self.count), quads, sort=False)
+
+    def _merged(self) -> Iterator[tuple[str, str]]:
+        added = iter(sorted((key, digest) for key, digest in self.changes.items() if key not in self.known))
+        pending = next(added, None)
+        for key, digest in _manifest_lines(self.generation):
+            while pending is not None and pending[0] < key:
+                if pending[1] is not None:
+                    yield pending
+                pending = next(added, None)
+            digest = self.changes[key] if key in self.changes else digest
+            if digest is not None:
+                yield key, digest
+        while pending is not None:
+            if pending[1] is not None:
+                yield pending
+            pending = next(added, None)
+
+
+class _GraphLines(dict):
+    """A manifest's graphs for :func:`_write_manifest` from an iterator, without a dict of
+    them: ``json``'s encoder (the pure-Python one: ``indent``) reads ``items()`` once."""
+
+    def __init__(self, items: Iterator[tuple[str, str]], count: int) -> None:
+        super().__init__()
+        self._items, self._count = items, count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def items(self):
+        return self._items
+
+
 def _swap_link(out_dir: Path, generation: Path) -> None:
     link = store_path(out_dir)
     if link.exists() and not link.is_symlink():  # a plain folder from elsewhere: keep it aside
@@ -256,12 +361,12 @@ def _replace_graphs(store: ox.Store, dropped: Iterable[str], graphs: Iterable[li
     return count
 
 
-def _write_manifest(generation: Path, graphs: dict[str, str], quads: int) -> None:
-    # written as it is encoded (sorted keys: "format", "graphs", "quads", and the graphs in
-    # order): no sorted copy of the manifest nor its whole text in memory (an archive's size)
+def _write_manifest(generation: Path, graphs: dict[str, str], quads: int, sort: bool = True) -> None:
+    # written as it is encoded (keys in order: "format", "graphs", "quads", and the graphs
+    # sorted, or already in order when not ``sort``): not its whole text in memory
     manifest = {"format": MANIFEST_FORMAT, "graphs": graphs, "quads": quads}
     with atomic_write(generation.with_suffix(".json")) as fh:
-        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(manifest):
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=sort).iterencode(manifest):
             fh.write(chunk)
         fh.write("\n")
 
@@ -380,12 +485,14 @@ def update_store_chunks(out_dir: Path, documents: set[str],
     out_dir = Path(out_dir)
     home = home_of(out_dir)
     previous = current_generation(home)
-    manifest = read_manifest(previous)  # made the new one in place
     summary = _read_summary(previous)
-    if previous is None or not manifest or summary is None:
+    ordered = sorted(documents)
+    # the old hashes of the touched graphs alone, not the whole manifest (an archive's size)
+    manifest = None if previous is None else ManifestPart(
+        previous, {str(graph_iri(d)) for d in ordered} | {NO_DOCUMENT_GRAPH})
+    if manifest is None or not len(manifest) or summary is None:
         return None if whole is None else update_store_graphs(whole, out_dir)
     size = max(1, chunk or TOUCHED_CHUNK)
-    ordered = sorted(documents)
     chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
     root = home / GENERATIONS
     generation = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -413,19 +520,20 @@ def update_store_chunks(out_dir: Path, documents: set[str],
                 total -= _replace_graphs(store(), [key for key in changed if key in manifest],
                                          (graphs[key] for key in changed))
                 total += sum(len(graphs[key]) for key in changed)
-                manifest.update((key, hashes[key]) for key in changed)
+                for key in changed:
+                    manifest.set(key, hashes[key])
             del graphs, built
         if gone:
             total -= _replace_graphs(store(), sorted(gone), [])
             for key in gone:
-                del manifest[key]
+                manifest.set(key, None)
         if not held:  # nothing changed
             if out_dir != home:
                 _swap_link(out_dir, previous)
             return _write_summary(out_dir, previous, len(manifest), summary)
         held[0].flush()
         held.clear()  # close RocksDB before readers open it
-        _write_manifest(generation, manifest, total)
+        manifest.write(generation, total)
     except BaseException:  # disk full, interrupted: no half-written generation left
         held.clear()
         shutil.rmtree(generation, ignore_errors=True)
