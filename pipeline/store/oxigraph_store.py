@@ -48,6 +48,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring
 from pathlib import Path
 
 import networkx as nx
@@ -139,10 +140,14 @@ def _manifest_lines(generation: Path) -> Iterator[tuple[str, str]]:
         for line in fh:
             if line == " },\n":
                 return
-            entry = json.loads("{" + line.strip().removesuffix(",") + "}")
-            if len(entry) != 1:
-                raise ValueError("not a manifest in lines")
-            yield entry.popitem()
+            body = line.strip().removesuffix(",")
+            key, sep, digest = body[1:-1].partition('": "')
+            if "\\" in body or not sep or '"' in key or '"' in digest:  # escapes: read as JSON
+                entry = json.loads("{" + body + "}")
+                if len(entry) != 1:
+                    raise ValueError("not a manifest in lines")
+                key, digest = entry.popitem()
+            yield key, digest
         raise ValueError("a manifest cut short")
 
 
@@ -192,7 +197,15 @@ class ManifestPart:
                     graphs[key] = digest
             _write_manifest(generation, graphs, quads)
             return
-        _write_manifest(generation, _GraphLines(self._merged(), self.count), quads, sort=False)
+        # the text _write_manifest writes, a graph at a time from the old file and the changes
+        text = encode_basestring  # what JSONEncoder(ensure_ascii=False) writes for a string
+        with atomic_write(generation.with_suffix(".json")) as fh:
+            fh.write(f'{{\n "format": {MANIFEST_FORMAT},\n "graphs": {{')
+            lines = 0
+            for key, digest in self._merged():
+                fh.write(("\n  " if not lines else ",\n  ") + text(key) + ": " + text(digest))
+                lines += 1
+            fh.write(f'\n }},\n "quads": {quads}\n}}\n' if lines else f'}},\n "quads": {quads}\n}}\n')
 
     def _merged(self) -> Iterator[tuple[str, str]]:
         added = iter(sorted((key, digest) for key, digest in self.changes.items() if key not in self.known))
@@ -209,24 +222,6 @@ class ManifestPart:
             if pending[1] is not None:
                 yield pending
             pending = next(added, None)
-
-
-class _GraphLines(dict):
-    """A manifest's graphs for :func:`_write_manifest` from an iterator, without a dict of
-    them: ``json``'s encoder (the pure-Python one: ``indent``) reads ``items()`` once."""
-
-    def __init__(self, items: Iterator[tuple[str, str]], count: int) -> None:
-        super().__init__()
-        self._items, self._count = items, count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
-
-    def __len__(self) -> int:
-        return self._count
-
-    def items(self):
-        return self._items
 
 
 def _swap_link(out_dir: Path, generation: Path) -> None:
@@ -361,12 +356,12 @@ def _replace_graphs(store: ox.Store, dropped: Iterable[str], graphs: Iterable[li
     return count
 
 
-def _write_manifest(generation: Path, graphs: dict[str, str], quads: int, sort: bool = True) -> None:
-    # written as it is encoded (keys in order: "format", "graphs", "quads", and the graphs
-    # sorted, or already in order when not ``sort``): not its whole text in memory
+def _write_manifest(generation: Path, graphs: dict[str, str], quads: int) -> None:
+    # written as it is encoded (sorted keys: "format", "graphs", "quads", and the graphs in
+    # order): no sorted copy of the manifest nor its whole text in memory (an archive's size)
     manifest = {"format": MANIFEST_FORMAT, "graphs": graphs, "quads": quads}
     with atomic_write(generation.with_suffix(".json")) as fh:
-        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=sort).iterencode(manifest):
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(manifest):
             fh.write(chunk)
         fh.write("\n")
 
