@@ -31,6 +31,13 @@ generation folder gets the ``store`` link and ``store.json``, and the runner swi
 ``OUT/store.json`` sums up the current generation (graphs, quads); it is the file the
 exporter returns, so the run's report and cache see a file, not a folder.
 
+An incremental run that knows which documents' graphs may have changed (the touched
+documents, :mod:`pipeline.store.touched`) updates them :data:`TOUCHED_CHUNK` documents at a
+time (:func:`update_store_chunks`): a chunk's graphs are built, hashed against the old
+manifest and the changed ones written to the new generation, then dropped, so the update
+holds one chunk's quads however many documents a changed entity names; of the manifest it
+reads the touched graphs' lines and writes the new one line by line (:class:`ManifestPart`).
+
 Usage::
 
     update_store(dataset_quads(G), Path("outputs"))   # -> Path("outputs/store.json")
