@@ -47,6 +47,8 @@ PHASES = [
     ("pipeline.store.oxigraph_store", "document_graphs"),
     ("pipeline.store.oxigraph_store", "_replace_graphs"),
     ("pipeline.store.oxigraph_store", "read_manifest"),
+    ("pipeline.store.oxigraph_store", "ManifestPart.__init__"),
+    ("pipeline.store.oxigraph_store", "ManifestPart.write"),
     ("pipeline.store.oxigraph_store", "_build"),
     ("pipeline.store.touched", "StoreState.save_changes"),
     ("pipeline.runner", "entity_and_relation_counts"),
