@@ -6,6 +6,7 @@ with ``--tracemalloc``, the Python allocations' peak within it and their top lin
 Usage::
 
     python benchmarks/rss_phases.py ARCHIVE OUT [--models] [--tracemalloc --at update_store_documents --top 10]
+    python benchmarks/rss_phases.py ARCHIVE OUT --chunk 1000000   # the touched graphs in one chunk
 
 Run it on an output folder prepared by ``benchmarks/archive_run.py`` (the +10 run: add the
 new documents' file to ARCHIVE first). Linux only (``/proc``).
@@ -42,8 +43,12 @@ PHASES = [
     ("pipeline.store.touched", "StoreState.touched_by"),
     ("pipeline.runner", "graph_part"),
     ("pipeline.runner", "update_store_documents"),
+    ("pipeline.runner", "update_store_chunks"),
     ("pipeline.store.oxigraph_store", "document_graphs"),
+    ("pipeline.store.oxigraph_store", "_replace_graphs"),
     ("pipeline.store.oxigraph_store", "read_manifest"),
+    ("pipeline.store.oxigraph_store", "ManifestPart.__init__"),
+    ("pipeline.store.oxigraph_store", "ManifestPart.write"),
     ("pipeline.store.oxigraph_store", "_build"),
     ("pipeline.store.touched", "StoreState.save_changes"),
     ("pipeline.runner", "entity_and_relation_counts"),
@@ -127,8 +132,15 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10, help="allocation lines shown (--at)")
     parser.add_argument("--at", nargs="*", default=[], help="phases at whose start the held allocations are shown")
     parser.add_argument("--models", action="store_true", help="load the models first (their RSS alone)")
+    parser.add_argument("--chunk", type=int, help="touched documents whose named graphs are loaded at a time "
+                        "(pipeline.store.oxigraph_store.TOUCHED_CHUNK)")
     args = parser.parse_args()
     from pipeline.runner import Pipeline
+
+    if args.chunk:
+        import pipeline.store.oxigraph_store as store
+
+        store.TOUCHED_CHUNK = args.chunk
 
     print(f"imports: RSS {_status('VmRSS')} MB", flush=True)
     if args.models:

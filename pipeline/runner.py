@@ -64,7 +64,7 @@ from pipeline.runtime.output_folder import (OutputWriteError, RunLock, carry_ove
 from pipeline.runtime.output_folder import current as current_outputs
 from pipeline.runtime.output_folder import prune as prune_outputs
 from pipeline.runtime.parallel import make_engine, run_exporters
-from pipeline.store.oxigraph_store import STORE_LINK, update_store_documents
+from pipeline.store.oxigraph_store import STORE_LINK, DocumentGraphs, update_store_chunks, update_store_documents
 from pipeline.store.oxigraph_store import current_generation as current_store
 from pipeline.store.oxigraph_store import prune_generations as prune_store
 from pipeline.store.touched import StoreState
@@ -490,15 +490,25 @@ class Pipeline:
         touched = state.touched_by(changes, gone, stats["dirty"], stats["state_before"], generation.name)
         if touched is None:
             return None
-        # the named graphs of the touched documents, from the index and their results
-        entities, relations, langs = graph_part(index, touched)
-        documents = [(r if isinstance(r, DocumentResult) else cache.load(r)).document
-                     for r in results if r.status == "ok" and _result_id(r) in touched]
-        G = build_graph(entities, relations, documents)
-        for doc, lang in langs.items():
-            G.graph["documents"].setdefault(doc, {"lang": lang})
+        # the named graphs of the touched documents, from the index and their results, a
+        # chunk of documents at a time (a country's new alias touches most of the archive)
+        touched_results = {_result_id(r): r for r in results if r.status == "ok" and _result_id(r) in touched}
+
+        def part(docs: set[str], first: bool):
+            entities, relations, langs = graph_part(index, docs)
+            documents = [(r if isinstance(r, DocumentResult) else cache.load(r)).document
+                         for r in (touched_results[d] for d in sorted(docs) if d in touched_results)]
+            G = build_graph(entities, relations, documents)
+            for doc, lang in langs.items():
+                G.graph["documents"].setdefault(doc, {"lang": lang})
+            present = docs & set(G.graph["documents"])
+            return present, DocumentGraphs(G, present).graphs(present, first)
+
         out_dir.mkdir(parents=True, exist_ok=True)
-        files = [update_store_documents(G, out_dir, touched)]
+        stored = update_store_chunks(out_dir, touched, part)
+        if stored is None:  # no store to update after all: finish() exports it whole
+            return None
+        files = [stored]
         stats["store_graphs_loaded"] = len(touched)
         generation_name = json.loads((out_dir / "store.json").read_text(encoding="utf-8"))["generation"]
         state.save_changes(changes, gone, stats["state"], generation_name)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import pipeline.relations.extract as extract_module
-from pipeline.model import Document
+from pipeline.model import Document, StoredResult
 from pipeline.relations.registry import RelationRule
 from pipeline.runner import Pipeline
 
@@ -150,3 +152,44 @@ def test_sampled_languages_reads_the_first_document_of_files_spread_over_the_inp
     assert sampled_languages(sources, n=2) == {"fr", "en"}  # files 0 and 6
     assert sampled_languages(sources[12:]) == {"ar"}
     assert sampled_languages([]) == set()
+
+
+# Documents that name Morocco; the new one names it "le Maroc", a new alias: Morocco's
+# triples change in the named graph of every document that names it.
+MOROCCO = {
+    "en-1": "Morocco and Spain signed a security agreement in Madrid.",
+    "en-2": "Nasser Bourita said Morocco would host the summit in Marrakech.",
+    "en-3": "Europol praised Morocco for its cooperation against drug trafficking.",
+    "en-4": "Pedro Sánchez visited Morocco in April 2022.",
+    "en-5": "Morocco and Portugal held talks in Lisbon on migration.",
+}
+MAROC = "Le Maroc et la France ont signé un accord de coopération sécuritaire à Rabat."
+
+
+@pytest.mark.parametrize("chunk", [1, 2])
+def test_store_only_run_loads_the_touched_graphs_in_chunks_and_gives_the_clean_store(monkeypatch, tmp_path, chunk):
+    """A store-only run whose change touches the graphs of many documents (a country's new
+    alias, a document removed) builds and loads them ``chunk`` documents at a time; the
+    store equals a clean run's."""
+    from pipeline.store import oxigraph_store
+
+    def quads(out) -> list[str]:
+        return sorted(str(q) for q in oxigraph_store.open_store(out))
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, text in MOROCCO.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    Pipeline(exports="none").run([corpus], out)
+    (corpus / "fr-1.txt").write_text(MAROC, encoding="utf-8")
+    (corpus / "en-3.txt").unlink()
+    monkeypatch.setattr(oxigraph_store, "TOUCHED_CHUNK", chunk)
+    summary = Pipeline(exports="none").run([corpus], out)
+    assert summary.counts is not None and not summary.entities  # the store-only path
+    assert sum(isinstance(r, StoredResult) for r in summary.results) == 4
+    assert summary.resolution["store_graphs_loaded"] >= 5 > chunk  # several chunks
+    clean = tmp_path / "clean"
+    Pipeline(exports="none", cache=False).run([corpus], clean)
+    assert quads(out) == quads(clean)
+    assert any('"Maroc"' in q and "en-1" in q for q in quads(out))

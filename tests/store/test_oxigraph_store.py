@@ -202,3 +202,95 @@ def test_update_of_some_documents_equals_a_clean_load(tmp_path):
     K.graph["documents"]["ar-1"]["title"] = "عنوان آخر"
     update_store_documents(K, tmp_path / "run", set())
     assert everything(tmp_path / "run") == everything(tmp_path / "clean")
+
+
+def _archive(aliases: list[str], documents: list[str]):
+    """A graph of ``documents``, each naming Morocco (with ``aliases``) and a person of its
+    own, who leads the DGSN in it; one statement without a document."""
+    from pipeline.graph.build import build_graph
+    from pipeline.model import Document, Entity, Evidence, Relation
+
+    docs = [Document(id=d, text=f"Abdellatif Hammouchi {d} dirige la DGSN au Maroc.", lang="fr",
+                     content_hash=d.ljust(64, "0")) for d in documents]
+    entities = [Entity(id="country/MA", type="Country", label="Morocco", aliases=aliases, documents=list(documents),
+                       key="country/MA", labels={"en": "Morocco"}, iso3166="MA"),
+                Entity(id="agency/dgsn", type="GovernmentAgency", label="DGSN", aliases=["DGSN"],
+                       documents=list(documents))]
+    relations = [Relation("country/MA", "cooperatesWith", "agency/dgsn", confidence=0.5, extractor="rule:test")]
+    for d in documents:
+        entities.append(Entity(id=f"person/{d}", type="Person", label=f"Hammouchi {d}", aliases=[f"Hammouchi {d}"],
+                               documents=[d]))
+        relations.append(Relation(f"person/{d}", "leads", "agency/dgsn", confidence=0.9, extractor="rule:test",
+                                  evidence=[Evidence(document=d, text=f"Hammouchi {d} dirige la DGSN.",
+                                                     start=0, end=10)]))
+    return build_graph(entities, relations, docs)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_touched_graphs_loaded_in_chunks_give_the_store_of_one_chunk(tmp_path, chunk):
+    """A new alias of Morocco changes the named graph of every document that names it: the
+    touched graphs built and loaded ``chunk`` documents at a time (with a document removed
+    and one added) give the store, manifest and summary of one chunk and of a clean load."""
+    import json
+
+    from pipeline.store.oxigraph_store import current_generation, update_store_documents, write
+
+    before = _archive(["Morocco"], [f"d{i}" for i in range(7)])
+    after = _archive(["Morocco", "Maroc"], [f"d{i}" for i in range(7) if i != 3] + ["d7"])
+    touched = {f"d{i}" for i in range(8)}
+    write(after, tmp_path / "clean")
+    stores = {}
+    for size in (chunk, len(touched)):
+        out = tmp_path / f"chunk{size}"
+        write(before, out)
+        first = current_generation(out)
+        update_store_documents(after, out, touched, chunk=size)
+        assert current_generation(out) != first
+        stores[size] = out
+    # the manifest, read and written a line at a time, is the file a clean load writes
+    texts = [current_generation(out).with_suffix(".json").read_text() for out in
+             (stores[chunk], stores[len(touched)], tmp_path / "clean")]
+    assert texts[0] == texts[1] == texts[2]
+    manifests = [json.loads(text) for text in texts]
+    assert "https://doc2kg.org/graph/d3" not in manifests[0]["graphs"] and len(manifests[0]["graphs"]) == 8
+    summaries = [json.loads((out / SUMMARY).read_text()) for out in (stores[chunk], tmp_path / "clean")]
+    assert (summaries[0]["graphs"], summaries[0]["quads"]) == (summaries[1]["graphs"], summaries[1]["quads"])
+    everything = [sorted(str(q) for q in open_store(out)) for out in (stores[chunk], stores[len(touched)],
+                                                                      tmp_path / "clean")]
+    assert everything[0] == everything[1] == everything[2]
+    assert any('"Maroc"' in q and "graph/d0" in q for q in everything[0])
+    # the default graph is the set union of the named graphs: the removed person left it
+    default = {str(q.triple) for q in open_store(stores[chunk]).quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert default == {str(q.triple) for q in open_store(stores[chunk])
+                       if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert not any("person/d3" in t for t in default)
+
+
+def test_chunks_that_change_nothing_make_no_generation(tmp_path):
+    """Touched documents whose graphs come out the same, in chunks: no new generation."""
+    from pipeline.store.oxigraph_store import current_generation, update_store_documents, write
+
+    G = _archive(["Morocco"], [f"d{i}" for i in range(5)])
+    write(G, tmp_path)
+    first = current_generation(tmp_path)
+    update_store_documents(_archive(["Morocco"], [f"d{i}" for i in range(5)]), tmp_path, {"d0", "d1", "d4"}, chunk=1)
+    assert current_generation(tmp_path) == first
+    assert sorted((tmp_path / ".store").iterdir()) == [first, first.with_suffix(".json")]
+
+
+def test_a_manifest_in_another_layout_is_read_whole(tmp_path):
+    """A manifest not written a graph a line (compact JSON) is read whole: same store."""
+    import json
+
+    from pipeline.store.oxigraph_store import current_generation, update_store_documents, write
+
+    before = _archive(["Morocco"], ["d0", "d1", "d2"])
+    after = _archive(["Morocco", "Maroc"], ["d0", "d2", "d3"])
+    write(before, tmp_path / "run")
+    manifest = current_generation(tmp_path / "run").with_suffix(".json")
+    manifest.write_text(json.dumps(json.loads(manifest.read_text())))
+    update_store_documents(after, tmp_path / "run", {"d0", "d1", "d2", "d3"}, chunk=1)
+    write(after, tmp_path / "clean")
+    assert (json.loads(current_generation(tmp_path / "run").with_suffix(".json").read_text())
+            == json.loads(current_generation(tmp_path / "clean").with_suffix(".json").read_text()))
+    assert sorted(map(str, open_store(tmp_path / "run"))) == sorted(map(str, open_store(tmp_path / "clean")))
