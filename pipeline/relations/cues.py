@@ -209,10 +209,7 @@ class Cues:
             return ()
         window = document_window(text, offset)
         norm = normalize(text) if window is None else window[0]
-        for anchor in self.anchors(family, lang):
-            if anchor in norm:
-                break
-        else:
+        if not any(map(norm.__contains__, self.anchors(family, lang))):
             return ()
         matches = [m for m in regex.finditer(norm) if m.end() > m.start()]
         if not matches:
