@@ -222,7 +222,7 @@ class Cues:
 
     def only(self, families: tuple[str, ...], lang: str, text: str) -> bool:
         """True when ``text`` holds nothing but cues of ``families``, punctuation and spaces."""
-        key = (families, lang, text)
+        key = (tuple(families), lang, text)
         answer = self._only.get(key)
         if answer is None:
             answer = self._only_scan(families, lang, text)

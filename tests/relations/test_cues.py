@@ -149,3 +149,12 @@ def test_document_window_slices_the_normalized_document():
     assert any(_DOCUMENT[s:e].startswith("يتعاون") for s, e in found)
     after = [(s, e) for s, e in found if s > start]  # past the removed characters: offsets shifted back
     assert after and all(_DOCUMENT[s:e] == _DOCUMENT[s:e].strip() for s, e in after)
+
+
+def test_only_answers_by_families_language_and_text_every_time():
+    cues = Cues(load_cues().data)
+    for _ in range(2):  # the kept answer is the one for these families, language and text
+        assert cues.only(("conjunction", "filler"), "fr", " et ")
+        assert not cues.only(("filler",), "fr", " et ")
+        assert not cues.only(("conjunction", "filler"), "fr", " et Rabat ")
+        assert cues.only(["conjunction"], "en", ", and ")  # a list of families as well as a tuple
