@@ -59,7 +59,14 @@ def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
     out = [(body[0], rest)]
     if lang == "ar" and re.match(r"\w", body) and "\u0600" <= body[0] <= "\u06ff":
         whole = re.escape(body[0]) + rest
-        out = [(p[0], re.escape(p[1:]) + whole) for p in CUE_PROCLITICS] + out
+        # The proclitics that begin with the same letter, in their order, before one copy of
+        # the cue: ``و(?:ب|ل|ك|)cue`` tries what ``وبcue|ولcue|وكcue|وcue`` tries, in the same
+        # order, and is a quarter of the pattern to compile.
+        tails: dict[str, list[str]] = {}
+        for p in CUE_PROCLITICS:
+            tails.setdefault(p[0], []).append(re.escape(p[1:]))
+        out = [(first, (ts[0] if len(ts) == 1 else "(?:" + "|".join(ts) + ")") + whole)
+               for first, ts in tails.items()] + out
     return out
 
 
