@@ -16,6 +16,8 @@ Usage::
     cues = load_cues()
     spans = cues.find("cooperatesWith", "fr", "La France coopère avec le Maroc")
     # -> [(10, 17)]  character offsets into the ORIGINAL text
+    read_document(text)                    # once per document (extract_relations does it):
+    cues.find("hedge", "fr", text[s:e], s)  # a stretch at its offset is sliced, not normalized again
 """
 from __future__ import annotations
 
