@@ -16,11 +16,14 @@ Usage::
     cues = load_cues()
     spans = cues.find("cooperatesWith", "fr", "La France coopère avec le Maroc")
     # -> [(10, 17)]  character offsets into the ORIGINAL text
+    read_document(text)                    # once per document (extract_relations does it):
+    cues.find("hedge", "fr", text[s:e], s)  # a stretch at its offset is sliced, not normalized again
 """
 from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,7 +61,14 @@ def _spellings(cue: str, lang: str) -> list[tuple[str, str]]:
     out = [(body[0], rest)]
     if lang == "ar" and re.match(r"\w", body) and "\u0600" <= body[0] <= "\u06ff":
         whole = re.escape(body[0]) + rest
-        out = [(p[0], re.escape(p[1:]) + whole) for p in CUE_PROCLITICS] + out
+        # The proclitics that begin with the same letter, in their order, before one copy of
+        # the cue: ``و(?:ب|ل|ك|)cue`` tries what ``وبcue|ولcue|وكcue|وcue`` tries, in the same
+        # order, and is a quarter of the pattern to compile.
+        tails: dict[str, list[str]] = {}
+        for p in CUE_PROCLITICS:
+            tails.setdefault(p[0], []).append(re.escape(p[1:]))
+        out = [(first, (ts[0] if len(ts) == 1 else "(?:" + "|".join(ts) + ")") + whole)
+               for first, ts in tails.items()] + out
     return out
 
 
@@ -86,12 +96,51 @@ def _cue_regex(cues: list[str], lang: str) -> re.Pattern[str] | None:
     return re.compile("|".join(branches))
 
 
+def cue_anchors(cues: list[str]) -> tuple[str, ...]:
+    """Literal strings one of which every match of ``cues`` (normalized) contains: the first
+    word of each cue (a proclitic before it or the words after it only add to it), without
+    one that contains another (the shorter is then in the text too). A text (normalized)
+    that holds none of them holds no cue: :meth:`Cues.find` skips its regex."""
+    firsts = {body.split()[0] for body in (normalize(c).rstrip("$").strip() for c in cues) if body}
+    kept: list[str] = []
+    for word in sorted(firsts, key=lambda w: (len(w), w)):
+        if not any(k in word for k in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
 # The families of cues are looked for one after the other in the same sentence: the
 # sentence is normalized once for all of them (and the parts of it the rules look at).
 @lru_cache(maxsize=64)
 def _normalized(text: str) -> tuple[str, list[int]]:
     """:func:`normalize_with_offsets` of ``text`` (callers must not change the list)."""
     return normalize_with_offsets(text)
+
+
+# The rules look for cues in stretches of one document's text (``text[s:e]`` at offset ``s``):
+# the document is normalized once and each stretch's normalized form sliced from it
+# (normalization maps each character on its own; ``str.translate`` of every stretch was most
+# of the cue search's cost).
+_document: tuple[str, str, list[int]] = ("", "", [])
+
+
+def read_document(text: str) -> None:
+    """Normalize ``text`` once for the cue searches in it that follow (see :meth:`Cues.find`)."""
+    global _document
+    if _document[0] is not text:
+        _document = (text, *normalize_with_offsets(text))
+
+
+def document_window(text: str, offset: int) -> tuple[str, list[int], int] | None:
+    """``text`` normalized, as a slice of the read document's normalized text, when ``text``
+    is that document's text at ``offset``: the slice, the document's index (for each
+    normalized character, its offset in the document) and the slice's start in it;
+    ``None`` otherwise."""
+    whole, norm, index = _document
+    if offset < 0 or not text or not whole.startswith(text, offset):
+        return None
+    lo = bisect_left(index, offset)
+    return norm[lo:bisect_left(index, offset + len(text), lo)], index, lo
 
 
 def checked_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:
@@ -120,6 +169,9 @@ class Cues:
         # The rules look for the same families in the same sentences again and again: what
         # :meth:`find` found, by (family, lang, text), in text offsets; emptied when full.
         self._found: dict[tuple[str, str, str], tuple[tuple[int, int], ...]] = {}
+        # (family, lang) -> :func:`cue_anchors` of its cues, and what :meth:`only` answered.
+        self._anchors: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._only: dict[tuple[tuple[str, ...], str, str], bool] = {}
 
     def family(self, name: str) -> dict[str, list[str]]:
         """The cues of family ``name`` by language; :class:`UnknownCueFamily` when no file declares it."""
@@ -136,25 +188,59 @@ class Cues:
             self._compiled[key] = _cue_regex(self.family(family).get(lang, []), lang)
         return self._compiled[key]
 
+    def anchors(self, family: str, lang: str) -> tuple[str, ...]:
+        key = (family, lang)
+        if key not in self._anchors:
+            self._anchors[key] = cue_anchors(self.family(family).get(lang, []))
+        return self._anchors[key]
+
     def find(self, family: str, lang: str, text: str, offset: int = 0) -> list[tuple[int, int]]:
         """``(start, end)`` of every cue of ``family`` in ``text``, shifted by ``offset``."""
         key = (family, lang, text)
         found = self._found.get(key)
         if found is None:
-            regex = self.regex(family, lang)
-            if regex is None or not text:
-                found = ()
-            else:
-                norm, index = _normalized(text)
-                found = tuple((index[m.start()], index[m.end() - 1] + 1)
-                              for m in regex.finditer(norm) if m.end() > m.start())
+            found = self._scan(family, lang, text, offset)
             if len(self._found) >= _FOUND_MAX:
                 self._found.clear()
             self._found[key] = found
+        if not found:
+            return []
         return [(offset + start, offset + end) for start, end in found]
+
+    def _scan(self, family: str, lang: str, text: str, offset: int) -> tuple[tuple[int, int], ...]:
+        """What :meth:`find` finds, in ``text`` offsets. ``text`` normalized is a slice of
+        the read document's normalized text where it is that document's text at ``offset``
+        (:func:`read_document`). Most texts hold none of the family's :meth:`anchors`
+        (substring tests, cheaper than the regex's scan); offsets are mapped back only for
+        a text with a match."""
+        regex = self.regex(family, lang)
+        if regex is None or not text:
+            return ()
+        window = document_window(text, offset)
+        norm = normalize(text) if window is None else window[0]
+        if not any(map(norm.__contains__, self.anchors(family, lang))):
+            return ()
+        matches = [m for m in regex.finditer(norm) if m.end() > m.start()]
+        if not matches:
+            return ()
+        if window is not None:
+            _, index, lo = window
+            return tuple((index[lo + m.start()] - offset, index[lo + m.end() - 1] + 1 - offset) for m in matches)
+        index = _normalized(text)[1]
+        return tuple((index[m.start()], index[m.end() - 1] + 1) for m in matches)
 
     def only(self, families: tuple[str, ...], lang: str, text: str) -> bool:
         """True when ``text`` holds nothing but cues of ``families``, punctuation and spaces."""
+        key = (tuple(families), lang, text)
+        answer = self._only.get(key)
+        if answer is None:
+            answer = self._only_scan(families, lang, text)
+            if len(self._only) >= _FOUND_MAX:
+                self._only.clear()
+            self._only[key] = answer
+        return answer
+
+    def _only_scan(self, families: tuple[str, ...], lang: str, text: str) -> bool:
         norm = normalize(text)
         # A cue of several words first, whatever the order of the families: a word of one
         # family inside it ("de" in "général de division") would break it.

@@ -48,6 +48,7 @@ from pipeline.language.normalize import normalize
 from pipeline.relations.arguments import sentence_contexts
 from pipeline.relations.attribution import PREVIOUS, attribution
 from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.cues import read_document
 from pipeline.relations.domains import find_domains
 from pipeline.relations.modality import Modality, assess
 from pipeline.relations.patterns import Candidate
@@ -129,6 +130,7 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         _check_declared(rule, out, strict)
         return out
 
+    read_document(document.text)
     contexts = sentence_contexts(doc, document, mentions)
     keys = {m.id: mention_key(m) for m in mentions}
     found: dict[tuple[str, str, str], Relation] = {}

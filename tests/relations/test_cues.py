@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.language.normalize import normalize
-from pipeline.relations.cues import UnknownCueFamily, _cue_regex, load_cues
+from pipeline.language.normalize import normalize, normalize_with_offsets
+from pipeline.relations.cues import (Cues, UnknownCueFamily, _cue_regex, cue_anchors, document_window, load_cues,
+                                     read_document)
 from pipeline.relations.rules.events import event_cues
 
 _PROCLITIC = "(?:وب|ول|وك|فب|فل|لل|[وفبلك])?"
@@ -86,3 +87,74 @@ def test_find_gives_the_same_spans_again_for_every_offset_and_a_fresh_list():
     for _ in range(2):  # an unknown family fails every time, not only before a result is kept
         with pytest.raises(UnknownCueFamily):
             cues.find("cooperatesWithh", "fr", text)
+
+
+def test_anchors_are_first_words_without_longer_ones():
+    assert cue_anchors(["coopère avec", "coopération$", "coop", "accord de", "", "$"]) == ("coop", "accord")
+    assert cue_anchors(["Signed", "sign"]) == ("sign",)  # normalized as the text is
+    assert cue_anchors([]) == ()
+
+
+@pytest.mark.parametrize("which,family,lang", FAMILIES)
+def test_a_text_with_a_cue_holds_an_anchor(which, family, lang):
+    # the anchors only let Cues.find skip the regex: a text they reject must hold no cue
+    cues = _cue_list(which, family, lang)
+    grouped, anchors = _cue_regex(cues, lang), cue_anchors(cues)
+    for cue in cues:
+        body = normalize(cue).rstrip("$").strip()
+        for before in ("", "x", "و", "وب", "لل", "ال", "("):
+            for after in ("", "s", "ة", " و"):
+                text = f"{before}{body}{after}"
+                if _spans(grouped, text):
+                    assert any(a in text for a in anchors), (cue, text)
+
+
+def _reference_find(family: str, lang: str, text: str, offset: int) -> list[tuple[int, int]]:
+    """What Cues.find gave before the read document and the anchors: the regex on the
+    stretch normalized on its own, its offsets mapped back."""
+    regex = load_cues().regex(family, lang)
+    if regex is None or not text:
+        return []
+    norm, index = normalize_with_offsets(text)
+    return [(offset + index[m.start()], offset + index[m.end() - 1] + 1) for m in regex.finditer(norm) if m.end() > m.start()]
+
+
+# Diacritics and a tatweel (removed by normalization: offsets shift) around cues.
+_DOCUMENT = ("أكّدَ وزيرُ الخارجية المغربي ناصر بوريطة أيضاً أن المغرب يتعاون مع إسبانيا، "
+             "وقّـع الطرفان اتفاقاً للتعاون الأمني. La France coopère avec le Maroc.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(_DOCUMENT)), st.integers(0, len(_DOCUMENT)),
+       st.sampled_from(["cooperatesWith", "conjunction", "locative", "hedge", "negation"]), st.sampled_from(["ar", "fr"]))
+def test_find_in_the_read_document_is_find_in_the_stretch_alone(i, j, family, lang):
+    start, end = min(i, j), max(i, j)
+    stretch = _DOCUMENT[start:end]
+    read_document(_DOCUMENT)
+    assert Cues(load_cues().data).find(family, lang, stretch, start) == _reference_find(family, lang, stretch, start)
+    # the same stretch at another offset (not the document's text there) is normalized on its own
+    assert Cues(load_cues().data).find(family, lang, stretch, start + 1) == _reference_find(family, lang, stretch, start + 1)
+
+
+def test_document_window_slices_the_normalized_document():
+    read_document(_DOCUMENT)
+    start = _DOCUMENT.index("وقّـع")
+    stretch = _DOCUMENT[start:start + 12]
+    norm, _, _ = document_window(stretch, start)
+    assert norm == normalize(stretch) and len(norm) < len(stretch)  # the shadda and the tatweel are gone
+    assert document_window(stretch, start + 1) is None
+    assert document_window("", start) is None
+    found = Cues(load_cues().data).find("cooperatesWith", "ar", _DOCUMENT)
+    assert found == _reference_find("cooperatesWith", "ar", _DOCUMENT, 0)
+    assert any(_DOCUMENT[s:e].startswith("يتعاون") for s, e in found)
+    after = [(s, e) for s, e in found if s > start]  # past the removed characters: offsets shifted back
+    assert after and all(_DOCUMENT[s:e] == _DOCUMENT[s:e].strip() for s, e in after)
+
+
+def test_only_answers_by_families_language_and_text_every_time():
+    cues = Cues(load_cues().data)
+    for _ in range(2):  # the kept answer is the one for these families, language and text
+        assert cues.only(("conjunction", "filler"), "fr", " et ")
+        assert not cues.only(("filler",), "fr", " et ")
+        assert not cues.only(("conjunction", "filler"), "fr", " et Rabat ")
+        assert cues.only(["conjunction"], "en", ", and ")  # a list of families as well as a tuple
