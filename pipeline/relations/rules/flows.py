@@ -25,7 +25,7 @@ from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 
 # The constructions a rule id names after the rule's own prefix ("rule:training-flow-vso").
-SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final", "-visiting")
+SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final", "-visiting", "-graduates")
 # Confidences.
 DIRECT = 0.7  # "X trains Y", "Y was trained by X"
 VSO = 0.65  # Arabic verb first: "زودت X Y بمعلومات", "نقلت X معلومات إلى Y"
@@ -37,6 +37,7 @@ LOCATIVE = 0.65  # "training of X in Y's institutions", "transmis aux enquêteur
 FINAL = 0.55  # "X … دعم قوات Y تدريبا": the trigger closes the clause
 TRAINEES = 0.6  # "trainees from A, B and C" at the school the document names
 VISITING = 0.65  # "Russian instructors arrived in Y", "Y received Russian instructors"
+GRADUATES = 0.6  # "Y personnel graduated from the X Academy"
 # Windows, in words.
 GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
 RECEIVER_WORDS = 4  # trigger to receiver
@@ -61,6 +62,8 @@ ORIGIN_WORDS = 2  # a trainer noun to its state's adjective ("instructeurs milit
 AFFILIATION_WORDS = 3  # the trainers (or their adjective) to "from"/"تابعون لـ" and the body they belong to
 ARRIVAL_WORDS = 3  # the arriving verb to the party arrived in ("arrived in Y", "وصل إلى Y")
 RECEIVING_WORDS = 4  # the receiving party to its verb, the verb to the trainers
+GRADUATION_WORDS = 8  # the graduating verb to the school (its graduates named between, in Arabic)
+GRADUATE_WORDS = 3  # the graduates before their verb ("Somali personnel graduated from")
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
 
@@ -430,7 +433,29 @@ def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
                rule_ids=tuple("rule:training-flow" + s for s in SUFFIXES))
 def training_flow(ctx: SentenceContext) -> list[Candidate]:
     """X trains Y (``providesTrainingTo``)."""
-    return _flows(ctx, "providesTrainingTo", "rule:training-flow")
+    return _flows(ctx, "providesTrainingTo", "rule:training-flow") + _graduates(ctx)
+
+
+def _graduates(ctx: SentenceContext) -> list[Candidate]:
+    """Graduates and their school: "تخرج 40 ضابطا من الجيش الموريتاني من الأكاديمية X"
+    (verb, graduates, school), "Y personnel graduated from the X Academy", "des officiers
+    de Y sortis de l'École X" (graduates, verb, school). The school is a body named with a
+    ``training_school`` head; its graduates' body (or state, by its adjective) is trained by it."""
+    out: list[Candidate] = []
+    parties = ctx.parties(demonyms=True)
+    for g0, g1 in ctx.cues("graduation"):
+        school = next((a for a in parties if a.start >= g1 and not a.demonym
+                       and a.type in {"GovernmentAgency", "Organization", "InternationalOrganization"}
+                       and load_cues().find("training_school", ctx.lang, a.text)), None)
+        if school is None or ctx.words(ctx.text[g1:school.start]) > GRADUATION_WORDS or set(ctx.text[g1:school.start]) & set(",،;؛."):
+            continue
+        between = [a for a in parties if g1 <= a.start and a.end <= school.start]
+        before = [a for a in parties if a.end <= g0 and ctx.words(ctx.text[a.end:g0]) <= GRADUATE_WORDS
+                  and not set(ctx.text[a.end:g0]) & set(",،;؛.")]
+        graduates = between or before[-1:]
+        out.extend(candidate(school, "providesTrainingTo", a, "rule:training-flow-graduates", GRADUATES, (g0, g1))
+                   for a in graduates if a.key != school.key and not _placed(ctx, a))
+    return out
 
 
 def _schools(dctx: DocumentContext) -> list[tuple[Mention, str]]:

@@ -279,3 +279,41 @@ def test_a_training_under_a_trainers_supervision_ar(extract):
     flows = _flows(extract("ar", text, names)[0])
     assert ("الشرطة الإيطالية", "الحرس الوطني التونسي") in flows, flows
     assert ("الحرس الوطني التونسي", "الشرطة الإيطالية") not in flows, flows
+
+
+@pytest.mark.parametrize("lang, text, names, school, graduates", [
+    # Graduates and their school: the school trains the graduates' body (issue 14).
+    ("ar", "وقع المغرب وموريتانيا اتفاقا. وتخرج 40 ضابطا من الجيش الموريتاني من الأكاديمية الملكية العسكرية بمكناس.",
+     [("الجيش الموريتاني", "GovernmentAgency"), ("الأكاديمية الملكية العسكرية", "GovernmentAgency")],
+     "الأكاديمية الملكية العسكرية", "الجيش الموريتاني"),
+    ("en", "Turkey and Somalia signed a pact. Somali personnel graduated from the Turkish Military Academy.",
+     [("Turkish Military Academy", "GovernmentAgency")], "Turkish Military Academy", "Somalia"),
+])
+def test_graduates_are_trained_by_their_school(extract, lang, text, names, school, graduates):
+    assert (school, graduates) in _flows(extract(lang, text, names)[0])
+
+
+def test_graduating_from_no_school_is_no_flow_en(extract):
+    text = "Turkey and Somalia signed a pact. Somali personnel graduated from the programme in Ankara."
+    assert not _flows(extract("en", text)[0])
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Guests named as trainees: the host trains them; guests named as officials it does not.
+    ("en", "Turkey and Somalia signed a pact. Turkey hosted Somali cadets at its war college.", ("Turkey", "Somalia")),
+    ("en", "Turkey and Somalia signed a pact. Turkey hosted Somali officials in Ankara.", None),
+])
+def test_a_host_of_cadets_trains_them(extract, lang, text, expected):
+    flows = _flows(extract(lang, text)[0])
+    assert (expected in flows) if expected else not flows, flows
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # Capacity building is training: "the capacity-building package NATO provides to Mauritania".
+    ("ar", "وقع الحلف وموريتانيا اتفاقا. وتشمل حزمة بناء القدرات التي يقدمها حلف شمال الأطلسي لموريتانيا مجالات عدة.",
+     [], ("حلف شمال الأطلسي", "موريتانيا")),
+    ("en", "The European Union and Mali signed a pact. The European Union runs a capacity-building programme for the Malian army.",
+     [("Malian army", "GovernmentAgency")], ("European Union", "Malian army")),
+])
+def test_capacity_building_is_training(extract, lang, text, names, expected):
+    assert expected in _flows(extract(lang, text, names)[0])
