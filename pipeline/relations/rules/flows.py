@@ -433,7 +433,15 @@ def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
                rule_ids=tuple("rule:training-flow" + s for s in SUFFIXES))
 def training_flow(ctx: SentenceContext) -> list[Candidate]:
     """X trains Y (``providesTrainingTo``)."""
-    return _flows(ctx, "providesTrainingTo", "rule:training-flow") + _graduates(ctx)
+    found = _flows(ctx, "providesTrainingTo", "rule:training-flow") + _graduates(ctx)
+    return [c for c in found if not (isinstance(c.tail, Arg) and _own_state(ctx, c.head, c.tail))]
+
+
+def _own_state(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    """One party is the state the other's name qualifies ("Russian defence ministry" and
+    Russia, "خفر السواحل الليبي" and Libya): a state and its own body, no flow between parties."""
+    return any(x.demonym or x.type == "Country" for x in ctx.args
+               if x.qualifier_of == a.id and x.key == b.key or x.qualifier_of == b.id and x.key == a.key)
 
 
 def _graduates(ctx: SentenceContext) -> list[Candidate]:

@@ -317,3 +317,14 @@ def test_a_host_of_cadets_trains_them(extract, lang, text, expected):
 ])
 def test_capacity_building_is_training(extract, lang, text, names, expected):
     assert expected in _flows(extract(lang, text, names)[0])
+
+
+@pytest.mark.parametrize("lang, text, names, wrong, control", [
+    # A state and a body its name qualifies are one side: no training flow between them.
+    ("ar", "ووقعت إيطاليا وليبيا اتفاقا. وتدرب ليبيا خفر السواحل الليبي على صيانة الزوارق.",
+     [("خفر السواحل الليبي", "GovernmentAgency")], ("ليبيا", "خفر السواحل الليبي"),
+     "ووقعت إيطاليا وليبيا اتفاقا. وتدرب إيطاليا خفر السواحل الليبي على صيانة الزوارق."),
+])
+def test_no_training_flow_between_a_state_and_its_own_body(extract, lang, text, names, wrong, control):
+    assert wrong not in _flows(extract(lang, text, names)[0])
+    assert ("إيطاليا", "خفر السواحل الليبي") in _flows(extract(lang, control, names)[0])  # positive control
