@@ -633,7 +633,12 @@ def hosting(ctx: SentenceContext) -> list[Candidate]:
             continue
         host, guest = found
         _, hi = ctx.after(guest, HOST_COOPERATION_WORDS)
-        if any(t0 >= guest.end for t0, _ in ctx.cues("providesTrainingTo", guest.end, ctx.after(guest, HOST_TRAINING_WORDS)[1])):
+        training = [t0 for t0, _ in ctx.cues("providesTrainingTo", guest.end, ctx.after(guest, HOST_TRAINING_WORDS)[1]) if t0 >= guest.end]
+        if training and guest.demonym and any(c0 <= training[0] < c1 for c0, c1 in ctx.cues("trainer_noun")):
+            continue  # "Y received Russian instructors": the guests train the host (flows.training_flow)
+        # "X hosted Somali cadets", "X hosts Malian trainees": the guests named as trainees.
+        cadets = ctx.cues("trainee_origin", guest.end, ctx.after(guest, 1)[1]) if guest.demonym else []
+        if training or cadets:
             out.append(candidate(host, "providesTrainingTo", guest, "rule:training-host", HOST_TRAINING, (h0, h1)))
         elif ctx.cues("cooperatesWith", guest.end, hi) and not guest.demonym:
             cand = candidate(host, "cooperatesWith", guest, "rule:coop-host", HOST_COOPERATION, (h0, h1))

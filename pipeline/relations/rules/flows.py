@@ -25,7 +25,7 @@ from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 
 # The constructions a rule id names after the rule's own prefix ("rule:training-flow-vso").
-SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final")
+SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final", "-visiting", "-graduates")
 # Confidences.
 DIRECT = 0.7  # "X trains Y", "Y was trained by X"
 VSO = 0.65  # Arabic verb first: "زودت X Y بمعلومات", "نقلت X معلومات إلى Y"
@@ -36,6 +36,8 @@ COORDINATED = 0.65  # "X will train units of A and B": each coordinated party
 LOCATIVE = 0.65  # "training of X in Y's institutions", "transmis aux enquêteurs de Y par X"
 FINAL = 0.55  # "X … دعم قوات Y تدريبا": the trigger closes the clause
 TRAINEES = 0.6  # "trainees from A, B and C" at the school the document names
+VISITING = 0.65  # "Russian instructors arrived in Y", "Y received Russian instructors"
+GRADUATES = 0.6  # "Y personnel graduated from the X Academy"
 # Windows, in words.
 GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
 RECEIVER_WORDS = 4  # trigger to receiver
@@ -56,6 +58,12 @@ OFFICE_WORDS = 3  # "transmis la présidence": the trigger to the office handed 
 DEMONYM_TRAINEE_WORDS = 4  # "ودربت تركيا حتى الآن آلاف الجنود الصوماليين": the subject to the trainees' adjective
 SUPPLY_INFO_WORDS = 8  # "a fourni à l'état-major libanais des images": a supplying verb to the information
 DISPATCH_WORDS = 3  # "a envoyé des formateurs": the sending verb to the trainers
+ORIGIN_WORDS = 2  # a trainer noun to its state's adjective ("instructeurs militaires russes", "Russian military instructors")
+AFFILIATION_WORDS = 3  # the trainers (or their adjective) to "from"/"تابعون لـ" and the body they belong to
+ARRIVAL_WORDS = 3  # the arriving verb to the party arrived in ("arrived in Y", "وصل إلى Y")
+RECEIVING_WORDS = 4  # the receiving party to its verb, the verb to the trainers
+GRADUATION_WORDS = 8  # the graduating verb to the school (its graduates named between, in Arabic)
+GRADUATE_WORDS = 3  # the graduates before their verb ("Somali personnel graduated from")
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
 
@@ -81,6 +89,14 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
         if any(a.start <= t0 and t1 <= a.end for a in ctx.args):
             continue  # a word of a name ("Direction des renseignements"), not a statement
         if family == "providesTrainingTo" and _no_training_flow(ctx, t0, t1):
+            continue
+        visiting = _visiting_trainers(ctx, parties, t0, t1) if family == "providesTrainingTo" else None
+        if visiting is not None:
+            # "Russian instructors arrived in Y", "Y received Russian instructors": the
+            # trainers' state or body trains Y; the word order says nothing more.
+            trainers, trained = visiting
+            out.extend(candidate(g, family, r, rule + "-visiting", VISITING, (t0, t1))
+                       for g in trainers for r in trained if g.key != r.key)
             continue
         if family == "providesIntelligenceTo" and any(
                 not any(o0 < a.end and a.start < o1 for a in ctx.args)  # (not a name: "رئاسة أمن الدولة")
@@ -157,12 +173,14 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             # "Y received training from X", "Y a reçu des informations de X": the recipient
             # verb before the subject or between it and the trigger.
             recipient = ctx.cues("recipient", lo, t1)
-            if agent or recipient:
+            # "دورة لفائدة Y من تأطير X": the trigger is the trainer's marker itself.
+            marker = [(c0, c1) for c0, c1 in ctx.cues("trainer_marker", lo, t1 + 1) if c0 <= t0 and t1 <= c1]
+            if agent or recipient or marker:
                 # "Y was trained by X", "Y alerté par X", "Y received training from X",
                 # "استفادة ضباط من Y من دورات يؤطرها X", "Y bénéficiera de sessions ... X"
                 giver, receiver = receiver, giver
             out.append(candidate(giver, family, receiver, rule, DIRECT, (t0, t1)))
-            if not (agent or recipient):
+            if not (agent or recipient or marker):
                 # "X will train units of A and B": each coordinated party receives it.
                 out.extend(candidate(giver, family, x, rule + "-coordinated", COORDINATED, (t0, t1))
                            for x in _coordinated_after(ctx, parties, receiver) if x.key != giver.key)
@@ -216,6 +234,61 @@ def _no_training_flow(ctx: SentenceContext, t0: int, t1: int) -> bool:
     if ctx.cues("joint", word_end, hi) or ctx.cues("joint", ctx.before(trigger, 1)[0], t0):
         return True
     return bool(ctx.cues("with", word_end, hi))
+
+
+def _visiting_trainers(ctx: SentenceContext, parties: list[Arg], t0: int, t1: int) -> tuple[list[Arg], list[Arg]] | None:
+    """Trainers named by their state's adjective ("Russian military instructors",
+    "instructeurs militaires russes", "مدربون عسكريون روس") and the body they belong to
+    ("… from the Russian defence ministry", "تابعون للفيلق"), with the party they arrive in
+    ("arrived in Y", "sont arrivés au Y", "وصل إلى Y") or that receives them ("Y have
+    received Russian instructors", "Y a accueilli des instructeurs russes"). The trainers
+    and the trained parties (empty when the clause names none), or None when the trigger
+    is no trainer noun with a state's adjective next to it (the construction readers then
+    read it)."""
+    if not any(c0 < t1 and t0 < c1 for c0, c1 in ctx.cues("trainer_noun")):
+        return None
+    near = [a for a in parties if a.demonym and (
+        t1 <= a.start and ctx.words(ctx.text[t1:a.start]) <= ORIGIN_WORDS and not set(ctx.text[t1:a.start]) & set(",،;؛")
+        or a.end <= t0 and ctx.words(ctx.text[a.end:t0]) <= ORIGIN_WORDS and not set(ctx.text[a.end:t0]) & set(",،;؛"))]
+    # "Russian military instructors": a body named by its state's adjective right before the
+    # trainers; the state is the trainer (the adjective qualifies the body, no party itself).
+    bodies = {a.id for a in parties if not a.demonym and a.end <= t0 and ctx.words(ctx.text[a.end:t0]) == 0}
+    near += [a for a in ctx.args if a.demonym and a.qualifier_of in bodies and a.type == "Country"]
+    trainers = list(near)
+    edge = max([a.end for a in near] + [t1])
+    body = next((a for a in parties if a.start >= edge and not a.demonym
+                 and ctx.words(ctx.text[edge:a.start]) <= AFFILIATION_WORDS
+                 and not set(ctx.text[edge:a.start]) & set(",،;؛")
+                 and ctx.cues("trainer_affiliation", edge, a.start)), None)
+    if body is not None:
+        trainers.append(body)
+    keys = {a.key for a in trainers}
+    trained: list[Arg] = []
+    # Arrived in Y: the arriving verb, a preposition, the party (before or after the trainers).
+    for v0, v1 in ctx.cues("arrival"):
+        dest = next((a for a in parties if a.start >= v1 and ctx.words(ctx.text[v1:a.start]) <= ARRIVAL_WORDS), None)
+        if dest is None or dest.key in keys or dest.demonym or set(ctx.text[v1:dest.start]) & set(",،;؛"):
+            continue
+        if not (ctx.cues("locative", v1, dest.start) or ctx.cues("flow_to", v1, dest.start)):
+            continue
+        if dest.end <= t0 and ctx.words(ctx.text[dest.end:t0]) > ARRIVAL_WORDS:
+            continue  # "وصل إلى Y مدربون …": the trainers right after the destination
+        trained.append(dest)
+    # Y received them: the party, its receiving verb, the trainers.
+    lo, _ = ctx.before(Arg("", "", "", t0, t0, ""), RECEIVING_WORDS + ORIGIN_WORDS)
+    for r0, r1 in ctx.cues("recipient", lo, t0) + ctx.cues("hosting", lo, t0):
+        before = [a for a in parties if a.end <= r0 and a.key not in keys]
+        if not before or ctx.words(ctx.text[before[-1].end:r0]) > RECEIVING_WORDS or set(ctx.text[before[-1].end:r0]) & set(",،;؛"):
+            continue
+        group = [before[-1]]
+        for a in reversed(before[:-1]):
+            if not ctx.only_between(a, group[-1], LINK):
+                break
+            group.append(a)
+        trained.extend(a for a in group if not a.demonym)
+    if not near and not (trainers and trained):
+        return None  # "trainers from X worked with Y": the construction readers read it
+    return trainers, trained
 
 
 def _dispatched(ctx: SentenceContext, t0: int) -> bool:
@@ -360,7 +433,37 @@ def intelligence_flow(ctx: SentenceContext) -> list[Candidate]:
                rule_ids=tuple("rule:training-flow" + s for s in SUFFIXES))
 def training_flow(ctx: SentenceContext) -> list[Candidate]:
     """X trains Y (``providesTrainingTo``)."""
-    return _flows(ctx, "providesTrainingTo", "rule:training-flow")
+    found = _flows(ctx, "providesTrainingTo", "rule:training-flow") + _graduates(ctx)
+    return [c for c in found if not (isinstance(c.tail, Arg) and _own_state(ctx, c.head, c.tail))]
+
+
+def _own_state(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    """One party is the state the other's name qualifies ("Russian defence ministry" and
+    Russia, "خفر السواحل الليبي" and Libya): a state and its own body, no flow between parties."""
+    return any(x.demonym or x.type == "Country" for x in ctx.args
+               if x.qualifier_of == a.id and x.key == b.key or x.qualifier_of == b.id and x.key == a.key)
+
+
+def _graduates(ctx: SentenceContext) -> list[Candidate]:
+    """Graduates and their school: "تخرج 40 ضابطا من الجيش الموريتاني من الأكاديمية X"
+    (verb, graduates, school), "Y personnel graduated from the X Academy", "des officiers
+    de Y sortis de l'École X" (graduates, verb, school). The school is a body named with a
+    ``training_school`` head; its graduates' body (or state, by its adjective) is trained by it."""
+    out: list[Candidate] = []
+    parties = ctx.parties(demonyms=True)
+    for g0, g1 in ctx.cues("graduation"):
+        school = next((a for a in parties if a.start >= g1 and not a.demonym
+                       and a.type in {"GovernmentAgency", "Organization", "InternationalOrganization"}
+                       and load_cues().find("training_school", ctx.lang, a.text)), None)
+        if school is None or ctx.words(ctx.text[g1:school.start]) > GRADUATION_WORDS or set(ctx.text[g1:school.start]) & set(",،;؛."):
+            continue
+        between = [a for a in parties if g1 <= a.start and a.end <= school.start]
+        before = [a for a in parties if a.end <= g0 and ctx.words(ctx.text[a.end:g0]) <= GRADUATE_WORDS
+                  and not set(ctx.text[a.end:g0]) & set(",،;؛.")]
+        graduates = between or before[-1:]
+        out.extend(candidate(school, "providesTrainingTo", a, "rule:training-flow-graduates", GRADUATES, (g0, g1))
+                   for a in graduates if a.key != school.key and not _placed(ctx, a))
+    return out
 
 
 def _schools(dctx: DocumentContext) -> list[tuple[Mention, str]]:

@@ -239,3 +239,92 @@ def test_verb_first_trainees_named_by_their_states_adjective_ar(extract):
     # Its own soldiers in Somali camps: a place, not trainees.
     near = "وقعت تركيا والصومال اتفاقا. ودربت تركيا جنودها في المعسكرات الصومالية."
     assert ("تركيا", "الصومال") not in _flows(extract("ar", near)[0])
+
+
+@pytest.mark.parametrize("lang, text, trainers, trained", [
+    # Trainers named by their state's adjective who arrive in a state train it (issue 14).
+    ("ar", "وقعت تركيا والصومال اتفاقا. ووصل إلى الصومال مدربون عسكريون أتراك الأسبوع الماضي.",
+     ["تركيا"], ["الصومال"]),
+    ("fr", "La Turquie et la Somalie ont signé un accord. Des instructeurs militaires turcs sont arrivés en Somalie.",
+     ["Turquie"], ["Somalie"]),
+    ("en", "Turkey and Somalia signed a pact. Turkish instructors have arrived in Somalia.",
+     ["Turkey"], ["Somalia"]),
+    # ... or that a state receives; each coordinated receiver.
+    ("en", "Turkey and Somalia signed a pact. Somalia and Djibouti have received Turkish instructors.",
+     ["Turkey"], ["Somalia", "Djibouti"]),
+    ("fr", "La Turquie et la Somalie ont signé un accord. La Somalie a accueilli des instructeurs turcs.",
+     ["Turquie"], ["Somalie"]),
+    # The body they belong to trains as well.
+    ("en", "Turkey and Somalia signed a pact. Instructors from the Turkish Armed Forces have arrived in Somalia.",
+     ["Turkish Armed Forces"], ["Somalia"]),
+])
+def test_visiting_trainers_train_the_state_they_arrive_in(extract, lang, text, trainers, trained):
+    flows = _flows(extract(lang, text)[0])
+    for g in trainers:
+        for r in trained:
+            assert (g, r) in flows, flows
+    assert not any(h in trained for h, _ in flows), flows  # never the other way round
+
+
+def test_visiting_trainers_without_a_destination_or_a_receiver_are_no_flow_en(extract):
+    # Trainers who leave a state, or are only talked about, train no one named.
+    text = "Turkey and Somalia signed a pact. Turkish instructors have left Somalia."
+    assert not _flows(extract("en", text)[0])
+
+
+def test_a_training_under_a_trainers_supervision_ar(extract):
+    # "A training course for members of the Tunisian National Guard, supervised by Italian police experts."
+    text = "وقعت إيطاليا وتونس اتفاقا. واختتمت دورة تدريبية لفائدة عناصر الحرس الوطني التونسي من تأطير خبراء الشرطة الإيطالية."
+    names = [("الحرس الوطني التونسي", "GovernmentAgency"), ("الشرطة الإيطالية", "GovernmentAgency")]
+    flows = _flows(extract("ar", text, names)[0])
+    assert ("الشرطة الإيطالية", "الحرس الوطني التونسي") in flows, flows
+    assert ("الحرس الوطني التونسي", "الشرطة الإيطالية") not in flows, flows
+
+
+@pytest.mark.parametrize("lang, text, names, school, graduates", [
+    # Graduates and their school: the school trains the graduates' body (issue 14).
+    ("ar", "وقع المغرب وموريتانيا اتفاقا. وتخرج 40 ضابطا من الجيش الموريتاني من الأكاديمية الملكية العسكرية بمكناس.",
+     [("الجيش الموريتاني", "GovernmentAgency"), ("الأكاديمية الملكية العسكرية", "GovernmentAgency")],
+     "الأكاديمية الملكية العسكرية", "الجيش الموريتاني"),
+    ("en", "Turkey and Somalia signed a pact. Somali personnel graduated from the Turkish Military Academy.",
+     [("Turkish Military Academy", "GovernmentAgency")], "Turkish Military Academy", "Somalia"),
+])
+def test_graduates_are_trained_by_their_school(extract, lang, text, names, school, graduates):
+    assert (school, graduates) in _flows(extract(lang, text, names)[0])
+
+
+def test_graduating_from_no_school_is_no_flow_en(extract):
+    text = "Turkey and Somalia signed a pact. Somali personnel graduated from the programme in Ankara."
+    assert not _flows(extract("en", text)[0])
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Guests named as trainees: the host trains them; guests named as officials it does not.
+    ("en", "Turkey and Somalia signed a pact. Turkey hosted Somali cadets at its war college.", ("Turkey", "Somalia")),
+    ("en", "Turkey and Somalia signed a pact. Turkey hosted Somali officials in Ankara.", None),
+])
+def test_a_host_of_cadets_trains_them(extract, lang, text, expected):
+    flows = _flows(extract(lang, text)[0])
+    assert (expected in flows) if expected else not flows, flows
+
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    # Capacity building is training: "the capacity-building package NATO provides to Mauritania".
+    ("ar", "وقع الحلف وموريتانيا اتفاقا. وتشمل حزمة بناء القدرات التي يقدمها حلف شمال الأطلسي لموريتانيا مجالات عدة.",
+     [], ("حلف شمال الأطلسي", "موريتانيا")),
+    ("en", "The European Union and Mali signed a pact. The European Union runs a capacity-building programme for the Malian army.",
+     [("Malian army", "GovernmentAgency")], ("European Union", "Malian army")),
+])
+def test_capacity_building_is_training(extract, lang, text, names, expected):
+    assert expected in _flows(extract(lang, text, names)[0])
+
+
+@pytest.mark.parametrize("lang, text, names, wrong, control", [
+    # A state and a body its name qualifies are one side: no training flow between them.
+    ("ar", "ووقعت إيطاليا وليبيا اتفاقا. وتدرب ليبيا خفر السواحل الليبي على صيانة الزوارق.",
+     [("خفر السواحل الليبي", "GovernmentAgency")], ("ليبيا", "خفر السواحل الليبي"),
+     "ووقعت إيطاليا وليبيا اتفاقا. وتدرب إيطاليا خفر السواحل الليبي على صيانة الزوارق."),
+])
+def test_no_training_flow_between_a_state_and_its_own_body(extract, lang, text, names, wrong, control):
+    assert wrong not in _flows(extract(lang, text, names)[0])
+    assert ("إيطاليا", "خفر السواحل الليبي") in _flows(extract(lang, control, names)[0])  # positive control
