@@ -538,12 +538,9 @@ def update_store_chunks(out_dir: Path, documents: set[str],
         manifest.write(generation, total)
     except BaseException:  # disk full, interrupted: no half-written generation left
         held.clear()
-        shutil.rmtree(generation, ignore_errors=True)
-        generation.with_suffix(".json").unlink(missing_ok=True)
+        _discard_generation(generation)
         raise
-    _swap_link(out_dir, generation)
-    if out_dir == home:
-        prune_generations(home, {generation, previous})
+    _publish_generation(out_dir, home, generation, previous)
     return _write_summary(out_dir, generation, len(manifest), total)
 
 
@@ -557,13 +554,23 @@ def _switch_to_new_generation(out_dir: Path, home: Path, previous: Path | None, 
     try:
         built = build(generation)
     except BaseException:  # disk full, interrupted
-        shutil.rmtree(generation, ignore_errors=True)
-        generation.with_suffix(".json").unlink(missing_ok=True)
+        _discard_generation(generation)
         raise
+    _publish_generation(out_dir, home, generation, previous)
+    return generation, built
+
+
+def _discard_generation(generation: Path) -> None:
+    """Remove a generation folder and its manifest (a build that failed half-way)."""
+    shutil.rmtree(generation, ignore_errors=True)
+    generation.with_suffix(".json").unlink(missing_ok=True)
+
+
+def _publish_generation(out_dir: Path, home: Path, generation: Path, previous: Path | None) -> None:
+    """Point ``OUT/store`` at ``generation``; prune the older ones when ``out_dir`` is the home."""
     _swap_link(out_dir, generation)
     if out_dir == home:
         prune_generations(home, {generation, previous})
-    return generation, built
 
 
 def _read_summary(generation: Path | None) -> int | None:
