@@ -17,6 +17,7 @@ Usage::
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 import tempfile
@@ -78,15 +79,16 @@ def evaluate(
     ids = Counter(d["id"] for d in gold_docs)
     if any(n > 1 for n in ids.values()):
         raise typer.BadParameter(f"document ids repeated across the gold files: {sorted(i for i, n in ids.items() if n > 1)[:5]}")
-    out_dir = out or Path(tempfile.mkdtemp(prefix="doc2kg-eval-"))
-    pipeline = Pipeline(exporters=("json",), learned=not rules_only)
-    # The metadata a JSONL input gives (title, date, url; the outlet as "publisher": a gold
-    # file's "source" says where the text came from, not who published it).
-    results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold), title=d.get("title"),
-                                         date=d.get("date"), url=d.get("url"), publisher=d.get("publisher")))
-               for gold, d in sourced]
-    summary = pipeline.finish(results, out_dir)
-    graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
+    with contextlib.ExitStack() as scratch:  # without --out the run's outputs go when it is scored
+        out_dir = out or Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="doc2kg-eval-")))
+        pipeline = Pipeline(exporters=("json",), learned=not rules_only)
+        # The metadata a JSONL input gives (title, date, url; the outlet as "publisher": a gold
+        # file's "source" says where the text came from, not who published it).
+        results = [pipeline.process(Document(id=d["id"], text=d["text"], source=str(gold), title=d.get("title"),
+                                             date=d.get("date"), url=d.get("url"), publisher=d.get("publisher")))
+                   for gold, d in sourced]
+        summary = pipeline.finish(results, out_dir)
+        graph = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
     report = score(gold_docs, graph)
     console = Console(width=160)
     if misses:

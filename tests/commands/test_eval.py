@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 
 from typer.testing import CliRunner
 
@@ -66,3 +67,19 @@ def test_eval_events_prints_and_keeps_bcubed(tmp_path):
     identity = json.loads(report.read_text(encoding="utf-8"))["event_identity"]
     assert len({r.split(" -> ")[1] for r in identity["clusters"]["african-lion-2024"]}) == 1
     assert identity["clusters"]["african-lion-2023"][0].split(" -> ")[1] not in identity["clusters"]["african-lion-2024"][0]
+
+
+def test_without_out_the_runs_outputs_are_removed_once_scored(tmp_path, monkeypatch):
+    # every `doc2kg eval` had left a doc2kg-eval-* folder with its graph in the temp folder
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    _gold(tmp_path / "a.jsonl", "a1", "Emmanuel Macron met Pedro Sanchez in Madrid on Monday.",
+          [("Person", "Emmanuel Macron"), ("City", "Madrid")])
+    result = runner.invoke(app, ["eval", str(tmp_path / "a.jsonl"), "--no-misses"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("entity_f1=")
+    assert list(scratch.iterdir()) == []
+    kept = tmp_path / "kept"
+    result = runner.invoke(app, ["eval", str(tmp_path / "a.jsonl"), "--no-misses", "--out", str(kept)])
+    assert result.exit_code == 0 and (kept / "graph.json").is_file()
