@@ -31,12 +31,14 @@ def extract():
         doc = get_nlp(lang)(text)
         mentions = _with_names(document, recognize_entities(doc, document), list(names))
         by_id = {m.id: m.text for m in mentions}
-        for m in mentions:  # an anaphor ("the drills", المناورات) is the event it refers to, as resolution makes it
-            seen, target = {m.id}, m.attrs.refers_to
-            while target is not None and target in by_id and target not in seen:
-                by_id[m.id] = by_id[target]
+        # an anaphor ("the drills", المناورات) is named by the event it refers to, as resolution joins them
+        refers = {m.id: m.attrs.refers_to for m in mentions if m.attrs.refers_to in by_id}
+        for start in refers:
+            seen, target = {start}, refers[start]
+            while target in refers and target not in seen:
                 seen.add(target)
-                target = next((x.attrs.refers_to for x in mentions if x.id == target), None)
+                target = refers[target]
+            by_id[start] = by_id[target]
         kwargs.setdefault("strict", True)  # a failing rule fails the test
         relations = extract_relations(doc, document, mentions, **kwargs)
         triples = {(by_id[r.head], r.type, by_id.get(r.tail, r.tail)) for r in relations}
