@@ -225,6 +225,7 @@ class ArabicEventPhrases(EntityComponent):
         events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
         taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
         self._described_visits(doc, norms, bare, events, names, taken)
+        self._targets_of_placed(doc, norms, bare, events, names, taken)
         found: list[tuple[Span, EventName]] = []
         resume = 0
         for i, head in self.heads.matches(bare):
@@ -430,6 +431,9 @@ class ArabicEventPhrases(EntityComponent):
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         demonyms = {s.start for s in doc.spans.get("demonyms", [])}
+        # in a target a small town's name is a name too (الهجوم على متحف باردو)
+        target_names = {s.start: s for s in doc.spans.get("lexicon", []) if s.label_ in PLACE_LABELS} | names
+        targeted: dict[int, set[str]] = {}  # first token of an attack -> its target's places
         for i in range(n):
             if i in taken or bare[i] not in self.target_heads | self.place_heads or not is_definite(doc[i]) \
                     or is_clitic(doc[i]):
@@ -450,10 +454,16 @@ class ArabicEventPhrases(EntityComponent):
                 j += 2
             else:
                 continue
-            end, named = self._target(doc, norms, j, names, taken)
+            end, named = self._target(doc, norms, j, target_names, taken)
             if named:
                 span = Span(doc, i, end, label="Event")
-                out.append((span, EventName(span.text, bare[i], None)))
+                # the same place targeted again (العملية الإرهابية التي استهدفت المتحف الوطني بباردو،
+                # then الهجوم على متحف باردو) is the attack told before
+                places = {s.kb_id_ for s in doc.spans.get("lexicon", []) if j <= s.start < end and s.kb_id_}
+                before = next((first for first, seen in targeted.items() if seen & places), None)
+                out.append((span, EventName(span.text, bare[i], None, antecedent=before)))
+                if before is None:
+                    targeted[i] = places
                 taken = taken | set(range(i, end))
         return out
 
@@ -461,7 +471,9 @@ class ArabicEventPhrases(EntityComponent):
         """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
         مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
         clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
-        name only definite relative adjectives (its nisba: الساحلية، الأفغانية)."""
+        name only definite relative adjectives (its nisba: الساحلية، الأفغانية). Words with no
+        name in them followed by one of ``place_links`` and a place's name take that place in
+        (الهجوم الانتحاري على حفل المغنية X في مانشستر)."""
         n = len(doc)
         j = end = k
         named = False
@@ -493,6 +505,10 @@ class ArabicEventPhrases(EntityComponent):
             if named and not (is_definite(token) and nj.endswith(_NISBA)):
                 break  # after a name only its adjectives (الأفغانية), not a time (الشهر الماضي)
             j = end = j + 1
+        if not named and end > k and end + 1 < n and norms[end] in self.place_links and end not in taken:
+            place = names.get(end + 1)  # حفل المغنية X | في مانشستر: a target in a named place
+            if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(end, place.end)):
+                return place.end, True
         return end, named
 
     @staticmethod
@@ -593,6 +609,23 @@ class ArabicEventPhrases(EntityComponent):
         if not singled or end <= i + len(head):
             return None
         return Phrase(i, end, " ".join(head), year, singled)
+
+    def _targets_of_placed(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                           names: dict[int, Span], taken: set[int]) -> None:
+        """An attack of ``event_patterns`` named by its place and told by its target after it
+        (هجوم بروكسل على مشجعين سويديين) takes the phrase with its target as its alias; its
+        span stays the head and the place."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.alias or record.antecedent is not None or bare[span.start] not in self.target_heads \
+                    or span.end + 1 >= len(doc) or norms[span.end] not in self.target_links:
+                continue
+            place = names.get(span.end - 1) or next((s for s in names.values() if s.end == span.end), None)
+            if place is None or place.label_ not in PLACE_LABELS or place.start <= span.start:
+                continue
+            end, _ = self._target(doc, norms, span.end + 1, names, taken - set(range(span.start, span.end)))
+            if end > span.end + 1:
+                record.alias = doc[span.start:end].text
 
     def _described_visits(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
                           names: dict[int, Span], taken: set[int]) -> None:

@@ -181,6 +181,10 @@ class EventPatterns(EntityComponent):
         self._described_bare: dict[str, str] = {}  # norm -> without a proclitic before a description (_described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
+        self.host_verbs = frozenset(normalize(w) for w in spec.get("host_verbs") or [])
+        self.titled_qualifiers = phrases(spec.get("titled_qualifiers"))
+        self.titled_editions = frozenset(normalize(w) for w in spec.get("titled_editions") or [])
+        self.titled_place_links = frozenset(normalize(w) for w in spec.get("titled_place_links") or [])
         self.dated_place_links = frozenset(normalize(w) for w in spec.get("dated_place_links") or [])
         # event_phrases.yaml's words of a class or a series (the deadliest attacks, attacks in the UK)
         described = event_phrases().get(lang) or {}
@@ -678,19 +682,31 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(host if host is not None else first, t_end, f"{year} {doc[i:t_end].text}",
                                       "titled", year))
                 continue
-            after, year = self._year(doc, norms, self._host_city(doc, norms, t_end, cities))
+            # what the title is of before the year (كأس أمم إفريقيا لكرة القدم 2025)
+            qualifier = match_at(norms, t_end, self.titled_qualifiers) if self.titled_qualifiers else None
+            k = t_end + len(qualifier) if qualifier else t_end
+            after, year = self._year(doc, norms, self._host_city(doc, norms, k, cities))
+            if start > 0 and norms[start - 1] in self.titled_editions:
+                start -= 1  # دورة الألعاب الأولمبية: the edition word is the annotators' extent too
             if year:
                 out.append(EventMatch(start, after, f"{doc[i:t_end].text} {year}", "titled", year))
+            elif k < len(doc) - 1 and norms[k] in self.titled_place_links and k + 1 in cities:
+                # دورة الألعاب الأولمبية في باريس: a host city singles out one edition; the span
+                # stays the title, so the city is a mention of its own
+                out.append(EventMatch(start, t_end, doc[start:cities[k + 1]].text, "titled", None))
         return out
 
     def _host_city(self, doc: Doc, norms: list[str], k: int, cities: dict[int, int]) -> int:
-        """Past a host city (and a link or an Arabic adjective before it) between a titled
-        event and its year (JO de Paris 2024, الألعاب الأولمبية الصيفية باريس 2024): where its
+        """Past a host city (and a link or an Arabic adjective before it, or a hosting verb of
+        ``host_verbs``: التي احتضنتها باريس) between a titled event and its year (JO de Paris
+        2024, الألعاب الأولمبية الصيفية باريس 2024): where its
         year is looked for; ``k`` when no city is there."""
         j = k
         while j < len(doc) and j - k < MAX_HOST_GAP and j not in cities and (
                 norms[j] in self.host_links or (self.lang == "ar" and is_definite(doc[j]))):
             j += 1
+        if j < len(doc) and norms[j] in self.host_verbs:
+            j += 1  # الألعاب الأولمبية الصيفية التي احتضنتها باريس سنة 2024
         if j in cities and self._year(doc, norms, cities[j])[1]:
             return cities[j]
         return k
