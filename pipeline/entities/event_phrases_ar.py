@@ -68,7 +68,8 @@ from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityCompone
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
 from pipeline.language.dates import find_dates
-from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
+from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, PREPOSITIONS, PRONOUN_SUFFIXES, split_proclitic,
+                                          strip_definite)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import event_heads, event_kinds, event_phrases_ar, load_lexicon
 
@@ -82,6 +83,12 @@ BARE_ANAPHORS = False
 # The tokens of an attack's target (الهجوم على | متحف باردو), at most, and of a quoted name in it.
 MAX_TARGET_TOKENS = 8
 MAX_QUOTED_WORDS = 6
+# Indefinite adjectives between an indefinite attack and its target (هجوما داميا | على), at most.
+MAX_TARGET_ADJECTIVES = 2
+# Adjectives of a joint operation (عملية | أمنية مشتركة ومتزامنة, و counted), and words of the
+# clause that tells it after them (نفذتها | الشرطة ...), at most.
+MAX_JOINT_ADJECTIVES = 4
+MAX_JOINT_CLAUSE = 14
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
@@ -102,6 +109,8 @@ MAX_UNKNOWN_NAME_WORDS = 3
 _BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
+# The bodies that hold a session named after one of their organs (للمنظمة الدولية للشرطة الجنائية).
+OWNER_LABELS = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency"})
 # A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
 MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
@@ -113,6 +122,8 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 MAX_DATE_TOKENS_AFTER = 5
 # The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
 _NISBA = ("ي", "يه", "ية")
+_HER = PRONOUN_SUFFIXES[1]  # a verb's object suffix (نفذتها)
+_TA_MARBUTA = "ه"  # ة normalized: a feminine noun or adjective (كبيرة), no town's name after بلدة
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -163,16 +174,24 @@ class ArabicEventPhrases(EntityComponent):
         self.target_heads = frozenset(normalize(w) for w in data.get("target_heads") or [])
         self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
+        self.indefinite_target_heads = frozenset(normalize(w) for w in data.get("indefinite_target_heads") or [])
+        self.joint_heads = frozenset(normalize(w) for w in data.get("joint_heads") or [])
+        self.joint_adjectives = frozenset(normalize(w) for w in data.get("joint_adjectives") or [])
+        self.joint_blockers = frozenset(normalize(w) for w in data.get("joint_blockers") or [])
+        self.target_blockers = frozenset(normalize(w) for w in data.get("target_blockers") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
         self.held_heads = frozenset(normalize(w) for w in (data.get("held_heads") or []) + (data.get("held_possessives") or []))
+        self.topic_links = frozenset(normalize(w) for w in data.get("topic_links") or [])
+        self.session_kinds = frozenset(data.get("session_kinds") or [])
+        self.held_possessives = frozenset(normalize(w) for w in data.get("held_possessives") or [])
         self.held_verbs = frozenset(normalize(w) for w in data.get("held_verbs") or [])
         self.held_links = frozenset(normalize(w) for w in data.get("held_links") or [])
         self.held_hosts = frozenset(normalize(w) for w in data.get("held_hosts") or [])
         self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
         self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
         # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
-        self.glued_heads = self.head_first | self.person_heads | self.held_heads
+        self.glued_heads = self.head_first | self.person_heads | self.held_heads | self.joint_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -226,6 +245,7 @@ class ArabicEventPhrases(EntityComponent):
         taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
         self._described_visits(doc, norms, bare, events, names, taken)
         self._targets_of_placed(doc, norms, bare, events, names, taken)
+        self._session_aliases(doc, norms, bare, events, names)
         found: list[tuple[Span, EventName]] = []
         resume = 0
         for i, head in self.heads.matches(bare):
@@ -259,6 +279,7 @@ class ArabicEventPhrases(EntityComponent):
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._held_gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._joint_operations(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
 
@@ -278,7 +299,9 @@ class ArabicEventPhrases(EntityComponent):
         مؤتمر صحفي عقد في مدينة ليل الفرنسية، اجتماع جمع بالرباط): the indefinite head, at
         most :data:`MAX_HELD_WORDS` words of its chain, the verb, the link and the place (a
         place's name, or the word after one of ``held_place_words``) with its definite
-        adjectives; the head and its chain alone (اجتماع قمة) are its alias."""
+        adjectives; the head and its chain alone (اجتماع قمة) are its alias. A possessive head
+        (``held_possessives``) with its adjectives needs no verb before the link (قمتهم السنوية
+        في مدينة لاهاي الهولندية)."""
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         for i in range(n):
@@ -294,6 +317,8 @@ class ArabicEventPhrases(EntityComponent):
                 k += 1  # القمة التي عقدت في، قمتهم التي احتضنتها
             if k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links:
                 j = k + 2
+            elif k + 1 < n and norms[k] in self.held_links and bare[i] in self.held_possessives and k > i:
+                j = k + 1  # قمتهم السنوية في مدينة لاهاي: their summit is one, its place is enough
             elif k + 1 < n and norms[k] in self.held_hosts:
                 j = k + 1  # احتضنتها العاصمة الأمريكية واشنطن: the place is the verb's subject
                 while j < n and j - k <= 3 and (j not in names or names[j].label_ not in PLACE_LABELS) and is_definite(doc[j]) \
@@ -321,6 +346,47 @@ class ArabicEventPhrases(EntityComponent):
             alias = doc[i:chain_end].text if chain_end - i >= 2 else self._unglued(doc, norms, span)
             out.append((span, EventName(span.text, bare[i], None, alias)))
             taken = taken | set(range(i, end))
+        return out
+
+    def _joint_operations(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                          taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An indefinite operation told as joint, coordinated or simultaneous (``joint_heads``
+        with one of ``joint_adjectives`` among its adjectives: عملية أمنية مشتركة ومتزامنة، في
+        عملية منسقة) is one event, unless a number or one of ``joint_blockers`` counts it (14
+        عملية مشتركة) or a time anchor dates what the sentence tells by it. The span is the head
+        and its adjectives; the clause that tells it after them, a verb and its words up to a
+        punctuation mark, a stop or another verb (عملية منسقة استهدفت شبكة إجرامية، عملية متزامنة
+        نفذتها الشرطة X والمديرية Y), is its alias: the annotators give one form or the other."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.joint_heads or norms[i].startswith(ARTICLE) or i in taken \
+                    or i > 0 and (doc[i - 1].like_num or norms[i - 1] in self.joint_blockers) or self._anchor_before(norms, i):
+                continue
+            j, joint = i + 1, False
+            while j < n and j - i <= MAX_JOINT_ADJECTIVES and j not in taken and j not in names:
+                t = j + 1 if is_clitic(doc[j]) and norms[j] == _AND else j  # ومتزامنة
+                word = norms[t][1:] if t == j and norms[t][:1] == _AND and norms[t][1:] in self.joint_adjectives else norms[t]
+                if t >= n or t in taken or not is_arabic_word(doc[t]) or is_definite(doc[t]) or is_clitic(doc[t]) \
+                        or not (word in self.joint_adjectives or word.endswith(_NISBA)):
+                    break
+                joint = joint or word in self.joint_adjectives
+                j = t + 1
+            if not joint:
+                continue
+            alias = None
+            if j < n and not is_definite(doc[j]) and j not in taken and (
+                    verb_shaped(norms[j]) or norms[j].endswith(_HER) and verb_shaped(norms[j][:-len(_HER)])):  # نفذتها
+                k = j + 1
+                while k < n and k - j <= MAX_JOINT_CLAUSE and k not in taken and is_arabic_word(doc[k]) \
+                        and norms[k] not in self.stops and not (verb_shaped(norms[k]) and not is_definite(doc[k])):
+                    k += 1
+                while k > j + 1 and is_clitic(doc[k - 1]):
+                    k -= 1
+                if k > j + 1:
+                    alias = doc[i:k].text
+            span = Span(doc, i, j, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, alias or self._unglued(doc, norms, span))))
         return out
 
     def _person_acts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
@@ -435,13 +501,27 @@ class ArabicEventPhrases(EntityComponent):
         target_names = {s.start: s for s in doc.spans.get("lexicon", []) if s.label_ in PLACE_LABELS} | names
         targeted: dict[int, set[str]] = {}  # first token of an attack -> its target's places
         for i in range(n):
-            if i in taken or bare[i] not in self.target_heads | self.place_heads or not is_definite(doc[i]) \
+            if i in taken or bare[i] not in self.target_heads | self.place_heads | self.indefinite_target_heads \
                     or is_clitic(doc[i]):
                 continue
             j = i + 1
+            if not is_definite(doc[i]):
+                # هجوم الطعن الذي استهدف ...: a head in construct with a definite noun; هجوما داميا على
+                # بلدة X: an indefinite attack with its adjectives, not one to come (لهجوم، أي هجوم، هجوم محتمل)
+                construct = bare[i] in self.target_heads and j < n and is_definite(doc[j]) and j not in names \
+                    and norms[j] not in self.stops
+                if not construct and (bare[i] not in self.indefinite_target_heads or i > 0 and (
+                        is_clitic(doc[i - 1]) and norms[i - 1] == _GENITIVE or norms[i - 1] in self.target_blockers)):
+                    continue
+                while not construct and j < n and j - i <= MAX_TARGET_ADJECTIVES and is_arabic_word(doc[j]) \
+                        and not is_clitic(doc[j]) and not is_definite(doc[j]) and j not in target_names \
+                        and norms[j] not in self.stops | self.target_blockers and not verb_shaped(norms[j]):
+                    j += 1
+                if any(norms[t] in self.target_blockers for t in range(i + 1, min(n, j + 1))):
+                    continue
             while j < n and is_definite(doc[j]) and (j not in names or j in demonyms) and norms[j] not in self.stops:
                 j += 1  # الهجوم الانتحاري، العملية الإرهابية، الحرب الروسية
-            if bare[i] in self.place_heads:  # الحرب في أوكرانيا
+            if bare[i] in self.place_heads and is_definite(doc[i]):  # الحرب في أوكرانيا
                 place = names.get(j + 1) if j + 1 < n and norms[j] in self.place_links else None
                 if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(i, place.end)):
                     span = Span(doc, i, place.end, label="Event")
@@ -488,6 +568,12 @@ class ArabicEventPhrases(EntityComponent):
                 if close is None or close == j + 1:
                     break
                 j = end = close + 1
+                named = True
+                continue
+            if nj in self.held_place_words and j + 1 < n and is_arabic_word(doc[j + 1]) and not is_clitic(doc[j + 1]) \
+                    and norms[j + 1] not in self.stops and not is_definite(doc[j + 1]) and not named \
+                    and j + 1 not in names and not norms[j + 1].endswith(_NISBA + (_TA_MARBUTA,)):
+                j = end = j + 2  # بلدة برسالوغو، مدينة X: the word after a place word is its name
                 named = True
                 continue
             if nj in self.stops or not is_arabic_word(token) or (verb_shaped(nj) and not is_definite(token)):
@@ -626,6 +712,28 @@ class ArabicEventPhrases(EntityComponent):
             end, _ = self._target(doc, norms, span.end + 1, names, taken - set(range(span.start, span.end)))
             if end > span.end + 1:
                 record.alias = doc[span.start:end].text
+
+    def _session_aliases(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                         names: dict[int, Span]) -> None:
+        """A numbered session or summit of ``event_patterns`` gets the other form the annotators
+        give it as its alias: with its topic, one of ``topic_links`` and a place's name
+        (قمتهم الاستثنائية الثانية بشأن النيجر), or, when its body's genitive chain runs on to
+        the organization that holds it, without that organization (الدورة الثالثة والتسعين للجمعية
+        العامة of الدورة ... للجمعية العامة للمنظمة الدولية للشرطة الجنائية)."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.alias or record.antecedent is not None \
+                    or self.kind(bare[span.start]) not in self.session_kinds:
+                continue
+            end = self._name_end(doc, span)
+            if end + 1 < len(doc) and norms[end] in self.topic_links and (place := names.get(end + 1)) is not None \
+                    and place.label_ in PLACE_LABELS:
+                record.alias = doc[span.start:place.end].text
+                continue
+            owner = next((t for t in range(span.end + 2, end - 1) if is_clitic(doc[t]) and norms[t] == _GENITIVE
+                          and (body := names.get(t + 1)) is not None and body.label_ in OWNER_LABELS), None)
+            if owner is not None:
+                record.alias = doc[span.start:owner].text
 
     def _described_visits(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
                           names: dict[int, Span], taken: set[int]) -> None:

@@ -269,3 +269,46 @@ def test_an_attack_named_by_its_place_takes_its_target_as_an_alias():
     assert span._.event_name.alias == "هجوم نيس على المحتفلين بالعيد الوطني"
     [span] = get_nlp("ar")("وقع هجوم نيس في يوليو 2016.").spans["events"]
     assert span._.event_name.alias is None
+
+
+def test_a_possessive_summit_in_a_named_place_needs_no_verb():
+    _, found = phrases("اختتم قادة مجموعة السبع قمتهم السنوية في مدينة هيروشيما اليابانية.")
+    assert list(found) == ["قمتهم السنوية في مدينة هيروشيما اليابانية"]
+    assert found["قمتهم السنوية في مدينة هيروشيما اليابانية"].alias == "قمتهم السنوية"
+    # an indefinite or definite head still needs the verb that tells it held
+    assert phrases("ناقش الوزراء فكرة قمة سنوية في مدينة هيروشيما اليابانية.")[1] == {}
+
+
+def test_a_numbered_session_has_its_topic_or_its_body_without_the_owner_as_alias():
+    doc = get_nlp("ar")("عقد القادة قمتهم الاستثنائية الأولى بشأن ليبيا في أديس أبابا.")
+    assert [(s.text, s._.event_name.alias) for s in doc.spans["events"]] == [
+        ("قمتهم الاستثنائية الأولى", "قمتهم الاستثنائية الأولى بشأن ليبيا")]
+    doc = get_nlp("ar")("انطلقت أشغال الدورة الثالثة والعشرين للمجلس التنفيذي للاتحاد الإفريقي في مالابو.")
+    [span] = doc.spans["events"]
+    assert span._.event_name.name == "الدورة الثالثة والعشرين للمجلس التنفيذي للاتحاد الإفريقي"
+    assert span._.event_name.alias == "الدورة الثالثة والعشرين للمجلس التنفيذي"
+    # a body that is itself the organization's name is not cut
+    doc = get_nlp("ar")("افتتحت الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة في نيويورك.")
+    assert [s._.event_name.alias for s in doc.spans["events"]] == [None]
+
+
+def test_an_indefinite_attack_or_one_in_construct_told_by_its_named_target_is_an_event():
+    _, found = phrases("شن مسلحون هجوما داميا على بلدة سولهان شمال بوركينا فاسو.")
+    assert list(found) == ["هجوما داميا على بلدة سولهان"]
+    _, found = phrases("تذكر الألمان هجوم الدهس الذي استهدف سوق عيد الميلاد في برلين.")
+    assert list(found) == ["هجوم الدهس الذي استهدف سوق عيد الميلاد في برلين"]
+    # any attack, a possible one, one to carry out: none happened
+    assert phrases("حذر الجيش من أي هجوم على مدينة غاو.")[1] == {}
+    assert phrases("تحدث عن هجوم محتمل على مدينة تمبكتو.")[1] == {}
+    assert phrases("خطط لتنفيذ هجوم على مدينة برلين.")[1] == {}
+
+
+def test_a_joint_or_coordinated_operation_is_an_event_with_its_clause_as_alias():
+    _, found = phrases("فككت الشرطة شبكة لتهريب المخدرات في عملية مشتركة ومتزامنة مع الحرس المدني الإسباني.")
+    assert list(found) == ["عملية مشتركة ومتزامنة"]
+    _, found = phrases("أوقفت الشرطة 30 شخصا في عملية منسقة استهدفت شبكة لتهريب البشر تنشط بين ليبيا وإيطاليا.")
+    assert list(found) == ["عملية منسقة"]
+    assert found["عملية منسقة"].alias == "عملية منسقة استهدفت شبكة لتهريب البشر"  # up to the next verb
+    # counted operations are no one event; an operation with no joint adjective is none
+    assert phrases("نفذ الجهازان 12 عملية مشتركة خلال العام.")[1] == {}
+    assert phrases("نفذت الشرطة عملية أمنية في المدينة.")[1] == {}
