@@ -68,8 +68,7 @@ from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityCompone
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite
 from pipeline.language.dates import find_dates
-from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, PREPOSITIONS, PRONOUN_SUFFIXES, split_proclitic,
-                                          strip_definite)
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, PREPOSITIONS, split_proclitic, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import event_heads, event_kinds, event_phrases_ar, load_lexicon
 
@@ -85,10 +84,6 @@ MAX_TARGET_TOKENS = 8
 MAX_QUOTED_WORDS = 6
 # Indefinite adjectives between an indefinite attack and its target (هجوما داميا | على), at most.
 MAX_TARGET_ADJECTIVES = 2
-# Adjectives of a joint operation (عملية | أمنية مشتركة ومتزامنة, و counted), and words of the
-# clause that tells it after them (نفذتها | الشرطة ...), at most.
-MAX_JOINT_ADJECTIVES = 4
-MAX_JOINT_CLAUSE = 14
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
@@ -122,7 +117,6 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 MAX_DATE_TOKENS_AFTER = 5
 # The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
 _NISBA = ("ي", "يه", "ية")
-_HER = PRONOUN_SUFFIXES[1]  # a verb's object suffix (نفذتها)
 _TA_MARBUTA = "ه"  # ة normalized: a feminine noun or adjective (كبيرة), no town's name after بلدة
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
@@ -175,9 +169,6 @@ class ArabicEventPhrases(EntityComponent):
         self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
         self.indefinite_target_heads = frozenset(normalize(w) for w in data.get("indefinite_target_heads") or [])
-        self.joint_heads = frozenset(normalize(w) for w in data.get("joint_heads") or [])
-        self.joint_adjectives = frozenset(normalize(w) for w in data.get("joint_adjectives") or [])
-        self.joint_blockers = frozenset(normalize(w) for w in data.get("joint_blockers") or [])
         self.target_blockers = frozenset(normalize(w) for w in data.get("target_blockers") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
@@ -191,7 +182,7 @@ class ArabicEventPhrases(EntityComponent):
         self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
         self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
         # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
-        self.glued_heads = self.head_first | self.person_heads | self.held_heads | self.joint_heads
+        self.glued_heads = self.head_first | self.person_heads | self.held_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -279,7 +270,6 @@ class ArabicEventPhrases(EntityComponent):
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._held_gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
-        found += self._joint_operations(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
 
@@ -346,47 +336,6 @@ class ArabicEventPhrases(EntityComponent):
             alias = doc[i:chain_end].text if chain_end - i >= 2 else self._unglued(doc, norms, span)
             out.append((span, EventName(span.text, bare[i], None, alias)))
             taken = taken | set(range(i, end))
-        return out
-
-    def _joint_operations(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
-                          taken: set[int]) -> list[tuple[Span, EventName]]:
-        """An indefinite operation told as joint, coordinated or simultaneous (``joint_heads``
-        with one of ``joint_adjectives`` among its adjectives: عملية أمنية مشتركة ومتزامنة، في
-        عملية منسقة) is one event, unless a number or one of ``joint_blockers`` counts it (14
-        عملية مشتركة) or a time anchor dates what the sentence tells by it. The span is the head
-        and its adjectives; the clause that tells it after them, a verb and its words up to a
-        punctuation mark, a stop or another verb (عملية منسقة استهدفت شبكة إجرامية، عملية متزامنة
-        نفذتها الشرطة X والمديرية Y), is its alias: the annotators give one form or the other."""
-        out: list[tuple[Span, EventName]] = []
-        n = len(doc)
-        for i in range(n):
-            if bare[i] not in self.joint_heads or norms[i].startswith(ARTICLE) or i in taken \
-                    or i > 0 and (doc[i - 1].like_num or norms[i - 1] in self.joint_blockers) or self._anchor_before(norms, i):
-                continue
-            j, joint = i + 1, False
-            while j < n and j - i <= MAX_JOINT_ADJECTIVES and j not in taken and j not in names:
-                t = j + 1 if is_clitic(doc[j]) and norms[j] == _AND else j  # ومتزامنة
-                word = norms[t][1:] if t == j and norms[t][:1] == _AND and norms[t][1:] in self.joint_adjectives else norms[t]
-                if t >= n or t in taken or not is_arabic_word(doc[t]) or is_definite(doc[t]) or is_clitic(doc[t]) \
-                        or not (word in self.joint_adjectives or word.endswith(_NISBA)):
-                    break
-                joint = joint or word in self.joint_adjectives
-                j = t + 1
-            if not joint:
-                continue
-            alias = None
-            if j < n and not is_definite(doc[j]) and j not in taken and (
-                    verb_shaped(norms[j]) or norms[j].endswith(_HER) and verb_shaped(norms[j][:-len(_HER)])):  # نفذتها
-                k = j + 1
-                while k < n and k - j <= MAX_JOINT_CLAUSE and k not in taken and is_arabic_word(doc[k]) \
-                        and norms[k] not in self.stops and not (verb_shaped(norms[k]) and not is_definite(doc[k])):
-                    k += 1
-                while k > j + 1 and is_clitic(doc[k - 1]):
-                    k -= 1
-                if k > j + 1:
-                    alias = doc[i:k].text
-            span = Span(doc, i, j, label="Event")
-            out.append((span, EventName(span.text, bare[i], None, alias or self._unglued(doc, norms, span))))
         return out
 
     def _person_acts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],

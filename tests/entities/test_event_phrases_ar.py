@@ -302,13 +302,3 @@ def test_an_indefinite_attack_or_one_in_construct_told_by_its_named_target_is_an
     assert phrases("تحدث عن هجوم محتمل على مدينة تمبكتو.")[1] == {}
     assert phrases("خطط لتنفيذ هجوم على مدينة برلين.")[1] == {}
 
-
-def test_a_joint_or_coordinated_operation_is_an_event_with_its_clause_as_alias():
-    _, found = phrases("فككت الشرطة شبكة لتهريب المخدرات في عملية مشتركة ومتزامنة مع الحرس المدني الإسباني.")
-    assert list(found) == ["عملية مشتركة ومتزامنة"]
-    _, found = phrases("أوقفت الشرطة 30 شخصا في عملية منسقة استهدفت شبكة لتهريب البشر تنشط بين ليبيا وإيطاليا.")
-    assert list(found) == ["عملية منسقة"]
-    assert found["عملية منسقة"].alias == "عملية منسقة استهدفت شبكة لتهريب البشر"  # up to the next verb
-    # counted operations are no one event; an operation with no joint adjective is none
-    assert phrases("نفذ الجهازان 12 عملية مشتركة خلال العام.")[1] == {}
-    assert phrases("نفذت الشرطة عملية أمنية في المدينة.")[1] == {}
