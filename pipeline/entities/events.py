@@ -71,6 +71,10 @@ MAX_AR_CONSTRUCT_WORDS = 2
 # Arabic: the tokens of a session's body after the ordinal (clitics split off), its
 # adjectives and genitive chain included.
 MAX_AR_BODY_TOKENS = 12
+# Arabic: lexicon names that are the body of a numbered session after ل (المؤتمر الإقليمي الحادي
+# والعشرين للإنتربول), and those its genitive chain runs on through after ل (لمنطقة الشرق الأوسط).
+SESSION_BODY_NAMES = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency"})
+SESSION_CHAIN_NAMES = SESSION_BODY_NAMES | {"Location"}
 _BARE_MAX = 100_000  # Arabic norms kept with their bare form (_described) before the table starts again
 
 
@@ -434,7 +438,8 @@ class EventPatterns(EntityComponent):
     def _arabic_session_body(self, doc: Doc, norms: list[str], k: int) -> int:
         """:meth:`_session_body` in Arabic: ل + a body noun (للجنة، لمجلس، لقادة), then its
         definite adjectives and genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated
-        pair of adjectives (الجزائرية-النيجرية), و + a definite word (السلام والأمن), indefinite
+        pair of adjectives (الجزائرية-النيجرية), و + a definite word (السلام والأمن), ل + an
+        organization's or region's name (للإنتربول لمنطقة الشرق الأوسط وشمال أفريقيا), indefinite
         nouns in construct before a definite one (للجنة أجهزة الأمن، رفيع المستوى، لتنمية وترقية
         المناطق), and بين with the named parties (للشراكة بين المغرب وبلجيكا)."""
         n = len(doc)
@@ -444,12 +449,18 @@ class EventPatterns(EntityComponent):
         elif k + 1 < n and norms[k][:1] in self.session_genitive and norms[k][1:] in self.session_bodies \
                 and (is_definite(doc[k + 1]) or self._construct_end(doc, norms, k + 1) > k + 1):
             end = k + 1  # لمجلس وزراء الداخلية: the ل written on an indefinite body noun
+        elif k + 1 < n and is_clitic(doc[k]) and norms[k] in self.session_genitive \
+                and LexiconMarks(doc).type_at(k + 1) in SESSION_BODY_NAMES:
+            end = LexiconMarks(doc).name[k + 1].end  # المؤتمر الإقليمي الحادي والعشرين | للإنتربول
         else:
             return k
         marks: LexiconMarks | None = None
         while end < n and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
             if is_definite(doc[end]):
                 end += 1
+            elif end + 1 < n and is_clitic(doc[end]) and norms[end] in self.session_genitive \
+                    and (marks := marks or LexiconMarks(doc)).type_at(end + 1) in SESSION_CHAIN_NAMES:
+                end = marks.name[end + 1].end  # للإنتربول | لمنطقة الشرق الأوسط وشمال أفريقيا
             elif end + 1 < n and is_definite(doc[end + 1]) and (
                     is_clitic(doc[end]) and norms[end] in self.session_genitive | {WA}
                     or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):

@@ -371,3 +371,13 @@ def test_an_arabic_titled_event_with_no_year_is_one_edition_in_its_host_city():
     # a country is no host city; a title alone is no event
     assert events("ar", "تستعد الدوحة لكأس العالم في قطر.") == {}
     assert events("ar", "يتابع الملايين كأس العالم كل أربع سنوات.") == {}
+
+
+def test_an_arabic_numbered_session_whose_body_is_an_organizations_name():
+    doc = get_nlp("ar")("افتتح الوزير أعمال المؤتمر الإقليمي الثاني والعشرين للإنتربول لمنطقة الساحل في نيامي.")
+    [span] = doc.spans["events"]
+    assert span.text == "المؤتمر الإقليمي الثاني والعشرين"
+    assert span._.event_name.name == "المؤتمر الإقليمي الثاني والعشرين للإنتربول لمنطقة الساحل"
+    # ل + a place's name alone is no body
+    doc = get_nlp("ar")("وصل الوفد إلى المؤتمر الثاني لسنغافورة أمس.")
+    assert [s._.event_name.name for s in doc.spans["events"]] == ["المؤتمر الثاني"]
