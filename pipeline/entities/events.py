@@ -443,6 +443,7 @@ class EventPatterns(EntityComponent):
         nouns in construct before a definite one (للجنة أجهزة الأمن، رفيع المستوى، لتنمية وترقية
         المناطق), and بين with the named parties (للشراكة بين المغرب وبلجيكا)."""
         n = len(doc)
+        marks: LexiconMarks | None = None
         if k + 1 < n and is_clitic(doc[k]) and (
                 _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
             end = k + 2
@@ -450,11 +451,10 @@ class EventPatterns(EntityComponent):
                 and (is_definite(doc[k + 1]) or self._construct_end(doc, norms, k + 1) > k + 1):
             end = k + 1  # لمجلس وزراء الداخلية: the ل written on an indefinite body noun
         elif k + 1 < n and is_clitic(doc[k]) and norms[k] in self.session_genitive \
-                and LexiconMarks(doc).type_at(k + 1) in SESSION_BODY_NAMES:
-            end = LexiconMarks(doc).name[k + 1].end  # المؤتمر الإقليمي الحادي والعشرين | للإنتربول
+                and (marks := LexiconMarks(doc)).type_at(k + 1) in SESSION_BODY_NAMES:
+            end = marks.name[k + 1].end  # المؤتمر الإقليمي الحادي والعشرين | للإنتربول
         else:
             return k
-        marks: LexiconMarks | None = None
         while end < n and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
             if is_definite(doc[end]):
                 end += 1
