@@ -24,7 +24,9 @@ one that only dates what its sentence tells (a time anchor before it: بعد ز�
 
 An attack, a coup or a terrorist operation told by its named target (الهجوم على متحف X،
 الهجوم الذي استهدف قاعة "X"، الانقلاب الذي أطاح بالرئيس X) and a war in a named place (الحرب في
-أوكرانيا) are events too, unless the text names an event of that kind (then it is that one); a
+أوكرانيا) are events too, unless the text names an event of that kind (then it is that one); so
+is an indefinite attack or one in construct told by its target (هجوما داميا على بلدة X، هجوم الطعن
+الذي استهدف ...), and the same place targeted again is the attack told before; a
 visit told as done by its visitor (زيارة أجراها X إلى Y) is one even after a time anchor, and a
 described visit of ``event_patterns`` (زيارة الدولة) takes its visitor and place as its alias.
 
