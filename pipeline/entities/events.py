@@ -60,6 +60,7 @@ _AR_NISBA = ("ي", "يه", "ية")
 _AR_PARTICIPLE_ALONE = re.compile(r"^م\S{3,}ه$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
+_AR_TA_MARBUTA = "ه"  # ة normalized
 # Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
 MIN_AR_BARE_NAME = 5
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
@@ -318,9 +319,10 @@ class EventPatterns(EntityComponent):
     def _not_a_bare_name(text: str, n: str) -> bool:
         """Arabic: a word after عملية that says what the operation does, not its name: a verb
         (عملية أطلقت، عملية شاركت), an adjective, a verbal noun (عملية إنزال، عملية تبادل), one
-        glued to a preposition (عملية لإنجاز، عملية لتبادل), or a word too short for a name
-        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا)."""
-        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text):
+        glued to a preposition (عملية لإنجاز، عملية لتبادل), a word too short for a name
+        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا), or one ending in
+        ة, a feminine noun or adjective (حرب هجينة، عملية ناجحة: a foreign name ends in ا)."""
+        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text) or n.endswith(_AR_TA_MARBUTA):
             return True
         words = (n, n[1:]) if lam_prefixed(n) else (n,)
         return any(_AR_VERB_SHAPE.match(w) or _AR_ADJECTIVE_SHAPE.match(w) or _AR_MASDAR_SHAPE.match(w) for w in words)

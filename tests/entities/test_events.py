@@ -381,3 +381,10 @@ def test_an_arabic_numbered_session_whose_body_is_an_organizations_name():
     # ل + a place's name alone is no body
     doc = get_nlp("ar")("وصل الوفد إلى المؤتمر الثاني لسنغافورة أمس.")
     assert [s._.event_name.name for s in doc.spans["events"]] == ["المؤتمر الثاني"]
+
+
+def test_an_arabic_word_ending_in_ta_marbuta_after_a_head_is_no_bare_name():
+    # a feminine noun or adjective (حرب باردة، عملية ناجحة), not a foreign name (عملية إيريني)
+    assert events("ar", "وصف المحلل التوتر بأنه حرب باردة جديدة.") == {}
+    assert events("ar", "وأكد الناطق أنها كانت عملية ناجحة.") == {}
+    assert "عملية برخان" in events("ar", "انتهت عملية برخان في الساحل.")
