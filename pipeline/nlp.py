@@ -67,7 +67,9 @@ def arabic_stems() -> set[str]:
         if spec.get("quoted_name"):  # لصحيفة «لوموند»: ل + صحيفة
             stems |= {normalize(h).split()[0] for h in spec.get("heads") or [] if not normalize(h).startswith(ARTICLE)}
     # an event head after a proclitic (لهجمات 13 نوفمبر، وهجوم بروكسل، بعملية «X»): ل + هجمات
-    stems |= {normalize(h).split()[0] for h in (event_heads().get("ar") or {}).get("heads") or []
+    # and a titled event's first word (لكأس أمم إفريقيا، وكأس العالم 2030): ل + كأس
+    ar_events = event_heads().get("ar") or {}
+    stems |= {normalize(h).split()[0] for h in (ar_events.get("heads") or []) + (ar_events.get("titled") or [])
               if not normalize(h).startswith(ARTICLE)}
     # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
     stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}

@@ -24,7 +24,9 @@ one that only dates what its sentence tells (a time anchor before it: بعد ز�
 
 An attack, a coup or a terrorist operation told by its named target (الهجوم على متحف X،
 الهجوم الذي استهدف قاعة "X"، الانقلاب الذي أطاح بالرئيس X) and a war in a named place (الحرب في
-أوكرانيا) are events too, unless the text names an event of that kind (then it is that one); a
+أوكرانيا) are events too, unless the text names an event of that kind (then it is that one); so
+is an indefinite attack or one in construct told by its target (هجوما داميا على بلدة X، هجوم الطعن
+الذي استهدف ...), and the same place targeted again is the attack told before; a
 visit told as done by its visitor (زيارة أجراها X إلى Y) is one even after a time anchor, and a
 described visit of ``event_patterns`` (زيارة الدولة) takes its visitor and place as its alias.
 
@@ -82,6 +84,8 @@ BARE_ANAPHORS = False
 # The tokens of an attack's target (الهجوم على | متحف باردو), at most, and of a quoted name in it.
 MAX_TARGET_TOKENS = 8
 MAX_QUOTED_WORDS = 6
+# Indefinite adjectives between an indefinite attack and its target (هجوما داميا | على), at most.
+MAX_TARGET_ADJECTIVES = 2
 # Words between a time anchor and the من before a phrase (بعد أسابيع من زيارة), at most.
 MAX_ANCHOR_GAP = 3
 # The words of a visitor between a visit and the place it goes to, at most.
@@ -102,6 +106,8 @@ MAX_UNKNOWN_NAME_WORDS = 3
 _BARE_MAX = 100_000  # bare forms of norms kept before the table starts again
 # What a visit goes to (إلى الرباط), not a body it calls on (إلى قيادة القوات البحرية).
 PLACE_LABELS = frozenset({"Country", "City", "Location"})
+# The bodies that hold a session named after one of their organs (للمنظمة الدولية للشرطة الجنائية).
+OWNER_LABELS = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency"})
 # A lexicon city smaller than this is no name in a phrase (its Arabic name is often a word).
 MIN_CITY_POPULATION = 100_000
 # Spans of the other recognizers whose names single an event out.
@@ -113,6 +119,7 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 MAX_DATE_TOKENS_AFTER = 5
 # The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
 _NISBA = ("ي", "يه", "ية")
+_TA_MARBUTA = "ه"  # ة normalized: a feminine noun or adjective (كبيرة), no town's name after بلدة
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -163,9 +170,14 @@ class ArabicEventPhrases(EntityComponent):
         self.target_heads = frozenset(normalize(w) for w in data.get("target_heads") or [])
         self.target_links = frozenset(normalize(w) for w in data.get("target_links") or [])
         self.target_verbs = frozenset(normalize(w) for w in data.get("target_verbs") or [])
+        self.indefinite_target_heads = frozenset(normalize(w) for w in data.get("indefinite_target_heads") or [])
+        self.target_blockers = frozenset(normalize(w) for w in data.get("target_blockers") or [])
         self.place_heads = frozenset(normalize(w) for w in data.get("place_heads") or [])
         self.place_links = frozenset(normalize(w) for w in data.get("place_links") or [])
         self.held_heads = frozenset(normalize(w) for w in (data.get("held_heads") or []) + (data.get("held_possessives") or []))
+        self.topic_links = frozenset(normalize(w) for w in data.get("topic_links") or [])
+        self.session_kinds = frozenset(data.get("session_kinds") or [])
+        self.held_possessives = frozenset(normalize(w) for w in data.get("held_possessives") or [])
         self.held_verbs = frozenset(normalize(w) for w in data.get("held_verbs") or [])
         self.held_links = frozenset(normalize(w) for w in data.get("held_links") or [])
         self.held_hosts = frozenset(normalize(w) for w in data.get("held_hosts") or [])
@@ -225,6 +237,8 @@ class ArabicEventPhrases(EntityComponent):
         events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
         taken = {i for s in events for i in range(s.start, self._name_end(doc, s))}
         self._described_visits(doc, norms, bare, events, names, taken)
+        self._targets_of_placed(doc, norms, bare, events, names, taken)
+        self._session_aliases(doc, norms, bare, events, names)
         found: list[tuple[Span, EventName]] = []
         resume = 0
         for i, head in self.heads.matches(bare):
@@ -277,7 +291,9 @@ class ArabicEventPhrases(EntityComponent):
         مؤتمر صحفي عقد في مدينة ليل الفرنسية، اجتماع جمع بالرباط): the indefinite head, at
         most :data:`MAX_HELD_WORDS` words of its chain, the verb, the link and the place (a
         place's name, or the word after one of ``held_place_words``) with its definite
-        adjectives; the head and its chain alone (اجتماع قمة) are its alias."""
+        adjectives; the head and its chain alone (اجتماع قمة) are its alias. A possessive head
+        (``held_possessives``) with its adjectives needs no verb before the link (قمتهم السنوية
+        في مدينة لاهاي الهولندية)."""
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         for i in range(n):
@@ -293,6 +309,8 @@ class ArabicEventPhrases(EntityComponent):
                 k += 1  # القمة التي عقدت في، قمتهم التي احتضنتها
             if k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links:
                 j = k + 2
+            elif k + 1 < n and norms[k] in self.held_links and bare[i] in self.held_possessives and k > i:
+                j = k + 1  # قمتهم السنوية في مدينة لاهاي: their summit is one, its place is enough
             elif k + 1 < n and norms[k] in self.held_hosts:
                 j = k + 1  # احتضنتها العاصمة الأمريكية واشنطن: the place is the verb's subject
                 while j < n and j - k <= 3 and (j not in names or names[j].label_ not in PLACE_LABELS) and is_definite(doc[j]) \
@@ -430,14 +448,31 @@ class ArabicEventPhrases(EntityComponent):
         out: list[tuple[Span, EventName]] = []
         n = len(doc)
         demonyms = {s.start for s in doc.spans.get("demonyms", [])}
+        # in a target a small town's name is a name too (الهجوم على متحف باردو)
+        target_names = {s.start: s for s in doc.spans.get("lexicon", []) if s.label_ in PLACE_LABELS} | names
+        targeted: dict[int, set[str]] = {}  # first token of an attack -> its target's places
         for i in range(n):
-            if i in taken or bare[i] not in self.target_heads | self.place_heads or not is_definite(doc[i]) \
+            if i in taken or bare[i] not in self.target_heads | self.place_heads | self.indefinite_target_heads \
                     or is_clitic(doc[i]):
                 continue
             j = i + 1
+            if not is_definite(doc[i]):
+                # هجوم الطعن الذي استهدف ...: a head in construct with a definite noun; هجوما داميا على
+                # بلدة X: an indefinite attack with its adjectives, not one to come (لهجوم، أي هجوم، هجوم محتمل)
+                construct = bare[i] in self.target_heads and j < n and is_definite(doc[j]) and j not in names \
+                    and norms[j] not in self.stops
+                if not construct and (bare[i] not in self.indefinite_target_heads or i > 0 and (
+                        is_clitic(doc[i - 1]) and norms[i - 1] == _GENITIVE or norms[i - 1] in self.target_blockers)):
+                    continue
+                while not construct and j < n and j - i <= MAX_TARGET_ADJECTIVES and is_arabic_word(doc[j]) \
+                        and not is_clitic(doc[j]) and not is_definite(doc[j]) and j not in target_names \
+                        and norms[j] not in self.stops | self.target_blockers and not verb_shaped(norms[j]):
+                    j += 1
+                if any(norms[t] in self.target_blockers for t in range(i + 1, min(n, j + 1))):
+                    continue
             while j < n and is_definite(doc[j]) and (j not in names or j in demonyms) and norms[j] not in self.stops:
                 j += 1  # الهجوم الانتحاري، العملية الإرهابية، الحرب الروسية
-            if bare[i] in self.place_heads:  # الحرب في أوكرانيا
+            if bare[i] in self.place_heads and is_definite(doc[i]):  # الحرب في أوكرانيا
                 place = names.get(j + 1) if j + 1 < n and norms[j] in self.place_links else None
                 if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(i, place.end)):
                     span = Span(doc, i, place.end, label="Event")
@@ -450,10 +485,16 @@ class ArabicEventPhrases(EntityComponent):
                 j += 2
             else:
                 continue
-            end, named = self._target(doc, norms, j, names, taken)
+            end, named = self._target(doc, norms, j, target_names, taken)
             if named:
                 span = Span(doc, i, end, label="Event")
-                out.append((span, EventName(span.text, bare[i], None)))
+                # the same place targeted again (العملية الإرهابية التي استهدفت المتحف الوطني بباردو،
+                # then الهجوم على متحف باردو) is the attack told before
+                places = {s.kb_id_ for s in doc.spans.get("lexicon", []) if j <= s.start < end and s.kb_id_}
+                before = next((first for first, seen in targeted.items() if seen & places), None)
+                out.append((span, EventName(span.text, bare[i], None, antecedent=before)))
+                if before is None:
+                    targeted[i] = places
                 taken = taken | set(range(i, end))
         return out
 
@@ -461,7 +502,9 @@ class ArabicEventPhrases(EntityComponent):
         """The end of an attack's target from token ``k`` (متحف باردو، كنيس مدينة هاله، مقر
         مجلة "شارلي إيبدو"، نزلا بمدينة سوسة الساحلية) and whether it holds a name: words,
         clitics ب and ل, names and quoted names, at most :data:`MAX_TARGET_TOKENS`; after a
-        name only definite relative adjectives (its nisba: الساحلية، الأفغانية)."""
+        name only definite relative adjectives (its nisba: الساحلية، الأفغانية). Words with no
+        name in them followed by one of ``place_links`` and a place's name take that place in
+        (الهجوم الانتحاري على حفل المغنية X في مانشستر)."""
         n = len(doc)
         j = end = k
         named = False
@@ -476,6 +519,12 @@ class ArabicEventPhrases(EntityComponent):
                 if close is None or close == j + 1:
                     break
                 j = end = close + 1
+                named = True
+                continue
+            if nj in self.held_place_words and j + 1 < n and is_arabic_word(doc[j + 1]) and not is_clitic(doc[j + 1]) \
+                    and norms[j + 1] not in self.stops and not is_definite(doc[j + 1]) and not named \
+                    and j + 1 not in names and not norms[j + 1].endswith(_NISBA + (_TA_MARBUTA,)):
+                j = end = j + 2  # بلدة برسالوغو، مدينة X: the word after a place word is its name
                 named = True
                 continue
             if nj in self.stops or not is_arabic_word(token) or (verb_shaped(nj) and not is_definite(token)):
@@ -493,6 +542,10 @@ class ArabicEventPhrases(EntityComponent):
             if named and not (is_definite(token) and nj.endswith(_NISBA)):
                 break  # after a name only its adjectives (الأفغانية), not a time (الشهر الماضي)
             j = end = j + 1
+        if not named and end > k and end + 1 < n and norms[end] in self.place_links and end not in taken:
+            place = names.get(end + 1)  # حفل المغنية X | في مانشستر: a target in a named place
+            if place is not None and place.label_ in PLACE_LABELS and not taken & set(range(end, place.end)):
+                return place.end, True
         return end, named
 
     @staticmethod
@@ -593,6 +646,45 @@ class ArabicEventPhrases(EntityComponent):
         if not singled or end <= i + len(head):
             return None
         return Phrase(i, end, " ".join(head), year, singled)
+
+    def _targets_of_placed(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                           names: dict[int, Span], taken: set[int]) -> None:
+        """An attack of ``event_patterns`` named by its place and told by its target after it
+        (هجوم بروكسل على مشجعين سويديين) takes the phrase with its target as its alias; its
+        span stays the head and the place."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.alias or record.antecedent is not None or bare[span.start] not in self.target_heads \
+                    or span.end + 1 >= len(doc) or norms[span.end] not in self.target_links:
+                continue
+            place = names.get(span.end - 1) or next((s for s in names.values() if s.end == span.end), None)
+            if place is None or place.label_ not in PLACE_LABELS or place.start <= span.start:
+                continue
+            end, _ = self._target(doc, norms, span.end + 1, names, taken - set(range(span.start, span.end)))
+            if end > span.end + 1:
+                record.alias = doc[span.start:end].text
+
+    def _session_aliases(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
+                         names: dict[int, Span]) -> None:
+        """A numbered session or summit of ``event_patterns`` gets the other form the annotators
+        give it as its alias: with its topic, one of ``topic_links`` and a place's name
+        (قمتهم الاستثنائية الثانية بشأن النيجر), or, when its body's genitive chain runs on to
+        the organization that holds it, without that organization (الدورة الثالثة والتسعين للجمعية
+        العامة of الدورة ... للجمعية العامة للمنظمة الدولية للشرطة الجنائية)."""
+        for span in events:
+            record = span._.event_name
+            if record is None or record.alias or record.antecedent is not None \
+                    or self.kind(bare[span.start]) not in self.session_kinds:
+                continue
+            end = self._name_end(doc, span)
+            if end + 1 < len(doc) and norms[end] in self.topic_links and (place := names.get(end + 1)) is not None \
+                    and place.label_ in PLACE_LABELS:
+                record.alias = doc[span.start:place.end].text
+                continue
+            owner = next((t for t in range(span.end + 2, end - 1) if is_clitic(doc[t]) and norms[t] == _GENITIVE
+                          and (body := names.get(t + 1)) is not None and body.label_ in OWNER_LABELS), None)
+            if owner is not None:
+                record.alias = doc[span.start:owner].text
 
     def _described_visits(self, doc: Doc, norms: list[str], bare: list[str], events: list[Span],
                           names: dict[int, Span], taken: set[int]) -> None:

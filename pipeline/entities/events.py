@@ -60,6 +60,7 @@ _AR_NISBA = ("ي", "يه", "ية")
 _AR_PARTICIPLE_ALONE = re.compile(r"^م\S{3,}ه$")
 # Verbal nouns (إنزال، اقتحام، تمشيط) say what an operation does; they do not name it.
 _AR_MASDAR_SHAPE = re.compile(r"^(?:ا\S{2,4}ا\S|ت\S\Sي\S|ت\Sا\S\S)$")
+_AR_TA_MARBUTA = "ه"  # ة normalized
 # Arabic: the fewest letters of an operation's unquoted name (foreign words: إيريني، برخان).
 MIN_AR_BARE_NAME = 5
 _NUMBERED = re.compile(r"^[A-Z][\w]+-\d{1,3}$")
@@ -71,6 +72,10 @@ MAX_AR_CONSTRUCT_WORDS = 2
 # Arabic: the tokens of a session's body after the ordinal (clitics split off), its
 # adjectives and genitive chain included.
 MAX_AR_BODY_TOKENS = 12
+# Arabic: lexicon names that are the body of a numbered session after ل (المؤتمر الإقليمي الحادي
+# والعشرين للإنتربول), and those its genitive chain runs on through after ل (لمنطقة الشرق الأوسط).
+SESSION_BODY_NAMES = frozenset({"InternationalOrganization", "Organization", "GovernmentAgency"})
+SESSION_CHAIN_NAMES = SESSION_BODY_NAMES | {"Location"}
 _BARE_MAX = 100_000  # Arabic norms kept with their bare form (_described) before the table starts again
 
 
@@ -181,6 +186,10 @@ class EventPatterns(EntityComponent):
         self._described_bare: dict[str, str] = {}  # norm -> without a proclitic before a description (_described)
         self.described_links = frozenset(normalize(w) for w in spec.get("described_links") or [])
         self.host_links = frozenset(normalize(w) for w in spec.get("host_links") or [])
+        self.host_verbs = frozenset(normalize(w) for w in spec.get("host_verbs") or [])
+        self.titled_qualifiers = phrases(spec.get("titled_qualifiers"))
+        self.titled_editions = frozenset(normalize(w) for w in spec.get("titled_editions") or [])
+        self.titled_place_links = frozenset(normalize(w) for w in spec.get("titled_place_links") or [])
         self.dated_place_links = frozenset(normalize(w) for w in spec.get("dated_place_links") or [])
         # event_phrases.yaml's words of a class or a series (the deadliest attacks, attacks in the UK)
         described = event_phrases().get(lang) or {}
@@ -310,9 +319,10 @@ class EventPatterns(EntityComponent):
     def _not_a_bare_name(text: str, n: str) -> bool:
         """Arabic: a word after عملية that says what the operation does, not its name: a verb
         (عملية أطلقت، عملية شاركت), an adjective, a verbal noun (عملية إنزال، عملية تبادل), one
-        glued to a preposition (عملية لإنجاز، عملية لتبادل), or a word too short for a name
-        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا)."""
-        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text):
+        glued to a preposition (عملية لإنجاز، عملية لتبادل), a word too short for a name
+        (عملية دهم، عملية صعود: names are foreign words, إيريني، برخان، صوفيا), or one ending in
+        ة, a feminine noun or adjective (حرب هجينة، عملية ناجحة: a foreign name ends in ا)."""
+        if len(n) < MIN_AR_BARE_NAME or glued_to_hamza(text) or n.endswith(_AR_TA_MARBUTA):
             return True
         words = (n, n[1:]) if lam_prefixed(n) else (n,)
         return any(_AR_VERB_SHAPE.match(w) or _AR_ADJECTIVE_SHAPE.match(w) or _AR_MASDAR_SHAPE.match(w) for w in words)
@@ -430,22 +440,29 @@ class EventPatterns(EntityComponent):
     def _arabic_session_body(self, doc: Doc, norms: list[str], k: int) -> int:
         """:meth:`_session_body` in Arabic: ل + a body noun (للجنة، لمجلس، لقادة), then its
         definite adjectives and genitive chain (للجمعية العامة للمنظمة الدولية), a hyphenated
-        pair of adjectives (الجزائرية-النيجرية), و + a definite word (السلام والأمن), indefinite
+        pair of adjectives (الجزائرية-النيجرية), و + a definite word (السلام والأمن), ل + an
+        organization's or region's name (للإنتربول لمنطقة الشرق الأوسط وشمال أفريقيا), indefinite
         nouns in construct before a definite one (للجنة أجهزة الأمن، رفيع المستوى، لتنمية وترقية
         المناطق), and بين with the named parties (للشراكة بين المغرب وبلجيكا)."""
         n = len(doc)
+        marks: LexiconMarks | None = None
         if k + 1 < n and is_clitic(doc[k]) and (
                 _bare(norms[k + 1]) in self.session_bodies or _bare(normalize(doc[k + 1].text)) in self.session_bodies):
             end = k + 2
         elif k + 1 < n and norms[k][:1] in self.session_genitive and norms[k][1:] in self.session_bodies \
                 and (is_definite(doc[k + 1]) or self._construct_end(doc, norms, k + 1) > k + 1):
             end = k + 1  # لمجلس وزراء الداخلية: the ل written on an indefinite body noun
+        elif k + 1 < n and is_clitic(doc[k]) and norms[k] in self.session_genitive \
+                and (marks := LexiconMarks(doc)).type_at(k + 1) in SESSION_BODY_NAMES:
+            end = marks.name[k + 1].end  # المؤتمر الإقليمي الحادي والعشرين | للإنتربول
         else:
             return k
-        marks: LexiconMarks | None = None
         while end < n and end - k < MAX_AR_BODY_TOKENS and norms[end] not in self.session_body_stops:
             if is_definite(doc[end]):
                 end += 1
+            elif end + 1 < n and is_clitic(doc[end]) and norms[end] in self.session_genitive \
+                    and (marks := marks or LexiconMarks(doc)).type_at(end + 1) in SESSION_CHAIN_NAMES:
+                end = marks.name[end + 1].end  # للإنتربول | لمنطقة الشرق الأوسط وشمال أفريقيا
             elif end + 1 < n and is_definite(doc[end + 1]) and (
                     is_clitic(doc[end]) and norms[end] in self.session_genitive | {WA}
                     or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
@@ -678,19 +695,31 @@ class EventPatterns(EntityComponent):
                 out.append(EventMatch(host if host is not None else first, t_end, f"{year} {doc[i:t_end].text}",
                                       "titled", year))
                 continue
-            after, year = self._year(doc, norms, self._host_city(doc, norms, t_end, cities))
+            # what the title is of before the year (كأس أمم إفريقيا لكرة القدم 2025)
+            qualifier = match_at(norms, t_end, self.titled_qualifiers) if self.titled_qualifiers else None
+            k = t_end + len(qualifier) if qualifier else t_end
+            after, year = self._year(doc, norms, self._host_city(doc, norms, k, cities))
+            if start > 0 and norms[start - 1] in self.titled_editions:
+                start -= 1  # دورة الألعاب الأولمبية: the edition word is the annotators' extent too
             if year:
                 out.append(EventMatch(start, after, f"{doc[i:t_end].text} {year}", "titled", year))
+            elif k < len(doc) - 1 and norms[k] in self.titled_place_links and k + 1 in cities:
+                # دورة الألعاب الأولمبية في باريس: a host city singles out one edition; the span
+                # stays the title, so the city is a mention of its own
+                out.append(EventMatch(start, t_end, doc[start:cities[k + 1]].text, "titled", None))
         return out
 
     def _host_city(self, doc: Doc, norms: list[str], k: int, cities: dict[int, int]) -> int:
-        """Past a host city (and a link or an Arabic adjective before it) between a titled
-        event and its year (JO de Paris 2024, الألعاب الأولمبية الصيفية باريس 2024): where its
+        """Past a host city (and a link or an Arabic adjective before it, or a hosting verb of
+        ``host_verbs``: التي احتضنتها باريس) between a titled event and its year (JO de Paris
+        2024, الألعاب الأولمبية الصيفية باريس 2024): where its
         year is looked for; ``k`` when no city is there."""
         j = k
         while j < len(doc) and j - k < MAX_HOST_GAP and j not in cities and (
                 norms[j] in self.host_links or (self.lang == "ar" and is_definite(doc[j]))):
             j += 1
+        if j < len(doc) and norms[j] in self.host_verbs:
+            j += 1  # الألعاب الأولمبية الصيفية التي احتضنتها باريس سنة 2024
         if j in cities and self._year(doc, norms, cities[j])[1]:
             return cities[j]
         return k

@@ -145,7 +145,8 @@ SCHEMAS: dict[str, Any] = {
                                                "gathering_heads", "gathering_members", "person_heads",
                                                "held_heads", "held_verbs", "held_links", "held_place_words", "held_hosts",
                                                "held_possessives", "single_anaphor_heads", "edition_heads", "edition_links",
-                                               "edition_kinds")}),
+                                               "edition_kinds", "session_kinds", "topic_links", "indefinite_target_heads",
+                                               "target_blockers")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "arabic_name_particles", "age_after", "title_complement_links",

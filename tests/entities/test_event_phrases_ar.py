@@ -242,3 +242,63 @@ def test_a_numbered_edition_of_a_named_exercise_is_that_exercise():
     # a session of a committee is an event of its own
     doc, found = phrases("افتتحت الدورة السابعة للجنة الثنائية الحدودية بين مالي والنيجر في نيامي.")
     assert not any(r.antecedent is not None for r in found.values())
+
+
+def test_a_small_town_in_an_attacks_target_names_it_and_the_same_target_again_is_that_attack():
+    doc, found = phrases("أعاد الحادث إلى الأذهان العملية التي استهدفت منشأة أرامكو في بقيق عام 2019. "
+                         "وأدى الهجوم على منشأة بقيق إلى وقف نصف الإنتاج.")
+    first = "العملية التي استهدفت منشأة أرامكو في بقيق"
+    assert list(found) == [first, "الهجوم على منشأة بقيق"]
+    assert found[first].antecedent is None
+    assert found["الهجوم على منشأة بقيق"].antecedent == next(s.start for s in doc.spans["event_phrases"] if s.text == first)
+    # a target with no name in it stays no event
+    assert phrases("وأدى الهجوم على منشأة نفطية إلى وقف نصف الإنتاج.")[1] == {}
+
+
+def test_an_attacks_target_with_no_name_takes_the_named_place_after_it():
+    _, found = phrases("تذكر الجميع الهجوم الإرهابي على ملهى بولس الليلي في أورلاندو عام 2016.")
+    assert list(found) == ["الهجوم الإرهابي على ملهى بولس الليلي في أورلاندو"]
+    # no place's name after في: no event
+    assert phrases("تذكر الجميع الهجوم الإرهابي على ملهى ليلي في الشهر الماضي.")[1] == {}
+
+
+def test_an_attack_named_by_its_place_takes_its_target_as_an_alias():
+    doc = get_nlp("ar")("وقع هجوم نيس على المحتفلين بالعيد الوطني في يوليو 2016.")
+    [span] = doc.spans["events"]
+    assert span.text == "هجوم نيس"  # the span stays the head and the place, the city a mention of its own
+    assert span._.event_name.alias == "هجوم نيس على المحتفلين بالعيد الوطني"
+    [span] = get_nlp("ar")("وقع هجوم نيس في يوليو 2016.").spans["events"]
+    assert span._.event_name.alias is None
+
+
+def test_a_possessive_summit_in_a_named_place_needs_no_verb():
+    _, found = phrases("اختتم قادة مجموعة السبع قمتهم السنوية في مدينة هيروشيما اليابانية.")
+    assert list(found) == ["قمتهم السنوية في مدينة هيروشيما اليابانية"]
+    assert found["قمتهم السنوية في مدينة هيروشيما اليابانية"].alias == "قمتهم السنوية"
+    # an indefinite or definite head still needs the verb that tells it held
+    assert phrases("ناقش الوزراء فكرة قمة سنوية في مدينة هيروشيما اليابانية.")[1] == {}
+
+
+def test_a_numbered_session_has_its_topic_or_its_body_without_the_owner_as_alias():
+    doc = get_nlp("ar")("عقد القادة قمتهم الاستثنائية الأولى بشأن ليبيا في أديس أبابا.")
+    assert [(s.text, s._.event_name.alias) for s in doc.spans["events"]] == [
+        ("قمتهم الاستثنائية الأولى", "قمتهم الاستثنائية الأولى بشأن ليبيا")]
+    doc = get_nlp("ar")("انطلقت أشغال الدورة الثالثة والعشرين للمجلس التنفيذي للاتحاد الإفريقي في مالابو.")
+    [span] = doc.spans["events"]
+    assert span._.event_name.name == "الدورة الثالثة والعشرين للمجلس التنفيذي للاتحاد الإفريقي"
+    assert span._.event_name.alias == "الدورة الثالثة والعشرين للمجلس التنفيذي"
+    # a body that is itself the organization's name is not cut
+    doc = get_nlp("ar")("افتتحت الدورة الثامنة والسبعين للجمعية العامة للأمم المتحدة في نيويورك.")
+    assert [s._.event_name.alias for s in doc.spans["events"]] == [None]
+
+
+def test_an_indefinite_attack_or_one_in_construct_told_by_its_named_target_is_an_event():
+    _, found = phrases("شن مسلحون هجوما داميا على بلدة سولهان شمال بوركينا فاسو.")
+    assert list(found) == ["هجوما داميا على بلدة سولهان"]
+    _, found = phrases("تذكر الألمان هجوم الدهس الذي استهدف سوق عيد الميلاد في برلين.")
+    assert list(found) == ["هجوم الدهس الذي استهدف سوق عيد الميلاد في برلين"]
+    # any attack, a possible one, one to carry out: none happened
+    assert phrases("حذر الجيش من أي هجوم على مدينة غاو.")[1] == {}
+    assert phrases("تحدث عن هجوم محتمل على مدينة تمبكتو.")[1] == {}
+    assert phrases("خطط لتنفيذ هجوم على مدينة برلين.")[1] == {}
+

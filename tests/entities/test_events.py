@@ -353,3 +353,38 @@ def test_a_lowercase_quotation_after_a_head_is_no_name():
     # a capitalized quoted name still is one
     found = events("fr", "Les soldats de l'opération « Serval » ont quitté Gao.")
     assert [r.name for r in found.values()] == ["Serval"]
+
+
+def test_arabic_titled_events_after_a_proclitic_a_qualifier_or_a_hosting_clause():
+    found = events("ar", "استعدت الشرطة لكأس أمم إفريقيا لكرة القدم 2027 التي تستضيفها كينيا، ولكأس العالم 2026.")
+    assert found_name(found) == {"كأس أمم إفريقيا لكرة القدم 2027": "كأس أمم إفريقيا 2027",
+                                 "كأس العالم 2026": "كأس العالم 2026"}
+    found = events("ar", "شارك الرياضيون في الألعاب الأولمبية الصيفية التي استضافتها طوكيو سنة 2021.")
+    assert found_name(found) == {"الألعاب الأولمبية الصيفية التي استضافتها طوكيو سنة 2021": "الألعاب الأولمبية 2021"}
+
+
+def test_an_arabic_titled_event_with_no_year_is_one_edition_in_its_host_city():
+    doc = get_nlp("ar")("عززت الشرطة الأمن خلال دورة الألعاب الأولمبية في لندن.")
+    [span] = doc.spans["events"]
+    # the span is the title (the city stays a mention of its own), the name runs on to the city
+    assert (span.text, span._.event_name.name) == ("دورة الألعاب الأولمبية", "دورة الألعاب الأولمبية في لندن")
+    # a country is no host city; a title alone is no event
+    assert events("ar", "تستعد الدوحة لكأس العالم في قطر.") == {}
+    assert events("ar", "يتابع الملايين كأس العالم كل أربع سنوات.") == {}
+
+
+def test_an_arabic_numbered_session_whose_body_is_an_organizations_name():
+    doc = get_nlp("ar")("افتتح الوزير أعمال المؤتمر الإقليمي الثاني والعشرين للإنتربول لمنطقة الساحل في نيامي.")
+    [span] = doc.spans["events"]
+    assert span.text == "المؤتمر الإقليمي الثاني والعشرين"
+    assert span._.event_name.name == "المؤتمر الإقليمي الثاني والعشرين للإنتربول لمنطقة الساحل"
+    # ل + a place's name alone is no body
+    doc = get_nlp("ar")("وصل الوفد إلى المؤتمر الثاني لسنغافورة أمس.")
+    assert [s._.event_name.name for s in doc.spans["events"]] == ["المؤتمر الثاني"]
+
+
+def test_an_arabic_word_ending_in_ta_marbuta_after_a_head_is_no_bare_name():
+    # a feminine noun or adjective (حرب باردة، عملية ناجحة), not a foreign name (عملية إيريني)
+    assert events("ar", "وصف المحلل التوتر بأنه حرب باردة جديدة.") == {}
+    assert events("ar", "وأكد الناطق أنها كانت عملية ناجحة.") == {}
+    assert "عملية برخان" in events("ar", "انتهت عملية برخان في الساحل.")
