@@ -22,9 +22,9 @@ through most of an archive's people); the run compares only the pairs that are n
 in the whole block. A surname's or initials' key (``d:``) joins only the surnames and acronyms
 that stand alone to the full names it finds, so the closure follows it only when some unit
 that holds no full name looks it up (``lookups``, :class:`_Lookups`): a surname that thousands
-of full names share, and only they, brings none of them back. The index keeps each unit as step 1 left it (its nodes and mentions, and the
-event facts its document's relations give it), so only the dirty documents are read
-again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
+of full names share, and only they, brings none of them back. The index keeps each unit as
+step 1 left it (its nodes and mentions, and the event facts its document's relations give
+it), so only the dirty documents are read again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
 to a lexicon entry (a country, a known agency: :mod:`.anchored`) is kept as a tally under
 its own root (``@`` and its lexicon id): a unit that joins it adds its counts, one that
