@@ -10,9 +10,13 @@ person, :class:`pipeline.resolution.incremental._Blocks`); ``--no-blocks`` leave
 here too, so the ``k:``/``d:``/``e:``/``v:`` counts are the part of the run's closure reached
 by keys (the run's own ``units`` adds the block neighbours).
 
+Since index format 6 the run follows a ``d:`` key only when a unit holding no full name looks
+it up (:class:`pipeline.resolution.incremental._Lookups`), and so does this count;
+``--all-lookups`` follows every ``d:`` key (the closure before format 6, on the same index).
+
 Usage::
 
-    python benchmarks/closure_breakdown.py OUT --documents-like 'new10000-%'
+    python benchmarks/closure_breakdown.py OUT --documents-like 'new10000-%' --no-blocks [--all-lookups]
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ def family(key: str) -> str:
     return "t" + key[:1]
 
 
-def breakdown(index: Path, like: str, skip=lambda key: False) -> dict:
+def breakdown(index: Path, like: str, skip=lambda key: False, all_lookups: bool = False) -> dict:
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
 
     def query(sql: str, values: list[str]) -> list[tuple]:
@@ -53,12 +57,20 @@ def breakdown(index: Path, like: str, skip=lambda key: False) -> dict:
         found = {k for (k,) in query("SELECT key FROM unit_keys WHERE unit IN ({})", sorted(units))}
         return found | {k for (k,) in query("SELECT key FROM anchored_keys WHERE unit IN ({})", sorted(units))}
 
+    def live(keys: list[str]) -> set[str]:
+        """The ``d:`` keys a group with a unit holding no full name looks up (the run's state)."""
+        if all_lookups:
+            return set(keys)
+        return {k for (k,) in query("SELECT DISTINCT l.key FROM lookups l WHERE l.key IN ({}) AND EXISTS "
+                                    "(SELECT 1 FROM lookups a WHERE a.grp = l.grp AND a.alone = 1)", keys)}
+
     frontier = {k for k in keys_of(dirty) if not skip(k)}
     seen: set[str] = set()
     reached: dict[str, str] = {}
     while frontier:
         seen |= frontier
-        keys = sorted(frontier)
+        followed = live(sorted(k for k in frontier if k.startswith("d:")))
+        keys = sorted(k for k in frontier if not k.startswith("d:") or k in followed)
         found = query("SELECT unit, key FROM unit_keys WHERE key IN ({})", keys)
         found += query("SELECT MIN(unit), key FROM anchored_keys WHERE key IN ({}) GROUP BY key, anchor", keys)
         new = {}
@@ -77,12 +89,12 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--documents-like", required=True, help="SQL LIKE pattern of the documents added")
     parser.add_argument("--no-blocks", action="store_true", help="do not follow the transliteration blocks")
+    parser.add_argument("--all-lookups", action="store_true",
+                        help="follow every d: key (surnames, initials), as the closure did before index format 6")
     args = parser.parse_args()
     index = args.out / ".index" / "resolution.sqlite"
     blocks = (lambda k: k.startswith((">", "<"))) if args.no_blocks else (lambda k: False)
-    print(json.dumps(breakdown(index, args.documents_like, blocks)))
-    print(json.dumps({"without the empty event name key": breakdown(
-        index, args.documents_like, lambda k: k == "e:('name', '')" or blocks(k))}))
+    print(json.dumps(breakdown(index, args.documents_like, blocks, args.all_lookups)))
 
 
 if __name__ == "__main__":

@@ -19,9 +19,12 @@ blocks (``translit``) and the closure takes the neighbours of the names added or
 the neighbours that are one person with a name it holds, and the stored entities of the
 units it holds (:class:`_Blocks`, :func:`_closure`), not whole blocks (which percolate
 through most of an archive's people); the run compares only the pairs that are neighbours
-in the whole block. The index keeps each unit as step 1 left it (its nodes and mentions, and the
-event facts its document's relations give it), so only the dirty documents are read
-again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
+in the whole block. A surname's or initials' key (``d:``) joins only the surnames and acronyms
+that stand alone to the full names it finds, so the closure follows it only when some unit
+that holds no full name looks it up (``lookups``, :class:`_Lookups`): a surname that thousands
+of full names share, and only they, brings none of them back. The index keeps each unit as
+step 1 left it (its nodes and mentions, and the event facts its document's relations give
+it), so only the dirty documents are read again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
 to a lexicon entry (a country, a known agency: :mod:`.anchored`) is kept as a tally under
 its own root (``@`` and its lexicon id): a unit that joins it adds its counts, one that
@@ -93,10 +96,14 @@ CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
 CREATE TABLE IF NOT EXISTS translit (block TEXT, skel TEXT, node TEXT, unit TEXT, doc TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS translit_order ON translit(block, skel, node);
 CREATE INDEX IF NOT EXISTS translit_unit ON translit(unit);
+CREATE TABLE IF NOT EXISTS lookups (unit TEXT, doc TEXT, grp TEXT, key TEXT, alone INTEGER);
+CREATE INDEX IF NOT EXISTS lookups_key ON lookups(key, grp, doc);
+CREATE INDEX IF NOT EXISTS lookups_grp ON lookups(grp, alone, doc);
+CREATE INDEX IF NOT EXISTS lookups_unit ON lookups(unit);
 """
 TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
-          "merged", "translit")
-FORMAT = "5"
+          "merged", "translit", "lookups")
+FORMAT = "6"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -264,6 +271,38 @@ class _Blocks:
         return {n for _, n, _, _ in self.near(block, order, node, True)}
 
 
+class _Lookups:
+    """Which ``d:`` keys (a surname's or an acronym's look-up, a full name's offer to it) can
+    join anything in the state the run leaves: :meth:`.resolve.Resolver.join_dependents`
+    joins the surnames or acronyms of one group (the nodes of one key) that stand alone,
+    to the one full name their group's ``d:`` key finds (or to one another), so a ``d:`` key
+    links units only when a group that looks it up has a unit holding no full name
+    (:meth:`.resolve.Resolver.dependent_lookups`, ``lookups`` in the index). The others (a
+    surname shared by thousands of full names, the surnames after them in their own
+    documents) are not followed: a unit they reach could not meet the run's units by them.
+    ``new``: (unit, group, key, alone) of the dirty documents' units; the stored rows are
+    those of the documents not dirty (:meth:`ResolutionIndex.set_dirty` first)."""
+
+    def __init__(self, index: ResolutionIndex, new: list[tuple[str, str, str, bool]]) -> None:
+        self.index = index
+        self.new_groups: dict[str, set[str]] = {}
+        for _, group, key, _ in new:
+            self.new_groups.setdefault(key, set()).add(group)
+        self.new_alone = {group for _, group, _, alone in new if alone}
+
+    def live(self, keys: list[str]) -> set[str]:
+        """Those of the ``d:`` ``keys`` some group that may stand alone looks up."""
+        groups = {key: set(self.new_groups[key]) for key in keys if key in self.new_groups}
+        for key, group in _select(self.index, "SELECT DISTINCT key, grp FROM lookups WHERE key IN ({}) "
+                                  "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", keys):
+            groups.setdefault(key, set()).add(group)
+        asked = sorted(set().union(*groups.values()) - self.new_alone) if groups else []
+        alone = self.new_alone | {g for (g,) in _select(
+            self.index, "SELECT DISTINCT grp FROM lookups WHERE grp IN ({}) AND alone = 1 "
+            "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", asked)}
+        return {key for key, found in groups.items() if found & alone}
+
+
 def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
     """The stored units (of documents not dirty) of the entities ``units`` were in, but the
     anchored ones (:mod:`.anchored`: their record is a tally)."""
@@ -273,16 +312,18 @@ def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
 
 
 def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], blocks: _Blocks,
-             new_units: set[str]) -> set[str]:
+             new_units: set[str], new_lookups: list[tuple[str, str, str, bool]] | None = None) -> set[str]:
     """Stored units (of documents not dirty) linked to the dirty documents' old and new units
     through shared keys, transitively; of an anchored entity's units sharing a key only
     with the others, one per key (:mod:`.anchored`). Transliteration blocks are not followed
     as keys: the closure takes the ``window`` neighbours each side of every name added or
     removed (the pairs it parts or brings together), then, from every unit it holds, the
     neighbours whose names are one person's with its names (the only pairs of a block that
-    can join), and the entities of the units it holds (one may split)."""
+    can join), and the entities of the units it holds (one may split). A ``d:`` key is
+    followed only when a surname or acronym that may stand alone looks it up (:class:`_Lookups`)."""
     dirty_units = set(index.units_of_docs(dirty_docs))
     index.set_dirty(dirty_docs)
+    lookups = _Lookups(index, new_lookups or [])
     frontier = _joined_keys(new_keys | index.keys_of_units(sorted(dirty_units)))
     pending = _comembers(index, dirty_units)
     removed = [(block, order, node) for block, order, node, _ in blocks.stored_places(sorted(dirty_units))]
@@ -294,7 +335,8 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
         found = set(pending)
         if frontier:
             seen_keys |= frontier
-            keys = sorted(frontier)
+            live = lookups.live(sorted(k for k in frontier if k.startswith("d:")))
+            keys = sorted(k for k in frontier if not k.startswith("d:") or k in live)
             found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
         found -= dirty_units | new_units | closure
         closure |= found
@@ -400,8 +442,8 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
-                docs: list[DocumentResult], digests: dict[str, str], facts: dict[str, dict[str, list[str]]]
-                ) -> dict[str, dict[str, str]]:
+                docs: list[DocumentResult], digests: dict[str, str], facts: dict[str, dict[str, list[str]]],
+                lookups: list[tuple[str, str, str, bool]]) -> dict[str, dict[str, str]]:
     """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
     entity roots are set later. Returns each document's mention -> unit map."""
     ids = [r.document.id for r in docs]
@@ -424,6 +466,9 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT INTO translit VALUES (?, ?, ?, ?, ?, ?)",
                          [(block, order, node, units[node], doc, name)
                           for block, order, node, doc, name in translit_rows(resolver, wanted)])
+    index.db.executemany("INSERT INTO lookups VALUES (?, ?, ?, ?, ?)",
+                         [(u, unit_doc[u], group, key, int(alone)) for u, group, key, alone in lookups
+                          if unit_doc[u] in wanted])
     members: dict[str, list[str]] = {}
     for node, unit in sorted(units.items()):
         members.setdefault(unit, []).append(node)
@@ -558,7 +603,8 @@ def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], dige
     resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations))
+    mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations),
+                           resolver.dependent_lookups())
     resolver.join_all(relations)
     made, tallies = _made(resolver)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in made.items()])
@@ -581,10 +627,11 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     units = resolver.units()
     keys = resolver.unit_keys(relations)
     facts = resolver.unit_facts(relations)
+    lookups = resolver.dependent_lookups()
     new_units = set(units.values())
     blocks = _Blocks(index, resolver, [(block, order, node, units[node], name) for block, order, node, _, name
                                        in translit_rows(resolver, set(dirty))])
-    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units)
+    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units, lookups)
     rows = index.unit_rows(sorted(closure))
     old_dirty = dict(_select(index, "SELECT unit, root FROM units WHERE doc IN ({})", dirty))
     old_roots = sorted({root for _, _, root in rows} | set(old_dirty.values()))
@@ -600,14 +647,14 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     # the dirty documents' rows, anew (their relations' keys kept: those merge again)
     relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
                      if key is not None}
-    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "units"):
+    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "lookups", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
     for table in ("docs", "rels"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE doc IN ({_marks(len(part))})", part)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, facts)
+    mentions = _write_docs(index, resolver, units, keys, docs, digests, facts, lookups)
     # the closure's stored units beside them, as step 1 left them: resolved with the clean
     # run's code (no document of theirs is read again)
     loaded = 0

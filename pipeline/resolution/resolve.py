@@ -1103,10 +1103,8 @@ class Resolver:
                     keys.update(f"d:person|{s}" for s in suffix_skeletons(node.name)[1:] if len(s) >= min_len)
                 elif node.group == "organization":
                     keys.update(f"d:organization|{k}" for k in initials(node.name) | {acronym_key(a) for a in node.acronyms})
-            else:
-                lookup = skeleton(node.name) if node.kind == "surname" else acronym_key(node.name)
-                if len(lookup) >= min_len:
-                    keys.add(f"d:{node.group}|{lookup}")
+            elif (lookup := self.dependent_lookup(node)) is not None:
+                keys.add(lookup)
             if not node.local:
                 keys.add("k:" + node.key)
             # (an empty name retypes nothing: a described event's has no core, and a model's
@@ -1121,6 +1119,27 @@ class Resolver:
         for report, block_keys in event_blocking_keys(reports).items():
             out[report].update(f"v:{k}" for k in block_keys)
         return {unit: keys for unit, keys in out.items()}
+
+    def dependent_lookup(self, node: Node) -> str | None:
+        """The ``d:`` key a surname or an acronym looks its full names up by
+        (:meth:`join_dependents`), or None (a full name, a local name, a key too short)."""
+        if node.kind == "name" or node.local:
+            return None
+        lookup = skeleton(node.name) if node.kind == "surname" else acronym_key(node.name)
+        return f"d:{node.group}|{lookup}" if len(lookup) >= self.settings["min_key_length"] else None
+
+    def dependent_lookups(self) -> list[tuple[str, str, str, bool]]:
+        """(unit, the node's key, its ``d:`` key, whether its unit holds no full name) of
+        every surname and acronym (:meth:`join_dependents`). A ``d:`` key joins anything only
+        when some surname or acronym of that key's group (the nodes of one key) may stand
+        alone at step 4: its unit holds no full name after step 1 (an anchored unit stays
+        anchored); the other ``d:`` keys are shared in vain (:mod:`.incremental`)."""
+        out = []
+        for node in self.nodes.values():
+            if (lookup := self.dependent_lookup(node)) is not None:
+                unit = self.uf.find(node.id)
+                out.append((unit, node.key, lookup, not self.uf.anchored[unit]))
+        return out
 
     # -- output --------------------------------------------------------------------------
     def components(self) -> dict[str, list[Node]]:

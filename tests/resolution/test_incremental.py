@@ -446,3 +446,109 @@ def test_a_removed_name_brings_its_stored_neighbours_together(tmp_path, monkeypa
     stats: dict = {}
     assert mahmoud(_check([results["ab-1"], results["ab-3"]], index, stats)) == [["ab-1", "ab-3"]]
     assert stats["mode"] == "incremental" and stats["units"] == 2
+
+
+# People of one surname and bodies of one set of initials, each in a document of their own,
+# and a lone surname and a lone acronym that may stand for one of them
+# (:class:`pipeline.resolution.incremental._Lookups`).
+BHUTTO = {
+    "bh-1": "Benazir Bhutto said on Monday that elections would be held in Karachi.",
+    "bh-2": "Zulfikar Ali Bhutto said on Monday that the talks in Simla had ended.",
+    "bh-3": "Fatima Bhutto said on Monday that her novel would be published in London.",
+    "bh-4": "Shahnawaz Bhutto said on Monday that he would stay in Nice.",
+    "bh-5": "Sanam Bhutto said on Monday that she lived in London.",
+    "bh-6": "Aseefa Bhutto said on Monday that she would campaign in Larkana.",
+    "bh-7": "Mumtaz Bhutto said on Monday that he would stay in Sukkur.",
+}
+AFC = {
+    "af-1": "The Asian Football Confederation moved the final to Doha.",
+    "af-2": "The African Finance Corporation (AFC) invested in a port in Lagos.",  # the acronym bound to it
+    "af-3": "Arsenal Football Club signed a striker from Madrid.",
+    "af-4": "The Australian Flying Corps trained pilots near Melbourne.",
+    "af-5": "The Armed Forces Council met in Khartoum on Tuesday.",
+}
+NAMESAKES_NEW = {
+    "bh-new": "Fatima Bhutto told reporters in Dubai that she was writing a new book.",
+    "bh-lone": "Mr. Bhutto told reporters in Islamabad that the treaty would be signed.",
+    "af-new": "The Asian Football Confederation fined the club in Riyadh.",
+    "af-lone": "The AFC suspended the referee for six months.",
+}
+
+
+@pytest.fixture(scope="module")
+def namesakes():
+    texts = {**BHUTTO, **AFC, **NAMESAKES_NEW}
+    results = Pipeline().process_batch([Document(id=i, text=t) for i, t in texts.items()])
+    assert all(r.status == "ok" for r in results)
+    return {r.document.id: r for r in results}
+
+
+def _together(entities, a: str, b: str) -> bool:
+    return any({a, b} <= set(e["documents"]) for e in entities if e["type"] != "Event")
+
+
+def test_a_new_full_name_joins_its_namesake_without_bringing_back_the_surname(namesakes, tmp_path, monkeypatch):
+    """Fatima Bhutto (a new document) shares her surname's key with six stored Bhuttos and
+    joins the stored Fatima Bhutto only; no lone Bhutto is stored, so the surname's key joins
+    nothing and its people are not loaded (but her transliteration block's neighbours)."""
+    from pipeline.ontology_data import resolution_settings
+
+    monkeypatch.setitem(resolution_settings(), "window", 1)
+    people = [i for i in sorted(BHUTTO) if any(m.type == "Person" for m in namesakes[i].mentions)]
+    assert len(people) >= 6
+    index = tmp_path / "resolution.sqlite"
+    stored = [namesakes[i] for i in sorted(BHUTTO)]
+    _check(stored, index)
+    stats: dict = {}
+    entities, _ = _check(stored + [namesakes["bh-new"]], index, stats)
+    assert _together(entities, "bh-3", "bh-new")
+    assert not any(_together(entities, i, "bh-new") for i in people if i not in ("bh-3", "bh-5"))
+    # the stored Fatima Bhutto, her entity, one block neighbour each side: not the surname's people
+    assert stats["mode"] == "incremental" and 1 <= stats["closure_documents"] <= 4 < len(people)
+
+
+def test_a_new_long_form_joins_its_namesake_without_bringing_back_the_initials(namesakes, tmp_path):
+    """The Asian Football Confederation (a new document) shares its initials with four stored
+    bodies, one of which names itself AFC in its own document; no lone AFC is stored, so the
+    initials join nothing and only the stored Asian Football Confederation is loaded."""
+    index = tmp_path / "resolution.sqlite"
+    stored = [namesakes[i] for i in sorted(AFC)]
+    _check(stored, index)
+    stats: dict = {}
+    entities, _ = _check(stored + [namesakes["af-new"]], index, stats)
+    assert _together(entities, "af-1", "af-new")
+    assert not any(_together(entities, i, "af-new") for i in sorted(AFC) if i != "af-1")
+    assert stats["mode"] == "incremental" and stats["units"] == 1 and stats["closure_documents"] == 1
+
+
+@pytest.mark.parametrize("lone, full, other", [
+    ("bh-lone", "bh-1", "bh-3"),  # Mr. Bhutto is Benazir Bhutto while she is the only Bhutto
+    ("af-lone", "af-1", "af-2"),  # the AFC is the Asian Football Confederation while ...
+    ("af-lone", "af-1", "af-3"),
+])
+def test_a_new_namesake_parts_a_stored_lone_surname_or_acronym_from_its_full_name(namesakes, tmp_path, lone,
+                                                                                full, other):
+    """A stored lone surname (acronym) joins the one full name its key finds; a new document
+    with another full name of that key leaves it two, and the lone one stays alone (and joins
+    again when that document goes): the key is followed, the stored lone one resolved again."""
+    index = tmp_path / "resolution.sqlite"
+    base = [namesakes[lone], namesakes[full], namesakes["bh-7" if lone.startswith("af") else "af-4"]]
+    assert _together(_check(base, index)[0], lone, full)
+    stats: dict = {}
+    entities, _ = _check(base + [namesakes[other]], index, stats)
+    assert not _together(entities, lone, full) and stats["closure_documents"] >= 2
+    assert _together(_check(base, index)[0], lone, full)
+
+
+@pytest.mark.parametrize("seed", [10, 11])
+def test_random_runs_over_namesakes_equal_a_clean_run(namesakes, tmp_path, seed):
+    rng = random.Random(seed)
+    ids = sorted(namesakes)
+    present: set[str] = set()
+    index = tmp_path / "resolution.sqlite"
+    for step in range(8):
+        absent = sorted(set(ids) - present)
+        present |= set(rng.sample(absent, min(len(absent), 6 if step == 0 else rng.randint(1, 3))))
+        if step and rng.random() < 0.7:
+            present -= set(rng.sample(sorted(present), rng.randint(1, 2)))
+        _check([namesakes[i] for i in sorted(present)], index)
