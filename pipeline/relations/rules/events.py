@@ -32,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.language.dates import DateMention, document_dates, find_dates
@@ -1073,6 +1074,8 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             cand = candidate(a, "involvedIn", _latest_event(previous or []), "rule:event-roster", ROSTER, said)
             cand.start, cand.end = covering(a, said)
             out.append(cand)
+    if named:
+        out += _later_line(ctx, named, previous or [])
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
@@ -1153,6 +1156,22 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                         cand.start, cand.end = covering(a, intro)
                     out.append(cand)
     return out
+
+
+def _later_line(ctx: SentenceContext, named: list[Arg], previous: list[SentenceContext]) -> list[Candidate]:
+    """A sentence the splitter ran over a line break, its events all named before it: the
+    line after is read as a sentence of its own that may refer back to them, as the next
+    sentence would ('"... I am announcing Operation X."' / 'A, B and C have signed up, he
+    said.'). The lines before are the sentence it follows."""
+    nl = ctx.text.rfind("\n", max(a.end for a in named), ctx.end)
+    if nl < 0:
+        return []
+    tail_args = [a for a in ctx.args if a.start > nl]
+    if not tail_args or any(a.type == "Event" for a in tail_args):
+        return []
+    head = replace(ctx, end=nl, args=[a for a in ctx.args if a.end <= nl])
+    tail = replace(ctx, start=nl + 1, args=tail_args)
+    return events(tail, previous + [head])
 
 
 def _event_dates(ctx: SentenceContext) -> list[DateMention]:

@@ -76,3 +76,16 @@ def test_a_second_list_after_the_participants_list(extract):
             "for two weeks of boarding drills at sea, alongside observers from France and Italy.")
     triples, _ = extract("en", text, [("Cutlass Express 2025", EVENT)])
     assert ("Italy", "involvedIn", "Cutlass Express 2025") not in triples
+
+
+def test_the_line_after_a_sentence_the_splitter_ran_on_refers_back_en(extract):
+    text = ('The minister spoke in Oslo. "Today I am announcing the establishment of Operation Harbour Shield, '
+            'an important new multinational initiative."\n\nBritain, Bahrain, Canada and Norway have signed up, he said.')
+    triples, _ = extract("en", text, [("Operation Harbour Shield", EVENT)])
+    for party in ("Britain", "Bahrain", "Canada", "Norway"):
+        assert (party, "involvedIn", "Operation Harbour Shield") in triples, party
+    # the next line with no cue of taking part: no participants
+    text = ('The minister spoke in Oslo. "Today I am announcing the establishment of Operation Harbour Shield, '
+            'an important new multinational initiative."\n\nBritain, Bahrain, Canada and Norway have long coasts, he said.')
+    triples, _ = extract("en", text, [("Operation Harbour Shield", EVENT)])
+    assert not any(t == "Operation Harbour Shield" and r == "involvedIn" for _, r, t in triples)
