@@ -32,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.language.dates import DateMention, document_dates, find_dates
@@ -74,6 +75,7 @@ POSSESSOR = 0.6  # "the EU's Operation Sophia", "Iraq's invasion of Kuwait"
 OCCASION = 0.6  # "X and Y signed ... during the 12th session": the subject of what the event is the occasion of
 OWNER = 0.6  # "the 28th summit of the African Union", "عملية "حارس البحر" التابعة لحلف شمال الأطلسي"
 SIDES = 0.6  # "the Israel-Hamas war", "le sixième sommet UE-UA", "الاجتماع رفيع المستوى المغرب-إسبانيا"
+ANNOUNCER = 0.6  # "أعلنت X، ... في إطار عملية Y": the announcing subject of an operation's results
 FRAMEWORK = 0.6  # "Europol announced 40 arrests as part of Operation X": the subject of what is done within it
 PLACE_IN_NAME = 0.8  # "قمة نواكشوط", "the Nairobi attack"
 DATELINE_PLACE = 0.6  # "RABAT - The 12th session opened on Monday ...": the dateline's city
@@ -110,6 +112,12 @@ FRAMEWORK_CUE_WORDS = 2  # the framework cue to the event's name ("as part of th
 # the subject to the framework cue: its verb, date and objects between ("أعلنت يوروبول، الخميس 30 مايو
 # 2024، توقيف أربعة أشخاص وتعطيل أكثر من مئة خادم في إطار")
 FRAMEWORK_SUBJECT_WORDS = 24
+# an event's description and the words that name it, between a cue and the name ("an
+# international operation dubbed", "عملية واسعة لمكافحة الجرائم الإلكترونية حملت اسم")
+NAMING_DESCRIPTION_WORDS = 8
+ANNOUNCER_DATELINE_WORDS = 4  # a dateline before the verb of announcing ("ليون (فرنسا) -")
+NAMING_HEAD_WORDS = 3  # the description's head noun among its first words ("une vaste opération")
+NAMING_CUE_WORDS = 3  # the cue before the description ("as part of", "في إطار", "lors d'")
 ROSTER_HEAD_WORDS = 6  # a roster's head among the sentence's first words ("ومن بين الدول الإفريقية المشاركة")
 ROSTER_OPENER_WORDS = 8  # the head to what opens the list ("الشركاء الدوليون فتتقدمهم ...، وتضم قائمتهم كلا من")
 VISITOR_WORDS = 6  # a visit to its visitor, titles between ("التي قام بها وزير الشؤون الخارجية X")
@@ -606,12 +614,31 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
             # the event's own name may stand between the cue and the list ("launched the X
             # exercise, with units from 33 countries including ...")
             gap_from = max(c1, ev.end) if not referenced and c1 <= ev.start and ev.end <= i0 else c1
-            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS:
+            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS and not _second_list(ctx, gap_from, i0):
                 continue
             if not referenced and not _same_clause(ctx, ev.start, c0):
                 continue
             return c0, c1
     return None
+
+
+def _second_list(ctx: SentenceContext, lo: int, i0: int) -> bool:
+    """The list that a ``party_list_intro`` cue at ``i0`` opens follows a first list of parties
+    after ``lo`` (a participation cue's end), a ``list_joiner`` between them: "يشهد مشاركة
+    عناصر من القوات الجوية لكل من X وY، إلى جانب مراقبين من Z وW", "brought together navies
+    from X and Y, alongside observers from Z": the first list's near edge is within
+    :data:`INTRO_CUE_WORDS` words of the cue, its members run up to the joiner."""
+    members = [x for x in ctx.parties() if lo <= x.start and x.end <= i0]
+    if not members:
+        return False
+    last = max(members, key=lambda x: x.end)
+    walked = _list_members(ctx, last, lo)
+    if walked is None or _words_but_parties(ctx, lo, walked[0]) > INTRO_CUE_WORDS:
+        return False
+    gap = ctx.text[last.end:i0]
+    for j0, j1 in _find(ctx, "list_joiner", last.end, i0):
+        gap = gap.replace(ctx.text[j0:j1], " ")
+    return _joined(ctx, last.end, i0) and not gap.strip(" ,،")
 
 
 def _roster(ctx: SentenceContext) -> tuple[list[Arg], tuple[int, int]] | None:
@@ -781,16 +808,115 @@ def _framework_subjects(ctx: SentenceContext, ev: Arg) -> tuple[list[Arg], tuple
     and no reported clause after it, and the parties listed right before it ("Europol announced
     40 arrests as part of Operation X", "أعلنت يوروبول ... توقيف أربعة أشخاص في إطار عملية X").
     Unlike an occasion (:func:`_occasion_subjects`) one party is enough: what is done as
-    part of an operation is the operation's work."""
-    for c0, c1 in _find(ctx, "event_framework", ctx.start, ev.start):
-        if ctx.words(ctx.text[c1:ev.start]) > FRAMEWORK_CUE_WORDS or not _same_clause(ctx, c0, ev.start):
+    part of an operation is the operation's work. The cue also opens a description that names
+    the event (:func:`_naming_cues`: "في عملية دولية حملت اسم X"); with no party before the cue
+    the parties are empty and the cue's span is still given (for :func:`_announcers`)."""
+    for c0, c1 in _find(ctx, "event_framework", ctx.start, ev.start) + _naming_cues(ctx, ev):
+        if ctx.words(ctx.text[c1:ev.start]) > FRAMEWORK_CUE_WORDS and not _named_description(ctx, c1, ev.start) \
+                or not _same_clause(ctx, c0, ev.start):
             continue
         if any(a.start >= c1 and a.end <= ev.start and a.type != "Event" for a in ctx.args):
             continue  # "under the command of X, Operation Y": the cue governs another name
         members = _subjects_before(ctx, [a for a in ctx.parties() if a.end <= c0], c0, FRAMEWORK_SUBJECT_WORDS,
                                    reported=True)
-        return None if members is None else (members, (c0, c1))
+        # no party right before the cue: the clause's announcer may still be (:func:`_announcers`)
+        return members or [], (c0, c1)
     return None
+
+
+def _announcers(ctx: SentenceContext, c0: int) -> list[Arg]:
+    """Arabic: the subject of the verb of announcing that opens the clause of a framework cue
+    at ``c0`` (VSO: "أعلنت وزارة العدل الأمريكية ومكتب التحقيقات الفيدرالي، الثلاثاء ...، تفكيك
+    شبكة ... في عملية دولية حملت اسم"), the parties listed with it and those a ``coordination``
+    cue right after them joins ("أعلنت X، بالتنسيق مع Y وZ، ..."). The clause opens at the
+    sentence, a line or a dateline's dash; the subject follows the verb at once."""
+    if ctx.lang != "ar":
+        return []
+    line = max(ctx.start, ctx.text.rfind("\n", ctx.start, c0) + 1)
+    for v0, v1 in _find(ctx, "announcement", line, c0):
+        opening = ctx.text[line:v0].strip()
+        if opening and not opening.endswith(_HYPHENS + ("—",)) or ctx.words(opening) > ANNOUNCER_DATELINE_WORDS:
+            continue
+        after = sorted((a for a in ctx.args if v1 <= a.start < c0 and not a.demonym), key=lambda a: a.start)
+        if not after or after[0].type not in PARTY_TYPES or ctx.text[v1:after[0].start].strip():
+            return []
+        members = _quoted_list(ctx, after[0])
+        last = max(a.end for a in members)
+        for k0, k1 in _find(ctx, "coordination", last, c0):
+            if ctx.text[last:k0].strip(" ,،"):
+                break
+            partners = [a for a in ctx.args if a.start >= k1 and a.type in PARTY_TYPES and not a.demonym]
+            if partners:
+                first = min(partners, key=lambda a: a.start)
+                if not ctx.text[k1:first.start].strip():
+                    members += _quoted_list(ctx, first)
+            break
+        return members
+    return []
+
+
+def _quoted_list(ctx: SentenceContext, first: Arg) -> list[Arg]:
+    """``first`` and the parties listed after it (:func:`_list_after`), each with the short name
+    it may have in quotes right after it (وكالة الشرطة الأوروبية "يوروبول" ووكالة التعاون القضائي
+    الأوروبية "يوروجست"): the quoted name is one more mention of the same party, no list break."""
+    quotes = "".join(_QUOTES)
+    out: list[Arg] = []
+    head: Arg | None = first
+    while head is not None and head not in out:
+        members = _list_after(ctx, head, PARTY_TYPES)
+        out += [a for a in members if a not in out]
+        head = None
+        short = _next_arg(ctx, members[-1].end)
+        gap = ctx.text[members[-1].end:short.start] if short is not None else ""
+        if short is None or short.type not in PARTY_TYPES or not gap.strip() or gap.strip(quotes + " "):
+            break
+        out.append(short)
+        lo = short.end + len(ctx.text[short.end:]) - len(ctx.text[short.end:].lstrip(quotes))
+        after = _next_arg(ctx, short.end)
+        if after is not None and after.type in PARTY_TYPES and not after.demonym \
+                and _separator(ctx, lo, after.start) and _joined(ctx, lo, after.start):
+            head = after
+    return out
+
+
+def _next_arg(ctx: SentenceContext, at: int) -> Arg | None:
+    return min((a for a in ctx.args if a.start >= at), key=lambda a: a.start, default=None)
+
+
+def _naming_cues(ctx: SentenceContext, ev: Arg) -> list[tuple[int, int]]:
+    """The occasion and locative cues right before a description that names ``ev``
+    (:func:`_named_description`): "during a vast operation called X", "في عملية دولية حملت
+    اسم X", "lors d'une opération baptisée X". Like a framework cue, what is done there is the
+    named operation's work: the agent before the cue takes part in it."""
+    lo = ctx.before(ev, NAMING_DESCRIPTION_WORDS + NAMING_CUE_WORDS)[0]
+    cues = _find(ctx, "event_occasion", lo, ev.start) + ctx.cues("locative", lo, ev.start)
+    return [c for c in cues if _named_description(ctx, c[1], ev.start)]
+
+
+def _named_description(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]``, between a cue and an event's name, is the event's description and the
+    words that name it (``event_naming``): "an international operation dubbed", "عملية دولية
+    أطلق عليها اسم", "une vaste opération baptisée": an event's head noun (``reference_heads``)
+    among its first :data:`NAMING_HEAD_WORDS` words, at most :data:`NAMING_DESCRIPTION_WORDS`
+    words, no punctuation and no other name between (only quotes after the naming words)."""
+    naming = _find(ctx, "event_naming", lo, hi)
+    if not naming:
+        return False
+    n0, n1 = naming[-1]
+    description = ctx.text[lo:n0]
+    if ctx.text[n1:hi].strip("".join(_QUOTES) + " ") or any(p in description for p in _PUNCTUATION + ("\n",)) \
+            or ctx.words(description) > NAMING_DESCRIPTION_WORDS or any(lo <= a.start and a.end <= hi for a in ctx.args):
+        return False
+    regex = event_cues().regex("reference_heads", ctx.lang)
+    if regex is None:
+        return False
+    for word in description.split()[:NAMING_HEAD_WORDS]:
+        word = normalize(word)
+        if ctx.lang == "ar" and len(word) > HEAD_WORD_MIN_LETTERS:
+            word = strip_definite(word)
+        if regex.match(word):
+            return True
+    return False
 
 
 def _denied(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]]) -> bool:
@@ -912,7 +1038,7 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
                rule_ids=("rule:event-date-in-name", "rule:event-date", "rule:event-date-clause", "rule:event-demonym",
                          "rule:event-place", "rule:event-host-place", "rule:event-participant", "rule:event-partner",
                          "rule:event-party-list", "rule:event-roster", "rule:event-occasion",
-                         "rule:event-possessor", "rule:event-owner", "rule:event-framework",
+                         "rule:event-possessor", "rule:event-owner", "rule:event-framework", "rule:event-announcer",
                          "rule:event-sides"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
@@ -948,6 +1074,8 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
             cand = candidate(a, "involvedIn", _latest_event(previous or []), "rule:event-roster", ROSTER, said)
             cand.start, cand.end = covering(a, said)
             out.append(cand)
+    if named:
+        out += _later_line(ctx, named, previous or [])
     if not evs:  # most sentences: spare the dates, cues and places below
         return out
     dates = _event_dates(ctx)
@@ -984,6 +1112,8 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                 if framework is not None:
                     out.extend(candidate(a, "involvedIn", ev, "rule:event-framework", FRAMEWORK, framework[1])
                                for a in framework[0])
+                    out.extend(candidate(a, "involvedIn", ev, "rule:event-announcer", ANNOUNCER)
+                               for a in _announcers(ctx, framework[1][0]) if a not in framework[0])
         # a signing's parties are states: a country is its party, never its place (the city or
         # the site is: "signed in Nouakchott by Algeria and Mauritania")
         signing = any(h0 <= ev.start + SIGNING_HEAD_CHARS for h0, _ in _find(ctx, "signing_heads", ev.start, ev.end))
@@ -1026,6 +1156,22 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
                         cand.start, cand.end = covering(a, intro)
                     out.append(cand)
     return out
+
+
+def _later_line(ctx: SentenceContext, named: list[Arg], previous: list[SentenceContext]) -> list[Candidate]:
+    """A sentence the splitter ran over a line break, its events all named before it: the
+    line after is read as a sentence of its own that may refer back to them, as the next
+    sentence would ('"... I am announcing Operation X."' / 'A, B and C have signed up, he
+    said.'). The lines before are the sentence it follows."""
+    nl = ctx.text.rfind("\n", max(a.end for a in named), ctx.end)
+    if nl < 0:
+        return []
+    tail_args = [a for a in ctx.args if a.start > nl]
+    if not tail_args or any(a.type == "Event" for a in tail_args):
+        return []
+    head = replace(ctx, end=nl, args=[a for a in ctx.args if a.end <= nl])
+    tail = replace(ctx, start=nl + 1, args=tail_args)
+    return events(tail, previous + [head])
 
 
 def _event_dates(ctx: SentenceContext) -> list[DateMention]:
@@ -1283,9 +1429,12 @@ def _met_during(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     for c0, c1 in _find(ctx, "visit_met", ev.end, ctx.end):
         if not _same_clause(ctx, ev.end, c0):
             continue
+        # "التقى خلالها نظيره المغربي X": the counterpart's title is no word between
+        lo = max([c1] + [k1 for _, k1 in _find(ctx, "counterpart_title", c1, ctx.after(Arg("", "", "", c1, c1, ""), 2)[1])])
+        lo = max([lo] + [d.end for d in ctx.args if d.demonym and lo <= d.start and ctx.words(ctx.text[lo:d.start]) == 0])
         for p in _persons(ctx, c1, ctx.end):
-            walked = _list_members(ctx, p, c1)
-            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[c1:walked[0]]) <= 1:
+            walked = _list_members(ctx, p, lo)
+            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[lo:walked[0]]) <= 1:
                 out.append(p)
         break
     return out
@@ -1310,10 +1459,80 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
                    for a in _visit_subjects(ctx, ev) if a is not visitor)
         out.extend(candidate(a, "involvedIn", ev, "rule:visit-met", VISIT_MET)
                    for a in _met_during(ctx, ev) if a is not visitor)
-        place = _destination(ctx, ev)
+        place = _destination(ctx, ev) or _lam_destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
+        taken = {visitor.start} if visitor is not None else set()
+        taken |= {c.head.start for c in out if c.type == "involvedIn" and c.tail is ev}
+        out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
+                   for a in _visit_subject_lists(ctx, ev) if a.start not in taken)
     return out
+
+
+def _visit_subject_lists(ctx: SentenceContext, ev: Arg) -> list[Arg]:
+    """More of who makes or hosts a visit, said by a verb (beside :func:`_visit_subjects`): the
+    persons listed with the subject before a ``visit_verb`` right before the visit ("أعلنت X
+    وY، خلال زيارة مشتركة"; not through a relative clause, the last person's own), and in Arabic the subject of a ``visit_verb`` that opens the
+    clause the visit ends ("حل وزير الداخلية الفرنسي X، يوم ... بالرباط، في زيارة عمل", "أجرى
+    X ... مباحثات مع Y، وذلك في إطار زيارة عمل"): the first person after the verb, its titles
+    between, and those listed with it."""
+    out: list[Arg] = []
+    for c0, c1 in _find(ctx, "visit_verb", ctx.start, ev.start):
+        if not _same_clause(ctx, c0, ev.start):
+            continue
+        near = ctx.words(ctx.text[c1:ev.start]) <= VISIT_VERB_WORDS
+        before = _persons(ctx, ctx.start, c0)
+        if near and not _persons(ctx, c1, ev.start) and before and _same_clause(ctx, before[-1].end, c0) \
+                and ctx.words(ctx.text[before[-1].end:c0]) <= VISIT_SUBJECT_WORDS \
+                and not _find(ctx, "relative_opener", before[-1].end, c0):
+            # (a relative clause is the last person's own: "signed by X and Y, who was on a visit")
+            out += _persons_listed_before(ctx, before[-1])
+        line = max(ctx.start, ctx.text.rfind("\n", ctx.start, c0) + 1)
+        opening = ctx.text[line:c0].strip()
+        if ctx.lang == "ar" and not near and (not opening or opening.endswith(_HYPHENS + ("—",))
+                                               and ctx.words(opening) <= ANNOUNCER_DATELINE_WORDS):
+            after = _persons(ctx, c1, ev.start)
+            if after and ctx.words(ctx.text[c1:after[0].start]) <= VISITOR_WORDS:
+                out += _persons_listed_after(ctx, after[0], ev.start)
+    return list({a.start: a for a in out}.values())
+
+
+def _persons_listed_before(ctx: SentenceContext, p: Arg) -> list[Arg]:
+    """``p`` and the persons listed right before it, each with its title (X وY، خلال)."""
+    out = [p]
+    for q in reversed(_persons(ctx, ctx.start, p.start)):
+        walked = _list_members(ctx, out[-1], q.start)
+        if walked is None or not _joined(ctx, q.end, _title_starts(ctx).get(out[-1].start, out[-1].start)):
+            break
+        out.append(q)
+    return out
+
+
+def _persons_listed_after(ctx: SentenceContext, p: Arg, end: int) -> list[Arg]:
+    """``p`` and the persons listed right after it before ``end``, each with its title."""
+    out = [p]
+    for q in _persons(ctx, p.end, end):
+        if not _titled_next(ctx, out[-1], q) and not (_separator(ctx, out[-1].end, q.start) and _joined(ctx, out[-1].end, q.start)):
+            break
+        out.append(q)
+    return out
+
+
+def _lam_destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
+    """Arabic: the place a visit goes to by the ل glued to its name, right after the visit or
+    after the verb the visit's relative clause opens with ("الذي يقوم بزيارة عمل للمملكة
+    المغربية", "زيارة عمل يؤديها للمغرب")."""
+    if ctx.lang != "ar":
+        return None
+    nxt = _next_arg(ctx, ev.end)
+    if nxt is None or nxt.type not in PLACE_TYPES or nxt.demonym or not _same_clause(ctx, ev.end, nxt.start):
+        return None
+    gap = ctx.text[ev.end:nxt.start]
+    if any(p in gap for p in _PUNCTUATION) or ctx.words(gap) > DESTINATION_WORDS:
+        return None
+    glued = lam_genitive(nxt.text) or lam_glued_before(ctx.text, nxt.start)
+    return nxt if glued and (not gap.strip() or _find(ctx, "visit_visitor", ev.end, nxt.start)
+                             or _find(ctx, "visit_verb", ev.end, nxt.start)) else None
 
 
 @relation_rule(name="event_hosts", produces=("occurredIn",), rule_ids=("rule:event-hosted-in",))
