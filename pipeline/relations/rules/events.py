@@ -1429,12 +1429,9 @@ def _met_during(ctx: SentenceContext, ev: Arg) -> list[Arg]:
     for c0, c1 in _find(ctx, "visit_met", ev.end, ctx.end):
         if not _same_clause(ctx, ev.end, c0):
             continue
-        # "التقى خلالها نظيره المغربي X": the counterpart's title is no word between
-        lo = max([c1] + [k1 for _, k1 in _find(ctx, "counterpart_title", c1, ctx.after(Arg("", "", "", c1, c1, ""), 2)[1])])
-        lo = max([lo] + [d.end for d in ctx.args if d.demonym and lo <= d.start and ctx.words(ctx.text[lo:d.start]) == 0])
         for p in _persons(ctx, c1, ctx.end):
-            walked = _list_members(ctx, p, lo)
-            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[lo:walked[0]]) <= 1:
+            walked = _list_members(ctx, p, c1)
+            if walked is not None and _same_clause(ctx, c1, p.start) and ctx.words(ctx.text[c1:walked[0]]) <= 1:
                 out.append(p)
         break
     return out
@@ -1459,80 +1456,10 @@ def visits(ctx: SentenceContext) -> list[Candidate]:
                    for a in _visit_subjects(ctx, ev) if a is not visitor)
         out.extend(candidate(a, "involvedIn", ev, "rule:visit-met", VISIT_MET)
                    for a in _met_during(ctx, ev) if a is not visitor)
-        place = _destination(ctx, ev) or _lam_destination(ctx, ev)
+        place = _destination(ctx, ev)
         if place is not None:
             out.append(candidate(ev, "occurredIn", place, "rule:visit-place", VISIT_PLACE))
-        taken = {visitor.start} if visitor is not None else set()
-        taken |= {c.head.start for c in out if c.type == "involvedIn" and c.tail is ev}
-        out.extend(candidate(a, "involvedIn", ev, "rule:visit-subject", VISIT_SUBJECT)
-                   for a in _visit_subject_lists(ctx, ev) if a.start not in taken)
     return out
-
-
-def _visit_subject_lists(ctx: SentenceContext, ev: Arg) -> list[Arg]:
-    """More of who makes or hosts a visit, said by a verb (beside :func:`_visit_subjects`): the
-    persons listed with the subject before a ``visit_verb`` right before the visit ("أعلنت X
-    وY، خلال زيارة مشتركة"; not through a relative clause, the last person's own), and in Arabic the subject of a ``visit_verb`` that opens the
-    clause the visit ends ("حل وزير الداخلية الفرنسي X، يوم ... بالرباط، في زيارة عمل", "أجرى
-    X ... مباحثات مع Y، وذلك في إطار زيارة عمل"): the first person after the verb, its titles
-    between, and those listed with it."""
-    out: list[Arg] = []
-    for c0, c1 in _find(ctx, "visit_verb", ctx.start, ev.start):
-        if not _same_clause(ctx, c0, ev.start):
-            continue
-        near = ctx.words(ctx.text[c1:ev.start]) <= VISIT_VERB_WORDS
-        before = _persons(ctx, ctx.start, c0)
-        if near and not _persons(ctx, c1, ev.start) and before and _same_clause(ctx, before[-1].end, c0) \
-                and ctx.words(ctx.text[before[-1].end:c0]) <= VISIT_SUBJECT_WORDS \
-                and not _find(ctx, "relative_opener", before[-1].end, c0):
-            # (a relative clause is the last person's own: "signed by X and Y, who was on a visit")
-            out += _persons_listed_before(ctx, before[-1])
-        line = max(ctx.start, ctx.text.rfind("\n", ctx.start, c0) + 1)
-        opening = ctx.text[line:c0].strip()
-        if ctx.lang == "ar" and not near and (not opening or opening.endswith(_HYPHENS + ("—",))
-                                               and ctx.words(opening) <= ANNOUNCER_DATELINE_WORDS):
-            after = _persons(ctx, c1, ev.start)
-            if after and ctx.words(ctx.text[c1:after[0].start]) <= VISITOR_WORDS:
-                out += _persons_listed_after(ctx, after[0], ev.start)
-    return list({a.start: a for a in out}.values())
-
-
-def _persons_listed_before(ctx: SentenceContext, p: Arg) -> list[Arg]:
-    """``p`` and the persons listed right before it, each with its title (X وY، خلال)."""
-    out = [p]
-    for q in reversed(_persons(ctx, ctx.start, p.start)):
-        walked = _list_members(ctx, out[-1], q.start)
-        if walked is None or not _joined(ctx, q.end, _title_starts(ctx).get(out[-1].start, out[-1].start)):
-            break
-        out.append(q)
-    return out
-
-
-def _persons_listed_after(ctx: SentenceContext, p: Arg, end: int) -> list[Arg]:
-    """``p`` and the persons listed right after it before ``end``, each with its title."""
-    out = [p]
-    for q in _persons(ctx, p.end, end):
-        if not _titled_next(ctx, out[-1], q) and not (_separator(ctx, out[-1].end, q.start) and _joined(ctx, out[-1].end, q.start)):
-            break
-        out.append(q)
-    return out
-
-
-def _lam_destination(ctx: SentenceContext, ev: Arg) -> Arg | None:
-    """Arabic: the place a visit goes to by the ل glued to its name, right after the visit or
-    after the verb the visit's relative clause opens with ("الذي يقوم بزيارة عمل للمملكة
-    المغربية", "زيارة عمل يؤديها للمغرب")."""
-    if ctx.lang != "ar":
-        return None
-    nxt = _next_arg(ctx, ev.end)
-    if nxt is None or nxt.type not in PLACE_TYPES or nxt.demonym or not _same_clause(ctx, ev.end, nxt.start):
-        return None
-    gap = ctx.text[ev.end:nxt.start]
-    if any(p in gap for p in _PUNCTUATION) or ctx.words(gap) > DESTINATION_WORDS:
-        return None
-    glued = lam_genitive(nxt.text) or lam_glued_before(ctx.text, nxt.start)
-    return nxt if glued and (not gap.strip() or _find(ctx, "visit_visitor", ev.end, nxt.start)
-                             or _find(ctx, "visit_verb", ev.end, nxt.start)) else None
 
 
 @relation_rule(name="event_hosts", produces=("occurredIn",), rule_ids=("rule:event-hosted-in",))
