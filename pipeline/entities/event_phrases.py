@@ -18,7 +18,11 @@ never ends inside a word (algéro-tunisienne) or a lexicon name. Not events: a h
 comparison or a class ("the largest annual exercise", "such attacks"), a capitalized head
 without an ordinal or a year (the National Assembly, the United Nations Support Mission),
 numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
-without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
+without a year, an ordinal or a name before them, indefinite plurals ("attacks on ..."), an
+inauguration without a named complement ("son inauguration en mai 2009"), a part of another
+event ("the closing ceremony in Nouakchott"). A coordination before the head stays in the
+phrase ("the 2019 security and military cooperation memorandum"); a French month without its
+year ends it, as an English time entity does ("sommet de l'UA [en février]").
 
 A head of ``qualified`` is singled out by one of its own adjectives (réunis en sommet
 extraordinaire, an emergency Arab-Islamic summit): the span is the head with its adjectives,

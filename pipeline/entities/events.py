@@ -9,6 +9,9 @@ Exercise, summit...) with its name:
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
 - a year right after the name (or after سنة / عام / en / in) is kept in the attrs;
+- in Latin script, two names joined by a dash after a place-taking head (le sommet
+  Chine-Afrique de Dakar): the head is the span and the phrase its alias, so both names stay
+  mentions of their own;
 - a description that singles out one event without naming it (a state visit, une visite
   officielle, زيارة عمل): an event with no name (``name`` ""), its head the phrase (its kind
   in ``event_kinds.yaml``), the description with the place it goes to its ``alias``
