@@ -21,7 +21,7 @@ numbered heads (session, assembly) without an ordinal or a year, agreements and 
 without a year, an ordinal or a name before them, indefinite plurals ("attacks on ..."), an
 inauguration without a named complement ("son inauguration en mai 2009"), a part of another
 event ("the closing ceremony in Nouakchott"). A coordination before the head stays in the
-phrase ("the 2019 security and military cooperation memorandum"); a French month without its
+phrase ("the 2019 security and military cooperation agreement"); a French month without its
 year ends it, as an English time entity does ("sommet de l'UA [en février]").
 
 A head of ``qualified`` is singled out by one of its own adjectives (réunis en sommet
@@ -310,7 +310,7 @@ class EventPhrases(EntityComponent):
         left = {head.i}
         for child in head.lefts:
             if child.dep_ in self.left_deps and not (capital_head and child.dep_ == "poss"):
-                # a coordination before the head stays (the 2019 security and military cooperation memorandum)
+                # a coordination before the head stays (the 2019 security and military cooperation agreement)
                 left |= self._subtree(child, norms, True)
         start = head.i
         while start - 1 in left:

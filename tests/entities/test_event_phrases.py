@@ -249,11 +249,11 @@ def test_a_ceremony_or_an_inauguration_is_singled_out_by_a_named_complement():
     assert events("fr", "Depuis son inauguration en mai 2010, le musée a accueilli des millions de visiteurs.") == {}
 
 
-def test_a_dated_memorandum_keeps_a_coordination_before_its_head():
-    found = events("en", "The 2014 security and defence cooperation memorandum that Rabat signed with Washington expired.")
-    assert [(s, r.year) for s, r in found.items()] == [("2014 security and defence cooperation memorandum", "2014")]
-    # without a year it is the text, not the event of its signing
-    assert events("en", "The security memorandum that Rabat signed with Washington expired.") == {}
+def test_a_coordination_before_the_head_stays_in_the_phrase():
+    found = events("en", "The 2014 security and defence cooperation agreement that Rabat signed with Washington expired.")
+    assert [(s, r.year) for s, r in found.items()] == [("2014 security and defence cooperation agreement", "2014")]
+    # a memorandum is a text, even dated: its signing is left to the signing rules
+    assert events("en", "The 2014 security memorandum that Rabat signed with Washington expired.") == {}
 
 
 def test_a_french_month_without_its_year_ends_the_phrase():
