@@ -18,7 +18,11 @@ never ends inside a word (algéro-tunisienne) or a lexicon name. Not events: a h
 comparison or a class ("the largest annual exercise", "such attacks"), a capitalized head
 without an ordinal or a year (the National Assembly, the United Nations Support Mission),
 numbered heads (session, assembly) without an ordinal or a year, agreements and ceasefires
-without a year, an ordinal or a name before them, indefinite plurals ("attacks on ...").
+without a year, an ordinal or a name before them, indefinite plurals ("attacks on ..."), an
+inauguration without a named complement ("son inauguration en mai 2009"), a part of another
+event ("the closing ceremony in Nouakchott"). A coordination before the head stays in the
+phrase ("the 2019 security and military cooperation agreement"); a French month without its
+year ends it, as an English time entity does ("sommet de l'UA [en février]").
 
 A head of ``qualified`` is singled out by one of its own adjectives (réunis en sommet
 extraordinaire, an emergency Arab-Islamic summit): the span is the head with its adjectives,
@@ -173,6 +177,8 @@ class EventPhrases(EntityComponent):
         self.adjunct = words("adjunct_preps")
         self.party = words("party_preps")
         self.complement_heads = words("complement_heads")
+        self.object_heads = words("object_heads")
+        self.part_words = words("part_words")
         self.generic = words("generic_words")
         self.indefinite = words("indefinite")
         kinds = event_kinds()
@@ -304,7 +310,8 @@ class EventPhrases(EntityComponent):
         left = {head.i}
         for child in head.lefts:
             if child.dep_ in self.left_deps and not (capital_head and child.dep_ == "poss"):
-                left |= self._subtree(child, norms, False)
+                # a coordination before the head stays (the 2019 security and military cooperation agreement)
+                left |= self._subtree(child, norms, True)
         start = head.i
         while start - 1 in left:
             start -= 1
@@ -336,8 +343,9 @@ class EventPhrases(EntityComponent):
             if child.dep_ in self.prune_deps or self._party(child, norms) or _verbal(child):
                 break
             obj = next((c for c in child.children if c.dep_ == "pobj"), child)
-            if obj.ent_type_ in _TIME_ENTS and not self._count(doc, norms, child.left_edge.i, child.right_edge.i + 1)[1]:
-                break  # a time without a year ("on Monday evening") singles out nothing
+            if (obj.ent_type_ in _TIME_ENTS or norms[obj.i] in self.calendar) \
+                    and not self._count(doc, norms, child.left_edge.i, child.right_edge.i + 1)[1]:
+                break  # a time without a year ("on Monday evening", "en février") singles out nothing
             adjunct = self._adjunct(child, norms)
             if adjunct and (self._count(doc, norms, start, end)[1] or child.ent_type_ == "DATE") \
                     and singles(start, end):
@@ -445,6 +453,10 @@ class EventPhrases(EntityComponent):
             return None  # "attacks on Jewish institutions": a series
         if n in self.complement_heads and not (ordinal or year or named_complement):
             return None  # "the EU's operation"
+        if n in self.object_heads and not named_complement:
+            return None  # "son inauguration en mai 2009": what was inaugurated is not said
+        if any(norms[k] in self.part_words for k in range(start, end)):
+            return None  # "the closing ceremony in Nouakchott": a part of another event
         before = start - 1
         while before >= 0 and doc[before].is_punct:
             before -= 1

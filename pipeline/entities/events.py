@@ -9,6 +9,9 @@ Exercise, summit...) with its name:
 - in Arabic, a word that is not a common or function word right after the head
   (عملية صوفيا), or for place-taking heads a city or country (قمة بروكسل);
 - a year right after the name (or after سنة / عام / en / in) is kept in the attrs;
+- in Latin script, two names joined by a dash after a place-taking head (le sommet
+  Chine-Afrique de Dakar): the head is the span and the phrase its alias, so both names stay
+  mentions of their own;
 - a description that singles out one event without naming it (a state visit, une visite
   officielle, زيارة عمل): an event with no name (``name`` ""), its head the phrase (its kind
   in ``event_kinds.yaml``), the description with the place it goes to its ``alias``
@@ -274,6 +277,8 @@ class EventPatterns(EntityComponent):
                     end += 1
                 return NameAfter(j, end, False)
             return None
+        if self.lang != "ar" and head in self.with_place and self._pair_end(doc, norms, j, marks) > j:
+            return None  # le sommet Chine-Afrique: not a summit named after China (_pair_named)
         if marks.type_at(j) in ("City", "Country", "Location"):
             # قمة بروكسل: the place names the summit; عملية صوفيا: an operation named after a place.
             end = marks.name[j].end
@@ -301,6 +306,37 @@ class EventPatterns(EntityComponent):
                 break  # a body's name after the first word is part of the event's (Operation Prosperity Guardian)
             end += 1
         return NameAfter(j, end, False) if end > j else None
+
+    def _pair_named(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[tuple[int, int, str, int]]:
+        """Latin: a place-taking head followed by two names joined by a dash (le sommet
+        Chine-Afrique de Dakar, sommet Union africaine–Union européenne d'Abidjan): the head,
+        its end, and the end of the phrase (the head's span; the phrase is its alias, so the
+        names stay mentions of their own). A numbered one (le sixième sommet UE-UA) is left to
+        the numbered phrases."""
+        out = []
+        if self.lang == "ar":
+            return out
+        for i, head in self.with_place_longest.matches(norms):
+            if i > 0 and (norms[i - 1] in self.ordinals or _LATIN_ORDINAL.match(doc[i - 1].text)):
+                continue
+            end = self._pair_end(doc, norms, i + len(head), marks)
+            if end > i + len(head):
+                out.append((i, i + len(head), " ".join(head), end))
+        return out
+
+    def _pair_end(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> int:
+        """Latin: the end of two names joined by a dash at ``j`` (Chine-Afrique, Union
+        africaine–Union européenne, EU-AU), with the city after de/of that hosts them
+        (sommet Union africaine–Union européenne d'Abidjan), or ``j`` when there are none."""
+        if not marks.type_at(j) or marks.name[j].start != j:
+            return j
+        dash = marks.name[j].end
+        if dash + 1 >= len(doc) or norms[dash] != "-" or not marks.type_at(dash + 1):
+            return j
+        end = marks.name[dash + 1].end
+        if end + 1 < len(doc) and norms[end] in self.words.of_place and marks.type_at(end + 1) == "City":
+            end = marks.name[end + 1].end
+        return end
 
     def _quoted_no_name(self, doc: Doc, quoted: TokenRange) -> bool:
         """Arabic: quoted words that are no event's name: a motto, opening with a naming word
@@ -735,8 +771,9 @@ class EventPatterns(EntityComponent):
             if is_capitalized(doc[i]):
                 continue
             k = i
-            while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop:
-                k -= 1
+            while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and (
+                    not doc[k - 1].is_stop or doc[k - 1].pos_ == "CCONJ" and k < i and k > 1 and doc[k - 2].is_lower):
+                k -= 1  # the SAHA EXPO defence and aerospace fair: a conjunction between two lowercase words
             if k > 0 and doc[k - 1].text in CLOSE_QUOTES and doc[k - 1].text not in ("'", "’"):
                 q = k - 1
                 o = q - 1
@@ -754,6 +791,10 @@ class EventPatterns(EntityComponent):
                     and not marks.type_at(k - 1) and not marks.demonym_at(k - 1) and not _YEAR.match(doc[k - 1].text) \
                     and doc[k - 1].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE"):
                 k -= 1
+            if k < e and k > 1 and norms[k - 1] == "-" and not doc[k - 2].whitespace_ and is_capitalized(doc[k - 2]):
+                k -= 2  # the EU-AU summit: the pair is the name
+                if marks.type_at(k):
+                    k = marks.name[k].start
             if k == e or (k > 0 and (is_capitalized(doc[k - 1]) or doc[k - 1].text in ("\n", ".") or doc[k - 1].is_space)) or k == 0:
                 continue
             if k > 0 and marks.type_at(k - 1):
@@ -778,10 +819,13 @@ class EventPatterns(EntityComponent):
             # a number ends the name (Joint Action Days Danube 8, a week-long operation)
             s0 = e - 1 if e > 1 and doc[e - 1].like_num and not _YEAR.match(texts[e - 1]) \
                 and is_capitalized(doc[e - 2]) else e
-            while s0 > 0 and e - s0 < MAX_NAME + (1 if s0 < e and doc[e - 1].like_num else 0) \
+            numbered = s0 < e
+            # a person's name holds no number: the model's person there is the name (Danube 8)
+            not_names = ("GPE", "NORP", "DATE") if numbered else ("PERSON", "PER", "GPE", "NORP", "DATE")
+            while s0 > 0 and e - s0 < MAX_NAME + (1 if numbered else 0) \
                     and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_stop \
                     and not marks.type_at(s0 - 1) and not marks.demonym_at(s0 - 1) \
-                    and doc[s0 - 1].ent_type_ not in ("PERSON", "PER", "GPE", "NORP", "DATE"):
+                    and doc[s0 - 1].ent_type_ not in not_names:
                 s0 -= 1
             if s0 == e or s0 == 0 or is_capitalized(doc[s0 - 1]) or doc[s0 - 1].is_punct or doc[s0 - 1].is_space:
                 continue
@@ -908,6 +952,13 @@ class EventPatterns(EntityComponent):
                 continue
             claim(start, end, doc[n_start:n_end].text, " ".join(head), year)
             resume = max(end, after)
+        for start, end, head, phrase_end in self._pair_named(doc, norms, marks):
+            before = len(found)
+            if not taken & set(range(start, phrase_end)):
+                claim(start, end, "", head, None)
+            if len(found) > before:
+                found[-1][1].alias = doc[start:phrase_end].text
+                taken.update(range(end, phrase_end))
         extra = self._ordinal_sessions(doc, norms) + self._place_before_head(doc, norms, marks) \
             + self._listed_names(doc, norms, marks)
         # A name with a year already named after its head (Exercise Bright Star 2017) is that event.

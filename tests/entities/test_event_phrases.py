@@ -236,3 +236,30 @@ def test_a_time_with_its_year_after_a_named_event_dates_it():
     assert list(found) == ["Predator strike in November 2002"]
     assert found["Predator strike in November 2002"].year == "2002"
     assert phrases("fr", "La frappe de Barkhane en janvier 2021 a tué dix-neuf civils.") == ["frappe de Barkhane en janvier 2021"]
+
+
+def test_a_ceremony_or_an_inauguration_is_singled_out_by_a_named_complement():
+    found = events("en", "The handover ceremony at Camp Lemonnier was attended by General Michael Langley.")
+    assert [(s, r.alias) for s, r in found.items()] == [("handover ceremony", "handover ceremony at Camp Lemonnier")]
+    assert phrases("fr", "L'inauguration du Centre Pompidou de Metz a réuni les élus.") == \
+        ["inauguration du Centre Pompidou de Metz"]
+    # an opening or closing ceremony is a part of another event; a date alone says not what was inaugurated
+    assert events("en", "The closing ceremony in Dakar was attended by the minister.") == {}
+    assert events("fr", "La cérémonie d'ouverture du stage de Koulikoro a eu lieu lundi.") == {}
+    assert events("fr", "Depuis son inauguration en mai 2010, le musée a accueilli des millions de visiteurs.") == {}
+
+
+def test_a_coordination_before_the_head_stays_in_the_phrase():
+    found = events("en", "The 2014 security and defence cooperation agreement that Rabat signed with Washington expired.")
+    assert [(s, r.year) for s, r in found.items()] == [("2014 security and defence cooperation agreement", "2014")]
+    # a memorandum is a text, even dated: its signing is left to the signing rules
+    assert events("en", "The 2014 security memorandum that Rabat signed with Washington expired.") == {}
+
+
+def test_a_french_month_without_its_year_ends_the_phrase():
+    assert phrases("fr", "Il a assisté au sommet de l'UA en février avec le président Macky Sall.") == ["sommet de l'UA"]
+
+
+def test_last_years_coup_is_another_event_of_the_series():
+    found = events("en", "The junta expelled French troops after last year's coup.")
+    assert [(s, r.name, r.head) for s, r in found.items()] == [("last year's coup", "last year's coup", "coup")]

@@ -388,3 +388,33 @@ def test_an_arabic_word_ending_in_ta_marbuta_after_a_head_is_no_bare_name():
     assert events("ar", "وصف المحلل التوتر بأنه حرب باردة جديدة.") == {}
     assert events("ar", "وأكد الناطق أنها كانت عملية ناجحة.") == {}
     assert "عملية برخان" in events("ar", "انتهت عملية برخان في الساحل.")
+
+
+def test_exhibitions_are_events_named_before_their_head_or_by_a_year():
+    # lowercase words before the head, two of them joined by "and"
+    found = events("en", "Ministers met on the sidelines of the IDEX defence and security exhibition in Abu Dhabi.")
+    assert [(s, r.name, r.head) for s, r in found.items()] == \
+        [("IDEX defence and security exhibition", "IDEX", "exhibition")]
+    # a name and its year, then an apposition whose head is an exhibition
+    found = events("en", "Dozens of firms exhibited at Eurosatory 2024, the defence exhibition held in Paris.")
+    assert [(s, r.name, r.year) for s, r in found.items()] == [("Eurosatory 2024", "Eurosatory", "2024")]
+
+
+def test_a_summit_of_two_names_joined_by_a_dash_keeps_both_as_mentions():
+    doc = get_nlp("fr")("Le sommet Chine-Afrique de Dakar s'est ouvert lundi.")
+    found = {s.text: s._.event_name for s in doc.spans["events"]}
+    # the head is the span, the phrase with the host city its alias: not a summit named after China
+    assert [(s, r.alias) for s, r in found.items()] == [("sommet", "sommet Chine-Afrique de Dakar")]
+    assert {"Chine", "Afrique", "Dakar"} <= {s.text for s in doc.spans["lexicon"]}
+    # a numbered one is left to the numbered phrases
+    found = events("fr", "New Delhi accueille le troisième sommet Inde-Afrique cette semaine.")
+    assert [(s, r.alias) for s, r in found.items()] == [("troisième sommet", "troisième sommet Inde-Afrique")]
+    # English writes the pair before the head: both names are the name
+    found = events("en", "Leaders met at the EU-AU summit in Brussels.")
+    assert [(s, r.name) for s, r in found.items()] == [("EU-AU summit", "EU-AU")]
+
+
+def test_a_numbered_name_the_model_reads_as_a_person_names_an_operation():
+    # the model reads "Alexander 5" as a person; a person's name holds no number
+    found = events("en", "Police arrested 40 people during Joint Action Days Alexander 5, a week-long operation.")
+    assert list(found) == ["Joint Action Days Alexander 5"]
