@@ -173,6 +173,8 @@ class HeadNounPatterns(EntityComponent):
         self.fr_level_heads = set(phrases(data.get("fr_level_heads")))
         self.fr_level_modifiers = frozenset(normalize(w) for w in data.get("fr_level_modifiers") or [])
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
+        self.prosecutions = frozenset(normalize(w) for w in data.get("ar_prosecutions") or [])
+        self.court_links = frozenset(normalize(w) for w in data.get("ar_court_links") or [])
         self.ar_fields = frozenset(normalize(w) for w in data.get("ar_coordinated_fields") or [])
         self.fr_directorates = set(phrases(data.get("fr_directorate_heads")))
         self.fr_lowercase_yields = set(phrases(data.get("fr_lowercase_yields")))
@@ -206,6 +208,10 @@ class HeadNounPatterns(EntityComponent):
             return None
         if head in self.after_leader and not self._after_leader(norms, i):
             return None
+        if " ".join(head) in self.prosecutions:
+            at_court = self._arabic_prosecution_at_court(doc, norms, i, h_end, head, marks)
+            if at_court is not None:
+                return at_court
         end, country = self._arabic_complement(doc, norms, h_end, marks)
         if head in self.standalone and country is None:
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
@@ -225,6 +231,23 @@ class HeadNounPatterns(EntityComponent):
         seat = self._arabic_seat(doc, norms, end, marks) if typ == "GovernmentAgency" else end
         # محكمة الجنايات في بروكسل: the name with its seat is an alias; the city stays a name of its own
         return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None))
+
+    def _arabic_prosecution_at_court(self, doc: Doc, norms: list[str], i: int, h_end: int, head: tuple[str, ...],
+                                     marks: LexiconMarks) -> HeadMatch | None:
+        """النيابة العامة لدى محكمة الاستئناف بطنجة: a prosecution "at" a court is one body, named
+        with the court (the court with its seat an alias, the city a name of its own); None when
+        no court follows لدى."""
+        if h_end + 1 >= len(doc) or norms[h_end] not in self.court_links:
+            return None
+        court_head = match_at(norms, h_end + 1, self.head_words)
+        if court_head is None or " ".join(court_head) not in self.seat_courts:
+            return None
+        court = self._arabic_name(doc, norms, h_end + 1, court_head, marks)
+        if court is None:
+            return None
+        seat = self._arabic_seat(doc, norms, court.end, marks)
+        return HeadMatch(i, court.end, "GovernmentAgency",
+                         HeadName(" ".join(head), court.info.country, alias=doc[i:seat].text if seat > court.end else None))
 
     def _arabic_seat(self, doc: Doc, norms: list[str], end: int, marks: LexiconMarks) -> int:
         """End of a body's name with its seat after it: في or ب, then a country or city of the

@@ -339,6 +339,16 @@ def test_arabic_body_needs_a_state_adjective_not_a_plural_of_persons_or_a_contin
     assert found["الشرطة النيجيرية"] == ("GovernmentAgency", "country/NG")
 
 
+def test_arabic_prosecution_at_a_court_is_one_body_with_the_court_and_its_seat():
+    doc = get_nlp("ar")("وأحيل المشتبه به على النيابة العامة لدى المحكمة الابتدائية بالدار البيضاء.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    body = found["النيابة العامة لدى المحكمة الابتدائية"]
+    assert body.label_ == "GovernmentAgency"
+    assert body._.head_name.alias == "النيابة العامة لدى المحكمة الابتدائية بالدار البيضاء"
+    assert "المحكمة الابتدائية" not in found  # not a body of its own inside the prosecution's name
+    assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
+
+
 def test_arabic_second_field_joins_the_body_before_its_demonym():
     found = heads("ar", "وقالت وزارة الهجرة واللجوء الإيطالية إن جهاز المخابرات والأمن، في بيانه، رحب")
     assert found["وزارة الهجرة واللجوء الإيطالية"] == ("GovernmentAgency", "country/IT")
