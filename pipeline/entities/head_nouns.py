@@ -596,6 +596,9 @@ class HeadNounPatterns(EntityComponent):
                 start = span.start
             elif is_capitalized(doc[k]) and not marks.type_at(k) and not doc[k].is_sent_start and norms[k] != "the":
                 start = k
+            elif (doc[k].text in ("-", "‐", "‑") and k > 0 and is_capitalized(doc[k - 1])
+                  and not doc[k].whitespace_ and not doc[k - 1].whitespace_ and not marks.type_at(k - 1)):
+                start = k - 1  # Anti-Narcotics Department, Counter-Terrorism Department: one word
             else:
                 break
         end = h_end

@@ -358,6 +358,12 @@ def test_arabic_second_field_joins_the_body_before_its_demonym():
     assert set(found) == {"المديرية العامة للأمن الوطني", "المخابرات المغربية"}
 
 
+def test_english_hyphenated_capitalized_word_opens_the_name():
+    found = heads("en", "The Counter-Terrorism Department of Sindh and the Anti-Narcotics Force of Pakistan met.")
+    assert "Counter-Terrorism Department of Sindh" in found
+    assert "Anti-Narcotics Force of Pakistan" in found
+
+
 def test_english_possessive_country_names_the_state_of_a_lowercase_body():
     found = heads("en", "Algeria's foreign ministry said Nigeria's army and Tunisia's parliament agreed.")
     # the body starts after the possessive: the country is left to the lexicon, a name of its own
