@@ -168,6 +168,7 @@ class HeadNounPatterns(EntityComponent):
         self.seat_courts = frozenset(normalize(w) for w in data.get("ar_seat_courts") or [])
         self.level_adjectives = frozenset(normalize(w) for w in data.get("ar_level_adjectives") or [])
         self.en_possessive = frozenset(normalize(w) for w in data.get("en_possessive_modifiers") or [])
+        self.en_seat_heads = set(phrases(data.get("en_seat_heads")))
         self.en_possessive_heads = set(phrases(data.get("en_possessive_heads")))
         self.fr_seat_heads = set(phrases(data.get("fr_seat_heads")))
         self.fr_level_heads = set(phrases(data.get("fr_level_heads")))
@@ -541,6 +542,8 @@ class HeadNounPatterns(EntityComponent):
                     break
             else:
                 break
+        if country is not None and country != "?" and not country.startswith("country/"):
+            country = None  # le Parlement européen: a continent's adjective names no state's body
         has_complement = end > i + len(head)
         ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
         # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
@@ -549,6 +552,8 @@ class HeadNounPatterns(EntityComponent):
         level = (head in self.fr_level_heads and i + len(head) < len(doc)
                  and norms[i + len(head)] in self.fr_level_modifiers)
         ok = ok or level
+        # le Sénat, l'armée de Terre: a body's whole name
+        ok = ok or head in self.standalone and (capital or len(head) > 1)
         if head in self.needs_country and country is None and not place and not io and not level:
             ok = False
         if head in self.descriptive and not capital and not io and not place:
@@ -588,6 +593,9 @@ class HeadNounPatterns(EntityComponent):
             owned = self._english_possessive(doc, norms, i, h_end, head, marks)
             if owned is not None:
                 return owned
+        seat = self._english_city_seat(doc, i, head, marks) if not capital else None
+        if seat is not None:
+            return seat
         while start > 0:
             k = start - 1
             if marks.demonym_at(k) or marks.country_at(k):
@@ -641,6 +649,17 @@ class HeadNounPatterns(EntityComponent):
             if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
                 seat = span.end
         return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
+
+    def _english_city_seat(self, doc: Doc, i: int, head: tuple[str, ...], marks: LexiconMarks) -> HeadMatch | None:
+        """A city's name right before a lowercase seat head (Düsseldorf police, the Paris
+        prosecutor's office): the head is the body, the city a name of its own and the whole
+        phrase an alias; None otherwise (not before a person's role: the Nice police chief)."""
+        span = marks.name.get(i - 1) if i > 0 else None
+        end = i + len(head)
+        if (head not in self.en_seat_heads or span is None or span.end != i or span.label_ != "City"
+                or end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower):
+            return None
+        return HeadMatch(i, end, "GovernmentAgency", HeadName(" ".join(head), alias=doc[span.start:end].text))
 
     def _english_possessive(self, doc: Doc, norms: list[str], i: int, h_end: int, head: tuple[str, ...],
                             marks: LexiconMarks) -> HeadMatch | None:

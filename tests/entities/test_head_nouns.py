@@ -358,6 +358,16 @@ def test_arabic_second_field_joins_the_body_before_its_demonym():
     assert set(found) == {"المديرية العامة للأمن الوطني", "المخابرات المغربية"}
 
 
+def test_english_city_before_a_seat_head_names_its_body():
+    doc = get_nlp("en")("Hamburg police said the Lyon prosecutor's office had opened a case.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    # the city stays a name of its own; the phrase with it is the body's alias
+    assert found["police"].label_ == "GovernmentAgency" and found["police"]._.head_name.alias == "Hamburg police"
+    assert found["prosecutor's office"]._.head_name.alias == "Lyon prosecutor's office"
+    # a city's police as a modifier of a person or a noun: no body
+    assert heads("en", "Hamburg police officers met the Lyon police chief.") == {}
+
+
 def test_english_hyphenated_capitalized_word_opens_the_name():
     found = heads("en", "The Counter-Terrorism Department of Sindh and the Anti-Narcotics Force of Pakistan met.")
     assert "Counter-Terrorism Department of Sindh" in found
@@ -396,6 +406,21 @@ def test_french_body_after_its_demonym_ends_before_a_place_but_not_a_continent()
     assert found["Garde civile espagnole"] == ("GovernmentAgency", "country/ES")
     found = heads("fr", "le ministère français de l'Europe et des Affaires étrangères")
     assert "ministère français de l'Europe et des Affaires étrangères" in found
+
+
+def test_arabic_tunisian_customs_need_their_state():
+    assert heads("ar", "أعلنت الديوانة التونسية حجز كميات من المخدرات")["الديوانة التونسية"] == (
+        "GovernmentAgency", "country/TN")
+    assert heads("ar", "وقالت مصادر من الديوانة إن الشحنة وصلت") == {}
+
+
+def test_french_parliaments_and_army_branches():
+    found = heads("fr", "Le Sénat et le Parlement marocain ont salué l'armée de Terre et l'armée de l'Air et de l'Espace.")
+    assert found["Sénat"][0] == "GovernmentAgency"
+    assert found["Parlement marocain"] == ("GovernmentAgency", "country/MA")
+    assert {"armée de Terre", "armée de l'Air et de l'Espace"} <= set(found)
+    # a continent's adjective names no state's parliament (the lexicon's IO body stands)
+    assert "Parlement européen" not in heads("fr", "le Parlement européen a voté")
 
 
 def test_french_navy_by_demonym_and_national_assembly():
