@@ -567,7 +567,13 @@ class HeadNounPatterns(EntityComponent):
         if head in self.name_alone and typ == "Location":
             return self._french_name_alone(doc, i, end, head, marks)
         out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
-        return HeadMatch(i, end, out_type, HeadName(" ".join(head), country))
+        alias = None
+        level = end - 2  # the level adjective right before a closing one-word demonym
+        if (out_type == "GovernmentAgency" and country and level > i and norms[level] in self.fr_level_modifiers
+                and marks.demonym_at(end - 1)):
+            # Marine nationale sénégalaise is also "la marine sénégalaise": that form is an alias
+            alias = f"{doc[i:level].text} {doc[end - 1].text}"
+        return HeadMatch(i, end, out_type, HeadName(" ".join(head), country, alias=alias))
 
     def _french_name_alone(self, doc: Doc, i: int, end: int, head: tuple[str, ...],
                            marks: LexiconMarks) -> HeadMatch | None:

@@ -423,6 +423,14 @@ def test_french_parliaments_and_army_branches():
     assert "Parlement européen" not in heads("fr", "le Parlement européen a voté")
 
 
+def test_french_national_body_has_its_form_without_the_level_adjective_as_alias():
+    doc = get_nlp("fr")("La Gendarmerie nationale ivoirienne a arrêté deux passeurs.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    assert found["Gendarmerie nationale ivoirienne"]._.head_name.alias == "Gendarmerie ivoirienne"
+    doc = get_nlp("fr")("La Gendarmerie nationale a arrêté deux passeurs.")
+    assert all(s._.head_name.alias is None for s in doc.spans["heads"])
+
+
 def test_french_navy_by_demonym_and_national_assembly():
     found = heads("fr", "un navire de la marine militaire italienne et la commission des forces armées de l'Assemblée nationale")
     assert found["marine militaire italienne"] == ("GovernmentAgency", "country/IT")
