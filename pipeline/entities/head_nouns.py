@@ -43,7 +43,7 @@ from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_
                                       match_at, norm, phrases)
 from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads
+from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, load_lexicon
 
 HEADS_FILE = PATTERNS_DIR / "entity_heads.yaml"
 MAX_COMPLEMENT = 6
@@ -167,10 +167,18 @@ class HeadNounPatterns(EntityComponent):
         self.schools = state_schools(lang, heads_path)
         self.seat_courts = frozenset(normalize(w) for w in data.get("ar_seat_courts") or [])
         self.level_adjectives = frozenset(normalize(w) for w in data.get("ar_level_adjectives") or [])
+        self.en_possessive = frozenset(normalize(w) for w in data.get("en_possessive_modifiers") or [])
+        self.en_seat_heads = set(phrases(data.get("en_seat_heads")))
+        self.en_possessive_heads = set(phrases(data.get("en_possessive_heads")))
         self.fr_seat_heads = set(phrases(data.get("fr_seat_heads")))
         self.fr_level_heads = set(phrases(data.get("fr_level_heads")))
         self.fr_level_modifiers = frozenset(normalize(w) for w in data.get("fr_level_modifiers") or [])
         self.fr_modifiers = frozenset(normalize(w) for w in data.get("fr_modifiers", []))
+        self.prosecutions = frozenset(normalize(w) for w in data.get("ar_prosecutions") or [])
+        self.court_links = frozenset(normalize(w) for w in data.get("ar_court_links") or [])
+        self.ar_fields = frozenset(normalize(w) for w in data.get("ar_coordinated_fields") or [])
+        self.fr_directorates = set(phrases(data.get("fr_directorate_heads")))
+        self.fr_lowercase_yields = set(phrases(data.get("fr_lowercase_yields")))
         self.fr_complements = frozenset(normalize(w) for w in data.get("fr_complements", []))
 
     def _head_scan(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[HeadMatch]:
@@ -201,6 +209,10 @@ class HeadNounPatterns(EntityComponent):
             return None
         if head in self.after_leader and not self._after_leader(norms, i):
             return None
+        if " ".join(head) in self.prosecutions:
+            at_court = self._arabic_prosecution_at_court(doc, norms, i, h_end, head, marks)
+            if at_court is not None:
+                return at_court
         end, country = self._arabic_complement(doc, norms, h_end, marks)
         if head in self.standalone and country is None:
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
@@ -220,6 +232,23 @@ class HeadNounPatterns(EntityComponent):
         seat = self._arabic_seat(doc, norms, end, marks) if typ == "GovernmentAgency" else end
         # محكمة الجنايات في بروكسل: the name with its seat is an alias; the city stays a name of its own
         return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None))
+
+    def _arabic_prosecution_at_court(self, doc: Doc, norms: list[str], i: int, h_end: int, head: tuple[str, ...],
+                                     marks: LexiconMarks) -> HeadMatch | None:
+        """النيابة العامة لدى محكمة الاستئناف بطنجة: a prosecution "at" a court is one body, named
+        with the court (the court with its seat an alias, the city a name of its own); None when
+        no court follows لدى."""
+        if h_end + 1 >= len(doc) or norms[h_end] not in self.court_links:
+            return None
+        court_head = match_at(norms, h_end + 1, self.head_words)
+        if court_head is None or " ".join(court_head) not in self.seat_courts:
+            return None
+        court = self._arabic_name(doc, norms, h_end + 1, court_head, marks)
+        if court is None:
+            return None
+        seat = self._arabic_seat(doc, norms, court.end, marks)
+        return HeadMatch(i, court.end, "GovernmentAgency",
+                         HeadName(" ".join(head), court.info.country, alias=doc[i:seat].text if seat > court.end else None))
 
     def _arabic_seat(self, doc: Doc, norms: list[str], end: int, marks: LexiconMarks) -> int:
         """End of a body's name with its seat after it: في or ب, then a country or city of the
@@ -333,11 +362,29 @@ class HeadNounPatterns(EntityComponent):
         after a ل complement (الإدارة العامة للعلاقات والإعلام الأمني), not another body
         (للأمن الوطني والشرطة الإسبانية)."""
         k = i + 1
+        if (norms[i] == "و" and is_clitic(doc[i]) and k < len(doc) and norms[k] in self.ar_fields
+                and not marks.type_at(k) and not match_at(norms, k, self.head_words)):
+            # وزارة الهجرة واللجوء اليونانية، جهاز المخابرات والأمن: a field, even before the demonym
+            # (not a head noun: للأمن الوطني والمخابرات المغربية are two bodies)
+            return True
         return (norms[i] == "و" and is_clitic(doc[i]) and k < len(doc) and is_definite(doc[k])
                 and norms[k] not in AR_STOP and norms[k] not in self.common and not marks.type_at(k)
                 and not marks.demonym_at(k) and not match_at(norms, k, self.head_words)
                 # a demonym right after makes it a body of its own: والسلطات الإسبانية
                 and not (k + 1 < len(doc) and (marks.demonym_at(k + 1) or marks.country_at(k + 1))))
+
+    @staticmethod
+    def _arabic_state_adjective(marks: LexiconMarks, k: int) -> bool:
+        """The demonym at ``k`` can qualify a body: a country's (not a continent's: الشرطة
+        الإفريقية), and an adjective rather than a plural of persons, sound (الليبيين، المغاربيون)
+        or broken (الأفارقة، المغاربة: ending in ة without the ية of the feminine adjective)."""
+        state = str(marks.demonym_at(k))
+        if state != "?" and not state.startswith("country/"):
+            return False
+        last = marks.demonym[k].text.split()[-1]
+        if last.endswith(("يين", "يون")):
+            return False
+        return not (last.endswith("ة") and not last.endswith(("ية", "يّة")))
 
     def _opens_clause(self, n: str) -> bool:
         """A normalized word, bare or after ل, that ends a body's name (التابعة، لاتخاذ، الاطلاع)."""
@@ -369,6 +416,8 @@ class HeadNounPatterns(EntityComponent):
             end = k
         while end < len(doc) and end - j < MAX_COMPLEMENT:
             token = doc[end]
+            if marks.demonym_at(end) and not self._arabic_state_adjective(marks, end):
+                break  # ضباط البحرية الليبيين، قادة الشرطة الأفارقة: the people, not a state's body
             if marks.demonym_at(end):
                 country = marks.demonym_at(end)
                 end = marks.demonym[end].end
@@ -406,6 +455,22 @@ class HeadNounPatterns(EntityComponent):
             k += 1
         return k < len(norms) and match_at(norms, k, self.head_words) is not None
 
+    @staticmethod
+    def _area(kb_id: str) -> bool:
+        """A lexicon place with demonyms of its own (Europe, Afrique, Sahel): a continent or a
+        region a ministry's portfolio or a command's area may name."""
+        entry = load_lexicon().entries.get(kb_id)
+        return entry is not None and bool(entry.demonyms)
+
+    def _french_name_before(self, doc: Doc, norms: list[str], before: int) -> bool:
+        """A head noun or a capitalized word among the few words before ``before`` (the de of
+        "école de police de Lyon", "Institut royal de police"): the head after it is that name's
+        complement. Not so after a lowercase common word (la section cyber du parquet de Paris)."""
+        for k in range(max(0, before - 3), before):
+            if match_at(norms, k, self.head_words) is not None or (is_capitalized(doc[k]) and not doc[k].is_sent_start):
+                return True
+        return False
+
     def _french_name(self, doc: Doc, norms: list[str], i: int, head: tuple[str, ...],
                      marks: LexiconMarks) -> HeadMatch | None:
         typ = self.head_type[head]
@@ -417,7 +482,8 @@ class HeadNounPatterns(EntityComponent):
         before = i - 1
         while before >= 0 and norms[before] in words.articles:
             before -= 1
-        seat_head = head in self.fr_seat_heads and not (before >= 0 and norms[before] in words.french_et_de)
+        seat_head = head in self.fr_seat_heads and not (before >= 0 and norms[before] in words.french_et_de
+                                                        and self._french_name_before(doc, norms, before))
         while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
             n = norms[end]
             if marks.demonym_at(end):
@@ -435,6 +501,15 @@ class HeadNounPatterns(EntityComponent):
                 if n == "et" and country is not None and self._french_head_at(norms, k):
                     break  # la police belge et de la police française: a demonym closed the first body
                 lex = marks.type_at(k) if k < len(doc) else None
+                if country is not None and typ != "Location" and (n == "sur" or lex in ("City", "Location")
+                                                                  and not self._area(marks.name[k].kb_id_)):
+                    # l'armée israélienne du Liban-Sud, la Garde civile espagnole sur la Costa Tropical;
+                    # not a continent (ministère français de l'Europe, commandement français pour l'Afrique)
+                    break
+                if (lex == "GovernmentAgency" and capital and head in self.fr_directorates
+                        and marks.name[k].start == k):
+                    end = marks.name[k].end  # Direction générale de la Garde nationale: the body's directorate
+                    break
                 if k < len(doc) and marks.country_at(k):
                     country = country or marks.country_at(k)
                     end = marks.name[k].end
@@ -451,6 +526,9 @@ class HeadNounPatterns(EntityComponent):
                     if lex == "City" or typ == "Location":
                         break  # a city closes an agency's name; a place closes a region's
                 elif k < len(doc) and is_capitalized(doc[k]) and not marks.type_at(k):
+                    head_there = match_at(norms, k, self.head_words)
+                    if not capital and head_there is not None and len(head_there) > 1:
+                        break  # les forces armées de l'Assemblée nationale: the capitalized body is its own
                     capital = True
                     end = k + 1
                     while end < len(doc) and (is_capitalized(doc[end]) or norms[end] in self.fr_modifiers
@@ -464,6 +542,8 @@ class HeadNounPatterns(EntityComponent):
                     break
             else:
                 break
+        if country is not None and country != "?" and not country.startswith("country/"):
+            country = None  # le Parlement européen: a continent's adjective names no state's body
         has_complement = end > i + len(head)
         ok = (capital or country is not None or place or io) and has_complement or (capital and len(head) > 1)
         # pôle judiciaire antiterroriste: a multi-word head with its adjectives is a fixed name.
@@ -472,18 +552,28 @@ class HeadNounPatterns(EntityComponent):
         level = (head in self.fr_level_heads and i + len(head) < len(doc)
                  and norms[i + len(head)] in self.fr_level_modifiers)
         ok = ok or level
+        # le Sénat, l'armée de Terre: a body's whole name
+        ok = ok or head in self.standalone and (capital or len(head) > 1)
         if head in self.needs_country and country is None and not place and not io and not level:
             ok = False
         if head in self.descriptive and not capital and not io and not place:
             ok = False  # l'agence européenne de police, les forces libyennes: a description
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, i + len(head), end):
             ok = False
+        if ok and not capital and head in self.fr_lowercase_yields and self._has_nested_head(norms, i + len(head), end):
+            ok = False  # sous la direction de la Gendarmerie nationale: the named body is the nested one
         if not ok:
             return None
         if head in self.name_alone and typ == "Location":
             return self._french_name_alone(doc, i, end, head, marks)
         out_type = "InternationalOrganization" if io and typ == "GovernmentAgency" else typ
-        return HeadMatch(i, end, out_type, HeadName(" ".join(head), country))
+        alias = None
+        level = end - 2  # the level adjective right before a closing one-word demonym
+        if (out_type == "GovernmentAgency" and country and level > i and norms[level] in self.fr_level_modifiers
+                and marks.demonym_at(end - 1)):
+            # Marine nationale sénégalaise is also "la marine sénégalaise": that form is an alias
+            alias = f"{doc[i:level].text} {doc[end - 1].text}"
+        return HeadMatch(i, end, out_type, HeadName(" ".join(head), country, alias=alias))
 
     def _french_name_alone(self, doc: Doc, i: int, end: int, head: tuple[str, ...],
                            marks: LexiconMarks) -> HeadMatch | None:
@@ -505,6 +595,13 @@ class HeadNounPatterns(EntityComponent):
         h_end = i + len(head)
         country, capital = None, is_capitalized(doc[i])
         start = i
+        if head in self.en_possessive_heads and not capital:
+            owned = self._english_possessive(doc, norms, i, h_end, head, marks)
+            if owned is not None:
+                return owned
+        seat = self._english_city_seat(doc, i, head, marks) if not capital else None
+        if seat is not None:
+            return seat
         while start > 0:
             k = start - 1
             if marks.demonym_at(k) or marks.country_at(k):
@@ -513,6 +610,9 @@ class HeadNounPatterns(EntityComponent):
                 start = span.start
             elif is_capitalized(doc[k]) and not marks.type_at(k) and not doc[k].is_sent_start and norms[k] != "the":
                 start = k
+            elif (doc[k].text in ("-", "‐", "‑") and k > 0 and is_capitalized(doc[k - 1])
+                  and not doc[k].whitespace_ and not doc[k - 1].whitespace_ and not marks.type_at(k - 1)):
+                start = k - 1  # Anti-Narcotics Department, Counter-Terrorism Department: one word
             else:
                 break
         end = h_end
@@ -555,6 +655,34 @@ class HeadNounPatterns(EntityComponent):
             if span is not None and span.start == end + 1 and span.label_ in ("Country", "City"):
                 seat = span.end
         return HeadMatch(start, end, typ, HeadName(" ".join(head), country, alias=doc[start:seat].text if seat > end else None))
+
+    def _english_city_seat(self, doc: Doc, i: int, head: tuple[str, ...], marks: LexiconMarks) -> HeadMatch | None:
+        """A city's name right before a lowercase seat head (Düsseldorf police, the Paris
+        prosecutor's office): the head is the body, the city a name of its own and the whole
+        phrase an alias; None otherwise (not before a person's role: the Nice police chief)."""
+        span = marks.name.get(i - 1) if i > 0 else None
+        end = i + len(head)
+        if (head not in self.en_seat_heads or span is None or span.end != i or span.label_ != "City"
+                or end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower):
+            return None
+        return HeadMatch(i, end, "GovernmentAgency", HeadName(" ".join(head), alias=doc[span.start:end].text))
+
+    def _english_possessive(self, doc: Doc, norms: list[str], i: int, h_end: int, head: tuple[str, ...],
+                            marks: LexiconMarks) -> HeadMatch | None:
+        """A country's possessive before a lowercase head, over portfolio words (Mali's army,
+        France's foreign ministry, Lebanon's parliament): the body is the words after the
+        possessive, so the country stays a mention of its own; the whole phrase is an alias
+        (the name a reader gives the body) and the country its state. None without one."""
+        k = i
+        while k > 0 and norms[k - 1] in self.en_possessive and not is_capitalized(doc[k - 1]):
+            k -= 1
+        if k < 2 or norms[k - 1] not in ("'s", "’s"):
+            return None
+        country = marks.country_at(k - 2)
+        span = marks.name.get(k - 2)
+        if not country or span is None or span.end != k - 1:
+            return None
+        return HeadMatch(k, h_end, self.head_type[head], HeadName(" ".join(head), country, alias=doc[span.start:h_end].text))
 
     def _english_place_before(self, doc: Doc, norms: list[str], head: tuple[str, ...], i: int,
                               marks: LexiconMarks) -> HeadMatch | None:

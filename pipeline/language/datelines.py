@@ -68,6 +68,13 @@ def _lines(text: str, n: int):
         offset += len(line) + 1
 
 
+@lru_cache(maxsize=1)
+def unnamed_outlets() -> frozenset[str]:
+    """Words a dateline's parentheses hold in place of an outlet's name ("(وكالات)",
+    "(Agencies)"): no outlet, lowercased."""
+    return frozenset(str(w).lower() for w in datelines().get("unnamed_outlets") or [])
+
+
 def read_dateline(text: str, lang: str, published: str | None = None) -> Dateline | None:
     """The dateline of ``text`` (``None`` when its first lines have none)."""
     max_lines, patterns, outlets = _compiled()
@@ -86,6 +93,8 @@ def read_dateline(text: str, lang: str, published: str | None = None) -> Datelin
                 found = find_dates(groups["date"], lang, published)
                 date = found[0].value if found else None
             outlet = (groups.get("outlet") or "").strip() or byline
+            if outlet and outlet.lower() in unnamed_outlets():
+                outlet = byline  # "انجامينا (وكالات) -": news agencies, none named
             return Dateline(m.group("place").strip(), date, outlet, offset, offset + m.end())
     if byline is not None:
         return Dateline("", None, byline, 0, 0)

@@ -167,7 +167,8 @@ SCHEMAS: dict[str, Any] = {
     "patterns/event_relations.yaml": FAMILIES,
     "patterns/time_cues.yaml": FAMILIES,
     "patterns/relative_dates.yaml": FAMILIES,
-    "patterns/datelines.yaml": Fields(required={"max_lines": int, "patterns": WORDS, "outlets": WORDS}),
+    "patterns/datelines.yaml": Fields(required={"max_lines": int, "patterns": WORDS, "outlets": WORDS},
+                                      optional={"unnamed_outlets": WORDS}),
     "patterns/dependency_cues.yaml": Fields(required={
         "cues": {str: {str: Fields(
             required={"words": WORDS, "pos": WORDS, "relations": WORDS, "head": WORDS, "tail": WORDS},

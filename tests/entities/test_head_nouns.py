@@ -329,6 +329,116 @@ def test_arabic_federal_government_needs_no_country():
     assert heads("ar", "وأعلنت الحكومة الجديدة أمس") == {}
 
 
+def test_arabic_body_needs_a_state_adjective_not_a_plural_of_persons_or_a_continent():
+    # the people: officers of the Libyan navy, African police chiefs; a continent is no state
+    assert heads("ar", "تدريب ضباط البحرية الليبيين على متن السفينة") == {}
+    assert heads("ar", "اجتمع قادة الشرطة الأفارقة في أبوجا") == {}
+    assert heads("ar", "تعزيز التعاون بين أجهزة الشرطة الإفريقية") == {}
+    found = heads("ar", "أعلنت البحرية الليبية أن الشرطة النيجيرية أوقفت المهربين")
+    assert found["البحرية الليبية"] == ("GovernmentAgency", "country/LY")
+    assert found["الشرطة النيجيرية"] == ("GovernmentAgency", "country/NG")
+
+
+def test_arabic_prosecution_at_a_court_is_one_body_with_the_court_and_its_seat():
+    doc = get_nlp("ar")("وأحيل المشتبه به على النيابة العامة لدى المحكمة الابتدائية بالدار البيضاء.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    body = found["النيابة العامة لدى المحكمة الابتدائية"]
+    assert body.label_ == "GovernmentAgency"
+    assert body._.head_name.alias == "النيابة العامة لدى المحكمة الابتدائية بالدار البيضاء"
+    assert "المحكمة الابتدائية" not in found  # not a body of its own inside the prosecution's name
+    assert heads("ar", "وقررت النيابة العامة حفظ الملف") == {}
+
+
+def test_arabic_second_field_joins_the_body_before_its_demonym():
+    found = heads("ar", "وقالت وزارة الهجرة واللجوء الإيطالية إن جهاز المخابرات والأمن، في بيانه، رحب")
+    assert found["وزارة الهجرة واللجوء الإيطالية"] == ("GovernmentAgency", "country/IT")
+    assert "جهاز المخابرات والأمن" in found
+    # a head noun after و opens a body of its own, demonym or not
+    found = heads("ar", "نسقت المديرية العامة للأمن الوطني والمخابرات المغربية العملية")
+    assert set(found) == {"المديرية العامة للأمن الوطني", "المخابرات المغربية"}
+
+
+def test_english_city_before_a_seat_head_names_its_body():
+    doc = get_nlp("en")("Hamburg police said the Lyon prosecutor's office had opened a case.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    # the city stays a name of its own; the phrase with it is the body's alias
+    assert found["police"].label_ == "GovernmentAgency" and found["police"]._.head_name.alias == "Hamburg police"
+    assert found["prosecutor's office"]._.head_name.alias == "Lyon prosecutor's office"
+    # a city's police as a modifier of a person or a noun: no body
+    assert heads("en", "Hamburg police officers met the Lyon police chief.") == {}
+
+
+def test_english_hyphenated_capitalized_word_opens_the_name():
+    found = heads("en", "The Counter-Terrorism Department of Sindh and the Anti-Narcotics Force of Pakistan met.")
+    assert "Counter-Terrorism Department of Sindh" in found
+    assert "Anti-Narcotics Force of Pakistan" in found
+
+
+def test_english_possessive_country_names_the_state_of_a_lowercase_body():
+    found = heads("en", "Algeria's foreign ministry said Nigeria's army and Tunisia's parliament agreed.")
+    # the body starts after the possessive: the country is left to the lexicon, a name of its own
+    assert found["foreign ministry"] == ("GovernmentAgency", "country/DZ")
+    assert found["army"] == ("GovernmentAgency", "country/NG")
+    assert found["parliament"] == ("GovernmentAgency", "country/TN")
+    assert not any("'s" in name for name in found)
+    # descriptions stay out: a government, forces, and a possessive that is no country
+    assert heads("en", "Chad's government and Niger's forces met the company's army of lawyers.") == {}
+
+
+def test_french_seat_after_a_common_noun_and_de_still_names_the_body():
+    found = heads("fr", "La section économique du parquet de Lyon a ouvert une enquête.")
+    assert found["parquet de Lyon"][0] == "GovernmentAgency"
+    # the head is another name's complement after a head or a capitalized name: no body of its own
+    assert "police de Lyon" not in heads("fr", "Il sort de l'école de police de Lyon.")
+
+
+def test_french_lowercase_direction_yields_to_the_body_it_governs():
+    found = heads("fr", "Les patrouilles opèrent sous la direction de la Gendarmerie nationale ivoirienne.")
+    assert set(found) == {"Gendarmerie nationale ivoirienne"}
+    # capitalized, the directorate of a lexicon body is a body whose name holds it
+    found = heads("fr", "selon la Direction générale de la Garde nationale, les migrants ont été secourus.")
+    assert found["Direction générale de la Garde nationale"][0] == "GovernmentAgency"
+
+
+def test_french_body_after_its_demonym_ends_before_a_place_but_not_a_continent():
+    found = heads("fr", "le retrait de l'armée israélienne du Liban-Sud et la Garde civile espagnole sur la Costa del Sol")
+    assert found["armée israélienne"] == ("GovernmentAgency", "country/IL")
+    assert found["Garde civile espagnole"] == ("GovernmentAgency", "country/ES")
+    found = heads("fr", "le ministère français de l'Europe et des Affaires étrangères")
+    assert "ministère français de l'Europe et des Affaires étrangères" in found
+
+
+def test_arabic_tunisian_customs_need_their_state():
+    assert heads("ar", "أعلنت الديوانة التونسية حجز كميات من المخدرات")["الديوانة التونسية"] == (
+        "GovernmentAgency", "country/TN")
+    assert heads("ar", "وقالت مصادر من الديوانة إن الشحنة وصلت") == {}
+
+
+def test_french_parliaments_and_army_branches():
+    found = heads("fr", "Le Sénat et le Parlement marocain ont salué l'armée de Terre et l'armée de l'Air et de l'Espace.")
+    assert found["Sénat"][0] == "GovernmentAgency"
+    assert found["Parlement marocain"] == ("GovernmentAgency", "country/MA")
+    assert {"armée de Terre", "armée de l'Air et de l'Espace"} <= set(found)
+    # a continent's adjective names no state's parliament (the lexicon's IO body stands)
+    assert "Parlement européen" not in heads("fr", "le Parlement européen a voté")
+
+
+def test_french_national_body_has_its_form_without_the_level_adjective_as_alias():
+    doc = get_nlp("fr")("La Gendarmerie nationale ivoirienne a arrêté deux passeurs.")
+    found = {s.text: s for s in doc.spans["heads"]}
+    assert found["Gendarmerie nationale ivoirienne"]._.head_name.alias == "Gendarmerie ivoirienne"
+    doc = get_nlp("fr")("La Gendarmerie nationale a arrêté deux passeurs.")
+    assert all(s._.head_name.alias is None for s in doc.spans["heads"])
+
+
+def test_french_navy_by_demonym_and_national_assembly():
+    found = heads("fr", "un navire de la marine militaire italienne et la commission des forces armées de l'Assemblée nationale")
+    assert found["marine militaire italienne"] == ("GovernmentAgency", "country/IT")
+    assert found["Assemblée nationale"][0] == "GovernmentAgency"
+    assert not any("forces armées" in name for name in found)
+    assert heads("fr", "la marine marchande reprend la mer") == {}
+
+
 def test_french_seat_city_and_level_adjective_name_a_body():
     found = heads("fr", "Le parquet de Lyon et la police fédérale ont saisi le parquet fédéral.")
     assert {"parquet de Lyon", "police fédérale", "parquet fédéral"} <= set(found)

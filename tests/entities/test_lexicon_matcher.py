@@ -184,3 +184,20 @@ def test_arabic_demonym_whose_hamza_reads_like_an_article_takes_the_article():
     # ألمانية normalizes to المانيه, which only looks definite: الألمانية is still its definite form
     _, demonyms = lexicon_spans("ar", "وقالت الشرطة الألمانية إن الحكومة الألبانية تعاونت")
     assert demonyms == [("الألمانية", "country/DE"), ("الألبانية", "country/AL")]
+
+
+@pytest.mark.parametrize("lang,text,name,key", [
+    ("ar", "وذكرت وكالة نواكشوط للأنباء أن الوفد وصل", "وكالة نواكشوط للأنباء", "org/ani-mauritania"),
+    ("ar", "نقلت صحيفة الخبر عن مصدر أمني", "صحيفة الخبر", "org/el-khabar"),
+    ("fr", "selon Sahara Médias, le convoi a été attaqué", "Sahara Médias", "org/sahara-medias"),
+    ("en", "according to Middle East Eye, the talks failed", "Middle East Eye", "org/middle-east-eye"),
+])
+def test_news_outlets_are_organizations(lang, text, name, key):
+    names, _ = lexicon_spans(lang, text)
+    assert (name, key) in names
+
+
+def test_an_outlet_named_like_a_common_word_needs_its_noun():
+    # الخبر is "the news": the outlet only with صحيفة / جريدة
+    names, _ = lexicon_spans("ar", "ونفى المسؤول الخبر جملة وتفصيلا")
+    assert not any(key == "org/el-khabar" for _, key in names)

@@ -473,3 +473,12 @@ def test_a_person_name_the_model_began_at_a_middle_initial_takes_the_given_name(
     assert with_name_before_initial(doc[3:5], "en").text == "George W. Bush"
     assert with_name_before_initial(doc[7:10], "en").text == "J. Edgar Hoover"  # a title is no given name
     assert with_name_before_initial(doc[4:5], "en").text == "Bush"
+
+
+# --- a body named by its country's possessive (issue 14) ------------------------------------
+def test_possessive_body_keeps_its_country_as_a_mention_and_the_whole_phrase_as_alias():
+    found = by_text(mentions("en", "Egypt's armed forces and Spain's interior ministry signed the plan."))
+    assert found["Egypt"].type == "Country" and found["Spain"].type == "Country"
+    army, ministry = found["armed forces"], found["interior ministry"]
+    assert (army.type, army.attrs.country, army.attrs.aliases) == ("GovernmentAgency", "country/EG", ["Egypt's armed forces"])
+    assert (ministry.attrs.country, ministry.attrs.aliases) == ("country/ES", ["Spain's interior ministry"])

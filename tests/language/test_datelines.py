@@ -53,3 +53,10 @@ def test_an_outlet_opening_the_text_is_a_dateline_without_place(text, lang, outl
     assert d is not None and (d.place, d.outlet) == ("", outlet)
     # a place in capitals still opens its own dateline
     assert read_dateline("NOUAKCHOTT - Le ministre a reçu son homologue.", "fr").place == "NOUAKCHOTT"
+
+
+def test_agencies_in_the_parentheses_name_no_outlet():
+    d = read_dateline("نيامي (وكالات) - غادر السفير العاصمة", "ar")
+    assert (d.place, d.outlet) == ("نيامي", None)
+    assert read_dateline("BAMAKO (Agencies) - The junta said", "en").outlet is None
+    assert read_dateline("Bamako (AFP) - La junte a dit", "fr").outlet == "AFP"

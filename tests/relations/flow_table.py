@@ -211,7 +211,9 @@ ROWS = [
     # ---------------- issue 14: a trainer further on after "by", trainees named by their body, "لفائدة"
     ("fr", "Plusieurs dizaines d'officiers de la Garde nationale tunisienne ont été formés ces dernières années par la Gendarmerie nationale française.",
      [], [("Gendarmerie nationale française", TRN, "Garde nationale tunisienne")]),
-    ("en", "Spain will train officers from Senegal's navy.", [], [("Spain", TRN, "Senegal")]),
+    # the trainees' body named by its state's possessive: the body (its span after the
+    # possessive), which belongs to that state
+    ("en", "Spain will train officers from Senegal's navy.", [], [("Spain", TRN, "navy"), ("navy", "agencyOf", "Senegal")]),
     ("en", "Italy's Carabinieri have begun training a first group of 120 officers from Libya's Ministry of Interior.",
      [("Carabinieri", AG), ("Ministry of Interior", AG)], [("Carabinieri", TRN, "Ministry of Interior")]),
     ("ar", "كما تقدم الشرطة الوطنية الإسبانية دورات تدريبية لفائدة عناصر الحرس الوطني التونسي في مجال مراقبة الحدود.",
