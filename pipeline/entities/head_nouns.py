@@ -125,6 +125,7 @@ class HeadNounPatterns(EntityComponent):
         self.name_alone: set[tuple[str, ...]] = set()
         self.name_alone_but_cities: set[tuple[str, ...]] = set()
         self.needs_closing: set[tuple[str, ...]] = set()
+        self.feminine: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
         self.name_with_head: set[tuple[str, ...]] = set()
@@ -141,6 +142,7 @@ class HeadNounPatterns(EntityComponent):
             self.name_alone |= set(phrases(spec.get("name_alone")))
             self.name_alone_but_cities |= set(phrases(spec.get("name_alone_but_cities")))
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
+            self.feminine |= set(phrases(spec.get("feminine")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
             self.name_with_head |= set(phrases(spec.get("name_with_head")))
@@ -185,7 +187,7 @@ class HeadNounPatterns(EntityComponent):
                      marks: LexiconMarks) -> HeadMatch | None:
         typ = self.head_type[head]
         h_end = i + len(head)
-        if typ in self.quoted_types or typ == "Location":
+        if typ in self.quoted_types or typ in ("Location", "City"):
             quoted = NAME_QUOTING.after(doc, h_end)
             named = None if quoted or head not in self.unquoted else self._arabic_place_name(doc, norms, head, h_end, marks)
             if quoted:
@@ -304,8 +306,10 @@ class HeadNounPatterns(EntityComponent):
         if end < len(doc) and norms[end] in self.place_closers and end > j:
             end, closed = end + 1, True
         else:
-            # Without a closing adjective a nisba word is an adjective (معبر حدودي، قاعدة شعبية).
-            while end > j and norms[end - 1].endswith(("ي", "يه")) and not marks.name.get(end - 1):
+            # Without a closing adjective a nisba word is an adjective (معبر حدودي، قاعدة شعبية);
+            # after a feminine head only its feminine form is (بلدة حدودية; بلدة عوسويني is a name).
+            nisba = ("يه",) if head in self.feminine else ("ي", "يه")
+            while end > j and norms[end - 1].endswith(nisba) and not marks.name.get(end - 1):
                 end -= 1
         if end == j:
             return None

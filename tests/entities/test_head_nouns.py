@@ -346,3 +346,26 @@ def test_french_island_goes_by_its_name_alone():
     # a lexicon island stands as the lexicon names it; another island's name alone, the phrase an alias
     assert found == {"Pantelleria": ("Location", "île de Pantelleria")}
     assert ("Lampedusa", "location/lampedusa") in [(s.text, s.kb_id_) for s in doc.spans["lexicon"]]
+
+
+def test_arabic_town_goes_by_its_name_after_its_head():
+    # بلدة، مدينة، قرية، بلدية + an unknown name: the town alone, a City; the head outside it
+    found = heads("ar", "أوقفت الشرطة المشتبه به في بلدة أوبرستدورف الألمانية.")
+    assert found == {"أوبرستدورف": ("City", "")}
+    assert heads("ar", "ووقع الحادث قرب مدينة فيلاخ النمساوية.") == {"فيلاخ": ("City", "")}
+    # a lexicon city after the head stands as the lexicon's, no second name
+    assert heads("ar", "اجتمع الوفدان في مدينة طنجة.") == {}
+
+
+def test_arabic_town_head_keeps_a_final_ya_in_the_name_but_not_an_adjective():
+    # بلدة is feminine: its adjectives end in ية, so كوسوفسكا ميتروفيتشي keeps its last word
+    found = heads("ar", "وصلت الدورية إلى بلدة كوسوفسكا ميتروفيتشي شمال البلاد.")
+    assert found == {"كوسوفسكا ميتروفيتشي": ("City", "")}
+    # an adjective is no town: بلدة صغيرة، قرية نائية، بلدة حدودية
+    assert heads("ar", "اختبأ في بلدة صغيرة ثم في قرية نائية قرب بلدة حدودية.") == {}
+
+
+def test_arabic_town_head_alias_is_the_phrase_with_its_head():
+    doc = get_nlp("ar")("هاجم مسلحون بلدة تيغنتورين فجر الأحد.")
+    (span,) = doc.spans["heads"]
+    assert span.text == "تيغنتورين" and span._.head_name.alias == "بلدة تيغنتورين"

@@ -184,3 +184,12 @@ def test_arabic_demonym_whose_hamza_reads_like_an_article_takes_the_article():
     # ألمانية normalizes to المانيه, which only looks definite: الألمانية is still its definite form
     _, demonyms = lexicon_spans("ar", "وقالت الشرطة الألمانية إن الحكومة الألبانية تعاونت")
     assert demonyms == [("الألمانية", "country/DE"), ("الألبانية", "country/AL")]
+
+
+def test_listed_arabic_words_are_no_proclitic_and_town():
+    # كبيرا is "big", not ك + بيرا (Beira); كنيس "synagogue", not ك + نيس (Nice); فارا "fleeing"
+    names, _ = lexicon_spans("ar", "تشكل الهجمات تحديا كبيرا، وظل المتهم فارا بعد الهجوم على كنيس في المدينة.")
+    assert names == []
+    # the towns themselves are still read
+    names, _ = lexicon_spans("ar", "وصل الوفد إلى نيس ثم إلى بيرا.")
+    assert {kb for _, kb in names} >= {"city/2990440", "city/1052373"}

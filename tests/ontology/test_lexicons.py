@@ -275,3 +275,17 @@ def test_regions_and_state_seats():
     # the seat standing for the state body is the body (like Quai d'Orsay)
     for name in ("Élysée", "الإليزيه", "Quai d'Orsay"):
         assert types_of(name) == {"GovernmentAgency"}, name
+
+
+def test_geonames_arabic_city_names_that_are_common_words_are_left_out():
+    # العبور "crossing", عالية "high", معسكر "camp", ميدان "field", هام "important": GeoNames'
+    # Arabic names of Al-'Ubur, Aley, Mascara, Medan and Hamm, dropped by ar_common_words.txt
+    for name in ("العبور", "عالية", "ساري", "معسكر", "ميدان", "هام", "الحد", "رينو", "مدان"):
+        assert "City" not in types_of(name), name
+    common = {line.strip() for line in (LEX / "curated" / "ar_common_words.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    # a curated city named by a common word (صور "pictures" is Tyre) carries it as an ambiguous form
+    for entry in load("cities.jsonl"):
+        for lg, form in all_strings(entry):
+            if lg == "ar" and form in common:
+                assert form in (entry.get("ambiguous_forms") or {}).get("ar", []), (entry["id"], form)
