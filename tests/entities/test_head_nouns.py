@@ -369,3 +369,20 @@ def test_arabic_town_head_alias_is_the_phrase_with_its_head():
     doc = get_nlp("ar")("هاجم مسلحون بلدة تيغنتورين فجر الأحد.")
     (span,) = doc.spans["heads"]
     assert span.text == "تيغنتورين" and span._.head_name.alias == "بلدة تيغنتورين"
+
+
+def test_english_province_of_a_city_named_like_it_and_a_nigerian_state():
+    found = heads("en", "Police raided farms in the province of Jaén and in Kano State.")
+    assert found["province of Jaén"][0] == "Location" and found["Kano State"][0] == "Location"
+    # without the head the city stands: no heads span
+    assert heads("en", "The bus left Jaén for Cuenca.") == {}
+
+
+def test_french_canton_is_a_region_head():
+    assert heads("fr", "Deux hommes domiciliés dans le canton de Berne ont été arrêtés.")["canton de Berne"][0] == "Location"
+
+
+def test_english_compass_adjective_makes_a_place_of_a_continent_only():
+    assert heads("en", "Ferries run between Tangier and southern Europe.")["southern Europe"][0] == "Location"
+    # the central Sahel, the southern Red Sea: the region and the sea themselves
+    assert heads("en", "The insurgency in the central Sahel and attacks in the southern Red Sea grew.") == {}

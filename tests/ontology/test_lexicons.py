@@ -289,3 +289,14 @@ def test_geonames_arabic_city_names_that_are_common_words_are_left_out():
         for lg, form in all_strings(entry):
             if lg == "ar" and form in common:
                 assert form in (entry.get("ambiguous_forms") or {}).get("ar", []), (entry["id"], form)
+
+
+def test_cities_named_like_a_region_of_their_state_carry_its_iso_code():
+    by_en = {e["labels"]["en"]: e for e in load("cities.jsonl")}
+    assert by_en["Kairouan"]["subdivision"] == "TN-41" and by_en["Cádiz"]["subdivision"] == "ES-CA"
+    assert by_en["Kano"]["subdivision"] == "NG-KN" and by_en["Zürich"]["subdivision"] == "CH-ZH"
+    # a town that names no region, and a subdivision that is a city itself (Kyiv), carry none
+    assert "subdivision" not in by_en["Maghnia"] and "subdivision" not in by_en["Kyiv"]
+    for e in load("cities.jsonl"):
+        if "subdivision" in e:
+            assert e["subdivision"].split("-")[0] == e["country"], e["id"]
