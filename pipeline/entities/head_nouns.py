@@ -140,6 +140,7 @@ class HeadNounPatterns(EntityComponent):
         self.needs_closing: set[tuple[str, ...]] = set()
         self.feminine: set[tuple[str, ...]] = set()
         self.subdivision_heads: set[tuple[str, ...]] = set()
+        self.direct_name_only: set[tuple[str, ...]] = set()
         self.subdivision_after: set[tuple[str, ...]] = set()
         self.descriptive: set[tuple[str, ...]] = set()
         self.name_first: set[tuple[str, ...]] = set()
@@ -159,6 +160,7 @@ class HeadNounPatterns(EntityComponent):
             self.needs_closing |= set(phrases(spec.get("needs_closing")))
             self.feminine |= set(phrases(spec.get("feminine")))
             self.subdivision_heads |= set(phrases(spec.get("subdivision_heads")))
+            self.direct_name_only |= set(phrases(spec.get("direct_name_only")))
             self.subdivision_after |= set(phrases(spec.get("subdivision_after")))
             self.descriptive |= set(phrases(spec.get("descriptive")))
             self.name_first |= set(phrases(spec.get("name_first")))
@@ -439,7 +441,20 @@ class HeadNounPatterns(EntityComponent):
         while before >= 0 and norms[before] in words.articles:
             before -= 1
         seat_head = head in self.fr_seat_heads and not (before >= 0 and norms[before] in words.french_et_de)
-        while end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
+        direct = (typ == "Location" and end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end)
+                  and not doc[end].is_sent_start)
+        if head in self.direct_name_only and not direct:
+            return None
+        if direct:
+            # camp Geille, stade Roi-Baudouin, place Sainctelette: a place's name right after its
+            # head, without the complement after it (le camp X de N'Djamena: the city stays apart)
+            capital = True
+            while end < len(doc) and is_capitalized(doc[end]) and not marks.type_at(end) and end - i < MAX_FR_COMPLEMENT:
+                end += 1
+                if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_ and is_capitalized(doc[end + 1])):
+                    end += 1  # Roi-Baudouin
+        while not direct and end < len(doc) and end - i < MAX_FR_COMPLEMENT + len(head):
             n = norms[end]
             if marks.demonym_at(end):
                 country = country or marks.demonym_at(end)
@@ -555,6 +570,10 @@ class HeadNounPatterns(EntityComponent):
             return None
         if typ == "Location" and not capital:
             return self._english_place_before(doc, norms, head, i, marks)
+        if typ == "Location" and start == i and i > 0:
+            span = marks.name.get(i - 1)
+            if span is not None and span.end == i and span.label_ == "City":
+                start = span.start  # Brussels Airport, Carthage Palace: the facility, not the city
         named = capital and (start < i or end > h_end or len(head) > 1)
         # the federal prosecutor's office: a fixed multi-word head after an official adjective
         if not named and len(head) > 1 and i > 0 and norms[i - 1] in self.en_modifiers:

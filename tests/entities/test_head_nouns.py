@@ -386,3 +386,20 @@ def test_english_compass_adjective_makes_a_place_of_a_continent_only():
     assert heads("en", "Ferries run between Tangier and southern Europe.")["southern Europe"][0] == "Location"
     # the central Sahel, the southern Red Sea: the region and the sea themselves
     assert heads("en", "The insurgency in the central Sahel and attacks in the southern Red Sea grew.") == {}
+
+
+def test_english_capitalized_facility_head_after_a_city_names_the_facility():
+    found = heads("en", "The delegation landed at Marseille Airport and drove to Topkapi Palace.")
+    assert found["Marseille Airport"][0] == "Location"
+    # a city before a lowercase word is still the city alone
+    assert heads("en", "Flights from Marseille resumed.") == {}
+
+
+def test_french_place_named_right_after_its_head():
+    found = heads("fr", "Les manifestants ont occupé la place Bellecour avant de rejoindre l'hôpital Cochin.")
+    assert found["place Bellecour"][0] == "Location" and found["hôpital Cochin"][0] == "Location"
+    # the name stops before a complement: the city after "de" is a name of its own
+    found = heads("fr", "Les soldats ont quitté le camp Lemonnier de Djibouti.")
+    assert "camp Lemonnier" in found and "Djibouti" not in " ".join(found)
+    # a lowercase word after the head is no name (sur place, le quartier général)
+    assert heads("fr", "Les secours étaient sur place. Le quartier général de Lyon a été touché.") == {}

@@ -300,3 +300,10 @@ def test_cities_named_like_a_region_of_their_state_carry_its_iso_code():
     for e in load("cities.jsonl"):
         if "subdivision" in e:
             assert e["subdivision"].split("-")[0] == e["country"], e["id"]
+
+
+def test_the_sahel_and_sahara_region_is_not_the_sahel():
+    lex = lexicon()
+    for name in ("منطقة الساحل والصحراء", "الساحل والصحراء", "bande sahélo-saharienne", "Sahelo-Saharan region"):
+        assert [e.id for e in lex.lookup(name)] == ["location/sahel-sahara"], name
+    assert [e.id for e in lex.lookup("منطقة الساحل")] == ["location/sahel"]
