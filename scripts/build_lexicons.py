@@ -98,7 +98,7 @@ def load_yaml(name: str):
 
 FIELD_ORDER = ("id", "type", "labels", "aliases", "acronyms", "country", "iso3166", "geonames",
                "demonyms", "population", "kind", "generic", "generic_forms", "ambiguous",
-               "ambiguous_forms", "capital", "parent", "continent")
+               "ambiguous_forms", "capital", "subdivision", "parent", "continent")
 
 
 def _check_langs(eid: str, what: str, mapping) -> None:
@@ -526,10 +526,44 @@ def build_cities(countries, locations=()):
                 if names[1:]:
                     e["aliases"]["ar"] = names[1:]
             dropped["ar_shared_name"] += 1
+    regions = subdivision_names()
     for e in entries:
         e.pop("curated", None)
+        forms = [f for lg in ("en", "fr") for f in [e["labels"].get(lg), *e["aliases"].get(lg, [])] if f]
+        code = next((regions[(e["country"], norm_lat(f))] for f in forms if (e["country"], norm_lat(f)) in regions), None)
+        if code:
+            e["subdivision"] = code
+            dropped["subdivision_marked"] += 1
     print("cities dropped/filtered:", dict(sorted(dropped.items())), file=sys.stderr)
     return entries
+
+
+# ISO 3166-2 subdivision types that are a city themselves (Kyiv, Bamako district, Italian
+# metropolitan cities, London boroughs): their names mark no region named like a city.
+CITY_SUBDIVISION_TYPES = {"city", "autonomous city", "autonomous city in north africa", "capital territory",
+                          "capital district", "capital city", "urban community", "district", "city corporation",
+                          "metropolitan city", "metropolitan district", "london borough", "unitary authority",
+                          "municipality", "special city", "city with county rights", "federal district"}
+
+
+def subdivision_names() -> dict[tuple[str, str], str]:
+    """(country, loose Latin name) -> ISO 3166-2 code of the regions, provinces, states,
+    governorates, wilayas and cantons of pycountry (iso-codes): a city named like one of them
+    (Kairouan, Agadez, Kaduna, Cádiz) is also the name of a region, which a region head before
+    it reads (ولاية القيروان، the province of Cádiz). A name two subdivisions of one country
+    share is left out."""
+    import pycountry
+
+    seen: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.type.casefold() in CITY_SUBDIVISION_TYPES:
+            continue
+        # "Murcia, Región de", "Illes Balears [Islas Baleares]": the name before its qualifier
+        names = {re.split(r"\s*[,\[(]", sub.name)[0]} | set(re.findall(r"\[([^\]]+)\]", sub.name))
+        for name in names:
+            if name.strip():
+                seen[(sub.country_code, norm_lat(name))].append(sub.code)
+    return {key: codes[0] for key, codes in seen.items() if len(set(codes)) == 1}
 
 
 # ----------------------------------------------------------------------------------------------

@@ -52,6 +52,11 @@ class LexiconEntry:
     # Keys are languages plus "acronyms".
     generic_forms: dict[str, list[str]] = field(default_factory=dict)
     capital: int | None = None
+    # A city named like a region of its state (Kairouan, Agadez, Cádiz): the ISO 3166-2 code of
+    # that region, which a region head before the name reads (ولاية القيروان, province of Cádiz).
+    subdivision: str | None = None
+    # GeoNames continent code of countries and continents (AF, EU...).
+    continent: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "LexiconEntry":

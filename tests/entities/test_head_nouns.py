@@ -456,3 +456,60 @@ def test_french_island_goes_by_its_name_alone():
     # a lexicon island stands as the lexicon names it; another island's name alone, the phrase an alias
     assert found == {"Pantelleria": ("Location", "île de Pantelleria")}
     assert ("Lampedusa", "location/lampedusa") in [(s.text, s.kb_id_) for s in doc.spans["lexicon"]]
+
+
+def test_arabic_town_goes_by_its_name_after_its_head():
+    # بلدة، مدينة، قرية، بلدية + an unknown name: the town alone, a City; the head outside it
+    found = heads("ar", "أوقفت الشرطة المشتبه به في بلدة أوبرستدورف الألمانية.")
+    assert found == {"أوبرستدورف": ("City", "")}
+    assert heads("ar", "ووقع الحادث قرب مدينة فيلاخ النمساوية.") == {"فيلاخ": ("City", "")}
+    # a lexicon city after the head stands as the lexicon's, no second name
+    assert heads("ar", "اجتمع الوفدان في مدينة طنجة.") == {}
+
+
+def test_arabic_town_head_keeps_a_final_ya_in_the_name_but_not_an_adjective():
+    # بلدة is feminine: its adjectives end in ية, so كوسوفسكا ميتروفيتشي keeps its last word
+    found = heads("ar", "وصلت الدورية إلى بلدة كوسوفسكا ميتروفيتشي شمال البلاد.")
+    assert found == {"كوسوفسكا ميتروفيتشي": ("City", "")}
+    # an adjective is no town: بلدة صغيرة، قرية نائية، بلدة حدودية
+    assert heads("ar", "اختبأ في بلدة صغيرة ثم في قرية نائية قرب بلدة حدودية.") == {}
+
+
+def test_arabic_town_head_alias_is_the_phrase_with_its_head():
+    doc = get_nlp("ar")("هاجم مسلحون بلدة تيغنتورين فجر الأحد.")
+    (span,) = doc.spans["heads"]
+    assert span.text == "تيغنتورين" and span._.head_name.alias == "بلدة تيغنتورين"
+
+
+def test_english_province_of_a_city_named_like_it_and_a_nigerian_state():
+    found = heads("en", "Police raided farms in the province of Jaén and in Kano State.")
+    assert found["province of Jaén"][0] == "Location" and found["Kano State"][0] == "Location"
+    # without the head the city stands: no heads span
+    assert heads("en", "The bus left Jaén for Cuenca.") == {}
+
+
+def test_french_canton_is_a_region_head():
+    assert heads("fr", "Deux hommes domiciliés dans le canton de Berne ont été arrêtés.")["canton de Berne"][0] == "Location"
+
+
+def test_english_compass_adjective_makes_a_place_of_a_continent_only():
+    assert heads("en", "Ferries run between Tangier and southern Europe.")["southern Europe"][0] == "Location"
+    # the central Sahel, the southern Red Sea: the region and the sea themselves
+    assert heads("en", "The insurgency in the central Sahel and attacks in the southern Red Sea grew.") == {}
+
+
+def test_english_capitalized_facility_head_after_a_city_names_the_facility():
+    found = heads("en", "The delegation landed at Marseille Airport and drove to Topkapi Palace.")
+    assert found["Marseille Airport"][0] == "Location"
+    # a city before a lowercase word is still the city alone
+    assert heads("en", "Flights from Marseille resumed.") == {}
+
+
+def test_french_place_named_right_after_its_head():
+    found = heads("fr", "Les manifestants ont occupé la place Bellecour avant de rejoindre l'hôpital Cochin.")
+    assert found["place Bellecour"][0] == "Location" and found["hôpital Cochin"][0] == "Location"
+    # the name stops before a complement: the city after "de" is a name of its own
+    found = heads("fr", "Les soldats ont quitté le camp Lemonnier de Djibouti.")
+    assert "camp Lemonnier" in found and "Djibouti" not in " ".join(found)
+    # a lowercase word after the head is no name (sur place, le quartier général)
+    assert heads("fr", "Les secours étaient sur place. Le quartier général de Lyon a été touché.") == {}

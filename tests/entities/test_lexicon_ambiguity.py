@@ -51,3 +51,19 @@ def test_a_frequent_word_naming_a_region_after_a_place_cue_is_the_region(text):
 def test_a_coast_with_its_adjective_is_no_region(text):
     doc = get_nlp("ar")(text)
     assert "location/sahel" not in [s.kb_id_ for s in doc.spans["lexicon"]]
+
+
+@pytest.mark.parametrize("text", ["غرق قارب في مياه المتوسط ليلا.", "أنقذت البحرية مهاجرين قبالة سواحل المتوسط."])
+def test_waters_and_off_the_coast_of_read_a_sea(text):
+    # المتوسط is also "the average": "the waters of", "off", "the coasts of" read the sea
+    doc = get_nlp("ar")(text)
+    assert "location/mediterranean-sea" in [s.kb_id_ for s in doc.spans["lexicon"]]
+
+
+def test_off_the_coast_of_is_a_locative_for_a_small_city():
+    from pipeline.entities.recognize import recognize_entities
+    from pipeline.model import Document
+
+    text = "اعترضت البحرية قاربا قبالة أصيلة فجر اليوم."
+    found = [(m.text, m.type) for m in recognize_entities(get_nlp("ar")(text), Document(id="t", text=text, lang="ar"))]
+    assert ("أصيلة", "City") in found

@@ -201,3 +201,12 @@ def test_an_outlet_named_like_a_common_word_needs_its_noun():
     # الخبر is "the news": the outlet only with صحيفة / جريدة
     names, _ = lexicon_spans("ar", "ونفى المسؤول الخبر جملة وتفصيلا")
     assert not any(key == "org/el-khabar" for _, key in names)
+
+
+def test_listed_arabic_words_are_no_proclitic_and_town():
+    # كبيرا is "big", not ك + بيرا (Beira); كنيس "synagogue", not ك + نيس (Nice); فارا "fleeing"
+    names, _ = lexicon_spans("ar", "تشكل الهجمات تحديا كبيرا، وظل المتهم فارا بعد الهجوم على كنيس في المدينة.")
+    assert names == []
+    # the towns themselves are still read
+    names, _ = lexicon_spans("ar", "وصل الوفد إلى نيس ثم إلى بيرا.")
+    assert {kb for _, kb in names} >= {"city/2990440", "city/1052373"}

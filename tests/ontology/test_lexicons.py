@@ -275,3 +275,35 @@ def test_regions_and_state_seats():
     # the seat standing for the state body is the body (like Quai d'Orsay)
     for name in ("Élysée", "الإليزيه", "Quai d'Orsay"):
         assert types_of(name) == {"GovernmentAgency"}, name
+
+
+def test_geonames_arabic_city_names_that_are_common_words_are_left_out():
+    # العبور "crossing", عالية "high", معسكر "camp", ميدان "field", هام "important": GeoNames'
+    # Arabic names of Al-'Ubur, Aley, Mascara, Medan and Hamm, dropped by ar_common_words.txt
+    for name in ("العبور", "عالية", "ساري", "معسكر", "ميدان", "هام", "الحد", "رينو", "مدان"):
+        assert "City" not in types_of(name), name
+    common = {line.strip() for line in (LEX / "curated" / "ar_common_words.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    # a curated city named by a common word (صور "pictures" is Tyre) carries it as an ambiguous form
+    for entry in load("cities.jsonl"):
+        for lg, form in all_strings(entry):
+            if lg == "ar" and form in common:
+                assert form in (entry.get("ambiguous_forms") or {}).get("ar", []), (entry["id"], form)
+
+
+def test_cities_named_like_a_region_of_their_state_carry_its_iso_code():
+    by_en = {e["labels"]["en"]: e for e in load("cities.jsonl")}
+    assert by_en["Kairouan"]["subdivision"] == "TN-41" and by_en["Cádiz"]["subdivision"] == "ES-CA"
+    assert by_en["Kano"]["subdivision"] == "NG-KN" and by_en["Zürich"]["subdivision"] == "CH-ZH"
+    # a town that names no region, and a subdivision that is a city itself (Kyiv), carry none
+    assert "subdivision" not in by_en["Maghnia"] and "subdivision" not in by_en["Kyiv"]
+    for e in load("cities.jsonl"):
+        if "subdivision" in e:
+            assert e["subdivision"].split("-")[0] == e["country"], e["id"]
+
+
+def test_the_sahel_and_sahara_region_is_not_the_sahel():
+    lex = lexicon()
+    for name in ("منطقة الساحل والصحراء", "الساحل والصحراء", "bande sahélo-saharienne", "Sahelo-Saharan region"):
+        assert [e.id for e in lex.lookup(name)] == ["location/sahel-sahara"], name
+    assert [e.id for e in lex.lookup("منطقة الساحل")] == ["location/sahel"]
