@@ -43,8 +43,8 @@ from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUN
                                          glued_to_hamza, hamza_initial, possessed_forms, pronoun_suffixed,
                                          without_conjunction)
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
-                                    person_titles, reporting_verbs)
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, event_heads, given_names,
+                                    model_entity_filters, person_roles, person_titles, reporting_verbs)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
@@ -116,6 +116,7 @@ class EntityPatterns(EntityComponent):
         # given names of the language's own and foreign ones written in its script (ar_foreign)
         self.given = phrases((given.get(lang) or []) + (given.get(f"{lang}_foreign") or []))
         self.foreign_given = frozenset(phrases(given.get(f"{lang}_foreign")))
+        self.event_heads = frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("heads") or [])
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         # Words no name runs into, and the verbs of saying of the attribution cues (قال X،):
@@ -132,6 +133,7 @@ class EntityPatterns(EntityComponent):
         # Arabic has no capitals: a name runs two words unless a link (بن، آل) carries it on.
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = stop_words(lang)
+        self.craft_nouns = frozenset(model_entity_filters().get("craft_nouns") or [])
         self.common = common_words(lang, common_words_path)
         # A common word or a one-word title with a conjunction glued to it ends a name
         # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
@@ -206,12 +208,15 @@ class EntityPatterns(EntityComponent):
             return name_len >= 2 and n.endswith("ي") and i + 1 < len(doc) and doc[i + 1].is_punct
         if n in AR_STOP or self._stops_name(n) or i in marks.name:
             return False
-        if n[len(ARTICLE):] in self.common and n[len(ARTICLE):] not in self.given_words:
-            return False  # a definite common noun (الهجوم، القمة، الأحكام): the object after the name
         # The common-word list holds names too (الحسين، المنصور): after two name words, a common
         # word closes a name only right before punctuation, and only one that is also a given
         # name or a nisba (not the object of a verb-first sentence: ودان الرئيس X Y الهجوم،).
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
+        stem = n[len(ARTICLE):]
+        if stem in self.common and stem not in self.given_words and (not closed or stem in self.event_heads):
+            # a definite common noun: the object after the name (X Y الأحكام في، X Y القمة،); before
+            # punctuation only an event head (a family name may be a common word: فهد يوسف سعود الصباح،)
+            return False
         if n in self.common:
             name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
             return name_len >= 2 and closed and name_like
@@ -490,8 +495,15 @@ class EntityPatterns(EntityComponent):
         return start, end
 
     def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
-        """A place or body head right after a Latin name: "King Baudouin Stadium"."""
-        return self.lang != "ar" and end < len(doc) and normalize(doc[end].text) in self.not_name
+        """A place or body head right after a Latin name: "King Baudouin Stadium"; a craft noun
+        before its title: "the frigate Sultan Moulay Ismail" (``model_entity_filters.yaml``)."""
+        if self.lang == "ar":
+            return False
+        k = start - 1
+        while k >= 0 and k >= start - 3 and is_capitalized(doc[k]):
+            k -= 1
+        return (end < len(doc) and normalize(doc[end].text) in self.not_name) or (
+            k >= 0 and k < start - 1 and doc[k].text in self.craft_nouns)
 
     def _given_at(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> int:
         """Length of the given name that starts at ``i`` (0 if none): a listed one, or a

@@ -473,3 +473,15 @@ def test_a_person_name_the_model_began_at_a_middle_initial_takes_the_given_name(
     assert with_name_before_initial(doc[3:5], "en").text == "George W. Bush"
     assert with_name_before_initial(doc[7:10], "en").text == "J. Edgar Hoover"  # a title is no given name
     assert with_name_before_initial(doc[4:5], "en").text == "Bush"
+
+
+def test_vessels_aircraft_and_weapons_are_no_persons():
+    types = {m.text: m.type for m in mentions("en", "The drills included the destroyer USS Carney and the Moroccan "
+                                                    "frigate Sultan Moulay Ismail, said Admiral James Foggo.")}
+    assert [text for text, t in types.items() if t == "Person"] == ["James Foggo"]
+    types = {m.text: m.type for m in mentions("fr", "Les Émirats ont acheté des chars Leclerc et des fusils de type "
+                                                    "Kalachnikov, a déclaré Florence Parly.")}
+    assert [text for text, t in types.items() if t == "Person"] == ["Florence Parly"]
+    # the commander of a frigate is a person all the same
+    assert "John Smith" in [m.text for m in mentions("en", "The frigate commander, Captain John Smith, said.")
+                            if m.type == "Person"]
