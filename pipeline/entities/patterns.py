@@ -234,6 +234,20 @@ class EntityPatterns(EntityComponent):
                                    or any(w in self.words.name_links for w in norms[start:i]))
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
 
+    def _definite_given(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
+        """Arabic: a one-word given name written with the article at ``i`` (المختار، الهادي), no
+        lexicon name or demonym, then a name word."""
+        return (self.lang == "ar" and i + 1 < len(doc) and is_definite(doc[i]) and not is_clitic(doc[i - 1] if i else doc[i])
+                and norms[i][len(ARTICLE):] in self.given_words and i not in marks.name and not marks.demonym_at(i)
+                and self._arabic_name_word(doc[i + 1], doc[i], marks) and not is_definite(doc[i + 1]))
+
+    def _given_country(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
+        """Arabic: a one-word country name at ``i`` that is also a given name (جورجيا), then a
+        name word that is no lexicon name: a person's given name."""
+        return (self.lang == "ar" and i + 1 < len(doc) and norms[i] in self.given_words and marks.country_at(i)
+                and marks.name[i].end == i + 1 and (i + 1) not in marks.name and not is_definite(doc[i + 1])
+                and self._arabic_name_word(doc[i + 1], doc[i], marks))
+
     def _given_family(self, doc: Doc, norms: list[str], start: int, marks: LexiconMarks) -> bool:
         """A one-word known given name at ``start`` then a definite family name (مريم
         المهدي): a definite word of five letters or more that is no function, common or
@@ -414,9 +428,12 @@ class EntityPatterns(EntityComponent):
         :data:`MIN_APPOSED_NAME_WORDS` name words, led by a given name or closed by
         punctuation, a function word or a conjunction + title. ``(i, i)`` when there is none."""
         k, words, definite = i, 0, False
+        norms = token_view(doc).norms
         while k < len(doc) and words < MAX_COMPLEMENT_WORDS:
             token, n = doc[k], norm(doc[k])
             span = marks.name.get(k) or marks.demonym.get(k)
+            if k > i and (self._definite_given(doc, norms, k, marks) or self._given_country(doc, norms, k, marks)):
+                break  # قائد الأركان العامة الفريق المختار X، رئيسة مجلس الوزراء الإيطالي جورجيا X
             if span is not None:
                 k, words, definite = span.end, words + 1, True
             elif n in self.title_adverbs or (is_clitic(token) and n.endswith("ل")):
@@ -427,16 +444,18 @@ class EntityPatterns(EntityComponent):
                 k += 1
             elif is_definite(token) and n not in AR_STOP:
                 k, words, definite = k + 1, words + 1, True
-            elif k == i and is_arabic_word(token) and n not in AR_STOP and not is_clitic(token) and n not in self.common \
+            elif k == i and is_arabic_word(token) and n not in AR_STOP and not is_clitic(token) and (
+                    n not in self.common or (k + 1 < len(doc) and is_definite(doc[k + 1]))) \
                     and not match_at(token_view(doc).norms, k, self.given):
-                k, words = k + 1, words + 1  # the construct noun: رئيس هيئة، مدير جهاز
+                k, words = k + 1, words + 1  # the construct noun: رئيس هيئة، مدير جهاز، رئيسة مجلس الوزراء
             else:
                 break
         if not definite or k >= len(doc) or match_at(token_view(doc).norms, k, self.titles):
             return i, i
         start = k
-        end = self._name_forward(doc, start, marks)
-        given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
+        led = self._definite_given(doc, norms, start, marks) or self._given_country(doc, norms, start, marks)
+        end = self._name_forward(doc, start + 1 if led else start, marks)
+        given = led or bool(self._given_at(doc, token_view(doc).norms, start, marks))
         if end - start == 1 and self._given_family(doc, token_view(doc).norms, start, marks):
             end += 1  # وزيرة الخارجية السودانية مريم المهدي: a given name and a definite family name
         if end - start < MIN_APPOSED_NAME_WORDS:
@@ -532,6 +551,8 @@ class EntityPatterns(EntityComponent):
             is_arabic_word_text(w) and not w.startswith(ARTICLE) for w in title)
         given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
         end = start if construct and not given_led else self._name_forward(doc, start, marks)
+        if end == start and self._definite_given(doc, norms, after, marks):
+            end = self._name_forward(doc, after + 1, marks)  # الفريق المختار X Y: a given name with the article
         if end == start:
             start = self._skip_modifiers(doc, after, marks)
             start = self._skip_complement(doc, norms, start)

@@ -511,6 +511,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
         typed = _towns_in_lists(doc, typed, marks, lang)
+        typed = _places_read_once(typed, found)
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
         surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
@@ -632,6 +633,18 @@ def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
             or span.end < len(doc) and normalize(doc[span.end].text) in regions):
         return typ
     return "City"
+
+
+def _places_read_once(typed: list[ModelEntity], found: list[_Candidate]) -> list[ModelEntity]:
+    """A name the model reads as a person that the document names as a city or a place
+    elsewhere (s'ouvre à Jacqueville ... l'académie de Jacqueville: the town after "à"
+    typed it, or the lexicon) is that place: one name, one type in a document."""
+    places = {normalize(e.span.text): e.type for e in typed if e.type in ("City", "Location")}
+    places.update({normalize(c.span.text): c.type for c in found if c.type in ("City", "Location")})
+    if not places:
+        return typed
+    return [ModelEntity(e.span, places.get(normalize(e.span.text), e.type), e.label) if e.type == "Person" else e
+            for e in typed]
 
 
 def _towns_in_lists(doc: Doc, typed: list[ModelEntity], marks: LexiconMarks, lang: str) -> list[ModelEntity]:

@@ -144,3 +144,10 @@ def test_arabic_foreign_given_names_kept_whole_by_the_clitic_splitter():
     # an unlisted Val- name after a title: ف + a definite word that is no common word
     assert "فالديمار كرافت" in persons("ar", "وقال الأمين العام للحلف فالديمار كرافت إن")
     assert persons("ar", "وقال الوزير فالحكومة ملتزمة") == []
+
+
+def test_arabic_honorific_inside_a_name_a_definite_given_name_and_a_country_given_name():
+    assert "حسن شيخ محمود" in persons("ar", "وتعهد الرئيس الصومالي حسن شيخ محمود، الذي زار الجرحى")
+    assert "المختار ولد أجاي" in persons("ar", "أشرف عليها قائد الأركان العامة للجيوش الفريق المختار ولد أجاي.")
+    assert "جورجيا ميلوني" in persons("ar", "ووصلت رئيسة مجلس الوزراء الإيطالي جورجيا ميلوني، ورئيس الوزراء")
+    assert persons("ar", "وزار وزير الخارجية الأمريكي جورجيا الأسبوع الماضي") == []

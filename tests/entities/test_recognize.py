@@ -485,3 +485,10 @@ def test_vessels_aircraft_and_weapons_are_no_persons():
     # the commander of a frigate is a person all the same
     assert "John Smith" in [m.text for m in mentions("en", "The frigate commander, Captain John Smith, said.")
                             if m.type == "Person"]
+
+
+def test_a_model_person_named_as_a_town_elsewhere_in_the_document_is_the_town():
+    ms = mentions("fr", "Flintlock 2024 s'ouvre à Jacqueville avec les forces spéciales. Les soldats de Jacqueville "
+                        "sont prêts, a dit Patrick Achi.")
+    assert [m.type for m in ms if m.text == "Jacqueville"] == ["City", "City"]
+    assert "Patrick Achi" in [m.text for m in ms if m.type == "Person"]
