@@ -151,3 +151,11 @@ def test_arabic_honorific_inside_a_name_a_definite_given_name_and_a_country_give
     assert "المختار ولد أجاي" in persons("ar", "أشرف عليها قائد الأركان العامة للجيوش الفريق المختار ولد أجاي.")
     assert "جورجيا ميلوني" in persons("ar", "ووصلت رئيسة مجلس الوزراء الإيطالي جورجيا ميلوني، ورئيس الوزراء")
     assert persons("ar", "وزار وزير الخارجية الأمريكي جورجيا الأسبوع الماضي") == []
+
+
+def test_english_apposed_role_with_a_modifier_and_ranks_without_dots():
+    assert "Ingrid Berg" in persons("en", "Talks went on, said Ingrid Berg, operational head of the Norwegian police.")
+    assert "Nabih Berri" in persons("en", "It was agreed, according to Nabih Berri, the parliament speaker.")
+    assert "Michael Kurilla" in persons("en", "Lt Gen Michael Kurilla of US Central Command visited Amman.")
+    assert persons("en", "The Geneva Report, first draft of the plan, was released.") == []
+    assert persons("en", '"We are ready," said Commodore Ahmed Saleh, deputy chief of staff of the navy.') == ["Ahmed Saleh"]
