@@ -593,7 +593,8 @@ class EntityPatterns(EntityComponent):
             if self.lang != "ar" and j < len(doc) and norms[j] in self.words.apposition_articles:
                 j += 1
             role = match_at(norms, j, self.roles)
-            if role is None and self.lang != "ar" and j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha:
+            if role is None and self.lang != "ar" and j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha \
+                    and not doc[j].is_stop and doc[j].lower_ not in self.stop_words:
                 role = match_at(norms, j + 1, self.roles)  # "X, operational head of", "X, the deputy speaker"
             age = None
             if role is None and self.lang != "ar" and j < len(doc) and _AGE.match(doc[j].text) and (

@@ -159,3 +159,5 @@ def test_english_apposed_role_with_a_modifier_and_ranks_without_dots():
     assert "Michael Kurilla" in persons("en", "Lt Gen Michael Kurilla of US Central Command visited Amman.")
     assert persons("en", "The Geneva Report, first draft of the plan, was released.") == []
     assert persons("en", '"We are ready," said Commodore Ahmed Saleh, deputy chief of staff of the navy.') == ["Ahmed Saleh"]
+    # "as" is no modifier of a role: "from Texas, as head of" names no person
+    assert "Texas" not in persons("en", "He appointed John Ratcliffe, a former congressman from Texas, as head of the CIA.")
