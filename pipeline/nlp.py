@@ -28,7 +28,7 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import entity_heads, event_heads, load_lexicon, person_titles
+from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, person_titles
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
                      "arabic_event_phrases", "event_signings")
@@ -77,10 +77,19 @@ def arabic_stems() -> set[str]:
     return stems
 
 
+def arabic_given_names() -> set[str]:
+    """The one-word given names of ``given_names.yaml`` in Arabic script (``ar`` and
+    ``ar_foreign``): the clitic splitter keeps them whole (فالتر is no ف + التر)."""
+    names = given_names()
+    return {normalize(w) for key in ("ar", "ar_foreign") for w in names.get(key) or [] if " " not in w.strip()}
+
+
 def build_nlp(lang: str) -> Language:
     """A fresh pipeline for ``lang`` (heavy: loads models and lexicons)."""
     _register_components()
     nlp = language_nlp(lang, arabic_stems() if lang == "ar" else ())
+    if lang == "ar":
+        nlp.get_pipe("arabic_clitic_splitter").keep_whole(arabic_given_names())
     for name in ENTITY_COMPONENTS:
         nlp.add_pipe(name)
     return nlp

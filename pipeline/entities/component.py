@@ -87,6 +87,10 @@ class FunctionWords:
     apposition_articles: frozenset[str]
     role_articles: frozenset[str]
     title_place_links: frozenset[str]
+    title_body_links: frozenset[str]
+    title_destination_links: frozenset[str]
+    name_continuations: frozenset[str]
+    person_naming: frozenset[str]
 
 
 @lru_cache(maxsize=4)

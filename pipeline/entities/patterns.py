@@ -33,17 +33,18 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORDS_FILE, EntityComponent, Match,
+from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORDS_FILE, OPEN_QUOTES, EntityComponent, Match,
                                          common_words, function_words, longest_first, scan_phrases,
                                          stop_words)
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import (ARTICLE, CONJUNCTIONS, NOUN_PREPOSITIONS, glued_to_hamza, hamza_initial,
-                                         pronoun_suffixed, without_conjunction)
+from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS,
+                                         glued_to_hamza, hamza_initial, possessed_forms, pronoun_suffixed,
+                                         without_conjunction)
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, given_names, person_roles,
-                                    person_titles, reporting_verbs)
+from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, event_heads, given_names,
+                                    model_entity_filters, person_roles, person_titles, reporting_verbs)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
@@ -104,10 +105,18 @@ class EntityPatterns(EntityComponent):
         lang = self.lang
         titles = load_titles(titles_path)
         self.weak = set(titles.get(f"{lang}_weak", []))
-        self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak, key=lambda s: (-len(s), s)))
+        # Arabic: a one-word indefinite title with a possessive pronoun (سفيرتها، مؤسسها، رئيسه)
+        # is a title with its complement said: the name may follow it directly.
+        self.possessed = set(phrases([form for word in person_titles(titles_path).get(lang) or []
+                                      if lang == "ar" and " " not in word and is_arabic_word_text(word)
+                                      and not word.startswith(ARTICLE) for form in possessed_forms(word)])) - self.weak
+        self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak | self.possessed, key=lambda s: (-len(s), s)))
         self.roles = phrases(person_roles(roles_path).get(lang))
         given = given_names(given_names_path)
-        self.given = phrases(given.get(lang))
+        # given names of the language's own and foreign ones written in its script (ar_foreign)
+        self.given = phrases((given.get(lang) or []) + (given.get(f"{lang}_foreign") or []))
+        self.foreign_given = frozenset(phrases(given.get(f"{lang}_foreign")))
+        self.event_heads = frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("heads") or [])
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         # Words no name runs into, and the verbs of saying of the attribution cues (قال X،):
@@ -124,6 +133,7 @@ class EntityPatterns(EntityComponent):
         # Arabic has no capitals: a name runs two words unless a link (بن، آل) carries it on.
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = stop_words(lang)
+        self.craft_nouns = frozenset(model_entity_filters().get("craft_nouns") or [])
         self.common = common_words(lang, common_words_path)
         # A common word or a one-word title with a conjunction glued to it ends a name
         # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
@@ -137,6 +147,9 @@ class EntityPatterns(EntityComponent):
             return False  # رئيساً، حديثاً: an accusative noun or adverb is no name word
         if n in self.words.name_links and previous is not None and not is_clitic(previous):
             return True
+        if n in self.words.name_continuations and previous is not None and is_arabic_word(previous) and not is_clitic(previous) \
+                and norm(previous) not in AR_STOP and not is_definite(previous):
+            return True  # كلام الله، نصر الله: a theophoric compound
         if self._particle_between_names(token, previous):
             return True
         if n in AR_STOP and n in self.given_words and token.text == n and previous is not None and (
@@ -150,14 +163,18 @@ class EntityPatterns(EntityComponent):
             return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
         if n not in self.given_words and self._glued_common(n):
             return False  # بمستوى، لشؤون، لساعات: a preposition glued to a common word
+        if n.endswith("ا") and n[:-1] in self.glued_stems and n not in self.given_words:
+            return False  # رئيسا جديدا: an accusative title or common word written without its tanween
         if token.i in marks.name and marks.type_at(token.i) in ("Country", "InternationalOrganization", "GovernmentAgency"):
             return False
         if previous is not None and is_clitic(previous):
             return False
         if n.startswith(ARTICLE) and not hamza_initial(token.text):
             return previous is not None and norm(previous) in self.words.name_links
-        if n in self.common and n not in self.given_words and not (previous is not None and norm(previous) in self.words.name_links):
-            return False
+        continued = token.i + 1 < len(token.doc) and norm(token.doc[token.i + 1]) in self.words.name_continuations
+        if n in self.common and n not in self.given_words and not continued and not (
+                previous is not None and norm(previous) in self.words.name_links):
+            return False  # (a common word before الله is the first half of a name: نصر الله، فضل الله)
         return True
 
     def _particle_between_names(self, token: Token, previous: Token | None) -> bool:
@@ -195,6 +212,11 @@ class EntityPatterns(EntityComponent):
         # word closes a name only right before punctuation, and only one that is also a given
         # name or a nisba (not the object of a verb-first sentence: ودان الرئيس X Y الهجوم،).
         closed = i + 1 == len(doc) or doc[i + 1].is_punct
+        stem = n[len(ARTICLE):]
+        if stem in self.common and stem not in self.given_words and (not closed or stem in self.event_heads):
+            # a definite common noun: the object after the name (X Y الأحكام في، X Y القمة،); before
+            # punctuation only an event head (a family name may be a common word: فهد يوسف سعود الصباح،)
+            return False
         if n in self.common:
             name_like = n[len(ARTICLE):] in self.given_words or n.endswith("ي")
             return name_len >= 2 and closed and name_like
@@ -205,10 +227,26 @@ class EntityPatterns(EntityComponent):
             # After two name words a definite word that is no nisba is a family name only in a
             # name led by a known given name or a link (ناصر بن عبدالعزيز الداود): after a foreign
             # name it is the object of a verb-first sentence (وصف الوزير أولف كريسترسون الهجوم).
+            # Nor after a foreign given name (جان لوي بيري الأحكام، دونالد ترامب القمة).
             start = i - name_len
-            return start >= 0 and (bool(self._given_at(doc, norms, start, marks))
+            given = self._given_at(doc, norms, start, marks) if start >= 0 else 0
+            return start >= 0 and ((given and tuple(norms[start:start + given]) not in self.foreign_given)
                                    or any(w in self.words.name_links for w in norms[start:i]))
         return name_len >= 2 or n.endswith("ي") or (closed and given_before)
+
+    def _definite_given(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
+        """Arabic: a one-word given name written with the article at ``i`` (المختار، الهادي), no
+        lexicon name or demonym, then a name word."""
+        return (self.lang == "ar" and i + 1 < len(doc) and is_definite(doc[i]) and not is_clitic(doc[i - 1] if i else doc[i])
+                and norms[i][len(ARTICLE):] in self.given_words and i not in marks.name and not marks.demonym_at(i)
+                and self._arabic_name_word(doc[i + 1], doc[i], marks) and not is_definite(doc[i + 1]))
+
+    def _given_country(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> bool:
+        """Arabic: a one-word country name at ``i`` that is also a given name (جورجيا), then a
+        name word that is no lexicon name: a person's given name."""
+        return (self.lang == "ar" and i + 1 < len(doc) and norms[i] in self.given_words and marks.country_at(i)
+                and marks.name[i].end == i + 1 and (i + 1) not in marks.name and not is_definite(doc[i + 1])
+                and self._arabic_name_word(doc[i + 1], doc[i], marks))
 
     def _given_family(self, doc: Doc, norms: list[str], start: int, marks: LexiconMarks) -> bool:
         """A one-word known given name at ``start`` then a definite family name (مريم
@@ -223,8 +261,10 @@ class EntityPatterns(EntityComponent):
                 and not marks.demonym_at(i))
 
     def _closes_name(self, doc: Doc, i: int) -> bool:
-        """Punctuation, a function word or the text's end at ``i``: nothing more of a name."""
-        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or self._stops_name(norm(doc[i]))
+        """Punctuation, a function word, the preposition ب/ل glued to a definite word (بالقرار،
+        للتشاور) or the text's end at ``i``: nothing more of a name."""
+        return i >= len(doc) or doc[i].is_punct or norm(doc[i]) in AR_STOP or self._stops_name(norm(doc[i])) or (
+            is_clitic(doc[i]) and norm(doc[i]) in NOUN_PREPOSITIONS and i + 1 < len(doc) and is_definite(doc[i + 1]))
 
     def _stops_name(self, n: str) -> bool:
         """The normalized word ``n`` is a name stop, with or without a conjunction glued to it
@@ -272,10 +312,24 @@ class EntityPatterns(EntityComponent):
             return self._arabic_name_word(doc[i], previous, marks)
         return self._latin_name_word(doc[i], previous)
 
+    def _glued_fa_name(self, doc: Doc, i: int, marks: LexiconMarks) -> bool:
+        """Arabic: a name word the clitic splitter read as ف + a definite noun, at the start of a
+        name (فالديسي، فالنتين: Val-, Wal-): the ف glued to a definite word that is no common
+        word, lexicon name or demonym, and a name word after it."""
+        if self.lang != "ar" or i + 2 >= len(doc) or not is_clitic(doc[i]) or norm(doc[i]) != FA:
+            return False
+        rest = doc[i + 1]
+        n = norm(rest)
+        return (is_definite(rest) and n[len(ARTICLE):] not in self.common and n not in self.common
+                and (i + 1) not in marks.name and not marks.demonym_at(i + 1) and not self._stops_name(n)
+                and n not in AR_STOP and self._arabic_name_word(doc[i + 2], None, marks))
+
     def _name_forward(self, doc: Doc, start: int, marks: LexiconMarks, max_free: int | None = None) -> int:
         max_free = self.max_free if max_free is None else max_free
         end = start
         free = 0
+        if self._glued_fa_name(doc, start, marks):
+            end, free = start + 2, 1  # فالديسي X: one name word
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
             if not self._name_word(doc, end, start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
@@ -295,9 +349,10 @@ class EntityPatterns(EntityComponent):
                 break  # مارك فان دير لاندن: the word after a particle's surname is no part of the name
             linked = end > start and (norm(doc[end - 1]) in self.words.name_links or doc[end - 1].text.lower() in self.words.latin_name_particles
                                       or norm(doc[end - 1]) in self.words.arabic_name_particles)
-            if self.lang != "ar" and end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
-                    and not doc[end + 1].whitespace_ and is_capitalized(doc[end + 2]):
-                end += 2  # Jean-Philippe: one name word written with a hyphen
+            if end + 2 < len(doc) and doc[end + 1].text in ("-", "‑") and not doc[end].whitespace_ \
+                    and not doc[end + 1].whitespace_ and (is_capitalized(doc[end + 2]) if self.lang != "ar"
+                                                          else self._arabic_name_word(doc[end + 2], doc[end], marks)):
+                end += 2  # Jean-Philippe, توماس-غرينفيلد: one name word written with a hyphen
             if not linked and norm(doc[end]) not in self.words.name_links and norm(doc[end]) not in self.words.arabic_name_particles:
                 if free >= max_free:
                     if self.lang == "ar":
@@ -345,6 +400,26 @@ class EntityPatterns(EntityComponent):
         return (self.lang == "ar" and norm(doc[i]) in self.words.title_place_links and i + 1 < len(doc)
                 and marks.type_at(i + 1) in ("City", "Country", "Location"))
 
+    def _post_link(self, doc: Doc, i: int, marks: LexiconMarks) -> int:
+        """Arabic, inside a title's complement: the end of the body or place of the post that a
+        link at ``i`` introduces (في/لدى + a place, في/لدى + any lexicon name: المندوب لدى الأمم
+        المتحدة; إلى + a country or city: المبعوث الخاص إلى ليبيا; the clitic ب + a country or
+        city: سفير ألمانيا بالجزائر); ``i`` when there is none."""
+        if i + 1 >= len(doc) or (i + 1) not in marks.name:
+            return i
+        n, typ = norm(doc[i]), marks.type_at(i + 1)
+        if self._post_place(doc, i, marks) or n in self.words.title_body_links or (
+                typ in ("Country", "City") and (n in self.words.title_destination_links
+                                                or (is_clitic(doc[i]) and n == PREPOSITIONS[0]))):
+            return marks.name[i + 1].end
+        return i
+
+    def _complement_clitic(self, doc: Doc, i: int) -> bool:
+        """Arabic: a proclitic و/ب/ل glued to a definite word inside a title's complement
+        (وزير الداخلية واللامركزية، المكلفة باللجوء والهجرة)."""
+        return (is_clitic(doc[i]) and norm(doc[i]) in COMPLEMENT_PROCLITICS and i + 1 < len(doc)
+                and is_definite(doc[i + 1]))
+
     def _name_after_genitive(self, doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int]:
         """Arabic: the name right after a title's genitive complement, with no comma
         ("رئيس هيئة الأركان الفرنسية آنذاك فرانسوا لوكوانتر ورئيس"): the complement its construct
@@ -353,27 +428,34 @@ class EntityPatterns(EntityComponent):
         :data:`MIN_APPOSED_NAME_WORDS` name words, led by a given name or closed by
         punctuation, a function word or a conjunction + title. ``(i, i)`` when there is none."""
         k, words, definite = i, 0, False
+        norms = token_view(doc).norms
         while k < len(doc) and words < MAX_COMPLEMENT_WORDS:
             token, n = doc[k], norm(doc[k])
             span = marks.name.get(k) or marks.demonym.get(k)
+            if k > i and (self._definite_given(doc, norms, k, marks) or self._given_country(doc, norms, k, marks)):
+                break  # قائد الأركان العامة الفريق المختار X، رئيسة مجلس الوزراء الإيطالي جورجيا X
             if span is not None:
                 k, words, definite = span.end, words + 1, True
             elif n in self.title_adverbs or (is_clitic(token) and n.endswith("ل")):
                 k += 1
-            elif self._post_place(doc, k, marks):
-                k = marks.name[k + 1].end
+            elif self._post_link(doc, k, marks) > k:
+                k = self._post_link(doc, k, marks)
+            elif self._complement_clitic(doc, k):
+                k += 1
             elif is_definite(token) and n not in AR_STOP:
                 k, words, definite = k + 1, words + 1, True
-            elif k == i and is_arabic_word(token) and n not in AR_STOP and not is_clitic(token) and n not in self.common \
+            elif k == i and is_arabic_word(token) and n not in AR_STOP and not is_clitic(token) and (
+                    n not in self.common or (k + 1 < len(doc) and is_definite(doc[k + 1]))) \
                     and not match_at(token_view(doc).norms, k, self.given):
-                k, words = k + 1, words + 1  # the construct noun: رئيس هيئة، مدير جهاز
+                k, words = k + 1, words + 1  # the construct noun: رئيس هيئة، مدير جهاز، رئيسة مجلس الوزراء
             else:
                 break
         if not definite or k >= len(doc) or match_at(token_view(doc).norms, k, self.titles):
             return i, i
         start = k
-        end = self._name_forward(doc, start, marks)
-        given = bool(self._given_at(doc, token_view(doc).norms, start, marks))
+        led = self._definite_given(doc, norms, start, marks) or self._given_country(doc, norms, start, marks)
+        end = self._name_forward(doc, start + 1 if led else start, marks)
+        given = led or bool(self._given_at(doc, token_view(doc).norms, start, marks))
         if end - start == 1 and self._given_family(doc, token_view(doc).norms, start, marks):
             end += 1  # وزيرة الخارجية السودانية مريم المهدي: a given name and a definite family name
         if end - start < MIN_APPOSED_NAME_WORDS:
@@ -403,13 +485,20 @@ class EntityPatterns(EntityComponent):
         the complement a genitive (a definite word or one with the clitic لـ) of at most
         :data:`MAX_COMPLEMENT_WORDS` words, the name at least two name words closed by a comma
         (or by other punctuation when it opens with a given name). ``(i, i)`` when there is none."""
-        k, genitive = i, False
-        while k < len(doc) and k - i < MAX_COMPLEMENT_WORDS and doc[k].text not in ("،", ","):
+        k, words, genitive = i, 0, False
+        while k < len(doc) and words < MAX_COMPLEMENT_WORDS and doc[k].text not in ("،", ","):
             token = doc[k]
+            post = self._post_link(doc, k, marks)
+            if post > k:
+                k, words, genitive = post, words + 1, True
+                continue
+            if self._complement_clitic(doc, k):
+                k += 1
+                continue
             if token.is_punct or not is_arabic_word(token) or norm(token) in AR_STOP:
                 return i, i
             genitive = genitive or is_definite(token) or (is_clitic(token) and norm(token).endswith("ل")) or k in marks.name
-            k += 1
+            k, words = k + 1, words + 1
         if not genitive or k >= len(doc) or doc[k].text not in ("،", ","):
             return i, i
         start = k + 1
@@ -425,8 +514,15 @@ class EntityPatterns(EntityComponent):
         return start, end
 
     def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
-        """A place or body head right after a Latin name: "King Baudouin Stadium"."""
-        return self.lang != "ar" and end < len(doc) and normalize(doc[end].text) in self.not_name
+        """A place or body head right after a Latin name: "King Baudouin Stadium"; a craft noun
+        before its title: "the frigate Sultan Moulay Ismail" (``model_entity_filters.yaml``)."""
+        if self.lang == "ar":
+            return False
+        k = start - 1
+        while k >= 0 and k >= start - 3 and is_capitalized(doc[k]):
+            k -= 1
+        return (end < len(doc) and normalize(doc[end].text) in self.not_name) or (
+            k >= 0 and k < start - 1 and doc[k].text in self.craft_nouns)
 
     def _given_at(self, doc: Doc, norms: list[str], i: int, marks: LexiconMarks) -> int:
         """Length of the given name that starts at ``i`` (0 if none): a listed one, or a
@@ -451,15 +547,18 @@ class EntityPatterns(EntityComponent):
         start = after
         # Arabic: after a title in the construct state (رئيس، نظيره، برئاسة) the next word is
         # its complement (رئيس جهاز، رئيس أركان), a name only when it is a known given name.
-        construct = self.lang == "ar" and all(is_arabic_word_text(w) and not w.startswith(ARTICLE) for w in title)
+        construct = self.lang == "ar" and title not in self.possessed and all(
+            is_arabic_word_text(w) and not w.startswith(ARTICLE) for w in title)
         given_led = after < len(doc) and bool(self._given_at(doc, norms, after, marks))
         end = start if construct and not given_led else self._name_forward(doc, start, marks)
+        if end == start and self._definite_given(doc, norms, after, marks):
+            end = self._name_forward(doc, after + 1, marks)  # الفريق المختار X Y: a given name with the article
         if end == start:
             start = self._skip_modifiers(doc, after, marks)
             start = self._skip_complement(doc, norms, start)
             # After modifiers, a word led by و/ف continues the phrase, it does not start a name.
             if start < len(doc) and norm(doc[start])[:1] in CONJUNCTIONS and not match_at(norms, start, self.given) and not (
-                    start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)):
+                    start + 1 < len(doc) and self._name_word(doc, start + 1, start, marks)) and not self._glued_fa_name(doc, start, marks):
                 end = start
             elif construct and start == after and not given_led:
                 end = start
@@ -479,6 +578,8 @@ class EntityPatterns(EntityComponent):
             end = start
         if end > start and self.lang != "ar" and (match_at(norms, start, self.titles) or match_at([norms[start] + "."], 0, self.titles)):
             end = start  # "Emir, Sheikh Tamim", "president Col. X": the inner title leads the name
+        if end - start == 1 and self.lang == "ar" and (norms[start],) in self.foreign_given:
+            end = start  # الصحفي بيتر ر. دي فريس: a foreign given name alone is a name cut short
         if end > start and not self._vetoed(doc, start, end):
             return PersonMatch(start, end, "Person", PersonCue("title", " ".join(title)))
         return None
@@ -492,6 +593,9 @@ class EntityPatterns(EntityComponent):
             if self.lang != "ar" and j < len(doc) and norms[j] in self.words.apposition_articles:
                 j += 1
             role = match_at(norms, j, self.roles)
+            if role is None and self.lang != "ar" and j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha \
+                    and not doc[j].is_stop and doc[j].lower_ not in self.stop_words:
+                role = match_at(norms, j + 1, self.roles)  # "X, operational head of", "X, the deputy speaker"
             age = None
             if role is None and self.lang != "ar" and j < len(doc) and _AGE.match(doc[j].text) and (
                     j + 1 == len(doc) or norms[j + 1] in self.words.age_after):
@@ -549,7 +653,13 @@ class EntityPatterns(EntityComponent):
         i = 0
         while i < len(doc):
             length = self._given_at(doc, norms, i, marks)
-            if not length or doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or (i > 0 and is_clitic(doc[i - 1])) or (
+            # after a clitic preposition no name starts (بكمال), after the conjunction one does
+            # (صلاح عبد السلام ومحمد عبريني)
+            glued = i > 0 and is_clitic(doc[i - 1]) and norms[i - 1] not in CONJUNCTIONS
+            # a quoted name is a ship's, a unit's or an operation's (سفينة الدورية "دميتري X")
+            glued = glued or (i > 0 and doc[i - 1].text in OPEN_QUOTES and not doc[i - 1].whitespace_
+                              and not (i > 1 and norms[i - 2] in self.words.person_naming))
+            if not length or doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or glued or (
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue

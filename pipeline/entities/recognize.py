@@ -119,7 +119,10 @@ def _filters() -> dict[str, Any]:
         "portfolio": frozenset(normalize(w) for w in data.get("portfolio", [])),
         "org_unit_nouns": frozenset(normalize(w) for w in data.get("org_unit_nouns", [])),
         "participle_endings": tuple(normalize(w) for w in data.get("fr_participle_endings", [])),
-        "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", []))})
+        "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", [])),
+        "ship_prefixes": frozenset(data.get("ship_prefixes", [])),
+        "craft_nouns": frozenset(data.get("craft_nouns", [])),
+        "craft_links": frozenset(data.get("craft_links", []))})
 
 
 def _head_types(lang: str) -> list[HeadType]:
@@ -372,6 +375,31 @@ def model_type(span: Span, lang: str, marks: LexiconMarks, heads: list[HeadType]
     return MODEL_TYPES[label]
 
 
+def names_a_craft(span: Span, filters: dict[str, Any]) -> bool:
+    """French and English: a model person or body that names a vessel, an aircraft, a vehicle
+    or a weapon (``model_entity_filters.yaml``): opened by a ship prefix (USS Ross, ESPS
+    Canarias), or with a craft noun before it ("the destroyer X", "des chars Leclerc"), past a
+    capitalized word or links ("la frégate Sultan X", "fusils de type X"); a model person also
+    with one right after it, or two words after ("X patrol aircraft"). Places are left alone."""
+    if span.label_ in ("GPE", "LOC"):
+        return False
+    doc = span.doc
+    if span[0].text in filters["ship_prefixes"] and len(span) > 1:
+        return True
+    nouns, links = filters["craft_nouns"], filters["craft_links"]
+    k = span.start - 1
+    if k >= 0 and is_capitalized(doc[k]):
+        k -= 1  # la frégate Sultan | Moulay Ismail
+    while k >= 0 and doc[k].text in links and span.start - k <= 3:
+        k -= 1  # fusils de type | Kalachnikov
+    if k >= 0 and doc[k].text in nouns:
+        return True
+    if span.label_ not in ("PER", "PERSON"):
+        return False
+    after = [doc[j].text for j in range(span.end, min(len(doc), span.end + 2))]
+    return bool(after) and (after[0] in nouns or (len(after) == 2 and after[0].islower() and after[1] in nouns))
+
+
 def _before_unit_noun(span: Span, unit_nouns: frozenset[str] | None) -> bool:
     """A lowercase noun of a unit or group right after the name (the Danab brigade)."""
     if unit_nouns is None:
@@ -459,7 +487,9 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 span = past_person_title(span, lang)
                 if span is not None:
                     span = with_name_before_initial(span, lang)
-            if span is None or sentence_participle(span, lang, marks, filters):
+            if span is not None:
+                span.label_ = ent.label_
+            if span is None or sentence_participle(span, lang, marks, filters) or names_a_craft(span, filters):
                 continue
             if lang != "ar" and past_person_title(span, lang) is None:
                 continue  # National Security Advisor, Crown Prince: a title alone names nobody
@@ -481,6 +511,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
                 if typ == "Event" and _YEAR_END.search(span.text):
                     known.setdefault(normalize(_YEAR_END.sub("", span.text)), "Event")
         typed = _towns_in_lists(doc, typed, marks, lang)
+        typed = _places_read_once(typed, found)
         surnames = {normalize(c.span.text).split()[-1] for c in found if c.type == "Person"}
         surnames |= {normalize(e.span.text).split()[-1] for e in typed if e.type == "Person" and len(e.span) > 1}
         roles = _role_words(lang)
@@ -602,6 +633,18 @@ def _town_by_label(span: Span, typ: str, lang: str, marks: LexiconMarks) -> str:
             or span.end < len(doc) and normalize(doc[span.end].text) in regions):
         return typ
     return "City"
+
+
+def _places_read_once(typed: list[ModelEntity], found: list[_Candidate]) -> list[ModelEntity]:
+    """A name the model reads as a person that the document names as a city or a place
+    elsewhere (s'ouvre à Jacqueville ... l'académie de Jacqueville: the town after "à"
+    typed it, or the lexicon) is that place: one name, one type in a document."""
+    places = {normalize(e.span.text): e.type for e in typed if e.type in ("City", "Location")}
+    places.update({normalize(c.span.text): c.type for c in found if c.type in ("City", "Location")})
+    if not places:
+        return typed
+    return [ModelEntity(e.span, places.get(normalize(e.span.text), e.type), e.label) if e.type == "Person" else e
+            for e in typed]
 
 
 def _towns_in_lists(doc: Doc, typed: list[ModelEntity], marks: LexiconMarks, lang: str) -> list[ModelEntity]:

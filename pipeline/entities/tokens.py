@@ -203,4 +203,5 @@ def known_arabic_words() -> frozenset[str]:
     listed here (وزير، لجنة) is not a proclitic plus a stem (و + زير)."""
     words = set(word_list())
     words |= yaml_words((person_titles(), person_roles(), given_names(), event_heads()), "ar")
+    words |= yaml_words((given_names(),), "ar_foreign")
     return frozenset(w for w in words if w and all("\u0621" <= c <= "\u064a" for c in w))

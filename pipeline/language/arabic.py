@@ -5,7 +5,9 @@ No pretrained Arabic pipeline exists here, so ``build_arabic_nlp`` starts from
 
 - ``arabic_clitic_splitter``: splits the proclitics و ف ب ل ك (and their pairs) off a
   token when the rest is a definite noun (ال...) or a known stem, and the fused لل form
-  (للأمن -> ل + لأمن, normed الامن). ``doc.text`` is unchanged: the pieces are written
+  (للأمن -> ل + لأمن, normed الامن); never a word it is told to keep whole (a given name
+  such as فالتر, Walter, is no ف + التر), and only the conjunction و/ف off one of those
+  (وإيفان -> و + إيفان). ``doc.text`` is unchanged: the pieces are written
   exactly as in the text, only the token boundaries move.
 - ``arabic_normalizer``: assigns ``token.norm_`` (see :mod:`pipeline.language.normalize`).
 - ``arabic_sentencizer``: sentence starts after . ! ? ؟ ؛ and at line breaks; a blank-line
@@ -68,9 +70,21 @@ class ArabicCliticSplitter:
         # it was found with: a new stems set starts it again.
         self._parts: dict[str, tuple[str, str] | None] = {}
         self._parts_stems: frozenset[str] = self.stems
+        # Whole words never split, though a proclitic and an article seem to open them: given
+        # names in Arabic script (فالتر Walter, فالنتينو Valentino, كارل Karl).
+        self.whole: frozenset[str] = frozenset()
+        # ... and split after the conjunction و/ف alone (وإيفان -> و + إيفان).
+        self.conjunct_stems: frozenset[str] = frozenset()
 
     def add_stems(self, stems: Iterable[str]) -> None:
         self.stems = self.stems | {normalize(s) for s in stems}
+
+    def keep_whole(self, words: Iterable[str]) -> None:
+        """Never split these words (as :func:`normalize` writes them); split the conjunction و/ف
+        off them (and only it)."""
+        self.whole = self.whole | {normalize(w) for w in words}
+        self.conjunct_stems = self.whole
+        self._parts = {}
 
     def split_of(self, text: str) -> tuple[str, str] | None:
         """:func:`split_proclitic` of ``text`` with this splitter's stems (kept per word)."""
@@ -78,7 +92,7 @@ class ArabicCliticSplitter:
             self._parts, self._parts_stems = {}, self.stems
         parts = self._parts.get(text, False)
         if parts is False:
-            parts = split_proclitic(text, self.stems)
+            parts = None if normalize(text) in self.whole else split_proclitic(text, self.stems, self.conjunct_stems)
             if len(self._parts) >= _WORDS_MAX:
                 self._parts = {}
             self._parts[text] = parts

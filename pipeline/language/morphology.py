@@ -62,6 +62,9 @@ CUE_PROCLITICS = tuple(p for p in PROCLITICS[:6] if p != "فك") + (FUSED_ARTICL
 # Before a month's name (language/dates.py): و ب ل ("ويناير", "بيناير", "ليناير"); the
 # date patterns never allowed ف or ك there.
 DATE_PROCLITICS = ("و", "ب", "ل")
+# The proclitics inside a person's title complement, before a definite word (entities/patterns.py):
+# "and" and the prepositions ب ل (وزير الداخلية واللامركزية، المكلفة باللجوء، للشؤون الداخلية).
+COMPLEMENT_PROCLITICS = (WA,) + PREPOSITIONS[:2]
 # The possessor suffixes relations/rules/cooperation.py tests on a trigger noun (no هن: its
 # triggers never carry it and adding it is a change of output to check, not a refactoring).
 POSSESSOR_SUFFIXES = PRONOUN_SUFFIXES[:4]
@@ -97,14 +100,19 @@ def is_proclitic(norm: str) -> bool:
     return norm in _PROCLITIC_SET
 
 
-def split_proclitic(text: str, stems: frozenset[str] | set[str]) -> tuple[str, str] | None:
+def split_proclitic(text: str, stems: frozenset[str] | set[str],
+                    conjunct_stems: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
     """``(clitic, rest)`` written as in ``text`` if a proclitic should be split off, else None:
-    when the rest is a definite noun (ال...), a fused article (للأمن) or one of ``stems``."""
+    when the rest is a definite noun (ال...), a fused article (للأمن) or one of ``stems``, or
+    when the proclitic is the conjunction و/ف alone and the rest one of ``conjunct_stems`` (a
+    given name: وإيفان -> و + إيفان; بعمر "aged" stays whole)."""
     if not _ARABIC_WORD.fullmatch(text) or len(text) < 3:
         return None
     norm = normalize(text)
     if norm[:1] not in PROCLITIC_LETTERS:
         return None
+    if norm[:1] in CONJUNCTIONS and len(norm) >= 4 and norm[1:] in conjunct_stems:
+        return _cut(text, 1)
     for clitic in PROCLITICS:
         if not norm.startswith(clitic):
             continue
@@ -209,6 +217,13 @@ def agrees_in_gender(noun_phrase: str, adjective: str) -> bool:
     التمرين + العماني; not زياره + الاسباني."""
     nouns, adjectives = noun_phrase.split(), adjective.split()
     return bool(nouns and adjectives) and is_feminine(strip_definite(nouns[0])) == is_feminine(adjectives[-1])
+
+
+def possessed_forms(word: str) -> tuple[str, ...]:
+    """A noun as written with the possessive pronouns "his" and "her": رئيس -> رئيسه، رئيسها;
+    a final ta marbuta is written ت before them: سفيرة -> سفيرته، سفيرتها."""
+    stem = word[:-1] + "ت" if word.endswith("ة") else word
+    return tuple(stem + suffix for suffix in PRONOUN_SUFFIXES[:2])
 
 
 def pronoun_suffixed(word: str) -> bool:

@@ -153,7 +153,8 @@ SCHEMAS: dict[str, Any] = {
             "arabic_locatives", "place_prepositions", "name_connectors", "french_de", "french_et_de", "french_links", "year_cues",
             "naming", "event_complements", "articles", "demonstratives", "place_determiners", "of_place",
             "date_links", "naming_links", "target_links", "indefinite_articles", "apposition_articles",
-            "role_articles", "title_place_links")} | {"town_of": WORDS_BY_LANG}),
+            "role_articles", "title_place_links", "title_body_links", "title_destination_links",
+            "name_continuations", "person_naming")} | {"town_of": WORDS_BY_LANG}),
     "patterns/entity_heads.yaml": Fields(
         required={lang: {str: {str: (WORDS, bool)}} for lang in ("ar", "fr", "en")},
         optional={"state_schools": {str: WORDS_BY_LANG}},

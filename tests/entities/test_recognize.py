@@ -482,3 +482,22 @@ def test_possessive_body_keeps_its_country_as_a_mention_and_the_whole_phrase_as_
     army, ministry = found["armed forces"], found["interior ministry"]
     assert (army.type, army.attrs.country, army.attrs.aliases) == ("GovernmentAgency", "country/EG", ["Egypt's armed forces"])
     assert (ministry.attrs.country, ministry.attrs.aliases) == ("country/ES", ["Spain's interior ministry"])
+
+
+def test_vessels_aircraft_and_weapons_are_no_persons():
+    types = {m.text: m.type for m in mentions("en", "The drills included the destroyer USS Carney and the Moroccan "
+                                                    "frigate Sultan Moulay Ismail, said Admiral James Foggo.")}
+    assert [text for text, t in types.items() if t == "Person"] == ["James Foggo"]
+    types = {m.text: m.type for m in mentions("fr", "Les Émirats ont acheté des chars Leclerc et des fusils de type "
+                                                    "Kalachnikov, a déclaré Florence Parly.")}
+    assert [text for text, t in types.items() if t == "Person"] == ["Florence Parly"]
+    # the commander of a frigate is a person all the same
+    assert "John Smith" in [m.text for m in mentions("en", "The frigate commander, Captain John Smith, said.")
+                            if m.type == "Person"]
+
+
+def test_a_model_person_named_as_a_town_elsewhere_in_the_document_is_the_town():
+    ms = mentions("fr", "Flintlock 2024 s'ouvre à Jacqueville avec les forces spéciales. Les soldats de Jacqueville "
+                        "sont prêts, a dit Patrick Achi.")
+    assert [m.type for m in ms if m.text == "Jacqueville"] == ["City", "City"]
+    assert "Patrick Achi" in [m.text for m in ms if m.type == "Person"]

@@ -60,3 +60,12 @@ def test_a_proclitic_written_on_an_opening_quote_is_a_token_of_its_own():
                                      "»", "و", "الوكالة"]
     # a word that starts with the same letter and no quote after it stays whole
     assert [t.text for t in nlp("وزير بوسيدون")] == ["وزير", "بوسيدون"]
+
+
+def test_words_kept_whole_are_not_split_and_lose_only_a_conjunction():
+    nlp = build_arabic_nlp()
+    splitter = nlp.get_pipe("arabic_clitic_splitter")
+    assert [t.text for t in nlp("فالتر والتر")] == ["ف", "التر", "و", "التر"]
+    splitter.keep_whole(["فالتر", "والتر", "إيفان"])
+    assert [t.text for t in nlp("فالتر والتر وإيفان بإيفان والمغرب")] == [
+        "فالتر", "والتر", "و", "إيفان", "بإيفان", "و", "المغرب"]

@@ -131,3 +131,16 @@ def test_lam_glued_before():
     assert m.lam_glued_before(text, text.index("منطقة"))
     assert not m.lam_glued_before(text, text.index("الإقليمي"))
     assert not m.lam_glued_before("ولبنان", 2)  # the ل of a word, not glued before it
+
+
+def test_possessed_forms_write_ta_marbuta_as_ta():
+    assert m.possessed_forms("رئيس") == ("رئيسه", "رئيسها")
+    assert m.possessed_forms("سفيرة") == ("سفيرته", "سفيرتها")
+
+
+def test_split_proclitic_takes_only_the_conjunction_off_a_conjunct_stem():
+    names = {"ايفان", "عمر"}
+    assert m.split_proclitic("وإيفان", frozenset(), names) == ("و", "إيفان")
+    assert m.split_proclitic("فعمر", frozenset(), names) == ("ف", "عمر")
+    assert m.split_proclitic("بعمر", frozenset(), names) is None  # "aged": no name after ب
+    assert m.split_proclitic("وإيفان", frozenset()) is None
