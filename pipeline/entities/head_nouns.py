@@ -41,7 +41,7 @@ from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOT
 from pipeline.entities.records import HeadName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases)
-from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, load_lexicon
 
@@ -172,7 +172,7 @@ class HeadNounPatterns(EntityComponent):
         self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
         self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
         self.place_adjectives = frozenset(normalize(w) for w in data.get("ar_place_adjectives", [])) | frozenset(
-            c[2:] for c in self.place_closers if c.startswith("ال"))
+            c[len(ARTICLE):] for c in self.place_closers if c.startswith(ARTICLE))
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
         self.clause_openers = frozenset(normalize(w) for w in data.get("ar_clause_openers", []))
