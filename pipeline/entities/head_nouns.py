@@ -41,7 +41,7 @@ from pipeline.entities.component import (AR_STOP, FUNCTION_WORDS_FILE, NAME_QUOT
 from pipeline.entities.records import HeadName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases)
-from pipeline.language.morphology import CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
+from pipeline.language.morphology import ARTICLE, CONJUNCTIONS, glued_to_hamza, has_pronoun_suffix, lam_prefixed
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, load_lexicon
 
@@ -171,6 +171,8 @@ class HeadNounPatterns(EntityComponent):
                 self.quoted_types.add(typ)
         self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
         self.place_closers = frozenset(normalize(w) for w in data.get("ar_place_closers", []))
+        self.place_adjectives = frozenset(normalize(w) for w in data.get("ar_place_adjectives", [])) | frozenset(
+            c[len(ARTICLE):] for c in self.place_closers if c.startswith(ARTICLE))
         self.place_openers = frozenset(normalize(w) for w in data.get("ar_place_openers", []))
         self.name_closers = frozenset(normalize(w).split()[0] for w in data.get("ar_name_closers", []))
         self.clause_openers = frozenset(normalize(w) for w in data.get("ar_clause_openers", []))
@@ -356,14 +358,22 @@ class HeadNounPatterns(EntityComponent):
         else:
             # Without a closing adjective a nisba word is an adjective (معبر حدودي، قاعدة شعبية);
             # after a feminine head only its feminine form is (بلدة حدودية; بلدة عوسويني is a name).
-            nisba = ("يه",) if head in self.feminine else ("ي", "يه")
-            while end > j and norms[end - 1].endswith(nisba) and not marks.name.get(end - 1):
+            while end > j and self._place_adjective(norms[end - 1], head) and not marks.name.get(end - 1):
                 end -= 1
         if end == j:
             return None
         if head in self.needs_closing and not closed:
             return None
         return end, (bare if j < bare < end else None)
+
+    def _place_adjective(self, n: str, head: tuple[str, ...]) -> bool:
+        """The normalized word ``n`` after a place head is an adjective, no part of the name: a
+        feminine nisba (حدودية) after any head; after a masculine one a listed adjective
+        (``ar_place_adjectives``: معبر حدودي، قصر رئاسي), not any word in ي, which may end a
+        foreign name (مطار كانساي، ملعب ويمبلي)."""
+        if n.endswith("يه"):
+            return True
+        return head not in self.feminine and n in self.place_adjectives
 
     def _definite_place_name(self, doc: Doc, norms: list[str], j: int, marks: LexiconMarks) -> int | None:
         """End of a facility's definite name (مخيم الزعتري، مسجد الحسن الثاني): one

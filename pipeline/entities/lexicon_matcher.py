@@ -307,6 +307,28 @@ def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None
     return sorted(taken, key=lambda h: h.start)
 
 
+def nested_cities(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None = None) -> list[Hit]:
+    """Cities named inside another name, ``text`` (Paris in "the Paris attacks", Pau in "sommet
+    de Pau", باريس in اعتداءات باريس): names of one City entry other than
+    ``outer``, shorter than ``text``, not names that are also common words (those need a cue
+    the holder's name does not give), not overlapping each other, in text order."""
+    names, _ = build_automata(lexicon_dir)
+    words = known_arabic_words()
+    whole = len(text.strip())
+    taken: list[Hit] = []
+    for hit in all_hits(text, names):
+        p = hit.pattern
+        if (p.type != "City" or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
+                or hit.end - hit.start >= whole or p.kind == "acronym"):
+            continue
+        if p.arabic and _glued_word(text, hit.start, hit.end) in words:
+            continue
+        if any(h.start < hit.end and hit.start < h.end for h in taken):
+            continue
+        taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
 def lexicon_name(text: str, type_: str, lexicon_dir: str | None = None) -> str | None:
     """The id of the one ``type_`` entry whose name is the whole of ``text`` (ambiguous forms
     too: the caller knows the text is a name), else ``None``."""

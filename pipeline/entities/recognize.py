@@ -45,9 +45,9 @@ from pipeline.entities import records  # noqa: F401  (registers the span extensi
 from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
-from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_names
-from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, match_at, norm, phrases, token_view,
-                                      yaml_words)
+from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_cities, nested_names
+from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, known_arabic_words, match_at, norm,
+                                      phrases, token_view, yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
@@ -951,7 +951,8 @@ def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention
     the UN in "UN Security Council", الأمم المتحدة in "بعثة الأمم المتحدة في ليبيا", l'ONU in
     "Conseil de sécurité de l'ONU"). They overlap their holder, so they are made after the
     relation rules have read the document's mentions: the document names the body, and no
-    rule reads a relation from inside a name."""
+    rule reads a relation from inside a name. Cities named in an event's name too
+    (:func:`nested_city_mentions`)."""
     held = {(m.start, m.end, m.key) for m in mentions}
     nested: list[Mention] = []
     for m in mentions:
@@ -965,6 +966,47 @@ def nested_mentions(document: Document, mentions: list[Mention]) -> list[Mention
             held.add((start, end, key))
             nested.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
                                   text=document.text[start:end], type=hit.pattern.type, lang=m.lang, key=key,
+                                  source="nested", confidence=TRUST["lexicon"]))
+    return nested + nested_city_mentions(document, mentions, held)
+
+
+def _holds_city(m: Mention) -> bool:
+    """Whether ``m`` may name a city inside it: an event found by its phrase (the Paris attacks,
+    sommet de Pau, اعتداءات باريس). Not a body's or a place's name found by its head: the port
+    of Rotterdam, the base at Mopti name the city there no more often than not (corpus/train:
+    9 right, 10 wrong), and a lexicon or model name stands as it is named (Gulf of Aden)."""
+    return m.type == "Event" and m.source == "events"
+
+
+def _city_in_name(text: str, hit_start: int, hit_end: int, arabic: bool) -> bool:
+    """A city's name inside an event's ``text`` stands as the city: in Arabic a word that is no
+    common word or given name (جان) closing the name, or before its year only (اعتداءات باريس
+    عام 2015; not دير in "زيارة أورسولا فون دير لاين إلى نواكشوط"); in Latin script not followed by
+    a capitalized word, which makes it part of another name (Exercise Phoenix Express)."""
+    rest = text[hit_end:].split()
+    if arabic:
+        cues = function_words().year_cues
+        return (normalize(text[hit_start:hit_end]) not in known_arabic_words()
+                and all(w.isdigit() or normalize(w) in cues for w in rest))
+    return not (rest and rest[0][:1].isupper())
+
+
+def nested_city_mentions(document: Document, mentions: list[Mention],
+                         held: set[tuple[int, int, str]]) -> list[Mention]:
+    """Mentions of the cities named inside an event's name (the Paris attacks, sommet de Pau,
+    اعتداءات باريس): the annotators mark the city too. Made after the relation rules, as
+    :func:`nested_mentions`; ``held`` (start, end, key) of the mentions found so far, updated."""
+    nested: list[Mention] = []
+    for m in mentions:
+        if not _holds_city(m):
+            continue
+        for hit in nested_cities(m.text, (m.key,) if m.key else ()):
+            start, end, key = m.start + hit.start, m.start + hit.end, hit.pattern.ids[0]
+            if (start, end, key) in held or not _city_in_name(m.text, hit.start, hit.end, hit.pattern.arabic):
+                continue
+            held.add((start, end, key))
+            nested.append(Mention(id=f"{document.id}#{start}-{end}", document=document.id, start=start, end=end,
+                                  text=document.text[start:end], type="City", lang=m.lang, key=key,
                                   source="nested", confidence=TRUST["lexicon"]))
     return nested
 

@@ -475,6 +475,14 @@ def test_arabic_town_head_keeps_a_final_ya_in_the_name_but_not_an_adjective():
     assert heads("ar", "اختبأ في بلدة صغيرة ثم في قرية نائية قرب بلدة حدودية.") == {}
 
 
+def test_arabic_masculine_place_head_keeps_a_foreign_name_in_ya_but_not_a_listed_adjective():
+    # مطار and ملعب are masculine: a foreign name's final ي is no nisba adjective
+    assert heads("ar", "أقيمت المباراة النهائية في ملعب لوجنيكي.") == {"ملعب لوجنيكي": ("Location", "")}
+    assert heads("ar", "هبطت الطائرة في مطار شانغي.") == {"مطار شانغي": ("Location", "")}
+    # a listed adjective ends the name, and alone it is none: مطار عسكري، معبر حدودي، قصر رئاسي
+    assert heads("ar", "هبطت في مطار عسكري ثم عبرت معبر حدودي قرب قصر رئاسي.") == {}
+
+
 def test_arabic_town_head_alias_is_the_phrase_with_its_head():
     doc = get_nlp("ar")("هاجم مسلحون بلدة تيغنتورين فجر الأحد.")
     (span,) = doc.spans["heads"]

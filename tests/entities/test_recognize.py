@@ -1,6 +1,6 @@
 from pipeline.entities.recognize import HeadType, _head_type, _head_types, derived, head_index, recognize_entities
 from pipeline.nlp import get_nlp
-from pipeline.model import Document
+from pipeline.model import Document, Mention
 
 
 def mentions(lang, text):
@@ -327,6 +327,39 @@ def test_nested_mentions_of_international_organizations():
         nested = nested_mentions(document, ms)
         assert [(m.text, m.type, m.source) for m in nested] == [(inner, "InternationalOrganization", "nested")]
         assert all(document.text[m.start:m.end] == m.text for m in nested)
+
+
+def test_nested_mentions_of_cities_named_in_an_event():
+    from pipeline.entities.recognize import nested_mentions
+    for lang, text, inner in [
+        ("en", "The Christchurch attacks shocked New Zealand.", "Christchurch"),
+        ("fr", "Le président a rappelé le sommet de Nouakchott, en juillet 2018.", "Nouakchott"),
+        ("ar", "وأشار التقرير إلى تفجيرات مدريد عام 2004 التي أودت بحياة 193 شخصا.", "مدريد"),
+    ]:
+        document = Document(id="t", text=text, lang=lang)
+        ms = recognize_entities(get_nlp(lang)(text), document)
+        assert inner not in {m.text for m in ms}  # inside the event's name only
+        assert any(m.type == "Event" and inner in m.text for m in ms)
+        nested = nested_mentions(document, ms)
+        assert [(m.text, m.type, m.source) for m in nested] == [(inner, "City", "nested")]
+        assert all(document.text[m.start:m.end] == m.text for m in nested)
+
+
+def test_no_nested_city_before_another_name_or_inside_a_person_name():
+    from pipeline.entities.recognize import nested_city_mentions
+
+    def nested(text, lang, typ="Event", source="events"):
+        document = Document(id="t", text=text, lang=lang)
+        holder = Mention(id="t#0", document="t", start=0, end=len(text), text=text, type=typ, lang=lang, source=source)
+        return [m.text for m in nested_city_mentions(document, [holder], set())]
+
+    # an exercise named after a city (Phoenix Express): the city is part of the other name
+    assert nested("Exercise Phoenix Express 2024", "en") == []
+    # دير (a town's name) inside a person's name: only the city that closes the event's name
+    assert nested("زيارة أورسولا فون دير لاين إلى نواكشوط", "ar") == ["نواكشوط"]
+    # a place's name found by its head holds no city mention (the port of Rotterdam)
+    assert nested("port de Rotterdam", "fr", "Location", "heads") == []
+    assert nested("sommet de Rotterdam", "fr") == ["Rotterdam"]
 
 
 def test_new_gazetteer_bodies_in_three_languages():

@@ -107,6 +107,13 @@ def places(ctx: SentenceContext) -> list[Candidate]:
               and ctx.only(gap, ("locative", "filler")) and ctx.cues("locative", a.end, b.start)):
             # "Ménaka, dans la région de Gao", "X, in the Y region": a city in a region
             out.append(candidate(a, "locatedIn", b, "rule:place-apposition", REGION_APPOSITION))
+        elif (a.type == "City" and b.type in {"Location", "Country"} and not b.demonym and gap[:1] in {",", "،"}
+              and ctx.words(gap) <= APPOSITION_WORDS and ctx.only(gap, ("indefinite_article", "capital", "locative", "filler"))
+              and ctx.cues("indefinite_article", a.end, b.start) and ctx.cues("capital", a.end, b.start)
+              and ctx.cues("locative", a.end, b.start)):
+            # "Kuriga, a town in Kaduna State", "Moura, a village in the Mopti region",
+            # "Tabatol, un village dans la région de Tillabéri": the town's noun and where it lies
+            out.append(candidate(a, "locatedIn", b, "rule:place-apposition", REGION_APPOSITION))
         elif (ctx.lang == "ar" and b.type in {"Country", "Location", "City"} and not b.demonym and ctx.words(gap) <= IN_WORDS
               and ctx.cues("compass", a.end, b.start) and ctx.only(gap, ("compass", "capital"))):
             # "إقليم قادس جنوب إسبانيا", "وادي حوران غربي محافظة الأنبار"

@@ -62,3 +62,23 @@ def test_a_list_of_places_is_no_apposition_fr(extract):
     assert ("Annecy", "Chambéry") not in _located(triples)
     assert ("Chambéry", "Albertville") not in _located(triples)
     assert ("Modane", "Savoie") in _located(triples)
+
+
+# --- a town's noun with an indefinite article before where it lies
+
+@pytest.mark.parametrize("lang, text, names, expected", [
+    ("en", "The raid took place in Moura, a village in the Mopti region of central Mali.", [],
+     ("Moura", "Mopti region")),
+    ("en", "Officials visited Agadez, a city in northern Niger, on Monday.", [], ("Agadez", "Niger")),
+    ("fr", "Les soldats ont été tués à Tabatol, un village dans la région de Tillabéri.",
+     [("Tabatol", "City")], ("Tabatol", "région de Tillabéri")),
+])
+def test_a_town_and_its_noun_in_a_region_or_a_state(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in _located(triples), _located(triples)
+
+
+def test_a_town_and_its_noun_without_a_locative_is_no_place_in(extract):
+    # "a city that Niger's army retook": the country after the noun is no place it lies in
+    triples, _ = extract("en", "The army entered Agadez, a city Niger had lost, on Monday.")
+    assert ("Agadez", "Niger") not in _located(triples), _located(triples)
