@@ -230,6 +230,8 @@ def test_listed_arabic_words_are_no_proclitic_and_town():
     ("en", "Ankara sold vehicles made by Otokar and radars made by Aselsan.",
      {"Otokar": "org/otokar", "Aselsan": "org/aselsan"}),
     ("fr", "Selon l'Onu, l'Aqmi a recruté au nord du Mali.", {"Onu": "io/un", "Aqmi": "org/aqim"}),
+    ("fr", "L'Uemoa a levé ses sanctions contre le Niger; des Koglweogo patrouillent à Kaya.",
+     {"Uemoa": "io/uemoa", "Koglweogo": "org/koglweogo"}),
 ])
 def test_organizations_of_the_orgs5_lexicon(lang, text, expected):
     names, _ = lexicon_spans(lang, text)
