@@ -210,3 +210,39 @@ def test_listed_arabic_words_are_no_proclitic_and_town():
     # the towns themselves are still read
     names, _ = lexicon_spans("ar", "وصل الوفد إلى نيس ثم إلى بيرا.")
     assert {kb for _, kb in names} >= {"city/2990440", "city/1052373"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # Islamic State provinces under their Arabic, English and French names
+    ("ar", "وتبنت ولاية خراسان الهجوم على القاعة في موسكو.", {"ولاية خراسان": "org/iskp"}),
+    ("en", "Officials blamed ISIS-K for the Moscow concert hall attack.", {"ISIS-K": "org/iskp"}),
+    ("fr", "L'État islamique au Khorassan a revendiqué l'attentat.", {"État islamique au Khorassan": "org/iskp"}),
+    ("ar", "ونشط تنظيم الدولة الإسلامية في الساحل قرب ميناكا.",
+     {"تنظيم الدولة الإسلامية في الساحل": "org/isgs"}),
+    # UN Security Council subsidiary bodies and NATO schools
+    ("ar", "وأضافت لجنة العقوبات الخاصة بليبيا اسمين إلى قائمتها.",
+     {"لجنة العقوبات الخاصة بليبيا": "io/unsc-libya-committee"}),
+    ("en", "The UN Panel of Experts on Yemen traced the missile parts.",
+     {"UN Panel of Experts on Yemen": "io/un-panel-yemen"}),
+    ("ar", "وتلقى الضباط تدريبا في مدرسة الناتو في أوبراماغاو.",
+     {"مدرسة الناتو في أوبراماغاو": "io/nato-school-oberammergau"}),
+    # defence companies and French press spellings of acronyms
+    ("en", "Ankara sold vehicles made by Otokar and radars made by Aselsan.",
+     {"Otokar": "org/otokar", "Aselsan": "org/aselsan"}),
+    ("fr", "Selon l'Onu, l'Aqmi a recruté au nord du Mali.", {"Onu": "io/un", "Aqmi": "org/aqim"}),
+    ("fr", "L'Uemoa a levé ses sanctions contre le Niger; des Koglweogo patrouillent à Kaya.",
+     {"Uemoa": "io/uemoa", "Koglweogo": "org/koglweogo"}),
+])
+def test_organizations_of_the_orgs5_lexicon(lang, text, expected):
+    names, _ = lexicon_spans(lang, text)
+    found = dict(names)
+    for name, kb in expected.items():
+        assert found.get(name) == kb, (name, names)
+
+
+def test_eunavfor_med_before_an_operation_name_is_no_organization():
+    # "EUNAVFOR MED Operation Irini" names the operation (an Event), not the force apart
+    names, _ = lexicon_spans("en", "EUNAVFOR MED Operation Irini inspected the vessel off Benghazi.")
+    assert "io/eunavfor-med" not in {kb for _, kb in names}
+    names, _ = lexicon_spans("en", "The European Union Naval Force Mediterranean boarded the ship.")
+    assert ("European Union Naval Force Mediterranean", "io/eunavfor-med") in names
