@@ -286,25 +286,10 @@ def nested_names(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None
     Drugs and Crime", الأمم المتحدة in بعثة الأمم المتحدة, l'ONU in "Conseil de sécurité de
     l'ONU"): unambiguous names of ``NESTED_TYPES`` shorter than ``text`` (in Latin script their
     acronyms), of entries other than ``outer``, not overlapping each other, in text order."""
-    names, _ = build_automata(lexicon_dir)
-    words = known_arabic_words()
-    whole = len(text.strip())
-    taken: list[Hit] = []
-    for hit in all_hits(text, names):
-        p = hit.pattern
-        if (p.type not in NESTED_TYPES or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
-                or hit.end - hit.start >= whole):
-            continue
-        # Latin script: the short form only (UN Security Council, Conseil de sécurité de l'ONU);
-        # a mission's full name ("European Union Border Assistance Mission") is annotated whole
-        if not p.arabic and p.kind != "acronym":
-            continue
-        if p.arabic and _glued_word(text, hit.start, hit.end) in words:
-            continue
-        if any(h.start < hit.end and hit.start < h.end for h in taken):
-            continue
-        taken.append(hit)
-    return sorted(taken, key=lambda h: h.start)
+    # Latin script: the short form only (UN Security Council, Conseil de sécurité de l'ONU);
+    # a mission's full name ("European Union Border Assistance Mission") is annotated whole
+    return _nested_hits(text, outer, lexicon_dir,
+                        lambda p: p.type in NESTED_TYPES and (p.arabic or p.kind == "acronym"))
 
 
 def nested_cities(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | None = None) -> list[Hit]:
@@ -312,14 +297,20 @@ def nested_cities(text: str, outer: tuple[str, ...] = (), lexicon_dir: str | Non
     de Pau", باريس in اعتداءات باريس): names of one City entry other than
     ``outer``, shorter than ``text``, not names that are also common words (those need a cue
     the holder's name does not give), not overlapping each other, in text order."""
+    return _nested_hits(text, outer, lexicon_dir, lambda p: p.type == "City" and p.kind != "acronym")
+
+
+def _nested_hits(text: str, outer: tuple[str, ...], lexicon_dir: str | None, wanted) -> list[Hit]:
+    """The lexicon hits inside ``text`` whose pattern is ``wanted``, of one entry not in ``outer``,
+    shorter than ``text``, no Arabic common word, not overlapping each other, in text order."""
     names, _ = build_automata(lexicon_dir)
     words = known_arabic_words()
     whole = len(text.strip())
     taken: list[Hit] = []
     for hit in all_hits(text, names):
         p = hit.pattern
-        if (p.type != "City" or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
-                or hit.end - hit.start >= whole or p.kind == "acronym"):
+        if (not wanted(p) or p.needs_context or len(p.ids) != 1 or p.ids[0] in outer
+                or hit.end - hit.start >= whole):
             continue
         if p.arabic and _glued_word(text, hit.start, hit.end) in words:
             continue
