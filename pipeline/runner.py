@@ -111,6 +111,8 @@ class RunSummary:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
+    # the ids of the hits read whole; a StoredResult in ``results`` is a hit as well (not listed
+    # here: an archive's ids)
     cached_ids: set[str] = field(default_factory=set)
     # how resolution ran: full or incremental, documents resolved again (the index's stats)
     resolution: dict = field(default_factory=dict)
@@ -289,6 +291,8 @@ class Pipeline:
             if renamed and result.document.id in renamed:
                 if isinstance(result, StoredResult):
                     assert cache is not None
+                    cache.used.add(result.key)  # read whole: no longer a reference (prune, the report)
+                    cache.hit_ids.add(result.id)
                     result = cache.load(result)
                 result.warnings = [renamed[result.document.id], *result.warnings]
             yield result
@@ -377,7 +381,7 @@ class Pipeline:
             prune_outputs(out_dir)
             prune_store(out_dir, {current_store(out_dir), previous_store})
             if cache is not None:
-                cache.prune()
+                cache.prune(r.key for r in results if isinstance(r, StoredResult))
         return summary
 
     def _write_generation(self, results: list[DocumentResult | StoredResult], out_dir: Path, generation: Path,
@@ -404,6 +408,7 @@ class Pipeline:
                 summary = self.finish_store_only(results, generation, out_dir / RESOLUTION_INDEX, cache)
             if summary is None:
                 if cache is not None:  # every result in memory: the whole graph is built
+                    cache.hit_ids.update(r.id for r in results if isinstance(r, StoredResult))  # the report's
                     results = [cache.load(r) if isinstance(r, StoredResult) else r for r in results]
                 summary = self.finish(results, generation, index=index, exporters=exporters)
             summary.out_dir, summary.files = out_dir, [out_dir / f.name for f in summary.files]
@@ -524,11 +529,12 @@ class Pipeline:
         its size); the file is the one ``json.dumps(report, indent=1)`` writes."""
         def entries() -> Iterator[dict]:
             for r in summary.results:
-                if isinstance(r, StoredResult):
+                cached = isinstance(r, StoredResult)
+                if cached:
                     if load is None:
                         raise ValueError("a result left on disk and no loader")
                     r = load(r)
-                yield _report_entry(r, summary.cached_ids)
+                yield _report_entry(r, cached or r.document.id in summary.cached_ids)
 
         report = {
             "pipeline_version": __version__,
@@ -559,7 +565,7 @@ class Pipeline:
         return path
 
 
-def _report_entry(r: DocumentResult, cached_ids: set[str]) -> dict:
+def _report_entry(r: DocumentResult, cached: bool) -> dict:
     """One document's entry in report.json."""
     return {
         "id": r.document.id,
@@ -575,7 +581,7 @@ def _report_entry(r: DocumentResult, cached_ids: set[str]) -> dict:
         "timings": r.timings,
         "warnings": r.warnings,
         "metadata": document_record(r.document),
-        "cached": r.document.id in cached_ids,
+        "cached": cached,
     }
 
 

@@ -193,3 +193,28 @@ def test_store_only_run_loads_the_touched_graphs_in_chunks_and_gives_the_clean_s
     Pipeline(exports="none", cache=False).run([corpus], clean)
     assert quads(out) == quads(clean)
     assert any('"Maroc"' in q and "en-1" in q for q in quads(out))
+
+
+def test_a_rerun_keeps_the_entries_it_held_as_references_and_reports_them_cached(tmp_path):
+    """The cache does not list the keys and ids of the hits a run holds as references
+    (StoredResult): the entries survive the prune all the same, the report marks them
+    cached, and a document renamed for a duplicate id (read whole) is listed."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = [{"id": "rabat", "text": f"Le Maroc et la France ont signé un accord à Rabat ({n})."} for n in (1, 2)]
+    (corpus / "rabat.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                                        encoding="utf-8")
+    (corpus / "madrid.txt").write_text("Morocco and Spain signed a security agreement in Madrid.", encoding="utf-8")
+    out = tmp_path / "out"
+    Pipeline(exports="none").run([corpus], out)
+    entries = sorted(p.name for p in (out / ".cache").glob("results/*/*/*.json"))
+    (corpus / "madrid.txt").write_text("Morocco and Portugal held talks in Lisbon.", encoding="utf-8")
+    summary = Pipeline(exports="none").run([corpus], out)
+    assert summary.cached == 2 and sum(isinstance(r, StoredResult) for r in summary.results) == 1
+    renamed = next(r.document.id for r in summary.results if not isinstance(r, StoredResult) and r.document.id != "madrid")
+    assert summary.cached_ids == {renamed}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted((d["id"], d["cached"]) for d in report["documents"]) == sorted(
+        [("madrid", False), ("rabat", True), (renamed, True)])
+    now = sorted(p.name for p in (out / ".cache").glob("results/*/*/*.json"))
+    assert len(now) == 3 and len(set(now) & set(entries)) == 2  # the two unchanged kept, the old madrid gone

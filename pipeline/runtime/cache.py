@@ -33,6 +33,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -115,6 +116,8 @@ class ResultCache:
         self.root = Path(root)
         self.fingerprint = fingerprint or pipeline_fingerprint()
         self.dir = self.root / "results" / self.fingerprint[:24]
+        # the keys of the entries this run read or wrote, and the ids of its hits: those of
+        # get and put (a peeked entry is held by its StoredResult, not here; prune is told its keys)
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -138,9 +141,10 @@ class ResultCache:
 
     def peek(self, document: Document) -> StoredResult | None:
         """A hit as a reference to its entry (:meth:`load` reads it), not read now: what an
-        incremental run holds of an unchanged document. None on a miss, or an entry cut short."""
+        incremental run holds of an unchanged document. None on a miss, or an entry cut short.
+        The hit is counted but its key and id are not kept here (``used``, ``hit_ids``): the
+        reference holds them (an archive's size), and :meth:`prune` is given the references' keys."""
         key = document_key(document)
-        self.used.add(key)
         try:
             with self._path(key).open("rb") as fh:
                 fh.seek(-1, os.SEEK_END)
@@ -151,7 +155,6 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        self.hit_ids.add(document.id)
         return StoredResult(id=document.id, source=document.source, key=key)
 
     def load(self, stored: StoredResult) -> DocumentResult:
@@ -207,9 +210,11 @@ class ResultCache:
                 "counts": counts}
         _write_atomic(self.root / "outputs.json", json.dumps(data, ensure_ascii=False))
 
-    def prune(self) -> int:
-        """Remove entries this run did not use and other fingerprints' folders; returns how many files."""
+    def prune(self, keep: Iterable[str] = ()) -> int:
+        """Remove entries this run did not use (``used``, and ``keep``: the keys of the
+        :meth:`peek` references it held) and other fingerprints' folders; returns how many files."""
         removed = 0
+        used = self.used.union(keep)
         results = self.root / "results"
         if results.is_dir():
             for other in results.iterdir():
@@ -218,7 +223,7 @@ class ResultCache:
         if self.dir.is_dir():
             for path in self.dir.glob("*/*"):
                 name = path.name
-                stale = name.startswith(".") or (name.endswith(".json") and name[:-5] not in self.used)
+                stale = name.startswith(".") or (name.endswith(".json") and name[:-5] not in used)
                 if stale:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()

@@ -105,10 +105,27 @@ def test_peek_refers_to_the_entry_and_load_reads_it(tmp_path):
     stored = again.peek(r.document)
     assert isinstance(stored, StoredResult) and stored.key == document_key(r.document)
     assert (stored.id, stored.status, stored.document.source) == ("a", "ok", "a.txt")
-    assert again.hits == 1 and again.hit_ids == {"a"}
+    # counted, but its key and id are held by the reference alone (prune is given the keys)
+    assert again.hits == 1 and again.hit_ids == set() and again.used == set()
     assert again.load(stored).to_dict() == r.to_dict()
     assert again.peek(result(text="La DGSE coopère avec le Maroc.").document) is None
     # an entry cut short is a miss, as for get
     path = next(p for p in tmp_path.rglob("*.json"))
     path.write_text(path.read_text()[:40])
     assert again.peek(r.document) is None and again.misses == 2
+
+
+def test_prune_keeps_the_entries_of_the_references_it_is_given(tmp_path):
+    """A peeked entry is not in ``used``: prune keeps it when given its key, and drops the
+    entries neither used nor given."""
+    writer = ResultCache(tmp_path, fingerprint="f1")
+    kept, dropped, written = result(), result(text="La DGSE coopère avec le Maroc."), result(text="Rabat.")
+    for r in (kept, dropped):
+        writer.put(r)
+    cache = ResultCache(tmp_path, fingerprint="f1")
+    stored = cache.peek(kept.document)
+    cache.put(written)
+    assert cache.prune([stored.key]) == 1
+    names = {p.stem for p in tmp_path.rglob("*.json")}
+    assert names == {document_key(kept.document), document_key(written.document)}
+    assert ResultCache(tmp_path, fingerprint="f1").prune() == 2  # nothing given, nothing used
