@@ -475,10 +475,10 @@ def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str],
         yield "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
 
 
-def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+def trig_text(graphs: dict[URIRef | None, set[tuple]], memo: rdf_text.Names | None = None) -> bytes:
     """TriG: the prefixes at the top, then the graphs' blocks in sorted order."""
     prefixes: set[str] = set()
-    blocks = list(_trig_blocks(graphs, prefixes))
+    blocks = list(_trig_blocks(graphs, prefixes, memo))
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
