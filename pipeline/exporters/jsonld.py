@@ -64,6 +64,7 @@ class TriplesView:
 
     def __init__(self, by_subject: dict, subjects: list) -> None:
         self._pairs = {s: [(p, o) for _, p, o in by_subject[s]] for s in subjects}
+        self._predicates = {p for pairs in self._pairs.values() for p, _ in pairs}
 
     @staticmethod
     def covers(triples: Iterable[tuple]) -> bool:
@@ -81,6 +82,8 @@ class TriplesView:
     def value(self, subject=None, predicate=None, object=None, default=None, any=True):
         if subject is None or predicate is None or object is not None:
             raise NotImplementedError("value(subject, predicate) only")
+        if predicate not in self._predicates:  # the converter's rdf:first test on every IRI object
+            return default
         for p, o in self._pairs.get(subject, ()):
             if p == predicate:
                 return o
