@@ -440,12 +440,19 @@ def _graph_of(graph: URIRef | None, triples: Iterable[tuple]) -> Dataset:
     return one
 
 
-def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+def names() -> rdf_text.Names:
+    """Prefixed names and term texts for the Turtle and TriG files. A ``Graph`` and a
+    ``Dataset`` are bound alike (:func:`_bind`), so one memo serves both files."""
+    return rdf_text.Names(lambda: _bound(Graph()))
+
+
+def turtle_text(graphs: dict[URIRef | None, set[tuple]], memo: rdf_text.Names | None = None) -> bytes:
     """``graph.ttl``: the union as rdflib's Turtle serializer writes it (written by
-    :mod:`pipeline.exporters.rdf_text`, rdflib itself for what that does not cover)."""
+    :mod:`pipeline.exporters.rdf_text`, rdflib itself for what that does not cover);
+    ``memo``: the :func:`names` to share with the TriG file."""
     union = union_triples(graphs)
     try:
-        return rdf_text.turtle_document(union, rdf_text.Names(lambda: _bound(Graph()))).encode("utf-8", "replace")
+        return rdf_text.turtle_document(union, memo or names()).encode("utf-8", "replace")
     except rdf_text.Unsupported:
         g = Graph()
         _bind(g)
@@ -453,13 +460,14 @@ def turtle_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
         return g.serialize(format="turtle", encoding="utf-8")
 
 
-def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str]) -> Iterator[str]:
+def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str],
+                 memo: rdf_text.Names | None = None) -> Iterator[str]:
     """Each graph's TriG block in sorted graph order (rdflib's own order follows a set), each
     serialized on its own; the ``@prefix`` lines they use are added to ``prefixes``."""
-    names = rdf_text.Names(lambda: _bound(Dataset()))
+    memo = memo or names()
     for graph in sorted(graphs, key=lambda g: (g is not None, str(g) if g is not None else "")):
         try:
-            text = rdf_text.trig_document(graph, graphs[graph], names)
+            text = rdf_text.trig_document(graph, graphs[graph], memo)
         except rdf_text.Unsupported:
             text = _graph_of(graph, graphs[graph]).serialize(format="trig")
         lines = text.splitlines()
@@ -467,18 +475,18 @@ def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str]) ->
         yield "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
 
 
-def trig_text(graphs: dict[URIRef | None, set[tuple]]) -> bytes:
+def trig_text(graphs: dict[URIRef | None, set[tuple]], memo: rdf_text.Names | None = None) -> bytes:
     """TriG: the prefixes at the top, then the graphs' blocks in sorted order."""
     prefixes: set[str] = set()
-    blocks = list(_trig_blocks(graphs, prefixes))
+    blocks = list(_trig_blocks(graphs, prefixes, memo))
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
-def _write_trig_file(path: Path, graphs: dict[URIRef | None, set[tuple]]) -> Path:
+def _write_trig_file(path: Path, graphs: dict[URIRef | None, set[tuple]], memo: rdf_text.Names | None = None) -> Path:
     """:func:`trig_text` written block by block (through a temporary file: the prefixes go first)."""
     prefixes: set[str] = set()
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=path.parent) as body:
-        for i, block in enumerate(_trig_blocks(graphs, prefixes)):
+        for i, block in enumerate(_trig_blocks(graphs, prefixes, memo)):
             body.write(block if i == 0 else "\n\n" + block)
         body.write("\n")
         body.seek(0)
@@ -550,10 +558,11 @@ def write_nquads(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
 
 
 def write(G: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """All three RDF files from one dataset."""
+    """All three RDF files from one dataset (the Turtle and TriG files share their term texts)."""
     graphs = dataset_triples(G)
+    memo = names()
     return [
-        write_bytes(out_dir / "graph.ttl", turtle_text(graphs)),
-        _write_trig_file(out_dir / "graph.trig", graphs),
+        write_bytes(out_dir / "graph.ttl", turtle_text(graphs, memo)),
+        _write_trig_file(out_dir / "graph.trig", graphs, memo),
         _write_nquads_file(out_dir / "graph.nq", graphs),
     ]

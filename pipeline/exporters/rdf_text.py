@@ -150,6 +150,24 @@ class Names:
         return "".join(f"@prefix {prefix}: <{self._namespaces[prefix]}> .\n" for prefix in sorted(used))
 
 
+def sort_objects(objects: list) -> None:
+    """``objects.sort()`` (rdflib's term order), in place. Two common cases by a plain key, the
+    same order without rdflib's Python-level comparisons: all IRIs (rdflib compares two
+    ``URIRef`` by their text) and all language-tagged strings (by language tag, then text, as
+    ``Literal.__gt__`` orders two literals of the same datatype ``xsd:string``)."""
+    kinds = {type(o) for o in objects}
+    if kinds == {URIRef}:
+        objects.sort(key=str)
+    elif kinds == {Literal} and all(o.datatype is None and o.language for o in objects):
+        objects.sort(key=_tagged_key)
+    else:
+        objects.sort()
+
+
+def _tagged_key(o: Literal) -> tuple[str, str]:
+    return o.language, str(o)
+
+
 def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iterable = ()) -> tuple[str, str]:
     """The ``@prefix`` lines and the subject blocks of ``TurtleSerializer`` at ``depth``, in its order."""
     references: Counter = Counter()
@@ -182,7 +200,7 @@ def _statements(triples: Iterable[Triple], names: Names, depth: int, extra: Iter
             parts.append(" " + verb(p) if i == 0 else " ;\n" + pad1 + verb(p))
             objects = props[p]
             if len(objects) > 1:
-                objects.sort()
+                sort_objects(objects)
             parts.append(" " + label(objects[0]))
             for o in objects[1:]:
                 parts.append(",\n" + pad2 + label(o))
