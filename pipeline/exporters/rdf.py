@@ -470,7 +470,7 @@ def _trig_blocks(graphs: dict[URIRef | None, set[tuple]], prefixes: set[str],
             text = rdf_text.trig_document(graph, graphs[graph], memo)
         except rdf_text.Unsupported:
             text = _graph_of(graph, graphs[graph]).serialize(format="trig")
-        lines = text.splitlines()
+        lines = text.split("\n")  # not splitlines(): a literal may hold U+2028, \x85, \x0b ...
         prefixes.update(line for line in lines if line.startswith("@prefix"))
         yield "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
 

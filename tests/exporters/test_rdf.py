@@ -404,6 +404,19 @@ def test_default_graph_and_named_graphs_written_as_rdflib_does():
     assert turtle_text(graphs) == union_graph(ds).serialize(format="turtle", encoding="utf-8")
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"])
+def test_trig_keeps_a_literal_with_a_character_python_splits_lines_on(char):
+    """A quote's text may hold a line or paragraph separator; the TriG file must still parse
+    and give back the very literal (its blocks were once rejoined from ``splitlines()``)."""
+    from pipeline.exporters.rdf import trig_text
+
+    text = f"avant{char}après"
+    graphs = {graph_iri("d 1"): {(entity_iri("a/x"), D2K.identifier, Literal(text, lang="fr"))}}
+    ds = Dataset()
+    ds.parse(data=trig_text(graphs).decode("utf-8"), format="trig")
+    assert [o for _, _, o, _ in ds.quads((None, D2K.identifier, None, None))] == [Literal(text, lang="fr")]
+
+
 # ---- time and sources: the document node, a role's status and dates, attribution
 
 TIME_TEXT = ("RABAT, 5 mars 2024 (AFP) - L'ancien directeur de la DGSN a rencontré le directeur actuel. "
