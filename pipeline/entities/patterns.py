@@ -309,8 +309,22 @@ class EntityPatterns(EntityComponent):
     def _name_word(self, doc: Doc, i: int, start: int, marks: LexiconMarks) -> bool:
         previous = doc[i - 1] if i > 0 else None
         if self.lang == "ar":
-            return self._arabic_name_word(doc[i], previous, marks)
+            return self._arabic_name_word(doc[i], previous, marks) and not self._glued_construct(doc, i, start)
         return self._latin_name_word(doc[i], previous)
+
+    def _glued_construct(self, doc: Doc, i: int, start: int) -> bool:
+        """Arabic: after two name words (links such as عبد not counted), ب/ل glued to a noun
+        that a definite word follows (X Y بدعم الشراكة، X Y بثوابت الشراكة، X Y لمكافحة الإرهاب) is a
+        prepositional phrase in construct, not a third name: a family name that starts with ب
+        (بوريطة، بوتفليقة) comes second, or after عبد X, or after a foreign given name."""
+        n = norm(doc[i])
+        if (n[:1] not in NOUN_PREPOSITIONS or len(n) < 4 or n in self.given_words or i + 1 >= len(doc)
+                or not is_definite(doc[i + 1]) or is_clitic(doc[i + 1])):
+            return False
+        words = [norm(doc[k]) for k in range(start, i)]
+        if any(tuple(words[:j]) in self.foreign_given for j in range(1, len(words) + 1)):
+            return False  # جان لوي بيري الأحكام: a foreign name's surname may start with ب
+        return sum(1 for w in words if w not in self.words.name_links) >= 2
 
     def _glued_fa_name(self, doc: Doc, i: int, marks: LexiconMarks) -> bool:
         """Arabic: a name word the clitic splitter read as ف + a definite noun, at the start of a
@@ -324,14 +338,18 @@ class EntityPatterns(EntityComponent):
                 and (i + 1) not in marks.name and not marks.demonym_at(i + 1) and not self._stops_name(n)
                 and n not in AR_STOP and self._arabic_name_word(doc[i + 2], None, marks))
 
-    def _name_forward(self, doc: Doc, start: int, marks: LexiconMarks, max_free: int | None = None) -> int:
+    def _name_forward(self, doc: Doc, start: int, marks: LexiconMarks, max_free: int | None = None,
+                      name_start: int | None = None) -> int:
+        """End of the name words from ``start``; ``name_start``: where the name began, when a
+        given name already read opens it (``start`` is then the word after it)."""
         max_free = self.max_free if max_free is None else max_free
+        name_start = start if name_start is None else name_start
         end = start
         free = 0
         if self._glued_fa_name(doc, start, marks):
             end, free = start + 2, 1  # فالديسي X: one name word
         while end < len(doc) and end - start < MAX_NAME_TOKENS:
-            if not self._name_word(doc, end, start, marks):
+            if not self._name_word(doc, end, name_start, marks):
                 # (after a free word: "آل سعود الوفد" is a name and a noun)
                 # (after link + word only a nisba: "بن سلمان الوفد" is a name and a noun, "بن حمد البوسعيدي" a name)
                 # (and a nisba after link + definite word: "محمد ولد الشيخ الغزواني")
@@ -663,7 +681,7 @@ class EntityPatterns(EntityComponent):
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue
-            end = self._name_forward(doc, i + length, marks, max_free=1)
+            end = self._name_forward(doc, i + length, marks, max_free=1, name_start=i)
             if end == i + length < len(doc) and (self._family_name(doc, end, marks, length) or norms[end] in self.ordinals):
                 end += 1  # محمد المنفي، محمد السادس
             if end > i + length:

@@ -161,3 +161,14 @@ def test_english_apposed_role_with_a_modifier_and_ranks_without_dots():
     assert persons("en", '"We are ready," said Commodore Ahmed Saleh, deputy chief of staff of the navy.') == ["Ahmed Saleh"]
     # "as" is no modifier of a role: "from Texas, as head of" names no person
     assert "Texas" not in persons("en", "He appointed John Ratcliffe, a former congressman from Texas, as head of the CIA.")
+
+
+def test_arabic_preposition_glued_to_a_noun_in_construct_ends_a_name_of_two_words():
+    # X Y بدعم الشراكة: ب + a noun that a definite word follows is a prepositional phrase
+    assert persons("ar", "نوه عبد اللطيف حموشي بمستوى التنسيق الأمني") == ["عبد اللطيف حموشي"]
+    assert persons("ar", "وأشاد الوزير بالتزام ناصر بوريطة بدعم الشراكة") == ["ناصر بوريطة"]
+    assert persons("ar", "التزام عبد اللطيف حموشي بثوابت الشراكة الاستراتيجية") == ["عبد اللطيف حموشي"]
+    # a family name that starts with ب: second, after عبد X, or after a foreign given name
+    assert persons("ar", "استقبل عبد العزيز بوتفليقة الوزير الفرنسي") == ["عبد العزيز بوتفليقة"]
+    assert persons("ar", "التقى ناصر بوريطة الوزير الفرنسي") == ["ناصر بوريطة"]
+    assert persons("ar", "وصف جورج ووكر بوش الهجوم بأنه عمل إرهابي") == ["جورج ووكر بوش"]
