@@ -309,8 +309,21 @@ class EntityPatterns(EntityComponent):
     def _name_word(self, doc: Doc, i: int, start: int, marks: LexiconMarks) -> bool:
         previous = doc[i - 1] if i > 0 else None
         if self.lang == "ar":
-            return self._arabic_name_word(doc[i], previous, marks) and not self._glued_construct(doc, i, start)
+            return (self._arabic_name_word(doc[i], previous, marks) and not self._glued_construct(doc, i, start)
+                    and not self._noun_and_adjective(doc, i, start))
         return self._latin_name_word(doc[i], previous)
+
+    def _noun_and_adjective(self, doc: Doc, i: int, start: int) -> bool:
+        """Arabic: after two name words, a feminine noun that a feminine nisba adjective follows
+        (X Y مكالمة هاتفية، X Y زيارة رسمية) is the verb's object, not a third name."""
+        n = norm(doc[i])  # (the normalized forms write ة as ه: the written one tells the feminine)
+        if not doc[i].text.endswith("ة") or len(n) < 4 or n in self.given_words or i + 1 >= len(doc):
+            return False
+        after = doc[i + 1].text
+        if (not after.endswith("ية") or len(after) < 5 or norm(doc[i + 1]) in self.given_words
+                or is_definite(doc[i + 1])):
+            return False
+        return sum(1 for k in range(start, i) if norm(doc[k]) not in self.words.name_links) >= 2
 
     def _glued_construct(self, doc: Doc, i: int, start: int) -> bool:
         """Arabic: after two name words (links such as عبد not counted), ب/ل glued to a noun

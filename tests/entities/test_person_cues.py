@@ -172,3 +172,11 @@ def test_arabic_preposition_glued_to_a_noun_in_construct_ends_a_name_of_two_word
     assert persons("ar", "استقبل عبد العزيز بوتفليقة الوزير الفرنسي") == ["عبد العزيز بوتفليقة"]
     assert persons("ar", "التقى ناصر بوريطة الوزير الفرنسي") == ["ناصر بوريطة"]
     assert persons("ar", "وصف جورج ووكر بوش الهجوم بأنه عمل إرهابي") == ["جورج ووكر بوش"]
+
+
+def test_arabic_feminine_noun_and_nisba_adjective_after_a_name_of_two_words_is_its_object():
+    # X Y مكالمة هاتفية: the noun and its adjective are what the person did, not names
+    assert persons("ar", "وأجرى الرئيس التونسي قيس سعيد مكالمة هاتفية مع نظيره") == ["قيس سعيد"]
+    assert persons("ar", "وبدأ وزير الخارجية ناصر بوريطة جولة إفريقية تشمل ثلاث دول") == ["ناصر بوريطة"]
+    # a woman's given name in ية stays a name word
+    assert persons("ar", "قالت الناشطة نادية مراد إن") == ["نادية مراد"]
