@@ -246,3 +246,12 @@ def test_eunavfor_med_before_an_operation_name_is_no_organization():
     assert "io/eunavfor-med" not in {kb for _, kb in names}
     names, _ = lexicon_spans("en", "The European Union Naval Force Mediterranean boarded the ship.")
     assert ("European Union Naval Force Mediterranean", "io/eunavfor-med") in names
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "le commandant de l'Africom, le général Michael Langley, est arrivé"),
+    ("en", "Africom said the drills would start in June"),
+])
+def test_us_commands_written_as_words_are_the_agency(lang, text):
+    names, _ = lexicon_spans(lang, text)
+    assert ("Africom", "agency/us-africom") in names
