@@ -382,6 +382,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     heads = ctx.cues("leads", p.end, b.start) + ctx.cues("memberRole", p.end, b.start)
                     if not heads or not ctx.only(ctx.text[p.end:min(h[0] for h in heads)], LINK + ("copula",)):
                         continue
+                if ctx.cues("with", p.end, b.start) or ctx.cues("presence", p.end, b.start):
+                    continue  # "X، ...، مباحثات مع مدير Y Z", "X met with the head of Y": the one met's title
                 nxt = [x for x in ctx.args if x.start >= b.end and x.type == "Person" and (
                     x.start - b.end <= NEXT_PERSON_CHARS or _ranked_name_after(ctx, b.end, x.start))]
                 if nxt:  # "مستشار الرئيس الأميركي باراك اوباما": the title is the next person's

@@ -20,6 +20,13 @@ def _roles(triples) -> set[tuple[str, str, str]]:
     ("ar", "واستقبل الرئيس الضيف مدير وكالة التعاون الأمريكية، بحضور اللواء حسن رشاد.",
      [("وكالة التعاون الأمريكية", "GovernmentAgency"), ("حسن رشاد", "Person")],
      None, ("حسن رشاد", "leads", "وكالة التعاون الأمريكية")),
+    # After the name's apposition mark, a title after "with" is the title of the one met.
+    ("ar", "أجرى المدير العام للأمن الوطني عبد اللطيف حموشي، أمس الثلاثاء، مباحثات مع مدير مكتب التحقيقات الفيدرالي الأمريكي كاش باتيل.",
+     [("عبد اللطيف حموشي", "Person"), ("كاش باتيل", "Person"), ("مكتب التحقيقات الفيدرالي", "GovernmentAgency")],
+     ("كاش باتيل", "leads", "مكتب التحقيقات الفيدرالي"), ("عبد اللطيف حموشي", "leads", "مكتب التحقيقات الفيدرالي")),
+    ("en", "Italian Interior Minister Matteo Piantedosi, on Monday, held talks with the director of Europol, Catherine De Bolle.",
+     [("Matteo Piantedosi", "Person"), ("Catherine De Bolle", "Person"), ("Europol", "InternationalOrganization")],
+     None, ("Matteo Piantedosi", "leads", "Europol")),
 ])
 def test_the_title_of_the_next_item_is_not_this_persons(extract, lang, text, names, right, wrong):
     triples, _ = extract(lang, text, names)
