@@ -327,7 +327,7 @@ class EntityPatterns(EntityComponent):
 
     def _glued_construct(self, doc: Doc, i: int, start: int) -> bool:
         """Arabic: after two name words (links such as عبد not counted), ب/ل glued to a noun
-        that a definite word follows (X Y بدعم الشراكة، X Y بثوابت الشراكة، X Y لمكافحة الإرهاب) is a
+        that a definite word follows (X Y بدعم الشراكة، X Y بثوابت السياسة، X Y لمكافحة الإرهاب) is a
         prepositional phrase in construct, not a third name: a family name that starts with ب
         (بوريطة، بوتفليقة) comes second, or after عبد X, or after a foreign given name."""
         n = norm(doc[i])
