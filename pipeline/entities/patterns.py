@@ -323,7 +323,7 @@ class EntityPatterns(EntityComponent):
         if (not after.endswith("ية") or len(after) < 5 or norm(doc[i + 1]) in self.given_words
                 or is_definite(doc[i + 1])):
             return False
-        return sum(1 for k in range(start, i) if norm(doc[k]) not in self.words.name_links) >= 2
+        return self._name_words_before(doc, start, i) >= 2
 
     def _glued_construct(self, doc: Doc, i: int, start: int) -> bool:
         """Arabic: after two name words (links such as عبد not counted), ب/ل glued to a noun
@@ -334,10 +334,14 @@ class EntityPatterns(EntityComponent):
         if (n[:1] not in NOUN_PREPOSITIONS or len(n) < 4 or n in self.given_words or i + 1 >= len(doc)
                 or not is_definite(doc[i + 1]) or is_clitic(doc[i + 1])):
             return False
-        words = [norm(doc[k]) for k in range(start, i)]
-        if any(tuple(words[:j]) in self.foreign_given for j in range(1, len(words) + 1)):
+        words = tuple(norm(doc[k]) for k in range(start, i))
+        if any(words[:j] in self.foreign_given for j in range(1, len(words) + 1)):
             return False  # جان لوي بيري الأحكام: a foreign name's surname may start with ب
-        return sum(1 for w in words if w not in self.words.name_links) >= 2
+        return self._name_words_before(doc, start, i) >= 2
+
+    def _name_words_before(self, doc: Doc, start: int, i: int) -> int:
+        """How many words of the name from ``start`` come before ``i``, links (عبد، بن) not counted."""
+        return sum(1 for k in range(start, i) if norm(doc[k]) not in self.words.name_links)
 
     def _glued_fa_name(self, doc: Doc, i: int, marks: LexiconMarks) -> bool:
         """Arabic: a name word the clitic splitter read as ف + a definite noun, at the start of a
