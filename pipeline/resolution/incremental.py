@@ -60,7 +60,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -142,19 +142,29 @@ class ResolutionIndex:
         row = self.db.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
         return row[0] if row else None
 
-    def dirty_docs(self, digests: dict[str, str]) -> list[str]:
-        """The documents added, changed or removed since the index was written (``digests``:
-        the run's), compared in SQLite: the index's digests are not read into a dict (an
-        archive's size: ~215 bytes a document)."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, digest TEXT)")
+    def load_run(self, rows: Iterable[tuple[str, int, str]]) -> None:
+        """The run's documents (id, place in the run's order, digest) into a temporary table,
+        read from ``rows`` as they come: not a dict of an archive's size (~77 bytes a document),
+        nor the index's digests (:meth:`dirty_docs` compares them in SQLite)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, pos INTEGER, digest TEXT)")
         self.db.execute("DELETE FROM temp.run_docs")
-        self.db.executemany("INSERT INTO temp.run_docs VALUES (?, ?)", digests.items())
+        self.db.executemany("INSERT OR REPLACE INTO temp.run_docs VALUES (?, ?, ?)", rows)
+
+    def dirty_docs(self, digests: dict[str, str] | None = None) -> list[str]:
+        """The documents added, changed or removed since the index was written: the run's
+        (``digests``, or those of :meth:`load_run`) against the index's, compared in SQLite."""
+        if digests is not None:
+            self.load_run((doc, pos, digest) for pos, (doc, digest) in enumerate(digests.items()))
         dirty = {doc for (doc,) in self.db.execute(
             "SELECT r.doc FROM temp.run_docs r LEFT JOIN docs d ON d.doc = r.doc WHERE d.digest IS NOT r.digest")}
         dirty.update(doc for (doc,) in self.db.execute(
             "SELECT doc FROM docs WHERE doc NOT IN (SELECT doc FROM temp.run_docs)"))
-        self.db.execute("DELETE FROM temp.run_docs")
         return sorted(dirty)
+
+    def run_rows(self, docs: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """Of ``docs``, those in the run: doc -> (place in the run's order, digest)."""
+        return {doc: (pos, digest) for doc, pos, digest in _select(
+            self, "SELECT doc, pos, digest FROM temp.run_docs WHERE doc IN ({})", sorted(set(docs)))}
 
     def units_of_docs(self, docs: list[str]) -> list[str]:
         out: list[str] = []
@@ -345,7 +355,52 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
     return closure
 
 
-def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path, fingerprint: str,
+class _RunDocs:
+    """The run's ok results: their ids, order and digests in the index's temporary
+    ``run_docs`` table (:meth:`ResolutionIndex.load_run`, filled as ``results`` are read in
+    order), the results read whole (:class:`~pipeline.model.DocumentResult`) by id, and a
+    reference (left on disk) read with ``load`` only when its document is resolved again."""
+
+    def __init__(self, index: ResolutionIndex, results: Iterable[DocumentResult | StoredResult],
+                 digest: Callable[[DocumentResult | StoredResult], str],
+                 load: Callable[[StoredResult], DocumentResult] | None) -> None:
+        self.results, self.load = results, load
+        self.whole: dict[str, DocumentResult] = {}
+        index.load_run(self._rows(digest))
+        self.count = index.db.execute("SELECT COUNT(*) FROM temp.run_docs").fetchone()[0]
+
+    def _rows(self, digest: Callable[[DocumentResult | StoredResult], str]) -> Iterator[tuple[str, int, str]]:
+        for pos, r in enumerate(self.results):
+            if r.status != "ok":
+                continue
+            if isinstance(r, DocumentResult):
+                self.whole[r.document.id] = r
+                yield r.document.id, pos, digest(r)
+            else:
+                yield r.id, pos, digest(r)
+
+    def _read(self, r: DocumentResult | StoredResult) -> DocumentResult:
+        if isinstance(r, DocumentResult):
+            return r
+        if self.load is None:
+            raise ValueError(f"no loader for the stored result of {r.id}")
+        return self.load(r)
+
+    def all(self) -> list[DocumentResult]:
+        """Every ok result, read whole, in the run's order (a clean resolution)."""
+        ok = {(r.document.id if isinstance(r, DocumentResult) else r.id): r for r in self.results if r.status == "ok"}
+        return [self._read(r) for r in ok.values()]
+
+    def read(self, docs: list[str]) -> list[DocumentResult]:
+        """The results of ``docs`` (each in the run), read whole, in that order: a reference
+        is found by one more pass over the run's results (a stored document resolved again:
+        the index out of step with the cache, not a document added or changed)."""
+        missing = set(docs) - self.whole.keys()
+        found = {r.id: r for r in self.results if isinstance(r, StoredResult) and r.id in missing} if missing else {}
+        return [self.whole[d] if d in self.whole else self._read(found[d]) for d in docs]
+
+
+def resolve_incremental(results: Iterable[DocumentResult | StoredResult], path: Path, fingerprint: str,
                         lexicon: Lexicon | None = None, stats: dict | None = None,
                         digest: Callable[[DocumentResult | StoredResult], str] = result_digest,
                         load: Callable[[StoredResult], DocumentResult] | None = None, lean: bool = False
@@ -357,36 +412,29 @@ def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path
     may pass the document's key, which costs no serialization.
 
     ``results`` may hold :class:`~pipeline.model.StoredResult` references (left on disk),
-    read with ``load`` only when their document must be resolved again. With ``lean`` the
+    read with ``load`` only when their document must be resolved again. ``results`` is
+    read in order, twice at most (the runner's is kept in SQLite, read a page at a time);
+    the documents' ids, order and digests go to a temporary table of the index, not into
+    memory (:class:`_RunDocs`). With ``lean`` the
     outputs are not read back (two empty lists): what changed is in ``stats``
     (``entity_changes``, ``relation_changes``: id -> (record before, record after) as JSON,
     None for absent), and :func:`graph_part` reads any part of the graph from the index."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     stats = {} if stats is None else stats
-    ok = {r.document.id if isinstance(r, DocumentResult) else r.id: r for r in results if r.status == "ok"}
-
-    def full(doc: str) -> DocumentResult:
-        r = ok[doc]
-        if isinstance(r, DocumentResult):
-            return r
-        if load is None:
-            raise ValueError(f"no loader for the stored result of {doc}")
-        return load(r)
-
-    digests = {doc: digest(r) for doc, r in ok.items()}
     index = None
     try:
         index = ResolutionIndex(path)
+        run = _RunDocs(index, results, digest, load)
         index.db.execute("BEGIN IMMEDIATE")
         try:
             follows = index.fingerprint() == f"{FORMAT}:{fingerprint}"
             row = index.db.execute("SELECT v FROM meta WHERE k='state'").fetchone()
             stats["state_before"] = row[0] if row and follows else None
             if not follows:
-                _rebuild(index, full, digests, lexicon, fingerprint)
-                stats.update(mode="full", resolved_documents=len(ok), units=None)
+                _rebuild(index, run, lexicon, fingerprint)
+                stats.update(mode="full", resolved_documents=run.count, units=None)
             else:
-                _update(index, full, digests, index.dirty_docs(digests), lexicon, stats)
+                _update(index, run, index.dirty_docs(), lexicon, stats)
             entities, relations = ([], []) if lean else _outputs(index)
             # a new token per run: what the outputs built from this state record (the store)
             stats["state"] = uuid.uuid4().hex
@@ -442,11 +490,12 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
-                docs: list[DocumentResult], digests: dict[str, str], facts: dict[str, dict[str, list[str]]],
+                docs: list[DocumentResult], facts: dict[str, dict[str, list[str]]],
                 lookups: list[tuple[str, str, str, bool]]) -> dict[str, dict[str, str]]:
     """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
     entity roots are set later. Returns each document's mention -> unit map."""
     ids = [r.document.id for r in docs]
+    digests = {doc: digest for doc, (_, digest) in index.run_rows(ids).items()}
     mentions = _mention_units(resolver, units, ids)
     index.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
                          [(r.document.id, digests[r.document.id],
@@ -542,15 +591,13 @@ def _write_relations(index: ResolutionIndex, docs: list[DocumentResult], mention
     return {key for _, _, _, key in keyed if key is not None}
 
 
-def _merge_keys(index: ResolutionIndex, keys: set[str], documents: Iterable[str]
-                ) -> dict[str, tuple[str | None, str | None]]:
-    """Merge again the relations filed under ``keys`` (in the run's document order,
-    ``documents``, as a clean run merges them); returns the keys whose record changed:
-    (before, after)."""
+def _merge_keys(index: ResolutionIndex, keys: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Merge again the relations filed under ``keys`` (in the run's document order, as a
+    clean run merges them); returns the keys whose record changed: (before, after)."""
     wanted = sorted(keys)
     before = dict(_select(index, "SELECT rkey, record FROM merged WHERE rkey IN ({})", wanted))
     rows = _select(index, "SELECT doc, seq, data FROM rels WHERE rkey IN ({})", wanted)
-    order = _positions(documents, {doc for doc, _, _ in rows})
+    order = {doc: pos for doc, (pos, _) in index.run_rows({doc for doc, _, _ in rows}).items()}
     rows.sort(key=lambda row: (order[row[0]], row[1]))
     relations = [Relation.from_dict(json.loads(data)) for _, _, data in rows]
     ids = _unit_ids(index, {u for rel in relations for u in (rel.head, rel.tail, rel.attributed_to or NO_UNIT)})
@@ -562,12 +609,6 @@ def _merge_keys(index: ResolutionIndex, keys: set[str], documents: Iterable[str]
         index.db.execute(f"DELETE FROM merged WHERE rkey IN ({_marks(len(part))})", part)
     index.db.executemany("INSERT INTO merged VALUES (?, ?)", sorted(after.items()))
     return {key: (before.get(key), after.get(key)) for key in wanted if before.get(key) != after.get(key)}
-
-
-def _positions(documents: Iterable[str], wanted: set[str]) -> dict[str, int]:
-    """The place of each of ``wanted`` in ``documents`` (the run's order): a map of the few
-    documents whose relations merge again, not of the whole archive."""
-    return {doc: i for i, doc in enumerate(documents) if doc in wanted}
 
 
 def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
@@ -592,18 +633,17 @@ def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
     return keys
 
 
-def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
-             lexicon: Lexicon, fingerprint: str) -> None:
+def _rebuild(index: ResolutionIndex, run: _RunDocs, lexicon: Lexicon, fingerprint: str) -> None:
     for table in TABLES:  # the schema may be another format's
         index.db.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in SCHEMA.split(";"):
         if statement.strip():
             index.db.execute(statement)
-    docs = [full(doc) for doc in digests]
+    docs = run.all()
     resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations),
+    mentions = _write_docs(index, resolver, units, keys, docs, resolver.unit_facts(relations),
                            resolver.dependent_lookups())
     resolver.join_all(relations)
     made, tallies = _made(resolver)
@@ -611,18 +651,18 @@ def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], dige
     _write_entities(index, made, units, resolver)
     index.db.executemany("INSERT INTO tallies VALUES (?, ?)",
                          [(root, json.dumps(tally, ensure_ascii=False)) for root, tally in sorted(tallies.items())])
-    _merge_keys(index, _write_relations(index, docs, mentions), digests)
+    _merge_keys(index, _write_relations(index, docs, mentions))
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
 
-def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
-            dirty: list[str], lexicon: Lexicon, stats: dict) -> None:
+def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Lexicon, stats: dict) -> None:
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
                      touched_documents=set(), entity_changes={}, relation_changes={})
         return
-    docs = [full(d) for d in dirty if d in digests]
+    present = index.run_rows(dirty)
+    docs = run.read([d for d in dirty if d in present])
     resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
@@ -654,7 +694,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     for table in ("docs", "rels"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE doc IN ({_marks(len(part))})", part)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, facts, lookups)
+    mentions = _write_docs(index, resolver, units, keys, docs, facts, lookups)
     # the closure's stored units beside them, as step 1 left them: resolved with the clean
     # run's code (no document of theirs is read again)
     loaded = 0
@@ -718,7 +758,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     renamed = sorted(root for root, old_id in others_ids.items() if others[root][0].id != old_id)
     moved = closure | {u for (u,) in _select(index, "SELECT unit FROM units WHERE root IN ({})", renamed)}
     relation_keys |= _rekey(index, moved)
-    relation_changes = _merge_keys(index, relation_keys, digests)
+    relation_changes = _merge_keys(index, relation_keys)
     # the entities whose record changed, and the documents that name them (before or after)
     changed: set[str] = set()
     documents = set(dirty)
