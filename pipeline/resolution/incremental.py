@@ -22,7 +22,9 @@ through most of an archive's people); the run compares only the pairs that are n
 in the whole block. A surname's or initials' key (``d:``) joins only the surnames and acronyms
 that stand alone to the full names it finds, so the closure follows it only when some unit
 that holds no full name looks it up (``lookups``, :class:`_Lookups`): a surname that thousands
-of full names share, and only they, brings none of them back. The index keeps each unit as
+of full names share, and only they, brings none of them back; and not even then when the full
+names of that key left out of the run (``offers``) are already several entities spelt like
+the surname: the group's answer is "several" whatever the run adds. The index keeps each unit as
 step 1 left it (its nodes and mentions, and the event facts its document's relations give
 it), so only the dirty documents are read again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
@@ -96,14 +98,18 @@ CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
 CREATE TABLE IF NOT EXISTS translit (block TEXT, skel TEXT, node TEXT, unit TEXT, doc TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS translit_order ON translit(block, skel, node);
 CREATE INDEX IF NOT EXISTS translit_unit ON translit(unit);
-CREATE TABLE IF NOT EXISTS lookups (unit TEXT, doc TEXT, grp TEXT, key TEXT, alone INTEGER);
+CREATE TABLE IF NOT EXISTS lookups (unit TEXT, doc TEXT, grp TEXT, key TEXT, alone INTEGER, node TEXT, name TEXT,
+                                   kind TEXT);
 CREATE INDEX IF NOT EXISTS lookups_key ON lookups(key, grp, doc);
 CREATE INDEX IF NOT EXISTS lookups_grp ON lookups(grp, alone, doc);
 CREATE INDEX IF NOT EXISTS lookups_unit ON lookups(unit);
+CREATE TABLE IF NOT EXISTS offers (key TEXT, unit TEXT, doc TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS offers_key ON offers(key, doc);
+CREATE INDEX IF NOT EXISTS offers_unit ON offers(unit);
 """
 TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
-          "merged", "translit", "lookups")
-FORMAT = "6"
+          "merged", "translit", "lookups", "offers")
+FORMAT = "7"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -290,27 +296,70 @@ class _Lookups:
     (:meth:`.resolve.Resolver.dependent_lookups`, ``lookups`` in the index). The others (a
     surname shared by thousands of full names, the surnames after them in their own
     documents) are not followed: a unit they reach could not meet the run's units by them.
-    ``new``: (unit, group, key, alone) of the dirty documents' units; the stored rows are
-    those of the documents not dirty (:meth:`ResolutionIndex.set_dirty` first)."""
+    A live key is not followed either when the full names of it that the run leaves out
+    (``offers``: entities none of whose units it resolves again) already give each group
+    that looks it up several entities (:meth:`decided`): the group's answer is "several"
+    whatever the run adds, told to the resolver (``several_dependents``).
+    ``new``: the dirty documents' rows (:meth:`.resolve.Resolver.dependent_lookups`); the
+    stored rows are those of the documents not dirty (:meth:`ResolutionIndex.set_dirty` first)."""
 
-    def __init__(self, index: ResolutionIndex, new: list[tuple[str, str, str, bool]]) -> None:
-        self.index = index
+    def __init__(self, index: ResolutionIndex, new: list[tuple[str, str, str | None, bool, str, str, str]],
+                 resolver: Resolver | None = None) -> None:
+        self.index, self.resolver = index, resolver
         self.new_groups: dict[str, set[str]] = {}
-        for _, group, key, _ in new:
-            self.new_groups.setdefault(key, set()).add(group)
-        self.new_alone = {group for _, group, _, alone in new if alone}
+        self.new_rows: dict[str, list[tuple[str, str, str | None, bool, str]]] = {}
+        for _, group, key, alone, node, name, kind in new:
+            if key is not None:
+                self.new_groups.setdefault(key, set()).add(group)
+            self.new_rows.setdefault(group, []).append((node, name, key, alone, kind))
+        self.new_alone = {group for _, group, _, alone, *_ in new if alone}
 
     def live(self, keys: list[str]) -> set[str]:
         """Those of the ``d:`` ``keys`` some group that may stand alone looks up."""
-        groups = {key: set(self.new_groups[key]) for key in keys if key in self.new_groups}
-        for key, group in _select(self.index, "SELECT DISTINCT key, grp FROM lookups WHERE key IN ({}) "
-                                  "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", keys):
-            groups.setdefault(key, set()).add(group)
+        groups = self._groups(keys)
         asked = sorted(set().union(*groups.values()) - self.new_alone) if groups else []
         alone = self.new_alone | {g for (g,) in _select(
             self.index, "SELECT DISTINCT grp FROM lookups WHERE grp IN ({}) AND alone = 1 "
             "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", asked)}
         return {key for key, found in groups.items() if found & alone}
+
+    def _groups(self, keys: list[str]) -> dict[str, set[str]]:
+        groups = {key: set(self.new_groups[key]) for key in keys if key in self.new_groups}
+        for key, group in _select(self.index, "SELECT DISTINCT key, grp FROM lookups WHERE key IN ({}) "
+                                  "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", keys):
+            groups.setdefault(key, set()).add(group)
+        return groups
+
+    def _rows(self, group: str) -> list[tuple[str, str, str | None, bool, str]]:
+        """(node, name, key, alone, kind) of the group's nodes in the state the run leaves."""
+        stored = self.index.db.execute(
+            "SELECT node, name, key, alone, kind FROM lookups WHERE grp = ? "
+            "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", (group,)).fetchall()
+        return [(n, name, k, bool(a), kind) for n, name, k, a, kind in stored] + self.new_rows.get(group, [])
+
+    def decided(self, key: str, inside: set[str]) -> set[str] | None:
+        """The groups that look ``key`` up and may stand alone, when the full names of ``key``
+        outside the run (their entity's root not in ``inside``, not anchored) give each of
+        them several entities; None when some group's answer may depend on the others."""
+        assert self.resolver is not None
+        outside = [(root, name) for root, name in _select(
+            self.index, "SELECT u.root, o.name FROM offers o JOIN units u ON u.unit = o.unit WHERE o.key IN ({}) "
+            "AND o.doc NOT IN (SELECT doc FROM temp.dirty_docs)", [key])
+            if root not in inside and not root_anchor(root)]
+        if len({root for root, _ in outside}) < 2:
+            return None
+        decided = set()
+        for group in sorted(self._groups([key]).get(key, ())):
+            rows = self._rows(group)
+            if not any(alone for _, _, _, alone, _ in rows):
+                continue  # nothing of it stands alone: it joins nothing
+            _, name, looked_up, _, kind = min(rows)  # the group's first node tells what it looks up
+            if looked_up != key:
+                continue  # it looks another key up
+            if not self.resolver.several_by(kind, name, outside):
+                return None
+            decided.add(group)
+        return decided
 
 
 def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
@@ -322,7 +371,8 @@ def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
 
 
 def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], blocks: _Blocks,
-             new_units: set[str], new_lookups: list[tuple[str, str, str, bool]] | None = None) -> set[str]:
+             new_units: set[str], new_lookups: list[tuple[str, str, str | None, bool, str, str, str]] | None = None,
+             resolver: Resolver | None = None) -> tuple[set[str], set[str]]:
     """Stored units (of documents not dirty) linked to the dirty documents' old and new units
     through shared keys, transitively; of an anchored entity's units sharing a key only
     with the others, one per key (:mod:`.anchored`). Transliteration blocks are not followed
@@ -330,10 +380,13 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
     removed (the pairs it parts or brings together), then, from every unit it holds, the
     neighbours whose names are one person's with its names (the only pairs of a block that
     can join), and the entities of the units it holds (one may split). A ``d:`` key is
-    followed only when a surname or acronym that may stand alone looks it up (:class:`_Lookups`)."""
+    followed only when a surname or acronym that may stand alone looks it up (:class:`_Lookups`),
+    and, with ``resolver``, only when the full names it leaves out do not already give those
+    groups several entities (checked on the closure it ends with). Returns the closure and
+    the groups so decided (the resolver's ``several_dependents``)."""
     dirty_units = set(index.units_of_docs(dirty_docs))
     index.set_dirty(dirty_docs)
-    lookups = _Lookups(index, new_lookups or [])
+    lookups = _Lookups(index, new_lookups or [], resolver)
     frontier = _joined_keys(new_keys | index.keys_of_units(sorted(dirty_units)))
     pending = _comembers(index, dirty_units)
     removed = [(block, order, node) for block, order, node, _ in blocks.stored_places(sorted(dirty_units))]
@@ -341,18 +394,42 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
         pending |= {unit for _, _, unit, _ in blocks.neighbours(block, order, node)}
     seen_keys: set[str] = set()
     closure: set[str] = set()
-    while frontier or pending:
-        found = set(pending)
-        if frontier:
-            seen_keys |= frontier
-            live = lookups.live(sorted(k for k in frontier if k.startswith("d:")))
-            keys = sorted(k for k in frontier if not k.startswith("d:") or k in live)
-            found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
-        found -= dirty_units | new_units | closure
-        closure |= found
-        frontier = _joined_keys(index.keys_of_units(sorted(found))) - seen_keys
-        pending = (blocks.matches(found) | _comembers(index, found)) if found else set()
-    return closure
+    deferred: set[str] = set()  # live d: keys not followed yet (resolver given)
+    several: set[str] = set()
+    follow: list[str] = []
+    while True:
+        while frontier or pending or follow:
+            found = set(pending)
+            keys = list(follow)
+            if frontier:
+                seen_keys |= frontier
+                live = lookups.live(sorted(k for k in frontier if k.startswith("d:")))
+                if resolver is not None:
+                    deferred |= live
+                    live = set()
+                keys += [k for k in frontier if not k.startswith("d:") or k in live]
+            if keys:
+                keys.sort()
+                found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
+            found -= dirty_units | new_units | closure
+            closure |= found
+            frontier = _joined_keys(index.keys_of_units(sorted(found))) - seen_keys
+            pending = (blocks.matches(found) | _comembers(index, found)) if found else set()
+            follow = []
+        if not deferred:
+            return closure, several
+        # the deferred keys, on the closure as it is: the entities it holds are inside
+        inside = {root for _, _, root in index.unit_rows(sorted(closure | dirty_units))}
+        several = set()
+        for key in sorted(deferred):
+            decided = lookups.decided(key, inside)
+            if decided is None:
+                follow.append(key)
+            else:
+                several |= decided
+        if not follow:
+            return closure, several
+        deferred -= set(follow)
 
 
 class _RunDocs:
@@ -491,7 +568,7 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
                 docs: list[DocumentResult], facts: dict[str, dict[str, list[str]]],
-                lookups: list[tuple[str, str, str, bool]]) -> dict[str, dict[str, str]]:
+                lookups: list[tuple[str, str, str | None, bool, str, str, str]]) -> dict[str, dict[str, str]]:
     """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
     entity roots are set later. Returns each document's mention -> unit map."""
     ids = [r.document.id for r in docs]
@@ -515,8 +592,12 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT INTO translit VALUES (?, ?, ?, ?, ?, ?)",
                          [(block, order, node, units[node], doc, name)
                           for block, order, node, doc, name in translit_rows(resolver, wanted)])
-    index.db.executemany("INSERT INTO lookups VALUES (?, ?, ?, ?, ?)",
-                         [(u, unit_doc[u], group, key, int(alone)) for u, group, key, alone in lookups
+    index.db.executemany("INSERT INTO offers VALUES (?, ?, ?, ?)",
+                         [("d:" + key, units[node.id], node.document, node.name) for node in resolver.nodes.values()
+                          if node.document in wanted for key in sorted(resolver.dependent_offers(node))])
+    index.db.executemany("INSERT INTO lookups VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [(u, unit_doc[u], group, key, int(alone), node, name, kind)
+                          for u, group, key, alone, node, name, kind in lookups
                           if unit_doc[u] in wanted])
     members: dict[str, list[str]] = {}
     for node, unit in sorted(units.items()):
@@ -671,7 +752,8 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     new_units = set(units.values())
     blocks = _Blocks(index, resolver, [(block, order, node, units[node], name) for block, order, node, _, name
                                        in translit_rows(resolver, set(dirty))])
-    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units, lookups)
+    closure, several = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units,
+                                lookups, resolver)
     rows = index.unit_rows(sorted(closure))
     old_dirty = dict(_select(index, "SELECT unit, root FROM units WHERE doc IN ({})", dirty))
     old_roots = sorted({root for _, _, root in rows} | set(old_dirty.values()))
@@ -687,7 +769,7 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     # the dirty documents' rows, anew (their relations' keys kept: those merge again)
     relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
                      if key is not None}
-    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "lookups", "units"):
+    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "lookups", "offers", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
@@ -714,6 +796,7 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     for node, unit in units.items():
         if root_anchor(old_root.get(unit)):
             add_tally(leaving.setdefault(old_root[unit], empty_tally()), node_tally([resolver.nodes[node]]))
+    resolver.several_dependents = several
     resolver.join_all(relations, facts=facts)
     made, parts = _made(resolver)
     # an anchored entity: its stored tally, less what left it, plus what joins it now
