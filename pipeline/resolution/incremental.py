@@ -153,8 +153,18 @@ class ResolutionIndex:
         read from ``rows`` as they come: not a dict of an archive's size (~77 bytes a document),
         nor the index's digests (:meth:`dirty_docs` compares them in SQLite)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, pos INTEGER, digest TEXT)")
-        self.db.execute("DELETE FROM temp.run_docs")
-        self.db.executemany("INSERT OR REPLACE INTO temp.run_docs VALUES (?, ?, ?)", rows)
+        own = not self.db.in_transaction  # one transaction, not one a row
+        if own:
+            self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM temp.run_docs")
+            self.db.executemany("INSERT OR REPLACE INTO temp.run_docs VALUES (?, ?, ?)", rows)
+        except BaseException:
+            if own:
+                self.db.execute("ROLLBACK")
+            raise
+        if own:
+            self.db.execute("COMMIT")
 
     def dirty_docs(self, digests: dict[str, str] | None = None) -> list[str]:
         """The documents added, changed or removed since the index was written: the run's

@@ -123,7 +123,10 @@ class RunResults(Sequence[Result]):
 
     def flush(self) -> None:
         if self.pending:
-            self._open().executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", self.pending)
+            db = self._open()
+            with db:  # one transaction a page (not one a row)
+                db.execute("BEGIN")
+                db.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", self.pending)
             self.pending = []
 
     def close(self) -> None:
