@@ -8,8 +8,9 @@ Light to construct; models load on first use of a language (or in :meth:`Pipelin
 :mod:`pipeline.runtime.parallel` (``jobs`` worker processes, or a Dask cluster); results
 come back in input order, so the output does not depend on the engine. With ``cache=True``
 results are kept under ``OUT/.cache`` (:mod:`pipeline.runtime.cache`) and an unchanged
-document is not processed again, nor read: the run holds a
-:class:`~pipeline.model.StoredResult` reference to its entry. Resolution, the graph and the
+document is not processed again, nor read: the run keeps a
+:class:`~pipeline.model.StoredResult` reference to its entry as a row of a table beside the
+cache (:class:`~pipeline.runtime.run_results.RunResults`, read in order a page at a time). Resolution, the graph and the
 exports run here. A run that writes the whole-archive files holds every result and the
 whole graph. An incremental run that writes the store only (``exports="none"``, or
 ``"auto"`` above :data:`AUTO_EXPORT_LIMIT`) and processed few documents (at most
@@ -64,6 +65,7 @@ from pipeline.runtime.output_folder import (OutputWriteError, RunLock, carry_ove
 from pipeline.runtime.output_folder import current as current_outputs
 from pipeline.runtime.output_folder import prune as prune_outputs
 from pipeline.runtime.parallel import make_engine, run_exporters
+from pipeline.runtime.run_results import RunResults, read_whole, remove_stale
 from pipeline.store.oxigraph_store import STORE_LINK, DocumentGraphs, update_store_chunks, update_store_documents
 from pipeline.store.oxigraph_store import current_generation as current_store
 from pipeline.store.oxigraph_store import prune_generations as prune_store
@@ -101,8 +103,9 @@ STORE_STATE = "store-state.sqlite"
 @dataclass
 class RunSummary:
     out_dir: Path
-    # a document not processed again may stay on disk (a StoredResult: Pipeline.result reads it)
-    results: list[DocumentResult | StoredResult] = field(default_factory=list)
+    # a document not processed again may stay on disk (a StoredResult: Pipeline.result reads
+    # it); a run's results are a RunResults (its references kept in SQLite, read in order)
+    results: Sequence[DocumentResult | StoredResult] = field(default_factory=list)
     # all of them, unless the run did not hold them (a store-only incremental run): then
     # only ``counts``, entities and relations by type
     entities: list[Entity] = field(default_factory=list)
@@ -119,7 +122,7 @@ class RunSummary:
 
     @property
     def failed(self) -> list[DocumentResult]:
-        return [r for r in self.results if r.status == "failed"]
+        return [r for r in read_whole(self.results) if r.status == "failed"]
 
     def entity_types(self) -> dict[str, int]:
         if self.counts is not None:
@@ -336,12 +339,15 @@ class Pipeline:
                         yield slot
 
     def process_all(self, sources: list[Source], on_result: Callable[[DocumentResult], None] | None = None,
-                    cache: ResultCache | None = None) -> list[DocumentResult | StoredResult]:
-        results = []
+                    cache: ResultCache | None = None) -> RunResults:
+        """Every result in input order; with ``cache``, the references to its entries as rows
+        of a table beside it (:class:`~pipeline.runtime.run_results.RunResults`), not held."""
+        results = RunResults(cache.root if cache is not None else None)
         for result in self.iter_results(sources, cache):
             results.append(result)
             if on_result:
                 on_result(result)
+        results.flush()
         return results
 
     def run(self, inputs: Iterable[str | Path], out_dir: Path,
@@ -359,6 +365,8 @@ class Pipeline:
         with RunLock(out_dir, wait=wait, on_wait=on_wait):
             sources = discover(inputs, exclude=[out_dir])
             cache = ResultCache(out_dir / ".cache") if self.cache else None
+            if cache is not None:  # the tables of runs killed before their end
+                remove_stale(cache.root)
             results = self.process_all(sources, on_result, cache)
             previous_store = current_store(out_dir)
             generation = None
@@ -381,15 +389,15 @@ class Pipeline:
             prune_outputs(out_dir)
             prune_store(out_dir, {current_store(out_dir), previous_store})
             if cache is not None:
-                cache.prune(r.key for r in results if isinstance(r, StoredResult))
+                cache.prune(held=results.held_keys)
         return summary
 
-    def _write_generation(self, results: list[DocumentResult | StoredResult], out_dir: Path, generation: Path,
+    def _write_generation(self, results: RunResults, out_dir: Path, generation: Path,
                           cache: ResultCache | None) -> RunSummary:
         """The run's outputs in ``generation``: exported, or carried over from the current set
         when the results are those of the last run (``cache``); paths as ``out_dir/<name>``."""
         previous = None
-        exporters = self.active_exporters(sum(r.status == "ok" for r in results))
+        exporters = self.active_exporters(results.ok)
         if cache is not None:
             run_key = cache.run_key(results, exporters)
             previous = cache.load_outputs(run_key, out_dir)
@@ -402,15 +410,16 @@ class Pipeline:
         else:
             index = out_dir / RESOLUTION_INDEX if cache is not None else None
             summary = None
-            fresh = sum(isinstance(r, DocumentResult) and r.status == "ok" for r in results)
+            fresh = sum(r.status == "ok" for r in results.held.values())
             if cache is not None and exporters == ("store",) and fresh <= max(
                     STORE_ONLY_MAX_DOCUMENTS, STORE_ONLY_MAX_SHARE * len(results)):
                 summary = self.finish_store_only(results, generation, out_dir / RESOLUTION_INDEX, cache)
             if summary is None:
                 if cache is not None:  # every result in memory: the whole graph is built
-                    cache.hit_ids.update(r.id for r in results if isinstance(r, StoredResult))  # the report's
-                    results = [cache.load(r) if isinstance(r, StoredResult) else r for r in results]
-                summary = self.finish(results, generation, index=index, exporters=exporters)
+                    cache.hit_ids.update(r.id for r in results.stored())  # the report's
+                summary = self.finish([cache.load(r) if isinstance(r, StoredResult) else r for r in results]
+                                      if cache is not None else list(results), generation, index=index,
+                                      exporters=exporters)
             summary.out_dir, summary.files = out_dir, [out_dir / f.name for f in summary.files]
             if cache is not None:
                 cache.save_outputs(run_key, summary.entities, summary.relations,
@@ -458,7 +467,7 @@ class Pipeline:
         return RunSummary(out_dir=out_dir, results=results, entities=entities, relations=relations, files=files,
                           resolution=stats)
 
-    def finish_store_only(self, results: list[DocumentResult | StoredResult], out_dir: Path, index: Path,
+    def finish_store_only(self, results: RunResults, out_dir: Path, index: Path,
                           cache: ResultCache) -> RunSummary | None:
         """An incremental run into the store alone, holding what the change touches: the
         results of the changed documents (the others are read from ``cache`` only when they
@@ -496,13 +505,13 @@ class Pipeline:
         if touched is None:
             return None
         # the named graphs of the touched documents, from the index and their results, a
-        # chunk of documents at a time (a country's new alias touches most of the archive)
-        touched_results = {_result_id(r): r for r in results if r.status == "ok" and _result_id(r) in touched}
-
+        # chunk of documents at a time (a country's new alias touches most of the archive),
+        # the chunk's results found by id (the references in the run's table)
         def part(docs: set[str], first: bool):
             entities, relations, langs = graph_part(index, docs)
+            found = results.find(docs)
             documents = [(r if isinstance(r, DocumentResult) else cache.load(r)).document
-                         for r in (touched_results[d] for d in sorted(docs) if d in touched_results)]
+                         for r in (found[d] for d in sorted(docs) if d in found)]
             G = build_graph(entities, relations, documents)
             for doc, lang in langs.items():
                 G.graph["documents"].setdefault(doc, {"lang": lang})
@@ -536,14 +545,17 @@ class Pipeline:
                     r = load(r)
                 yield _report_entry(r, cached or r.document.id in summary.cached_ids)
 
+        # a reference's status is ok: the counts read the results held whole
+        held = read_whole(summary.results)
+        references = len(summary.results) - len(held)
         report = {
             "pipeline_version": __version__,
             "documents": [_DOCUMENTS] if summary.results else [],
             "totals": {
                 "documents": len(summary.results),
-                "ok": sum(r.status == "ok" for r in summary.results),
+                "ok": references + sum(r.status == "ok" for r in held),
                 "failed": len(summary.failed),
-                "skipped": sum(r.status == "skipped" for r in summary.results),
+                "skipped": sum(r.status == "skipped" for r in held),
                 "cached": summary.cached,
                 "entities": summary.entity_types(),
                 "relations": summary.relation_types(),
@@ -589,10 +601,6 @@ def _result_key(result: DocumentResult | StoredResult) -> str:
     """A result's key for the resolution index: its document's cache key (a result is a
     function of its document under one pipeline fingerprint, the cache's own premise)."""
     return result.key if isinstance(result, StoredResult) else document_key(result.document)
-
-
-def _result_id(result: DocumentResult | StoredResult) -> str:
-    return result.id if isinstance(result, StoredResult) else result.document.id
 
 
 def sampled_languages(sources: Sequence[Source], n: int = LANGUAGE_SAMPLE) -> set[str]:

@@ -218,3 +218,37 @@ def test_a_rerun_keeps_the_entries_it_held_as_references_and_reports_them_cached
         [("madrid", False), ("rabat", True), (renamed, True)])
     now = sorted(p.name for p in (out / ".cache").glob("results/*/*/*.json"))
     assert len(now) == 3 and len(set(now) & set(entries)) == 2  # the two unchanged kept, the old madrid gone
+
+
+def test_a_store_only_rerun_keeps_its_references_as_rows_and_reports_as_from_a_list(monkeypatch, tmp_path):
+    """The references of a store-only rerun are rows of the run's table beside the cache,
+    read a page at a time: the run holds only the new document, and its report.json is
+    byte for byte the one written from the same results as a list; the table goes with them."""
+    import dataclasses
+    import gc
+
+    from pipeline.runtime import run_results
+    from pipeline.runtime.cache import ResultCache
+    from pipeline.runtime.run_results import RunResults
+
+    monkeypatch.setattr(run_results, "PAGE", 2)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, text in MOROCCO.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    Pipeline(exports="none").run([corpus], out)
+    (corpus / "fr-1.txt").write_text(MAROC, encoding="utf-8")
+    summary = Pipeline(exports="none").run([corpus], out)
+    results = summary.results
+    assert isinstance(results, RunResults) and results.path.parent == out / ".cache"
+    assert results.references == 5 and [r.document.id for r in results.held.values()] == ["fr-1"]
+    assert [r.document.id for r in results] == ["en-1", "en-2", "en-3", "en-4", "en-5", "fr-1"]
+    listed = dataclasses.replace(summary, results=list(results),
+                                 files=[f for f in summary.files if f.name != "report.json"])
+    (tmp_path / "listed").mkdir()
+    Pipeline().write_report(listed, tmp_path / "listed", load=ResultCache(out / ".cache").load)
+    assert (tmp_path / "listed" / "report.json").read_bytes() == (out / "report.json").read_bytes()
+    del summary, results, listed
+    gc.collect()
+    assert not list((out / ".cache").glob("run-*"))

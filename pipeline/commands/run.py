@@ -31,6 +31,7 @@ from pipeline.ingest.read import discover
 from pipeline.model import DocumentResult
 from pipeline.runtime.output_folder import (OutputFolderError, OutputWriteError, RunLock, describe_holder)
 from pipeline.runtime.parallel import ENGINES
+from pipeline.runtime.run_results import read_whole
 from pipeline.runtime.terminal import printable, say
 
 err = Console(stderr=True)
@@ -40,7 +41,9 @@ def print_summary(summary, console: Console) -> None:
     table = Table(title=Text(f"doc2kg run: {printable(summary.out_dir)}"), show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
-    statuses = Counter(r.status for r in summary.results)
+    held = read_whole(summary.results)  # a result left on disk is ok, without warnings
+    statuses = Counter(r.status for r in held)
+    statuses["ok"] += len(summary.results) - len(held)
     table.add_row("documents", str(len(summary.results)))
     for status in ("ok", "skipped", "failed"):
         if statuses.get(status):
@@ -49,7 +52,7 @@ def print_summary(summary, console: Console) -> None:
         table.add_row(f"entity {typ}", str(n))
     for typ, n in summary.relation_types().items():
         table.add_row(f"relation {typ}", str(n))
-    warned = sum(bool(r.warnings) for r in summary.results)
+    warned = sum(bool(r.warnings) for r in held)
     if warned:
         table.add_row("  with warnings (report.json)", str(warned))
     if summary.cached:

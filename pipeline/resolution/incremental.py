@@ -22,7 +22,9 @@ through most of an archive's people); the run compares only the pairs that are n
 in the whole block. A surname's or initials' key (``d:``) joins only the surnames and acronyms
 that stand alone to the full names it finds, so the closure follows it only when some unit
 that holds no full name looks it up (``lookups``, :class:`_Lookups`): a surname that thousands
-of full names share, and only they, brings none of them back. The index keeps each unit as
+of full names share, and only they, brings none of them back; and not even then when the full
+names of that key left out of the run (``offers``) are already several entities spelt like
+the surname: the group's answer is "several" whatever the run adds. The index keeps each unit as
 step 1 left it (its nodes and mentions, and the event facts its document's relations give
 it), so only the dirty documents are read again: a closure unit is loaded (:meth:`.resolve.Resolver.load_unit`), and a name many
 documents share costs one small unit per document, not its documents. An entity anchored
@@ -60,7 +62,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -96,14 +98,18 @@ CREATE TABLE IF NOT EXISTS merged (rkey TEXT PRIMARY KEY, record TEXT);
 CREATE TABLE IF NOT EXISTS translit (block TEXT, skel TEXT, node TEXT, unit TEXT, doc TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS translit_order ON translit(block, skel, node);
 CREATE INDEX IF NOT EXISTS translit_unit ON translit(unit);
-CREATE TABLE IF NOT EXISTS lookups (unit TEXT, doc TEXT, grp TEXT, key TEXT, alone INTEGER);
+CREATE TABLE IF NOT EXISTS lookups (unit TEXT, doc TEXT, grp TEXT, key TEXT, alone INTEGER, node TEXT, name TEXT,
+                                   kind TEXT);
 CREATE INDEX IF NOT EXISTS lookups_key ON lookups(key, grp, doc);
 CREATE INDEX IF NOT EXISTS lookups_grp ON lookups(grp, alone, doc);
 CREATE INDEX IF NOT EXISTS lookups_unit ON lookups(unit);
+CREATE TABLE IF NOT EXISTS offers (key TEXT, unit TEXT, doc TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS offers_key ON offers(key, doc);
+CREATE INDEX IF NOT EXISTS offers_unit ON offers(unit);
 """
 TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
-          "merged", "translit", "lookups")
-FORMAT = "6"
+          "merged", "translit", "lookups", "offers")
+FORMAT = "7"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -142,19 +148,39 @@ class ResolutionIndex:
         row = self.db.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
         return row[0] if row else None
 
-    def dirty_docs(self, digests: dict[str, str]) -> list[str]:
-        """The documents added, changed or removed since the index was written (``digests``:
-        the run's), compared in SQLite: the index's digests are not read into a dict (an
-        archive's size: ~215 bytes a document)."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, digest TEXT)")
-        self.db.execute("DELETE FROM temp.run_docs")
-        self.db.executemany("INSERT INTO temp.run_docs VALUES (?, ?)", digests.items())
+    def load_run(self, rows: Iterable[tuple[str, int, str]]) -> None:
+        """The run's documents (id, place in the run's order, digest) into a temporary table,
+        read from ``rows`` as they come: not a dict of an archive's size (~77 bytes a document),
+        nor the index's digests (:meth:`dirty_docs` compares them in SQLite)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_docs (doc TEXT PRIMARY KEY, pos INTEGER, digest TEXT)")
+        own = not self.db.in_transaction  # one transaction, not one a row
+        if own:
+            self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM temp.run_docs")
+            self.db.executemany("INSERT OR REPLACE INTO temp.run_docs VALUES (?, ?, ?)", rows)
+        except BaseException:
+            if own:
+                self.db.execute("ROLLBACK")
+            raise
+        if own:
+            self.db.execute("COMMIT")
+
+    def dirty_docs(self, digests: dict[str, str] | None = None) -> list[str]:
+        """The documents added, changed or removed since the index was written: the run's
+        (``digests``, or those of :meth:`load_run`) against the index's, compared in SQLite."""
+        if digests is not None:
+            self.load_run((doc, pos, digest) for pos, (doc, digest) in enumerate(digests.items()))
         dirty = {doc for (doc,) in self.db.execute(
             "SELECT r.doc FROM temp.run_docs r LEFT JOIN docs d ON d.doc = r.doc WHERE d.digest IS NOT r.digest")}
         dirty.update(doc for (doc,) in self.db.execute(
             "SELECT doc FROM docs WHERE doc NOT IN (SELECT doc FROM temp.run_docs)"))
-        self.db.execute("DELETE FROM temp.run_docs")
         return sorted(dirty)
+
+    def run_rows(self, docs: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """Of ``docs``, those in the run: doc -> (place in the run's order, digest)."""
+        return {doc: (pos, digest) for doc, pos, digest in _select(
+            self, "SELECT doc, pos, digest FROM temp.run_docs WHERE doc IN ({})", sorted(set(docs)))}
 
     def units_of_docs(self, docs: list[str]) -> list[str]:
         out: list[str] = []
@@ -280,27 +306,70 @@ class _Lookups:
     (:meth:`.resolve.Resolver.dependent_lookups`, ``lookups`` in the index). The others (a
     surname shared by thousands of full names, the surnames after them in their own
     documents) are not followed: a unit they reach could not meet the run's units by them.
-    ``new``: (unit, group, key, alone) of the dirty documents' units; the stored rows are
-    those of the documents not dirty (:meth:`ResolutionIndex.set_dirty` first)."""
+    A live key is not followed either when the full names of it that the run leaves out
+    (``offers``: entities none of whose units it resolves again) already give each group
+    that looks it up several entities (:meth:`decided`): the group's answer is "several"
+    whatever the run adds, told to the resolver (``several_dependents``).
+    ``new``: the dirty documents' rows (:meth:`.resolve.Resolver.dependent_lookups`); the
+    stored rows are those of the documents not dirty (:meth:`ResolutionIndex.set_dirty` first)."""
 
-    def __init__(self, index: ResolutionIndex, new: list[tuple[str, str, str, bool]]) -> None:
-        self.index = index
+    def __init__(self, index: ResolutionIndex, new: list[tuple[str, str, str | None, bool, str, str, str]],
+                 resolver: Resolver | None = None) -> None:
+        self.index, self.resolver = index, resolver
         self.new_groups: dict[str, set[str]] = {}
-        for _, group, key, _ in new:
-            self.new_groups.setdefault(key, set()).add(group)
-        self.new_alone = {group for _, group, _, alone in new if alone}
+        self.new_rows: dict[str, list[tuple[str, str, str | None, bool, str]]] = {}
+        for _, group, key, alone, node, name, kind in new:
+            if key is not None:
+                self.new_groups.setdefault(key, set()).add(group)
+            self.new_rows.setdefault(group, []).append((node, name, key, alone, kind))
+        self.new_alone = {group for _, group, _, alone, *_ in new if alone}
 
     def live(self, keys: list[str]) -> set[str]:
         """Those of the ``d:`` ``keys`` some group that may stand alone looks up."""
-        groups = {key: set(self.new_groups[key]) for key in keys if key in self.new_groups}
-        for key, group in _select(self.index, "SELECT DISTINCT key, grp FROM lookups WHERE key IN ({}) "
-                                  "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", keys):
-            groups.setdefault(key, set()).add(group)
+        groups = self._groups(keys)
         asked = sorted(set().union(*groups.values()) - self.new_alone) if groups else []
         alone = self.new_alone | {g for (g,) in _select(
             self.index, "SELECT DISTINCT grp FROM lookups WHERE grp IN ({}) AND alone = 1 "
             "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", asked)}
         return {key for key, found in groups.items() if found & alone}
+
+    def _groups(self, keys: list[str]) -> dict[str, set[str]]:
+        groups = {key: set(self.new_groups[key]) for key in keys if key in self.new_groups}
+        for key, group in _select(self.index, "SELECT DISTINCT key, grp FROM lookups WHERE key IN ({}) "
+                                  "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", keys):
+            groups.setdefault(key, set()).add(group)
+        return groups
+
+    def _rows(self, group: str) -> list[tuple[str, str, str | None, bool, str]]:
+        """(node, name, key, alone, kind) of the group's nodes in the state the run leaves."""
+        stored = self.index.db.execute(
+            "SELECT node, name, key, alone, kind FROM lookups WHERE grp = ? "
+            "AND doc NOT IN (SELECT doc FROM temp.dirty_docs)", (group,)).fetchall()
+        return [(n, name, k, bool(a), kind) for n, name, k, a, kind in stored] + self.new_rows.get(group, [])
+
+    def decided(self, key: str, inside: set[str]) -> set[str] | None:
+        """The groups that look ``key`` up and may stand alone, when the full names of ``key``
+        outside the run (their entity's root not in ``inside``, not anchored) give each of
+        them several entities; None when some group's answer may depend on the others."""
+        assert self.resolver is not None
+        outside = [(root, name) for root, name in _select(
+            self.index, "SELECT u.root, o.name FROM offers o JOIN units u ON u.unit = o.unit WHERE o.key IN ({}) "
+            "AND o.doc NOT IN (SELECT doc FROM temp.dirty_docs)", [key])
+            if root not in inside and not root_anchor(root)]
+        if len({root for root, _ in outside}) < 2:
+            return None
+        decided = set()
+        for group in sorted(self._groups([key]).get(key, ())):
+            rows = self._rows(group)
+            if not any(alone for _, _, _, alone, _ in rows):
+                continue  # nothing of it stands alone: it joins nothing
+            _, name, looked_up, _, kind = min(rows)  # the group's first node tells what it looks up
+            if looked_up != key:
+                continue  # it looks another key up
+            if not self.resolver.several_by(kind, name, outside):
+                return None
+            decided.add(group)
+        return decided
 
 
 def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
@@ -312,7 +381,8 @@ def _comembers(index: ResolutionIndex, units: set[str]) -> set[str]:
 
 
 def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], blocks: _Blocks,
-             new_units: set[str], new_lookups: list[tuple[str, str, str, bool]] | None = None) -> set[str]:
+             new_units: set[str], new_lookups: list[tuple[str, str, str | None, bool, str, str, str]] | None = None,
+             resolver: Resolver | None = None) -> tuple[set[str], set[str]]:
     """Stored units (of documents not dirty) linked to the dirty documents' old and new units
     through shared keys, transitively; of an anchored entity's units sharing a key only
     with the others, one per key (:mod:`.anchored`). Transliteration blocks are not followed
@@ -320,10 +390,13 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
     removed (the pairs it parts or brings together), then, from every unit it holds, the
     neighbours whose names are one person's with its names (the only pairs of a block that
     can join), and the entities of the units it holds (one may split). A ``d:`` key is
-    followed only when a surname or acronym that may stand alone looks it up (:class:`_Lookups`)."""
+    followed only when a surname or acronym that may stand alone looks it up (:class:`_Lookups`),
+    and, with ``resolver``, only when the full names it leaves out do not already give those
+    groups several entities (checked on the closure it ends with). Returns the closure and
+    the groups so decided (the resolver's ``several_dependents``)."""
     dirty_units = set(index.units_of_docs(dirty_docs))
     index.set_dirty(dirty_docs)
-    lookups = _Lookups(index, new_lookups or [])
+    lookups = _Lookups(index, new_lookups or [], resolver)
     frontier = _joined_keys(new_keys | index.keys_of_units(sorted(dirty_units)))
     pending = _comembers(index, dirty_units)
     removed = [(block, order, node) for block, order, node, _ in blocks.stored_places(sorted(dirty_units))]
@@ -331,21 +404,90 @@ def _closure(index: ResolutionIndex, dirty_docs: list[str], new_keys: set[str], 
         pending |= {unit for _, _, unit, _ in blocks.neighbours(block, order, node)}
     seen_keys: set[str] = set()
     closure: set[str] = set()
-    while frontier or pending:
-        found = set(pending)
-        if frontier:
-            seen_keys |= frontier
-            live = lookups.live(sorted(k for k in frontier if k.startswith("d:")))
-            keys = sorted(k for k in frontier if not k.startswith("d:") or k in live)
-            found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
-        found -= dirty_units | new_units | closure
-        closure |= found
-        frontier = _joined_keys(index.keys_of_units(sorted(found))) - seen_keys
-        pending = (blocks.matches(found) | _comembers(index, found)) if found else set()
-    return closure
+    deferred: set[str] = set()  # live d: keys not followed yet (resolver given)
+    several: set[str] = set()
+    follow: list[str] = []
+    while True:
+        while frontier or pending or follow:
+            found = set(pending)
+            keys = list(follow)
+            if frontier:
+                seen_keys |= frontier
+                live = lookups.live(sorted(k for k in frontier if k.startswith("d:")))
+                if resolver is not None:
+                    deferred |= live
+                    live = set()
+                keys += [k for k in frontier if not k.startswith("d:") or k in live]
+            if keys:
+                keys.sort()
+                found |= index.units_of_keys(keys) | index.reps_of_keys(keys)
+            found -= dirty_units | new_units | closure
+            closure |= found
+            frontier = _joined_keys(index.keys_of_units(sorted(found))) - seen_keys
+            pending = (blocks.matches(found) | _comembers(index, found)) if found else set()
+            follow = []
+        if not deferred:
+            return closure, several
+        # the deferred keys, on the closure as it is: the entities it holds are inside
+        inside = {root for _, _, root in index.unit_rows(sorted(closure | dirty_units))}
+        several = set()
+        for key in sorted(deferred):
+            decided = lookups.decided(key, inside)
+            if decided is None:
+                follow.append(key)
+            else:
+                several |= decided
+        if not follow:
+            return closure, several
+        deferred -= set(follow)
 
 
-def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path, fingerprint: str,
+class _RunDocs:
+    """The run's ok results: their ids, order and digests in the index's temporary
+    ``run_docs`` table (:meth:`ResolutionIndex.load_run`, filled as ``results`` are read in
+    order), the results read whole (:class:`~pipeline.model.DocumentResult`) by id, and a
+    reference (left on disk) read with ``load`` only when its document is resolved again."""
+
+    def __init__(self, index: ResolutionIndex, results: Iterable[DocumentResult | StoredResult],
+                 digest: Callable[[DocumentResult | StoredResult], str],
+                 load: Callable[[StoredResult], DocumentResult] | None) -> None:
+        self.results, self.load = results, load
+        self.whole: dict[str, DocumentResult] = {}
+        index.load_run(self._rows(digest))
+        self.count = index.db.execute("SELECT COUNT(*) FROM temp.run_docs").fetchone()[0]
+
+    def _rows(self, digest: Callable[[DocumentResult | StoredResult], str]) -> Iterator[tuple[str, int, str]]:
+        for pos, r in enumerate(self.results):
+            if r.status != "ok":
+                continue
+            if isinstance(r, DocumentResult):
+                self.whole[r.document.id] = r
+                yield r.document.id, pos, digest(r)
+            else:
+                yield r.id, pos, digest(r)
+
+    def _read(self, r: DocumentResult | StoredResult) -> DocumentResult:
+        if isinstance(r, DocumentResult):
+            return r
+        if self.load is None:
+            raise ValueError(f"no loader for the stored result of {r.id}")
+        return self.load(r)
+
+    def all(self) -> list[DocumentResult]:
+        """Every ok result, read whole, in the run's order (a clean resolution)."""
+        ok = {(r.document.id if isinstance(r, DocumentResult) else r.id): r for r in self.results if r.status == "ok"}
+        return [self._read(r) for r in ok.values()]
+
+    def read(self, docs: list[str]) -> list[DocumentResult]:
+        """The results of ``docs`` (each in the run), read whole, in that order: a reference
+        is found by one more pass over the run's results (a stored document resolved again:
+        the index out of step with the cache, not a document added or changed)."""
+        missing = set(docs) - self.whole.keys()
+        found = {r.id: r for r in self.results if isinstance(r, StoredResult) and r.id in missing} if missing else {}
+        return [self.whole[d] if d in self.whole else self._read(found[d]) for d in docs]
+
+
+def resolve_incremental(results: Iterable[DocumentResult | StoredResult], path: Path, fingerprint: str,
                         lexicon: Lexicon | None = None, stats: dict | None = None,
                         digest: Callable[[DocumentResult | StoredResult], str] = result_digest,
                         load: Callable[[StoredResult], DocumentResult] | None = None, lean: bool = False
@@ -357,36 +499,29 @@ def resolve_incremental(results: list[DocumentResult | StoredResult], path: Path
     may pass the document's key, which costs no serialization.
 
     ``results`` may hold :class:`~pipeline.model.StoredResult` references (left on disk),
-    read with ``load`` only when their document must be resolved again. With ``lean`` the
+    read with ``load`` only when their document must be resolved again. ``results`` is
+    read in order, twice at most (the runner's is kept in SQLite, read a page at a time);
+    the documents' ids, order and digests go to a temporary table of the index, not into
+    memory (:class:`_RunDocs`). With ``lean`` the
     outputs are not read back (two empty lists): what changed is in ``stats``
     (``entity_changes``, ``relation_changes``: id -> (record before, record after) as JSON,
     None for absent), and :func:`graph_part` reads any part of the graph from the index."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     stats = {} if stats is None else stats
-    ok = {r.document.id if isinstance(r, DocumentResult) else r.id: r for r in results if r.status == "ok"}
-
-    def full(doc: str) -> DocumentResult:
-        r = ok[doc]
-        if isinstance(r, DocumentResult):
-            return r
-        if load is None:
-            raise ValueError(f"no loader for the stored result of {doc}")
-        return load(r)
-
-    digests = {doc: digest(r) for doc, r in ok.items()}
     index = None
     try:
         index = ResolutionIndex(path)
+        run = _RunDocs(index, results, digest, load)
         index.db.execute("BEGIN IMMEDIATE")
         try:
             follows = index.fingerprint() == f"{FORMAT}:{fingerprint}"
             row = index.db.execute("SELECT v FROM meta WHERE k='state'").fetchone()
             stats["state_before"] = row[0] if row and follows else None
             if not follows:
-                _rebuild(index, full, digests, lexicon, fingerprint)
-                stats.update(mode="full", resolved_documents=len(ok), units=None)
+                _rebuild(index, run, lexicon, fingerprint)
+                stats.update(mode="full", resolved_documents=run.count, units=None)
             else:
-                _update(index, full, digests, index.dirty_docs(digests), lexicon, stats)
+                _update(index, run, index.dirty_docs(), lexicon, stats)
             entities, relations = ([], []) if lean else _outputs(index)
             # a new token per run: what the outputs built from this state record (the store)
             stats["state"] = uuid.uuid4().hex
@@ -442,11 +577,12 @@ def _mention_units(resolver: Resolver, units: dict[str, str], docs: Iterable[str
 
 
 def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str], keys: dict[str, set[str]],
-                docs: list[DocumentResult], digests: dict[str, str], facts: dict[str, dict[str, list[str]]],
-                lookups: list[tuple[str, str, str, bool]]) -> dict[str, dict[str, str]]:
+                docs: list[DocumentResult], facts: dict[str, dict[str, list[str]]],
+                lookups: list[tuple[str, str, str | None, bool, str, str, str]]) -> dict[str, dict[str, str]]:
     """Rows of ``docs`` (units with their data, keys and facts, mention maps); units'
     entity roots are set later. Returns each document's mention -> unit map."""
     ids = [r.document.id for r in docs]
+    digests = {doc: digest for doc, (_, digest) in index.run_rows(ids).items()}
     mentions = _mention_units(resolver, units, ids)
     index.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
                          [(r.document.id, digests[r.document.id],
@@ -466,8 +602,12 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
     index.db.executemany("INSERT INTO translit VALUES (?, ?, ?, ?, ?, ?)",
                          [(block, order, node, units[node], doc, name)
                           for block, order, node, doc, name in translit_rows(resolver, wanted)])
-    index.db.executemany("INSERT INTO lookups VALUES (?, ?, ?, ?, ?)",
-                         [(u, unit_doc[u], group, key, int(alone)) for u, group, key, alone in lookups
+    index.db.executemany("INSERT INTO offers VALUES (?, ?, ?, ?)",
+                         [("d:" + key, units[node.id], node.document, node.name) for node in resolver.nodes.values()
+                          if node.document in wanted for key in sorted(resolver.dependent_offers(node))])
+    index.db.executemany("INSERT INTO lookups VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [(u, unit_doc[u], group, key, int(alone), node, name, kind)
+                          for u, group, key, alone, node, name, kind in lookups
                           if unit_doc[u] in wanted])
     members: dict[str, list[str]] = {}
     for node, unit in sorted(units.items()):
@@ -542,15 +682,13 @@ def _write_relations(index: ResolutionIndex, docs: list[DocumentResult], mention
     return {key for _, _, _, key in keyed if key is not None}
 
 
-def _merge_keys(index: ResolutionIndex, keys: set[str], documents: Iterable[str]
-                ) -> dict[str, tuple[str | None, str | None]]:
-    """Merge again the relations filed under ``keys`` (in the run's document order,
-    ``documents``, as a clean run merges them); returns the keys whose record changed:
-    (before, after)."""
+def _merge_keys(index: ResolutionIndex, keys: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Merge again the relations filed under ``keys`` (in the run's document order, as a
+    clean run merges them); returns the keys whose record changed: (before, after)."""
     wanted = sorted(keys)
     before = dict(_select(index, "SELECT rkey, record FROM merged WHERE rkey IN ({})", wanted))
     rows = _select(index, "SELECT doc, seq, data FROM rels WHERE rkey IN ({})", wanted)
-    order = _positions(documents, {doc for doc, _, _ in rows})
+    order = {doc: pos for doc, (pos, _) in index.run_rows({doc for doc, _, _ in rows}).items()}
     rows.sort(key=lambda row: (order[row[0]], row[1]))
     relations = [Relation.from_dict(json.loads(data)) for _, _, data in rows]
     ids = _unit_ids(index, {u for rel in relations for u in (rel.head, rel.tail, rel.attributed_to or NO_UNIT)})
@@ -562,12 +700,6 @@ def _merge_keys(index: ResolutionIndex, keys: set[str], documents: Iterable[str]
         index.db.execute(f"DELETE FROM merged WHERE rkey IN ({_marks(len(part))})", part)
     index.db.executemany("INSERT INTO merged VALUES (?, ?)", sorted(after.items()))
     return {key: (before.get(key), after.get(key)) for key in wanted if before.get(key) != after.get(key)}
-
-
-def _positions(documents: Iterable[str], wanted: set[str]) -> dict[str, int]:
-    """The place of each of ``wanted`` in ``documents`` (the run's order): a map of the few
-    documents whose relations merge again, not of the whole archive."""
-    return {doc: i for i, doc in enumerate(documents) if doc in wanted}
 
 
 def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
@@ -592,18 +724,17 @@ def _rekey(index: ResolutionIndex, units: set[str]) -> set[str]:
     return keys
 
 
-def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
-             lexicon: Lexicon, fingerprint: str) -> None:
+def _rebuild(index: ResolutionIndex, run: _RunDocs, lexicon: Lexicon, fingerprint: str) -> None:
     for table in TABLES:  # the schema may be another format's
         index.db.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in SCHEMA.split(";"):
         if statement.strip():
             index.db.execute(statement)
-    docs = [full(doc) for doc in digests]
+    docs = run.all()
     resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, resolver.unit_facts(relations),
+    mentions = _write_docs(index, resolver, units, keys, docs, resolver.unit_facts(relations),
                            resolver.dependent_lookups())
     resolver.join_all(relations)
     made, tallies = _made(resolver)
@@ -611,18 +742,18 @@ def _rebuild(index: ResolutionIndex, full: Callable[[str], DocumentResult], dige
     _write_entities(index, made, units, resolver)
     index.db.executemany("INSERT INTO tallies VALUES (?, ?)",
                          [(root, json.dumps(tally, ensure_ascii=False)) for root, tally in sorted(tallies.items())])
-    _merge_keys(index, _write_relations(index, docs, mentions), digests)
+    _merge_keys(index, _write_relations(index, docs, mentions))
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
 
-def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], digests: dict[str, str],
-            dirty: list[str], lexicon: Lexicon, stats: dict) -> None:
+def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Lexicon, stats: dict) -> None:
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
                      touched_documents=set(), entity_changes={}, relation_changes={})
         return
-    docs = [full(d) for d in dirty if d in digests]
+    present = index.run_rows(dirty)
+    docs = run.read([d for d in dirty if d in present])
     resolver, relations = _resolver(docs, lexicon)
     units = resolver.units()
     keys = resolver.unit_keys(relations)
@@ -631,7 +762,8 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     new_units = set(units.values())
     blocks = _Blocks(index, resolver, [(block, order, node, units[node], name) for block, order, node, _, name
                                        in translit_rows(resolver, set(dirty))])
-    closure = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units, lookups)
+    closure, several = _closure(index, dirty, set().union(*keys.values()) if keys else set(), blocks, new_units,
+                                lookups, resolver)
     rows = index.unit_rows(sorted(closure))
     old_dirty = dict(_select(index, "SELECT unit, root FROM units WHERE doc IN ({})", dirty))
     old_roots = sorted({root for _, _, root in rows} | set(old_dirty.values()))
@@ -647,14 +779,14 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     # the dirty documents' rows, anew (their relations' keys kept: those merge again)
     relation_keys = {key for (key,) in _select(index, "SELECT rkey FROM rels WHERE doc IN ({})", dirty)
                      if key is not None}
-    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "lookups", "units"):
+    for table in ("unit_keys", "anchored_keys", "unit_data", "translit", "lookups", "offers", "units"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE unit IN (SELECT unit FROM units WHERE doc IN "
                              f"({_marks(len(part))}))", part)
     for table in ("docs", "rels"):
         for part in _chunks(dirty):
             index.db.execute(f"DELETE FROM {table} WHERE doc IN ({_marks(len(part))})", part)
-    mentions = _write_docs(index, resolver, units, keys, docs, digests, facts, lookups)
+    mentions = _write_docs(index, resolver, units, keys, docs, facts, lookups)
     # the closure's stored units beside them, as step 1 left them: resolved with the clean
     # run's code (no document of theirs is read again)
     loaded = 0
@@ -674,6 +806,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     for node, unit in units.items():
         if root_anchor(old_root.get(unit)):
             add_tally(leaving.setdefault(old_root[unit], empty_tally()), node_tally([resolver.nodes[node]]))
+    resolver.several_dependents = several
     resolver.join_all(relations, facts=facts)
     made, parts = _made(resolver)
     # an anchored entity: its stored tally, less what left it, plus what joins it now
@@ -718,7 +851,7 @@ def _update(index: ResolutionIndex, full: Callable[[str], DocumentResult], diges
     renamed = sorted(root for root, old_id in others_ids.items() if others[root][0].id != old_id)
     moved = closure | {u for (u,) in _select(index, "SELECT unit FROM units WHERE root IN ({})", renamed)}
     relation_keys |= _rekey(index, moved)
-    relation_changes = _merge_keys(index, relation_keys, digests)
+    relation_changes = _merge_keys(index, relation_keys)
     # the entities whose record changed, and the documents that name them (before or after)
     changed: set[str] = set()
     documents = set(dirty)

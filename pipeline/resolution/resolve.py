@@ -337,6 +337,9 @@ class Resolver:
         self.mention_node: dict[str, str] = {}
         self.uf = UnionFind()
         self.translit_window: dict[tuple[str, str], set[str]] | None = None  # :meth:`join_transliterations`
+        # groups of surnames or acronyms whose full names left out of an incremental run
+        # already number several entities (:meth:`join_dependents`)
+        self.several_dependents: set[str] = set()
         self._reduced: dict[tuple[str, str], frozenset[str]] = {}
         self._facts: dict[str, dict[str, set[str]]] | None = None  # read before :meth:`join_all` filters
         self._published: dict[str, str] = {}  # document id -> its publication date (ISO)
@@ -963,18 +966,15 @@ class Resolver:
 
     # -- step 4: surnames and acronyms without their full form -----------------------------
     def join_dependents(self) -> None:
+        """Step 4: the surnames and acronyms of one key (a group) that stand alone join the
+        one entity their look-up finds among the full names, or one another. A group in
+        ``several_dependents`` (an incremental run's: the full names it left out already
+        number several entities) joins one another without looking."""
         min_len = self.settings["min_key_length"]
         targets: dict[str, set[str]] = defaultdict(set)
         for node in self.nodes.values():
-            if node.kind != "name" or node.local:
-                continue
-            if node.group == "person" and len(name_key(node.name).split()) > 1:
-                for s in suffix_skeletons(node.name)[1:]:
-                    if len(s) >= min_len:
-                        targets[f"person|{s}"].add(node.id)
-            elif node.group == "organization":
-                for key in initials(node.name) | {acronym_key(a) for a in node.acronyms}:
-                    targets[f"organization|{key}"].add(node.id)
+            for key in self.dependent_offers(node):
+                targets[key].add(node.id)
         dependents: dict[str, list[str]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             node = self.nodes[node_id]
@@ -984,12 +984,16 @@ class Resolver:
             sample = self.nodes[node_ids[0]]
             lookup = skeleton(sample.name) if sample.kind == "surname" else acronym_key(sample.name)
             roots = {self.uf.find(n) for n in node_ids if self.uf.anchored[self.uf.find(n)]}
+            alone = [n for n in node_ids if not self.uf.anchored[self.uf.find(n)]]
+            if key in self.several_dependents:
+                for n in alone:
+                    self.uf.union(alone[0], n)
+                continue
             if len(lookup) >= min_len:
                 found = sorted(targets.get(f"{sample.group}|{lookup}", ()))
                 if sample.kind == "surname":
                     found = self._surname_targets(sample.name, found)
                 roots |= {self.uf.find(t) for t in found}
-            alone = [n for n in node_ids if not self.uf.anchored[self.uf.find(n)]]
             into = roots.pop() if len(roots) == 1 else alone[0] if alone else None
             for n in alone:
                 if into is not None:
@@ -1099,10 +1103,7 @@ class Resolver:
             if node.local:
                 pass
             elif node.kind == "name":
-                if node.group == "person" and len(name_key(node.name).split()) > 1:
-                    keys.update(f"d:person|{s}" for s in suffix_skeletons(node.name)[1:] if len(s) >= min_len)
-                elif node.group == "organization":
-                    keys.update(f"d:organization|{k}" for k in initials(node.name) | {acronym_key(a) for a in node.acronyms})
+                keys.update(f"d:{k}" for k in self.dependent_offers(node))
             elif (lookup := self.dependent_lookup(node)) is not None:
                 keys.add(lookup)
             if not node.local:
@@ -1128,18 +1129,44 @@ class Resolver:
         lookup = skeleton(node.name) if node.kind == "surname" else acronym_key(node.name)
         return f"d:{node.group}|{lookup}" if len(lookup) >= self.settings["min_key_length"] else None
 
-    def dependent_lookups(self) -> list[tuple[str, str, str, bool]]:
-        """(unit, the node's key, its ``d:`` key, whether its unit holds no full name) of
-        every surname and acronym (:meth:`join_dependents`). A ``d:`` key joins anything only
-        when some surname or acronym of that key's group (the nodes of one key) may stand
+    def dependent_offers(self, node: Node) -> set[str]:
+        """The look-up keys (without ``d:``) a full name offers to the surnames and acronyms
+        of :meth:`join_dependents`: a person's last words' skeletons, an organization's
+        initials and acronyms; none for a surname, an acronym or a local name."""
+        if node.kind != "name" or node.local:
+            return set()
+        if node.group == "person" and len(name_key(node.name).split()) > 1:
+            min_len = self.settings["min_key_length"]
+            return {f"person|{s}" for s in suffix_skeletons(node.name)[1:] if len(s) >= min_len}
+        if node.group == "organization":
+            return {f"organization|{k}" for k in initials(node.name) | {acronym_key(a) for a in node.acronyms}}
+        return set()
+
+    def dependent_lookups(self) -> list[tuple[str, str, str | None, bool, str, str, str]]:
+        """(unit, the node's key, its ``d:`` key or None, whether its unit holds no full name,
+        node id, name, kind) of every surname and acronym (:meth:`join_dependents`' groups:
+        the nodes of one key; the group's first node by id tells what it looks up). A ``d:``
+        key joins anything only when some surname or acronym of that key's group may stand
         alone at step 4: its unit holds no full name after step 1 (an anchored unit stays
         anchored); the other ``d:`` keys are shared in vain (:mod:`.incremental`)."""
         out = []
         for node in self.nodes.values():
-            if (lookup := self.dependent_lookup(node)) is not None:
+            if node.kind != "name" and not node.local:
                 unit = self.uf.find(node.id)
-                out.append((unit, node.key, lookup, not self.uf.anchored[unit]))
+                out.append((unit, node.key, self.dependent_lookup(node), not self.uf.anchored[unit], node.id,
+                            node.name, node.kind))
         return out
+
+    def several_by(self, kind: str, sample: str, names: list[tuple[str, str]]) -> bool:
+        """Whether full names ``names`` ((entity root, name): those an incremental run leaves
+        out, of the key the group's first node ``sample`` (of ``kind``) looks up) already give
+        :meth:`join_dependents` several entities to choose from, whatever else the key holds:
+        two roots of names spelt like the surname in its script (:meth:`_surname_targets`
+        keeps those when the key has several entities), two roots for an acronym."""
+        if kind == "surname":
+            names = [(root, name) for root, name in names
+                     if is_arabic(name) == is_arabic(sample) and self._surname_spelling_agrees(sample, name)]
+        return len({root for root, _ in names}) >= 2
 
     # -- output --------------------------------------------------------------------------
     def components(self) -> dict[str, list[Node]]:

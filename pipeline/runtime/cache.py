@@ -33,7 +33,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -173,7 +173,7 @@ class ResultCache:
             raise OutputWriteError(f"cannot write the cache in {self.root}: {exc.strerror or exc}; "
                                    "the previous outputs are unchanged") from exc
 
-    def run_key(self, results: list[DocumentResult], exporters: tuple[str, ...]) -> str:
+    def run_key(self, results: Iterable[DocumentResult | StoredResult], exporters: tuple[str, ...]) -> str:
         """A hash of everything the merge and the exports read: the results in order, the exporters."""
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(json.dumps(list(exporters)).encode())
@@ -210,9 +210,13 @@ class ResultCache:
                 "counts": counts}
         _write_atomic(self.root / "outputs.json", json.dumps(data, ensure_ascii=False))
 
-    def prune(self, keep: Iterable[str] = ()) -> int:
+    def prune(self, keep: Iterable[str] = (), held: Callable[[list[str]], set[str]] | None = None) -> int:
         """Remove entries this run did not use (``used``, and ``keep``: the keys of the
-        :meth:`peek` references it held) and other fingerprints' folders; returns how many files."""
+        :meth:`peek` references it held) and other fingerprints' folders; returns how many files.
+        ``held`` is told the keys of one folder of entries at a time (those not in ``used``)
+        and returns those a reference of the run points to
+        (:meth:`pipeline.runtime.run_results.RunResults.held_keys`: the run's table joined
+        with the entries' names, not a set of an archive's keys)."""
         removed = 0
         used = self.used.union(keep)
         results = self.root / "results"
@@ -221,11 +225,16 @@ class ResultCache:
                 if other != self.dir:
                     shutil.rmtree(other, ignore_errors=True)
         if self.dir.is_dir():
-            for path in self.dir.glob("*/*"):
-                name = path.name
-                stale = name.startswith(".") or (name.endswith(".json") and name[:-5] not in used)
-                if stale:
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
-                        removed += 1
+            for folder in sorted(p for p in self.dir.iterdir() if p.is_dir()):
+                paths = list(folder.iterdir())
+                names = [p.name[:-5] for p in paths if p.name.endswith(".json") and not p.name.startswith(".")]
+                kept = held([k for k in names if k not in used]) if held is not None else set()
+                for path in paths:
+                    name = path.name
+                    stale = name.startswith(".") or (name.endswith(".json") and name[:-5] not in used
+                                                     and name[:-5] not in kept)
+                    if stale:
+                        with contextlib.suppress(FileNotFoundError):
+                            path.unlink()
+                            removed += 1
         return removed

@@ -540,7 +540,29 @@ def test_a_new_namesake_parts_a_stored_lone_surname_or_acronym_from_its_full_nam
     assert _together(_check(base, index)[0], lone, full)
 
 
-@pytest.mark.parametrize("seed", [10, 11])
+@pytest.mark.parametrize("lone_stored", [True, False])
+def test_a_new_namesake_among_many_stored_ones_leaves_the_surnames_people_out(namesakes, tmp_path, monkeypatch,
+                                                                             lone_stored):
+    """A lone "Mr. Bhutto" (stored, or new with her) makes the surname's key live, but the
+    stored Bhuttos of entities of their own that the run leaves out already give it several
+    to choose from: a new Fatima Bhutto brings none of them back, and the lone Bhutto stays
+    alone (the run tells the resolver "several": with Fatima Bhutto alone inside it would
+    join her); equal to a clean run."""
+    from pipeline.ontology_data import resolution_settings
+
+    monkeypatch.setitem(resolution_settings(), "window", 1)
+    index = tmp_path / "resolution.sqlite"
+    stored = [namesakes[i] for i in sorted(BHUTTO)] + ([namesakes["bh-lone"]] if lone_stored else [])
+    _check(stored, index)
+    stats: dict = {}
+    new = [namesakes["bh-new"]] + ([] if lone_stored else [namesakes["bh-lone"]])
+    entities, _ = _check(stored + new, index, stats)
+    assert _together(entities, "bh-3", "bh-new") and not _together(entities, "bh-lone", "bh-new")
+    # Fatima Bhutto's entity and block neighbours (and the stored lone one): not the surname's seven
+    assert stats["mode"] == "incremental" and stats["closure_documents"] <= 4 < len(BHUTTO)
+
+
+@pytest.mark.parametrize("seed", [10, 11, 12, 13])
 def test_random_runs_over_namesakes_equal_a_clean_run(namesakes, tmp_path, seed):
     rng = random.Random(seed)
     ids = sorted(namesakes)

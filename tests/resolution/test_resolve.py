@@ -695,3 +695,30 @@ def test_an_english_anaphor_joins_its_antecedent_and_makes_no_entity_of_its_own(
     assert len(events) == 2
     assert "this summit" in entity_with(entities, "2022 Madrid summit").aliases
     assert "this summit" not in entity_with(entities, "Manchester Arena bombing").aliases
+
+
+def test_a_group_told_several_joins_one_another_not_the_one_full_name_it_sees():
+    """An incremental run that leaves out the full names of a surname's key tells the
+    resolver when they already number several entities (``several_dependents``): the lone
+    surnames then join one another, not the one full name the run holds; ``several_by``
+    counts the roots of those spelt like the surname in its script."""
+    from pipeline.resolution.resolve import Resolver
+
+    def joined(several: set[str]) -> bool:
+        resolver = Resolver(NO_LEXICON)
+        for result in (doc("a", "fr", ("Abdellatif Hammouchi", "Person")), doc("c", "fr", ("Hammouchi", "Person")),
+                       doc("d", "fr", ("M. Hammouchi", "Person"))):
+            resolver.add_document(result)
+        resolver.several_dependents = several
+        resolver.join_all([])
+        return len({resolver.uf.find(n) for n in resolver.nodes}) == 1
+
+    assert joined(set())  # the one Hammouchi it sees
+    assert not joined({"person|hammouchi"})  # the group: the nodes of the surname's key
+    several_by = Resolver(NO_LEXICON).several_by
+    assert several_by("surname", "Hammouchi", [("r1", "Abdellatif Hammouchi"), ("r2", "Mohamed Hammouchi")])
+    assert not several_by("surname", "Hammouchi", [("r1", "Abdellatif Hammouchi"), ("r1", "A. Hammouchi")])
+    # spelt otherwise, or in the other script: not a target of this surname
+    assert not several_by("surname", "Hammouchi", [("r1", "Abdellatif Hammouchi"), ("r2", "Karim Homsi")])
+    assert not several_by("surname", "Hammouchi", [("r1", "Abdellatif Hammouchi"), ("r2", "عبد اللطيف حموشي")])
+    assert several_by("acronym", "AFC", [("r1", "Asian Football Confederation"), ("r2", "Arsenal Football Club")])
