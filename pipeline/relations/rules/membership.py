@@ -1,17 +1,21 @@
-"""Membership of states in international organizations (``memberOf``, Country -> body), and,
-over the whole document, ``commissioner_of_commission`` (a commissioner is a member of the
+"""Membership of states in international organizations (``memberOf``, Country -> body): said
+with a membership cue (``membership``), or by a list of states named with an organization
+they all belong to (``known_members``, checked against ``ontology/lexicons/memberships.yaml``);
+and, over the whole document, ``commissioner_of_commission`` (a commissioner is a member of the
 document's one international commission whose name shares a word with the title).
 
 Usage::
 
-    candidates = membership(ctx)
+    candidates = membership(ctx) + known_members(ctx)
     relations = commissioner_of_commission(dctx)
 """
 from __future__ import annotations
 
 from pipeline.language.normalize import normalize
 from pipeline.model import Relation
+from pipeline.ontology_data import memberships
 from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.coordination import coordinated_lists
 from pipeline.relations.patterns import LINK, Candidate, candidate, chains, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 
@@ -28,6 +32,7 @@ MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
 CUE_TOUCH_WORDS = 4  # one state alone: the cue within this many words of it or of the organization
 FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
+KNOWN_LIST = 0.6  # a list of states, each a known member of the organization named with them
 COMMISSIONER = 0.6  # "المفوضة الأوروبية X" and the document's one European Commission
 TITLE_WORDS = 6  # "la commissaire européenne aux Affaires intérieures, X": the title within this many words before the name
 NAME_WORDS = 2  # a commissioner's name: no shorter
@@ -140,10 +145,46 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         if _set_apart(ctx, chain, org):
             continue  # "partners from outside the union, among them A", "troops from A and B": no members
         conf = LISTED if len(chain) > 1 else SINGLE
+        known = _known_members(org.key)
         for c in chain:
+            if known and c.key not in known:
+                continue  # "Turkey ... joined the AES states": not one of the organization's members
             if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
                 continue  # "la mission … au Mali (EUTM Mali)": the country of the name
             out.append(candidate(c, "memberOf", org, "rule:member-countries", conf, *cues))
+    return out
+
+
+def _known_members(org_key: str) -> frozenset[str]:
+    """The country keys (``country/ML``) of the member states ``memberships.yaml`` lists for
+    the organization ``org_key``; empty for one it does not list."""
+    return frozenset("country/" + code for code in memberships().get(org_key, ()))
+
+
+@relation_rule(name="known_members", produces=("memberOf",), rule_ids=("rule:member-known-list",))
+def known_members(ctx: SentenceContext) -> list[Candidate]:
+    """A coordinated list of two states or more named in one sentence with an international
+    organization they all belong to ("Mali, Burkina Faso and Niger recalled their ambassadors,
+    the AES said", "تنسق إسبانيا واليونان وإيطاليا ومالطا وقبرص ضمن مجموعة ميد 5"): each is a
+    ``memberOf`` it. The list is the evidence, the lexicon only the check: a list that holds
+    one state outside the organization says nothing of it ("the EU, Italy and Tunisia"; the
+    organization in the list itself is a co-party), nor does a list of states that leave it
+    or that are set apart from its members."""
+    orgs = [a for a in ctx.args if a.type == "InternationalOrganization" and not a.demonym and _known_members(a.key)]
+    if not orgs:
+        return []
+    out: list[Candidate] = []
+    for chain in coordinated_lists(ctx):
+        if any(a.type != "Country" for a in chain) or len({a.key for a in chain}) < 2:
+            continue
+        for org in orgs:
+            if not all(a.key in _known_members(org.key) for a in chain):
+                continue
+            if ctx.words(ctx.text[min(chain[-1].end, org.end):max(chain[0].start, org.start)]) > ORGANIZATION_WORDS:
+                continue  # "the AU's peace commissioner said ..., the posts went to A, B and C": another body's
+            if _left(ctx, chain, org, orgs) or _set_apart(ctx, chain, org):
+                continue
+            out.extend(candidate(c, "memberOf", org, "rule:member-known-list", KNOWN_LIST) for c in chain)
     return out
 
 

@@ -232,3 +232,46 @@ def test_a_cue_near_neither_the_state_nor_the_organization_is_not_theirs(extract
     triples, _ = extract(lang, text, [(o, "InternationalOrganization") for o in orgs])
     members = _members(triples)
     assert not any((state, o) in members for o in orgs), members
+
+
+# --- known_members: a list of states named with an organization they all belong to -----------
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council in Riyadh.",
+     ["Saudi Arabia", "Kuwait", "Oman"], "Gulf Cooperation Council"),
+    ("fr", "Le Mali, le Burkina Faso et le Niger ont signé jeudi à Niamey la charte de l'Alliance des États du Sahel.",
+     ["Mali", "Burkina Faso", "Niger"], "Alliance des États du Sahel"),
+    ("ar", "وعقد وزراء خارجية المغرب والجزائر وتونس اجتماعا في إطار اتحاد المغرب العربي.",
+     ["المغرب", "الجزائر", "تونس"], "اتحاد المغرب العربي"),
+])
+def test_a_list_of_known_members_named_with_their_organization(extract, lang, text, states, org):
+    triples, relations = extract(lang, text)
+    members = _members(triples)
+    for s in states:
+        assert (s, org) in members, (s, members)
+
+
+@pytest.mark.parametrize("lang, text, states, org, control", [
+    # One state of the list is no member: the list says nothing of the organization.
+    ("en", "Saudi Arabia, Kuwait and Egypt backed the statement issued by the Gulf Cooperation Council in Riyadh.",
+     ["Saudi Arabia", "Kuwait", "Egypt"], "Gulf Cooperation Council",
+     ("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council in Riyadh.")),
+    # Suspended from it.
+    ("fr", "Le Mali, la Guinée et le Niger, suspendus de l'Union africaine, n'ont pas été invités au sommet.",
+     ["Mali", "Guinée", "Niger"], "Union africaine",
+     ("fr", "Le Mali, la Guinée et le Niger, membres de l'Union africaine, ont été invités au sommet.")),
+])
+def test_no_known_members_from_a_mixed_or_suspended_list(extract, lang, text, states, org, control):
+    members = _members(extract(lang, text)[0])
+    assert not any((s, org) in members for s in states), members
+    assert any((s, org) in _members(extract(*control)[0]) for s in states)
+
+
+def test_the_known_members_rule_reads_the_list_not_the_lexicon_alone(extract):
+    # One state alone, no membership cue: the lexicon states no membership by itself.
+    triples, _ = extract("en", "Oman hosted talks on maritime security, the Gulf Cooperation Council said on Monday.")
+    assert ("Oman", "Gulf Cooperation Council") not in _members(triples)
+    # A state the cue rule reads but the lexicon knows as no member of that organization.
+    triples, _ = extract("en", "Turkey, a member of the Alliance of Sahel States, sent drones to Niamey.")
+    assert ("Turkey", "Alliance of Sahel States") not in _members(triples)
+    triples, _ = extract("en", "Mali, a member of the Alliance of Sahel States, sent drones to Niamey.")
+    assert ("Mali", "Alliance of Sahel States") in _members(triples)
