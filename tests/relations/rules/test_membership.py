@@ -275,3 +275,32 @@ def test_the_known_members_rule_reads_the_list_not_the_lexicon_alone(extract):
     assert ("Turkey", "Alliance of Sahel States") not in _members(triples)
     triples, _ = extract("en", "Mali, a member of the Alliance of Sahel States, sent drones to Niamey.")
     assert ("Mali", "Alliance of Sahel States") in _members(triples)
+
+
+# --- bloc_members: half of a small bloc the document names in another sentence ---------------
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("fr", "Le G5 Sahel est affaibli. Le Tchad, le Mali et le Niger ont rappelé leurs ambassadeurs.",
+     ["Tchad", "Mali", "Niger"], "G5 Sahel"),
+    ("en", "The Gulf Cooperation Council met on Monday. Qatar, Oman and Kuwait later issued a joint statement.",
+     ["Qatar", "Oman", "Kuwait"], "Gulf Cooperation Council"),
+])
+def test_a_list_of_half_a_small_bloc_named_elsewhere(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    for s in states:
+        assert (s, org) in members, (s, members)
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # The states named as places.
+    ("fr", "Le G5 Sahel est affaibli. Plus de 5 000 militaires sont déployés au Tchad, au Mali et au Niger.",
+     ["Tchad", "Mali", "Niger"], "G5 Sahel"),
+    # Too few of the bloc's members to name it (two of six).
+    ("en", "The Gulf Cooperation Council met on Monday. Qatar and Oman later issued a joint statement.",
+     ["Qatar", "Oman"], "Gulf Cooperation Council"),
+    # States that leave.
+    ("en", "The G5 Sahel is weakened. Mali, Burkina Faso and Niger have withdrawn from several bodies.",
+     ["Mali", "Burkina Faso", "Niger"], "G5 Sahel"),
+])
+def test_no_bloc_membership_for_places_few_states_or_leavers(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    assert not any((s, org) in members for s in states), members
