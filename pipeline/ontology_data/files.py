@@ -178,6 +178,7 @@ SCHEMAS: dict[str, Any] = {
         "possessive", "pair_joiners", "demonym_pair_joiners", "demonym_pair_marks", "list_filler",
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
         "elided_articles")}),
+    "lexicons/memberships.yaml": {str: WORDS},
     "resolution/generic_agencies.yaml": Fields(
         required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS},
         optional={"stateless_words": WORDS}),
@@ -360,6 +361,12 @@ def dependency_cues(path: str | Path | None = None) -> dict[str, Any]:
     """``patterns/dependency_cues.yaml``: per language, cue words read on the dependency
     parse (fr, en) with the relation types they state and the dependents of each side."""
     return _project_file("patterns/dependency_cues.yaml", path)
+
+
+def memberships(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``lexicons/memberships.yaml``: an international organization's lexicon id -> the ISO
+    codes of its member states (a check on what a text says, never a fact on its own)."""
+    return _project_file("lexicons/memberships.yaml", path)
 
 
 def generic_agencies(path: str | Path | None = None) -> dict[str, Any]:

@@ -33,6 +33,7 @@ QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganizatio
 BACK_REFERENCE_TYPES = {"GovernmentAgency", "InternationalOrganization"}
 # A demonym this many characters from a body's name qualifies it ("Italy's" aside).
 DEMONYM_QUALIFIER_CHARS = 2
+SENTENCE_ENDS = frozenset(".!?؟\n")  # no demonym qualifies a name across them
 # "المديرية العامة للأمن الوطني بالمغرب": at most this many words between agency and country.
 LOCATIVE_QUALIFIER_WORDS = 2
 # "ministère de l'Intérieur du Mali": at most this many words between ministry and state.
@@ -63,7 +64,8 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
         qualifier = inside[0].id if inside else None
         if qualifier is None:
             for m in mentions:
-                if m.type in QUALIFIED_TYPES and (0 <= s - m.end <= DEMONYM_QUALIFIER_CHARS or (lang == "en" and 0 <= m.start - e <= DEMONYM_QUALIFIER_CHARS)):
+                if m.type in QUALIFIED_TYPES and (0 <= s - m.end <= DEMONYM_QUALIFIER_CHARS or (lang == "en" and 0 <= m.start - e <= DEMONYM_QUALIFIER_CHARS)) \
+                        and not set(doc.text[min(m.end, e):max(s, m.start)]) & SENTENCE_ENDS:  # "… al-Shabaab. Somali soldiers"
                     qualifier = m.id
         args.append(Arg(country.id, "Country", span.kb_id_, s, e, span.text, demonym=True, qualifier_of=qualifier))
     return args

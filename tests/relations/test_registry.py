@@ -113,6 +113,8 @@ EXAMPLES = {
     "hosting": [("en", "Morocco hosted a delegation of Mauritania to discuss security cooperation."),
                 ("en", "Morocco will host officers from Mauritania for training courses.")],
     "membership": [("en", "The G5 Sahel includes Mali, Niger, Chad, Burkina Faso and Mauritania.")],
+    "known_members": [("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council.")],
+    "bloc_members": [("fr", "Le G5 Sahel est affaibli. Le Tchad, le Mali et le Niger ont rappelé leurs ambassadeurs.")],
     "places": [("en", "The meeting was held in Rabat, Morocco.")],
     "site_places": [("en", "Aid convoys reached the Gaza Strip in the Middle East.")],
     "events": [("en", "Morocco and the United States took part in African Lion 2024 in Agadir on 20 May 2024.")],

@@ -17,8 +17,9 @@ cooperation    ``cooperation``, ``support``, ``support_given``, ``cooperation_of
                ``joint_agents``, ``trilateral``, ``partners_of``, ``meeting_between``, ``counterparts``,
                ``hosting``, ``dual_reference``
 flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (document)
-membership     ``membership``: ``memberOf`` (Country -> international organization);
-               ``commissioner_of_commission`` (a commissioner -> the document's commission)
+membership     ``membership``, ``known_members``: ``memberOf`` (Country -> international organization);
+               ``commissioner_of_commission`` (a commissioner -> the document's commission),
+               ``bloc_members`` (a list of states -> the small bloc the document names)
 places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``visit_frame_in_name``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``, ``event_titled_lists``
@@ -47,12 +48,12 @@ ORDER = (
     "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
-    "intelligence_flow", "training_flow", "hosting", "membership", "places", "site_places", "events", "event_hosts",
+    "intelligence_flow", "training_flow", "hosting", "membership", "known_members", "places", "site_places", "events", "event_hosts",
     "visits", "visit_frame_in_name", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
     "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
-    "list_members",
+    "bloc_members", "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)
 # Rule id (``Relation.extractor``) -> the rule that emits it.

@@ -25,7 +25,8 @@ from pipeline.relations.patterns import LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 
 # The constructions a rule id names after the rule's own prefix ("rule:training-flow-vso").
-SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final", "-visiting", "-graduates")
+SUFFIXES = ("", "-vso", "-source", "-verb-first", "-coordinated", "-locative", "-final", "-visiting", "-graduates",
+            "-beneficiary")
 # Confidences.
 DIRECT = 0.7  # "X trains Y", "Y was trained by X"
 VSO = 0.65  # Arabic verb first: "زودت X Y بمعلومات", "نقلت X معلومات إلى Y"
@@ -38,6 +39,7 @@ FINAL = 0.55  # "X … دعم قوات Y تدريبا": the trigger closes the c
 TRAINEES = 0.6  # "trainees from A, B and C" at the school the document names
 VISITING = 0.65  # "Russian instructors arrived in Y", "Y received Russian instructors"
 GRADUATES = 0.6  # "Y personnel graduated from the X Academy"
+BENEFICIARY = 0.7  # "une formation dispensée par X au profit de Y", "دورة لفائدة Y أشرفت عليها X"
 # Windows, in words.
 GIVER_WORDS = 6  # giver to trigger (a relative clause set off by commas left out)
 RECEIVER_WORDS = 4  # trigger to receiver
@@ -64,6 +66,9 @@ ARRIVAL_WORDS = 3  # the arriving verb to the party arrived in ("arrived in Y", 
 RECEIVING_WORDS = 4  # the receiving party to its verb, the verb to the trainers
 GRADUATION_WORDS = 8  # the graduating verb to the school (its graduates named between, in Arabic)
 GRADUATE_WORDS = 3  # the graduates before their verb ("Somali personnel graduated from")
+DEMONYM_TRAINEE_REACH_WORDS = 7  # "a formé plus de 15 000 soldats maliens": the training word to the trainees' adjective
+BENEFICIARY_REACH_WORDS = 14  # the training word to the furthest of its two markers
+MARKED_PARTY_WORDS = 4  # a marker to its party ("au profit des officiers de la police X", "for the Kenyan police")
 TRAINEE_LIST_WORDS = 10  # a trainee cue to the first state of its list ("132 trainees representing 25 states, among them A")
 
 
@@ -98,6 +103,13 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
             out.extend(candidate(g, family, r, rule + "-visiting", VISITING, (t0, t1))
                        for g in trainers for r in trained if g.key != r.key)
             continue
+        marked = _beneficiary_flow(ctx, parties, t0, t1) if family == "providesTrainingTo" else None
+        if marked is not None:
+            # "formation dispensée par X au profit de Y", "stage au profit de Y organisé par X",
+            # "X organise une formation au profit de Y": the markers say who is who.
+            if marked:
+                out.append(candidate(marked[0], family, marked[1], rule + "-beneficiary", BENEFICIARY, (t0, t1)))
+            continue
         if family == "providesIntelligenceTo" and any(
                 not any(o0 < a.end and a.start < o1 for a in ctx.args)  # (not a name: "رئاسة أمن الدولة")
                 for o0, o1 in ctx.cues("handed_office", t1, ctx.after(Arg("", "", "", t1, t1, ""), OFFICE_WORDS)[1])):
@@ -116,7 +128,8 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                                                           and not ctx.cues("complementizer", t1, a.start)
                  or ctx.words(ctx.text[t1:a.start]) <= RECEIVER_TO_WORDS and not set(ctx.text[t1:a.start]) & set(",،")
                  and (ctx.cues("flow_to", t1, a.start) or ctx.cues("passive_agent", t1, a.start)
-                      or any(c1 <= a.start for _, c1 in trainees)))]
+                      or any(c1 <= a.start for _, c1 in trainees))
+                 or family == "providesTrainingTo" and _demonym_trainees(ctx, a, t1))]
         if family == "providesTrainingTo" and after and _placed(ctx, after[0]) and not _dispatched(ctx, t0):
             after = []  # "instructors have arrived in Niger", "formés en France": where, not whom
         giver = _outside_apposition(ctx, parties, before[-1], t0) if before else None
@@ -208,6 +221,56 @@ def _flows(ctx: SentenceContext, family: str, rule: str) -> list[Candidate]:
                     and not _for_trigger(ctx, t0, t1) and possessor_of(ctx, parties, first) is not second:
                 out.append(candidate(first, family, second, rule + "-final", FINAL, (t0, t1)))
     return out
+
+
+def _demonym_trainees(ctx: SentenceContext, a: Arg, t1: int) -> bool:
+    """``a`` is a state's adjective on persons of a force a few words after a training word
+    ("a formé plus de 15 000 soldats maliens", "has trained thousands of Somali soldiers",
+    "درّبت آلاف الجنود الصوماليين"): the persons' noun right next to it, nothing but
+    quantities between the word and them (no comma, clause break, place or agent)."""
+    if not a.demonym or a.qualifier_of is not None or ctx.words(ctx.text[t1:a.start]) > DEMONYM_TRAINEE_REACH_WORDS:
+        return False
+    gap = ctx.text[t1:a.start]
+    if set(gap) & set(",،;؛.:()") or ctx.cues("locative", t1, a.start) or ctx.cues("agent", t1, a.start) \
+            or ctx.cues("complementizer", t1, a.start):
+        return False
+    near = ctx.cues("trainee_people", ctx.before(a, 1)[0], ctx.after(a, 1)[1])
+    return any(c1 <= a.start and not ctx.text[c1:a.start].strip() or a.end <= c0 and not ctx.text[a.end:c0].strip()
+               for c0, c1 in near)
+
+
+def _marked_party(ctx: SentenceContext, parties: list[Arg], c1: int) -> Arg | None:
+    """The party a marker ending at ``c1`` introduces: the first one within
+    :data:`MARKED_PARTY_WORDS`, no comma or clause break between (its body's state when it
+    is a state's possessed body: "for Mali's army")."""
+    a = next((a for a in parties if a.start >= c1), None)
+    if a is None or ctx.words(ctx.text[c1:a.start]) > MARKED_PARTY_WORDS or set(ctx.text[c1:a.start]) & set(",،;؛.()"):
+        return None
+    return possessor_of(ctx, parties, a)
+
+
+def _beneficiary_flow(ctx: SentenceContext, parties: list[Arg], t0: int, t1: int) -> tuple[Arg, Arg] | tuple[()] | None:
+    """A training word followed by a beneficiary marker and its party, the trainees ("une
+    formation au profit de Y", "دورة تكوينية لفائدة Y", "a course for Y"), and by a provider
+    marker and its party, the trainer ("dispensée par X", "delivered by X", "أشرفت عليها X"),
+    in either order; with no provider, the subject of the training word (the party right
+    before it in its clause: "X a organisé un stage au profit de Y"). ``(trainer, trainee)``;
+    ``()`` when the beneficiary is marked but no trainer is found (no other reading then);
+    None when no beneficiary marker follows the word."""
+    hi = ctx.after(Arg("", "", "", t1, t1, ""), BENEFICIARY_REACH_WORDS)[1]
+    stop = min([i for i in (ctx.text.find(c, t1, hi) for c in ".;؛\n") if i >= 0] + [hi])
+    trainee = next((p for p in (_marked_party(ctx, parties, c1) for _, c1 in ctx.cues("training_beneficiary", t1, stop)) if p), None)
+    if trainee is None:
+        return None
+    trainer = next((p for p in (_marked_party(ctx, parties, c1) for _, c1 in ctx.cues("training_provider", t1, stop))
+                    if p and p.key != trainee.key), None)
+    if trainer is None:
+        before = [a for a in parties if a.end <= t0 and _words_past_relative(ctx, a.end, t0) <= GIVER_WORDS
+                  and not set(ctx.text[a.end:t0]) & set(";؛")]
+        trainer = _outside_apposition(ctx, parties, before[-1], t0) if before else None
+    if trainer is None or trainer.key == trainee.key or trainer.demonym and trainee.demonym:
+        return ()
+    return trainer, trainee
 
 
 def _no_training_flow(ctx: SentenceContext, t0: int, t1: int) -> bool:

@@ -36,6 +36,13 @@ def _arg_in(ctx: SentenceContext, mention_id: str, start: int, end: int) -> Arg 
     return next((a for a in ctx.args if a.id == mention_id and start <= a.start and a.end <= end and not a.demonym), None)
 
 
+def _own_state(ctx: SentenceContext, a: Arg, b: Arg) -> bool:
+    """One is the state whose adjective or name qualifies the other's name ("Turkish Armed
+    Forces" and Turkey): a body and its own state take no relation from a list."""
+    return any((x.demonym or x.type == "Country") and (x.qualifier_of == a.id and x.key == b.key or x.qualifier_of == b.id and x.key == a.key)
+               for x in ctx.args)
+
+
 @relation_rule(name="list_members", produces=SPREAD, rule_ids=("rule:list-member",), scope="document")
 def list_members(dctx: DocumentContext) -> list[Relation]:
     """Each member of a list takes the relation one member of it has in the same sentence."""
@@ -61,6 +68,8 @@ def list_members(dctx: DocumentContext) -> list[Relation]:
                     continue
                 if h.type not in signature.heads or t.type not in signature.tails:
                     continue
+                if _own_state(ctx, h, t):
+                    continue  # "Turkey and Libya's GNU ...; the Turkish Armed Forces will train ...": not Turkey
                 out.append(Relation(head=h.id, type=rel.type, tail=t.id, domains=list(rel.domains),
                                     confidence=round(rel.confidence - MEMBER_DEMOTION, 3), extractor="rule:list-member",
                                     evidence=[ev], negated=rel.negated, hedged=rel.hedged))

@@ -1,17 +1,22 @@
-"""Membership of states in international organizations (``memberOf``, Country -> body), and,
-over the whole document, ``commissioner_of_commission`` (a commissioner is a member of the
+"""Membership of states in international organizations (``memberOf``, Country -> body): said
+with a membership cue (``membership``), or by a list of states named with an organization
+they all belong to (``known_members``, checked against ``ontology/lexicons/memberships.yaml``);
+and, over the whole document, ``bloc_members`` (a list of half a small bloc the document names
+elsewhere) and ``commissioner_of_commission`` (a commissioner is a member of the
 document's one international commission whose name shares a word with the title).
 
 Usage::
 
-    candidates = membership(ctx)
-    relations = commissioner_of_commission(dctx)
+    candidates = membership(ctx) + known_members(ctx)
+    relations = bloc_members(dctx) + commissioner_of_commission(dctx)
 """
 from __future__ import annotations
 
 from pipeline.language.normalize import normalize
-from pipeline.model import Relation
+from pipeline.model import Mention, Relation
+from pipeline.ontology_data import memberships
 from pipeline.relations.context import Arg, SentenceContext, mention_key
+from pipeline.relations.coordination import coordinated_lists
 from pipeline.relations.patterns import LINK, Candidate, candidate, chains, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 
@@ -28,6 +33,9 @@ MEMBERS_OF_WORDS = 2  # "member states of the X": the cue to the organization
 PARTITIVE_WORDS = 3  # "X, which includes A, B", "X التي تضم": a partitive cue right after X
 CUE_TOUCH_WORDS = 4  # one state alone: the cue within this many words of it or of the organization
 FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
+KNOWN_LIST = 0.6  # a list of states, each a known member of the organization named with them
+BLOC_LIST = 0.55  # ... of the small bloc the document names in another sentence
+SMALL_BLOC = 12  # a bloc of at most this many members: a list of half of them names it
 COMMISSIONER = 0.6  # "المفوضة الأوروبية X" and the document's one European Commission
 TITLE_WORDS = 6  # "la commissaire européenne aux Affaires intérieures, X": the title within this many words before the name
 NAME_WORDS = 2  # a commissioner's name: no shorter
@@ -140,10 +148,84 @@ def membership(ctx: SentenceContext) -> list[Candidate]:
         if _set_apart(ctx, chain, org):
             continue  # "partners from outside the union, among them A", "troops from A and B": no members
         conf = LISTED if len(chain) > 1 else SINGLE
+        known = _known_members(org.key)
         for c in chain:
+            if known and c.key not in known:
+                continue  # "Turkey ... joined the AES states": not one of the organization's members
             if org.start >= c.end and ctx.text[c.end:org.start].strip() == "(":
                 continue  # "la mission … au Mali (EUTM Mali)": the country of the name
             out.append(candidate(c, "memberOf", org, "rule:member-countries", conf, *cues))
+    return out
+
+
+def _places(ctx: SentenceContext, chain: list[Arg]) -> bool:
+    """The states of ``chain`` are named as places: a locative right before the first ("déployés
+    au Tchad, au Mali et au Niger", "in Mali and Niger", "في مالي والنيجر")."""
+    lo = ctx.before(chain[0], 1)[0]
+    return any(not ctx.text[c1:chain[0].start].strip() or ctx.only(ctx.text[c1:chain[0].start], ("filler",))
+               for _, c1 in ctx.cues("locative", lo, chain[0].start))
+
+
+def _known_members(org_key: str) -> frozenset[str]:
+    """The country keys (``country/ML``) of the member states ``memberships.yaml`` lists for
+    the organization ``org_key``; empty for one it does not list."""
+    return frozenset("country/" + code for code in memberships().get(org_key, ()))
+
+
+@relation_rule(name="known_members", produces=("memberOf",), rule_ids=("rule:member-known-list",))
+def known_members(ctx: SentenceContext) -> list[Candidate]:
+    """A coordinated list of two states or more named in one sentence with an international
+    organization they all belong to ("Mali, Burkina Faso and Niger recalled their ambassadors,
+    the AES said", "تنسق إسبانيا واليونان وإيطاليا ومالطا وقبرص ضمن مجموعة ميد 5"): each is a
+    ``memberOf`` it. The list is the evidence, the lexicon only the check: a list that holds
+    one state outside the organization says nothing of it ("the EU, Italy and Tunisia"; the
+    organization in the list itself is a co-party), nor does a list of states that leave it
+    or that are set apart from its members."""
+    orgs = [a for a in ctx.args if a.type == "InternationalOrganization" and not a.demonym and _known_members(a.key)]
+    if not orgs:
+        return []
+    out: list[Candidate] = []
+    for chain in coordinated_lists(ctx):
+        if any(a.type != "Country" for a in chain) or len({a.key for a in chain}) < 2 or _places(ctx, chain):
+            continue
+        for org in orgs:
+            if not all(a.key in _known_members(org.key) for a in chain):
+                continue
+            if ctx.words(ctx.text[min(chain[-1].end, org.end):max(chain[0].start, org.start)]) > ORGANIZATION_WORDS:
+                continue  # "the AU's peace commissioner said ..., the posts went to A, B and C": another body's
+            if _left(ctx, chain, org, orgs) or _set_apart(ctx, chain, org):
+                continue
+            out.extend(candidate(c, "memberOf", org, "rule:member-known-list", KNOWN_LIST) for c in chain)
+    return out
+
+
+@relation_rule(name="bloc_members", produces=("memberOf",), scope="document", rule_ids=("rule:member-known-bloc",))
+def bloc_members(dctx: DocumentContext) -> list[Relation]:
+    """A list of states that is half of a small bloc the document names elsewhere, each state
+    a member of it ("the AES" in one sentence, "Mali and Niger recalled their ambassadors" in
+    another; "the G5 Sahel", then "Chad, Mauritania and Niger"): each a ``memberOf`` the bloc.
+    Only blocs of at most :data:`SMALL_BLOC` members (``memberships.yaml``), the one such bloc
+    the list fits; not in a sentence that says states leave or stand outside an organization."""
+    blocs: dict[str, Mention] = {}
+    for m in dctx.mentions:
+        if m.type == "InternationalOrganization" and m.key and 0 < len(_known_members(m.key)) <= SMALL_BLOC:
+            blocs.setdefault(m.key, m)
+    if not blocs:
+        return []
+    by_id = {m.id: m for m in dctx.mentions}
+    out: list[Relation] = []
+    for ctx in dctx.contexts:
+        if ctx.cues("withdrawal") or ctx.cues("non_member"):
+            continue
+        for chain in coordinated_lists(ctx):
+            keys = {a.key for a in chain}
+            if any(a.type != "Country" for a in chain) or len(keys) < 2 or _places(ctx, chain):
+                continue
+            fits = [m for k, m in blocs.items() if keys <= _known_members(k) and 2 * len(keys) >= len(_known_members(k))]
+            if len(fits) != 1:
+                continue  # none, or several blocs the list fits (Mali and Niger: the AES or Liptako-Gourma)
+            out.extend(Relation(head=a.id, type="memberOf", tail=fits[0].id, confidence=BLOC_LIST, extractor="rule:member-known-bloc",
+                                evidence=[dctx.evidence_at(by_id[a.id])]) for a in chain if a.id in by_id)
     return out
 
 

@@ -328,3 +328,40 @@ def test_capacity_building_is_training(extract, lang, text, names, expected):
 def test_no_training_flow_between_a_state_and_its_own_body(extract, lang, text, names, wrong, control):
     assert wrong not in _flows(extract(lang, text, names)[0])
     assert ("إيطاليا", "خفر السواحل الليبي") in _flows(extract(lang, control, names)[0])  # positive control
+
+
+# --- the beneficiary and the provider of a training, by their markers ----------------------
+@pytest.mark.parametrize("lang, text, trainer, trainee", [
+    # The provider first, then the beneficiary (word order alone had read them the other way).
+    ("fr", "La formation, dispensée par la Gendarmerie nationale française au profit de la Garde nationale tunisienne, a duré deux semaines.",
+     "Gendarmerie nationale française", "Garde nationale tunisienne"),
+    # The beneficiary first, the provider after the passive verb.
+    ("fr", "Une session de formation au profit des officiers de la police sénégalaise a été organisée par Europol à Dakar.",
+     "Europol", "police sénégalaise"),
+    # No provider marker: the subject before the training word.
+    ("ar", "نظمت المديرية العامة للأمن الوطني دورة تكوينية لفائدة عناصر من الشرطة الموريتانية.",
+     "المديرية العامة للأمن الوطني", "الشرطة الموريتانية"),
+    ("en", "The training, delivered by the Guardia Civil for the benefit of the Senegalese Gendarmerie, ended on Friday.",
+     "Guardia Civil", "Senegalese Gendarmerie"),
+])
+def test_a_training_for_the_benefit_of_y_given_by_x(extract, lang, text, trainer, trainee):
+    names = [(trainer, "GovernmentAgency" if trainer != "Europol" else "InternationalOrganization"), (trainee, "GovernmentAgency")]
+    flows = _flows(extract(lang, text, names)[0])
+    assert (trainer, trainee) in flows, flows
+    assert (trainee, trainer) not in flows, flows
+
+
+# --- trainees named by their state's adjective a few words after the training verb -----------
+@pytest.mark.parametrize("lang, text, trainer, state", [
+    ("fr", "Le Mali reste fragile. L'Union européenne a formé plus de 15 000 soldats maliens depuis 2013.", "Union européenne", "Mali"),
+    ("en", "Somalia is fighting al-Shabaab. The United States has trained more than 7,000 Somali soldiers since 2017.",
+     "United States", "Somalia"),
+])
+def test_trainees_named_by_their_state_adjective(extract, lang, text, trainer, state):
+    assert (trainer, state) in _flows(extract(lang, text)[0])
+
+
+def test_a_state_adjective_not_on_persons_of_a_force_is_no_trainee(extract):
+    # "maliennes" on the towns where the training takes place, not on the trainees.
+    text = "Le Mali reste fragile. L'Union européenne a formé des milliers de recrues dans plusieurs villes maliennes."
+    assert ("Union européenne", "Mali") not in _flows(extract("fr", text)[0])

@@ -43,3 +43,12 @@ def test_intelligence_from_each_giver_of_a_list_ar(extract):
     triples, _ = extract("ar", text)
     assert ("الجزائر", "providesIntelligenceTo", "إسبانيا") in triples
     assert ("المغرب", "providesIntelligenceTo", "إسبانيا") in triples
+
+
+def test_a_list_gives_no_flow_between_a_body_and_its_own_state(extract):
+    # "Egypt and Sudan" is a list; the Egyptian Armed Forces train Sudanese pilots, not Egypt.
+    text = "Egypt and Sudan's Khartoum-based authorities agreed last week that the Egyptian Armed Forces will train Sudanese pilots."
+    triples, _ = extract("en", text, [("Egyptian Armed Forces", "GovernmentAgency")])
+    flows = {(h, t) for h, typ, t in triples if typ == "providesTrainingTo"}
+    assert ("Egyptian Armed Forces", "Egypt") not in flows, flows
+    assert ("Egyptian Armed Forces", "Sudan") in flows, flows

@@ -232,3 +232,75 @@ def test_a_cue_near_neither_the_state_nor_the_organization_is_not_theirs(extract
     triples, _ = extract(lang, text, [(o, "InternationalOrganization") for o in orgs])
     members = _members(triples)
     assert not any((state, o) in members for o in orgs), members
+
+
+# --- known_members: a list of states named with an organization they all belong to -----------
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council in Riyadh.",
+     ["Saudi Arabia", "Kuwait", "Oman"], "Gulf Cooperation Council"),
+    ("fr", "Le Mali, le Burkina Faso et le Niger ont signé jeudi à Niamey la charte de l'Alliance des États du Sahel.",
+     ["Mali", "Burkina Faso", "Niger"], "Alliance des États du Sahel"),
+    ("ar", "وعقد وزراء خارجية المغرب والجزائر وتونس اجتماعا في إطار اتحاد المغرب العربي.",
+     ["المغرب", "الجزائر", "تونس"], "اتحاد المغرب العربي"),
+])
+def test_a_list_of_known_members_named_with_their_organization(extract, lang, text, states, org):
+    triples, relations = extract(lang, text)
+    members = _members(triples)
+    for s in states:
+        assert (s, org) in members, (s, members)
+
+
+@pytest.mark.parametrize("lang, text, states, org, control", [
+    # One state of the list is no member: the list says nothing of the organization.
+    ("en", "Saudi Arabia, Kuwait and Egypt backed the statement issued by the Gulf Cooperation Council in Riyadh.",
+     ["Saudi Arabia", "Kuwait", "Egypt"], "Gulf Cooperation Council",
+     ("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council in Riyadh.")),
+    # Suspended from it.
+    ("fr", "Le Mali, la Guinée et le Niger, suspendus de l'Union africaine, n'ont pas été invités au sommet.",
+     ["Mali", "Guinée", "Niger"], "Union africaine",
+     ("fr", "Le Mali, la Guinée et le Niger, membres de l'Union africaine, ont été invités au sommet.")),
+])
+def test_no_known_members_from_a_mixed_or_suspended_list(extract, lang, text, states, org, control):
+    members = _members(extract(lang, text)[0])
+    assert not any((s, org) in members for s in states), members
+    assert any((s, org) in _members(extract(*control)[0]) for s in states)
+
+
+def test_the_known_members_rule_reads_the_list_not_the_lexicon_alone(extract):
+    # One state alone, no membership cue: the lexicon states no membership by itself.
+    triples, _ = extract("en", "Oman hosted talks on maritime security, the Gulf Cooperation Council said on Monday.")
+    assert ("Oman", "Gulf Cooperation Council") not in _members(triples)
+    # A state the cue rule reads but the lexicon knows as no member of that organization.
+    triples, _ = extract("en", "Turkey, a member of the Alliance of Sahel States, sent drones to Niamey.")
+    assert ("Turkey", "Alliance of Sahel States") not in _members(triples)
+    triples, _ = extract("en", "Mali, a member of the Alliance of Sahel States, sent drones to Niamey.")
+    assert ("Mali", "Alliance of Sahel States") in _members(triples)
+
+
+# --- bloc_members: half of a small bloc the document names in another sentence ---------------
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("fr", "Le G5 Sahel est affaibli. Le Tchad, le Mali et le Niger ont rappelé leurs ambassadeurs.",
+     ["Tchad", "Mali", "Niger"], "G5 Sahel"),
+    ("en", "The Gulf Cooperation Council met on Monday. Qatar, Oman and Kuwait later issued a joint statement.",
+     ["Qatar", "Oman", "Kuwait"], "Gulf Cooperation Council"),
+])
+def test_a_list_of_half_a_small_bloc_named_elsewhere(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    for s in states:
+        assert (s, org) in members, (s, members)
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    # The states named as places.
+    ("fr", "Le G5 Sahel est affaibli. Plus de 5 000 militaires sont déployés au Tchad, au Mali et au Niger.",
+     ["Tchad", "Mali", "Niger"], "G5 Sahel"),
+    # Too few of the bloc's members to name it (two of six).
+    ("en", "The Gulf Cooperation Council met on Monday. Qatar and Oman later issued a joint statement.",
+     ["Qatar", "Oman"], "Gulf Cooperation Council"),
+    # States that leave.
+    ("en", "The G5 Sahel is weakened. Mali, Burkina Faso and Niger have withdrawn from several bodies.",
+     ["Mali", "Burkina Faso", "Niger"], "G5 Sahel"),
+])
+def test_no_bloc_membership_for_places_few_states_or_leavers(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    assert not any((s, org) in members for s in states), members

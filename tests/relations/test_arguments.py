@@ -1,0 +1,25 @@
+"""``sentence_contexts`` (pipeline/relations/arguments.py): a state's adjective qualifies a name
+right next to it ("police marocaine", "Somali police"), never one across a sentence end."""
+from pipeline.entities.recognize import recognize_entities
+from pipeline.model import Document
+from pipeline.nlp import get_nlp
+from pipeline.relations.arguments import sentence_contexts
+
+
+def _demonyms(lang: str, text: str) -> dict[str, str | None]:
+    """Each demonym's text -> the text of the name it qualifies (None: a party of its own)."""
+    document = Document(id="t", text=text, lang=lang)
+    doc = get_nlp(lang)(text)
+    contexts = sentence_contexts(doc, document, recognize_entities(doc, document))
+    args = {a.id: a.text for c in contexts for a in c.args if not a.demonym}
+    return {a.text: args.get(a.qualifier_of) if a.qualifier_of else None for c in contexts for a in c.args if a.demonym}
+
+
+def test_a_demonym_does_not_qualify_a_name_of_the_sentence_before():
+    found = _demonyms("en", "Kenya is fighting al-Shabaab. Kenyan soldiers trained by Britain took part in the offensive.")
+    assert found.get("Kenyan", "missing") is None, found
+
+
+def test_a_demonym_next_to_a_name_in_its_sentence_qualifies_it():
+    found = _demonyms("en", "Kenya is fighting al-Shabaab with the Kenyan police.")
+    assert found.get("Kenyan") == "Kenyan police", found
