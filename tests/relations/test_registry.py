@@ -52,7 +52,7 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 def test_families_are_the_rule_modules():
     assert {r.family for r in RULES} == {"roles", "role_changes", "agency", "cooperation", "flows", "membership", "places",
                                         "events", "lists", "dependency"}
-    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2}
+    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2, "event_group_lists": 9}
 
 
 def test_bad_declarations_are_refused():
@@ -141,6 +141,8 @@ EXAMPLES = {
                      ("en", "France and Belgium will train police officers of Benin."),
                      ("en", "Morocco and Algeria provided intelligence to Spain about the network."),
                      ("en", "Senegal, Ghana and Nigeria, all members of ECOWAS, voted for the text.")],
+    "event_group_lists": [("en", "Exercise Cobra Gold 2024 opened on Tuesday in Thailand. Troops from Indonesia, Japan, "
+                                 "Malaysia and Singapore carried out landings near Sattahip.")],
 }
 
 

@@ -153,6 +153,8 @@ EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 SITE_VERB_FAMILIES = ("event_opening", "event_host", "visit_verb", "event_occasion", "event_site", "event_signing")
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
+# A list member's long name the entity stage missed, before its short name in brackets.
+BRACKETED_NAME_WORDS = 10
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +187,31 @@ def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
         words = [w for w in words if w not in rule_words().list_conjunctions_ar]
-    return all(w.lower() in rule_words().list_filler for w in words)
+    return all(w.lower() in rule_words().list_filler for w in words) or _bracketed_member(ctx, lo, hi)
+
+
+def _bracketed_member(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens the next member of a list under a long name the entity stage did
+    not name, its short name in brackets being the argument at ``hi``: "..., and the European
+    Union Agency for Law Enforcement Training (CEPOL)", "، ووكالة الاتحاد الأوروبي للتدريب على
+    إنفاذ القانون (سيبول)". A comma or a conjunction opens the gap, at most
+    :data:`BRACKETED_NAME_WORDS` words before the bracket, and the bracket closes right after."""
+    nxt = next((a for a in ctx.args if a.start == hi), None)
+    gap = ctx.text[lo:hi].lstrip(" )")
+    if nxt is None or not gap.rstrip().endswith("(") or not ctx.text[nxt.end:nxt.end + 2].lstrip().startswith(")"):
+        return False
+    name = gap.rstrip()[:-1].strip()
+    if not name or any(c in name for c in "()[]\n") or ctx.words(name) > BRACKETED_NAME_WORDS:
+        return False
+    if name[0] in (",", "،"):
+        return True
+    # the name's head noun read alone as a back-reference ("والوكالة" of "والوكالة الأوروبية
+    # للتعاون ... (يوروبول)", "the Agency"): a one-word argument of the same type before the gap
+    if any(a.end == lo and len(a.text.split()) == 1 and a.type == nxt.type for a in ctx.args):
+        return True
+    first = name.split()[0]
+    at = ctx.text.index(first, lo)
+    return bool(_find(ctx, "list_joiner", at, at + len(first))) or (ctx.lang == "ar" and first.startswith("و"))
 
 
 def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:

@@ -610,3 +610,14 @@ def test_states_that_have_signed_up_en(extract):
     triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
     for country in ("Kenya", "Djibouti", "Somalia"):
         assert (country, "involvedIn", "Cutlass Express exercise") in triples
+
+
+def test_a_list_member_named_by_its_short_name_in_brackets_keeps_the_list_going_ar(extract):
+    # "والوكالة الأوروبية للتعاون في مجال إنفاذ القانون (يوروبول)": the long name is no mention
+    # (its head noun alone is read as a back-reference); the members after it still take part
+    text = ("انطلقت في الرباط أعمال المنتدى الإفريقي لأمن الحدود. ويشارك في المنتدى قادة الأمن الأفارقة، إلى جانب "
+            "ممثلين عن الاتحاد الإفريقي، والوكالة الأوروبية لحرس الحدود والسواحل (فرونتكس)، والوكالة الأوروبية "
+            "للتعاون في مجال إنفاذ القانون (يوروبول)، وجامعة الدول العربية.")
+    triples, _ = extract("ar", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"الاتحاد الإفريقي", "يوروبول", "جامعة الدول العربية"} <= parties
