@@ -105,6 +105,7 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
+INTRO_JOINED_CUE_WORDS = 20  # ... when a conjunction joins the intro to the groups the cue names first
 OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
 OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
 OWNER_WORDS = 4  # an event's name to the party whose event it is ("of heads of state of the", "" التابعة ل")
@@ -640,12 +641,26 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
             # the event's own name may stand between the cue and the list ("launched the X
             # exercise, with units from 33 countries including ...")
             gap_from = max(c1, ev.end) if not referenced and c1 <= ev.start and ev.end <= i0 else c1
-            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS and not _second_list(ctx, gap_from, i0):
+            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS and not _second_list(ctx, gap_from, i0) \
+                    and not _joined_groups(ctx, gap_from, i0):
                 continue
             if not referenced and not _same_clause(ctx, ev.start, c0):
                 continue
             return c0, c1
     return None
+
+
+def _joined_groups(ctx: SentenceContext, lo: int, i0: int) -> bool:
+    """The list that a ``party_list_intro`` cue at ``i0`` opens is joined to the groups a
+    participation cue ending at ``lo`` names first, a ``list_joiner`` right before the intro
+    ("was attended by interior ministers and senior officials of member states, as well as
+    representatives of A, B and C", "en présence des ministres ..., ainsi que des
+    représentants de A et de B"): at most :data:`INTRO_JOINED_CUE_WORDS` words, in one
+    clause, no complementizer between."""
+    if ctx.words(ctx.text[lo:i0]) > INTRO_JOINED_CUE_WORDS or not _same_clause(ctx, lo, i0) \
+            or _find(ctx, "complementizer", lo, i0):
+        return False
+    return any(not ctx.text[j1:i0].strip(" ,،") for _, j1 in _find(ctx, "list_joiner", lo, i0))
 
 
 def _second_list(ctx: SentenceContext, lo: int, i0: int) -> bool:

@@ -621,3 +621,13 @@ def test_a_list_member_named_by_its_short_name_in_brackets_keeps_the_list_going_
     triples, _ = extract("ar", text)
     parties = {h for h, typ, t in triples if typ == "involvedIn"}
     assert {"الاتحاد الإفريقي", "يوروبول", "جامعة الدول العربية"} <= parties
+
+
+def test_representatives_joined_after_the_groups_a_cue_names_first_take_part_en(extract):
+    # the groups of the participation cue run past INTRO_CUE_WORDS; "as well as" joins the list to them
+    text = ("The Munich Security Conference 2024 opened on Friday. The conference was attended by heads of state, "
+            "defence ministers and senior officials from dozens of countries, as well as representatives of NATO, "
+            "the European Union and the African Union.")
+    triples, _ = extract("en", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"NATO", "European Union", "African Union"} <= parties
