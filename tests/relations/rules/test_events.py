@@ -631,3 +631,12 @@ def test_representatives_joined_after_the_groups_a_cue_names_first_take_part_en(
     triples, _ = extract("en", text)
     parties = {h for h, typ, t in triples if typ == "involvedIn"}
     assert {"NATO", "European Union", "African Union"} <= parties
+
+
+def test_partners_of_an_organiser_in_partnership_take_part_ar(extract):
+    # "بشراكة مع" (in partnership with): each party of the list after it takes part, as after "بالتعاون مع"
+    text = ('انطلق أمس في أكادير تمرين "الأسد الإفريقي 2024" الذي تنظمه القوات المسلحة الملكية بشراكة مع '
+            "القوات المسلحة الأمريكية والحرس الوطني لولاية يوتا.")
+    triples, _ = extract("ar", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"القوات المسلحة الملكية", "القوات المسلحة الأمريكية", "الحرس الوطني"} <= parties
