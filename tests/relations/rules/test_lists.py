@@ -79,3 +79,11 @@ def test_a_sentence_with_an_event_of_its_own_is_left_to_the_event_rules_en(extra
             "and Singapore later joined Operation Atalanta off Somalia.")
     _, relations = extract("en", text)
     assert not any(r.extractor == "rule:event-group-list" for r in relations)
+
+
+def test_officers_from_national_bodies_are_no_roster_en(extract):
+    # officers "from" a national body are often its trainees or staff, not the event's parties
+    text = ("Exercise Cobra Gold 2024 opened on Tuesday in Thailand. The academy has trained 3,000 officers, among "
+            "them officers from the Royal Thai Police and the Philippine National Police.")
+    _, relations = extract("en", text)
+    assert not any(r.extractor == "rule:event-group-list" for r in relations)
