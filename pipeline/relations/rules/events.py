@@ -105,7 +105,8 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
-INTRO_JOINED_CUE_WORDS = 20  # ... when a conjunction joins the intro to the groups the cue names first
+INTRO_JOINED_CUE_WORDS = 16  # ... when a conjunction joins the intro to the groups the cue names first (not
+# "brought together navies of the western Indian Ocean for two weeks of drills at sea, alongside observers from X")
 OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
 OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
 OWNER_WORDS = 4  # an event's name to the party whose event it is ("of heads of state of the", "" التابعة ل")
