@@ -49,7 +49,7 @@ ORDER = (
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
     "intelligence_flow", "training_flow", "hosting", "membership", "known_members", "places", "site_places", "events", "event_hosts",
-    "visits", "visit_frame_in_name", "dual_reference", "possessive_head", "dependency_cues",
+    "visits", "visit_frame_in_name", "event_group_lists", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
     "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",

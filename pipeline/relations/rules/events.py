@@ -105,6 +105,8 @@ PARTNER_WORDS = 4  # the event's name to "between" / "with"
 PARTNER_LIST_WORDS = 1  # "with" to the list of partners
 INTRO_LIST_WORDS = 1  # "among them" to the list it opens
 INTRO_CUE_WORDS = 10  # the participation cue to "among them", the event's name aside
+INTRO_JOINED_CUE_WORDS = 16  # ... when a conjunction joins the intro to the groups the cue names first (not
+# "brought together navies of the western Indian Ocean for two weeks of drills at sea, alongside observers from X")
 OCCASION_CUE_WORDS = 3  # the occasion cue to the event's name ("خلال أشغال الدورة", "at the close of the")
 OCCASION_SUBJECT_WORDS = 10  # the subject to the occasion cue, its verb and time between ("ont signé mercredi,")
 OWNER_WORDS = 4  # an event's name to the party whose event it is ("of heads of state of the", "" التابعة ل")
@@ -153,6 +155,8 @@ EVENT_CUES_FILE = PATTERNS_DIR / "event_relations.yaml"
 SITE_VERB_FAMILIES = ("event_opening", "event_host", "visit_verb", "event_occasion", "event_site", "event_signing")
 # A party and its cue are linked across at most this many other words.
 MAX_CUE_WORDS = 12
+# A list member's long name the entity stage missed, before its short name in brackets.
+BRACKETED_NAME_WORDS = 10
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +189,31 @@ def _separator(ctx: SentenceContext, lo: int, hi: int) -> bool:
     words = rest.replace(",", " , ").replace("،", " ، ").split()
     if ctx.lang == "ar":
         words = [w for w in words if w not in rule_words().list_conjunctions_ar]
-    return all(w.lower() in rule_words().list_filler for w in words)
+    return all(w.lower() in rule_words().list_filler for w in words) or _bracketed_member(ctx, lo, hi)
+
+
+def _bracketed_member(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens the next member of a list under a long name the entity stage did
+    not name, its short name in brackets being the argument at ``hi``: "..., and the European
+    Union Agency for Law Enforcement Training (CEPOL)", "، ووكالة الاتحاد الأوروبي للتدريب على
+    إنفاذ القانون (سيبول)". A comma or a conjunction opens the gap, at most
+    :data:`BRACKETED_NAME_WORDS` words before the bracket, and the bracket closes right after."""
+    nxt = next((a for a in ctx.args if a.start == hi), None)
+    gap = ctx.text[lo:hi].lstrip(" )")
+    if nxt is None or not gap.rstrip().endswith("(") or not ctx.text[nxt.end:nxt.end + 2].lstrip().startswith(")"):
+        return False
+    name = gap.rstrip()[:-1].strip()
+    if not name or any(c in name for c in "()[]\n") or ctx.words(name) > BRACKETED_NAME_WORDS:
+        return False
+    if name[0] in (",", "،"):
+        return True
+    # the name's head noun read alone as a back-reference ("والوكالة" of "والوكالة الأوروبية
+    # للتعاون ... (يوروبول)", "the Agency"): a one-word argument of the same type before the gap
+    if any(a.end == lo and len(a.text.split()) == 1 and a.type == nxt.type for a in ctx.args):
+        return True
+    first = name.split()[0]
+    at = ctx.text.index(first, lo)
+    return bool(_find(ctx, "list_joiner", at, at + len(first))) or (ctx.lang == "ar" and first.startswith("و"))
 
 
 def _joined(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -614,12 +642,26 @@ def _introduced(ctx: SentenceContext, a: Arg, cues: list[tuple[int, int]], ev: A
             # the event's own name may stand between the cue and the list ("launched the X
             # exercise, with units from 33 countries including ...")
             gap_from = max(c1, ev.end) if not referenced and c1 <= ev.start and ev.end <= i0 else c1
-            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS and not _second_list(ctx, gap_from, i0):
+            if _words_but_parties(ctx, gap_from, i0) > INTRO_CUE_WORDS and not _second_list(ctx, gap_from, i0) \
+                    and not _joined_groups(ctx, gap_from, i0):
                 continue
             if not referenced and not _same_clause(ctx, ev.start, c0):
                 continue
             return c0, c1
     return None
+
+
+def _joined_groups(ctx: SentenceContext, lo: int, i0: int) -> bool:
+    """The list that a ``party_list_intro`` cue at ``i0`` opens is joined to the groups a
+    participation cue ending at ``lo`` names first, a ``list_joiner`` right before the intro
+    ("was attended by interior ministers and senior officials of member states, as well as
+    representatives of A, B and C", "en présence des ministres ..., ainsi que des
+    représentants de A et de B"): at most :data:`INTRO_JOINED_CUE_WORDS` words, in one
+    clause, no complementizer between."""
+    if ctx.words(ctx.text[lo:i0]) > INTRO_JOINED_CUE_WORDS or not _same_clause(ctx, lo, i0) \
+            or _find(ctx, "complementizer", lo, i0):
+        return False
+    return any(not ctx.text[j1:i0].strip(" ,،") for _, j1 in _find(ctx, "list_joiner", lo, i0))
 
 
 def _second_list(ctx: SentenceContext, lo: int, i0: int) -> bool:

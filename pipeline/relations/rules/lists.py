@@ -9,9 +9,17 @@ Libya and Tunisia", "وتضم المنظمة المغرب وتونس والسن�
 relation's signature; a relation between two members of one list is the list's own business
 (the cooperation rules read it) and is not spread.
 
+Rule: ``event_group_lists`` (sentence scope, with the event rules' memory): a sentence that
+names no event of its own after sentences about one, and lists the parties that people came
+from ("Troops from A, B and C carried out landings", "des militaires venus du A, du B et du
+C", "ووصلت وحدات من A وB وC"), lists the parties of the event the text was last about:
+each ``involvedIn`` it; not the make-up of a body ("the force, which includes units from
+A, B and C"), nor those who leave ("forces from A and B have left the region").
+
 Usage::
 
     relations = list_members(dctx)
+    candidates = event_group_lists(ctx, previous)
 """
 from __future__ import annotations
 
@@ -20,7 +28,9 @@ from itertools import product
 from pipeline.model import RELATION_SIGNATURES, Relation
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.coordination import coordinated_lists, members_with
+from pipeline.relations.patterns import Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
+from pipeline.relations.rules.events import EVENT_CHAIN_MEMORY, _latest_event, _recent_events, event_cues
 
 # The relation types a list spreads (roles go through the title rules, places do not list;
 # an event's parties are the event frames' business, which may read the same lists).
@@ -74,4 +84,46 @@ def list_members(dctx: DocumentContext) -> list[Relation]:
                                     confidence=round(rel.confidence - MEMBER_DEMOTION, 3), extractor="rule:list-member",
                                     evidence=[ev], negated=rel.negated, hedged=rel.hedged))
             break  # one statement is enough
+    return out
+
+
+GROUP_LIST_WORDS = 1  # the group's cue to the list's first party ("troops from the X", an article)
+GROUP_LIST_CONFIDENCE = 0.55
+# States and international bodies send delegations and contingents; officers "from" a
+# national body are more often its trainees or staff ("trained 3,000 officers, among them
+# members of the National Guard and of the DGSN": blind_set5 lost .364 -> .357 in Arabic).
+GROUP_LIST_TYPES = frozenset({"Country", "InternationalOrganization"})
+COMPOSITION_CHARS = 40  # how far before the group's cue a verb of composition rules the list out
+
+
+@relation_rule(name="event_group_lists", produces=("involvedIn",), rule_ids=("rule:event-group-list",),
+               memory=EVENT_CHAIN_MEMORY)
+def event_group_lists(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
+    """A sentence that names no event of its own, right after sentences about an event, and
+    lists the parties that people came from (``party_group_intro``: "Troops from Ghana, Togo
+    and Benin joined", "des officiers venus du Bénin, du Gabon et du Togo", "وفود من X وY
+    وZ") lists that event's parties: each takes part in the event the text was last about."""
+    if any(a.type == "Event" for a in ctx.args) or not _recent_events(previous or []):
+        return []
+    intros = event_cues().find("party_group_intro", ctx.lang, ctx.text[ctx.start:ctx.end], offset=ctx.start)
+    # "forces from A and B have left the region": who leaves takes no part
+    if not intros or ctx.cues("withdrawal"):
+        return []
+    ev = _latest_event(previous or [])
+    out: list[Candidate] = []
+    for chain in coordinated_lists(ctx):
+        first = chain[0]
+        opening = [(i0, i1) for i0, i1 in intros if i1 <= first.start and ctx.words(ctx.text[i1:first.start]) <= GROUP_LIST_WORDS]
+        if not opening:
+            continue
+        # "the force, which includes units from X, Y and Z": the make-up of a body
+        i0 = opening[-1][0]
+        if event_cues().find("body_composition", ctx.lang, ctx.text[max(ctx.start, i0 - COMPOSITION_CHARS):i0]):
+            continue
+        for a in chain:
+            if a.type not in GROUP_LIST_TYPES:
+                continue
+            cand = candidate(a, "involvedIn", ev, "rule:event-group-list", GROUP_LIST_CONFIDENCE)
+            cand.start, cand.end = covering(*chain)
+            out.append(cand)
     return out

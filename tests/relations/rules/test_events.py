@@ -610,3 +610,33 @@ def test_states_that_have_signed_up_en(extract):
     triples, _ = extract("en", text, [("Cutlass Express exercise", EVENT)])
     for country in ("Kenya", "Djibouti", "Somalia"):
         assert (country, "involvedIn", "Cutlass Express exercise") in triples
+
+
+def test_a_list_member_named_by_its_short_name_in_brackets_keeps_the_list_going_ar(extract):
+    # "والوكالة الأوروبية للتعاون في مجال إنفاذ القانون (يوروبول)": the long name is no mention
+    # (its head noun alone is read as a back-reference); the members after it still take part
+    text = ("انطلقت في الرباط أعمال المنتدى الإفريقي لأمن الحدود. ويشارك في المنتدى قادة الأمن الأفارقة، إلى جانب "
+            "ممثلين عن الاتحاد الإفريقي، والوكالة الأوروبية لحرس الحدود والسواحل (فرونتكس)، والوكالة الأوروبية "
+            "للتعاون في مجال إنفاذ القانون (يوروبول)، وجامعة الدول العربية.")
+    triples, _ = extract("ar", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"الاتحاد الإفريقي", "يوروبول", "جامعة الدول العربية"} <= parties
+
+
+def test_representatives_joined_after_the_groups_a_cue_names_first_take_part_en(extract):
+    # the groups of the participation cue run past INTRO_CUE_WORDS; "as well as" joins the list to them
+    text = ("The Munich Security Conference 2024 opened on Friday. The conference was attended by heads of state, "
+            "defence ministers and senior officials from dozens of countries, as well as representatives of NATO, "
+            "the European Union and the African Union.")
+    triples, _ = extract("en", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"NATO", "European Union", "African Union"} <= parties
+
+
+def test_partners_of_an_organiser_in_partnership_take_part_ar(extract):
+    # "بشراكة مع" (in partnership with): each party of the list after it takes part, as after "بالتعاون مع"
+    text = ('انطلق أمس في أكادير تمرين "الأسد الإفريقي 2024" الذي تنظمه القوات المسلحة الملكية بشراكة مع '
+            "القوات المسلحة الأمريكية والحرس الوطني لولاية يوتا.")
+    triples, _ = extract("ar", text)
+    parties = {h for h, typ, t in triples if typ == "involvedIn"}
+    assert {"القوات المسلحة الملكية", "القوات المسلحة الأمريكية", "الحرس الوطني"} <= parties

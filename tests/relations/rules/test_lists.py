@@ -52,3 +52,47 @@ def test_a_list_gives_no_flow_between_a_body_and_its_own_state(extract):
     flows = {(h, t) for h, typ, t in triples if typ == "providesTrainingTo"}
     assert ("Egyptian Armed Forces", "Egypt") not in flows, flows
     assert ("Egyptian Armed Forces", "Sudan") in flows, flows
+
+
+# event_group_lists: the parties people came from, listed after sentences about an event,
+# take part in it (issue 14, "ten countries taking part in an exercise").
+@pytest.mark.parametrize("lang, text, event, members", [
+    ("en", "Exercise Cobra Gold 2024 opened on Tuesday in Thailand. Troops from Indonesia, Japan, Malaysia "
+           "and Singapore carried out landings near Sattahip.",
+     "Exercise Cobra Gold 2024", ["Indonesia", "Japan", "Malaysia", "Singapore"]),
+    ("fr", "L'exercice Flintlock 2023 s'est ouvert lundi au Ghana. Des militaires venus du Maroc, du Sénégal, "
+           "du Niger et du Tchad ont été déployés à Tamale.",
+     "exercice Flintlock 2023", ["Maroc", "Sénégal", "Niger", "Tchad"]),
+    ("ar", "انطلقت يوم الاثنين بمدينة أكادير مناورات الأسد الإفريقي 2023. ووصلت وحدات من تونس والسنغال وغانا "
+           "وإيطاليا إلى منطقة طانطان.",
+     "مناورات الأسد الإفريقي 2023", ["تونس", "السنغال", "غانا", "إيطاليا"]),
+])
+def test_groups_from_each_party_of_a_list_take_part(extract, lang, text, event, members):
+    triples, relations = extract(lang, text)
+    for m in members:
+        assert (m, "involvedIn", event) in triples, m
+    assert any(r.extractor == "rule:event-group-list" for r in relations)
+
+
+def test_a_body_made_of_groups_from_a_list_is_no_roster_en(extract):
+    # the units make up the force: the list says nothing of the exercise
+    text = ("Exercise Cobra Gold 2024 opened on Tuesday in Thailand. The Combined Maritime Forces, which include "
+            "ships from Indonesia, Japan, Malaysia and Singapore, patrol the Gulf.")
+    triples, relations = extract("en", text)
+    assert not any(r.extractor == "rule:event-group-list" for r in relations)
+    assert ("Japan", "involvedIn", "Exercise Cobra Gold 2024") not in triples
+
+
+def test_a_sentence_with_an_event_of_its_own_is_left_to_the_event_rules_en(extract):
+    text = ("Exercise Cobra Gold 2024 opened on Tuesday in Thailand. Troops from Indonesia, Japan, Malaysia "
+            "and Singapore later joined Operation Atalanta off Somalia.")
+    _, relations = extract("en", text)
+    assert not any(r.extractor == "rule:event-group-list" for r in relations)
+
+
+def test_officers_from_national_bodies_are_no_roster_en(extract):
+    # officers "from" a national body are often its trainees or staff, not the event's parties
+    text = ("Exercise Cobra Gold 2024 opened on Tuesday in Thailand. The academy has trained 3,000 officers, among "
+            "them officers from the Royal Thai Police and the Philippine National Police.")
+    _, relations = extract("en", text)
+    assert not any(r.extractor == "rule:event-group-list" for r in relations)
