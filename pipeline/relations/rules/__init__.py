@@ -51,7 +51,7 @@ ORDER = (
     "visits", "visit_frame_in_name", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "minister_of_named_ministry", "commissioner_of_commission",
+    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "state_head_of_sentence", "minister_of_named_ministry", "commissioner_of_commission",
     "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)

@@ -24,6 +24,7 @@ from pipeline.relations.coordination import coordinator_between
 from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 from pipeline.relations.rules.events import dateline_place
+from pipeline.relations.words import rule_words
 
 # Confidences, by the construction that states the role.
 TITLE_NAME_OF_BODY = 0.7  # "le colonel X de la Garde": the title before the name, the body after "of"
@@ -36,6 +37,7 @@ HEADED_BY = 0.75
 POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
+STATE_HEAD_OF_SENTENCE = 0.6  # "President X" and the one state his sentence names
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
@@ -641,8 +643,8 @@ def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
     for qualifier in ("relative", "possessive", "leads", "memberRole"):
         if any(ctx.only(ctx.text[c1:t0], ("article", "rank")) for _, c1 in ctx.cues(qualifier, b0, t0)):
             return None
-    if any(a.type != "Person" and b0 < a.end <= t0 for a in ctx.args):
-        return None
+    if any(a.type != "Person" and b0 < a.end <= t0 and not set(ctx.text[a.end:t0]) & set(",،") for a in ctx.args):
+        return None  # (a body before a comma is no qualifier: "بين تونس والاتحاد الأوروبي، بحضور رئيس الجمهورية X")
     a1 = ctx.after(person, BARE_TITLE_WORDS)[1]
     if any(a.type in BODY_TYPES and person.end <= a.start < a1 and ctx.only(ctx.text[person.end:a.start], ("of", "article"))
            for a in ctx.args):
@@ -722,6 +724,94 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
                             extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out
 
+
+
+def _holders_by_state(dctx: DocumentContext, by_id: dict, context_of: dict) -> dict[str, dict[str, str]]:
+    """State key -> {title family: surname} of the heads of state and of government the
+    text names already, each by a title of that family before the name."""
+    holders: dict[str, dict[str, str]] = {}
+    for r in dctx.relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        if r.type != "leads" or head is None or tail is None or tail.type != "Country" \
+                or r.confidence < STATE_HEAD_OF_SENTENCE or head.id not in context_of:
+            continue
+        ctx = context_of[head.id]
+        arg = next(a for a in ctx.args if a.id == head.id)
+        title = _head_title(ctx, arg, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
+        if title is not None:
+            holders.setdefault(mention_key(tail), {}).setdefault(title[0], _surname(head))
+    return holders
+
+
+def _possessive_state(ctx: SentenceContext, state: Arg) -> bool:
+    """``state`` is said in the possessive ("Tunisia's tourism season")."""
+    after = ctx.text[state.end:state.end + 2].lower()
+    return any(state.text.lower().endswith(p) or after.startswith(p) for p in rule_words().possessive)
+
+
+def _sentence_state(ctx: SentenceContext, person: Arg, led: set[str]) -> Arg | None:
+    """The one state the sentence names, by its name or its capital standing for it
+    ("sanctions on Niger after the overthrow of President X", "ورفضت إسبانيا ... إذ قال رئيس
+    الحكومة X", "inaugurated by President X and described by Cairo as ..."); ``None`` when
+    it names none, several, or a demonym of another state ("... Prime Minister X, accusing
+    the Algerian regime"; "خطة الحكومة البريطانية ... إلى رواندا"). A state whose head the
+    sentence names already (``led``: "Italy's prime minister Y and President X") is that
+    one's. A state named after the person is his own only in the possessive ("President X
+    called the shooting an act aimed at Tunisia's tourism"): otherwise it is as often the
+    object of what he does ("حمّل الرئيس X أوكرانيا مسؤولية ...")."""
+    states: dict[str, Arg] = {}
+    for a in [a for a in ctx.args if not a.demonym] + ctx.metonymic_capitals():
+        if a.type == "Country" and not a.source and a.key not in led and (a.end <= person.start or _possessive_state(ctx, a)):
+            states.setdefault(a.key, a)
+    if len(states) != 1 or any(a.demonym and a.key not in states for a in ctx.args):
+        return None
+    return next(iter(states.values()))
+
+
+@relation_rule(name="state_head_of_sentence", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-state-head-sentence",))
+def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
+    """"the sanctions imposed on Niger after the overthrow of President X", "ورفضت إسبانيا
+    الالتزام ... إذ قال رئيس الحكومة X", "Le président X a reçu à Alger ...": a head-of-state
+    or head-of-government title that names no state heads the one state its sentence names
+    (by name, demonym or capital), outside a dispatch (``state_head_of_dateline`` reads the
+    dateline's). Not a person the text gives a head's role already, nor a state whose head of
+    that kind the text names already (another surname), nor a state another person of the
+    sentence heads, nor one of two persons with a bare head's title in one sentence."""
+    by_id = {m.id: m for m in dctx.mentions}
+    context_of = {a.id: c for c in dctx.contexts for a in c.args}
+    heads = {_surname(by_id[r.head]) for r in dctx.relations
+             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
+    holders = _holders_by_state(dctx, by_id, context_of)
+    # the states each sentence's persons head already: sentence start -> state keys
+    led_in: dict[int, set[str]] = {}
+    for r in dctx.relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        if r.type == "leads" and head is not None and tail is not None and tail.type == "Country" and head.id in context_of:
+            led_in.setdefault(context_of[head.id].start, set()).add(mention_key(tail))
+    # the sentences that name one person by a bare head's title: with two ("Prime Minister X
+    # was to meet President Y in Washington") the state may be either's
+    bare: dict[int, int] = {}
+    for ctx in dctx.contexts:
+        for a in ctx.args:
+            if a.type == "Person" and not a.demonym and _bare_state_head(ctx, a) is not None:
+                bare[ctx.start] = bare.get(ctx.start, 0) + 1
+    out = []
+    for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
+        if bare.get(ctx.start) != 1:
+            continue
+        family = _bare_state_head(ctx, p)
+        if family is None:
+            continue
+        state = _sentence_state(ctx, p, led_in.get(ctx.start, set()))
+        if state is None:
+            continue
+        surname = _surname(by_id[p.id])
+        if holders.setdefault(state.key, {}).setdefault(family, surname) != surname:
+            continue  # the state's president is someone else: this one is another state's
+        out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_SENTENCE,
+                            extractor="rule:leads-state-head-sentence", evidence=[dctx.evidence_at(by_id[p.id])]))
+    return out
 
 def _bare_minister(ctx: SentenceContext, person: Arg) -> tuple[int, int] | None:
     """The stretch of a portfolio minister's title right before ``person`` that names no

@@ -202,6 +202,38 @@ def test_a_bare_head_toppled_is_a_former_head(extract):
     assert leads and all(r.status == "former" for r in leads), leads
 
 
+# Outside a dispatch, a bare head's title is the title of the one state its sentence names
+# (``state_head_of_sentence``): by name before the person, or in the possessive after.
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The sanctions imposed on Gabon after the overthrow of President Ali Bongo were lifted in 2024.",
+     ("Ali Bongo", "leads", "Gabon")),
+    ("en", "President William Ruto called the attack a blow to Kenya's tourism season.",
+     ("William Ruto", "leads", "Kenya")),
+    ("fr", "Le Kenya a rejeté la proposition, a déclaré lundi le président William Ruto.",
+     ("William Ruto", "leads", "Kenya")),
+    ("ar", "ورفضت البرتغال المقترح، إذ قال رئيس الوزراء لويس مونتينيغرو إن بلاده لن توقع عليه.",
+     ("لويس مونتينيغرو", "leads", "البرتغال")),
+])
+def test_a_bare_head_title_heads_the_state_its_sentence_names(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, wrong", [
+    # the state after the person is the object of what he does
+    ("en", "President William Ruto blamed Somalia for the attack on Monday.", ("William Ruto", "leads", "Somalia")),
+    ("ar", "وحمّل الرئيس فلاديمير بوتين أوكرانيا مسؤولية الهجوم.", ("فلاديمير بوتين", "leads", "أوكرانيا")),
+    # two persons with a bare head's title: the state may be either's
+    ("en", "In Kenya, Prime Minister Keir Starmer met President William Ruto on Monday.", ("Keir Starmer", "leads", "Kenya")),
+    # a demonym of another state the document names
+    ("en", "Somalia protested. The talks in Kenya failed, President Hassan Sheikh Mohamud said, blaming the Somali delegation.",
+     ("Hassan Sheikh Mohamud", "leads", "Kenya")),
+])
+def test_a_bare_head_title_and_a_state_that_is_not_his(extract, lang, text, wrong):
+    triples, _ = extract(lang, text, [(wrong[0], "Person")])
+    assert wrong not in triples, _roles(triples)
+
+
 @pytest.mark.parametrize("lang, text, expected", [
     # "Y, which X leads": a relative pronoun between the body and the cue.
     ("ar", "وأعلنت حركة الشباب، التي يقودها أحمد ديري، مسؤوليتها عن الهجوم.",
