@@ -384,6 +384,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     heads = ctx.cues("leads", p.end, b.start) + ctx.cues("memberRole", p.end, b.start)
                     if not heads or not ctx.only(ctx.text[p.end:min(h[0] for h in heads)], LINK + ("copula",)):
                         continue
+                    if _conjunction_opens_title(ctx, p.end, min(h[0] for h in heads)):
+                        continue  # "… الجنرال X وقائد القوات الفرنسية الجنرال Z": the next item's title
                 if ctx.cues("with", p.end, b.start) or ctx.cues("presence", p.end, b.start):
                     continue  # "X، ...، مباحثات مع مدير Y Z", "X met with the head of Y": the one met's title
                 nxt = [x for x in ctx.args if x.start >= b.end and x.type == "Person" and (
@@ -403,6 +405,10 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                         title = _relative_head(ctx, *window) or title
                     if title is not None and _next_list_item(ctx, p.end, title[1]):
                         continue  # "X، والأمين العام لـ Y Z": the title is the next person's
+                    if title is not None and _verb_before_title(ctx, p.end, title[1][0]):
+                        continue  # "X, a reçu lundi le commandant de Y, le général Z": the one met's title
+                if title is not None and _title_of_next_name(ctx, p, max(b.end, title[1][1])):
+                    continue  # "President X, the European Commission president, Y": Y's title
                 conf = NAME_APPOSED_TITLE
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
@@ -466,6 +472,52 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             out.append(cand)
             out.extend(_coordinated_bodies(ctx, cand))
     return out
+
+
+def _conjunction_opens_title(ctx: SentenceContext, start: int, title_start: int) -> bool:
+    """A conjunction (not a copula's: "وهو مدير") between a name and the title after it
+    with no apposition mark: "X and the head of Y", "X وقائد Y" (the Arabic "و" a
+    proclitic of the title word) open the next item of a list."""
+    copulas = ctx.cues("copula", start, title_start + 1)
+    for c0, c1 in ctx.cues("conjunction", start, title_start + 1):
+        if ctx.text[c0:c1] not in {",", "،"} and not any(k0 <= c0 < k1 for k0, k1 in copulas):
+            return True
+    return ctx.lang == "ar" and not ctx.text[start:title_start].strip() \
+        and normalize(ctx.text[title_start - 1:title_start]) == CONJUNCTIONS[0]
+
+
+def _title_of_next_name(ctx: SentenceContext, person: Arg, phrase_end: int) -> bool:
+    """The title phrase after ``person``'s comma is followed by a comma and another name, and
+    ``person`` has a title of its own right before it (its comma aside): a list of titled names ("President X,
+    the European Commission president, Y, Italy's prime minister, Z"), where each phrase
+    is the title of the name after it."""
+    nxt = next((a for a in ctx.args if a.start >= phrase_end), None)
+    if nxt is None or nxt.type != "Person" or ctx.text[phrase_end:nxt.start].strip() not in {",", "،"}:
+        return False
+    lo = ctx.before(person, TITLE_WORDS)[0]
+    before = ctx.text[lo:person.start]
+    own = [t for family in ("leads", "memberRole") for t in ctx.cues(family, lo, person.start)]
+    return bool(before.strip()) and any(
+        ctx.only(ctx.text[t1:person.start].replace(",", " ").replace("،", " "), ("rank", "article", "title_modifier"))
+        for _, t1 in own)
+
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _verb_before_title(ctx: SentenceContext, start: int, title_start: int) -> bool:
+    """A verb of its own between a name's apposition mark and the title after it ("X, a
+    reçu lundi le commandant de Y", "X, who met the head of Y"): the title is the one met's,
+    not the name's. Copulas and the words that name a role ("who is", "nommé", "appointed")
+    are no verb of their own. Read from the parse's part-of-speech tags (French, English:
+    the Arabic pipeline has none)."""
+    if ctx.doc is None or not ctx.doc.has_annotation("POS"):
+        return False
+    taken = ctx.cues("copula", start, title_start) + ctx.cues("relative", start, title_start)
+    span = ctx.doc.char_span(start, title_start, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in VERB_TAGS and start <= t.idx < title_start and not any(c0 <= t.idx < c1 for c0, c1 in taken)
+        for t in span)
 
 
 def _ranked_name_after(ctx: SentenceContext, body_end: int, name_start: int) -> bool:

@@ -202,6 +202,55 @@ def test_a_bare_head_toppled_is_a_former_head(extract):
     assert leads and all(r.status == "former" for r in leads), leads
 
 
+# A verb of its own between a name's apposition comma and a title: the title is the one met's
+# ("X, a reçu lundi le commandant de Y, le général Z"), not X's; a copula keeps it X's.
+@pytest.mark.parametrize("lang, text, wrong, kept", [
+    ("fr", "Le ministre des Armées, Sébastien Lecornu, a reçu lundi le commandant de l'Africom, le général Michael Langley.",
+     ("Sébastien Lecornu", "leads", "Africom"), ("Michael Langley", "leads", "Africom")),
+    ("en", "Kenya's defence minister, Aden Duale, on Monday received the commander of AFRICOM, General Michael Langley.",
+     ("Aden Duale", "leads", "AFRICOM"), ("Michael Langley", "leads", "AFRICOM")),
+])
+def test_a_verb_before_the_title_gives_it_to_the_one_met(extract, lang, text, wrong, kept):
+    triples, _ = extract(lang, text, [(wrong[2], "GovernmentAgency"), (wrong[0], "Person"), (kept[0], "Person")])
+    assert wrong not in triples, _roles(triples)
+    assert kept in triples, _roles(triples)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Michael Langley, qui est le commandant de l'Africom, est arrivé à Dakar.", ("Michael Langley", "leads", "Africom")),
+    ("en", "General Michael Langley, who is the commander of AFRICOM, arrived in Nairobi.", ("Michael Langley", "leads", "AFRICOM")),
+])
+def test_a_copula_before_the_title_keeps_it_the_names(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[2], "GovernmentAgency"), (expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+# A list of titled names: the title after a name's "and" (no comma) or after the comma of a
+# name that has a title of its own, followed by another name, is that next name's.
+@pytest.mark.parametrize("lang, text, names, wrong, kept", [
+    ("ar", "وحضر الحفل رئيس أركان الجيش الغاني الجنرال توماس أويسو وقائد القوات البريطانية في أفريقيا الجنرال جون هاملتون. "
+           "وكانت بريطانيا قد أرسلت مدربين.",
+     [("توماس أويسو", "Person"), ("جون هاملتون", "Person")],
+     ("توماس أويسو", "leads", "بريطانيا"), None),
+    ("en", "The accord was signed in the presence of President William Ruto, the African Union Commission chairperson, "
+           "Moussa Faki, Italy's prime minister, Giorgia Meloni. Italy welcomed it.",
+     [("William Ruto", "Person"), ("Moussa Faki", "Person"), ("African Union Commission", "InternationalOrganization")],
+     ("William Ruto", "leads", "African Union Commission"), ("Giorgia Meloni", "leads", "Italy")),
+])
+def test_a_title_between_two_names_of_a_list(extract, lang, text, names, wrong, kept):
+    triples, _ = extract(lang, text, names)
+    assert wrong not in triples, _roles(triples)
+    if kept:
+        assert kept in triples, _roles(triples)
+    assert ("Moussa Faki", "leads", "Italy") not in triples, _roles(triples)
+
+
+def test_a_copula_with_its_conjunction_keeps_the_title_ar(extract):
+    text = "وكان محمد الدخيسي وهو مدير الشرطة القضائية بالمديرية العامة للأمن الوطني حاضرا."
+    triples, _ = extract("ar", text, [("محمد الدخيسي", "Person"), ("المديرية العامة للأمن الوطني", "GovernmentAgency")])
+    assert ("محمد الدخيسي", "leads", "المديرية العامة للأمن الوطني") in triples, _roles(triples)
+
+
 # Outside a dispatch, a bare head's title is the title of the one state its sentence names
 # (``state_head_of_sentence``): by name before the person, or in the possessive after.
 @pytest.mark.parametrize("lang, text, expected", [
