@@ -33,6 +33,8 @@ QUALIFIED_TYPES = {"GovernmentAgency", "Organization", "InternationalOrganizatio
 BACK_REFERENCE_TYPES = {"GovernmentAgency", "InternationalOrganization"}
 # A demonym this many characters from a body's name qualifies it ("Italy's" aside).
 DEMONYM_QUALIFIER_CHARS = 2
+# The title families whose state a demonym right after them names ("رئيسة الوزراء الإيطالية").
+TITLE_FAMILIES = ("leads", "memberRole", "government_head", "state_head")
 # "المديرية العامة للأمن الوطني بالمغرب": at most this many words between agency and country.
 LOCATIVE_QUALIFIER_WORDS = 2
 # "ministère de l'Intérieur du Mali": at most this many words between ministry and state.
@@ -57,7 +59,8 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
         # an event's phrase holds the names of its parties: a demonym that does not agree with
         # the event's head qualifies a word inside it (زيارة وزير الداخلية الإسباني), not the event
         inside = [m for m in mentions if m.start <= s and e <= m.end
-                  and not (lang == "ar" and m.type == "Event" and not agrees_in_gender(normalize(m.text), normalize(span.text)))]
+                  and not (lang == "ar" and m.type == "Event" and (not agrees_in_gender(normalize(m.text), normalize(span.text))
+                                                                  or _after_title(doc.text, m.start, s, lang)))]
         if inside and inside[0].type not in QUALIFIED_TYPES:
             continue  # part of a country's or a person's name
         qualifier = inside[0].id if inside else None
@@ -67,6 +70,15 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
                     qualifier = m.id
         args.append(Arg(country.id, "Country", span.kb_id_, s, e, span.text, demonym=True, qualifier_of=qualifier))
     return args
+
+
+def _after_title(text: str, lo: int, s: int, lang: str) -> bool:
+    """A person's title ends right before the demonym at ``s`` (``text[lo:s]``): "زيارة
+    رئيسة الوزراء الإيطالية X" (the title's state, though it agrees with the visit too)."""
+    cues = load_cues()
+    stretch = text[lo:s].rstrip()
+    last = len(stretch.rsplit(None, 1)[0]) if len(stretch.split()) > 1 else 0  # where the last word starts
+    return any(t1 > last for family in TITLE_FAMILIES for _, t1 in cues.find(family, lang, stretch))
 
 
 def _is_outlet(m: Mention, lang: str) -> bool:
