@@ -180,8 +180,8 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
     """Ministries named in the document: ``(arg, state key, content words of the name)``.
     The state comes from a demonym or country inside or next to the name ("وزارة الداخلية
     الإسبانية", "Italy's Interior Ministry", "ministère de l'Intérieur du Mali"), from the
-    state the entity stage read into the name ("Ministry of the Interior of Serbia") or,
-    failing that, from the lexicon."""
+    state the entity stage read into the name ("Ministry of the Interior of Serbia") or
+    from the lexicon; failing all, the state key is "" (no state said)."""
     cues = load_cues()
     lexicon = load_lexicon()
     out = []
@@ -203,7 +203,7 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
         if state is None and m.key:
             state = lexicon.country_of(m.key)
         if state is None:
-            continue
+            state = ""  # a ministry of no state said ("le ministère de l'Intérieur"): a dispatch's own, or the text's one
         arg = Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text)
         inner = [a for a in args if m.start <= a.start and a.end <= m.end and a.id != m.id]
         words = SentenceContext(text, m.start, m.end, lang, inner).content_words(m.start, m.end, ("ministry", "of", "filler"))

@@ -924,8 +924,8 @@ def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
             continue
         words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
         found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
-        if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
-            found = {k: v for k, v in found.items() if v[1] == state}
+        if state is not None:  # a dispatch's bare "Interior Minister" is its own state's (or the ministry of no state said)
+            found = {k: v for k, v in found.items() if v[1] in {state, ""}}
         if len(found) != 1:
             continue
         ministry = next(iter(found.values()))[0]

@@ -303,6 +303,12 @@ def test_headed_by_after_a_relative_pronoun(extract, lang, text, expected):
      ("Bruno Retailleau", "leads", "ministère de l'Intérieur français")),
     ("ar", "وأعلن وزير الداخلية هربرت كيكل توقيف مشتبه به. وقالت وزارة الداخلية النمساوية إن التحقيق مستمر.",
      ("هربرت كيكل", "leads", "وزارة الداخلية النمساوية")),
+    # a ministry of no state said: the document's one of that portfolio, a dispatch's own
+    ("fr", "Le ministère de l'Intérieur a annoncé l'arrestation. Selon le ministre de l'Intérieur, Bruno Retailleau, "
+           "le suspect était fiché.",
+     ("Bruno Retailleau", "leads", "ministère de l'Intérieur")),
+    ("ar", "الرباط - أجرى وزير الداخلية محمد حصاد مباحثات مع نظيره البلجيكي. وأفاد بلاغ لوزارة الداخلية بأن اللقاء تناول الهجرة.",
+     ("محمد حصاد", "leads", "وزارة الداخلية")),
 ])
 def test_a_bare_minister_heads_the_named_ministry(extract, lang, text, expected):
     triples, _ = extract(lang, text, [(expected[0], "Person")])
