@@ -251,6 +251,21 @@ def test_a_copula_with_its_conjunction_keeps_the_title_ar(extract):
     assert ("محمد الدخيسي", "leads", "المديرية العامة للأمن الوطني") in triples, _roles(triples)
 
 
+# A founder heads the group he founded ("founder" is a head's title; "مؤسس" only as a whole
+# word: "مؤسسة" is an institution).
+@pytest.mark.parametrize("lang, text, names, expected", [
+    ("en", "Since the death of Al-Shabaab's founder, Ahmed Abdi Godane, in 2014, the group has changed.",
+     [("Al-Shabaab", "Organization"), ("Ahmed Abdi Godane", "Person")], ("Ahmed Abdi Godane", "leads", "Al-Shabaab")),
+    ("fr", "Le fondateur de Boko Haram, Mohamed Yusuf, a été tué en 2009.",
+     [("Boko Haram", "Organization"), ("Mohamed Yusuf", "Person")], ("Mohamed Yusuf", "leads", "Boko Haram")),
+    ("ar", "وقاد مؤسس حركة الشباب أحمد عبدي غوداني الهجمات.",
+     [("حركة الشباب", "Organization"), ("أحمد عبدي غوداني", "Person")], ("أحمد عبدي غوداني", "leads", "حركة الشباب")),
+])
+def test_a_founder_heads_the_group(extract, lang, text, names, expected):
+    triples, _ = extract(lang, text, names)
+    assert expected in triples, _roles(triples)
+
+
 # Outside a dispatch, a bare head's title is the title of the one state its sentence names
 # (``state_head_of_sentence``): by name before the person, or in the possessive after.
 @pytest.mark.parametrize("lang, text, expected", [
