@@ -9,7 +9,7 @@ document rules read what the rules before them found.
 family         rules
 =============  ===========================================================================
 roles          ``person_roles``, ``headed_by``, ``possessive_head``, ``state_head_of_dateline``,
-               ``minister_of_named_ministry``:
+               ``state_head_of_sentence``, ``minister_of_named_ministry``:
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``

@@ -3,13 +3,14 @@
 Rules: ``person_roles`` (titles in apposition, before or after the name),
 ``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X") and, over the whole
 document, ``state_head_of_dateline`` (a bare "President X" of a dispatch heads the state
-its dateline writes from) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
+its dateline writes from), ``state_head_of_sentence`` (elsewhere, the one state his sentence
+names) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
 heads the one Ministry of the Interior the document names).
 
 Usage::
 
     candidates = person_roles(ctx) + headed_by(ctx)
-    relations = state_head_of_dateline(dctx) + minister_of_named_ministry(dctx)
+    relations = state_head_of_dateline(dctx) + state_head_of_sentence(dctx) + minister_of_named_ministry(dctx)
 """
 from __future__ import annotations
 
@@ -503,20 +504,23 @@ def _title_of_next_name(ctx: SentenceContext, person: Arg, phrase_end: int) -> b
 
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})  # a participle of the title ("the acting director")
 
 
 def _verb_before_title(ctx: SentenceContext, start: int, title_start: int) -> bool:
     """A verb of its own between a name's apposition mark and the title after it ("X, a
     reçu lundi le commandant de Y", "X, who met the head of Y"): the title is the one met's,
     not the name's. Copulas and the words that name a role ("who is", "nommé", "appointed")
-    are no verb of their own. Read from the parse's part-of-speech tags (French, English:
+    are no verb of their own, nor a participle qualifying the title ("the acting director").
+    Read from the parse's part-of-speech tags (French, English:
     the Arabic pipeline has none)."""
     if ctx.doc is None or not ctx.doc.has_annotation("POS"):
         return False
-    taken = ctx.cues("copula", start, title_start) + ctx.cues("relative", start, title_start)
+    taken = [c for family in ("copula", "relative", "title_modifier", "deputy", "rank") for c in ctx.cues(family, start, title_start)]
     span = ctx.doc.char_span(start, title_start, alignment_mode="expand")
     return span is not None and any(
-        t.pos_ in VERB_TAGS and start <= t.idx < title_start and not any(c0 <= t.idx < c1 for c0, c1 in taken)
+        t.pos_ in VERB_TAGS and t.dep_ not in MODIFIER_DEPS and start <= t.idx < title_start
+        and not any(c0 <= t.idx < c1 for c0, c1 in taken)
         for t in span)
 
 
