@@ -34,6 +34,8 @@ BACK_REFERENCE_TYPES = {"GovernmentAgency", "InternationalOrganization"}
 # A demonym this many characters from a body's name qualifies it ("Italy's" aside).
 DEMONYM_QUALIFIER_CHARS = 2
 SENTENCE_ENDS = frozenset(".!?؟\n")  # no demonym qualifies a name across them
+# The title families whose state a demonym right after them names ("رئيسة الوزراء الإيطالية").
+TITLE_FAMILIES = ("leads", "memberRole", "government_head", "state_head")
 # "المديرية العامة للأمن الوطني بالمغرب": at most this many words between agency and country.
 LOCATIVE_QUALIFIER_WORDS = 2
 # "ministère de l'Intérieur du Mali": at most this many words between ministry and state.
@@ -58,7 +60,8 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
         # an event's phrase holds the names of its parties: a demonym that does not agree with
         # the event's head qualifies a word inside it (زيارة وزير الداخلية الإسباني), not the event
         inside = [m for m in mentions if m.start <= s and e <= m.end
-                  and not (lang == "ar" and m.type == "Event" and not agrees_in_gender(normalize(m.text), normalize(span.text)))]
+                  and not (lang == "ar" and m.type == "Event" and (not agrees_in_gender(normalize(m.text), normalize(span.text))
+                                                                  or _after_title(doc.text, m.start, s, lang)))]
         if inside and inside[0].type not in QUALIFIED_TYPES:
             continue  # part of a country's or a person's name
         qualifier = inside[0].id if inside else None
@@ -69,6 +72,15 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
                     qualifier = m.id
         args.append(Arg(country.id, "Country", span.kb_id_, s, e, span.text, demonym=True, qualifier_of=qualifier))
     return args
+
+
+def _after_title(text: str, lo: int, s: int, lang: str) -> bool:
+    """A person's title ends right before the demonym at ``s`` (``text[lo:s]``): "زيارة
+    رئيسة الوزراء الإيطالية X" (the title's state, though it agrees with the visit too)."""
+    cues = load_cues()
+    stretch = text[lo:s].rstrip()
+    last = len(stretch.rsplit(None, 1)[0]) if len(stretch.split()) > 1 else 0  # where the last word starts
+    return any(t1 > last for family in TITLE_FAMILIES for _, t1 in cues.find(family, lang, stretch))
 
 
 def _is_outlet(m: Mention, lang: str) -> bool:
@@ -170,8 +182,8 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
     """Ministries named in the document: ``(arg, state key, content words of the name)``.
     The state comes from a demonym or country inside or next to the name ("وزارة الداخلية
     الإسبانية", "Italy's Interior Ministry", "ministère de l'Intérieur du Mali"), from the
-    state the entity stage read into the name ("Ministry of the Interior of Serbia") or,
-    failing that, from the lexicon."""
+    state the entity stage read into the name ("Ministry of the Interior of Serbia") or
+    from the lexicon; failing all, the state key is "" (no state said)."""
     cues = load_cues()
     lexicon = load_lexicon()
     out = []
@@ -193,7 +205,7 @@ def _ministries(text: str, lang: str, mentions: list[Mention], args: list[Arg]) 
         if state is None and m.key:
             state = lexicon.country_of(m.key)
         if state is None:
-            continue
+            state = ""  # a ministry of no state said ("le ministère de l'Intérieur"): a dispatch's own, or the text's one
         arg = Arg(m.id, m.type, mention_key(m), m.start, m.end, m.text)
         inner = [a for a in args if m.start <= a.start and a.end <= m.end and a.id != m.id]
         words = SentenceContext(text, m.start, m.end, lang, inner).content_words(m.start, m.end, ("ministry", "of", "filler"))

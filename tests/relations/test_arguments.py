@@ -1,5 +1,6 @@
-"""``sentence_contexts`` (pipeline/relations/arguments.py): a state's adjective qualifies a name
-right next to it ("police marocaine", "Somali police"), never one across a sentence end."""
+"""The arguments of a document's sentences (``pipeline.relations.arguments``): a state's adjective
+qualifies a name right next to it ("police marocaine", "Somali police"), never one across a sentence
+end, and after a title it is the title's state."""
 from pipeline.entities.recognize import recognize_entities
 from pipeline.model import Document
 from pipeline.nlp import get_nlp
@@ -23,3 +24,12 @@ def test_a_demonym_does_not_qualify_a_name_of_the_sentence_before():
 def test_a_demonym_next_to_a_name_in_its_sentence_qualifies_it():
     found = _demonyms("en", "Kenya is fighting al-Shabaab with the Kenyan police.")
     assert found.get("Kenyan") == "Kenyan police", found
+
+
+def test_a_demonym_after_a_title_inside_a_visit_is_the_titles_state(extract):
+    # "الزيارة ... الدنماركية" agree in gender, but the demonym follows the title: the
+    # prime minister's state, an argument of its own
+    text = "رحبت الدنمارك بالاتفاق. وجاء ذلك بعد الزيارة التي أدتها رئيسة الوزراء الدنماركية ميته فريدريكسن إلى الرباط في مايو 2024."
+    assert "الدنماركية" in _demonyms("ar", text)
+    triples, _ = extract("ar", text, [("ميته فريدريكسن", "Person")])
+    assert ("ميته فريدريكسن", "leads", "الدنمارك") in triples, triples

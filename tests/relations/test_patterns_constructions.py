@@ -2,6 +2,8 @@
 supporters, coordinated agents, co-parties, ranks and sub-unit titles, verb-first flows,
 cooperation "with" the sentence's subject, titles over coordinated bodies, name-internal
 relations under a negated clause."""
+import pytest
+
 AGENCY, IO, EVENT, PERSON = "GovernmentAgency", "InternationalOrganization", "Event", "Person"
 
 
@@ -268,6 +270,19 @@ def test_title_of_a_body_referred_back_by_its_head_noun_ar(extract):
     text = "نفذ جهاز مكافحة الإرهاب العملية. وأكد رئيس الجهاز، الفريق الركن حسن العبيدي، أن العملية نجحت."
     triples, _ = extract("ar", text, [("جهاز مكافحة الإرهاب", AGENCY), ("حسن العبيدي", PERSON)])
     assert ("حسن العبيدي", "leads", "جهاز مكافحة الإرهاب") in triples
+
+
+@pytest.mark.parametrize("text, body, body_type, person", [
+    ("أصدرت المحكمة الجنائية الدولية مذكرة توقيف. وقالت رئيسة المحكمة القاضية توموكو أكاني إن القرار نهائي.",
+     "المحكمة الجنائية الدولية", IO, "توموكو أكاني"),
+    ("صوت البرلمان الأوروبي على القرار. وقال رئيس البرلمان ديفيد ساسولي إن التصويت تاريخي.",
+     "البرلمان الأوروبي", IO, "ديفيد ساسولي"),
+    ("أعلن مكتب التحقيقات الفيدرالي توقيف المشتبه به. وقال مدير المكتب كاش باتيل إن التحقيق مستمر.",
+     "مكتب التحقيقات الفيدرالي", AGENCY, "كاش باتيل"),
+])
+def test_head_of_a_court_parliament_or_bureau_referred_back_ar(extract, text, body, body_type, person):
+    triples, _ = extract("ar", text, [(body, body_type), (person, PERSON)])
+    assert (person, "leads", body) in triples, triples
 
 
 def test_member_of_an_organization_referred_back_ar(extract):

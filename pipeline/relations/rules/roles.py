@@ -3,13 +3,14 @@
 Rules: ``person_roles`` (titles in apposition, before or after the name),
 ``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X") and, over the whole
 document, ``state_head_of_dateline`` (a bare "President X" of a dispatch heads the state
-its dateline writes from) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
+its dateline writes from), ``state_head_of_sentence`` (elsewhere, the one state his sentence
+names) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
 heads the one Ministry of the Interior the document names).
 
 Usage::
 
     candidates = person_roles(ctx) + headed_by(ctx)
-    relations = state_head_of_dateline(dctx) + minister_of_named_ministry(dctx)
+    relations = state_head_of_dateline(dctx) + state_head_of_sentence(dctx) + minister_of_named_ministry(dctx)
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pipeline.relations.coordination import coordinator_between
 from pipeline.relations.patterns import BODY_TYPES, LINK, Candidate, candidate, phrase_start
 from pipeline.relations.registry import DocumentContext, relation_rule
 from pipeline.relations.rules.events import dateline_place
+from pipeline.relations.words import rule_words
 
 # Confidences, by the construction that states the role.
 TITLE_NAME_OF_BODY = 0.7  # "le colonel X de la Garde": the title before the name, the body after "of"
@@ -36,6 +38,7 @@ HEADED_BY = 0.75
 POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
+STATE_HEAD_OF_SENTENCE = 0.6  # "President X" and the one state his sentence names
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
@@ -382,6 +385,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                     heads = ctx.cues("leads", p.end, b.start) + ctx.cues("memberRole", p.end, b.start)
                     if not heads or not ctx.only(ctx.text[p.end:min(h[0] for h in heads)], LINK + ("copula",)):
                         continue
+                    if _conjunction_opens_title(ctx, p.end, min(h[0] for h in heads)):
+                        continue  # "… الجنرال X وقائد القوات الفرنسية الجنرال Z": the next item's title
                 if ctx.cues("with", p.end, b.start) or ctx.cues("presence", p.end, b.start):
                     continue  # "X، ...، مباحثات مع مدير Y Z", "X met with the head of Y": the one met's title
                 nxt = [x for x in ctx.args if x.start >= b.end and x.type == "Person" and (
@@ -401,6 +406,10 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                         title = _relative_head(ctx, *window) or title
                     if title is not None and _next_list_item(ctx, p.end, title[1]):
                         continue  # "X، والأمين العام لـ Y Z": the title is the next person's
+                    if title is not None and _verb_before_title(ctx, p.end, title[1][0]):
+                        continue  # "X, a reçu lundi le commandant de Y, le général Z": the one met's title
+                if title is not None and _title_of_next_name(ctx, p, max(b.end, title[1][1])):
+                    continue  # "President X, the European Commission president, Y": Y's title
                 conf = NAME_APPOSED_TITLE
             else:
                 # "Le président français, Emmanuel Macron" / "Europol's Executive Director X" /
@@ -464,6 +473,55 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
             out.append(cand)
             out.extend(_coordinated_bodies(ctx, cand))
     return out
+
+
+def _conjunction_opens_title(ctx: SentenceContext, start: int, title_start: int) -> bool:
+    """A conjunction (not a copula's: "وهو مدير") between a name and the title after it
+    with no apposition mark: "X and the head of Y", "X وقائد Y" (the Arabic "و" a
+    proclitic of the title word) open the next item of a list."""
+    copulas = ctx.cues("copula", start, title_start + 1)
+    for c0, c1 in ctx.cues("conjunction", start, title_start + 1):
+        if ctx.text[c0:c1] not in {",", "،"} and not any(k0 <= c0 < k1 for k0, k1 in copulas):
+            return True
+    return ctx.lang == "ar" and not ctx.text[start:title_start].strip() \
+        and normalize(ctx.text[title_start - 1:title_start]) == CONJUNCTIONS[0]
+
+
+def _title_of_next_name(ctx: SentenceContext, person: Arg, phrase_end: int) -> bool:
+    """The title phrase after ``person``'s comma is followed by a comma and another name, and
+    ``person`` has a title of its own right before it (its comma aside): a list of titled names ("President X,
+    the European Commission president, Y, Italy's prime minister, Z"), where each phrase
+    is the title of the name after it."""
+    nxt = next((a for a in ctx.args if a.start >= phrase_end), None)
+    if nxt is None or nxt.type != "Person" or ctx.text[phrase_end:nxt.start].strip() not in {",", "،"}:
+        return False
+    lo = ctx.before(person, TITLE_WORDS)[0]
+    before = ctx.text[lo:person.start]
+    own = [t for family in ("leads", "memberRole") for t in ctx.cues(family, lo, person.start)]
+    return bool(before.strip()) and any(
+        ctx.only(ctx.text[t1:person.start].replace(",", " ").replace("،", " "), ("rank", "article", "title_modifier"))
+        for _, t1 in own)
+
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})  # a participle of the title ("the acting director")
+
+
+def _verb_before_title(ctx: SentenceContext, start: int, title_start: int) -> bool:
+    """A verb of its own between a name's apposition mark and the title after it ("X, a
+    reçu lundi le commandant de Y", "X, who met the head of Y"): the title is the one met's,
+    not the name's. Copulas and the words that name a role ("who is", "nommé", "appointed")
+    are no verb of their own, nor a participle qualifying the title ("the acting director").
+    Read from the parse's part-of-speech tags (French, English:
+    the Arabic pipeline has none)."""
+    if ctx.doc is None or not ctx.doc.has_annotation("POS"):
+        return False
+    taken = [c for family in ("copula", "relative", "title_modifier", "deputy", "rank") for c in ctx.cues(family, start, title_start)]
+    span = ctx.doc.char_span(start, title_start, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in VERB_TAGS and t.dep_ not in MODIFIER_DEPS and start <= t.idx < title_start
+        and not any(c0 <= t.idx < c1 for c0, c1 in taken)
+        for t in span)
 
 
 def _ranked_name_after(ctx: SentenceContext, body_end: int, name_start: int) -> bool:
@@ -641,8 +699,8 @@ def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
     for qualifier in ("relative", "possessive", "leads", "memberRole"):
         if any(ctx.only(ctx.text[c1:t0], ("article", "rank")) for _, c1 in ctx.cues(qualifier, b0, t0)):
             return None
-    if any(a.type != "Person" and b0 < a.end <= t0 for a in ctx.args):
-        return None
+    if any(a.type != "Person" and b0 < a.end <= t0 and not set(ctx.text[a.end:t0]) & set(",،") for a in ctx.args):
+        return None  # (a body before a comma is no qualifier: "بين تونس والاتحاد الأوروبي، بحضور رئيس الجمهورية X")
     a1 = ctx.after(person, BARE_TITLE_WORDS)[1]
     if any(a.type in BODY_TYPES and person.end <= a.start < a1 and ctx.only(ctx.text[person.end:a.start], ("of", "article"))
            for a in ctx.args):
@@ -723,6 +781,94 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
     return out
 
 
+
+def _holders_by_state(dctx: DocumentContext, by_id: dict, context_of: dict) -> dict[str, dict[str, str]]:
+    """State key -> {title family: surname} of the heads of state and of government the
+    text names already, each by a title of that family before the name."""
+    holders: dict[str, dict[str, str]] = {}
+    for r in dctx.relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        if r.type != "leads" or head is None or tail is None or tail.type != "Country" \
+                or r.confidence < STATE_HEAD_OF_SENTENCE or head.id not in context_of:
+            continue
+        ctx = context_of[head.id]
+        arg = next(a for a in ctx.args if a.id == head.id)
+        title = _head_title(ctx, arg, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
+        if title is not None:
+            holders.setdefault(mention_key(tail), {}).setdefault(title[0], _surname(head))
+    return holders
+
+
+def _possessive_state(ctx: SentenceContext, state: Arg) -> bool:
+    """``state`` is said in the possessive ("Tunisia's tourism season")."""
+    after = ctx.text[state.end:state.end + 2].lower()
+    return any(state.text.lower().endswith(p) or after.startswith(p) for p in rule_words().possessive)
+
+
+def _sentence_state(ctx: SentenceContext, person: Arg, led: set[str]) -> Arg | None:
+    """The one state the sentence names, by its name or its capital standing for it
+    ("sanctions on Niger after the overthrow of President X", "ورفضت إسبانيا ... إذ قال رئيس
+    الحكومة X", "inaugurated by President X and described by Cairo as ..."); ``None`` when
+    it names none, several, or a demonym of another state ("... Prime Minister X, accusing
+    the Algerian regime"; "خطة الحكومة البريطانية ... إلى رواندا"). A state whose head the
+    sentence names already (``led``: "Italy's prime minister Y and President X") is that
+    one's. A state named after the person is his own only in the possessive ("President X
+    called the shooting an act aimed at Tunisia's tourism"): otherwise it is as often the
+    object of what he does ("حمّل الرئيس X أوكرانيا مسؤولية ...")."""
+    states: dict[str, Arg] = {}
+    for a in [a for a in ctx.args if not a.demonym] + ctx.metonymic_capitals():
+        if a.type == "Country" and not a.source and a.key not in led and (a.end <= person.start or _possessive_state(ctx, a)):
+            states.setdefault(a.key, a)
+    if len(states) != 1 or any(a.demonym and a.key not in states for a in ctx.args):
+        return None
+    return next(iter(states.values()))
+
+
+@relation_rule(name="state_head_of_sentence", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-state-head-sentence",))
+def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
+    """"the sanctions imposed on Niger after the overthrow of President X", "ورفضت إسبانيا
+    الالتزام ... إذ قال رئيس الحكومة X", "Le président X a reçu à Alger ...": a head-of-state
+    or head-of-government title that names no state heads the one state its sentence names
+    (by name, demonym or capital), outside a dispatch (``state_head_of_dateline`` reads the
+    dateline's). Not a person the text gives a head's role already, nor a state whose head of
+    that kind the text names already (another surname), nor a state another person of the
+    sentence heads, nor one of two persons with a bare head's title in one sentence."""
+    by_id = {m.id: m for m in dctx.mentions}
+    context_of = {a.id: c for c in dctx.contexts for a in c.args}
+    heads = {_surname(by_id[r.head]) for r in dctx.relations
+             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
+    holders = _holders_by_state(dctx, by_id, context_of)
+    # the states each sentence's persons head already: sentence start -> state keys
+    led_in: dict[int, set[str]] = {}
+    for r in dctx.relations:
+        head, tail = by_id.get(r.head), by_id.get(r.tail)
+        if r.type == "leads" and head is not None and tail is not None and tail.type == "Country" and head.id in context_of:
+            led_in.setdefault(context_of[head.id].start, set()).add(mention_key(tail))
+    # the sentences that name one person by a bare head's title: with two ("Prime Minister X
+    # was to meet President Y in Washington") the state may be either's
+    bare: dict[int, int] = {}
+    for ctx in dctx.contexts:
+        for a in ctx.args:
+            if a.type == "Person" and not a.demonym and _bare_state_head(ctx, a) is not None:
+                bare[ctx.start] = bare.get(ctx.start, 0) + 1
+    out = []
+    for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
+        if bare.get(ctx.start) != 1:
+            continue
+        family = _bare_state_head(ctx, p)
+        if family is None:
+            continue
+        state = _sentence_state(ctx, p, led_in.get(ctx.start, set()))
+        if state is None:
+            continue
+        surname = _surname(by_id[p.id])
+        if holders.setdefault(state.key, {}).setdefault(family, surname) != surname:
+            continue  # the state's president is someone else: this one is another state's
+        out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_SENTENCE,
+                            extractor="rule:leads-state-head-sentence", evidence=[dctx.evidence_at(by_id[p.id])]))
+    return out
+
 def _bare_minister(ctx: SentenceContext, person: Arg) -> tuple[int, int] | None:
     """The stretch of a portfolio minister's title right before ``person`` that names no
     state ("Interior Minister X", "وزير الداخلية X", "le ministre de l'Intérieur, X"): no
@@ -782,8 +928,8 @@ def minister_of_named_ministry(dctx: DocumentContext) -> list[Relation]:
             continue
         words = ctx.content_words(*window, skip=("leads", "minister", "memberRole", "rank", "of", "filler"))
         found = {arg.key: (arg, key) for arg, key, name_words in ministries if words & name_words}
-        if state is not None:  # a dispatch's bare "Interior Minister" is its own state's
-            found = {k: v for k, v in found.items() if v[1] == state}
+        if state is not None:  # a dispatch's bare "Interior Minister" is its own state's (or the ministry of no state said)
+            found = {k: v for k, v in found.items() if v[1] in {state, ""}}
         if len(found) != 1:
             continue
         ministry = next(iter(found.values()))[0]
