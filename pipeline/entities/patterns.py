@@ -9,7 +9,13 @@ Three cues, all read from data under ``ontology/patterns/``:
 - a role in apposition after the name (``person_roles.yaml``): "جون برينان، مستشار",
   "Paolo Conti, ambassadeur";
 - in Arabic, a known given name (``given_names.yaml``) followed by name words
-  (باراك أوباما), since Arabic script has no capitals.
+  (باراك أوباما), since Arabic script has no capitals;
+- in Arabic, the full name of a public figure of security and diplomacy
+  (``public_figures.yaml``: إيدي راما، لي شانغفو), wherever it stands.
+
+In Arabic a name right after the head of a building or place named after a person (ملعب
+الملك فهد، بضريح محمد الخامس، بالمركز الدولي للمؤتمرات X: ``ar_named_after_heads`` of
+``given_names.yaml``) names that place, not the person, and is left out.
 
 Arabic name words are words that are not function words, common words
 (``ontology/lexicons/curated/ar_common_words.txt``), definite nouns (except after a
@@ -39,16 +45,21 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS,
+from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS, PROCLITICS,
                                          glued_to_hamza, hamza_initial, possessed_forms, pronoun_suffixed,
                                          without_conjunction)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, event_heads, given_names,
-                                    model_entity_filters, person_roles, person_titles, reporting_verbs)
+                                    model_entity_filters, person_roles, person_titles, public_figures,
+                                    reporting_verbs)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
+PUBLIC_FIGURES_FILE = PATTERNS_DIR / "public_figures.yaml"
+# Arabic: how many words (definite adjectives, a genitive, one title) may stand between the
+# head of a place named after a person and the name (بالمركز الدولي للمؤتمرات X، ملعب الملك X).
+MAX_NAMED_AFTER_GAP = 4
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 # Arabic: a title's complement closed by a comma, then the name ("المدير التنفيذي ليوروبول،
@@ -86,6 +97,7 @@ class PersonMatch(Match):
         "titles_path": str(TITLES_FILE),
         "roles_path": str(ROLES_FILE),
         "given_names_path": str(GIVEN_NAMES_FILE),
+        "public_figures_path": str(PUBLIC_FIGURES_FILE),
         "heads_path": str(ENTITY_HEADS_FILE),
         "common_words_path": str(AR_COMMON_WORDS_FILE),
         "function_words_path": str(FUNCTION_WORDS_FILE),
@@ -95,11 +107,12 @@ class EntityPatterns(EntityComponent):
     """Marks person names introduced by a title, a role apposition or a given name: assigns
     ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
-    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym"), "*": ("_by_title", "_by_apposition")}
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym", "_by_public_figure"),
+               "*": ("_by_title", "_by_apposition")}
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
-                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
+                 public_figures_path: str = str(PUBLIC_FIGURES_FILE), heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
                  function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
@@ -111,11 +124,15 @@ class EntityPatterns(EntityComponent):
                                       if lang == "ar" and " " not in word and is_arabic_word_text(word)
                                       and not word.startswith(ARTICLE) for form in possessed_forms(word)])) - self.weak
         self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak | self.possessed, key=lambda s: (-len(s), s)))
+        self.one_word_titles = frozenset(t[0] for t in self.titles if len(t) == 1)
         self.roles = phrases(person_roles(roles_path).get(lang))
         given = given_names(given_names_path)
         # given names of the language's own and foreign ones written in its script (ar_foreign)
         self.given = phrases((given.get(lang) or []) + (given.get(f"{lang}_foreign") or []))
         self.foreign_given = frozenset(phrases(given.get(f"{lang}_foreign")))
+        self.public_figures = phrases(public_figures(public_figures_path).get(lang))
+        self.named_after_heads = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_heads", []) or [])
+        self.named_after_titles = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_titles", []) or [])
         self.event_heads = frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("heads") or [])
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
@@ -731,6 +748,41 @@ class EntityPatterns(EntityComponent):
             found.append(PersonMatch(start, end, "Person", PersonCue("title", "")))
         return found
 
+    def _by_public_figure(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        """Arabic: a listed public figure's full name (``public_figures.yaml``), also after a
+        proclitic the clitic splitter cut off (وماكرون، بفولوديمير زيلينسكي)."""
+        return scan_phrases(self.public_figures, norms,
+                            lambda i, name: PersonMatch(i, i + len(name), "Person", PersonCue("public_figure")))
+
+    def _names_a_place(self, doc: Doc, norms: list[str], start: int) -> bool:
+        """Arabic: the name at ``start`` follows the head of a building, place or prize named
+        after a person (ملعب الملك بودوان، بضريح محمد الخامس، وأكاديمية X، بالمركز الدولي
+        للمؤتمرات X), past at most :data:`MAX_NAMED_AFTER_GAP` definite words, genitive clitics
+        or the titles places are named with (الملك، الأمير: ``ar_named_after_titles``); not
+        after another title (قاعدة X العقيد Y), nor a head in construct after a title (مدير مطار X، رئيس جامعة الأزهر X:
+        the person who runs it)."""
+        k = start - 1
+        while k >= 0 and start - k <= MAX_NAMED_AFTER_GAP + 1:
+            if self._place_head(norms[k]):
+                return k == 0 or norms[k - 1] not in self.one_word_titles
+            if norms[k] in self.one_word_titles and norms[k] not in self.named_after_titles:
+                return False  # قاعدة X العميد Y: a rank before the name, a person at the place
+            if doc[k].is_punct or not (is_definite(doc[k]) or is_clitic(doc[k]) or norms[k] in self.named_after_titles):
+                return False
+            k -= 1
+        return False
+
+    def _place_head(self, n: str) -> bool:
+        """The normalized word ``n`` is a head of :meth:`_names_a_place`, with its article or a
+        proclitic glued to it (المركز، بضريح، وأكاديمية، بالمركز)."""
+        for clitic in ("",) + PROCLITICS:
+            if not n.startswith(clitic):
+                continue
+            rest = n[len(clitic):]
+            if rest in self.named_after_heads or (rest.startswith(ARTICLE) and rest[len(ARTICLE):] in self.named_after_heads):
+                return True
+        return False
+
     def _cut_at_surname(self, norms: list[str], found: list[PersonMatch]) -> list[PersonMatch]:
         """Arabic: a name ends before the conjunction glued to a surname the document gives in
         full elsewhere: "جورجيا ميلوني ونورديو" after "كارلو نورديو" (a list of surnames)."""
@@ -748,7 +800,8 @@ class EntityPatterns(EntityComponent):
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = super().find(doc, norms, marks)
         if self.lang == "ar":
-            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in self._cut_at_surname(norms, found)]
+            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in self._cut_at_surname(norms, found)
+                     if not self._names_a_place(doc, norms, m.start)]
         return found
 
     def assign(self, doc: Doc, found: list[PersonMatch]) -> None:

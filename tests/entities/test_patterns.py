@@ -295,7 +295,8 @@ def test_arabic_name_runs_over_a_european_particle():
 
 def test_arabic_name_ends_before_a_known_surname_with_the_conjunction():
     names, _ = persons("ar", "وصرح وزير الخارجية أنطونيو تاياني بذلك. وانتقدت المعارضة رئيسة الوزراء جورجيا ميلوني وتاياني بشدة.")
-    assert "ميلوني" in names and not any("وتاياني" in n for n in names)
+    # (the whole name since public_figures.yaml lists it; the title's reading gave ميلوني)
+    assert any(n.endswith("ميلوني") for n in names) and not any("وتاياني" in n for n in names)
 
 
 def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_title():
@@ -314,3 +315,34 @@ def test_arabic_foreign_given_name_leads_a_name_without_a_title():
 def test_english_abbreviated_rank_after_a_title_is_no_name():
     names, _ = persons("en", "Shortly after transitional president Col. Mamady Doumbouya spoke, the border closed.")
     assert "Col" not in names
+
+
+def test_arabic_public_figure_named_without_a_title():
+    # public_figures.yaml: a listed full name stands alone, after a verb of saying or in a list,
+    # though لي is a function word and إيدي, كايا no listed given names
+    names, _ = persons("ar", "وأعلن لي شانغفو أن الصين ستزيد مساعداتها العسكرية.")
+    assert names == ["لي شانغفو"]
+    names, doc = persons("ar", "وأكد إيدي راما وكايا كالاس أن الحوار مستمر.")
+    assert names == ["إيدي راما", "كايا كالاس"]
+    assert {s.text: s._.person_cue.cue for s in doc.spans["patterns"]}["كايا كالاس"] == "public_figure"
+
+
+def test_arabic_public_figure_after_a_glued_preposition():
+    # the clitic splitter cuts ب off a listed name's word: the name without the preposition
+    names, doc = persons("ar", "والتقى الوزير بفولوديمير زيلينسكي في كييف.")
+    assert names == ["فولوديمير زيلينسكي"]
+    assert "ب" in [t.text for t in doc]
+
+
+def test_arabic_name_after_the_head_of_a_place_named_after_a_person_names_the_place():
+    # ar_named_after_heads: a stadium, an airport, a hall named after a king or a prince
+    for text in ("وأقيمت المباراة على ملعب الملك فهد الدولي في الرياض.",
+                 "ووصل الوفد إلى مطار محمد الخامس الدولي بالدار البيضاء.",
+                 "وعقد الاجتماع بقاعة الأمير سلطان بن عبد العزيز للمؤتمرات."):
+        names, _ = persons("ar", text)
+        assert names == [], text
+    # a rank between the head and the name, or the head in construct after a title: a person
+    names, _ = persons("ar", "وقال قائد القاعدة العقيد أحمد سالم إن التدريب مستمر.")
+    assert names == ["أحمد سالم"]
+    names, _ = persons("ar", "واستقبل رئيس جامعة الأزهر أحمد الطيب الوفد.")
+    assert names == ["أحمد الطيب"]
