@@ -139,7 +139,7 @@ class EntityPatterns(EntityComponent):
         # Words no name runs into, and the verbs of saying of the attribution cues (قال X،):
         # also with the conjunction glued to them (وقال، فأكد), see :meth:`_stops_name`.
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or []) | (
-            reporting_verbs(lang) if lang == "ar" else frozenset())
+            reporting_verbs(lang) if lang == "ar" else frozenset()) | self._stop_verbs(given.get(f"{lang}_name_stop_verbs"))
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         self.title_adverbs = frozenset(normalize(w) for w in given.get(f"{lang}_title_adverbs", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
@@ -156,6 +156,16 @@ class EntityPatterns(EntityComponent):
         # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
         self.glued_stems = self.common | {t[0] for t in self.titles if len(t) == 1}
         self.words = function_words(function_words_path)
+
+    def _stop_verbs(self, verbs: list[str] | None) -> frozenset[str]:
+        """Normalized perfect verbs (``ar_name_stop_verbs``) and their feminine (عرض -> عرضت،
+        أعطى -> أعطت، دعا -> دعت), the given names among them left out."""
+        forms = set()
+        for written in verbs or []:
+            verb = normalize(written)  # (a final hamza stays: بدأ -> بدأت; a final ى or ا goes)
+            forms.add(verb)
+            forms.add((verb[:-1] if written.endswith(("ى", "ا")) else verb) + "ت")
+        return frozenset(forms - self.given_words)
 
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:

@@ -346,3 +346,15 @@ def test_arabic_name_after_the_head_of_a_place_named_after_a_person_names_the_pl
     assert names == ["أحمد سالم"]
     names, _ = persons("ar", "واستقبل رئيس جامعة الأزهر أحمد الطيب الوفد.")
     assert names == ["أحمد الطيب"]
+
+
+def test_arabic_perfect_verb_is_no_name_word():
+    # ar_name_stop_verbs: the verb after a title and its demonym, or after a one-word name,
+    # in the masculine and the derived feminine (عرض، تناولت)
+    names, _ = persons("ar", "وأكدت وسائل إعلام أن الوزير الألماني عرض مساعدة تقنية على الحكومة.")
+    assert names == []
+    names, _ = persons("ar", "وأجرى الوفد محادثات مع اللواء سامر تناولت الوضع الأمني في المنطقة.")
+    assert names == ["سامر"]
+    # a given name that is also a verb (حسن) stays a name word
+    names, _ = persons("ar", "وقال الوزير حسن علي إن الحوار مستمر.")
+    assert names == ["حسن علي"]
