@@ -184,7 +184,8 @@ class EntityPatterns(EntityComponent):
             return True  # علي (also the preposition على written with ya) inside a name: محمد بن علي
         if n in AR_STOP or self._stops_name(n) or marks.demonym_at(token.i):
             return False
-        if n not in self.given_words and (pronoun_suffixed(token.text) or glued_to_hamza(token.text)):
+        if n not in self.given_words and (pronoun_suffixed(token.text) or glued_to_hamza(token.text)) \
+                and not self._foreign_surname_in_ha(token, previous):
             return False  # مارك روته بأنها، X واهتمامه: a pronoun or a glued preposition ends the name
         if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
             return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
@@ -203,6 +204,15 @@ class EntityPatterns(EntityComponent):
                 previous is not None and norm(previous) in self.words.name_links):
             return False  # (a common word before الله is the first half of a name: نصر الله، فضل الله)
         return True
+
+    def _foreign_surname_in_ha(self, token: Token, previous: Token | None) -> bool:
+        """A surname written with a final ه right after a foreign given name (فالتر لوبكه،
+        أنغيلا ميركه: German -ke, -e), which the pronoun check would read as "his": not after
+        anything else, nor a common word or title with the pronoun (جون وزيره)."""
+        text, n = token.text, norm(token)
+        return (previous is not None and (norm(previous),) in self.foreign_given and text.endswith("ه")
+                and not text.endswith(("ها", "هم", "هما", "هن")) and n[:-1] not in self.glued_stems
+                and n[:-1] not in self.given_words)
 
     def _particle_between_names(self, token: Token, previous: Token | None) -> bool:
         """A European name's particle in Arabic script between two name words (بول فان

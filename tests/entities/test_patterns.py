@@ -364,3 +364,12 @@ def test_arabic_foreign_given_names_of_public_figures_lead_a_name():
     # a given name of a listed figure (كايا، ساديو) leads another person's name too
     names, _ = persons("ar", "واستقبلت الوزيرة المبعوثة كايا يانسن في بروكسل، ثم التقى ساديو ديالو بالوفد.")
     assert "كايا يانسن" in names and "ساديو ديالو" in names
+
+
+def test_arabic_foreign_surname_in_final_ha_after_a_foreign_given_name():
+    # German -ke written ـكه is no pronoun "his" right after a foreign given name
+    names, _ = persons("ar", "وأشار التقرير إلى اغتيال فرانك لوبكه في كاسل عام 2019.")
+    assert names == ["فرانك لوبكه"]
+    # elsewhere the pronoun still ends the name: "X واهتمامه"
+    names, _ = persons("ar", "وأشاد الوزير كريم بنعلي واهتمامه بالملف.")
+    assert all("اهتمامه" not in n for n in names)
