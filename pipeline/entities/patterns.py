@@ -46,6 +46,7 @@ from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
 from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS, PROCLITICS,
+                                         PRONOUN_SUFFIXES,
                                          glued_to_hamza, hamza_initial, possessed_forms, pronoun_suffixed,
                                          without_conjunction)
 from pipeline.language.normalize import normalize
@@ -210,8 +211,8 @@ class EntityPatterns(EntityComponent):
         أنغيلا ميركه: German -ke, -e), which the pronoun check would read as "his": not after
         anything else, nor a common word or title with the pronoun (جون وزيره)."""
         text, n = token.text, norm(token)
-        return (previous is not None and (norm(previous),) in self.foreign_given and text.endswith("ه")
-                and not text.endswith(("ها", "هم", "هما", "هن")) and n[:-1] not in self.glued_stems
+        return (previous is not None and (norm(previous),) in self.foreign_given and text.endswith(PRONOUN_SUFFIXES[0])
+                and not text.endswith(PRONOUN_SUFFIXES[1:]) and n[:-1] not in self.glued_stems
                 and n[:-1] not in self.given_words)
 
     def _particle_between_names(self, token: Token, previous: Token | None) -> bool:
