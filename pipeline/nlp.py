@@ -91,7 +91,8 @@ def arabic_public_figure_words() -> set[str]:
     """The words of the full names of ``public_figures.yaml`` (``ar``), the article-led ones
     left out: the clitic splitter keeps them whole and splits only و/ف off them (وماكرون ->
     و + ماكرون; لحبيب, Lahbib, is no ل + حبيب)."""
-    return {w for name in public_figures().get("ar") or [] for w in normalize(name).split()
+    figures = public_figures()
+    return {w for name in (figures.get("ar") or []) + (figures.get("ar_surnames") or []) for w in normalize(name).split()
             if len(w) >= 3 and not w.startswith(ARTICLE)}
 
 

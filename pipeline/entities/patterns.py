@@ -131,7 +131,8 @@ class EntityPatterns(EntityComponent):
         # given names of the language's own and foreign ones written in its script (ar_foreign)
         self.given = phrases((given.get(lang) or []) + (given.get(f"{lang}_foreign") or []))
         self.foreign_given = frozenset(phrases(given.get(f"{lang}_foreign")))
-        self.public_figures = phrases(public_figures(public_figures_path).get(lang))
+        figures = public_figures(public_figures_path)
+        self.public_figures = phrases((figures.get(lang) or []) + (figures.get(f"{lang}_surnames") or []))
         self.named_after_heads = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_heads", []) or [])
         self.named_after_titles = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_titles", []) or [])
         self.event_heads = frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("heads") or [])
@@ -770,8 +771,9 @@ class EntityPatterns(EntityComponent):
         return found
 
     def _by_public_figure(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
-        """Arabic: a listed public figure's full name (``public_figures.yaml``), also after a
-        proclitic the clitic splitter cut off (وماكرون، بفولوديمير زيلينسكي)."""
+        """Arabic: a listed public figure's full name or the surname that names the figure alone
+        (``public_figures.yaml``: ``ar``, ``ar_surnames``), also after a proclitic the clitic
+        splitter cut off (وماكرون، بفولوديمير زيلينسكي)."""
         return scan_phrases(self.public_figures, norms,
                             lambda i, name: PersonMatch(i, i + len(name), "Person", PersonCue("public_figure")))
 

@@ -373,3 +373,14 @@ def test_arabic_foreign_surname_in_final_ha_after_a_foreign_given_name():
     # elsewhere the pronoun still ends the name: "X واهتمامه"
     names, _ = persons("ar", "وأشاد الوزير كريم بنعلي واهتمامه بالملف.")
     assert all("اهتمامه" not in n for n in names)
+
+
+def test_arabic_listed_surname_names_its_public_figure_alone():
+    # ar_surnames of public_figures.yaml: the surname alone, with a conjunction or a preposition
+    names, _ = persons("ar", "وقال بوتين إن موسكو لن تتراجع، فيما دعا غوتيريش إلى التهدئة.")
+    assert names == ["بوتين", "غوتيريش"]
+    names, _ = persons("ar", "واتصل الرئيس الأمريكي بنتنياهو وأردوغان.")
+    assert "نتنياهو" in names and "أردوغان" in names
+    # a surname that is also an Arabic word is not listed: رئيسي (main)
+    names, _ = persons("ar", "ويعد الملف الأمني المحور الرئيسي للمحادثات.")
+    assert names == []
