@@ -338,7 +338,8 @@ def test_arabic_name_after_the_head_of_a_place_named_after_a_person_names_the_pl
     # ar_named_after_heads: a stadium, an airport, a hall named after a king or a prince
     for text in ("وأقيمت المباراة على ملعب الملك فهد الدولي في الرياض.",
                  "ووصل الوفد إلى مطار محمد الخامس الدولي بالدار البيضاء.",
-                 "وعقد الاجتماع بقاعة الأمير سلطان بن عبد العزيز للمؤتمرات."):
+                 "وعقد الاجتماع بقاعة الأمير سلطان بن عبد العزيز للمؤتمرات.",
+                 "ونظمت مؤسسة محمد السادس للعلماء الأفارقة ندوة في فاس."):
         names, _ = persons("ar", text)
         assert names == [], text
     # a rank between the head and the name, or the head in construct after a title: a person
