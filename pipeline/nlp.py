@@ -28,7 +28,7 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, person_titles
+from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, person_titles, public_figures
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
                      "arabic_event_phrases", "event_signings")
@@ -51,7 +51,7 @@ def _register_components() -> None:
 def arabic_stems() -> set[str]:
     """First words of the lexicon's names (without the article), of the place and
     organization heads of ``entity_heads.yaml`` that take a name and of the indefinite
-    person titles, which the clitic splitter
+    person titles and of the words of public figures' names, which the clitic splitter
     may find after a proclitic; a listed whole word (وزير، لجنة) is not a proclitic plus a
     lexicon stem (و + زير)."""
     from pipeline.entities.tokens import known_arabic_words
@@ -73,6 +73,9 @@ def arabic_stems() -> set[str]:
               if not normalize(h).startswith(ARTICLE)}
     # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
     stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}
+    # a preposition on a public figure's name (بماكرون، لزيلينسكي): ب + ماكرون (words of five
+    # letters or more, which no proclitic + a stem of the lists writes by chance)
+    stems |= {w for w in arabic_public_figure_words() if len(w) >= 5}
     stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
     return stems
 
@@ -84,12 +87,21 @@ def arabic_given_names() -> set[str]:
     return {normalize(w) for key in ("ar", "ar_foreign") for w in names.get(key) or [] if " " not in w.strip()}
 
 
+def arabic_public_figure_words() -> set[str]:
+    """The words of the full names of ``public_figures.yaml`` (``ar``), the article-led ones
+    left out: the clitic splitter keeps them whole and splits only و/ف off them (وماكرون ->
+    و + ماكرون; لحبيب, Lahbib, is no ل + حبيب)."""
+    figures = public_figures()
+    return {w for name in (figures.get("ar") or []) + (figures.get("ar_surnames") or []) for w in normalize(name).split()
+            if len(w) >= 3 and not w.startswith(ARTICLE)}
+
+
 def build_nlp(lang: str) -> Language:
     """A fresh pipeline for ``lang`` (heavy: loads models and lexicons)."""
     _register_components()
     nlp = language_nlp(lang, arabic_stems() if lang == "ar" else ())
     if lang == "ar":
-        nlp.get_pipe("arabic_clitic_splitter").keep_whole(arabic_given_names())
+        nlp.get_pipe("arabic_clitic_splitter").keep_whole(arabic_given_names() | arabic_public_figure_words())
     for name in ENTITY_COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -23,3 +23,10 @@ def test_arabic_stems_come_from_the_lexicon_minus_known_words():
 def test_one_version_string_from_pyproject():
     pyproject = Path(pipeline.__file__).resolve().parents[1] / "pyproject.toml"
     assert pipeline.__version__ == tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_words_of_public_figures_are_kept_whole_and_stems_for_a_preposition():
+    nlp = build_nlp("ar")
+    # كالاس is no ك + الاس; the conjunction and the preposition come off a listed name
+    assert [t.text for t in nlp("وكايا كالاس بماكرون")] == ["و", "كايا", "كالاس", "ب", "ماكرون"]
+    assert "ماكرون" in arabic_stems()

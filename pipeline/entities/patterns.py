@@ -9,7 +9,13 @@ Three cues, all read from data under ``ontology/patterns/``:
 - a role in apposition after the name (``person_roles.yaml``): "جون برينان، مستشار",
   "Paolo Conti, ambassadeur";
 - in Arabic, a known given name (``given_names.yaml``) followed by name words
-  (باراك أوباما), since Arabic script has no capitals.
+  (باراك أوباما), since Arabic script has no capitals;
+- in Arabic, the full name of a public figure of security and diplomacy
+  (``public_figures.yaml``: إيدي راما، لي شانغفو), wherever it stands.
+
+In Arabic a name right after the head of a building or place named after a person (ملعب
+الملك فهد، بضريح محمد الخامس، بالمركز الدولي للمؤتمرات X: ``ar_named_after_heads`` of
+``given_names.yaml``) names that place, not the person, and is left out.
 
 Arabic name words are words that are not function words, common words
 (``ontology/lexicons/curated/ar_common_words.txt``), definite nouns (except after a
@@ -39,16 +45,22 @@ from pipeline.entities.component import (AR_STOP, AR_STOP_WRITTEN, FUNCTION_WORD
 from pipeline.entities.records import PersonCue
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
                                       match_at, norm, phrases, token_view)
-from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS,
+from pipeline.language.morphology import (ARTICLE, COMPLEMENT_PROCLITICS, CONJUNCTIONS, FA, NOUN_PREPOSITIONS, PREPOSITIONS, PROCLITICS,
+                                         PRONOUN_SUFFIXES,
                                          glued_to_hamza, hamza_initial, possessed_forms, pronoun_suffixed,
                                          without_conjunction)
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import (AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_heads, event_heads, given_names,
-                                    model_entity_filters, person_roles, person_titles, reporting_verbs)
+                                    model_entity_filters, person_roles, person_titles, public_figures,
+                                    reporting_verbs)
 
 TITLES_FILE = PATTERNS_DIR / "person_titles.yaml"
 ROLES_FILE = PATTERNS_DIR / "person_roles.yaml"
 GIVEN_NAMES_FILE = PATTERNS_DIR / "given_names.yaml"
+PUBLIC_FIGURES_FILE = PATTERNS_DIR / "public_figures.yaml"
+# Arabic: how many words (definite adjectives, a genitive, one title) may stand between the
+# head of a place named after a person and the name (بالمركز الدولي للمؤتمرات X، ملعب الملك X).
+MAX_NAMED_AFTER_GAP = 4
 MAX_NAME_TOKENS = 6
 MAX_MODIFIERS = 3
 # Arabic: a title's complement closed by a comma, then the name ("المدير التنفيذي ليوروبول،
@@ -86,6 +98,7 @@ class PersonMatch(Match):
         "titles_path": str(TITLES_FILE),
         "roles_path": str(ROLES_FILE),
         "given_names_path": str(GIVEN_NAMES_FILE),
+        "public_figures_path": str(PUBLIC_FIGURES_FILE),
         "heads_path": str(ENTITY_HEADS_FILE),
         "common_words_path": str(AR_COMMON_WORDS_FILE),
         "function_words_path": str(FUNCTION_WORDS_FILE),
@@ -95,11 +108,12 @@ class EntityPatterns(EntityComponent):
     """Marks person names introduced by a title, a role apposition or a given name: assigns
     ``doc.spans["patterns"]`` (``label_`` "Person") and ``span._.person_cue``."""
 
-    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym"), "*": ("_by_title", "_by_apposition")}
+    finders = {"ar": ("_by_title", "_by_apposition", "_by_given_name", "_by_listed_demonym", "_by_public_figure"),
+               "*": ("_by_title", "_by_apposition")}
 
     def __init__(self, nlp: Language, name: str = "entity_patterns", *, titles_path: str = str(TITLES_FILE),
                  roles_path: str = str(ROLES_FILE), given_names_path: str = str(GIVEN_NAMES_FILE),
-                 heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
+                 public_figures_path: str = str(PUBLIC_FIGURES_FILE), heads_path: str = str(ENTITY_HEADS_FILE), common_words_path: str = str(AR_COMMON_WORDS_FILE),
                  function_words_path: str = str(FUNCTION_WORDS_FILE)) -> None:
         super().__init__(nlp, name)
         lang = self.lang
@@ -111,18 +125,23 @@ class EntityPatterns(EntityComponent):
                                       if lang == "ar" and " " not in word and is_arabic_word_text(word)
                                       and not word.startswith(ARTICLE) for form in possessed_forms(word)])) - self.weak
         self.titles = Phrases(sorted(set(titles.get(lang, [])) | self.weak | self.possessed, key=lambda s: (-len(s), s)))
+        self.one_word_titles = frozenset(t[0] for t in self.titles if len(t) == 1)
         self.roles = phrases(person_roles(roles_path).get(lang))
         given = given_names(given_names_path)
         # given names of the language's own and foreign ones written in its script (ar_foreign)
         self.given = phrases((given.get(lang) or []) + (given.get(f"{lang}_foreign") or []))
         self.foreign_given = frozenset(phrases(given.get(f"{lang}_foreign")))
+        figures = public_figures(public_figures_path)
+        self.public_figures = phrases((figures.get(lang) or []) + (figures.get(f"{lang}_surnames") or []))
+        self.named_after_heads = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_heads", []) or [])
+        self.named_after_titles = frozenset(normalize(w) for w in given.get(f"{lang}_named_after_titles", []) or [])
         self.event_heads = frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("heads") or [])
         self.given_fused = {"".join(g) for g in self.given if len(g) > 1}
         self.given_words = {g[0] for g in self.given if len(g) == 1}
         # Words no name runs into, and the verbs of saying of the attribution cues (قال X،):
         # also with the conjunction glued to them (وقال، فأكد), see :meth:`_stops_name`.
         self.name_stops = frozenset(normalize(w) for w in given.get(f"{lang}_name_stops", []) or []) | (
-            reporting_verbs(lang) if lang == "ar" else frozenset())
+            reporting_verbs(lang) if lang == "ar" else frozenset()) | self._stop_verbs(given.get(f"{lang}_name_stop_verbs"))
         self.ordinals = frozenset(normalize(w) for w in given.get(f"{lang}_regnal_ordinals", []) or [])
         self.title_adverbs = frozenset(normalize(w) for w in given.get(f"{lang}_title_adverbs", []) or [])
         # Place and body heads end no person name: "King Baudouin Stadium", "Place Sainctelette".
@@ -139,6 +158,16 @@ class EntityPatterns(EntityComponent):
         # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
         self.glued_stems = self.common | {t[0] for t in self.titles if len(t) == 1}
         self.words = function_words(function_words_path)
+
+    def _stop_verbs(self, verbs: list[str] | None) -> frozenset[str]:
+        """Normalized perfect verbs (``ar_name_stop_verbs``) and their feminine (عرض -> عرضت،
+        أعطى -> أعطت، دعا -> دعت), the given names among them left out."""
+        forms = set()
+        for written in verbs or []:
+            verb = normalize(written)  # (a final hamza stays: بدأ -> بدأت; a final ى or ا goes)
+            forms.add(verb)
+            forms.add((verb[:-1] if written.endswith(("ى", "ا")) else verb) + "ت")
+        return frozenset(forms - self.given_words)
 
     # -- name words -------------------------------------------------------------------------
     def _arabic_name_word(self, token: Token, previous: Token | None, marks: LexiconMarks) -> bool:
@@ -157,7 +186,8 @@ class EntityPatterns(EntityComponent):
             return True  # علي (also the preposition على written with ya) inside a name: محمد بن علي
         if n in AR_STOP or self._stops_name(n) or marks.demonym_at(token.i):
             return False
-        if n not in self.given_words and (pronoun_suffixed(token.text) or glued_to_hamza(token.text)):
+        if n not in self.given_words and (pronoun_suffixed(token.text) or glued_to_hamza(token.text)) \
+                and not self._foreign_surname_in_ha(token, previous):
             return False  # مارك روته بأنها، X واهتمامه: a pronoun or a glued preposition ends the name
         if n not in self.given_words and without_conjunction(n, self.glued_stems) != n:
             return False  # ورئيس، وعدد: "and" + a title or a common word, not a name word
@@ -176,6 +206,15 @@ class EntityPatterns(EntityComponent):
                 previous is not None and norm(previous) in self.words.name_links):
             return False  # (a common word before الله is the first half of a name: نصر الله، فضل الله)
         return True
+
+    def _foreign_surname_in_ha(self, token: Token, previous: Token | None) -> bool:
+        """A surname written with a final ه right after a foreign given name (فالتر لوبكه،
+        أنغيلا ميركه: German -ke, -e), which the pronoun check would read as "his": not after
+        anything else, nor a common word or title with the pronoun (جون وزيره)."""
+        text, n = token.text, norm(token)
+        return (previous is not None and (norm(previous),) in self.foreign_given and text.endswith(PRONOUN_SUFFIXES[0])
+                and not text.endswith(PRONOUN_SUFFIXES[1:]) and n[:-1] not in self.glued_stems
+                and n[:-1] not in self.given_words)
 
     def _particle_between_names(self, token: Token, previous: Token | None) -> bool:
         """A European name's particle in Arabic script between two name words (بول فان
@@ -731,6 +770,42 @@ class EntityPatterns(EntityComponent):
             found.append(PersonMatch(start, end, "Person", PersonCue("title", "")))
         return found
 
+    def _by_public_figure(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
+        """Arabic: a listed public figure's full name or the surname that names the figure alone
+        (``public_figures.yaml``: ``ar``, ``ar_surnames``), also after a proclitic the clitic
+        splitter cut off (وماكرون، بفولوديمير زيلينسكي)."""
+        return scan_phrases(self.public_figures, norms,
+                            lambda i, name: PersonMatch(i, i + len(name), "Person", PersonCue("public_figure")))
+
+    def _names_a_place(self, doc: Doc, norms: list[str], start: int) -> bool:
+        """Arabic: the name at ``start`` follows the head of a building, place or prize named
+        after a person (ملعب الملك بودوان، بضريح محمد الخامس، وأكاديمية X، بالمركز الدولي
+        للمؤتمرات X), past at most :data:`MAX_NAMED_AFTER_GAP` definite words, genitive clitics
+        or the titles places are named with (الملك، الأمير: ``ar_named_after_titles``); not
+        after another title (قاعدة X العقيد Y), nor a head in construct after a title (مدير مطار X، رئيس جامعة الأزهر X:
+        the person who runs it)."""
+        k = start - 1
+        while k >= 0 and start - k <= MAX_NAMED_AFTER_GAP + 1:
+            if self._place_head(norms[k]):
+                return k == 0 or norms[k - 1] not in self.one_word_titles
+            if norms[k] in self.one_word_titles and norms[k] not in self.named_after_titles:
+                return False  # قاعدة X العميد Y: a rank before the name, a person at the place
+            if doc[k].is_punct or not (is_definite(doc[k]) or is_clitic(doc[k]) or norms[k] in self.named_after_titles):
+                return False
+            k -= 1
+        return False
+
+    def _place_head(self, n: str) -> bool:
+        """The normalized word ``n`` is a head of :meth:`_names_a_place`, with its article or a
+        proclitic glued to it (المركز، بضريح، وأكاديمية، بالمركز)."""
+        for clitic in ("",) + PROCLITICS:
+            if not n.startswith(clitic):
+                continue
+            rest = n[len(clitic):]
+            if rest in self.named_after_heads or (rest.startswith(ARTICLE) and rest[len(ARTICLE):] in self.named_after_heads):
+                return True
+        return False
+
     def _cut_at_surname(self, norms: list[str], found: list[PersonMatch]) -> list[PersonMatch]:
         """Arabic: a name ends before the conjunction glued to a surname the document gives in
         full elsewhere: "جورجيا ميلوني ونورديو" after "كارلو نورديو" (a list of surnames)."""
@@ -748,7 +823,8 @@ class EntityPatterns(EntityComponent):
     def find(self, doc: Doc, norms: list[str], marks: LexiconMarks) -> list[PersonMatch]:
         found = super().find(doc, norms, marks)
         if self.lang == "ar":
-            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in self._cut_at_surname(norms, found)]
+            found = [m._replace(start=self._with_kunya(doc, norms, m.start)) for m in self._cut_at_surname(norms, found)
+                     if not self._names_a_place(doc, norms, m.start)]
         return found
 
     def assign(self, doc: Doc, found: list[PersonMatch]) -> None:

@@ -52,6 +52,7 @@ from pipeline.ontology_data.files import (
     person_roles,
     person_titles,
     place_context_cues,
+    public_figures,
     relative_dates,
     reporting_verbs,
     relation_words,
@@ -69,5 +70,5 @@ __all__ = [
     "event_phrases", "event_phrases_ar", "event_signings", "generic_agencies", "given_names",
     "jsonld_context",
     "load_lexicon", "load_yaml", "memberships", "model_entity_filters", "modifiers", "months", "numbered_groups", "person_roles",
-    "person_titles", "place_context_cues", "read_entries", "relation_words", "relative_dates", "reporting_verbs", "resolution_settings", "transliteration", "word_list",
+    "person_titles", "place_context_cues", "public_figures", "read_entries", "relation_words", "relative_dates", "reporting_verbs", "resolution_settings", "transliteration", "word_list",
 ]

@@ -129,6 +129,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/person_titles.yaml": WORDS_BY_LANG,
     "patterns/person_roles.yaml": WORDS_BY_LANG,
     "patterns/given_names.yaml": WORDS_BY_LANG,
+    "patterns/public_figures.yaml": WORDS_BY_LANG,
     "patterns/place_context_cues.yaml": WORDS_BY_LANG,
     "patterns/model_entity_filters.yaml": WORDS_BY_LANG,
     "patterns/numbered_groups.yaml": {str: WORDS_BY_LANG},
@@ -255,6 +256,12 @@ def person_roles(path: str | Path | None = None) -> dict[str, list[str]]:
 def given_names(path: str | Path | None = None) -> dict[str, list[str]]:
     """``patterns/given_names.yaml``: given names per language, and name stops."""
     return _project_file("patterns/given_names.yaml", path)
+
+
+def public_figures(path: str | Path | None = None) -> dict[str, list[str]]:
+    """``patterns/public_figures.yaml``: full names of public figures of security and
+    diplomacy per script (``ar``: foreign and Arab officials written in Arabic letters)."""
+    return _project_file("patterns/public_figures.yaml", path)
 
 
 def place_context_cues(path: str | Path | None = None) -> dict[str, list[str]]:

@@ -295,7 +295,8 @@ def test_arabic_name_runs_over_a_european_particle():
 
 def test_arabic_name_ends_before_a_known_surname_with_the_conjunction():
     names, _ = persons("ar", "وصرح وزير الخارجية أنطونيو تاياني بذلك. وانتقدت المعارضة رئيسة الوزراء جورجيا ميلوني وتاياني بشدة.")
-    assert "ميلوني" in names and not any("وتاياني" in n for n in names)
+    # (the whole name since public_figures.yaml lists it; the title's reading gave ميلوني)
+    assert any(n.endswith("ميلوني") for n in names) and not any("وتاياني" in n for n in names)
 
 
 def test_arabic_country_name_that_is_a_given_name_leads_a_one_word_name_after_a_title():
@@ -314,3 +315,73 @@ def test_arabic_foreign_given_name_leads_a_name_without_a_title():
 def test_english_abbreviated_rank_after_a_title_is_no_name():
     names, _ = persons("en", "Shortly after transitional president Col. Mamady Doumbouya spoke, the border closed.")
     assert "Col" not in names
+
+
+def test_arabic_public_figure_named_without_a_title():
+    # public_figures.yaml: a listed full name stands alone, after a verb of saying or in a list,
+    # though لي is a function word and إيدي, كايا no listed given names
+    names, doc = persons("ar", "وأعلن لي شانغفو أن الصين ستزيد مساعداتها العسكرية.")
+    assert names == ["لي شانغفو"]
+    assert doc.spans["patterns"][0]._.person_cue.cue == "public_figure"
+    names, _ = persons("ar", "وأكد إيدي راما وكايا كالاس أن الحوار مستمر.")
+    assert names == ["إيدي راما", "كايا كالاس"]
+
+
+def test_arabic_public_figure_after_a_glued_preposition():
+    # the clitic splitter cuts ب off a listed name's word: the name without the preposition
+    names, doc = persons("ar", "والتقى الوزير بفولوديمير زيلينسكي في كييف.")
+    assert names == ["فولوديمير زيلينسكي"]
+    assert "ب" in [t.text for t in doc]
+
+
+def test_arabic_name_after_the_head_of_a_place_named_after_a_person_names_the_place():
+    # ar_named_after_heads: a stadium, an airport, a hall named after a king or a prince
+    for text in ("وأقيمت المباراة على ملعب الملك فهد الدولي في الرياض.",
+                 "ووصل الوفد إلى مطار محمد الخامس الدولي بالدار البيضاء.",
+                 "وعقد الاجتماع بقاعة الأمير سلطان بن عبد العزيز للمؤتمرات.",
+                 "ونظمت مؤسسة محمد السادس للعلماء الأفارقة ندوة في فاس."):
+        names, _ = persons("ar", text)
+        assert names == [], text
+    # a rank between the head and the name, or the head in construct after a title: a person
+    names, _ = persons("ar", "وقال قائد القاعدة العقيد أحمد سالم إن التدريب مستمر.")
+    assert names == ["أحمد سالم"]
+    names, _ = persons("ar", "واستقبل رئيس جامعة الأزهر أحمد الطيب الوفد.")
+    assert names == ["أحمد الطيب"]
+
+
+def test_arabic_perfect_verb_is_no_name_word():
+    # ar_name_stop_verbs: the verb after a title and its demonym, or after a one-word name,
+    # in the masculine and the derived feminine (عرض، تناولت)
+    names, _ = persons("ar", "وأكدت وسائل إعلام أن الوزير الألماني عرض مساعدة تقنية على الحكومة.")
+    assert names == []
+    names, _ = persons("ar", "وأجرى الوفد محادثات مع اللواء سامر تناولت الوضع الأمني في المنطقة.")
+    assert names == ["سامر"]
+    # a given name that is also a verb (حسن) stays a name word
+    names, _ = persons("ar", "وقال الوزير حسن علي إن الحوار مستمر.")
+    assert names == ["حسن علي"]
+
+
+def test_arabic_foreign_given_names_of_public_figures_lead_a_name():
+    # a given name of a listed figure (كايا، ساديو) leads another person's name too
+    names, _ = persons("ar", "واستقبلت الوزيرة المبعوثة كايا يانسن في بروكسل، ثم التقى ساديو ديالو بالوفد.")
+    assert "كايا يانسن" in names and "ساديو ديالو" in names
+
+
+def test_arabic_foreign_surname_in_final_ha_after_a_foreign_given_name():
+    # German -ke written ـكه is no pronoun "his" right after a foreign given name
+    names, _ = persons("ar", "وأشار التقرير إلى اغتيال فرانك لوبكه في كاسل عام 2019.")
+    assert names == ["فرانك لوبكه"]
+    # elsewhere the pronoun still ends the name: "X واهتمامه"
+    names, _ = persons("ar", "وأشاد الوزير كريم بنعلي واهتمامه بالملف.")
+    assert all("اهتمامه" not in n for n in names)
+
+
+def test_arabic_listed_surname_names_its_public_figure_alone():
+    # ar_surnames of public_figures.yaml: the surname alone, with a conjunction or a preposition
+    names, _ = persons("ar", "وقال بوتين إن موسكو لن تتراجع، فيما دعا غوتيريش إلى التهدئة.")
+    assert names == ["بوتين", "غوتيريش"]
+    names, _ = persons("ar", "واتصل الرئيس الأمريكي بنتنياهو وأردوغان.")
+    assert "نتنياهو" in names and "أردوغان" in names
+    # a surname that is also an Arabic word is not listed: رئيسي (main)
+    names, _ = persons("ar", "ويعد الملف الأمني المحور الرئيسي للمحادثات.")
+    assert names == []
