@@ -5,7 +5,7 @@ The assembly sits above both layers: ``language/`` knows no entity component, an
 entity components know nothing of how a language's pipeline is made.
 
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
-  ``event_patterns``, ``event_phrases`` (events read from the dependency parse; it finds
+  ``event_patterns``, ``event_lexicon`` (named events of a curated lexicon), ``event_phrases`` (events read from the dependency parse; it finds
   nothing where there is no parse: Arabic), ``arabic_event_phrases`` (Arabic only; empty
   elsewhere) and ``event_signings`` (agreement signings), which read their data through :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
@@ -28,10 +28,10 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, person_titles
+from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, named_events, person_titles
 
-ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
-                     "arabic_event_phrases", "event_signings")
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_lexicon",
+                     "event_phrases", "arabic_event_phrases", "event_signings")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -43,6 +43,7 @@ def _register_components() -> None:
     import pipeline.entities.patterns  # noqa: F401
     import pipeline.entities.head_nouns  # noqa: F401
     import pipeline.entities.events  # noqa: F401
+    import pipeline.entities.event_lexicon  # noqa: F401
     import pipeline.entities.event_phrases  # noqa: F401
     import pipeline.entities.event_phrases_ar  # noqa: F401
     import pipeline.entities.signings  # noqa: F401
@@ -71,6 +72,9 @@ def arabic_stems() -> set[str]:
     ar_events = event_heads().get("ar") or {}
     stems |= {normalize(h).split()[0] for h in (ar_events.get("heads") or []) + (ar_events.get("titled") or [])
               if not normalize(h).startswith(ARTICLE)}
+    # a named event's first word after a proclitic (وبرخان، بمؤتمر ميونخ للأمن): و + برخان
+    stems |= {normalize(form).split()[0] for item in named_events()["events"] for form in item["names"].get("ar") or []
+              if not normalize(form).startswith(ARTICLE)}
     # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
     stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}
     stems -= {w[len(c):] for w in known_arabic_words() for c in PROCLITICS if w.startswith(c)}
