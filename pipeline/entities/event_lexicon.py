@@ -225,7 +225,7 @@ class EventLexicon:
             entry = tables.entries[entry_id]
             span = doc.char_span(hit.start, hit.end, alignment_mode="contract")
             glued_number = False
-            if span is None or not span.text.strip():
+            if span is None or span.end_char != hit.end or span.start_char != hit.start:
                 # a numbered name written as one token with its number (Medusa-10, ميدوزا-10)
                 span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if (span is None or not entry.numbered or span.start_char != hit.start

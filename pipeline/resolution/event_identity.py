@@ -210,6 +210,7 @@ def _facts(report: EventReport) -> _Facts:
     kinds: set[str] = set()
     years: set[str] = set()
     ordinals: set[int] = set()
+    lexicon_kinds: set[str] = set()  # the named events' lexicon's kind of a name
     shift, by_year = 0, False
     for sig in report.signatures:
         if sig.head and sig.head in kinds_of:
@@ -234,7 +235,8 @@ def _facts(report: EventReport) -> _Facts:
         script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
         keys = name_keys(core)
         names |= {(script if kind == "skeleton" else kind, key) for kind, key in keys}
-        kinds |= {_named_kinds()[key] for kind, key in keys if kind == "name" and key in _named_kinds()}
+        lexicon_kinds |= {_named_kinds()[key] for kind, key in keys if kind == "name" and key in _named_kinds()}
+    kinds = kinds or lexicon_kinds  # a head the text gives outranks the lexicon's kind
     if shift and (years or ordinals):
         shift = 0  # "the last 22nd session": its own number says which
     if shift:
