@@ -20,7 +20,9 @@ is written next to it:
 The series name alone is a mention too. Forms of an entry's ``edition_only`` (names that
 are also common words or persons' names: Marhaba, Sophia) are mentions only with an edition.
 Names that an earlier component's event already covers are left to it; an event strictly
-inside one of these names (opération Screen of a longer name) gives way.
+inside one of these names (opération Screen of a longer name) gives way, and one that starts
+on the name's last word and runs on past it is its host place (the 2023 NATO summit in
+Vilnius: one span).
 
 Assigns to ``doc.spans["events"]`` (``label_`` "Event"; ``kb_id_`` the lexicon id) with
 ``span._.event_name``: ``name`` the entry's shortest form inside the name as written
@@ -250,11 +252,17 @@ class EventLexicon:
         entries = lexicon_tables().entries
         for item in found:
             inside = [s for s in spans if s.start < item.end and item.start < s.end]
-            if any(not (item.start <= s.start and s.end <= item.end) or (s.start, s.end) == (item.start, item.end)
-                   for s in inside):
+            end = item.end
+            # a head rule's event that starts on the name's last word and runs on past it (the
+            # 2023 NATO summit in Vilnius: "summit in Vilnius") is the name's host place: one span
+            on = [s for s in inside if item.start < s.start == item.end - 1 and s.end > item.end]
+            if len(on) == 1 and len(inside) == 1:
+                end = on[0].end
+            elif any(not (item.start <= s.start and s.end <= item.end) or (s.start, s.end) == (item.start, item.end)
+                     for s in inside):
                 continue  # an event of the head rules covers it, or crosses it
             spans = [s for s in spans if s not in inside]
-            span = Span(doc, item.start, item.end, label="Event", kb_id=item.entry_id)
+            span = Span(doc, item.start, end, label="Event", kb_id=item.entry_id)
             # the entry's shortest form inside the name names it (Operation Irini of "EUNAVFOR
             # MED Operation IRINI"), so resolution joins the document's other mentions of it
             written = " ".join(normalize(item.name).split())
