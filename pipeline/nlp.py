@@ -5,9 +5,11 @@ The assembly sits above both layers: ``language/`` knows no entity component, an
 entity components know nothing of how a language's pipeline is made.
 
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
-  ``event_patterns``, ``event_lexicon`` (named events of a curated lexicon), ``event_phrases`` (events read from the dependency parse; it finds
+  ``event_patterns``, ``event_phrases`` (events read from the dependency parse; it finds
   nothing where there is no parse: Arabic), ``arabic_event_phrases`` (Arabic only; empty
-  elsewhere) and ``event_signings`` (agreement signings), which read their data through :mod:`pipeline.ontology_data`;
+  elsewhere), ``event_signings`` (agreement signings) and ``event_lexicon`` (named events of a
+  curated lexicon, last: the rules before it keep their extents), which read their data through
+  :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
   organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
@@ -30,8 +32,8 @@ from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, named_events, person_titles
 
-ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_lexicon",
-                     "event_phrases", "arabic_event_phrases", "event_signings")
+ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
+                     "arabic_event_phrases", "event_signings", "event_lexicon")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}

@@ -19,7 +19,8 @@ is written next to it:
 
 The series name alone is a mention too. Forms of an entry's ``edition_only`` (names that
 are also common words or persons' names: Marhaba, Sophia) are mentions only with an edition.
-Names that an earlier component's event already covers are left to it; an event strictly
+The component runs after the other event components: names that their events already cover
+are left to them (la frappe de Barkhane en janvier 2021, the Cobra Gold 2023 exercise); an event strictly
 inside one of these names (opération Screen of a longer name) gives way, and one that starts
 on the name's last word and runs on past it is its host place (the 2023 NATO summit in
 Vilnius: one span).
@@ -57,8 +58,8 @@ from pipeline.ontology_data import event_heads, event_kinds, named_events
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)م?$")
 # 10th, 10e, 10ème, 1er; Arabic الـ10, ال10 (the ordinal written in digits after the article)
-_DIGIT_ORDINAL = re.compile(r"^(?:\d{1,3}(?:e|er|re|ère|ème|eme|th|st|nd|rd)|ال?ـ?\d{1,3})$", re.IGNORECASE)
-_ARABIC_ARTICLE_MARK = re.compile(r"^الـ?$")  # الـ written apart from its digits (الـ 60)
+_DIGIT_ORDINAL = re.compile(rf"^(?:\d{{1,3}}(?:e|er|re|ère|ème|eme|th|st|nd|rd)|{ARTICLE}ـ?\d{{1,3}})$", re.IGNORECASE)
+_ARABIC_ARTICLE_MARK = re.compile(rf"^{ARTICLE}ـ?$")  # the article written apart from its digits (الـ 60)
 _SERIES_NUMBER = re.compile(r"^(?:[-‐–]?\d{1,3}|[IVX]{1,5})$")
 _DASH = frozenset("-‐–")
 _GLUED_NUMBER = re.compile(r"^[-‐–]\d{1,3}$")
@@ -86,6 +87,7 @@ class EditionWords(NamedTuple):
     year_cues: frozenset[str]
     ordinals: frozenset[str]
     heads: frozenset[str]  # event heads that may stand between an edition phrase and the name
+    following_heads: frozenset[str]  # heads that follow the name they head (en before_name)
 
 
 def _form_kind(text: str) -> str:
@@ -117,7 +119,8 @@ def edition_words(lang: str) -> EditionWords:
     heads |= frozenset(h[len(ARTICLE):] for h in heads if h.startswith(ARTICLE))
     heads |= frozenset(ARTICLE + h for h in heads if lang == "ar" and not h.startswith(ARTICLE))
     return EditionWords(frozenset(normalize(w) for w in spec["words"]), phrases(spec["links"]),
-                        frozenset(normalize(w) for w in spec.get("year_cues") or []), ordinals, heads)
+                        frozenset(normalize(w) for w in spec.get("year_cues") or []), ordinals, heads,
+                        frozenset(normalize(h) for h in (event_heads().get(lang) or {}).get("before_name") or []))
 
 
 class Found(NamedTuple):
@@ -126,6 +129,7 @@ class Found(NamedTuple):
     entry_id: str
     name: str  # the series name as written
     year: str | None
+    head: str = ""  # a head noun after the name in the extent (English: the X exercise)
 
 
 def _glued_word(text: str, start: int) -> str | None:
@@ -237,11 +241,18 @@ class EventLexicon:
             start, year_before = _edition_before(norms, texts, span.start, self.lang)
             end, year, after = _edition_after(norms, texts, span.end, entry, self.lang)
             after = after or glued_number
+            if year:  # a name with its year is the edition; a phrase before it is told apart
+                start = span.start  # (the 42nd edition of the Cobra Gold 2023 exercise: an anaphor)
             year = year or year_before
             edition = after or start < span.start
             if not edition and " ".join(normalize(span.text).split()) in entry.edition_only:
                 continue
-            found.append(Found(start, end, entry_id, text[hit.start:hit.end], year))
+            # English: the head noun after the name is in the extent (the Cobra Gold 2023 exercise)
+            head = ""
+            following = edition_words(self.lang).following_heads
+            if end < len(norms) and norms[end] in following:
+                head, end = texts[end], end + 1
+            found.append(Found(start, end, entry_id, text[hit.start:hit.end], year, head))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -271,7 +282,9 @@ class EventLexicon:
             if " ".join(normalize(name).split()) == written:
                 name = item.name
             alias = item.name if normalize(item.name) not in (normalize(name), normalize(span.text)) else None
-            span._.event_name = EventName(name=name, head="", year=item.year, alias=alias)
+            if item.head:  # the name and its edition without the head (Cobra Gold 2023)
+                alias = doc[item.start:item.end - 1].text
+            span._.event_name = EventName(name=name, head=item.head, year=item.year, alias=alias)
             spans.append(span)
         doc.spans["events"] = sorted(spans, key=lambda s: s.start)
         return doc
