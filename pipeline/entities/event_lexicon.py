@@ -17,7 +17,11 @@ is written next to it:
   between the phrase and the name);
 - a number after a numbered series' name (Medusa-10, نسور النيل-2, Trigger VIII).
 
-The series name alone is a mention too. Forms of an entry's ``edition_only`` (names that
+The name of a one-off event alone (Barkhane, accord d'Alger) is a mention too, unless the
+document names two of its editions (which one it is is unsaid); a recurring series' name
+alone (``series``: Flintlock, "organised every year since 2005") is the series as often as
+one edition and no mention (the model's reading of it and resolution join it to the
+document's edition). Forms of an entry's ``edition_only`` (names that
 are also common words or persons' names: Marhaba, Sophia) are mentions only with an edition.
 The component runs after the other event components: names that their events already cover
 are left to them (la frappe de Barkhane en janvier 2021, the Cobra Gold 2023 exercise); an event strictly
@@ -74,6 +78,7 @@ class Entry(NamedTuple):
     numbered: bool
     edition_only: frozenset[str]
     forms: tuple[str, ...]
+    series: bool = False  # a recurring event: its name alone is no mention
 
 
 class Tables(NamedTuple):
@@ -104,7 +109,7 @@ def lexicon_tables() -> Tables:
     for item in named_events()["events"]:
         only = frozenset(" ".join(normalize(f).split()) for f in item.get("edition_only") or [])
         every = sorted({f for names in item["names"].values() for f in names}, key=lambda f: (len(f), f))
-        entries[item["id"]] = Entry(bool(item.get("numbered")), only, tuple(every))
+        entries[item["id"]] = Entry(bool(item.get("numbered")), only, tuple(every), bool(item.get("series")))
         for names in item["names"].values():
             forms += [(form, item["id"], "Event", _form_kind(form)) for form in names]
     return Tables(name_automaton(forms), entries)
@@ -130,6 +135,8 @@ class Found(NamedTuple):
     name: str  # the series name as written
     year: str | None
     head: str = ""  # a head noun after the name in the extent (English: the X exercise)
+    name_start: int = -1  # the name's first token (after an edition phrase or ordinal before it)
+    edition: bool = False  # an edition is written next to the name
 
 
 def _glued_word(text: str, start: int) -> str | None:
@@ -245,14 +252,14 @@ class EventLexicon:
                 start = span.start  # (the 42nd edition of the Cobra Gold 2023 exercise: an anaphor)
             year = year or year_before
             edition = after or start < span.start
-            if not edition and " ".join(normalize(span.text).split()) in entry.edition_only:
+            if not edition and (entry.series or " ".join(normalize(span.text).split()) in entry.edition_only):
                 continue
             # English: the head noun after the name is in the extent (the Cobra Gold 2023 exercise)
             head = ""
             following = edition_words(self.lang).following_heads
             if end < len(norms) and norms[end] in following:
                 head, end = texts[end], end + 1
-            found.append(Found(start, end, entry_id, text[hit.start:hit.end], year, head))
+            found.append(Found(start, end, entry_id, text[hit.start:hit.end], year, head, span.start, edition))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -261,7 +268,18 @@ class EventLexicon:
             return doc
         spans = list(doc.spans.get("events", []))
         entries = lexicon_tables().entries
+        # a series named alone where the document names two of its editions (Flintlock 2015,
+        # Flintlock 2020): which one is unsaid, resolution could join it to neither
+        editions: dict[str, set[str]] = {}
         for item in found:
+            if item.edition:
+                editions.setdefault(item.entry_id, set()).add(item.year or str(item.start))
+        found = [f for f in found if f.edition or len(editions.get(f.entry_id, ())) < 2]
+        for item in found:
+            # an event of the other rules inside the edition phrase (an anaphor: the 20th
+            # edition of African Lion) keeps it: the name alone is the lexicon's
+            if any(item.start <= s.start and s.end <= item.name_start for s in spans):
+                item = item._replace(start=item.name_start)
             inside = [s for s in spans if s.start < item.end and item.start < s.end]
             end = item.end
             # a head rule's event that starts on the name's last word and runs on past it (the

@@ -141,7 +141,7 @@ SCHEMAS: dict[str, Any] = {
         optional={"relative": {str: WORDS_BY_LANG}}),
     "lexicons/named_events.yaml": Fields(required={
         "events": [Fields(required={"id": str, "names": WORDS_BY_LANG},
-                          optional={"kind": str, "edition_only": WORDS, "numbered": bool})],
+                          optional={"kind": str, "edition_only": WORDS, "numbered": bool, "series": bool})],
         "editions": {str: Fields(required={"words": WORDS, "links": WORDS}, optional={"year_cues": WORDS})}}),
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
         "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")},
