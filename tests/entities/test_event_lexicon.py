@@ -53,3 +53,9 @@ def test_a_lowercase_generic_before_a_capitalized_name_matches_and_lowercase_alo
     found = events("fr", "Le plan Vigipirate a été relevé à Paris.")
     assert found["plan Vigipirate"].kb_id_ == "event/vigipirate"
     assert events("en", "A bright star rose over the desert storm.") == {}
+
+
+def test_a_recurring_series_alone_is_no_mention_a_one_off_operation_alone_is():
+    found = events("en", "Flintlock, held every year since 2005, trains Sahel armies; Takuba ended in 2022.")
+    assert [s.kb_id_ for s in found.values() if s.kb_id_] == ["event/takuba"]
+    assert "Flintlock 2024" in events("en", "Flintlock 2024 opened in Ghana.")
