@@ -59,3 +59,15 @@ def test_a_recurring_series_alone_is_no_mention_a_one_off_operation_alone_is():
     found = events("en", "Flintlock, held every year since 2005, trains Sahel armies; Takuba ended in 2022.")
     assert [s.kb_id_ for s in found.values() if s.kb_id_] == ["event/takuba"]
     assert "Flintlock 2024" in events("en", "Flintlock 2024 opened in Ghana.")
+
+
+def test_the_component_alone_on_a_blank_pipeline():
+    import spacy
+
+    import pipeline.entities.event_lexicon  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("event_lexicon")
+    doc = nlp("Troops joined African Lion 2024 in Agadir after Operation Barkhane ended.")
+    assert [(s.text, s.kb_id_, s._.event_name.year) for s in doc.spans["events"]] == [
+        ("African Lion 2024", "event/african-lion", "2024"), ("Operation Barkhane", "event/barkhane", None)]
