@@ -20,8 +20,8 @@ is written next to it:
 The name of a one-off event alone (Barkhane, accord d'Alger) is a mention too, unless the
 document names two of its editions (which one it is is unsaid); a recurring series' name
 alone (``series``: Flintlock, "organised every year since 2005") is the series as often as
-one edition and no mention (the model's reading of it and resolution join it to the
-document's edition). Forms of an entry's ``edition_only`` (names that
+one edition: a mention only where the document names one edition of it (resolution joins
+them), else none. Forms of an entry's ``edition_only`` (names that
 are also common words or persons' names: Marhaba, Sophia) are mentions only with an edition.
 The component runs after the other event components: names that their events already cover
 are left to them (la frappe de Barkhane en janvier 2021, the Cobra Gold 2023 exercise); an event strictly
@@ -252,7 +252,7 @@ class EventLexicon:
                 start = span.start  # (the 42nd edition of the Cobra Gold 2023 exercise: an anaphor)
             year = year or year_before
             edition = after or start < span.start
-            if not edition and (entry.series or " ".join(normalize(span.text).split()) in entry.edition_only):
+            if not edition and " ".join(normalize(span.text).split()) in entry.edition_only:
                 continue
             # English: the head noun after the name is in the extent (the Cobra Gold 2023 exercise)
             head = ""
@@ -274,7 +274,10 @@ class EventLexicon:
         for item in found:
             if item.edition:
                 editions.setdefault(item.entry_id, set()).add(item.year or str(item.start))
-        found = [f for f in found if f.edition or len(editions.get(f.entry_id, ())) < 2]
+        series = {f.entry_id for f in found if lexicon_tables().entries[f.entry_id].series}
+        # a series' name alone is the document's one edition of it, else no mention (see module doc)
+        found = [f for f in found if f.edition or len(editions.get(f.entry_id, ())) == (1 if f.entry_id in series else 0)
+                 or f.entry_id not in series and len(editions.get(f.entry_id, ())) < 2]
         for item in found:
             # an event of the other rules inside the edition phrase (an anaphor: the 20th
             # edition of African Lion) keeps it: the name alone is the lexicon's

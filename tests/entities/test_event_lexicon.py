@@ -71,3 +71,10 @@ def test_the_component_alone_on_a_blank_pipeline():
     doc = nlp("Troops joined African Lion 2024 in Agadir after Operation Barkhane ended.")
     assert [(s.text, s.kb_id_, s._.event_name.year) for s in doc.spans["events"]] == [
         ("African Lion 2024", "event/african-lion", "2024"), ("Operation Barkhane", "event/barkhane", None)]
+
+
+def test_a_series_alone_beside_its_one_edition_is_a_mention():
+    found = events("en", "Cutlass Express 2024 opened in Djibouti. Cutlass Express trains East African navies.")
+    assert [s.text for s in found.values() if s.kb_id_] == ["Cutlass Express 2024", "Cutlass Express"]
+    two = events("en", "Cutlass Express 2023 and Cutlass Express 2024 differ. Cutlass Express trains navies.")
+    assert [s.text for s in two.values() if s.kb_id_] == ["Cutlass Express 2023", "Cutlass Express 2024"]
