@@ -7,7 +7,9 @@ entity components know nothing of how a language's pipeline is made.
 - every pipeline gets ``lexicon_matcher``, ``entity_patterns``, ``head_noun_patterns``,
   ``event_patterns``, ``event_phrases`` (events read from the dependency parse; it finds
   nothing where there is no parse: Arabic), ``arabic_event_phrases`` (Arabic only; empty
-  elsewhere) and ``event_signings`` (agreement signings), which read their data through :mod:`pipeline.ontology_data`;
+  elsewhere), ``event_signings`` (agreement signings) and ``event_lexicon`` (named events of a
+  curated lexicon, last: the rules before it keep their extents), which read their data through
+  :mod:`pipeline.ontology_data`;
 - the Arabic clitic splitter also splits a proclitic off a lexicon name's first word
   (وفرنسا -> و + فرنسا) and off a place head that takes an unquoted name or an
   organization head that takes a quoted one (بقاعدة -> ب + قاعدة, لصحيفة -> ل + صحيفة,
@@ -28,10 +30,11 @@ from spacy.language import Language
 from pipeline.language.models import language_nlp
 from pipeline.language.morphology import ARTICLE, PROCLITICS
 from pipeline.language.normalize import normalize
-from pipeline.ontology_data import entity_heads, event_heads, given_names, load_lexicon, person_titles, public_figures
+from pipeline.ontology_data import (entity_heads, event_heads, given_names, load_lexicon, named_events, person_titles,
+                                    public_figures)
 
 ENTITY_COMPONENTS = ("lexicon_matcher", "entity_patterns", "head_noun_patterns", "event_patterns", "event_phrases",
-                     "arabic_event_phrases", "event_signings")
+                     "arabic_event_phrases", "event_signings", "event_lexicon")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -43,6 +46,7 @@ def _register_components() -> None:
     import pipeline.entities.patterns  # noqa: F401
     import pipeline.entities.head_nouns  # noqa: F401
     import pipeline.entities.events  # noqa: F401
+    import pipeline.entities.event_lexicon  # noqa: F401
     import pipeline.entities.event_phrases  # noqa: F401
     import pipeline.entities.event_phrases_ar  # noqa: F401
     import pipeline.entities.signings  # noqa: F401
@@ -71,6 +75,9 @@ def arabic_stems() -> set[str]:
     ar_events = event_heads().get("ar") or {}
     stems |= {normalize(h).split()[0] for h in (ar_events.get("heads") or []) + (ar_events.get("titled") or [])
               if not normalize(h).startswith(ARTICLE)}
+    # a named event's first word after a proclitic (وبرخان، بمؤتمر ميونخ للأمن): و + برخان
+    stems |= {normalize(form).split()[0] for item in named_events()["events"] for form in item["names"].get("ar") or []
+              if not normalize(form).startswith(ARTICLE)}
     # و + a title in a list of officials (ووزيرة الخارجية X): و + وزيرة
     stems |= {normalize(t).split()[0] for t in person_titles().get("ar") or [] if not normalize(t).startswith(ARTICLE)}
     # a preposition on a public figure's name (بماكرون، لزيلينسكي): ب + ماكرون (words of five

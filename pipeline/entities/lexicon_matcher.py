@@ -104,13 +104,14 @@ class _Automaton:
         self.written: dict[str, set[str]] = {}
         self.country_names = country_names  # normalized; "nord du Mali" is a description, not a name
 
-    def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False) -> None:
+    def add(self, text: str, entry_id: str, type_: str, kind: str, needs_context: bool = False,
+            lower_lead: bool = False) -> None:
         norm = _pattern_text(text)
         if len(norm) < 2:
             return
         arabic = _is_arabic(norm)
         words = norm.split()
-        lower = (type_ == "Location" and _lower_lead(text)
+        lower = ((type_ == "Location" or lower_lead) and _lower_lead(text)
                  and not any(" ".join(words[i:]) in self.country_names for i in (1, 2)))
         self._add(norm, entry_id, type_, kind, False, needs_context, lower)
         if arabic and type_ == "City":
@@ -158,6 +159,17 @@ def build_automata(lexicon_dir: str | None = None) -> tuple[ahocorasick.Automato
                 if _is_arabic(form) and not form.startswith(ARTICLE):
                     demonyms.add(ARTICLE + form, entry.id, "Demonym", "demonym")
     return names.build(), demonyms.build()
+
+
+def name_automaton(forms: list[tuple[str, str, str, str]]) -> ahocorasick.Automaton:
+    """An automaton for :func:`scan` of other names than the gazetteer's (the named events of
+    ``event_lexicon``): ``(text, id, type, kind)`` forms, ``kind`` "label" or "acronym"; a
+    Latin form written with a lowercase generic first word matches so in the text when a
+    capitalized word follows it (accord d'Alger, plan Vigipirate)."""
+    names = _Automaton()
+    for text, entry_id, type_, kind in forms:
+        names.add(text, entry_id, type_, kind, lower_lead=True)
+    return names.build()
 
 
 @lru_cache(maxsize=4)
@@ -218,7 +230,8 @@ def _lower_lead(written: str) -> bool:
     """A place name led by a lower-case generic and named by a capitalized word after it, as
     French writes seas, straits and strips (mer Rouge, détroit de Gibraltar, bande de Gaza)."""
     first, *rest = written.split()
-    return first[:1].islower() and any(w[:1].isupper() for w in rest)
+    # a capitalized word after an elided article or preposition counts (accord d'Alger)
+    return first[:1].islower() and any(re.split(r"['’]", w)[-1][:1].isupper() for w in rest)
 
 
 def _lowercase_article(original: str) -> bool:

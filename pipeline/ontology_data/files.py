@@ -140,6 +140,10 @@ SCHEMAS: dict[str, Any] = {
         "kinds": {str: WORDS_BY_LANG}, "single_day": WORDS, "ordinals": {str: {str: int}},
         "translations": [WORDS], "country_prefixes": {str: str}},
         optional={"relative": {str: WORDS_BY_LANG}}),
+    "lexicons/named_events.yaml": Fields(required={
+        "events": [Fields(required={"id": str, "names": WORDS_BY_LANG},
+                          optional={"kind": str, "edition_only": WORDS, "numbered": bool, "series": bool})],
+        "editions": {str: Fields(required={"words": WORDS, "links": WORDS}, optional={"year_cues": WORDS})}}),
     "patterns/event_phrases_ar.yaml": Fields(required={key: WORDS for key in (
         "heads", "stops", "bridges", "visit_links", "year_cues", "demonstratives", "anaphor_heads", "partitives", "time_anchors", "superlatives")},
         optional={key: WORDS for key in ("visit_relatives", "visit_verbs", "target_heads", "target_links", "target_verbs", "place_heads", "place_links",
@@ -300,6 +304,13 @@ def event_kinds(path: str | Path | None = None) -> dict[str, Any]:
     """``patterns/event_kinds.yaml``: event kinds by head noun, single-day kinds, ordinal
     words and translated names of recurring events (cross-document event identity)."""
     return _project_file("patterns/event_kinds.yaml", path)
+
+
+def named_events(path: str | Path | None = None) -> dict[str, Any]:
+    """``lexicons/named_events.yaml``: recurring and well-known named events (exercises,
+    operations, fora, agreements) with their forms per language and kind, and the words of
+    an edition written before or after their name."""
+    return _project_file("lexicons/named_events.yaml", path)
 
 
 def event_phrases_ar(path: str | Path | None = None) -> dict[str, list[str]]:

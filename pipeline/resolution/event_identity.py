@@ -43,7 +43,7 @@ from pipeline import ontology_data
 from pipeline.language.morphology import strip_article
 from pipeline.language.normalize import normalize_key
 from pipeline.language.transliterate import is_arabic, skeleton
-from pipeline.resolution.event_names import EventSignature
+from pipeline.resolution.event_names import EventSignature, event_signature
 
 # Reports linked by their kind and ordinal alone (no name) must share this many places or
 # participants (countries, bodies) besides.
@@ -113,6 +113,15 @@ def _tables() -> tuple[dict[str, str], dict[str, int], dict[str, str], frozenset
              for heads in by_lang.values() for head in heads}
     ordinals = {_key(word): n for words in data["ordinals"].values() for word, n in words.items()}
     translations = {_key(name): f"t{i}" for i, names in enumerate(data["translations"]) for name in names}
+    # the named events' lexicon: an entry's forms in every language are one name (Munich
+    # Security Conference / Conférence de Munich sur la sécurité / مؤتمر ميونخ للأمن), by the
+    # whole form and by its core (head nouns cut)
+    for item in ontology_data.named_events()["events"]:
+        for form in (f for forms in item["names"].values() for f in forms):
+            core = _key(event_signature(form).core)
+            for key in (_key(form), core, " ".join(_cut_heads(core.split(), kinds)[0])):
+                if key:
+                    translations.setdefault(key, item["id"])
     return kinds, ordinals, translations, frozenset(data["single_day"])
 
 
@@ -174,6 +183,26 @@ def _ordinal(words: list[str]) -> tuple[int | None, list[str]]:
     return (total or None), rest
 
 
+@lru_cache(maxsize=1)
+def _named_kinds() -> dict[str, str]:
+    """Named events' lexicon id -> kind (``ontology/lexicons/named_events.yaml``)."""
+    return {item["id"]: item["kind"] for item in ontology_data.named_events()["events"] if item.get("kind")}
+
+
+def _cut_heads(words: list[str], kinds_of: dict[str, str]) -> tuple[list[str], set[str]]:
+    """The words without the head nouns a signature left in its core (8e session: session is
+    no event head there; Dakar International Forum), and the kinds those heads name."""
+    kinds: set[str] = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i:i + size])
+            if phrase in kinds_of:
+                kinds.add(kinds_of[phrase])
+                words = words[:i] + words[i + size:]
+                break
+    return words, kinds
+
+
 def _facts(report: EventReport) -> _Facts:
     kinds_of = _tables()[0]
     relative, year_words = _relative_words()
@@ -181,6 +210,7 @@ def _facts(report: EventReport) -> _Facts:
     kinds: set[str] = set()
     years: set[str] = set()
     ordinals: set[int] = set()
+    lexicon_kinds: set[str] = set()  # the named events' lexicon's kind of a name
     shift, by_year = 0, False
     for sig in report.signatures:
         if sig.head and sig.head in kinds_of:
@@ -190,15 +220,8 @@ def _facts(report: EventReport) -> _Facts:
             years.add(sig.year)
         elif edition:  # African Lion 24
             years.add("20" + edition.group(2))
-        words = (edition.group(1) if edition else sig.core).split()
-        # heads the signature left in the core (8e session: session is no event head there)
-        for size in (3, 2, 1):
-            for i in range(len(words) - size + 1):
-                phrase = " ".join(words[i:i + size])
-                if phrase in kinds_of:
-                    kinds.add(kinds_of[phrase])
-                    words = words[:i] + words[i + size:]
-                    break
+        words, found = _cut_heads((edition.group(1) if edition else sig.core).split(), kinds_of)
+        kinds |= found
         number, words = _ordinal(words)
         if number:
             ordinals.add(number)
@@ -210,7 +233,10 @@ def _facts(report: EventReport) -> _Facts:
             continue
         core = " ".join(words)
         script = "skeleton-ar" if is_arabic(core) else "skeleton-la"
-        names |= {(script if kind == "skeleton" else kind, key) for kind, key in name_keys(core)}
+        keys = name_keys(core)
+        names |= {(script if kind == "skeleton" else kind, key) for kind, key in keys}
+        lexicon_kinds |= {_named_kinds()[key] for kind, key in keys if kind == "name" and key in _named_kinds()}
+    kinds = kinds or lexicon_kinds  # a head the text gives outranks the lexicon's kind
     if shift and (years or ordinals):
         shift = 0  # "the last 22nd session": its own number says which
     if shift:
