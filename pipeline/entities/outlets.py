@@ -5,7 +5,8 @@ A press title's lowercase noun (``outlet_nouns`` under Organization in
 weekly...) with at most its demonyms, then a capitalized name: the name is an outlet, an
 Organization, whatever else its words may look like (an "Al X" that reads like a person's
 name, a place's name inside it). English also names the outlet before the noun: "the Sahel
-Tribune newspaper". The name alone is the mention ("le quotidien Liberté" names Liberté), as
+Tribune newspaper". Arabic has no capitals to end a name: only an agency's name closed by
+للأنباء (وكالة قدس برس للأنباء) is read, whole. The name alone is the mention ("le quotidien Liberté" names Liberté), as
 the guidelines annotate outlets; a name the lexicon holds as an Organization is left to it.
 
 Usage::
@@ -19,7 +20,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.tokens import LexiconMarks, Phrases, is_capitalized, norm, phrases
+from pipeline.entities.component import AR_STOP
+from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, norm, phrases
+from pipeline.language.morphology import LAM
+from pipeline.language.normalize import normalize
 from pipeline.language.transliterate import load_tables
 from pipeline.ontology_data import entity_heads
 
@@ -74,9 +78,39 @@ def _name_before(doc: Doc, i: int, marks: LexiconMarks) -> tuple[int, int] | Non
     return start, i
 
 
+@lru_cache(maxsize=1)
+def _arabic_frame() -> tuple[frozenset[str], frozenset[str]]:
+    """The Arabic agency nouns and the words after ل that close an agency's name (وكالة X للأنباء)."""
+    spec = (entity_heads().get("ar") or {}).get("Organization") or {}
+    return (frozenset(normalize(w) for w in spec.get("outlet_nouns") or []),
+            frozenset(normalize(w) for w in spec.get("outlet_closers") or []))
+
+
+def _arabic_agencies(doc: Doc) -> list[Span]:
+    """وكالة X للأنباء: the agency noun, one to three words of a name, ل + الأنباء (the
+    tokenizer splits the ل off); the whole phrase is the agency's name."""
+    nouns, closers = _arabic_frame()
+    norms = [norm(t) for t in doc]
+    found: list[Span] = []
+    for i, word in enumerate(norms):
+        if word not in nouns:
+            continue
+        for j in range(i + 2, min(i + 5, len(doc) - 1)):
+            if norms[j] == LAM and norms[j + 1] in closers:
+                if all(is_arabic_word(t) and not is_clitic(t) and norm(t) not in AR_STOP for t in doc[i + 1:j]):
+                    found.append(Span(doc, i, j + 2, label="Organization"))
+                break
+    return found
+
+
 def outlet_names(doc: Doc, lang: str) -> list[Span]:
-    """Outlet names read from their noun in ``doc`` (French and English), in text order;
-    ``span._`` untouched, ``label_`` Organization."""
+    """Outlet names read from their noun in ``doc`` (French and English; Arabic: وكالة X
+    للأنباء), in text order; ``span._`` untouched, ``label_`` Organization."""
+    if lang == "ar":
+        marks = LexiconMarks(doc)
+        return [s for s in _arabic_agencies(doc)
+                if not any(marks.name.get(k) is not None and marks.name[k].label_ == "Organization"
+                           for k in range(s.start, s.end))]
     nouns = outlet_nouns(lang) if lang in CONNECTORS else Phrases()
     if not nouns or not nouns.found_in([norm(t) for t in doc]):
         return []

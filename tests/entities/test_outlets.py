@@ -47,3 +47,12 @@ def test_the_outlet_alone_is_the_mention_not_its_noun():
     assert found == {"La Nouvelle Tribune": None}
     found = organizations("en", "Officials told the Libya Review newspaper that the talks had failed.")
     assert found == {"Libya Review": None}
+
+
+def test_an_arabic_agency_closed_by_lil_anba_is_an_outlet():
+    # وكالة X للأنباء: the agency's whole name, even after a glued preposition
+    assert names("ar", "وذكرت لوكالة سند للأنباء أن الوفد وصل.") == ["وكالة سند للأنباء"]
+    assert names("ar", "ونقلت وكالة قدس برس للأنباء عن شهود أن القوات انسحبت.") == ["وكالة قدس برس للأنباء"]
+    # no name between the noun and للأنباء, or a lexicon agency: nothing here
+    assert names("ar", "وقالت الوكالة للأنباء إن الخبر غير صحيح.") == []
+    assert names("ar", "وذكرت وكالة نواكشوط للأنباء أن الوفد وصل.") == []
