@@ -307,3 +307,17 @@ def test_a_name_two_parties_share_is_an_organization_without_an_entry():
 def test_outlets_named_like_common_words_need_their_noun(lang, text):
     names, _ = lexicon_spans(lang, text)
     assert not any(key.startswith("org/") for _, key in names), names
+
+
+@pytest.mark.parametrize("lang, text, key, found", [
+    # an outlet the lexicon writes with every word capitalized is not its words in lower case
+    ("fr", "Le monde entier a suivi la réunion de Rabat.", "org/le-monde", False),
+    ("fr", "Selon Le Monde, la réunion de Rabat a échoué.", "org/le-monde", True),
+    ("en", "The independent inquiry blamed the border police.", "org/the-independent", False),
+    ("en", "The Independent said the inquiry blamed the border police.", "org/the-independent", True),
+    # a transliterated article may stay in lower case
+    ("en", "The claim appeared in Al-Quds al-Arabi on Monday.", "org/al-quds-al-arabi", True),
+])
+def test_a_titled_organization_name_needs_its_capitals(lang, text, key, found):
+    names, _ = lexicon_spans(lang, text)
+    assert (key in {kb for _, kb in names}) is found
