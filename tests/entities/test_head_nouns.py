@@ -530,3 +530,11 @@ def test_an_outlets_noun_with_only_a_demonym_is_no_name():
     # an outlet's own name with the noun is still one
     found = heads("en", "The Nigerian News Agency said the convoy was attacked.")
     assert found.get("Nigerian News Agency", ("",))[0] == "Organization"
+
+
+def test_a_groups_noun_with_only_a_demonym_is_no_name():
+    assert heads("fr", "Le groupe russe a déployé des hommes et une société turque a livré des drones.") == {}
+    assert heads("en", "The Russian group deployed men and a Turkish company sold drones.") == {}
+    # a capitalized name with the noun is still one
+    assert heads("en", "The Islamic Movement of Uzbekistan claimed the attack.").get(
+        "Islamic Movement of Uzbekistan", ("",))[0] == "Organization"
