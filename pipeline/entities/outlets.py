@@ -130,6 +130,9 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
             if bounds is None:
                 continue
             start, end = bounds
+            if doc[start].ent_type_ in ("DATE", "TIME") or (
+                    end < len(doc) and end > i and doc[end].pos_ == "NOUN" and doc[end].is_lower):
+                continue  # the weekly Friday prayers, the daily Cabinet meeting: no outlet
             lexicon = marks.name.get(start)
             if lexicon is not None and lexicon.start == start and lexicon.end >= end:
                 continue  # a lexicon name (Le Monde, a city) stands as the lexicon reads it

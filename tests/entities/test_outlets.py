@@ -30,6 +30,7 @@ def test_the_name_after_or_before_its_press_noun_is_an_outlet(lang, text, expect
     ("fr", "Le quotidien des habitants de Gao reste difficile depuis le blocus."),
     ("fr", "Le Journal du Dimanche a publié un entretien avec le ministre."),
     ("en", "The daily briefing was cancelled and the weekly meeting postponed."),
+    ("en", "The weekly Friday prayers and the daily Cabinet meeting went on as planned."),
     ("en", "The Moroccan newspaper Hespress said the suspects were arrested."),  # the lexicon names it
 ])
 def test_no_outlet_without_a_name_after_a_lowercase_noun(lang, text):
