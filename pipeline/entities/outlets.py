@@ -103,6 +103,22 @@ def _arabic_agencies(doc: Doc) -> list[Span]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _platform_cues(lang: str) -> frozenset[str]:
+    spec = (entity_heads().get(lang) or {}).get("Organization") or {}
+    return frozenset(normalize(w) for w in spec.get("platform_x_cues") or [])
+
+
+def _platform_x(doc: Doc, lang: str) -> list[Span]:
+    """The platform X (formerly Twitter), a name of one letter no lexicon matches: "X" right
+    after "on", "sur", "via" ("wrote on X", "a publié sur X") and before punctuation or a
+    lowercase word."""
+    cues = _platform_cues(lang)
+    return [Span(doc, t.i, t.i + 1, label="Organization") for t in doc
+            if t.text == "X" and t.i > 0 and norm(doc[t.i - 1]) in cues
+            and (t.i + 1 == len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_lower)]
+
+
 def outlet_names(doc: Doc, lang: str) -> list[Span]:
     """Outlet names read from their noun in ``doc`` (French and English; Arabic: وكالة X
     للأنباء), in text order; ``span._`` untouched, ``label_`` Organization."""
@@ -113,7 +129,7 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
                            for k in range(s.start, s.end))]
     nouns = outlet_nouns(lang) if lang in CONNECTORS else Phrases()
     if not nouns or not nouns.found_in([norm(t) for t in doc]):
-        return []
+        return _platform_x(doc, lang) if lang in CONNECTORS else []
     norms = [norm(t) for t in doc]
     marks = LexiconMarks(doc)
     found: list[Span] = []
@@ -137,4 +153,4 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
             if lexicon is not None and lexicon.start == start and lexicon.end >= end:
                 continue  # a lexicon name (Le Monde, a city) stands as the lexicon reads it
             found.append(Span(doc, start, end, label="Organization"))
-    return sorted(found, key=lambda s: s.start)
+    return sorted(found + _platform_x(doc, lang), key=lambda s: s.start)

@@ -57,3 +57,10 @@ def test_an_arabic_agency_closed_by_lil_anba_is_an_outlet():
     # no name between the noun and للأنباء, or a lexicon agency: nothing here
     assert names("ar", "وقالت الوكالة للأنباء إن الخبر غير صحيح.") == []
     assert names("ar", "وذكرت وكالة نواكشوط للأنباء أن الوفد وصل.") == []
+
+
+def test_the_platform_x_after_on_or_sur():
+    assert names("fr", "Le ministre a publié sur X un message de soutien.") == ["X"]
+    assert names("en", "The colonel wrote on X, and the post was shared widely.") == ["X"]
+    # a letter elsewhere is no platform
+    assert names("en", "Article X of the treaty and Louis X were cited.") == []
