@@ -56,6 +56,7 @@ class Pattern:
     needs_context: bool = False  # the name is also a common word (lexicon ambiguous_forms)
     written: tuple[str, ...] = ()  # Arabic city names as the lexicon writes them (hamzas kept)
     lower_lead: bool = False  # a place the lexicon writes with a lower-case generic first (mer Rouge)
+    titled: bool = False  # an organization the lexicon writes with every word capitalized (Le Monde)
 
 
 # Whitespace other than a lone space: a run of two or more, or one tab or line break.
@@ -113,15 +114,16 @@ class _Automaton:
         words = norm.split()
         lower = ((type_ == "Location" or lower_lead) and _lower_lead(text)
                  and not any(" ".join(words[i:]) in self.country_names for i in (1, 2)))
-        self._add(norm, entry_id, type_, kind, False, needs_context, lower)
+        titled = type_ == "Organization" and kind != "acronym" and _titled(text)
+        self._add(norm, entry_id, type_, kind, False, needs_context, lower, titled)
         if arabic and type_ == "City":
             self.written.setdefault(norm, set()).add(text)
         if arabic and norm.startswith(ARTICLE) and len(norm) > 3:
             self._add(norm[1:], entry_id, type_, kind, True, needs_context)
 
     def _add(self, norm: str, entry_id: str, type_: str, kind: str, fused: bool, needs_context: bool,
-             lower_lead: bool = False) -> None:
-        key = (type_, kind, fused, needs_context, lower_lead)
+             lower_lead: bool = False, titled: bool = False) -> None:
+        key = (type_, kind, fused, needs_context, lower_lead, titled)
         self.values.setdefault(norm, {}).setdefault(key, set()).add(entry_id)
 
     def build(self) -> ahocorasick.Automaton:
@@ -129,10 +131,10 @@ class _Automaton:
         for norm, groups in self.values.items():
             patterns = []
             # An unambiguous reading of a name outranks a reading that needs context.
-            for (type_, kind, fused, needs, lower), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
+            for (type_, kind, fused, needs, lower, titled), ids in sorted(groups.items(), key=lambda g: (g[0][3], g[0])):
                 written = tuple(sorted(self.written.get(norm, ()))) if type_ == "City" and not fused else ()
                 patterns.append(Pattern(tuple(sorted(ids)), type_, kind, _is_arabic(norm), fused, needs, written,
-                                        lower))
+                                        lower, titled))
             auto.add_word(norm, (len(norm), tuple(patterns)))
         auto.make_automaton()
         return auto
@@ -222,8 +224,18 @@ def _case_ok(original: str, pattern: Pattern) -> bool:
             first, *rest = original.split()
             return _case_ok(first, pattern) and all(w[:1].isupper() for w in rest)
         return sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
+    if pattern.titled and not _titled(original):
+        return False  # "Le monde entier", "The independent inquiry": common words, not Le Monde
     return (original[0].isupper() or original[0].isdigit() or _lowercase_article(original)
             or (pattern.lower_lead and _lower_lead(original)))
+
+
+def _titled(written: str) -> bool:
+    """Two or more words, each capitalized (or a number) but a transliterated article: "Le
+    Monde", "The Independent", "Al-Quds al-Arabi"; not "groupe Wagner", "Libération"."""
+    words = [w for w in re.split(r"[\s\-‐‑’']+", written) if w]
+    core = [w for w in words if w.lower() not in load_tables().latin_articles]  # al-Qaeda as Al-Qaeda
+    return len(words) > 1 and bool(core) and all(w[:1].isupper() or w[:1].isdigit() for w in core)
 
 
 def _lower_lead(written: str) -> bool:

@@ -46,6 +46,7 @@ from pipeline.entities.component import function_words
 from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_cities, nested_names
+from pipeline.entities.outlets import outlet_names
 from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, known_arabic_words, match_at, norm,
                                       phrases, token_view, yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
@@ -451,6 +452,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         cue = span._.person_cue
         found.append(_Candidate(span, span.label_, "pattern", TRUST["pattern"],
                                 MentionAttrs(cue=cue.cue or None, role=cue.role or None)))
+    found = _outlet_candidates(doc, lang, found)
     # Names our recognizers typed in this doc type the model's later mentions of them
     # (Bright Star 2017 after Exercise Bright Star 2017; Mansour after Karim Mansour).
     known: dict[str, str] = {}
@@ -836,6 +838,29 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
             if country and country != "?":
                 return country
     return None
+
+
+# An outlet named after its noun outranks a person's or a head's reading of the same words.
+OUTLET_TRUST = 0.97
+
+
+def _outlet_candidates(doc: Doc, lang: str, found: list[_Candidate]) -> list[_Candidate]:
+    """``found`` with the outlets :func:`~pipeline.entities.outlets.outlet_names` reads after
+    their noun ("le quotidien Al Akhbar", "the daily Al-Sabah") as Organization candidates, the
+    lexicon's entry as key when the name or one Organization inside it is one; a head
+    candidate that holds the outlet's name with its noun ("journal La Nouvelle Tribune") gives
+    way to the name alone."""
+    outlets = outlet_names(doc, lang)
+    if not outlets:
+        return found
+    kept = [c for c in found if not (c.source == "heads" and c.type == "Organization" and any(
+        c.span.start <= o.start and o.end <= c.span.end and len(c.span) > len(o) for o in outlets))]
+    for span in outlets:
+        inner = {c.kb_id for c in found if c.source == "lexicon" and c.type == "Organization" and c.kb_id
+                 and span.start <= c.span.start and c.span.end <= span.end}
+        key = lexicon_name(span.text, "Organization") or (inner.pop() if len(inner) == 1 else "")
+        kept.append(_Candidate(span, "Organization", "heads", OUTLET_TRUST, MentionAttrs(), key))
+    return kept
 
 
 def _tier(cand: _Candidate, candidates: list[_Candidate]) -> int:

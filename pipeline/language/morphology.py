@@ -37,6 +37,7 @@ WA = "و"  # "and", also a word of its own between names
 FA = "ف"
 CONJUNCTIONS = (WA, FA)
 PREPOSITIONS = ("ب", "ل", "ك")
+LAM = PREPOSITIONS[1]  # "for, of": split off للأنباء as a token of its own
 # The prepositions that a glued common noun betrays (بمستوى، لشؤون); ك + a word is often a
 # name of its own (كمال، كامل).
 NOUN_PREPOSITIONS = ("ب", "ل")

@@ -521,3 +521,20 @@ def test_french_place_named_right_after_its_head():
     assert "camp Lemonnier" in found and "Djibouti" not in " ".join(found)
     # a lowercase word after the head is no name (sur place, le quartier général)
     assert heads("fr", "Les secours étaient sur place. Le quartier général de Lyon a été touché.") == {}
+
+
+def test_an_outlets_noun_with_only_a_demonym_is_no_name():
+    # "the Egyptian newspaper", "le quotidien algérien" describe the outlet named next to them
+    assert heads("en", "The talks failed, according to the Tunisian newspaper La Presse and officials.") == {}
+    assert heads("fr", "Selon le quotidien marocain Assabah, la réunion a été reportée.") == {}
+    # an outlet's own name with the noun is still one
+    found = heads("en", "The Nigerian News Agency said the convoy was attacked.")
+    assert found.get("Nigerian News Agency", ("",))[0] == "Organization"
+
+
+def test_a_groups_noun_with_only_a_demonym_is_no_name():
+    assert heads("fr", "Le groupe russe a déployé des hommes et une société turque a livré des drones.") == {}
+    assert heads("en", "The Russian group deployed men and a Turkish company sold drones.") == {}
+    # a capitalized name with the noun is still one
+    assert heads("en", "The Islamic Movement of Uzbekistan claimed the attack.").get(
+        "Islamic Movement of Uzbekistan", ("",))[0] == "Organization"

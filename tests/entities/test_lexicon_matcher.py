@@ -255,3 +255,69 @@ def test_eunavfor_med_before_an_operation_name_is_no_organization():
 def test_us_commands_written_as_words_are_the_agency(lang, text):
     names, _ = lexicon_spans(lang, text)
     assert ("Africom", "agency/us-africom") in names
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # agencies and outlets of the Maghreb, the Sahel, the Middle East and Europe, in their three scripts
+    ("ar", "ونقلت وكالة السودان للأنباء عن مصدر عسكري أن الهجوم صُد، وفق ما أوردته صحيفة هآرتس.",
+     {"وكالة السودان للأنباء": "org/suna", "صحيفة هآرتس": "org/haaretz"}),
+    ("ar", "وبثت قناة النهار الجزائرية صور الموقوفين، فيما نشرت جريدة الصباح تفاصيل التحقيق.",
+     {"قناة النهار الجزائرية": "org/ennahar-tv", "جريدة الصباح": "org/assabah-ma"}),
+    ("fr", "Selon Studio Tamani et Sidwaya, les convois ont repris; Les Échos cite aussi Kommersant.",
+     {"Studio Tamani": "org/studio-tamani", "Sidwaya": "org/sidwaya", "Les Échos": "org/les-echos",
+      "Kommersant": "org/kommersant"}),
+    ("en", "The Times of Israel and Premium Times quoted the Fars News Agency and Voice of America.",
+     {"The Times of Israel": "org/times-of-israel", "Premium Times": "org/premium-times",
+      "Fars News Agency": "org/fars", "Voice of America": "org/voa"}),
+    # parties and trade unions
+    ("ar", "وانتقد الاتحاد العام التونسي للشغل وحركة النهضة وحزب الأصالة والمعاصرة القرار.",
+     {"الاتحاد العام التونسي للشغل": "org/ugtt", "حركة النهضة": "org/ennahda", "حزب الأصالة والمعاصرة": "org/pam"}),
+    ("fr", "Le Rassemblement national et La France insoumise ont voté contre, comme le PSOE à Madrid.",
+     {"Rassemblement national": "org/rassemblement-national", "La France insoumise": "org/lfi", "PSOE": "org/psoe"}),
+    # defence and security companies, NGOs and research centres
+    ("en", "BAE Systems and Hanwha Aerospace bid, while the Wilson Center and the FIDH criticised the deal.",
+     {"BAE Systems": "org/bae-systems", "Hanwha Aerospace": "org/hanwha-aerospace",
+      "Wilson Center": "org/wilson-center", "FIDH": "org/fidh"}),
+    ("ar", "وأبرمت الهيئة العربية للتصنيع عقدا مع مجموعة إيدج، بحسب مركز الأهرام للدراسات السياسية والاستراتيجية.",
+     {"الهيئة العربية للتصنيع": "org/aoi-egypt", "مجموعة إيدج": "org/edge-group",
+      "مركز الأهرام للدراسات السياسية والاستراتيجية": "org/ahram-center"}),
+    # platforms
+    ("ar", "وتواصل أفراد الخلية عبر واتساب وإنستغرام وفيسبوك.",
+     {"واتساب": "org/whatsapp", "إنستغرام": "org/instagram", "فيسبوك": "org/facebook"}),
+])
+def test_more_outlets_parties_companies_and_ngos(lang, text, expected):
+    names, _ = lexicon_spans(lang, text)
+    found = dict(names)
+    for name, key in expected.items():
+        assert found.get(name) == key, (name, found)
+
+
+def test_a_name_two_parties_share_is_an_organization_without_an_entry():
+    # حزب العدالة والتنمية is Morocco's PJD and Turkey's AKP: an organization either way
+    doc = get_nlp("ar")("وفاز حزب العدالة والتنمية بالانتخابات.")
+    spans = [(s.text, s.label_, s.kb_id_) for s in doc.spans["lexicon"]]
+    assert spans == [("حزب العدالة والتنمية", "Organization", "")]
+    assert set(doc.spans["lexicon"][0]._.lexicon_ids) == {"org/pjd", "org/akp"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "وأكد المسؤول أن الصباح كان هادئا وأن العالم يتابع ما يجري في المدن والقدس."),
+    ("fr", "Le soir même, le temps s'est couvert et la presse locale a parlé de renaissance."),
+])
+def test_outlets_named_like_common_words_need_their_noun(lang, text):
+    names, _ = lexicon_spans(lang, text)
+    assert not any(key.startswith("org/") for _, key in names), names
+
+
+@pytest.mark.parametrize("lang, text, key, found", [
+    # an outlet the lexicon writes with every word capitalized is not its words in lower case
+    ("fr", "Le monde entier a suivi la réunion de Rabat.", "org/le-monde", False),
+    ("fr", "Selon Le Monde, la réunion de Rabat a échoué.", "org/le-monde", True),
+    ("en", "The independent inquiry blamed the border police.", "org/the-independent", False),
+    ("en", "The Independent said the inquiry blamed the border police.", "org/the-independent", True),
+    # a transliterated article may stay in lower case
+    ("en", "The claim appeared in Al-Quds al-Arabi on Monday.", "org/al-quds-al-arabi", True),
+])
+def test_a_titled_organization_name_needs_its_capitals(lang, text, key, found):
+    names, _ = lexicon_spans(lang, text)
+    assert (key in {kb for _, kb in names}) is found

@@ -60,3 +60,14 @@ def test_agencies_in_the_parentheses_name_no_outlet():
     assert (d.place, d.outlet) == ("نيامي", None)
     assert read_dateline("BAMAKO (Agencies) - The junta said", "en").outlet is None
     assert read_dateline("Bamako (AFP) - La junte a dit", "fr").outlet == "AFP"
+
+
+@pytest.mark.parametrize(("text", "lang", "place", "outlet"), [
+    # national agencies as datelines abbreviate them, without parentheses
+    ("الدوحة - قنا\nأعلنت وزارة الداخلية القطرية عن إطلاق حملة جديدة.", "ar", "الدوحة", "قنا"),
+    ("صنعاء - سبأ\nأعلنت السلطات عن إجراءات أمنية جديدة.", "ar", "صنعاء", "سبأ"),
+    ("NOUAKCHOTT - AMI - Le ministre de l'Intérieur a reçu son homologue.", "fr", "NOUAKCHOTT", "AMI"),
+])
+def test_agency_abbreviations_without_parentheses_are_outlets(text, lang, place, outlet):
+    d = read_dateline(text, lang)
+    assert (d.place, d.outlet) == (place, outlet)
