@@ -65,7 +65,7 @@ def test_a_list_gives_no_flow_between_a_body_and_its_own_state(extract):
      "exercice Flintlock 2023", ["Maroc", "Sénégal", "Niger", "Tchad"]),
     ("ar", "انطلقت يوم الاثنين بمدينة أكادير مناورات الأسد الإفريقي 2023. ووصلت وحدات من تونس والسنغال وغانا "
            "وإيطاليا إلى منطقة طانطان.",
-     "مناورات الأسد الإفريقي 2023", ["تونس", "السنغال", "غانا", "إيطاليا"]),
+     "الأسد الإفريقي 2023", ["تونس", "السنغال", "غانا", "إيطاليا"]),
 ])
 def test_groups_from_each_party_of_a_list_take_part(extract, lang, text, event, members):
     triples, relations = extract(lang, text)
