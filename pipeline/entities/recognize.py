@@ -123,7 +123,8 @@ def _filters() -> dict[str, Any]:
         "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", [])),
         "ship_prefixes": frozenset(data.get("ship_prefixes", [])),
         "craft_nouns": frozenset(data.get("craft_nouns", [])),
-        "craft_links": frozenset(data.get("craft_links", []))})
+        "craft_links": frozenset(data.get("craft_links", [])),
+        "agency_state_links": frozenset(normalize(w) for w in data.get("agency_state_links", []))})
 
 
 def _head_types(lang: str) -> list[HeadType]:
@@ -840,6 +841,22 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
     return None
 
 
+def _generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | None:
+    """The state named right after a generic agency form and a preposition: "الدرك الوطني في
+    النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the National Guard in Tunisia" are that
+    state's bodies, not the lexicon entry's (issue 14: a name several states use resolves to the
+    state the text names). Only forms many states share (``attrs.generic_of``)."""
+    if not mention.attrs.generic_of:
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return None
+    if normalize(doc[span.end].text) not in _filters()["agency_state_links"]:
+        return None
+    country = marks.country_at(span.end + 1)
+    return country if country and country != "?" else None
+
+
 # An outlet named after its noun outranks a person's or a head's reading of the same words.
 OUTLET_TRUST = 0.97
 
@@ -963,7 +980,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     marks = LexiconMarks(doc)
     for m in taken:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
-            m.attrs.country = _agency_country(doc, m, marks)
+            m.attrs.country = _agency_country(doc, m, marks) or _generic_agency_state(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)
 
 
