@@ -841,20 +841,26 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
     return None
 
 
-def _generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | None:
-    """The state named right after a generic agency form and a preposition: "الدرك الوطني في
-    النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the National Guard in Tunisia" are that
-    state's bodies, not the lexicon entry's (issue 14: a name several states use resolves to the
-    state the text names). Only forms many states share (``attrs.generic_of``)."""
-    if not mention.attrs.generic_of:
-        return None
+def _bind_generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) -> None:
+    """A generic agency form followed by a preposition and a country is that state's body:
+    "الدرك الوطني في النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the National Guard in
+    Tunisia" (issue 14: a name several states use resolves to the state the text names, not to
+    the lexicon entry's). Sets the mention's country and gives it the phrase with the country
+    as alias. Only forms many states share (``attrs.generic_of``, or a lexicon name of several
+    states' entries: DGSN)."""
+    if not (mention.attrs.generic_of or (mention.source == "lexicon" and not mention.key)):
+        return
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end + 1 >= len(doc):
-        return None
+        return
     if normalize(doc[span.end].text) not in _filters()["agency_state_links"]:
-        return None
+        return
     country = marks.country_at(span.end + 1)
-    return country if country and country != "?" else None
+    if not country or country == "?":
+        return
+    mention.attrs.country = country
+    phrase = doc.text[span.start_char:doc[span.end + 1].idx + len(doc[span.end + 1].text)]
+    mention.attrs.aliases = [*mention.attrs.aliases, phrase]
 
 
 # An outlet named after its noun outranks a person's or a head's reading of the same words.
@@ -980,7 +986,9 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     marks = LexiconMarks(doc)
     for m in taken:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
-            m.attrs.country = _agency_country(doc, m, marks) or _generic_agency_state(doc, m, marks)
+            m.attrs.country = _agency_country(doc, m, marks)
+            if m.attrs.country is None:
+                _bind_generic_agency_state(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)
 
 
