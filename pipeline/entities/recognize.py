@@ -846,8 +846,9 @@ def _bind_generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) 
     "الدرك الوطني في النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the National Guard in
     Tunisia" (issue 14: a name several states use resolves to the state the text names, not to
     the lexicon entry's). Sets the mention's country and gives it the phrase with the country
-    as alias. Only forms many states share (``attrs.generic_of``, or a lexicon name of several
-    states' entries: DGSN)."""
+    as alias (the gold sets write "المديرية العامة للأمن الوطني بموريتانيا" whole). Only forms
+    many states share (``attrs.generic_of``, or a lexicon name of several states' entries:
+    DGSN)."""
     if not (mention.attrs.generic_of or (mention.source == "lexicon" and not mention.key)):
         return
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -859,7 +860,7 @@ def _bind_generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) 
     if not country or country == "?":
         return
     mention.attrs.country = country
-    phrase = doc.text[span.start_char:doc[span.end + 1].idx + len(doc[span.end + 1].text)]
+    phrase = doc.text[mention.start:doc[span.end + 1].idx + len(doc[span.end + 1].text)]
     mention.attrs.aliases = [*mention.attrs.aliases, phrase]
 
 
