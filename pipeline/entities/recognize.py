@@ -843,7 +843,7 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
 
 def _bind_generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) -> None:
     """A generic agency form followed by a preposition and a country is that state's body:
-    "الدرك الوطني في النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the National Guard in
+    "الدرك الوطني في النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the Interior Ministry in
     Tunisia" (issue 14: a name several states use resolves to the state the text names, not to
     the lexicon entry's). Sets the mention's country and gives it the phrase with the country
     as alias (the gold sets write "المديرية العامة للأمن الوطني بموريتانيا" whole). Only forms
