@@ -334,7 +334,7 @@ def test_a_titled_organization_name_needs_its_capitals(lang, text, key, found):
     ("fr", "La Cellule de traitement du renseignement financier a transmis un rapport au parquet d'Alger.",
      "Cellule de traitement du renseignement financier", "agency/dz-ctrf"),
     ("fr", "Le SPF Affaires étrangères a déconseillé les voyages au Sahel.", "SPF Affaires étrangères",
-     "agency/be-spf-foreign-affairs"),
+     "agency/be-foreign-affairs"),
     ("fr", "Les Éléments français au Sénégal ont formé des officiers de la région.", "Éléments français au Sénégal",
      "agency/fr-efs"),
     ("fr", "La Direction du renseignement militaire a produit une note sur le Sahel.",
