@@ -123,7 +123,8 @@ def _filters() -> dict[str, Any]:
         "participle_followers": frozenset(normalize(w) for w in data.get("fr_participle_followers", [])),
         "ship_prefixes": frozenset(data.get("ship_prefixes", [])),
         "craft_nouns": frozenset(data.get("craft_nouns", [])),
-        "craft_links": frozenset(data.get("craft_links", []))})
+        "craft_links": frozenset(data.get("craft_links", [])),
+        "agency_state_links": frozenset(normalize(w) for w in data.get("agency_state_links", []))})
 
 
 def _head_types(lang: str) -> list[HeadType]:
@@ -840,6 +841,29 @@ def _agency_country(doc: Doc, mention: Mention, marks: LexiconMarks) -> str | No
     return None
 
 
+def _bind_generic_agency_state(doc: Doc, mention: Mention, marks: LexiconMarks) -> None:
+    """A generic agency form followed by a preposition and a country is that state's body:
+    "الدرك الوطني في النيجر", "المديرية العامة للأمن الوطني بموريتانيا", "the Interior Ministry in
+    Tunisia" (issue 14: a name several states use resolves to the state the text names, not to
+    the lexicon entry's). Sets the mention's country and gives it the phrase with the country
+    as alias (the gold sets write "المديرية العامة للأمن الوطني بموريتانيا" whole). Only forms
+    many states share (``attrs.generic_of``, or a lexicon name of several states' entries:
+    DGSN)."""
+    if not (mention.attrs.generic_of or (mention.source == "lexicon" and not mention.key)):
+        return
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return
+    if normalize(doc[span.end].text) not in _filters()["agency_state_links"]:
+        return
+    country = marks.country_at(span.end + 1)
+    if not country or country == "?":
+        return
+    mention.attrs.country = country
+    phrase = doc.text[mention.start:doc[span.end + 1].idx + len(doc[span.end + 1].text)]
+    mention.attrs.aliases = [*mention.attrs.aliases, phrase]
+
+
 # An outlet named after its noun outranks a person's or a head's reading of the same words.
 OUTLET_TRUST = 0.97
 
@@ -964,6 +988,8 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     for m in taken:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
             m.attrs.country = _agency_country(doc, m, marks)
+            if m.attrs.country is None:
+                _bind_generic_agency_state(doc, m, marks)
     return sorted(taken, key=lambda m: m.start)
 
 

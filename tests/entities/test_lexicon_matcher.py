@@ -321,3 +321,37 @@ def test_outlets_named_like_common_words_need_their_noun(lang, text):
 def test_a_titled_organization_name_needs_its_capitals(lang, text, key, found):
     names, _ = lexicon_spans(lang, text)
     assert (key in {kb for _, kb in names}) is found
+
+
+@pytest.mark.parametrize("lang, text, name, key", [
+    ("ar", "وقضت محكمة باسماني في موسكو بحبس الصحفي شهرين.", "محكمة باسماني", "agency/ru-basmanny-court"),
+    ("ar", "وأجرى جيش التحرير الشعبي الصيني مناورات قرب تايوان.", "جيش التحرير الشعبي الصيني", "agency/cn-pla"),
+    ("ar", "وأوقف المكتب الاتحادي للتحقيقات الباكستاني مهربين في كراتشي.", "المكتب الاتحادي للتحقيقات الباكستاني",
+     "agency/pk-fia"),
+    ("ar", "وأنقذ الحرس البحري التونسي أربعين مهاجرا قبالة صفاقس.", "الحرس البحري التونسي",
+     "agency/tn-maritime-national-guard"),
+    ("ar", "وصادق البوندستاغ على تمديد مهمة الجنود.", "البوندستاغ", "agency/de-bundestag"),
+    ("fr", "La Cellule de traitement du renseignement financier a transmis un rapport au parquet d'Alger.",
+     "Cellule de traitement du renseignement financier", "agency/dz-ctrf"),
+    ("fr", "Le SPF Affaires étrangères a déconseillé les voyages au Sahel.", "SPF Affaires étrangères",
+     "agency/be-foreign-affairs"),
+    ("fr", "Les Éléments français au Sénégal ont formé des officiers de la région.", "Éléments français au Sénégal",
+     "agency/fr-efs"),
+    ("fr", "La Direction du renseignement militaire a produit une note sur le Sahel.",
+     "Direction du renseignement militaire", "agency/fr-drm"),
+    ("en", "The U.S. Coast Guard and the Royal Navy seized the drugs.", "U.S. Coast Guard", "agency/us-coast-guard"),
+    ("en", "The U.S. Coast Guard and the Royal Navy seized the drugs.", "Royal Navy", "agency/gb-royal-navy"),
+    ("en", "Pakistan's Inter-Services Intelligence denied the report.", "Inter-Services Intelligence", "agency/pk-isi"),
+    ("en", "Officers of the Polish Police and EKO Cobra took part.", "EKO Cobra", "agency/at-cobra"),
+])
+def test_more_state_bodies_of_the_agency_lexicon(lang, text, name, key):
+    names, _ = lexicon_spans(lang, text)
+    assert (name, key) in names, names
+
+
+def test_a_mauritanian_dgsn_shares_its_bare_names_with_the_other_dgsns():
+    from pipeline.ontology_data import load_lexicon
+
+    entry = load_lexicon().entries["agency/mr-dgsn"]
+    assert entry.is_generic_form("المديرية العامة للأمن الوطني") and entry.is_generic_form("DGSN")
+    assert not entry.is_generic_form("المديرية العامة للأمن الوطني الموريتانية")

@@ -1,3 +1,4 @@
+import pytest
 from pipeline.entities.recognize import HeadType, _head_type, _head_types, derived, head_index, recognize_entities
 from pipeline.nlp import get_nlp
 from pipeline.model import Document, Mention
@@ -534,3 +535,30 @@ def test_a_model_person_named_as_a_town_elsewhere_in_the_document_is_the_town():
                         "sont prêts, a dit Patrick Achi.")
     assert [m.type for m in ms if m.text == "Jacqueville"] == ["City", "City"]
     assert "Patrick Achi" in [m.text for m in ms if m.type == "Person"]
+
+
+# --- a generic agency form followed by a preposition and a country is that state's body (issue 14)
+@pytest.mark.parametrize("lang, text, form, country", [
+    ("ar", "وأعلن الدرك الوطني بالنيجر توقيف ثلاثة مهربين قرب أغاديز.", "الدرك الوطني", "country/NE"),
+    ("ar", "وقالت المديرية العامة للأمن الوطني في موريتانيا إن الموقوفين أحيلوا على النيابة.",
+     "المديرية العامة للأمن الوطني", "country/MR"),
+    # a fused lam stays in the mention as written (test_fused_lam_mention_keeps_the_lam_as_written)
+    ("ar", "وجاء في بلاغ للمديرية العامة للأمن الوطني بموريتانيا أن الموقوفين أحيلوا على النيابة.",
+     "للمديرية العامة للأمن الوطني", "country/MR"),
+    ("en", "The Interior Ministry in Tunisia said two smugglers were arrested near Ben Guerdane.", "Interior Ministry",
+     "country/TN"),
+])
+def test_a_generic_agency_takes_the_state_named_after_it(lang, text, form, country):
+    m = by_text(mentions(lang, text))[form]
+    assert m.type == "GovernmentAgency"
+    assert m.attrs.country == country
+    # the phrase with its state is an alias (the gold sets write it whole)
+    assert any(a.startswith(form) and a != form for a in m.attrs.aliases), m.attrs.aliases
+
+
+def test_a_generic_agency_without_a_state_after_it_takes_none():
+    # the country before the name is no link: the lexicon's default is not bound either
+    m = by_text(mentions("ar", "في الجزائر، أعلن الدرك الوطني توقيف ثلاثة مهربين."))["الدرك الوطني"]
+    assert m.attrs.country is None
+    m = by_text(mentions("ar", "وأعلن الدرك الوطني عن توقيف ثلاثة مهربين قادمين من مالي."))["الدرك الوطني"]
+    assert m.attrs.country is None
