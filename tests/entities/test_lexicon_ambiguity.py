@@ -88,6 +88,7 @@ def test_small_towns_bases_and_crossings_are_places(lang, text, name, kb):
     ("ar", "نصب النازحون الخيام على أطراف المدينة.", "city/lb-khiam"),  # "the tents"
     ("en", "Tata Motors sold trucks to the army.", "city/2529362"),  # a company's name
     ("en", "The Mocha coffee was served.", "city/78751"),
+    ("fr", "Le chef Chami a parlé devant la foule.", "city/mr-chami"),  # a person's name
 ])
 def test_a_town_named_like_a_common_word_needs_context(lang, text, kb):
     doc = get_nlp(lang)(text)
