@@ -6,6 +6,7 @@ Regenerate the files with `.venv/bin/python scripts/build_lexicons.py`.
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -333,3 +334,24 @@ def test_country_aliases_without_the_article_and_with_typographic_apostrophes():
     for name, code in [("Democratic Republic of Congo", "CD"), ("الكونغو كينشاسا", "CD"),
                        ("Côte d’Ivoire", "CI"), ("كوت دي فوار", "CI")]:
         assert [e.id for e in lex.lookup(name) if e.type == "Country"] == [f"country/{code}"], name
+
+
+def test_a_curated_town_repeats_no_other_citys_name():
+    # a town entry (city/<cc>-<slug>) is added only where GeoNames has no such city: none of its
+    # names is another city's (Sheikh Zuweid is GeoNames' Ash Shaykh Zuwayd, not a town of its own)
+    def key(text):
+        text = unicodedata.normalize("NFKD", text.replace("أ", "ا").replace("إ", "ا").replace("ئ", "ي"))
+        return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+    cities = load("cities.jsonl")
+    owners = {}
+    for e in cities:
+        for lg in ("en", "fr", "ar"):
+            for form in [e["labels"].get(lg), *e["aliases"].get(lg, [])]:
+                if form:
+                    owners.setdefault(key(form), set()).add(e["id"])
+    towns = [e for e in cities if "geonames" not in e]
+    assert len(towns) > 80
+    clashes = {(e["id"], form) for e in towns for lg in ("en", "fr", "ar")
+               for form in [e["labels"].get(lg), *e["aliases"].get(lg, [])] if form and len(owners[key(form)]) > 1}
+    assert not clashes
