@@ -419,6 +419,14 @@ def build_cities(countries, locations=()):
     for key, spec in curated.items():
         cc, name = key.split("/", 1)
         city = resolve(cc, name)
+        if city is None and spec.get("town"):
+            # A town GeoNames' cities15000 leaves out (under 15,000 people): an entry of its own,
+            # id city/<cc>-<slug>, no GeoNames id nor population.
+            town_id = f"{cc.lower()}-{re.sub(r'[^a-z0-9]+', '-', norm_lat(name)).strip('-')}"
+            city = {"geonameid": town_id, "name": name, "countrycode": cc, "population": None,
+                    "alternatenames": []}
+            cities[town_id] = city
+            by_country[cc].append(city)
         if city is None:
             print(f"warning: curated city not found in GeoNames: {key}", file=sys.stderr)
             continue
@@ -433,14 +441,14 @@ def build_cities(countries, locations=()):
 
     selected = [c for c in cities.values()
                 if c["geonameid"] in capitals or c["geonameid"] in cur_by_id
-                or c["population"] >= BIG_CITY
+                or (c["population"] or 0) >= BIG_CITY
                 or (c["countrycode"] in FOCUS)]
 
     entries, dropped = [], collections.Counter()
     for c in selected:
         gid, cc, pop = c["geonameid"], c["countrycode"], c["population"]
         spec = cur_by_id.get(gid) or {}
-        important = gid in capitals or bool(spec) or pop >= BIG_CITY
+        important = gid in capitals or bool(spec) or (pop or 0) >= BIG_CITY
         en_forms = list(spec.get("en") or []) or [c["name"]]
         if spec.get("en") and c["name"] not in en_forms:
             en_forms.append(c["name"])
@@ -496,7 +504,7 @@ def build_cities(countries, locations=()):
         amb_forms = {lg: uniq(v) for lg, v in amb_forms.items() if v}
         entries.append(make_entry(
             f"city/{gid}", "City", labels, aliases, [], move_acronyms=False,
-            country=cc, geonames=gid, population=pop,
+            country=cc, geonames=gid if isinstance(gid, int) else None, population=pop,
             ambiguous=True if ambiguous else None,
             ambiguous_forms=amb_forms or None,
             capital=True if gid in capitals else None,
@@ -513,9 +521,9 @@ def build_cities(countries, locations=()):
     for key, es in owners.items():
         if len(es) < 2:
             continue
-        es.sort(key=lambda e: (-e["population"], e["id"]))
+        es.sort(key=lambda e: (-(e.get("population") or 0), e["id"]))
         for e in es[1:]:
-            if e.get("curated") or e["population"] >= BIG_CITY:
+            if e.get("curated") or (e.get("population") or 0) >= BIG_CITY:
                 continue
             names = [n for n in [e["labels"].get("ar")] + e["aliases"].get("ar", [])
                      if n and norm_ar(n) != key]

@@ -67,3 +67,38 @@ def test_off_the_coast_of_is_a_locative_for_a_small_city():
     text = "اعترضت البحرية قاربا قبالة أصيلة فجر اليوم."
     found = [(m.text, m.type) for m in recognize_entities(get_nlp("ar")(text), Document(id="t", text=text, lang="ar"))]
     assert ("أصيلة", "City") in found
+
+
+# Towns GeoNames' cities15000 leaves out (curated town entries) and bases, crossings, country forms.
+@pytest.mark.parametrize("lang, text, name, kb", [
+    ("ar", "قتل جنديان في هجوم قرب تساليت شمال مالي.", "تساليت", "city/ml-tessalit"),
+    ("en", "Troops withdrew from Ménaka and In Guezzam last week.", "In Guezzam", "city/dz-in-guezzam"),
+    ("fr", "Une attaque a visé un poste militaire à Tinzaouatène.", "Tinzaouatène", "city/ml-tinzaouaten"),
+    ("en", "Fighting in the Democratic Republic of Congo displaced thousands.", "Democratic Republic of Congo", "country/CD"),
+    ("fr", "Le président de la Côte d’Ivoire a reçu son homologue.", "Côte d’Ivoire", "country/CI"),
+    ("en", "Drones struck Al Udeid Air Base in Qatar.", "Al Udeid Air Base", "location/al-udeid"),
+    ("ar", "أغلقت السلطات معبر رأس جدير الحدودي مع ليبيا.", "معبر رأس جدير الحدودي", "location/ras-jedir"),
+])
+def test_small_towns_bases_and_crossings_are_places(lang, text, name, kb):
+    doc = get_nlp(lang)(text)
+    assert (name, kb) in [(s.text, s.kb_id_) for s in doc.spans["lexicon"]]
+
+
+@pytest.mark.parametrize("lang, text, kb", [
+    ("ar", "نصب النازحون الخيام على أطراف المدينة.", "city/lb-khiam"),  # "the tents"
+    ("en", "Tata Motors sold trucks to the army.", "city/2529362"),  # a company's name
+    ("en", "The Mocha coffee was served.", "city/78751"),
+    ("fr", "Le chef Chami a parlé devant la foule.", "city/mr-chami"),  # a person's name
+])
+def test_a_town_named_like_a_common_word_needs_context(lang, text, kb):
+    doc = get_nlp(lang)(text)
+    assert kb not in [s.kb_id_ for s in doc.spans["lexicon"]]
+
+
+@pytest.mark.parametrize("lang, text, name, kb", [
+    ("ar", "سقطت قذائف على الخيام ومرجعيون.", "الخيام", "city/lb-khiam"),
+    ("en", "Houthi forces near Mocha fired missiles.", "Mocha", "city/78751"),
+])
+def test_a_place_cue_reads_the_town(lang, text, name, kb):
+    doc = get_nlp(lang)(text)
+    assert (name, kb) in [(s.text, s.kb_id_) for s in doc.spans["lexicon"]]
