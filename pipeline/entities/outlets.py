@@ -21,7 +21,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.component import AR_STOP
-from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, norm, phrases
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, norm, phrases,
+                                      token_view)
 from pipeline.language.morphology import LAM
 from pipeline.language.normalize import normalize
 from pipeline.language.transliterate import load_tables
@@ -90,7 +91,7 @@ def _arabic_agencies(doc: Doc) -> list[Span]:
     """وكالة X للأنباء: the agency noun, one to three words of a name, ل + الأنباء (the
     tokenizer splits the ل off); the whole phrase is the agency's name."""
     nouns, closers = _arabic_frame()
-    norms = [norm(t) for t in doc]
+    norms = token_view(doc).norms
     found: list[Span] = []
     for i, word in enumerate(norms):
         if word not in nouns:
