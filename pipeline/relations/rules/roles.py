@@ -760,17 +760,7 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
     heads = {_surname(by_id[r.head]) for r in dctx.relations
              if r.type == "leads" and r.confidence >= STATE_HEAD_OF_DATELINE and r.head in by_id}
     # The state's heads the text names already, by title: (family) -> surname.
-    holders: dict[str, str] = {}
-    for r in dctx.relations:
-        head, tail = by_id.get(r.head), by_id.get(r.tail)
-        if r.type != "leads" or head is None or tail is None or mention_key(tail) != mention_key(state) \
-                or r.confidence < STATE_HEAD_OF_DATELINE or head.id not in context_of:
-            continue
-        ctx = context_of[head.id]
-        arg = next(a for a in ctx.args if a.id == head.id)
-        title = _head_title(ctx, arg, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
-        if title is not None:
-            holders.setdefault(title[0], _surname(head))
+    holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_DATELINE).get(mention_key(state), {})
     out = []
     for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
         family = _bare_state_head(ctx, p)
@@ -782,14 +772,16 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
 
 
 
-def _holders_by_state(dctx: DocumentContext, by_id: dict, context_of: dict) -> dict[str, dict[str, str]]:
+def _holders_by_state(dctx: DocumentContext, by_id: dict, context_of: dict,
+                      min_confidence: float) -> dict[str, dict[str, str]]:
     """State key -> {title family: surname} of the heads of state and of government the
-    text names already, each by a title of that family before the name."""
+    text names already (``leads`` at least ``min_confidence`` sure), each by a title of that
+    family before the name."""
     holders: dict[str, dict[str, str]] = {}
     for r in dctx.relations:
         head, tail = by_id.get(r.head), by_id.get(r.tail)
         if r.type != "leads" or head is None or tail is None or tail.type != "Country" \
-                or r.confidence < STATE_HEAD_OF_SENTENCE or head.id not in context_of:
+                or r.confidence < min_confidence or head.id not in context_of:
             continue
         ctx = context_of[head.id]
         arg = next(a for a in ctx.args if a.id == head.id)
@@ -838,7 +830,7 @@ def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
     context_of = {a.id: c for c in dctx.contexts for a in c.args}
     heads = {_surname(by_id[r.head]) for r in dctx.relations
              if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
-    holders = _holders_by_state(dctx, by_id, context_of)
+    holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_SENTENCE)
     # the states each sentence's persons head already: sentence start -> state keys
     led_in: dict[int, set[str]] = {}
     for r in dctx.relations:
