@@ -1053,7 +1053,7 @@ def _refers_back(ctx: SentenceContext) -> bool:
                 or load_cues().find("event_pronoun", ctx.lang, opening))
 
 
-def _latest_event(previous: list[SentenceContext]) -> Arg:
+def latest_event_of(previous: list[SentenceContext]) -> Arg:
     """The event the text was last about: the first event of the last sentence that names
     one (its name comes before the descriptions that follow it: "مناورات X، التي تعد أكبر
     تمرين سنوي ..."). ``previous`` names one."""
@@ -1061,7 +1061,7 @@ def _latest_event(previous: list[SentenceContext]) -> Arg:
     return named[0] if named else next(a for c in reversed(previous) for a in c.args if a.type == "Event")
 
 
-def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
+def recent_events_of(previous: list[SentenceContext]) -> list[Arg]:
     """The events of the sentences before that the sentence may refer back to, in text
     order: those of the last :data:`EVENT_MEMORY` sentences, and further back those within
     :data:`EVENT_MEMORY` sentences of a sentence that referred back to an event."""
@@ -1084,8 +1084,8 @@ def _recent_events(previous: list[SentenceContext]) -> list[Arg]:
                          "rule:event-sides"))
 def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) -> list[Candidate]:
     """Participants, place and date of the sentence's events, or of the event of the
-    ``previous`` sentences it refers back to (:func:`_recent_events`)."""
-    recent_events = _recent_events(previous or [])
+    ``previous`` sentences it refers back to (:func:`recent_events_of`)."""
+    recent_events = recent_events_of(previous or [])
     named = [a for a in ctx.args if a.type == "Event" and not a.demonym]
     evs = named
     referenced = participation_only = False
@@ -1113,7 +1113,7 @@ def events(ctx: SentenceContext, previous: list[SentenceContext] | None = None) 
     if roster is not None:  # "Participants were X, Y and Z": the event the text is about
         members, said = roster
         for a in members:
-            cand = candidate(a, "involvedIn", _latest_event(previous or []), "rule:event-roster", ROSTER, said)
+            cand = candidate(a, "involvedIn", latest_event_of(previous or []), "rule:event-roster", ROSTER, said)
             cand.start, cand.end = covering(a, said)
             out.append(cand)
     if named:

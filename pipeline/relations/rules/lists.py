@@ -30,7 +30,7 @@ from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.coordination import coordinated_lists, members_with
 from pipeline.relations.patterns import Candidate, candidate, covering
 from pipeline.relations.registry import DocumentContext, relation_rule
-from pipeline.relations.rules.events import EVENT_CHAIN_MEMORY, _latest_event, _recent_events, event_cues
+from pipeline.relations.rules.events import EVENT_CHAIN_MEMORY, event_cues, latest_event_of, recent_events_of
 
 # The relation types a list spreads (roles go through the title rules, places do not list;
 # an event's parties are the event frames' business, which may read the same lists).
@@ -103,13 +103,13 @@ def event_group_lists(ctx: SentenceContext, previous: list[SentenceContext] | No
     lists the parties that people came from (``party_group_intro``: "Troops from Ghana, Togo
     and Benin joined", "des officiers venus du Bénin, du Gabon et du Togo", "وفود من X وY
     وZ") lists that event's parties: each takes part in the event the text was last about."""
-    if any(a.type == "Event" for a in ctx.args) or not _recent_events(previous or []):
+    if any(a.type == "Event" for a in ctx.args) or not recent_events_of(previous or []):
         return []
     intros = event_cues().find("party_group_intro", ctx.lang, ctx.text[ctx.start:ctx.end], offset=ctx.start)
     # "forces from A and B have left the region": who leaves takes no part
     if not intros or ctx.cues("withdrawal"):
         return []
-    ev = _latest_event(previous or [])
+    ev = latest_event_of(previous or [])
     out: list[Candidate] = []
     for chain in coordinated_lists(ctx):
         first = chain[0]
