@@ -82,8 +82,11 @@ def _collapse(norm: str, index: list[int]) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
+@lru_cache(maxsize=2)
 def normalized_text(text: str) -> tuple[str, list[int]]:
-    """The text :func:`scan` matches in (normalized, whitespace collapsed) and its offset map."""
+    """The text :func:`scan` matches in (normalized, whitespace collapsed) and its offset map
+    (kept for the last texts: the lexicon matcher and the named-events component scan the same
+    document's text; callers read the map, never change it)."""
     norm, index = normalize_with_offsets(text)
     return _collapse(norm, index)
 

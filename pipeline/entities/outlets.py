@@ -129,9 +129,9 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
                 if not any(marks.name.get(k) is not None and marks.name[k].label_ == "Organization"
                            for k in range(s.start, s.end))]
     nouns = outlet_nouns(lang) if lang in CONNECTORS else Phrases()
-    if not nouns or not nouns.found_in([norm(t) for t in doc]):
+    norms = token_view(doc).norms
+    if not nouns or not nouns.found_in(norms):
         return _platform_x(doc, lang) if lang in CONNECTORS else []
-    norms = [norm(t) for t in doc]
     marks = LexiconMarks(doc)
     found: list[Span] = []
     for i, noun in nouns.matches(norms):

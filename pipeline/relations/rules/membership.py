@@ -12,6 +12,8 @@ Usage::
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
 from pipeline.ontology_data import memberships
@@ -166,6 +168,13 @@ def _places(ctx: SentenceContext, chain: list[Arg]) -> bool:
                for _, c1 in ctx.cues("locative", lo, chain[0].start))
 
 
+def _state_lists(ctx: SentenceContext) -> list[list[Arg]]:
+    """The coordinated lists of two states or more in ``ctx`` not named as places."""
+    return [chain for chain in coordinated_lists(ctx)
+            if all(a.type == "Country" for a in chain) and len({a.key for a in chain}) >= 2 and not _places(ctx, chain)]
+
+
+@lru_cache(maxsize=None)
 def _known_members(org_key: str) -> frozenset[str]:
     """The country keys (``country/ML``) of the member states ``memberships.yaml`` lists for
     the organization ``org_key``; empty for one it does not list."""
@@ -185,9 +194,7 @@ def known_members(ctx: SentenceContext) -> list[Candidate]:
     if not orgs:
         return []
     out: list[Candidate] = []
-    for chain in coordinated_lists(ctx):
-        if any(a.type != "Country" for a in chain) or len({a.key for a in chain}) < 2 or _places(ctx, chain):
-            continue
+    for chain in _state_lists(ctx):
         for org in orgs:
             if not all(a.key in _known_members(org.key) for a in chain):
                 continue
@@ -217,10 +224,8 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
     for ctx in dctx.contexts:
         if ctx.cues("withdrawal") or ctx.cues("non_member"):
             continue
-        for chain in coordinated_lists(ctx):
+        for chain in _state_lists(ctx):
             keys = {a.key for a in chain}
-            if any(a.type != "Country" for a in chain) or len(keys) < 2 or _places(ctx, chain):
-                continue
             fits = [m for k, m in blocs.items() if keys <= _known_members(k) and 2 * len(keys) >= len(_known_members(k))]
             if len(fits) != 1:
                 continue  # none, or several blocs the list fits (Mali and Niger: the AES or Liptako-Gourma)
