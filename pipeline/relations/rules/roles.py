@@ -696,7 +696,8 @@ def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
         return None
     family, (t0, t1) = title
     between = ctx.text[t1:person.start].replace(",", " ").replace("،", " ")
-    if any(t0 < a.end and a.start < person.start and a is not person for a in ctx.args) \
+    # (an event named with the person in it, "the visit of President X to Y", is no qualifier)
+    if any(t0 < a.end and a.start < person.start and a is not person and a.end < person.end for a in ctx.args) \
             or not ctx.only(between, ("rank", "article", "title_modifier")):
         return None
     b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
@@ -928,6 +929,29 @@ def _trailing_bare_head(ctx: SentenceContext, person: Arg) -> str | None:
     return None
 
 
+def _demonym_head(ctx: SentenceContext, person: Arg) -> tuple[str, str] | None:
+    """The family of a head-of-state or head-of-government title right before ``person`` and
+    the key of the state its demonym names ("الرئيس التشادي X", "le Premier ministre espagnol
+    X"): only the demonym, ranks and articles between; not a deputy's title."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    title = _head_title(ctx, person, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
+    if title is None:
+        return None
+    family, (t0, t1) = title
+    inside = [a for a in ctx.args if t1 <= a.start and a.end <= person.start]
+    if len(inside) != 1 or not inside[0].demonym or inside[0].type != "Country":
+        return None
+    demonym = inside[0]
+    between = (ctx.text[t1:demonym.start] + " " + ctx.text[demonym.end:person.start]).replace(",", " ").replace("،", " ")
+    if not ctx.only(between, ("rank", "article", "title_modifier")):
+        return None
+    b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
+    if any(_deputy_of(ctx, d1, t0) for _, d1 in ctx.cues("deputy", b0, t0)):
+        return None
+    return family, demonym.key
+
+
 @relation_rule(name="state_head_of_known_holder", produces=("leads",), scope="document",
                rule_ids=("rule:leads-state-head-known",))
 def state_head_of_known_holder(dctx: DocumentContext) -> list[Relation]:
@@ -938,7 +962,8 @@ def state_head_of_known_holder(dctx: DocumentContext) -> list[Relation]:
     (anywhere: the title and the name are the text's, the state is the reader's knowledge of
     who holds the office). Not a person the text gives a head's role already (the other rules
     read the state the text says), nor a state whose head of that kind the text names already
-    (another surname)."""
+    (another surname). A title with a demonym ("الرئيس التشادي X") says the state itself: it
+    heads it when the document names it, wherever."""
     by_id = {m.id: m for m in dctx.mentions}
     context_of = {a.id: c for c in dctx.contexts for a in c.args}
     states: dict[str, object] = {}
@@ -953,12 +978,14 @@ def state_head_of_known_holder(dctx: DocumentContext) -> list[Relation]:
     out = []
     for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
         entries = _leader_entries(by_id[p.id].text)
-        if not entries:
-            continue
         family = _bare_state_head(ctx, p) or _trailing_bare_head(ctx, p)
-        if family is None:
+        if family is not None:
+            named = {state for state, fam in entries if fam == family and state in states}
+        elif (qualified := _demonym_head(ctx, p)) is not None:  # the title says the state
+            family, key = qualified
+            named = {key} if key in states and not _known_elsewhere(by_id[p.id].text, family, key) else set()
+        else:
             continue
-        named = {state for state, fam in entries if fam == family and state in states}
         if len(named) != 1:
             continue
         state = states[named.pop()]

@@ -631,3 +631,22 @@ def test_the_holders_table_reads_both_scripts_and_spellings():
     assert ("country/MA", "state_head") in _leader_entries("ومحمد السادس")
     assert ("country/TR", "government_head") in _leader_entries("Recep Tayyip Erdogan")
     assert _leader_entries("Mohammed Salah") == ()
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a title with a demonym says the state, named after it in the sentence
+    ("ar", "ولم يعلن الرئيس الغابوني بريس أوليغي نغيما أي موقف، بعد أن أنهت الغابون الاتفاق.",
+     ("بريس أوليغي نغيما", "leads", "الغابون")),
+    # a known holder's title inside an event named with him
+    ("ar", "تعمل تركيا في الصومال منذ سنوات. وبدأ ذلك بزيارة الرئيس رجب طيب أردوغان إلى مقديشو عام 2011.",
+     ("رجب طيب أردوغان", "leads", "تركيا")),
+])
+def test_a_title_that_says_the_state_or_sits_in_an_event_name(extract, lang, text, expected):
+    triples, _ = extract(lang, text, [(expected[0], "Person")])
+    assert expected in triples, _roles(triples)
+
+
+def test_a_deputy_with_a_demonym_title_heads_nothing(extract):
+    triples, _ = extract("ar", "وقالت الجزائر إنها ترفض. واستقبل نائب الرئيس الأمريكي جي دي فانس الوفد. وتعمل الولايات المتحدة على ذلك.",
+                         [("جي دي فانس", "Person")])
+    assert not any(h == "جي دي فانس" and r == "leads" for h, r, _ in triples), _roles(triples)
