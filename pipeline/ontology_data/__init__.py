@@ -44,6 +44,7 @@ from pipeline.ontology_data.files import (
     given_names,
     jsonld_context,
     memberships,
+    state_leaders,
     load_yaml,
     model_entity_filters,
     modifiers,
@@ -70,6 +71,6 @@ __all__ = [
     "cue_families", "datelines", "domains", "example_queries", "ontology_terms", "entity_function_words", "entity_heads", "event_heads", "event_kinds",
     "event_phrases", "event_phrases_ar", "event_signings", "generic_agencies", "given_names",
     "jsonld_context",
-    "load_lexicon", "load_yaml", "memberships", "model_entity_filters", "modifiers", "months", "named_events", "numbered_groups", "person_roles",
+    "load_lexicon", "load_yaml", "memberships", "state_leaders", "model_entity_filters", "modifiers", "months", "named_events", "numbered_groups", "person_roles",
     "person_titles", "place_context_cues", "public_figures", "read_entries", "relation_words", "relative_dates", "reporting_verbs", "resolution_settings", "transliteration", "word_list",
 ]

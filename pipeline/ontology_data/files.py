@@ -184,6 +184,7 @@ SCHEMAS: dict[str, Any] = {
         "list_conjunctions_ar", "object_prepositions_first", "object_prepositions_before_last",
         "elided_articles")}),
     "lexicons/memberships.yaml": {str: WORDS},
+    "lexicons/state_leaders.yaml": {str: Fields(optional={"state_head": WORDS, "government_head": WORDS})},
     "resolution/generic_agencies.yaml": Fields(
         required={"kinds": {str: Fields(required={"agency_kinds": WORDS, "words": WORDS})}, "fillers": WORDS},
         optional={"stateless_words": WORDS}),
@@ -385,6 +386,13 @@ def memberships(path: str | Path | None = None) -> dict[str, list[str]]:
     """``lexicons/memberships.yaml``: an international organization's lexicon id -> the ISO
     codes of its member states (a check on what a text says, never a fact on its own)."""
     return _project_file("lexicons/memberships.yaml", path)
+
+
+def state_leaders(path: str | Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """``lexicons/state_leaders.yaml``: a state's ISO code -> its heads of state
+    (``state_head``) and of government (``government_head``) since about 2000, each in the
+    spellings of both scripts (a check on a title the text gives, never a fact on its own)."""
+    return _project_file("lexicons/state_leaders.yaml", path)
 
 
 def generic_agencies(path: str | Path | None = None) -> dict[str, Any]:

@@ -137,6 +137,7 @@ EXAMPLES = {
                                "Among the graduates were cadets from Jordan, Qatar and Nigeria.")],
     "state_head_of_dateline": [("en", "PRETORIA - South Africa hosted the talks. President Cyril Ramaphosa opened them.")],
     "state_head_of_sentence": [("en", "Kenya rejected the proposal on Monday, President William Ruto said.")],
+    "state_head_of_known_holder": [("en", "Kenya hosted the summit. The talks were opened by President William Ruto.")],
     "minister_of_named_ministry": [("en", "Interior Minister Ivica Dacic spoke. The Ministry of the Interior of Serbia said so.")],
     "commissioner_of_commission": [("fr", "La Commission européenne a salué l'accord. La commissaire européenne aux Affaires "
                                            "intérieures, Ylva Johansson, s'est rendue à Dakar.")],

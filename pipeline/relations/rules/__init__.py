@@ -9,7 +9,7 @@ document rules read what the rules before them found.
 family         rules
 =============  ===========================================================================
 roles          ``person_roles``, ``headed_by``, ``possessive_head``, ``state_head_of_dateline``,
-               ``state_head_of_sentence``, ``minister_of_named_ministry``:
+               ``state_head_of_sentence``, ``state_head_of_known_holder``, ``minister_of_named_ministry``:
                ``leads`` / ``memberOf`` (Person -> body)
 role_changes   ``role_changes``: ``leads`` said with a verb or a position ("who has led Y")
 agency         ``agency_country``, ``agency_in_document``: ``agencyOf``
@@ -52,7 +52,7 @@ ORDER = (
     "visits", "visit_frame_in_name", "event_group_lists", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",
-    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "state_head_of_sentence", "minister_of_named_ministry", "commissioner_of_commission",
+    "event_titled_lists", "trainee_origins", "state_head_of_dateline", "state_head_of_sentence", "state_head_of_known_holder", "minister_of_named_ministry", "commissioner_of_commission",
     "bloc_members", "list_members",
 )
 RULES: tuple[RelationRule, ...] = ordered(ORDER)

@@ -4,21 +4,26 @@ Rules: ``person_roles`` (titles in apposition, before or after the name),
 ``headed_by`` ("Italy's Interior Ministry, headed by X", "برئاسة X") and, over the whole
 document, ``state_head_of_dateline`` (a bare "President X" of a dispatch heads the state
 its dateline writes from), ``state_head_of_sentence`` (elsewhere, the one state his sentence
-names) and ``minister_of_named_ministry`` (a bare "Interior Minister X"
+names), ``state_head_of_known_holder`` (a known head of a state the document names) and
+``minister_of_named_ministry`` (a bare "Interior Minister X"
 heads the one Ministry of the Interior the document names).
 
 Usage::
 
     candidates = person_roles(ctx) + headed_by(ctx)
-    relations = state_head_of_dateline(dctx) + state_head_of_sentence(dctx) + minister_of_named_ministry(dctx)
+    relations = state_head_of_dateline(dctx) + state_head_of_sentence(dctx) + state_head_of_known_holder(dctx) \
+        + minister_of_named_ministry(dctx)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.language.morphology import CONJUNCTIONS
 from pipeline.language.normalize import normalize
 from pipeline.model import Relation
+from pipeline.ontology_data import state_leaders
 from pipeline.ontology_data.lexicon import load_lexicon
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.coordination import coordinator_between
@@ -39,6 +44,7 @@ POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's,
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 STATE_HEAD_OF_SENTENCE = 0.6  # "President X" and the one state his sentence names
+STATE_HEAD_OF_KNOWN_HOLDER = 0.65  # "President X", X a known head of a state the document names
 # Marks that close one item of a list of persons with their titles ("A, head of Y; and B, …").
 LIST_ITEM_BREAKS = frozenset(";؛")
 # Windows, in words unless said.
@@ -690,7 +696,8 @@ def _bare_state_head(ctx: SentenceContext, person: Arg) -> str | None:
         return None
     family, (t0, t1) = title
     between = ctx.text[t1:person.start].replace(",", " ").replace("،", " ")
-    if any(t0 < a.end and a.start < person.start and a is not person for a in ctx.args) \
+    # (an event named with the person in it, "the visit of President X to Y", is no qualifier)
+    if any(t0 < a.end and a.start < person.start and a is not person and a.end < person.end for a in ctx.args) \
             or not ctx.only(between, ("rank", "article", "title_modifier")):
         return None
     b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
@@ -764,7 +771,8 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
     out = []
     for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
         family = _bare_state_head(ctx, p)
-        if family is None or holders.setdefault(family, _surname(by_id[p.id])) != _surname(by_id[p.id]):
+        if family is None or _known_elsewhere(by_id[p.id].text, family, mention_key(state)) \
+                or holders.setdefault(family, _surname(by_id[p.id])) != _surname(by_id[p.id]):
             continue  # the state's president is someone else: this one is another state's
         out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_DATELINE,
                             extractor="rule:leads-state-head-dateline", evidence=[dctx.evidence_at(by_id[p.id])]))
@@ -852,7 +860,7 @@ def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
         if family is None:
             continue
         state = _sentence_state(ctx, p, led_in.get(ctx.start, set()))
-        if state is None:
+        if state is None or _known_elsewhere(by_id[p.id].text, family, state.key):
             continue
         surname = _surname(by_id[p.id])
         if holders.setdefault(state.key, {}).setdefault(family, surname) != surname:
@@ -860,6 +868,135 @@ def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
         out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_SENTENCE,
                             extractor="rule:leads-state-head-sentence", evidence=[dctx.evidence_at(by_id[p.id])]))
     return out
+
+# Latin name particles a spelling may write or leave out ("Abdel Fattah el-Sisi" / "al-Sisi").
+_NAME_PARTICLES = frozenset({"al", "el"})
+
+
+def _holder_key(name: str) -> str:
+    """A name as the holders' table compares it: normalized, hyphens and apostrophes as
+    spaces, the Latin particles al / el left out."""
+    words = re.split(r"[\s\-'’‘`]+", normalize(name))
+    return " ".join(w for w in words if w and w not in _NAME_PARTICLES)
+
+
+@lru_cache(maxsize=1)
+def known_state_leaders() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name key -> ``(country key, title family)`` of every holder ``state_leaders.yaml``
+    lists (a person who held both offices, or spelled alike in two states, has several)."""
+    table: dict[str, set[tuple[str, str]]] = {}
+    for iso, families in state_leaders().items():
+        for family, names in families.items():
+            for name in names:
+                table.setdefault(_holder_key(name), set()).add((f"country/{iso}", family))
+    return {key: tuple(sorted(v)) for key, v in table.items()}
+
+
+def _leader_entries(text: str) -> tuple[tuple[str, str], ...]:
+    """The holders' entries of a person mention's text; an Arabic name glued to "و" ("وماكرون")
+    is read without it."""
+    key = _holder_key(text)
+    found = known_state_leaders().get(key)
+    if found is None and key.startswith("و"):
+        found = known_state_leaders().get(key[1:])
+    return found or ()
+
+
+def _known_elsewhere(text: str, family: str, state_key: str) -> bool:
+    """``state_leaders.yaml`` lists the person as a holder of this kind of office, of other
+    states only ("King Abdullah II" in a sentence that names Iraq)."""
+    entries = [state for state, fam in _leader_entries(text) if fam == family]
+    return bool(entries) and state_key not in entries
+
+
+def _trailing_bare_head(ctx: SentenceContext, person: Arg) -> str | None:
+    """The family of a head-of-state or head-of-government title right after ``person``,
+    set off as an apposition that names no state ("X, رئيس المرحلة الانتقالية", "X, the
+    Prime Minister,"): nothing but a comma and an article between, no body or state in the
+    words after the title."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    a0, a1 = ctx.after(person, TITLE_WORDS)
+    for family in HEAD_FAMILIES:
+        for t0, t1 in ctx.cues(family, person.end, a1):
+            gap = ctx.text[person.end:t0]
+            if not set(gap) & set(",،") or not ctx.only(gap.replace(",", " ").replace("،", " "), ("article",)):
+                continue
+            b1 = ctx.after(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[1]
+            if any(a is not person and t0 <= a.start < b1 for a in ctx.args):
+                continue  # "X, Prime Minister of Y": the title names its state
+            return family
+    return None
+
+
+def _demonym_head(ctx: SentenceContext, person: Arg) -> tuple[str, str] | None:
+    """The family of a head-of-state or head-of-government title right before ``person`` and
+    the key of the state its demonym names ("الرئيس التشادي X", "le Premier ministre espagnol
+    X"): only the demonym, ranks and articles between; not a deputy's title."""
+    if len(person.text.split()) < STATE_HEAD_NAME_WORDS:
+        return None
+    title = _head_title(ctx, person, TITLE_WORDS + HOLDER_TITLE_EXTRA_WORDS)
+    if title is None:
+        return None
+    family, (t0, t1) = title
+    inside = [a for a in ctx.args if t1 <= a.start and a.end <= person.start]
+    if len(inside) != 1 or not inside[0].demonym or inside[0].type != "Country":
+        return None
+    demonym = inside[0]
+    between = (ctx.text[t1:demonym.start] + " " + ctx.text[demonym.end:person.start]).replace(",", " ").replace("،", " ")
+    if not ctx.only(between, ("rank", "article", "title_modifier")):
+        return None
+    b0 = ctx.before(Arg("", "", "", t0, t1, ""), BARE_TITLE_WORDS)[0]
+    if any(_deputy_of(ctx, d1, t0) for _, d1 in ctx.cues("deputy", b0, t0)):
+        return None
+    return family, demonym.key
+
+
+@relation_rule(name="state_head_of_known_holder", produces=("leads",), scope="document",
+               rule_ids=("rule:leads-state-head-known",))
+def state_head_of_known_holder(dctx: DocumentContext) -> list[Relation]:
+    """"le président Emmanuel Macron a annoncé ...", "استقبل الملك محمد السادس ...", "Prime
+    Minister Pedro Sánchez said ...", "X, رئيس المرحلة الانتقالية": a head-of-state or
+    head-of-government title that names no state, given to a person ``state_leaders.yaml``
+    lists as a holder of that kind of office, heads that state when the document names it
+    (anywhere: the title and the name are the text's, the state is the reader's knowledge of
+    who holds the office). Not a person the text gives a head's role already (the other rules
+    read the state the text says), nor a state whose head of that kind the text names already
+    (another surname). A title with a demonym ("الرئيس التشادي X") says the state itself: it
+    heads it when the document names it, wherever."""
+    by_id = {m.id: m for m in dctx.mentions}
+    context_of = {a.id: c for c in dctx.contexts for a in c.args}
+    states: dict[str, object] = {}
+    for m in dctx.mentions:
+        if m.type == "Country":
+            states.setdefault(mention_key(m), m)
+    if not states:
+        return []
+    heads = {_surname(by_id[r.head]) for r in dctx.relations
+             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
+    holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_SENTENCE)
+    out = []
+    for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
+        entries = _leader_entries(by_id[p.id].text)
+        family = _bare_state_head(ctx, p) or _trailing_bare_head(ctx, p)
+        if family is not None:
+            named = {state for state, fam in entries if fam == family and state in states}
+        elif (qualified := _demonym_head(ctx, p)) is not None:  # the title says the state
+            family, key = qualified
+            named = {key} if key in states and not _known_elsewhere(by_id[p.id].text, family, key) else set()
+        else:
+            continue
+        if len(named) != 1:
+            continue
+        state = states[named.pop()]
+        surname = _surname(by_id[p.id])
+        if holders.setdefault(mention_key(state), {}).setdefault(family, surname) != surname:
+            continue  # the text names another holder of this office
+        heads.add(surname)
+        out.append(Relation(head=p.id, type="leads", tail=state.id, confidence=STATE_HEAD_OF_KNOWN_HOLDER,
+                            extractor="rule:leads-state-head-known", evidence=[dctx.evidence_at(by_id[p.id])]))
+    return out
+
 
 def _bare_minister(ctx: SentenceContext, person: Arg) -> tuple[int, int] | None:
     """The stretch of a portfolio minister's title right before ``person`` that names no
