@@ -30,6 +30,12 @@ is an indefinite attack or one in construct told by its target (هجوما دا�
 visit told as done by its visitor (زيارة أجراها X إلى Y) is one even after a time anchor, and a
 described visit of ``event_patterns`` (زيارة الدولة) takes its visitor and place as its alias.
 
+Other things single an unnamed event out too: its proceedings or sidelines told (أشغال الاجتماع
+الدوري الثلاثي السنوي، على هامش الاجتماع رفيع المستوى بين البلدين), a joint exercise's named place
+(تمارين مشتركة في مضيق جبل طارق), an edition's year (نسخة 2019), an ordinal before the head (في أول
+تمرين تكتيكي مشترك بين البلدين), a holding verb before an indefinite gathering in a named place
+(عقدت اللجنة ... اجتماعا بمدينة سرت), the named town an indefinite attack struck (ضربة في بلدة X).
+
 Measured on the Arabic files of corpus/train (tuning; exact gold names): the phrases are
 gold events 13 times in 17 (the heads of ``event_phrases_ar.yaml`` are those whose phrases
 were; its comment gives the counts of the others).
