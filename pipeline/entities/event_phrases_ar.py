@@ -30,6 +30,12 @@ is an indefinite attack or one in construct told by its target (هجوما دا�
 visit told as done by its visitor (زيارة أجراها X إلى Y) is one even after a time anchor, and a
 described visit of ``event_patterns`` (زيارة الدولة) takes its visitor and place as its alias.
 
+Other things single an unnamed event out too: its proceedings or sidelines told (أشغال الاجتماع
+الدوري الثلاثي السنوي، على هامش الاجتماع رفيع المستوى بين البلدين), a joint exercise's named place
+(تمارين مشتركة في مضيق جبل طارق), an edition's year (نسخة 2019), an ordinal before the head (في أول
+تمرين تكتيكي مشترك بين البلدين), a holding verb before an indefinite gathering in a named place
+(عقدت اللجنة ... اجتماعا بمدينة سرت), the named town an indefinite attack struck (ضربة في بلدة X).
+
 Measured on the Arabic files of corpus/train (tuning; exact gold names): the phrases are
 gold events 13 times in 17 (the heads of ``event_phrases_ar.yaml`` are those whose phrases
 were; its comment gives the counts of the others).
@@ -98,6 +104,12 @@ NAME_ALI = "علي"
 # The words between a gathering's head and the verb that tells it held (قمة | قادة المجموعة |
 # المنعقدة في أبوجا), at most.
 MAX_HELD_WORDS = 4
+# Arabic words between a holding verb and the gathering it holds (عقدت | اللجنة ... | اجتماعا), at most.
+MAX_HELD_OBJECT_GAP = 8
+# Adjectives between an exercise and the link to its place (تمارين | مشتركة | في), at most.
+MAX_PLACED_ADJECTIVES = 3
+# Words of the officials' chain after a gathering's ل (لقادة المناطق العسكرية), at most.
+MAX_PROCEEDINGS_CHAIN = 5
 # The words of a person's titles between an act and the person's name (اغتيال | الصحفي
 # الاستقصائي | X), at most.
 MAX_PERSON_WORDS = 5
@@ -120,6 +132,8 @@ MAX_DATE_TOKENS_AFTER = 5
 # The endings of a relative adjective (nisba), normalized: الفرنسية، الساحلي.
 _NISBA = ("ي", "يه", "ية")
 _TA_MARBUTA = "ه"  # ة normalized: a feminine noun or adjective (كبيرة), no town's name after بلدة
+# The endings of the adjectives that qualify a gathering after its head (الدوري، الموسعة، المشترك).
+_ADJECTIVE_ENDINGS = _NISBA + (_TA_MARBUTA, "ك")
 _GENITIVE = PREPOSITIONS[1]  # ل: للجنة العليا
 _AND = CONJUNCTIONS[0]  # و: المغرب وبلجيكا
 _LIKE = PREPOSITIONS[2]  # ك: a word the splitter may cut (كنيس)
@@ -147,6 +161,12 @@ def verb_shaped(norm: str) -> bool:
     """A normalized Arabic word shaped like a verb (see the shapes above)."""
     return bool(_IMPERFECT.match(norm) or _FEMININE_PAST.match(norm)
                 or (_DERIVED_PAST.match(norm) and not norm.endswith(("ه", "ي"))))
+
+
+def _adjective_shaped(norm: str) -> bool:
+    """A normalized word that may qualify an event's head: a nisba or participle ending, and no
+    verb's shape unless a long nisba (تكتيكي، تشادية: shaped like an imperfect)."""
+    return norm.endswith(_ADJECTIVE_ENDINGS) and (not verb_shaped(norm) or norm.endswith(_NISBA) and len(norm) >= 6)
 
 
 @Language.factory("arabic_event_phrases", assigns=["doc.spans", "span._.event_name"],
@@ -183,8 +203,21 @@ class ArabicEventPhrases(EntityComponent):
         self.held_hosts = frozenset(normalize(w) for w in data.get("held_hosts") or [])
         self.held_place_words = frozenset(normalize(w) for w in data.get("held_place_words") or [])
         self.person_heads = frozenset(normalize(w) for w in data.get("person_heads") or [])
+        self.held_objects = frozenset(normalize(w) for w in data.get("held_objects") or [])
+        self.proceedings_cues = frozenset(normalize(w) for w in data.get("proceedings_cues") or [])
+        self.proceedings_heads = frozenset(normalize(w) for w in data.get("proceedings_heads") or [])
+        self.proceedings_constructs = frozenset(normalize(w) for w in data.get("proceedings_constructs") or [])
+        self.proceedings_parties = frozenset(normalize(w) for w in data.get("proceedings_parties") or [])
+        self.placed_heads = frozenset(normalize(w) for w in data.get("placed_heads") or [])
+        self.placed_links = frozenset(normalize(w) for w in data.get("placed_links") or [])
+        self.placed_qualifiers = frozenset(normalize(w) for w in data.get("placed_qualifiers") or [])
+        self.ordinal_before = frozenset(normalize(w) for w in data.get("ordinal_before") or [])
+        self.ordinal_before_heads = frozenset(normalize(w) for w in data.get("ordinal_before_heads") or [])
+        self.ordinal_before_links = frozenset(normalize(w) for w in data.get("ordinal_before_links") or [])
+        self.placed_attack_heads = frozenset(normalize(w) for w in data.get("placed_attack_heads") or [])
+        self.dated_editions = frozenset(normalize(w) for w in data.get("dated_editions") or [])
         # the first words of heads a proclitic may be glued to (بزيارة، لاغتيال)
-        self.glued_heads = self.head_first | self.person_heads | self.held_heads
+        self.glued_heads = self.head_first | self.person_heads | self.held_heads | self.placed_heads
         self.gathering_heads = frozenset(normalize(w) for w in data.get("gathering_heads") or [])
         self.gathering_members = frozenset(normalize(w) for w in data.get("gathering_members") or [])
         self.year_cues = frozenset(normalize(w) for w in data["year_cues"])
@@ -254,7 +287,12 @@ class ArabicEventPhrases(EntityComponent):
                                                    and any(norms[k] in self.visit_links for k in range(i, phrase.end))):
                 continue
             span = Span(doc, phrase.start, phrase.end, label="Event")
-            found.append((span, EventName(span.text, phrase.head, phrase.year, self._unglued(doc, norms, span))))
+            alias = self._unglued(doc, norms, span)
+            if alias is None and i > 1 and norms[i - 1] in self.ordinal_before and norms[i - 2] in self.ordinal_before_links \
+                    and not is_definite(doc[i]) and i - 1 not in taken:
+                # في أول تمرين ... بين الجزائر وتونس: the ordinal tells which one; the phrase without it is its other form
+                alias, span = span.text, Span(doc, i - 1, phrase.end, label="Event")
+            found.append((span, EventName(span.text, phrase.head, phrase.year, alias)))
             resume = phrase.end
         # an attack told by its target beside an attack the text names (هجوم الرطبة) is that one,
         # unless both are dated and their dates differ (الهجوم على مقر مجلة X في يناير 2015 beside
@@ -272,6 +310,11 @@ class ArabicEventPhrases(EntityComponent):
         found += self._gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._held_gatherings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._person_acts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._placed(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._proceedings(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._attacks_in_towns(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._ordinal_firsts(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
+        found += self._editions_by_year(doc, norms, bare, names, taken | {k for s, _ in found for k in range(s.start, s.end)})
         found += self._anaphors(doc, norms, bare, events, found, taken)
         return found
 
@@ -302,15 +345,19 @@ class ArabicEventPhrases(EntityComponent):
                 continue
             k = i + 1
             while k < n and k - i <= MAX_HELD_WORDS and norms[k] not in self.held_verbs and k not in taken \
-                    and is_arabic_word(doc[k]) and norms[k] not in self.stops and not verb_shaped(norms[k]):
+                    and is_arabic_word(doc[k]) and norms[k] not in self.stops and not verb_shaped(norms[k]) \
+                    and not (is_clitic(doc[k]) and norms[k] in self.held_links):
                 k += 1
             chain_end = k
             if k + 1 < n and norms[k] in self.visit_relatives and norms[k + 1] in self.held_verbs | self.held_hosts:
                 k += 1  # القمة التي عقدت في، قمتهم التي احتضنتها
             if k + 2 < n and norms[k] in self.held_verbs and norms[k + 1] in self.held_links:
                 j = k + 2
-            elif k + 1 < n and norms[k] in self.held_links and bare[i] in self.held_possessives and k > i:
-                j = k + 1  # قمتهم السنوية في مدينة لاهاي: their summit is one, its place is enough
+            elif k + 1 < n and norms[k] in self.held_links and k > i and (
+                    bare[i] in self.held_possessives or self._held_before(doc, norms, i)):
+                # قمتهم السنوية في مدينة لاهاي: their summit is one, its place is enough; so is a
+                # gathering the verb before it holds (عقدت اللجنة اجتماعا بمدينة سرت)
+                j = k + 1
             elif k + 1 < n and norms[k] in self.held_hosts:
                 j = k + 1  # احتضنتها العاصمة الأمريكية واشنطن: the place is the verb's subject
                 while j < n and j - k <= 3 and (j not in names or names[j].label_ not in PLACE_LABELS) and is_definite(doc[j]) \
@@ -337,6 +384,242 @@ class ArabicEventPhrases(EntityComponent):
             # قمة عقد في بروكسل): the annotators give one or the other
             alias = doc[i:chain_end].text if chain_end - i >= 2 else self._unglued(doc, norms, span)
             out.append((span, EventName(span.text, bare[i], None, alias)))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _held_before(self, doc: Doc, norms: list[str], i: int) -> bool:
+        """Whether one of ``held_objects`` stands a few words before the indefinite gathering at
+        ``i`` in its clause, its subject (the holders) between (عقدت اللجنة العسكرية المشتركة، يوم
+        ...، اجتماعا): the gathering is its object."""
+        if norms[i].startswith(ARTICLE) or (i > 0 and is_clitic(doc[i - 1])):
+            return False
+        words = 0
+        for k in range(i - 1, -1, -1):
+            if norms[k] in self.held_objects or norms[k][:1] in CONJUNCTIONS and norms[k][1:] in self.held_objects:
+                return words > 0  # عقدت اللجنة اجتماعا: its holders between (وعقد اجتماع مطول: no one's)
+            if doc[k].text in (".", "؟", "!") or norms[k] in self.visit_relatives:
+                return False
+            words += is_arabic_word(doc[k])  # not the numbers and marks of a date or a name ("5+5")
+            if words > MAX_HELD_OBJECT_GAP:
+                return False
+        return False
+
+    def _place_at(self, doc: Doc, names: dict[int, Span], j: int) -> Span | None:
+        """The place named at token ``j``: a name of :data:`PLACE_LABELS` or a lexicon place of
+        any size (الحسيمة)."""
+        place = names.get(j)
+        if place is not None and place.label_ in PLACE_LABELS:
+            return place
+        return max((s for s in doc.spans.get("lexicon", []) if s.start == j and s.label_ in PLACE_LABELS),
+                   key=len, default=None)
+
+    def _placed(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An exercise told by the named place it is held in (``placed_heads`` ... ``placed_links``
+        + a place: تمارين مشتركة في مضيق جبل طارق وبحر البوران، المناورات البحرية المشتركة قبالة
+        الحسيمة): the head, its adjectives (definite after a definite head, indefinite after an
+        indefinite one), the link, the place with its nisba adjectives and a second place after و.
+        Not after a demonstrative or a time anchor, nor when a year or a name already made it
+        an event."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.placed_heads or i in taken or (i > 0 and (
+                    norms[i - 1] in self.demonstratives or self._anchor_before(norms, i))):
+                continue
+            definite = is_definite(doc[i])
+            k = i + 1
+            while k < n and k - i <= MAX_PLACED_ADJECTIVES and k not in taken and k not in names \
+                    and is_arabic_word(doc[k]) and not is_clitic(doc[k]) and norms[k] not in self.stops \
+                    and norms[k] not in self.placed_links and is_definite(doc[k]) == definite \
+                    and _adjective_shaped(norms[k]):
+                k += 1  # البحرية المشتركة، عسكرية مشتركة، مشترك
+            if not any(norms[t] in self.placed_qualifiers for t in range(i + 1, k)):
+                continue
+            if k < n and norms[k] in self.placed_links and k not in taken:
+                k += 1
+            else:
+                continue
+            if k < n and norms[k] in self.held_place_words:
+                k += 1  # في مدينة X
+            place = self._place_at(doc, names, k)
+            if place is None:
+                continue
+            end = self._places_end(doc, norms, names, place.end, taken)
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, self._unglued(doc, norms, span))))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _places_end(self, doc: Doc, norms: list[str], names: dict[int, Span], end: int, taken: set[int]) -> int:
+        """The end of a place's nisba adjectives from ``end`` (سرت الساحلية), and of a second place
+        after و (وبحر البوران) with its own."""
+        n = len(doc)
+        while end < n and is_definite(doc[end]) and norms[end].endswith(_NISBA) and norms[end] not in self.stops \
+                and end not in taken and end not in names:
+            end += 1
+        if end + 1 < n and norms[end] == _AND and is_clitic(doc[end]) and end + 1 not in taken:
+            second = self._place_at(doc, names, end + 1)
+            if second is not None:
+                return self._places_end(doc, norms, names, second.end, taken)
+        elif end < n and norms[end][:1] == _AND and len(norms[end]) > 1 and end not in taken:
+            second = max((s for s in doc.spans.get("lexicon", []) if s.start == end and s.label_ in PLACE_LABELS),
+                         key=len, default=None)
+            if second is not None:
+                return second.end
+        return end
+
+    def _proceedings(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                     taken: set[int]) -> list[tuple[Span, EventName]]:
+        """A definite gathering after one of ``proceedings_cues`` (أشغال الاجتماع الدوري الثلاثي
+        السنوي، انعقاد الاجتماع الرفيع المستوى المغربي-البرتغالي، هامش الاجتماع رفيع المستوى بين
+        البلدين): the head and its adjectives are its name; the officials after ل or the
+        parties after بين its alias. A head with no adjective is left to the anaphors."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(1, n):
+            if bare[i] not in self.proceedings_heads or i in taken or not is_definite(doc[i]) or is_clitic(doc[i - 1]):
+                continue
+            cue = norms[i - 1]
+            if cue not in self.proceedings_cues and not (cue[:1] in CONJUNCTIONS + PREPOSITIONS
+                                                        and cue[1:] in self.proceedings_cues):
+                continue
+            k = i + 1
+            while k < n and k not in taken and norms[k] not in self.stops and is_arabic_word(doc[k]):
+                if (k in names and names[k].label_ != "Demonym") or is_clitic(doc[k]) or verb_shaped(norms[k]) \
+                        and not is_definite(doc[k]) or norms[k] in self.ordinals:
+                    break
+                if k + 1 < n and norms[k + 1] in self.proceedings_constructs:
+                    k += 2  # رفيع المستوى، الرفيع المستوى
+                elif is_definite(doc[k]) and norms[k].endswith(_ADJECTIVE_ENDINGS):
+                    k += 1  # الدوري، الثلاثي، المغربي، المشترك; not a noun (هامش القمة | الرئيس التركي)
+                else:
+                    break
+                if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                        and is_definite(doc[k + 1]):
+                    k += 1  # المغربي-البرتغالي
+            if k == i + 1 or k < n and norms[k] in self.ordinals:
+                continue
+            end = k
+            alias = None
+            if end + 1 < n and norms[end] in self.bridges and (end + 1 in names or norms[end + 1] in self.proceedings_parties):
+                last = names[end + 1].end if end + 1 in names else end + 2
+                if last + 1 < n and norms[last] == _AND and last + 1 in names:
+                    last = names[last + 1].end  # بين المغرب | و | إسبانيا
+                alias = doc[i:last].text
+            elif end + 1 < n and (is_clitic(doc[end]) and norms[end] == _GENITIVE
+                                  or norms[end][:1] == _GENITIVE and not is_definite(doc[end]) and len(norms[end]) > 3):
+                last = end + 1  # ل | الأمم المتحدة، لقادة | المناطق العسكرية
+                while last < n and last - end <= MAX_PROCEEDINGS_CHAIN and last not in taken and (
+                        last in names or is_definite(doc[last]) and norms[last] not in self.stops):
+                    last = names[last].end if last in names else last + 1
+                if last > end + 1:
+                    alias = doc[i:last].text  # لقادة المناطق العسكرية، للأمم المتحدة
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], None, alias)))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _attacks_in_towns(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                          taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An indefinite attack told by the town it struck (``placed_attack_heads``: ضربة في بلدة X،
+        هجوم انتحاري في مدينة X): the head, up to :data:`MAX_TARGET_ADJECTIVES` indefinite
+        adjectives, في or ب, then a city or site (no country) or the word after a place word,
+        with its nisba adjectives. Not one planned or possible (لهجوم، لتنفيذ هجوم، هجوم محتمل)."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if norms[i] not in self.placed_attack_heads or i in taken or i > 0 and (
+                    is_clitic(doc[i - 1]) or norms[i - 1] in self.target_blockers or norms[i - 1] in self.demonstratives):
+                continue
+            k = i + 1
+            while k < n and k - i <= MAX_TARGET_ADJECTIVES and k not in taken and k not in names \
+                    and is_arabic_word(doc[k]) and not is_clitic(doc[k]) and not is_definite(doc[k]) \
+                    and norms[k] not in self.stops and _adjective_shaped(norms[k]):
+                k += 1  # انتحاري، مسلح
+            if k >= n - 1 or k in taken or any(norms[t] in self.target_blockers for t in range(i + 1, k + 1)) \
+                    or not (norms[k] in self.place_links or is_clitic(doc[k]) and norms[k] == PREPOSITIONS[0]):
+                continue
+            j = k + 1
+            place = self._place_at(doc, names, j)
+            if place is not None and place.label_ != "Country":
+                end = place.end
+            elif norms[j] in self.held_place_words and j + 1 < n and is_arabic_word(doc[j + 1]) \
+                    and not is_definite(doc[j + 1]) and norms[j + 1] not in self.stops \
+                    and not norms[j + 1].endswith(_NISBA + (_TA_MARBUTA,)):
+                end = names[j + 1].end if j + 1 in names else j + 2  # بلدة أمسراكو
+            else:
+                continue
+            while end < n and is_definite(doc[end]) and norms[end].endswith(_NISBA) and norms[end] not in self.stops \
+                    and end not in taken:
+                end += 1
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, norms[i], None)))
+            taken = taken | set(range(i, end))
+        return out
+
+    def _ordinal_firsts(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                        taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An ordinal word before an event's head after one of ``ordinal_before_links`` (في أول
+        تمرين تكتيكي مشترك بين البلدين، في ثاني انقلاب عسكري): the ordinal, the head, its
+        indefinite adjectives and the parties after بين (names, or one of ``proceedings_parties``
+        with a name after و). The head alone is no event."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(1, n - 1):
+            if norms[i] not in self.ordinal_before or norms[i - 1] not in self.ordinal_before_links \
+                    or i in taken or bare[i + 1] not in self.ordinal_before_heads or is_definite(doc[i + 1]):
+                continue
+            k = i + 2
+            while k < n and k - i <= MAX_PLACED_ADJECTIVES + 1 and k not in taken and k not in names \
+                    and is_arabic_word(doc[k]) and not is_clitic(doc[k]) and not is_definite(doc[k]) \
+                    and norms[k] not in self.stops and norms[k] not in self.bridges and _adjective_shaped(norms[k]):
+                k += 1  # تكتيكي مشترك، عسكري
+            if k < n - 1 and norms[k] in self.bridges and k not in taken:
+                if k + 1 in names:
+                    last = names[k + 1].end
+                    if last + 1 < n and norms[last] == _AND and last + 1 in names:
+                        last = names[last + 1].end
+                    k = last
+                elif norms[k + 1] in self.proceedings_parties:
+                    k += 2
+            if k == i + 2 or taken & set(range(i, k)):
+                continue
+            span = Span(doc, i, k, label="Event")
+            out.append((span, EventName(span.text, bare[i + 1], None)))
+            taken = taken | set(range(i, k))
+        return out
+
+    def _editions_by_year(self, doc: Doc, norms: list[str], bare: list[str], names: dict[int, Span],
+                          taken: set[int]) -> list[tuple[Span, EventName]]:
+        """An edition told by its year (``dated_editions``: نسخة 2019، دورة عام 2007): the head, a
+        year cue and the year; "في" + a place after it joins its alias (دورة عام 2007 في مراكش).
+        Not after a demonstrative, nor before one of ``edition_links`` (an edition of a named
+        event)."""
+        out: list[tuple[Span, EventName]] = []
+        n = len(doc)
+        for i in range(n):
+            if bare[i] not in self.dated_editions or i in taken or (i > 0 and norms[i - 1] in self.demonstratives):
+                continue
+            k = i + 1
+            if k < n and norms[k] in self.year_cues:
+                k += 1
+            if not (k < n and _YEAR.match(norms[k])) or k in taken:
+                continue
+            end = k + 1
+            if end < n and norms[end] in self.edition_links:
+                continue
+            alias = None
+            if end + 1 < n and norms[end] in self.place_links and (place := self._place_at(doc, names, end + 1)) is not None:
+                alias = doc[i:place.end].text
+            span = Span(doc, i, end, label="Event")
+            out.append((span, EventName(span.text, bare[i], norms[k][:4], alias)))
             taken = taken | set(range(i, end))
         return out
 

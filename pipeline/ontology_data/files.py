@@ -151,7 +151,10 @@ SCHEMAS: dict[str, Any] = {
                                                "held_heads", "held_verbs", "held_links", "held_place_words", "held_hosts",
                                                "held_possessives", "single_anaphor_heads", "edition_heads", "edition_links",
                                                "edition_kinds", "session_kinds", "topic_links", "indefinite_target_heads",
-                                               "target_blockers")}),
+                                               "target_blockers", "proceedings_cues", "proceedings_heads",
+                                               "proceedings_parties", "proceedings_constructs", "placed_heads", "placed_qualifiers", "ordinal_before",
+                                               "ordinal_before_heads", "ordinal_before_links", "placed_attack_heads", "placed_links", "dated_editions",
+                                               "held_objects")}),
     "patterns/entity_function_words.yaml": Fields(
         required={key: WORDS for key in (
             "name_links", "kunya", "latin_name_particles", "arabic_name_particles", "age_after", "title_complement_links",

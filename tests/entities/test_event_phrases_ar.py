@@ -302,3 +302,75 @@ def test_an_indefinite_attack_or_one_in_construct_told_by_its_named_target_is_an
     assert phrases("تحدث عن هجوم محتمل على مدينة تمبكتو.")[1] == {}
     assert phrases("خطط لتنفيذ هجوم على مدينة برلين.")[1] == {}
 
+
+
+def test_a_definite_gathering_whose_proceedings_are_told_is_an_event():
+    _, found = phrases("وانطلقت أمس بتونس أشغال الاجتماع الوزاري التونسي-الليبي لبحث أمن الحدود.")
+    assert list(found) == ["الاجتماع الوزاري التونسي-الليبي"]
+    # its parties after بين are its other form
+    _, found = phrases("والتقى الوزيران على هامش الاجتماع رفيع المستوى بين الجزائر وإيطاليا.")
+    assert list(found) == ["الاجتماع رفيع المستوى"]
+    assert found["الاجتماع رفيع المستوى"].alias == "الاجتماع رفيع المستوى بين الجزائر وإيطاليا"
+    # and its officials after ل
+    _, found = phrases("واختتمت أشغال المؤتمر السنوي لقادة الشرطة العرب في تونس.")
+    assert found["المؤتمر السنوي"].alias == "المؤتمر السنوي لقادة الشرطة العرب"
+
+
+def test_a_gathering_with_no_adjective_or_a_noun_after_it_is_no_proceedings_event():
+    assert phrases("وشارك الوزير في أشغال الاجتماع، وقال إن التنسيق مستمر.")[1] == {}
+    # a noun after the head is the verb's object, not an adjective of the gathering
+    assert phrases("والتقى الوزير على هامش القمة الرئيس الفرنسي إيمانويل ماكرون.")[1] == {}
+
+
+def test_an_exercise_told_by_the_named_place_it_is_held_in_is_an_event():
+    _, found = phrases("وأجرت القوات البحرية الجزائرية والروسية مناورات بحرية مشتركة قبالة وهران، وفق بيان.")
+    assert list(found) == ["مناورات بحرية مشتركة قبالة وهران"]
+    # a second place after و
+    _, found = phrases("ونفذ الجيشان تمارين مشتركة في تونس وليبيا الشهر الماضي.")
+    assert list(found) == ["تمارين مشتركة في تونس وليبيا"]
+
+
+def test_an_exercise_in_no_named_place_or_not_joint_is_no_event():
+    assert phrases("وتضمن البرنامج تمارين في مجال الاتصالات ومناورات قرب الحدود.")[1] == {}
+    # a named place, but nothing says the exercise is a joint one
+    assert phrases("ونفذ الجيش الجزائري مناورات عسكرية قرب تندوف.")[1] == {}
+
+
+def test_an_ordinal_before_an_events_head_tells_one_event():
+    _, found = phrases("وشارك الجنود في أول تمرين بحري مشترك بين الجزائر وتونس قبالة بنزرت.")
+    assert "أول تمرين بحري مشترك بين الجزائر وتونس" in found
+    _, found = phrases("وتولى المجلس العسكري السلطة في ثالث انقلاب عسكري تشهده البلاد منذ عام 2020.")
+    assert list(found) == ["ثالث انقلاب عسكري"]
+
+
+def test_an_ordinal_before_a_bare_head_or_a_gathering_to_come_is_no_event():
+    assert phrases("ولم يحدد الطرفان موعد أول اجتماع مشترك للجنة.")[1] == {}
+    assert phrases("ووقع القادة المعاهدة خلال أول قمة يعقدها التحالف.")[1] == {}
+
+
+def test_an_edition_told_by_its_year_is_an_event_with_its_place_as_alias():
+    _, found = phrases("وتحتضن المدينة الحدث للمرة الثانية بعد دورة عام 2018 في الرباط.")
+    assert list(found) == ["دورة عام 2018"]
+    assert found["دورة عام 2018"].alias == "دورة عام 2018 في الرباط"
+    assert found["دورة عام 2018"].year == "2018"
+    # an edition of a named event (من ...) is left to that event
+    assert "نسخة 2022" not in phrases("وشاركت السنغال في نسخة 2022 من التمرين.")[1]
+
+
+def test_a_gathering_a_holding_verb_before_it_holds_in_a_named_place_is_an_event():
+    _, found = phrases("وعقد وزيرا الداخلية، يوم الاثنين الماضي، اجتماعا بمدينة وهران الساحلية، بحضور الولاة.")
+    assert list(found) == ["اجتماعا بمدينة وهران الساحلية"]
+    # a gathering to come is not held
+    assert phrases("وسيعقد الوزيران اجتماعا في وهران.")[1] == {}
+
+
+def test_an_indefinite_attack_told_by_the_town_it_struck_is_an_event():
+    _, found = phrases("وقتل عشرة أشخاص في هجوم انتحاري في مقديشو أمس.")
+    assert list(found) == ["هجوم انتحاري في مقديشو"]
+    _, found = phrases("وأكدت التقارير ضربة في بلدة تيساليت بشمال مالي.")
+    assert list(found) == ["ضربة في بلدة تيساليت"]
+
+
+def test_an_attack_planned_or_in_a_whole_country_is_no_event():
+    assert phrases("وأحبطت الشرطة مخططا لتنفيذ هجوم في باريس.")[1] == {}
+    assert phrases("ووقع هجوم مسلح في مالي أمس.")[1] == {}
