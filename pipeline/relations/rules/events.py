@@ -130,6 +130,7 @@ DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
 DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
 DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
+APPOSED_TITLE_LANGS = ("fr", "en")  # a title, a comma, then the name: "le ministre de la Défense, X"
 LIST_TITLE_WORDS = 8  # a person's title before its name in a list ("Spain's Minister of Foreign Affairs X")
 TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the name ("X، رئيس المرحلة الانتقالية في مالي")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
@@ -448,8 +449,14 @@ def _title_starts(ctx: SentenceContext) -> dict[int, int]:
     for p in ctx.args:
         if p.type != "Person":
             continue
-        lo = max([ctx.start, ctx.text.rfind("\n", ctx.start, p.start) + 1]
-                 + [ctx.text.rfind(c, ctx.start, p.start) + 1 for c in _PUNCTUATION if c != "."]
+        # the title may stand in apposition before the name, a comma between ("le ministre
+        # tunisien de la Défense, X"): the comma right before the name is no boundary
+        at = p.start
+        before = ctx.text[ctx.start:p.start].rstrip()
+        if ctx.lang in APPOSED_TITLE_LANGS and before.endswith(","):
+            at = ctx.start + len(before) - 1
+        lo = max([ctx.start, ctx.text.rfind("\n", ctx.start, at) + 1]
+                 + [ctx.text.rfind(c, ctx.start, at) + 1 for c in _PUNCTUATION if c != "."]
                  + [x.end for x in ctx.args if x.type in ("Person", "Event") and x.end <= p.start])
         inside = [c for c in cues if lo <= c[0] and c[1] <= p.start]
         if not inside:
