@@ -201,3 +201,12 @@ def test_a_title_in_apposition_before_a_co_chairs_name_is_stepped_over_fr(extrac
     triples, _ = extract("fr", text)
     assert ("Imed Memmiche", "involvedIn", "quatrième session") in triples, triples
     assert ("Sébastien Lecornu", "involvedIn", "quatrième session") in triples, triples
+
+
+def test_a_possessive_opens_a_co_chairs_title_en(extract):
+    # "and his Spanish counterpart X": the possessive and the demonym belong to the second co-chair's title
+    text = ("The fourth session of the joint commission opened in Rabat on Monday. Co-chaired by Moroccan Foreign "
+            "Minister Nasser Bourita and his Spanish counterpart José Manuel Albares, the meeting focused on migration.")
+    triples, _ = extract("en", text)
+    assert ("Nasser Bourita", "involvedIn", "fourth session") in triples, triples
+    assert ("José Manuel Albares", "involvedIn", "fourth session") in triples, triples
