@@ -607,8 +607,8 @@ class EventPhrases(EntityComponent):
         """A child that makes a head a description of its own: a modifier before it (the joint
         exercise), a complement (the attack on X, l'attaque de X), an apposition; not a time
         noun (cette attaque mardi), a relative clause or punctuation."""
-        if child.i == head - 1:
-            return False
+        if child.i == head - 1 or child.dep_ == "punct":
+            return False  # a comma the parse hangs on the head ("Coprésidée par X, la réunion")
         if child.i < head:
             return True
         return child.dep_ in _DESCRIBING_DEPS or any(c.dep_ == "case" for c in child.children)

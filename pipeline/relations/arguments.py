@@ -3,7 +3,7 @@
 :func:`sentence_contexts` splits the document into sentences (:func:`sentence_spans`) and
 gives each its :class:`~pipeline.relations.context.Arg` list: the mentions (news outlets
 flagged as sources), the demonyms standing for a country the document names ("la police
-*marocaine*"), Arabic back-references to a body ("الجهاز" for "جهاز مكافحة الإرهاب"), the
+*marocaine*"; the combining form of a pair, *maroco*-mauritanienne, is one too), Arabic back-references to a body ("الجهاز" for "جهاز مكافحة الإرهاب"), the
 countries that only qualify an agency ("… بالمغرب"); and the document-wide facts the rules
 read: the reference date (when an event is named), capitals, ministries and their states.
 
@@ -14,6 +14,7 @@ Usage::
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from pipeline.language.dates import reference_date
 from pipeline.language.morphology import DEFINITE_WORD, agrees_in_gender, strip_article
 from pipeline.language.normalize import normalize
 from pipeline.model import Document, Mention
-from pipeline.ontology_data import load_lexicon
+from pipeline.ontology_data import event_kinds, load_lexicon
 from pipeline.relations.context import Arg, SentenceContext, mention_key
 from pipeline.relations.cues import load_cues
 from pipeline.relations.words import rule_words
@@ -70,8 +71,42 @@ def _demonym_args(doc: Doc, mentions: list[Mention], countries: dict[str, Mentio
                 if m.type in QUALIFIED_TYPES and (0 <= s - m.end <= DEMONYM_QUALIFIER_CHARS or (lang == "en" and 0 <= m.start - e <= DEMONYM_QUALIFIER_CHARS)) \
                         and not set(doc.text[min(m.end, e):max(s, m.start)]) & SENTENCE_ENDS:  # "… al-Shabaab. Somali soldiers"
                     qualifier = m.id
-        args.append(Arg(country.id, "Country", span.kb_id_, s, e, span.text, demonym=True, qualifier_of=qualifier))
+        prefix = _combining_prefix(doc.text, s, e)
+        if prefix is not None:  # "maroco-mauritanienne": Morocco is the pair's other state
+            p_start, p_end, p_key = prefix
+            first = countries.get(p_key)
+            if p_start >= s:
+                s = p_end + 1  # the combining form inside the demonym's token (franco-sénégalaise)
+            if first is not None and p_key != span.kb_id_:
+                args.append(Arg(first.id, "Country", p_key, p_start, p_end, doc.text[p_start:p_end], demonym=True,
+                                qualifier_of=qualifier))
+        args.append(Arg(country.id, "Country", span.kb_id_, s, e, doc.text[s:e], demonym=True, qualifier_of=qualifier))
     return args
+
+
+_COMBINING = re.compile(r"(\w+)[-‑–]$")
+
+
+def _combining_prefix(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+    """The combining form of a country's name joined by a hyphen to the demonym at
+    ``text[s:e]`` (maroco-mauritanienne, franco-sénégalaise, Sino-Russian; event_kinds.yaml's
+    ``country_prefixes``): its offsets and lexicon id, or ``None``. It is inside the demonym's
+    span when the tokenizer kept the compound whole, else right before it."""
+    prefixes = _prefixes()
+    inside = re.match(r"(\w+)[-‑–]", text[s:e])
+    if inside is not None and inside.end() < e - s:
+        key = prefixes.get(normalize(inside.group(1)))
+        return (s, s + len(inside.group(1)), key) if key else None
+    before = _COMBINING.search(text, max(0, s - 20), s)
+    if before is None or (before.start(1) > 0 and text[before.start(1) - 1].isalnum()):
+        return None
+    key = prefixes.get(normalize(before.group(1)))
+    return (before.start(1), before.end(1), key) if key else None
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> dict[str, str]:
+    return {normalize(k): v for k, v in event_kinds()["country_prefixes"].items()}
 
 
 def _after_title(text: str, lo: int, s: int, lang: str) -> bool:

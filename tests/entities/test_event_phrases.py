@@ -132,6 +132,14 @@ def test_a_head_with_a_modifier_or_a_complement_is_no_anaphor():
     assert anaphors("en", text) == {}
 
 
+def test_a_comma_the_parse_hangs_on_an_anaphor_is_no_modifier_of_it():
+    # a fronted participial clause: its comma, attached to the head, describes nothing
+    text = ("La quatrième session de la commission mixte s'est tenue lundi à Tunis. Coprésidée par le ministre "
+            "tunisien de la Défense, Imed Memmiche, et par le ministre français des Armées, Sébastien Lecornu, "
+            "la réunion a permis de faire le point.")
+    assert anaphors("fr", text) == {"la réunion": "quatrième session"}
+
+
 def test_a_definite_exercise_alone_is_the_one_exercise_named_before_it():
     text = "The Cobra Gold 2023 exercise opened in Thailand on Tuesday. Japan and Indonesia joined the drills."
     assert anaphors("en", text) == {"the drills": "Cobra Gold 2023 exercise"}

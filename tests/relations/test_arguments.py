@@ -33,3 +33,19 @@ def test_a_demonym_after_a_title_inside_a_visit_is_the_titles_state(extract):
     assert "الدنماركية" in _demonyms("ar", text)
     triples, _ = extract("ar", text, [("ميته فريدريكسن", "Person")])
     assert ("ميته فريدريكسن", "leads", "الدنمارك") in triples, triples
+
+
+def test_a_combining_form_before_a_demonym_names_the_pairs_other_state(extract):
+    # "franco-sénégalaise", "algéro-tunisienne": the combining form is a state of the pair too
+    text = ("La quatrième session de la commission mixte franco-sénégalaise s'est ouverte lundi à Dakar. "
+            "La France et le Sénégal y ont signé deux accords.")
+    found = _demonyms("fr", text)
+    assert "franco" in found and "sénégalaise" in found, found
+    triples, _ = extract("fr", text)
+    assert ("France", "involvedIn", "quatrième session") in triples, triples
+    assert ("Sénégal", "involvedIn", "quatrième session") in triples, triples
+
+
+def test_a_word_before_a_hyphen_that_is_no_combining_form_names_no_state():
+    found = _demonyms("fr", "La coopération euro-marocaine a été saluée par le Maroc et l'Union européenne.")
+    assert set(found) <= {"marocaine"}, found

@@ -191,3 +191,22 @@ def test_a_visit_phrase_keeps_its_visitor_title_and_its_demonym_is_the_ministers
     visit = "زيارة وزير الداخلية الفرنسي جيرالد دارمانان إلى الرباط"
     assert ("جيرالد دارمانان", "leads", "وزارة الداخلية الفرنسية") in triples
     assert ("فرنسا", "involvedIn", visit) not in triples
+
+
+def test_a_title_in_apposition_before_a_co_chairs_name_is_stepped_over_fr(extract):
+    # "le ministre ... de la Défense, X": the title, a comma, then the name; both co-chairs take part
+    text = ("La quatrième session de la commission mixte s'est tenue lundi à Tunis. Coprésidée par le ministre "
+            "tunisien de la Défense, Imed Memmiche, et par le ministre français des Armées, Sébastien Lecornu, "
+            "la réunion a permis de faire le point.")
+    triples, _ = extract("fr", text)
+    assert ("Imed Memmiche", "involvedIn", "quatrième session") in triples, triples
+    assert ("Sébastien Lecornu", "involvedIn", "quatrième session") in triples, triples
+
+
+def test_a_possessive_opens_a_co_chairs_title_en(extract):
+    # "and his Spanish counterpart X": the possessive and the demonym belong to the second co-chair's title
+    text = ("The fourth session of the joint commission opened in Rabat on Monday. Co-chaired by Moroccan Foreign "
+            "Minister Nasser Bourita and his Spanish counterpart José Manuel Albares, the meeting focused on migration.")
+    triples, _ = extract("en", text)
+    assert ("Nasser Bourita", "involvedIn", "fourth session") in triples, triples
+    assert ("José Manuel Albares", "involvedIn", "fourth session") in triples, triples

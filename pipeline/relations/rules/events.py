@@ -130,6 +130,8 @@ DESTINATION_WORDS = 1  # the destination link to the place ("to the UAE")
 DATELINE_LINES = 3  # a dateline opens one of the first lines (a title may stand above it)
 DATELINE_CUE_BEFORE_WORDS = 12  # "انطلقت، صباح الاثنين 25 أكتوبر 2021 بفندق الأوراسي، أشغال الدورة"
 DATELINE_CUE_AFTER_WORDS = 3  # "the 12th session opened"
+APPOSED_TITLE_LANGS = ("fr", "en")  # a title, a comma, then the name: "le ministre de la Défense, X"
+TITLE_POSSESSIVE_GAP_WORDS = 1  # "his [Spanish] counterpart X": a word between the possessive and the title
 LIST_TITLE_WORDS = 8  # a person's title before its name in a list ("Spain's Minister of Foreign Affairs X")
 TITLE_PLACE_WORDS = 10  # a person to the place that ends the title after the name ("X، رئيس المرحلة الانتقالية في مالي")
 LONE_DEMONYM_WORDS = 1  # one demonym qualifies an event only right next to it
@@ -448,8 +450,14 @@ def _title_starts(ctx: SentenceContext) -> dict[int, int]:
     for p in ctx.args:
         if p.type != "Person":
             continue
-        lo = max([ctx.start, ctx.text.rfind("\n", ctx.start, p.start) + 1]
-                 + [ctx.text.rfind(c, ctx.start, p.start) + 1 for c in _PUNCTUATION if c != "."]
+        # the title may stand in apposition before the name, a comma between ("le ministre
+        # tunisien de la Défense, X"): the comma right before the name is no boundary
+        at = p.start
+        before = ctx.text[ctx.start:p.start].rstrip()
+        if ctx.lang in APPOSED_TITLE_LANGS and before.endswith(","):
+            at = ctx.start + len(before) - 1
+        lo = max([ctx.start, ctx.text.rfind("\n", ctx.start, at) + 1]
+                 + [ctx.text.rfind(c, ctx.start, at) + 1 for c in _PUNCTUATION if c != "."]
                  + [x.end for x in ctx.args if x.type in ("Person", "Event") and x.end <= p.start])
         inside = [c for c in cues if lo <= c[0] and c[1] <= p.start]
         if not inside:
@@ -468,6 +476,10 @@ def _title_starts(ctx: SentenceContext) -> dict[int, int]:
             if gap.strip() in possessive or not gap.split() or " ".join(gap.split()) in possessive:
                 starts.append(x.start)
         t = min(starts)
+        # "and his Spanish counterpart X", "et son homologue algérien, X": the possessive opens the title
+        # (a demonym the document names no state of may stand between: "his Spanish counterpart")
+        t = min([t] + [c0 for c0, c1 in _find(ctx, "title_possessive", lo, t)
+                       if ctx.words(ctx.text[c1:t]) <= TITLE_POSSESSIVE_GAP_WORDS])
         if ctx.words(ctx.text[t:p.start]) <= LIST_TITLE_WORDS:
             out[p.start] = t
     return out
