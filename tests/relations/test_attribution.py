@@ -195,18 +195,18 @@ def test_a_change_of_role_in_a_reported_clause_is_the_reporter_s(extract, lang, 
     assert _sources(extract, lang, text)["leads"] == source
 
 
-@pytest.mark.parametrize(("lang", "text", "source"), [
-    # The speaker's own office as the subject: the person the sentence is about.
+@pytest.mark.parametrize(("lang", "text", "relation", "source"), [
+    # The speaker's own office as the subject: the person the sentence is about. (The
+    # president's own title in the Arabic sentence is the outlet's word: his leads is not here.)
     ("ar", "التقى الرئيس إيمانويل ماكرون الملك محمد السادس، وقال مكتبه إن فرنسا والمغرب يتعاونان في مكافحة الإرهاب.",
-     "إيمانويل ماكرون"),
+     "cooperatesWith", "إيمانويل ماكرون"),
     ("fr", "Le président Emmanuel Macron a limogé Bernard Émié, l'ancien patron de la DGSE, a indiqué son entourage.",
-     "Emmanuel Macron"),
+     "leads", "Emmanuel Macron"),
     ("en", "French President Emmanuel Macron has dismissed Bernard Emie, the former head of the DGSE, his office said "
-           "on Monday.", "Emmanuel Macron"),
+           "on Monday.", "leads", "Emmanuel Macron"),
 ])
-def test_the_speaker_s_own_office_names_the_person_the_sentence_is_about(extract, lang, text, source):
-    sources = _sources(extract, lang, text)
-    assert sources.get("leads", sources.get("cooperatesWith")) == source
+def test_the_speaker_s_own_office_names_the_person_the_sentence_is_about(extract, lang, text, relation, source):
+    assert _sources(extract, lang, text)[relation] == source
 
 
 def test_a_current_title_before_the_speaker_s_office_stays_the_outlet_s(extract):
