@@ -396,3 +396,9 @@ def test_arabic_listed_surname_names_its_public_figure_alone():
 def test_french_compound_ranks_and_feminine_titles_lead_a_name(text, name):
     names, _ = persons("fr", text)
     assert name in names
+
+
+def test_a_portfolio_before_an_apposed_rank_is_no_name_fr():
+    # issue 14 (fr7): "le ministre malien de la Défense, le général X": "la Défense" is the portfolio
+    names, _ = persons("fr", "Le ministre tchadien de la Défense, le général Issakha Malloua, a visité Abéché.")
+    assert "la Défense" not in names and "Défense" not in names
