@@ -153,6 +153,7 @@ class EntityPatterns(EntityComponent):
         self.max_free = 2 if lang == "ar" else MAX_FREE_NAME_WORDS
         self.stop_words = stop_words(lang)
         self.craft_nouns = frozenset(model_entity_filters().get("craft_nouns") or [])
+        self.portfolio = frozenset(normalize(w) for w in model_entity_filters().get("portfolio") or [])
         self.common = common_words(lang, common_words_path)
         # A common word or a one-word title with a conjunction glued to it ends a name
         # ("X وعدد من", "X ورئيس الوزراء"): see :meth:`_arabic_name_word`.
@@ -589,9 +590,13 @@ class EntityPatterns(EntityComponent):
 
     def _vetoed(self, doc: Doc, start: int, end: int) -> bool:
         """A place or body head right after a Latin name: "King Baudouin Stadium"; a craft noun
-        before its title: "the frigate Sultan Moulay Ismail" (``model_entity_filters.yaml``)."""
+        before its title: "the frigate Sultan Moulay Ismail"; a minister's portfolio alone, its
+        articles aside ("le ministre malien de la Défense, le général X": no name before the
+        comma) (``model_entity_filters.yaml``)."""
         if self.lang == "ar":
             return False
+        if all(doc[k].is_lower or normalize(doc[k].text) in self.portfolio for k in range(start, end)):
+            return True
         k = start - 1
         while k >= 0 and k >= start - 3 and is_capitalized(doc[k]):
             k -= 1

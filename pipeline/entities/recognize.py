@@ -698,7 +698,8 @@ def _names_before_acronyms(doc: Doc, found: list[_Candidate]) -> list[_Candidate
             if t.text == "," and not comma and capitals == 0 and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
                 comma = True
             elif t.lower_ in connectors and t.is_lower:
-                pass
+                if t.pos_ == "CCONJ" and k + 1 < len(doc) and doc[k + 1].lower_ in function_words().articles:
+                    break  # "la Police fédérale belge et le Federal Bureau of Investigation (FBI)": a second name
             elif t.text[:1].isupper() and t.is_alpha:
                 capitals += 1
             else:

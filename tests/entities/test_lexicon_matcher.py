@@ -355,3 +355,10 @@ def test_a_mauritanian_dgsn_shares_its_bare_names_with_the_other_dgsns():
     entry = load_lexicon().entries["agency/mr-dgsn"]
     assert entry.is_generic_form("المديرية العامة للأمن الوطني") and entry.is_generic_form("DGSN")
     assert not entry.is_generic_form("المديرية العامة للأمن الوطني الموريتانية")
+
+
+def test_security_forces_of_west_and_central_african_states_fr():
+    # issue 14 (fr7): the armed forces and police of the francophone states, by name and acronym
+    names, _ = lexicon_spans("fr", "Les FACA et les Forces armées togolaises ont patrouillé avec la Police républicaine.")
+    ids = {kb for _, kb in names}
+    assert {"agency/cf-faca", "agency/tg-armed-forces", "agency/bj-police"} <= ids

@@ -385,3 +385,20 @@ def test_arabic_listed_surname_names_its_public_figure_alone():
     # a surname that is also an Arabic word is not listed: رئيسي (main)
     names, _ = persons("ar", "ويعد الملف الأمني المحور الرئيسي للمحادثات.")
     assert names == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # issue 14 (fr7): hyphenated ranks the French tokenizer splits, feminine titles
+    ("Le général-major Saïd Chanegriha a inspecté la 4e région militaire.", "Saïd Chanegriha"),
+    ("Le colonel-major Célestin Simporé a pris le commandement.", "Célestin Simporé"),
+    ("La porte-parole Maud Bregeon a répondu aux questions.", "Maud Bregeon"),
+])
+def test_french_compound_ranks_and_feminine_titles_lead_a_name(text, name):
+    names, _ = persons("fr", text)
+    assert name in names
+
+
+def test_a_portfolio_before_an_apposed_rank_is_no_name_fr():
+    # issue 14 (fr7): "le ministre malien de la Défense, le général X": "la Défense" is the portfolio
+    names, _ = persons("fr", "Le ministre tchadien de la Défense, le général Issakha Malloua, a visité Abéché.")
+    assert "la Défense" not in names and "Défense" not in names

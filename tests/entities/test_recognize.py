@@ -562,3 +562,10 @@ def test_a_generic_agency_without_a_state_after_it_takes_none():
     assert m.attrs.country is None
     m = by_text(mentions("ar", "وأعلن الدرك الوطني عن توقيف ثلاثة مهربين قادمين من مالي."))["الدرك الوطني"]
     assert m.attrs.country is None
+
+
+def test_a_conjunction_and_an_article_start_a_second_name_before_the_acronym():
+    # issue 14 (fr7): "A et le B (ACR)" is two bodies, the acronym B's only
+    ms = by_text(mentions("fr", "La Garde civile espagnole et le Federal Bureau of Investigation (FBI) ont enquêté ensemble."))
+    assert not any(" et le " in t for t in ms)
+    assert "Federal Bureau of Investigation" in ms

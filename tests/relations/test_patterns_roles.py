@@ -394,3 +394,51 @@ def test_commissioner_general_leads_the_police_and_a_commissioner_is_a_member_fr
     assert ("Eric Snoeck", "leads", "police fédérale") in triples
     assert ("Eric Snoeck", "memberOf", "police fédérale") not in triples
     assert ("Jan Peeters", "leads", "police fédérale") not in triples
+
+
+# --- French titles (issue 14, fr7) ------------------------------------------------------
+
+def test_body_with_demonym_then_compound_rank_and_name_fr(extract):
+    text = "Le ministre a reçu le patron de la Sûreté nationale (DGSN) algérienne, le général-major Farid Bencheikh."
+    triples, _ = extract("fr", text, [("Sûreté nationale", AGENCY), ("DGSN", AGENCY), ("Farid Bencheikh", PERSON)])
+    assert ("Farid Bencheikh", "leads", "DGSN") in triples or ("Farid Bencheikh", "leads", "Sûreté nationale") in triples
+
+
+def test_body_and_two_words_of_its_own_give_no_role_fr(extract):
+    text = "Le ministre a reçu le patron de la DGSN puis a rencontré le général Farid Bencheikh."
+    triples, _ = extract("fr", text, [("DGSN", AGENCY), ("Farid Bencheikh", PERSON)])
+    assert ("Farid Bencheikh", "leads", "DGSN") not in triples
+
+
+def test_director_of_the_spelled_out_acronym_fr(extract):
+    text = "Le général Thierry Burkhard, directeur de la coopération de sécurité et de défense (DCSD), a visité Abidjan."
+    triples, _ = extract("fr", text, [("Thierry Burkhard", PERSON), ("DCSD", AGENCY)])
+    assert ("Thierry Burkhard", "leads", "DCSD") in triples
+    text = "Le directeur de la coopération de sécurité et de défense (DCSD), le général Thierry Burkhard, a visité Abidjan."
+    triples, _ = extract("fr", text, [("Thierry Burkhard", PERSON), ("DCSD", AGENCY)])
+    assert ("Thierry Burkhard", "leads", "DCSD") in triples
+
+
+def test_words_that_do_not_spell_the_acronym_keep_the_title_apart_fr(extract):
+    text = "Le général Thierry Burkhard, directeur de la communication de la mission de formation auprès de l'armée (DCSD), a visité Abidjan."
+    triples, _ = extract("fr", text, [("Thierry Burkhard", PERSON), ("DCSD", AGENCY)])
+    assert ("Thierry Burkhard", "leads", "DCSD") not in triples
+
+
+def test_minister_delegate_in_charge_leads_the_body_fr(extract):
+    text = "Il a été reçu par le ministre délégué chargé de l'Administration de la Défense nationale, Abdeltif Loudiyi."
+    triples, _ = extract("fr", text, [("Administration de la Défense nationale", AGENCY), ("Abdeltif Loudiyi", PERSON)])
+    assert ("Abdeltif Loudiyi", "leads", "Administration de la Défense nationale") in triples
+    assert ("Abdeltif Loudiyi", "memberOf", "Administration de la Défense nationale") not in triples
+
+
+def test_possessive_title_opening_a_sentence_is_the_subject_body_before_fr(extract):
+    text = "Le Parquet national antiterroriste a ouvert une enquête. Sa porte-parole, Claire Morel, a refusé de commenter."
+    triples, _ = extract("fr", text, [("Parquet national antiterroriste", AGENCY), ("Claire Morel", PERSON)])
+    assert ("Claire Morel", "memberOf", "Parquet national antiterroriste") in triples
+
+
+def test_possessive_title_inside_a_sentence_does_not_reach_back_fr(extract):
+    text = "Le Parquet national antiterroriste a ouvert une enquête. Le ministre a salué son conseiller, Claire Morel."
+    triples, _ = extract("fr", text, [("Parquet national antiterroriste", AGENCY), ("Claire Morel", PERSON)])
+    assert not any(h == "Claire Morel" and t == "Parquet national antiterroriste" for h, _, t in triples)

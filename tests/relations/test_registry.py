@@ -52,7 +52,8 @@ def test_declarations_name_model_relation_types_and_distinct_rule_ids():
 def test_families_are_the_rule_modules():
     assert {r.family for r in RULES} == {"roles", "role_changes", "agency", "cooperation", "flows", "membership", "places",
                                         "events", "lists", "dependency"}
-    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2, "event_group_lists": 9}
+    assert {r.name: r.memory for r in RULES if r.memory} == {"events": 9, "dual_reference": 2, "event_group_lists": 9,
+                                                          "possessive_head": 1}
 
 
 def test_bad_declarations_are_refused():

@@ -41,6 +41,7 @@ MINISTRY_DEMOTION = 0.05  # a minister leads the ministry the text names: a litt
 COORDINATED_DEMOTION = 0.05  # each body coordinated after the one the title names
 HEADED_BY = 0.75
 POSSESSIVE_HEAD = 0.7  # "the INIS ... its chief, X": the body is the pronoun's, named before
+POSSESSIVE_MEMORY = 1  # "Le MPC conduit ... Sa porte-parole, X": the subject of the sentence before
 MINISTER_OF_NAMED_MINISTRY = 0.6  # "Interior Minister X" and the document's one Ministry of the Interior
 STATE_HEAD_OF_DATELINE = 0.6  # "President X" in a dispatch from the state's city: the state is not said
 STATE_HEAD_OF_SENTENCE = 0.6  # "President X" and the one state his sentence names
@@ -73,6 +74,11 @@ HOLDER_TITLE_EXTRA_WORDS = 2  # a found head's title may have a demonym or a sta
 HEAD_FAMILIES = ("state_head", "government_head")
 MINISTER_TITLE_WORDS = 6  # "le ministre de l'Intérieur et des Outre-mer, X": title to name
 BARE_TITLE_WORDS = 2  # no body or demonym this near before a bare head-of-state title ("Spain's Prime Minister X")
+ACRONYM_MIN_LETTERS = 3  # an acronym spelled out before it in brackets: DCSD, DRHAT
+ACRONYM_TITLE_LETTERS = 2  # its first letters the title stands for: D(irection) G(énérale)
+_LATIN_WORD = re.compile(r"[^\W\d_][\w-]*")
+# Marks around an apposition, no words of their own ("la DGSN (…) marocaine, le général X").
+_APPOSITION_MARKS = str.maketrans({",": " ", "،": " ", "(": " ", ")": " "})
 # Cue families of the words of a title, never a name alone.
 TITLE_WORD_FAMILIES = ("rank", "memberRole", "leads", "title_modifier", "deputy")
 # Cue families that may sit between a body and the name after it when the title is before
@@ -237,8 +243,45 @@ def _name_follows(ctx: SentenceContext, body: Arg, person: Arg) -> bool:
     of = ctx.cues("of", body.end, person.start)
     if of and not ctx.text[body.end:of[0][0]].strip():
         return True
-    # One word of its own: an adjective of the body ("… التراب الوطني المغربي X").
-    return ctx.words(text.replace(",", " ").replace("،", " ")) - len(ctx.cues("rank", body.end, person.start)) <= 1
+    # One word of its own: an adjective of the body ("… التراب الوطني المغربي X", "la DGSN
+    # marocaine, le général-major X"), its ranks, articles and closing bracket aside.
+    if ctx.lang == "ar":
+        return ctx.words(text.replace(",", " ").replace("،", " ")) - len(ctx.cues("rank", body.end, person.start)) <= 1
+    chars = list(text)
+    for family in LINK + NAME_GAP:
+        for c0, c1 in ctx.cues(family, body.end, person.start):
+            chars[c0 - body.end:c1 - body.end] = " " * (c1 - c0)
+    own = "".join(chars).translate(_APPOSITION_MARKS)
+    return ctx.words(own) <= 1
+
+
+def _spelled_start(ctx: SentenceContext, body: Arg) -> int:
+    """Where the words that spell ``body``'s acronym start, when the acronym is set in
+    brackets right after them and the title before stands for its first letters (the
+    directorate a director heads): "directeur de la coopération de sécurité et de défense
+    (DCSD)", "directeur des ressources humaines de l'armée de Terre (DRHAT)"; else
+    ``body.start``. Latin script only; articles, "of" and status words spell nothing."""
+    letters = [c for c in body.text if c.isalpha()]
+    if ctx.lang == "ar" or len(letters) < ACRONYM_MIN_LETTERS or sum(c.isupper() for c in letters) < len(letters) - 1:
+        return body.start
+    head = ctx.text[ctx.start:body.start]
+    if not head.rstrip().endswith("("):
+        return body.start
+    end = ctx.start + len(head.rstrip()) - 1
+    chars = list(ctx.text[ctx.start:end])
+    for family in LINK + ("of", "article", "title_modifier"):
+        for c0, c1 in ctx.cues(family, ctx.start, end):
+            chars[c0 - ctx.start:c1 - ctx.start] = " " * (c1 - c0)
+    words = [(m.start() + ctx.start, m.group()) for m in _LATIN_WORD.finditer("".join(chars))]
+    acronym = "".join(letters).upper()
+    initials = ""
+    for k in range(len(words) - 1, -1, -1):
+        initials = words[k][1][0].upper() + initials
+        if not acronym.endswith(initials):
+            return body.start
+        if 0 < len(acronym) - len(initials) <= ACRONYM_TITLE_LETTERS and ctx.cues("leads", *ctx.before(Arg("", "", "", words[k][0], words[k][0], ""), OF_GAP_WORDS)):
+            return words[k][0]
+    return body.start
 
 
 def _after_demonym(ctx: SentenceContext, arg: Arg) -> bool:
@@ -383,7 +426,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 conf = TITLE_NAME_OF_BODY
             elif p.start < b.start:
                 # "X, director general of Y" / "X، المدير العام لـ Y" / "X, Y's director"
-                if ctx.words(gap) > APPOSITION_GAP_WORDS:
+                # (Y an acronym after the words it spells: "X, directeur de la … (DCSD)")
+                if ctx.words(ctx.text[p.end:_spelled_start(ctx, b)]) > APPOSITION_GAP_WORDS:
                     continue
                 if gap.strip()[:1] not in {",", "،", "(", "-", "—"}:
                     # No apposition mark: only "X is / who heads / بصفته …" — "X met the
@@ -429,7 +473,9 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 # "المدير العام للأمن الوطني ولمراقبة التراب الوطني، X": the title before
                 # the first of the bodies coordinated before the person.
                 first = _coordinated_before(ctx, b)[0]
-                lo = ctx.before(Arg("", "", "", phrase_start(ctx, first), first.end, ""), TITLE_WORDS)[0]
+                lo = ctx.before(Arg("", "", "", min(phrase_start(ctx, first), _spelled_start(ctx, first)), first.end, ""), TITLE_WORDS)[0]
+                # a head title the window cuts ("le ministre délégué chargé de l'X"): whole
+                lo = min([lo] + [c0 for c0, c1 in ctx.cues("leads", ctx.start, first.start) if c0 < lo < c1])
                 title = None if ctx.only(gap, LINK + ("rank",)) else _title_in(ctx, b.end, p.start, "end", body=(b.start, b.end))
                 if title is not None and any(r0 <= title[1][0] and title[1][1] <= r1 for r0, r1 in ctx.cues("rank", b.end, p.start)):
                     title = None  # "الأمين العام للتحالف اللواء الطيار X": a rank, not the title
@@ -437,7 +483,8 @@ def person_roles(ctx: SentenceContext) -> list[Candidate]:
                 if title is None:
                     if not _name_follows(ctx, b, p):
                         continue  # "مدير وكالة … الأمريكية، بحضور اللواء X": a word between, another's title
-                    title = _title_in(ctx, lo, phrase_start(ctx, first), "end", body=(first.start, first.end))
+                    title = _title_in(ctx, lo, min(phrase_start(ctx, first), _spelled_start(ctx, first)), "end",
+                                      body=(first.start, first.end))
                     window = (lo, p.start)
                 conf = BODY_TITLE_NAME
             if title is None:
@@ -605,9 +652,9 @@ def _holder_of(ctx: SentenceContext, c0: int, t1: int) -> Arg | None:
     return None
 
 
-@relation_rule(name="possessive_head", produces=("leads", "memberOf"),
+@relation_rule(name="possessive_head", produces=("leads", "memberOf"), memory=POSSESSIVE_MEMORY,
                rule_ids=("rule:leads-possessive-title", "rule:memberOf-possessive-title"))
-def possessive_head(ctx: SentenceContext) -> list[Candidate]:
+def possessive_head(ctx: SentenceContext, previous: list[SentenceContext] = ()) -> list[Candidate]:
     """"the National Intelligence Service after removing its chief, X", "Frontex et son
     directeur exécutif, X", "the DGSE, replacing X, its director since 2017", "المفوضية
     الأوروبية ... واعتبرت رئيستها X": a body's title with a possessive pronoun goes to the
@@ -624,12 +671,28 @@ def possessive_head(ctx: SentenceContext) -> list[Candidate]:
             continue
         first = min(c0, person.start)
         body = next((a for a in reversed(ctx.args) if a.end <= first and a.type in BODY_TYPES), None)
+        if body is None and ctx.lang != "ar" and person.start > c0 and previous:
+            body = _sentence_subject(previous[-1], c0, ctx)
         if body is None or body.type == "Country" or body.demonym or body.source:
             continue
         if any(a.type == "Person" and a is not person and body.end <= a.start and a.end <= c0 for a in ctx.args):
             continue  # "Y received X, and its chief Z": the pronoun may be X's
         out.append(candidate(person, role, body, f"rule:{role}-possessive-title", POSSESSIVE_HEAD, (c0, t1)))
     return out
+
+
+def _sentence_subject(prev: SentenceContext, c0: int, ctx: SentenceContext) -> Arg | None:
+    """The body that opens the sentence before, when a possessive title opens this one ("Le
+    MPC conduit une vingtaine de procédures. Sa porte-parole, X, ..."): the pronoun's
+    antecedent is that sentence's subject. Latin script; nothing of the sentence but quotes
+    and an article before the pronoun, nothing but an article before the body."""
+    if ctx.text[ctx.start:c0].strip(" \n«»\"'“”-—"):
+        return None
+    first = next(iter(prev.args), None)
+    if first is None or first.type not in BODY_TYPES or first.type == "Country" or first.demonym:
+        return None
+    lead = prev.text[prev.start:first.start].strip(" \n«»\"'“”-—")
+    return first if not lead or prev.only(lead, ("article",)) else None
 
 
 def _coordinated_before(ctx: SentenceContext, body: Arg) -> list[Arg]:

@@ -119,3 +119,14 @@ def test_cue_words_are_prefixes_or_whole_words():
 def test_arabic_has_no_parse_and_gets_nothing(extract):
     triples = _alone(extract, "ar", "تتعاون المغرب مع إسبانيا في مكافحة الإرهاب.")
     assert triples == set()
+
+
+def test_a_prosecutor_entrusting_its_investigation_to_a_service_works_with_it_fr(extract):
+    # issue 14 (fr7): "confier l'enquête à": the court or prosecutor and the service
+    triples = _alone(extract, "fr", "Le parquet de Bruxelles a confié l'enquête à la Police judiciaire fédérale.",
+                     [("parquet de Bruxelles", "GovernmentAgency"), ("Police judiciaire fédérale", "GovernmentAgency")])
+    assert ("parquet de Bruxelles", "cooperatesWith", "Police judiciaire fédérale") in triples
+    # anything else entrusted is no case worked together
+    triples = _alone(extract, "fr", "Le parquet de Bruxelles a confié ses archives à la Police judiciaire fédérale.",
+                     [("parquet de Bruxelles", "GovernmentAgency"), ("Police judiciaire fédérale", "GovernmentAgency")])
+    assert not triples
