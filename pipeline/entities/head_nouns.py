@@ -147,6 +147,8 @@ class HeadNounPatterns(EntityComponent):
         self.name_with_head: set[tuple[str, ...]] = set()
         self.after_leader: set[tuple[str, ...]] = set()
         self.leaders: set[str] = set()
+        self.directors: set[str] = set()
+        self.directorates: list[str] = []
         for typ, spec in (data.get(lang) or {}).items():
             for head in phrases(spec.get("heads")):
                 self.heads.append((head, typ))
@@ -167,6 +169,8 @@ class HeadNounPatterns(EntityComponent):
             self.name_with_head |= set(phrases(spec.get("name_with_head")))
             self.after_leader |= set(phrases(spec.get("after_leader")))
             self.leaders |= {normalize(w) for w in spec.get("leaders") or []}
+            self.directors |= {normalize(w) for w in spec.get("directors") or []}
+            self.directorates += [w for w in spec.get("directorates") or [] if w not in self.directorates]
             if spec.get("quoted_name"):
                 self.quoted_types.add(typ)
         self.yields_to_nested = set(phrases((data.get("yields_to_nested") or {}).get(lang)))
@@ -230,7 +234,8 @@ class HeadNounPatterns(EntityComponent):
                 alias = doc[i:named[1]].text if named[1] else None
                 return HeadMatch(i, named[0], typ, HeadName(" ".join(head), alias=alias))
             return None
-        if head in self.after_leader and not self._after_leader(norms, i):
+        director = self._after_director(doc, norms, i)
+        if head in self.after_leader and not (director or self._after_leader(norms, i)):
             return None
         if " ".join(head) in self.prosecutions:
             at_court = self._arabic_prosecution_at_court(doc, norms, i, h_end, head, marks)
@@ -239,22 +244,53 @@ class HeadNounPatterns(EntityComponent):
         end, country = self._arabic_complement(doc, norms, h_end, marks)
         if head in self.standalone and country is None:
             end = h_end  # البيت الأبيض، مجلس الوزراء; with a demonym: مجلس الوزراء العراقي
-        ok = end > h_end or head in self.standalone or head in self.bare
+        ok = end > h_end or head in self.standalone or head in self.bare or director
         if head in self.needs_country and country is None:
             seat = self._arabic_seat(doc, norms, end, marks)
             if seat > end and (marks.country_at(end + 1) or " ".join(head) in self.seat_courts):
                 # المحكمة العليا في المملكة المتحدة: the seat gives the country (the name with its
                 # seat an alias, below, and the country a name of its own)
                 country = marks.country_at(end + 1)
-            elif not any(norms[k] in self.level_adjectives for k in range(h_end, end)):
-                ok = False  # but الحكومة الاتحادية: a federal state's own body
+            elif not (director or any(norms[k] in self.level_adjectives for k in range(h_end, end))):
+                # but الحكومة الاتحادية: a federal state's own body; and "المدير العام للشرطة
+                # الوطنية": the director's title names the body he heads
+                ok = False
         if ok and head in self.yields_to_nested and self._has_nested_head(norms, h_end, end):
             ok = False  # رئيس هيئة الأركان للقوات المسلحة: the armed forces are the named body
         if not ok:
             return None
         seat = self._arabic_seat(doc, norms, end, marks) if typ == "GovernmentAgency" else end
+        key, generic = (None, False)
+        if director and typ == "GovernmentAgency":
+            end, key, generic = self._directorate(doc, norms, i, h_end, end, country)
         # محكمة الجنايات في بروكسل: the name with its seat is an alias; the city stays a name of its own
-        return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None))
+        return HeadMatch(i, end, typ, HeadName(" ".join(head), country, alias=doc[i:seat].text if seat > end else None,
+                                               key=key, generic=generic))
+
+    def _directorate(self, doc: Doc, norms: list[str], i: int, h_end: int, end: int,
+                     country: str | None) -> tuple[int, str | None, bool]:
+        """The lexicon directorate a director's title names by the field after it: "المدير
+        العام للأمن الخارجي" -> المديرية العامة للأمن الخارجي (the DGSE), a field coordinated
+        after it included ("للأمن الخارجي والتوثيق"). Returns the name's end, the entry's id
+        (one of the state the name's demonym gives, else the only entry of that name) and
+        whether the name is shared by several states' bodies."""
+        lexicon = load_lexicon()
+        # the field alone, then shorter (للأمن الخارجي الفرنسي: the demonym gave the state)
+        stops = list(range(end, h_end - 1, -1))
+        if end == h_end and end + 1 < len(doc) and norms[end] == "و" and norms[end + 1] in self.ar_fields:
+            stops.insert(0, end + 2)
+        for stop in stops:
+            field = doc[i - 1:stop].text
+            for directorate in self.directorates:
+                name = f"{directorate} {field}"
+                entries = [e for e in lexicon.lookup(name) if e.type == "GovernmentAgency"]
+                if country is not None:
+                    entries = [e for e in entries if lexicon.country_of(e.id) == country]
+                if len(entries) == 1:
+                    return max(stop, end), entries[0].id, entries[0].is_generic_form(name)
+                if entries and all(e.is_generic_form(name) for e in entries):
+                    return max(stop, end), entries[0].id, True
+        return end, None, False
 
     def _arabic_prosecution_at_court(self, doc: Doc, norms: list[str], i: int, h_end: int, head: tuple[str, ...],
                                      marks: LexiconMarks) -> HeadMatch | None:
@@ -312,6 +348,13 @@ class HeadNounPatterns(EntityComponent):
             if i - k >= 0 and (before in self.leaders or before[:1] == "ل" and before[1:] in self.leaders):
                 return True
         return False
+
+    def _after_director(self, doc: Doc, norms: list[str], i: int) -> bool:
+        """A director's title and the clitic ل right before ``i`` (المدير العام للأمن الخارجي,
+        مديرة للحماية المدنية): the field after the title is the directorate he heads."""
+        if i < 2 or norms[i - 1] != "ل" or not is_clitic(doc[i - 1]):
+            return False
+        return any(i - 1 - k >= 0 and " ".join(norms[i - 1 - k:i - 1]) in self.directors for k in (1, 2))
 
     def _has_nested_head(self, norms: list[str], start: int, end: int) -> bool:
         """Another head noun inside ``norms[start:end]`` (a staff of some armed forces)."""

@@ -436,7 +436,12 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
         conf = 0.97 if head.retype else TRUST["heads"]
         if head.alias:
             attrs.aliases = [head.alias]
-        found.append(_Candidate(span, span.label_, "heads", conf, attrs))
+        kb_id = ""
+        if head.key and head.generic:
+            attrs.generic_of = head.key  # للأمن الوطني after its director's title: every DGSN's
+        elif head.key:
+            kb_id = head.key
+        found.append(_Candidate(span, span.label_, "heads", conf, attrs, kb_id))
     for span in doc.spans.get("events", []):
         event = span._.event_name
         attrs = MentionAttrs(name=event.name or None, head=event.head or None, year=event.year or None)

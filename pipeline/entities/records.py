@@ -30,6 +30,10 @@ class HeadName:
     quoted: bool = False  # صحيفة «لوموند»: the span is the quoted name alone
     alias: str | None = None  # معبر جابر الحدودي is also written معبر جابر; محكمة الجنايات with its seat: في بروكسل
     retype: bool = False  # the Schaerbeek district: the name is a region, not the city of that name
+    # the lexicon body a director's title names by its field (المدير العام للأمن الخارجي: the
+    # DGSE), and whether that name is one many states' bodies share (bound by context later)
+    key: str | None = None
+    generic: bool = False
 
 
 @dataclass(slots=True)

@@ -273,7 +273,9 @@ def test_arabic_construct_chain_coordinates_a_second_field():
 
 
 def test_arabic_prosecution_embassy_and_fleet_heads():
-    assert "نيابة أمن الدولة العليا" in heads("ar", "وأحيل المتهمون إلى نيابة أمن الدولة العليا")
+    # (Egypt's نيابة أمن الدولة العليا is a lexicon body since agency7: its own name, not the head's)
+    doc = get_nlp("ar")("وأحيل المتهمون إلى نيابة أمن الدولة العليا")
+    assert "نيابة أمن الدولة العليا" in {s.text for s in doc.spans["lexicon"]}
     assert heads("ar", "وقالت السفارة الفرنسية إن")["السفارة الفرنسية"][0] == "GovernmentAgency"
     assert heads("ar", "وقالت السفارة إن") == {}  # an embassy of no named state
     assert "الأسطول السادس" in heads("ar", "ورست سفن الأسطول السادس في الميناء")
@@ -538,3 +540,30 @@ def test_a_groups_noun_with_only_a_demonym_is_no_name():
     # a capitalized name with the noun is still one
     assert heads("en", "The Islamic Movement of Uzbekistan claimed the attack.").get(
         "Islamic Movement of Uzbekistan", ("",))[0] == "Organization"
+
+
+def _head_names(lang, text):
+    doc = get_nlp(lang)(text)
+    return {s.text: s._.head_name for s in doc.spans["heads"]}
+
+
+def _directorate(text):
+    """The head name after a director's title in ``text`` (its span starts at the field)."""
+    return next(info for span, info in _head_names("ar", text).items() if info.key or "الامن" in info.head)
+
+
+def test_a_directors_title_names_the_directorate_by_its_field():
+    # (issue 14, agency7) "المدير العام لـ X": X is the directorate he heads, the lexicon's when
+    # it names one, of the state its demonym gives
+    assert _directorate("واستقبل الوزير المدير العام للأمن الخارجي الفرنسي برنار إيمييه في الرباط.").key == "agency/fr-dgse"
+    found = _head_names("ar", "ورافقت الوزير المديرة العامة للأمن الخارجي والتوثيق إلى نواكشوط.")
+    assert [info.key for text, info in found.items() if text.endswith("الخارجي والتوثيق")] == ["agency/mr-dgsed"]
+    # a body that elsewhere needs its state's adjective: the title singles it out
+    assert any(text.endswith("لشرطة الوطنية") for text in heads("ar", "وحضر المدير العام للشرطة الوطنية فريديريك فو الاجتماع."))
+    # a name many states share stays generic, bound by its context later
+    assert _directorate("وقال المدير العام للأمن الداخلي إن التعاون مثمر.").generic
+
+
+def test_a_directorates_field_without_its_directors_title_is_no_body():
+    assert heads("ar", "وعززت الحكومة الأمن الداخلي والأمن الخارجي للبلاد.") == {}
+    assert heads("ar", "وقالت الشرطة الوطنية إن") == {}

@@ -362,3 +362,32 @@ def test_security_forces_of_west_and_central_african_states_fr():
     names, _ = lexicon_spans("fr", "Les FACA et les Forces armées togolaises ont patrouillé avec la Police républicaine.")
     ids = {kb for _, kb in names}
     assert {"agency/cf-faca", "agency/tg-armed-forces", "agency/bj-police"} <= ids
+
+
+@pytest.mark.parametrize("lang, text, name, key", [
+    # agency families (issue 14, agency7): armed forces branches, police, special units and
+    # parliaments of the states of the news, in their three scripts
+    ("ar", "ونفذت قوات داناب عملية خاصة في إقليم شبيلي السفلى.", "قوات داناب", "agency/so-danab"),
+    ("ar", "وأعلن الجيش الصومالي مقتل عشرين مسلحا.", "الجيش الصومالي", "agency/so-sna"),
+    ("ar", "وحلقت طائرات سلاح الجو الملكي الأردني فوق الحدود.", "سلاح الجو الملكي الأردني", "agency/jo-air-force"),
+    ("ar", "وصادق مجلس النواب العراقي على الموازنة.", "مجلس النواب العراقي", "agency/iq-parliament"),
+    ("ar", "وأعلن جيش البحر التونسي إنقاذ ثلاثين مهاجرا.", "جيش البحر التونسي", "agency/tn-navy"),
+    ("ar", "وعقد مجلس القيادة الرئاسي اجتماعا في عدن.", "مجلس القيادة الرئاسي", "agency/ye-plc"),
+    ("fr", "La Gendarmerie nationale nigérienne a arrêté deux suspects à Agadez.",
+     "Gendarmerie nationale nigérienne", "agency/ne-gendarmerie"),
+    ("fr", "Les Forces armées béninoises ont repoussé une attaque dans le nord.", "Forces armées béninoises",
+     "agency/bj-armed-forces"),
+    ("en", "The Uganda People's Defence Force deployed troops to Mogadishu.", "Uganda People's Defence Force",
+     "agency/ug-updf"),
+    ("en", "The Royal Saudi Air Force intercepted a drone over Jazan.", "Royal Saudi Air Force", "agency/sa-air-force"),
+    ("en", "Troops of the UPDF and the KDF patrolled the border.", "KDF", "agency/ke-kdf"),
+])
+def test_agency_families_of_the_states_of_the_news(lang, text, name, key):
+    names, _ = lexicon_spans(lang, text)
+    assert (name, key) in names, names
+
+
+def test_ministries_of_the_horn_of_africa_and_yemen_are_bound_by_their_demonym():
+    names, _ = lexicon_spans("ar", "وأصدرت وزارة الدفاع الصومالية بيانا، ورحبت به وزارة الخارجية اليمنية.")
+    assert ("وزارة الدفاع الصومالية", "agency/so-defence") in names
+    assert ("وزارة الخارجية اليمنية", "agency/ye-foreign-affairs") in names

@@ -411,9 +411,15 @@ def test_an_outlet_the_lexicon_found_gets_no_second_mention():
 
 def test_a_one_word_model_organization_needs_an_acronyms_shape_or_a_unit_noun():
     found = by_text(mentions("en", "Ships crossed the Channel before Coalition jets struck, said the SITE monitor. "
-                                   "Somalia's elite Danab brigade was trained by American instructors."))
+                                   "Ethiopia's elite Agazi brigade was trained by American instructors."))
     assert "Channel" not in found and "Coalition" not in found
-    assert found["Danab"].type == "Organization"
+    assert found["Agazi"].type == "Organization"
+
+
+def test_a_state_unit_the_lexicon_names_is_its_state_body():
+    # (agency7) Somalia's Danab brigade is a lexicon unit of the Somali National Army's state
+    found = by_text(mentions("en", "Somalia's elite Danab brigade was trained by American instructors."))
+    assert (found["Danab brigade"].type, found["Danab brigade"].key) == ("GovernmentAgency", "agency/so-danab")
 
 
 def test_press_spellings_of_acronyms_are_names():
