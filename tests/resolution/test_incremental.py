@@ -372,7 +372,8 @@ def test_store_only_runs_over_a_shared_country_give_the_clean_store(shared_pool,
         for name in present:
             (corpus / f"{name}.txt").write_text(SHARED[name], encoding="utf-8")
         if number == 3:  # a spelling of Morocco no other document has
-            (corpus / "ma-99.txt").write_text("Le Royaume du Maroc et l'Espagne ont signé un accord.", encoding="utf-8")
+            (corpus / "ma-99.txt").write_text("Le Royaume du Maroc et l'Espagne ont signé un accord.",
+                                              encoding="utf-8")
         summary = Pipeline(exports="none").run([corpus], out)
         clean = tmp_path / f"clean{number}"
         Pipeline(exports="none", cache=False).run([corpus], clean)
