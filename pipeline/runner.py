@@ -55,7 +55,8 @@ from pipeline.learned.event_spans import event_mentions
 from pipeline.model import Document, DocumentResult, Entity, Relation, StoredResult
 from pipeline.nlp import get_nlp
 from pipeline.relations.extract import extract_relations
-from pipeline.resolution.incremental import (document_langs, entity_and_relation_counts, graph_part, index_state,
+from pipeline.resolution.incremental import (anchored_documents, document_langs, entity_and_relation_counts, graph_part,
+                                             index_state,
                                              resolve_incremental)
 from pipeline.resolution.resolve import resolve_entities
 from pipeline.runtime.atomic import atomic_write
@@ -455,7 +456,10 @@ class Pipeline:
         touched = None
         if state is not None and stats.get("mode") == "incremental":
             generation = current_store(home_of(index.parent.parent))
-            touched = state.touched(G, stats["dirty"], stats.get("state_before"), generation and generation.name)
+            # (and the documents that entered or left an anchored entity: its saved documents may be the few
+            # whose languages its statements read, see StoreState)
+            touched = state.touched(G, stats["dirty"] | stats["anchored_moved"], stats.get("state_before"),
+                                    generation and generation.name)
         files = run_exporters(G, out_dir, [e for e in exporters if not (touched is not None and e == "store")],
                               self.jobs)
         if touched is not None:  # only the named graphs of the documents whose graph changed
@@ -501,7 +505,14 @@ class Pipeline:
                                | {ev.document for r in changed_relations for ev in r.evidence})
         changes = build_graph(changed_entities, changed_relations)
         changes.graph["documents"] = {d: {"lang": lang} for d, lang in langs.items()}
-        touched = state.touched_by(changes, gone, stats["dirty"], stats["state_before"], generation.name)
+        # an anchored entity's record holds the few documents whose languages its statements read
+        # (a country's documents are the archive's size): all of them are read only when its
+        # statements changed, and the documents that entered or left it are touched
+        anchored = stats["anchored_changes"]
+        touched = state.touched_by(changes, gone, stats["dirty"] | stats["anchored_moved"], stats["state_before"],
+                                   generation.name,
+                                   documents_of=lambda key: (anchored_documents(index, key[2:]) if key[2:] in anchored
+                                                             and key.startswith("e\x1f") else None))
         if touched is None:
             return None
         # the named graphs of the touched documents, from the index and their results, a

@@ -10,7 +10,8 @@ document, each span, each alias in each language, and how many mentions. A unit 
 the entity adds its nodes' counts, a unit that leaves it (its document removed or changed,
 or resolved again into another entity) subtracts them; the record is read back from the
 tally (:func:`tally_entity`), equal to the one :func:`.resolve._make_entity` makes of every
-node, and no other unit of the entity is loaded. The incremental run then needs, for each
+node, and no other unit of the entity is loaded. (The index keeps a tally's documents and
+spans as rows, each changed alone: :mod:`.incremental`.) The incremental run then needs, for each
 key such a unit shares with the units it resolves again, one unit of the entity that has
 that key (it stands for the entity in the joins: the entity is one component), not all
 (:data:`REP_KEY_PREFIXES`).

@@ -32,7 +32,13 @@ to a lexicon entry (a country, a known agency: :mod:`.anchored`) is kept as a ta
 its own root (``@`` and its lexicon id): a unit that joins it adds its counts, one that
 leaves subtracts them, and in the closure one of its units stands for it on each key it
 shares with the closure (``anchored_keys``), so a new document that names Morocco loads one
-unit of Morocco, not one per document that names it. Entity ids are the clean run's: a base id (label and type,
+unit of Morocco, not one per document that names it. Its documents and spans (the archive's
+size for a country) are rows (``tally_docs``, ``tally_spans``) that a run changes by what its
+units add or take away, not parts of its record: a run reads none of them but for the
+clean outputs (:func:`_outputs`); what it tells the store of such an entity (``entity_changes``,
+:func:`graph_part`) holds the few documents whose languages its statements read
+(:func:`_lang_documents`), and the documents that entered or left it (``anchored_moved``).
+Entity ids are the clean run's: a base id (label and type,
 or lexicon id) shared by several entities goes to the one of the smallest root
 (:func:`.resolve.assign_ids`), recomputed over every entity of each base the closure
 touches. Each document's relations are kept with their ends (and source) as units, filed
@@ -69,7 +75,7 @@ from pathlib import Path
 from pipeline.model import OUTLET, SYMMETRIC_RELATIONS, DocumentResult, Entity, Relation, StoredResult
 from pipeline.ontology_data import Lexicon, load_lexicon
 from pipeline.resolution.anchored import (ROOT_PREFIX, add_tally, anchored_root, empty_tally, entity_anchor, node_tally, rep_key,
-                                          root_anchor, tally_empty, tally_entity)
+                                          root_anchor, tally_entity)
 from pipeline.resolution.resolve import Resolver, assign_ids, make_entities, merge_relations, node_of_snapshot
 
 SCHEMA = """
@@ -85,6 +91,9 @@ CREATE TABLE IF NOT EXISTS anchored_keys (key TEXT, anchor TEXT, unit TEXT, doc 
 CREATE INDEX IF NOT EXISTS anchored_keys_key ON anchored_keys(key, anchor, unit, doc);
 CREATE INDEX IF NOT EXISTS anchored_keys_unit ON anchored_keys(unit);
 CREATE TABLE IF NOT EXISTS tallies (root TEXT PRIMARY KEY, data TEXT);
+CREATE TABLE IF NOT EXISTS tally_docs (root TEXT, doc TEXT, n INTEGER, PRIMARY KEY (root, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_spans (root TEXT, doc TEXT, s INTEGER, e INTEGER, n INTEGER,
+                                        PRIMARY KEY (root, doc, s, e)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS unit_data (unit TEXT PRIMARY KEY, data TEXT, facts TEXT);
 CREATE TABLE IF NOT EXISTS entities (root TEXT PRIMARY KEY, base TEXT, alts TEXT, id TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
@@ -107,9 +116,9 @@ CREATE TABLE IF NOT EXISTS offers (key TEXT, unit TEXT, doc TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS offers_key ON offers(key, doc);
 CREATE INDEX IF NOT EXISTS offers_unit ON offers(unit);
 """
-TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "unit_data", "entities", "rels",
-          "merged", "translit", "lookups", "offers")
-FORMAT = "7"
+TABLES = ("meta", "docs", "units", "unit_keys", "anchored_keys", "tallies", "tally_docs", "tally_spans", "unit_data",
+          "entities", "rels", "merged", "translit", "lookups", "offers")
+FORMAT = "8"
 # A relation's end whose mention is in no unit (no entity): it merges into nothing.
 NO_UNIT = "\x00"
 # Keys looked up per query (SQLite's limit on variables is 32,766 in recent versions).
@@ -505,7 +514,10 @@ def resolve_incremental(results: Iterable[DocumentResult | StoredResult], path: 
     memory (:class:`_RunDocs`). With ``lean`` the
     outputs are not read back (two empty lists): what changed is in ``stats``
     (``entity_changes``, ``relation_changes``: id -> (record before, record after) as JSON,
-    None for absent), and :func:`graph_part` reads any part of the graph from the index."""
+    None for absent; an anchored entity's, listed in ``anchored_changes``, without its spans
+    and with only the documents whose languages its statements read, all of them given by
+    :func:`anchored_documents`; ``anchored_moved``: the documents that entered or left an
+    anchored entity), and :func:`graph_part` reads any part of the graph from the index."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     stats = {} if stats is None else stats
     index = None
@@ -620,7 +632,7 @@ def _write_docs(index: ResolutionIndex, resolver: Resolver, units: dict[str, str
 
 def _write_entities(index: ResolutionIndex, made: dict, units: dict[str, str], resolver: Resolver) -> None:
     index.db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)",
-                         [(root, base, json.dumps(alts), entity.id, json.dumps(entity.to_dict(), ensure_ascii=False))
+                         [(root, base, json.dumps(alts), entity.id, _record(root, entity))
                           for root, (entity, alts, base) in made.items()])
     index.db.executemany("UPDATE units SET root=? WHERE unit=?",
                          sorted({(_root(resolver, resolver.uf.find(u)), u) for u in set(units.values())
@@ -631,6 +643,102 @@ def _root(resolver: Resolver, root: str) -> str:
     """The root a component is kept under: an anchored entity's own (:mod:`.anchored`)."""
     anchor = entity_anchor(resolver.uf.lexicon[root], resolver.lexicon)
     return anchored_root(anchor) if anchor else root
+
+
+def _record(root: str, entity: Entity) -> str:
+    """The record the index keeps of an entity: an anchored one's without its documents and
+    spans (rows of ``tally_docs`` and ``tally_spans``, :func:`_filled`), which are the
+    archive's size for a country and change with every document that names it."""
+    data = entity.to_dict()
+    if root_anchor(root):
+        data.update(documents=[], spans=[])
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _filled(index: ResolutionIndex, root: str, record: str, spans: bool = True) -> Entity:
+    """The entity of a kept ``record``, an anchored one's documents (and ``spans``) read
+    back from its rows, in the order :func:`.anchored.tally_entity` gives them."""
+    entity = Entity.from_dict(json.loads(record))
+    if root_anchor(root):
+        entity.documents = _anchored_documents(index, root)
+        if spans:
+            entity.spans = [[doc, start, end] for doc, start, end in index.db.execute(
+                "SELECT doc, s, e FROM tally_spans WHERE root=? ORDER BY doc, s, e", (root,))]
+    return entity
+
+
+def _anchored_documents(index: ResolutionIndex, root: str) -> list[str]:
+    return [doc for (doc,) in index.db.execute("SELECT doc FROM tally_docs WHERE root=? ORDER BY doc", (root,))]
+
+
+def _lang_documents(index: ResolutionIndex, root: str, within: Iterable[str] = ()) -> list[str]:
+    """Of an anchored entity's documents, the few whose languages its statements read
+    (:func:`pipeline.exporters.rdf.entity_triples` reads whether exactly one document is
+    French or English, and in what order, by id, each language first comes): the first of
+    each language and a second French or English one, counted in SQLite; with those of
+    ``within`` (the named graphs being built, which state that they mention it)."""
+    out = {doc for _, doc in index.db.execute(
+        "SELECT COALESCE(d.lang, ''), MIN(t.doc) FROM tally_docs t LEFT JOIN docs d ON d.doc = t.doc "
+        "WHERE t.root = ? GROUP BY 1", (root,))}
+    out |= {doc for (doc,) in index.db.execute(
+        "SELECT t.doc FROM tally_docs t JOIN docs d ON d.doc = t.doc WHERE t.root = ? AND d.lang IN ('fr', 'en') "
+        "ORDER BY t.doc LIMIT 2", (root,))}
+    wanted = sorted(set(within))
+    for part in _chunks(wanted):
+        out |= {doc for (doc,) in index.db.execute(
+            f"SELECT doc FROM tally_docs WHERE root = ? AND doc IN ({_marks(len(part))})", (root, *part))}
+    return sorted(out)
+
+
+def anchored_documents(path: Path, entity_id: str) -> list[str] | None:
+    """Every document of the entity ``entity_id`` when it is anchored (its records in a lean
+    run's ``entity_changes`` hold only :func:`_lang_documents`), else None."""
+    index = ResolutionIndex(path)
+    try:
+        row = index.db.execute("SELECT root FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return _anchored_documents(index, row[0]) if row and root_anchor(row[0]) else None
+    finally:
+        index.close()
+
+
+def _small_tally(tally: dict) -> dict:
+    """The part of a tally kept as one row (``tallies``): its aliases, languages and mentions."""
+    return {**tally, "documents": {}, "spans": {}}
+
+
+def _insert_tally(index: ResolutionIndex, root: str, tally: dict) -> None:
+    index.db.execute("INSERT INTO tallies VALUES (?, ?)", (root, json.dumps(_small_tally(tally), ensure_ascii=False)))
+    index.db.executemany("INSERT INTO tally_docs VALUES (?, ?, ?)",
+                         [(root, doc, n) for doc, n in sorted(tally["documents"].items())])
+    index.db.executemany("INSERT INTO tally_spans VALUES (?, ?, ?, ?, ?)",
+                         sorted((root, *json.loads(span), n) for span, n in tally["spans"].items()))
+
+
+def _add_rows(index: ResolutionIndex, root: str, joined: dict, left: dict) -> set[str]:
+    """``root``'s documents and spans (rows) plus the counts of the tally ``joined`` and less
+    those of ``left``, each row read and written alone: what the run's units give, not the
+    entity's size. Returns the documents that entered or left the entity."""
+    moved: set[str] = set()
+    for table, columns, field in (("tally_docs", ("doc",), "documents"), ("tally_spans", ("doc", "s", "e"), "spans")):
+        delta: dict[tuple, int] = {}
+        for tally, sign in ((joined, 1), (left, -1)):
+            for key, n in tally[field].items():
+                row = (key,) if field == "documents" else tuple(json.loads(key))
+                delta[row] = delta.get(row, 0) + sign * n
+        where = " AND ".join(f"{c}=?" for c in columns)
+        for row, d in sorted(delta.items()):
+            found = index.db.execute(f"SELECT n FROM {table} WHERE root=? AND {where}", (root, *row)).fetchone()
+            before = found[0] if found else 0
+            n = before + d
+            if n < 0:
+                raise RuntimeError(f"anchored tally below zero at {row!r}")  # the index is out of step
+            if n:
+                index.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, {_marks(len(row) + 1)})", (root, *row, n))
+            elif found:
+                index.db.execute(f"DELETE FROM {table} WHERE root=? AND {where}", (root, *row))
+            if field == "documents" and (before > 0) != (n > 0):
+                moved.add(row[0])
+    return moved
 
 
 def _made(resolver: Resolver) -> tuple[dict[str, tuple[Entity, tuple[str, str], str]], dict[str, dict]]:
@@ -740,8 +848,8 @@ def _rebuild(index: ResolutionIndex, run: _RunDocs, lexicon: Lexicon, fingerprin
     made, tallies = _made(resolver)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in made.items()])
     _write_entities(index, made, units, resolver)
-    index.db.executemany("INSERT INTO tallies VALUES (?, ?)",
-                         [(root, json.dumps(tally, ensure_ascii=False)) for root, tally in sorted(tallies.items())])
+    for root, tally in sorted(tallies.items()):
+        _insert_tally(index, root, tally)
     _merge_keys(index, _write_relations(index, docs, mentions))
     index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (f"{FORMAT}:{fingerprint}",))
 
@@ -750,7 +858,8 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     stats.update(mode="incremental", dirty_documents=len(dirty), dirty=set(dirty))
     if not dirty:
         stats.update(resolved_documents=0, units=0, closure_documents=0, changed_entities=set(),
-                     touched_documents=set(), entity_changes={}, relation_changes={})
+                     touched_documents=set(), entity_changes={}, relation_changes={}, anchored_changes=set(),
+                     anchored_moved=set())
         return
     present = index.run_rows(dirty)
     docs = run.read([d for d in dirty if d in present])
@@ -812,13 +921,18 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     # an anchored entity: its stored tally, less what left it, plus what joins it now
     anchored = sorted(set(parts) | {root for root in old_roots if root_anchor(root)})
     old_roots = sorted(set(old_roots) | set(anchored))
+    # (its documents and spans are rows, changed by what the run's units give: not read whole)
     stored_tallies = dict(_select(index, "SELECT root, data FROM tallies WHERE root IN ({})", anchored))
     for part in _chunks(anchored):
         index.db.execute(f"DELETE FROM tallies WHERE root IN ({_marks(len(part))})", part)
+    entered_left: dict[str, set[str]] = {}  # anchored root -> the documents that entered or left it
     for root in anchored:
         tally = json.loads(stored_tallies[root]) if root in stored_tallies else empty_tally()
-        add_tally(add_tally(tally, leaving.get(root, empty_tally()), -1), parts.get(root, empty_tally()))
-        if tally_empty(tally):
+        left, joined = leaving.get(root, empty_tally()), parts.get(root, empty_tally())
+        add_tally(add_tally(tally, _small_tally(left), -1), _small_tally(joined))
+        entered_left[root] = _add_rows(index, root, joined, left)
+        if not tally["mentions"] and index.db.execute("SELECT 1 FROM tally_docs WHERE root=? LIMIT 1",
+                                                      (root,)).fetchone() is None:
             made.pop(root, None)
             continue
         anchor = root_anchor(root)
@@ -827,9 +941,11 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
         index.db.execute("INSERT INTO tallies VALUES (?, ?)", (root, json.dumps(tally, ensure_ascii=False)))
     stats["anchored_entities"] = len(anchored)
     # every entity of the bases the closure had or has competes for its id again
-    old_rows = _select(index, "SELECT base, id, record FROM entities WHERE root IN ({})", old_roots)
-    old_bases = {base for base, _, _ in old_rows}
-    before = {entity_id: record for _, entity_id, record in old_rows}
+    old_rows = _select(index, "SELECT base, id, record, root FROM entities WHERE root IN ({})", old_roots)
+    old_bases = {base for base, _, _, _ in old_rows}
+    before = {entity_id: record for _, entity_id, record, _ in old_rows}
+    # an anchored entity whose documents changed: its kept record may not (they are rows)
+    moved_ids = {entity_id for _, entity_id, _, root in old_rows if entered_left.get(root)}
     for part in _chunks(old_roots):
         index.db.execute(f"DELETE FROM entities WHERE root IN ({_marks(len(part))})", part)
     bases = sorted({base for _, _, base in made.values()} | old_bases)
@@ -844,7 +960,9 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
         others[root] = (entity, tuple(json.loads(alts)), base)
     assign_ids([(root, entity, alts) for root, (entity, alts, _) in (made | others).items()])
     _write_entities(index, made | others, units, resolver)
-    after = {entity.id: json.dumps(entity.to_dict(), ensure_ascii=False) for entity, _, _ in (made | others).values()}
+    after = {entity.id: _record(root, entity) for root, (entity, _, _) in (made | others).items()}
+    moved_ids |= {made[root][0].id for root, docs in entered_left.items() if docs and root in made}
+    roots = {entity.id: root for root, (entity, _, _) in (made | others).items()}
     # the relations: those of the dirty documents, and those whose ends' entity was made
     # again (the closure) or renamed (another entity of its base took its id), merge again
     relation_keys |= _write_relations(index, docs, mentions)
@@ -853,17 +971,29 @@ def _update(index: ResolutionIndex, run: _RunDocs, dirty: list[str], lexicon: Le
     relation_keys |= _rekey(index, moved)
     relation_changes = _merge_keys(index, relation_keys)
     # the entities whose record changed, and the documents that name them (before or after)
+    # (an anchored entity's: its records without documents and spans, the one after with
+    # its documents read back from its rows, the store's; its spans are no statement)
     changed: set[str] = set()
-    documents = set(dirty)
+    documents = set(dirty).union(*entered_left.values())
     entity_changes = {}
+    anchored_changes: set[str] = set()
+    before_roots = {entity_id: root for _, entity_id, _, root in old_rows}
     for entity_id in set(before) | set(after):
-        if before.get(entity_id) != after.get(entity_id):
+        if before.get(entity_id) != after.get(entity_id) or entity_id in moved_ids:
             changed.add(entity_id)
-            entity_changes[entity_id] = (before.get(entity_id), after.get(entity_id))
-            for record in (before.get(entity_id), after.get(entity_id)):
-                documents.update(json.loads(record)["documents"] if record is not None else ())
+            record = after.get(entity_id)
+            if record is not None and root_anchor(roots[entity_id]):
+                data = json.loads(record)
+                data["documents"] = _lang_documents(index, roots[entity_id])
+                record = json.dumps(data, ensure_ascii=False)
+                anchored_changes.add(entity_id)
+            entity_changes[entity_id] = (before.get(entity_id), record)
+            for record in (before.get(entity_id), record):
+                if record is not None and not root_anchor(roots.get(entity_id, before_roots.get(entity_id))):
+                    documents.update(json.loads(record)["documents"])
     stats.update(changed_entities=changed, touched_documents=documents, entity_changes=entity_changes,
-                 relation_changes=relation_changes)
+                 relation_changes=relation_changes, anchored_changes=anchored_changes,
+                 anchored_moved=set().union(*entered_left.values()))
 
 
 def _select(index: ResolutionIndex, sql: str, values: list[str]) -> list[tuple]:
@@ -875,8 +1005,8 @@ def _select(index: ResolutionIndex, sql: str, values: list[str]) -> list[tuple]:
 
 def _outputs(index: ResolutionIndex) -> tuple[list[Entity], list[Relation]]:
     """Every entity and every merged relation, from the index."""
-    entities = sorted((Entity.from_dict(json.loads(record)) for (record,) in index.db.execute(
-        "SELECT record FROM entities")), key=lambda e: e.id)
+    entities = sorted((_filled(index, root, record) for root, record in index.db.execute(
+        "SELECT root, record FROM entities").fetchall()), key=lambda e: e.id)
     relations = sorted((Relation.from_dict(json.loads(record)) for (record,) in index.db.execute(
         "SELECT record FROM merged")), key=lambda r: (r.head, r.type, r.tail))
     return entities, relations
@@ -889,9 +1019,13 @@ def graph_part(path: Path, documents: set[str]) -> tuple[list[Entity], list[Rela
     index = ResolutionIndex(path)
     try:
         wanted = sorted(documents)
-        entities = [Entity.from_dict(json.loads(record)) for (record,) in _select(
-            index, "SELECT record FROM entities WHERE root IN (SELECT DISTINCT root FROM units WHERE doc IN ({}))",
-            wanted)]
+        entities = []
+        for root, record in _select(index, "SELECT root, record FROM entities WHERE root IN "
+                                    "(SELECT DISTINCT root FROM units WHERE doc IN ({}))", wanted):
+            entity = Entity.from_dict(json.loads(record))
+            if root_anchor(root):  # a country's statements, not its million documents
+                entity.documents = _lang_documents(index, root, wanted)
+            entities.append(entity)
         relations = [Relation.from_dict(json.loads(record)) for (record,) in _select(
             index, "SELECT record FROM merged WHERE rkey IN (SELECT DISTINCT rkey FROM rels WHERE doc IN ({}))",
             wanted)]

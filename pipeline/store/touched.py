@@ -9,6 +9,12 @@ named graphs to load again are those of the changed documents and of the documen
 every entity or relation whose signature changed (before and after). An entity that only
 gained a document (Morocco named once more) changes no other document's graph.
 
+An incremental run saves an anchored entity's (a country's) signature with the few
+documents whose languages its statements read, not its documents (the archive's size):
+such a run adds to the documents it calls changed those that entered or left an anchored
+entity, so that the documents saved with a signature and those the run adds cover every
+document the entity had (:mod:`pipeline.resolution.incremental`).
+
 The signatures are valid only for the store generation and the resolution index state
 they were saved with (:meth:`StoreState.touched` returns None otherwise: compare every
 graph).
@@ -25,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -105,11 +111,15 @@ class StoreState:
         return meta.get("state") == index_state and meta.get("generation") == generation
 
     def touched_by(self, changes: nx.MultiDiGraph, gone: set[str], dirty: set[str], index_state: str | None,
-                   generation: str | None) -> set[str] | None:
+                   generation: str | None, documents_of: Callable[[str], list[str] | None] | None = None
+                   ) -> set[str] | None:
         """:meth:`touched` when only the entities and relations of ``changes`` (those whose
         record changed, as they are now, with their documents' languages) and the keys
         ``gone`` (``e``/``r`` keys as :func:`signatures` writes them) may differ from the
-        saved signatures: no other signature is computed or read."""
+        saved signatures: no other signature is computed or read. ``documents_of``: every
+        document of a key whose record in ``changes`` holds only some (an anchored entity's,
+        the few whose languages its statements read), else None; asked only when its
+        signature changed."""
         if not self.follows(index_state, generation):
             return None
         new = list(signatures(changes))
@@ -127,7 +137,7 @@ class StoreState:
         for key, sig, docs in new:
             before = old.get(key)
             if before is None or before[0] != sig:
-                out.update(docs)
+                out.update((documents_of(key) if documents_of is not None else None) or docs)
                 if before is not None:
                     out.update(json.loads(before[1]))
         for key in gone:

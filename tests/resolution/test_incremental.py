@@ -10,7 +10,8 @@ import pyoxigraph as ox
 import pytest
 
 from pipeline.model import Document, StoredResult
-from pipeline.resolution.incremental import ResolutionIndex, resolve_incremental
+from pipeline.exporters.rdf import entity_triples
+from pipeline.resolution.incremental import ResolutionIndex, _lang_documents, anchored_documents, resolve_incremental
 from pipeline.resolution.resolve import resolve_entities, skeleton
 from pipeline.runner import RESOLUTION_INDEX, Pipeline
 from pipeline.store.oxigraph_store import open_store
@@ -310,6 +311,76 @@ def test_random_runs_over_shared_entities_equal_a_clean_run(shared_pool, pool, t
         if step and rng.random() < 0.7:
             present -= set(rng.sample(sorted(present), rng.randint(1, 2)))
         _check([texts[i] for i in sorted(present)], index)
+
+
+def test_an_anchored_entity_keeps_its_documents_and_spans_as_rows_and_tells_the_store_a_few(shared_pool, tmp_path):
+    """A country's documents and spans are rows of the index, changed by the run's units
+    (not its record, which grows with the archive): a lean run's record of it holds only the
+    documents whose languages its statements read, and those give the statements of all."""
+    index = tmp_path / "resolution.sqlite"
+    ids = sorted(shared_pool)
+    _check([shared_pool[i] for i in ids[:-1]], index)
+    db = ResolutionIndex(index)
+    try:
+        record = json.loads(db.db.execute("SELECT record FROM entities WHERE root = '@country/MA'").fetchone()[0])
+        rows = db.db.execute("SELECT COUNT(*) FROM tally_docs WHERE root = '@country/MA'").fetchone()[0]
+    finally:
+        db.close()
+    assert record["documents"] == [] and record["spans"] == [] and rows >= 10
+    stats: dict = {}
+    resolve_incremental([shared_pool[i] for i in ids], index, "test", stats=stats, lean=True)
+    after = json.loads(stats["entity_changes"]["country/MA"][1])
+    entities, _ = resolve_entities([shared_pool[i] for i in ids])
+    country = next(e for e in entities if e.id == "country/MA")
+    assert 2 <= len(after["documents"]) <= 4 < len(country.documents)  # ar, en, fr and a second Latin one
+    assert "country/MA" in stats["anchored_changes"] and stats["anchored_moved"] == {ids[-1]}
+    assert anchored_documents(index, "country/MA") == country.documents
+    langs = {r.document.id: r.document.lang for r in shared_pool.values()}
+    assert entity_triples(after, langs) == entity_triples(country.to_dict(), langs)
+    # a single French or English document is what a label's language reads: kept apart from two
+    for latin in (["ma-02"], ["ma-02", "ma-07"], ["ma-01", "ma-02", "ma-03"]):
+        docs = latin + ["ma-03"]
+        tmp = tmp_path / f"single-{len(latin)}.sqlite"
+        resolve_incremental([shared_pool[i] for i in sorted(set(docs))], tmp, "test")
+        db = ResolutionIndex(tmp)
+        try:
+            few = _lang_documents(db, "@country/MA")
+        finally:
+            db.close()
+        whole = dict(country.to_dict(), documents=sorted(set(docs)))
+        assert entity_triples(dict(whole, documents=few), langs) == entity_triples(whole, langs)
+        assert sum(langs[d] in ("fr", "en") for d in few) == min(2, sum(langs[d] in ("fr", "en") for d in set(docs)))
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_store_only_runs_over_a_shared_country_give_the_clean_store(shared_pool, tmp_path, seed):
+    """Store-only runs adding and removing documents that name Morocco (its saved signature
+    holds a few of its documents): each store equals a clean run's, and a new spelling of
+    Morocco (its statements change) loads the named graph of every document that names it."""
+    rng = random.Random(seed)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    out = tmp_path / "out"
+    present = set(rng.sample(sorted(SHARED), 8))
+    for number in range(4):
+        if number:
+            absent = sorted(set(SHARED) - present)
+            present |= set(rng.sample(absent, min(len(absent), rng.randint(1, 2))))
+            present -= set(rng.sample(sorted(present), 1))
+        for old in corpus.iterdir():
+            old.unlink()
+        for name in present:
+            (corpus / f"{name}.txt").write_text(SHARED[name], encoding="utf-8")
+        if number == 3:  # a spelling of Morocco no other document has
+            (corpus / "ma-99.txt").write_text("Le Royaume du Maroc et l'Espagne ont signé un accord.",
+                                              encoding="utf-8")
+        summary = Pipeline(exports="none").run([corpus], out)
+        clean = tmp_path / f"clean{number}"
+        Pipeline(exports="none", cache=False).run([corpus], clean)
+        assert _quads(out) == _quads(clean)
+        if number == 3:  # its new alias is in the named graph of every document that names it
+            assert summary.resolution["store_graphs_loaded"] >= len(anchored_documents(out / RESOLUTION_INDEX,
+                                                                                         "country/MA")) >= 5
 
 
 def test_a_described_event_shares_no_empty_name_key(tmp_path):
