@@ -30,7 +30,7 @@ from spacy.lang.ar.stop_words import STOP_WORDS as _AR_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.tokens import LexiconMarks, Phrases, token_view
+from pipeline.entities.tokens import LexiconMarks, Phrases, lexicon_marks, token_view
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import AR_COMMON_WORDS_FILE, PATTERNS_DIR, entity_function_words, word_list
 
@@ -199,5 +199,5 @@ class EntityComponent:
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
-        self.assign(doc, self.find(doc, token_view(doc).norms, LexiconMarks(doc)))
+        self.assign(doc, self.find(doc, token_view(doc).norms, lexicon_marks(doc)))
         return doc

@@ -531,8 +531,9 @@ class EventPhrases(EntityComponent):
         (desert manoeuvres, a joint airborne operation and a drill: parts of an exercise), a
         negated one (aucune opération conjointe), one beside an event of its kind already found."""
         out: list[Phrase] = []
-        for token in doc:
-            i = token.i
+        # only the tokens whose norm is a head of ``qualified`` (a Token object for every token cost more)
+        for i in [k for k, n in enumerate(norms) if n in self.qualified]:
+            token = doc[i]
             cues = self.qualified.get(norms[i])
             if cues is None or i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue

@@ -44,7 +44,7 @@ from pipeline.entities.component import (AR_STOP, CLOSE_QUOTES, EVENT_QUOTING, F
 from pipeline.entities.event_phrases_ar import verb_shaped
 from pipeline.entities.records import EventName
 from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, is_definite,
-                                      match_at, phrases, token_view)
+                                      lexicon_marks, match_at, phrases, token_view)
 from pipeline.language.dates import find_dates, reference_date
 from pipeline.language.morphology import ARTICLE, WA, glued_to_hamza, lam_prefixed, split_proclitic
 from pipeline.language.normalize import normalize
@@ -489,7 +489,7 @@ class EventPatterns(EntityComponent):
                 and (is_definite(doc[k + 1]) or self._construct_end(doc, norms, k + 1) > k + 1):
             end = k + 1  # لمجلس وزراء الداخلية: the ل written on an indefinite body noun
         elif k + 1 < n and is_clitic(doc[k]) and norms[k] in self.session_genitive \
-                and (marks := LexiconMarks(doc)).type_at(k + 1) in SESSION_BODY_NAMES:
+                and (marks := lexicon_marks(doc)).type_at(k + 1) in SESSION_BODY_NAMES:
             end = marks.name[k + 1].end  # المؤتمر الإقليمي الحادي والعشرين | للإنتربول
         else:
             return k
@@ -497,7 +497,7 @@ class EventPatterns(EntityComponent):
             if is_definite(doc[end]):
                 end += 1
             elif end + 1 < n and is_clitic(doc[end]) and norms[end] in self.session_genitive \
-                    and (marks := marks or LexiconMarks(doc)).type_at(end + 1) in SESSION_CHAIN_NAMES:
+                    and (marks := marks or lexicon_marks(doc)).type_at(end + 1) in SESSION_CHAIN_NAMES:
                 end = marks.name[end + 1].end  # للإنتربول | لمنطقة الشرق الأوسط وشمال أفريقيا
             elif end + 1 < n and is_definite(doc[end + 1]) and (
                     is_clitic(doc[end]) and norms[end] in self.session_genitive | {WA}
@@ -505,10 +505,10 @@ class EventPatterns(EntityComponent):
                 end += 2
             elif self._construct_end(doc, norms, end) > end:
                 end = self._construct_end(doc, norms, end)
-            elif self._hyphen_pair_end(doc, end, marks := marks or LexiconMarks(doc)) > end:
+            elif self._hyphen_pair_end(doc, end, marks := marks or lexicon_marks(doc)) > end:
                 end = self._hyphen_pair_end(doc, end, marks)  # رفيع المستوى فرنسا-ألمانيا
             elif norms[end] in self.session_bridges and end + 1 < n:
-                marks = marks or LexiconMarks(doc)
+                marks = marks or lexicon_marks(doc)
                 if not marks.type_at(end + 1):
                     break
                 end = marks.name[end + 1].end

@@ -21,8 +21,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.component import AR_STOP
-from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, norm, phrases,
-                                      token_view)
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_capitalized, is_clitic, lexicon_marks, norm,
+                                      phrases, token_view)
 from pipeline.language.morphology import LAM
 from pipeline.language.normalize import normalize
 from pipeline.language.transliterate import load_tables
@@ -124,7 +124,7 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
     """Outlet names read from their noun in ``doc`` (French and English; Arabic: وكالة X
     للأنباء), in text order; ``span._`` untouched, ``label_`` Organization."""
     if lang == "ar":
-        marks = LexiconMarks(doc)
+        marks = lexicon_marks(doc)
         return [s for s in _arabic_agencies(doc)
                 if not any(marks.name.get(k) is not None and marks.name[k].label_ == "Organization"
                            for k in range(s.start, s.end))]
@@ -132,7 +132,7 @@ def outlet_names(doc: Doc, lang: str) -> list[Span]:
     norms = token_view(doc).norms
     if not nouns or not nouns.found_in(norms):
         return _platform_x(doc, lang) if lang in CONNECTORS else []
-    marks = LexiconMarks(doc)
+    marks = lexicon_marks(doc)
     found: list[Span] = []
     for i, noun in nouns.matches(norms):
         if is_capitalized(doc[i]) and not doc[i].is_sent_start:

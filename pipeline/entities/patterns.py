@@ -732,13 +732,16 @@ class EntityPatterns(EntityComponent):
         i = 0
         while i < len(doc):
             length = self._given_at(doc, norms, i, marks)
+            if not length:  # most tokens: no given name starts here
+                i += 1
+                continue
             # after a clitic preposition no name starts (بكمال), after the conjunction one does
             # (صلاح عبد السلام ومحمد عبريني)
             glued = i > 0 and is_clitic(doc[i - 1]) and norms[i - 1] not in CONJUNCTIONS
             # a quoted name is a ship's, a unit's or an operation's (سفينة الدورية "دميتري X")
             glued = glued or (i > 0 and doc[i - 1].text in OPEN_QUOTES and not doc[i - 1].whitespace_
                               and not (i > 1 and norms[i - 2] in self.words.person_naming))
-            if not length or doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or glued or (
+            if doc[i].text in AR_STOP_WRITTEN or not is_arabic_word(doc[i]) or glued or (
                     i in marks.name and marks.type_at(i) != "City"):
                 i += 1
                 continue

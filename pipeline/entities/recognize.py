@@ -47,8 +47,8 @@ from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_cities, nested_names
 from pipeline.entities.outlets import outlet_names
-from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, known_arabic_words, match_at, norm,
-                                      phrases, token_view, yaml_words)
+from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, known_arabic_words, lexicon_marks, match_at,
+                                      norm, phrases, token_view, yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
 from pipeline.language.dates import load_months, load_weekdays
 from pipeline.language.morphology import ARTICLE, glued_to_hamza, pronoun_suffixed, strip_clitics
@@ -473,7 +473,7 @@ def _candidates(doc: Doc, lang: str) -> list[_Candidate]:
             if cand.type == "Person" and len(words) > 1:
                 known.setdefault(words[-1], "Person")
     if doc.ents:
-        marks = LexiconMarks(doc)
+        marks = lexicon_marks(doc)
         heads = _head_types(lang)
         filters = _filters()
         typed: list[ModelEntity] = []
@@ -990,7 +990,7 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     taken.sort(key=lambda m: m.start)
     taken = _event_phrase_mentions(doc, document, lang, taken)
     taken = _bind_acronyms(doc, taken, document, lang)
-    marks = LexiconMarks(doc)
+    marks = lexicon_marks(doc)
     for m in taken:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
             m.attrs.country = _agency_country(doc, m, marks)

@@ -36,7 +36,7 @@ Usage::
     nlp = get_nlp("fr")   # the component runs after ``arabic_event_phrases``, in the languages of ``langs``
     signings = EventSignings(nlp, langs=("fr",))
     doc = nlp("Le Maroc et l'Espagne ont signé un mémorandum d'entente sur la sécurité des frontières.")
-    signings.assign(doc, signings.find(doc, token_view(doc).norms, LexiconMarks(doc)))
+    signings.assign(doc, signings.find(doc, token_view(doc).norms, lexicon_marks(doc)))
     [s.text for s in doc.spans["event_phrases"]]   # ["mémorandum d'entente sur la sécurité des frontières"]
 """
 from __future__ import annotations
@@ -50,7 +50,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.entities.component import CLOSE_QUOTES, OPEN_QUOTES, EntityComponent
 from pipeline.entities.event_phrases_ar import verb_shaped
 from pipeline.entities.records import EventName
-from pipeline.entities.tokens import LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite, match_at
+from pipeline.entities.tokens import (LexiconMarks, Phrases, is_arabic_word, is_clitic, is_definite, lexicon_marks,
+                                      match_at)
 from pipeline.language.morphology import ARTICLE, FUSED_ARTICLE, PREPOSITIONS, WA, split_proclitic, strip_definite
 from pipeline.language.normalize import normalize
 from pipeline.ontology_data import event_signings

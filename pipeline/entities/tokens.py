@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Iterator
 
 import numpy
@@ -115,7 +116,7 @@ class Phrases(list):
         stands there), in order: the only ones worth a :func:`match_at`."""
         if self.size != len(self):  # an empty tuple, or changed since it was built: any position
             return list(range(begin, len(norms)))
-        return [i for i in range(begin, len(norms)) if norms[i] in self.by_first]
+        return list(compress(range(begin, len(norms)), map(self.by_first.__contains__, norms[begin:])))
 
     def matches(self, norms: list[str], begin: int = 0) -> Iterator[tuple[int, tuple[str, ...]]]:
         """``(position, longest candidate matching there)`` for each position from ``begin`` on
@@ -159,12 +160,14 @@ class LexiconMarks:
     def __init__(self, doc: Doc) -> None:
         self.name: dict[int, Span] = {}
         self.demonym: dict[int, Span] = {}
-        for span in doc.spans.get("lexicon", []):
+        names, demonyms = doc.spans.get("lexicon", []), doc.spans.get("demonyms", [])
+        for span in names:
             for i in range(span.start, span.end):
                 self.name[i] = span
-        for span in doc.spans.get("demonyms", []):
+        for span in demonyms:
             for i in range(span.start, span.end):
                 self.demonym[i] = span
+        self.sizes = (len(names), len(demonyms))  # of the span groups read (lexicon_marks)
 
     def type_at(self, i: int) -> str | None:
         span = self.name.get(i)
@@ -179,6 +182,24 @@ class LexiconMarks:
         if span is not None and span.label_ == "Country":
             return span.kb_id_ or "?"
         return None
+
+
+# The marks of the last doc read, with the span groups they were read from: the entity
+# components and recognize_entities each read them, and the groups change only when the
+# lexicon matcher sets them.
+_last_marks: list = [None, None, None, None]
+
+
+def lexicon_marks(doc: Doc) -> LexiconMarks:
+    """``LexiconMarks(doc)``, read again only when the doc or its lexicon span groups changed
+    (the marks are read, never changed, by their users)."""
+    names, demonyms = doc.spans.get("lexicon"), doc.spans.get("demonyms")
+    cached_doc, cached_names, cached_demonyms, marks = _last_marks
+    if (doc is not cached_doc or names is not cached_names or demonyms is not cached_demonyms
+            or marks.sizes != (len(names or ()), len(demonyms or ()))):
+        marks = LexiconMarks(doc)
+        _last_marks[:] = [doc, names, demonyms, marks]
+    return marks
 
 
 def yaml_words(files: tuple[dict, ...], lang: str) -> set[str]:

@@ -242,8 +242,15 @@ def _read_yaml(path: str, schema_key: str | None) -> Any:
 def load_yaml(path: str | Path) -> Any:
     """The parsed YAML of ``path``, checked against its schema when it is one of
     :data:`SCHEMAS` (or carries the name of one), read once per process."""
-    file = Path(path)
-    return _read_yaml(str(file), _schema_key(file))
+    file = str(Path(path))
+    return _read_yaml(file, _schema_key_of(file))
+
+
+@lru_cache(maxsize=256)
+def _schema_key_of(path: str) -> str | None:
+    """:func:`_schema_key` of ``path``, once per path (``Path.resolve`` asks the file system:
+    the loaders are called per document)."""
+    return _schema_key(Path(path))
 
 
 def _project_file(name: str, path: str | Path | None) -> Any:

@@ -122,6 +122,9 @@ def _normalized(text: str) -> tuple[str, list[int]]:
 # (normalization maps each character on its own; ``str.translate`` of every stretch was most
 # of the cue search's cost).
 _document: tuple[str, str, list[int]] = ("", "", [])
+# The read document's stretches asked for so far, by (offset, length): their normalized slice
+# and its start (the rules ask for the same sentence's cues family after family).
+_windows: dict[tuple[int, int], tuple[str, int]] = {}
 
 
 def read_document(text: str) -> None:
@@ -129,6 +132,7 @@ def read_document(text: str) -> None:
     global _document
     if _document[0] is not text:
         _document = (text, *normalize_with_offsets(text))
+        _windows.clear()
 
 
 def document_window(text: str, offset: int) -> tuple[str, list[int], int] | None:
@@ -139,8 +143,12 @@ def document_window(text: str, offset: int) -> tuple[str, list[int], int] | None
     whole, norm, index = _document
     if offset < 0 or not text or not whole.startswith(text, offset):
         return None
-    lo = bisect_left(index, offset)
-    return norm[lo:bisect_left(index, offset + len(text), lo)], index, lo
+    key = (offset, len(text))
+    window = _windows.get(key)
+    if window is None:
+        lo = bisect_left(index, offset)
+        window = _windows[key] = (norm[lo:bisect_left(index, offset + len(text), lo)], lo)
+    return window[0], index, window[1]
 
 
 def checked_families(loaded: object, source: str) -> dict[str, dict[str, list[str]]]:

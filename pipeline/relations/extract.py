@@ -93,11 +93,16 @@ def _guarded(name: str, fn: Callable[[], list[T]], errors: list[str] | None, str
     except Exception as exc:
         if strict:
             raise
-        message = f"{name}: {type(exc).__name__}: {exc}"
-        log.warning("relations of %s: rule failed: %s", doc_id, message, exc_info=True)
-        if errors is not None:
-            errors.append(message)
-        return []
+        return _failure(name, exc, errors, doc_id)
+
+
+def _failure(name: str, exc: Exception, errors: list[str] | None, doc_id: str) -> list:
+    """``[]`` for a rule that raised ``exc``, the failure logged and recorded in ``errors``."""
+    message = f"{name}: {type(exc).__name__}: {exc}"
+    log.warning("relations of %s: rule failed: %s", doc_id, message, exc_info=True)
+    if errors is not None:
+        errors.append(message)
+    return []
 
 
 def _check_declared(rule: RelationRule, found: Sequence[Candidate | Relation], strict: bool) -> None:
@@ -155,9 +160,18 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
     sentence_rules = [r for r in rules if r.scope == "sentence"]
     for i, ctx in enumerate(contexts):
         candidates: list[Candidate] = []
+        # run() inlined: ~30 rules a sentence, most finding nothing, and its three calls a rule
+        # were a tenth of the relation stage
         for rule in sentence_rules:
-            previous = contexts[max(0, i - rule.memory):i] if rule.memory else None
-            candidates.extend(run(rule, ctx, previous))
+            try:
+                out = rule.func(ctx, contexts[max(0, i - rule.memory):i]) if rule.memory else rule.func(ctx)
+            except Exception as exc:
+                if strict:
+                    raise
+                out = _failure(rule.name, exc, errors, document.id)
+            if out:
+                _check_declared(rule, out, strict)
+                candidates.extend(out)
         domains: list[str] | None = None  # the sentence's, found for its first cooperatesWith
         for c in candidates:
             modality = Modality() if c.type in NAME_INTERNAL else assess(document.text, c.start, c.end, ctx.lang)

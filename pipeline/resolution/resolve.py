@@ -277,6 +277,8 @@ def _lexicon_id(m: Mention, name: str, lexicon: Lexicon, in_document: set[str],
             ids.append(own)
     if len(ids) == 1 and not lexicon.entries[ids[0]].is_generic_form(name):
         return ids[0]
+    if not ids:  # (most mentions) none of the choices below can choose
+        return None
     countries = {lexicon.entries[k].country for k in in_document
                  if k in lexicon.entries and lexicon.entries[k].type == "Country"}
     for keep in (lambda i: i in in_document,

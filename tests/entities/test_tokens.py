@@ -48,3 +48,18 @@ def test_a_hamza_on_the_alef_is_no_article():
     definite = {t.text: is_definite(t) for t in doc}
     assert definite["الداخلية"] and definite["لأمن"]  # the article, also fused after ل
     assert not definite["ألمانيا"] and not definite["أولاف"]
+
+
+def test_lexicon_marks_are_read_once_per_doc_and_again_when_the_groups_change():
+    from pipeline.entities.tokens import LexiconMarks, lexicon_marks
+
+    doc = spacy.blank("fr")("La DGSI et la police marocaine")
+    doc.spans["lexicon"] = [doc.char_span(3, 7, label="GovernmentAgency")]
+    marks = lexicon_marks(doc)
+    assert marks.type_at(1) == "GovernmentAgency" and marks.demonym_at(5) is None
+    assert lexicon_marks(doc) is marks  # read once
+    doc.spans["demonyms"] = [doc[5:6]]
+    assert lexicon_marks(doc) is not marks and lexicon_marks(doc).demonym_at(5) == "?"
+    other = spacy.blank("fr")("La DGSI et la police marocaine")
+    assert lexicon_marks(other).type_at(1) is None  # another doc: its own marks
+    assert LexiconMarks(doc).name.keys() == lexicon_marks(doc).name.keys()

@@ -54,3 +54,12 @@ def test_a_supported_language_has_no_warning(text):
     from pipeline.language.detect import language_warning
 
     assert language_warning(text, detect_language(text)[0]) is None
+
+
+def test_the_letters_of_a_short_text_are_all_counted():
+    from pipeline.language.detect import MIN_LETTERS, language_warning
+
+    assert language_warning("ab " * MIN_LETTERS, "en") is None
+    one_short = "a " * (MIN_LETTERS - 1) + "!"
+    assert f"({MIN_LETTERS - 1} letters)" in language_warning(one_short, "en")
+    assert language_warning("ab", "ar") is None  # Arabic script is counted, not guessed

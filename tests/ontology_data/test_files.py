@@ -63,3 +63,15 @@ def test_reporting_verbs_are_the_one_word_attribution_cues_without_anchors():
     # the French cues of several words ("a declare") are left out
     assert all(" " not in v for v in data.reporting_verbs("fr"))
     assert "said" in data.reporting_verbs("en")
+
+
+def test_a_file_is_placed_under_the_ontology_once(tmp_path):
+    from pipeline.ontology_data import files
+
+    project = files.ONTOLOGY_DIR / "patterns" / "months.yaml"
+    assert files._schema_key_of(str(project)) == "patterns/months.yaml"
+    before = files._schema_key_of.cache_info().hits
+    assert data.months() is data.months()
+    assert files._schema_key_of.cache_info().hits >= before + 2  # no file system look-up again
+    elsewhere = tmp_path / "months.yaml"  # a test's tiny file: the project file of its name
+    assert files._schema_key_of(str(elsewhere)) == files._schema_key(elsewhere) == "patterns/months.yaml"

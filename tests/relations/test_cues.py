@@ -158,3 +158,16 @@ def test_only_answers_by_families_language_and_text_every_time():
         assert not cues.only(("filler",), "fr", " et ")
         assert not cues.only(("conjunction", "filler"), "fr", " et Rabat ")
         assert cues.only(["conjunction"], "en", ", and ")  # a list of families as well as a tuple
+
+
+def test_a_window_is_kept_for_its_document_only():
+    from pipeline.relations import cues as cue_module
+
+    first, second = "Le Maroc coopère avec la France.", "La Tunisie et l'Italie coopèrent."
+    read_document(first)
+    assert document_window(first[9:16], 9)[0] == "coopere"
+    assert cue_module._windows == {(9, 7): ("coopere", 9)}
+    assert document_window(first[9:16], 9)[0] == "coopere"  # kept
+    read_document(second)
+    assert cue_module._windows == {}
+    assert document_window(second[9:16], 9)[0] == normalize(second[9:16])  # the new document's slice

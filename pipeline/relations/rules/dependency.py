@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from pipeline.language.normalize import normalize
@@ -216,8 +217,13 @@ def dependency_cues(ctx: SentenceContext) -> list[Candidate]:
     if span is None:
         return []
     out = []
-    for tok in span:
-        cues = word_cues(ctx.lang, tok.lower_)
+    strings = doc.vocab.strings
+    # the words' LOWER read from the array: a Token is made only for a word that is a cue
+    for k, lower in enumerate(span.to_array([LOWER])[:, 0].tolist()):
+        cues = word_cues(ctx.lang, strings[lower])
+        if not cues:
+            continue
+        tok = span[k]
         for cue in cues:
             if tok.pos_ not in cue.pos and not ("VERB" in cue.pos and any(c.dep_.startswith("nsubj") for c in tok.children)):
                 continue  # a verb the tagger missed ("coopèrent" as ADV) still has its subject

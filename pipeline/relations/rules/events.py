@@ -1056,9 +1056,27 @@ def _qualifies_another(ctx: SentenceContext, a: Arg) -> bool:
     return bool(_find(ctx, "affiliation", lo, a.start))
 
 
+# What _refers_back answered for the sentences of the text read last, by (start, end, lang):
+# recent_events_of asks it of each sentence again for each of the sentences that follow.
+_referring: tuple[str, dict[tuple[int, int, str], bool]] = ("", {})
+
+
 def _refers_back(ctx: SentenceContext) -> bool:
     """The sentence refers back to an event already named: "the exercise", "العملية", a
     sentence that opens with "it", a list of its participants."""
+    global _referring
+    text, answers = _referring
+    if text is not ctx.text:
+        answers = {}
+        _referring = (ctx.text, answers)
+    key = (ctx.start, ctx.end, ctx.lang)
+    answer = answers.get(key)
+    if answer is None:
+        answer = answers[key] = _refers_back_scan(ctx)
+    return answer
+
+
+def _refers_back_scan(ctx: SentenceContext) -> bool:
     opening = ctx.text[ctx.start:ctx.after(Arg("", "", "", ctx.start, ctx.start, ""), OPENING_WORDS)[1]]
     return bool(ctx.cues("event_reference") or _find(ctx, "event_reference_more") or _find(ctx, "participant_list_heads")
                 or _find(ctx, "participation_reference")

@@ -640,3 +640,16 @@ def test_partners_of_an_organiser_in_partnership_take_part_ar(extract):
     triples, _ = extract("ar", text)
     parties = {h for h, typ, t in triples if typ == "involvedIn"}
     assert {"القوات المسلحة الملكية", "القوات المسلحة الأمريكية", "الحرس الوطني"} <= parties
+
+
+def test_a_sentence_that_refers_back_is_told_once_per_text():
+    from pipeline.relations.context import SentenceContext
+    from pipeline.relations.rules import events
+
+    text = "Rabat hosted the summit. Delegates praised the exercise later."
+    ctx = SentenceContext(text, 25, len(text), "en")
+    assert events._refers_back(ctx)
+    assert events._referring[0] is text and events._referring[1] == {(25, len(text), "en"): True}
+    other = "Rabat hosted the summit. Delegates praised the weather later."
+    assert not events._refers_back(SentenceContext(other, 25, len(other), "en"))  # another text: asked anew
+    assert events._refers_back(ctx)
