@@ -6,6 +6,7 @@ Usage::
 """
 from __future__ import annotations
 
+from pipeline.ontology_data import load_lexicon
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.patterns import LINK, Candidate, candidate
 from pipeline.relations.registry import relation_rule
@@ -20,6 +21,7 @@ REGION_APPOSITION = 0.75  # "Ménaka, dans la région de Gao"
 COMPASS = 0.75  # "إقليم قادس جنوب إسبانيا"
 CITY_DEMONYM = 0.8  # "في مدينة قابس التونسية"
 SITE_IN = 0.65  # "the Ataturk Airport in Istanbul", "Zermatt dans le canton du Valais"
+KNOWN_STATE = 0.6  # a region the gazetteer puts in a state the same sentence names
 CHAIN_DEMOTION = 0.05  # a city in a region in a state: a little less sure than either step
 COORDINATED_DEMOTION = 0.05  # each place coordinated before the one "in" the state
 # Conjunctions alone between two members of a list of places.
@@ -172,4 +174,36 @@ def site_places(ctx: SentenceContext) -> list[Candidate]:
         if (gap.strip()[:1] not in {",", "،", "("} and ctx.words(gap) <= SITE_IN_WORDS
                 and ctx.only(gap, ("locative", "filler", "capital")) and ctx.cues("locative", a.end, phrase)):
             out.append(candidate(a, "locatedIn", b, "rule:place-site-in", SITE_IN))
+    return out
+
+
+def _known_state(a: Arg) -> str | None:
+    """The state (``country/..``) of a place's gazetteer entry: its own, else that of the one
+    place its name names (a head-noun name such as "Salahuddin province" carries no entry)."""
+    lexicon = load_lexicon()
+    state = lexicon.country_of(a.key)
+    if state:
+        return state
+    found = {lexicon.country_of(e.id) for e in lexicon.lookup(a.text) if e.type == "Location"}
+    return found.pop() if len(found) == 1 else None
+
+
+@relation_rule(name="known_places", produces=("locatedIn",), rule_ids=("rule:place-known-state",))
+def known_places(ctx: SentenceContext) -> list[Candidate]:
+    """A place whose gazetteer entry gives its state (a region, province, governorate, island
+    or base: ``country`` in locations.jsonl), in a sentence that names that state too:
+    "ولاية تندوف بالنسبة للجزائر", "the Kidal region, where Mali's army ..." -> ``locatedIn``.
+    Only places (Location), not cities: a city's state is too often named beside it without
+    the text placing it there."""
+    states: dict[str, Arg] = {}
+    for b in sorted(ctx.args, key=lambda x: x.demonym):  # the state's name before its adjective
+        if b.type == "Country" and not b.source:
+            states.setdefault(b.key, b)
+    out: list[Candidate] = []
+    for a in ctx.args:
+        if a.type != "Location" or a.demonym or a.source:
+            continue
+        b = states.get(_known_state(a) or "")
+        if b is not None and b.id != a.id:
+            out.append(candidate(a, "locatedIn", b, "rule:place-known-state", KNOWN_STATE))
     return out
