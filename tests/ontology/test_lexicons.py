@@ -377,3 +377,17 @@ def test_subdivisions_of_the_states_of_the_news_carry_their_state():
     # places of locations.yaml carry their state too; regions of no one state carry none
     assert by_id["location/borno"]["country"] == "NG" and by_id["location/canary-islands"]["country"] == "ES"
     assert "country" not in by_id["location/sahel"] and "country" not in by_id["location/lake-chad"]
+
+
+def test_features_of_the_region_and_sites_apart_from_areas():
+    lex = lexicon()
+    for name, key in (("جبال الأوراس", "location/aures"), ("Litani River", "location/litani-river"),
+                      ("détroit de Messine", "location/strait-of-messina"), ("مرفأ بيروت", "location/port-of-beirut"),
+                      ("Camp Lemonnier", "location/camp-lemonnier"), ("نهر النيجر", "location/niger-river")):
+        assert [e.id for e in lex.lookup(name)] == [key], name
+    by_id = {e["id"]: e for e in load("locations.jsonl")}
+    # bases, camps, ports and venues are sites: the state they lie in is no area's
+    assert by_id["location/camp-lemonnier"]["kind"] == "site" and by_id["location/al-udeid"]["kind"] == "site"
+    assert "kind" not in by_id["location/aures"] and by_id["location/aures"]["country"] == "DZ"
+    # Somaliland's status is disputed: no state
+    assert "country" not in by_id["location/somaliland"]

@@ -102,3 +102,12 @@ def test_a_region_is_in_no_other_state_the_sentence_names(extract):
     located = _located(triples)
     assert ("Kidal region", "Mali") in located and ("Tahoua region", "Niger") in located
     assert ("Kidal region", "Niger") not in located and ("Tahoua region", "Mali") not in located
+
+
+def test_no_known_state_for_a_site_nor_from_an_adjective_of_state(extract):
+    # a base's state is data, but a sentence naming both does not place it (a deployment, a visit)
+    triples, _ = extract("en", "German troops left Incirlik Air Base after Germany and Turkey quarrelled.")
+    assert not any(h == "Incirlik Air Base" for h, _ in _located(triples)), _located(triples)
+    # an adjective of state qualifies the police, not the region
+    triples, _ = extract("fr", "La police française a arrêté des passeurs venus de la région de Souss-Massa.")
+    assert not any(h == "région de Souss-Massa" for h, _ in _located(triples)), _located(triples)
