@@ -18,8 +18,6 @@ is not a country mention), then by trust (lexicon, patterns, model). Then:
 
 - a fused لل mention (للأمن الوطني) starts at the ل as written, so its text is a real
   surface form;
-- regions listed without their head after a plural or governor word (ولاة جندوبة والكاف)
-  are those regions (:mod:`pipeline.entities.region_lists`);
 - an acronym in parentheses after a name is bound to it: ``attrs.acronym`` on the long
   form, ``attrs.long_form_of`` (the long form's mention id) on the acronym mention;
 - an agency with a demonym or country in or next to its name gets ``attrs.country``
@@ -49,7 +47,6 @@ from pipeline.entities.groups import numbered_groups
 from pipeline.entities.head_nouns import state_schools
 from pipeline.entities.lexicon_matcher import lexicon_name, names_a_place, nested_cities, nested_names
 from pipeline.entities.outlets import outlet_names
-from pipeline.entities.region_lists import listed_regions
 from pipeline.entities.tokens import (LexiconMarks, is_capitalized, is_clitic, known_arabic_words, match_at, norm,
                                       phrases, token_view, yaml_words)
 from pipeline.language.datelines import dateline_outlets, read_dateline
@@ -987,7 +984,6 @@ def recognize_entities(doc: Doc, document: Document) -> list[Mention]:
     taken.sort(key=lambda m: m.start)
     taken = _event_phrase_mentions(doc, document, lang, taken)
     taken = _bind_acronyms(doc, taken, document, lang)
-    taken = listed_regions(document, taken)
     marks = LexiconMarks(doc)
     for m in taken:
         if m.type == "GovernmentAgency" and m.attrs.country is None:
