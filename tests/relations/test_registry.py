@@ -117,7 +117,6 @@ EXAMPLES = {
     "bloc_members": [("fr", "Le G5 Sahel est affaibli. Le Tchad, le Mali et le Niger ont rappelé leurs ambassadeurs.")],
     "places": [("en", "The meeting was held in Rabat, Morocco.")],
     "site_places": [("en", "Aid convoys reached the Gaza Strip in the Middle East.")],
-    "known_places": [("fr", "Le Mali a envoyé des renforts dans la région de Kidal.")],
     "events": [("en", "Morocco and the United States took part in African Lion 2024 in Agadir on 20 May 2024.")],
     "event_hosts": [("en", "Thailand hosts Exercise Cobra Gold 2023.")],
     "visits": [("fr", "La visite d'État du président Emmanuel Macron au Maroc a duré trois jours.")],

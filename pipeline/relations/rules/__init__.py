@@ -20,7 +20,7 @@ flows          ``intelligence_flow``, ``training_flow``, ``trainee_origins`` (do
 membership     ``membership``, ``known_members``: ``memberOf`` (Country -> international organization);
                ``commissioner_of_commission`` (a commissioner -> the document's commission),
                ``bloc_members`` (a list of states -> the small bloc the document names)
-places         ``places``, ``site_places``, ``known_places``: ``locatedIn``
+places         ``places``, ``site_places``: ``locatedIn``
 events         ``events``, ``event_hosts``, ``visits``, ``visit_frame_in_name``, ``event_place_in_name``, ``event_apposed_place``, ``event_dateline_place``,
                ``event_host_country``, ``event_titled_lists``
 dependency     ``dependency_cues``: ``cooperatesWith``, ``involvedIn``, ``memberOf``,
@@ -48,7 +48,7 @@ ORDER = (
     "person_roles", "headed_by", "role_changes", "agency_country", "cooperation", "support", "support_given",
     "cooperation_of", "founders", "joint_agents", "trilateral", "partners_of",
     "meeting_between", "counterparts",
-    "intelligence_flow", "training_flow", "hosting", "membership", "known_members", "places", "site_places", "known_places", "events", "event_hosts",
+    "intelligence_flow", "training_flow", "hosting", "membership", "known_members", "places", "site_places", "events", "event_hosts",
     "visits", "visit_frame_in_name", "event_group_lists", "dual_reference", "possessive_head", "dependency_cues",
     # document rules, after every sentence
     "agency_in_document", "event_apposed_place", "event_place_in_name", "event_dateline_place", "event_host_country",

@@ -6,7 +6,6 @@ Usage::
 """
 from __future__ import annotations
 
-from pipeline.ontology_data import load_lexicon
 from pipeline.relations.context import Arg, SentenceContext
 from pipeline.relations.patterns import LINK, Candidate, candidate
 from pipeline.relations.registry import relation_rule
@@ -21,7 +20,6 @@ REGION_APPOSITION = 0.75  # "Ménaka, dans la région de Gao"
 COMPASS = 0.75  # "إقليم قادس جنوب إسبانيا"
 CITY_DEMONYM = 0.8  # "في مدينة قابس التونسية"
 SITE_IN = 0.65  # "the Ataturk Airport in Istanbul", "Zermatt dans le canton du Valais"
-KNOWN_STATE = 0.6  # a region the gazetteer puts in a state the same sentence names
 CHAIN_DEMOTION = 0.05  # a city in a region in a state: a little less sure than either step
 COORDINATED_DEMOTION = 0.05  # each place coordinated before the one "in" the state
 # Conjunctions alone between two members of a list of places.
@@ -176,34 +174,3 @@ def site_places(ctx: SentenceContext) -> list[Candidate]:
             out.append(candidate(a, "locatedIn", b, "rule:place-site-in", SITE_IN))
     return out
 
-
-def _known_state(a: Arg) -> str | None:
-    """The state (``country/..``) of an area's gazetteer entry: its own, else that of the one
-    area its name names (a head-noun name such as "Salahuddin province" carries no entry).
-    Not a site nor water (``kind``: a base, camp, port or venue; a river, sea or strait)."""
-    lexicon = load_lexicon()
-    entry = lexicon.entries.get(a.key)
-    entries = [entry] if entry is not None else [e for e in lexicon.lookup(a.text) if e.type == "Location"]
-    found = {lexicon.country_of(e.id) for e in entries if not e.kind}
-    return found.pop() if len(found) == 1 else None
-
-
-@relation_rule(name="known_places", produces=("locatedIn",), rule_ids=("rule:place-known-state",))
-def known_places(ctx: SentenceContext) -> list[Candidate]:
-    """An area whose gazetteer entry gives its state (a region, province, governorate, island:
-    ``country`` in locations.jsonl), in a sentence that names that state too: "ولاية تندوف
-    بالنسبة للجزائر", "inside Mali, in the Kidal region" -> ``locatedIn``. Not a city nor a
-    site: their state is too often named beside them without the text placing them there
-    (corpus/train a1 a3 f1 e1: with bases and adjectives of state, 6 right and 9 wrong; a
-    river in its state: 0 and 2)."""
-    # the state by its name: an adjective of state mostly qualifies something else (la police
-    # française, نظيره الجزائري)
-    states = {b.key: b for b in ctx.args if b.type == "Country" and not b.demonym and not b.source}
-    out: list[Candidate] = []
-    for a in ctx.args:
-        if a.type != "Location" or a.demonym or a.source:
-            continue
-        b = states.get(_known_state(a) or "")
-        if b is not None and b.id != a.id:
-            out.append(candidate(a, "locatedIn", b, "rule:place-known-state", KNOWN_STATE))
-    return out

@@ -83,31 +83,3 @@ def test_a_town_and_its_noun_without_a_locative_is_no_place_in(extract):
     triples, _ = extract("en", "The army entered Agadez, a city Niger had lost, on Monday.")
     assert ("Agadez", "Niger") not in _located(triples), _located(triples)
 
-
-@pytest.mark.parametrize("lang, text, expected", [
-    ("ar", "وزار وفد من الحكومة الجزائرية ولاية تمنراست لتفقد الوحدات المرابطة على حدود الجزائر الجنوبية.",
-     {("ولاية تمنراست", "الجزائر")}),
-    ("fr", "Le Maroc a renforcé ses effectifs dans la région de Souss-Massa après les intempéries.",
-     {("région de Souss-Massa", "Maroc")}),
-    ("en", "Iraq sent two brigades to Salahuddin province to hunt Islamic State cells.",
-     {("Salahuddin province", "Iraq")}),
-])
-def test_a_region_the_gazetteer_puts_in_a_state_the_sentence_names(extract, lang, text, expected):
-    triples, relations = extract(lang, text)
-    assert expected <= _located(triples), _located(triples)
-
-
-def test_a_region_is_in_no_other_state_the_sentence_names(extract):
-    triples, _ = extract("en", "Mali and Niger agreed to patrol together from the Kidal region to the Tahoua region.")
-    located = _located(triples)
-    assert ("Kidal region", "Mali") in located and ("Tahoua region", "Niger") in located
-    assert ("Kidal region", "Niger") not in located and ("Tahoua region", "Mali") not in located
-
-
-def test_no_known_state_for_a_site_nor_from_an_adjective_of_state(extract):
-    # a base's state is data, but a sentence naming both does not place it (a deployment, a visit)
-    triples, _ = extract("en", "German troops left Incirlik Air Base after Germany and Turkey quarrelled.")
-    assert not any(h == "Incirlik Air Base" for h, _ in _located(triples)), _located(triples)
-    # an adjective of state qualifies the police, not the region
-    triples, _ = extract("fr", "La police française a arrêté des passeurs venus de la région de Souss-Massa.")
-    assert not any(h == "région de Souss-Massa" for h, _ in _located(triples)), _located(triples)
