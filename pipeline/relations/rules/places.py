@@ -173,4 +173,3 @@ def site_places(ctx: SentenceContext) -> list[Candidate]:
                 and ctx.only(gap, ("locative", "filler", "capital")) and ctx.cues("locative", a.end, phrase)):
             out.append(candidate(a, "locatedIn", b, "rule:place-site-in", SITE_IN))
     return out
-

@@ -82,4 +82,3 @@ def test_a_town_and_its_noun_without_a_locative_is_no_place_in(extract):
     # "a city that Niger's army retook": the country after the noun is no place it lies in
     triples, _ = extract("en", "The army entered Agadez, a city Niger had lost, on Monday.")
     assert ("Agadez", "Niger") not in _located(triples), _located(triples)
-
