@@ -227,6 +227,10 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
         for chain in _state_lists(ctx):
             keys = {a.key for a in chain}
             fits = [m for k, m in blocs.items() if keys <= _known_members(k) and 2 * len(keys) >= len(_known_members(k))]
+            # Mali, Burkina Faso and Niger beside the AES and the G5 Sahel: the list that is the
+            # whole of one bloc names that bloc, not the larger one it is a part of.
+            whole = [m for m in fits if keys == _known_members(m.key)]
+            fits = whole if len(whole) == 1 else fits
             if len(fits) != 1:
                 continue  # none, or several blocs the list fits (Mali and Niger: the AES or Liptako-Gourma)
             out.extend(Relation(head=a.id, type="memberOf", tail=fits[0].id, confidence=BLOC_LIST, extractor="rule:member-known-bloc",

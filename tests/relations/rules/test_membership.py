@@ -304,3 +304,30 @@ def test_a_list_of_half_a_small_bloc_named_elsewhere(extract, lang, text, states
 def test_no_bloc_membership_for_places_few_states_or_leavers(extract, lang, text, states, org):
     members = _members(extract(lang, text)[0])
     assert not any((s, org) in members for s in states), members
+
+
+def test_a_list_that_is_a_whole_bloc_names_it_rather_than_the_larger_bloc(extract):
+    # Mali, Burkina Faso and Niger: all of the AES, three of the five of the G5 Sahel
+    text = ("The Alliance of Sahel States held its first summit in Niamey. Observers said the G5 Sahel no longer "
+            "had a purpose. Mali, Burkina Faso and Niger recalled their ambassadors on Sunday.")
+    members = _members(extract("en", text)[0])
+    for s in ("Mali", "Burkina Faso", "Niger"):
+        assert (s, "Alliance of Sahel States") in members, members
+        assert (s, "G5 Sahel") not in members, members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("en", "Kazakhstan, Kyrgyzstan and Tajikistan sent their defence ministers to the meeting of the Shanghai Cooperation Organisation.",
+     ["Kazakhstan", "Kyrgyzstan", "Tajikistan"], "Shanghai Cooperation Organisation"),
+    ("fr", "La Suisse, l'Autriche et la Serbie ont soutenu la déclaration de l'OSCE sur les frontières.",
+     ["Suisse", "Autriche", "Serbie"], "OSCE"),
+    ("en", "Angola, Namibia and Botswana backed the plan of the Southern African Development Community.",
+     ["Angola", "Namibia", "Botswana"], "Southern African Development Community"),
+])
+def test_known_members_of_more_organizations(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    for s in states:
+        assert (s, org) in members, (s, members)
+    # a state outside the organization in the list: nothing
+    mixed = text.replace(states[1], "Brésil" if lang == "fr" else "Brazil")
+    assert not any((s, org) in _members(extract(lang, mixed)[0]) for s in states)
