@@ -73,9 +73,14 @@ def _members_of(ctx: SentenceContext, cues: list[tuple[int, int]], org: Arg) -> 
 
 def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg], org: Arg) -> bool:
     """``org`` is joined to the first or last state of ``chain`` by a conjunction only, and no
-    membership cue says "of" it: a co-party of the states, not the body they belong to."""
-    return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
-               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+    membership cue says "of" it: a co-party of the states, not the body they belong to. So is
+    its acronym after it ("qui réunit le Liban, Israël, la France et la Force intérimaire des
+    Nations unies au Liban (Finul)"): another mention of the same organization that is one."""
+    def joined(o: Arg) -> bool:
+        return any(ctx.only_between(o, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(o, x))
+                   and not set(ctx.gap(o, x)) & set("(:[") for x in (chain[0], chain[-1]))
+    same = [o for o in ctx.args if o.key == org.key and o.type == org.type]
+    return any(joined(o) for o in same) and not _members_of(ctx, cues, org)
 
 
 def _touches(ctx: SentenceContext, cue: tuple[int, int], arg: Arg) -> bool:

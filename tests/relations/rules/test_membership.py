@@ -331,3 +331,18 @@ def test_known_members_of_more_organizations(extract, lang, text, states, org):
     # a state outside the organization in the list: nothing
     mixed = text.replace(states[1], "Brésil" if lang == "fr" else "Brazil")
     assert not any((s, org) in _members(extract(lang, mixed)[0]) for s in states)
+
+
+def test_an_organization_listed_with_the_states_is_no_body_of_theirs_even_by_its_acronym_fr(extract):
+    # "réunit A, B et la X (ACRONYM)": X is a party beside the states, its acronym too
+    text = ("Ce comité, qui réunit le Mali, le Niger, la France et la Mission multidimensionnelle intégrée des "
+            "Nations unies pour la stabilisation au Mali (Minusma), se réunit chaque mois.")
+    members = _members(extract("fr", text)[0])
+    assert not any(s in ("Mali", "Niger", "France") and "Minusma" in o or "Mission" in o for s, o in members), members
+
+
+def test_a_verb_of_containing_is_no_membership_cue_ar(extract):
+    # تضمنت (it contained) is not تضم (it groups)
+    text = "ووقعت المفوضية الأوروبية مذكرة تفاهم مع المغرب تضمنت تمويلا لمراقبة الحدود."
+    members = _members(extract("ar", text)[0])
+    assert ("المغرب", "المفوضية الأوروبية") not in members, members
