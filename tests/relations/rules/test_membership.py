@@ -346,3 +346,17 @@ def test_a_verb_of_containing_is_no_membership_cue_ar(extract):
     text = "ووقعت المفوضية الأوروبية مذكرة تفاهم مع المغرب تضمنت تمويلا لمراقبة الحدود."
     members = _members(extract("ar", text)[0])
     assert ("المغرب", "المفوضية الأوروبية") not in members, members
+
+
+def test_a_whole_bloc_that_leaves_another_organization_stays_the_blocs_members(extract):
+    # the organization left is named; the list is the whole of the bloc named elsewhere
+    text = ("The Alliance of Sahel States adopted a common passport. Mali, Burkina Faso and Niger withdrew from "
+            "ECOWAS in January.")
+    members = _members(extract("en", text)[0])
+    for s in ("Mali", "Burkina Faso", "Niger"):
+        assert (s, "Alliance of Sahel States") in members, members
+        assert (s, "ECOWAS") not in members, members
+    # a part of a larger bloc that leaves: nothing
+    text = "The G5 Sahel adopted a new charter. Mali, Burkina Faso and Niger withdrew from ECOWAS in January."
+    members = _members(extract("en", text)[0])
+    assert not any((s, "G5 Sahel") in members for s in ("Mali", "Burkina Faso", "Niger")), members
