@@ -219,9 +219,7 @@ def known_members(ctx: SentenceContext) -> list[Candidate]:
             if _left(ctx, chain, org, orgs) or _set_apart(ctx, chain, org):
                 continue
             out.extend(candidate(c, "memberOf", org, "rule:member-known-list", KNOWN_LIST) for c in chain)
-            if org.key in _alliances() and not ctx.cues("memberOf"):
-                # the states act together ("A, B and C recalled their ambassadors, the AES said"),
-                # not described as its members ("the G5 Sahel, which groups A, B, C, D and E")
+            if org.key in _alliances():
                 out.extend(candidate(a, "cooperatesWith", b, "rule:coop-alliance-members", ALLIANCE_PARTNERS)
                            for a, b in combinations(chain, 2) if a.key != b.key)
     return out
@@ -267,7 +265,7 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
                 continue  # "... have withdrawn from the G5 Sahel"; leavers that are only a part of the bloc
             out.extend(Relation(head=a.id, type="memberOf", tail=fits[0].id, confidence=BLOC_LIST, extractor="rule:member-known-bloc",
                                 evidence=[dctx.evidence_at(by_id[a.id])]) for a in chain if a.id in by_id)
-            if fits[0].key in _alliances() and not ctx.cues("memberOf"):
+            if fits[0].key in _alliances():
                 out.extend(Relation(head=a.id, type="cooperatesWith", tail=b.id, confidence=BLOC_LIST,
                                     extractor="rule:coop-alliance-bloc", evidence=[dctx.evidence_at(by_id[a.id])])
                            for a, b in combinations(chain, 2) if a.id in by_id and a.key != b.key)

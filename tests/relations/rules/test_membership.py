@@ -374,10 +374,3 @@ def test_the_states_an_alliance_names_together_are_partners(extract):
     # the GCC is a list of members, not an alliance of the file: no partners from it
     triples, _ = extract("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council.")
     assert frozenset(("Saudi Arabia", "Kuwait")) not in _coop(triples), _coop(triples)
-
-
-def test_the_states_an_alliance_is_said_to_group_are_no_partners_by_that(extract):
-    # a description of the alliance's composition, not the states acting together
-    triples, _ = extract("fr", "L'Alliance des États du Sahel regroupe le Mali, le Niger et le Burkina Faso.")
-    assert ("Mali", "memberOf", "Alliance des États du Sahel") in triples
-    assert frozenset(("Mali", "Niger")) not in _coop(triples), _coop(triples)
