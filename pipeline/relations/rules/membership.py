@@ -13,7 +13,6 @@ Usage::
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import combinations
 
 from pipeline.language.normalize import normalize
 from pipeline.model import Mention, Relation
@@ -38,7 +37,6 @@ CUE_TOUCH_WORDS = 4  # one state alone: the cue within this many words of it or 
 FAR_SIDE_WORDS = 6  # "X, which holds a seat on the Y until 2025, has raised ... in Mali": org to states
 KNOWN_LIST = 0.6  # a list of states, each a known member of the organization named with them
 BLOC_LIST = 0.55  # ... of the small bloc the document names in another sentence
-ALLIANCE_PARTNERS = 0.6  # the states of such a list, of an alliance: each other's partners
 SMALL_BLOC = 12  # a bloc of at most this many members: a list of half of them names it
 COMMISSIONER = 0.6  # "المفوضة الأوروبية X" and the document's one European Commission
 TITLE_WORDS = 6  # "la commissaire européenne aux Affaires intérieures, X": the title within this many words before the name
@@ -188,21 +186,12 @@ def _known_members(org_key: str) -> frozenset[str]:
     return frozenset("country/" + code for code in memberships().get(org_key, ()))
 
 
-@lru_cache(maxsize=None)
-def _alliances() -> frozenset[str]:
-    """The organizations ``memberships.yaml`` lists under ``alliances``: security alliances whose
-    member states, named together as its members, act as each other's partners."""
-    return frozenset(memberships().get("alliances", ()))
-
-
-@relation_rule(name="known_members", produces=("memberOf", "cooperatesWith"),
-               rule_ids=("rule:member-known-list", "rule:coop-alliance-members"))
+@relation_rule(name="known_members", produces=("memberOf",), rule_ids=("rule:member-known-list",))
 def known_members(ctx: SentenceContext) -> list[Candidate]:
     """A coordinated list of two states or more named in one sentence with an international
     organization they all belong to ("Mali, Burkina Faso and Niger recalled their ambassadors,
     the AES said", "تنسق إسبانيا واليونان وإيطاليا ومالطا وقبرص ضمن مجموعة ميد 5"): each is a
-    ``memberOf`` it; when it is an alliance (``alliances`` in the file) the states of the list are
-    also each other's partners (``cooperatesWith``), as in ``bloc_members``. The list is the evidence, the lexicon only the check: a list that holds
+    ``memberOf`` it. The list is the evidence, the lexicon only the check: a list that holds
     one state outside the organization says nothing of it ("the EU, Italy and Tunisia"; the
     organization in the list itself is a co-party), nor does a list of states that leave it
     or that are set apart from its members."""
@@ -219,14 +208,10 @@ def known_members(ctx: SentenceContext) -> list[Candidate]:
             if _left(ctx, chain, org, orgs) or _set_apart(ctx, chain, org):
                 continue
             out.extend(candidate(c, "memberOf", org, "rule:member-known-list", KNOWN_LIST) for c in chain)
-            if org.key in _alliances():
-                out.extend(candidate(a, "cooperatesWith", b, "rule:coop-alliance-members", ALLIANCE_PARTNERS)
-                           for a, b in combinations(chain, 2) if a.key != b.key)
     return out
 
 
-@relation_rule(name="bloc_members", produces=("memberOf", "cooperatesWith"), scope="document",
-               rule_ids=("rule:member-known-bloc", "rule:coop-alliance-bloc"))
+@relation_rule(name="bloc_members", produces=("memberOf",), scope="document", rule_ids=("rule:member-known-bloc",))
 def bloc_members(dctx: DocumentContext) -> list[Relation]:
     """A list of states that is half of a small bloc the document names elsewhere, each state
     a member of it ("the AES" in one sentence, "Mali and Niger recalled their ambassadors" in
@@ -265,10 +250,6 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
                 continue  # "... have withdrawn from the G5 Sahel"; leavers that are only a part of the bloc
             out.extend(Relation(head=a.id, type="memberOf", tail=fits[0].id, confidence=BLOC_LIST, extractor="rule:member-known-bloc",
                                 evidence=[dctx.evidence_at(by_id[a.id])]) for a in chain if a.id in by_id)
-            if fits[0].key in _alliances():
-                out.extend(Relation(head=a.id, type="cooperatesWith", tail=b.id, confidence=BLOC_LIST,
-                                    extractor="rule:coop-alliance-bloc", evidence=[dctx.evidence_at(by_id[a.id])])
-                           for a, b in combinations(chain, 2) if a.id in by_id and a.key != b.key)
     return out
 
 

@@ -360,17 +360,3 @@ def test_a_whole_bloc_that_leaves_another_organization_stays_the_blocs_members(e
     text = "The G5 Sahel adopted a new charter. Mali, Burkina Faso and Niger withdrew from ECOWAS in January."
     members = _members(extract("en", text)[0])
     assert not any((s, "G5 Sahel") in members for s in ("Mali", "Burkina Faso", "Niger")), members
-
-
-def _coop(triples) -> set[frozenset[str]]:
-    return {frozenset((h, t)) for h, typ, t in triples if typ == "cooperatesWith"}
-
-
-def test_the_states_an_alliance_names_together_are_partners(extract):
-    # the AES is an alliance: its members named together as such are partners
-    triples, _ = extract("fr", "Le Mali, le Niger et le Burkina Faso ont fermé leur espace aérien, selon un communiqué de "
-                               "l'Alliance des États du Sahel.")
-    assert {frozenset(("Mali", "Niger")), frozenset(("Niger", "Burkina Faso"))} <= _coop(triples), _coop(triples)
-    # the GCC is a list of members, not an alliance of the file: no partners from it
-    triples, _ = extract("en", "Saudi Arabia, Kuwait and Oman backed the statement issued by the Gulf Cooperation Council.")
-    assert frozenset(("Saudi Arabia", "Kuwait")) not in _coop(triples), _coop(triples)
