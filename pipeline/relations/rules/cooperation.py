@@ -58,7 +58,7 @@ POSSESSIVE_WORDS = 2  # "sa coopération", "its cooperation"
 WITH_WORDS = 2  # "avec A et B": "with" just before a chain
 WITH_SUBJECT_WORDS = 8  # "X coopère avec Y et Z": X before "with"
 WITH_GAP_WORDS = 10  # "X … with Y"
-WITH_OBJECT_WORDS = 2  # "cooperation with Y"
+WITH_OBJECT_WORDS = 4  # "cooperation with Y", "opération conjointe et simultanée avec la Y"
 COUNTERPART_DEMONYM_WORDS = 1  # "نظيره الإسباني"
 COUNTERPART_OWN_WORDS = 10  # the official's own state, before the counterpart cue
 HOST_WORDS_AR = 1  # "استقبل X": the host right after the verb
@@ -280,7 +280,8 @@ def cooperation(ctx: SentenceContext) -> list[Candidate]:
             y = next((a for a in named if a.start >= t1 and ctx.words(ctx.text[t1:a.start]) <= WITH_OBJECT_WORDS), None)
             if y is None or y is subject or subject.end > t0 or not ctx.cues("with", t1, y.start):
                 continue
-            if not ctx.only(ctx.text[t1:y.start], ("with", "filler")) or _affiliation_of_person(ctx, y):
+            # "بتعاون وثيق مع Y", "une opération conjointe et simultanée avec Y": qualifiers of the noun
+            if not ctx.only(ctx.text[t1:y.start], ("with", "filler", "cooperation_qualifier")) or _affiliation_of_person(ctx, y):
                 continue
             if ctx.cues("reaction", subject.end, t0):
                 continue  # "X welcomed the deal, with …": X reacts, it is no party

@@ -73,9 +73,14 @@ def _members_of(ctx: SentenceContext, cues: list[tuple[int, int]], org: Arg) -> 
 
 def _co_party(ctx: SentenceContext, cues: list[tuple[int, int]], chain: list[Arg], org: Arg) -> bool:
     """``org`` is joined to the first or last state of ``chain`` by a conjunction only, and no
-    membership cue says "of" it: a co-party of the states, not the body they belong to."""
-    return any(ctx.only_between(org, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(org, x))
-               and not set(ctx.gap(org, x)) & set("(:[") for x in (chain[0], chain[-1])) and not _members_of(ctx, cues, org)
+    membership cue says "of" it: a co-party of the states, not the body they belong to. So is
+    its acronym after it ("qui réunit le Liban, Israël, la France et la Force intérimaire des
+    Nations unies au Liban (Finul)"): another mention of the same organization that is one."""
+    def joined(o: Arg) -> bool:
+        return any(ctx.only_between(o, x, LINK) and ctx.cues("conjunction", *ctx.gap_span(o, x))
+                   and not set(ctx.gap(o, x)) & set("(:[") for x in (chain[0], chain[-1]))
+    same = [o for o in ctx.args if o.key == org.key and o.type == org.type]
+    return any(joined(o) for o in same) and not _members_of(ctx, cues, org)
 
 
 def _touches(ctx: SentenceContext, cue: tuple[int, int], arg: Arg) -> bool:
@@ -212,7 +217,9 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
     a member of it ("the AES" in one sentence, "Mali and Niger recalled their ambassadors" in
     another; "the G5 Sahel", then "Chad, Mauritania and Niger"): each a ``memberOf`` the bloc.
     Only blocs of at most :data:`SMALL_BLOC` members (``memberships.yaml``), the one such bloc
-    the list fits; not in a sentence that says states leave or stand outside an organization."""
+    the list fits; not in a sentence that says states stand outside an organization, nor in one
+    that says they leave, unless it names the organization they leave, another one, and the
+    list is the whole bloc ("Mali, Burkina Faso and Niger left ECOWAS": still the AES's members)."""
     blocs: dict[str, Mention] = {}
     for m in dctx.mentions:
         if m.type == "InternationalOrganization" and m.key and 0 < len(_known_members(m.key)) <= SMALL_BLOC:
@@ -222,13 +229,25 @@ def bloc_members(dctx: DocumentContext) -> list[Relation]:
     by_id = {m.id: m for m in dctx.mentions}
     out: list[Relation] = []
     for ctx in dctx.contexts:
-        if ctx.cues("withdrawal") or ctx.cues("non_member"):
+        if ctx.cues("non_member"):
+            continue
+        # States that leave: the organization the sentence names is the one they leave ("Mali,
+        # Burkina Faso and Niger left ECOWAS"), not the bloc the document names elsewhere.
+        withdrawing = bool(ctx.cues("withdrawal"))
+        named = {a.key for a in ctx.args if a.type == "InternationalOrganization" and not a.demonym}
+        if withdrawing and not named:
             continue
         for chain in _state_lists(ctx):
             keys = {a.key for a in chain}
             fits = [m for k, m in blocs.items() if keys <= _known_members(k) and 2 * len(keys) >= len(_known_members(k))]
+            # Mali, Burkina Faso and Niger beside the AES and the G5 Sahel: the list that is the
+            # whole of one bloc names that bloc, not the larger one it is a part of.
+            whole = [m for m in fits if keys == _known_members(m.key)]
+            fits = whole if len(whole) == 1 else fits
             if len(fits) != 1:
                 continue  # none, or several blocs the list fits (Mali and Niger: the AES or Liptako-Gourma)
+            if withdrawing and (fits[0].key in named or keys != _known_members(fits[0].key)):
+                continue  # "... have withdrawn from the G5 Sahel"; leavers that are only a part of the bloc
             out.extend(Relation(head=a.id, type="memberOf", tail=fits[0].id, confidence=BLOC_LIST, extractor="rule:member-known-bloc",
                                 evidence=[dctx.evidence_at(by_id[a.id])]) for a in chain if a.id in by_id)
     return out

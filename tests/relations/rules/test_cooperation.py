@@ -333,3 +333,19 @@ def test_a_trigger_inside_a_signed_texts_event_name_still_states_cooperation_fr(
     triples, _ = extract("fr", text, [("accord de coopération militaire", "Event")])
     assert ("France", "involvedIn", "accord de coopération militaire") in triples
     assert frozenset(("France", "Côte d'Ivoire")) in _coop(triples)
+
+
+@pytest.mark.parametrize("lang, text, x, y", [
+    ("ar", "أعلن الحرس المدني الإسباني حجز شحنة من الكوكايين في عملية نفذت بتعاون وثيق مع الدرك الملكي المغربي.",
+     "الحرس المدني الإسباني", "الدرك الملكي المغربي"),
+    ("fr", "La Guardia Civil a saisi deux tonnes de cocaïne lors d'une opération conjointe et simultanée avec la Gendarmerie royale marocaine.",
+     "Guardia Civil", "Gendarmerie royale marocaine"),
+    ("en", "Interpol said it had been cooperating closely with Europol on the fraud case.", "Interpol", "Europol"),
+])
+def test_a_qualified_cooperation_noun_still_takes_with_its_partner(extract, lang, text, x, y):
+    # qualifiers between the cooperation noun and "with": the subject and the party after "with"
+    triples, _ = extract(lang, text, names=[(x, "GovernmentAgency" if lang != "en" else "InternationalOrganization"),
+                                            (y, "GovernmentAgency" if lang != "en" else "InternationalOrganization")])
+    assert frozenset((x, y)) in _coop(triples), _coop(triples)
+
+

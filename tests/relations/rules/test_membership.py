@@ -304,3 +304,59 @@ def test_a_list_of_half_a_small_bloc_named_elsewhere(extract, lang, text, states
 def test_no_bloc_membership_for_places_few_states_or_leavers(extract, lang, text, states, org):
     members = _members(extract(lang, text)[0])
     assert not any((s, org) in members for s in states), members
+
+
+def test_a_list_that_is_a_whole_bloc_names_it_rather_than_the_larger_bloc(extract):
+    # Mali, Burkina Faso and Niger: all of the AES, three of the five of the G5 Sahel
+    text = ("The Alliance of Sahel States held its first summit in Niamey. Observers said the G5 Sahel no longer "
+            "had a purpose. Mali, Burkina Faso and Niger recalled their ambassadors on Sunday.")
+    members = _members(extract("en", text)[0])
+    for s in ("Mali", "Burkina Faso", "Niger"):
+        assert (s, "Alliance of Sahel States") in members, members
+        assert (s, "G5 Sahel") not in members, members
+
+
+@pytest.mark.parametrize("lang, text, states, org", [
+    ("en", "Kazakhstan, Kyrgyzstan and Tajikistan sent their defence ministers to the meeting of the Shanghai Cooperation Organisation.",
+     ["Kazakhstan", "Kyrgyzstan", "Tajikistan"], "Shanghai Cooperation Organisation"),
+    ("fr", "La Suisse, l'Autriche et la Serbie ont soutenu la déclaration de l'OSCE sur les frontières.",
+     ["Suisse", "Autriche", "Serbie"], "OSCE"),
+    ("en", "Angola, Namibia and Botswana backed the plan of the Southern African Development Community.",
+     ["Angola", "Namibia", "Botswana"], "Southern African Development Community"),
+])
+def test_known_members_of_more_organizations(extract, lang, text, states, org):
+    members = _members(extract(lang, text)[0])
+    for s in states:
+        assert (s, org) in members, (s, members)
+    # a state outside the organization in the list: nothing
+    mixed = text.replace(states[1], "Brésil" if lang == "fr" else "Brazil")
+    assert not any((s, org) in _members(extract(lang, mixed)[0]) for s in states)
+
+
+def test_an_organization_listed_with_the_states_is_no_body_of_theirs_even_by_its_acronym_fr(extract):
+    # "réunit A, B et la X (ACRONYM)": X is a party beside the states, its acronym too
+    text = ("Ce comité, qui réunit le Mali, le Niger, la France et la Mission multidimensionnelle intégrée des "
+            "Nations unies pour la stabilisation au Mali (Minusma), se réunit chaque mois.")
+    members = _members(extract("fr", text)[0])
+    assert not any(s in ("Mali", "Niger", "France") and "Minusma" in o or "Mission" in o for s, o in members), members
+
+
+def test_a_verb_of_containing_is_no_membership_cue_ar(extract):
+    # تضمنت (it contained) is not تضم (it groups)
+    text = "ووقعت المفوضية الأوروبية مذكرة تفاهم مع المغرب تضمنت تمويلا لمراقبة الحدود."
+    members = _members(extract("ar", text)[0])
+    assert ("المغرب", "المفوضية الأوروبية") not in members, members
+
+
+def test_a_whole_bloc_that_leaves_another_organization_stays_the_blocs_members(extract):
+    # the organization left is named; the list is the whole of the bloc named elsewhere
+    text = ("The Alliance of Sahel States adopted a common passport. Mali, Burkina Faso and Niger withdrew from "
+            "ECOWAS in January.")
+    members = _members(extract("en", text)[0])
+    for s in ("Mali", "Burkina Faso", "Niger"):
+        assert (s, "Alliance of Sahel States") in members, members
+        assert (s, "ECOWAS") not in members, members
+    # a part of a larger bloc that leaves: nothing
+    text = "The G5 Sahel adopted a new charter. Mali, Burkina Faso and Niger withdrew from ECOWAS in January."
+    members = _members(extract("en", text)[0])
+    assert not any((s, "G5 Sahel") in members for s in ("Mali", "Burkina Faso", "Niger")), members
