@@ -16,7 +16,7 @@ from pipeline.relations.rules.events import event_cues
 _PROCLITIC = "(?:وب|ول|وك|فب|فل|لل|[وفبلك])?"
 FAMILIES = sorted({(cues, family, lang) for cues in ("relations", "events")
                    for family, by_lang in (load_cues() if cues == "relations" else event_cues()).data.items()
-                   for lang in by_lang})
+                   for lang in by_lang if by_lang[lang]})  # (a language without cues matches nothing)
 
 
 def _plain_regex(cues: list[str], lang: str) -> re.Pattern[str] | None:
