@@ -116,11 +116,6 @@ def _check_declared(rule: RelationRule, found: Sequence[Candidate | Relation], s
             log.warning(message)
 
 
-def _run_rule(rule: RelationRule, arg: object, previous: list[SentenceContext] | None) -> list:
-    """A sentence rule with memory takes the sentences before; others their context alone."""
-    return rule.func(arg, previous) if previous is not None else rule.func(arg)
-
-
 def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
                       min_confidence: float = MIN_CONFIDENCE, errors: list[str] | None = None,
                       strict: bool | None = None, rules: Sequence[RelationRule] | None = None) -> list[Relation]:
@@ -130,8 +125,8 @@ def extract_relations(doc: Doc, document: Document, mentions: list[Mention], *,
         strict = os.environ.get(STRICT_ENV, "") not in {"", "0"}
     rules = RULES if rules is None else tuple(rules)
 
-    def run(rule: RelationRule, arg: object, previous: list[SentenceContext] | None = None) -> list:
-        out = _guarded(rule.name, lambda: _run_rule(rule, arg, previous), errors, strict, document.id)
+    def run(rule: RelationRule, dctx: DocumentContext) -> list:  # a document rule (sentence rules: below, inlined)
+        out = _guarded(rule.name, lambda: rule.func(dctx), errors, strict, document.id)
         _check_declared(rule, out, strict)
         return out
 

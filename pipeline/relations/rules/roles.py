@@ -802,6 +802,13 @@ def _surname(m) -> str:
     return normalize(m.text).split()[-1] if m.text.split() else ""
 
 
+def _head_surnames(dctx: DocumentContext, by_id: dict, min_confidence: float) -> set[str]:
+    """The surnames the text already gives a head's role (``leads`` at least ``min_confidence``
+    sure): the document rules of heads of state leave those persons alone."""
+    return {_surname(by_id[r.head]) for r in dctx.relations
+            if r.type == "leads" and r.confidence >= min_confidence and r.head in by_id}
+
+
 def _persons_without_a_head_role(dctx: DocumentContext, by_id: dict, heads: set[str]):
     """``(sentence, person)`` for each person argument, not a demonym, whose surname is not
     among ``heads`` (the surnames the text already gives a head's role)."""
@@ -827,8 +834,7 @@ def state_head_of_dateline(dctx: DocumentContext) -> list[Relation]:
     by_id = {m.id: m for m in dctx.mentions}
     context_of = {a.id: c for c in dctx.contexts for a in c.args}
 
-    heads = {_surname(by_id[r.head]) for r in dctx.relations
-             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_DATELINE and r.head in by_id}
+    heads = _head_surnames(dctx, by_id, STATE_HEAD_OF_DATELINE)
     # The state's heads the text names already, by title: (family) -> surname.
     holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_DATELINE).get(mention_key(state), {})
     out = []
@@ -899,8 +905,7 @@ def state_head_of_sentence(dctx: DocumentContext) -> list[Relation]:
     sentence heads, nor one of two persons with a bare head's title in one sentence."""
     by_id = {m.id: m for m in dctx.mentions}
     context_of = {a.id: c for c in dctx.contexts for a in c.args}
-    heads = {_surname(by_id[r.head]) for r in dctx.relations
-             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
+    heads = _head_surnames(dctx, by_id, STATE_HEAD_OF_SENTENCE)
     holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_SENTENCE)
     # the states each sentence's persons head already: sentence start -> state keys
     led_in: dict[int, set[str]] = {}
@@ -1035,8 +1040,7 @@ def state_head_of_known_holder(dctx: DocumentContext) -> list[Relation]:
             states.setdefault(mention_key(m), m)
     if not states:
         return []
-    heads = {_surname(by_id[r.head]) for r in dctx.relations
-             if r.type == "leads" and r.confidence >= STATE_HEAD_OF_SENTENCE and r.head in by_id}
+    heads = _head_surnames(dctx, by_id, STATE_HEAD_OF_SENTENCE)
     holders = _holders_by_state(dctx, by_id, context_of, STATE_HEAD_OF_SENTENCE)
     out = []
     for ctx, p in _persons_without_a_head_role(dctx, by_id, heads):
